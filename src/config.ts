@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of `process.env`. Everything else receives a typed `Config`.
+ * A bad value stops start-up with a message naming the variable and what it accepts.
+ */
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be one of true, false, 1, 0, yes, no',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = (what: string) =>
+  z.coerce
+    .number({ error: `must be a port number (${what})` })
+    .int({ error: `must be a whole port number (${what})` })
+    .min(0, { error: `must be between 0 and 65535 (${what})` })
+    .max(65535, { error: `must be between 0 and 65535 (${what})` });
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'must be one of development, production, test',
+    })
+    .default('development'),
+  PORT: port('the HTTP port GraphQL is served on').default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
+      error: 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@127.0.0.1:5432/innozone',
+    })
+    .optional(),
+  INNOZONE_DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: port('the embedded PostgreSQL port; 0 picks a free one')
+    .refine((v) => v !== 5432, { error: 'must not be 5432: that port belongs to a system PostgreSQL' })
+    .default(0),
+  INNOZONE_TOKEN_SECRET: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters (it signs bearer tokens with HS256)' })
+    .optional(),
+  INNOZONE_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, { error: 'must be a duration like 30m, 12h or 7d' })
+    .default('12h'),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SEED_DEMO_ZONE: booleanFlag.default(true),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  production: boolean;
+  http: { host: string; port: number };
+  /** Absolute path of the folder holding the embedded cluster and the generated signing key. */
+  dataDir: string;
+  database: { url: string } | { embedded: { port: number } };
+  auth: { tokenSecret?: string; tokenTtl: string };
+  graphql: { introspection: boolean };
+  logLevel: string;
+  shutdownGraceMs: number;
+  seedDemoZone: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`innozone cannot start, the environment is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment (by default `process.env`). Throws `ConfigError` listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(
+    // An empty variable means "not set": `PORT= npm start` should not fail on ''.
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const given = env[name];
+        return `${name}=${JSON.stringify(given)}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    production,
+    http: { host: e.HOST, port: e.PORT },
+    dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { embedded: { port: e.EMBEDDED_PG_PORT } },
+    auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL },
+    graphql: { introspection: e.GRAPHQL_INTROSPECTION ?? !production },
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    seedDemoZone: e.SEED_DEMO_ZONE,
+  };
+}

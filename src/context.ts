@@ -1,0 +1,20 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Viewer } from './auth/viewer';
+import { Loaders } from './loaders';
+
+/** What every resolver and service receives: one per request, never shared. */
+export interface RequestContext {
+  /** A fork of the ORM's entity manager: its identity map lives as long as the request. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  log: Logger;
+  requestId: string;
+}
+
+/** Builds the context of one request for an already authenticated viewer (or none). */
+export function createContext(orm: MikroORM, viewer: Viewer | null, log: Logger, requestId: string): RequestContext {
+  const em = orm.em.fork() as EntityManager;
+  return { em, viewer, loaders: new Loaders(em), log, requestId };
+}

@@ -1,0 +1,48 @@
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from 'pino';
+import { projectPath } from '../project';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+/** Where `npm run migration:create` writes new migrations. */
+export const MIGRATIONS_SOURCE_DIR = projectPath('src', 'db', 'migrations');
+
+/** MikroORM options for one database URL. */
+export function ormOptions(url: string, log?: Logger): Options {
+  return defineConfig({
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      // Generated migrations go to the source tree whether we run from src (jest) or dist.
+      path: MIGRATIONS_SOURCE_DIR,
+      pathTs: MIGRATIONS_SOURCE_DIR,
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      // Diff against the migrated database itself, not a snapshot file that could drift from it.
+      snapshot: false,
+    },
+    discovery: { warnWhenNoEntities: false },
+    forceUtcTimezone: true,
+    // A field resolver never loads per parent: relations go through DataLoaders or populate.
+    autoJoinOneToOneOwner: false,
+    pool: { min: 0, max: 10 },
+    debug: false,
+    logger: (message) => log?.debug({ orm: message }),
+    allowGlobalContext: false,
+  });
+}
+
+/** Opens MikroORM on `url` (the connection is checked) without touching the schema. */
+export async function openOrm(url: string, log?: Logger): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(url, log));
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

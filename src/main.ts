@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { loadSigningKey, TokenService } from './auth/tokens';
+import { type Config, ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrate, openOrm } from './db/orm';
+import { Lifecycle, StartAbandoned } from './lifecycle';
+import { createLogger, type Logger } from './logger';
+import { buildInnozoneSchema } from './schema';
+import { createServer } from './server';
+import { seedDemoZoneIfEmpty } from '../seeds';
+
+/** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
+async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
+  const startedAt = Date.now();
+  const database = await openDatabase(config, log);
+  if (database.embedded) lifecycle.started('embedded PostgreSQL', () => database.embedded!.stop());
+
+  const orm = await openOrm(database.url, log);
+  lifecycle.started('ORM', () => orm.close(true));
+  const applied = await migrate(orm);
+  if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+  if (config.seedDemoZone) await seedDemoZoneIfEmpty(orm, log);
+
+  const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl);
+  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema() });
+  lifecycle.started('HTTP server', () => server.stop());
+
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.http.port, config.http.host, () => resolve());
+  });
+  const { port } = server.httpServer.address() as AddressInfo;
+  log.info({ url: `http://localhost:${port}/graphql`, ms: Date.now() - startedAt }, 'innozone is ready');
+}
+
+function main(): void {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  const lifecycle = new Lifecycle(log);
+  let exitCode = 0;
+
+  const startup = start(config, log, lifecycle).catch((err: unknown) => {
+    if (err instanceof StartAbandoned) return;
+    log.fatal({ err }, 'innozone could not start');
+    shutdown('start-up failed', 1);
+  });
+
+  // Every exit path comes here: wait for the start-up step under way (so what it starts is registered), stop
+  // everything in reverse order, then exit. No PostgreSQL outlives the process.
+  function shutdown(reason: string, code: number): void {
+    exitCode = Math.max(exitCode, code);
+    if (lifecycle.stopping) return;
+    lifecycle.requestStop();
+    log.info({ reason }, 'shutting down');
+    void startup
+      .then(() => lifecycle.stopAll())
+      .finally(() => {
+        log.flush();
+        process.exit(exitCode);
+      });
+  }
+
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  process.on('SIGHUP', () => shutdown('SIGHUP', 0));
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception');
+    shutdown('uncaught exception', 1);
+  });
+  process.on('unhandledRejection', (err) => {
+    log.fatal({ err }, 'unhandled rejection');
+    shutdown('unhandled rejection', 1);
+  });
+}
+
+main();

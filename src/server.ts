@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { ConnectionException } from '@mikro-orm/core';
+import express from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import pinoHttp from 'pino-http';
+import type { Logger } from 'pino';
+import { TokenError, type TokenService } from './auth/tokens';
+import type { Viewer } from './auth/viewer';
+import type { Config } from './config';
+import { createContext, type RequestContext } from './context';
+import { ErrorCode, unauthenticated } from './common/errors';
+
+/** Error codes a client may see with their own message; anything else is masked in production. */
+const CLIENT_CODES = new Set<string>([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const READINESS_TIMEOUT_MS = 2_000;
+
+export interface ServerDeps {
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs'>;
+  orm: MikroORM;
+  tokens: TokenService;
+  logger: Logger;
+  schema: GraphQLSchema;
+}
+
+export interface InnozoneServer {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  /** Stops taking requests, lets in-flight ones finish (up to the grace period), closes the HTTP server. */
+  stop(): Promise<void>;
+}
+
+/** True when an error means the database could not be reached (as opposed to a query that failed). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof ConnectionException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code)
+  );
+}
+
+/**
+ * Shapes every error leaving the server. Expected ones keep their message and code; a database that cannot be reached
+ * becomes SERVICE_UNAVAILABLE; anything else is INTERNAL_SERVER_ERROR and, in production, says nothing more.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      return {
+        message: 'The database is not reachable; try again shortly.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
+    const code = String(formatted.extensions?.['code'] ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    if (CLIENT_CODES.has(code)) {
+      // An expected error is not a bug: its stack helps nobody, in any mode.
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+/** Logs what went wrong on the server side in full, with the request id, since the client may see little of it. */
+const errorLogging: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const code = String(error.extensions?.['code'] ?? ErrorCode.INTERNAL_SERVER_ERROR);
+          if (CLIENT_CODES.has(code) && !isDatabaseUnavailable(unwrapResolverError(error))) continue;
+          contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'operation failed');
+        }
+      },
+    };
+  },
+};
+
+/** Reads `Authorization: Bearer <token>`; no header is an anonymous viewer, a bad token is UNAUTHENTICATED. */
+export async function authenticate(tokens: TokenService, header: string | undefined): Promise<Viewer | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  try {
+    return await tokens.verify(match[1]!);
+  } catch (err) {
+    if (err instanceof TokenError) throw unauthenticated(err.message);
+    throw err;
+  }
+}
+
+/** Builds the HTTP app and Apollo Server (started, not listening). `main.ts` listens. */
+export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
+  const { config, orm, tokens, logger, schema } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.graphql.introspection,
+    // main.ts owns shutdown order (HTTP, then ORM, then PostgreSQL); Apollo must not act on signals by itself.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: formatError(config.production),
+    validationRules: [maxDepthRule({ n: 12, exposeLimits: !config.production }), maxAliasesRule({ n: 30 })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      errorLogging,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const timeout = new Promise<{ ok: false; reason: string }>((resolve) =>
+      setTimeout(() => resolve({ ok: false, reason: 'timed out' }), READINESS_TIMEOUT_MS).unref(),
+    );
+    const check = await Promise.race([
+      orm.checkConnection().catch((err: Error) => ({ ok: false as const, reason: err.message })),
+      timeout,
+    ]);
+    if (check.ok) {
+      res.json({ status: 'ready', database: 'ok' });
+    } else {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const viewer = await authenticate(tokens, req.headers.authorization);
+        return createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id));
+      },
+    }),
+  );
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    async stop() {
+      // The drain plugin closes the listener and waits for in-flight requests before Apollo stops.
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
