@@ -32,6 +32,15 @@ export function ormOptions(url: string, log?: Logger): Options {
     pool: { min: 0, max: 10 },
     debug: false,
     logger: (message) => log?.debug({ orm: message }),
+    // knex would print pool and connection trouble with console.log; route it to our structured log instead.
+    driverOptions: {
+      log: {
+        warn: (message: unknown) => log?.warn({ knex: message }, 'database driver warning'),
+        error: (message: unknown) => log?.error({ knex: message }, 'database driver error'),
+        deprecate: () => undefined,
+        debug: () => undefined,
+      },
+    },
     allowGlobalContext: false,
   });
 }

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { SignJWT } from 'jose';
+import { Role } from '../src/auth/roles';
+import { loadSigningKey, TokenService } from '../src/auth/tokens';
+import { loadConfig } from '../src/config';
+import { projectPath } from '../src/project';
+import { ViewerDocument } from './support/generated/graphql';
+import { TEST_TOKEN_SECRET, TestApp } from './support/app';
+
+const key = new TextEncoder().encode(TEST_TOKEN_SECRET);
+const unauthenticated = (message: string) => ({
+  status: 401,
+  data: undefined,
+  errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }],
+});
+
+describe('bearer tokens', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('answers viewer for every role with the role and organisation the token names', async () => {
+    for (const role of Object.values(Role)) {
+      const org = role === Role.ZONE_ADMIN || role === Role.CPPCC_OFFICE ? null : '91420100MA4K0A1B6L';
+      const result = await app.http(ViewerDocument, {}, { token: await app.token(role, org) });
+      expect(result).toEqual({ status: 200, data: { viewer: { role, organisation: org } } });
+    }
+  });
+
+  it('answers viewer with null without a token', async () => {
+    expect(await app.http(ViewerDocument, {})).toEqual({ status: 200, data: { viewer: null } });
+  });
+
+  it('refuses a token signed with another key', async () => {
+    const forged = await new TokenService(new TextEncoder().encode('another-key-'.repeat(4)), '1h').sign({
+      role: Role.ZONE_ADMIN,
+    });
+    expect(await app.http(ViewerDocument, {}, { token: forged })).toEqual(
+      unauthenticated('The bearer token signature is not valid.'),
+    );
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = await new SignJWT({ role: Role.ZONE_ADMIN })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('innozone')
+      .setAudience('innozone-graphql')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(key);
+    expect(await app.http(ViewerDocument, {}, { token: expired })).toEqual(
+      unauthenticated('The bearer token has expired.'),
+    );
+  });
+
+  it('refuses malformed tokens and headers', async () => {
+    const malformed = unauthenticated('The bearer token is malformed or not issued by innozone.');
+    expect(await app.http(ViewerDocument, {}, { token: 'not-a-jwt' })).toEqual(malformed);
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"ZONE_ADMIN"}').toString('base64url')}.`;
+    expect(await app.http(ViewerDocument, {}, { token: unsigned })).toEqual(malformed);
+    expect(await app.http(ViewerDocument, {}, { authorization: 'Basic dXNlcjpwYXNz' })).toEqual(
+      unauthenticated('The Authorization header must be "Bearer <token>".'),
+    );
+  });
+
+  it('refuses a well-signed token for an unknown role or a bank token without its bank', async () => {
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('innozone')
+        .setAudience('innozone-graphql')
+        .setExpirationTime('1h')
+        .sign(key);
+    expect(await app.http(ViewerDocument, {}, { token: await sign({ role: 'SUPERUSER' }) })).toEqual(
+      unauthenticated('Unknown role "SUPERUSER".'),
+    );
+    expect(await app.http(ViewerDocument, {}, { token: await sign({ role: 'BANK_OFFICER' }) })).toEqual(
+      unauthenticated('A BANK_OFFICER token must name the organisation it acts for.'),
+    );
+  });
+});
+
+describe('npm run token', () => {
+  const run = promisify(execFile);
+  const tokenCli = projectPath('dist', 'src', 'cli', 'token.js');
+
+  it('prints a token the server accepts, signed with the key generated once under the data folder', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innozone-token-'));
+    const env = { ...process.env, INNOZONE_DATA_DIR: dataDir, INNOZONE_TOKEN_SECRET: '' };
+    const first = await run(process.execPath, [tokenCli, '--role', 'BANK_OFFICER', '--org', '914403001922038216'], {
+      env,
+    });
+    const second = await run(process.execPath, [tokenCli, '--role', 'ZONE_ADMIN'], { env });
+
+    const keyFile = path.join(dataDir, 'token-secret');
+    expect(((await stat(keyFile)).mode & 0o777).toString(8)).toBe('600');
+    // The server side loads the same key from the same folder.
+    const serverKey = await loadSigningKey(loadConfig({ INNOZONE_DATA_DIR: dataDir }));
+    expect(new TextDecoder().decode(serverKey)).toBe((await readFile(keyFile, 'utf8')).trim());
+    const tokens = new TokenService(serverKey, '1h');
+    expect(await tokens.verify(first.stdout.trim())).toEqual({ role: 'BANK_OFFICER', organisation: '914403001922038216' });
+    expect(await tokens.verify(second.stdout.trim())).toEqual({ role: 'ZONE_ADMIN', organisation: null });
+  });
+
+  it('refuses an unknown role and a bank token without --org', async () => {
+    await expect(run(process.execPath, [tokenCli, '--role', 'KING'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown role KING.'),
+    });
+    await expect(
+      run(process.execPath, [tokenCli, '--role', 'BANK_OFFICER'], {
+        env: { ...process.env, INNOZONE_TOKEN_SECRET: TEST_TOKEN_SECRET },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: 'A BANK_OFFICER token must name the organisation it acts for.\n' });
+  });
+});

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('config', () => {
+  it('gives typed defaults for an empty environment', () => {
+    expect(loadConfig({}, '/srv/innozone')).toEqual({
+      env: 'development',
+      production: false,
+      http: { host: '0.0.0.0', port: 4000 },
+      dataDir: path.resolve('/srv/innozone/.data'),
+      database: { embedded: { port: 0 } },
+      auth: { tokenSecret: undefined, tokenTtl: '12h' },
+      graphql: { introspection: true },
+      logLevel: 'info',
+      shutdownGraceMs: 10_000,
+      seedDemoZone: true,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        PORT: '8080',
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/innozone',
+        INNOZONE_DATA_DIR: '/var/lib/innozone',
+        INNOZONE_TOKEN_SECRET: 'x'.repeat(40),
+        INNOZONE_TOKEN_TTL: '30m',
+        GRAPHQL_INTROSPECTION: 'true',
+        LOG_LEVEL: 'warn',
+        SHUTDOWN_GRACE_MS: '2500',
+        SEED_DEMO_ZONE: 'no',
+      },
+      '/srv',
+    );
+    expect(config).toEqual({
+      env: 'production',
+      production: true,
+      http: { host: '0.0.0.0', port: 8080 },
+      dataDir: '/var/lib/innozone',
+      database: { url: 'postgres://postgres@127.0.0.1:5432/innozone' },
+      auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m' },
+      graphql: { introspection: true },
+      logLevel: 'warn',
+      shutdownGraceMs: 2500,
+      seedDemoZone: false,
+    });
+  });
+
+  it('turns introspection off in production unless enabled', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: '1' }).graphql.introspection).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(4000);
+  });
+
+  it('names every bad variable, what was given and what it accepts', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://localhost/innozone',
+        EMBEDDED_PG_PORT: '5432',
+        GRAPHQL_INTROSPECTION: 'maybe',
+        INNOZONE_TOKEN_SECRET: 'short',
+        NODE_ENV: 'staging',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'NODE_ENV="staging": must be one of development, production, test',
+      'PORT="eighty": must be a port number (the HTTP port GraphQL is served on)',
+      'DATABASE_URL="mysql://localhost/innozone": must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@127.0.0.1:5432/innozone',
+      'EMBEDDED_PG_PORT="5432": must not be 5432: that port belongs to a system PostgreSQL',
+      'INNOZONE_TOKEN_SECRET="short": must be at least 32 characters (it signs bearer tokens with HS256)',
+      'GRAPHQL_INTROSPECTION="maybe": must be one of true, false, 1, 0, yes, no',
+    ]);
+    expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      'PORT="70000": must be between 0 and 65535 (the HTTP port GraphQL is served on)',
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabaseIfMissing } from '../../src/db/database';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { migrate, openOrm } from '../../src/db/orm';
+import { projectPath } from '../../src/project';
+import { databaseUrl, TEST_ENV } from './database';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __innozoneTestCluster: { cluster: EmbeddedPostgres; dir: string } | undefined;
+}
+
+/**
+ * One PostgreSQL for the whole run: the embedded one (in a temporary folder), or the server of DATABASE_URL.
+ * A template database is migrated once; each jest worker clones it into its own database (test/support/database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env['DATABASE_URL'];
+  if (!adminUrl) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'innozone-test-'));
+    const cluster = await startEmbeddedPostgres({ dataDir: dir, port: 0 });
+    globalThis.__innozoneTestCluster = { cluster, dir };
+    adminUrl = cluster.adminUrl;
+  }
+  const prefix = `innozone_test_${Date.now().toString(36)}_${process.pid}`;
+  const template = `${prefix}_template`;
+  await createDatabaseIfMissing(adminUrl, template);
+  const orm = await openOrm(databaseUrl(adminUrl, template));
+  try {
+    await migrate(orm);
+  } finally {
+    await orm.close(true);
+  }
+  process.env[TEST_ENV.adminUrl] = adminUrl;
+  process.env[TEST_ENV.prefix] = prefix;
+
+  // Process-level tests (shutdown, token CLI) run the built entry points, as `npm start` does.
+  execFileSync(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'src', 'seeds', '-d', 'dist', '-q'], {
+    cwd: projectPath(),
+    stdio: 'inherit',
+  });
+}
