@@ -1,5 +1,49 @@
+import { Enterprise } from '../modules/enterprise/enterprise.entity';
+import { FiscalYearFinancials, HighTechCertificate } from '../modules/enterprise/financials.entity';
+import { IndustryCluster, Park } from '../modules/enterprise/park.entity';
+import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from '../modules/finance/counterparty.entity';
+import {
+  FinancingInstrument,
+  INSTRUMENT_CLASSES,
+  InstrumentHolder,
+  IpPledge,
+  RiskCompensationClaim,
+} from '../modules/finance/instrument.entity';
+import { EquityGrant, EquityIncentivePlan, TalentAward } from '../modules/incentive/incentive.entity';
+import { Institution } from '../modules/institution/institution.entity';
+import { Patent, PatentAppraisal } from '../modules/ip/patent.entity';
+import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject } from '../modules/project/project.entity';
+import { TaxPilotUsage } from '../modules/tax/tax.entity';
+
 /**
  * Every MikroORM entity, listed rather than discovered by folder scan so that the same list works from TypeScript
  * (jest) and from the compiled `dist/`. A module adds its entities here.
  */
-export const entities: Function[] = [];
+export const entities: Function[] = [
+  Institution,
+  Park,
+  IndustryCluster,
+  Enterprise,
+  FiscalYearFinancials,
+  HighTechCertificate,
+  Patent,
+  PatentAppraisal,
+  Bank,
+  BankBranch,
+  Insurer,
+  Fund,
+  RiskCompensationPool,
+  FinancingInstrument,
+  ...Object.values(INSTRUMENT_CLASSES),
+  InstrumentHolder,
+  IpPledge,
+  RiskCompensationClaim,
+  ResearchProject,
+  ProjectParticipant,
+  ProjectBudgetLine,
+  ProjectOutput,
+  EquityIncentivePlan,
+  EquityGrant,
+  TalentAward,
+  TaxPilotUsage,
+];

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDatabaseIfMissing } from '../../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
-import { migrate, openOrm } from '../../src/db/orm';
 import { projectPath } from '../../src/project';
 import { databaseUrl, TEST_ENV } from './database';
 
@@ -27,19 +26,19 @@ export default async function globalSetup(): Promise<void> {
   }
   const prefix = `innozone_test_${Date.now().toString(36)}_${process.pid}`;
   const template = `${prefix}_template`;
-  await createDatabaseIfMissing(adminUrl, template);
-  const orm = await openOrm(databaseUrl(adminUrl, template));
-  try {
-    await migrate(orm);
-  } finally {
-    await orm.close(true);
-  }
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.prefix] = prefix;
 
-  // Process-level tests (shutdown, token CLI) run the built entry points, as `npm start` does.
-  execFileSync(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'src', 'seeds', '-d', 'dist', '-q'], {
-    cwd: projectPath(),
-    stdio: 'inherit',
+  // Build as `npm start` does: process-level tests (shutdown, token CLI) run the built entry points, and the
+  // template is migrated by `npm run migrate` in a child process. Loading the entities here instead would leave
+  // their MikroORM and type-graphql metadata on this realm's globalThis, which jest copies into every test's realm.
+  const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+    execFileSync(process.execPath, args, { cwd: projectPath(), stdio: ['ignore', 'ignore', 'inherit'], env });
+  run([projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'src', 'seeds', '-d', 'dist', '-q']);
+  await createDatabaseIfMissing(adminUrl, template);
+  run([projectPath('dist', 'src', 'cli', 'migrate.js')], {
+    ...process.env,
+    DATABASE_URL: databaseUrl(adminUrl, template),
+    LOG_LEVEL: 'warn',
   });
 }

@@ -1,0 +1,125 @@
+import { Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** What went wrong with a mutation, as data (API.md "Conventions"). Nothing was written when any is returned. */
+export enum MutationErrorCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  CHECK_CHARACTER_MISMATCH = 'CHECK_CHARACTER_MISMATCH',
+  STALE_VERSION = 'STALE_VERSION',
+  NOT_FOUND = 'NOT_FOUND',
+  DUPLICATE = 'DUPLICATE',
+  NOT_PERMITTED = 'NOT_PERMITTED',
+  TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
+  INCENTIVE_CAP_EXCEEDED = 'INCENTIVE_CAP_EXCEEDED',
+}
+registerEnumType(MutationErrorCode, { name: 'MutationErrorCode' });
+
+@InterfaceType({
+  description: 'An expected failure of a mutation, returned in its payload; the mutation changed nothing.',
+  resolveType: (value: MutationError) => value.constructor.name,
+})
+export abstract class MutationError {
+  @Field(() => MutationErrorCode)
+  code!: MutationErrorCode;
+
+  @Field()
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The input field at fault, as a dotted path (e.g. "input.creditCode").' })
+  field!: string | null;
+}
+
+@ObjectType({ implements: MutationError, description: 'The input breaks a rule of the registry.' })
+export class InvalidInputError extends MutationError {
+  constructor(field: string | null, message: string, code = MutationErrorCode.INVALID_INPUT) {
+    super();
+    this.code = code;
+    this.field = field;
+    this.message = message;
+  }
+}
+
+@ObjectType({
+  implements: MutationError,
+  description: 'The credit code has a valid format but a wrong check character; an administrator may override it.',
+})
+export class CheckCharacterMismatchError extends MutationError {
+  @Field({ description: 'The check character the first 17 characters call for.' })
+  expected: string;
+
+  constructor(field: string, message: string, expected: string) {
+    super();
+    this.code = MutationErrorCode.CHECK_CHARACTER_MISMATCH;
+    this.field = field;
+    this.message = message;
+    this.expected = expected;
+  }
+}
+
+@ObjectType({ implements: MutationError, description: 'The record changed since you read it; reload and retry.' })
+export class StaleVersionError extends MutationError {
+  @Field(() => Int)
+  currentVersion: number;
+
+  constructor(what: string, given: number, current: number) {
+    super();
+    this.code = MutationErrorCode.STALE_VERSION;
+    this.field = 'version';
+    this.message = `${what} is at version ${current}, not ${given}: someone changed it since you read it.`;
+    this.currentVersion = current;
+  }
+}
+
+@ObjectType({ implements: MutationError, description: 'A record named by the input does not exist.' })
+export class NotFoundError extends MutationError {
+  constructor(field: string, message: string) {
+    super();
+    this.code = MutationErrorCode.NOT_FOUND;
+    this.field = field;
+    this.message = message;
+  }
+}
+
+@ObjectType({ implements: MutationError, description: 'A record with the same key exists already.' })
+export class DuplicateError extends MutationError {
+  constructor(field: string, message: string) {
+    super();
+    this.code = MutationErrorCode.DUPLICATE;
+    this.field = field;
+    this.message = message;
+  }
+}
+
+@ObjectType({
+  implements: MutationError,
+  description: 'An equity incentive plan or grant breaks a cap of the 2016 rules for state-owned tech enterprises.',
+})
+export class IncentiveCapExceededError extends MutationError {
+  @Field({ description: 'The rule broken, e.g. "TOTAL_CAP_SMALL: ≤ 30% of equity for a small enterprise".' })
+  rule: string;
+
+  constructor(field: string, rule: string, message: string) {
+    super();
+    this.code = MutationErrorCode.INCENTIVE_CAP_EXCEEDED;
+    this.field = field;
+    this.rule = rule;
+    this.message = message;
+  }
+}
+
+/** Collects the problems of one input, so a client sees them all at once. */
+export class Problems {
+  readonly list: MutationError[] = [];
+
+  add(error: MutationError): this {
+    this.list.push(error);
+    return this;
+  }
+
+  invalid(field: string, message: string): this {
+    return this.add(new InvalidInputError(field, message));
+  }
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+}

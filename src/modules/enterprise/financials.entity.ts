@@ -1,0 +1,67 @@
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseEntity, VersionedEntity } from '../../common/base.entity';
+import { DateScalar, DecimalScalar } from '../../common/scalars';
+import { Enterprise } from './enterprise.entity';
+import { HighTechCriteriaVersion } from './enums';
+
+/** One fiscal year's figures; kept per year (eligibility reads several years), never overwritten by the next. */
+@ObjectType({ description: "An enterprise's figures for one fiscal year." })
+@Entity()
+@Unique({ properties: ['enterprise', 'fiscalYear'] })
+export class FiscalYearFinancials extends VersionedEntity {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade' })
+  enterprise!: Ref<Enterprise>;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  fiscalYear!: number;
+
+  @Field(() => DecimalScalar)
+  @Property({ type: 'decimal', precision: 18, scale: 2 })
+  revenue!: string;
+
+  @Field(() => DecimalScalar)
+  @Property({ type: 'decimal', precision: 18, scale: 2 })
+  rdExpense!: string;
+
+  @Field(() => DecimalScalar, { description: 'The part of R&D expense spent in China.' })
+  @Property({ type: 'decimal', precision: 18, scale: 2 })
+  rdExpenseInChina!: string;
+
+  @Field(() => DecimalScalar)
+  @Property({ type: 'decimal', precision: 18, scale: 2 })
+  highTechRevenue!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  employees!: number;
+
+  @Field(() => Int, { description: 'Science and technology staff.' })
+  @Property({ type: 'integer' })
+  stStaff!: number;
+}
+
+/** A high-tech enterprise certificate (高新技术企业证书), valid three years. */
+@ObjectType({ description: 'A high-tech enterprise certificate (高新技术企业证书).' })
+@Entity()
+export class HighTechCertificate extends BaseEntity {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })
+  enterprise!: Ref<Enterprise>;
+
+  @Field({ description: 'Certificate number, e.g. GR201942001291 (42 = Hubei).' })
+  @Property({ type: 'text', unique: true })
+  number!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  issuedOn!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  expiresOn!: string;
+
+  @Field(() => HighTechCriteriaVersion)
+  @Enum({ items: () => HighTechCriteriaVersion, nativeEnumName: 'high_tech_criteria_version' })
+  criteriaVersion!: HighTechCriteriaVersion;
+}

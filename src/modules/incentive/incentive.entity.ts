@@ -1,0 +1,149 @@
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity, VersionedEntity } from '../../common/base.entity';
+import { DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
+import { Enterprise } from '../enterprise/enterprise.entity';
+
+export enum IncentiveForm {
+  EQUITY_SALE = 'EQUITY_SALE',
+  EQUITY_AWARD = 'EQUITY_AWARD',
+  STOCK_OPTION = 'STOCK_OPTION',
+  RESTRICTED_STOCK = 'RESTRICTED_STOCK',
+  TECHNOLOGY_AS_CAPITAL = 'TECHNOLOGY_AS_CAPITAL',
+  PROJECT_DIVIDEND = 'PROJECT_DIVIDEND',
+  POSITION_DIVIDEND = 'POSITION_DIVIDEND',
+}
+registerEnumType(IncentiveForm, {
+  name: 'IncentiveForm',
+  valuesConfig: {
+    EQUITY_SALE: { description: '股权出售.' },
+    EQUITY_AWARD: { description: '股权奖励 (needs ≥ 3 years of service).' },
+    STOCK_OPTION: { description: '股权期权 (≥ 1 year to first exercise, exercised within 5).' },
+    RESTRICTED_STOCK: { description: '限制性股票.' },
+    TECHNOLOGY_AS_CAPITAL: { description: '技术入股.' },
+    PROJECT_DIVIDEND: { description: '项目收益分红.' },
+    POSITION_DIVIDEND: { description: '岗位分红 (≤ 15% of profit).' },
+  },
+});
+
+export enum PlanStatus {
+  DRAFT = 'DRAFT',
+  APPROVED = 'APPROVED',
+  IN_EFFECT = 'IN_EFFECT',
+  ENDED = 'ENDED',
+}
+registerEnumType(PlanStatus, { name: 'PlanStatus' });
+
+/** An equity incentive plan; for a state-owned enterprise the 2016 caps are enforced when it is recorded. */
+@ObjectType({ description: 'An equity incentive plan (股权和分红激励).' })
+@Entity()
+export class EquityIncentivePlan extends VersionedEntity {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })
+  enterprise!: Ref<Enterprise>;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => IncentiveForm)
+  @Enum({ items: () => IncentiveForm, nativeEnumName: 'incentive_form' })
+  form!: IncentiveForm;
+
+  @Field(() => PlanStatus)
+  @Enum({ items: () => PlanStatus, nativeEnumName: 'plan_status' })
+  status!: PlanStatus;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  approvedOn!: string;
+
+  @Field(() => PercentScalar, { nullable: true, description: 'Equity the plan grants in total, percent of all equity.' })
+  @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
+  totalEquityShare: string | null = null;
+
+  @Field(() => PercentScalar, { nullable: true, description: 'For dividend forms: share of profit distributed.' })
+  @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
+  profitShare: string | null = null;
+
+  @Field({ description: 'A key unit of the equity incentive pilot.' })
+  @Property({ default: false })
+  pilotKeyUnit: boolean = false;
+}
+
+/** A grant to one person. The grantee is personal data: only the enterprise and zone administrators see it. */
+@ObjectType({ description: 'A grant of a plan to one person.' })
+@Entity()
+export class EquityGrant extends BaseEntity {
+  @ManyToOne(() => EquityIncentivePlan, { ref: true, deleteRule: 'cascade', index: true })
+  plan!: Ref<EquityIncentivePlan>;
+
+  @Field({ description: 'Personal data.' })
+  @Property({ type: 'text' })
+  granteeName!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  position!: string;
+
+  @Field(() => PercentScalar, { description: 'Equity granted, percent of all equity.' })
+  @Property({ type: 'decimal', precision: 7, scale: 4 })
+  equityShare!: string;
+
+  @Field(() => Int, { description: 'Whole years of service at the grant date.' })
+  @Property({ type: 'smallint' })
+  serviceYears!: number;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  grantedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Options: first date of exercise.' })
+  @Property({ type: 'date', nullable: true })
+  firstExerciseOn: string | null = null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Options: last date of exercise.' })
+  @Property({ type: 'date', nullable: true })
+  exerciseDeadline: string | null = null;
+}
+
+export enum TalentScheme {
+  HIGH_LEVEL_TALENT_REWARD = 'HIGH_LEVEL_TALENT_REWARD',
+  ENTREPRENEUR_TRAINING = 'ENTREPRENEUR_TRAINING',
+  RESEARCHER_PART_TIME = 'RESEARCHER_PART_TIME',
+  INTERNSHIP_BASE = 'INTERNSHIP_BASE',
+  PHD_RECRUITMENT = 'PHD_RECRUITMENT',
+}
+registerEnumType(TalentScheme, {
+  name: 'TalentScheme',
+  valuesConfig: {
+    HIGH_LEVEL_TALENT_REWARD: { description: 'Reward for a recruited high-level talent.' },
+    ENTREPRENEUR_TRAINING: { description: 'High-level entrepreneur training.' },
+    RESEARCHER_PART_TIME: { description: "A researcher's part-time post in the enterprise." },
+    INTERNSHIP_BASE: { description: 'Student internship base.' },
+    PHD_RECRUITMENT: { description: 'PhD recruitment.' },
+  },
+});
+
+/** A talent scheme award to an enterprise, for a person (personal data) or for the enterprise itself. */
+@ObjectType({ description: 'A talent scheme award.' })
+@Entity()
+export class TalentAward extends BaseEntity {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })
+  enterprise!: Ref<Enterprise>;
+
+  @Field(() => TalentScheme)
+  @Enum({ items: () => TalentScheme, nativeEnumName: 'talent_scheme' })
+  scheme!: TalentScheme;
+
+  @Field(() => String, { nullable: true, description: 'Personal data; none for an enterprise-level award.' })
+  @Property({ type: 'text', nullable: true })
+  recipientName: string | null = null;
+
+  @Field(() => DecimalScalar)
+  @Property({ type: 'decimal', precision: 18, scale: 2 })
+  amount!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  awardedOn!: string;
+}
