@@ -1,10 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { DEMO_ENTERPRISES, loadDemoZone } from './zone';
 
-/**
- * Loads the demo zone into an empty database. The registry it fills arrives with the registry issue; until then
- * there is nothing to load and this says so.
- */
-export async function seedDemoZoneIfEmpty(_orm: MikroORM, log: Logger): Promise<void> {
-  log.debug('no demo zone to load yet: the registry has no entities');
+/** Loads the demo zone when the registry is empty (a fresh database); leaves any other database alone. */
+export async function seedDemoZoneIfEmpty(orm: MikroORM, log: Logger): Promise<boolean> {
+  const [row] = await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from enterprise');
+  if (Number(row!.n) > 0) {
+    log.debug('the registry has enterprises: no demo zone loaded');
+    return false;
+  }
+  const started = Date.now();
+  await loadDemoZone(orm.config.get('clientUrl')!);
+  log.info({ enterprises: DEMO_ENTERPRISES, ms: Date.now() - started }, 'demo zone loaded');
+  return true;
 }

@@ -2,10 +2,36 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { DateTimeScalar } from './common/scalars';
+import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
+import { financeResolvers } from './modules/finance/instrument.resolver';
+import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
+import { PatentResolver } from './modules/ip/patent.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
+import { PortfolioResolver } from './modules/portfolio/portfolio.resolver';
+import {
+  ProjectOutputResolver,
+  ProjectParticipantResolver,
+  ResearchProjectResolver,
+} from './modules/project/project.resolver';
+import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
 import { ViewerResolver } from './modules/viewer';
 
 /** Every module's resolvers; a new module adds its own here. */
-export const resolvers: NonEmptyArray<Function> = [ViewerResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  ViewerResolver,
+  NodeResolver,
+  EnterpriseResolver,
+  ZoneReferenceResolver,
+  PortfolioResolver,
+  ...financeResolvers,
+  PatentResolver,
+  ResearchProjectResolver,
+  ProjectParticipantResolver,
+  ProjectOutputResolver,
+  EquityIncentivePlanResolver,
+  TaxPilotUsageResolver,
+];
 
 /** Builds the GraphQL schema from the code (type-graphql). `extraResolvers` is for tests only. */
 export function buildInnozoneSchema(extraResolvers: Function[] = []): Promise<GraphQLSchema> {
@@ -13,6 +39,7 @@ export function buildInnozoneSchema(extraResolvers: Function[] = []): Promise<Gr
     resolvers: [...resolvers, ...extraResolvers] as NonEmptyArray<Function>,
     authChecker,
     validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
 }
 

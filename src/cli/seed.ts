@@ -1,15 +1,70 @@
 import { parseArgs } from 'node:util';
+import { SingleBar, Presets } from 'cli-progress';
 import { migrate } from '../db/orm';
 import { seedDemoZoneIfEmpty } from '../../seeds';
+import { loadZone } from '../../seeds/zone';
 import { withDatabase } from './run';
 
-/** `npm run seed`: migrates, then loads the demo zone into an empty database. */
-const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+const usage = `usage: npm run seed [-- --synthetic N [--seed S] [--reset]]
+  Without options: loads the demo zone into an empty database.
+  --synthetic N  loads a deterministic synthetic zone of N enterprises (about five instruments and one project each)
+  --seed S       its random seed (default 1); the same N and S always give the same zone
+  --reset        empties the registry first (otherwise the registry must be empty)
+`;
+
+/** The registry's tables, emptied by --reset. */
+const REGISTRY_TABLES = [
+  'enterprise', 'fiscal_year_financials', 'high_tech_certificate', 'patent', 'patent_appraisal', 'financing_instrument',
+  'instrument_holder', 'ip_pledge', 'risk_compensation_claim', 'research_project', 'project_participant',
+  'project_budget_line', 'project_output', 'equity_incentive_plan', 'equity_grant', 'talent_award', 'tax_pilot_usage',
+];
+
+const { values } = parseArgs({
+  options: {
+    synthetic: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    reset: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
 if (values.help) {
-  process.stdout.write('usage: npm run seed\n  Loads the demo zone into an empty innozone database.\n');
+  process.stdout.write(usage);
   process.exit(0);
 }
+const count = values.synthetic === undefined ? undefined : Number(values.synthetic);
+const seed = Number(values.seed);
+if ((count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1_000_000)) || !Number.isInteger(seed)) {
+  process.stderr.write(`--synthetic takes a whole number from 1 to 1000000 and --seed a whole number.\n${usage}`);
+  process.exit(2);
+}
+
 void withDatabase(async (orm, _config, log) => {
   await migrate(orm);
-  await seedDemoZoneIfEmpty(orm, log);
+  const em = orm.em.fork();
+  if (values.reset) {
+    await em.execute(`truncate ${REGISTRY_TABLES.map((t) => `"${t}"`).join(', ')} cascade`);
+    log.info('registry emptied');
+  }
+  if (count === undefined) {
+    await seedDemoZoneIfEmpty(orm, log);
+    return 0;
+  }
+  const [row] = await em.execute<{ n: string }[]>('select count(*) as n from enterprise');
+  if (Number(row!.n) > 0) {
+    log.error(`The registry holds ${row!.n} enterprises; add --reset to replace them with a synthetic zone.`);
+    return 1;
+  }
+  const bar = new SingleBar({ format: 'synthetic zone |{bar}| {value}/{total} enterprises | {duration}s' }, Presets.shades_classic);
+  const started = Date.now();
+  bar.start(count, 0);
+  await loadZone(orm.config.get('clientUrl')!, {
+    enterprises: count,
+    seed,
+    named: false,
+    incentiveRate: 0.05,
+    onProgress: (loaded) => bar.update(loaded),
+  });
+  bar.stop();
+  log.info({ enterprises: count, seed, seconds: (Date.now() - started) / 1000 }, 'synthetic zone loaded');
+  return 0;
 });

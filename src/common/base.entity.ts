@@ -5,6 +5,7 @@ import { DateTimeScalar } from './scalars';
 import { toGlobalId } from './global-id';
 
 /** Every record: a uuid key (exposed only as an opaque global id) and when it was made and last changed. */
+@ObjectType('BaseEntity', { description: 'Not in the schema: the fields every record type inherits.' })
 export abstract class BaseEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -28,6 +29,7 @@ export abstract class BaseEntity {
 }
 
 /** A record users edit: each change bumps `version`, and an update naming an older version is refused. */
+@ObjectType('VersionedEntity')
 export abstract class VersionedEntity extends BaseEntity {
   @Field(() => Int, { description: 'Bumped by every change; send it back with an update so a stale one is refused.' })
   @Property({ version: true })

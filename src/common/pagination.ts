@@ -137,6 +137,7 @@ export function Connection<T extends object>(nodeType: ClassType<T> | object, na
     node!: T;
   }
 
+  @ObjectType(`${name}ConnectionBase`)
   abstract class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

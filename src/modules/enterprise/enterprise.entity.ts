@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from '../../common/base.entity';
+import { Node } from '../../common/node';
 import { CreditCodeScalar, DateScalar, DateTimeScalar, DecimalScalar } from '../../common/scalars';
 import { Institution } from '../institution/institution.entity';
 import { EnterpriseSize, Industry } from './enums';
@@ -19,7 +20,7 @@ export class CreditCodeOverride {
 }
 
 /** An enterprise of the zone, keyed by its Unified Social Credit Code. */
-@ObjectType({ description: 'An enterprise registered in the zone.' })
+@ObjectType({ implements: Node, description: 'An enterprise registered in the zone.' })
 @Entity()
 @Index({ name: 'enterprise_name_zh_idx', expression: 'create index "enterprise_name_zh_idx" on "enterprise" ("name" collate "zh-x-icu", "id")' })
 @Index({ name: 'enterprise_credit_code_prefix_idx', expression: 'create index "enterprise_credit_code_prefix_idx" on "enterprise" ("credit_code" text_pattern_ops)' })

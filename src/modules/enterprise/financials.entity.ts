@@ -1,12 +1,13 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { DateScalar, DecimalScalar } from '../../common/scalars';
 import { Enterprise } from './enterprise.entity';
 import { HighTechCriteriaVersion } from './enums';
 
 /** One fiscal year's figures; kept per year (eligibility reads several years), never overwritten by the next. */
-@ObjectType({ description: "An enterprise's figures for one fiscal year." })
+@ObjectType({ implements: Node, description: "An enterprise's figures for one fiscal year." })
 @Entity()
 @Unique({ properties: ['enterprise', 'fiscalYear'] })
 export class FiscalYearFinancials extends VersionedEntity {
@@ -43,7 +44,7 @@ export class FiscalYearFinancials extends VersionedEntity {
 }
 
 /** A high-tech enterprise certificate (高新技术企业证书), valid three years. */
-@ObjectType({ description: 'A high-tech enterprise certificate (高新技术企业证书).' })
+@ObjectType({ implements: Node, description: 'A high-tech enterprise certificate (高新技术企业证书).' })
 @Entity()
 export class HighTechCertificate extends BaseEntity {
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })

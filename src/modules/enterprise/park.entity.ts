@@ -1,9 +1,10 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity } from '../../common/base.entity';
 
 /** A sub-park of the zone (光谷生物城, 光谷软件园 …). */
-@ObjectType({ description: 'A sub-park of the zone.' })
+@ObjectType({ implements: Node, description: 'A sub-park of the zone.' })
 @Entity()
 export class Park extends BaseEntity {
   @Field({ description: 'Stable short code, used in filters (e.g. "BIOLAKE").' })
@@ -21,7 +22,7 @@ export class Park extends BaseEntity {
 }
 
 /** A strategic emerging industry cluster (战略性新兴产业集群). */
-@ObjectType({ description: 'A strategic emerging industry cluster.' })
+@ObjectType({ implements: Node, description: 'A strategic emerging industry cluster.' })
 @Entity()
 export class IndustryCluster extends BaseEntity {
   @Field({ description: 'Stable short code, used in filters (e.g. "OPTICAL_COMMUNICATION").' })

@@ -1,11 +1,12 @@
 import { ArrayType, Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity } from '../../common/base.entity';
 import { CreditCodeScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { FundType } from './enums';
 
 /** A commercial bank; partner banks take part in the zone's financing pilots. */
-@ObjectType({ description: 'A bank.' })
+@ObjectType({ implements: Node, description: 'A bank.' })
 @Entity()
 export class Bank extends BaseEntity {
   @Field(() => CreditCodeScalar)
@@ -33,7 +34,7 @@ export class Bank extends BaseEntity {
 }
 
 /** A sub-branch; tech sub-branches (科技支行) specialise in tech SMEs. */
-@ObjectType({ description: 'A bank sub-branch.' })
+@ObjectType({ implements: Node, description: 'A bank sub-branch.' })
 @Entity()
 export class BankBranch extends BaseEntity {
   @ManyToOne(() => Bank, { ref: true, index: true })
@@ -48,7 +49,7 @@ export class BankBranch extends BaseEntity {
   techSubBranch: boolean = false;
 }
 
-@ObjectType({ description: 'An insurer or reinsurer.' })
+@ObjectType({ implements: Node, description: 'An insurer or reinsurer.' })
 @Entity()
 export class Insurer extends BaseEntity {
   @Field()
@@ -64,7 +65,7 @@ export class Insurer extends BaseEntity {
   reinsurer: boolean = false;
 }
 
-@ObjectType({ description: 'An investment fund.' })
+@ObjectType({ implements: Node, description: 'An investment fund.' })
 @Entity()
 export class Fund extends BaseEntity {
   @Field()
@@ -80,7 +81,7 @@ export class Fund extends BaseEntity {
   type!: FundType;
 }
 
-@ObjectType({ description: 'A risk compensation pool or SME loan mutual-aid fund (风险补偿资金池).' })
+@ObjectType({ implements: Node, description: 'A risk compensation pool or SME loan mutual-aid fund (风险补偿资金池).' })
 @Entity()
 export class RiskCompensationPool extends BaseEntity {
   @Field()

@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
-import { DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Patent, PatentAppraisal } from '../ip/patent.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';
@@ -21,6 +22,7 @@ import {
  * `FinancingInstrument` interface. Holders (one, or several issuers of a collective bond) are in InstrumentHolder.
  */
 @InterfaceType({
+  implements: Node,
   description: 'A financing instrument of one or more zone enterprises.',
   resolveType: (value: FinancingInstrument) => value.constructor.name,
 })
@@ -49,6 +51,17 @@ export abstract class FinancingInstrument extends VersionedEntity {
   @Field(() => DateScalar, { nullable: true, description: 'Maturity, expiry or end; none for an open-ended one.' })
   @Property({ type: 'date', nullable: true })
   endDate: string | null = null;
+
+  // type-graphql gives an interface no fields of an object-type parent: restate the versioned record's own.
+  @Field(() => Int, { name: 'version', description: 'Bumped by every change; send it back with an update.' })
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  @Field(() => DateTimeScalar, { name: 'updatedAt', description: 'When this record last changed.' })
+  get lastChangedAt(): Date {
+    return this.updatedAt;
+  }
 }
 
 // ── Listings ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -62,7 +75,7 @@ export class NeeqStageEntry {
   on!: string;
 }
 
-@ObjectType({ implements: FinancingInstrument, description: 'A NEEQ (新三板) listing.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'A NEEQ (新三板) listing.' })
 @Entity({ discriminatorValue: InstrumentKind.NEEQ_LISTING })
 export class NeeqListing extends FinancingInstrument {
   @Field(() => String, { nullable: true, description: 'Pilot era 43xxxx; later 83xxxx, 87xxxx, 88xxxx.' })
@@ -90,7 +103,7 @@ export class NeeqListing extends FinancingInstrument {
   firstBatch: boolean = false;
 }
 
-@ObjectType({ implements: FinancingInstrument, description: 'A regional equity market listing (区域性股权市场).' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'A regional equity market listing (区域性股权市场).' })
 @Entity({ discriminatorValue: InstrumentKind.REGIONAL_OTC_LISTING })
 export class RegionalOtcListing extends FinancingInstrument {
   @Field({ description: 'The equity exchange centre, e.g. 武汉股权托管交易中心.' })
@@ -109,6 +122,7 @@ export class RegionalOtcListing extends FinancingInstrument {
 // ── Loans ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Fields every loan has; `lender` and `subBranch` are resolved through loaders. */
+@ObjectType('LoanInstrument')
 export abstract class LoanInstrument extends FinancingInstrument {
   @ManyToOne(() => Bank, { ref: true, nullable: true, index: true })
   lender!: Ref<Bank>;
@@ -133,11 +147,11 @@ export abstract class LoanInstrument extends FinancingInstrument {
   ratingUsed: CreditRating | null = null;
 }
 
-@ObjectType({ implements: FinancingInstrument, description: 'A credit loan (信用贷款).' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'A credit loan (信用贷款).' })
 @Entity({ discriminatorValue: InstrumentKind.CREDIT_LOAN })
 export class CreditLoan extends LoanInstrument {}
 
-@ObjectType({ implements: FinancingInstrument, description: 'An IP-pledge loan (知识产权质押贷款).' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'An IP-pledge loan (知识产权质押贷款).' })
 @Entity({ discriminatorValue: InstrumentKind.IP_PLEDGE_LOAN })
 export class IpPledgeLoan extends LoanInstrument {
   @Field(() => String, { nullable: true, description: 'CNIPA pledge registration number (opaque).' })
@@ -158,7 +172,7 @@ export class IpPledgeLoan extends LoanInstrument {
 }
 
 /** A patent pledged for an IP-pledge loan, with the appraisal the loan relied on. */
-@ObjectType({ description: 'A patent pledged for an IP-pledge loan.' })
+@ObjectType({ implements: Node, description: 'A patent pledged for an IP-pledge loan.' })
 @Entity()
 @Unique({ properties: ['loan', 'patent'] })
 export class IpPledge extends BaseEntity {
@@ -174,7 +188,7 @@ export class IpPledge extends BaseEntity {
 
 // ── Insurance ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-@ObjectType({ implements: FinancingInstrument, description: 'A tech insurance policy (科技保险); amount = sum insured.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'A tech insurance policy (科技保险); amount = sum insured.' })
 @Entity({ discriminatorValue: InstrumentKind.TECH_INSURANCE })
 export class TechInsurancePolicy extends FinancingInstrument {
   @ManyToOne(() => Insurer, { ref: true, nullable: true, index: true })
@@ -201,7 +215,7 @@ export class TechInsurancePolicy extends FinancingInstrument {
   subsidyApproved: string | null = null;
 }
 
-@ObjectType({ implements: FinancingInstrument, description: 'Reinsurance of a tech insurance policy; amount = ceded sum.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'Reinsurance of a tech insurance policy; amount = ceded sum.' })
 @Entity({ discriminatorValue: InstrumentKind.REINSURANCE })
 export class Reinsurance extends FinancingInstrument {
   @ManyToOne(() => Insurer, { ref: true, nullable: true })
@@ -221,6 +235,7 @@ export class Reinsurance extends FinancingInstrument {
 
 // ── Bonds and notes ─────────────────────────────────────────────────────────────────────────────────────────────
 
+@ObjectType('DebtSecurity')
 export abstract class DebtSecurity extends FinancingInstrument {
   @Field({ description: 'Bond or note code.' })
   @Property({ type: 'text', nullable: true })
@@ -247,25 +262,25 @@ export abstract class DebtSecurity extends FinancingInstrument {
   guarantor: string | null = null;
 }
 
-@ObjectType({ implements: FinancingInstrument, description: 'A collective bond (集合债) of several SMEs.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'A collective bond (集合债) of several SMEs.' })
 @Entity({ discriminatorValue: InstrumentKind.COLLECTIVE_BOND })
 export class CollectiveBond extends DebtSecurity {}
 
-@ObjectType({ implements: FinancingInstrument, description: 'SME collective notes (中小企业集合票据).' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'SME collective notes (中小企业集合票据).' })
 @Entity({ discriminatorValue: InstrumentKind.SME_COLLECTIVE_NOTE })
 export class SmeCollectiveNote extends DebtSecurity {}
 
-@ObjectType({ implements: FinancingInstrument, description: 'Short-term financing bills (短期融资券), ≤ 12 months.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'Short-term financing bills (短期融资券), ≤ 12 months.' })
 @Entity({ discriminatorValue: InstrumentKind.SHORT_TERM_BILL })
 export class ShortTermBill extends DebtSecurity {}
 
-@ObjectType({ implements: FinancingInstrument, description: 'Medium-term notes (中期票据), typically 3–5 years.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'Medium-term notes (中期票据), typically 3–5 years.' })
 @Entity({ discriminatorValue: InstrumentKind.MEDIUM_TERM_NOTE })
 export class MediumTermNote extends DebtSecurity {}
 
 // ── Funds and risk compensation ─────────────────────────────────────────────────────────────────────────────────
 
-@ObjectType({ implements: FinancingInstrument, description: 'An investment by a fund; amount = money invested.' })
+@ObjectType({ implements: [FinancingInstrument, Node], description: 'An investment by a fund; amount = money invested.' })
 @Entity({ discriminatorValue: InstrumentKind.FUND_INVESTMENT })
 export class FundInvestment extends FinancingInstrument {
   @ManyToOne(() => Fund, { ref: true, nullable: true, index: true })
@@ -293,7 +308,7 @@ export class RiskCompensationCover extends FinancingInstrument {
   coverageRatio!: string;
 }
 
-@ObjectType({ description: 'A claim against a risk compensation cover.' })
+@ObjectType({ implements: Node, description: 'A claim against a risk compensation cover.' })
 @Entity()
 export class RiskCompensationClaim extends BaseEntity {
   @ManyToOne(() => RiskCompensationCover, { ref: true, deleteRule: 'cascade', index: true })
@@ -319,7 +334,7 @@ export class RiskCompensationClaim extends BaseEntity {
 // ── Who holds what ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** An enterprise's part in an instrument: the only holder, or one issuer of a collective bond with its share. */
-@ObjectType({ description: "An enterprise's part in an instrument." })
+@ObjectType({ implements: Node, description: "An enterprise's part in an instrument." })
 @Entity()
 @Unique({ properties: ['instrument', 'enterprise'] })
 @Index({ properties: ['enterprise', 'instrument'] })

@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -35,7 +36,7 @@ export enum PlanStatus {
 registerEnumType(PlanStatus, { name: 'PlanStatus' });
 
 /** An equity incentive plan; for a state-owned enterprise the 2016 caps are enforced when it is recorded. */
-@ObjectType({ description: 'An equity incentive plan (股权和分红激励).' })
+@ObjectType({ implements: Node, description: 'An equity incentive plan (股权和分红激励).' })
 @Entity()
 export class EquityIncentivePlan extends VersionedEntity {
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })
@@ -71,7 +72,7 @@ export class EquityIncentivePlan extends VersionedEntity {
 }
 
 /** A grant to one person. The grantee is personal data: only the enterprise and zone administrators see it. */
-@ObjectType({ description: 'A grant of a plan to one person.' })
+@ObjectType({ implements: Node, description: 'A grant of a plan to one person.' })
 @Entity()
 export class EquityGrant extends BaseEntity {
   @ManyToOne(() => EquityIncentivePlan, { ref: true, deleteRule: 'cascade', index: true })
@@ -125,7 +126,7 @@ registerEnumType(TalentScheme, {
 });
 
 /** A talent scheme award to an enterprise, for a person (personal data) or for the enterprise itself. */
-@ObjectType({ description: 'A talent scheme award.' })
+@ObjectType({ implements: Node, description: 'A talent scheme award.' })
 @Entity()
 export class TalentAward extends BaseEntity {
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })

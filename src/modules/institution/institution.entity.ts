@@ -1,5 +1,6 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity } from '../../common/base.entity';
 
 export enum InstitutionKind {
@@ -9,7 +10,7 @@ export enum InstitutionKind {
 registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
 
 /** A university or research institute: owner of university enterprises, partner in 产学研 projects. */
-@ObjectType({ description: 'A university or research institute.' })
+@ObjectType({ implements: Node, description: 'A university or research institute.' })
 @Entity()
 export class Institution extends BaseEntity {
   @Field()

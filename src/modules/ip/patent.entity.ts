@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { PatentType } from '../../common/patent-number';
 import { DateScalar, DecimalScalar } from '../../common/scalars';
@@ -26,7 +27,7 @@ registerEnumType(PatentLegalStatus, {
 });
 
 /** A patent held by an enterprise. */
-@ObjectType({ description: 'A patent (专利) held by an enterprise.' })
+@ObjectType({ implements: Node, description: 'A patent (专利) held by an enterprise.' })
 @Entity()
 export class Patent extends VersionedEntity {
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade', index: true })
@@ -54,7 +55,7 @@ export class Patent extends VersionedEntity {
 }
 
 /** A valuation of a patent, as a pledge needs it. */
-@ObjectType({ description: 'An appraisal of a patent (专利评估).' })
+@ObjectType({ implements: Node, description: 'An appraisal of a patent (专利评估).' })
 @Entity()
 export class PatentAppraisal extends BaseEntity {
   @ManyToOne(() => Patent, { ref: true, deleteRule: 'cascade', index: true })

@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { DateScalar, DecimalScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -50,7 +51,7 @@ export enum ProjectStatus {
 registerEnumType(ProjectStatus, { name: 'ProjectStatus' });
 
 /** An industry–university–research (产学研) joint project. */
-@ObjectType({ description: 'An industry–university–research (产学研) joint project.' })
+@ObjectType({ implements: Node, description: 'An industry–university–research (产学研) joint project.' })
 @Entity()
 export class ResearchProject extends VersionedEntity {
   @Field()
@@ -79,7 +80,7 @@ export class ResearchProject extends VersionedEntity {
 }
 
 /** A participant: an enterprise or an institution, with its role. */
-@ObjectType({ description: 'A participant of a joint project: an enterprise or an institution.' })
+@ObjectType({ implements: Node, description: 'A participant of a joint project: an enterprise or an institution.' })
 @Entity()
 export class ProjectParticipant extends BaseEntity {
   @ManyToOne(() => ResearchProject, { ref: true, deleteRule: 'cascade', index: true })
@@ -96,7 +97,7 @@ export class ProjectParticipant extends BaseEntity {
   role!: ParticipantRole;
 }
 
-@ObjectType({ description: 'Money a project gets from one source.' })
+@ObjectType({ implements: Node, description: 'Money a project gets from one source.' })
 @Entity()
 export class ProjectBudgetLine extends BaseEntity {
   @ManyToOne(() => ResearchProject, { ref: true, deleteRule: 'cascade', index: true })
@@ -111,7 +112,7 @@ export class ProjectBudgetLine extends BaseEntity {
   amount!: string;
 }
 
-@ObjectType({ description: 'Something a project produced.' })
+@ObjectType({ implements: Node, description: 'Something a project produced.' })
 @Entity()
 export class ProjectOutput extends BaseEntity {
   @ManyToOne(() => ResearchProject, { ref: true, deleteRule: 'cascade', index: true })

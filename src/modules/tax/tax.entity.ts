@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { BaseEntity } from '../../common/base.entity';
 import { DecimalScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -25,7 +26,7 @@ registerEnumType(TaxPilot, {
   },
 });
 
-@ObjectType({ description: 'Use of a tax pilot by an enterprise in one fiscal year.' })
+@ObjectType({ implements: Node, description: 'Use of a tax pilot by an enterprise in one fiscal year.' })
 @Entity()
 @Unique({ properties: ['enterprise', 'pilot', 'fiscalYear'] })
 export class TaxPilotUsage extends BaseEntity {

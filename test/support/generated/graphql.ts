@@ -4,6 +4,210 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accept a credit code whose check character is wrong (some early codes were so issued). */
+export type CheckCharacterOverrideInput = {
+  /** Why: e.g. the business licence shows this code. */
+  reason: string;
+};
+
+export type CreateEnterpriseInput = {
+  checkCharacterOverride?: CheckCharacterOverrideInput | null | undefined;
+  clusterCode?: string | null | undefined;
+  creditCode: string;
+  foundedOn: string;
+  industry: Industry;
+  name: string;
+  nameEn?: string | null | undefined;
+  /** Code of the park it sits in. */
+  parkCode: string;
+  registeredCapital: string;
+  size: EnterpriseSize;
+  stateOwned?: boolean | null | undefined;
+  /** The owning university, for a university enterprise. */
+  universityId?: string | number | null | undefined;
+};
+
+/** Which enterprises: every given condition must hold. */
+export type EnterpriseFilter = {
+  /** Industry cluster codes. */
+  clusters?: Array<string> | null | undefined;
+  /** Exactly these enterprises (at most 1000). */
+  creditCodes?: Array<string> | null | undefined;
+  /** Holds a high-tech certificate valid today (or not). */
+  highTech?: boolean | null | undefined;
+  industries?: Array<Industry> | null | undefined;
+  /** Holds at least one instrument of one of these kinds. */
+  instrumentKinds?: Array<InstrumentKind> | null | undefined;
+  /** Park codes. */
+  parks?: Array<string> | null | undefined;
+  /** A substring of the Chinese or English name (any case), or the first characters of the credit code. */
+  search?: string | null | undefined;
+  /** Owned by a university (or not). */
+  universityAffiliated?: boolean | null | undefined;
+};
+
+export type EnterpriseOrder = {
+  direction?: SortDirection;
+  field: EnterpriseOrderField;
+};
+
+export type EnterpriseOrderField =
+  | 'CREDIT_CODE'
+  | 'FOUNDED_ON'
+  /** Chinese name in pinyin order (zh collation). */
+  | 'NAME'
+  | 'NAME_EN'
+  | 'REGISTERED_CAPITAL';
+
+export type EnterpriseSize =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'MICRO'
+  | 'SMALL';
+
+export type FiscalYearInput = {
+  creditCode: string;
+  employees: number;
+  fiscalYear: number;
+  highTechRevenue: string;
+  rdExpense: string;
+  rdExpenseInChina: string;
+  revenue: string;
+  stStaff: number;
+  /** Required to correct a year already recorded: the version you read. Omit for a new year. */
+  version?: number | null | undefined;
+};
+
+export type HighTechCertificateInput = {
+  creditCode: string;
+  criteriaVersion: HighTechCriteriaVersion;
+  /** Defaults to three years after issue. */
+  expiresOn?: string | null | undefined;
+  issuedOn: string;
+  /** e.g. GR201942001291. */
+  number: string;
+};
+
+export type HighTechCriteriaVersion =
+  | 'RULES_2008'
+  | 'RULES_2016';
+
+export type IncentiveForm =
+  /** 股权奖励 (needs ≥ 3 years of service). */
+  | 'EQUITY_AWARD'
+  /** 股权出售. */
+  | 'EQUITY_SALE'
+  /** 岗位分红 (≤ 15% of profit). */
+  | 'POSITION_DIVIDEND'
+  /** 项目收益分红. */
+  | 'PROJECT_DIVIDEND'
+  /** 限制性股票. */
+  | 'RESTRICTED_STOCK'
+  /** 股权期权 (≥ 1 year to first exercise, exercised within 5). */
+  | 'STOCK_OPTION'
+  /** 技术入股. */
+  | 'TECHNOLOGY_AS_CAPITAL';
+
+export type Industry =
+  /** 生物医药 (strategic). */
+  | 'BIOMEDICINE'
+  /** 节能环保 (strategic). */
+  | 'ENERGY_SAVING_ENVIRONMENTAL'
+  /** 高端装备制造 (strategic). */
+  | 'HIGH_END_EQUIPMENT'
+  /** 高技术服务业 (pioneer). */
+  | 'HIGH_TECH_SERVICES'
+  /** 集成电路. */
+  | 'INTEGRATED_CIRCUITS'
+  /** 新型显示. */
+  | 'NEW_DISPLAYS'
+  /** 新能源. */
+  | 'NEW_ENERGY'
+  /** 新材料. */
+  | 'NEW_MATERIALS'
+  /** 光电子信息 (fibre, optical communication, lasers): the pillar. */
+  | 'OPTOELECTRONIC_INFORMATION';
+
+export type InstrumentKind =
+  /** 集合债: several SMEs under one name, each liable for its own part. */
+  | 'COLLECTIVE_BOND'
+  /** 信用贷款. */
+  | 'CREDIT_LOAN'
+  /** Angel, venture, equity or guidance fund investment. */
+  | 'FUND_INVESTMENT'
+  /** 知识产权质押贷款. */
+  | 'IP_PLEDGE_LOAN'
+  /** 中期票据. */
+  | 'MEDIUM_TERM_NOTE'
+  /** 新三板 listing (代办股份转让系统). */
+  | 'NEEQ_LISTING'
+  /** Regional equity market listing (区域性股权市场). */
+  | 'REGIONAL_OTC_LISTING'
+  /** Reinsurance of a tech insurance policy. */
+  | 'REINSURANCE'
+  /** Risk compensation / SME loan mutual-aid cover of a loan. */
+  | 'RISK_COMPENSATION'
+  /** 短期融资券 (≤ 1 year). */
+  | 'SHORT_TERM_BILL'
+  /** 中小企业集合票据. */
+  | 'SME_COLLECTIVE_NOTE'
+  /** 科技保险. */
+  | 'TECH_INSURANCE';
+
+export type InstrumentStatus =
+  /** Outstanding loan or bond, policy in force, listed, investment held, cover in force. */
+  | 'ACTIVE'
+  /** Repaid, redeemed, expired normally, investment exited. */
+  | 'COMPLETED'
+  /** Payment default. */
+  | 'DEFAULTED'
+  /** Applied for or in process (a listing not yet listed). */
+  | 'PENDING'
+  /** Cancelled, delisted, or ended early. */
+  | 'TERMINATED';
+
+export type MutationErrorCode =
+  | 'CHECK_CHARACTER_MISMATCH'
+  | 'DUPLICATE'
+  | 'INCENTIVE_CAP_EXCEEDED'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'NOT_PERMITTED'
+  | 'STALE_VERSION'
+  | 'TRANSITION_NOT_ALLOWED';
+
+export type ParticipantRole =
+  /** Funds the project and sets the problem (usually the enterprise). */
+  | 'FUNDER'
+  /** Leads the research (a university or institute). */
+  | 'LEAD_RESEARCH_INSTITUTION'
+  /** Takes part. */
+  | 'PARTNER';
+
+export type PatentLegalStatus =
+  /** Term ended. */
+  | 'EXPIRED'
+  /** Declared invalid. */
+  | 'INVALIDATED'
+  /** Lapsed for unpaid fees. */
+  | 'LAPSED'
+  /** Applied for, not granted. */
+  | 'PENDING'
+  /** Granted and in force. */
+  | 'VALID';
+
+export type PatentType =
+  | 'DESIGN'
+  | 'INVENTION'
+  | 'UTILITY_MODEL';
+
+export type ProjectOutputKind =
+  | 'PAPER'
+  | 'PATENT'
+  | 'PRODUCT'
+  | 'STANDARD'
+  | 'TRANSFERRED_ACHIEVEMENT';
+
 /** What a token holder does in the zone. */
 export type Role =
   /** A partner bank: checks eligibility of enterprises that authorised it. */
@@ -19,10 +223,319 @@ export type Role =
   /** Zone management committee staff: maintain the registry, query portfolios. */
   | 'ZONE_ADMIN';
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type TalentScheme =
+  /** High-level entrepreneur training. */
+  | 'ENTREPRENEUR_TRAINING'
+  /** Reward for a recruited high-level talent. */
+  | 'HIGH_LEVEL_TALENT_REWARD'
+  /** Student internship base. */
+  | 'INTERNSHIP_BASE'
+  /** PhD recruitment. */
+  | 'PHD_RECRUITMENT'
+  /** A researcher's part-time post in the enterprise. */
+  | 'RESEARCHER_PART_TIME';
+
+export type TaxPilot =
+  /** 5-year instalments on capitalised reserves (2015). */
+  | 'CAPITALISED_RESERVE_INSTALMENTS'
+  /** Employee education up to 8% of payroll (82号). */
+  | 'EMPLOYEE_EDUCATION_DEDUCTION'
+  /** Income tax on equity awards in instalments over ≤ 5 years (83号). */
+  | 'EQUITY_AWARD_INSTALMENTS'
+  /** 70% investment deduction for partnership venture funds (2015). */
+  | 'PARTNERSHIP_VC_DEDUCTION'
+  /** R&D super-deduction, widened (财税〔2010〕81号). */
+  | 'RD_SUPER_DEDUCTION'
+  /** Tech-transfer income relief (2015). */
+  | 'TECH_TRANSFER_INCOME_RELIEF';
+
+/** Fields to change; those left out stay as they are. The credit code is the key and does not change. */
+export type UpdateEnterpriseInput = {
+  /** Empty string: no cluster. */
+  clusterCode?: string | null | undefined;
+  foundedOn?: string | null | undefined;
+  industry?: Industry | null | undefined;
+  name?: string | null | undefined;
+  nameEn?: string | null | undefined;
+  parkCode?: string | null | undefined;
+  registeredCapital?: string | null | undefined;
+  size?: EnterpriseSize | null | undefined;
+  stateOwned?: boolean | null | undefined;
+  /** Empty string: not a university enterprise. */
+  universityId?: string | number | null | undefined;
+};
+
+export type EnterpriseSummaryFragment = { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, foundedOn: string, registeredCapital: string, size: EnterpriseSize, stateOwned: boolean, highTech: boolean, universityAffiliated: boolean, version: number, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, creditCodeOverride: { reason: string, by: string } | null };
+
+type MutationErrorFields_CheckCharacterMismatchError_Fragment = { __typename: 'CheckCharacterMismatchError', expected: string, code: MutationErrorCode, message: string, field: string | null };
+
+type MutationErrorFields_DuplicateError_Fragment = { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null };
+
+type MutationErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null };
+
+type MutationErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null };
+
+type MutationErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null };
+
+type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null };
+
+export type MutationErrorFieldsFragment =
+  | MutationErrorFields_CheckCharacterMismatchError_Fragment
+  | MutationErrorFields_DuplicateError_Fragment
+  | MutationErrorFields_IncentiveCapExceededError_Fragment
+  | MutationErrorFields_InvalidInputError_Fragment
+  | MutationErrorFields_NotFoundError_Fragment
+  | MutationErrorFields_StaleVersionError_Fragment
+;
+
+export type EnterpriseByCodeQueryVariables = Exact<{
+  creditCode: string;
+}>;
+
+
+export type EnterpriseByCodeQuery = { enterprise: { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, foundedOn: string, registeredCapital: string, size: EnterpriseSize, stateOwned: boolean, highTech: boolean, universityAffiliated: boolean, version: number, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, creditCodeOverride: { reason: string, by: string } | null } | null };
+
+export type EnterprisePageQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  orderBy?: Array<EnterpriseOrder> | EnterpriseOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type EnterprisePageQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { creditCode: string, name: string } }> } };
+
+export type EnterpriseNamesQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  orderBy?: Array<EnterpriseOrder> | EnterpriseOrder | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type EnterpriseNamesQuery = { enterprises: { edges: Array<{ node: { name: string } }> } };
+
+export type CreateEnterpriseMutationVariables = Exact<{
+  input: CreateEnterpriseInput;
+}>;
+
+
+export type CreateEnterpriseMutation = { createEnterprise: { enterprise: { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, foundedOn: string, registeredCapital: string, size: EnterpriseSize, stateOwned: boolean, highTech: boolean, universityAffiliated: boolean, version: number, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, creditCodeOverride: { reason: string, by: string } | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', expected: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+    > } };
+
+export type UpdateEnterpriseMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateEnterpriseInput;
+}>;
+
+
+export type UpdateEnterpriseMutation = { updateEnterprise: { enterprise: { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, foundedOn: string, registeredCapital: string, size: EnterpriseSize, stateOwned: boolean, highTech: boolean, universityAffiliated: boolean, version: number, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, creditCodeOverride: { reason: string, by: string } | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', expected: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+    > } };
+
+export type RecordFiscalYearMutationVariables = Exact<{
+  input: FiscalYearInput;
+}>;
+
+
+export type RecordFiscalYearMutation = { recordFiscalYear: { financials: { fiscalYear: number, revenue: string, rdExpense: string, rdExpenseInChina: string, highTechRevenue: string, employees: number, stStaff: number, version: number } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', expected: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+    > } };
+
+export type RecordHighTechCertificateMutationVariables = Exact<{
+  input: HighTechCertificateInput;
+}>;
+
+
+export type RecordHighTechCertificateMutation = { recordHighTechCertificate: { certificate: { number: string, issuedOn: string, expiresOn: string, criteriaVersion: HighTechCriteriaVersion } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', expected: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+    > } };
+
+export type EnterpriseRecordsQueryVariables = Exact<{
+  creditCode: string;
+}>;
+
+
+export type EnterpriseRecordsQuery = { enterprise: { highTech: boolean, financials: Array<{ fiscalYear: number, revenue: string, rdExpense: string, version: number }>, highTechCertificates: Array<{ number: string, issuedOn: string, expiresOn: string }>, patents: Array<{ number: string, type: PatentType, legalStatus: PatentLegalStatus, pledged: boolean, appraisals: Array<{ appraiser: string, value: string, appraisedOn: string }> }> } | null };
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'Bank', id: string }
+    | { __typename: 'BankBranch', id: string }
+    | { __typename: 'CollectiveBond', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'CreditLoan', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'Enterprise', creditCode: string, id: string }
+    | { __typename: 'EquityGrant', id: string }
+    | { __typename: 'EquityIncentivePlan', id: string }
+    | { __typename: 'FiscalYearFinancials', id: string }
+    | { __typename: 'Fund', id: string }
+    | { __typename: 'FundInvestment', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'HighTechCertificate', id: string }
+    | { __typename: 'IndustryCluster', id: string }
+    | { __typename: 'Institution', id: string }
+    | { __typename: 'InstrumentHolder', id: string }
+    | { __typename: 'Insurer', id: string }
+    | { __typename: 'IpPledge', id: string }
+    | { __typename: 'IpPledgeLoan', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'MediumTermNote', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'NeeqListing', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'Park', id: string }
+    | { __typename: 'Patent', id: string }
+    | { __typename: 'PatentAppraisal', id: string }
+    | { __typename: 'ProjectBudgetLine', id: string }
+    | { __typename: 'ProjectOutput', id: string }
+    | { __typename: 'ProjectParticipant', id: string }
+    | { __typename: 'RegionalOtcListing', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'Reinsurance', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'ResearchProject', id: string }
+    | { __typename: 'RiskCompensationClaim', id: string }
+    | { __typename: 'RiskCompensationCover', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'RiskCompensationPool', id: string }
+    | { __typename: 'ShortTermBill', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'SmeCollectiveNote', kind: InstrumentKind, amount: string, id: string }
+    | { __typename: 'TalentAward', id: string }
+    | { __typename: 'TaxPilotUsage', id: string }
+    | { __typename: 'TechInsurancePolicy', kind: InstrumentKind, amount: string, id: string }
+   | null };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { __typename: 'Bank', id: string }
+    | { __typename: 'BankBranch', id: string }
+    | { __typename: 'CollectiveBond', id: string }
+    | { __typename: 'CreditLoan', id: string }
+    | { __typename: 'Enterprise', id: string }
+    | { __typename: 'EquityGrant', id: string }
+    | { __typename: 'EquityIncentivePlan', id: string }
+    | { __typename: 'FiscalYearFinancials', id: string }
+    | { __typename: 'Fund', id: string }
+    | { __typename: 'FundInvestment', id: string }
+    | { __typename: 'HighTechCertificate', id: string }
+    | { __typename: 'IndustryCluster', id: string }
+    | { __typename: 'Institution', id: string }
+    | { __typename: 'InstrumentHolder', id: string }
+    | { __typename: 'Insurer', id: string }
+    | { __typename: 'IpPledge', id: string }
+    | { __typename: 'IpPledgeLoan', id: string }
+    | { __typename: 'MediumTermNote', id: string }
+    | { __typename: 'NeeqListing', id: string }
+    | { __typename: 'Park', id: string }
+    | { __typename: 'Patent', id: string }
+    | { __typename: 'PatentAppraisal', id: string }
+    | { __typename: 'ProjectBudgetLine', id: string }
+    | { __typename: 'ProjectOutput', id: string }
+    | { __typename: 'ProjectParticipant', id: string }
+    | { __typename: 'RegionalOtcListing', id: string }
+    | { __typename: 'Reinsurance', id: string }
+    | { __typename: 'ResearchProject', id: string }
+    | { __typename: 'RiskCompensationClaim', id: string }
+    | { __typename: 'RiskCompensationCover', id: string }
+    | { __typename: 'RiskCompensationPool', id: string }
+    | { __typename: 'ShortTermBill', id: string }
+    | { __typename: 'SmeCollectiveNote', id: string }
+    | { __typename: 'TalentAward', id: string }
+    | { __typename: 'TaxPilotUsage', id: string }
+    | { __typename: 'TechInsurancePolicy', id: string }
+   | null> };
+
+export type PartnerBanksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartnerBanksQuery = { partnerBanks: Array<{ creditCode: string, name: string, subBranches: Array<{ name: string, techSubBranch: boolean }> }> };
+
+export type PortfolioSummaryQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+}>;
+
+
+export type PortfolioSummaryQuery = { portfolioSummary: { enterpriseCount: number, highTechCount: number, universityAffiliatedCount: number, registeredCapital: string, byIndustry: Array<{ industry: Industry, count: number }>, byPark: Array<{ count: number, park: { code: string } }>, byInstrumentKind: Array<{ kind: InstrumentKind, count: number, totalAmount: string, activeCount: number, activeAmount: string }>, byFiscalYear: Array<{ fiscalYear: number, reporting: number, revenue: string, rdExpense: string, highTechRevenue: string, employees: number, stStaff: number }> } };
+
+export type PortfolioPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type PortfolioPageQuery = { enterprises: { edges: Array<{ node: { creditCode: string, highTech: boolean, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, financials: Array<{ fiscalYear: number, revenue: string }>, highTechCertificates: Array<{ number: string }>, patents: Array<{ number: string, pledged: boolean, appraisals: Array<{ value: string }> }>, instruments: { totalCount: number, edges: Array<{ node:
+              | { __typename: 'CollectiveBond', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'CreditLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, lender: { name: string }, subBranch: { name: string } | null, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'FundInvestment', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, fund: { name: string }, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'IpPledgeLoan', loanToValue: unknown, id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, lender: { name: string }, pledges: Array<{ patent: { number: string }, appraisal: { value: string } }>, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'MediumTermNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'NeeqListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'RegionalOtcListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'Reinsurance', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, reinsurer: { name: string }, underlyingPolicy: { policyNo: string }, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'RiskCompensationCover', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, pool: { name: string }, coveredLoan:
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                  | { id: string }
+                , claims: Array<{ amount: string }>, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'ShortTermBill', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'SmeCollectiveNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+              | { __typename: 'TechInsurancePolicy', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string, insurer: { name: string }, enterprise: { creditCode: string }, holders: Array<{ share: unknown, amount: string, enterprise: { creditCode: string } }> }
+             }> }, projects: Array<{ title: string, totalBudget: string, participants: Array<{ role: ParticipantRole, enterprise: { creditCode: string } | null, institution: { name: string } | null }>, outputs: Array<{ kind: ProjectOutputKind, patent: { number: string } | null }> }>, incentivePlans: Array<{ form: IncentiveForm, grants: Array<{ equityShare: unknown }> }>, talentAwards: Array<{ scheme: TalentScheme }>, taxPilotUsage: Array<{ pilot: TaxPilot }> } }> } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { role: Role, organisation: string | null } | null };
 
-
+export const EnterpriseSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnterpriseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"foundedOn"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"stateOwned"}},{"kind":"Field","name":{"kind":"Name","value":"highTech"}},{"kind":"Field","name":{"kind":"Name","value":"universityAffiliated"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"university"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditCodeOverride"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}}]}}]} as unknown as DocumentNode<EnterpriseSummaryFragment, unknown>;
+export const MutationErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckCharacterMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expected"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IncentiveCapExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<MutationErrorFieldsFragment, unknown>;
+export const EnterpriseByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreditCode"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnterpriseSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnterpriseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"foundedOn"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"stateOwned"}},{"kind":"Field","name":{"kind":"Name","value":"highTech"}},{"kind":"Field","name":{"kind":"Name","value":"universityAffiliated"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"university"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditCodeOverride"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}}]}}]} as unknown as DocumentNode<EnterpriseByCodeQuery, EnterpriseByCodeQueryVariables>;
+export const EnterprisePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseOrder"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterprisePageQuery, EnterprisePageQueryVariables>;
+export const EnterpriseNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseNames"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseOrder"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseNamesQuery, EnterpriseNamesQueryVariables>;
+export const CreateEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnterpriseSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnterpriseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"foundedOn"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"stateOwned"}},{"kind":"Field","name":{"kind":"Name","value":"highTech"}},{"kind":"Field","name":{"kind":"Name","value":"universityAffiliated"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"university"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditCodeOverride"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckCharacterMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expected"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IncentiveCapExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<CreateEnterpriseMutation, CreateEnterpriseMutationVariables>;
+export const UpdateEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnterpriseSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnterpriseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"foundedOn"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"stateOwned"}},{"kind":"Field","name":{"kind":"Name","value":"highTech"}},{"kind":"Field","name":{"kind":"Name","value":"universityAffiliated"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"university"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditCodeOverride"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckCharacterMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expected"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IncentiveCapExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<UpdateEnterpriseMutation, UpdateEnterpriseMutationVariables>;
+export const RecordFiscalYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordFiscalYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FiscalYearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordFiscalYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"financials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fiscalYear"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"rdExpense"}},{"kind":"Field","name":{"kind":"Name","value":"rdExpenseInChina"}},{"kind":"Field","name":{"kind":"Name","value":"highTechRevenue"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"stStaff"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckCharacterMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expected"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IncentiveCapExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<RecordFiscalYearMutation, RecordFiscalYearMutationVariables>;
+export const RecordHighTechCertificateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordHighTechCertificate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"HighTechCertificateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordHighTechCertificate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"criteriaVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckCharacterMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expected"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IncentiveCapExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<RecordHighTechCertificateMutation, RecordHighTechCertificateMutationVariables>;
+export const EnterpriseRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreditCode"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"highTech"}},{"kind":"Field","name":{"kind":"Name","value":"financials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fiscalYear"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"rdExpense"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"highTechCertificates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"patents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"legalStatus"}},{"kind":"Field","name":{"kind":"Name","value":"pledged"}},{"kind":"Field","name":{"kind":"Name","value":"appraisals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appraiser"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"appraisedOn"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseRecordsQuery, EnterpriseRecordsQueryVariables>;
+export const NodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Node"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancingInstrument"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
+export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
+export const PartnerBanksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerBanks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerBanks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subBranches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"techSubBranch"}}]}}]}}]}}]} as unknown as DocumentNode<PartnerBanksQuery, PartnerBanksQueryVariables>;
+export const PortfolioSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortfolioSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portfolioSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterpriseCount"}},{"kind":"Field","name":{"kind":"Name","value":"highTechCount"}},{"kind":"Field","name":{"kind":"Name","value":"universityAffiliatedCount"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"byIndustry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byPark"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byInstrumentKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"totalAmount"}},{"kind":"Field","name":{"kind":"Name","value":"activeCount"}},{"kind":"Field","name":{"kind":"Name","value":"activeAmount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFiscalYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fiscalYear"}},{"kind":"Field","name":{"kind":"Name","value":"reporting"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"rdExpense"}},{"kind":"Field","name":{"kind":"Name","value":"highTechRevenue"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"stStaff"}}]}}]}}]}}]} as unknown as DocumentNode<PortfolioSummaryQuery, PortfolioSummaryQueryVariables>;
+export const PortfolioPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortfolioPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"highTech"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"university"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"financials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fiscalYear"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"highTechCertificates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"patents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"pledged"}},{"kind":"Field","name":{"kind":"Name","value":"appraisals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"instruments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"holders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreditLoan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lender"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subBranch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IpPledgeLoan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lender"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"loanToValue"}},{"kind":"Field","name":{"kind":"Name","value":"pledges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"appraisal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechInsurancePolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insurer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reinsurance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinsurer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"underlyingPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyNo"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundInvestment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RiskCompensationCover"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coveredLoan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"totalBudget"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"outputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"patent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"incentivePlans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"equityShare"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"talentAwards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheme"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxPilotUsage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pilot"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortfolioPageQuery, PortfolioPageQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

@@ -1,0 +1,588 @@
+import { patentCheckDigit } from '../src/common/patent-number';
+import { CREDIT_CODE_ALPHABET } from '../src/common/credit-code';
+import {
+  APPRAISERS,
+  BANKS,
+  BRANCHES,
+  BROKERS,
+  CLUSTERS,
+  FUNDS,
+  GUARANTORS,
+  INSTITUTIONS,
+  INSURERS,
+  makeCreditCode,
+  OTC_CENTRE,
+  PARKS,
+  POOLS,
+  UNDERWRITERS,
+} from './reference';
+import { addMonths, addYears, Random, seedUuid, yuan } from './random';
+
+/** Rows of one table, as column → value (null for SQL NULL). */
+export type Row = Record<string, string | number | boolean | null | string[]>;
+export type Tables = Record<string, Row[]>;
+
+/** The zone's tables in the order they can be loaded (a table after those it references). */
+export const LOAD_ORDER = [
+  'enterprise',
+  'fiscal_year_financials',
+  'high_tech_certificate',
+  'patent',
+  'patent_appraisal',
+  'financing_instrument',
+  'instrument_holder',
+  'ip_pledge',
+  'risk_compensation_claim',
+  'research_project',
+  'project_participant',
+  'project_budget_line',
+  'project_output',
+  'equity_incentive_plan',
+  'equity_grant',
+  'talent_award',
+  'tax_pilot_usage',
+] as const;
+
+export const emptyTables = (): Tables => Object.fromEntries(LOAD_ORDER.map((t) => [t, []]));
+
+const INDUSTRY_WEIGHTS = [
+  ['OPTOELECTRONIC_INFORMATION', 30],
+  ['BIOMEDICINE', 15],
+  ['ENERGY_SAVING_ENVIRONMENTAL', 10],
+  ['HIGH_END_EQUIPMENT', 12],
+  ['HIGH_TECH_SERVICES', 15],
+  ['INTEGRATED_CIRCUITS', 6],
+  ['NEW_DISPLAYS', 4],
+  ['NEW_MATERIALS', 5],
+  ['NEW_ENERGY', 3],
+] as const;
+
+const INDUSTRY_WORDS: Record<string, [string, string][]> = {
+  OPTOELECTRONIC_INFORMATION: [['光电', 'Optoelectronics'], ['光通信', 'Optical Communication'], ['激光', 'Laser'], ['光纤', 'Fiber Optics']],
+  BIOMEDICINE: [['生物', 'Biotech'], ['医药', 'Pharmaceutical'], ['基因', 'Genomics'], ['医疗器械', 'Medical Devices']],
+  ENERGY_SAVING_ENVIRONMENTAL: [['环保', 'Environmental'], ['节能', 'Energy Saving'], ['水处理', 'Water Treatment']],
+  HIGH_END_EQUIPMENT: [['智能装备', 'Intelligent Equipment'], ['精密机械', 'Precision Machinery'], ['机器人', 'Robotics']],
+  HIGH_TECH_SERVICES: [['信息技术', 'Information Technology'], ['软件', 'Software'], ['数据', 'Data'], ['检测', 'Testing']],
+  INTEGRATED_CIRCUITS: [['半导体', 'Semiconductor'], ['微电子', 'Microelectronics'], ['芯片', 'Chip']],
+  NEW_DISPLAYS: [['显示', 'Display'], ['光显', 'Photonic Display']],
+  NEW_MATERIALS: [['新材料', 'New Materials'], ['复合材料', 'Composite Materials']],
+  NEW_ENERGY: [['新能源', 'New Energy'], ['储能', 'Energy Storage'], ['氢能', 'Hydrogen Energy']],
+};
+
+const CLUSTER_OF: Record<string, string | null> = {
+  OPTOELECTRONIC_INFORMATION: 'OPTICAL_COMMUNICATION',
+  BIOMEDICINE: 'BIOMEDICINE',
+  ENERGY_SAVING_ENVIRONMENTAL: 'ENERGY_SAVING',
+  INTEGRATED_CIRCUITS: 'INTEGRATED_CIRCUITS',
+  NEW_DISPLAYS: 'NEW_DISPLAYS',
+};
+
+const PLACES: [string, string][] = [['武汉', 'Wuhan'], ['湖北', 'Hubei'], ['光谷', 'Guanggu'], ['东湖', 'Donghu'], ['楚天', 'Chutian'], ['江城', 'Jiangcheng'], ['长江', 'Changjiang'], ['汉江', 'Hanjiang']];
+const FIRST: [string, string][] = [['华', 'Hua'], ['光', 'Guang'], ['锐', 'Rui'], ['精', 'Jing'], ['天', 'Tian'], ['博', 'Bo'], ['联', 'Lian'], ['明', 'Ming'], ['凯', 'Kai'], ['高', 'Gao'], ['众', 'Zhong'], ['拓', 'Tuo'], ['中', 'Zhong'], ['芯', 'Xin'], ['睿', 'Rui'], ['安', 'An'], ['菲', 'Fei'], ['帝', 'Di'], ['驿', 'Yi'], ['金', 'Jin'], ['长', 'Chang'], ['烽', 'Feng'], ['楚', 'Chu'], ['汉', 'Han'], ['新', 'Xin'], ['德', 'De'], ['恒', 'Heng'], ['海', 'Hai'], ['宏', 'Hong'], ['鼎', 'Ding'], ['瑞', 'Rui'], ['盛', 'Sheng'], ['泰', 'Tai'], ['瀚', 'Han'], ['卓', 'Zhuo'], ['领', 'Ling'], ['创', 'Chuang'], ['智', 'Zhi'], ['云', 'Yun'], ['嘉', 'Jia']];
+const SECOND: [string, string][] = [['星', 'xing'], ['讯', 'xun'], ['光', 'guang'], ['测', 'ce'], ['喻', 'yu'], ['创', 'chuang'], ['影', 'ying'], ['德', 'de'], ['迪', 'di'], ['科', 'ke'], ['宇', 'yu'], ['普', 'pu'], ['源', 'yuan'], ['达', 'da'], ['翰', 'han'], ['尔', 'er'], ['路', 'lu'], ['山', 'shan'], ['飞', 'fei'], ['火', 'huo'], ['能', 'neng'], ['信', 'xin'], ['诚', 'cheng'], ['通', 'tong'], ['辉', 'hui'], ['腾', 'teng'], ['远', 'yuan'], ['航', 'hang'], ['峰', 'feng'], ['晟', 'sheng']];
+const FORMS: [string, string][] = [['科技有限公司', 'Technology Co., Ltd.'], ['股份有限公司', 'Co., Ltd.'], ['技术有限公司', 'Technologies Co., Ltd.']];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '晓东', '志强', '海燕', '建华'];
+const POSITIONS = ['技术总监', '研发工程师', '首席科学家', '产品经理', '副总经理', '核心技术骨干'];
+const PROJECT_TOPICS = ['高速光模块', '光纤激光器', '硅光芯片', '生物制剂', '智能传感', '储能电池', '工业软件', '显示面板', '精密测量', '环保催化剂', '医学影像', '北斗导航'];
+
+const FISCAL_YEARS = [2023, 2024, 2025];
+const INSTRUMENT_WEIGHTS = [
+  ['CREDIT_LOAN', 28],
+  ['TECH_INSURANCE', 18],
+  ['FUND_INVESTMENT', 11],
+  ['IP_PLEDGE_LOAN', 10],
+  ['RISK_COMPENSATION', 7],
+  ['REGIONAL_OTC_LISTING', 5],
+  ['NEEQ_LISTING', 4],
+  ['REINSURANCE', 4],
+  ['COLLECTIVE_BOND', 3],
+  ['SME_COLLECTIVE_NOTE', 3],
+  ['SHORT_TERM_BILL', 3],
+  ['MEDIUM_TERM_NOTE', 3],
+] as const;
+const RATINGS = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B'] as const;
+const INSURANCE_KINDS = ['RD_LIABILITY', 'KEY_RD_EQUIPMENT', 'BUSINESS_INTERRUPTION', 'PRODUCT_QUALITY', 'SMALL_LOAN_GUARANTEE', 'KEY_STAFF_HEALTH_ACCIDENT', 'DIRECTORS_OFFICERS', 'PATENT_ENFORCEMENT'];
+const NEEQ_STAGES = ['JOINT_STOCK_REFORM', 'FILING_ACCEPTED', 'REVIEW_FEEDBACK', 'APPROVAL_LETTER', 'LISTED'];
+const FORMS_OF_INCENTIVE = ['EQUITY_SALE', 'EQUITY_AWARD', 'STOCK_OPTION', 'RESTRICTED_STOCK', 'TECHNOLOGY_AS_CAPITAL', 'PROJECT_DIVIDEND', 'POSITION_DIVIDEND'];
+const TAX_PILOTS = ['RD_SUPER_DEDUCTION', 'EMPLOYEE_EDUCATION_DEDUCTION', 'EQUITY_AWARD_INSTALMENTS', 'PARTNERSHIP_VC_DEDUCTION', 'TECH_TRANSFER_INCOME_RELIEF', 'CAPITALISED_RESERVE_INSTALMENTS'];
+const TALENT_SCHEMES = ['HIGH_LEVEL_TALENT_REWARD', 'ENTREPRENEUR_TRAINING', 'RESEARCHER_PART_TIME', 'INTERNSHIP_BASE', 'PHD_RECRUITMENT'];
+const TOTAL_CAP: Record<string, number> = { LARGE: 5, MEDIUM: 10, SMALL: 30, MICRO: 30 };
+
+/** `n` in base 31 over the credit-code alphabet, `width` characters. */
+function base31(n: number, width: number): string {
+  let s = '';
+  for (let i = 0; i < width; i++) {
+    s = CREDIT_CODE_ALPHABET[n % 31]! + s;
+    n = Math.floor(n / 31);
+  }
+  return s;
+}
+
+/** The credit code of synthetic enterprise `index`: unique for every index below 31^6. */
+export function syntheticCreditCode(index: number): string {
+  // 7919 is prime to 31^6, so the subjects of consecutive indexes look unrelated yet never collide.
+  return makeCreditCode('420100', `MA4${base31((index * 7919 + 104_729) % 887_503_681, 6)}`);
+}
+
+function patentNumber(year: number, typeDigit: number, serial: number): string {
+  const digits = `${year}${typeDigit}${String(serial % 10_000_000).padStart(7, '0')}`;
+  return `ZL${digits}.${patentCheckDigit(digits)}`;
+}
+
+/** The enterprise facts a generated enterprise starts from (named demo enterprises pass their own). */
+export interface EnterpriseSeed {
+  key: string;
+  creditCode: string;
+  name: string;
+  nameEn: string;
+  industry: string;
+  parkCode: string;
+  clusterCode: string | null;
+  foundedOn: string;
+  registeredCapital: string;
+  size: string;
+  stateOwned: boolean;
+  universityKey: string | null;
+  /** A key unit of the equity incentive pilot: it always has a plan, marked as the pilot's. */
+  pilotKeyUnit?: boolean;
+}
+
+export interface GeneratorOptions {
+  /** Chance of an equity incentive plan per enterprise. */
+  incentiveRate: number;
+}
+
+/** Makes the facts of synthetic enterprise `index`. */
+export function syntheticEnterprise(index: number, r: Random): EnterpriseSeed {
+  const industry = r.weighted(INDUSTRY_WEIGHTS);
+  const place = r.pick(PLACES);
+  const first = r.pick(FIRST);
+  const second = r.pick(SECOND);
+  const word = r.pick(INDUSTRY_WORDS[industry]!);
+  const form = r.pick(FORMS);
+  const size = r.weighted([['LARGE', 3], ['MEDIUM', 17], ['SMALL', 50], ['MICRO', 30]] as const);
+  const capital = Math.exp(r.normal(size === 'LARGE' ? 19.5 : size === 'MEDIUM' ? 17.5 : 15.5, 0.8));
+  return {
+    key: `synthetic:${index}`,
+    creditCode: syntheticCreditCode(index),
+    name: `${place[0]}${first[0]}${second[0]}${word[0]}${form[0]}`,
+    nameEn: `${place[1]} ${first[1]}${second[1]} ${word[1]} ${form[1]}`,
+    industry,
+    parkCode: industry === 'BIOMEDICINE' && r.chance(0.8) ? 'BIOLAKE' : r.pick(PARKS).code,
+    clusterCode: CLUSTER_OF[industry] && r.chance(0.7) ? CLUSTER_OF[industry]! : industry === 'OPTOELECTRONIC_INFORMATION' && r.chance(0.3) ? 'LASER' : null,
+    foundedOn: r.date('1988-01-01', '2024-06-30'),
+    registeredCapital: yuan(capital),
+    size,
+    stateOwned: r.chance(size === 'LARGE' ? 0.4 : 0.05),
+    universityKey: r.chance(0.03) ? r.pick(['HUST', 'WHU', 'WUT', 'CCNU', 'CUG', 'HZAU']) : null,
+  };
+}
+
+const ids = {
+  park: (code: string) => PARKS.find((p) => p.code === code)!.id,
+  cluster: (code: string) => CLUSTERS.find((c) => c.code === code)!.id,
+  institution: (key: string) => INSTITUTIONS.find((i) => i.key === key)!.id,
+};
+
+/**
+ * Generates one enterprise and everything it holds into `out`. `peers` are enterprises generated before in the
+ * same batch, co-issuers of collective bonds. Deterministic for a given Random state.
+ */
+export function generateEnterprise(
+  index: number,
+  seed: EnterpriseSeed,
+  r: Random,
+  out: Tables,
+  peers: EnterpriseSeed[],
+  options: GeneratorOptions,
+): void {
+  const eid = seedUuid(`enterprise:${seed.creditCode}`);
+  out['enterprise']!.push({
+    id: eid,
+    credit_code: seed.creditCode,
+    name: seed.name,
+    name_en: seed.nameEn,
+    industry: seed.industry,
+    park_id: ids.park(seed.parkCode),
+    cluster_id: seed.clusterCode ? ids.cluster(seed.clusterCode) : null,
+    founded_on: seed.foundedOn,
+    registered_capital: seed.registeredCapital,
+    size: seed.size,
+    state_owned: seed.stateOwned,
+    university_id: seed.universityKey ? ids.institution(seed.universityKey) : null,
+  });
+  const k = seed.creditCode;
+
+  // Yearly figures: revenue scales with size, R&D share 1–12%, most high-tech revenue.
+  const base = Math.exp(r.normal(seed.size === 'LARGE' ? 21 : seed.size === 'MEDIUM' ? 18.5 : seed.size === 'SMALL' ? 16.5 : 15, 0.7));
+  const rdShare = Math.min(0.2, Math.max(0.005, r.normal(0.05, 0.025)));
+  const reports = r.chance(0.9);
+  const foundedYear = Number(seed.foundedOn.slice(0, 4));
+  if (reports) {
+    for (const year of FISCAL_YEARS) {
+      if (year <= foundedYear) continue;
+      const revenue = base * (1 + (year - 2023) * r.normal(0.08, 0.05));
+      const rd = revenue * rdShare * r.normal(1, 0.1);
+      const employees = Math.max(3, Math.round(revenue / r.normal(600_000, 100_000)));
+      out['fiscal_year_financials']!.push({
+        id: seedUuid(`fy:${k}:${year}`),
+        enterprise_id: eid,
+        fiscal_year: year,
+        revenue: yuan(revenue),
+        rd_expense: yuan(Math.max(0, rd)),
+        rd_expense_in_china: yuan(Math.max(0, rd) * Math.min(1, r.normal(0.95, 0.03))),
+        high_tech_revenue: yuan(revenue * Math.min(0.98, Math.max(0.2, r.normal(0.7, 0.15)))),
+        employees,
+        st_staff: Math.max(1, Math.min(employees, Math.round(employees * Math.min(0.7, Math.max(0.05, r.normal(0.25, 0.1)))))),
+      });
+    }
+  }
+
+  // High-tech certificate: about half the enterprises, issued 2019–2025.
+  const named = !seed.key.startsWith('synthetic:');
+  if (named || r.chance(0.5)) {
+    const issued = r.date(named ? '2024-01-01' : '2019-01-01', '2025-10-31');
+    out['high_tech_certificate']!.push({
+      id: seedUuid(`cert:${k}`),
+      enterprise_id: eid,
+      number: `GR${issued.slice(0, 4)}42${String(index % 1_000_000).padStart(6, '0')}`,
+      issued_on: issued,
+      expires_on: addYears(issued, 3, 1),
+      criteria_version: 'RULES_2016',
+    });
+  }
+
+  // Patents, most granted, half of them appraised.
+  const patents: { id: string; appraisalId: string | null; value: number; valid: boolean; type: string }[] = [];
+  const patentCount = r.chance(0.65) ? r.int(1, 5) : 0;
+  for (let p = 0; p < patentCount; p++) {
+    const year = r.int(2012, 2024);
+    const typeDigit = r.weighted([[1, 5], [2, 4], [3, 1]] as const);
+    // index·8 + p: unique across the zone (up to 1.25 million enterprises) whatever the year and type.
+    const number = patentNumber(year, typeDigit, index * 8 + p);
+    const pid = seedUuid(`patent:${number}`);
+    const status = r.weighted([['VALID', 80], ['PENDING', 8], ['LAPSED', 7], ['EXPIRED', 3], ['INVALIDATED', 2]] as const);
+    const granted = status === 'PENDING' ? null : addMonths(`${year}-01-15`, r.int(12, 30));
+    out['patent']!.push({
+      id: pid,
+      owner_id: eid,
+      number,
+      type: typeDigit === 1 ? 'INVENTION' : typeDigit === 2 ? 'UTILITY_MODEL' : 'DESIGN',
+      title: `一种${r.pick(PROJECT_TOPICS)}${r.pick(['装置', '方法', '系统', '结构'])}`,
+      legal_status: status,
+      granted_on: granted && granted > '2025-11-01' ? '2025-11-01' : granted,
+    });
+    let appraisalId: string | null = null;
+    const value = Math.round(Math.exp(r.normal(14.5, 0.8)));
+    if (status === 'VALID' && r.chance(0.6)) {
+      appraisalId = seedUuid(`appraisal:${pid}`);
+      out['patent_appraisal']!.push({
+        id: appraisalId,
+        patent_id: pid,
+        appraiser: r.pick(APPRAISERS),
+        value: yuan(value),
+        appraised_on: r.date('2022-01-01', '2025-10-31'),
+      });
+    }
+    patents.push({ id: pid, appraisalId, value, valid: status === 'VALID', type: typeDigit === 1 ? 'INVENTION' : 'OTHER' });
+  }
+
+  // Instruments: about five per enterprise.
+  const earliest = seed.foundedOn > '2012-01-01' ? seed.foundedOn : '2012-01-01';
+  const count = Math.max(0, Math.round(r.normal(5, 2.2)));
+  const loans: { id: string; amount: number; start: string; end: string }[] = [];
+  const policies: { id: string; amount: number; policyNo: string }[] = [];
+  for (let n = 0; n < count; n++) {
+    const kind = r.weighted(INSTRUMENT_WEIGHTS);
+    const iid = seedUuid(`instrument:${k}:${n}`);
+    const start = r.date(earliest, '2025-10-31');
+    const row: Row = { id: iid, kind, start_date: start, end_date: null };
+    const holders: [string, string][] = [[eid, '100']];
+    const stale = start < '2021-01-01';
+    switch (kind) {
+      case 'CREDIT_LOAN':
+      case 'IP_PLEDGE_LOAN': {
+        const pledgeable = patents.filter((p) => p.valid && p.appraisalId);
+        if (kind === 'IP_PLEDGE_LOAN' && pledgeable.length === 0) continue;
+        const term = r.pick([12, 24, 36, 60]);
+        const bank = r.pick(BANKS.filter((b) => !b.planned));
+        const branches = BRANCHES.filter((b) => b.bankId === bank.id);
+        const end = addMonths(start, term);
+        const amount =
+          kind === 'IP_PLEDGE_LOAN'
+            ? Math.round(pledgeable.reduce((s, p) => s + p.value, 0) * r.normal(0.4, 0.08) / 10_000) * 10_000
+            : Math.round(Math.exp(r.normal(15.2, 0.9)) / 10_000) * 10_000;
+        Object.assign(row, {
+          status: end < '2025-11-01' ? r.weighted([['COMPLETED', 92], ['DEFAULTED', 5], ['TERMINATED', 3]] as const) : r.chance(0.03) ? 'DEFAULTED' : 'ACTIVE',
+          amount: yuan(Math.max(100_000, amount)),
+          end_date: end,
+          lender_id: bank.id,
+          lender_branch_id: branches.length && r.chance(0.7) ? r.pick(branches).id : null,
+          contract_no: `${bank.key}-${start.slice(0, 4)}-${iid.slice(0, 8).toUpperCase()}`,
+          interest_rate: r.pick(['3.4500', '3.6500', '3.8500', '4.3500', '4.7500', '5.2000']),
+          term_months: term,
+          rating_used: r.pick(RATINGS),
+        });
+        if (kind === 'IP_PLEDGE_LOAN') {
+          const status = row['status'];
+          const open = status === 'ACTIVE' || status === 'PENDING';
+          // A patent is pledged under one open loan at a time.
+          const chosen = pledgeable.slice(0, r.int(1, pledgeable.length));
+          if (open) pledgeable.forEach((p) => chosen.includes(p) && (p.valid = false));
+          Object.assign(row, {
+            pledge_registration_no: `Y${start.slice(0, 4)}42${String(parseInt(iid.slice(0, 6), 16)).padStart(8, '0')}`,
+            guarantor: r.chance(0.5) ? r.pick(GUARANTORS) : null,
+            guarantee_share: r.chance(0.5) ? r.pick(['30.0000', '40.0000', '50.0000']) : null,
+            risk_compensation_share: r.chance(0.5) ? r.pick(['20.0000', '30.0000']) : null,
+          });
+          for (const p of chosen) {
+            out['ip_pledge']!.push({ id: seedUuid(`pledge:${iid}:${p.id}`), loan_id: iid, patent_id: p.id, appraisal_id: p.appraisalId });
+          }
+        }
+        loans.push({ id: iid, amount: Number(String(row['amount']).slice(0, -3)), start, end });
+        break;
+      }
+      case 'TECH_INSURANCE': {
+        const sum = Math.round(Math.exp(r.normal(15.5, 1)) / 10_000) * 10_000 + 100_000;
+        const premium = Math.round(sum * r.normal(0.012, 0.003));
+        const claimed = r.chance(0.7) ? Math.round(premium * r.pick([0.25, 0.4, 0.5, 0.7])) : null;
+        const end = addYears(start, 1, 1);
+        const policyNo = `P${start.slice(0, 4)}${iid.slice(0, 10).toUpperCase()}`;
+        Object.assign(row, {
+          status: end < '2025-11-01' ? 'COMPLETED' : 'ACTIVE',
+          amount: yuan(sum),
+          end_date: end,
+          insurer_id: r.pick(INSURERS.filter((i) => !i.reinsurer)).id,
+          policy_no: policyNo,
+          insurance_kind: r.pick(INSURANCE_KINDS),
+          premium: yuan(Math.max(1000, premium)),
+          subsidy_claimed: claimed === null ? null : yuan(claimed),
+          subsidy_approved: claimed === null ? null : yuan(claimed * (r.chance(0.8) ? 1 : 0.5)),
+        });
+        policies.push({ id: iid, amount: sum, policyNo });
+        break;
+      }
+      case 'REINSURANCE': {
+        const policy = policies.length ? r.pick(policies) : null;
+        if (!policy) continue;
+        const share = r.pick([20, 30, 40, 50]);
+        Object.assign(row, {
+          status: 'ACTIVE',
+          amount: yuan((policy.amount * share) / 100),
+          reinsurer_id: r.pick(INSURERS.filter((i) => i.reinsurer)).id,
+          underlying_policy_id: policy.id,
+          treaty_no: `T${start.slice(0, 4)}-${iid.slice(0, 6).toUpperCase()}`,
+          ceded_share: `${share}.0000`,
+        });
+        break;
+      }
+      case 'FUND_INVESTMENT': {
+        const fund = r.pick(FUNDS);
+        Object.assign(row, {
+          status: stale && r.chance(0.4) ? 'COMPLETED' : 'ACTIVE',
+          amount: yuan(Math.round(Math.exp(r.normal(16, 1)) / 100_000) * 100_000 + 500_000),
+          fund_id: fund.id,
+          stake: `${r.int(2, 25)}.${String(r.int(0, 99)).padStart(2, '0')}00`,
+        });
+        break;
+      }
+      case 'RISK_COMPENSATION': {
+        const loan = loans.length ? r.pick(loans) : null;
+        if (!loan) continue;
+        const pool = r.pick(POOLS);
+        const ratio = Number(pool.coverageRatio);
+        const cap = Math.min(Number(pool.capPerLoan), Math.round((loan.amount * ratio) / 100));
+        Object.assign(row, {
+          status: loan.end < '2025-11-01' ? 'COMPLETED' : 'ACTIVE',
+          amount: yuan(cap),
+          start_date: loan.start,
+          end_date: loan.end,
+          pool_id: pool.id,
+          covered_loan_id: loan.id,
+          coverage_ratio: `${ratio}.0000`,
+        });
+        if (r.chance(0.1)) {
+          const claim = Math.round(cap * r.normal(0.5, 0.15));
+          out['risk_compensation_claim']!.push({
+            id: seedUuid(`claim:${iid}`),
+            cover_id: iid,
+            claimed_on: loan.end < '2025-11-01' ? loan.end : '2025-10-01',
+            amount: yuan(Math.min(cap, Math.max(1000, claim))),
+            status: r.pick(['FILED', 'PAID', 'REJECTED']),
+            paid_amount: null,
+          });
+        }
+        break;
+      }
+      case 'REGIONAL_OTC_LISTING':
+        Object.assign(row, {
+          status: r.chance(0.9) ? 'ACTIVE' : 'TERMINATED',
+          amount: yuan(r.chance(0.5) ? 0 : Math.round(Math.exp(r.normal(15, 1)) / 10_000) * 10_000),
+          centre: OTC_CENTRE,
+          board: r.pick(['科技板', '成长板', '展示板']),
+          custody_code: `WH${String(parseInt(iid.slice(0, 6), 16) % 1_000_000).padStart(6, '0')}`,
+        });
+        break;
+      case 'NEEQ_LISTING': {
+        const stageIndex = r.weighted([[4, 70], [0, 6], [1, 8], [2, 8], [3, 8]] as const);
+        const history = NEEQ_STAGES.slice(0, stageIndex + 1).map((stage, s) => ({ stage, on: addMonths(start, s * 2) }));
+        const listed = stageIndex === 4;
+        const pilotEra = start < '2013-01-01';
+        Object.assign(row, {
+          status: listed ? 'ACTIVE' : 'PENDING',
+          amount: yuan(listed ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0),
+          stock_code: listed ? `${pilotEra ? '43' : r.pick(['83', '87'])}${String(parseInt(iid.slice(0, 6), 16) % 10_000).padStart(4, '0')}` : null,
+          sponsor_broker: r.pick(BROKERS),
+          tier: listed && !pilotEra ? r.pick(['BASE', 'INNOVATION']) : null,
+          stage: NEEQ_STAGES[stageIndex],
+          stage_history: JSON.stringify(history),
+          first_batch: pilotEra && r.chance(0.5),
+        });
+        break;
+      }
+      default: {
+        // Bonds and notes. Collective issues take co-issuers from the enterprises generated just before.
+        const collective = kind === 'COLLECTIVE_BOND' || kind === 'SME_COLLECTIVE_NOTE';
+        const co = collective ? peers.slice(-r.int(1, 3)) : [];
+        if (collective && co.length === 0) continue;
+        const tenor = kind === 'SHORT_TERM_BILL' ? r.pick([6, 9, 12]) : kind === 'MEDIUM_TERM_NOTE' ? r.pick([36, 60]) : r.pick([36, 60, 72]);
+        const end = addMonths(start, tenor);
+        Object.assign(row, {
+          status: end < '2025-11-01' ? r.weighted([['COMPLETED', 96], ['DEFAULTED', 4]] as const) : 'ACTIVE',
+          amount: yuan(Math.round(Math.exp(r.normal(18, 0.6)) / 1_000_000) * 1_000_000 + 10_000_000),
+          end_date: end,
+          code: `${kind === 'SHORT_TERM_BILL' ? '0' : kind === 'MEDIUM_TERM_NOTE' ? '1' : '2'}${start.slice(2, 4)}${String(index).padStart(7, '0')}${n}`,
+          underwriter: r.pick(UNDERWRITERS),
+          coupon_rate: r.pick(['3.2000', '3.9000', '4.5000', '5.8000', '6.5000']),
+          tenor_months: tenor,
+          rating: r.pick(['AAA', 'AA', 'A']),
+          guarantor: collective ? r.pick(GUARANTORS) : null,
+        });
+        if (collective) {
+          const shares = co.length === 1 ? ['60', '40'] : co.length === 2 ? ['50', '30', '20'] : ['40', '20', '20', '20'];
+          holders[0] = [eid, shares[0]!];
+          co.forEach((peer, c) => holders.push([seedUuid(`enterprise:${peer.creditCode}`), shares[c + 1]!]));
+        }
+      }
+    }
+    out['financing_instrument']!.push(row);
+    holders.forEach(([enterpriseId, share], h) =>
+      out['instrument_holder']!.push({
+        id: seedUuid(`holder:${iid}:${enterpriseId}`),
+        instrument_id: iid,
+        enterprise_id: enterpriseId,
+        share: `${share}.0000`,
+        lead: h === 0,
+      }),
+    );
+  }
+
+  // An industry–university–research project for most enterprises.
+  if (r.chance(0.85)) {
+    const pid = seedUuid(`project:${k}`);
+    const start = r.date('2015-01-01', '2025-06-30');
+    const done = start < '2022-01-01';
+    out['research_project']!.push({
+      id: pid,
+      title: `${r.pick(PROJECT_TOPICS)}关键技术联合攻关`,
+      status: done ? 'COMPLETED' : r.chance(0.1) ? 'PLANNED' : 'ACTIVE',
+      start_date: start,
+      end_date: done ? addYears(start, r.int(1, 3)) : null,
+      platform: r.chance(0.3) ? `${seed.name.slice(0, 4)}联合研发中心` : null,
+      disposal_rights_pilot: r.chance(0.25),
+    });
+    // A university enterprise mostly works with its own university.
+    const own = seed.universityKey ? INSTITUTIONS.find((i) => i.key === seed.universityKey) : undefined;
+    const lead = own && r.chance(0.8) ? own : r.pick(INSTITUTIONS);
+    const parts: Row[] = [
+      { enterprise_id: eid, institution_id: null, role: 'FUNDER' },
+      { enterprise_id: null, institution_id: lead.id, role: 'LEAD_RESEARCH_INSTITUTION' },
+    ];
+    if (r.chance(0.3)) {
+      const other = r.pick(INSTITUTIONS.filter((i) => i.id !== lead.id));
+      parts.push({ enterprise_id: null, institution_id: other.id, role: 'PARTNER' });
+    }
+    const partner = peers.length && r.chance(0.2) ? peers[peers.length - 1]! : null;
+    if (partner) parts.push({ enterprise_id: seedUuid(`enterprise:${partner.creditCode}`), institution_id: null, role: 'PARTNER' });
+    parts.forEach((p, i) => out['project_participant']!.push({ id: seedUuid(`participant:${pid}:${i}`), project_id: pid, ...p }));
+    const budget = Math.exp(r.normal(14, 0.8));
+    out['project_budget_line']!.push({ id: seedUuid(`budget:${pid}:e`), project_id: pid, source: 'ENTERPRISE', amount: yuan(budget) });
+    if (r.chance(0.5)) {
+      out['project_budget_line']!.push({ id: seedUuid(`budget:${pid}:g`), project_id: pid, source: r.pick(['GOVERNMENT', 'TECH_TRANSFER_FUND']), amount: yuan(budget * 0.4) });
+    }
+    if (r.chance(0.2)) out['project_budget_line']!.push({ id: seedUuid(`budget:${pid}:u`), project_id: pid, source: 'UNIVERSITY', amount: yuan(budget * 0.2) });
+    if (done || r.chance(0.3)) {
+      const patent = patents[0];
+      out['project_output']!.push({
+        id: seedUuid(`output:${pid}:0`),
+        project_id: pid,
+        kind: patent ? 'PATENT' : r.pick(['TRANSFERRED_ACHIEVEMENT', 'PAPER', 'STANDARD', 'PRODUCT']),
+        title: patent ? '联合申请发明专利' : `${r.pick(PROJECT_TOPICS)}成果`,
+        patent_id: patent ? patent.id : null,
+      });
+    }
+  }
+
+  // Incentive plans, within the 2016 caps whenever the enterprise is state-owned.
+  if (seed.pilotKeyUnit || r.chance(options.incentiveRate)) {
+    const form = r.pick(FORMS_OF_INCENTIVE);
+    const planId = seedUuid(`plan:${k}`);
+    const dividend = form === 'PROJECT_DIVIDEND' || form === 'POSITION_DIVIDEND';
+    const cap = TOTAL_CAP[seed.size]!;
+    const total = dividend ? null : Math.min(cap, r.int(2, 12));
+    const approved = r.date('2016-06-01', '2025-06-30');
+    out['equity_incentive_plan']!.push({
+      id: planId,
+      enterprise_id: eid,
+      title: `${seed.name.slice(0, 6)}${approved.slice(0, 4)}年${form === 'STOCK_OPTION' ? '股票期权' : dividend ? '分红' : '股权'}激励计划`,
+      form,
+      status: r.pick(['APPROVED', 'IN_EFFECT', 'ENDED']),
+      approved_on: approved,
+      total_equity_share: total === null ? null : `${total}.0000`,
+      profit_share: dividend ? `${r.int(5, 15)}.0000` : null,
+      pilot_key_unit: seed.pilotKeyUnit ?? false,
+    });
+    const grants = dividend ? 0 : r.int(1, Math.min(4, total!));
+    for (let g = 0; g < grants; g++) {
+      const granted = approved;
+      const option = form === 'STOCK_OPTION';
+      const first = option ? addYears(granted, r.int(1, 2)) : null;
+      out['equity_grant']!.push({
+        id: seedUuid(`grant:${planId}:${g}`),
+        plan_id: planId,
+        grantee_name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
+        position: r.pick(POSITIONS),
+        equity_share: `${Math.min(3, Math.max(0.1, Math.floor((total! / grants) * 10) / 10)).toFixed(4)}`,
+        service_years: form === 'EQUITY_AWARD' ? r.int(3, 15) : r.int(1, 15),
+        granted_on: granted,
+        first_exercise_on: first,
+        exercise_deadline: first ? addYears(first, r.int(2, 5)) : null,
+      });
+    }
+  }
+
+  if (r.chance(0.1)) {
+    const scheme = r.pick(TALENT_SCHEMES);
+    out['talent_award']!.push({
+      id: seedUuid(`talent:${k}`),
+      enterprise_id: eid,
+      scheme,
+      recipient_name: scheme === 'INTERNSHIP_BASE' ? null : `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
+      amount: yuan(r.pick([100_000, 200_000, 500_000, 1_000_000, 3_000_000])),
+      awarded_on: r.date('2015-01-01', '2025-10-31'),
+    });
+  }
+
+  if (reports && r.chance(0.35)) {
+    const pilot = r.pick(TAX_PILOTS);
+    const year = r.pick(FISCAL_YEARS);
+    out['tax_pilot_usage']!.push({
+      id: seedUuid(`tax:${k}:${pilot}:${year}`),
+      enterprise_id: eid,
+      pilot,
+      fiscal_year: year,
+      relief_amount: yuan(base * rdShare * 0.25 * r.normal(1, 0.2)),
+    });
+  }
+}

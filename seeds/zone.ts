@@ -1,0 +1,320 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import {
+  emptyTables,
+  type EnterpriseSeed,
+  generateEnterprise,
+  LOAD_ORDER,
+  type Row,
+  syntheticEnterprise,
+  type Tables,
+} from './generator';
+import { BANKS, BRANCHES, CLUSTERS, FUNDS, INSTITUTIONS, INSURERS, makeCreditCode, PARKS, POOLS } from './reference';
+import { Random } from './random';
+
+/** The enterprises the source text names: university-owned enterprises and the equity incentive key units. */
+export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
+  {
+    key: 'huagong',
+    creditCode: makeCreditCode('420100', '300001001'),
+    name: '华工科技产业股份有限公司',
+    nameEn: 'HUST Industrial Technology Co., Ltd. (Huagong Tech)',
+    industry: 'OPTOELECTRONIC_INFORMATION',
+    parkCode: 'OPTOELECTRONICS_PARK',
+    clusterCode: 'LASER',
+    foundedOn: '1999-07-28',
+    registeredCapital: '1005502707.00',
+    size: 'LARGE',
+    stateOwned: true,
+    universityKey: 'HUST',
+    pilotKeyUnit: true,
+  },
+  {
+    key: 'whu-silicone',
+    creditCode: makeCreditCode('420100', '300001002'),
+    name: '武汉武大有机硅新材料股份有限公司',
+    nameEn: 'Wuhan University Silicone New Material Co., Ltd.',
+    industry: 'NEW_MATERIALS',
+    parkCode: 'UNIVERSITY_SCIENCE_PARK',
+    clusterCode: null,
+    foundedOn: '2001-03-16',
+    registeredCapital: '60000000.00',
+    size: 'MEDIUM',
+    stateOwned: true,
+    universityKey: 'WHU',
+  },
+  {
+    key: 'wut-new-energy',
+    creditCode: makeCreditCode('420100', '300001003'),
+    name: '武汉理工新能源有限公司',
+    nameEn: 'WUT New Energy Co., Ltd.',
+    industry: 'NEW_ENERGY',
+    parkCode: 'FUTURE_CITY',
+    clusterCode: null,
+    foundedOn: '2008-05-20',
+    registeredCapital: '30000000.00',
+    size: 'SMALL',
+    stateOwned: true,
+    universityKey: 'WUT',
+  },
+  {
+    key: 'wri',
+    creditCode: makeCreditCode('420100', '300001004'),
+    name: '武汉邮电科学研究院有限公司',
+    nameEn: 'Wuhan Research Institute of Posts and Telecommunications Co., Ltd.',
+    industry: 'OPTOELECTRONIC_INFORMATION',
+    parkCode: 'OPTOELECTRONICS_PARK',
+    clusterCode: 'OPTICAL_COMMUNICATION',
+    foundedOn: '1974-06-01',
+    registeredCapital: '1000000000.00',
+    size: 'LARGE',
+    stateOwned: true,
+    universityKey: null,
+    pilotKeyUnit: true,
+  },
+  {
+    key: 'wisdri',
+    creditCode: makeCreditCode('420100', '300001005'),
+    name: '中冶南方工程技术有限公司',
+    nameEn: 'WISDRI Engineering & Research Incorporation Limited',
+    industry: 'HIGH_END_EQUIPMENT',
+    parkCode: 'SMART_MANUFACTURING',
+    clusterCode: null,
+    foundedOn: '2003-04-28',
+    registeredCapital: '1000000000.00',
+    size: 'LARGE',
+    stateOwned: true,
+    universityKey: null,
+    pilotKeyUnit: true,
+  },
+];
+
+/** The seed of the demo zone: every `npm start` on an empty database loads the very same zone. */
+export const DEMO_SEED = 20_100_000;
+export const DEMO_ENTERPRISES = 200;
+
+const CHUNK = 2_000;
+/** From this size on, indexes and foreign keys are rebuilt after the load rather than kept up row by row. */
+const BULK_MODE_FROM = 10_000;
+
+/** COPY text format: tab-separated, \N for NULL, backslash escapes. */
+function copyValue(value: Row[string] | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  const text = Array.isArray(value) ? `{${value.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}` : value;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
+}
+
+/** One table's rows of a batch, as COPY text. */
+export interface CopyBatch {
+  table: string;
+  columns: string[];
+  text: string;
+}
+
+/** Encodes generated rows as COPY text, table by table in load order. */
+export function encodeTables(tables: Tables): CopyBatch[] {
+  const batches: CopyBatch[] = [];
+  for (const table of LOAD_ORDER) {
+    const rows = tables[table]!;
+    if (rows.length === 0) continue;
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const lines: string[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) lines[i] = columns.map((c) => copyValue(rows[i]![c])).join('\t');
+    batches.push({ table, columns, text: `${lines.join('\n')}\n` });
+  }
+  return batches;
+}
+
+/** Streams COPY batches into their tables. */
+export async function copyBatches(client: Client, batches: CopyBatch[]): Promise<void> {
+  for (const { table, columns, text } of batches) {
+    const stream = client.query(copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    stream.end(text);
+    await done;
+  }
+}
+
+/** Inserts the reference data (parks, clusters, institutions, banks, insurers, funds, pools) unless present. */
+export async function loadReferenceData(client: Client): Promise<void> {
+  const insert = async (table: string, rows: Row[]) => {
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      await client.query(
+        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+         on conflict do nothing`,
+        columns.map((c) => row[c]),
+      );
+    }
+  };
+  await insert('park', PARKS.map((p) => ({ id: p.id, code: p.code, name: p.name, name_en: p.nameEn })));
+  await insert('industry_cluster', CLUSTERS.map((c) => ({ id: c.id, code: c.code, name: c.name, name_en: c.nameEn })));
+  await insert('institution', INSTITUTIONS.map((i) => ({ id: i.id, name: i.name, name_en: i.nameEn, kind: i.kind })));
+  await insert(
+    'bank',
+    BANKS.map((b) => ({ id: b.id, credit_code: b.creditCode, name: b.name, name_en: b.nameEn, partner: b.partner, planned: b.planned })),
+  );
+  await insert('bank_branch', BRANCHES.map((b) => ({ id: b.id, bank_id: b.bankId, name: b.name, tech_sub_branch: b.tech })));
+  await insert('insurer', INSURERS.map((i) => ({ id: i.id, name: i.name, name_en: i.nameEn, reinsurer: i.reinsurer })));
+  await insert('fund', FUNDS.map((f) => ({ id: f.id, name: f.name, manager: f.manager, type: f.type })));
+  await insert(
+    'risk_compensation_pool',
+    POOLS.map((p) => ({
+      id: p.id,
+      name: p.name,
+      manager: p.manager,
+      contributors: p.contributors,
+      coverage_ratio: p.coverageRatio,
+      cap_per_loan: p.capPerLoan,
+    })),
+  );
+}
+
+/**
+ * Runs `load` with the zone tables' foreign keys and secondary indexes dropped, then restores them: PostgreSQL's
+ * advice for populating a database. A bulk index build and one validating join per foreign key are far faster
+ * than maintaining them row by row. Primary keys and unique constraints stay, so duplicates still fail.
+ * Runs inside the caller's transaction: if anything fails, the definitions come back with the rollback.
+ */
+async function withBulkLoadMode(client: Client, load: () => Promise<void>): Promise<void> {
+  const tables = [...LOAD_ORDER];
+  const { rows: foreignKeys } = await client.query<{ tbl: string; name: string; def: string }>(
+    `select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
+     from pg_constraint where contype = 'f' and conrelid::regclass::text = any($1)`,
+    [tables.map((t) => `"${t}"`).concat(tables)],
+  );
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
+     from pg_index i
+     where i.indrelid::regclass::text = any($1)
+       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+    [tables.map((t) => `"${t}"`).concat(tables)],
+  );
+  for (const fk of foreignKeys) await client.query(`alter table ${fk.tbl} drop constraint "${fk.name}"`);
+  for (const index of indexes) await client.query(`drop index ${index.name}`);
+  await load();
+  await client.query(`set local maintenance_work_mem = '256MB'`);
+  for (const index of indexes) await client.query(index.def);
+  for (const fk of foreignKeys) await client.query(`alter table ${fk.tbl} add constraint "${fk.name}" ${fk.def}`);
+}
+
+/** The compiled worker (generation runs beside the COPY when the zone is large; from TypeScript it runs inline). */
+const WORKER = path.join(__dirname, 'zone.worker.js');
+
+/** The zone, generated batch by batch: a deterministic sequence for given options. */
+export function* generateBatches(options: Omit<ZoneOptions, 'onProgress'>): Generator<{ loaded: number; batches: CopyBatch[] }> {
+  const r = new Random(options.seed);
+  let peers: EnterpriseSeed[] = [];
+  for (let start = 0; start < options.enterprises; start += CHUNK) {
+    const tables = emptyTables();
+    const end = Math.min(options.enterprises, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const seed = options.named && i < NAMED_ENTERPRISES.length ? NAMED_ENTERPRISES[i]! : syntheticEnterprise(i, r);
+      generateEnterprise(i, seed, r, tables, peers, { incentiveRate: options.incentiveRate });
+      peers = [...peers.slice(-2), seed];
+    }
+    yield { loaded: end, batches: encodeTables(tables) };
+  }
+}
+
+/**
+ * Generation in a worker thread, COPY on this one: on two cores the database ingests one batch while the next is
+ * generated. The worker stays at most two batches ahead.
+ */
+function copyFromWorker(client: Client, options: ZoneOptions): Promise<void> {
+  const { onProgress, ...workerOptions } = options;
+  const worker = new Worker(WORKER, { workerData: workerOptions });
+  return new Promise<void>((resolve, reject) => {
+    let chain = Promise.resolve();
+    let failed = false;
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      void worker.terminate();
+      reject(err);
+    };
+    worker.on('message', (message: { loaded: number; batches: CopyBatch[] } | { done: true }) => {
+      chain = chain.then(async () => {
+        if (failed) return;
+        if ('done' in message) {
+          failed = true; // finished: terminating the worker is not a failure
+          await worker.terminate();
+          resolve();
+          return;
+        }
+        await copyBatches(client, message.batches);
+        onProgress?.(message.loaded);
+        worker.postMessage('ack');
+      }).catch(fail);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => code !== 0 && !failed && fail(new Error(`zone generator exited with ${code}`)));
+  });
+}
+
+export interface ZoneOptions {
+  /** How many enterprises in all (the named ones first when `named`). */
+  enterprises: number;
+  seed: number;
+  /** Start with the enterprises the source text names. */
+  named: boolean;
+  incentiveRate: number;
+  /** Called after each batch with the number of enterprises loaded so far. */
+  onProgress?: (loaded: number) => void;
+}
+
+/**
+ * Generates and loads a zone in one transaction (all of it or nothing), in batches of 2,000 enterprises
+ * loaded with COPY. The same options always give the same zone.
+ */
+export async function loadZone(databaseUrl: string, options: ZoneOptions): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local synchronous_commit = off');
+    await loadReferenceData(client);
+    const generateAndCopy = async () => {
+      if (options.enterprises >= BULK_MODE_FROM && existsSync(WORKER)) {
+        await copyFromWorker(client, options);
+        return;
+      }
+      const batches = generateBatches(options);
+      for (let next = batches.next(); !next.done; next = batches.next()) {
+        await copyBatches(client, next.value.batches);
+        options.onProgress?.(next.value.loaded);
+      }
+    };
+    if (options.enterprises >= BULK_MODE_FROM) await withBulkLoadMode(client, generateAndCopy);
+    else await generateAndCopy();
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    await client.end();
+  }
+  // Fresh statistics, so the planner sees the loaded zone at once.
+  const analyse = new Client({ connectionString: databaseUrl });
+  await analyse.connect();
+  try {
+    await analyse.query('analyze');
+  } finally {
+    await analyse.end();
+  }
+}
+
+/** The demo zone: the named enterprises and enough others that every instrument kind, project shape and incentive form appears several times. */
+export function loadDemoZone(databaseUrl: string): Promise<void> {
+  return loadZone(databaseUrl, { enterprises: DEMO_ENTERPRISES, seed: DEMO_SEED, named: true, incentiveRate: 0.25 });
+}

@@ -1,0 +1,185 @@
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination';
+import { CreditCodeScalar, DateScalar, DecimalScalar } from '../../common/scalars';
+import { InstrumentKind } from '../finance/enums';
+import { EnterpriseSize, HighTechCriteriaVersion, Industry } from './enums';
+
+@InputType({ description: 'Which enterprises: every given condition must hold.' })
+export class EnterpriseFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'A substring of the Chinese or English name (any case), or the first characters of the credit code.',
+  })
+  search?: string | null;
+
+  @Field(() => [Industry], { nullable: true })
+  industries?: Industry[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Park codes.' })
+  parks?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Industry cluster codes.' })
+  clusters?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Holds a high-tech certificate valid today (or not).' })
+  highTech?: boolean | null;
+
+  @Field(() => [InstrumentKind], { nullable: true, description: 'Holds at least one instrument of one of these kinds.' })
+  instrumentKinds?: InstrumentKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Owned by a university (or not).' })
+  universityAffiliated?: boolean | null;
+
+  @Field(() => [CreditCodeScalar], { nullable: true, description: 'Exactly these enterprises (at most 1000).' })
+  creditCodes?: string[] | null;
+}
+
+export enum EnterpriseOrderField {
+  NAME = 'NAME',
+  NAME_EN = 'NAME_EN',
+  CREDIT_CODE = 'CREDIT_CODE',
+  FOUNDED_ON = 'FOUNDED_ON',
+  REGISTERED_CAPITAL = 'REGISTERED_CAPITAL',
+}
+registerEnumType(EnterpriseOrderField, {
+  name: 'EnterpriseOrderField',
+  valuesConfig: { NAME: { description: 'Chinese name in pinyin order (zh collation).' } },
+});
+
+@InputType()
+export class EnterpriseOrder {
+  @Field(() => EnterpriseOrderField)
+  field!: EnterpriseOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection = SortDirection.ASC;
+}
+
+@InputType({ description: 'Accept a credit code whose check character is wrong (some early codes were so issued).' })
+export class CheckCharacterOverrideInput {
+  @Field({ description: 'Why: e.g. the business licence shows this code.' })
+  reason!: string;
+}
+
+@InputType()
+export class CreateEnterpriseInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameEn?: string | null;
+
+  @Field(() => Industry)
+  industry!: Industry;
+
+  @Field({ description: 'Code of the park it sits in.' })
+  parkCode!: string;
+
+  @Field(() => String, { nullable: true })
+  clusterCode?: string | null;
+
+  @Field(() => DateScalar)
+  foundedOn!: string;
+
+  @Field(() => DecimalScalar)
+  registeredCapital!: string;
+
+  @Field(() => EnterpriseSize)
+  size!: EnterpriseSize;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  stateOwned?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'The owning university, for a university enterprise.' })
+  universityId?: string | null;
+
+  @Field(() => CheckCharacterOverrideInput, { nullable: true })
+  checkCharacterOverride?: CheckCharacterOverrideInput | null;
+}
+
+@InputType({ description: 'Fields to change; those left out stay as they are. The credit code is the key and does not change.' })
+export class UpdateEnterpriseInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  nameEn?: string | null;
+
+  @Field(() => Industry, { nullable: true })
+  industry?: Industry | null;
+
+  @Field(() => String, { nullable: true })
+  parkCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Empty string: no cluster.' })
+  clusterCode?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  foundedOn?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  registeredCapital?: string | null;
+
+  @Field(() => EnterpriseSize, { nullable: true })
+  size?: EnterpriseSize | null;
+
+  @Field(() => Boolean, { nullable: true })
+  stateOwned?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Empty string: not a university enterprise.' })
+  universityId?: string | null;
+}
+
+@InputType()
+export class FiscalYearInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => Int)
+  fiscalYear!: number;
+
+  @Field(() => DecimalScalar)
+  revenue!: string;
+
+  @Field(() => DecimalScalar)
+  rdExpense!: string;
+
+  @Field(() => DecimalScalar)
+  rdExpenseInChina!: string;
+
+  @Field(() => DecimalScalar)
+  highTechRevenue!: string;
+
+  @Field(() => Int)
+  employees!: number;
+
+  @Field(() => Int)
+  stStaff!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Required to correct a year already recorded: the version you read. Omit for a new year.',
+  })
+  version?: number | null;
+}
+
+@InputType()
+export class HighTechCertificateInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field({ description: 'e.g. GR201942001291.' })
+  number!: string;
+
+  @Field(() => DateScalar)
+  issuedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Defaults to three years after issue.' })
+  expiresOn?: string | null;
+
+  @Field(() => HighTechCriteriaVersion)
+  criteriaVersion!: HighTechCriteriaVersion;
+}

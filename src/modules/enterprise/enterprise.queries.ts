@@ -1,0 +1,170 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import { badUserInput } from '../../common/errors';
+import { sqlArray } from '../../common/sql';
+import { Page, pageRequest, type PageArgs, SortDirection } from '../../common/pagination';
+import { Enterprise } from './enterprise.entity';
+import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+
+/** Longest search text accepted. */
+const MAX_SEARCH = 100;
+export const MAX_CREDIT_CODES = 1000;
+
+/** Today in the zone's time (Asia/Shanghai), as YYYY-MM-DD. */
+export function zoneToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The 1- or 2-grams a name must contain to contain `text` (see the innozone_ngrams migration). */
+export function searchGrams(text: string): string[] {
+  const lower = text.toLowerCase();
+  const chars = [...lower];
+  if (chars.length === 1) return chars;
+  const grams = new Set<string>();
+  for (let i = 0; i < chars.length - 1; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return [...grams];
+}
+
+/**
+ * Adds the filter's conditions to a query over `enterprise as e`. Used by the list, its count, and the portfolio
+ * summary, so all three always agree on which enterprises a filter means.
+ */
+export function applyEnterpriseFilter(q: Knex.QueryBuilder, filter: EnterpriseFilter | null | undefined, today: string) {
+  if (!filter) return q;
+  const search = filter.search?.trim();
+  if (search) {
+    if ([...search].length > MAX_SEARCH) {
+      throw badUserInput(`search is at most ${MAX_SEARCH} characters.`, 'filter.search');
+    }
+    const like = `%${escapeLike(search)}%`;
+    q.where((w) => {
+      // The gram containment is what the GIN index answers; ILIKE then removes false positives.
+      w.where((n) =>
+        n
+          .whereRaw(`innozone_ngrams(e.name || ' ' || coalesce(e.name_en, '')) @> ?::text[]`, [sqlArray(searchGrams(search))])
+          .andWhere((m) => m.whereRaw('e.name ilike ?', [like]).orWhereRaw('e.name_en ilike ?', [like])),
+      );
+      if (/^[0-9A-Za-z]{1,18}$/.test(search)) {
+        w.orWhereRaw('e.credit_code like ?', [`${escapeLike(search.toUpperCase())}%`]);
+      }
+    });
+  }
+  if (filter.industries?.length) q.whereIn('e.industry', filter.industries);
+  if (filter.parks?.length) {
+    q.whereIn('e.park_id', (s: Knex.QueryBuilder) => s.select('id').from('park').whereIn('code', filter.parks!));
+  }
+  if (filter.clusters?.length) {
+    q.whereIn('e.cluster_id', (s: Knex.QueryBuilder) =>
+      s.select('id').from('industry_cluster').whereIn('code', filter.clusters!),
+    );
+  }
+  if (filter.highTech != null) {
+    const valid =
+      'select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?';
+    q.whereRaw(`${filter.highTech ? '' : 'not '}exists (${valid})`, [today, today]);
+  }
+  if (filter.instrumentKinds?.length) {
+    q.whereRaw(
+      `exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+               where h.enterprise_id = e.id and i.kind = any(?::instrument_kind[]))`,
+      [sqlArray(filter.instrumentKinds)],
+    );
+  }
+  if (filter.universityAffiliated != null) {
+    if (filter.universityAffiliated) q.whereNotNull('e.university_id');
+    else q.whereNull('e.university_id');
+  }
+  if (filter.creditCodes) {
+    if (filter.creditCodes.length > MAX_CREDIT_CODES) {
+      throw badUserInput(`creditCodes takes at most ${MAX_CREDIT_CODES} codes.`, 'filter.creditCodes');
+    }
+    q.whereIn('e.credit_code', filter.creditCodes);
+  }
+  return q;
+}
+
+interface SortKey {
+  /** SQL expression over `e`. */
+  expr: string;
+  /** How a cursor value is written back into SQL (cast or collation). */
+  param: string;
+  desc: boolean;
+  value: (e: Enterprise) => unknown;
+}
+
+const SORT_KEYS: Record<EnterpriseOrderField, Omit<SortKey, 'desc'>> = {
+  [EnterpriseOrderField.NAME]: { expr: 'e.name collate "zh-x-icu"', param: '?::text collate "zh-x-icu"', value: (e) => e.name },
+  [EnterpriseOrderField.NAME_EN]: { expr: "coalesce(e.name_en, '')", param: '?::text', value: (e) => e.nameEn ?? '' },
+  [EnterpriseOrderField.CREDIT_CODE]: { expr: 'e.credit_code', param: '?::text', value: (e) => e.creditCode },
+  [EnterpriseOrderField.FOUNDED_ON]: { expr: 'e.founded_on', param: '?::date', value: (e) => e.foundedOn },
+  [EnterpriseOrderField.REGISTERED_CAPITAL]: {
+    expr: 'e.registered_capital',
+    param: '?::numeric',
+    value: (e) => e.registeredCapital,
+  },
+};
+
+function sortKeys(orderBy: EnterpriseOrder[] | null | undefined): SortKey[] {
+  const given = orderBy?.length ? orderBy : [{ field: EnterpriseOrderField.NAME, direction: SortDirection.ASC }];
+  const seen = new Set<EnterpriseOrderField>();
+  const keys: SortKey[] = [];
+  for (const o of given) {
+    if (seen.has(o.field)) throw badUserInput(`orderBy names ${o.field} twice.`, 'orderBy');
+    seen.add(o.field);
+    keys.push({ ...SORT_KEYS[o.field], desc: o.direction === SortDirection.DESC });
+  }
+  // The id breaks ties, so every row has exactly one place and pages neither repeat nor skip a row.
+  keys.push({ expr: 'e.id', param: '?::uuid', desc: keys[keys.length - 1]!.desc, value: (e) => e.id });
+  return keys;
+}
+
+/** Rows strictly after the cursor in the (possibly reversed) order. */
+function whereAfter(q: Knex.QueryBuilder, keys: SortKey[], cursor: unknown[], reverse: boolean) {
+  const greater = (k: SortKey) => (k.desc !== reverse ? '<' : '>');
+  if (keys.every((k) => k.desc === keys[0]!.desc)) {
+    // One direction: a row comparison, which the (key, id) indexes serve.
+    q.whereRaw(`(${keys.map((k) => k.expr).join(', ')}) ${greater(keys[0]!)} (${keys.map((k) => k.param).join(', ')})`, cursor as Knex.Value[]);
+    return;
+  }
+  // Mixed directions: (a > x) or (a = x and b < y) or …
+  const clauses: string[] = [];
+  const bindings: unknown[] = [];
+  keys.forEach((k, i) => {
+    const eq = keys.slice(0, i).map((p) => `${p.expr} = ${p.param}`);
+    clauses.push(`(${[...eq, `${k.expr} ${greater(k)} ${k.param}`].join(' and ')})`);
+    bindings.push(...cursor.slice(0, i), cursor[i]);
+  });
+  q.whereRaw(`(${clauses.join(' or ')})`, bindings as Knex.Value[]);
+}
+
+/** One page of enterprises, keyset-paged both ways; totalCount runs only when asked for. */
+export async function findEnterprisePage(
+  em: EntityManager,
+  filter: EnterpriseFilter | null | undefined,
+  orderBy: EnterpriseOrder[] | null | undefined,
+  args: PageArgs,
+): Promise<Page<Enterprise>> {
+  const keys = sortKeys(orderBy);
+  const request = pageRequest(args, keys.length);
+  const today = zoneToday();
+  const knex = em.getKnex();
+  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today);
+  if (request.cursor) whereAfter(q, keys, request.cursor, request.backward);
+  for (const k of keys) q.orderByRaw(`${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`);
+  q.limit(request.limit + 1);
+  const rows: Record<string, unknown>[] = await em.execute(q);
+  const entities = rows.map((row) => em.map(Enterprise, row));
+  return Page.fromRows(
+    entities,
+    request,
+    (e) => e,
+    (e) => keys.map((k) => k.value(e)),
+    async () => {
+      const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today);
+      const [row] = (await em.execute(counted)) as { n: string }[];
+      return Number(row!.n);
+    },
+  );
+}

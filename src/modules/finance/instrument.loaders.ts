@@ -1,0 +1,82 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from '../../context';
+import { Page, pageRequest, type ForwardPageArgs } from '../../common/pagination';
+import { sqlArray } from '../../common/sql';
+import { InstrumentKind } from './enums';
+import { FinancingInstrument } from './instrument.entity';
+
+const DIRECT = ['holder_enterprise_id', 'rn'];
+
+/**
+ * Pages of each enterprise's instruments (newest first), for many enterprises in one query: a window function
+ * numbers each enterprise's rows so `first` applies per enterprise. One loader per distinct (kinds, page) arguments.
+ */
+export function instrumentPages(
+  ctx: RequestContext,
+  kinds: InstrumentKind[] | null | undefined,
+  args: ForwardPageArgs,
+): DataLoader<string, Page<FinancingInstrument>> {
+  const request = pageRequest(args, 2);
+  const kindList = kinds?.length ? [...new Set(kinds)].sort() : null;
+  const key = JSON.stringify({ kindList, first: request.limit, after: request.cursor });
+  const counts = instrumentCounts(ctx, kindList);
+  return ctx.loaders.custom(`instrumentPages:${key}`, () =>
+    new DataLoader<string, Page<FinancingInstrument>>(async (enterpriseIds) => {
+      const bindings: unknown[] = [sqlArray(enterpriseIds)];
+      let kindClause = '';
+      if (kindList) {
+        kindClause = 'and i.kind = any(?::instrument_kind[])';
+        bindings.push(sqlArray(kindList));
+      }
+      let cursorClause = '';
+      if (request.cursor) {
+        cursorClause = 'where (t.start_date, t.id) < (?::date, ?::uuid)';
+        bindings.push(request.cursor[0], request.cursor[1]);
+      }
+      bindings.push(request.limit + 1);
+      const rows: Record<string, unknown>[] = await ctx.em.execute(
+        `select u.* from (
+           select t.*, row_number() over (partition by t.holder_enterprise_id order by t.start_date desc, t.id desc) as rn
+           from (
+             select i.*, h.enterprise_id as holder_enterprise_id
+             from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+             where h.enterprise_id = any(?::uuid[]) ${kindClause}
+           ) t ${cursorClause}
+         ) u where u.rn <= ? order by u.holder_enterprise_id, u.rn`,
+        bindings,
+      );
+      const byEnterprise = new Map<string, FinancingInstrument[]>(enterpriseIds.map((id) => [id, []]));
+      for (const row of rows) {
+        const holder = row['holder_enterprise_id'] as string;
+        for (const column of DIRECT) delete row[column];
+        byEnterprise.get(holder)!.push(ctx.em.map(FinancingInstrument, row));
+      }
+      return enterpriseIds.map((id) =>
+        Page.fromRows(
+          byEnterprise.get(id)!,
+          request,
+          (i) => i,
+          (i) => [i.startDate, i.id],
+          () => counts.load(id),
+        ),
+      );
+    }),
+  );
+}
+
+/** How many instruments (of the given kinds) each enterprise holds; loaded only when totalCount is asked for. */
+function instrumentCounts(ctx: RequestContext, kinds: InstrumentKind[] | null): DataLoader<string, number> {
+  return ctx.loaders.custom(`instrumentCounts:${JSON.stringify(kinds)}`, () =>
+    new DataLoader<string, number>(async (enterpriseIds) => {
+      const rows: { enterprise_id: string; n: string }[] = await ctx.em.execute(
+        `select h.enterprise_id, count(*) as n
+         from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+         where h.enterprise_id = any(?::uuid[]) ${kinds ? 'and i.kind = any(?::instrument_kind[])' : ''}
+         group by h.enterprise_id`,
+        kinds ? [sqlArray(enterpriseIds), sqlArray(kinds)] : [sqlArray(enterpriseIds)],
+      );
+      const counted = new Map(rows.map((r) => [r.enterprise_id, Number(r.n)]));
+      return enterpriseIds.map((id) => counted.get(id) ?? 0);
+    }),
+  );
+}

@@ -1,0 +1,302 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../context';
+import { fromScaled, toScaled } from '../../common/decimal';
+import { Payload } from '../../common/payload';
+import { DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Patent, PatentAppraisal } from '../ip/patent.entity';
+import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';
+import { InstrumentStatus, NeeqStage } from './enums';
+import {
+  FinancingInstrument,
+  FundInvestment,
+  InstrumentHolder,
+  IpPledge,
+  IpPledgeLoan,
+  LoanInstrument,
+  NeeqListing,
+  RegionalOtcListing,
+  Reinsurance,
+  RiskCompensationClaim,
+  RiskCompensationCover,
+  TechInsurancePolicy,
+  CreditLoan,
+} from './instrument.entity';
+import {
+  BondIssueInput,
+  CreditLoanInput,
+  FundInvestmentInput,
+  IpPledgeLoanInput,
+  NeeqListingInput,
+  RegionalOtcListingInput,
+  ReinsuranceInput,
+  RiskCompensationClaimInput,
+  RiskCompensationCoverInput,
+  TechInsuranceInput,
+} from './instrument.inputs';
+import * as instruments from './instrument.service';
+
+export const InstrumentPayload = Payload('InstrumentPayload', 'instrument', FinancingInstrument, 'The instrument recorded or changed.');
+export const RiskCompensationClaimPayload = Payload(
+  'RiskCompensationClaimPayload',
+  'claim',
+  RiskCompensationClaim,
+  'The claim recorded.',
+);
+
+/** Recording instruments: one mutation per kind, each answering with the InstrumentPayload. */
+@Resolver(() => FinancingInstrument)
+export class FinancingInstrumentResolver {
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordNeeqListing(@Ctx() ctx: RequestContext, @Arg('input') input: NeeqListingInput) {
+    return InstrumentPayload.from(await instruments.recordNeeqListing(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload, { description: 'Moves a NEEQ listing to a later stage, or ends a listed one.' })
+  async advanceNeeqStage(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('stage', () => NeeqStage) stage: NeeqStage,
+    @Arg('on', () => DateScalar) on: string,
+    @Arg('stockCode', () => String, { nullable: true }) stockCode: string | null,
+  ) {
+    return InstrumentPayload.from(await instruments.advanceNeeqStage(ctx, id, version, stage, on, stockCode));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordRegionalOtcListing(@Ctx() ctx: RequestContext, @Arg('input') input: RegionalOtcListingInput) {
+    return InstrumentPayload.from(await instruments.recordRegionalOtcListing(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordCreditLoan(@Ctx() ctx: RequestContext, @Arg('input') input: CreditLoanInput) {
+    return InstrumentPayload.from(await instruments.recordCreditLoan(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordIpPledgeLoan(@Ctx() ctx: RequestContext, @Arg('input') input: IpPledgeLoanInput) {
+    return InstrumentPayload.from(await instruments.recordIpPledgeLoan(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordTechInsurance(@Ctx() ctx: RequestContext, @Arg('input') input: TechInsuranceInput) {
+    return InstrumentPayload.from(await instruments.recordTechInsurance(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordReinsurance(@Ctx() ctx: RequestContext, @Arg('input') input: ReinsuranceInput) {
+    return InstrumentPayload.from(await instruments.recordReinsurance(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload, { description: 'Records a collective bond, SME collective notes, short-term bills or medium-term notes.' })
+  async recordBondIssue(@Ctx() ctx: RequestContext, @Arg('input') input: BondIssueInput) {
+    return InstrumentPayload.from(await instruments.recordBondIssue(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordFundInvestment(@Ctx() ctx: RequestContext, @Arg('input') input: FundInvestmentInput) {
+    return InstrumentPayload.from(await instruments.recordFundInvestment(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload)
+  async recordRiskCompensationCover(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationCoverInput) {
+    return InstrumentPayload.from(await instruments.recordRiskCompensationCover(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => RiskCompensationClaimPayload)
+  async recordRiskCompensationClaim(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationClaimInput) {
+    return RiskCompensationClaimPayload.from(await instruments.recordRiskCompensationClaim(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => InstrumentPayload, { description: 'Sets the status of an instrument (repaid, defaulted …).' })
+  async updateInstrumentStatus(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('status', () => InstrumentStatus) status: InstrumentStatus,
+  ) {
+    return InstrumentPayload.from(await instruments.updateInstrumentStatus(ctx, id, version, status));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Query(() => [Bank], { description: 'Banks taking part in the zone financing pilots, by name.' })
+  partnerBanks(@Ctx() ctx: RequestContext) {
+    return ctx.em.find(Bank, { partner: true }, { orderBy: { name: 'asc' } });
+  }
+
+  // ── interface fields, inherited by every kind ──
+
+  @FieldResolver(() => [InstrumentHolder], { description: 'Who holds it: one enterprise, or each issuer of a collective issue.' })
+  holders(@Root() i: FinancingInstrument, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(InstrumentHolder, 'instrument', { lead: 'desc', share: 'desc', id: 'asc' }).load(i.id);
+  }
+
+  @FieldResolver(() => Enterprise, { description: 'The holder (the lead issuer of a collective issue).' })
+  async enterprise(@Root() i: FinancingInstrument, @Ctx() ctx: RequestContext) {
+    const [lead] = await this.holders(i, ctx);
+    return ctx.loaders.byId(Enterprise).load(lead!.enterprise.id);
+  }
+}
+
+@Resolver(() => InstrumentHolder)
+export class InstrumentHolderResolver {
+  @FieldResolver(() => Enterprise)
+  enterprise(@Root() h: InstrumentHolder, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Enterprise).load(h.enterprise.id);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'Its part of the amount: amount × share.' })
+  async amount(@Root() h: InstrumentHolder, @Ctx() ctx: RequestContext) {
+    const instrument = (await ctx.loaders.byId(FinancingInstrument).load(h.instrument.id))!;
+    return fromScaled((toScaled(instrument.amount, 2) * toScaled(h.share, 4)) / 100n, 6, 2);
+  }
+}
+
+/** The counterparty fields of the loan kinds. */
+function loanFields(target: typeof CreditLoan | typeof IpPledgeLoan) {
+  @Resolver(() => target)
+  class LoanFieldsResolver {
+    @FieldResolver(() => Bank)
+    lender(@Root() l: LoanInstrument, @Ctx() ctx: RequestContext) {
+      return ctx.loaders.byId(Bank).load(l.lender.id);
+    }
+
+    @FieldResolver(() => BankBranch, { nullable: true })
+    subBranch(@Root() l: LoanInstrument, @Ctx() ctx: RequestContext) {
+      return l.lenderBranch ? ctx.loaders.byId(BankBranch).load(l.lenderBranch.id) : null;
+    }
+  }
+  return LoanFieldsResolver;
+}
+export const CreditLoanResolver = loanFields(CreditLoan);
+export const IpPledgeLoanLenderResolver = loanFields(IpPledgeLoan);
+
+@Resolver(() => IpPledgeLoan)
+export class IpPledgeLoanResolver {
+  @FieldResolver(() => [IpPledge])
+  pledges(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(IpPledge, 'loan').load(l.id);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'The sum of the appraisals the pledges rely on.' })
+  async pledgedValue(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
+    const pledges = await this.pledges(l, ctx);
+    const appraisals = await ctx.loaders.byId(PatentAppraisal).loadMany(pledges.map((p) => p.appraisal.id));
+    return fromScaled(appraisals.reduce((s, a) => s + toScaled((a as PatentAppraisal).value, 2), 0n), 2, 2);
+  }
+
+  @FieldResolver(() => PercentScalar, { nullable: true, description: 'Principal over pledged value, in percent.' })
+  async loanToValue(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
+    const value = toScaled(await this.pledgedValue(l, ctx), 2);
+    if (value === 0n) return null;
+    return fromScaled((toScaled(l.amount, 2) * 1_000_000n) / value, 4, 4);
+  }
+}
+
+@Resolver(() => IpPledge)
+export class IpPledgeResolver {
+  @FieldResolver(() => Patent)
+  patent(@Root() p: IpPledge, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Patent).load(p.patent.id);
+  }
+
+  @FieldResolver(() => PatentAppraisal)
+  appraisal(@Root() p: IpPledge, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(PatentAppraisal).load(p.appraisal.id);
+  }
+}
+
+@Resolver(() => TechInsurancePolicy)
+export class TechInsurancePolicyResolver {
+  @FieldResolver(() => Insurer)
+  insurer(@Root() p: TechInsurancePolicy, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Insurer).load(p.insurer.id);
+  }
+}
+
+@Resolver(() => Reinsurance)
+export class ReinsuranceResolver {
+  @FieldResolver(() => Insurer)
+  reinsurer(@Root() r: Reinsurance, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Insurer).load(r.reinsurer.id);
+  }
+
+  @FieldResolver(() => TechInsurancePolicy)
+  underlyingPolicy(@Root() r: Reinsurance, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(FinancingInstrument).load(r.underlyingPolicy.id);
+  }
+}
+
+@Resolver(() => FundInvestment)
+export class FundInvestmentResolver {
+  @FieldResolver(() => Fund)
+  fund(@Root() f: FundInvestment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Fund).load(f.fund.id);
+  }
+}
+
+@Resolver(() => RiskCompensationCover)
+export class RiskCompensationCoverResolver {
+  @FieldResolver(() => RiskCompensationPool)
+  pool(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(RiskCompensationPool).load(c.pool.id);
+  }
+
+  @FieldResolver(() => FinancingInstrument, { description: 'The covered credit or IP-pledge loan.' })
+  coveredLoan(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(FinancingInstrument).load(c.coveredLoan.id);
+  }
+
+  @FieldResolver(() => [RiskCompensationClaim])
+  claims(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(RiskCompensationClaim, 'cover', { claimedOn: 'asc', id: 'asc' }).load(c.id);
+  }
+}
+
+@Resolver(() => Bank)
+export class BankResolver {
+  @FieldResolver(() => [BankBranch], { description: 'Its sub-branches in the zone, tech sub-branches first.' })
+  subBranches(@Root() b: Bank, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(BankBranch, 'bank', { techSubBranch: 'desc', name: 'asc' }).load(b.id);
+  }
+}
+
+@Resolver(() => BankBranch)
+export class BankBranchResolver {
+  @FieldResolver(() => Bank)
+  bank(@Root() b: BankBranch, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Bank).load(b.bank.id);
+  }
+}
+
+export const financeResolvers = [
+  FinancingInstrumentResolver,
+  InstrumentHolderResolver,
+  CreditLoanResolver,
+  IpPledgeLoanLenderResolver,
+  IpPledgeLoanResolver,
+  IpPledgeResolver,
+  TechInsurancePolicyResolver,
+  ReinsuranceResolver,
+  FundInvestmentResolver,
+  RiskCompensationCoverResolver,
+  BankResolver,
+  BankBranchResolver,
+] as const;
+
+// Listed so every kind's type is in the schema even where no field names it directly.
+export const INSTRUMENT_TYPES = [NeeqListing, RegionalOtcListing];

@@ -1,0 +1,38 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../context';
+import { Payload } from '../../common/payload';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { EquityGrant, EquityIncentivePlan, TalentAward } from './incentive.entity';
+import { EquityIncentivePlanInput, TalentAwardInput } from './incentive.inputs';
+import { recordIncentivePlan, recordTalentAward } from './incentive.service';
+
+export const IncentivePlanPayload = Payload('IncentivePlanPayload', 'plan', EquityIncentivePlan, 'The plan recorded.');
+export const TalentAwardPayload = Payload('TalentAwardPayload', 'award', TalentAward, 'The award recorded.');
+
+@Resolver(() => EquityIncentivePlan)
+export class EquityIncentivePlanResolver {
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => IncentivePlanPayload, {
+    description: 'Records an equity incentive plan; a state-owned enterprise’s plan over a 2016 cap is refused naming the rule.',
+  })
+  async recordIncentivePlan(@Ctx() ctx: RequestContext, @Arg('input') input: EquityIncentivePlanInput) {
+    return IncentivePlanPayload.from(await recordIncentivePlan(ctx, input));
+  }
+
+  @Authorized(Role.ZONE_ADMIN)
+  @Mutation(() => TalentAwardPayload)
+  async recordTalentAward(@Ctx() ctx: RequestContext, @Arg('input') input: TalentAwardInput) {
+    return TalentAwardPayload.from(await recordTalentAward(ctx, input));
+  }
+
+  @FieldResolver(() => Enterprise)
+  enterprise(@Root() p: EquityIncentivePlan, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Enterprise).load(p.enterprise.id);
+  }
+
+  @FieldResolver(() => [EquityGrant])
+  grants(@Root() p: EquityIncentivePlan, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(EquityGrant, 'plan', { grantedOn: 'asc', id: 'asc' }).load(p.id);
+  }
+}

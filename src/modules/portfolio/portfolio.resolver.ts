@@ -1,0 +1,18 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../context';
+import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
+import { portfolioSummary } from './portfolio.service';
+import { PortfolioSummary } from './portfolio.types';
+
+@Resolver(() => PortfolioSummary)
+export class PortfolioResolver {
+  @Authorized(Role.ZONE_ADMIN)
+  @Query(() => PortfolioSummary, { description: 'Figures for the enterprises a filter selects (the whole zone without one).' })
+  portfolioSummary(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+  ): Promise<PortfolioSummary> {
+    return portfolioSummary(ctx, filter);
+  }
+}

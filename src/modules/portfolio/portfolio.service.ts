@@ -1,0 +1,101 @@
+import type { RequestContext } from '../../context';
+import { fixed } from '../../common/decimal';
+import { Industry } from '../enterprise/enums';
+import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
+import { applyEnterpriseFilter, zoneToday } from '../enterprise/enterprise.queries';
+import { Park } from '../enterprise/park.entity';
+import { InstrumentKind } from '../finance/enums';
+import type { PortfolioSummary } from './portfolio.types';
+
+/** The summary of the enterprises a filter selects, aggregated by PostgreSQL (five statements, whatever the size). */
+export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFilter | null): Promise<PortfolioSummary> {
+  const knex = ctx.em.getKnex();
+  const today = zoneToday();
+  const selected = () => knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today));
+
+  const totals = selected()
+    .from('f')
+    .select(
+      knex.raw('count(*)::int as enterprises'),
+      knex.raw('count(f.university_id)::int as university'),
+      knex.raw('coalesce(sum(f.registered_capital), 0)::text as capital'),
+      knex.raw(
+        `count(*) filter (where exists (select 1 from high_tech_certificate c
+           where c.enterprise_id = f.id and c.issued_on <= ? and c.expires_on >= ?))::int as high_tech`,
+        [today, today],
+      ),
+    );
+  const byIndustry = selected().from('f').select('f.industry', knex.raw('count(*)::int as n')).groupBy('f.industry');
+  const byPark = selected().from('f').select('f.park_id', knex.raw('count(*)::int as n')).groupBy('f.park_id');
+  const byKind = selected()
+    .from('f')
+    .join('instrument_holder as h', 'h.enterprise_id', 'f.id')
+    .join('financing_instrument as i', 'i.id', 'h.instrument_id')
+    .select(
+      'i.kind',
+      knex.raw('count(distinct i.id)::int as n'),
+      knex.raw('round(sum(i.amount * h.share / 100), 2)::text as amount'),
+      knex.raw(`count(distinct i.id) filter (where i.status = 'ACTIVE')::int as active_n`),
+      knex.raw(`coalesce(round(sum(i.amount * h.share / 100) filter (where i.status = 'ACTIVE'), 2), 0)::text as active_amount`),
+    )
+    .groupBy('i.kind');
+  const byYear = selected()
+    .from('f')
+    .join('fiscal_year_financials as y', 'y.enterprise_id', 'f.id')
+    .select(
+      'y.fiscal_year',
+      knex.raw('count(*)::int as n'),
+      knex.raw('sum(y.revenue)::text as revenue'),
+      knex.raw('sum(y.rd_expense)::text as rd'),
+      knex.raw('sum(y.high_tech_revenue)::text as high_tech'),
+      knex.raw('sum(y.employees)::int as employees'),
+      knex.raw('sum(y.st_staff)::int as st_staff'),
+    )
+    .groupBy('y.fiscal_year')
+    .orderBy('y.fiscal_year', 'desc');
+
+  const [[t], industries, parks, kinds, years] = (await Promise.all([
+    ctx.em.execute(totals),
+    ctx.em.execute(byIndustry),
+    ctx.em.execute(byPark),
+    ctx.em.execute(byKind),
+    ctx.em.execute(byYear),
+  ])) as [Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[]];
+
+  const parkById = new Map(
+    (await ctx.loaders.byId(Park).loadMany(parks.map((p) => p.park_id as string))).map((p) => [(p as Park).id, p as Park]),
+  );
+  const kindRows = new Map(kinds.map((k) => [k['kind'] as InstrumentKind, k]));
+  const industryOrder = Object.values(Industry);
+  return {
+    enterpriseCount: t!['enterprises'],
+    highTechCount: t!['high_tech'],
+    universityAffiliatedCount: t!['university'],
+    registeredCapital: fixed(t!['capital']),
+    byIndustry: industries
+      .map((r) => ({ industry: r['industry'] as Industry, count: r['n'] as number }))
+      .sort((a, b) => b.count - a.count || industryOrder.indexOf(a.industry) - industryOrder.indexOf(b.industry)),
+    byPark: parks
+      .map((r) => ({ park: parkById.get(r['park_id'])!, count: r['n'] as number }))
+      .sort((a, b) => b.count - a.count || a.park.code.localeCompare(b.park.code)),
+    byInstrumentKind: Object.values(InstrumentKind).map((kind) => {
+      const r = kindRows.get(kind);
+      return {
+        kind,
+        count: r?.['n'] ?? 0,
+        totalAmount: fixed(r?.['amount'] ?? '0'),
+        activeCount: r?.['active_n'] ?? 0,
+        activeAmount: fixed(r?.['active_amount'] ?? '0'),
+      };
+    }),
+    byFiscalYear: years.map((r) => ({
+      fiscalYear: r['fiscal_year'],
+      reporting: r['n'],
+      revenue: fixed(r['revenue']),
+      rdExpense: fixed(r['rd']),
+      highTechRevenue: fixed(r['high_tech']),
+      employees: r['employees'],
+      stStaff: r['st_staff'],
+    })),
+  };
+}
