@@ -1,0 +1,406 @@
+import { Role } from '../src/auth/roles';
+import { checkCreditCode } from '../src/common/credit-code';
+import {
+  CreateEnterpriseDocument,
+  EnterpriseByCodeDocument,
+  EnterpriseNamesDocument,
+  EnterprisePageDocument,
+  EnterpriseRecordsDocument,
+  NodeDocument,
+  NodesDocument,
+  RecordFiscalYearDocument,
+  RecordHighTechCertificateDocument,
+  RecordPatentAppraisalDocument,
+  RecordPatentDocument,
+  UpdateEnterpriseDocument,
+} from './support/generated/graphql';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry, testCode, wrongCheckCode } from './support/registry';
+
+const admin = as(Role.ZONE_ADMIN);
+
+describe('enterprises: create, read, validate, update', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+  });
+  afterAll(() => app.close());
+
+  const count = async () => Number((await app.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from enterprise'))[0]!.n);
+
+  it('registers an enterprise and reads it back by credit code', async () => {
+    const code = testCode(1);
+    const created = await app.execute(
+      CreateEnterpriseDocument,
+      {
+        input: enterpriseInput(code, '武汉光谷测试光电科技有限公司', {
+          nameEn: 'Wuhan Guanggu Test Optoelectronics Co., Ltd.',
+          clusterCode: 'OPTICAL_COMMUNICATION',
+          stateOwned: true,
+          size: 'MEDIUM',
+        }),
+      },
+      admin,
+    );
+    const expected = {
+      id: expect.any(String),
+      creditCode: code,
+      name: '武汉光谷测试光电科技有限公司',
+      nameEn: 'Wuhan Guanggu Test Optoelectronics Co., Ltd.',
+      industry: 'OPTOELECTRONIC_INFORMATION',
+      foundedOn: '2012-03-01',
+      registeredCapital: '50000000.00',
+      size: 'MEDIUM',
+      stateOwned: true,
+      highTech: false,
+      universityAffiliated: false,
+      version: 1,
+      park: { code: 'OPTOELECTRONICS_PARK' },
+      cluster: { code: 'OPTICAL_COMMUNICATION' },
+      university: null,
+      creditCodeOverride: null,
+    };
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createEnterprise).toEqual({ enterprise: expected, errors: [] });
+    const read = await app.execute(EnterpriseByCodeDocument, { creditCode: code }, admin);
+    expect(read.data).toEqual({ enterprise: { ...expected, id: created.data!.createEnterprise.enterprise!.id } });
+  });
+
+  it('refuses invalid input with every problem at once, and writes nothing', async () => {
+    const before = await count();
+    const result = await app.execute(
+      CreateEnterpriseDocument,
+      {
+        input: enterpriseInput(testCode(2), '  ', {
+          parkCode: 'NO_SUCH_PARK',
+          foundedOn: '2099-01-01',
+          registeredCapital: '-5.00',
+        }),
+      },
+      admin,
+    );
+    expect(result.data!.createEnterprise).toEqual({
+      enterprise: null,
+      errors: [
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.name', message: 'input.name must not be empty.' },
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.registeredCapital', message: 'input.registeredCapital must be more than 0.' },
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.foundedOn', message: 'input.foundedOn (2099-01-01) is in the future.' },
+        { __typename: 'NotFoundError', code: 'NOT_FOUND', field: 'input.parkCode', message: 'No park has the code NO_SUCH_PARK.' },
+      ],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a malformed credit code as BAD_USER_INPUT, before any resolver runs', async () => {
+    const result = await app.execute(EnterpriseByCodeDocument, { creditCode: '91420100MA4K0A1B6' }, admin);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
+    expect(result.errors![0]!.message).toContain('"91420100MA4K0A1B6" is not a Unified Social Credit Code');
+    const letterO = await app.execute(EnterpriseByCodeDocument, { creditCode: '91420100MA4K0A1BOL' }, admin);
+    expect(letterO.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a wrong check character unless overridden, and records the override', async () => {
+    const code = wrongCheckCode(3);
+    const expected = checkCreditCode(code);
+    expect(expected.ok).toBe(false);
+    const refused = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, '武汉早期登记科技有限公司') }, admin);
+    expect(refused.data!.createEnterprise).toEqual({
+      enterprise: null,
+      errors: [
+        {
+          __typename: 'CheckCharacterMismatchError',
+          code: 'CHECK_CHARACTER_MISMATCH',
+          field: 'input.creditCode',
+          expected: testCode(3)[17],
+          message: `The check character of ${code} should be ${testCode(3)[17]}, not ${code[17]}. Give checkCharacterOverride with a reason if this code was legally issued so.`,
+        },
+      ],
+    });
+    const accepted = await app.execute(
+      CreateEnterpriseDocument,
+      { input: enterpriseInput(code, '武汉早期登记科技有限公司', { checkCharacterOverride: { reason: '营业执照原件所载代码' } }) },
+      admin,
+    );
+    expect(accepted.data!.createEnterprise.errors).toEqual([]);
+    expect(accepted.data!.createEnterprise.enterprise!.creditCodeOverride).toEqual({ reason: '营业执照原件所载代码', by: 'ZONE_ADMIN' });
+  });
+
+  it('refuses a second enterprise with the same code', async () => {
+    const result = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(testCode(1), '重复') }, admin);
+    expect(result.data!.createEnterprise).toEqual({
+      enterprise: null,
+      errors: [
+        {
+          __typename: 'DuplicateError',
+          code: 'DUPLICATE',
+          field: 'input.creditCode',
+          message: `An enterprise with credit code ${testCode(1)} is registered already.`,
+        },
+      ],
+    });
+  });
+
+  it('updates with the current version and refuses a stale one, losing nothing', async () => {
+    const code = testCode(4);
+    const created = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, '武汉版本科技有限公司') }, admin);
+    const id = created.data!.createEnterprise.enterprise!.id;
+    const first = await app.execute(UpdateEnterpriseDocument, { id, version: 1, input: { registeredCapital: '80000000.00' } }, admin);
+    expect(first.data!.updateEnterprise.errors).toEqual([]);
+    expect(first.data!.updateEnterprise.enterprise).toMatchObject({ version: 2, registeredCapital: '80000000.00' });
+
+    const stale = await app.execute(UpdateEnterpriseDocument, { id, version: 1, input: { name: '覆盖' } }, admin);
+    expect(stale.data!.updateEnterprise).toEqual({
+      enterprise: null,
+      errors: [
+        {
+          __typename: 'StaleVersionError',
+          code: 'STALE_VERSION',
+          field: 'version',
+          currentVersion: 2,
+          message: `Enterprise ${code} is at version 2, not 1: someone changed it since you read it.`,
+        },
+      ],
+    });
+
+    // Two administrators save at once from version 2: one wins, the other is told, nothing is lost silently.
+    const [a, b] = await Promise.all([
+      app.execute(UpdateEnterpriseDocument, { id, version: 2, input: { name: '甲方名称' } }, admin),
+      app.execute(UpdateEnterpriseDocument, { id, version: 2, input: { nameEn: 'B side name' } }, admin),
+    ]);
+    const outcomes = [a, b].map((r) => r.data!.updateEnterprise.errors.map((e) => e.code));
+    expect(outcomes.sort()).toEqual([[], ['STALE_VERSION']]);
+    const now = await app.execute(EnterpriseByCodeDocument, { creditCode: code }, admin);
+    expect(now.data!.enterprise!.version).toBe(3);
+    const winner = a.data!.updateEnterprise.errors.length === 0 ? { name: '甲方名称', nameEn: null } : { name: '武汉版本科技有限公司', nameEn: 'B side name' };
+    expect(now.data!.enterprise).toMatchObject(winner);
+  });
+
+  it('answers only zone administrators until access control lands', async () => {
+    const asBank = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(1) }, as(Role.BANK_OFFICER, testCode(99)));
+    expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    const anonymous = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(1) }, null);
+    expect(anonymous.errors?.map((e) => e.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('records fiscal years per year, corrects one with its version, and checks the figures', async () => {
+    const input = {
+      creditCode: testCode(1),
+      fiscalYear: 2024,
+      revenue: '120000000.00',
+      rdExpense: '6000000.00',
+      rdExpenseInChina: '5800000.00',
+      highTechRevenue: '90000000.00',
+      employees: 300,
+      stStaff: 90,
+    };
+    const recorded = await app.execute(RecordFiscalYearDocument, { input }, admin);
+    expect(recorded.data!.recordFiscalYear).toEqual({
+      financials: { fiscalYear: 2024, revenue: '120000000.00', rdExpense: '6000000.00', rdExpenseInChina: '5800000.00', highTechRevenue: '90000000.00', employees: 300, stStaff: 90, version: 1 },
+      errors: [],
+    });
+    const again = await app.execute(RecordFiscalYearDocument, { input }, admin);
+    expect(again.data!.recordFiscalYear.errors.map((e) => e.code)).toEqual(['DUPLICATE']);
+    const corrected = await app.execute(RecordFiscalYearDocument, { input: { ...input, revenue: '125000000.00', version: 1 } }, admin);
+    expect(corrected.data!.recordFiscalYear.financials).toMatchObject({ revenue: '125000000.00', version: 2 });
+    const stale = await app.execute(RecordFiscalYearDocument, { input: { ...input, version: 1 } }, admin);
+    expect(stale.data!.recordFiscalYear.errors.map((e) => [e.code, 'currentVersion' in e ? e.currentVersion : null])).toEqual([
+      ['STALE_VERSION', 2],
+    ]);
+    const bad = await app.execute(
+      RecordFiscalYearDocument,
+      { input: { ...input, fiscalYear: 2023, rdExpenseInChina: '7000000.00', stStaff: 400, revenue: '1.234' } },
+      admin,
+    );
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT'); // three decimals: refused by the Decimal scalar
+    const badFigures = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, rdExpenseInChina: '7000000.00', stStaff: 400 } }, admin);
+    expect(badFigures.data!.recordFiscalYear.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.rdExpenseInChina', 'rdExpenseInChina cannot be more than rdExpense.'],
+      ['input.stStaff', 'stStaff cannot be more than employees.'],
+    ]);
+    await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, revenue: '100000000.00' } }, admin);
+    const records = await app.execute(EnterpriseRecordsDocument, { creditCode: testCode(1) }, admin);
+    expect(records.data!.enterprise!.financials).toEqual([
+      { fiscalYear: 2024, revenue: '125000000.00', rdExpense: '6000000.00', version: 2 },
+      { fiscalYear: 2023, revenue: '100000000.00', rdExpense: '6000000.00', version: 1 },
+    ]);
+  });
+
+  it('records high-tech certificates: valid three years, and highTech follows today', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const issued = `${Number(today.slice(0, 4)) - 1}-01-10`;
+    const number = `GR${issued.slice(0, 4)}42001291`;
+    const ok = await app.execute(RecordHighTechCertificateDocument, { input: { creditCode: testCode(1), number, issuedOn: issued, criteriaVersion: 'RULES_2016' } }, admin);
+    expect(ok.data!.recordHighTechCertificate).toEqual({
+      certificate: { number, issuedOn: issued, expiresOn: `${Number(issued.slice(0, 4)) + 3}-01-09`, criteriaVersion: 'RULES_2016' },
+      errors: [],
+    });
+    const bad = await app.execute(
+      RecordHighTechCertificateDocument,
+      { input: { creditCode: testCode(1), number: 'GR20194200129', issuedOn: '2019-01-10', expiresOn: '2023-01-10', criteriaVersion: 'RULES_2016' } },
+      admin,
+    );
+    expect(bad.data!.recordHighTechCertificate.errors.map((e) => e.field)).toEqual(['input.number', 'input.expiresOn']);
+    expect((await app.execute(EnterpriseRecordsDocument, { creditCode: testCode(1) }, admin)).data!.enterprise!.highTech).toBe(true);
+  });
+
+  it('registers patents with a checked number, derives their type, and records appraisals', async () => {
+    const ok = await app.execute(
+      RecordPatentDocument,
+      { input: { creditCode: testCode(1), number: 'ZL201410012345.9', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2016-05-04' } },
+      admin,
+    );
+    expect(ok.data!.recordPatent).toEqual({
+      patent: { number: 'ZL201410012345.9', type: 'INVENTION', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2016-05-04' },
+      errors: [],
+    });
+    const badCheck = await app.execute(
+      RecordPatentDocument,
+      { input: { creditCode: testCode(1), number: 'ZL201410012345.6', title: 'x', legalStatus: 'VALID', grantedOn: '2016-05-04' } },
+      admin,
+    );
+    expect(badCheck.data!.recordPatent.errors).toEqual([
+      { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.number', message: 'The check digit of ZL201410012345.6 should be 9, not 6.' },
+    ]);
+    const appraisal = await app.execute(
+      RecordPatentAppraisalDocument,
+      { input: { patentNumber: 'ZL201410012345.9', appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' } },
+      admin,
+    );
+    expect(appraisal.data!.recordPatentAppraisal.appraisal).toMatchObject({ appraiser: '湖北中联资产评估有限公司', value: '3200000.00' });
+    const records = await app.execute(EnterpriseRecordsDocument, { creditCode: testCode(1) }, admin);
+    expect(records.data!.enterprise!.patents).toEqual([
+      {
+        number: 'ZL201410012345.9',
+        type: 'INVENTION',
+        legalStatus: 'VALID',
+        pledged: false,
+        appraisals: [{ appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' }],
+      },
+    ]);
+  });
+
+  it('fetches records by global id with node and nodes; an unknown or foreign id is null', async () => {
+    const { data } = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(1) }, admin);
+    const id = data!.enterprise!.id;
+    expect((await app.execute(NodeDocument, { id }, admin)).data).toEqual({ node: { __typename: 'Enterprise', id, creditCode: testCode(1) } });
+    const forged = Buffer.from('Patent:' + Buffer.from(id, 'base64url').toString().split(':')[1]).toString('base64url');
+    expect((await app.execute(NodesDocument, { ids: [id, 'bm9wZQ', forged] }, admin)).data).toEqual({
+      nodes: [{ __typename: 'Enterprise', id }, null, null],
+    });
+  });
+});
+
+describe('Chinese names: search and order', () => {
+  let app: TestApp;
+  const names = ['中冶测试工程技术有限公司', '武汉光谷测试科技有限公司', '华工测试激光有限公司', '阿里测试光电有限公司', '光谷测试生物有限公司'];
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    for (const [i, name] of names.entries()) {
+      const r = await app.execute(
+        CreateEnterpriseDocument,
+        { input: enterpriseInput(testCode(100 + i), name, { nameEn: `Test Company ${['Zhongye', 'Wuhan Guanggu', 'Huagong', 'Ali', 'Guanggu Bio'][i]}` }) },
+        admin,
+      );
+      expect(r.data!.createEnterprise.errors).toEqual([]);
+    }
+  });
+  afterAll(() => app.close());
+
+  const search = async (text: string) =>
+    (await app.execute(EnterpriseNamesDocument, { filter: { search: text } }, admin)).data!.enterprises.edges.map((e) => e.node.name);
+
+  it('orders by the Chinese name in pinyin order', async () => {
+    expect(await search('测试')).toEqual(['阿里测试光电有限公司', '光谷测试生物有限公司', '华工测试激光有限公司', '武汉光谷测试科技有限公司', '中冶测试工程技术有限公司']);
+    const desc = await app.execute(EnterpriseNamesDocument, { orderBy: [{ field: 'NAME', direction: 'DESC' }] }, admin);
+    expect(desc.data!.enterprises.edges.map((e) => e.node.name)).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')).reverse());
+  });
+
+  it('finds one- and two-character Chinese substrings, English substrings in any case, and code prefixes', async () => {
+    expect(await search('华工')).toEqual(['华工测试激光有限公司']);
+    expect(await search('光谷')).toEqual(['光谷测试生物有限公司', '武汉光谷测试科技有限公司']);
+    expect(await search('冶')).toEqual(['中冶测试工程技术有限公司']);
+    expect(await search('激光有限')).toEqual(['华工测试激光有限公司']);
+    expect(await search('huagong')).toEqual(['华工测试激光有限公司']);
+    expect(await search('GUANGGU BIO')).toEqual(['光谷测试生物有限公司']);
+    expect(await search(testCode(102).slice(0, 17))).toEqual(['华工测试激光有限公司']);
+    expect(await search('50%')).toEqual([]);
+    expect(await search('不存在的名字')).toEqual([]);
+  });
+});
+
+describe('paging', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const { loadTestZone } = await import('./support/registry');
+    await loadTestZone(app.orm, 230);
+  });
+  afterAll(() => app.close());
+
+  type Page = { codes: string[]; info: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
+  const page = async (vars: Record<string, unknown>): Promise<Page> => {
+    const r = await app.execute(EnterprisePageDocument, vars, admin);
+    expect(r.errors).toBeUndefined();
+    return { codes: r.data!.enterprises.edges.map((e) => e.node.creditCode), info: r.data!.enterprises.pageInfo };
+  };
+
+  async function expectEachExactlyOnce(orderBy: unknown, expectedOrder: string[]) {
+    const forward: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const p: Page = await page({ orderBy, first: 37, after });
+      forward.push(...p.codes);
+      after = p.info.hasNextPage ? p.info.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(Math.ceil(230 / 37));
+    expect(forward).toEqual(expectedOrder);
+
+    const backward: string[] = [];
+    let before: string | null = null;
+    do {
+      const p: Page = await page({ orderBy, last: 41, before });
+      backward.unshift(...p.codes);
+      before = p.info.hasPreviousPage ? p.info.startCursor : null;
+    } while (before);
+    expect(backward).toEqual(expectedOrder);
+  }
+
+  it('pages forward and back through every enterprise exactly once, by name', async () => {
+    const rows = await app.orm.em.fork().execute<{ credit_code: string }[]>(
+      'select credit_code from enterprise order by name collate "zh-x-icu", id',
+    );
+    expect(rows).toHaveLength(230);
+    await expectEachExactlyOnce(null, rows.map((r) => r.credit_code));
+  });
+
+  it('pages exactly once with a mixed-direction order (capital desc, name asc)', async () => {
+    const rows = await app.orm.em.fork().execute<{ credit_code: string }[]>(
+      'select credit_code from enterprise order by registered_capital desc, name collate "zh-x-icu" asc, id desc',
+    );
+    await expectEachExactlyOnce([{ field: 'REGISTERED_CAPITAL', direction: 'DESC' }, { field: 'NAME', direction: 'ASC' }], rows.map((r) => r.credit_code));
+  });
+
+  it('counts the whole filtered list and reports page boundaries', async () => {
+    const first = await app.execute(EnterprisePageDocument, { first: 5, filter: { industries: ['BIOMEDICINE'] } }, admin);
+    const [row] = await app.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from enterprise where industry = 'BIOMEDICINE'`);
+    expect(first.data!.enterprises.totalCount).toBe(Number(row!.n));
+    expect(first.data!.enterprises.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
+  it('refuses first over 100, a negative size, first with last, and a foreign cursor with BAD_USER_INPUT', async () => {
+    const codeOf = async (vars: Record<string, unknown>) => {
+      const r = await app.execute(EnterprisePageDocument, vars, admin);
+      return r.errors?.map((e) => [e.extensions?.['code'], e.message]);
+    };
+    expect(await codeOf({ first: 101 })).toEqual([['BAD_USER_INPUT', 'first must be at most 100; asked for 101.']]);
+    expect(await codeOf({ last: -1 })).toEqual([['BAD_USER_INPUT', 'last must be a whole number of 0 or more.']]);
+    expect(await codeOf({ first: 5, last: 5 })).toEqual([['BAD_USER_INPUT', 'Give either first or last, not both.']]);
+    expect(await codeOf({ first: 5, after: 'bm90LWEtY3Vyc29y' })).toEqual([['BAD_USER_INPUT', 'after is not a cursor from this list.']]);
+  });
+});

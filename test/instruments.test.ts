@@ -1,0 +1,364 @@
+import { Role } from '../src/auth/roles';
+import { BANKS, FUNDS, INSURERS, POOLS } from '../seeds/reference';
+import {
+  AdvanceNeeqStageDocument,
+  CreateEnterpriseDocument,
+  EnterpriseRecordsDocument,
+  PartnerBanksDocument,
+  PortfolioSummaryDocument,
+  RecordBondIssueDocument,
+  RecordCreditLoanDocument,
+  RecordFundInvestmentDocument,
+  RecordIpPledgeLoanDocument,
+  RecordNeeqListingDocument,
+  RecordPatentAppraisalDocument,
+  RecordPatentDocument,
+  RecordRegionalOtcListingDocument,
+  RecordReinsuranceDocument,
+  RecordRiskCompensationClaimDocument,
+  RecordRiskCompensationCoverDocument,
+  RecordTechInsuranceDocument,
+  UpdateInstrumentStatusDocument,
+} from './support/generated/graphql';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+const admin = as(Role.ZONE_ADMIN);
+const A = testCode(201);
+const B = testCode(202);
+const C = testCode(203);
+const bank = (key: string) => BANKS.find((b) => b.key === key)!;
+
+describe('financing instruments', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    for (const [code, name] of [[A, '武汉甲光电有限公司'], [B, '武汉乙生物有限公司'], [C, '武汉丙软件有限公司']] as const) {
+      const r = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin);
+      expect(r.data!.createEnterprise.errors).toEqual([]);
+    }
+    // A: two granted, appraised invention patents and one without appraisal; B: one patent.
+    for (const [owner, number, appraised] of [
+      [A, 'ZL201410012345.9', '2000000.00'],
+      [A, 'ZL201510000001.0', '1000000.00'],
+      [A, 'ZL201610000002.X', null],
+      [B, 'ZL201710000003.9', '500000.00'],
+    ] as const) {
+      const p = await app.execute(RecordPatentDocument, { input: { creditCode: owner, number, title: '一种装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } }, admin);
+      expect(p.data!.recordPatent.errors).toEqual([]);
+      if (appraised) {
+        const a = await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: number, appraiser: '武汉知识产权评估中心', value: appraised, appraisedOn: '2025-01-15' } }, admin);
+        expect(a.data!.recordPatentAppraisal.errors).toEqual([]);
+      }
+    }
+  });
+  afterAll(() => app.close());
+
+  const base = { amount: '1000000.00', startDate: '2025-01-10' };
+
+  it('lists partner banks with their sub-branches, tech sub-branches first', async () => {
+    const { data } = await app.execute(PartnerBanksDocument, {}, admin);
+    const hankou = data!.partnerBanks.find((b) => b.name === '汉口银行');
+    expect(hankou).toEqual({
+      creditCode: bank('HANKOU').creditCode,
+      name: '汉口银行',
+      subBranches: [
+        { name: '汉口银行光谷科技支行', techSubBranch: true },
+        { name: '汉口银行东湖支行', techSubBranch: false },
+      ],
+    });
+    expect(data!.partnerBanks.map((b) => b.name)).not.toContain('光谷银行（筹）');
+  });
+
+  it('records a credit loan with its lender and term, and refuses a planned bank or an unknown branch', async () => {
+    const ok = await app.execute(
+      RecordCreditLoanDocument,
+      { input: { ...base, creditCode: A, lenderCreditCode: bank('HANKOU').creditCode, branchName: '汉口银行光谷科技支行', contractNo: 'HK-2025-0001', interestRate: '3.8500', termMonths: 12, ratingUsed: 'BBB' } },
+      admin,
+    );
+    expect(ok.data!.recordCreditLoan.errors).toEqual([]);
+    expect(ok.data!.recordCreditLoan.instrument).toEqual({
+      __typename: 'CreditLoan',
+      id: expect.any(String),
+      kind: 'CREDIT_LOAN',
+      status: 'ACTIVE',
+      amount: '1000000.00',
+      startDate: '2025-01-10',
+      endDate: '2026-01-10',
+      version: 1,
+      enterprise: { creditCode: A },
+      holders: [{ share: '100.0000', lead: true, amount: '1000000.00', enterprise: { creditCode: A } }],
+      contractNo: 'HK-2025-0001',
+      interestRate: '3.8500',
+      termMonths: 12,
+      lender: { name: '汉口银行' },
+      subBranch: { name: '汉口银行光谷科技支行' },
+    });
+    const refused = await app.execute(
+      RecordCreditLoanDocument,
+      { input: { ...base, creditCode: A, lenderCreditCode: bank('OVB').creditCode, branchName: '招商银行武汉光谷科技支行', contractNo: 'X', interestRate: '3.8500', termMonths: 0 } },
+      admin,
+    );
+    expect(refused.data!.recordCreditLoan).toEqual({
+      instrument: null,
+      errors: [
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.lenderCreditCode', message: '光谷银行（筹） is planned and not yet lending.' },
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.branchName', message: '招商银行武汉光谷科技支行 is not a branch of 光谷银行（筹）.' },
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.termMonths', message: 'input.termMonths must be a whole number from 1 to 360.' },
+      ],
+    });
+    const dup = await app.execute(
+      RecordCreditLoanDocument,
+      { input: { ...base, creditCode: B, lenderCreditCode: bank('HANKOU').creditCode, contractNo: 'HK-2025-0001', interestRate: '3.8500', termMonths: 12 } },
+      admin,
+    );
+    expect(dup.data!.recordCreditLoan.errors.map((e) => e.code)).toEqual(['DUPLICATE']);
+  });
+
+  it('records an IP-pledge loan on appraised patents of the borrower, and refuses the patent once it is pledged', async () => {
+    const input = {
+      ...base,
+      amount: '1200000.00',
+      creditCode: A,
+      lenderCreditCode: bank('CMB').creditCode,
+      contractNo: 'CMB-IP-1',
+      interestRate: '4.3500',
+      termMonths: 24,
+      pledges: [{ patentNumber: 'ZL201410012345.9' }, { patentNumber: 'ZL201510000001.0' }],
+      pledgeRegistrationNo: 'Y2025420001',
+      guarantor: '武汉信用风险管理融资担保有限公司',
+      guaranteeShare: '40.0000',
+      riskCompensationShare: '30.0000',
+    };
+    const ok = await app.execute(RecordIpPledgeLoanDocument, { input }, admin);
+    expect(ok.data!.recordIpPledgeLoan.errors).toEqual([]);
+    expect(ok.data!.recordIpPledgeLoan.instrument).toMatchObject({
+      __typename: 'IpPledgeLoan',
+      pledgedValue: '3000000.00',
+      loanToValue: '40.0000',
+      pledges: [
+        { patent: { number: 'ZL201410012345.9' }, appraisal: { value: '2000000.00' } },
+        { patent: { number: 'ZL201510000001.0' }, appraisal: { value: '1000000.00' } },
+      ],
+    });
+    const again = await app.execute(
+      RecordIpPledgeLoanDocument,
+      {
+        input: {
+          ...input,
+          contractNo: 'CMB-IP-2',
+          pledges: [{ patentNumber: 'ZL201410012345.9' }, { patentNumber: 'ZL201610000002.X' }, { patentNumber: 'ZL201710000003.9' }],
+          guaranteeShare: '80.0000',
+        },
+      },
+      admin,
+    );
+    expect(again.data!.recordIpPledgeLoan.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.riskCompensationShare', 'The guarantee and risk compensation shares add up to more than 100%.'],
+      ['input.pledges.0.patentNumber', 'ZL201410012345.9 is pledged under another loan.'],
+      ['input.pledges.1.appraisalId', 'ZL201610000002.X has no appraisal: a pledge needs one.'],
+      ['input.pledges.2.patentNumber', 'ZL201710000003.9 belongs to another enterprise.'],
+    ]);
+    const records = await app.execute(EnterpriseRecordsDocument, { creditCode: A }, admin);
+    expect(records.data!.enterprise!.patents.map((p) => [p.number, p.pledged])).toEqual([
+      ['ZL201410012345.9', true],
+      ['ZL201510000001.0', true],
+      ['ZL201610000002.X', false],
+    ]);
+  });
+
+  it('records a tech insurance policy, its reinsurance, and checks the subsidy', async () => {
+    const insurer = INSURERS.find((i) => !i.reinsurer)!.name;
+    const policy = await app.execute(
+      RecordTechInsuranceDocument,
+      { input: { ...base, amount: '5000000.00', endDate: '2026-01-09', creditCode: B, insurerName: insurer, policyNo: 'P-RD-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '30000.00', subsidyApproved: '24000.00' } },
+      admin,
+    );
+    expect(policy.data!.recordTechInsurance.instrument).toMatchObject({ __typename: 'TechInsurancePolicy', policyNo: 'P-RD-1', premium: '60000.00', subsidyApproved: '24000.00', insurer: { name: insurer } });
+    const tooMuch = await app.execute(
+      RecordTechInsuranceDocument,
+      { input: { ...base, creditCode: B, insurerName: insurer, policyNo: 'P-RD-2', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '70000.00', subsidyApproved: '80000.00' } },
+      admin,
+    );
+    expect(tooMuch.data!.recordTechInsurance.errors.map((e) => e.field)).toEqual(['input.subsidyClaimed', 'input.subsidyApproved']);
+    const reinsurer = INSURERS.find((i) => i.reinsurer)!.name;
+    const ceded = await app.execute(
+      RecordReinsuranceDocument,
+      { input: { ...base, amount: '2000000.00', creditCode: B, reinsurerName: reinsurer, underlyingPolicyNo: 'P-RD-1', treatyNo: 'T-1', cededShare: '40.0000' } },
+      admin,
+    );
+    expect(ceded.data!.recordReinsurance.instrument).toMatchObject({ __typename: 'Reinsurance', cededShare: '40.0000', underlyingPolicy: { policyNo: 'P-RD-1' } });
+    const wrongHolder = await app.execute(
+      RecordReinsuranceDocument,
+      { input: { ...base, creditCode: C, reinsurerName: insurer, underlyingPolicyNo: 'P-RD-1', treatyNo: 'T-2', cededShare: '40.0000' } },
+      admin,
+    );
+    expect(wrongHolder.data!.recordReinsurance.errors.map((e) => e.message)).toEqual([
+      `${insurer} is not a reinsurer.`,
+      `Policy P-RD-1 does not insure 武汉丙软件有限公司.`,
+    ]);
+  });
+
+  it('records a collective bond of several issuers, each liable for its share', async () => {
+    const ok = await app.execute(
+      RecordBondIssueDocument,
+      {
+        input: {
+          kind: 'COLLECTIVE_BOND',
+          issuers: [{ creditCode: B, share: '50.0000' }, { creditCode: A, share: '30.0000' }, { creditCode: C, share: '20.0000' }],
+          amount: '300000000.00',
+          startDate: '2024-06-01',
+          code: '2480001',
+          underwriter: '国家开发银行湖北省分行',
+          couponRate: '5.8000',
+          tenorMonths: 60,
+          rating: 'AA',
+          guarantor: '湖北省融资担保集团',
+        },
+      },
+      admin,
+    );
+    expect(ok.data!.recordBondIssue.errors).toEqual([]);
+    expect(ok.data!.recordBondIssue.instrument).toMatchObject({
+      __typename: 'CollectiveBond',
+      endDate: '2029-06-01',
+      enterprise: { creditCode: B },
+      holders: [
+        { share: '50.0000', lead: true, amount: '150000000.00', enterprise: { creditCode: B } },
+        { share: '30.0000', lead: false, amount: '90000000.00', enterprise: { creditCode: A } },
+        { share: '20.0000', lead: false, amount: '60000000.00', enterprise: { creditCode: C } },
+      ],
+    });
+    const bad = await app.execute(
+      RecordBondIssueDocument,
+      { input: { kind: 'SHORT_TERM_BILL', issuers: [{ creditCode: A, share: '90.0000' }], amount: '50000000.00', startDate: '2025-01-01', code: '2480001', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 18 } },
+      admin,
+    );
+    expect(bad.data!.recordBondIssue.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.tenorMonths', 'Short-term financing bills run at most 12 months.'],
+      ['input.issuers', "The issuers' shares add up to 90.0000%, not 100%."],
+      ['input.code', 'An issue with code 2480001 is recorded already.'],
+    ]);
+    const lonely = await app.execute(
+      RecordBondIssueDocument,
+      { input: { kind: 'SME_COLLECTIVE_NOTE', issuers: [{ creditCode: A, share: '100.0000' }], amount: '50000000.00', startDate: '2025-01-01', code: 'N1', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 36 } },
+      admin,
+    );
+    expect(lonely.data!.recordBondIssue.errors.map((e) => e.message)).toEqual(['A collective issue has at least two issuers.']);
+  });
+
+  it('records listings, moves a NEEQ listing through its stages in order, and refuses going back', async () => {
+    const listing = await app.execute(
+      RecordNeeqListingDocument,
+      { input: { creditCode: C, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01', firstBatch: false } },
+      admin,
+    );
+    const created = listing.data!.recordNeeqListing.instrument!;
+    expect(created).toMatchObject({ __typename: 'NeeqListing', status: 'PENDING', stage: 'FILING_ACCEPTED', stockCode: null, version: 1 });
+    const noCode = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 1, stage: 'LISTED', on: '2024-09-01' }, admin);
+    expect(noCode.data!.advanceNeeqStage.errors.map((e) => e.message)).toEqual(['A listed company has a stock code.']);
+    const listed = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874321' }, admin);
+    expect(listed.data!.advanceNeeqStage.instrument).toMatchObject({
+      status: 'ACTIVE',
+      stage: 'LISTED',
+      stockCode: '874321',
+      version: 2,
+      stageHistory: [{ stage: 'FILING_ACCEPTED', on: '2024-04-01' }, { stage: 'LISTED', on: '2024-09-01' }],
+    });
+    const back = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 2, stage: 'REVIEW_FEEDBACK', on: '2024-10-01' }, admin);
+    expect(back.data!.advanceNeeqStage.errors.map((e) => [e.code, e.message])).toEqual([
+      ['TRANSITION_NOT_ALLOWED', 'A listing at LISTED cannot move to REVIEW_FEEDBACK.'],
+    ]);
+    const otc = await app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: C, centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH000123' } }, admin);
+    expect(otc.data!.recordRegionalOtcListing.instrument).toMatchObject({ __typename: 'RegionalOtcListing', kind: 'REGIONAL_OTC_LISTING' });
+  });
+
+  it('records fund investments, risk compensation cover within the pool cap, and claims within the cover', async () => {
+    const fund = await app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: C, fundName: FUNDS[0]!.name, stake: '12.5000' } }, admin);
+    expect(fund.data!.recordFundInvestment.instrument).toMatchObject({ __typename: 'FundInvestment', stake: '12.5000', fund: { name: FUNDS[0]!.name } });
+    const loan = await app.execute(
+      RecordCreditLoanDocument,
+      { input: { ...base, amount: '3000000.00', creditCode: C, lenderCreditCode: bank('ICBC').creditCode, contractNo: 'ICBC-9', interestRate: '3.6500', termMonths: 24 } },
+      admin,
+    );
+    const loanId = loan.data!.recordCreditLoan.instrument!.id;
+    const pool = POOLS[0]!;
+    const tooBig = await app.execute(
+      RecordRiskCompensationCoverDocument,
+      { input: { ...base, amount: '6000000.00', creditCode: C, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
+      admin,
+    );
+    expect(tooBig.data!.recordRiskCompensationCover.errors.map((e) => e.message)).toEqual([
+      `${pool.name} pays at most 5000000.00 per loan.`,
+      'The cover exceeds the loan.',
+    ]);
+    const cover = await app.execute(
+      RecordRiskCompensationCoverDocument,
+      { input: { ...base, amount: '1200000.00', creditCode: C, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
+      admin,
+    );
+    expect(cover.data!.recordRiskCompensationCover.instrument).toMatchObject({
+      __typename: 'RiskCompensationCover',
+      endDate: '2027-01-10',
+      coveredLoan: { id: loanId },
+      pool: { name: pool.name },
+    });
+    const coverId = cover.data!.recordRiskCompensationCover.instrument!.id;
+    const claim = await app.execute(RecordRiskCompensationClaimDocument, { input: { coverId, claimedOn: '2025-09-01', amount: '1000000.00' } }, admin);
+    expect(claim.data!.recordRiskCompensationClaim).toEqual({ claim: { amount: '1000000.00', status: 'FILED' }, errors: [] });
+    const over = await app.execute(RecordRiskCompensationClaimDocument, { input: { coverId, claimedOn: '2025-09-02', amount: '300000.00' } }, admin);
+    expect(over.data!.recordRiskCompensationClaim.errors.map((e) => e.message)).toEqual([
+      'Claims would reach 1300000.00, above the cover of 1200000.00.',
+    ]);
+    const someoneElses = await app.execute(
+      RecordRiskCompensationCoverDocument,
+      { input: { ...base, amount: '100000.00', creditCode: A, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
+      admin,
+    );
+    expect(someoneElses.data!.recordRiskCompensationCover.errors.map((e) => e.message)).toEqual(["The loan is not 武汉甲光电有限公司's."]);
+  });
+
+  it('changes an instrument status with its version only', async () => {
+    const loan = await app.execute(
+      RecordCreditLoanDocument,
+      { input: { ...base, creditCode: B, lenderCreditCode: bank('BOC').creditCode, contractNo: 'BOC-1', interestRate: '3.6500', termMonths: 12 } },
+      admin,
+    );
+    const id = loan.data!.recordCreditLoan.instrument!.id;
+    const repaid = await app.execute(UpdateInstrumentStatusDocument, { id, version: 1, status: 'COMPLETED' }, admin);
+    expect(repaid.data!.updateInstrumentStatus.instrument).toMatchObject({ status: 'COMPLETED', version: 2 });
+    const stale = await app.execute(UpdateInstrumentStatusDocument, { id, version: 1, status: 'DEFAULTED' }, admin);
+    expect(stale.data!.updateInstrumentStatus.errors.map((e) => e.code)).toEqual(['STALE_VERSION']);
+  });
+
+  it('sums the portfolio in SQL: each kind, a collective bond by the selected issuers’ shares only', async () => {
+    const whole = (await app.execute(PortfolioSummaryDocument, {}, admin)).data!.portfolioSummary;
+    expect(whole.enterpriseCount).toBe(3);
+    const kinds = Object.fromEntries(whole.byInstrumentKind.map((k) => [k.kind, [k.count, k.totalAmount, k.activeCount, k.activeAmount]]));
+    expect(kinds).toEqual({
+      NEEQ_LISTING: [1, '0.00', 1, '0.00'],
+      REGIONAL_OTC_LISTING: [1, '1000000.00', 1, '1000000.00'],
+      CREDIT_LOAN: [3, '5000000.00', 2, '4000000.00'],
+      IP_PLEDGE_LOAN: [1, '1200000.00', 1, '1200000.00'],
+      TECH_INSURANCE: [1, '5000000.00', 1, '5000000.00'],
+      REINSURANCE: [1, '2000000.00', 1, '2000000.00'],
+      COLLECTIVE_BOND: [1, '300000000.00', 1, '300000000.00'],
+      SME_COLLECTIVE_NOTE: [0, '0.00', 0, '0.00'],
+      SHORT_TERM_BILL: [0, '0.00', 0, '0.00'],
+      MEDIUM_TERM_NOTE: [0, '0.00', 0, '0.00'],
+      FUND_INVESTMENT: [1, '8000000.00', 1, '8000000.00'],
+      RISK_COMPENSATION: [1, '1200000.00', 1, '1200000.00'],
+    });
+    const onlyA = (await app.execute(PortfolioSummaryDocument, { filter: { search: '甲' } }, admin)).data!.portfolioSummary;
+    expect(onlyA.enterpriseCount).toBe(1);
+    expect(onlyA.byInstrumentKind.find((k) => k.kind === 'COLLECTIVE_BOND')).toEqual({
+      kind: 'COLLECTIVE_BOND',
+      count: 1,
+      totalAmount: '90000000.00',
+      activeCount: 1,
+      activeAmount: '90000000.00',
+    });
+    expect(onlyA.byIndustry).toEqual([{ industry: 'OPTOELECTRONIC_INFORMATION', count: 1 }]);
+  });
+});
