@@ -1,4 +1,4 @@
-import { compareDecimal, fromScaled, toScaled } from '../../common/decimal';
+import { compareDecimal } from '../../common/decimal';
 import { IncentiveCapExceededError, type Problems } from '../../common/mutation-errors';
 import { EnterpriseSize } from '../enterprise/enums';
 import { IncentiveForm } from './incentive.entity';
@@ -44,10 +44,6 @@ export function checkIncentiveCaps(problems: Problems, size: EnterpriseSize, inp
         `The plan grants ${input.totalEquityShare}% of equity; a ${cap.label} state-owned tech enterprise may grant at most ${cap.percent}%.`,
       ),
     );
-  }
-  const granted = input.grants.reduce((s, g) => s + toScaled(g.equityShare), 0n);
-  if (input.totalEquityShare && granted > toScaled(input.totalEquityShare)) {
-    problems.invalid('input.grants', `The grants add up to ${fromScaled(granted, 4, 4)}%, more than the plan's ${input.totalEquityShare}%.`);
   }
   input.grants.forEach((g, i) => {
     const field = `input.grants.${i}`;

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../context';
+import { fromScaled, toScaled } from '../../common/decimal';
 import { Problems } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, notInFuture, optionalText, percent, positiveAmount, requiredText, wholeNumber } from '../../common/validate';
@@ -36,6 +37,10 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
       problems.invalid(field, 'Only option grants have exercise dates.');
     }
   });
+  const granted = input.grants.reduce((sum, g) => sum + toScaled(g.equityShare), 0n);
+  if (input.totalEquityShare && granted > toScaled(input.totalEquityShare)) {
+    problems.invalid('input.grants', `The grants add up to ${fromScaled(granted, 4, 4)}%, more than the plan's ${input.totalEquityShare}%.`);
+  }
   if (enterprise?.stateOwned) checkIncentiveCaps(problems, enterprise.size, input);
   if (!enterprise || problems.any) return refused(problems.list);
 
