@@ -187,9 +187,12 @@ export const IpPledgeLoanLenderResolver = loanFields(IpPledgeLoan);
 
 @Resolver(() => IpPledgeLoan)
 export class IpPledgeLoanResolver {
-  @FieldResolver(() => [IpPledge])
-  pledges(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(IpPledge, 'loan').load(l.id);
+  @FieldResolver(() => [IpPledge], { description: 'By patent number.' })
+  async pledges(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
+    const pledges = await ctx.loaders.manyBy(IpPledge, 'loan').load(l.id);
+    const patents = await ctx.loaders.byId(Patent).loadMany(pledges.map((p) => p.patent.id));
+    const number = new Map(patents.map((p) => [(p as Patent).id, (p as Patent).number]));
+    return [...pledges].sort((a, b) => number.get(a.patent.id)!.localeCompare(number.get(b.patent.id)!));
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'The sum of the appraisals the pledges rely on.' })
