@@ -31,13 +31,14 @@ export class Lifecycle {
   stopAll(): Promise<void> {
     this.requested = true;
     this.stoppingAll ??= (async () => {
-      while (this.stops.length > 0) {
+      // `step` numbers the stops: log lines can reach a pipe out of order, the steps cannot.
+      for (let step = 1; this.stops.length > 0; step++) {
         const { name, stop } = this.stops.pop()!;
         try {
           await stop();
-          this.log.info(`${name} stopped`);
+          this.log.info({ step }, `${name} stopped`);
         } catch (err) {
-          this.log.error({ err }, `${name} did not stop cleanly`);
+          this.log.error({ err, step }, `${name} did not stop cleanly`);
         }
       }
     })();

@@ -41,12 +41,8 @@ describe('npm start on the embedded PostgreSQL', () => {
 
     app.kill(signal);
     expect(await app.exited).toEqual({ code: 0, signal: null });
-    expect(app.lines.map((l) => l.msg).slice(-4)).toEqual([
-      'shutting down',
-      'HTTP server stopped',
-      'ORM stopped',
-      'embedded PostgreSQL stopped',
-    ]);
+    expect(app.lines.map((l) => l.msg)).toContain('shutting down');
+    expect(app.stopSteps).toEqual(['HTTP server stopped', 'ORM stopped', 'embedded PostgreSQL stopped']);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     // The data stays for the next start.
@@ -62,7 +58,7 @@ describe('npm start on the embedded PostgreSQL', () => {
       expect(await app.exited).toEqual({ code: 1, signal: null });
       const fatal = app.lines.find((l) => l.msg === 'innozone could not start');
       expect((fatal?.['err'] as { code?: string } | undefined)?.code).toBe('EADDRINUSE');
-      expect(app.lines.map((l) => l.msg)).toContain('embedded PostgreSQL stopped');
+      expect(app.stopSteps).toEqual(['HTTP server stopped', 'ORM stopped', 'embedded PostgreSQL stopped']);
       expect(postgresProcessesFor(dataDir)).toEqual([]);
     } finally {
       blocker.close();
@@ -113,7 +109,7 @@ describe('npm start with DATABASE_URL', () => {
     app.kill('SIGINT');
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
-    expect(app.lines.map((l) => l.msg).slice(-3)).toEqual(['shutting down', 'HTTP server stopped', 'ORM stopped']);
+    expect(app.stopSteps).toEqual(['HTTP server stopped', 'ORM stopped']);
     await rm(dataDir, { recursive: true, force: true });
   });
 });

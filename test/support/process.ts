@@ -80,6 +80,14 @@ export class InnozoneProcess {
     }
   }
 
+  /** The messages of the shutdown steps, in the order they were taken. */
+  get stopSteps(): string[] {
+    return this.lines
+      .filter((l) => typeof l['step'] === 'number')
+      .sort((a, b) => (a['step'] as number) - (b['step'] as number))
+      .map((l) => l.msg);
+  }
+
   kill(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
