@@ -119,6 +119,15 @@ describe('the demo zone', () => {
     expect(small.statements).toBe(36);
   });
 
+  it('runs on a locale whose character classes see Chinese, yet searches by grams, which also serve 2 characters', async () => {
+    // pg_trgm finds trigrams in Chinese text only under a UTF-8 ctype; innozone's cluster is initialised so.
+    const [trigrams] = await sql<{ n: number }>(`select cardinality(show_trgm('华工科技')) as n`);
+    expect(trigrams!.n).toBeGreaterThan(0);
+    // But a 2-character query has no trigram to look up, which is why search uses 1- and 2-character grams.
+    const [grams] = await sql<{ n: number }>(`select cardinality(innozone_ngrams('华工')) as n`);
+    expect(grams!.n).toBe(3);
+  });
+
   it('answers name search from the gram index', async () => {
     const knex = app.orm.em.getKnex();
     const plan = await knex.transaction(async (trx) => {

@@ -54,7 +54,11 @@ void withDatabase(async (orm, _config, log) => {
     log.error(`The registry holds ${row!.n} enterprises; add --reset to replace them with a synthetic zone.`);
     return 1;
   }
-  const bar = new SingleBar({ format: 'synthetic zone |{bar}| {value}/{total} enterprises | {duration}s' }, Presets.shades_classic);
+  // Without a terminal (CI, logs) the bar prints a line every few seconds instead of redrawing.
+  const bar = new SingleBar(
+    { format: 'synthetic zone |{bar}| {value}/{total} enterprises | {duration}s', noTTYOutput: true, notTTYSchedule: 5000 },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   bar.start(count, 0);
   await loadZone(orm.config.get('clientUrl')!, {

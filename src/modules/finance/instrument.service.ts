@@ -77,6 +77,11 @@ async function checkBase(ctx: RequestContext, problems: Problems, input: BaseFie
   return holder;
 }
 
+/** The fields every instrument input carries as given. */
+function baseFields(input: BaseFields & { status: InstrumentStatus }) {
+  return { status: input.status, amount: input.amount, startDate: input.startDate, endDate: input.endDate ?? null };
+}
+
 /** Creates the instrument with its sole holder and flushes both in one transaction. */
 async function persistSoleHeld<T extends FinancingInstrument>(
   ctx: RequestContext,
@@ -191,10 +196,7 @@ export async function recordRegionalOtcListing(ctx: RequestContext, input: Regio
   if (!holder || problems.any) return refused(problems.list);
   return persistSoleHeld(ctx, RegionalOtcListing, holder, {
     kind: InstrumentKind.REGIONAL_OTC_LISTING,
-    status: input.status,
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: input.endDate ?? null,
+    ...baseFields(input),
     centre,
     board,
     custodyCode,
@@ -333,10 +335,7 @@ export async function recordTechInsurance(ctx: RequestContext, input: TechInsura
   if (!holder || problems.any) return refused(problems.list);
   return persistSoleHeld(ctx, TechInsurancePolicy, holder, {
     kind: InstrumentKind.TECH_INSURANCE,
-    status: input.status,
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: input.endDate ?? null,
+    ...baseFields(input),
     insurer,
     policyNo,
     insuranceKind: input.insuranceKind,
@@ -366,10 +365,7 @@ export async function recordReinsurance(ctx: RequestContext, input: ReinsuranceI
   if (!holder || problems.any) return refused(problems.list);
   return persistSoleHeld(ctx, Reinsurance, holder, {
     kind: InstrumentKind.REINSURANCE,
-    status: input.status,
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: input.endDate ?? null,
+    ...baseFields(input),
     reinsurer,
     underlyingPolicy: policy,
     treatyNo,
@@ -447,10 +443,7 @@ export async function recordFundInvestment(ctx: RequestContext, input: FundInves
   if (!holder || problems.any) return refused(problems.list);
   return persistSoleHeld(ctx, FundInvestment, holder, {
     kind: InstrumentKind.FUND_INVESTMENT,
-    status: input.status,
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: input.endDate ?? null,
+    ...baseFields(input),
     fund,
     stake: input.stake,
   });
