@@ -23,24 +23,28 @@ export async function withDatabase(
   let stop: (() => Promise<void>) | undefined;
   let interrupted = false;
   const onSignal = () => {
+    if (interrupted) return;
     interrupted = true;
     log.warn('interrupted: stopping');
-    void (stop?.() ?? Promise.resolve()).finally(() => process.exit(130));
+    // While the database is still being opened there is nothing to stop yet: the opening code checks
+    // `interrupted` once it has something, and stops that.
+    if (stop) void stop().finally(() => process.exit(130));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let code = 1;
   try {
     const database = await openDatabase(config, log);
-    const orm = await openOrm(database.url, log).catch(async (err) => {
+    stop = async () => {
       await database.embedded?.stop();
-      throw err;
-    });
+    };
+    if (interrupted) return await stop().then(() => process.exit(130));
+    const orm = await openOrm(database.url, log);
     stop = async () => {
       await orm.close(true);
       await database.embedded?.stop();
     };
-    if (interrupted) await new Promise(() => undefined); // onSignal finishes the job
+    if (interrupted) return await stop().then(() => process.exit(130));
     code = (await task(orm, config, log)) ?? 0;
   } catch (err) {
     log.error({ err }, (err as Error).message);

@@ -15,8 +15,6 @@ import {
   IpPledge,
   IpPledgeLoan,
   LoanInstrument,
-  NeeqListing,
-  RegionalOtcListing,
   Reinsurance,
   RiskCompensationClaim,
   RiskCompensationCover,
@@ -300,6 +298,3 @@ export const financeResolvers = [
   BankResolver,
   BankBranchResolver,
 ] as const;
-
-// Listed so every kind's type is in the schema even where no field names it directly.
-export const INSTRUMENT_TYPES = [NeeqListing, RegionalOtcListing];
