@@ -14,6 +14,7 @@ import {
   ProjectParticipantResolver,
   ResearchProjectResolver,
 } from './modules/project/project.resolver';
+import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
 import { ViewerResolver } from './modules/viewer';
 
@@ -31,6 +32,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProjectOutputResolver,
   EquityIncentivePlanResolver,
   TaxPilotUsageResolver,
+  ReferenceDataResolver,
 ];
 
 /** Builds the GraphQL schema from the code (type-graphql). `extraResolvers` is for tests only. */
