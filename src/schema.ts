@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { auditMutations } from './modules/audit/audit.middleware';
 import { DateTimeScalar } from './common/scalars';
+import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
@@ -33,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   EquityIncentivePlanResolver,
   TaxPilotUsageResolver,
   ReferenceDataResolver,
+  AuditEventResolver,
 ];
 
 /** Builds the GraphQL schema from the code (type-graphql). `extraResolvers` is for tests only. */
@@ -40,6 +43,7 @@ export function buildInnozoneSchema(extraResolvers: Function[] = []): Promise<Gr
   return buildSchema({
     resolvers: [...resolvers, ...extraResolvers] as NonEmptyArray<Function>,
     authChecker,
+    globalMiddlewares: [auditMutations],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../modules/audit/audit.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
 import { FiscalYearFinancials, HighTechCertificate } from '../modules/enterprise/financials.entity';
 import { IndustryCluster, Park } from '../modules/enterprise/park.entity';
@@ -46,4 +47,5 @@ export const entities: Function[] = [
   EquityGrant,
   TalentAward,
   TaxPilotUsage,
+  AuditEvent,
 ];

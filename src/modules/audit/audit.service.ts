@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { AuditOutcome } from './audit.entity';
+
+export interface AuditRecord {
+  operation: string;
+  outcome: AuditOutcome;
+  enterpriseId?: string | null;
+  purpose?: string | null;
+  authorizationId?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Appends an event to the audit trail, in `em`'s transaction (the database sets its place and hashes). */
+export async function recordAudit(em: EntityManager, viewer: Viewer, record: AuditRecord): Promise<void> {
+  await em.execute(
+    `insert into audit_event (actor_role, actor_org, operation, enterprise_id, purpose, authorization_id, outcome, details, prev_hash, hash)
+     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, '', '')`,
+    [
+      viewer.role,
+      viewer.organisation,
+      record.operation,
+      record.enterpriseId ?? null,
+      record.purpose ?? null,
+      record.authorizationId ?? null,
+      record.outcome,
+      record.details ? JSON.stringify(record.details) : null,
+    ],
+  );
+}
+
+export type ChainCheck =
+  | { intact: true; events: number; head: string | null }
+  | { intact: false; events: number; firstTampered: string; reason: string };
+
+/**
+ * Walks the whole chain in order and recomputes every hash from the stored fields: the first event whose hash
+ * or link does not match is the first one changed by hand (or removed before it). The recomputation is
+ * independent of the trigger that wrote the hashes: only the canonical JSON text comes from PostgreSQL.
+ */
+export async function verifyAuditChain(em: EntityManager, batch = 5_000): Promise<ChainCheck> {
+  let previous = '0'.repeat(64);
+  let after = '0';
+  let events = 0;
+  for (;;) {
+    const rows = await em.execute<{ seq: string; prev_hash: string; hash: string; canonical: string }[]>(
+      `select seq::text, prev_hash, hash, jsonb_build_array(
+          seq::text, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+          actor_role, actor_org, operation, enterprise_id::text, purpose, authorization_id::text, outcome, details, prev_hash
+        )::text as canonical
+       from audit_event where seq > ?::bigint order by seq limit ?`,
+      [after, batch],
+    );
+    for (const row of rows) {
+      events++;
+      if (row.prev_hash !== previous) {
+        return { intact: false, events, firstTampered: row.seq, reason: 'its link to the event before does not match (an event was changed or removed)' };
+      }
+      if (createHash('sha256').update(row.canonical, 'utf8').digest('hex') !== row.hash) {
+        return { intact: false, events, firstTampered: row.seq, reason: 'its fields do not match its hash' };
+      }
+      previous = row.hash;
+      after = row.seq;
+    }
+    if (rows.length < batch) return { intact: true, events, head: events ? previous : null };
+  }
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { Role } from '../src/auth/roles';
+import { projectPath } from '../src/project';
+import { AuditEventsDocument, CreateEnterpriseDocument } from './support/generated/graphql';
+import { workerDatabaseUrl } from './support/database';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+const admin = as(Role.ZONE_ADMIN);
+
+describe('the audit trail', () => {
+  let app: TestApp;
+  let url: string;
+  let sql: Client;
+  beforeAll(async () => {
+    // A database of its own: this file tampers with the chain on purpose.
+    url = await workerDatabaseUrl('audit');
+    app = await TestApp.start({ databaseUrl: url });
+    await resetRegistry(app.orm);
+    sql = new Client({ connectionString: url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await app.close();
+  });
+
+  const verify = () =>
+    promisify(execFile)(process.execPath, [projectPath('dist', 'src', 'cli', 'audit-verify.js')], {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+    }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (err: { code: number; stdout: string }) => ({ code: err.code, stdout: err.stdout }),
+    );
+
+  it('records every mutation with its outcome, including refused and forbidden ones', async () => {
+    const code = testCode(401);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, '武汉审计测试有限公司') }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, '重复') }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(testCode(402), '银行不可') }, as(Role.BANK_OFFICER, code));
+    const { data } = await app.execute(AuditEventsDocument, { filter: { operation: 'createEnterprise' } }, admin);
+    expect(data!.auditEvents).toEqual({
+      totalCount: 3,
+      edges: [
+        { node: { actorRole: 'BANK_OFFICER', actorOrg: code, operation: 'createEnterprise', outcome: 'DENIED', enterprise: null } },
+        { node: { actorRole: 'ZONE_ADMIN', actorOrg: null, operation: 'createEnterprise', outcome: 'REFUSED', enterprise: null } },
+        { node: { actorRole: 'ZONE_ADMIN', actorOrg: null, operation: 'createEnterprise', outcome: 'DONE', enterprise: { creditCode: code } } },
+      ],
+    });
+    const byEnterprise = await app.execute(AuditEventsDocument, { filter: { creditCode: code } }, admin);
+    expect(byEnterprise.data!.auditEvents.totalCount).toBe(1);
+  });
+
+  it('is append-only in PostgreSQL itself: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    await expect(sql.query(`update audit_event set outcome = 'DONE'`)).rejects.toThrow('audit_event is append-only: UPDATE is refused');
+    await expect(sql.query('delete from audit_event')).rejects.toThrow('audit_event is append-only: DELETE is refused');
+    await expect(sql.query('truncate audit_event')).rejects.toThrow('audit_event is append-only: TRUNCATE is refused');
+  });
+
+  it('chains the events so that npm run audit:verify names the first one changed by hand', async () => {
+    const intact = await verify();
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/^audit chain intact: 3 events, head [0-9a-f]{64}\n/);
+
+    const { rows } = await sql.query<{ seq: string }>(`select seq::text from audit_event where outcome = 'REFUSED'`);
+    // A superuser can get past the trigger; the chain still tells.
+    await sql.query('alter table audit_event disable trigger audit_event_append_only');
+    await sql.query(`update audit_event set outcome = 'DONE' where seq = $1`, [rows[0]!.seq]);
+    await sql.query('alter table audit_event enable trigger audit_event_append_only');
+
+    const broken = await verify();
+    const position = (await sql.query<{ n: string }>('select count(*) as n from audit_event where seq <= $1', [rows[0]!.seq])).rows[0]!.n;
+    expect(broken).toEqual({
+      code: 1,
+      stdout: `audit chain broken at event ${rows[0]!.seq}: its fields do not match its hash (${position} events read)\n`,
+    });
+  });
+});
