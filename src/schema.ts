@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { auditMutations } from './modules/audit/audit.middleware';
 import { DateTimeScalar } from './common/scalars';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
+import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
 import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
@@ -36,6 +37,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TaxPilotUsageResolver,
   ReferenceDataResolver,
   AuditEventResolver,
+  AuthorizationResolver,
 ];
 
 /** Builds the GraphQL schema from the code (type-graphql). `extraResolvers` is for tests only. */

@@ -12,6 +12,7 @@ import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
+import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
 import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
@@ -182,7 +183,11 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await authenticate(tokens, req.headers.authorization);
-        return createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id));
+        const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id));
+        if (viewer && !(await organisationExists(context.em, viewer))) {
+          throw unauthenticated(`The organisation this ${viewer.role} token acts for is not registered.`);
+        }
+        return context;
       },
     }),
   );

@@ -8,8 +8,10 @@ import { Role } from '../src/auth/roles';
 import { loadSigningKey, TokenService } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { projectPath } from '../src/project';
-import { ViewerDocument } from './support/generated/graphql';
-import { TEST_TOKEN_SECRET, TestApp } from './support/app';
+import { BANKS } from '../seeds/reference';
+import { CreateEnterpriseDocument, ViewerDocument } from './support/generated/graphql';
+import { as, TEST_TOKEN_SECRET, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 const key = new TextEncoder().encode(TEST_TOKEN_SECRET);
 const unauthenticated = (message: string) => ({
@@ -20,14 +22,27 @@ const unauthenticated = (message: string) => ({
 
 describe('bearer tokens', () => {
   let app: TestApp;
+  const bank = BANKS[0]!.creditCode;
+  const enterprise = testCode(501);
   beforeAll(async () => {
     app = await TestApp.start();
+    await resetRegistry(app.orm);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(enterprise, '武汉令牌测试有限公司') }, as(Role.ZONE_ADMIN));
   });
   afterAll(() => app.close());
 
+  const orgOf: Record<Role, string | null> = {
+    ZONE_ADMIN: null,
+    CPPCC_OFFICE: null,
+    CPPCC_MEMBER: 'member-0001',
+    HANDLING_UNIT: 'unit-0001',
+    BANK_OFFICER: BANKS[0]!.creditCode,
+    ENTERPRISE_REP: testCode(501),
+  };
+
   it('answers viewer for every role with the role and organisation the token names', async () => {
     for (const role of Object.values(Role)) {
-      const org = role === Role.ZONE_ADMIN || role === Role.CPPCC_OFFICE ? null : '91420100MA4K0A1B6L';
+      const org = orgOf[role];
       const result = await app.http(ViewerDocument, {}, { token: await app.token(role, org) });
       expect(result).toEqual({ status: 200, data: { viewer: { role, organisation: org } } });
     }
@@ -67,6 +82,19 @@ describe('bearer tokens', () => {
     expect(await app.http(ViewerDocument, {}, { authorization: 'Basic dXNlcjpwYXNz' })).toEqual(
       unauthenticated('The Authorization header must be "Bearer <token>".'),
     );
+  });
+
+  it('checks the organisation on every request: an unknown bank or enterprise, or one deleted since, is refused', async () => {
+    expect(await app.http(ViewerDocument, {}, { token: await app.token(Role.BANK_OFFICER, testCode(599)) })).toEqual(
+      unauthenticated('The organisation this BANK_OFFICER token acts for is not registered.'),
+    );
+    const token = await app.token(Role.ENTERPRISE_REP, enterprise);
+    expect((await app.http(ViewerDocument, {}, { token })).status).toBe(200);
+    await app.orm.em.fork().execute('delete from enterprise where credit_code = ?', [enterprise]);
+    expect(await app.http(ViewerDocument, {}, { token })).toEqual(
+      unauthenticated('The organisation this ENTERPRISE_REP token acts for is not registered.'),
+    );
+    expect(bank).toHaveLength(18);
   });
 
   it('refuses a well-signed token for an unknown role or a bank token without its bank', async () => {

@@ -2,7 +2,9 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { Role } from '../src/auth/roles';
 import type { RequestContext } from '../src/context';
 import { ViewerDocument } from './support/generated/graphql';
+import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
+import { resetRegistry } from './support/registry';
 
 @Resolver()
 class TwoStatementsResolver {
@@ -18,14 +20,15 @@ describe('the test kit', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ extraResolvers: [TwoStatementsResolver] });
+    await resetRegistry(app.orm);
   });
   afterAll(() => app.close());
 
   it('runs an operation as a viewer through executeOperation and over HTTP, with the same answer', async () => {
-    const viewer = as(Role.BANK_OFFICER, '914403001922038216');
+    const viewer = as(Role.BANK_OFFICER, BANKS[0]!.creditCode);
     const direct = await app.execute(ViewerDocument, {}, viewer);
     const overHttp = await app.http(ViewerDocument, {}, { token: await app.token(viewer.role, viewer.organisation) });
-    const expected = { viewer: { role: 'BANK_OFFICER', organisation: '914403001922038216' } };
+    const expected = { viewer: { role: 'BANK_OFFICER', organisation: BANKS[0]!.creditCode } };
     expect(direct).toEqual({ status: undefined, data: expected, errors: undefined });
     expect(overHttp).toEqual({ status: 200, data: expected });
   });

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../modules/audit/audit.entity';
+import { DataAuthorization } from '../modules/authorization/authorization.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
 import { FiscalYearFinancials, HighTechCertificate } from '../modules/enterprise/financials.entity';
 import { IndustryCluster, Park } from '../modules/enterprise/park.entity';
@@ -48,4 +49,5 @@ export const entities: Function[] = [
   TalentAward,
   TaxPilotUsage,
   AuditEvent,
+  DataAuthorization,
 ];

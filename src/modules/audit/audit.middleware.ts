@@ -40,6 +40,7 @@ export const auditMutations: MiddlewareFn<RequestContext> = async ({ context, in
           operation: info.fieldName,
           outcome: errors.length ? AuditOutcome.REFUSED : AuditOutcome.DONE,
           enterpriseId: enterpriseOf(record),
+          authorizationId: record?.constructor?.name === 'DataAuthorization' ? (record as unknown as { id: string }).id : null,
           details: details(errors.length ? { errors: errors.map((e) => e.code) } : { record: record?.nodeId ?? null }),
         });
         return payload;

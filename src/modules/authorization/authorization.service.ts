@@ -1,0 +1,90 @@
+import type { RequestContext } from '../../context';
+import { Role } from '../../auth/roles';
+import {
+  InvalidInputError,
+  MutationErrorCode,
+  NotFoundError,
+  Problems,
+} from '../../common/mutation-errors';
+import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
+import { dateOrder, idOf, optionalText, requiredText } from '../../common/validate';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { zoneToday } from '../enterprise/enterprise.queries';
+import { Bank } from '../finance/counterparty.entity';
+import { DataAuthorization } from './authorization.entity';
+import type { GrantAuthorizationInput } from './authorization.inputs';
+
+/** Longest an authorisation may run (design): three years, like a high-tech certificate. */
+export const MAX_AUTHORIZATION_YEARS = 3;
+
+const notPermitted = (field: string, message: string) => new InvalidInputError(field, message, MutationErrorCode.NOT_PERMITTED);
+
+/** May this viewer act for the enterprise's authorisations? Its own representative, or an administrator. */
+function actsFor(ctx: RequestContext, creditCode: string): boolean {
+  const v = ctx.viewer!;
+  return v.role === Role.ZONE_ADMIN || (v.role === Role.ENTERPRISE_REP && v.organisation === creditCode);
+}
+
+function yearsAfter(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Grants a bank access to an enterprise's data: by its representative, or recorded from paper by an administrator. */
+export async function grantAuthorization(ctx: RequestContext, input: GrantAuthorizationInput): Promise<Outcome<DataAuthorization>> {
+  // Permission first, so a representative learns nothing about other enterprises.
+  if (!actsFor(ctx, input.creditCode)) {
+    return refused([notPermitted('input.creditCode', 'A representative grants authorisations for its own enterprise only.')]);
+  }
+  const problems = new Problems();
+  const admin = ctx.viewer!.role === Role.ZONE_ADMIN;
+  const enterprise = await ctx.em.findOne(Enterprise, { creditCode: input.creditCode });
+  if (!enterprise) problems.add(new NotFoundError('input.creditCode', `No enterprise with credit code ${input.creditCode} is registered.`));
+  const bank = await ctx.em.findOne(Bank, { creditCode: input.bankCreditCode });
+  if (!bank) problems.add(new NotFoundError('input.bankCreditCode', `No bank with credit code ${input.bankCreditCode}.`));
+  else if (bank.planned) problems.invalid('input.bankCreditCode', `${bank.name} is planned and not yet open.`);
+  if (input.scopes.length === 0) problems.invalid('input.scopes', 'An authorisation grants at least one scope.');
+  const purpose = requiredText(problems, 'input.purpose', input.purpose, 500);
+  const signer = requiredText(problems, 'input.signer', input.signer, 100);
+  const paperReference = optionalText(problems, 'input.paperReference', input.paperReference, 100);
+  if (admin && !paperReference) {
+    problems.invalid('input.paperReference', 'An administrator records a signed paper authorisation: give its reference.');
+  }
+  dateOrder(problems, 'input.validTo', input.validFrom, input.validTo);
+  if (input.validTo > yearsAfter(input.validFrom, MAX_AUTHORIZATION_YEARS)) {
+    problems.invalid('input.validTo', `An authorisation runs at most ${MAX_AUTHORIZATION_YEARS} years.`);
+  }
+  if (input.validTo < zoneToday()) problems.invalid('input.validTo', 'The authorisation would already have ended.');
+  if (problems.any) return refused(problems.list);
+
+  const authorization = ctx.em.create(DataAuthorization, {
+    enterprise: enterprise!,
+    bank: bank!,
+    scopes: [...new Set(input.scopes)],
+    purpose: purpose!,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    signer: signer!,
+    paperReference,
+    grantedBy: actorOf(ctx),
+  } as never);
+  return flushOutcome(ctx, authorization);
+}
+
+/** Revokes an authorisation; it stops counting on the very next request. */
+export async function revokeAuthorization(ctx: RequestContext, globalId: string): Promise<Outcome<DataAuthorization>> {
+  const problems = new Problems();
+  const id = idOf(problems, 'id', globalId, 'DataAuthorization');
+  const authorization = id ? await ctx.em.findOne(DataAuthorization, id, { populate: ['enterprise'] }) : null;
+  // Someone who may not act for the enterprise is told the same as for a missing one.
+  if (!authorization || !actsFor(ctx, authorization.enterprise.getEntity().creditCode)) {
+    return refused(problems.any ? problems.list : [new NotFoundError('id', 'No such authorisation.')]);
+  }
+  if (authorization.revokedAt) {
+    return refused([new InvalidInputError('id', 'The authorisation is revoked already.', MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+  }
+  authorization.revokedAt = new Date();
+  authorization.revokedBy = actorOf(ctx);
+  return flushOutcome(ctx, authorization);
+}

@@ -1,0 +1,110 @@
+import { Role } from '../src/auth/roles';
+import { BANKS } from '../seeds/reference';
+import {
+  AuthorizationsDocument,
+  CreateEnterpriseDocument,
+  GrantAuthorizationDocument,
+  RevokeAuthorizationDocument,
+} from './support/generated/graphql';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+const admin = as(Role.ZONE_ADMIN);
+const OWN = testCode(601);
+const OTHER = testCode(602);
+const rep = as(Role.ENTERPRISE_REP, OWN);
+const bank = BANKS.find((b) => b.key === 'HANKOU')!;
+const planned = BANKS.find((b) => b.planned)!;
+
+describe('data authorisations for banks', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    for (const [code, name] of [[OWN, '武汉授权甲有限公司'], [OTHER, '武汉授权乙有限公司']] as const) {
+      await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin);
+    }
+  });
+  afterAll(() => app.close());
+
+  const today = new Date().toISOString().slice(0, 10);
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const grant = (extra: Record<string, unknown> = {}) => ({
+    creditCode: OWN,
+    bankCreditCode: bank.creditCode,
+    scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'] as ('PROFILE' | 'PATENTS' | 'ELIGIBILITY')[],
+    purpose: '知识产权质押贷款试点资格审核',
+    validFrom: today,
+    validTo: nextYear,
+    signer: '王伟（财务总监）',
+    ...extra,
+  });
+
+  it('lets a representative grant its own enterprise’s data to a bank, active at once', async () => {
+    const result = await app.execute(GrantAuthorizationDocument, { input: grant() }, rep);
+    expect(result.data!.grantAuthorization).toEqual({
+      errors: [],
+      authorization: {
+        id: expect.any(String),
+        scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'],
+        purpose: '知识产权质押贷款试点资格审核',
+        validFrom: today,
+        validTo: nextYear,
+        signer: '王伟（财务总监）',
+        paperReference: null,
+        grantedBy: `ENTERPRISE_REP:${OWN}`,
+        revokedBy: null,
+        active: true,
+        version: 1,
+        enterprise: { creditCode: OWN },
+        bank: { name: '汉口银行' },
+      },
+    });
+  });
+
+  it('refuses a representative acting for another enterprise, and writes nothing', async () => {
+    const result = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER }) }, rep);
+    expect(result.data!.grantAuthorization).toEqual({
+      authorization: null,
+      errors: [
+        { __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative grants authorisations for its own enterprise only.' },
+      ],
+    });
+    expect(await app.execute(AuthorizationsDocument, { creditCode: OTHER }, admin)).toMatchObject({ data: { authorizations: [] } });
+    const peek = await app.execute(AuthorizationsDocument, { creditCode: OTHER }, rep);
+    expect(peek.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  });
+
+  it('needs a paper reference when an administrator records one; checks the bank, scopes and dates', async () => {
+    const noPaper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER }) }, admin);
+    expect(noPaper.data!.grantAuthorization.errors.map((e) => e.field)).toEqual(['input.paperReference']);
+    const paper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER, paperReference: 'DH-AUTH-2026-0117' }) }, admin);
+    expect(paper.data!.grantAuthorization.authorization).toMatchObject({ grantedBy: 'ZONE_ADMIN', paperReference: 'DH-AUTH-2026-0117' });
+    const bad = await app.execute(
+      GrantAuthorizationDocument,
+      { input: grant({ bankCreditCode: planned.creditCode, scopes: [], validFrom: '2020-01-01', validTo: '2024-01-01' }) },
+      rep,
+    );
+    expect(bad.data!.grantAuthorization.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.bankCreditCode', `${planned.name} is planned and not yet open.`],
+      ['input.scopes', 'An authorisation grants at least one scope.'],
+      ['input.validTo', 'An authorisation runs at most 3 years.'],
+      ['input.validTo', 'The authorisation would already have ended.'],
+    ]);
+  });
+
+  it('refuses banks and CPPCC members: only the enterprise or an administrator grants', async () => {
+    const asBank = await app.execute(GrantAuthorizationDocument, { input: grant() }, as(Role.BANK_OFFICER, bank.creditCode));
+    expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  });
+
+  it('revokes at once; a second revocation or someone else’s is refused', async () => {
+    const [first] = (await app.execute(AuthorizationsDocument, { creditCode: OWN }, rep)).data!.authorizations;
+    const stranger = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, as(Role.ENTERPRISE_REP, OTHER));
+    expect(stranger.data!.revokeAuthorization.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+    const revoked = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, rep);
+    expect(revoked.data!.revokeAuthorization.authorization).toMatchObject({ active: false, revokedBy: `ENTERPRISE_REP:${OWN}`, version: 2 });
+    const again = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, rep);
+    expect(again.data!.revokeAuthorization.errors.map((e) => e.code)).toEqual(['TRANSITION_NOT_ALLOWED']);
+  });
+});
