@@ -51,6 +51,15 @@ describe('the audit trail', () => {
     });
     const byEnterprise = await app.execute(AuditEventsDocument, { filter: { creditCode: code } }, admin);
     expect(byEnterprise.data!.auditEvents.totalCount).toBe(1);
+
+    // The enterprise's representative sees the events concerning it, and no others.
+    const own = await app.execute(AuditEventsDocument, {}, as(Role.ENTERPRISE_REP, code));
+    expect(own.data!.auditEvents).toEqual({
+      totalCount: 1,
+      edges: [{ node: { actorRole: 'ZONE_ADMIN', actorOrg: null, operation: 'createEnterprise', outcome: 'DONE', enterprise: { creditCode: code } } }],
+    });
+    const others = await app.execute(AuditEventsDocument, { filter: { creditCode: testCode(402) } }, as(Role.ENTERPRISE_REP, code));
+    expect(others.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
   });
 
   it('is append-only in PostgreSQL itself: UPDATE, DELETE and TRUNCATE are refused', async () => {

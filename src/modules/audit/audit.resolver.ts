@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
+import { forbidden } from '../../common/errors';
 import { Connection, ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
 import { CreditCodeScalar, DateTimeScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -35,13 +36,23 @@ export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
-  @Authorized(Role.ZONE_ADMIN)
-  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first.' })
+  @Authorized(Role.ZONE_ADMIN, Role.ENTERPRISE_REP)
+  @Query(() => AuditEventConnection, {
+    description: 'The audit trail, newest first. A representative sees the events concerning its own enterprise.',
+  })
   async auditEvents(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) given: AuditEventFilter | null,
   ): Promise<Page<AuditEvent>> {
+    let filter = given;
+    const viewer = ctx.viewer!;
+    if (viewer.role === Role.ENTERPRISE_REP) {
+      if (given?.creditCode && given.creditCode !== viewer.organisation) {
+        throw forbidden('A representative sees the audit events of its own enterprise only.');
+      }
+      filter = { ...given, creditCode: viewer.organisation };
+    }
     const request = pageRequest(page, 1);
     const knex = ctx.em.getKnex();
     const where = (q: ReturnType<typeof knex>) => {
