@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -134,6 +134,7 @@ describe('npm run token', () => {
     const tokens = new TokenService(serverKey, '1h');
     expect(await tokens.verify(first.stdout.trim())).toEqual({ role: 'BANK_OFFICER', organisation: '914403001922038216' });
     expect(await tokens.verify(second.stdout.trim())).toEqual({ role: 'ZONE_ADMIN', organisation: null });
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('refuses an unknown role and a bank token without --org', async () => {

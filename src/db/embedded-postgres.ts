@@ -197,6 +197,32 @@ async function tail(file: string, lines = 15): Promise<string> {
 }
 
 /**
+ * Stops and removes the clusters under `parent` whose folder name starts with `prefix` and whose innozone is gone
+ * (a test run killed before its teardown). Returns how many were swept.
+ */
+export async function sweepOrphanedClusters(parent: string, prefix: string): Promise<number> {
+  let swept = 0;
+  for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const dataDir = path.join(parent, name);
+    const owner = await readPid(path.join(dataDir, OWNER_FILE));
+    if (owner && isAlive(owner)) continue;
+    const clusterDir = path.join(dataDir, CLUSTER_DIR);
+    const postmaster = await readPid(path.join(clusterDir, 'postmaster.pid'));
+    if (postmaster && isAlive(postmaster)) {
+      const bins = locateBinaries();
+      await run(bins.pgCtl, ['stop', '-D', clusterDir, '-m', 'immediate', '-w'], await postgresUser()).catch(() => undefined);
+    }
+    // A folder still being set up has no owner file yet: leave folders younger than a minute alone.
+    const { mtimeMs } = await fs.stat(dataDir).catch(() => ({ mtimeMs: Date.now() }));
+    if (!owner && Date.now() - mtimeMs < 60_000) continue;
+    await fs.rm(dataDir, { recursive: true, force: true });
+    swept++;
+  }
+  return swept;
+}
+
+/**
  * Starts (initialising on first use) the embedded cluster under `dataDir`.
  * A postgres left running by an innozone that was killed (SIGKILL, power loss) is stopped first; one in use by a live
  * innozone is refused. Whatever fails after postgres started stops it again before the error propagates.

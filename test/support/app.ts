@@ -1,7 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLFormattedError, print } from 'graphql';
@@ -45,11 +42,12 @@ export class TestApp {
     readonly url: string,
   ) {}
 
+
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
+      // The secret is given and the database too, so the data folder is never touched.
       INNOZONE_TOKEN_SECRET: TEST_TOKEN_SECRET,
-      INNOZONE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'innozone-app-')),
       ...options.env,
     });
     const orm = await openOrm(options.databaseUrl ?? (await workerDatabaseUrl()));

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabaseIfMissing } from '../../src/db/database';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { startEmbeddedPostgres, sweepOrphanedClusters, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { projectPath } from '../../src/project';
 import { databaseUrl, TEST_ENV } from './database';
 
@@ -19,6 +19,8 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) {
+    // Clusters of earlier runs that were killed before their teardown would otherwise run on forever.
+    await sweepOrphanedClusters(os.tmpdir(), 'innozone-test-');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'innozone-test-'));
     const cluster = await startEmbeddedPostgres({ dataDir: dir, port: 0 });
     globalThis.__innozoneTestCluster = { cluster, dir };
