@@ -2,10 +2,11 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, ObjectType
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { forbidden } from '../../common/errors';
-import { Connection, ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
+import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
 import { CreditCodeScalar, DateTimeScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { AuditEvent, AuditOutcome } from './audit.entity';
+import { findAuditEvents } from './audit.queries';
 
 @InputType({ description: 'Which audit events: every given condition must hold.' })
 export class AuditEventFilter {
@@ -53,31 +54,7 @@ export class AuditEventResolver {
       }
       filter = { ...given, creditCode: viewer.organisation };
     }
-    const request = pageRequest(page, 1);
-    const knex = ctx.em.getKnex();
-    const where = (q: ReturnType<typeof knex>) => {
-      if (filter?.operation) q.where('a.operation', filter.operation);
-      if (filter?.actorRole) q.where('a.actor_role', filter.actorRole);
-      if (filter?.actorOrg) q.where('a.actor_org', filter.actorOrg);
-      if (filter?.outcome) q.where('a.outcome', filter.outcome);
-      if (filter?.from) q.where('a.at', '>=', filter.from);
-      if (filter?.to) q.where('a.at', '<', filter.to);
-      if (filter?.creditCode) q.whereIn('a.enterprise_id', knex('enterprise').select('id').where('credit_code', filter.creditCode));
-      return q;
-    };
-    const q = where(knex('audit_event as a').select('a.*'));
-    if (request.cursor) q.where('a.seq', '<', String(request.cursor[0]));
-    const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy('a.seq', 'desc').limit(request.limit + 1));
-    return Page.fromRows(
-      rows.map((r) => ctx.em.map(AuditEvent, r)),
-      request,
-      (e) => e,
-      (e) => [e.seq],
-      async () => {
-        const [row] = (await ctx.em.execute(where(knex('audit_event as a').count({ n: '*' })))) as { n: string }[];
-        return Number(row!.n);
-      },
-    );
+    return findAuditEvents(ctx, filter, page);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })

@@ -1,40 +1,31 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../../common/node';
 import { BaseEntity } from '../../common/base.entity';
+import { Node } from '../../common/node';
+
+/** Reference data known by a stable code: parks and clusters. Not a type of its own in the schema. */
+@ObjectType('CodedReference')
+export abstract class CodedReference extends BaseEntity {
+  @Field({ description: 'Stable short code, used in filters (e.g. "BIOLAKE", "OPTICAL_COMMUNICATION").' })
+  @Unique()
+  @Property({ type: 'text' })
+  code!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  nameEn: string | null = null;
+}
 
 /** A sub-park of the zone (光谷生物城, 光谷软件园 …). */
 @ObjectType({ implements: Node, description: 'A sub-park of the zone.' })
 @Entity()
-export class Park extends BaseEntity {
-  @Field({ description: 'Stable short code, used in filters (e.g. "BIOLAKE").' })
-  @Unique()
-  @Property({ type: 'text' })
-  code!: string;
-
-  @Field()
-  @Property({ type: 'text' })
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  nameEn: string | null = null;
-}
+export class Park extends CodedReference {}
 
 /** A strategic emerging industry cluster (战略性新兴产业集群). */
 @ObjectType({ implements: Node, description: 'A strategic emerging industry cluster.' })
 @Entity()
-export class IndustryCluster extends BaseEntity {
-  @Field({ description: 'Stable short code, used in filters (e.g. "OPTICAL_COMMUNICATION").' })
-  @Unique()
-  @Property({ type: 'text' })
-  code!: string;
-
-  @Field()
-  @Property({ type: 'text' })
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  nameEn: string | null = null;
-}
+export class IndustryCluster extends CodedReference {}
