@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { Access } from './auth/access';
 import type { Viewer } from './auth/viewer';
 import { Loaders } from './loaders';
 
@@ -9,6 +10,8 @@ export interface RequestContext {
   em: EntityManager;
   viewer: Viewer | null;
   loaders: Loaders;
+  /** The access policy applied to this viewer (what it sees; the bank reads to audit). */
+  access: Access;
   log: Logger;
   requestId: string;
 }
@@ -16,5 +19,5 @@ export interface RequestContext {
 /** Builds the context of one request for an already authenticated viewer (or none). */
 export function createContext(orm: MikroORM, viewer: Viewer | null, log: Logger, requestId: string): RequestContext {
   const em = orm.em.fork() as EntityManager;
-  return { em, viewer, loaders: new Loaders(em), log, requestId };
+  return { em, viewer, loaders: new Loaders(em), access: new Access(em, viewer), log, requestId };
 }

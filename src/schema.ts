@@ -1,7 +1,9 @@
 import 'reflect-metadata';
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { enforcePolicy } from './auth/enforce-policy';
+import { ROOT } from './auth/policy';
 import { auditMutations } from './modules/audit/audit.middleware';
 import { DateTimeScalar } from './common/scalars';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
@@ -40,15 +42,27 @@ export const resolvers: NonEmptyArray<Function> = [
   AuthorizationResolver,
 ];
 
-/** Builds the GraphQL schema from the code (type-graphql). `extraResolvers` is for tests only. */
-export function buildInnozoneSchema(extraResolvers: Function[] = []): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds the GraphQL schema from the code (type-graphql). `extraResolvers` is for tests only: their root fields,
+ * which the policy cannot know, are opened to every caller; every other root field the policy does not name stays
+ * closed.
+ */
+export async function buildInnozoneSchema(extraResolvers: Function[] = []): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers, ...extraResolvers] as NonEmptyArray<Function>,
     authChecker,
-    globalMiddlewares: [auditMutations],
+    globalMiddlewares: [auditMutations, enforcePolicy],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  if (extraResolvers.length > 0) {
+    for (const parent of ['Query', 'Mutation'] as const) {
+      for (const field of Object.keys(schema.getType(parent) ? (schema.getType(parent) as GraphQLObjectType).getFields() : {})) {
+        if (!(field in ROOT[parent])) (ROOT[parent] as Record<string, unknown>)[field] = 'PUBLIC';
+      }
+    }
+  }
+  return schema;
 }
 
 export const SCHEMA_HEADER =

@@ -109,6 +109,29 @@ const errorLogging: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/**
+ * A bank's reads go on the audit trail before its answer leaves: one event per enterprise it saw, with the
+ * purpose and authorisation. If they cannot be recorded, the bank gets no data (fail closed).
+ */
+const auditBankReads: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        try {
+          await contextValue.access.flushReads(contextValue.em.fork());
+        } catch (err) {
+          contextValue.log.error({ err }, 'bank reads could not be audited; the response is withheld');
+          if (response.body.kind === 'single') {
+            response.body.singleResult = {
+              errors: [{ message: 'The read could not be audited; try again.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }],
+            };
+          }
+        }
+      },
+    };
+  },
+};
+
 /** Reads `Authorization: Bearer <token>`; no header is an anonymous viewer, a bad token is UNAUTHENTICATED. */
 export async function authenticate(tokens: TokenService, header: string | undefined): Promise<Viewer | null> {
   if (!header) return null;
@@ -141,6 +164,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLogging,
+      auditBankReads,
     ],
   });
   await apollo.start();

@@ -113,7 +113,7 @@ describe('the demo zone', () => {
     expect(large.result.errors).toBeUndefined();
     expect(small.result.data!.enterprises.edges).toHaveLength(5);
     expect(large.result.data!.enterprises.edges).toHaveLength(50);
-    const typenames = (r: typeof small) => new Set(r.result.data!.enterprises.edges.flatMap((e) => e.node.instruments.edges.map((i) => i.node.__typename)));
+    const typenames = (r: typeof small) => new Set(r.result.data!.enterprises.edges.flatMap((e) => e.node.instruments!.edges.map((i) => i.node.__typename)));
     expect(typenames(small).size).toBe(12);
     expect(large.statements).toBe(small.statements);
     expect(small.statements).toBe(36);

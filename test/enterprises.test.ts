@@ -178,9 +178,12 @@ describe('enterprises: create, read, validate, update', () => {
     expect(now.data!.enterprise).toMatchObject(winner);
   });
 
-  it('answers only zone administrators until access control lands', async () => {
-    const asBank = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(1) }, as(Role.BANK_OFFICER, testCode(99)));
-    expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  it('answers a bank with no authorisation exactly as for an unregistered code, and no one without a token', async () => {
+    const bank = as(Role.BANK_OFFICER, testCode(99));
+    const existing = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(1) }, bank);
+    const missing = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(98) }, bank);
+    expect(existing).toMatchObject({ data: { enterprise: null }, errors: undefined });
+    expect(missing).toEqual(existing);
     const anonymous = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(1) }, null);
     expect(anonymous.errors?.map((e) => e.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
   });

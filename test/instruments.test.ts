@@ -161,7 +161,7 @@ describe('financing instruments', () => {
       ['input.pledges.2.patentNumber', 'ZL201710000003.9 belongs to another enterprise.'],
     ]);
     const records = await app.execute(EnterpriseRecordsDocument, { creditCode: A }, admin);
-    expect(records.data!.enterprise!.patents.map((p) => [p.number, p.pledged])).toEqual([
+    expect(records.data!.enterprise!.patents!.map((p) => [p.number, p.pledged])).toEqual([
       ['ZL201410012345.9', true],
       ['ZL201510000001.0', true],
       ['ZL201610000002.X', false],

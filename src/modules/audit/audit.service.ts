@@ -14,10 +14,17 @@ export interface AuditRecord {
 
 /** Appends an event to the audit trail, in `em`'s transaction (the database sets its place and hashes). */
 export async function recordAudit(em: EntityManager, viewer: Viewer, record: AuditRecord): Promise<void> {
+  await recordAudits(em, viewer, [record]);
+}
+
+/** Appends several events in one statement (the insert trigger chains them one by one, in order). */
+export async function recordAudits(em: EntityManager, viewer: Viewer, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const row = "(?, ?, ?, ?, ?, ?, ?, ?::jsonb, '', '')";
   await em.execute(
     `insert into audit_event (actor_role, actor_org, operation, enterprise_id, purpose, authorization_id, outcome, details, prev_hash, hash)
-     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, '', '')`,
-    [
+     values ${records.map(() => row).join(', ')}`,
+    records.flatMap((record) => [
       viewer.role,
       viewer.organisation,
       record.operation,
@@ -26,7 +33,7 @@ export async function recordAudit(em: EntityManager, viewer: Viewer, record: Aud
       record.authorizationId ?? null,
       record.outcome,
       record.details ? JSON.stringify(record.details) : null,
-    ],
+    ]),
   );
 }
 

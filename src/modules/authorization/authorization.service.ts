@@ -5,6 +5,7 @@ import {
   MutationErrorCode,
   NotFoundError,
   Problems,
+  notPermitted,
 } from '../../common/mutation-errors';
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, idOf, optionalText, requiredText } from '../../common/validate';
@@ -17,13 +18,9 @@ import type { GrantAuthorizationInput } from './authorization.inputs';
 /** Longest an authorisation may run (design): three years, like a high-tech certificate. */
 export const MAX_AUTHORIZATION_YEARS = 3;
 
-const notPermitted = (field: string, message: string) => new InvalidInputError(field, message, MutationErrorCode.NOT_PERMITTED);
 
 /** May this viewer act for the enterprise's authorisations? Its own representative, or an administrator. */
-function actsFor(ctx: RequestContext, creditCode: string): boolean {
-  const v = ctx.viewer!;
-  return v.role === Role.ZONE_ADMIN || (v.role === Role.ENTERPRISE_REP && v.organisation === creditCode);
-}
+const actsFor = (ctx: RequestContext, creditCode: string): boolean => ctx.access.mayWrite(creditCode);
 
 function yearsAfter(date: string, years: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -29,9 +29,16 @@ export function searchGrams(text: string): string[] {
 
 /**
  * Adds the filter's conditions to a query over `enterprise as e`. Used by the list, its count, and the portfolio
- * summary, so all three always agree on which enterprises a filter means.
+ * summary, so all three always agree on which enterprises a filter means. `visible` (from the viewer's Access;
+ * null: all) keeps out every enterprise the viewer may not see, so neither rows nor counts reveal them.
  */
-export function applyEnterpriseFilter(q: Knex.QueryBuilder, filter: EnterpriseFilter | null | undefined, today: string) {
+export function applyEnterpriseFilter(
+  q: Knex.QueryBuilder,
+  filter: EnterpriseFilter | null | undefined,
+  today: string,
+  visible: ReadonlySet<string> | null = null,
+) {
+  if (visible) q.whereRaw('e.id = any(?::uuid[])', [sqlArray([...visible])]);
   if (!filter) return q;
   const search = filter.search?.trim();
   if (search) {
@@ -145,12 +152,13 @@ export async function findEnterprisePage(
   filter: EnterpriseFilter | null | undefined,
   orderBy: EnterpriseOrder[] | null | undefined,
   args: PageArgs,
+  visible: ReadonlySet<string> | null = null,
 ): Promise<Page<Enterprise>> {
   const keys = sortKeys(orderBy);
   const request = pageRequest(args, keys.length);
   const today = zoneToday();
   const knex = em.getKnex();
-  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today);
+  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, visible);
   if (request.cursor) whereAfter(q, keys, request.cursor, request.backward);
   for (const k of keys) q.orderByRaw(`${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`);
   q.limit(request.limit + 1);
@@ -162,7 +170,7 @@ export async function findEnterprisePage(
     (e) => e,
     (e) => keys.map((k) => k.value(e)),
     async () => {
-      const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today);
+      const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today, visible);
       const [row] = (await em.execute(counted)) as { n: string }[];
       return Number(row!.n);
     },

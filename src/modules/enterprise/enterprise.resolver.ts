@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Connection, ForwardPageArgs, type Page, PageArgs } from '../../common/pagination';
 import { Payload } from '../../common/payload';
@@ -29,6 +28,7 @@ import {
   recordHighTechCertificate,
   updateEnterprise,
 } from './enterprise.service';
+import { FiscalYearBands } from './financial-bands';
 import { FiscalYearFinancials, HighTechCertificate } from './financials.entity';
 import { IndustryCluster, Park } from './park.entity';
 
@@ -50,30 +50,30 @@ export const HighTechCertificatePayload = Payload(
 /** Root queries and mutations of the registry's enterprises. Until access control lands, zone administrators only. */
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => Enterprise, { nullable: true, description: 'The enterprise of a credit code; null when none is registered.' })
   enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string): Promise<Enterprise | null> {
     return ctx.em.findOne(Enterprise, { creditCode });
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => EnterpriseConnection, { description: 'Enterprises of the zone, filtered and ordered (default: name in pinyin order).' })
-  enterprises(
+  async enterprises(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
     @Arg('orderBy', () => [EnterpriseOrder], { nullable: true }) orderBy: EnterpriseOrder[] | null,
   ): Promise<Page<Enterprise>> {
-    return findEnterprisePage(ctx.em, filter, orderBy, page);
+    return findEnterprisePage(ctx.em, filter, orderBy, page, await ctx.access.visibleEnterpriseIds());
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => EnterprisePayload, { description: 'Registers an enterprise.' })
   async createEnterprise(@Ctx() ctx: RequestContext, @Arg('input') input: CreateEnterpriseInput) {
     return EnterprisePayload.from(await createEnterprise(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => EnterprisePayload, { description: 'Changes an enterprise; refused with STALE_VERSION unless `version` is current.' })
   async updateEnterprise(
     @Ctx() ctx: RequestContext,
@@ -84,13 +84,13 @@ export class EnterpriseResolver {
     return EnterprisePayload.from(await updateEnterprise(ctx, id, version, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => FiscalYearPayload, { description: "Records (or, with its version, corrects) a fiscal year's figures." })
   async recordFiscalYear(@Ctx() ctx: RequestContext, @Arg('input') input: FiscalYearInput) {
     return FiscalYearPayload.from(await recordFiscalYear(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => HighTechCertificatePayload, { description: 'Records a high-tech enterprise certificate.' })
   async recordHighTechCertificate(@Ctx() ctx: RequestContext, @Arg('input') input: HighTechCertificateInput) {
     return HighTechCertificatePayload.from(await recordHighTechCertificate(ctx, input));
@@ -118,7 +118,7 @@ export class EnterpriseResolver {
     return e.university !== null;
   }
 
-  @FieldResolver(() => [HighTechCertificate], { description: 'Newest first.' })
+  @FieldResolver(() => [HighTechCertificate], { nullable: true, description: 'Newest first.' })
   highTechCertificates(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(HighTechCertificate, 'enterprise', { issuedOn: 'desc', id: 'asc' }).load(e.id);
   }
@@ -130,17 +130,25 @@ export class EnterpriseResolver {
     return certificates.some((c) => c.issuedOn <= today && c.expiresOn >= today);
   }
 
-  @FieldResolver(() => [FiscalYearFinancials], { description: 'One entry per fiscal year, latest first.' })
+  @FieldResolver(() => [FiscalYearFinancials], { nullable: true, description: 'One entry per fiscal year, latest first.' })
   financials(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(FiscalYearFinancials, 'enterprise', { fiscalYear: 'desc' }).load(e.id);
   }
 
-  @FieldResolver(() => [Patent])
+  @FieldResolver(() => [FiscalYearBands], {
+    nullable: true,
+    description: 'Each fiscal year in bands (revenue, R&D intensity, headcount, shares), latest first.',
+  })
+  async financialBands(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<FiscalYearBands[]> {
+    return (await this.financials(e, ctx)).map((y) => FiscalYearBands.of(y));
+  }
+
+  @FieldResolver(() => [Patent], { nullable: true })
   patents(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(Patent, 'owner', { number: 'asc' }).load(e.id);
   }
 
-  @FieldResolver(() => FinancingInstrumentConnection, { description: 'The portfolio: instruments it holds, newest first.' })
+  @FieldResolver(() => FinancingInstrumentConnection, { nullable: true, description: 'The portfolio: instruments it holds, newest first.' })
   instruments(
     @Root() e: Enterprise,
     @Ctx() ctx: RequestContext,
@@ -150,22 +158,22 @@ export class EnterpriseResolver {
     return instrumentPages(ctx, kinds, page).load(e.id);
   }
 
-  @FieldResolver(() => [ResearchProject], { description: 'Industry–university–research projects it takes part in.' })
+  @FieldResolver(() => [ResearchProject], { nullable: true, description: 'Industry–university–research projects it takes part in.' })
   projects(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return projectsOfEnterprise(ctx).load(e.id);
   }
 
-  @FieldResolver(() => [EquityIncentivePlan])
+  @FieldResolver(() => [EquityIncentivePlan], { nullable: true })
   incentivePlans(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(EquityIncentivePlan, 'enterprise', { approvedOn: 'desc', id: 'asc' }).load(e.id);
   }
 
-  @FieldResolver(() => [TalentAward])
+  @FieldResolver(() => [TalentAward], { nullable: true })
   talentAwards(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(TalentAward, 'enterprise', { awardedOn: 'desc', id: 'asc' }).load(e.id);
   }
 
-  @FieldResolver(() => [TaxPilotUsage])
+  @FieldResolver(() => [TaxPilotUsage], { nullable: true })
   taxPilotUsage(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(TaxPilotUsage, 'enterprise', { fiscalYear: 'desc', pilot: 'asc' }).load(e.id);
   }
@@ -174,19 +182,19 @@ export class EnterpriseResolver {
 /** Reference data an administrator picks from. */
 @Resolver()
 export class ZoneReferenceResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => [Park], { description: 'The sub-parks of the zone, by code.' })
   parks(@Ctx() ctx: RequestContext) {
     return ctx.em.find(Park, {}, { orderBy: { code: 'asc' } });
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => [IndustryCluster], { description: 'The strategic emerging industry clusters, by code.' })
   industryClusters(@Ctx() ctx: RequestContext) {
     return ctx.em.find(IndustryCluster, {}, { orderBy: { code: 'asc' } });
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => [Institution], { description: 'Universities and research institutes.' })
   institutions(@Ctx() ctx: RequestContext) {
     return ctx.em.find(Institution, {}, { orderBy: { kind: 'asc', name: 'asc' } });

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   Problems,
   StaleVersionError,
+  notPermitted,
 } from '../../common/mutation-errors';
 import {
   dateOrder,
@@ -31,13 +32,21 @@ import { zoneToday } from './enterprise.queries';
 import { FiscalYearFinancials, HighTechCertificate } from './financials.entity';
 import { IndustryCluster, Park } from './park.entity';
 
-/** Finds the enterprise of a credit code, recording NOT_FOUND under `field` when there is none. */
+/**
+ * Finds the enterprise a change is for: NOT_FOUND under `field` when none is registered, NOT_PERMITTED when the
+ * viewer may not change it (policy.ts: a representative writes its own enterprise only).
+ */
 export async function enterpriseByCode(
   ctx: RequestContext,
   problems: Problems,
   field: string,
   creditCode: string,
 ): Promise<Enterprise | null> {
+  // Permission before lookup, so a representative learns nothing about another enterprise.
+  if (!ctx.access.mayWrite(creditCode)) {
+    problems.add(notPermitted(field, 'A representative changes its own enterprise’s data only.'));
+    return null;
+  }
   const enterprise = await ctx.em.findOne(Enterprise, { creditCode });
   if (!enterprise) problems.add(new NotFoundError(field, `No enterprise with credit code ${creditCode} is registered.`));
   return enterprise;
@@ -135,6 +144,9 @@ export async function updateEnterprise(
   const problems = new Problems();
   const id = idOf(problems, 'id', globalId, 'Enterprise');
   const enterprise = id ? await ctx.em.findOne(Enterprise, id) : null;
+  if (enterprise && !ctx.access.mayWrite(enterprise.creditCode)) {
+    return refused([notPermitted('id', 'A representative changes its own enterprise’s data only.')]);
+  }
   if (id && !enterprise) problems.add(new NotFoundError('id', 'No such enterprise.'));
   if (!enterprise) return refused(problems.list);
   if (enterprise.version !== version) return refused([new StaleVersionError(`Enterprise ${enterprise.creditCode}`, version, enterprise.version)]);

@@ -38,13 +38,14 @@ export abstract class FinancingInstrument extends VersionedEntity {
   status!: InstrumentStatus;
 
   @Field(() => DecimalScalar, {
+    nullable: true,
     description:
       'Principal, sum insured, issue size, investment or cover cap, in yuan. For a collective bond, the whole issue.',
   })
   @Property({ type: 'decimal', precision: 18, scale: 2 })
   amount!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date' })
   startDate!: string;
 
@@ -82,7 +83,7 @@ export class NeeqListing extends FinancingInstrument {
   @Property({ type: 'text', nullable: true })
   stockCode: string | null = null;
 
-  @Field({ description: 'Sponsor broker (主办券商).' })
+  @Field({ nullable: true, description: 'Sponsor broker (主办券商).' })
   @Property({ type: 'text', nullable: true })
   sponsorBroker!: string;
 
@@ -90,15 +91,15 @@ export class NeeqListing extends FinancingInstrument {
   @Enum({ items: () => NeeqTier, nativeEnumName: 'neeq_tier', nullable: true })
   tier: NeeqTier | null = null;
 
-  @Field(() => NeeqStage)
+  @Field(() => NeeqStage, { nullable: true })
   @Enum({ items: () => NeeqStage, nativeEnumName: 'neeq_stage', nullable: true })
   stage!: NeeqStage;
 
-  @Field(() => [NeeqStageEntry], { description: 'Every stage reached, oldest first.' })
+  @Field(() => [NeeqStageEntry], { nullable: true, description: 'Every stage reached, oldest first.' })
   @Property({ type: 'json', nullable: true })
   stageHistory: NeeqStageEntry[] = [];
 
-  @Field({ description: 'In the first batch of zone enterprises of the pilot.' })
+  @Field({ nullable: true, description: 'In the first batch of zone enterprises of the pilot.' })
   @Property({ nullable: true })
   firstBatch: boolean = false;
 }
@@ -106,15 +107,15 @@ export class NeeqListing extends FinancingInstrument {
 @ObjectType({ implements: [FinancingInstrument, Node], description: 'A regional equity market listing (区域性股权市场).' })
 @Entity({ discriminatorValue: InstrumentKind.REGIONAL_OTC_LISTING })
 export class RegionalOtcListing extends FinancingInstrument {
-  @Field({ description: 'The equity exchange centre, e.g. 武汉股权托管交易中心.' })
+  @Field({ nullable: true, description: 'The equity exchange centre, e.g. 武汉股权托管交易中心.' })
   @Property({ type: 'text', nullable: true })
   centre!: string;
 
-  @Field()
+  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   board!: string;
 
-  @Field()
+  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   custodyCode!: string;
 }
@@ -130,15 +131,15 @@ export abstract class LoanInstrument extends FinancingInstrument {
   @ManyToOne(() => BankBranch, { ref: true, nullable: true })
   lenderBranch: Ref<BankBranch> | null = null;
 
-  @Field({ description: 'Loan contract number.' })
+  @Field({ nullable: true, description: 'Loan contract number.' })
   @Property({ type: 'text', nullable: true })
   contractNo!: string;
 
-  @Field(() => PercentScalar, { description: 'Annual interest rate in percent.' })
+  @Field(() => PercentScalar, { nullable: true, description: 'Annual interest rate in percent.' })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   interestRate!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { nullable: true })
   @Property({ type: 'smallint', nullable: true })
   termMonths!: number;
 
@@ -194,15 +195,15 @@ export class TechInsurancePolicy extends FinancingInstrument {
   @ManyToOne(() => Insurer, { ref: true, nullable: true, index: true })
   insurer!: Ref<Insurer>;
 
-  @Field()
+  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   policyNo!: string;
 
-  @Field(() => TechInsuranceKind)
+  @Field(() => TechInsuranceKind, { nullable: true })
   @Enum({ items: () => TechInsuranceKind, nativeEnumName: 'tech_insurance_kind', nullable: true })
   insuranceKind!: TechInsuranceKind;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { nullable: true })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   premium!: string;
 
@@ -224,11 +225,11 @@ export class Reinsurance extends FinancingInstrument {
   @ManyToOne(() => TechInsurancePolicy, { ref: true, nullable: true })
   underlyingPolicy!: Ref<TechInsurancePolicy>;
 
-  @Field()
+  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   treatyNo!: string;
 
-  @Field(() => PercentScalar, { description: 'Share of the policy ceded.' })
+  @Field(() => PercentScalar, { nullable: true, description: 'Share of the policy ceded.' })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   cededShare!: string;
 }
@@ -237,19 +238,19 @@ export class Reinsurance extends FinancingInstrument {
 
 @ObjectType('DebtSecurity')
 export abstract class DebtSecurity extends FinancingInstrument {
-  @Field({ description: 'Bond or note code.' })
+  @Field({ nullable: true, description: 'Bond or note code.' })
   @Property({ type: 'text', nullable: true })
   code!: string;
 
-  @Field({ description: 'Lead underwriter.' })
+  @Field({ nullable: true, description: 'Lead underwriter.' })
   @Property({ type: 'text', nullable: true })
   underwriter!: string;
 
-  @Field(() => PercentScalar, { description: 'Coupon in percent a year.' })
+  @Field(() => PercentScalar, { nullable: true, description: 'Coupon in percent a year.' })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   couponRate!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { nullable: true })
   @Property({ type: 'smallint', nullable: true })
   tenorMonths!: number;
 
@@ -286,7 +287,7 @@ export class FundInvestment extends FinancingInstrument {
   @ManyToOne(() => Fund, { ref: true, nullable: true, index: true })
   fund!: Ref<Fund>;
 
-  @Field(() => PercentScalar, { description: 'Equity stake acquired, in percent.' })
+  @Field(() => PercentScalar, { nullable: true, description: 'Equity stake acquired, in percent.' })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   stake!: string;
 }
@@ -303,7 +304,7 @@ export class RiskCompensationCover extends FinancingInstrument {
   @ManyToOne(() => FinancingInstrument, { ref: true, nullable: true })
   coveredLoan!: Ref<LoanInstrument>;
 
-  @Field(() => PercentScalar, { description: 'Share of a loss covered.' })
+  @Field(() => PercentScalar, { nullable: true, description: 'Share of a loss covered.' })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   coverageRatio!: string;
 }

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { fromScaled, toScaled } from '../../common/decimal';
 import { Payload } from '../../common/payload';
@@ -46,13 +45,13 @@ export const RiskCompensationClaimPayload = Payload(
 /** Recording instruments: one mutation per kind, each answering with the InstrumentPayload. */
 @Resolver(() => FinancingInstrument)
 export class FinancingInstrumentResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordNeeqListing(@Ctx() ctx: RequestContext, @Arg('input') input: NeeqListingInput) {
     return InstrumentPayload.from(await instruments.recordNeeqListing(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload, { description: 'Moves a NEEQ listing to a later stage, or ends a listed one.' })
   async advanceNeeqStage(
     @Ctx() ctx: RequestContext,
@@ -65,61 +64,61 @@ export class FinancingInstrumentResolver {
     return InstrumentPayload.from(await instruments.advanceNeeqStage(ctx, id, version, stage, on, stockCode));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordRegionalOtcListing(@Ctx() ctx: RequestContext, @Arg('input') input: RegionalOtcListingInput) {
     return InstrumentPayload.from(await instruments.recordRegionalOtcListing(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordCreditLoan(@Ctx() ctx: RequestContext, @Arg('input') input: CreditLoanInput) {
     return InstrumentPayload.from(await instruments.recordCreditLoan(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordIpPledgeLoan(@Ctx() ctx: RequestContext, @Arg('input') input: IpPledgeLoanInput) {
     return InstrumentPayload.from(await instruments.recordIpPledgeLoan(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordTechInsurance(@Ctx() ctx: RequestContext, @Arg('input') input: TechInsuranceInput) {
     return InstrumentPayload.from(await instruments.recordTechInsurance(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordReinsurance(@Ctx() ctx: RequestContext, @Arg('input') input: ReinsuranceInput) {
     return InstrumentPayload.from(await instruments.recordReinsurance(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload, { description: 'Records a collective bond, SME collective notes, short-term bills or medium-term notes.' })
   async recordBondIssue(@Ctx() ctx: RequestContext, @Arg('input') input: BondIssueInput) {
     return InstrumentPayload.from(await instruments.recordBondIssue(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordFundInvestment(@Ctx() ctx: RequestContext, @Arg('input') input: FundInvestmentInput) {
     return InstrumentPayload.from(await instruments.recordFundInvestment(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload)
   async recordRiskCompensationCover(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationCoverInput) {
     return InstrumentPayload.from(await instruments.recordRiskCompensationCover(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => RiskCompensationClaimPayload)
   async recordRiskCompensationClaim(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationClaimInput) {
     return RiskCompensationClaimPayload.from(await instruments.recordRiskCompensationClaim(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstrumentPayload, { description: 'Sets the status of an instrument (repaid, defaulted …).' })
   async updateInstrumentStatus(
     @Ctx() ctx: RequestContext,
@@ -130,7 +129,7 @@ export class FinancingInstrumentResolver {
     return InstrumentPayload.from(await instruments.updateInstrumentStatus(ctx, id, version, status));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => [Bank], { description: 'Banks taking part in the zone financing pilots, by name.' })
   partnerBanks(@Ctx() ctx: RequestContext) {
     return ctx.em.find(Bank, { partner: true }, { orderBy: { name: 'asc' } });
@@ -138,12 +137,12 @@ export class FinancingInstrumentResolver {
 
   // ── interface fields, inherited by every kind ──
 
-  @FieldResolver(() => [InstrumentHolder], { description: 'Who holds it: one enterprise, or each issuer of a collective issue.' })
+  @FieldResolver(() => [InstrumentHolder], { nullable: true, description: 'Who holds it: one enterprise, or each issuer of a collective issue.' })
   holders(@Root() i: FinancingInstrument, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(InstrumentHolder, 'instrument', { lead: 'desc', share: 'desc', id: 'asc' }).load(i.id);
   }
 
-  @FieldResolver(() => Enterprise, { description: 'The holder (the lead issuer of a collective issue).' })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The holder (the lead issuer of a collective issue).' })
   async enterprise(@Root() i: FinancingInstrument, @Ctx() ctx: RequestContext) {
     const [lead] = await this.holders(i, ctx);
     return ctx.loaders.byId(Enterprise).load(lead!.enterprise.id);
@@ -168,7 +167,7 @@ export class InstrumentHolderResolver {
 function loanFields(target: typeof CreditLoan | typeof IpPledgeLoan) {
   @Resolver(() => target)
   class LoanFieldsResolver {
-    @FieldResolver(() => Bank)
+    @FieldResolver(() => Bank, { nullable: true })
     lender(@Root() l: LoanInstrument, @Ctx() ctx: RequestContext) {
       return ctx.loaders.byId(Bank).load(l.lender.id);
     }
@@ -185,7 +184,7 @@ export const IpPledgeLoanLenderResolver = loanFields(IpPledgeLoan);
 
 @Resolver(() => IpPledgeLoan)
 export class IpPledgeLoanResolver {
-  @FieldResolver(() => [IpPledge], { description: 'By patent number.' })
+  @FieldResolver(() => [IpPledge], { nullable: true, description: 'By patent number.' })
   async pledges(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
     const pledges = await ctx.loaders.manyBy(IpPledge, 'loan').load(l.id);
     const patents = await ctx.loaders.byId(Patent).loadMany(pledges.map((p) => p.patent.id));
@@ -193,7 +192,7 @@ export class IpPledgeLoanResolver {
     return [...pledges].sort((a, b) => number.get(a.patent.id)!.localeCompare(number.get(b.patent.id)!));
   }
 
-  @FieldResolver(() => DecimalScalar, { description: 'The sum of the appraisals the pledges rely on.' })
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'The sum of the appraisals the pledges rely on.' })
   async pledgedValue(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
     const pledges = await this.pledges(l, ctx);
     const appraisals = await ctx.loaders.byId(PatentAppraisal).loadMany(pledges.map((p) => p.appraisal.id));
@@ -223,7 +222,7 @@ export class IpPledgeResolver {
 
 @Resolver(() => TechInsurancePolicy)
 export class TechInsurancePolicyResolver {
-  @FieldResolver(() => Insurer)
+  @FieldResolver(() => Insurer, { nullable: true })
   insurer(@Root() p: TechInsurancePolicy, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Insurer).load(p.insurer.id);
   }
@@ -231,12 +230,12 @@ export class TechInsurancePolicyResolver {
 
 @Resolver(() => Reinsurance)
 export class ReinsuranceResolver {
-  @FieldResolver(() => Insurer)
+  @FieldResolver(() => Insurer, { nullable: true })
   reinsurer(@Root() r: Reinsurance, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Insurer).load(r.reinsurer.id);
   }
 
-  @FieldResolver(() => TechInsurancePolicy)
+  @FieldResolver(() => TechInsurancePolicy, { nullable: true })
   underlyingPolicy(@Root() r: Reinsurance, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(FinancingInstrument).load(r.underlyingPolicy.id);
   }
@@ -244,7 +243,7 @@ export class ReinsuranceResolver {
 
 @Resolver(() => FundInvestment)
 export class FundInvestmentResolver {
-  @FieldResolver(() => Fund)
+  @FieldResolver(() => Fund, { nullable: true })
   fund(@Root() f: FundInvestment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Fund).load(f.fund.id);
   }
@@ -252,17 +251,17 @@ export class FundInvestmentResolver {
 
 @Resolver(() => RiskCompensationCover)
 export class RiskCompensationCoverResolver {
-  @FieldResolver(() => RiskCompensationPool)
+  @FieldResolver(() => RiskCompensationPool, { nullable: true })
   pool(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(RiskCompensationPool).load(c.pool.id);
   }
 
-  @FieldResolver(() => FinancingInstrument, { description: 'The covered credit or IP-pledge loan.' })
+  @FieldResolver(() => FinancingInstrument, { nullable: true, description: 'The covered credit or IP-pledge loan.' })
   coveredLoan(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(FinancingInstrument).load(c.coveredLoan.id);
   }
 
-  @FieldResolver(() => [RiskCompensationClaim])
+  @FieldResolver(() => [RiskCompensationClaim], { nullable: true })
   claims(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(RiskCompensationClaim, 'cover', { claimedOn: 'asc', id: 'asc' }).load(c.id);
   }

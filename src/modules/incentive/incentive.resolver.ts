@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -12,7 +11,7 @@ export const TalentAwardPayload = Payload('TalentAwardPayload', 'award', TalentA
 
 @Resolver(() => EquityIncentivePlan)
 export class EquityIncentivePlanResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => IncentivePlanPayload, {
     description: 'Records an equity incentive plan; a state-owned enterprise’s plan over a 2016 cap is refused naming the rule.',
   })
@@ -20,7 +19,7 @@ export class EquityIncentivePlanResolver {
     return IncentivePlanPayload.from(await recordIncentivePlan(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => TalentAwardPayload)
   async recordTalentAward(@Ctx() ctx: RequestContext, @Arg('input') input: TalentAwardInput) {
     return TalentAwardPayload.from(await recordTalentAward(ctx, input));
@@ -31,7 +30,7 @@ export class EquityIncentivePlanResolver {
     return ctx.loaders.byId(Enterprise).load(p.enterprise.id);
   }
 
-  @FieldResolver(() => [EquityGrant])
+  @FieldResolver(() => [EquityGrant], { nullable: true })
   grants(@Root() p: EquityIncentivePlan, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(EquityGrant, 'plan', { grantedOn: 'asc', id: 'asc' }).load(p.id);
   }

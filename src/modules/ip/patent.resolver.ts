@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { sqlArray } from '../../common/sql';
@@ -29,13 +28,13 @@ function activePledges(ctx: RequestContext): DataLoader<string, boolean> {
 
 @Resolver(() => Patent)
 export class PatentResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => PatentPayload, { description: 'Registers a patent of an enterprise.' })
   async recordPatent(@Ctx() ctx: RequestContext, @Arg('input') input: PatentInput) {
     return PatentPayload.from(await recordPatent(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => PatentAppraisalPayload, { description: 'Records an appraisal of a patent.' })
   async recordPatentAppraisal(@Ctx() ctx: RequestContext, @Arg('input') input: PatentAppraisalInput) {
     return PatentAppraisalPayload.from(await recordPatentAppraisal(ctx, input));

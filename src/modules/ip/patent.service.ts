@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context';
 import { checkPatentNumber } from '../../common/patent-number';
-import { DuplicateError, NotFoundError, Problems } from '../../common/mutation-errors';
+import { DuplicateError, NotFoundError, notPermitted, Problems } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { notInFuture, positiveAmount, requiredText } from '../../common/validate';
 import { zoneToday } from '../enterprise/enterprise.queries';
@@ -43,7 +43,10 @@ export async function recordPatent(ctx: RequestContext, input: PatentInput): Pro
 export async function recordPatentAppraisal(ctx: RequestContext, input: PatentAppraisalInput): Promise<Outcome<PatentAppraisal>> {
   const problems = new Problems();
   const number = input.patentNumber.trim().toUpperCase();
-  const patent = await ctx.em.findOne(Patent, { number });
+  const patent = await ctx.em.findOne(Patent, { number }, { populate: ['owner'] });
+  if (patent && !ctx.access.mayWrite(patent.owner.getEntity().creditCode)) {
+    return refused([notPermitted('input.patentNumber', 'A representative appraises its own enterprise’s patents only.')]);
+  }
   if (!patent) problems.add(new NotFoundError('input.patentNumber', `Patent ${number} is not registered.`));
   const appraiser = requiredText(problems, 'input.appraiser', input.appraiser);
   positiveAmount(problems, 'input.value', input.value);

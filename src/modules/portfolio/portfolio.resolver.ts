@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { portfolioSummary } from './portfolio.service';
@@ -7,7 +6,7 @@ import { PortfolioSummary } from './portfolio.types';
 
 @Resolver(() => PortfolioSummary)
 export class PortfolioResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Query(() => PortfolioSummary, { description: 'Figures for the enterprises a filter selects (the whole zone without one).' })
   portfolioSummary(
     @Ctx() ctx: RequestContext,

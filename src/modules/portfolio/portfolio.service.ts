@@ -1,3 +1,4 @@
+import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { fixed } from '../../common/decimal';
 import { Industry } from '../enterprise/enums';
@@ -11,7 +12,14 @@ import type { PortfolioSummary } from './portfolio.types';
 export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFilter | null): Promise<PortfolioSummary> {
   const knex = ctx.em.getKnex();
   const today = zoneToday();
-  const selected = () => knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today));
+  // A bank's figures cover only the enterprises that authorised it, and each of them counts as read.
+  const visible = await ctx.access.visibleEnterpriseIds();
+  const selected = () =>
+    knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, visible));
+  if (visible && ctx.viewer?.role === Role.BANK_OFFICER && visible.size > 0) {
+    const read: { id: string }[] = await ctx.em.execute(selected().from('f').select('f.id'));
+    ctx.access.noteRead(read.map((r) => r.id), 'portfolioSummary');
+  }
 
   const totals = selected()
     .from('f')

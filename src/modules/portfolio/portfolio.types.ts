@@ -30,13 +30,13 @@ export class InstrumentKindSummary {
   @Field(() => Int, { description: 'Instruments of this kind (a collective issue counts once).' })
   count!: number;
 
-  @Field(() => DecimalScalar, { description: "Their amounts; of a collective issue only these enterprises' shares." })
+  @Field(() => DecimalScalar, { nullable: true, description: "Their amounts; of a collective issue only these enterprises' shares." })
   totalAmount!: string;
 
   @Field(() => Int, { description: 'Of them, active (outstanding, in force, listed, held).' })
   activeCount!: number;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { nullable: true })
   activeAmount!: string;
 }
 
@@ -87,6 +87,6 @@ export class PortfolioSummary {
   @Field(() => [InstrumentKindSummary], { description: 'Every instrument kind, in the order of InstrumentKind, zeros included.' })
   byInstrumentKind!: InstrumentKindSummary[];
 
-  @Field(() => [FiscalYearTotals], { description: 'Latest year first.' })
+  @Field(() => [FiscalYearTotals], { nullable: true, description: 'Latest year first.' })
   byFiscalYear!: FiscalYearTotals[];
 }

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { sumDecimal } from '../../common/decimal';
 import { Payload } from '../../common/payload';
@@ -15,7 +14,7 @@ export const ResearchProjectPayload = Payload('ResearchProjectPayload', 'project
 
 @Resolver(() => ResearchProject)
 export class ResearchProjectResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => ResearchProjectPayload, { description: 'Records an industry–university–research project.' })
   async recordResearchProject(@Ctx() ctx: RequestContext, @Arg('input') input: ResearchProjectInput) {
     return ResearchProjectPayload.from(await recordResearchProject(ctx, input));

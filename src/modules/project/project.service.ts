@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../context';
-import { NotFoundError, Problems } from '../../common/mutation-errors';
+import { NotFoundError, notPermitted, Problems } from '../../common/mutation-errors';
+import { Role } from '../../auth/roles';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, idOf, optionalText, positiveAmount, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -23,6 +24,9 @@ export async function recordResearchProject(ctx: RequestContext, input: Research
   dateOrder(problems, 'input.endDate', input.startDate, input.endDate);
 
   const codes = input.participants.flatMap((p) => (p.creditCode ? [p.creditCode] : []));
+  if (ctx.viewer!.role !== Role.ZONE_ADMIN && !codes.some((c) => ctx.access.mayWrite(c))) {
+    return refused([notPermitted('input.participants', 'A representative records projects its own enterprise takes part in.')]);
+  }
   const enterprises = new Map((await ctx.em.find(Enterprise, { creditCode: { $in: codes } })).map((e) => [e.creditCode, e]));
   const institutionIds = input.participants.map((p, i) =>
     p.institutionId ? idOf(problems, `input.participants.${i}.institutionId`, p.institutionId, 'Institution') : undefined,

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { IndustryCluster, Park } from '../enterprise/park.entity';
@@ -28,49 +27,49 @@ export const RiskCompensationPoolPayload = Payload('RiskCompensationPoolPayload'
 /** The registry's reference data and counterparties, maintained by zone administrators. */
 @Resolver()
 export class ReferenceDataResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => ParkPayload)
   async recordPark(@Ctx() ctx: RequestContext, @Arg('input') input: CodedNameInput) {
     return ParkPayload.from(await reference.recordPark(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => IndustryClusterPayload)
   async recordIndustryCluster(@Ctx() ctx: RequestContext, @Arg('input') input: CodedNameInput) {
     return IndustryClusterPayload.from(await reference.recordIndustryCluster(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InstitutionPayload)
   async recordInstitution(@Ctx() ctx: RequestContext, @Arg('input') input: InstitutionInput) {
     return InstitutionPayload.from(await reference.recordInstitution(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => BankPayload)
   async recordBank(@Ctx() ctx: RequestContext, @Arg('input') input: BankInput) {
     return BankPayload.from(await reference.recordBank(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => BankBranchPayload)
   async recordBankBranch(@Ctx() ctx: RequestContext, @Arg('input') input: BankBranchInput) {
     return BankBranchPayload.from(await reference.recordBankBranch(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => InsurerPayload)
   async recordInsurer(@Ctx() ctx: RequestContext, @Arg('input') input: InsurerInput) {
     return InsurerPayload.from(await reference.recordInsurer(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => FundPayload)
   async recordFund(@Ctx() ctx: RequestContext, @Arg('input') input: FundInput) {
     return FundPayload.from(await reference.recordFund(ctx, input));
   }
 
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => RiskCompensationPoolPayload)
   async recordRiskCompensationPool(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationPoolInput) {
     return RiskCompensationPoolPayload.from(await reference.recordRiskCompensationPool(ctx, input));

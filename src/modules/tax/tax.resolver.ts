@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { TaxPilotUsage } from './tax.entity';
@@ -10,7 +9,7 @@ export const TaxPilotUsagePayload = Payload('TaxPilotUsagePayload', 'usage', Tax
 
 @Resolver(() => TaxPilotUsage)
 export class TaxPilotUsageResolver {
-  @Authorized(Role.ZONE_ADMIN)
+  @Authorized()
   @Mutation(() => TaxPilotUsagePayload, { description: 'Records that an enterprise used a tax pilot in a fiscal year, with the relief.' })
   async recordTaxPilotUsage(@Ctx() ctx: RequestContext, @Arg('input') input: TaxPilotUsageInput) {
     return TaxPilotUsagePayload.from(await recordTaxPilotUsage(ctx, input));

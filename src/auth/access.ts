@@ -1,0 +1,238 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { sqlArray } from '../common/sql';
+import { AuditOutcome } from '../modules/audit/audit.entity';
+import { recordAudits } from '../modules/audit/audit.service';
+import { zoneToday } from '../modules/enterprise/enterprise.queries';
+import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
+import { Role } from './roles';
+import type { Viewer } from './viewer';
+
+/** Roles that see every enterprise of the zone (what they see of each is up to the field rules). */
+const SEE_ALL: ReadonlySet<Role> = new Set([Role.ZONE_ADMIN, Role.CPPCC_MEMBER, Role.CPPCC_OFFICE, Role.HANDLING_UNIT]);
+
+/** An active authorisation a bank holds from one enterprise (several are merged: scopes add up). */
+export interface BankGrant {
+  authorizationId: string;
+  purpose: string;
+  scopes: ReadonlySet<string>;
+}
+
+interface Visibility {
+  /** null: every enterprise. */
+  enterpriseIds: ReadonlySet<string> | null;
+  /** The bank officer's active authorisations, by enterprise id. */
+  grants: ReadonlyMap<string, BankGrant>;
+  bankId: string | null;
+}
+
+const idOf = (value: unknown): string | null => {
+  if (value == null) return null;
+  if (typeof value === 'string') return value;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' ? id : null;
+};
+
+/**
+ * The policy applied to one request's viewer: which enterprises it sees (loaded once, on first use, so a
+ * revocation or an expiry counts from the very next request), whether it sees an object or a field, and the
+ * bank reads to put on the audit trail. Built with the request context; never shared.
+ */
+export class Access {
+  private visibility?: Promise<Visibility>;
+  private readonly owners = new WeakMap<object, Promise<string[]>>();
+  private readonly ownerLoaders = new Map<string, DataLoader<string, string[]>>();
+  /** Enterprise id → the operations (root fields) in which a bank saw its data. */
+  private readonly reads = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly em: EntityManager,
+    readonly viewer: Viewer | null,
+  ) {}
+
+  private get role(): Role | null {
+    return this.viewer?.role ?? null;
+  }
+
+  /** Does the viewer see every enterprise (field rules aside)? */
+  get seesEveryEnterprise(): boolean {
+    return this.role !== null && SEE_ALL.has(this.role);
+  }
+
+  /**
+   * The enterprises the viewer sees, for queries to restrict themselves to: null means every one. A bank's are
+   * those holding an active authorisation for it today; a representative's, its own.
+   */
+  async visibleEnterpriseIds(): Promise<ReadonlySet<string> | null> {
+    return (await this.load()).enterpriseIds;
+  }
+
+  /** The bank officer's active authorisations by enterprise id (empty for other roles). */
+  async bankGrants(): Promise<ReadonlyMap<string, BankGrant>> {
+    return (await this.load()).grants;
+  }
+
+  /** May the viewer change this enterprise's data? Administrators any; a representative its own. */
+  mayWrite(creditCode: string): boolean {
+    const v = this.viewer;
+    return v?.role === Role.ZONE_ADMIN || (v?.role === Role.ENTERPRISE_REP && v.organisation === creditCode);
+  }
+
+  /** May the viewer see this object of GraphQL type `type` (its row rule)? Types without a rule: yes. */
+  async seesObject(type: string, obj: object, operation: string): Promise<boolean> {
+    const rule = TYPES[type];
+    if (!rule) return true;
+    const role = this.role;
+    const grant = role ? rule.rows[role] : undefined;
+    if (!grant) return false;
+    if (this.seesEveryEnterprise) return grant === true;
+    const owners = rule.owners ? await this.visibleOwners(type, obj) : null;
+    // Tied to enterprises, none of them visible: the object does not exist for this viewer.
+    if (owners !== null && owners.length === 0) return false;
+    const visible = await this.holds(grant, obj, owners ?? []);
+    if (visible && role === Role.BANK_OFFICER && owners) this.noteRead(owners, operation);
+    return visible;
+  }
+
+  /** May the viewer see field `field` of this object (which it sees)? */
+  async seesField(type: string, field: string, obj: object): Promise<boolean> {
+    const role = this.role;
+    if (!role) return false;
+    const grant = fieldGrant(type, field, role);
+    if (!grant) return false;
+    if (grant === true) return true;
+    return this.holds(grant, obj, TYPES[type]?.owners ? await this.visibleOwners(type, obj) : []);
+  }
+
+  private async holds(grant: Grant, obj: object, owners: string[]): Promise<boolean> {
+    if (grant === true) return true;
+    const { grants, bankId } = await this.load();
+    const scoped = (scope: string) => owners.some((o) => grants.get(o)?.scopes.has(scope));
+    if (grant === Condition.OWN_LOAN) {
+      const lender = idOf((obj as { lender?: unknown }).lender);
+      return lender !== null && lender === bankId && scoped(Condition.INSTRUMENTS);
+    }
+    return scoped(grant);
+  }
+
+  /** The enterprises `obj` belongs to that the viewer sees. */
+  private async visibleOwners(type: string, obj: object): Promise<string[]> {
+    let owners = this.owners.get(obj);
+    if (!owners) {
+      owners = this.ownersOf(TYPES[type]!.owners!, obj);
+      this.owners.set(obj, owners);
+    }
+    const ids = await owners;
+    const { enterpriseIds } = await this.load();
+    return enterpriseIds === null ? ids : ids.filter((id) => enterpriseIds.has(id));
+  }
+
+  private async ownersOf(rule: OwnerRule, obj: object): Promise<string[]> {
+    const id = (obj as { id?: string }).id;
+    if ('self' in rule) return id ? [id] : [];
+    if ('ref' in rule) {
+      const owner = idOf((obj as Record<string, unknown>)[rule.ref]);
+      return owner ? [owner] : [];
+    }
+    if ('instrumentHolders' in rule) return id ? this.ownerLoader('instrument_holder', 'instrument_id').load(id) : [];
+    if ('projectParticipants' in rule) return id ? this.ownerLoader('project_participant', 'project_id').load(id) : [];
+    // Through the object it points at: that one's owners, found in the database (batched per request).
+    const target = idOf((obj as Record<string, unknown>)[rule.via]);
+    if (!target) return [];
+    const targetRule = TYPES[rule.type]!.owners!;
+    if ('instrumentHolders' in targetRule) return this.ownerLoader('instrument_holder', 'instrument_id').load(target);
+    if ('projectParticipants' in targetRule) return this.ownerLoader('project_participant', 'project_id').load(target);
+    if ('ref' in targetRule) {
+      const meta = this.em.getMetadata().find(rule.type)!;
+      return this.ownerLoader(meta.tableName, 'id', meta.properties[targetRule.ref as never]!.fieldNames[0]!).load(target);
+    }
+    throw new Error(`policy: ${rule.type} cannot own through ${rule.via}`);
+  }
+
+  /** Batches `select key, enterprise from table where key = any(…)` over the request. */
+  private ownerLoader(table: string, key: string, enterpriseColumn = 'enterprise_id'): DataLoader<string, string[]> {
+    const name = `${table}.${key}.${enterpriseColumn}`;
+    let loader = this.ownerLoaders.get(name);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const rows: { k: string; e: string }[] = await this.em.execute(
+          `select ${key} as k, ${enterpriseColumn} as e from ${table} where ${key} = any(?::uuid[]) and ${enterpriseColumn} is not null`,
+          [sqlArray([...ids])],
+        );
+        const byKey = new Map<string, string[]>(ids.map((id) => [id, []]));
+        for (const r of rows) byKey.get(r.k)?.push(r.e);
+        return ids.map((id) => byKey.get(id)!);
+      });
+      this.ownerLoaders.set(name, loader);
+    }
+    return loader;
+  }
+
+  private load(): Promise<Visibility> {
+    this.visibility ??= this.loadVisibility();
+    return this.visibility;
+  }
+
+  private async loadVisibility(): Promise<Visibility> {
+    const v = this.viewer;
+    if (!v) return { enterpriseIds: new Set(), grants: new Map(), bankId: null };
+    if (SEE_ALL.has(v.role)) return { enterpriseIds: null, grants: new Map(), bankId: null };
+    if (v.role === Role.ENTERPRISE_REP) {
+      const rows: { id: string }[] = await this.em.execute('select id from enterprise where credit_code = ?', [v.organisation]);
+      return { enterpriseIds: new Set(rows.map((r) => r.id)), grants: new Map(), bankId: null };
+    }
+    if (v.role === Role.BANK_OFFICER) {
+      const today = zoneToday();
+      const rows: { bank_id: string; id: string | null; enterprise_id: string; scopes: string[]; purpose: string }[] =
+        await this.em.execute(
+          `select b.id as bank_id, a.id, a.enterprise_id, a.scopes::text[] as scopes, a.purpose
+           from bank b
+           left join data_authorization a
+             on a.bank_id = b.id and a.revoked_at is null and a.valid_from <= ? and a.valid_to >= ?
+           where b.credit_code = ?
+           order by a.valid_from desc, a.id`,
+          [today, today, v.organisation],
+        );
+      const grants = new Map<string, BankGrant>();
+      for (const r of rows) {
+        if (!r.id) continue;
+        const known = grants.get(r.enterprise_id);
+        // The newest authorisation is the one recorded with a read; the scopes of all active ones add up.
+        grants.set(r.enterprise_id, {
+          authorizationId: known?.authorizationId ?? r.id,
+          purpose: known?.purpose ?? r.purpose,
+          scopes: new Set([...(known?.scopes ?? []), ...r.scopes]),
+        });
+      }
+      return { enterpriseIds: new Set(grants.keys()), grants, bankId: rows[0]?.bank_id ?? null };
+    }
+    return { enterpriseIds: new Set(), grants: new Map(), bankId: null };
+  }
+
+  /** Records that the bank saw these enterprises' data in `operation` (written when the response is sent). */
+  noteRead(enterpriseIds: Iterable<string>, operation: string): void {
+    if (this.role !== Role.BANK_OFFICER) return;
+    for (const id of enterpriseIds) {
+      let ops = this.reads.get(id);
+      if (!ops) this.reads.set(id, (ops = new Set()));
+      ops.add(operation);
+    }
+  }
+
+  /** Appends one audit event per enterprise a bank read in this request, with its purpose and authorisation. */
+  async flushReads(em: EntityManager): Promise<number> {
+    if (this.reads.size === 0 || !this.viewer) return 0;
+    const { grants } = await this.load();
+    const events = [...this.reads].map(([enterpriseId, ops]) => ({
+      operation: [...ops].sort().join(','),
+      outcome: AuditOutcome.DONE,
+      enterpriseId,
+      purpose: grants.get(enterpriseId)?.purpose ?? null,
+      authorizationId: grants.get(enterpriseId)?.authorizationId ?? null,
+      details: { read: true },
+    }));
+    this.reads.clear();
+    await recordAudits(em, this.viewer, events);
+    return events.length;
+  }
+}

@@ -1,0 +1,358 @@
+import { Role } from './roles';
+
+/**
+ * Who may see and do what: the one declarative access policy of innozone.
+ *
+ * - `ROOT` names, for every Query and Mutation field, the roles that may call it; type-graphql's authChecker reads
+ *   it (every root field is `@Authorized()`), so a role not listed gets FORBIDDEN before any resolver runs.
+ * - `TYPES` names, for every object type that carries registry data, who sees an object of it at all (`rows`) and,
+ *   field by field, who sees the value (`fields`). The `enforcePolicy` middleware reads it for every field it
+ *   resolves: a field the viewer may not see resolves to null, and an object the viewer may not see is removed
+ *   from lists and replaced by null elsewhere.
+ * - Row rules: an object tied to enterprises (`owners`) is visible only when the viewer sees one of them. Zone
+ *   administrators and the CPPCC roles see every enterprise; a representative its own; a bank officer those that
+ *   hold an active authorisation for its bank (scopes decide the rest, see `Condition`).
+ * - Types not named in `TYPES` are structural (connections, edges, payloads, errors, the viewer): they carry no
+ *   data of their own, and what they contain is screened where it is resolved. `STRUCTURAL` lists them so a new
+ *   type cannot slip by without a decision; a test checks every schema type is in exactly one of the two.
+ *
+ * The README's access table is rendered from this file (`npm run schema` writes it; a test checks it is current).
+ */
+
+/** A condition on the object, beyond seeing its row. Only bank officers' rules use them. */
+export enum Condition {
+  /** The authorisation the bank holds from the owning enterprise includes this scope. */
+  HIGH_TECH = 'HIGH_TECH',
+  PATENTS = 'PATENTS',
+  FINANCIALS = 'FINANCIALS',
+  INSTRUMENTS = 'INSTRUMENTS',
+  /** A loan this bank granted (and the INSTRUMENTS scope): seen in full. */
+  OWN_LOAN = 'OWN_LOAN',
+}
+
+/** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
+export type Grant = true | Condition;
+export type Grants = Partial<Record<Role, Grant>>;
+
+/** How the enterprises an object belongs to are found (see access.ts). */
+export type OwnerRule =
+  | { self: true }
+  /** A column of the object holding an enterprise reference or id. */
+  | { ref: string }
+  /** The owners of another policed object the object points at. */
+  | { via: string; type: string }
+  /** Every holder of an instrument. */
+  | { instrumentHolders: true }
+  /** Every enterprise taking part in a project. */
+  | { projectParticipants: true };
+
+export interface TypeRule {
+  /** Who sees an object of this type, given they see an enterprise it belongs to. */
+  rows: Grants;
+  /** The enterprises it belongs to; reference data (banks, parks …) has none. */
+  owners?: OwnerRule;
+  /** Every field of the type, in groups: `'a b c': grants`. `ROWS` means: whoever sees the object. */
+  fields: Record<string, Grants | typeof ROWS>;
+}
+
+export const ROWS = 'ROWS' as const;
+
+/** Role lists written the short way: 'A R B M O H'. */
+const LETTERS: Record<string, Role> = {
+  A: Role.ZONE_ADMIN,
+  R: Role.ENTERPRISE_REP,
+  B: Role.BANK_OFFICER,
+  M: Role.CPPCC_MEMBER,
+  O: Role.CPPCC_OFFICE,
+  H: Role.HANDLING_UNIT,
+};
+
+/** `roles('A R M O', { BANK_OFFICER: Condition.PATENTS })`: the listed roles always, plus the conditional ones. */
+export function roles(letters: string, conditional: Grants = {}): Grants {
+  const grants: Grants = {};
+  for (const l of letters.split(/\s+/).filter(Boolean)) {
+    const role = LETTERS[l];
+    if (!role) throw new Error(`Unknown role letter ${l}`);
+    grants[role] = true;
+  }
+  return { ...grants, ...conditional };
+}
+
+const EVERYONE = roles('A R B M O H');
+
+/** Roles that may call each root field. Writes by a representative are further limited to its own enterprise. */
+export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants> } = {
+  Query: {
+    viewer: 'PUBLIC',
+    node: EVERYONE,
+    nodes: EVERYONE,
+    enterprise: EVERYONE,
+    enterprises: EVERYONE,
+    portfolioSummary: roles('A B M O'),
+    partnerBanks: EVERYONE,
+    parks: EVERYONE,
+    industryClusters: EVERYONE,
+    institutions: EVERYONE,
+    auditEvents: roles('A R'),
+    authorizations: roles('A R'),
+  },
+  Mutation: {
+    createEnterprise: roles('A'),
+    // A representative keeps its own enterprise's data current (the services refuse any other: NOT_PERMITTED).
+    updateEnterprise: roles('A R'),
+    recordFiscalYear: roles('A R'),
+    recordHighTechCertificate: roles('A R'),
+    recordPatent: roles('A R'),
+    recordPatentAppraisal: roles('A R'),
+    recordIncentivePlan: roles('A R'),
+    recordTalentAward: roles('A R'),
+    recordTaxPilotUsage: roles('A R'),
+    recordResearchProject: roles('A R'),
+    grantAuthorization: roles('A R'),
+    revokeAuthorization: roles('A R'),
+    // Instruments and reference data: the zone's administrators.
+    recordCreditLoan: roles('A'),
+    recordIpPledgeLoan: roles('A'),
+    recordTechInsurance: roles('A'),
+    recordReinsurance: roles('A'),
+    recordBondIssue: roles('A'),
+    recordNeeqListing: roles('A'),
+    advanceNeeqStage: roles('A'),
+    recordRegionalOtcListing: roles('A'),
+    recordFundInvestment: roles('A'),
+    recordRiskCompensationCover: roles('A'),
+    recordRiskCompensationClaim: roles('A'),
+    updateInstrumentStatus: roles('A'),
+    recordBank: roles('A'),
+    recordBankBranch: roles('A'),
+    recordInsurer: roles('A'),
+    recordFund: roles('A'),
+    recordRiskCompensationPool: roles('A'),
+    recordPark: roles('A'),
+    recordIndustryCluster: roles('A'),
+    recordInstitution: roles('A'),
+  },
+};
+
+const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN } = Condition;
+
+/** Every instrument: kind and status for whoever sees it; the rest for the zone, the enterprise, CPPCC and the lending bank. */
+function instrument(details: string, terms: string): TypeRule {
+  return {
+    rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
+    owners: { instrumentHolders: true },
+    fields: {
+      'id kind status updatedAt version': ROWS,
+      [`amount startDate endDate enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
+      // Contract numbers, rates, registrations: never CPPCC material; a bank sees only its own.
+      ...(terms ? { [terms]: roles('A R', { BANK_OFFICER: OWN_LOAN }) } : {}),
+    },
+  };
+}
+
+const LOAN_DETAILS = 'lender subBranch termMonths';
+const LOAN_TERMS = 'contractNo interestRate ratingUsed';
+const BOND_DETAILS = 'code underwriter guarantor rating tenorMonths';
+const REFERENCE = { rows: EVERYONE, fields: {} };
+
+/** Object types carrying data, with their row and field rules. */
+export const TYPES: Record<string, TypeRule> = {
+  Enterprise: {
+    rows: EVERYONE,
+    owners: { self: true },
+    fields: {
+      // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
+      'id creditCode name nameEn industry park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
+        ROWS,
+      highTechCertificates: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
+      patents: roles('A R M O', { BANK_OFFICER: PATENTS }),
+      financialBands: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
+      instruments: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
+      'projects incentivePlans talentAwards taxPilotUsage': roles('A R M O'),
+      // Exact figures, and who overrode a check character: the zone and the enterprise itself.
+      'financials creditCodeOverride': roles('A R'),
+    },
+  },
+  CreditCodeOverride: { rows: roles('A R'), fields: { 'reason by at': ROWS } },
+  FiscalYearFinancials: {
+    rows: roles('A R'),
+    owners: { ref: 'enterprise' },
+    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue employees stStaff updatedAt version': ROWS },
+  },
+  FiscalYearBands: {
+    rows: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
+    owners: { ref: 'enterpriseId' },
+    fields: { 'fiscalYear revenue rdIntensity employees stStaffShareAtLeast10 highTechRevenueShareAtLeast60': ROWS },
+  },
+  HighTechCertificate: {
+    rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
+    owners: { ref: 'enterprise' },
+    fields: { 'id number issuedOn expiresOn criteriaVersion updatedAt': ROWS },
+  },
+  Patent: {
+    rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
+    owners: { ref: 'owner' },
+    fields: { 'id number title type legalStatus grantedOn owner pledged appraisals updatedAt version': ROWS },
+  },
+  PatentAppraisal: {
+    rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
+    owners: { via: 'patent', type: 'Patent' },
+    fields: { 'id appraisedOn appraiser value updatedAt': ROWS },
+  },
+  IpPledge: {
+    rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
+    owners: { via: 'patent', type: 'Patent' },
+    fields: { 'id patent appraisal updatedAt': ROWS },
+  },
+  CreditLoan: instrument(LOAN_DETAILS, LOAN_TERMS),
+  IpPledgeLoan: instrument(
+    `${LOAN_DETAILS} pledges pledgedValue`,
+    `${LOAN_TERMS} pledgeRegistrationNo guarantor guaranteeShare riskCompensationShare loanToValue`,
+  ),
+  TechInsurancePolicy: instrument('insurer insuranceKind subsidyApproved subsidyClaimed', 'policyNo premium'),
+  Reinsurance: instrument('reinsurer underlyingPolicy', 'treatyNo cededShare'),
+  CollectiveBond: instrument(BOND_DETAILS, 'couponRate'),
+  SmeCollectiveNote: instrument(BOND_DETAILS, 'couponRate'),
+  ShortTermBill: instrument(BOND_DETAILS, 'couponRate'),
+  MediumTermNote: instrument(BOND_DETAILS, 'couponRate'),
+  NeeqListing: instrument('stage stageHistory firstBatch sponsorBroker stockCode tier', ''),
+  RegionalOtcListing: instrument('board centre', 'custodyCode'),
+  FundInvestment: instrument('fund stake', ''),
+  RiskCompensationCover: instrument('pool coveredLoan claims', 'coverageRatio'),
+  NeeqStageEntry: { rows: roles('A R M O', { BANK_OFFICER: OWN_LOAN }), fields: { 'stage on': ROWS } },
+  InstrumentHolder: {
+    rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
+    owners: { ref: 'enterprise' },
+    fields: { 'id enterprise share amount lead updatedAt': ROWS },
+  },
+  RiskCompensationClaim: {
+    rows: roles('A R M O'),
+    owners: { via: 'cover', type: 'RiskCompensationCover' },
+    fields: { 'id claimedOn amount paidAmount status updatedAt': ROWS },
+  },
+  ResearchProject: {
+    rows: roles('A R M O'),
+    owners: { projectParticipants: true },
+    fields: {
+      'id title platform status startDate endDate disposalRightsPilot totalBudget participants outputs budget updatedAt version':
+        ROWS,
+    },
+  },
+  ProjectParticipant: {
+    rows: roles('A R M O'),
+    owners: { via: 'project', type: 'ResearchProject' },
+    fields: { 'id role enterprise institution updatedAt': ROWS },
+  },
+  ProjectOutput: {
+    rows: roles('A R M O'),
+    owners: { via: 'project', type: 'ResearchProject' },
+    fields: { 'id kind title patent updatedAt': ROWS },
+  },
+  ProjectBudgetLine: {
+    rows: roles('A R M O'),
+    owners: { via: 'project', type: 'ResearchProject' },
+    fields: { 'id source amount updatedAt': ROWS },
+  },
+  EquityIncentivePlan: {
+    rows: roles('A R M O'),
+    owners: { ref: 'enterprise' },
+    fields: {
+      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare enterprise updatedAt version': ROWS,
+      // Grants name people: personal data.
+      grants: roles('A R'),
+    },
+  },
+  EquityGrant: {
+    rows: roles('A R'),
+    owners: { via: 'plan', type: 'EquityIncentivePlan' },
+    fields: { 'id granteeName position equityShare grantedOn serviceYears firstExerciseOn exerciseDeadline updatedAt': ROWS },
+  },
+  TalentAward: {
+    rows: roles('A R M O'),
+    owners: { ref: 'enterprise' },
+    fields: { 'id scheme amount awardedOn updatedAt': ROWS, recipientName: roles('A R') },
+  },
+  TaxPilotUsage: {
+    rows: roles('A R M O'),
+    owners: { ref: 'enterprise' },
+    fields: { 'id pilot fiscalYear reliefAmount updatedAt': ROWS },
+  },
+  DataAuthorization: {
+    rows: roles('A R'),
+    owners: { ref: 'enterprise' },
+    fields: {
+      'id enterprise bank scopes purpose validFrom validTo signer paperReference grantedBy active revokedAt revokedBy updatedAt version':
+        ROWS,
+    },
+  },
+  AuditEvent: {
+    rows: roles('A R'),
+    owners: { ref: 'enterpriseId' },
+    fields: { 'id at actorRole actorOrg operation enterprise purpose authorization outcome hash': ROWS },
+  },
+  // Aggregates: a bank's count only its authorising enterprises, and never sum other lenders' amounts or figures.
+  PortfolioSummary: {
+    rows: roles('A B M O'),
+    fields: {
+      'enterpriseCount highTechCount universityAffiliatedCount registeredCapital byIndustry byPark byInstrumentKind': ROWS,
+      byFiscalYear: roles('A M O'),
+    },
+  },
+  IndustryCount: { rows: roles('A B M O'), fields: { 'industry count': ROWS } },
+  ParkCount: { rows: roles('A B M O'), fields: { 'park count': ROWS } },
+  InstrumentKindSummary: {
+    rows: roles('A B M O'),
+    fields: { 'kind count activeCount': ROWS, 'totalAmount activeAmount': roles('A M O') },
+  },
+  FiscalYearTotals: {
+    rows: roles('A M O'),
+    fields: { 'fiscalYear reporting revenue rdExpense highTechRevenue employees stStaff': ROWS },
+  },
+  // Reference data: public.
+  Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn partner planned subBranches updatedAt': ROWS } },
+  BankBranch: { ...REFERENCE, fields: { 'id bank name techSubBranch updatedAt': ROWS } },
+  Insurer: { ...REFERENCE, fields: { 'id name nameEn reinsurer updatedAt': ROWS } },
+  Fund: { ...REFERENCE, fields: { 'id name manager type updatedAt': ROWS } },
+  RiskCompensationPool: { ...REFERENCE, fields: { 'id name manager coverageRatio capPerLoan contributors updatedAt': ROWS } },
+  Park: { ...REFERENCE, fields: { 'id code name nameEn updatedAt': ROWS } },
+  IndustryCluster: { ...REFERENCE, fields: { 'id code name nameEn updatedAt': ROWS } },
+  Institution: { ...REFERENCE, fields: { 'id kind name nameEn updatedAt': ROWS } },
+};
+
+/** Types with no data of their own: what they hold is screened where it is resolved. */
+export const STRUCTURAL: readonly RegExp[] = [
+  /^Query$/,
+  /^Mutation$/,
+  /Connection$/,
+  /Edge$/,
+  /^PageInfo$/,
+  /Payload$/,
+  /Error$/,
+  /^Viewer$/,
+];
+
+/** Field → grants, expanded from the groups, per type (built once). */
+export const FIELD_GRANTS: ReadonlyMap<string, ReadonlyMap<string, Grants>> = new Map(
+  Object.entries(TYPES).map(([type, rule]) => {
+    const fields = new Map<string, Grants>();
+    for (const [group, grants] of Object.entries(rule.fields)) {
+      for (const field of group.split(/\s+/).filter(Boolean)) {
+        if (fields.has(field)) throw new Error(`policy: ${type}.${field} is listed twice`);
+        fields.set(field, grants === ROWS ? rule.rows : grants);
+      }
+    }
+    return [type, fields];
+  }),
+);
+
+/** The grant of `role` on a field (undefined: denied). */
+export function fieldGrant(type: string, field: string, role: Role): Grant | undefined {
+  return FIELD_GRANTS.get(type)?.get(field)?.[role];
+}
+
+/** May `role` call this root field at all? */
+export function mayCall(parent: 'Query' | 'Mutation', field: string, role: Role | null): boolean {
+  const grants = (ROOT[parent] as Record<string, Grants | 'PUBLIC'>)[field];
+  if (grants === 'PUBLIC') return true;
+  return role !== null && grants?.[role] === true;
+}
