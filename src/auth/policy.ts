@@ -219,7 +219,7 @@ export const TYPES: Record<string, TypeRule> = {
   RegionalOtcListing: instrument('board centre', 'custodyCode'),
   FundInvestment: instrument('fund stake', ''),
   RiskCompensationCover: instrument('pool coveredLoan claims', 'coverageRatio'),
-  NeeqStageEntry: { rows: roles('A R M O', { BANK_OFFICER: OWN_LOAN }), fields: { 'stage on': ROWS } },
+  NeeqStageEntry: { rows: roles('A R M O'), fields: { 'stage on': ROWS } },
   InstrumentHolder: {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
     owners: { ref: 'enterprise' },

@@ -66,7 +66,7 @@ export class TestApp {
 
   /** Runs an operation through Apollo's whole pipeline (no HTTP) as `viewer` (null: anonymous). */
   async execute<TData, TVars extends Record<string, unknown>>(
-    document: TypedDocumentNode<TData, TVars>,
+    document: TypedDocumentNode<TData, TVars> | string,
     variables: TVars,
     viewer: Viewer | null,
   ): Promise<OperationResult<TData>> {
