@@ -1,0 +1,270 @@
+import { Role } from '../src/auth/roles';
+import { toGlobalId } from '../src/common/global-id';
+import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
+import { BANKS } from '../seeds/reference';
+import { loadDemoZone } from '../seeds/zone';
+import {
+  AuditReadsDocument,
+  AuthorizationsDocument,
+  BankViewDocument,
+  CreateEnterpriseDocument,
+  EnterpriseByCodeDocument,
+  ExistenceDocument,
+  GrantAuthorizationDocument,
+  PortfolioPageDocument,
+  RecordCreditLoanDocument,
+  RecordFiscalYearDocument,
+  RecordHighTechCertificateDocument,
+  RecordPatentAppraisalDocument,
+  RecordPatentDocument,
+  RecordTalentAwardDocument,
+  RevokeAuthorizationDocument,
+  UpdateEnterpriseDocument,
+} from './support/generated/graphql';
+import { as, TestApp } from './support/app';
+import { coveringEnterprises } from './support/demo';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+const admin = as(Role.ZONE_ADMIN);
+const E = testCode(801); // authorises the bank
+const F = testCode(802); // never does
+const MISSING = testCode(803); // not registered at all
+const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
+const icbc = BANKS.find((b) => b.key === 'ICBC')!;
+const bank = as(Role.BANK_OFFICER, hankou.creditCode);
+const rep = as(Role.ENTERPRISE_REP, E);
+
+describe('what a bank sees, under an authorisation and without one', () => {
+  let app: TestApp;
+  let enterpriseId: string;
+  const ids: Record<string, string> = {};
+  const today = zoneToday();
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    for (const [code, name] of [[E, '武汉授信光电科技有限公司'], [F, '武汉未授权生物有限公司']] as const) {
+      const r = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin);
+      expect(r.data!.createEnterprise.errors).toEqual([]);
+      ids[code] = r.data!.createEnterprise.enterprise!.id;
+      if (code === E) enterpriseId = ids[code]!;
+      const writes = [
+        app.execute(RecordFiscalYearDocument, { input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 } }, admin),
+        app.execute(RecordHighTechCertificateDocument, { input: { creditCode: code, number: code === E ? 'GR202442000101' : 'GR202442000102', issuedOn: '2024-11-01', criteriaVersion: 'RULES_2016' } }, admin),
+        app.execute(RecordPatentDocument, { input: { creditCode: code, number: code === E ? 'ZL202110000001.6' : 'ZL202110000002.0', title: '一种光纤传感装置', legalStatus: 'VALID', grantedOn: '2022-03-01' } }, admin),
+        app.execute(RecordTalentAwardDocument, { input: { creditCode: code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '500000.00', awardedOn: '2024-05-01', recipientName: '李明' } }, admin),
+      ];
+      for (const w of writes) expect(JSON.stringify(await w)).not.toMatch(/"code"/);
+      for (const [lender, contractNo, rate] of [[hankou, `HK-${code.slice(-4)}`, '3.8500'], [icbc, `ICBC-${code.slice(-4)}`, '3.4500']] as const) {
+        const loan = await app.execute(
+          RecordCreditLoanDocument,
+          { input: { creditCode: code, lenderCreditCode: lender.creditCode, contractNo, amount: '2000000.00', interestRate: rate, termMonths: 12, startDate: '2025-03-01' } },
+          admin,
+        );
+        expect(loan.data!.recordCreditLoan.errors).toEqual([]);
+      }
+    }
+  });
+  afterAll(() => app.close());
+
+  const grant = (scopes: string[], extra: Record<string, unknown> = {}) =>
+    app.execute(
+      GrantAuthorizationDocument,
+      {
+        input: {
+          creditCode: E,
+          bankCreditCode: hankou.creditCode,
+          scopes: scopes as never,
+          purpose: '科技信用贷款授信审查',
+          validFrom: today,
+          validTo: nextYear,
+          signer: '王伟（财务总监）',
+          ...extra,
+        },
+      },
+      rep,
+    );
+
+  /** Everything a bank could ask that would tell it whether `code` is registered. */
+  const probe = (code: string, id: string) => app.execute(ExistenceDocument, { creditCode: code, id, search: '武汉' }, bank);
+  const nothing = {
+    data: {
+      enterprise: null,
+      node: null,
+      byCode: { totalCount: 0, edges: [] },
+      bySearch: { totalCount: 0 },
+      portfolioSummary: {
+        enterpriseCount: 0,
+        highTechCount: 0,
+        universityAffiliatedCount: 0,
+        registeredCapital: '0.00',
+        byIndustry: [],
+        byPark: [],
+        byInstrumentKind: expect.arrayContaining([{ kind: 'CREDIT_LOAN', count: 0, activeCount: 0 }]),
+      },
+    },
+  };
+
+  it('learns nothing without an authorisation: a registered enterprise answers exactly as an unregistered code', async () => {
+    const existing = await probe(E, enterpriseId);
+    const missing = await probe(MISSING, toGlobalId('Enterprise', '00000000-0000-4000-8000-000000000000'));
+    expect(existing).toMatchObject(nothing);
+    expect(existing.errors).toBeUndefined();
+    expect(missing).toEqual(existing);
+    // Nothing was read, so nothing is on the trail as a bank read.
+    expect((await app.execute(AuditReadsDocument, { filter: { actorRole: 'BANK_OFFICER' } }, admin)).data!.auditEvents.totalCount).toBe(0);
+  });
+
+  it('sees, once authorised, the fields of its scopes: bands not figures, its own loan in full, the other lender’s as kind and status', async () => {
+    const granted = await grant(['PROFILE', 'PATENTS', 'FINANCIALS', 'INSTRUMENTS']);
+    expect(granted.data!.grantAuthorization.errors).toEqual([]);
+    const view = await app.execute(BankViewDocument, { creditCode: E }, bank);
+    expect(view).toMatchObject({
+      data: {
+        enterprise: {
+          creditCode: E,
+          name: '武汉授信光电科技有限公司',
+          highTech: true,
+          highTechCertificates: null, // no HIGH_TECH scope: the status, not the certificates
+          patents: [{ number: 'ZL202110000001.6', pledged: false }],
+          financialBands: [
+            {
+              fiscalYear: 2025,
+              revenue: 'FROM_50M_TO_200M',
+              rdIntensity: 'FROM_4_TO_5', // exactly 4%
+              employees: 'FROM_20_TO_300',
+              stStaffShareAtLeast10: true,
+              highTechRevenueShareAtLeast60: true,
+            },
+          ],
+          financials: null,
+          talentAwards: null,
+          instruments: {
+            totalCount: 2,
+            edges: expect.arrayContaining([
+              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: '2000000.00', contractNo: `HK-${E.slice(-4)}`, interestRate: '3.8500', lender: { creditCode: hankou.creditCode } } },
+              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: null, contractNo: null, interestRate: null, lender: null } },
+            ]),
+          },
+        },
+      },
+    });
+    expect(view.errors).toBeUndefined();
+    // F did not authorise: it still answers exactly as an unregistered code does.
+    const f = await probe(F, ids[F]!);
+    expect(f.data!.enterprise).toBeNull();
+    expect(f).toEqual(await probe(MISSING, toGlobalId('Enterprise', '00000000-0000-4000-8000-000000000000')));
+  });
+
+  it('counts in lists and aggregates only what authorised it', async () => {
+    const seen = await probe(E, enterpriseId);
+    expect(seen.data).toMatchObject({
+      enterprise: { id: enterpriseId },
+      node: { id: enterpriseId },
+      byCode: { totalCount: 1, edges: [{ node: { id: enterpriseId } }] },
+      bySearch: { totalCount: 1 },
+      portfolioSummary: { enterpriseCount: 1, highTechCount: 1, byIndustry: [{ industry: 'OPTOELECTRONIC_INFORMATION', count: 1 }] },
+    });
+  });
+
+  it('puts every read on the trail with its purpose and authorisation, and the enterprise sees who read it', async () => {
+    const authorization = (await app.execute(AuthorizationsDocument, { creditCode: E }, rep)).data!.authorizations[0]!;
+    const reads = await app.execute(AuditReadsDocument, { filter: { actorRole: 'BANK_OFFICER' } }, rep);
+    const read = {
+      actorRole: 'BANK_OFFICER',
+      actorOrg: hankou.creditCode,
+      outcome: 'DONE',
+      purpose: '科技信用贷款授信审查',
+      authorization: { id: authorization.id },
+      enterprise: { creditCode: E },
+    };
+    // Newest first: the probe (enterprise, node, the list and the summary; a bare count reads nothing), then BankView.
+    expect(reads.data!.auditEvents.edges.map((e) => e.node)).toEqual([
+      { ...read, operation: 'byCode,enterprise,node,portfolioSummary' },
+      { ...read, operation: 'enterprise' },
+    ]);
+    // Another enterprise's representative sees none of them; nor E's authorisations.
+    const other = as(Role.ENTERPRISE_REP, F);
+    expect((await app.execute(AuditReadsDocument, { filter: { actorRole: 'BANK_OFFICER' } }, other)).data!.auditEvents).toEqual({ totalCount: 0, edges: [] });
+    expect((await app.execute(AuthorizationsDocument, { creditCode: E }, other)).data!.authorizations).toEqual([]);
+  });
+
+  it('sees nothing on the very next request after a revocation, or after the authorisation expires', async () => {
+    const [authorization] = (await app.execute(AuthorizationsDocument, { creditCode: E }, rep)).data!.authorizations;
+    const revoked = await app.execute(RevokeAuthorizationDocument, { id: authorization!.id }, rep);
+    expect(revoked.data!.revokeAuthorization.errors).toEqual([]);
+    expect(await probe(E, enterpriseId)).toMatchObject(nothing);
+
+    // A new one that ran out yesterday (dates moved back, as time would).
+    const again = await grant(['PROFILE']);
+    expect(again.data!.grantAuthorization.errors).toEqual([]);
+    expect((await probe(E, enterpriseId)).data!.enterprise).toEqual({ id: enterpriseId });
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await app.orm.em.fork().execute(`update data_authorization set valid_from = '2024-01-01', valid_to = ? where revoked_at is null`, [yesterday]);
+    expect(await probe(E, enterpriseId)).toMatchObject(nothing);
+  });
+
+  it('lets a representative keep its own data current, and refuses it another enterprise’s, changing nothing', async () => {
+    const own = (await app.execute(EnterpriseByCodeDocument, { creditCode: E }, rep)).data!.enterprise!;
+    const updated = await app.execute(UpdateEnterpriseDocument, { id: own.id, version: own.version, input: { nameEn: 'Wuhan Credit Optics' } }, rep);
+    expect(updated.data!.updateEnterprise).toMatchObject({ errors: [], enterprise: { nameEn: 'Wuhan Credit Optics' } });
+
+    const notPermitted = (field: string, message: string) => [{ __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field, message }];
+    const fOwn = (await app.execute(EnterpriseByCodeDocument, { creditCode: F }, admin)).data!.enterprise!;
+    const attempts = [
+      [
+        (await app.execute(UpdateEnterpriseDocument, { id: fOwn.id, version: fOwn.version, input: { nameEn: 'Taken Over' } }, rep)).data!.updateEnterprise.errors,
+        notPermitted('id', 'A representative changes its own enterprise’s data only.'),
+      ],
+      [
+        (await app.execute(RecordFiscalYearDocument, { input: { creditCode: F, fiscalYear: 2024, revenue: '1.00', rdExpense: '0.00', rdExpenseInChina: '0.00', highTechRevenue: '0.00', employees: 1, stStaff: 0 } }, rep)).data!.recordFiscalYear.errors,
+        notPermitted('input.creditCode', 'A representative changes its own enterprise’s data only.'),
+      ],
+      [
+        (await app.execute(RecordFiscalYearDocument, { input: { creditCode: MISSING, fiscalYear: 2024, revenue: '1.00', rdExpense: '0.00', rdExpenseInChina: '0.00', highTechRevenue: '0.00', employees: 1, stStaff: 0 } }, rep)).data!.recordFiscalYear.errors,
+        notPermitted('input.creditCode', 'A representative changes its own enterprise’s data only.'),
+      ],
+      [
+        (await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: 'ZL202110000002.0', appraiser: '某评估所', value: '1.00', appraisedOn: '2025-01-01' } }, rep)).data!.recordPatentAppraisal.errors,
+        notPermitted('input.patentNumber', 'A representative appraises its own enterprise’s patents only.'),
+      ],
+    ];
+    for (const [got, want] of attempts) expect(got).toEqual(want);
+    expect((await app.execute(EnterpriseByCodeDocument, { creditCode: F }, admin)).data!.enterprise).toEqual(fOwn);
+  });
+});
+
+describe('a bank’s portfolio page', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    await loadDemoZone(app.orm.config.get('clientUrl')!);
+  });
+  afterAll(() => app.close());
+
+  it('runs as many statements for fifty authorising enterprises as for five (no query per enterprise or per record)', async () => {
+    const five = await coveringEnterprises(app.orm);
+    const rows = await app.orm.em.fork().execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code limit 60');
+    const fifty = [...five, ...rows.map((r) => r.code).filter((c) => !five.includes(c))].slice(0, 50);
+    const today = zoneToday();
+    await app.orm.em.fork().execute(
+      `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
+       select gen_random_uuid(), e.id, b.id, '{PROFILE,HIGH_TECH,PATENTS,FINANCIALS,INSTRUMENTS}', '授信审查', ?, ?, '授权人', 'ZONE_ADMIN', now(), now(), 1
+       from enterprise e, bank b where e.credit_code = any(?::text[]) and b.credit_code = ?`,
+      [today, `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, `{${fifty.join(',')}}`, hankou.creditCode],
+    );
+    const small = await app.countStatements(() => app.execute(PortfolioPageDocument, { first: 5, filter: { creditCodes: five } }, bank));
+    const large = await app.countStatements(() => app.execute(PortfolioPageDocument, { first: 50, filter: { creditCodes: fifty } }, bank));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    expect(small.result.data!.enterprises.edges).toHaveLength(5);
+    expect(large.result.data!.enterprises.edges).toHaveLength(50);
+    if (process.env['SHOW_SQL']) console.log(small.sql.join('\n'));
+    expect(large.statements).toBe(small.statements);
+    // Fewer than the administrator's 36: what the bank may not see is never loaded. Its own: one for its active
+    // authorisations, one per kind of owner lookup (instrument holders, patent owners), one insert for its reads.
+    expect(small.statements).toBe(22);
+  });
+});
