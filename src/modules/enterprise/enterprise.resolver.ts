@@ -47,7 +47,7 @@ export const HighTechCertificatePayload = Payload(
   'The certificate recorded.',
 );
 
-/** Root queries and mutations of the registry's enterprises. Until access control lands, zone administrators only. */
+/** Root queries and mutations of the registry's enterprises (who may call them: src/auth/policy.ts). */
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Authorized()
