@@ -30,9 +30,10 @@ function itemsNullable(type: GraphQLOutputType): boolean {
 /** Hides what the viewer may not see in a resolved value: null for a single object, removed from a list. */
 async function screen(value: unknown, ctx: RequestContext, info: GraphQLResolveInfo): Promise<unknown> {
   if (value === null || typeof value !== 'object') return value;
+  const policed = (v: unknown) => v !== null && typeof v === 'object' && !!TYPES[typeOf(v)] && !ctx.access.seesAllRowsOf(typeOf(v));
+  if (Array.isArray(value) ? !value.some(policed) : !policed(value)) return value;
   const operation = rootField(info.path);
   if (Array.isArray(value)) {
-    if (!value.some((v) => v !== null && typeof v === 'object' && TYPES[typeOf(v)])) return value;
     const seen = await Promise.all(value.map((v) => (v === null ? false : ctx.access.seesObject(typeOf(v), v, operation))));
     return itemsNullable(info.returnType) ? value.map((v, i) => (seen[i] ? v : null)) : value.filter((_, i) => seen[i]);
   }
