@@ -121,6 +121,7 @@ const auditBankReads: ApolloServerPlugin<RequestContext> = {
           await contextValue.access.flushReads(contextValue.em.fork());
         } catch (err) {
           contextValue.log.error({ err }, 'bank reads could not be audited; the response is withheld');
+          response.http.status = 503;
           if (response.body.kind === 'single') {
             response.body.singleResult = {
               errors: [{ message: 'The read could not be audited; try again.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }],

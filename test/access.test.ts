@@ -193,6 +193,25 @@ describe('what a bank sees, under an authorisation and without one', () => {
     expect((await app.execute(AuthorizationsDocument, { creditCode: E }, other)).data!.authorizations).toEqual([]);
   });
 
+  it('gets no data when its reads cannot be put on the trail', async () => {
+    const sql = (q: string) => app.orm.em.fork().execute(q);
+    await sql(`create function refuse_bank_reads() returns trigger language plpgsql as $$
+               begin raise exception 'audit storage unavailable'; end $$`);
+    await sql(`create trigger refuse_bank_reads before insert on audit_event for each row
+               when (new.actor_role = 'BANK_OFFICER') execute function refuse_bank_reads()`);
+    try {
+      const view = await app.execute(BankViewDocument, { creditCode: E }, bank);
+      expect(view).toEqual({
+        data: undefined,
+        errors: [{ message: 'The read could not be audited; try again.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        status: 503,
+      });
+    } finally {
+      await sql('drop trigger refuse_bank_reads on audit_event');
+      await sql('drop function refuse_bank_reads()');
+    }
+  });
+
   it('sees nothing on the very next request after a revocation, or after the authorisation expires', async () => {
     const [authorization] = (await app.execute(AuthorizationsDocument, { creditCode: E }, rep)).data!.authorizations;
     const revoked = await app.execute(RevokeAuthorizationDocument, { id: authorization!.id }, rep);
