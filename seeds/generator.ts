@@ -41,6 +41,9 @@ export const LOAD_ORDER = [
   'equity_grant',
   'talent_award',
   'tax_pilot_usage',
+  'credit_rating_record',
+  'tax_credit_grade',
+  'dishonest_debtor_check',
 ] as const;
 
 export const emptyTables = (): Tables => Object.fromEntries(LOAD_ORDER.map((t) => [t, []]));
@@ -198,6 +201,7 @@ export function generateEnterprise(
   options: GeneratorOptions,
 ): void {
   const eid = seedUuid(`enterprise:${seed.creditCode}`);
+  const firstInstrument = out['financing_instrument']!.length;
   out['enterprise']!.push({
     id: eid,
     credit_code: seed.creditCode,
@@ -583,6 +587,58 @@ export function generateEnterprise(
       pilot,
       fiscal_year: year,
       relief_amount: yuan(base * rdShare * 0.25 * r.normal(1, 0.2)),
+    });
+  }
+
+  // A default is dated halfway through the instrument's term (and no later than the zone's data runs).
+  for (const row of out['financing_instrument']!.slice(firstInstrument)) {
+    if (row['status'] !== 'DEFAULTED') continue;
+    const start = row['start_date'] as string;
+    const end = (row['end_date'] as string | null) ?? addYears(start, 1);
+    const months = Math.max(1, Math.round((Date.parse(end) - Date.parse(start)) / (2 * 30.44 * 86_400_000)));
+    const mid = addMonths(start, months);
+    row['defaulted_on'] = mid < '2025-10-31' ? mid : '2025-10-31';
+  }
+
+  creditStanding(k, eid, out);
+}
+
+const AGENCIES = ['东湖征信评级有限公司', '湖北省信用评级中心', '中诚信（武汉）评级'];
+
+/**
+ * Credit standing the eligibility checks read: SME credit ratings, tax credit grades, dishonest-debtor checks.
+ * Drawn from a generator of the enterprise's own, so adding them left every other generated figure as it was.
+ */
+function creditStanding(k: string, eid: string, out: Tables): void {
+  const r = new Random(parseInt(seedUuid(`credit:${k}`).slice(0, 8), 16));
+  if (r.chance(0.75)) {
+    const ratedOn = r.date('2025-01-01', '2025-10-31');
+    out['credit_rating_record']!.push({
+      id: seedUuid(`rating:${k}`),
+      enterprise_id: eid,
+      rating: r.weighted([['AAA', 3], ['AA', 10], ['A', 25], ['BBB', 30], ['BB', 20], ['B', 10], ['CCC', 2]] as const),
+      agency: r.pick(AGENCIES),
+      rated_on: ratedOn,
+      valid_until: addYears(ratedOn, 2, 1),
+    });
+  }
+  for (const year of [2023, 2024]) {
+    if (!r.chance(0.85)) continue;
+    out['tax_credit_grade']!.push({
+      id: seedUuid(`taxgrade:${k}:${year}`),
+      enterprise_id: eid,
+      year,
+      grade: r.weighted([['A', 40], ['B', 40], ['M', 10], ['C', 7], ['D', 3]] as const),
+      evaluated_on: `${year + 1}-04-${String(r.int(10, 28)).padStart(2, '0')}`,
+    });
+  }
+  if (r.chance(0.8)) {
+    out['dishonest_debtor_check']!.push({
+      id: seedUuid(`dishonest:${k}`),
+      enterprise_id: eid,
+      checked_on: r.date('2025-06-01', '2025-10-31'),
+      listed: r.chance(0.03),
+      source: '中国执行信息公开网',
     });
   }
 }

@@ -8,6 +8,11 @@ import { auditMutations } from './modules/audit/audit.middleware';
 import { DateTimeScalar } from './common/scalars';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
+import {
+  CreditStandingResolver,
+  PilotProgrammeResolver,
+  ProgrammeRuleVersionResolver,
+} from './modules/eligibility/eligibility.resolver';
 import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
@@ -40,6 +45,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ReferenceDataResolver,
   AuditEventResolver,
   AuthorizationResolver,
+  PilotProgrammeResolver,
+  ProgrammeRuleVersionResolver,
+  CreditStandingResolver,
 ];
 
 /**

@@ -83,7 +83,7 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
 
 function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null): boolean {
   const rule = TYPES[type];
-  if (!rule) return true;
+  if (!rule || rule.public) return true;
   const grant = rule.rows[f.viewer.role];
   if (!grant) return false;
   if (owners !== null && visibleOwners(f, owners).length === 0) return false;
@@ -171,6 +171,8 @@ describe('the access matrix, generated from the policy table', () => {
       ['parks', 'Park', []],
       ['industryClusters', 'IndustryCluster', []],
       ['institutions', 'Institution', []],
+      ['programmes', 'PilotProgramme', []],
+      ['eligibility', 'EligibilityResult', []],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
@@ -274,9 +276,25 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
-  it('shows reference data to everyone', async () => {
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions']) {
+  it('shows reference data to everyone, and programmes and their rules even without a token', async () => {
+    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'programmes']) {
       await check(`query R { ${root} ${everything[root]} }`, {}, root, () => true);
+    }
+    const query = `query P { programmes ${everything['programmes']} }`;
+    expect(await app.execute(query, {}, null)).toEqual(await app.execute(query, {}, admin));
+  });
+
+  it('answers eligibility, with its figures, to whoever may check the enterprise', async () => {
+    const query = `query Check($programme: String!, $codes: [CreditCode!]!) {
+      eligibility(programme: $programme, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
+    for (const programme of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK']) {
+      for (const code of five) {
+        // A bank without the ELIGIBILITY scope, or another enterprise's representative, gets the AUTHORISATION answer
+        // instead (test/eligibility.test.ts); here, those who get the full one.
+        await check(query, { programme, codes: [code] }, 'eligibility', (f) =>
+          f.viewer.role === Role.ENTERPRISE_REP ? f.viewer.organisation === code : f.viewer.role === Role.ZONE_ADMIN || f.scopes.has('ELIGIBILITY'),
+        );
+      }
     }
   });
 

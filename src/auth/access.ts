@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { sqlArray } from '../common/sql';
 import { AuditOutcome } from '../modules/audit/audit.entity';
-import { recordAudits } from '../modules/audit/audit.service';
+import { type AuditRecord, recordAudits } from '../modules/audit/audit.service';
 import { zoneToday } from '../modules/enterprise/enterprise.queries';
 import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
 import { Role } from './roles';
@@ -44,6 +44,8 @@ export class Access {
   private readonly ownerLoaders = new Map<string, DataLoader<string, string[]>>();
   /** Enterprise id → the operations (root fields) in which a bank saw its data. */
   private readonly reads = new Map<string, Set<string>>();
+  /** Other events of a bank's request (its eligibility checks), written with its reads. */
+  private readonly events: AuditRecord[] = [];
 
   constructor(
     private readonly em: EntityManager,
@@ -81,13 +83,14 @@ export class Access {
   /** Does the viewer see every object of this type, whatever it is (no row rule to evaluate)? */
   seesAllRowsOf(type: string): boolean {
     const role = this.role;
-    return role !== null && this.seesEveryEnterprise && TYPES[type]?.rows[role] === true;
+    const rule = TYPES[type];
+    return !!rule?.public || (role !== null && this.seesEveryEnterprise && rule?.rows[role] === true);
   }
 
   /** May the viewer see this object of GraphQL type `type` (its row rule)? Types without a rule: yes. */
   async seesObject(type: string, obj: object, operation: string): Promise<boolean> {
     const rule = TYPES[type];
-    if (!rule) return true;
+    if (!rule || rule.public) return true;
     const role = this.role;
     const grant = role ? rule.rows[role] : undefined;
     if (!grant) return false;
@@ -102,6 +105,7 @@ export class Access {
 
   /** May the viewer see field `field` of this object (which it sees)? */
   async seesField(type: string, field: string, obj: object): Promise<boolean> {
+    if (TYPES[type]?.public) return true;
     const role = this.role;
     if (!role) return false;
     const grant = fieldGrant(type, field, role);
@@ -225,11 +229,16 @@ export class Access {
     }
   }
 
+  /** Records an event of a bank's request (written when the response is sent, with its reads). */
+  noteAudit(record: AuditRecord): void {
+    if (this.role === Role.BANK_OFFICER) this.events.push(record);
+  }
+
   /** Appends one audit event per enterprise a bank read in this request, with its purpose and authorisation. */
   async flushReads(em: EntityManager): Promise<number> {
-    if (this.reads.size === 0 || !this.viewer) return 0;
+    if ((this.reads.size === 0 && this.events.length === 0) || !this.viewer) return 0;
     const { grants } = await this.load();
-    const events = [...this.reads].map(([enterpriseId, ops]) => ({
+    const events: AuditRecord[] = [...this.reads].map(([enterpriseId, ops]) => ({
       operation: [...ops].sort().join(','),
       outcome: AuditOutcome.DONE,
       enterpriseId,
@@ -237,7 +246,9 @@ export class Access {
       authorizationId: grants.get(enterpriseId)?.authorizationId ?? null,
       details: { read: true },
     }));
+    events.push(...this.events);
     this.reads.clear();
+    this.events.length = 0;
     await recordAudits(em, this.viewer, events);
     return events.length;
   }

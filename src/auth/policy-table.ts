@@ -1,4 +1,4 @@
-import { Condition, type Grant, type Grants, ROOT, ROWS, TYPES } from './policy';
+import { Condition, type Grant, type Grants, INPUT_FIELDS, ROOT, ROWS, TYPES } from './policy';
 import { Role } from './roles';
 
 /** The README shows the policy between these markers; `npm run schema` rewrites it and a test checks it. */
@@ -56,6 +56,9 @@ export function renderPolicyTable(): string {
       lines.push(row([`${parent}: ${fields.map((f) => `\`${f}\``).join(', ')}`, ...cells]));
     }
   }
+  for (const [field, grants] of Object.entries(INPUT_FIELDS)) {
+    lines.push(row([`input: \`${field}\``, ...COLUMNS.map(([r]) => cell(grants[r]))]));
+  }
   lines.push(
     '',
     'Records: who sees an object at all (rep: its own enterprise’s; bank: those of enterprises holding an active',
@@ -65,7 +68,7 @@ export function renderPolicyTable(): string {
   );
   lines.push(...header(['type', 'fields']));
   for (const [type, rule] of Object.entries(TYPES)) {
-    lines.push(row([`**${type}**`, '*rows*', ...COLUMNS.map(([r]) => rowsCell(r, rule.rows[r], !!rule.owners))]));
+    lines.push(row([`**${type}**`, '*rows*', ...COLUMNS.map(([r]) => (rule.public ? 'public' : rowsCell(r, rule.rows[r], !!rule.owners)))]));
     for (const [group, grants] of Object.entries(rule.fields)) {
       const g = grants === ROWS ? rule.rows : grants;
       const same = grants === ROWS || COLUMNS.every(([r]) => g[r] === rule.rows[r]);

@@ -49,6 +49,8 @@ export type OwnerRule =
 export interface TypeRule {
   /** Who sees an object of this type, given they see an enterprise it belongs to. */
   rows: Grants;
+  /** Seen by anyone, even without a token (programme descriptions and rules). */
+  public?: true;
   /** The enterprises it belongs to; reference data (banks, parks …) has none. */
   owners?: OwnerRule;
   /** Every field of the type, in groups: `'a b c': grants`. `ROWS` means: whoever sees the object. */
@@ -84,6 +86,9 @@ const EVERYONE = roles('A R B M O H');
 export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants> } = {
   Query: {
     viewer: 'PUBLIC',
+    programmes: 'PUBLIC',
+    // A bank: enterprises whose authorisation has the ELIGIBILITY scope; a representative: its own (the service).
+    eligibility: roles('A R B'),
     node: EVERYONE,
     nodes: EVERYONE,
     enterprise: EVERYONE,
@@ -131,6 +136,10 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordPark: roles('A'),
     recordIndustryCluster: roles('A'),
     recordInstitution: roles('A'),
+    recordProgrammeRuleVersion: roles('A'),
+    recordCreditRating: roles('A'),
+    recordTaxCreditGrade: roles('A'),
+    recordDishonestDebtorCheck: roles('A'),
   },
 };
 
@@ -143,7 +152,7 @@ function instrument(details: string, terms: string): TypeRule {
     owners: { instrumentHolders: true },
     fields: {
       'id kind status updatedAt version': ROWS,
-      [`amount startDate endDate enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
+      [`amount startDate endDate defaultedOn enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
       // Contract numbers, rates, registrations: never CPPCC material; a bank sees only its own.
       ...(terms ? { [terms]: roles('A R', { BANK_OFFICER: OWN_LOAN }) } : {}),
     },
@@ -154,6 +163,7 @@ const LOAN_DETAILS = 'lender subBranch termMonths';
 const LOAN_TERMS = 'contractNo interestRate ratingUsed';
 const BOND_DETAILS = 'code underwriter guarantor rating tenorMonths';
 const REFERENCE = { rows: EVERYONE, fields: {} };
+const PUBLIC = { rows: EVERYONE, public: true as const };
 
 /** Object types carrying data, with their row and field rules. */
 export const TYPES: Record<string, TypeRule> = {
@@ -169,8 +179,8 @@ export const TYPES: Record<string, TypeRule> = {
       financialBands: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
       instruments: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
       'projects incentivePlans talentAwards taxPilotUsage': roles('A R M O'),
-      // Exact figures, and who overrode a check character: the zone and the enterprise itself.
-      'financials creditCodeOverride': roles('A R'),
+      // Exact figures, credit standing, and who overrode a check character: the zone and the enterprise itself.
+      'financials creditCodeOverride creditRatings taxCreditGrades dishonestDebtorChecks': roles('A R'),
     },
   },
   CreditCodeOverride: { rows: roles('A R'), fields: { 'reason by at': ROWS } },
@@ -308,6 +318,38 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A M O'),
     fields: { 'fiscalYear reporting revenue rdExpense highTechRevenue employees stStaff': ROWS },
   },
+  CreditRatingRecord: {
+    rows: roles('A R'),
+    owners: { ref: 'enterprise' },
+    fields: { 'id rating agency ratedOn validUntil updatedAt': ROWS },
+  },
+  TaxCreditGrade: {
+    rows: roles('A R'),
+    owners: { ref: 'enterprise' },
+    fields: { 'id year grade evaluatedOn updatedAt': ROWS },
+  },
+  DishonestDebtorCheck: {
+    rows: roles('A R'),
+    owners: { ref: 'enterprise' },
+    fields: { 'id checkedOn listed source updatedAt': ROWS },
+  },
+  // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
+  EligibilityResult: {
+    rows: roles('A R B'),
+    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks': ROWS },
+  },
+  CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
+  // Programmes and their rules: public, so anyone can see what is checked.
+  PilotProgramme: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
+  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria note recordedBy updatedAt': ROWS } },
+  Criterion: {
+    ...PUBLIC,
+    fields: {
+      'kind description minYears industries stateOwned years rdBands minimum maximum minimumPercent count months minimumRating grades maxAgeDays':
+        ROWS,
+    },
+  },
+  RdBand: { ...PUBLIC, fields: { 'revenueUpTo minimumPercent': ROWS } },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn partner planned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name techSubBranch updatedAt': ROWS } },
@@ -318,6 +360,17 @@ export const TYPES: Record<string, TypeRule> = {
   IndustryCluster: { ...REFERENCE, fields: { 'id code name nameEn updatedAt': ROWS } },
   Institution: { ...REFERENCE, fields: { 'id kind name nameEn updatedAt': ROWS } },
 };
+
+/** Input fields only some roles may use (checked by the services that read them). */
+export const INPUT_FIELDS: Record<string, Grants> = {
+  // Who is eligible but not using a programme: the zone's outreach, not a bank's or CPPCC's business.
+  'EnterpriseFilter.outreach': roles('A'),
+};
+
+/** May `role` give this input field? */
+export function mayUseInput(field: string, role: Role | null): boolean {
+  return role !== null && INPUT_FIELDS[field]?.[role] === true;
+}
 
 /** Types with no data of their own: what they hold is screened where it is resolved. */
 export const STRUCTURAL: readonly RegExp[] = [

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
+import { LOAD_ORDER } from '../../seeds/generator';
 import { migrate } from '../db/orm';
 import { seedDemoZoneIfEmpty } from '../../seeds';
 import { loadZone } from '../../seeds/zone';
@@ -12,12 +13,8 @@ const usage = `usage: npm run seed [-- --synthetic N [--seed S] [--reset]]
   --reset        empties the registry first (otherwise the registry must be empty)
 `;
 
-/** The registry's tables, emptied by --reset. */
-const REGISTRY_TABLES = [
-  'enterprise', 'fiscal_year_financials', 'high_tech_certificate', 'patent', 'patent_appraisal', 'financing_instrument',
-  'instrument_holder', 'ip_pledge', 'risk_compensation_claim', 'research_project', 'project_participant',
-  'project_budget_line', 'project_output', 'equity_incentive_plan', 'equity_grant', 'talent_award', 'tax_pilot_usage',
-];
+/** The registry's tables, emptied by --reset: the ones a zone is loaded into. */
+const REGISTRY_TABLES = LOAD_ORDER;
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,7 @@
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { DataAuthorization } from '../modules/authorization/authorization.entity';
+import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../modules/credit/credit.entity';
+import { PilotProgramme, ProgrammeRuleVersion } from '../modules/eligibility/programme.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
 import { FiscalYearFinancials, HighTechCertificate } from '../modules/enterprise/financials.entity';
 import { IndustryCluster, Park } from '../modules/enterprise/park.entity';
@@ -50,4 +52,9 @@ export const entities: Function[] = [
   TaxPilotUsage,
   AuditEvent,
   DataAuthorization,
+  CreditRatingRecord,
+  TaxCreditGrade,
+  DishonestDebtorCheck,
+  PilotProgramme,
+  ProgrammeRuleVersion,
 ];

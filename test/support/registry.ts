@@ -8,6 +8,7 @@ const TABLES = [
   'enterprise', 'fiscal_year_financials', 'high_tech_certificate', 'patent', 'patent_appraisal', 'financing_instrument',
   'instrument_holder', 'ip_pledge', 'risk_compensation_claim', 'research_project', 'project_participant',
   'project_budget_line', 'project_output', 'equity_incentive_plan', 'equity_grant', 'talent_award', 'tax_pilot_usage',
+  'credit_rating_record', 'tax_credit_grade', 'dishonest_debtor_check',
   'park', 'industry_cluster', 'institution', 'bank', 'bank_branch', 'insurer', 'fund', 'risk_compensation_pool',
 ];
 
@@ -17,6 +18,8 @@ export async function resetRegistry(orm: MikroORM): Promise<void> {
   await client.connect();
   try {
     await client.query(`truncate ${TABLES.map((t) => `"${t}"`).join(', ')} cascade`);
+    // Programmes and their first rules come with the migrations; versions a test recorded go.
+    await client.query(`delete from programme_rule_version where recorded_by <> 'migration'`);
     await loadReferenceData(client);
   } finally {
     await client.end();

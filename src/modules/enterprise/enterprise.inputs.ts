@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../common/pagination';
 import { CreditCodeScalar, DateScalar, DecimalScalar } from '../../common/scalars';
 import { InstrumentKind } from '../finance/enums';
+import { OutreachFilter } from '../eligibility/eligibility.types';
 import { EnterpriseSize, HighTechCriteriaVersion, Industry } from './enums';
 
 @InputType({ description: 'Which enterprises: every given condition must hold.' })
@@ -32,6 +33,12 @@ export class EnterpriseFilter {
 
   @Field(() => [CreditCodeScalar], { nullable: true, description: 'Exactly these enterprises (at most 1000).' })
   creditCodes?: string[] | null;
+
+  @Field(() => OutreachFilter, {
+    nullable: true,
+    description: 'Only enterprises eligible for a programme on a date that do not use it yet (zone administrators).',
+  })
+  outreach?: OutreachFilter | null;
 }
 
 export enum EnterpriseOrderField {

@@ -27,6 +27,14 @@ export function searchGrams(text: string): string[] {
   return [...grams];
 }
 
+/** What the filter needs beyond its own fields: the viewer's visible enterprises, and the outreach condition. */
+export interface FilterScope {
+  /** null: every enterprise. */
+  visible: ReadonlySet<string> | null;
+  /** `filter.outreach` as SQL (prepared by the eligibility module, which reads the rules in force). */
+  outreach?: { sql: string; bindings: unknown[] } | null;
+}
+
 /**
  * Adds the filter's conditions to a query over `enterprise as e`. Used by the list, its count, and the portfolio
  * summary, so all three always agree on which enterprises a filter means. `visible` (from the viewer's Access;
@@ -36,9 +44,10 @@ export function applyEnterpriseFilter(
   q: Knex.QueryBuilder,
   filter: EnterpriseFilter | null | undefined,
   today: string,
-  visible: ReadonlySet<string> | null = null,
+  scope: FilterScope = { visible: null },
 ) {
-  if (visible) q.whereRaw('e.id = any(?::uuid[])', [sqlArray([...visible])]);
+  if (scope.visible) q.whereRaw('e.id = any(?::uuid[])', [sqlArray([...scope.visible])]);
+  if (scope.outreach) q.whereRaw(scope.outreach.sql, scope.outreach.bindings as Knex.Value[]);
   if (!filter) return q;
   const search = filter.search?.trim();
   if (search) {
@@ -152,13 +161,13 @@ export async function findEnterprisePage(
   filter: EnterpriseFilter | null | undefined,
   orderBy: EnterpriseOrder[] | null | undefined,
   args: PageArgs,
-  visible: ReadonlySet<string> | null = null,
+  scope: FilterScope = { visible: null },
 ): Promise<Page<Enterprise>> {
   const keys = sortKeys(orderBy);
   const request = pageRequest(args, keys.length);
   const today = zoneToday();
   const knex = em.getKnex();
-  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, visible);
+  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope);
   if (request.cursor) whereAfter(q, keys, request.cursor, request.backward);
   for (const k of keys) q.orderByRaw(`${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`);
   q.limit(request.limit + 1);
@@ -170,7 +179,7 @@ export async function findEnterprisePage(
     (e) => e,
     (e) => keys.map((k) => k.value(e)),
     async () => {
-      const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today, visible);
+      const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today, scope);
       const [row] = (await em.execute(counted)) as { n: string }[];
       return Number(row!.n);
     },

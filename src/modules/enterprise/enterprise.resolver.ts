@@ -21,6 +21,7 @@ import {
   HighTechCertificateInput,
   UpdateEnterpriseInput,
 } from './enterprise.inputs';
+import { filterScope } from '../eligibility/outreach';
 import { findEnterprisePage, zoneToday } from './enterprise.queries';
 import {
   createEnterprise,
@@ -64,7 +65,7 @@ export class EnterpriseResolver {
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
     @Arg('orderBy', () => [EnterpriseOrder], { nullable: true }) orderBy: EnterpriseOrder[] | null,
   ): Promise<Page<Enterprise>> {
-    return findEnterprisePage(ctx.em, filter, orderBy, page, await ctx.access.visibleEnterpriseIds());
+    return findEnterprisePage(ctx.em, filter, orderBy, page, await filterScope(ctx, filter));
   }
 
   @Authorized()

@@ -1,9 +1,10 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { DateScalar, DateTimeScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
+import { zoneToday } from '../enterprise/enterprise.queries';
 import { Patent, PatentAppraisal } from '../ip/patent.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';
 import {
@@ -52,6 +53,17 @@ export abstract class FinancingInstrument extends VersionedEntity {
   @Field(() => DateScalar, { nullable: true, description: 'Maturity, expiry or end; none for an open-ended one.' })
   @Property({ type: 'date', nullable: true })
   endDate: string | null = null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it went into default (kept after a later status change).' })
+  @Property({ type: 'date', nullable: true })
+  defaultedOn: string | null = null;
+
+  /** A default is dated when it is recorded (eligibility looks back over a window of months). */
+  @BeforeCreate()
+  @BeforeUpdate()
+  dateDefault(): void {
+    if (this.status === InstrumentStatus.DEFAULTED && !this.defaultedOn) this.defaultedOn = zoneToday();
+  }
 
   // type-graphql gives an interface no fields of an object-type parent: restate the versioned record's own.
   @Field(() => Int, { name: 'version', description: 'Bumped by every change; send it back with an update.' })

@@ -4,6 +4,7 @@ import { fixed } from '../../common/decimal';
 import { Industry } from '../enterprise/enums';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter, zoneToday } from '../enterprise/enterprise.queries';
+import { filterScope } from '../eligibility/outreach';
 import { Park } from '../enterprise/park.entity';
 import { InstrumentKind } from '../finance/enums';
 import type { PortfolioSummary } from './portfolio.types';
@@ -13,9 +14,10 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
   const knex = ctx.em.getKnex();
   const today = zoneToday();
   // A bank's figures cover only the enterprises that authorised it, and each of them counts as read.
-  const visible = await ctx.access.visibleEnterpriseIds();
+  const scope = await filterScope(ctx, filter);
+  const visible = scope.visible;
   const selected = () =>
-    knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, visible));
+    knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope));
   if (visible && ctx.viewer?.role === Role.BANK_OFFICER && visible.size > 0) {
     const read: { id: string }[] = await ctx.em.execute(selected().from('f').select('f.id'));
     ctx.access.noteRead(read.map((r) => r.id), 'portfolioSummary');

@@ -155,6 +155,8 @@ export type EnterpriseFilter = {
   industries?: Array<Industry> | null | undefined;
   /** Holds at least one instrument of one of these kinds. */
   instrumentKinds?: Array<InstrumentKind> | null | undefined;
+  /** Only enterprises eligible for a programme on a date that do not use it yet (zone administrators). */
+  outreach?: OutreachFilter | null | undefined;
   /** Park codes. */
   parks?: Array<string> | null | undefined;
   /** A substring of the Chinese or English name (any case), or the first characters of the credit code. */
@@ -424,6 +426,14 @@ export type NeeqTier =
   | 'BASE'
   | 'INNOVATION'
   | 'SELECT';
+
+/** Enterprises eligible for a programme on a date that do not use it yet (administrators). */
+export type OutreachFilter = {
+  /** Default: today. */
+  asOf?: string | null | undefined;
+  /** The programme code. */
+  programme: string;
+};
 
 export type ParticipantRole =
   /** Funds the project and sets the problem (usually the enterprise). */
@@ -728,6 +738,11 @@ export type ExistenceQueryVariables = Exact<{
 
 
 export type ExistenceQuery = { enterprise: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1638,7 +1653,9 @@ export type NodeQuery = { node:
     | { __typename: 'BankBranch', id: string }
     | { __typename: 'CollectiveBond', kind: InstrumentKind, amount: string | null, id: string }
     | { __typename: 'CreditLoan', kind: InstrumentKind, amount: string | null, id: string }
+    | { __typename: 'CreditRatingRecord', id: string }
     | { __typename: 'DataAuthorization', id: string }
+    | { __typename: 'DishonestDebtorCheck', id: string }
     | { __typename: 'Enterprise', creditCode: string, id: string }
     | { __typename: 'EquityGrant', id: string }
     | { __typename: 'EquityIncentivePlan', id: string }
@@ -1657,6 +1674,8 @@ export type NodeQuery = { node:
     | { __typename: 'Park', id: string }
     | { __typename: 'Patent', id: string }
     | { __typename: 'PatentAppraisal', id: string }
+    | { __typename: 'PilotProgramme', id: string }
+    | { __typename: 'ProgrammeRuleVersion', id: string }
     | { __typename: 'ProjectBudgetLine', id: string }
     | { __typename: 'ProjectOutput', id: string }
     | { __typename: 'ProjectParticipant', id: string }
@@ -1669,6 +1688,7 @@ export type NodeQuery = { node:
     | { __typename: 'ShortTermBill', kind: InstrumentKind, amount: string | null, id: string }
     | { __typename: 'SmeCollectiveNote', kind: InstrumentKind, amount: string | null, id: string }
     | { __typename: 'TalentAward', id: string }
+    | { __typename: 'TaxCreditGrade', id: string }
     | { __typename: 'TaxPilotUsage', id: string }
     | { __typename: 'TechInsurancePolicy', kind: InstrumentKind, amount: string | null, id: string }
    | null };
@@ -1683,7 +1703,9 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'BankBranch', id: string }
     | { __typename: 'CollectiveBond', id: string }
     | { __typename: 'CreditLoan', id: string }
+    | { __typename: 'CreditRatingRecord', id: string }
     | { __typename: 'DataAuthorization', id: string }
+    | { __typename: 'DishonestDebtorCheck', id: string }
     | { __typename: 'Enterprise', id: string }
     | { __typename: 'EquityGrant', id: string }
     | { __typename: 'EquityIncentivePlan', id: string }
@@ -1702,6 +1724,8 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Park', id: string }
     | { __typename: 'Patent', id: string }
     | { __typename: 'PatentAppraisal', id: string }
+    | { __typename: 'PilotProgramme', id: string }
+    | { __typename: 'ProgrammeRuleVersion', id: string }
     | { __typename: 'ProjectBudgetLine', id: string }
     | { __typename: 'ProjectOutput', id: string }
     | { __typename: 'ProjectParticipant', id: string }
@@ -1714,6 +1738,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ShortTermBill', id: string }
     | { __typename: 'SmeCollectiveNote', id: string }
     | { __typename: 'TalentAward', id: string }
+    | { __typename: 'TaxCreditGrade', id: string }
     | { __typename: 'TaxPilotUsage', id: string }
     | { __typename: 'TechInsurancePolicy', id: string }
    | null> };

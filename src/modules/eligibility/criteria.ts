@@ -1,0 +1,570 @@
+import { registerEnumType } from 'type-graphql';
+import { toScaled } from '../../common/decimal';
+import { PatentType } from '../../common/patent-number';
+import { TaxCreditGradeValue } from '../credit/credit.entity';
+import { Industry } from '../enterprise/enums';
+import { CreditRating } from '../finance/enums';
+import type { EnterpriseFacts, FiscalYearFacts } from './facts';
+
+/**
+ * The criteria a programme's rules are made of. Which criteria a programme checks, and with which thresholds, is
+ * data (a rule version); what each kind of criterion means is code, here, once for the explanation a bank reads
+ * (`evaluate`) and once as SQL for the outreach filter (`sql`). test/eligibility.test.ts checks that the two agree
+ * on a whole zone.
+ */
+export enum CriterionKind {
+  AUTHORISATION = 'AUTHORISATION',
+  REGISTERED_IN_ZONE = 'REGISTERED_IN_ZONE',
+  SUPPORTED_INDUSTRY = 'SUPPORTED_INDUSTRY',
+  STATE_OWNED = 'STATE_OWNED',
+  HIGH_TECH_CERTIFICATE = 'HIGH_TECH_CERTIFICATE',
+  RD_INTENSITY = 'RD_INTENSITY',
+  RD_EXPENSE = 'RD_EXPENSE',
+  REVENUE = 'REVENUE',
+  HIGH_TECH_REVENUE_SHARE = 'HIGH_TECH_REVENUE_SHARE',
+  ST_STAFF_SHARE = 'ST_STAFF_SHARE',
+  CORE_IP = 'CORE_IP',
+  UNPLEDGED_INVENTION_PATENT = 'UNPLEDGED_INVENTION_PATENT',
+  CREDIT_RATING = 'CREDIT_RATING',
+  TAX_CREDIT_GRADE = 'TAX_CREDIT_GRADE',
+  NO_RECENT_DEFAULT = 'NO_RECENT_DEFAULT',
+  NOT_DISHONEST_DEBTOR = 'NOT_DISHONEST_DEBTOR',
+  TECH_INSURANCE_IN_FORCE = 'TECH_INSURANCE_IN_FORCE',
+}
+registerEnumType(CriterionKind, {
+  name: 'CriterionKind',
+  valuesConfig: {
+    AUTHORISATION: { description: 'The asker may see this enterprise (not a rule criterion: answered alone when it fails).' },
+    REGISTERED_IN_ZONE: { description: 'Registered in the zone, founded at least `minYears` before the date.' },
+    SUPPORTED_INDUSTRY: { description: 'Its industry is one of `industries`.' },
+    STATE_OWNED: { description: 'State-owned (or not), as `stateOwned` says.' },
+    HIGH_TECH_CERTIFICATE: { description: 'A high-tech enterprise certificate valid on the date.' },
+    RD_INTENSITY: { description: 'R&D expense over revenue across the last `years` fiscal years, at least the band’s share.' },
+    RD_EXPENSE: { description: 'R&D expense of the latest fiscal year within `minimum`–`maximum`.' },
+    REVENUE: { description: 'Revenue of the latest fiscal year within `minimum`–`maximum`.' },
+    HIGH_TECH_REVENUE_SHARE: { description: 'High-tech revenue at least `minimumPercent` of revenue (latest year).' },
+    ST_STAFF_SHARE: { description: 'S&T staff at least `minimumPercent` of employees (latest year).' },
+    CORE_IP: { description: 'At least `count` valid patents of any type.' },
+    UNPLEDGED_INVENTION_PATENT: {
+      description: 'At least `count` valid invention patents not pledged on the date, appraised within `months`.',
+    },
+    CREDIT_RATING: { description: 'An SME credit rating in force on the date, `minimumRating` or better.' },
+    TAX_CREDIT_GRADE: { description: 'The latest tax credit grade is one of `grades`.' },
+    NO_RECENT_DEFAULT: { description: 'No instrument defaulted in the `months` before the date.' },
+    NOT_DISHONEST_DEBTOR: { description: 'Checked within `maxAgeDays` and not on the dishonest debtor list.' },
+    TECH_INSURANCE_IN_FORCE: { description: 'Holds a tech insurance policy in force on the date.' },
+  },
+});
+
+export enum CriterionOutcome {
+  PASSED = 'PASSED',
+  FAILED = 'FAILED',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(CriterionOutcome, {
+  name: 'CriterionOutcome',
+  valuesConfig: {
+    PASSED: { description: 'Met, on the figures named.' },
+    FAILED: { description: 'Not met, on the figures named.' },
+    UNKNOWN: { description: 'The registry lacks the data to tell; never counts as met.' },
+  },
+});
+
+/** A revenue band of RD_INTENSITY: up to `revenueUpTo` yuan (none: no upper limit), at least `minimumPercent`. */
+export interface RdBand {
+  revenueUpTo: string | null;
+  minimumPercent: string;
+}
+
+/** One criterion of a rule version, as stored (JSON): its kind and the parameters that kind takes. */
+export interface CriterionRule {
+  kind: CriterionKind;
+  minYears?: number;
+  industries?: Industry[];
+  stateOwned?: boolean;
+  years?: number;
+  rdBands?: RdBand[];
+  minimum?: string;
+  maximum?: string;
+  minimumPercent?: string;
+  count?: number;
+  months?: number;
+  minimumRating?: CreditRating;
+  grades?: TaxCreditGradeValue[];
+  maxAgeDays?: number;
+}
+
+export type Param = Exclude<keyof CriterionRule, 'kind'>;
+
+export interface Check {
+  criterion: CriterionKind;
+  outcome: CriterionOutcome;
+  detail: string;
+}
+
+/** The SQL that is true exactly when a criterion passes, over `e` (enterprise) on date `asOf`. */
+export interface SqlCondition {
+  sql: string;
+  bindings: unknown[];
+}
+
+interface CriterionDefinition {
+  /** Parameters the kind requires, and those it accepts. */
+  required: Param[];
+  optional: Param[];
+  /** The rule in words, e.g. "R&D ≥ 5% / 4% / 3% of revenue over 3 years for revenue up to ¥50m / ¥50m–200m / over ¥200m". */
+  describe(rule: CriterionRule): string;
+  evaluate(rule: CriterionRule, facts: EnterpriseFacts, asOf: string): Omit<Check, 'criterion'>;
+  sql(rule: CriterionRule, asOf: string): SqlCondition;
+}
+
+// ── formatting: exact, from decimal strings ──
+
+/** ¥ with thousands separators and two places, e.g. ¥120,000,000.00. */
+export function money(value: string): string {
+  const [whole, fraction = '00'] = value.replace('-', '').split('.');
+  return `${value.startsWith('-') ? '-' : ''}¥${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** ¥50m style for thresholds. */
+function millions(value: string): string {
+  const scaled = toScaled(value, 2);
+  const m = scaled / 100_000_000n;
+  const rest = scaled % 100_000_000n;
+  return rest === 0n ? `¥${m}m` : money(value);
+}
+
+/** num/den as a percentage with two places, truncated (so 3.999% shows 3.99%, never a rounded-up 4.00%). */
+export function percent(num: bigint, den: bigint): string {
+  const hundredths = (num * 10_000n) / den;
+  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}%`;
+}
+
+/** "4" or "4.5" from a Percent string "4.0000". */
+const pct = (p: string) => `${p.replace(/\.?0+$/, '')}%`;
+
+/** Is num/den ≥ p% (p a Percent string)? Integer arithmetic. */
+const atLeast = (num: bigint, den: bigint, p: string) => num * 1_000_000n >= den * toScaled(p, 4);
+
+const RATING_ORDER = Object.values(CreditRating);
+const ratingAtLeast = (r: CreditRating, min: CreditRating) => RATING_ORDER.indexOf(r) <= RATING_ORDER.indexOf(min);
+
+/** The date `months` before `date` (same day of month, clamped). */
+export function monthsBefore(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/**
+ * The latest complete fiscal year the rules may read on `asOf`: the most recent one recorded before the date's
+ * year, and no older than two years before it (older figures say nothing about the enterprise today).
+ */
+function latestYear(facts: EnterpriseFacts, asOf: string): FiscalYearFacts | null {
+  const limit = yearOf(asOf) - 1;
+  const years = [...facts.years.keys()].filter((y) => y <= limit).sort((a, b) => b - a);
+  const latest = years[0];
+  return latest !== undefined && latest >= limit - 1 ? facts.years.get(latest)! : null;
+}
+
+const noFigures = (asOf: string) => ({
+  outcome: CriterionOutcome.UNKNOWN,
+  detail: `No fiscal year figures for ${yearOf(asOf) - 2} or ${yearOf(asOf) - 1} are recorded.`,
+});
+
+/** SQL: the latest readable fiscal year of `e` (see latestYear), as a lateral-free scalar subquery over `y`. */
+const LATEST_YEAR_SQL = `(select y.fiscal_year from fiscal_year_financials y
+  where y.enterprise_id = e.id and y.fiscal_year <= ? order by y.fiscal_year desc limit 1)`;
+
+function latestYearCondition(asOf: string, condition: string, conditionBindings: unknown[]): SqlCondition {
+  const limit = yearOf(asOf) - 1;
+  return {
+    sql: `exists (select 1 from fiscal_year_financials l where l.enterprise_id = e.id
+            and l.fiscal_year = ${LATEST_YEAR_SQL} and l.fiscal_year >= ? and (${condition}))`,
+    bindings: [limit, limit - 1, ...conditionBindings],
+  };
+}
+
+function bandLabel(bands: RdBand[], i: number): string {
+  const upper = bands[i]!.revenueUpTo;
+  const lower = i > 0 ? bands[i - 1]!.revenueUpTo : null;
+  if (bands.length === 1) return 'any revenue';
+  if (lower === null) return `revenue up to ${millions(upper!)}`;
+  if (upper === null) return `revenue over ${millions(lower)}`;
+  return `revenue ${millions(lower)}–${millions(upper).slice(1)}`;
+}
+
+function bandFor(bands: RdBand[], revenue: string): number {
+  const r = toScaled(revenue, 2);
+  const i = bands.findIndex((b) => b.revenueUpTo === null || r <= toScaled(b.revenueUpTo, 2));
+  return i < 0 ? bands.length - 1 : i;
+}
+
+function rangeText(rule: CriterionRule): string {
+  if (rule.minimum && rule.maximum) return `${millionsOrMoney(rule.minimum)}–${millionsOrMoney(rule.maximum)}`;
+  if (rule.minimum) return `at least ${millionsOrMoney(rule.minimum)}`;
+  return `at most ${millionsOrMoney(rule.maximum!)}`;
+}
+const millionsOrMoney = (v: string) => millions(v);
+
+function inRange(value: string, rule: CriterionRule): boolean {
+  const v = toScaled(value, 2);
+  return (!rule.minimum || v >= toScaled(rule.minimum, 2)) && (!rule.maximum || v <= toScaled(rule.maximum, 2));
+}
+
+function rangeSql(column: string, rule: CriterionRule): { sql: string; bindings: unknown[] } {
+  const parts: string[] = [];
+  const bindings: unknown[] = [];
+  if (rule.minimum) (parts.push(`${column} >= ?::numeric`), bindings.push(rule.minimum));
+  if (rule.maximum) (parts.push(`${column} <= ?::numeric`), bindings.push(rule.maximum));
+  return { sql: parts.join(' and ') || 'true', bindings };
+}
+
+/** Pledged on `asOf`: under a loan that had started, had not ended, and is pending, outstanding or in default. */
+export const PLEDGED_ON_SQL = `exists (select 1 from ip_pledge pl join financing_instrument li on li.id = pl.loan_id
+  where pl.patent_id = p.id and li.status in ('PENDING', 'ACTIVE', 'DEFAULTED')
+    and li.start_date <= ? and (li.end_date is null or li.end_date >= ?))`;
+
+export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION>, CriterionDefinition> = {
+  [CriterionKind.REGISTERED_IN_ZONE]: {
+    required: [],
+    optional: ['minYears'],
+    describe: (r) => (r.minYears ? `Registered in the zone, founded at least ${r.minYears} year(s) before` : 'Registered in the zone'),
+    evaluate(r, f, asOf) {
+      const e = f.enterprise;
+      const since = `${e.name} (${e.parkName}), founded ${e.foundedOn}`;
+      if (e.foundedOn > asOf) return { outcome: CriterionOutcome.FAILED, detail: `${since}: not yet founded on ${asOf}.` };
+      const min = r.minYears ?? 0;
+      const cutoff = `${yearOf(asOf) - min}${asOf.slice(4)}`;
+      return e.foundedOn <= cutoff
+        ? { outcome: CriterionOutcome.PASSED, detail: `${since}${min ? `; at least ${min} year(s) by ${asOf} required` : ''}.` }
+        : { outcome: CriterionOutcome.FAILED, detail: `${since}: less than ${min} year(s) by ${asOf}.` };
+    },
+    sql: (r, asOf) => ({ sql: 'e.founded_on <= ?::date', bindings: [`${yearOf(asOf) - (r.minYears ?? 0)}${asOf.slice(4)}`] }),
+  },
+
+  [CriterionKind.SUPPORTED_INDUSTRY]: {
+    required: ['industries'],
+    optional: [],
+    describe: (r) => `In a supported field: ${r.industries!.join(', ')}`,
+    evaluate(r, f) {
+      const ok = r.industries!.includes(f.enterprise.industry);
+      return { outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED, detail: `Industry ${f.enterprise.industry}${ok ? ' is' : ' is not'} a supported field.` };
+    },
+    sql: (r) => ({ sql: 'e.industry = any(?::industry[])', bindings: [`{${r.industries!.join(',')}}`] }),
+  },
+
+  [CriterionKind.STATE_OWNED]: {
+    required: ['stateOwned'],
+    optional: [],
+    describe: (r) => (r.stateOwned ? 'State-owned' : 'Not state-owned'),
+    evaluate(r, f) {
+      const ok = f.enterprise.stateOwned === r.stateOwned;
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `${f.enterprise.stateOwned ? 'State-owned' : 'Not state-owned'}; ${r.stateOwned ? 'state-owned' : 'not state-owned'} required.`,
+      };
+    },
+    sql: (r) => ({ sql: 'e.state_owned = ?', bindings: [r.stateOwned] }),
+  },
+
+  [CriterionKind.HIGH_TECH_CERTIFICATE]: {
+    required: [],
+    optional: [],
+    describe: () => 'A high-tech enterprise certificate valid on the date',
+    evaluate(_r, f, asOf) {
+      const valid = f.certificates.find((c) => c.issuedOn <= asOf && c.expiresOn >= asOf);
+      if (valid) return { outcome: CriterionOutcome.PASSED, detail: `Certificate ${valid.number} valid ${valid.issuedOn} to ${valid.expiresOn}.` };
+      const last = f.certificates.filter((c) => c.issuedOn <= asOf).sort((a, b) => (a.expiresOn < b.expiresOn ? 1 : -1))[0];
+      return {
+        outcome: CriterionOutcome.FAILED,
+        detail: last ? `Certificate ${last.number} expired on ${last.expiresOn}; none valid on ${asOf}.` : `No high-tech certificate issued by ${asOf}.`,
+      };
+    },
+    sql: (_r, asOf) => ({
+      sql: 'exists (select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?)',
+      bindings: [asOf, asOf],
+    }),
+  },
+
+  [CriterionKind.RD_INTENSITY]: {
+    required: ['years', 'rdBands'],
+    optional: [],
+    describe: (r) =>
+      `R&D ≥ ${r.rdBands!.map((b) => pct(b.minimumPercent)).join(' / ')} of revenue over ${r.years} year(s)` +
+      (r.rdBands!.length > 1 ? ` for ${r.rdBands!.map((_, i) => bandLabel(r.rdBands!, i)).join(' / ')}` : ''),
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      const span = Array.from({ length: r.years! }, (_, i) => latest.fiscalYear - r.years! + 1 + i);
+      const missing = span.filter((y) => !f.years.has(y));
+      if (missing.length) {
+        return { outcome: CriterionOutcome.UNKNOWN, detail: `Figures for ${missing.join(', ')} are not recorded (${span[0]}–${latest.fiscalYear} needed).` };
+      }
+      const rd = span.reduce((s, y) => s + toScaled(f.years.get(y)!.rdExpense, 2), 0n);
+      const revenue = span.reduce((s, y) => s + toScaled(f.years.get(y)!.revenue, 2), 0n);
+      const band = bandFor(r.rdBands!, latest.revenue);
+      const required = r.rdBands![band]!.minimumPercent;
+      const period = span.length > 1 ? `${span[0]}–${latest.fiscalYear}` : `${latest.fiscalYear}`;
+      if (revenue === 0n) return { outcome: CriterionOutcome.UNKNOWN, detail: `No revenue recorded over ${period}.` };
+      const ok = atLeast(rd, revenue, required);
+      const bandText = r.rdBands!.length > 1 ? ` for ${bandLabel(r.rdBands!, band)} (${latest.fiscalYear}: ${money(latest.revenue)})` : '';
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `R&D ${percent(rd, revenue)} of revenue over ${period} (${money(fromCents(rd))} of ${money(fromCents(revenue))}); ${pct(required)} required${bandText}.`,
+      };
+    },
+    sql(r, asOf) {
+      const bands = r.rdBands!;
+      const threshold = `case ${bands.map((b) => (b.revenueUpTo === null ? 'else ?::numeric' : 'when l.revenue <= ?::numeric then ?::numeric')).join(' ')}${bands.some((b) => b.revenueUpTo === null) ? '' : ' else ?::numeric'} end`;
+      const thresholdBindings = bands.flatMap((b) => (b.revenueUpTo === null ? [b.minimumPercent] : [b.revenueUpTo, b.minimumPercent]));
+      if (!bands.some((b) => b.revenueUpTo === null)) thresholdBindings.push(bands[bands.length - 1]!.minimumPercent);
+      return latestYearCondition(
+        asOf,
+        `(select count(*) = ? and sum(w.revenue) > 0 and sum(w.rd_expense) * 100 >= sum(w.revenue) * ${threshold}
+          from fiscal_year_financials w where w.enterprise_id = e.id and w.fiscal_year between l.fiscal_year - ? + 1 and l.fiscal_year)`,
+        [r.years, ...thresholdBindings, r.years],
+      );
+    },
+  },
+
+  [CriterionKind.RD_EXPENSE]: {
+    required: [],
+    optional: ['minimum', 'maximum'],
+    describe: (r) => `R&D expense of the latest fiscal year ${rangeText(r)}`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      const ok = inRange(latest.rdExpense, r);
+      return { outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED, detail: `R&D expense ${money(latest.rdExpense)} in ${latest.fiscalYear}; ${rangeText(r)} required.` };
+    },
+    sql: (r, asOf) => {
+      const range = rangeSql('l.rd_expense', r);
+      return latestYearCondition(asOf, range.sql, range.bindings);
+    },
+  },
+
+  [CriterionKind.REVENUE]: {
+    required: [],
+    optional: ['minimum', 'maximum'],
+    describe: (r) => `Revenue of the latest fiscal year ${rangeText(r)}`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      const ok = inRange(latest.revenue, r);
+      return { outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED, detail: `Revenue ${money(latest.revenue)} in ${latest.fiscalYear}; ${rangeText(r)} required.` };
+    },
+    sql: (r, asOf) => {
+      const range = rangeSql('l.revenue', r);
+      return latestYearCondition(asOf, range.sql, range.bindings);
+    },
+  },
+
+  [CriterionKind.HIGH_TECH_REVENUE_SHARE]: {
+    required: ['minimumPercent'],
+    optional: [],
+    describe: (r) => `High-tech revenue ≥ ${pct(r.minimumPercent!)} of revenue in the latest fiscal year`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      const revenue = toScaled(latest.revenue, 2);
+      if (revenue === 0n) return { outcome: CriterionOutcome.UNKNOWN, detail: `No revenue recorded for ${latest.fiscalYear}.` };
+      const ht = toScaled(latest.highTechRevenue, 2);
+      const ok = atLeast(ht, revenue, r.minimumPercent!);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `High-tech revenue ${percent(ht, revenue)} of revenue in ${latest.fiscalYear}; ${pct(r.minimumPercent!)} required.`,
+      };
+    },
+    sql: (r, asOf) => latestYearCondition(asOf, 'l.revenue > 0 and l.high_tech_revenue * 100 >= l.revenue * ?::numeric', [r.minimumPercent]),
+  },
+
+  [CriterionKind.ST_STAFF_SHARE]: {
+    required: ['minimumPercent'],
+    optional: [],
+    describe: (r) => `S&T staff ≥ ${pct(r.minimumPercent!)} of employees in the latest fiscal year`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      if (latest.employees === 0) return { outcome: CriterionOutcome.UNKNOWN, detail: `No employees recorded for ${latest.fiscalYear}.` };
+      const ok = atLeast(BigInt(latest.stStaff), BigInt(latest.employees), r.minimumPercent!);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `S&T staff ${latest.stStaff} of ${latest.employees} employees (${percent(BigInt(latest.stStaff), BigInt(latest.employees))}) in ${latest.fiscalYear}; ${pct(r.minimumPercent!)} required.`,
+      };
+    },
+    sql: (r, asOf) => latestYearCondition(asOf, 'l.employees > 0 and l.st_staff * 100 >= l.employees * ?::numeric', [r.minimumPercent]),
+  },
+
+  [CriterionKind.CORE_IP]: {
+    required: ['count'],
+    optional: [],
+    describe: (r) => `At least ${r.count} valid patent(s) of any type`,
+    evaluate(r, f, asOf) {
+      const valid = f.patents.filter((p) => p.legalStatus === 'VALID' && p.grantedOn !== null && p.grantedOn <= asOf);
+      const ok = valid.length >= r.count!;
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `${valid.length} valid patent(s) granted by ${asOf}${valid.length ? ` (${valid.slice(0, 3).map((p) => p.number).join(', ')}${valid.length > 3 ? ' …' : ''})` : ''}; ${r.count} required.`,
+      };
+    },
+    sql: (r, asOf) => ({
+      sql: `(select count(*) from patent p where p.owner_id = e.id and p.legal_status = 'VALID' and p.granted_on <= ?) >= ?`,
+      bindings: [asOf, r.count],
+    }),
+  },
+
+  [CriterionKind.UNPLEDGED_INVENTION_PATENT]: {
+    required: ['count', 'months'],
+    optional: [],
+    describe: (r) => `At least ${r.count} valid invention patent(s), unpledged, appraised within ${r.months} months`,
+    evaluate(r, f, asOf) {
+      const since = monthsBefore(asOf, r.months!);
+      const inventions = f.patents.filter(
+        (p) => p.type === PatentType.INVENTION && p.legalStatus === 'VALID' && p.grantedOn !== null && p.grantedOn <= asOf,
+      );
+      if (inventions.length === 0) return { outcome: CriterionOutcome.FAILED, detail: `No valid invention patent granted by ${asOf}.` };
+      const why = (p: (typeof inventions)[number]) =>
+        p.pledged ? `${p.number} pledged` : !p.appraisal ? `${p.number} not appraised` : p.appraisal.appraisedOn < since ? `${p.number} appraised ${p.appraisal.appraisedOn}, over ${r.months} months before` : null;
+      const usable = inventions.filter((p) => why(p) === null);
+      if (usable.length >= r.count!) {
+        return {
+          outcome: CriterionOutcome.PASSED,
+          detail: `${usable.slice(0, 3).map((p) => `${p.number} unpledged, appraised ${money(p.appraisal!.value)} on ${p.appraisal!.appraisedOn}`).join('; ')}${usable.length > 3 ? ' …' : ''}.`,
+        };
+      }
+      return {
+        outcome: CriterionOutcome.FAILED,
+        detail: `${usable.length} of ${inventions.length} valid invention patent(s) usable, ${r.count} required: ${inventions.map(why).filter(Boolean).slice(0, 3).join('; ')}.`,
+      };
+    },
+    sql: (r, asOf) => ({
+      sql: `(select count(*) from patent p where p.owner_id = e.id and p.type = 'INVENTION' and p.legal_status = 'VALID'
+               and p.granted_on <= ? and not ${PLEDGED_ON_SQL}
+               and (select max(a.appraised_on) from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ?) >= ?) >= ?`,
+      bindings: [asOf, asOf, asOf, asOf, monthsBefore(asOf, r.months!), r.count],
+    }),
+  },
+
+  [CriterionKind.CREDIT_RATING]: {
+    required: ['minimumRating'],
+    optional: [],
+    describe: (r) => `An SME credit rating of ${r.minimumRating} or better in force`,
+    evaluate(r, f, asOf) {
+      const inForce = f.ratings.filter((x) => x.ratedOn <= asOf && x.validUntil >= asOf).sort((a, b) => (a.ratedOn < b.ratedOn ? 1 : -1))[0];
+      if (!inForce) {
+        const last = f.ratings.filter((x) => x.ratedOn <= asOf).sort((a, b) => (a.ratedOn < b.ratedOn ? 1 : -1))[0];
+        return {
+          outcome: CriterionOutcome.UNKNOWN,
+          detail: last ? `The last rating (${last.rating}, ${last.ratedOn}) lapsed on ${last.validUntil}; none in force on ${asOf}.` : `No SME credit rating on record by ${asOf}.`,
+        };
+      }
+      const ok = ratingAtLeast(inForce.rating, r.minimumRating!);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `Rated ${inForce.rating} by ${inForce.agency} on ${inForce.ratedOn}; ${r.minimumRating} or better required.`,
+      };
+    },
+    sql: (r, asOf) => ({
+      sql: `(select x.rating from credit_rating_record x where x.enterprise_id = e.id and x.rated_on <= ? and x.valid_until >= ?
+              order by x.rated_on desc, x.id desc limit 1) = any(?::credit_rating[])`,
+      bindings: [asOf, asOf, `{${RATING_ORDER.slice(0, RATING_ORDER.indexOf(r.minimumRating!) + 1).join(',')}}`],
+    }),
+  },
+
+  [CriterionKind.TAX_CREDIT_GRADE]: {
+    required: ['grades'],
+    optional: [],
+    describe: (r) => `Tax credit grade ${r.grades!.join(' or ')}`,
+    evaluate(r, f, asOf) {
+      const latest = f.taxGrades.filter((g) => g.evaluatedOn <= asOf).sort((a, b) => b.year - a.year)[0];
+      if (!latest) return { outcome: CriterionOutcome.UNKNOWN, detail: `No tax credit grade published by ${asOf}.` };
+      if (latest.year < yearOf(asOf) - 2) {
+        return { outcome: CriterionOutcome.UNKNOWN, detail: `The latest tax credit grade is for ${latest.year}; one for ${yearOf(asOf) - 2} or later is needed.` };
+      }
+      const ok = r.grades!.includes(latest.grade);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `Tax credit grade ${latest.grade} for ${latest.year} (published ${latest.evaluatedOn}); ${r.grades!.join(' or ')} required.`,
+      };
+    },
+    sql: (r, asOf) => ({
+      sql: `exists (select 1 from (select g.year, g.grade from tax_credit_grade g where g.enterprise_id = e.id and g.evaluated_on <= ?
+              order by g.year desc limit 1) g where g.year >= ? and g.grade = any(?::tax_credit_grade_value[]))`,
+      bindings: [asOf, yearOf(asOf) - 2, `{${r.grades!.join(',')}}`],
+    }),
+  },
+
+  [CriterionKind.NO_RECENT_DEFAULT]: {
+    required: ['months'],
+    optional: [],
+    describe: (r) => `No default in the ${r.months} months before`,
+    evaluate(r, f, asOf) {
+      const since = monthsBefore(asOf, r.months!);
+      const recent = f.defaults.filter((d) => d.defaultedOn > since && d.defaultedOn <= asOf).sort((a, b) => (a.defaultedOn < b.defaultedOn ? 1 : -1));
+      return recent.length
+        ? { outcome: CriterionOutcome.FAILED, detail: `${recent[0]!.kind} defaulted on ${recent[0]!.defaultedOn}${recent.length > 1 ? ` (and ${recent.length - 1} more)` : ''}; none allowed in the ${r.months} months to ${asOf}.` }
+        : { outcome: CriterionOutcome.PASSED, detail: `No default recorded in the ${r.months} months to ${asOf}.` };
+    },
+    sql: (r, asOf) => ({
+      sql: `not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+              where h.enterprise_id = e.id and i.defaulted_on > ? and i.defaulted_on <= ?)`,
+      bindings: [monthsBefore(asOf, r.months!), asOf],
+    }),
+  },
+
+  [CriterionKind.NOT_DISHONEST_DEBTOR]: {
+    required: ['maxAgeDays'],
+    optional: [],
+    describe: (r) => `Not on the dishonest debtor list, checked within ${r.maxAgeDays} days`,
+    evaluate(r, f, asOf) {
+      const last = f.dishonestChecks.filter((c) => c.checkedOn <= asOf).sort((a, b) => (a.checkedOn < b.checkedOn ? 1 : -1))[0];
+      if (!last) return { outcome: CriterionOutcome.UNKNOWN, detail: `Never checked against the dishonest debtor list by ${asOf}.` };
+      if (last.checkedOn < daysBefore(asOf, r.maxAgeDays!)) {
+        return { outcome: CriterionOutcome.UNKNOWN, detail: `Last checked on ${last.checkedOn}, over ${r.maxAgeDays} days before ${asOf}.` };
+      }
+      return last.listed
+        ? { outcome: CriterionOutcome.FAILED, detail: `Listed as a dishonest judgment debtor when checked on ${last.checkedOn} (${last.source}).` }
+        : { outcome: CriterionOutcome.PASSED, detail: `Not listed when checked on ${last.checkedOn} (${last.source}).` };
+    },
+    sql: (r, asOf) => ({
+      sql: `exists (select 1 from (select c.checked_on, c.listed from dishonest_debtor_check c where c.enterprise_id = e.id and c.checked_on <= ?
+              order by c.checked_on desc, c.id desc limit 1) c where c.checked_on >= ? and not c.listed)`,
+      bindings: [asOf, daysBefore(asOf, r.maxAgeDays!)],
+    }),
+  },
+
+  [CriterionKind.TECH_INSURANCE_IN_FORCE]: {
+    required: [],
+    optional: [],
+    describe: () => 'A tech insurance policy in force',
+    evaluate(_r, f, asOf) {
+      const policy = f.insurance.find((p) => p.startDate <= asOf && (p.endDate === null || p.endDate >= asOf));
+      return policy
+        ? { outcome: CriterionOutcome.PASSED, detail: `${policy.insuranceKind} policy in force ${policy.startDate} to ${policy.endDate ?? 'open'}.` }
+        : { outcome: CriterionOutcome.FAILED, detail: `No tech insurance policy in force on ${asOf}.` };
+    },
+    sql: (_r, asOf) => ({
+      sql: `exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+              where h.enterprise_id = e.id and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
+                and i.start_date <= ? and (i.end_date is null or i.end_date >= ?))`,
+      bindings: [asOf, asOf],
+    }),
+  },
+};
+
+/** Cents (scale 2) back to a decimal string. */
+function fromCents(cents: bigint): string {
+  const s = cents.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}

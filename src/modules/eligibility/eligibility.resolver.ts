@@ -1,0 +1,112 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { Payload } from '../../common/payload';
+import { CreditCodeScalar, DateScalar } from '../../common/scalars';
+import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../credit/credit.entity';
+import { recordCreditRating, recordDishonestDebtorCheck, recordTaxCreditGrade } from '../credit/credit.service';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { zoneToday } from '../enterprise/enterprise.queries';
+import {
+  CreditRatingInput,
+  CriterionView,
+  DishonestDebtorCheckInput,
+  EligibilityResult,
+  RuleVersionInput,
+  TaxCreditGradeInput,
+} from './eligibility.types';
+import { checkEligibility, recordRuleVersion } from './eligibility.service';
+import { PilotProgramme, ProgrammeRuleVersion } from './programme.entity';
+
+export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
+export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
+export const TaxCreditGradePayload = Payload('TaxCreditGradePayload', 'grade', TaxCreditGrade, 'The grade recorded.');
+export const DishonestDebtorCheckPayload = Payload('DishonestDebtorCheckPayload', 'check', DishonestDebtorCheck, 'The check recorded.');
+
+/** Pilot programmes, their rules, and eligibility checks. */
+@Resolver(() => PilotProgramme)
+export class PilotProgrammeResolver {
+  @Query(() => [PilotProgramme], { description: 'The pilot programmes, by code. Public: answers without a token.' })
+  programmes(@Ctx() ctx: RequestContext) {
+    return ctx.em.find(PilotProgramme, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => [EligibilityResult], {
+    description:
+      'Each enterprise against the programme’s rules in force on `asOf` (default today), in the order given; at most 1000 codes.',
+  })
+  eligibility(
+    @Ctx() ctx: RequestContext,
+    @Arg('programme') programme: string,
+    @Arg('creditCodes', () => [CreditCodeScalar]) creditCodes: string[],
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<EligibilityResult[]> {
+    return checkEligibility(ctx, programme, creditCodes, asOf);
+  }
+
+  @Authorized()
+  @Mutation(() => RuleVersionPayload, { description: 'Records a new version of a programme’s rules, effective from a later date.' })
+  async recordProgrammeRuleVersion(@Ctx() ctx: RequestContext, @Arg('input') input: RuleVersionInput) {
+    return RuleVersionPayload.from(await recordRuleVersion(ctx, input));
+  }
+
+  @FieldResolver(() => [ProgrammeRuleVersion], { description: 'Every version, newest first.' })
+  rules(@Root() p: PilotProgramme, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(ProgrammeRuleVersion, 'programme', { effectiveFrom: 'desc' }).load(p.id);
+  }
+
+  @FieldResolver(() => ProgrammeRuleVersion, { nullable: true, description: 'The version in force on `date` (default today).' })
+  async rulesOn(
+    @Root() p: PilotProgramme,
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
+  ) {
+    const on = date ?? zoneToday();
+    return (await this.rules(p, ctx)).find((v) => v.effectiveFrom <= on) ?? null;
+  }
+}
+
+@Resolver(() => ProgrammeRuleVersion)
+export class ProgrammeRuleVersionResolver {
+  @FieldResolver(() => [CriterionView])
+  criteria(@Root() v: ProgrammeRuleVersion): CriterionView[] {
+    return v.criteria.map((c) => CriterionView.of(c));
+  }
+}
+
+/** The credit standing facts eligibility reads: ratings, tax credit grades, dishonest debtor checks. */
+@Resolver(() => Enterprise)
+export class CreditStandingResolver {
+  @Authorized()
+  @Mutation(() => CreditRatingPayload, { description: 'Records an SME credit rating.' })
+  async recordCreditRating(@Ctx() ctx: RequestContext, @Arg('input') input: CreditRatingInput) {
+    return CreditRatingPayload.from(await recordCreditRating(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => TaxCreditGradePayload, { description: 'Records a published tax credit grade.' })
+  async recordTaxCreditGrade(@Ctx() ctx: RequestContext, @Arg('input') input: TaxCreditGradeInput) {
+    return TaxCreditGradePayload.from(await recordTaxCreditGrade(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => DishonestDebtorCheckPayload, { description: 'Records a check of the dishonest judgment debtor list.' })
+  async recordDishonestDebtorCheck(@Ctx() ctx: RequestContext, @Arg('input') input: DishonestDebtorCheckInput) {
+    return DishonestDebtorCheckPayload.from(await recordDishonestDebtorCheck(ctx, input));
+  }
+
+  @FieldResolver(() => [CreditRatingRecord], { nullable: true, description: 'SME credit ratings, newest first.' })
+  creditRatings(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', id: 'asc' }).load(e.id);
+  }
+
+  @FieldResolver(() => [TaxCreditGrade], { nullable: true, description: 'Tax credit grades, latest year first.' })
+  taxCreditGrades(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(TaxCreditGrade, 'enterprise', { year: 'desc' }).load(e.id);
+  }
+
+  @FieldResolver(() => [DishonestDebtorCheck], { nullable: true, description: 'Dishonest debtor list checks, newest first.' })
+  dishonestDebtorChecks(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', id: 'asc' }).load(e.id);
+  }
+}

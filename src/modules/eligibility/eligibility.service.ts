@@ -1,0 +1,269 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../context';
+import { badUserInput } from '../../common/errors';
+import { InvalidInputError, MutationErrorCode, NotFoundError, Problems } from '../../common/mutation-errors';
+import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
+import { isDecimal, toScaled } from '../../common/decimal';
+import { sqlArray } from '../../common/sql';
+import { requiredText } from '../../common/validate';
+import { AuditOutcome } from '../audit/audit.entity';
+import { zoneToday } from '../enterprise/enterprise.queries';
+import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
+import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
+import { loadFacts } from './facts';
+import { PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake } from './programme.entity';
+
+/** Most credit codes one eligibility request takes. */
+export const MAX_BATCH = 1000;
+
+/** The version of `programme`'s rules in force on `asOf`; a BAD_USER_INPUT error for an unknown code or date. */
+export async function rulesInForce(em: EntityManager, programme: string, asOf: string): Promise<ProgrammeRuleVersion> {
+  const version = await em.findOne(
+    ProgrammeRuleVersion,
+    { programme: { code: programme }, effectiveFrom: { $lte: asOf } },
+    { orderBy: { effectiveFrom: 'desc' }, populate: ['programme'] },
+  );
+  if (version) return version;
+  const known = await em.findOne(PilotProgramme, { code: programme });
+  if (!known) {
+    const codes = (await em.find(PilotProgramme, {}, { orderBy: { code: 'asc' } })).map((p) => p.code);
+    throw badUserInput(`No programme has the code ${programme}; the programmes are ${codes.join(', ')}.`, 'programme');
+  }
+  throw badUserInput(`No rules of ${programme} were in force on ${asOf}.`, 'asOf');
+}
+
+/**
+ * Checks enterprises against the programme's rules in force on `asOf` (default today), every criterion with its
+ * figures. Statements do not grow with the batch: the rules, the enterprises, then each kind of fact for all of them.
+ * A bank gets results only for enterprises whose active authorisation gives it the ELIGIBILITY scope; for any
+ * other code, registered or not, one AUTHORISATION check fails and nothing else is said. Every check a bank
+ * makes goes on the audit trail.
+ */
+export async function checkEligibility(
+  ctx: RequestContext,
+  programme: string,
+  creditCodes: string[],
+  asOf: string | null | undefined,
+): Promise<EligibilityResult[]> {
+  if (creditCodes.length > MAX_BATCH) {
+    throw badUserInput(`eligibility takes at most ${MAX_BATCH} credit codes at a time; ${creditCodes.length} were given.`, 'creditCodes');
+  }
+  const date = asOf ?? zoneToday();
+  const rules = await rulesInForce(ctx.em, programme, date);
+  const rows = creditCodes.length
+    ? await ctx.em.execute<{ id: string; credit_code: string }[]>('select id, credit_code from enterprise where credit_code = any(?::text[])', [
+        sqlArray([...new Set(creditCodes)]),
+      ])
+    : [];
+  const idOf = new Map(rows.map((r) => [r.credit_code, r.id]));
+  const role = ctx.viewer!.role;
+  const visible = await ctx.access.visibleEnterpriseIds();
+  const grants = await ctx.access.bankGrants();
+  const mayCheck = (id: string) =>
+    role === Role.BANK_OFFICER ? !!grants.get(id)?.scopes.has('ELIGIBILITY') : visible === null || visible.has(id);
+  const checkable = rows.filter((r) => mayCheck(r.id)).map((r) => r.id);
+  const facts = checkable.length ? await loadFacts(ctx.em, checkable, date) : new Map();
+
+  const result = (creditCode: string, checks: CriterionResult[]) =>
+    Object.assign(new EligibilityResult(), {
+      creditCode,
+      programme,
+      ruleVersion: rules.version,
+      rulesEffectiveFrom: rules.effectiveFrom,
+      asOf: date,
+      eligible: checks.length > 0 && checks.every((c) => c.outcome === CriterionOutcome.PASSED),
+      checks,
+    });
+  const check = (criterion: CriterionKind, outcome: CriterionOutcome, detail: string) =>
+    Object.assign(new CriterionResult(), { criterion, outcome, detail });
+
+  return creditCodes.map((code) => {
+    const id = idOf.get(code);
+    if (!id || !mayCheck(id)) {
+      if (role === Role.ZONE_ADMIN) {
+        return result(code, [check(CriterionKind.REGISTERED_IN_ZONE, CriterionOutcome.FAILED, `No enterprise with credit code ${code} is registered in the zone.`)]);
+      }
+      // The same words whether the code is registered or not: the answer must not tell them apart.
+      const detail =
+        role === Role.BANK_OFFICER
+          ? 'No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).'
+          : 'A representative checks its own enterprise only.';
+      ctx.access.noteAudit({
+        operation: 'eligibility',
+        outcome: AuditOutcome.DENIED,
+        details: { creditCode: code, programme, ruleVersion: rules.version, asOf: date },
+      });
+      return result(code, [check(CriterionKind.AUTHORISATION, CriterionOutcome.FAILED, detail)]);
+    }
+    const f = facts.get(id)!;
+    const checks = rules.criteria.map((rule) => {
+      const { outcome, detail } = CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].evaluate(rule, f, date);
+      return check(rule.kind, outcome, detail);
+    });
+    const answer = result(code, checks);
+    const grant = grants.get(id);
+    ctx.access.noteAudit({
+      operation: 'eligibility',
+      outcome: AuditOutcome.DONE,
+      enterpriseId: id,
+      purpose: grant?.purpose ?? null,
+      authorizationId: grant?.authorizationId ?? null,
+      details: { programme, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
+    });
+    return answer;
+  });
+}
+
+const ALL_PARAMS: Param[] = [
+  'minYears', 'industries', 'stateOwned', 'years', 'rdBands', 'minimum', 'maximum', 'minimumPercent', 'count', 'months',
+  'minimumRating', 'grades', 'maxAgeDays',
+];
+
+const RANGES: Partial<Record<Param, [number, number]>> = {
+  minYears: [0, 100],
+  years: [1, 10],
+  count: [1, 100],
+  months: [1, 120],
+  maxAgeDays: [1, 3650],
+};
+
+/** A criterion as given, checked against what its kind takes; its problems go under `field`. */
+function criterionRule(problems: Problems, field: string, input: Record<string, unknown> & { kind: CriterionKind }): CriterionRule | null {
+  if (input.kind === CriterionKind.AUTHORISATION) {
+    problems.invalid(`${field}.kind`, 'AUTHORISATION is answered by the platform, not a rule criterion.');
+    return null;
+  }
+  const def = CRITERIA[input.kind];
+  const given = ALL_PARAMS.filter((p) => input[p] !== undefined && input[p] !== null);
+  const before = problems.list.length;
+  for (const p of def.required) if (!given.includes(p)) problems.invalid(`${field}.${p}`, `${input.kind} needs ${p}.`);
+  for (const p of given) {
+    if (!def.required.includes(p) && !def.optional.includes(p)) problems.invalid(`${field}.${p}`, `${input.kind} takes no ${p}.`);
+  }
+  const rule: CriterionRule = { kind: input.kind };
+  for (const p of given) (rule as unknown as Record<string, unknown>)[p] = input[p];
+  for (const [p, [min, max]] of Object.entries(RANGES) as [Param, [number, number]][]) {
+    const v = rule[p] as number | undefined;
+    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) problems.invalid(`${field}.${p}`, `${p} is a whole number from ${min} to ${max}.`);
+  }
+  const percentOk = (p: string) => toScaled(p, 4) > 0n && toScaled(p, 4) <= 1_000_000n;
+  if (rule.minimumPercent && !percentOk(rule.minimumPercent)) problems.invalid(`${field}.minimumPercent`, 'A share is over 0% and at most 100%.');
+  if ((input.kind === CriterionKind.REVENUE || input.kind === CriterionKind.RD_EXPENSE) && !rule.minimum && !rule.maximum) {
+    problems.invalid(field, `${input.kind} needs a minimum, a maximum or both.`);
+  }
+  for (const p of ['minimum', 'maximum'] as const) {
+    if (rule[p] && (!isDecimal(rule[p]!, 2) || rule[p]!.startsWith('-'))) problems.invalid(`${field}.${p}`, `${p} is an amount of at least 0.`);
+  }
+  if (rule.minimum && rule.maximum && toScaled(rule.minimum, 2) > toScaled(rule.maximum, 2)) {
+    problems.invalid(`${field}.maximum`, 'The maximum is below the minimum.');
+  }
+  if (rule.industries && rule.industries.length === 0) problems.invalid(`${field}.industries`, 'Name at least one industry.');
+  if (rule.grades && rule.grades.length === 0) problems.invalid(`${field}.grades`, 'Name at least one grade.');
+  if (rule.rdBands) {
+    const bands = (rule.rdBands as { revenueUpTo?: string | null; minimumPercent: string }[]).map((b) => ({
+      revenueUpTo: b.revenueUpTo ?? null,
+      minimumPercent: b.minimumPercent,
+    }));
+    rule.rdBands = bands;
+    if (bands.length === 0) problems.invalid(`${field}.rdBands`, 'Give at least one band.');
+    bands.forEach((b, i) => {
+      if (!percentOk(b.minimumPercent)) problems.invalid(`${field}.rdBands.${i}.minimumPercent`, 'A share is over 0% and at most 100%.');
+      const last = i === bands.length - 1;
+      if (b.revenueUpTo === null && !last) problems.invalid(`${field}.rdBands.${i}.revenueUpTo`, 'Only the last band is open-ended.');
+      if (b.revenueUpTo !== null && i > 0 && bands[i - 1]!.revenueUpTo !== null && toScaled(b.revenueUpTo, 2) <= toScaled(bands[i - 1]!.revenueUpTo!, 2)) {
+        problems.invalid(`${field}.rdBands.${i}.revenueUpTo`, 'Bands go up in revenue.');
+      }
+    });
+  }
+  return problems.list.length === before ? rule : null;
+}
+
+/**
+ * Records a new version of a programme's rules. It takes effect tomorrow at the earliest and after the latest
+ * version, so no answer already given (for today or any earlier date) changes.
+ */
+export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionInput): Promise<Outcome<ProgrammeRuleVersion>> {
+  const problems = new Problems();
+  const programme = await ctx.em.findOne(PilotProgramme, { code: input.programme });
+  if (!programme) problems.add(new NotFoundError('input.programme', `No programme has the code ${input.programme}.`));
+  const note = requiredText(problems, 'input.note', input.note, 1000);
+  const today = zoneToday();
+  if (input.effectiveFrom <= today) {
+    problems.add(
+      new InvalidInputError('input.effectiveFrom', `A new version takes effect after today (${today}), so answers already given stay as they were.`, MutationErrorCode.INVALID_INPUT),
+    );
+  }
+  if (input.criteria.length === 0) problems.invalid('input.criteria', 'A version has at least one criterion.');
+  const kinds = new Set<CriterionKind>();
+  const criteria = input.criteria.map((c, i) => {
+    if (kinds.has(c.kind)) problems.invalid(`input.criteria.${i}.kind`, `${c.kind} is named twice.`);
+    kinds.add(c.kind);
+    return criterionRule(problems, `input.criteria.${i}`, c as unknown as Record<string, unknown> & { kind: CriterionKind });
+  });
+  const latest = programme
+    ? await ctx.em.findOne(ProgrammeRuleVersion, { programme }, { orderBy: { version: 'desc' } })
+    : null;
+  if (latest && input.effectiveFrom <= latest.effectiveFrom) {
+    problems.invalid('input.effectiveFrom', `Version ${latest.version} takes effect on ${latest.effectiveFrom}; a new one must come after it.`);
+  }
+  if (!programme || problems.any) return refused(problems.list);
+  const version = ctx.em.create(ProgrammeRuleVersion, {
+    programme,
+    version: (latest?.version ?? 0) + 1,
+    effectiveFrom: input.effectiveFrom,
+    criteria: criteria as CriterionRule[],
+    note: note!,
+    recordedBy: actorOf(ctx),
+  } as never);
+  return flushOutcome(ctx, version, {
+    duplicate: () => new InvalidInputError('input.effectiveFrom', 'Another version was recorded for this programme meanwhile.', MutationErrorCode.DUPLICATE),
+  });
+}
+
+/** "Does not use the programme yet", in SQL over `e`. */
+function notUsing(uptake: ProgrammeUptake, asOf: string): SqlCondition {
+  const held = (kind: string, extra = "i.status in ('PENDING', 'ACTIVE')") =>
+    `not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+       where h.enterprise_id = e.id and i.kind = '${kind}' and ${extra})`;
+  switch (uptake) {
+    case ProgrammeUptake.IP_PLEDGE_LOAN:
+      return { sql: held('IP_PLEDGE_LOAN'), bindings: [] };
+    case ProgrammeUptake.CREDIT_LOAN:
+      return { sql: held('CREDIT_LOAN'), bindings: [] };
+    case ProgrammeUptake.NEEQ_LISTING:
+      return { sql: held('NEEQ_LISTING'), bindings: [] };
+    case ProgrammeUptake.TECH_INSURANCE_SUBSIDY:
+      return {
+        sql: held('TECH_INSURANCE', 'i.subsidy_claimed is not null and i.start_date <= ? and (i.end_date is null or i.end_date >= ?)'),
+        bindings: [asOf, asOf],
+      };
+    case ProgrammeUptake.EQUITY_INCENTIVE_PLAN:
+      return { sql: `not exists (select 1 from equity_incentive_plan x where x.enterprise_id = e.id and x.status in ('APPROVED', 'IN_EFFECT'))`, bindings: [] };
+    case ProgrammeUptake.HIGH_TECH_CERTIFICATE:
+      return {
+        sql: 'not exists (select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?)',
+        bindings: [asOf, asOf],
+      };
+    case ProgrammeUptake.RD_SUPER_DEDUCTION:
+      return {
+        sql: `not exists (select 1 from tax_pilot_usage t where t.enterprise_id = e.id and t.pilot = 'RD_SUPER_DEDUCTION' and t.fiscal_year >= ?)`,
+        bindings: [Number(asOf.slice(0, 4)) - 2],
+      };
+  }
+}
+
+/** Every criterion of the rules in force passes, in SQL over `e` (the outreach list, and the agreement test). */
+export function eligibleSql(rules: ProgrammeRuleVersion, asOf: string): SqlCondition {
+  const parts = rules.criteria.map((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].sql(rule, asOf));
+  return { sql: parts.map((p) => `(${p.sql})`).join(' and '), bindings: parts.flatMap((p) => p.bindings) };
+}
+
+/** The outreach condition: eligible for the programme on `asOf` and not using it yet. */
+export async function outreachSql(em: EntityManager, programme: string, asOf: string | null | undefined): Promise<SqlCondition> {
+  const date = asOf ?? zoneToday();
+  const rules = await rulesInForce(em, programme, date);
+  const eligible = eligibleSql(rules, date);
+  const unused = notUsing(rules.programme.getEntity().uptake, date);
+  return { sql: `(${eligible.sql}) and ${unused.sql}`, bindings: [...eligible.bindings, ...unused.bindings] };
+}

@@ -1,0 +1,233 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
+import { TaxCreditGradeValue } from '../credit/credit.entity';
+import { Industry } from '../enterprise/enums';
+import { CreditRating } from '../finance/enums';
+import { type Check, CRITERIA, CriterionKind, CriterionOutcome, type CriterionRule } from './criteria';
+
+@ObjectType({ description: 'A revenue band of an R&D intensity rule.' })
+export class RdBand {
+  @Field(() => DecimalScalar, { nullable: true, description: 'Latest-year revenue up to this (none: no upper limit).' })
+  revenueUpTo!: string | null;
+
+  @Field(() => PercentScalar)
+  minimumPercent!: string;
+}
+
+/** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */
+@ObjectType('Criterion', { description: 'One criterion of a rule version, with the parameters it takes.' })
+export class CriterionView {
+  @Field(() => CriterionKind)
+  kind!: CriterionKind;
+
+  @Field({ description: 'The rule in words.' })
+  description!: string;
+
+  @Field(() => Int, { nullable: true })
+  minYears?: number | null;
+
+  @Field(() => [Industry], { nullable: true })
+  industries?: Industry[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  stateOwned?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Fiscal years an R&D intensity is taken over.' })
+  years?: number | null;
+
+  @Field(() => [RdBand], { nullable: true })
+  rdBands?: RdBand[] | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  minimum?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  maximum?: string | null;
+
+  @Field(() => PercentScalar, { nullable: true })
+  minimumPercent?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  count?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  months?: number | null;
+
+  @Field(() => CreditRating, { nullable: true })
+  minimumRating?: CreditRating | null;
+
+  @Field(() => [TaxCreditGradeValue], { nullable: true })
+  grades?: TaxCreditGradeValue[] | null;
+
+  @Field(() => Int, { nullable: true })
+  maxAgeDays?: number | null;
+
+  static of(rule: CriterionRule): CriterionView {
+    const view = Object.assign(new CriterionView(), rule);
+    view.description = CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].describe(rule);
+    if (rule.rdBands) view.rdBands = rule.rdBands.map((b) => Object.assign(new RdBand(), b));
+    return view;
+  }
+}
+
+@ObjectType({ description: 'One criterion checked: passed, failed or unknown, with the figures used and the threshold.' })
+export class CriterionResult implements Check {
+  @Field(() => CriterionKind)
+  criterion!: CriterionKind;
+
+  @Field(() => CriterionOutcome)
+  outcome!: CriterionOutcome;
+
+  @Field({ description: 'The figure used and the threshold, in words a bank officer can act on.' })
+  detail!: string;
+}
+
+@ObjectType({ description: "One enterprise's eligibility for a programme on a date, criterion by criterion." })
+export class EligibilityResult {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field({ description: 'The programme code.' })
+  programme!: string;
+
+  @Field(() => Int, { description: 'The rule version in force on `asOf`.' })
+  ruleVersion!: number;
+
+  @Field(() => DateScalar, { description: 'From when that version is in force.' })
+  rulesEffectiveFrom!: string;
+
+  @Field(() => DateScalar)
+  asOf!: string;
+
+  @Field({ description: 'Every criterion PASSED (an UNKNOWN never counts as met).' })
+  eligible!: boolean;
+
+  @Field(() => [CriterionResult])
+  checks!: CriterionResult[];
+}
+
+@InputType()
+export class RdBandInput {
+  @Field(() => DecimalScalar, { nullable: true, description: 'None for the last band.' })
+  revenueUpTo?: string | null;
+
+  @Field(() => PercentScalar)
+  minimumPercent!: string;
+}
+
+@InputType({ description: 'A criterion: its kind and the parameters that kind takes (see CriterionKind); no others.' })
+export class CriterionRuleInput {
+  @Field(() => CriterionKind)
+  kind!: CriterionKind;
+
+  @Field(() => Int, { nullable: true })
+  minYears?: number | null;
+
+  @Field(() => [Industry], { nullable: true })
+  industries?: Industry[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  stateOwned?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  years?: number | null;
+
+  @Field(() => [RdBandInput], { nullable: true })
+  rdBands?: RdBandInput[] | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  minimum?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  maximum?: string | null;
+
+  @Field(() => PercentScalar, { nullable: true })
+  minimumPercent?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  count?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  months?: number | null;
+
+  @Field(() => CreditRating, { nullable: true })
+  minimumRating?: CreditRating | null;
+
+  @Field(() => [TaxCreditGradeValue], { nullable: true })
+  grades?: TaxCreditGradeValue[] | null;
+
+  @Field(() => Int, { nullable: true })
+  maxAgeDays?: number | null;
+}
+
+@InputType()
+export class RuleVersionInput {
+  @Field({ description: 'The programme code, e.g. IP_PLEDGE_LOAN.' })
+  programme!: string;
+
+  @Field(() => DateScalar, { description: 'After the latest version’s date.' })
+  effectiveFrom!: string;
+
+  @Field({ description: 'Where the rules come from, or why they changed.' })
+  note!: string;
+
+  @Field(() => [CriterionRuleInput])
+  criteria!: CriterionRuleInput[];
+}
+
+@InputType({ description: 'Enterprises eligible for a programme on a date that do not use it yet (administrators).' })
+export class OutreachFilter {
+  @Field({ description: 'The programme code.' })
+  programme!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: today.' })
+  asOf?: string | null;
+}
+
+@InputType()
+export class CreditRatingInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => CreditRating)
+  rating!: CreditRating;
+
+  @Field()
+  agency!: string;
+
+  @Field(() => DateScalar)
+  ratedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: a year after ratedOn.' })
+  validUntil?: string | null;
+}
+
+@InputType()
+export class TaxCreditGradeInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => TaxCreditGradeValue)
+  grade!: TaxCreditGradeValue;
+
+  @Field(() => DateScalar)
+  evaluatedOn!: string;
+}
+
+@InputType()
+export class DishonestDebtorCheckInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => DateScalar)
+  checkedOn!: string;
+
+  @Field()
+  listed!: boolean;
+
+  @Field({ description: 'Where it was looked up, e.g. 中国执行信息公开网.' })
+  source!: string;
+}

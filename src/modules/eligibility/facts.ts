@@ -1,0 +1,131 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray } from '../../common/sql';
+import type { TaxCreditGradeValue } from '../credit/credit.entity';
+import type { Industry } from '../enterprise/enums';
+import type { CreditRating } from '../finance/enums';
+import { PLEDGED_ON_SQL } from './criteria';
+
+export interface FiscalYearFacts {
+  fiscalYear: number;
+  revenue: string;
+  rdExpense: string;
+  highTechRevenue: string;
+  employees: number;
+  stStaff: number;
+}
+
+/** What the criteria read about one enterprise, as valid on the date asked about. */
+export interface EnterpriseFacts {
+  enterprise: { id: string; creditCode: string; name: string; parkName: string; industry: Industry; foundedOn: string; stateOwned: boolean };
+  years: Map<number, FiscalYearFacts>;
+  certificates: { number: string; issuedOn: string; expiresOn: string }[];
+  patents: {
+    number: string;
+    type: string;
+    legalStatus: string;
+    grantedOn: string | null;
+    pledged: boolean;
+    appraisal: { value: string; appraisedOn: string } | null;
+  }[];
+  ratings: { rating: CreditRating; agency: string; ratedOn: string; validUntil: string }[];
+  taxGrades: { year: number; grade: TaxCreditGradeValue; evaluatedOn: string }[];
+  dishonestChecks: { checkedOn: string; listed: boolean; source: string }[];
+  defaults: { kind: string; defaultedOn: string }[];
+  insurance: { insuranceKind: string; startDate: string; endDate: string | null }[];
+}
+
+/**
+ * Loads the facts of every enterprise in `ids` as of `asOf`, in nine statements whatever the batch size: one per
+ * kind of fact, each for the whole batch. Patents come with whether they were pledged on the date and their
+ * latest appraisal by then, computed in PostgreSQL.
+ */
+export async function loadFacts(em: EntityManager, ids: string[], asOf: string): Promise<Map<string, EnterpriseFacts>> {
+  const batch = sqlArray(ids);
+  const q = <T>(sql: string, params: unknown[] = []) => em.execute<T[]>(sql, [batch, ...params]);
+  const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance] = await Promise.all([
+    q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; founded_on: string; state_owned: boolean }>(
+      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.founded_on::text, e.state_owned
+       from enterprise e join park p on p.id = e.park_id where e.id = any(?::uuid[])`,
+    ),
+    q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; high_tech_revenue: string; employees: number; st_staff: number }>(
+      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, high_tech_revenue::text, employees, st_staff
+       from fiscal_year_financials where enterprise_id = any(?::uuid[])`,
+    ),
+    q<{ enterprise_id: string; number: string; issued_on: string; expires_on: string }>(
+      `select enterprise_id, number, issued_on::text, expires_on::text from high_tech_certificate
+       where enterprise_id = any(?::uuid[]) order by issued_on`,
+    ),
+    // The date is bound three times before the batch here, so this one gives its own parameters.
+    em.execute<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }[]>(
+      `select p.owner_id, p.number, p.type, p.legal_status, p.granted_on::text, ${PLEDGED_ON_SQL} as pledged,
+              a.value::text, a.appraised_on::text
+       from patent p
+       left join lateral (select value, appraised_on from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ?
+                          order by appraised_on desc, id desc limit 1) a on true
+       where p.owner_id = any(?::uuid[]) order by p.number`,
+      [asOf, asOf, asOf, batch],
+    ),
+    q<{ enterprise_id: string; rating: CreditRating; agency: string; rated_on: string; valid_until: string }>(
+      `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[])`,
+    ),
+    q<{ enterprise_id: string; year: number; grade: TaxCreditGradeValue; evaluated_on: string }>(
+      `select enterprise_id, year, grade, evaluated_on::text from tax_credit_grade where enterprise_id = any(?::uuid[])`,
+    ),
+    q<{ enterprise_id: string; checked_on: string; listed: boolean; source: string }>(
+      `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[])`,
+    ),
+    q<{ enterprise_id: string; kind: string; defaulted_on: string }>(
+      `select h.enterprise_id, i.kind, i.defaulted_on::text from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+       where h.enterprise_id = any(?::uuid[]) and i.defaulted_on is not null`,
+    ),
+    q<{ enterprise_id: string; insurance_kind: string; start_date: string; end_date: string | null }>(
+      `select h.enterprise_id, i.insurance_kind, i.start_date::text, i.end_date::text
+       from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+       where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
+       order by i.start_date desc`,
+    ),
+  ]);
+
+  const facts = new Map<string, EnterpriseFacts>();
+  for (const e of enterprises) {
+    facts.set(e.id, {
+      enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, foundedOn: e.founded_on, stateOwned: e.state_owned },
+      years: new Map(),
+      certificates: [],
+      patents: [],
+      ratings: [],
+      taxGrades: [],
+      dishonestChecks: [],
+      defaults: [],
+      insurance: [],
+    });
+  }
+  const of = (id: string) => facts.get(id);
+  for (const y of years) {
+    of(y.enterprise_id)?.years.set(y.fiscal_year, {
+      fiscalYear: y.fiscal_year,
+      revenue: y.revenue,
+      rdExpense: y.rd_expense,
+      highTechRevenue: y.high_tech_revenue,
+      employees: y.employees,
+      stStaff: y.st_staff,
+    });
+  }
+  for (const c of certificates) of(c.enterprise_id)?.certificates.push({ number: c.number, issuedOn: c.issued_on, expiresOn: c.expires_on });
+  for (const p of patents) {
+    of(p.owner_id)?.patents.push({
+      number: p.number,
+      type: p.type,
+      legalStatus: p.legal_status,
+      grantedOn: p.granted_on,
+      pledged: p.pledged,
+      appraisal: p.value && p.appraised_on ? { value: p.value, appraisedOn: p.appraised_on } : null,
+    });
+  }
+  for (const r of ratings) of(r.enterprise_id)?.ratings.push({ rating: r.rating, agency: r.agency, ratedOn: r.rated_on, validUntil: r.valid_until });
+  for (const g of grades) of(g.enterprise_id)?.taxGrades.push({ year: g.year, grade: g.grade, evaluatedOn: g.evaluated_on });
+  for (const c of checks) of(c.enterprise_id)?.dishonestChecks.push({ checkedOn: c.checked_on, listed: c.listed, source: c.source });
+  for (const d of defaults) of(d.enterprise_id)?.defaults.push({ kind: d.kind, defaultedOn: d.defaulted_on });
+  for (const i of insurance) of(i.enterprise_id)?.insurance.push({ insuranceKind: i.insurance_kind, startDate: i.start_date, endDate: i.end_date });
+  return facts;
+}
