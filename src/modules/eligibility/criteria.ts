@@ -326,9 +326,13 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     },
     sql(r, asOf) {
       const bands = r.rdBands!;
-      const threshold = `case ${bands.map((b) => (b.revenueUpTo === null ? 'else ?::numeric' : 'when l.revenue <= ?::numeric then ?::numeric')).join(' ')}${bands.some((b) => b.revenueUpTo === null) ? '' : ' else ?::numeric'} end`;
-      const thresholdBindings = bands.flatMap((b) => (b.revenueUpTo === null ? [b.minimumPercent] : [b.revenueUpTo, b.minimumPercent]));
-      if (!bands.some((b) => b.revenueUpTo === null)) thresholdBindings.push(bands[bands.length - 1]!.minimumPercent);
+      // case when revenue ≤ upTo₁ then p₁ when … else p_open end (just p when there is one band)
+      const bounded = bands.filter((b) => b.revenueUpTo !== null);
+      const otherwise = (bands.find((b) => b.revenueUpTo === null) ?? bands[bands.length - 1]!).minimumPercent;
+      const threshold = bounded.length
+        ? `case ${bounded.map(() => 'when l.revenue <= ?::numeric then ?::numeric').join(' ')} else ?::numeric end`
+        : '?::numeric';
+      const thresholdBindings = [...bounded.flatMap((b) => [b.revenueUpTo, b.minimumPercent]), otherwise];
       return latestYearCondition(
         asOf,
         `(select count(*) = ? and sum(w.revenue) > 0 and sum(w.rd_expense) * 100 >= sum(w.revenue) * ${threshold}

@@ -1,0 +1,473 @@
+import { Role } from '../src/auth/roles';
+import { patentCheckDigit } from '../src/common/patent-number';
+import { sqlArray } from '../src/common/sql';
+import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
+import { eligibleSql, rulesInForce } from '../src/modules/eligibility/eligibility.service';
+import { BANKS } from '../seeds/reference';
+import { loadDemoZone } from '../seeds/zone';
+import {
+  AuditReadsDocument,
+  CreateEnterpriseDocument,
+  EligibilityDocument,
+  type EligibilityQuery,
+  GrantAuthorizationDocument,
+  OutreachDocument,
+  ProgrammesDocument,
+  RecordCreditLoanDocument,
+  RecordCreditRatingDocument,
+  RecordDishonestDebtorCheckDocument,
+  RecordFiscalYearDocument,
+  RecordHighTechCertificateDocument,
+  RecordIpPledgeLoanDocument,
+  RecordPatentAppraisalDocument,
+  RecordPatentDocument,
+  RecordProgrammeRuleVersionDocument,
+  RecordTaxCreditGradeDocument,
+  RecordTechInsuranceDocument,
+} from './support/generated/graphql';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, loadTestZone, resetRegistry, testCode } from './support/registry';
+
+const admin = as(Role.ZONE_ADMIN);
+const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
+const bank = as(Role.BANK_OFFICER, hankou.creditCode);
+const AS_OF = '2026-06-30';
+const PARK = '光电子信息产业园';
+
+/** A valid patent number: year, type digit (1 invention, 2 utility model), serial. */
+const patent = (year: number, type: 1 | 2, serial: number) => {
+  const digits = `${year}${type}${String(serial).padStart(7, '0')}`;
+  return `ZL${digits}.${patentCheckDigit(digits)}`;
+};
+
+type Result = EligibilityQuery['eligibility'][number];
+const outcome = (r: Result, criterion: string) => {
+  const c = r.checks.find((x) => x.criterion === criterion);
+  return c ? [c.outcome, c.detail] : null;
+};
+
+interface Crafted {
+  revenue?: string;
+  rd?: string;
+  years?: number[];
+  rating?: string | null;
+  certificate?: { issuedOn: string; expiresOn?: string } | null;
+  pledged?: boolean;
+  dishonest?: { checkedOn: string; listed: boolean } | null;
+}
+
+/** Enterprise 1001 (crafted below, with a tech insurance policy added) against every other programme on AS_OF. */
+const registered = (years: number) =>
+  ['REGISTERED_IN_ZONE', 'PASSED', `武汉光谷激光科技有限公司 (${PARK}), founded 2012-03-01${years ? `; at least ${years} year(s) by ${AS_OF} required` : ''}.`];
+const certified = ['HIGH_TECH_CERTIFICATE', 'PASSED', 'Certificate GR202442001001 valid 2024-01-01 to 2026-12-31.'];
+const rated = ['CREDIT_RATING', 'PASSED', 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; BBB or better required.'];
+const taxGrade = ['TAX_CREDIT_GRADE', 'PASSED', 'Tax credit grade A for 2025 (published 2026-04-15); A or B required.'];
+const noDefault = ['NO_RECENT_DEFAULT', 'PASSED', `No default recorded in the 24 months to ${AS_OF}.`];
+const notListed = ['NOT_DISHONEST_DEBTOR', 'PASSED', 'Not listed when checked on 2026-03-01 (中国执行信息公开网).'];
+const staff = ['ST_STAFF_SHARE', 'PASSED', 'S&T staff 20 of 100 employees (20.00%) in 2025; 10% required.'];
+const EVERY_PROGRAMME = {
+  CREDIT_LOAN: [registered(2), certified, ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at most ¥200m required.'], rated, taxGrade, noDefault, notListed],
+  NEEQ_FIRST_BATCH: [registered(2), certified, ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at least ¥10m required.'], taxGrade, noDefault, notListed],
+  TECH_INSURANCE_SUBSIDY: [registered(0), certified, ['TECH_INSURANCE_IN_FORCE', 'PASSED', 'RD_LIABILITY policy in force 2026-01-01 to 2026-12-31.'], notListed],
+  EQUITY_INCENTIVE: [
+    registered(3),
+    ['STATE_OWNED', 'FAILED', 'Not state-owned; state-owned required.'],
+    ['RD_INTENSITY', 'PASSED', 'R&D 5.00% of revenue over 2023–2025 (¥6,000,000.00 of ¥120,000,000.00); 3% required.'],
+    staff,
+  ],
+  HIGH_TECH_SELF_CHECK: [
+    registered(1),
+    ['CORE_IP', 'PASSED', `1 valid patent(s) granted by ${AS_OF} (${patent(2019, 1, 1)}); 1 required.`],
+    ['SUPPORTED_INDUSTRY', 'PASSED', 'Industry OPTOELECTRONIC_INFORMATION is a supported field.'],
+    staff,
+    ['RD_INTENSITY', 'PASSED', 'R&D 5.00% of revenue over 2023–2025 (¥6,000,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2025: ¥40,000,000.00).'],
+    ['HIGH_TECH_REVENUE_SHARE', 'PASSED', 'High-tech revenue 80.00% of revenue in 2025; 60% required.'],
+  ],
+  RD_SUPER_DEDUCTION: [registered(0), ['RD_EXPENSE', 'PASSED', 'R&D expense ¥2,000,000.00 in 2025; at least ¥0.01 required.']],
+};
+
+describe('pilot programmes and eligibility', () => {
+  let app: TestApp;
+  let serial = 0;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+  });
+  afterAll(() => app.close());
+
+  const ok = async (p: Promise<{ data?: unknown; errors?: unknown }>) => {
+    const r = await p;
+    expect(JSON.stringify(r)).not.toContain('"errors":[{'); // neither a GraphQL error nor one in the payload
+    return r;
+  };
+
+  /** Registers an enterprise with the figures, certificate, patent, rating and checks a case needs. */
+  async function craft(n: number, name: string, c: Crafted = {}): Promise<string> {
+    const code = testCode(n);
+    await ok(app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin));
+    for (const year of c.years ?? [2023, 2024, 2025]) {
+      const revenue = c.revenue ?? '40000000.00';
+      await ok(
+        app.execute(
+          RecordFiscalYearDocument,
+          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), employees: 100, stStaff: 20 } },
+          admin,
+        ),
+      );
+    }
+    if (c.certificate !== null) {
+      const cert = c.certificate ?? { issuedOn: '2024-01-01' };
+      await ok(app.execute(RecordHighTechCertificateDocument, { input: { creditCode: code, number: `GR${cert.issuedOn.slice(0, 4)}420${String(n).padStart(5, '0')}`, criteriaVersion: 'RULES_2016', ...cert } }, admin));
+    }
+    const number = patent(2019, 1, ++serial);
+    await ok(app.execute(RecordPatentDocument, { input: { creditCode: code, number, title: '一种激光器', legalStatus: 'VALID', grantedOn: '2020-05-01' } }, admin));
+    await ok(app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: number, appraiser: '湖北众联资产评估', value: '2000000.00', appraisedOn: '2026-01-15' } }, admin));
+    if (c.pledged) {
+      await ok(
+        app.execute(
+          RecordIpPledgeLoanDocument,
+          { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: `HK-IP-${n}`, amount: '800000.00', interestRate: '4.3500', termMonths: 24, startDate: '2026-02-01', pledges: [{ patentNumber: number }] } },
+          admin,
+        ),
+      );
+    }
+    if (c.rating !== null) {
+      await ok(app.execute(RecordCreditRatingDocument, { input: { creditCode: code, rating: (c.rating ?? 'BBB') as never, agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }, admin));
+    }
+    if (c.dishonest !== null) {
+      await ok(app.execute(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, source: '中国执行信息公开网', ...(c.dishonest ?? { checkedOn: '2026-03-01', listed: false }) } }, admin));
+    }
+    await ok(app.execute(RecordTaxCreditGradeDocument, { input: { creditCode: code, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }, admin));
+    return code;
+  }
+
+  const check = async (programme: string, codes: string[], asOf: string | null = AS_OF, viewer = admin) => {
+    const r = await app.execute(EligibilityDocument, { programme, creditCodes: codes, asOf }, viewer);
+    expect(r.errors).toBeUndefined();
+    return r.data!.eligibility;
+  };
+
+  it('lists the programmes and their rules to anyone, without a token', async () => {
+    const { data, errors } = await app.execute(ProgrammesDocument, {}, null);
+    expect(errors).toBeUndefined();
+    expect(data!.programmes.map((p) => p.code)).toEqual([
+      'CREDIT_LOAN', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'IP_PLEDGE_LOAN', 'NEEQ_FIRST_BATCH', 'RD_SUPER_DEDUCTION', 'TECH_INSURANCE_SUBSIDY',
+    ]);
+    const selfCheck = data!.programmes.find((p) => p.code === 'HIGH_TECH_SELF_CHECK')!;
+    expect(selfCheck.rules.map((v) => [v.version, v.effectiveFrom, v.criteria.find((c) => c.kind === 'RD_INTENSITY')!.description])).toEqual([
+      [2, '2016-01-01', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [1, '2008-04-14', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+    ]);
+  });
+
+  it('explains every criterion of the IP-pledge loan pilot, naming the figures and the thresholds', async () => {
+    const code = await craft(1001, '武汉光谷激光科技有限公司');
+    expect(await check('IP_PLEDGE_LOAN', [code])).toEqual([
+      {
+        creditCode: code,
+        programme: 'IP_PLEDGE_LOAN',
+        ruleVersion: 1,
+        rulesEffectiveFrom: '2020-01-01',
+        asOf: AS_OF,
+        eligible: true,
+        checks: [
+          { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `武汉光谷激光科技有限公司 (${PARK}), founded 2012-03-01; at least 1 year(s) by ${AS_OF} required.` },
+          { criterion: 'HIGH_TECH_CERTIFICATE', outcome: 'PASSED', detail: 'Certificate GR202442001001 valid 2024-01-01 to 2026-12-31.' },
+          { criterion: 'UNPLEDGED_INVENTION_PATENT', outcome: 'PASSED', detail: `${patent(2019, 1, serial)} unpledged, appraised ¥2,000,000.00 on 2026-01-15.` },
+          { criterion: 'CREDIT_RATING', outcome: 'PASSED', detail: 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; BBB or better required.' },
+          { criterion: 'NO_RECENT_DEFAULT', outcome: 'PASSED', detail: `No default recorded in the 24 months to ${AS_OF}.` },
+          { criterion: 'NOT_DISHONEST_DEBTOR', outcome: 'PASSED', detail: 'Not listed when checked on 2026-03-01 (中国执行信息公开网).' },
+        ],
+      },
+    ]);
+  });
+
+  it('answers every programme criterion by criterion', async () => {
+    const code = testCode(1001);
+    await ok(
+      app.execute(
+        RecordTechInsuranceDocument,
+        { input: { creditCode: code, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'PICC-2026-1001', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', premium: '25000.00', startDate: '2026-01-01', endDate: '2026-12-31' } },
+        admin,
+      ),
+    );
+    const results: Record<string, [string, string, string][]> = {};
+    for (const programme of ['CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
+      const [r] = await check(programme, [code]);
+      results[programme] = r!.checks.map((c) => [c.criterion, c.outcome, c.detail]);
+    }
+    expect(results).toEqual(EVERY_PROGRAMME);
+  });
+
+  it('passes exactly 5%, 4% and 3% R&D in their revenue bands, and fails just under', async () => {
+    const cases = [
+      [1011, '40000000.00', '2000000.00', 'PASSED', 'R&D 5.00% of revenue over 2023–2025 (¥6,000,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2025: ¥40,000,000.00).'],
+      [1012, '40000000.00', '1999999.99', 'FAILED', 'R&D 4.99% of revenue over 2023–2025 (¥5,999,999.97 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2025: ¥40,000,000.00).'],
+      [1013, '100000000.00', '4000000.00', 'PASSED', 'R&D 4.00% of revenue over 2023–2025 (¥12,000,000.00 of ¥300,000,000.00); 4% required for revenue ¥50m–200m (2025: ¥100,000,000.00).'],
+      [1014, '100000000.00', '3999999.99', 'FAILED', 'R&D 3.99% of revenue over 2023–2025 (¥11,999,999.97 of ¥300,000,000.00); 4% required for revenue ¥50m–200m (2025: ¥100,000,000.00).'],
+      [1015, '300000000.00', '9000000.00', 'PASSED', 'R&D 3.00% of revenue over 2023–2025 (¥27,000,000.00 of ¥900,000,000.00); 3% required for revenue over ¥200m (2025: ¥300,000,000.00).'],
+      [1016, '300000000.00', '8999999.99', 'FAILED', 'R&D 2.99% of revenue over 2023–2025 (¥26,999,999.97 of ¥900,000,000.00); 3% required for revenue over ¥200m (2025: ¥300,000,000.00).'],
+    ] as const;
+    const codes: string[] = [];
+    for (const [n, revenue, rd] of cases) codes.push(await craft(n, `武汉研发强度${n}有限公司`, { revenue, rd }));
+    const results = await check('HIGH_TECH_SELF_CHECK', codes);
+    expect(results.map((r) => outcome(r, 'RD_INTENSITY'))).toEqual(cases.map(([, , , o, d]) => [o, d]));
+    expect(results.map((r) => [r.ruleVersion, r.eligible])).toEqual(cases.map(([, , , o]) => [2, o === 'PASSED']));
+  });
+
+  it('answers UNKNOWN for missing data, and never counts it as eligible', async () => {
+    const code = await craft(1021, '武汉数据缺失科技有限公司', { years: [2023, 2025], rating: null, dishonest: null });
+    const [ip] = await check('IP_PLEDGE_LOAN', [code]);
+    expect([ip!.eligible, outcome(ip!, 'CREDIT_RATING'), outcome(ip!, 'NOT_DISHONEST_DEBTOR')]).toEqual([
+      false,
+      ['UNKNOWN', `No SME credit rating on record by ${AS_OF}.`],
+      ['UNKNOWN', `Never checked against the dishonest debtor list by ${AS_OF}.`],
+    ]);
+    const [selfCheck] = await check('HIGH_TECH_SELF_CHECK', [code]);
+    expect([selfCheck!.eligible, outcome(selfCheck!, 'RD_INTENSITY')]).toEqual([false, ['UNKNOWN', 'Figures for 2024 are not recorded (2023–2025 needed).']]);
+    // A check older than a year says nothing today.
+    const stale = await craft(1022, '武汉旧核查科技有限公司', { dishonest: { checkedOn: '2025-05-01', listed: false } });
+    expect(outcome((await check('IP_PLEDGE_LOAN', [stale]))[0]!, 'NOT_DISHONEST_DEBTOR')).toEqual([
+      'UNKNOWN',
+      `Last checked on 2025-05-01, over 365 days before ${AS_OF}.`,
+    ]);
+  });
+
+  it('reads a certificate expiring on the date as valid, and one expired the day before as not', async () => {
+    const onTheDay = await craft(1031, '武汉当日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', expiresOn: AS_OF } });
+    const dayBefore = await craft(1032, '武汉前日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', expiresOn: '2026-06-29' } });
+    const [a, b] = await check('IP_PLEDGE_LOAN', [onTheDay, dayBefore]);
+    expect([outcome(a!, 'HIGH_TECH_CERTIFICATE'), outcome(b!, 'HIGH_TECH_CERTIFICATE')]).toEqual([
+      ['PASSED', `Certificate GR202342001031 valid 2023-07-01 to ${AS_OF}.`],
+      ['FAILED', `Certificate GR202342001032 expired on 2026-06-29; none valid on ${AS_OF}.`],
+    ]);
+    expect([a!.eligible, b!.eligible]).toEqual([true, false]);
+  });
+
+  it('needs BBB: passes BBB, fails BB; and a pledged patent does not count', async () => {
+    const bbb = await craft(1041, '武汉三B科技有限公司', { rating: 'BBB' });
+    const bb = await craft(1042, '武汉双B科技有限公司', { rating: 'BB' });
+    const pledged = await craft(1043, '武汉已质押科技有限公司', { pledged: true });
+    const [x, y, z] = await check('IP_PLEDGE_LOAN', [bbb, bb, pledged]);
+    expect([outcome(x!, 'CREDIT_RATING'), outcome(y!, 'CREDIT_RATING')]).toEqual([
+      ['PASSED', 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; BBB or better required.'],
+      ['FAILED', 'Rated BB by 东湖征信评级有限公司 on 2026-01-10; BBB or better required.'],
+    ]);
+    expect(outcome(z!, 'UNPLEDGED_INVENTION_PATENT')).toEqual(['FAILED', `0 of 1 valid invention patent(s) usable, 1 required: ${patent(2019, 1, serial)} pledged.`]);
+    // Before the loan started, the same patent was free: a past date gives the past answer.
+    const [before] = await check('IP_PLEDGE_LOAN', [pledged], '2026-01-31');
+    expect(outcome(before!, 'UNPLEDGED_INVENTION_PATENT')).toEqual(['PASSED', `${patent(2019, 1, serial)} unpledged, appraised ¥2,000,000.00 on 2026-01-15.`]);
+  });
+
+  it('fails a default within 24 months, dated when it is recorded', async () => {
+    const code = await craft(1051, '武汉违约科技有限公司');
+    const loan = await app.execute(
+      RecordCreditLoanDocument,
+      { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: 'HK-D-1051', amount: '500000.00', interestRate: '4.3500', termMonths: 12, startDate: '2025-06-01', status: 'DEFAULTED' } },
+      admin,
+    );
+    expect(loan.data!.recordCreditLoan.errors).toEqual([]);
+    const today = zoneToday();
+    expect(outcome((await check('IP_PLEDGE_LOAN', [code], today))[0]!, 'NO_RECENT_DEFAULT')).toEqual([
+      'FAILED',
+      `CREDIT_LOAN defaulted on ${today}; none allowed in the 24 months to ${today}.`,
+    ]);
+    expect(outcome((await check('IP_PLEDGE_LOAN', [code], AS_OF))[0]!, 'NO_RECENT_DEFAULT')).toEqual(['PASSED', `No default recorded in the 24 months to ${AS_OF}.`]);
+  });
+
+  it('switches rule versions on their effective date, and records new versions from tomorrow on only', async () => {
+    // R&D 5.5% of revenue up to ¥50m: short of 2008's 6%, enough for 2016's 5%.
+    const code = await craft(1061, '武汉新旧标准科技有限公司', { rd: '2200000.00', years: [2012, 2013, 2014, 2015] });
+    const [old] = await check('HIGH_TECH_SELF_CHECK', [code], '2015-12-31');
+    const [current] = await check('HIGH_TECH_SELF_CHECK', [code], '2016-01-01');
+    expect([old!.ruleVersion, old!.rulesEffectiveFrom, outcome(old!, 'RD_INTENSITY')]).toEqual([
+      1,
+      '2008-04-14',
+      ['FAILED', 'R&D 5.50% of revenue over 2012–2014 (¥6,600,000.00 of ¥120,000,000.00); 6% required for revenue up to ¥50m (2014: ¥40,000,000.00).'],
+    ]);
+    expect([current!.ruleVersion, current!.rulesEffectiveFrom, outcome(current!, 'RD_INTENSITY')]).toEqual([
+      2,
+      '2016-01-01',
+      ['PASSED', 'R&D 5.50% of revenue over 2013–2015 (¥6,600,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2015: ¥40,000,000.00).'],
+    ]);
+
+    // An administrator tightens the IP-pledge rating from tomorrow: today's answer stays, tomorrow's changes.
+    const today = zoneToday();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const criteria = [
+      { kind: 'REGISTERED_IN_ZONE' as const, minYears: 1 },
+      { kind: 'CREDIT_RATING' as const, minimumRating: 'A' as const },
+    ];
+    const refusedToday = await app.execute(RecordProgrammeRuleVersionDocument, { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: today, note: '收紧', criteria } }, admin);
+    expect(refusedToday.data!.recordProgrammeRuleVersion.errors).toEqual([
+      { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.effectiveFrom', message: `A new version takes effect after today (${today}), so answers already given stay as they were.` },
+    ]);
+    const malformed = await app.execute(
+      RecordProgrammeRuleVersionDocument,
+      { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: tomorrow, note: '收紧', criteria: [{ kind: 'CREDIT_RATING', months: 3 }, { kind: 'AUTHORISATION' }] } },
+      admin,
+    );
+    expect(malformed.data!.recordProgrammeRuleVersion.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.criteria.0.minimumRating', 'CREDIT_RATING needs minimumRating.'],
+      ['input.criteria.0.months', 'CREDIT_RATING takes no months.'],
+      ['input.criteria.1.kind', 'AUTHORISATION is answered by the platform, not a rule criterion.'],
+    ]);
+    const recorded = await app.execute(RecordProgrammeRuleVersionDocument, { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: tomorrow, note: '评级要求提高至A', criteria } }, admin);
+    expect(recorded.data!.recordProgrammeRuleVersion).toEqual({
+      errors: [],
+      ruleVersion: {
+        version: 2,
+        effectiveFrom: tomorrow,
+        note: '评级要求提高至A',
+        recordedBy: 'ZONE_ADMIN',
+        criteria: [
+          { kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 1 year(s) before', minimumRating: null, months: null },
+          { kind: 'CREDIT_RATING', description: 'An SME credit rating of A or better in force', minimumRating: 'A', months: null },
+        ],
+      },
+    });
+    const bbb = testCode(1041);
+    const [now] = await check('IP_PLEDGE_LOAN', [bbb], today);
+    const [then] = await check('IP_PLEDGE_LOAN', [bbb], tomorrow);
+    expect([now!.ruleVersion, then!.ruleVersion, outcome(then!, 'CREDIT_RATING')]).toEqual([
+      1,
+      2,
+      ['FAILED', 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; A or better required.'],
+    ]);
+    expect(then!.checks.map((c) => c.criterion)).toEqual(['REGISTERED_IN_ZONE', 'CREDIT_RATING']);
+  });
+
+  it('tells a bank nothing about an enterprise that did not authorise it, and audits every check', async () => {
+    const authorised = testCode(1001);
+    const silent = testCode(1041);
+    const missing = testCode(1999);
+    const today = zoneToday();
+    const grant = await app.execute(
+      GrantAuthorizationDocument,
+      {
+        input: {
+          creditCode: authorised,
+          bankCreditCode: hankou.creditCode,
+          scopes: ['PROFILE', 'ELIGIBILITY'],
+          purpose: '知识产权质押贷款试点资格审核',
+          validFrom: today,
+          validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          signer: '张敏（总经理）',
+        },
+      },
+      as(Role.ENTERPRISE_REP, authorised),
+    );
+    expect(grant.data!.grantAuthorization.errors).toEqual([]);
+    const [mine, other, none] = await check('IP_PLEDGE_LOAN', [authorised, silent, missing], AS_OF, bank);
+    expect(mine).toEqual((await check('IP_PLEDGE_LOAN', [authorised]))[0]);
+    const refusal = (creditCode: string) => ({
+      creditCode,
+      programme: 'IP_PLEDGE_LOAN',
+      ruleVersion: 1,
+      rulesEffectiveFrom: '2020-01-01',
+      asOf: AS_OF,
+      eligible: false,
+      checks: [{ criterion: 'AUTHORISATION', outcome: 'FAILED', detail: 'No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).' }],
+    });
+    expect([other, none]).toEqual([refusal(silent), refusal(missing)]);
+
+    // The representative sees the bank's check of its data; the trail has the refused ones too.
+    const seen = await app.execute(AuditReadsDocument, { filter: { operation: 'eligibility' } }, as(Role.ENTERPRISE_REP, authorised));
+    expect(seen.data!.auditEvents.edges.map((e) => e.node)).toEqual([
+      {
+        actorRole: 'BANK_OFFICER',
+        actorOrg: hankou.creditCode,
+        operation: 'eligibility',
+        outcome: 'DONE',
+        purpose: '知识产权质押贷款试点资格审核',
+        authorization: { id: grant.data!.grantAuthorization.authorization!.id },
+        enterprise: { creditCode: authorised },
+      },
+    ]);
+    const denied = await app.orm.em.fork().execute<{ details: { creditCode: string } }[]>(
+      `select details from audit_event where operation = 'eligibility' and outcome = 'DENIED' and actor_org = ? order by seq`,
+      [hankou.creditCode],
+    );
+    expect(denied.map((d) => d.details.creditCode)).toEqual([silent, missing]);
+    // A representative checks its own enterprise; others come back the same way.
+    const [own, notOwn] = await check('IP_PLEDGE_LOAN', [authorised, silent], AS_OF, as(Role.ENTERPRISE_REP, authorised));
+    expect([own!.eligible, notOwn!.checks]).toEqual([true, [{ criterion: 'AUTHORISATION', outcome: 'FAILED', detail: 'A representative checks its own enterprise only.' }]]);
+  });
+
+  it('refuses an unknown programme, and more than 1000 codes, as BAD_USER_INPUT', async () => {
+    const unknown = await app.execute(EligibilityDocument, { programme: 'NO_SUCH', creditCodes: [testCode(1001)] }, admin);
+    expect(unknown.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
+      ['BAD_USER_INPUT', 'No programme has the code NO_SUCH; the programmes are CREDIT_LOAN, EQUITY_INCENTIVE, HIGH_TECH_SELF_CHECK, IP_PLEDGE_LOAN, NEEQ_FIRST_BATCH, RD_SUPER_DEDUCTION, TECH_INSURANCE_SUBSIDY.'],
+    ]);
+    const tooMany = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: Array.from({ length: 1001 }, (_, i) => testCode(i)) }, admin);
+    expect(tooMany.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
+      ['BAD_USER_INPUT', 'eligibility takes at most 1000 credit codes at a time; 1001 were given.'],
+    ]);
+    const tooEarly = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: [testCode(1001)], asOf: '2019-12-31' }, admin);
+    expect(tooEarly.errors?.map((e) => e.message)).toEqual(['No rules of IP_PLEDGE_LOAN were in force on 2019-12-31.']);
+  });
+});
+
+describe('eligibility at the scale of a zone', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('runs as many statements for 1000 codes as for 10, for an administrator and for a bank', async () => {
+    await loadTestZone(app.orm, 400);
+    const rows = await app.orm.em.fork().execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code');
+    const registered = rows.map((r) => r.code);
+    const thousand = [...registered, ...Array.from({ length: 1000 - registered.length }, (_, i) => testCode(5000 + i))];
+    const today = zoneToday();
+    await app.orm.em.fork().execute(
+      `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
+       select gen_random_uuid(), e.id, b.id, '{PROFILE,ELIGIBILITY}', '授信审查', ?, ?, '授权人', 'ZONE_ADMIN', now(), now(), 1
+       from enterprise e, bank b where b.credit_code = ? and e.credit_code = any(?::text[])`,
+      [today, `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, hankou.creditCode, sqlArray(registered.filter((_, i) => i % 2 === 0))],
+    );
+    for (const viewer of [admin, bank]) {
+      const run = (codes: string[]) => app.countStatements(() => app.execute(EligibilityDocument, { programme: 'CREDIT_LOAN', creditCodes: codes, asOf: '2025-10-31' }, viewer));
+      const ten = await run([...registered.slice(0, 8), ...thousand.slice(-2)]);
+      const all = await run(thousand);
+      expect(ten.result.errors).toBeUndefined();
+      expect(all.result.data!.eligibility).toHaveLength(1000);
+      expect({ viewer: viewer.role, statements: all.statements }).toEqual({ viewer: viewer.role, statements: ten.statements });
+    }
+  });
+
+  it('agrees, programme by programme, with the same rules as SQL; the outreach list is the eligible not yet using it', async () => {
+    await resetRegistry(app.orm);
+    await loadDemoZone(app.orm.config.get('clientUrl')!);
+    const em = app.orm.em.fork();
+    const codes = (await em.execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code')).map((r) => r.code);
+    // The demo zone's figures run to 2025: by March 2026 three full years (2023–2025) can be read.
+    const asOf = '2026-03-31';
+    const eligibleCounts: Record<string, number> = {};
+    const outreachCounts: Record<string, number> = {};
+    for (const programme of ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
+      const results = (await app.execute(EligibilityDocument, { programme, creditCodes: codes, asOf }, admin)).data!.eligibility;
+      const byExplanation = results.filter((r) => r.eligible).map((r) => r.creditCode).sort();
+      const rules = await rulesInForce(em, programme, asOf);
+      const condition = eligibleSql(rules, asOf);
+      const bySql = (await em.execute<{ code: string }[]>(`select credit_code as code from enterprise e where ${condition.sql} order by credit_code`, condition.bindings)).map((r) => r.code);
+      expect({ programme, eligible: byExplanation }).toEqual({ programme, eligible: bySql });
+      eligibleCounts[programme] = bySql.length;
+
+      const outreach = await app.execute(OutreachDocument, { programme, asOf }, admin);
+      const listed = outreach.data!.enterprises.edges.map((e) => e.node.creditCode);
+      expect(listed.every((c) => bySql.includes(c))).toBe(true);
+      expect(outreach.data!.enterprises.totalCount).toBeLessThanOrEqual(bySql.length);
+      outreachCounts[programme] = outreach.data!.enterprises.totalCount;
+    }
+    if (process.env['SHOW_COUNTS']) console.log({ eligibleCounts, outreachCounts });
+    // Some eligible enterprises already use a programme, and others are left to reach out to.
+    expect(Object.keys(eligibleCounts).filter((p) => outreachCounts[p]! > 0 && outreachCounts[p]! < eligibleCounts[p]!).length).toBeGreaterThan(2);
+    // The demo zone makes every programme say yes to some and no to others.
+    for (const [programme, n] of Object.entries(eligibleCounts)) expect([programme, n > 0 && n < codes.length]).toEqual([programme, true]);
+    // Outreach is for administrators.
+    const asBank = await app.execute(OutreachDocument, { programme: 'IP_PLEDGE_LOAN', asOf }, bank);
+    expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  });
+});
