@@ -19,12 +19,13 @@ import { searchGrams } from '../src/modules/enterprise/enterprise.queries';
 import { buildInnozoneSchema } from '../src/schema';
 import { createServer } from '../src/server';
 import { loadZone } from '../seeds/zone';
+import { benchEligibility } from './eligibility';
 
 /**
  * `npm run bench -- [--enterprises 100000]`: the registry at the scale of the zone.
  * Loads a synthetic zone, then measures, in this one run: the load, name search (index against a forced
- * sequential scan, as a ratio), paging through every enterprise both ways (each exactly once), and the statements
- * of the portfolio page. Uses DATABASE_URL's server when set (a scratch database is created and dropped),
+ * sequential scan, as a ratio), paging through every enterprise both ways (each exactly once), the statements
+ * of the portfolio page, and a 1000-code eligibility batch against the same criteria as hand-written SQL. Uses DATABASE_URL's server when set (a scratch database is created and dropped),
  * else an embedded PostgreSQL in a temporary folder.
  */
 const { values } = parseArgs({ options: { enterprises: { type: 'string', default: '100000' } } });
@@ -121,6 +122,11 @@ async function main() {
       start = process.hrtime.bigint();
       await run('{ portfolioSummary { enterpriseCount byInstrumentKind { kind count totalAmount } } }', {});
       log(`portfolioSummary over the whole zone: ${ms(start).toFixed(0)} ms`);
+
+      await benchEligibility(orm, run, () => {
+        statements = 0;
+        return { reset: () => (statements = 0), count: () => statements };
+      });
       await server.stop();
     } finally {
       await orm.close(true);

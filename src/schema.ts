@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { type GraphQLObjectType, type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
-import { enforcePolicy } from './auth/enforce-policy';
+import { applyPolicy } from './auth/enforce-policy';
 import { ROOT } from './auth/policy';
-import { auditMutations } from './modules/audit/audit.middleware';
 import { DateTimeScalar } from './common/scalars';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
@@ -59,10 +58,10 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
   const schema = await buildSchema({
     resolvers: [...resolvers, ...extraResolvers] as NonEmptyArray<Function>,
     authChecker,
-    globalMiddlewares: [auditMutations, enforcePolicy],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  applyPolicy(schema);
   if (extraResolvers.length > 0) {
     for (const parent of ['Query', 'Mutation'] as const) {
       for (const field of Object.keys(schema.getType(parent) ? (schema.getType(parent) as GraphQLObjectType).getFields() : {})) {

@@ -6,9 +6,9 @@ import { Role } from './roles';
  * - `ROOT` names, for every Query and Mutation field, the roles that may call it; type-graphql's authChecker reads
  *   it (every root field is `@Authorized()`), so a role not listed gets FORBIDDEN before any resolver runs.
  * - `TYPES` names, for every object type that carries registry data, who sees an object of it at all (`rows`) and,
- *   field by field, who sees the value (`fields`). The `enforcePolicy` middleware reads it for every field it
- *   resolves: a field the viewer may not see resolves to null, and an object the viewer may not see is removed
- *   from lists and replaced by null elsewhere.
+ *   field by field, who sees the value (`fields`). `applyPolicy` (enforce-policy.ts) wraps, after the schema is
+ *   built, every field where this can matter: a field the viewer may not see resolves to null, and an object the
+ *   viewer may not see is removed from lists and replaced by null elsewhere.
  * - Row rules: an object tied to enterprises (`owners`) is visible only when the viewer sees one of them. Zone
  *   administrators and the CPPCC roles see every enterprise; a representative its own; a bank officer those that
  *   hold an active authorisation for its bank (scopes decide the rest, see `Condition`).
