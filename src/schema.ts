@@ -8,6 +8,13 @@ import { DateTimeScalar } from './common/scalars';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
 import {
+  CppccMemberResolver,
+  PolicyRequestResolver,
+  ProposalEvidenceResolver,
+  ProposalReplyResolver,
+  ProposalResolver,
+} from './modules/cppcc/cppcc.resolver';
+import {
   CreditStandingResolver,
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
@@ -47,6 +54,11 @@ export const resolvers: NonEmptyArray<Function> = [
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
   CreditStandingResolver,
+  ProposalResolver,
+  ProposalReplyResolver,
+  ProposalEvidenceResolver,
+  CppccMemberResolver,
+  PolicyRequestResolver,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { fromGlobalId } from '../common/global-id';
 import { sqlArray } from '../common/sql';
 import { AuditOutcome } from '../modules/audit/audit.entity';
 import { type AuditRecord, recordAudits } from '../modules/audit/audit.service';
@@ -94,7 +95,12 @@ export class Access {
     const role = this.role;
     const grant = role ? rule.rows[role] : undefined;
     if (!grant) return false;
-    if (this.seesEveryEnterprise) return grant === true;
+    if (rule.owners && 'proposal' in rule.owners) {
+      // A step, reply or piece of evidence is seen exactly when its proposal is.
+      const proposal = await this.proposalOf(idOf((obj as Record<string, unknown>)[rule.owners.proposal]));
+      return proposal !== null && this.seesObject('Proposal', proposal, operation);
+    }
+    if (this.seesEveryEnterprise) return this.holds(grant, obj, []);
     const owners = rule.owners ? await this.visibleOwners(type, obj) : null;
     // Tied to enterprises, none of them visible: the object does not exist for this viewer.
     if (owners !== null && owners.length === 0) return false;
@@ -116,6 +122,19 @@ export class Access {
 
   private async holds(grant: Grant, obj: object, owners: string[]): Promise<boolean> {
     if (grant === true) return true;
+    const record = obj as Record<string, unknown>;
+    switch (grant) {
+      case Condition.SUBMITTED:
+        return record['status'] !== 'DRAFT';
+      case Condition.ASSIGNED_TO_UNIT: {
+        const unit = this.actingFor('HandlingUnit');
+        return unit !== null && (idOf(record['leadUnit']) === unit || (record['coHandlerIds'] as string[]).includes(unit));
+      }
+      case Condition.FILED_BY_VIEWER:
+        return !!this.viewer && record['filedBy'] === `${this.viewer.role}:${this.viewer.organisation}`;
+      default:
+        break;
+    }
     const { grants, bankId } = await this.load();
     const scoped = (scope: string) => owners.some((o) => grants.get(o)?.scopes.has(scope));
     if (grant === Condition.OWN_LOAN) {
@@ -123,6 +142,26 @@ export class Access {
       return lender !== null && lender === bankId && scoped(Condition.INSTRUMENTS);
     }
     return scoped(grant);
+  }
+
+  /** The uuid of the member or handling unit the viewer acts for (its token's org is that record's global id). */
+  actingFor(type: 'CppccMember' | 'HandlingUnit'): string | null {
+    const org = this.viewer?.organisation;
+    const parsed = org ? fromGlobalId(org) : null;
+    return parsed?.type === type ? parsed.id : null;
+  }
+
+  private proposalLoader?: DataLoader<string, object | null>;
+
+  /** The proposal a workflow record belongs to (batched over the request). */
+  private async proposalOf(id: string | null): Promise<object | null> {
+    if (!id) return null;
+    this.proposalLoader ??= new DataLoader(async (ids) => {
+      const rows = await this.em.find<object & { id: string }>('Proposal', { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((i) => byId.get(i) ?? null);
+    });
+    return this.proposalLoader.load(id);
   }
 
   /** The enterprises `obj` belongs to that the viewer sees. */
@@ -146,6 +185,7 @@ export class Access {
     }
     if ('instrumentHolders' in rule) return id ? this.ownerLoader('instrument_holder', 'instrument_id').load(id) : [];
     if ('projectParticipants' in rule) return id ? this.ownerLoader('project_participant', 'project_id').load(id) : [];
+    if ('proposal' in rule) return [];
     // Through the object it points at: that one's owners, found in the database (batched per request).
     const target = idOf((obj as Record<string, unknown>)[rule.via]);
     if (!target) return [];

@@ -20,6 +20,9 @@ const CONDITION_TEXT: Record<Condition, string> = {
   [Condition.FINANCIALS]: 'FINANCIALS scope',
   [Condition.INSTRUMENTS]: 'INSTRUMENTS scope',
   [Condition.OWN_LOAN]: 'own loans',
+  [Condition.SUBMITTED]: 'once submitted',
+  [Condition.ASSIGNED_TO_UNIT]: 'assigned to it',
+  [Condition.FILED_BY_VIEWER]: 'filed by it',
 };
 
 const cell = (grant: Grant | undefined): string => (grant === undefined ? '–' : grant === true ? '✓' : CONDITION_TEXT[grant]);
@@ -30,7 +33,8 @@ const header = (first: string[]) => [row([...first, ...COLUMNS.map(([, c]) => c)
 function rowsCell(role: Role, grant: Grant | undefined, owned: boolean): string {
   if (grant === undefined) return '–';
   const base = !owned ? '✓' : role === Role.ENTERPRISE_REP ? 'own' : role === Role.BANK_OFFICER ? 'authorised' : '✓';
-  return grant === true ? base : `${base}, ${CONDITION_TEXT[grant]}`;
+  if (grant === true) return base;
+  return base === '✓' ? CONDITION_TEXT[grant] : `${base}, ${CONDITION_TEXT[grant]}`;
 }
 
 /** The access policy as Markdown tables: root fields by role, then each type's rows and fields. */
@@ -68,7 +72,8 @@ export function renderPolicyTable(): string {
   );
   lines.push(...header(['type', 'fields']));
   for (const [type, rule] of Object.entries(TYPES)) {
-    lines.push(row([`**${type}**`, '*rows*', ...COLUMNS.map(([r]) => (rule.public ? 'public' : rowsCell(r, rule.rows[r], !!rule.owners)))]));
+    const owned = !!rule.owners && !('proposal' in rule.owners);
+    lines.push(row([`**${type}**`, '*rows*', ...COLUMNS.map(([r]) => (rule.public ? 'public' : rowsCell(r, rule.rows[r], owned)))]));
     for (const [group, grants] of Object.entries(rule.fields)) {
       const g = grants === ROWS ? rule.rows : grants;
       const same = grants === ROWS || COLUMNS.every(([r]) => g[r] === rule.rows[r]);

@@ -19,7 +19,7 @@ import { Role } from './roles';
  * The README's access table is rendered from this file (`npm run schema` writes it; a test checks it is current).
  */
 
-/** A condition on the object, beyond seeing its row. Only bank officers' rules use them. */
+/** A condition on the object, beyond seeing its row: a bank's scopes, and the CPPCC workflow's row rules. */
 export enum Condition {
   /** The authorisation the bank holds from the owning enterprise includes this scope. */
   HIGH_TECH = 'HIGH_TECH',
@@ -28,6 +28,12 @@ export enum Condition {
   INSTRUMENTS = 'INSTRUMENTS',
   /** A loan this bank granted (and the INSTRUMENTS scope): seen in full. */
   OWN_LOAN = 'OWN_LOAN',
+  /** A proposal past its draft (submitted, or further on). */
+  SUBMITTED = 'SUBMITTED',
+  /** A proposal assigned to the viewer (a handling unit) as lead or co-handler. */
+  ASSIGNED_TO_UNIT = 'ASSIGNED_TO_UNIT',
+  /** A policy request the viewer filed. */
+  FILED_BY_VIEWER = 'FILED_BY_VIEWER',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -44,7 +50,9 @@ export type OwnerRule =
   /** Every holder of an instrument. */
   | { instrumentHolders: true }
   /** Every enterprise taking part in a project. */
-  | { projectParticipants: true };
+  | { projectParticipants: true }
+  /** Not enterprises: seen exactly when the proposal it belongs to is seen. */
+  | { proposal: string };
 
 export interface TypeRule {
   /** Who sees an object of this type, given they see an enterprise it belongs to. */
@@ -100,6 +108,13 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     institutions: EVERYONE,
     auditEvents: roles('A R'),
     authorizations: roles('A R'),
+    // CPPCC material: never a bank's. Which proposals each role sees is the Proposal row rule below.
+    proposals: roles('A M O H'),
+    proposal: roles('A M O H'),
+    cppccMembers: roles('A M O H'),
+    handlingUnits: roles('A R M O H'),
+    policyRequests: roles('A R M O'),
+    handlingUnitScores: roles('A M O H'),
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -140,10 +155,35 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordCreditRating: roles('A'),
     recordTaxCreditGrade: roles('A'),
     recordDishonestDebtorCheck: roles('A'),
+    filePolicyRequest: roles('A R'),
+    // The proposal workflow: every CPPCC role passes the gate; the state machine (proposal.workflow.ts) answers a
+    // transition by the wrong role, or from the wrong state, with NOT_PERMITTED or TRANSITION_NOT_ALLOWED as data.
+    draftProposal: roles('M O H'),
+    updateProposal: roles('M O H'),
+    attachEvidence: roles('M O H'),
+    cosignProposal: roles('M O H'),
+    submitProposal: roles('M O H'),
+    reviewProposal: roles('M O H'),
+    assignProposal: roles('M O H'),
+    replyToProposal: roles('M O H'),
+    rateReply: roles('M O H'),
+    escalateProposal: roles('M O H'),
   },
 };
 
-const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN } = Condition;
+const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER } = Condition;
+
+/**
+ * Who reads a proposal: CPPCC members all of them, drafts included (a member co-signs a draft it has read; only its
+ * proposers edit it); the office and the zone once submitted; a handling unit what is assigned to it. Never a bank
+ * or a representative.
+ */
+const PROPOSAL_READERS: Grants = {
+  ZONE_ADMIN: SUBMITTED,
+  CPPCC_MEMBER: true,
+  CPPCC_OFFICE: SUBMITTED,
+  HANDLING_UNIT: ASSIGNED_TO_UNIT,
+};
 
 /** Every instrument: kind and status for whoever sees it; the rest for the zone, the enterprise, CPPCC and the lending bank. */
 function instrument(details: string, terms: string): TypeRule {
@@ -350,6 +390,37 @@ export const TYPES: Record<string, TypeRule> = {
     },
   },
   RdBand: { ...PUBLIC, fields: { 'revenueUpTo minimumPercent': ROWS } },
+  // CPPCC: banks see none of it.
+  Sector: { rows: roles('A R M O H'), fields: { 'id code name updatedAt': ROWS } },
+  Party: { rows: roles('A R M O H'), fields: { 'id code name updatedAt': ROWS } },
+  CppccMember: { rows: roles('A M O H'), fields: { 'id name sector party levels updatedAt': ROWS } },
+  HandlingUnit: { rows: roles('A R M O H'), fields: { 'id name level updatedAt': ROWS } },
+  PolicyRequest: {
+    rows: { ...roles('A M O'), ENTERPRISE_REP: FILED_BY_VIEWER },
+    fields: { 'id title need enterprises status filedBy proposals updatedAt version': ROWS },
+  },
+  Proposal: {
+    rows: PROPOSAL_READERS,
+    fields: {
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests key complex submittedAt rejectionGround reviewNote leadUnit coHandlers dueDate overdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
+        ROWS,
+    },
+  },
+  ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id at action status actor note updatedAt': ROWS } },
+  ProposalReply: {
+    rows: PROPOSAL_READERS,
+    owners: { proposal: 'proposal' },
+    fields: { 'id unit round lead result text repliedOn rating ratedOn updatedAt': ROWS },
+  },
+  ProposalEvidence: {
+    rows: PROPOSAL_READERS,
+    owners: { proposal: 'proposal' },
+    fields: { 'id kind title source snapshot attachedAt attachedBy updatedAt': ROWS },
+  },
+  HandlingUnitScore: {
+    rows: roles('A M O H'),
+    fields: { 'unit year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate': ROWS },
+  },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn partner planned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name techSubBranch updatedAt': ROWS } },

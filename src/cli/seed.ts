@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
+import { CPPCC_TABLES } from '../../seeds/cppcc';
 import { LOAD_ORDER } from '../../seeds/generator';
 import { migrate } from '../db/orm';
 import { seedDemoZoneIfEmpty } from '../../seeds';
@@ -13,8 +14,11 @@ const usage = `usage: npm run seed [-- --synthetic N [--seed S] [--reset]]
   --reset        empties the registry first (otherwise the registry must be empty)
 `;
 
-/** The registry's tables, emptied by --reset: the ones a zone is loaded into. */
-const REGISTRY_TABLES = LOAD_ORDER;
+/** The registry's tables, emptied by --reset: the ones a zone is loaded into, and the CPPCC data that names them. */
+const REGISTRY_TABLES = [
+  ...LOAD_ORDER,
+  ...CPPCC_TABLES,
+];
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,16 @@
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { DataAuthorization } from '../modules/authorization/authorization.entity';
+import {
+  CppccMember,
+  HandlingUnit,
+  Party,
+  PolicyRequest,
+  Proposal,
+  ProposalEvent,
+  ProposalEvidence,
+  ProposalReply,
+  Sector,
+} from '../modules/cppcc/cppcc.entity';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../modules/credit/credit.entity';
 import { PilotProgramme, ProgrammeRuleVersion } from '../modules/eligibility/programme.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
@@ -57,4 +68,13 @@ export const entities: Function[] = [
   DishonestDebtorCheck,
   PilotProgramme,
   ProgrammeRuleVersion,
+  Sector,
+  Party,
+  CppccMember,
+  HandlingUnit,
+  PolicyRequest,
+  Proposal,
+  ProposalEvent,
+  ProposalReply,
+  ProposalEvidence,
 ];

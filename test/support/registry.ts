@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { CPPCC_TABLES } from '../../seeds/cppcc';
 import { loadReferenceData, loadZone } from '../../seeds/zone';
 import { makeCreditCode } from '../../seeds/reference';
 
@@ -9,6 +10,7 @@ const TABLES = [
   'instrument_holder', 'ip_pledge', 'risk_compensation_claim', 'research_project', 'project_participant',
   'project_budget_line', 'project_output', 'equity_incentive_plan', 'equity_grant', 'talent_award', 'tax_pilot_usage',
   'credit_rating_record', 'tax_credit_grade', 'dishonest_debtor_check',
+  ...CPPCC_TABLES,
   'park', 'industry_cluster', 'institution', 'bank', 'bank_branch', 'insurer', 'fund', 'risk_compensation_pool',
 ];
 

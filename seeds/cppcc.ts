@@ -1,0 +1,223 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pino from 'pino';
+import { Role } from '../src/auth/roles';
+import { Viewer } from '../src/auth/viewer';
+import { toGlobalId } from '../src/common/global-id';
+import type { Outcome } from '../src/common/outcome';
+import { createContext } from '../src/context';
+import {
+  CppccLevel,
+  CppccMember,
+  HandlingUnit,
+  Party,
+  type Proposal,
+  ProposerKind,
+  RejectionGround,
+  ReplyResult,
+  ReviewDecision,
+  Satisfaction,
+  Sector,
+} from '../src/modules/cppcc/cppcc.entity';
+import * as workflow from '../src/modules/cppcc/cppcc.service';
+import type { DraftProposalInput } from '../src/modules/cppcc/cppcc.types';
+import { InstrumentKind } from '../src/modules/finance/enums';
+import { Random, seedUuid } from './random';
+import { NAMED_ENTERPRISES } from './zone';
+
+/** The sectors (界别) of the city committee: 22, as the source's city has. */
+export const SECTORS: [string, string][] = [
+  ['CPC', '中国共产党'], ['RCCK', '中国国民党革命委员会'], ['CDL', '中国民主同盟'], ['CNDCA', '中国民主建国会'],
+  ['CAPD', '中国民主促进会'], ['CPWDP', '中国农工民主党'], ['CZGP', '中国致公党'], ['JS', '九三学社'],
+  ['NONPARTY', '无党派人士'], ['CYL', '共青团'], ['TU', '总工会'], ['WF', '妇联'], ['ACFIC', '工商联'],
+  ['CAST', '科协'], ['ECON', '经济界'], ['SCITECH', '科学技术界'], ['EDU', '教育界'], ['MED', '医药卫生界'],
+  ['CULTURE', '文化艺术界'], ['AGRI', '农业界'], ['SOCIAL', '社会福利和社会保障界'], ['SPECIAL', '特邀人士'],
+];
+
+export const PARTIES: [string, string][] = [
+  ['CPC', '中国共产党'], ['RCCK', '中国国民党革命委员会'], ['CDL', '中国民主同盟'], ['CNDCA', '中国民主建国会'],
+  ['CAPD', '中国民主促进会'], ['CPWDP', '中国农工民主党'], ['CZGP', '中国致公党'], ['JS', '九三学社'], ['TDSL', '台湾民主自治同盟'],
+];
+
+export const HANDLING_UNITS: [CppccLevel, string][] = [
+  [CppccLevel.CITY, '武汉市科学技术局'],
+  [CppccLevel.CITY, '武汉市经济和信息化局'],
+  [CppccLevel.CITY, '武汉市地方金融工作局'],
+  [CppccLevel.CITY, '武汉市财政局'],
+  [CppccLevel.CITY, '武汉市人力资源和社会保障局'],
+  [CppccLevel.CITY, '武汉市市场监督管理局'],
+  [CppccLevel.CITY, '东湖新技术开发区管理委员会'],
+  [CppccLevel.PROVINCE, '湖北省科学技术厅'],
+  [CppccLevel.PROVINCE, '湖北省地方金融管理局'],
+  [CppccLevel.PROVINCE, '湖北省财政厅'],
+  [CppccLevel.PROVINCE, '湖北省经济和信息化厅'],
+  [CppccLevel.PROVINCE, '湖北省市场监督管理局'],
+  [CppccLevel.NATION, '科学技术部'],
+  [CppccLevel.NATION, '财政部'],
+  [CppccLevel.NATION, '中国证券监督管理委员会'],
+  [CppccLevel.NATION, '国家知识产权局'],
+  [CppccLevel.NATION, '工业和信息化部'],
+];
+
+/** The CPPCC tables, child tables last (emptied with the registry by `seed --reset` and the test kit). */
+export const CPPCC_TABLES = [
+  'sector', 'party', 'cppcc_member', 'handling_unit', 'policy_request', 'proposal', 'proposal_event', 'proposal_reply',
+  'proposal_evidence',
+];
+
+/** How many members the demo committee has (the source's city: 298). */
+export const DEMO_MEMBERS = 298;
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧'];
+const GIVEN = ['建国', '志刚', '海燕', '丽华', '文博', '晓明', '春生', '秀英', '立新', '国华', '慧敏', '振宇', '雅琴', '宏伟', '子涵', '思远', '明轩', '若兰', '德胜', '婉清'];
+
+/** The member who sits on all three committees and carries the NEEQ proposal up (named for tests and docs). */
+export const CHAIN_MEMBER = '胡振宇';
+
+const quiet = pino({ level: 'silent' });
+
+function value<T>(outcome: Outcome<T>, what: string): T {
+  if (outcome.errors.length) throw new Error(`${what}: ${outcome.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  return outcome.value!;
+}
+
+/**
+ * The CPPCC of the demo: sectors, parties, 298 members (synthetic names; some sit on the provincial and national
+ * committees too), handling units at three levels, policy requests, proposals in every state, and one request
+ * carried from the city to the province to the nation (NEEQ first-batch listings for zone enterprises), with
+ * evidence frozen from the demo zone. The workflow runs through the same services the API calls, as the roles
+ * that take each step. Deterministic except for the dates (they follow today).
+ */
+export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
+  const em = orm.em.fork();
+  const r = new Random(20_260_601);
+  const sectors = SECTORS.map(([code, name]) => em.create(Sector, { id: seedUuid(`sector:${code}`), code, name } as never));
+  const parties = PARTIES.map(([code, name]) => em.create(Party, { id: seedUuid(`party:${code}`), code, name } as never));
+  const members: CppccMember[] = [];
+  for (let i = 0; i < DEMO_MEMBERS; i++) {
+    const sector = sectors[i % sectors.length]!;
+    // A party sector's members belong to it; others to the CPC, a democratic party, or none.
+    const party = parties.find((p) => p.code === sector.code) ?? (r.chance(0.4) ? parties[0]! : r.chance(0.3) ? r.pick(parties.slice(1)) : null);
+    const name = i === 0 ? CHAIN_MEMBER : `${r.pick(SURNAMES)}${r.pick(GIVEN)}`;
+    const levels = i === 0 ? [CppccLevel.CITY, CppccLevel.PROVINCE, CppccLevel.NATION] : r.chance(0.1) ? [CppccLevel.CITY, CppccLevel.PROVINCE] : [CppccLevel.CITY];
+    members.push(em.create(CppccMember, { id: seedUuid(`member:${i}`), name, sector, party, levels } as never));
+  }
+  // The chain member sits for the democratic league (民盟) in the science and technology sector.
+  members[0]!.sector = sectors.find((s) => s.code === 'SCITECH') as never;
+  members[0]!.party = parties.find((p) => p.code === 'CDL') as never;
+  const units = HANDLING_UNITS.map(([level, name]) => em.create(HandlingUnit, { id: seedUuid(`unit:${name}`), name, level } as never));
+  await em.flush();
+
+  const as = (role: Role, org: string | null = null) => createContext(orm, new Viewer(role, org), quiet, 'seed');
+  const member = (m: CppccMember) => as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', m.id));
+  const office = () => as(Role.CPPCC_OFFICE);
+  const unit = (name: string) => as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', units.find((u) => u.name === name)!.id));
+  const unitId = (name: string) => toGlobalId('HandlingUnit', units.find((u) => u.name === name)!.id);
+  const gid = (p: Proposal) => toGlobalId('Proposal', p.id);
+  const cityMember = (i: number) => members.filter((m) => m.levels.length === 1)[i]!;
+
+  // Policy requests: the zone's and the named enterprises' needs.
+  const hust = NAMED_ENTERPRISES[0]!.creditCode;
+  const requests = {
+    neeq: value(
+      await workflow.filePolicyRequest(as(Role.ZONE_ADMIN), {
+        title: '将东湖高新区企业纳入新三板首批扩大试点',
+        need: '区内高新技术企业希望进入全国中小企业股份转让系统首批扩大试点，拓宽直接融资渠道。',
+        creditCodes: NAMED_ENTERPRISES.map((e) => e.creditCode),
+      }),
+      'request neeq',
+    ),
+    ipPledge: value(
+      await workflow.filePolicyRequest(as(Role.ENTERPRISE_REP, hust), {
+        title: '在光电子信息产业园开展知识产权质押融资',
+        need: '园区企业专利多、抵押物少，希望扩大知识产权质押贷款规模并提高风险补偿比例。',
+        creditCodes: [hust],
+      }),
+      'request ip pledge',
+    ),
+    talent: value(
+      await workflow.filePolicyRequest(as(Role.ZONE_ADMIN), {
+        title: '完善高层次人才股权激励个人所得税分期缴纳政策',
+        need: '企业反映股权奖励个税分期缴纳办理周期长，希望简化流程。',
+        creditCodes: [],
+      }),
+      'request talent',
+    ),
+  };
+
+  const draft = async (by: CppccMember, input: Partial<DraftProposalInput> & Pick<DraftProposalInput, 'subject'>) =>
+    value(
+      await workflow.draftProposal(member(by), {
+        level: CppccLevel.CITY,
+        reasons: `${input.subject}。当前区内企业普遍反映相关政策落地不够、办理周期偏长，制约了科技型中小企业发展。`,
+        recommendations: '一、明确牵头部门和时间表；二、简化办理流程；三、建立定期评估和反馈机制。',
+        policyRequestIds: [],
+        proposerKind: ProposerKind.MEMBERS,
+        coProposerIds: [],
+        complex: false,
+        ...input,
+      }),
+      `draft ${input.subject}`,
+    );
+  const submit = async (by: CppccMember, p: Proposal) => value(await workflow.submitProposal(member(by), gid(p), p.version), 'submit');
+  const review = async (p: Proposal, decision: ReviewDecision, extra: { reason?: string; ground?: RejectionGround; key?: boolean } = {}) =>
+    value(await workflow.reviewProposal(office(), gid(p), decision, extra.reason, extra.ground, extra.key), 'review');
+  const assign = async (p: Proposal, lead: string, co: string[] = []) =>
+    value(await workflow.assignProposal(office(), gid(p), unitId(lead), co.map(unitId)), 'assign');
+  const reply = async (p: Proposal, by: string, result: ReplyResult, text: string) =>
+    value(await workflow.replyToProposal(unit(by), gid(p), result, text), 'reply');
+  const rate = async (by: CppccMember, p: Proposal, rating: Satisfaction) => value(await workflow.rateReply(member(by), gid(p), rating), 'rate');
+  const evidence = async (by: CppccMember, p: Proposal, input: Parameters<typeof workflow.attachEvidence>[2]) =>
+    value(await workflow.attachEvidence(member(by), gid(p), input), 'evidence');
+
+  // One proposal in each state of the workflow.
+  const a = cityMember(1);
+  const b = cityMember(2);
+  const c = cityMember(3);
+  await draft(a, { subject: '关于设立光谷科技成果转化基金的提案' }); // DRAFT
+  await submit(b, await draft(b, { subject: '关于优化科技型企业研发费用加计扣除办理流程的提案' })); // SUBMITTED
+  await review(await submit(c, await draft(c, { subject: '关于建设东湖科技人才公寓的提案' })), ReviewDecision.ACCEPT); // ACCEPTED
+  await review(await submit(a, await draft(a, { subject: '关于解决本人子女入学问题的提案' })), ReviewDecision.REJECT, {
+    ground: RejectionGround.PERSONAL_REQUEST,
+    reason: '属个人事务，不予立案。',
+  }); // REJECTED
+  await review(await submit(b, await draft(b, { subject: '关于光谷地铁站周边交通拥堵的提案' })), ReviewDecision.CONVERT_TO_REPORT, {
+    reason: '光谷广场周边早晚高峰拥堵严重，建议交管部门优化信号配时并增设公交专用道。',
+  }); // CONVERTED
+  const ipPledge = await draft(c, {
+    subject: '关于扩大知识产权质押融资风险补偿资金池的提案',
+    policyRequestIds: [toGlobalId('PolicyRequest', requests.ipPledge.id)],
+    coProposerIds: [toGlobalId('CppccMember', a.id)],
+  });
+  const withEvidence = await evidence(c, ipPledge, { portfolioFilter: { instrumentKinds: [InstrumentKind.IP_PLEDGE_LOAN] } });
+  await assign(await review(await submit(c, withEvidence), ReviewDecision.ACCEPT, { key: true }), '武汉市地方金融工作局', ['武汉市财政局']); // ASSIGNED
+  const talent = await draft(a, { subject: '关于简化股权奖励个人所得税分期缴纳手续的提案', policyRequestIds: [toGlobalId('PolicyRequest', requests.talent.id)] });
+  const talentAssigned = await assign(await review(await submit(a, talent), ReviewDecision.ACCEPT), '武汉市财政局');
+  await reply(talentAssigned, '武汉市财政局', ReplyResult.B, '已会同税务部门梳理办理流程，拟于下半年推出线上办理。'); // REPLIED
+  const overdue = await assign(await review(await submit(b, await draft(b, { subject: '关于支持高校院所科技成果处置权改革的提案' })), ReviewDecision.ACCEPT), '武汉市科学技术局');
+  // Assigned long ago and still unanswered: overdue (its due date moved back as time would have).
+  await em.execute(`update proposal set due_date = current_date - 10 where id = ?`, [overdue.id]);
+
+  // The NEEQ request, carried from the city to the province to the nation, each level answering.
+  const carrier = members[0]!;
+  const neeqSubject = '关于支持东湖高新区企业进入新三板首批扩大试点的提案';
+  let city = await draft(carrier, {
+    subject: neeqSubject,
+    reasons: '东湖高新区是国家自主创新示范区，区内高新技术企业众多，但直接融资渠道有限。新三板试点为科技型中小企业提供了股份转让和融资平台。',
+    recommendations: '一、争取区内企业纳入首批扩大试点；二、设立挂牌补贴；三、建立主办券商对接机制。',
+    policyRequestIds: [toGlobalId('PolicyRequest', requests.neeq.id)],
+    complex: true,
+  });
+  await evidence(carrier, city, { portfolioFilter: { instrumentKinds: [InstrumentKind.NEEQ_LISTING] } });
+  city = await evidence(carrier, city, { creditCode: hust });
+  city = await assign(await review(await submit(carrier, city), ReviewDecision.ACCEPT, { key: true }), '武汉市地方金融工作局', ['东湖新技术开发区管理委员会']);
+  await reply(city, '东湖新技术开发区管理委员会', ReplyResult.B, '管委会已建立挂牌企业后备库并给予补贴。');
+  city = await reply(city, '武汉市地方金融工作局', ReplyResult.C, '扩大试点范围须由国家层面决定，已向上级反映。');
+  city = await rate(carrier, city, Satisfaction.BASICALLY_SATISFIED); // CLOSED at the city
+  let province = value(await workflow.escalateProposal(member(carrier), gid(city), CppccLevel.PROVINCE, false), 'escalate to province');
+  province = await assign(await review(await submit(carrier, province), ReviewDecision.ACCEPT, { key: true }), '湖北省地方金融管理局', ['湖北省科学技术厅']);
+  province = await reply(province, '湖北省地方金融管理局', ReplyResult.B, '省政府已向证监会致函，支持东湖高新区纳入扩大试点。');
+  province = await rate(carrier, province, Satisfaction.SATISFIED);
+  let nation = value(await workflow.escalateProposal(member(carrier), gid(province), CppccLevel.NATION, true), 'escalate to nation');
+  nation = await assign(await review(await submit(carrier, nation), ReviewDecision.ACCEPT, { key: true }), '中国证券监督管理委员会', ['科学技术部']);
+  await reply(nation, '中国证券监督管理委员会', ReplyResult.A, '经国务院批准，东湖、上海张江、天津滨海高新区纳入新三板首批扩大试点。');
+}

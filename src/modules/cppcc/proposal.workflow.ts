@@ -1,0 +1,88 @@
+import { Role } from '../../auth/roles';
+import { InvalidInputError, type MutationError, MutationErrorCode } from '../../common/mutation-errors';
+import { ProposalStatus } from './cppcc.entity';
+
+/** Everything that can happen to a proposal. */
+export type ProposalAction =
+  | 'UPDATE'
+  | 'ATTACH_EVIDENCE'
+  | 'COSIGN'
+  | 'SUBMIT'
+  | 'REVIEW'
+  | 'ASSIGN'
+  | 'REPLY'
+  | 'RATE'
+  | 'ESCALATE';
+
+/** Who among those of the role may act: the proposal's own proposers, its assigned units, or anyone of the role. */
+export type Actor = 'PROPOSER' | 'NOT_PROPOSER' | 'ASSIGNED_UNIT' | 'ANY';
+
+interface Transition {
+  from: readonly ProposalStatus[];
+  role: Role;
+  actor: Actor;
+  /** In words, for the error a wrong caller gets. */
+  who: string;
+}
+
+const { DRAFT, SUBMITTED, ACCEPTED, REJECTED, CONVERTED, ASSIGNED, REPLIED, CLOSED } = ProposalStatus;
+
+/**
+ * The proposals workflow in one table (DOMAIN.md "CPPCC proposals"): from which statuses each action may be taken,
+ * by which role, and by whom within it. Where it leads is the service's (a review has four outcomes, a rating two);
+ * everything else is refused before anything changes.
+ *
+ *   DRAFT ─submit→ SUBMITTED ─review→ ACCEPTED | REJECTED | CONVERTED
+ *   ACCEPTED ─assign→ ASSIGNED ─reply (lead unit)→ REPLIED ─rate→ CLOSED, or back to ASSIGNED when dissatisfied
+ *   REPLIED | CLOSED | REJECTED | CONVERTED ─escalate→ a new DRAFT one level up
+ */
+export const WORKFLOW: Record<ProposalAction, Transition> = {
+  UPDATE: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
+  ATTACH_EVIDENCE: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
+  COSIGN: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'NOT_PROPOSER', who: 'a member other than its proposers' },
+  SUBMIT: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
+  REVIEW: { from: [SUBMITTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: 'the CPPCC proposals office' },
+  ASSIGN: { from: [ACCEPTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: 'the CPPCC proposals office' },
+  REPLY: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'ASSIGNED_UNIT', who: 'a handling unit it is assigned to' },
+  RATE: { from: [REPLIED], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
+  ESCALATE: { from: [REPLIED, CLOSED, REJECTED, CONVERTED], role: Role.CPPCC_MEMBER, actor: 'ANY', who: 'a member of the higher committee' },
+};
+
+const verb: Record<ProposalAction, string> = {
+  UPDATE: 'edited',
+  ATTACH_EVIDENCE: 'given evidence',
+  COSIGN: 'co-signed',
+  SUBMIT: 'submitted',
+  REVIEW: 'reviewed',
+  ASSIGN: 'assigned',
+  REPLY: 'replied to',
+  RATE: 'rated',
+  ESCALATE: 'escalated',
+};
+
+/**
+ * May the viewer take `action` on a proposal in `status`? The role first (NOT_PERMITTED), then the status
+ * (TRANSITION_NOT_ALLOWED), then who it is (NOT_PERMITTED): the first that fails is the answer, as payload data.
+ */
+export function guard(
+  action: ProposalAction,
+  status: ProposalStatus,
+  role: Role,
+  isActor: (actor: Actor) => boolean,
+): MutationError | null {
+  const t = WORKFLOW[action];
+  if (role !== t.role) {
+    return new InvalidInputError('id', `A proposal is ${verb[action]} by ${t.who}, not by a ${role}.`, MutationErrorCode.NOT_PERMITTED);
+  }
+  if (!t.from.includes(status)) {
+    return new InvalidInputError(
+      'id',
+      `A ${status} proposal cannot be ${verb[action]}; only a ${t.from.join(' or ')} one can.`,
+      MutationErrorCode.TRANSITION_NOT_ALLOWED,
+    );
+  }
+  if (!isActor(t.actor)) {
+    return new InvalidInputError('id', `Only ${t.who} may do this.`, MutationErrorCode.NOT_PERMITTED);
+  }
+  return null;
+}
