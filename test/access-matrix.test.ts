@@ -5,7 +5,9 @@ import type { Viewer } from '../src/auth/viewer';
 import { sqlArray } from '../src/common/sql';
 import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
 import { buildInnozoneSchema } from '../src/schema';
-import { loadDemoZone } from '../seeds/zone';
+import { loadDemoCppcc } from '../seeds/cppcc';
+import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
+import { toGlobalId } from '../src/common/global-id';
 import { CreateEnterpriseDocument, GrantAuthorizationDocument } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
 import { coveringEnterprises } from './support/demo';
@@ -66,8 +68,11 @@ function ownersOf(obj: Json, type: string, parentOwners: string[]): string[] | n
     const participants = obj['participants'] as Json[] | undefined;
     return participants ? participants.map((p) => codeOf(p['enterprise'])).filter((c): c is string => !!c) : parentOwners;
   }
+  if ('proposal' in rule) return null; // seen with its proposal (see rowVisible)
   return parentOwners; // through its parent in the answer (a patent's appraisal, a project's output …)
 }
+
+const idOf = (v: unknown): string | null => ((v as Json | null)?.['id'] as string | undefined) ?? null;
 
 function visibleOwners(f: Fixture, owners: string[]): string[] {
   return f.visible === ALL ? owners : owners.filter((o) => (f.visible as ReadonlySet<string>).has(o));
@@ -75,15 +80,23 @@ function visibleOwners(f: Fixture, owners: string[]): string[] {
 
 function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): boolean {
   if (grant === true) return true;
+  // The CPPCC workflow's row rules read the object itself and who the viewer acts for.
+  if (grant === Condition.SUBMITTED) return obj['status'] !== 'DRAFT';
+  if (grant === Condition.ASSIGNED_TO_UNIT) {
+    const org = f.viewer.organisation;
+    return idOf(obj['leadUnit']) === org || ((obj['coHandlers'] as Json[] | undefined) ?? []).some((u) => idOf(u) === org);
+  }
+  if (grant === Condition.FILED_BY_VIEWER) return obj['filedBy'] === `${f.viewer.role}:${f.viewer.organisation}`;
   const seen = visibleOwners(f, owners ?? []);
   if (seen.length === 0) return false;
   if (grant === Condition.OWN_LOAN) return codeOf(obj['lender']) === f.bankCode && f.scopes.has(Condition.INSTRUMENTS);
   return f.scopes.has(grant);
 }
 
-function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null): boolean {
+function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null, proposal: Json | null = null): boolean {
   const rule = TYPES[type];
   if (!rule || rule.public) return true;
+  if (rule.owners && 'proposal' in rule.owners) return !!proposal && rowVisible(f, 'Proposal', proposal, null);
   const grant = rule.rows[f.viewer.role];
   if (!grant) return false;
   if (owners !== null && visibleOwners(f, owners).length === 0) return false;
@@ -91,58 +104,81 @@ function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null
 }
 
 /** Every Node met in the administrator's answers, with its owners, to fetch by id as each viewer. */
-const nodesSeen = new Map<string, { type: string; obj: Json; owners: string[] | null }>();
+const nodesSeen = new Map<string, { type: string; obj: Json; owners: string[] | null; proposal: Json | null }>();
 
-function collect(value: unknown, parentOwners: string[]): void {
-  if (Array.isArray(value)) return value.forEach((v) => collect(v, parentOwners));
+function collect(value: unknown, parentOwners: string[], proposal: Json | null = null): void {
+  if (Array.isArray(value)) return value.forEach((v) => collect(v, parentOwners, proposal));
   if (!value || typeof value !== 'object') return;
   const obj = value as Json;
   const type = obj.__typename;
   const owners = type ? ownersOf(obj, type, parentOwners) : null;
+  // A proposal cut short (an escalation link) is not the one its children belong to.
+  const within = type === 'Proposal' && 'status' in obj ? obj : proposal;
   if (type && TYPES[type]) {
     for (const [field, v] of Object.entries(obj)) if (field !== '__typename' && v !== undefined) reached.add(`${type}.${field}`);
-    if (typeof obj['id'] === 'string' && !nodesSeen.has(obj['id'])) nodesSeen.set(obj['id'], { type, obj, owners });
+    if (typeof obj['id'] === 'string' && !nodesSeen.has(obj['id']) && (type !== 'Proposal' || 'status' in obj)) {
+      nodesSeen.set(obj['id'], { type, obj, owners, proposal: within });
+    }
   }
-  for (const [field, v] of Object.entries(obj)) if (field !== '__typename') collect(v, owners ?? parentOwners);
+  for (const [field, v] of Object.entries(obj)) if (field !== '__typename') collect(v, owners ?? parentOwners, within);
 }
 
 /** Compares a viewer's answer with the administrator's, field by field, as the table says it must be. */
-function compare(f: Fixture, expected: unknown, actual: unknown, path: string, parentOwners: string[]): void {
+function compare(f: Fixture, expected: unknown, actual: unknown, path: string, parentOwners: string[], proposal: Json | null = null): void {
   if (expected === null || typeof expected !== 'object') {
     expect({ path, value: actual }).toEqual({ path, value: expected });
     return;
   }
+  const visible = (e: unknown) => {
+    let obj = e as Json | null;
+    if (!obj || typeof obj !== 'object' || !obj.__typename) return true;
+    if (obj.__typename.endsWith('Edge')) obj = obj['node'] as Json; // an edge is there when its node is
+    return rowVisible(f, obj.__typename!, obj, ownersOf(obj, obj.__typename!, parentOwners), proposal);
+  };
   if (Array.isArray(expected)) {
-    const kept = expected.filter((e) => {
-      const obj = e as Json | null;
-      if (!obj || typeof obj !== 'object' || !obj.__typename) return true;
-      return rowVisible(f, obj.__typename, obj, ownersOf(obj, obj.__typename, parentOwners));
-    });
+    const kept = expected.filter(visible);
     expect({ path, length: (actual as unknown[] | null)?.length }).toEqual({ path, length: kept.length });
-    kept.forEach((e, i) => compare(f, e, (actual as unknown[])[i], `${path}.${i}`, parentOwners));
+    kept.forEach((e, i) => compare(f, e, (actual as unknown[])[i], `${path}.${i}`, parentOwners, proposal));
     return;
   }
   const obj = expected as Json;
-  const type = obj.__typename!;
+  if (!obj.__typename) {
+    // A JSON value (frozen evidence): compared whole.
+    expect({ path, value: actual }).toEqual({ path, value: expected });
+    return;
+  }
+  const type = obj.__typename;
   const owners = ownersOf(obj, type, parentOwners);
-  if (!rowVisible(f, type, obj, owners)) {
+  if (!rowVisible(f, type, obj, owners, proposal)) {
     expect({ path, value: actual }).toEqual({ path, value: null });
     return;
   }
   expect({ path, typename: (actual as Json | null)?.__typename }).toEqual({ path, typename: type });
+  const within = type === 'Proposal' ? obj : proposal;
   for (const [field, value] of Object.entries(obj)) {
     if (field === '__typename') continue;
     const act = (actual as Json)[field];
+    if (type.endsWith('Connection') && field !== 'edges') {
+      // A list counts what the viewer sees; its page boundaries are its own.
+      // (When the truth's list runs past its page, every viewer here sees all of it: the count is the same.)
+      const edges = obj['edges'] as unknown[];
+      const count = value === edges.length ? edges.filter(visible).length : value;
+      if (field === 'totalCount') expect({ path, totalCount: act }).toEqual({ path, totalCount: count });
+      continue;
+    }
     if (TYPES[type]) {
       const grant = fieldGrant(type, field, f.viewer.role);
-      const allowed = !!grant && holds(f, grant, obj, owners);
+      // A proposal's step, reply or evidence answers to its proposal's conditions.
+      const rule = TYPES[type]!.owners;
+      const subject = rule && 'proposal' in rule ? proposal! : obj;
+      const allowed = !!grant && holds(f, grant, subject, owners);
       note(f.viewer.role, `${type}.${field}`, allowed ? 'allowed' : 'denied');
       if (!allowed) {
         expect({ path: `${path}.${field}`, value: act }).toEqual({ path: `${path}.${field}`, value: null });
         continue;
       }
     }
-    compare(f, value, act, `${path}.${field}`, owners ?? parentOwners);
+    compare(f, value, act, `${path}.${field}`, owners ?? parentOwners, within);
   }
 }
 
@@ -151,6 +187,7 @@ describe('the access matrix, generated from the policy table', () => {
   let five: string[];
   let fixtures: Fixture[];
   let overridden: string;
+  let memberViewer: Viewer;
   const admin = as(Role.ZONE_ADMIN);
   const everything: Record<string, string> = {};
 
@@ -159,6 +196,7 @@ describe('the access matrix, generated from the policy table', () => {
     app = await TestApp.start();
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
+    await loadDemoCppcc(app.orm);
     five = await coveringEnterprises(app.orm);
     const schema = await buildInnozoneSchema();
     for (const [name, type, cut] of [
@@ -173,6 +211,12 @@ describe('the access matrix, generated from the policy table', () => {
       ['institutions', 'Institution', []],
       ['programmes', 'PilotProgramme', []],
       ['eligibility', 'EligibilityResult', []],
+      // CPPCC: enterprises inside are met in full above.
+      ['proposals', 'ProposalConnection', ['Enterprise']],
+      ['policyRequests', 'PolicyRequestConnection', ['Enterprise']],
+      ['cppccMembers', 'CppccMemberConnection', []],
+      ['handlingUnits', 'HandlingUnit', []],
+      ['handlingUnitScores', 'HandlingUnitScore', []],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
@@ -226,12 +270,16 @@ describe('the access matrix, generated from the policy table', () => {
     await grant(second, ['PROFILE']);
 
     const none = new Set<string>();
+    const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
+    const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);
+    const hust = NAMED_ENTERPRISES[0]!.creditCode;
+    memberViewer = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', aMember!.id));
     fixtures = [
       { name: 'administrator', viewer: admin, visible: ALL, scopes: none },
-      { name: 'CPPCC member', viewer: as(Role.CPPCC_MEMBER, 'member-1'), visible: ALL, scopes: none },
+      { name: 'CPPCC member', viewer: memberViewer, visible: ALL, scopes: none },
       { name: 'CPPCC office', viewer: as(Role.CPPCC_OFFICE), visible: ALL, scopes: none },
-      { name: 'handling unit', viewer: as(Role.HANDLING_UNIT, 'unit-1'), visible: ALL, scopes: none },
-      ...[...five, overridden].map((code, i) => ({ name: `representative ${i + 1}`, viewer: as(Role.ENTERPRISE_REP, code), visible: new Set([code]), scopes: none })),
+      { name: 'handling unit', viewer: as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', aUnit!.id)), visible: ALL, scopes: none },
+      ...[...new Set([...five, overridden, hust])].map((code, i) => ({ name: `representative ${i + 1}`, viewer: as(Role.ENTERPRISE_REP, code), visible: new Set([code]), scopes: none })),
       { name: 'lending bank, every scope', viewer: as(Role.BANK_OFFICER, lender), visible: new Set(five), scopes: new Set(allScopes), bankCode: lender },
       { name: 'second bank, profile only', viewer: as(Role.BANK_OFFICER, second), visible: new Set(five), scopes: new Set(['PROFILE']), bankCode: second },
       { name: 'bank never authorised', viewer: as(Role.BANK_OFFICER, unauthorised), visible: new Set(), scopes: none, bankCode: unauthorised },
@@ -239,9 +287,9 @@ describe('the access matrix, generated from the policy table', () => {
   }, 60_000);
   afterAll(() => app.close());
 
-  /** Runs `query` as the administrator and as each viewer allowed to call it, comparing each with the table. */
-  async function check(query: string, variables: Record<string, unknown>, root: string, who: (f: Fixture) => boolean) {
-    const truth = await app.execute(query, variables, admin);
+  /** Runs `query` as `truthViewer` (who sees every row of it) and as each viewer allowed to call it, comparing each with the table. */
+  async function check(query: string, variables: Record<string, unknown>, root: string, who: (f: Fixture) => boolean, truthViewer: Viewer = admin) {
+    const truth = await app.execute(query, variables, truthViewer);
     expect(truth.errors).toBeUndefined();
     collect((truth.data as Json)[root], []);
     for (const f of fixtures.filter(who)) {
@@ -298,6 +346,17 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
+  it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', async () => {
+    const may = (root: string) => (f: Fixture) => mayCall('Query', root, f.viewer.role);
+    // A member sees every proposal and request: the truth the others are compared with.
+    await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', may('proposals'), memberViewer);
+    await check(`query R { policyRequests(first: 100) ${everything['policyRequests']} }`, {}, 'policyRequests', may('policyRequests'), memberViewer);
+    await check(`query M { cppccMembers(first: 100) ${everything['cppccMembers']} }`, {}, 'cppccMembers', may('cppccMembers'));
+    await check(`query U { handlingUnits ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
+    const year = Number(zoneToday().slice(0, 4));
+    await check(`query S($year: Int!) { handlingUnitScores(year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
+  });
+
   it('returns null by id for every record a viewer may not see, and the record itself otherwise', async () => {
     const schema = await buildInnozoneSchema();
     const isNode = (type: string) => (schema.getType(type) as GraphQLObjectType).getInterfaces().some((i) => i.name === 'Node');
@@ -308,8 +367,8 @@ describe('the access matrix, generated from the policy table', () => {
       expect(answer.errors).toBeUndefined();
       const got = (answer.data as { nodes: (Json | null)[] }).nodes;
       ids.forEach((id, i) => {
-        const { type, obj, owners } = nodesSeen.get(id)!;
-        const visible = rowVisible(f, type, obj, owners);
+        const { type, obj, owners, proposal } = nodesSeen.get(id)!;
+        const visible = rowVisible(f, type, obj, owners, proposal);
         note(f.viewer.role, `${type} row`, visible ? 'allowed' : 'denied');
         expect({ viewer: f.name, type, id, got: got[i] }).toEqual({ viewer: f.name, type, id, got: visible ? { __typename: type, id } : null });
       });
@@ -321,8 +380,11 @@ describe('the access matrix, generated from the policy table', () => {
     const isNode = (type: string) => (schema.getType(type) as GraphQLObjectType).getInterfaces().some((i) => i.name === 'Node');
     for (const f of fixtures) {
       for (const [type, fields] of FIELD_GRANTS) {
+        const owned = TYPES[type]!.owners;
+        // A proposal's steps, replies and evidence are seen with it (and fetched by id in the test before).
+        if (owned && 'proposal' in owned) continue;
         if (!TYPES[type]!.rows[f.viewer.role] || !isNode(type) || [...fields.keys()].some((k) => decided.has(`${f.viewer.role} ${type}.${k}`))) continue;
-        const node = [...nodesSeen.entries()].find(([, n]) => n.type === type && rowVisible(f, type, n.obj, n.owners));
+        const node = [...nodesSeen.entries()].find(([, n]) => n.type === type && rowVisible(f, type, n.obj, n.owners, n.proposal));
         if (!node) continue;
         const selection = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, ['Enterprise']);
         await check(`query N($id: ID!) { node(id: $id) { ... on ${type} ${selection} } }`, { id: node[0] }, 'node', (g) => g === f);

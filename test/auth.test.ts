@@ -7,6 +7,7 @@ import { SignJWT } from 'jose';
 import { Role } from '../src/auth/roles';
 import { loadSigningKey, TokenService } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
+import { toGlobalId } from '../src/common/global-id';
 import { projectPath } from '../src/project';
 import { BANKS } from '../seeds/reference';
 import { CreateEnterpriseDocument, ViewerDocument } from './support/generated/graphql';
@@ -31,11 +32,23 @@ describe('bearer tokens', () => {
   });
   afterAll(() => app.close());
 
+  // A member and a handling unit, named in tokens by their global ids.
+  const memberId = '7f1c2a3b-0000-4000-8000-000000000001';
+  const unitId = '7f1c2a3b-0000-4000-8000-000000000002';
+  const member = toGlobalId('CppccMember', memberId);
+  const unit = toGlobalId('HandlingUnit', unitId);
+  beforeAll(async () => {
+    const em = app.orm.em.fork();
+    await em.execute(`insert into sector (id, code, name) values ('7f1c2a3b-0000-4000-8000-000000000003', 'SCITECH', '科学技术界')`);
+    await em.execute(`insert into cppcc_member (id, name, sector_id, levels) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{CITY}')`, [memberId]);
+    await em.execute(`insert into handling_unit (id, name, level) values (?, '武汉市科学技术局', 'CITY')`, [unitId]);
+  });
+
   const orgOf: Record<Role, string | null> = {
     ZONE_ADMIN: null,
     CPPCC_OFFICE: null,
-    CPPCC_MEMBER: 'member-0001',
-    HANDLING_UNIT: 'unit-0001',
+    CPPCC_MEMBER: member,
+    HANDLING_UNIT: unit,
     BANK_OFFICER: BANKS[0]!.creditCode,
     ENTERPRISE_REP: testCode(501),
   };
@@ -95,6 +108,21 @@ describe('bearer tokens', () => {
       unauthenticated('The organisation this ENTERPRISE_REP token acts for is not registered.'),
     );
     expect(bank).toHaveLength(18);
+  });
+
+  it('checks a member’s or a handling unit’s token against the registers, by global id', async () => {
+    for (const [role, org] of [[Role.CPPCC_MEMBER, member], [Role.HANDLING_UNIT, unit]] as const) {
+      expect((await app.http(ViewerDocument, {}, { token: await app.token(role, org) })).status).toBe(200);
+      // The id of another type, or of no one, is refused.
+      for (const wrong of [toGlobalId('Enterprise', memberId), toGlobalId(role === Role.CPPCC_MEMBER ? 'CppccMember' : 'HandlingUnit', unitId.replace(/2$/, '9')), 'member-0001']) {
+        expect(await app.http(ViewerDocument, {}, { token: await app.token(role, wrong) })).toEqual(
+          unauthenticated(`The organisation this ${role} token acts for is not registered.`),
+        );
+      }
+    }
+    const token = await app.token(Role.CPPCC_MEMBER, member);
+    await app.orm.em.fork().execute('delete from cppcc_member where id = ?', [memberId]);
+    expect(await app.http(ViewerDocument, {}, { token })).toEqual(unauthenticated('The organisation this CPPCC_MEMBER token acts for is not registered.'));
   });
 
   it('refuses a well-signed token for an unknown role or a bank token without its bank', async () => {
