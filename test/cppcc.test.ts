@@ -19,6 +19,7 @@ import {
   HandlingUnitsDocument,
   PolicyRequestsDocument,
   ProposalDocument,
+  ProposalPageDocument,
   ProposalsDocument,
   RateReplyDocument,
   ReplyToProposalDocument,
@@ -309,6 +310,47 @@ describe('CPPCC proposals', () => {
     expect(sideways.data!.escalateProposal.errors.map((e) => e.code)).toEqual(['INVALID_INPUT']);
     const up = await app.execute(EscalateProposalDocument, { id, level: 'PROVINCE', asParty: true }, member(CHAIN_MEMBER));
     expect(up.data!.escalateProposal.proposal).toMatchObject({ level: 'PROVINCE', status: 'DRAFT', proposerKind: 'PARTY', party: { name: '中国民主同盟' }, proposers: [{ name: CHAIN_MEMBER }] });
+  });
+
+  it('filters proposals by key flag, sector and level, and finds members by Chinese name in pinyin order', async () => {
+    const ids = async (filter: Record<string, unknown>) =>
+      (await app.execute(ProposalsDocument, { filter, first: 100 }, office)).data!.proposals.edges.map((e) => e.node.id).sort();
+    const expected = async (where: string, params: unknown[] = []) =>
+      (await sql<{ id: string }>(`select id from proposal p where status <> 'DRAFT' and ${where}`, params)).map((r) => toGlobalId('Proposal', r.id)).sort();
+    expect(await ids({ key: true })).toEqual(await expected('key'));
+    expect((await ids({ key: true })).length).toBeGreaterThan(3);
+    expect(await ids({ level: 'PROVINCE' })).toEqual(await expected(`level = 'PROVINCE'`));
+    expect(await ids({ sector: 'SCITECH' })).toEqual(
+      await expected(`exists (select 1 from cppcc_member m join sector s on s.id = m.sector_id where m.id::text = any(p.proposer_ids) and s.code = 'SCITECH')`),
+    );
+    expect(await ids({ status: ['REJECTED', 'CONVERTED'] })).toEqual(await expected(`status in ('REJECTED', 'CONVERTED')`));
+
+    const hu = (await app.execute(CppccMembersDocument, { filter: { search: '胡' }, first: 100 }, office)).data!.cppccMembers;
+    const names = hu.edges.map((e) => e.node.name);
+    expect(names.length).toBe(hu.totalCount);
+    expect(names.every((n) => n.includes('胡'))).toBe(true);
+    const pinyin = await sql<{ name: string }>(`select name from cppcc_member where name like '%胡%' order by name collate "zh-x-icu", id`);
+    expect(names).toEqual(pinyin.map((r) => r.name));
+    // Members called …振宇 come in the pinyin order of their surnames (陈 chén, 胡 hú, 李 lǐ … 张 zhāng), not in code
+    // point order (胡 U+80E1 would follow 张 U+5F20); checked against a table written by hand.
+    const PINYIN: Record<string, string> = {
+      王: 'wang', 李: 'li', 张: 'zhang', 刘: 'liu', 陈: 'chen', 杨: 'yang', 黄: 'huang', 赵: 'zhao', 周: 'zhou', 吴: 'wu',
+      徐: 'xu', 孙: 'sun', 胡: 'hu', 朱: 'zhu', 高: 'gao', 林: 'lin', 何: 'he', 郭: 'guo', 马: 'ma', 罗: 'luo', 梁: 'liang',
+      宋: 'song', 郑: 'zheng', 谢: 'xie', 韩: 'han', 唐: 'tang', 冯: 'feng', 于: 'yu', 董: 'dong', 萧: 'xiao',
+    };
+    const zhenyu = (await app.execute(CppccMembersDocument, { filter: { search: '振宇' }, first: 100 }, office)).data!.cppccMembers.edges.map((e) => e.node.name);
+    expect(zhenyu.length).toBeGreaterThan(3);
+    const surnames = zhenyu.map((n) => PINYIN[n[0]!]!);
+    expect(surnames).toEqual([...surnames].sort());
+  });
+
+  it('loads a page of proposals with everything about them in as many statements for 3 as for all', async () => {
+    const few = await app.countStatements(() => app.execute(ProposalPageDocument, { first: 3 }, office));
+    const all = await app.countStatements(() => app.execute(ProposalPageDocument, { first: 100 }, office));
+    expect(few.result.errors).toBeUndefined();
+    expect(all.result.data!.proposals.edges.length).toBeGreaterThanOrEqual(10);
+    expect(all.statements).toBe(few.statements);
+    expect(all.statements).toBeLessThanOrEqual(16);
   });
 
   it('scores handling units by the satisfaction of their proposers, per year', async () => {

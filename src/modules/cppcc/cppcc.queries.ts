@@ -47,7 +47,7 @@ export async function findProposals(ctx: RequestContext, filter: ProposalFilter 
         w
           .whereIn('p.sector_id', (s: Knex.QueryBuilder) => s.select('id').from('sector').where('code', filter.sector!))
           .orWhereRaw(
-            'exists (select 1 from cppcc_member m join sector s on s.id = m.sector_id where m.id = any(p.proposer_ids) and s.code = ?)',
+            'exists (select 1 from cppcc_member m join sector s on s.id = m.sector_id where m.id::text = any(p.proposer_ids) and s.code = ?)',
             [filter.sector!],
           ),
       );
