@@ -5,24 +5,21 @@ import { Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { type Check, CRITERIA, CriterionKind, CriterionOutcome, type CriterionRule } from './criteria';
 
+/** A revenue band of an R&D intensity rule: one class for the rule as shown and as given. */
 @ObjectType({ description: 'A revenue band of an R&D intensity rule.' })
+@InputType('RdBandInput')
 export class RdBand {
-  @Field(() => DecimalScalar, { nullable: true, description: 'Latest-year revenue up to this (none: no upper limit).' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Latest-year revenue up to this (none: no upper limit; the last band).' })
   revenueUpTo!: string | null;
 
   @Field(() => PercentScalar)
   minimumPercent!: string;
 }
 
-/** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */
-@ObjectType('Criterion', { description: 'One criterion of a rule version, with the parameters it takes.' })
-export class CriterionView {
-  @Field(() => CriterionKind)
-  kind!: CriterionKind;
-
-  @Field({ description: 'The rule in words.' })
-  description!: string;
-
+/** The parameters a criterion takes (which ones, per kind: see CRITERIA); shared by the rule as shown and as given. */
+@ObjectType('CriterionParams', { description: 'Not in the schema: the fields Criterion and CriterionRuleInput share.' })
+@InputType('CriterionParamsInput', { description: 'Not in the schema.' })
+export abstract class CriterionParams {
   @Field(() => Int, { nullable: true })
   minYears?: number | null;
 
@@ -61,6 +58,16 @@ export class CriterionView {
 
   @Field(() => Int, { nullable: true })
   maxAgeDays?: number | null;
+}
+
+/** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */
+@ObjectType('Criterion', { description: 'One criterion of a rule version, with the parameters it takes.' })
+export class CriterionView extends CriterionParams {
+  @Field(() => CriterionKind)
+  kind!: CriterionKind;
+
+  @Field({ description: 'The rule in words.' })
+  description!: string;
 
   static of(rule: CriterionRule): CriterionView {
     const view = Object.assign(new CriterionView(), rule);
@@ -106,58 +113,10 @@ export class EligibilityResult {
   checks!: CriterionResult[];
 }
 
-@InputType()
-export class RdBandInput {
-  @Field(() => DecimalScalar, { nullable: true, description: 'None for the last band.' })
-  revenueUpTo?: string | null;
-
-  @Field(() => PercentScalar)
-  minimumPercent!: string;
-}
-
 @InputType({ description: 'A criterion: its kind and the parameters that kind takes (see CriterionKind); no others.' })
-export class CriterionRuleInput {
+export class CriterionRuleInput extends CriterionParams {
   @Field(() => CriterionKind)
   kind!: CriterionKind;
-
-  @Field(() => Int, { nullable: true })
-  minYears?: number | null;
-
-  @Field(() => [Industry], { nullable: true })
-  industries?: Industry[] | null;
-
-  @Field(() => Boolean, { nullable: true })
-  stateOwned?: boolean | null;
-
-  @Field(() => Int, { nullable: true })
-  years?: number | null;
-
-  @Field(() => [RdBandInput], { nullable: true })
-  rdBands?: RdBandInput[] | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  minimum?: string | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  maximum?: string | null;
-
-  @Field(() => PercentScalar, { nullable: true })
-  minimumPercent?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  count?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  months?: number | null;
-
-  @Field(() => CreditRating, { nullable: true })
-  minimumRating?: CreditRating | null;
-
-  @Field(() => [TaxCreditGradeValue], { nullable: true })
-  grades?: TaxCreditGradeValue[] | null;
-
-  @Field(() => Int, { nullable: true })
-  maxAgeDays?: number | null;
 }
 
 @InputType()

@@ -225,6 +225,7 @@ export type CriterionRuleInput = {
   months?: number | null | undefined;
   rdBands?: Array<RdBandInput> | null | undefined;
   stateOwned?: boolean | null | undefined;
+  /** Fiscal years an R&D intensity is taken over. */
   years?: number | null | undefined;
 };
 
@@ -742,7 +743,7 @@ export type ProposerKind =
 
 export type RdBandInput = {
   minimumPercent: unknown;
-  /** None for the last band. */
+  /** Latest-year revenue up to this (none: no upper limit; the last band). */
   revenueUpTo?: string | null | undefined;
 };
 
