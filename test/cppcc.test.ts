@@ -361,6 +361,10 @@ describe('CPPCC proposals', () => {
     }
     const after = await page();
     expect(after.result.data!.proposals.edges.length).toBe(before.result.data!.proposals.edges.length + 20);
+    if (after.statements !== before.statements) {
+      // Say which query came once more, so a regression names itself.
+      console.log([before, after].map((r) => r.sql.map((q) => q.slice(0, 90)).join('\n')).join('\n----\n'));
+    }
     expect(after.statements).toBe(before.statements);
     expect(after.statements).toBeLessThanOrEqual(16);
   });

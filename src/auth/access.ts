@@ -1,3 +1,4 @@
+import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { fromGlobalId } from '../common/global-id';
@@ -97,7 +98,7 @@ export class Access {
     if (!grant) return false;
     if (rule.owners && 'proposal' in rule.owners) {
       // A step, reply or piece of evidence is seen exactly when its proposal is.
-      const proposal = await this.proposalOf(idOf((obj as Record<string, unknown>)[rule.owners.proposal]));
+      const proposal = await this.proposalOf((obj as Record<string, unknown>)[rule.owners.proposal]);
       return proposal !== null && this.seesObject('Proposal', proposal, operation);
     }
     if (this.seesEveryEnterprise) return this.holds(grant, obj, []);
@@ -153,8 +154,13 @@ export class Access {
 
   private proposalLoader?: DataLoader<string, object | null>;
 
-  /** The proposal a workflow record belongs to (batched over the request). */
-  private async proposalOf(id: string | null): Promise<object | null> {
+  /**
+   * The proposal a workflow record belongs to: the one already in the request's identity map when its reference is
+   * loaded (the usual case: it was read to reach the record), else loaded, batched over the request.
+   */
+  private async proposalOf(ref: unknown): Promise<object | null> {
+    if (Reference.isReference(ref) && ref.isInitialized()) return ref.getEntity() as object;
+    const id = idOf(ref);
     if (!id) return null;
     this.proposalLoader ??= new DataLoader(async (ids) => {
       const rows = await this.em.find<object & { id: string }>('Proposal', { id: { $in: [...ids] } });
