@@ -11,6 +11,7 @@ import {
   EnterpriseByCodeDocument,
   ExistenceDocument,
   GrantAuthorizationDocument,
+  InstrumentCountsDocument,
   PortfolioPageDocument,
   RecordCreditLoanDocument,
   RecordFiscalYearDocument,
@@ -225,6 +226,28 @@ describe('what a bank sees, under an authorisation and without one', () => {
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await app.orm.em.fork().execute(`update data_authorization set valid_from = '2024-01-01', valid_to = ? where revoked_at is null`, [yesterday]);
     expect(await probe(E, enterpriseId)).toMatchObject(nothing);
+  });
+
+  it('counts an enterprise’s instruments for a bank only under the INSTRUMENTS scope, in filters and aggregates alike', async () => {
+    const granted = await grant(['PROFILE', 'PATENTS']);
+    expect(granted.data!.grantAuthorization.errors).toEqual([]);
+    const loans = (r: Awaited<ReturnType<typeof counts>>) => r.data!.portfolioSummary.byInstrumentKind.find((k) => k.kind === 'CREDIT_LOAN')!.count;
+    const counts = () => app.execute(InstrumentCountsDocument, { codes: [E] }, bank);
+    const withoutScope = await counts();
+    expect([withoutScope.data!.withLoans.totalCount, withoutScope.data!.portfolioSummary.enterpriseCount, loans(withoutScope)]).toEqual([0, 1, 0]);
+    expect(withoutScope.data!.portfolioSummary.byFiscalYear).toBeNull(); // never a bank's
+    const more = await grant(['INSTRUMENTS']);
+    expect(more.data!.grantAuthorization.errors).toEqual([]);
+    const withScope = await counts();
+    expect([withScope.data!.withLoans.totalCount, loans(withScope)]).toEqual([1, 2]);
+  });
+
+  it('shows summed figures of fewer than five enterprises to the zone only, never to CPPCC', async () => {
+    const member = as(Role.CPPCC_MEMBER, 'member-1');
+    const forMember = await app.execute(InstrumentCountsDocument, { codes: [E, F] }, member);
+    const forAdmin = await app.execute(InstrumentCountsDocument, { codes: [E, F] }, admin);
+    expect(forMember.data!.portfolioSummary.byFiscalYear).toEqual([]);
+    expect(forAdmin.data!.portfolioSummary.byFiscalYear).toEqual([{ fiscalYear: 2025, reporting: 2 }]);
   });
 
   it('lets a representative keep its own data current, and refuses it another enterprise’s, changing nothing', async () => {

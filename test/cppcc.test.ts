@@ -226,6 +226,25 @@ describe('CPPCC proposals', () => {
     expect(await sql(`select p.id, p.version, (select count(*)::int from proposal_event e where e.proposal_id = p.id) as steps from proposal p order by p.id`)).toEqual(before);
   });
 
+  it('lets a representative file requests for its own enterprise only, and record projects only of its own', async () => {
+    const own = NAMED_ENTERPRISES[3]!.creditCode;
+    const rep = as(Role.ENTERPRISE_REP, own);
+    const refused = [
+      [own, NAMED_ENTERPRISES[4]!.creditCode],
+      [NAMED_ENTERPRISES[4]!.creditCode],
+      ['91420100MA4K0A1B6L'], // not registered: the same answer
+    ];
+    for (const creditCodes of refused) {
+      const r = await app.execute(FilePolicyRequestDocument, { input: { title: '需求', need: '需求说明', creditCodes } }, rep);
+      expect(r.data!.filePolicyRequest).toEqual({
+        policyRequest: null,
+        errors: [{ __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field: 'input.creditCodes', message: 'A representative files requests that concern its own enterprise only.' }],
+      });
+    }
+    const filed = await app.execute(FilePolicyRequestDocument, { input: { title: '光通信测试平台共享', need: '希望开放测试平台。', creditCodes: [own] } }, rep);
+    expect(filed.data!.filePolicyRequest.policyRequest).toMatchObject({ status: 'OPEN', filedBy: `ENTERPRISE_REP:${own}`, enterprises: [{ creditCode: own }] });
+  });
+
   it('keeps the first of two concurrent edits of a draft and refuses the other as STALE_VERSION', async () => {
     const [drafter, partner] = cityMembers();
     const drafted = await app.execute(

@@ -358,6 +358,13 @@ describe('pilot programmes and eligibility', () => {
       as(Role.ENTERPRISE_REP, authorised),
     );
     expect(grant.data!.grantAuthorization.errors).toEqual([]);
+    // A newer authorisation without the ELIGIBILITY scope: the check is recorded under the one that allows it.
+    const newer = await app.execute(
+      GrantAuthorizationDocument,
+      { input: { creditCode: authorised, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, signer: '张敏（总经理）' } },
+      as(Role.ENTERPRISE_REP, authorised),
+    );
+    expect(newer.data!.grantAuthorization.errors).toEqual([]);
     const [mine, other, none] = await check('IP_PLEDGE_LOAN', [authorised, silent, missing], AS_OF, bank);
     expect(mine).toEqual((await check('IP_PLEDGE_LOAN', [authorised]))[0]);
     const refusal = (creditCode: string) => ({
@@ -403,6 +410,11 @@ describe('pilot programmes and eligibility', () => {
     expect(tooMany.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
       ['BAD_USER_INPUT', 'eligibility takes at most 1000 credit codes at a time; 1001 were given.'],
     ]);
+    // A leap day: a year before 29 February 2028 is 28 February 2027, in the explanation and in the outreach SQL alike.
+    const [leap] = await check('IP_PLEDGE_LOAN', [testCode(1001)], '2028-02-29');
+    expect(outcome(leap!, 'REGISTERED_IN_ZONE')![0]).toBe('PASSED');
+    const outreach = await app.execute(OutreachDocument, { programme: 'NEEQ_FIRST_BATCH', asOf: '2028-02-29' }, admin);
+    expect(outreach.errors).toBeUndefined();
     const tooEarly = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: [testCode(1001)], asOf: '2019-12-31' }, admin);
     expect(tooEarly.errors?.map((e) => e.message)).toEqual(['No rules of IP_PLEDGE_LOAN were in force on 2019-12-31.']);
   });

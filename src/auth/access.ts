@@ -15,9 +15,12 @@ const SEE_ALL: ReadonlySet<Role> = new Set([Role.ZONE_ADMIN, Role.CPPCC_MEMBER, 
 
 /** An active authorisation a bank holds from one enterprise (several are merged: scopes add up). */
 export interface BankGrant {
+  /** The newest active authorisation: what a read is recorded under. */
   authorizationId: string;
   purpose: string;
   scopes: ReadonlySet<string>;
+  /** For each scope, the newest active authorisation that grants it (what a check needing it is recorded under). */
+  byScope: ReadonlyMap<string, { authorizationId: string; purpose: string }>;
 }
 
 interface Visibility {
@@ -74,6 +77,16 @@ export class Access {
   /** The bank officer's active authorisations by enterprise id (empty for other roles). */
   async bankGrants(): Promise<ReadonlyMap<string, BankGrant>> {
     return (await this.load()).grants;
+  }
+
+  /**
+   * The enterprises whose data under `scope` the viewer may see: null means no limit beyond visibility (every role
+   * but a bank); for a bank, those whose active authorisations include the scope.
+   */
+  async enterprisesWithScope(scope: string): Promise<ReadonlySet<string> | null> {
+    if (this.role !== Role.BANK_OFFICER) return null;
+    const grants = await this.bankGrants();
+    return new Set([...grants].filter(([, g]) => g.scopes.has(scope)).map(([id]) => id));
   }
 
   /** May the viewer change this enterprise's data? Administrators any; a representative its own. */
@@ -246,18 +259,22 @@ export class Access {
            left join data_authorization a
              on a.bank_id = b.id and a.revoked_at is null and a.valid_from <= ? and a.valid_to >= ?
            where b.credit_code = ?
-           order by a.valid_from desc, a.id`,
+           order by a.valid_from desc, a.created_at desc, a.id`,
           [today, today, v.organisation],
         );
       const grants = new Map<string, BankGrant>();
       for (const r of rows) {
         if (!r.id) continue;
         const known = grants.get(r.enterprise_id);
-        // The newest authorisation is the one recorded with a read; the scopes of all active ones add up.
+        // Rows come newest first: the newest authorisation is the one recorded with a read, the newest granting a
+        // scope the one recorded with a check that needs it; the scopes of all active ones add up.
+        const byScope = new Map(known?.byScope ?? []);
+        for (const scope of r.scopes) if (!byScope.has(scope)) byScope.set(scope, { authorizationId: r.id, purpose: r.purpose });
         grants.set(r.enterprise_id, {
           authorizationId: known?.authorizationId ?? r.id,
           purpose: known?.purpose ?? r.purpose,
           scopes: new Set([...(known?.scopes ?? []), ...r.scopes]),
+          byScope,
         });
       }
       return { enterpriseIds: new Set(grants.keys()), grants, bankId: rows[0]?.bank_id ?? null };

@@ -340,7 +340,9 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { ref: 'enterpriseId' },
     fields: { 'id at actorRole actorOrg operation enterprise purpose authorization outcome hash': ROWS },
   },
-  // Aggregates: a bank's count only its authorising enterprises, and never sum other lenders' amounts or figures.
+  // Aggregates: a bank's count only its authorising enterprises (instruments only under the INSTRUMENTS scope), and
+  // never sum other lenders' amounts or figures; summed figures of fewer than 5 enterprises are the zone's only
+  // (portfolio.service.ts MIN_GROUP), so a filter naming one enterprise does not reveal its figures.
   PortfolioSummary: {
     rows: roles('A B M O'),
     fields: {

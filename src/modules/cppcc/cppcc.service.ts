@@ -67,8 +67,10 @@ function event(ctx: RequestContext, proposal: Proposal, action: string, note: st
 export async function filePolicyRequest(ctx: RequestContext, input: PolicyRequestInput): Promise<Outcome<PolicyRequest>> {
   const problems = new Problems();
   const v = ctx.viewer!;
-  if (v.role === Role.ENTERPRISE_REP && !input.creditCodes.includes(v.organisation!)) {
-    return refused([notPermitted('input.creditCodes', 'A representative files requests that concern its own enterprise.')]);
+  // A representative speaks for its own enterprise only (and so learns nothing about other codes); the zone
+  // files requests that concern several enterprises.
+  if (v.role === Role.ENTERPRISE_REP && (input.creditCodes.length !== 1 || input.creditCodes[0] !== v.organisation)) {
+    return refused([notPermitted('input.creditCodes', 'A representative files requests that concern its own enterprise only.')]);
   }
   const title = requiredText(problems, 'input.title', input.title, 200);
   const need = requiredText(problems, 'input.need', input.need, 5000);
@@ -243,11 +245,13 @@ export async function submitProposal(ctx: RequestContext, id: string, version: n
   if (proposal.version !== version) return refused([new StaleVersionError('The proposal', version, proposal.version)]);
   proposal.status = ProposalStatus.SUBMITTED;
   proposal.submittedAt = new Date();
-  if (proposal.requestIds.length) {
+  event(ctx, proposal, 'SUBMITTED');
+  const outcome = await flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, version) });
+  // The requests it carries change only once the submission itself is written (a stale one changes nothing).
+  if (outcome.value && proposal.requestIds.length) {
     await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds }, status: PolicyRequestStatus.OPEN }, { status: PolicyRequestStatus.IN_PROPOSAL });
   }
-  event(ctx, proposal, 'SUBMITTED');
-  return flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, version) });
+  return outcome;
 }
 
 /** The proposals office accepts, rejects on a ground, or converts a submitted proposal. */
@@ -339,12 +343,13 @@ export async function rateReply(ctx: RequestContext, id: string, rating: Satisfa
     proposal.dueDate = dueFrom(today, proposal.complex);
   } else {
     proposal.status = ProposalStatus.CLOSED;
-    if (proposal.requestIds.length) {
-      await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds } }, { status: PolicyRequestStatus.ANSWERED });
-    }
   }
   event(ctx, proposal, `RATED_${rating}`);
-  return flushOutcome(ctx, proposal);
+  const outcome = await flushOutcome(ctx, proposal);
+  if (outcome.value && proposal.status === ProposalStatus.CLOSED && proposal.requestIds.length) {
+    await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds } }, { status: PolicyRequestStatus.ANSWERED });
+  }
+  return outcome;
 }
 
 /**

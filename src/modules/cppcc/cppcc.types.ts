@@ -16,7 +16,7 @@ export class PolicyRequestInput {
   need!: string;
 
   @Field(() => [CreditCodeScalar], {
-    description: 'The enterprises it concerns (a representative: its own among them). Empty for a need of the zone.',
+    description: 'The enterprises it concerns (a representative: its own, alone). Empty for a need of the zone.',
   })
   creditCodes!: string[];
 }

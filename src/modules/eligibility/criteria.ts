@@ -149,7 +149,7 @@ const atLeast = (num: bigint, den: bigint, p: string) => num * 1_000_000n >= den
 const RATING_ORDER = Object.values(CreditRating);
 const ratingAtLeast = (r: CreditRating, min: CreditRating) => RATING_ORDER.indexOf(r) <= RATING_ORDER.indexOf(min);
 
-/** The date `months` before `date` (same day of month, clamped). */
+/** The date `months` before `date`: the same day of the month, or the month's last day (29 Feb → 28 Feb). */
 export function monthsBefore(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   const day = d.getUTCDate();
@@ -245,12 +245,12 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
       const since = `${e.name} (${e.parkName}), founded ${e.foundedOn}`;
       if (e.foundedOn > asOf) return { outcome: CriterionOutcome.FAILED, detail: `${since}: not yet founded on ${asOf}.` };
       const min = r.minYears ?? 0;
-      const cutoff = `${yearOf(asOf) - min}${asOf.slice(4)}`;
+      const cutoff = monthsBefore(asOf, 12 * min);
       return e.foundedOn <= cutoff
         ? { outcome: CriterionOutcome.PASSED, detail: `${since}${min ? `; at least ${min} year(s) by ${asOf} required` : ''}.` }
         : { outcome: CriterionOutcome.FAILED, detail: `${since}: less than ${min} year(s) by ${asOf}.` };
     },
-    sql: (r, asOf) => ({ sql: 'e.founded_on <= ?::date', bindings: [`${yearOf(asOf) - (r.minYears ?? 0)}${asOf.slice(4)}`] }),
+    sql: (r, asOf) => ({ sql: 'e.founded_on <= ?::date', bindings: [monthsBefore(asOf, 12 * (r.minYears ?? 0))] }),
   },
 
   [CriterionKind.SUPPORTED_INDUSTRY]: {
@@ -465,9 +465,11 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     optional: [],
     describe: (r) => `An SME credit rating of ${r.minimumRating} or better in force`,
     evaluate(r, f, asOf) {
-      const inForce = f.ratings.filter((x) => x.ratedOn <= asOf && x.validUntil >= asOf).sort((a, b) => (a.ratedOn < b.ratedOn ? 1 : -1))[0];
+      // Newest first; on the same day, the facts' order (newest record first, as the SQL twin breaks ties).
+      const newest = (a: { ratedOn: string }, b: { ratedOn: string }) => (a.ratedOn === b.ratedOn ? 0 : a.ratedOn < b.ratedOn ? 1 : -1);
+      const inForce = f.ratings.filter((x) => x.ratedOn <= asOf && x.validUntil >= asOf).sort(newest)[0];
       if (!inForce) {
-        const last = f.ratings.filter((x) => x.ratedOn <= asOf).sort((a, b) => (a.ratedOn < b.ratedOn ? 1 : -1))[0];
+        const last = f.ratings.filter((x) => x.ratedOn <= asOf).sort(newest)[0];
         return {
           outcome: CriterionOutcome.UNKNOWN,
           detail: last ? `The last rating (${last.rating}, ${last.ratedOn}) lapsed on ${last.validUntil}; none in force on ${asOf}.` : `No SME credit rating on record by ${asOf}.`,
@@ -532,7 +534,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     optional: [],
     describe: (r) => `Not on the dishonest debtor list, checked within ${r.maxAgeDays} days`,
     evaluate(r, f, asOf) {
-      const last = f.dishonestChecks.filter((c) => c.checkedOn <= asOf).sort((a, b) => (a.checkedOn < b.checkedOn ? 1 : -1))[0];
+      const last = f.dishonestChecks.filter((c) => c.checkedOn <= asOf).sort((a, b) => (a.checkedOn === b.checkedOn ? 0 : a.checkedOn < b.checkedOn ? 1 : -1))[0];
       if (!last) return { outcome: CriterionOutcome.UNKNOWN, detail: `Never checked against the dishonest debtor list by ${asOf}.` };
       if (last.checkedOn < daysBefore(asOf, r.maxAgeDays!)) {
         return { outcome: CriterionOutcome.UNKNOWN, detail: `Last checked on ${last.checkedOn}, over ${r.maxAgeDays} days before ${asOf}.` };

@@ -102,7 +102,7 @@ export async function checkEligibility(
       return check(rule.kind, outcome, detail);
     });
     const answer = result(code, checks);
-    const grant = grants.get(id);
+    const grant = grants.get(id)?.byScope.get('ELIGIBILITY');
     ctx.access.noteAudit({
       operation: 'eligibility',
       outcome: AuditOutcome.DONE,

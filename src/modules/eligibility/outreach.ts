@@ -6,14 +6,16 @@ import type { FilterScope } from '../enterprise/enterprise.queries';
 import { outreachSql } from './eligibility.service';
 
 /**
- * What an enterprise filter needs besides its own fields, for this viewer: the enterprises it may see, and the
- * outreach condition (eligible for a programme on a date, not using it yet) when it asks for one and may.
+ * What an enterprise filter needs besides its own fields, for this viewer: the enterprises it may see, those whose
+ * instruments it may see, and the outreach condition (eligible for a programme on a date, not using it yet) when it
+ * asks for one and may.
  */
 export async function filterScope(ctx: RequestContext, filter: EnterpriseFilter | null | undefined): Promise<FilterScope> {
   const visible = await ctx.access.visibleEnterpriseIds();
-  if (!filter?.outreach) return { visible };
+  const instruments = await ctx.access.enterprisesWithScope('INSTRUMENTS');
+  if (!filter?.outreach) return { visible, instruments };
   if (!mayUseInput('EnterpriseFilter.outreach', ctx.viewer?.role ?? null)) {
     throw forbidden('The outreach filter is for zone administrators.');
   }
-  return { visible, outreach: await outreachSql(ctx.em, filter.outreach.programme, filter.outreach.asOf) };
+  return { visible, instruments, outreach: await outreachSql(ctx.em, filter.outreach.programme, filter.outreach.asOf) };
 }

@@ -33,6 +33,8 @@ export interface FilterScope {
   visible: ReadonlySet<string> | null;
   /** `filter.outreach` as SQL (prepared by the eligibility module, which reads the rules in force). */
   outreach?: { sql: string; bindings: unknown[] } | null;
+  /** Whose instruments the viewer may see (a bank: INSTRUMENTS scope); null: everyone it sees. */
+  instruments?: ReadonlySet<string> | null;
 }
 
 /**
@@ -87,6 +89,8 @@ export function applyEnterpriseFilter(
                where h.enterprise_id = e.id and i.kind = any(?::instrument_kind[]))`,
       [sqlArray(filter.instrumentKinds)],
     );
+    // Whose instruments the viewer may not see do not match: the filter must not tell what they hold.
+    if (scope.instruments) q.whereRaw('e.id = any(?::uuid[])', [sqlArray([...scope.instruments])]);
   }
   if (filter.universityAffiliated != null) {
     if (filter.universityAffiliated) q.whereNotNull('e.university_id');

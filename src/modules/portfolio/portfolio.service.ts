@@ -1,6 +1,7 @@
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { fixed } from '../../common/decimal';
+import { sqlArray } from '../../common/sql';
 import { Industry } from '../enterprise/enums';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter, zoneToday } from '../enterprise/enterprise.queries';
@@ -8,6 +9,9 @@ import { filterScope } from '../eligibility/outreach';
 import { Park } from '../enterprise/park.entity';
 import { InstrumentKind } from '../finance/enums';
 import type { PortfolioSummary } from './portfolio.types';
+
+/** The fewest enterprises a year's summed figures may cover for anyone but the zone's administrators. */
+export const MIN_GROUP = 5;
 
 /** The summary of the enterprises a filter selects, aggregated by PostgreSQL (five statements, whatever the size). */
 export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFilter | null): Promise<PortfolioSummary> {
@@ -49,6 +53,8 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
       knex.raw(`coalesce(round(sum(i.amount * h.share / 100) filter (where i.status = 'ACTIVE'), 2), 0)::text as active_amount`),
     )
     .groupBy('i.kind');
+  // A bank counts only the instruments of enterprises that gave it the INSTRUMENTS scope.
+  if (scope.instruments) byKind.whereRaw('f.id = any(?::uuid[])', [sqlArray([...scope.instruments])]);
   const byYear = selected()
     .from('f')
     .join('fiscal_year_financials as y', 'y.enterprise_id', 'f.id')
@@ -98,7 +104,9 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
         activeAmount: fixed(r?.['active_amount'] ?? '0'),
       };
     }),
-    byFiscalYear: years.map((r) => ({
+    // Exact figures summed over fewer than MIN_GROUP enterprises would be one enterprise's own (a filter can name
+    // one): only the zone's administrators see such small groups.
+    byFiscalYear: years.filter((r) => ctx.viewer?.role === Role.ZONE_ADMIN || r['n'] >= MIN_GROUP).map((r) => ({
       fiscalYear: r['fiscal_year'],
       reporting: r['n'],
       revenue: fixed(r['revenue']),

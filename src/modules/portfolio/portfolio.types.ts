@@ -87,6 +87,9 @@ export class PortfolioSummary {
   @Field(() => [InstrumentKindSummary], { description: 'Every instrument kind, in the order of InstrumentKind, zeros included.' })
   byInstrumentKind!: InstrumentKindSummary[];
 
-  @Field(() => [FiscalYearTotals], { nullable: true, description: 'Latest year first.' })
+  @Field(() => [FiscalYearTotals], {
+    nullable: true,
+    description: 'Latest year first; for anyone but zone administrators, only years reported by at least 5 enterprises.',
+  })
   byFiscalYear!: FiscalYearTotals[];
 }

@@ -24,8 +24,10 @@ export async function recordResearchProject(ctx: RequestContext, input: Research
   dateOrder(problems, 'input.endDate', input.startDate, input.endDate);
 
   const codes = input.participants.flatMap((p) => (p.creditCode ? [p.creditCode] : []));
-  if (ctx.viewer!.role !== Role.ZONE_ADMIN && !codes.some((c) => ctx.access.mayWrite(c))) {
-    return refused([notPermitted('input.participants', 'A representative records projects its own enterprise takes part in.')]);
+  // A representative records projects of its own enterprise with institutions; a project naming other enterprises
+  // would write into their profiles, so the zone records those.
+  if (ctx.viewer!.role !== Role.ZONE_ADMIN && (codes.length === 0 || !codes.every((c) => ctx.access.mayWrite(c)))) {
+    return refused([notPermitted('input.participants', 'A representative records projects of its own enterprise (with institutions) only.')]);
   }
   const enterprises = new Map((await ctx.em.find(Enterprise, { creditCode: { $in: codes } })).map((e) => [e.creditCode, e]));
   const institutionIds = input.participants.map((p, i) =>
