@@ -18,6 +18,7 @@ import {
   RecordHighTechCertificateDocument,
   RecordPatentAppraisalDocument,
   RecordPatentDocument,
+  RecordResearchProjectDocument,
   RecordTalentAwardDocument,
   RevokeAuthorizationDocument,
   UpdateEnterpriseDocument,
@@ -273,6 +274,10 @@ describe('what a bank sees, under an authorisation and without one', () => {
       [
         (await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: 'ZL202110000002.0', appraiser: '某评估所', value: '1.00', appraisedOn: '2025-01-01' } }, rep)).data!.recordPatentAppraisal.errors,
         notPermitted('input.patentNumber', 'A representative appraises its own enterprise’s patents only.'),
+      ],
+      [
+        (await app.execute(RecordResearchProjectDocument, { input: { title: '光纤传感联合研发', status: 'ACTIVE', startDate: '2025-01-01', participants: [{ creditCode: E, role: 'FUNDER' }, { creditCode: F, role: 'PARTNER' }] } }, rep)).data!.recordResearchProject.errors,
+        notPermitted('input.participants', 'A representative records projects of its own enterprise (with institutions) only.'),
       ],
     ];
     for (const [got, want] of attempts) expect(got).toEqual(want);
