@@ -10,7 +10,6 @@ import {
   StaleVersionError,
 } from '../../common/mutation-errors';
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
-import { fromGlobalId } from '../../common/global-id';
 import { idOf, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../enterprise/enterprise.queries';
@@ -386,10 +385,4 @@ export async function escalateProposal(ctx: RequestContext, id: string, level: C
   event(ctx, higher, 'DRAFTED', `escalated from the ${proposal.level} proposal`);
   ctx.em.create(ProposalEvent, { proposal, action: 'ESCALATED', status: proposal.status, actor: actorOf(ctx), note: level, at: new Date() } as never);
   return flushOutcome(ctx, higher);
-}
-
-/** Refusal helper for resolvers that take a member id that must exist. */
-export function memberIdOf(globalId: string): string | null {
-  const parsed = fromGlobalId(globalId);
-  return parsed?.type === 'CppccMember' ? parsed.id : null;
 }
