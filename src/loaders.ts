@@ -25,6 +25,12 @@ export class Loaders {
     );
   }
 
+  /** Loads the records of `entity` with these ids, in their order, leaving out ids that name nothing. */
+  async byIds<T extends BaseEntity>(entity: EntityClass<T>, ids: readonly string[]): Promise<T[]> {
+    const found = await this.byId(entity).loadMany(ids);
+    return found.filter((x): x is T => !!x && !(x instanceof Error));
+  }
+
   /** Loads the records of `entity` whose many-to-one `foreignKey` points at each given id, in `orderBy` order. */
   manyBy<T extends BaseEntity>(
     entity: EntityClass<T>,

@@ -1,6 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import type { BaseEntity } from '../../common/base.entity';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { fromGlobalId } from '../../common/global-id';
@@ -63,12 +61,6 @@ export class PolicyRequestConnection extends Connection(PolicyRequest, 'PolicyRe
 
 export const ProposalPayload = Payload('ProposalPayload', 'proposal', Proposal, 'The proposal after the action.');
 export const PolicyRequestPayload = Payload('PolicyRequestPayload', 'policyRequest', PolicyRequest, 'The request filed.');
-
-/** Loads records by uuid, in the order asked, dropping unknown ones. */
-async function many<T extends BaseEntity>(ctx: RequestContext, entity: EntityClass<T>, ids: string[]): Promise<T[]> {
-  const found = await ctx.loaders.byId(entity).loadMany(ids);
-  return found.filter((x): x is T => !!x && !(x instanceof Error));
-}
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
@@ -181,12 +173,12 @@ export class ProposalResolver {
 
   @FieldResolver(() => [CppccMember])
   proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return many(ctx, CppccMember, p.proposerIds);
+    return ctx.loaders.byIds(CppccMember, p.proposerIds);
   }
 
   @FieldResolver(() => [CppccMember])
   cosigners(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return many(ctx, CppccMember, p.cosignerIds);
+    return ctx.loaders.byIds(CppccMember, p.cosignerIds);
   }
 
   @FieldResolver(() => Sector, { nullable: true, description: 'For a SECTOR proposal.' })
@@ -201,7 +193,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => [PolicyRequest], { description: 'The policy requests it carries.' })
   requests(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return many(ctx, PolicyRequest, p.requestIds);
+    return ctx.loaders.byIds(PolicyRequest, p.requestIds);
   }
 
   @FieldResolver(() => HandlingUnit, { nullable: true })
@@ -211,7 +203,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => [HandlingUnit])
   coHandlers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return many(ctx, HandlingUnit, p.coHandlerIds);
+    return ctx.loaders.byIds(HandlingUnit, p.coHandlerIds);
   }
 
   @FieldResolver(() => Boolean, { description: 'With its units and past its due date.' })
@@ -327,7 +319,7 @@ export class PolicyRequestResolver {
 
   @FieldResolver(() => [Enterprise], { description: 'The enterprises it concerns.' })
   enterprises(@Root() r: PolicyRequest, @Ctx() ctx: RequestContext) {
-    return many(ctx, Enterprise, r.enterpriseIds);
+    return ctx.loaders.byIds(Enterprise, r.enterpriseIds);
   }
 
   @FieldResolver(() => [Proposal], { description: 'The proposals carrying it (those the viewer may read).' })

@@ -211,11 +211,10 @@ function bandFor(bands: RdBand[], revenue: string): number {
 }
 
 function rangeText(rule: CriterionRule): string {
-  if (rule.minimum && rule.maximum) return `${millionsOrMoney(rule.minimum)}–${millionsOrMoney(rule.maximum)}`;
-  if (rule.minimum) return `at least ${millionsOrMoney(rule.minimum)}`;
-  return `at most ${millionsOrMoney(rule.maximum!)}`;
+  if (rule.minimum && rule.maximum) return `${millions(rule.minimum)}–${millions(rule.maximum)}`;
+  if (rule.minimum) return `at least ${millions(rule.minimum)}`;
+  return `at most ${millions(rule.maximum!)}`;
 }
-const millionsOrMoney = (v: string) => millions(v);
 
 function inRange(value: string, rule: CriterionRule): boolean {
   const v = toScaled(value, 2);
