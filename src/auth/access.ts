@@ -205,10 +205,16 @@ export class Access {
     if ('instrumentHolders' in rule) return id ? this.ownerLoader('instrument_holder', 'instrument_id').load(id) : [];
     if ('projectParticipants' in rule) return id ? this.ownerLoader('project_participant', 'project_id').load(id) : [];
     if ('proposal' in rule) return [];
-    // Through the object it points at: that one's owners, found in the database (batched per request).
-    const target = idOf((obj as Record<string, unknown>)[rule.via]);
+    // Through the object it points at: that one's owners, from the identity map when the request has loaded it,
+    // else from the database (batched per request).
+    const via = (obj as Record<string, unknown>)[rule.via];
+    const target = idOf(via);
     if (!target) return [];
     const targetRule = TYPES[rule.type]!.owners!;
+    if ('ref' in targetRule && Reference.isReference(via) && via.isInitialized()) {
+      const owner = idOf((via.getEntity() as Record<string, unknown>)[targetRule.ref]);
+      return owner ? [owner] : [];
+    }
     if ('instrumentHolders' in targetRule) return this.ownerLoader('instrument_holder', 'instrument_id').load(target);
     if ('projectParticipants' in targetRule) return this.ownerLoader('project_participant', 'project_id').load(target);
     if ('ref' in targetRule) {
@@ -231,7 +237,9 @@ export class Access {
         const byKey = new Map<string, string[]>(ids.map((id) => [id, []]));
         for (const r of rows) byKey.get(r.k)?.push(r.e);
         return ids.map((id) => byKey.get(id)!);
-      });
+        // Owners are asked for at several depths of one answer: collect them until the next turn of the event
+        // loop, so a page costs the same statements however its fields happen to resolve.
+      }, { batchScheduleFn: (dispatch) => setImmediate(dispatch) });
       this.ownerLoaders.set(name, loader);
     }
     return loader;
