@@ -299,12 +299,21 @@ describe('the access matrix, generated from the policy table', () => {
     }
   }
 
-  it('shows each viewer of an enterprise exactly the fields the table grants it', async () => {
+  /**
+   * Each sweep runs once, the first time a test needs it, so every test can run alone (`jest -t`) and in any order:
+   * the by-id and coverage tests need what the sweeps collected, and run those first.
+   */
+  const once = (fn: () => Promise<void>) => {
+    let run: Promise<void> | undefined;
+    return () => (run ??= fn());
+  };
+
+  const enterpriseSweep = once(async () => {
     const query = `query Everything($code: CreditCode!) { enterprise(creditCode: $code) ${everything['enterprise']} }`;
     for (const code of [...five, overridden]) await check(query, { code }, 'enterprise', () => true);
   });
 
-  it('shows aggregates without the amounts and figures the table withholds', async () => {
+  const aggregateSweep = once(async () => {
     const may = (f: Fixture) => mayCall('Query', 'portfolioSummary', f.viewer.role);
     // The lending bank holds authorisations with every scope from all five, so over those five its counts are the
     // administrator's (a bank without the INSTRUMENTS scope counts no instruments: access.test.ts).
@@ -315,8 +324,9 @@ describe('the access matrix, generated from the policy table', () => {
     await check(zone, {}, 'portfolioSummary', (f) => may(f) && f.visible === ALL);
   });
 
-  it('shows authorisations and the audit trail to the enterprise they concern', async () => {
-    // The banks' reads above are on the trail, each with its purpose and authorisation.
+  const trailSweep = once(async () => {
+    // The banks' reads of the enterprises are on the trail, each with its purpose and authorisation.
+    await enterpriseSweep();
     for (const code of five) {
       const reps = (f: Fixture) => f.viewer.role === Role.ENTERPRISE_REP || f.viewer.role === Role.ZONE_ADMIN;
       await check(`query A($code: CreditCode!) { authorizations(creditCode: $code) ${everything['authorizations']} }`, { code }, 'authorizations', reps);
@@ -329,7 +339,7 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
-  it('shows reference data to everyone, and programmes and their rules even without a token', async () => {
+  const referenceSweep = once(async () => {
     for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'programmes']) {
       await check(`query R { ${root} ${everything[root]} }`, {}, root, () => true);
     }
@@ -337,7 +347,7 @@ describe('the access matrix, generated from the policy table', () => {
     expect(await app.execute(query, {}, null)).toEqual(await app.execute(query, {}, admin));
   });
 
-  it('answers eligibility, with its figures, to whoever may check the enterprise', async () => {
+  const eligibilitySweep = once(async () => {
     const query = `query Check($programme: String!, $codes: [CreditCode!]!) {
       eligibility(programme: $programme, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
     for (const programme of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK']) {
@@ -351,7 +361,7 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
-  it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', async () => {
+  const cppccSweep = once(async () => {
     const may = (root: string) => (f: Fixture) => mayCall('Query', root, f.viewer.role);
     // A member sees every proposal and request: the truth the others are compared with.
     await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', may('proposals'), memberViewer);
@@ -362,7 +372,13 @@ describe('the access matrix, generated from the policy table', () => {
     await check(`query S($year: Int!) { handlingUnitScores(year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
   });
 
-  it('returns null by id for every record a viewer may not see, and the record itself otherwise', async () => {
+  /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
+  const fieldSweeps = once(async () => {
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, referenceSweep, eligibilitySweep, cppccSweep]) await sweep();
+  });
+
+  const byIdSweep = once(async () => {
+    await fieldSweeps();
     const schema = await buildInnozoneSchema();
     const isNode = (type: string) => (schema.getType(type) as GraphQLObjectType).getInterfaces().some((i) => i.name === 'Node');
     const ids = [...nodesSeen.keys()].filter((id) => isNode(nodesSeen.get(id)!.type));
@@ -380,7 +396,8 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
-  it('shows in full, by id, the records a viewer may see but reaches through no field (reference data)', async () => {
+  const unreachedSweep = once(async () => {
+    await byIdSweep();
     const schema = await buildInnozoneSchema();
     const isNode = (type: string) => (schema.getType(type) as GraphQLObjectType).getInterfaces().some((i) => i.name === 'Node');
     for (const f of fixtures) {
@@ -397,7 +414,18 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
+  it('shows each viewer of an enterprise exactly the fields the table grants it', () => enterpriseSweep());
+  it('shows aggregates without the amounts and figures the table withholds', () => aggregateSweep());
+  it('shows authorisations and the audit trail to the enterprise they concern', () => trailSweep());
+  it('shows reference data to everyone, and programmes and their rules even without a token', () => referenceSweep());
+  it('answers eligibility, with its figures, to whoever may check the enterprise', () => eligibilitySweep());
+  it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', () =>
+    cppccSweep());
+  it('returns null by id for every record a viewer may not see, and the record itself otherwise', () => byIdSweep());
+  it('shows in full, by id, the records a viewer may see but reaches through no field (reference data)', () => unreachedSweep());
+
   it('has met every field of the table, every type each role may see, and both sides of every bank condition', async () => {
+    await unreachedSweep();
     const schema = await buildInnozoneSchema();
     const isNode = (type: string) => (schema.getType(type) as GraphQLObjectType).getInterfaces().some((i) => i.name === 'Node');
     const unreached = [...FIELD_GRANTS].flatMap(([type, fields]) => [...fields.keys()].map((f) => `${type}.${f}`)).filter((k) => !reached.has(k));

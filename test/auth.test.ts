@@ -28,7 +28,6 @@ describe('bearer tokens', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     await resetRegistry(app.orm);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(enterprise, '武汉令牌测试有限公司') }, as(Role.ZONE_ADMIN));
   });
   afterAll(() => app.close());
 
@@ -37,11 +36,16 @@ describe('bearer tokens', () => {
   const unitId = '7f1c2a3b-0000-4000-8000-000000000002';
   const member = toGlobalId('CppccMember', memberId);
   const unit = toGlobalId('HandlingUnit', unitId);
-  beforeAll(async () => {
+  // The organisations tokens name, registered before every test (some tests delete one to see its token refused).
+  beforeEach(async () => {
     const em = app.orm.em.fork();
-    await em.execute(`insert into sector (id, code, name) values ('7f1c2a3b-0000-4000-8000-000000000003', 'SCITECH', '科学技术界')`);
-    await em.execute(`insert into cppcc_member (id, name, sector_id, levels) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{CITY}')`, [memberId]);
-    await em.execute(`insert into handling_unit (id, name, level) values (?, '武汉市科学技术局', 'CITY')`, [unitId]);
+    if ((await em.execute(`select 1 from enterprise where credit_code = ?`, [enterprise])).length === 0) {
+      const created = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(enterprise, '武汉令牌测试有限公司') }, as(Role.ZONE_ADMIN));
+      expect(created.data!.createEnterprise.errors).toEqual([]);
+    }
+    await em.execute(`insert into sector (id, code, name) values ('7f1c2a3b-0000-4000-8000-000000000003', 'SCITECH', '科学技术界') on conflict do nothing`);
+    await em.execute(`insert into cppcc_member (id, name, sector_id, levels) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{CITY}') on conflict do nothing`, [memberId]);
+    await em.execute(`insert into handling_unit (id, name, level) values (?, '武汉市科学技术局', 'CITY') on conflict do nothing`, [unitId]);
   });
 
   const orgOf: Record<Role, string | null> = {

@@ -26,6 +26,10 @@ describe('data authorisations for banks', () => {
     }
   });
   afterAll(() => app.close());
+  // Each test starts with no authorisation at all, so it runs alone and in any order.
+  beforeEach(async () => {
+    await app.orm.em.fork().execute('delete from data_authorization');
+  });
 
   const today = new Date().toISOString().slice(0, 10);
   const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
@@ -70,16 +74,36 @@ describe('data authorisations for banks', () => {
         { __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative grants authorisations for its own enterprise only.' },
       ],
     });
-    expect(await app.execute(AuthorizationsDocument, { creditCode: OTHER }, admin)).toMatchObject({ data: { authorizations: [] } });
-    // Another enterprise's authorisations do not exist for a representative (access.test.ts: with some recorded).
-    expect(await app.execute(AuthorizationsDocument, { creditCode: OTHER }, rep)).toMatchObject({ data: { authorizations: [] }, errors: undefined });
+    const none = { data: { authorizations: [] }, errors: undefined, status: undefined };
+    expect(await app.execute(AuthorizationsDocument, { creditCode: OTHER }, admin)).toEqual(none);
+    // Another enterprise's authorisations do not exist for a representative, even when it has some.
+    const paper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER, paperReference: 'DH-AUTH-2026-0118' }) }, admin);
+    expect(paper.data!.grantAuthorization.errors).toEqual([]);
+    expect(await app.execute(AuthorizationsDocument, { creditCode: OTHER }, rep)).toEqual(none);
   });
 
   it('needs a paper reference when an administrator records one; checks the bank, scopes and dates', async () => {
     const noPaper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER }) }, admin);
     expect(noPaper.data!.grantAuthorization.errors.map((e) => e.field)).toEqual(['input.paperReference']);
     const paper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER, paperReference: 'DH-AUTH-2026-0117' }) }, admin);
-    expect(paper.data!.grantAuthorization.authorization).toMatchObject({ grantedBy: 'ZONE_ADMIN', paperReference: 'DH-AUTH-2026-0117' });
+    expect(paper.data!.grantAuthorization).toEqual({
+      errors: [],
+      authorization: {
+        id: expect.any(String),
+        scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'],
+        purpose: '知识产权质押贷款试点资格审核',
+        validFrom: today,
+        validTo: nextYear,
+        signer: '王伟（财务总监）',
+        paperReference: 'DH-AUTH-2026-0117',
+        grantedBy: 'ZONE_ADMIN',
+        revokedBy: null,
+        active: true,
+        version: 1,
+        enterprise: { creditCode: OTHER },
+        bank: { name: '汉口银行' },
+      },
+    });
     const bad = await app.execute(
       GrantAuthorizationDocument,
       { input: grant({ bankCreditCode: planned.creditCode, scopes: [], validFrom: '2020-01-01', validTo: '2024-01-01' }) },
@@ -99,11 +123,11 @@ describe('data authorisations for banks', () => {
   });
 
   it('revokes at once; a second revocation or someone else’s is refused', async () => {
-    const [first] = (await app.execute(AuthorizationsDocument, { creditCode: OWN }, rep)).data!.authorizations;
+    const first = (await app.execute(GrantAuthorizationDocument, { input: grant() }, rep)).data!.grantAuthorization.authorization;
     const stranger = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, as(Role.ENTERPRISE_REP, OTHER));
     expect(stranger.data!.revokeAuthorization.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
     const revoked = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, rep);
-    expect(revoked.data!.revokeAuthorization.authorization).toMatchObject({ active: false, revokedBy: `ENTERPRISE_REP:${OWN}`, version: 2 });
+    expect(revoked.data!.revokeAuthorization).toEqual({ errors: [], authorization: { ...first, active: false, revokedBy: `ENTERPRISE_REP:${OWN}`, version: 2 } });
     const again = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, rep);
     expect(again.data!.revokeAuthorization.errors.map((e) => e.code)).toEqual(['TRANSITION_NOT_ALLOWED']);
   });

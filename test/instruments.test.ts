@@ -332,7 +332,70 @@ describe('financing instruments', () => {
     expect(stale.data!.updateInstrumentStatus.errors.map((e) => e.code)).toEqual(['STALE_VERSION']);
   });
 
+});
+
+describe('portfolio sums', () => {
+  // A registry of its own: the sums are checked against the instruments recorded here, whatever else a test records.
+  let app: TestApp;
+  const [D, E, F] = [testCode(211), testCode(212), testCode(213)];
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+  });
+  afterAll(() => app.close());
+
+  const ok = async <T extends Record<string, { errors: readonly unknown[]; instrument?: { id: string } | null }>>(p: Promise<{ data?: T | null }>) => {
+    const data = (await p).data!;
+    const payload = Object.values(data)[0]!;
+    expect(payload.errors).toEqual([]);
+    return payload.instrument!;
+  };
+
+  /** One of each kind but the SME notes, bills and medium-term notes; one credit loan repaid. */
+  async function recordOneOfEachKind(): Promise<void> {
+    for (const [code, name] of [[D, '武汉丁光电有限公司'], [E, '武汉戊生物有限公司'], [F, '武汉己软件有限公司']] as const) {
+      const r = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin);
+      expect(r.data!.createEnterprise.errors).toEqual([]);
+    }
+    const base = { amount: '1000000.00', startDate: '2025-01-10' };
+    const loan = { ...base, interestRate: '3.8500', termMonths: 12 };
+    await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, creditCode: D, lenderCreditCode: bank('HANKOU').creditCode, contractNo: 'S-1' } }, admin));
+    const repaid = await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, creditCode: E, lenderCreditCode: bank('BOC').creditCode, contractNo: 'S-2' } }, admin));
+    await ok(app.execute(UpdateInstrumentStatusDocument, { id: repaid.id, version: 1, status: 'COMPLETED' }, admin));
+    const covered = await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, amount: '3000000.00', creditCode: F, lenderCreditCode: bank('ICBC').creditCode, contractNo: 'S-3' } }, admin));
+    await ok(app.execute(RecordRiskCompensationCoverDocument, { input: { ...base, amount: '1200000.00', creditCode: F, poolName: POOLS[0]!.name, coveredLoanId: covered.id, coverageRatio: '40.0000' } }, admin));
+    expect((await app.execute(RecordPatentDocument, { input: { creditCode: D, number: 'ZL201410012345.9', title: '一种装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } }, admin)).data!.recordPatent.errors).toEqual([]);
+    expect((await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: 'ZL201410012345.9', appraiser: '武汉知识产权评估中心', value: '2000000.00', appraisedOn: '2025-01-15' } }, admin)).data!.recordPatentAppraisal.errors).toEqual([]);
+    await ok(app.execute(RecordIpPledgeLoanDocument, { input: { ...loan, amount: '1200000.00', creditCode: D, lenderCreditCode: bank('CMB').creditCode, contractNo: 'S-4', termMonths: 24, pledges: [{ patentNumber: 'ZL201410012345.9' }] } }, admin));
+    const insurer = INSURERS.find((i) => !i.reinsurer)!.name;
+    await ok(app.execute(RecordTechInsuranceDocument, { input: { ...base, amount: '5000000.00', endDate: '2026-01-09', creditCode: E, insurerName: insurer, policyNo: 'S-P-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00' } }, admin));
+    await ok(app.execute(RecordReinsuranceDocument, { input: { ...base, amount: '2000000.00', creditCode: E, reinsurerName: INSURERS.find((i) => i.reinsurer)!.name, underlyingPolicyNo: 'S-P-1', treatyNo: 'S-T-1', cededShare: '40.0000' } }, admin));
+    await ok(
+      app.execute(
+        RecordBondIssueDocument,
+        {
+          input: {
+            kind: 'COLLECTIVE_BOND',
+            issuers: [{ creditCode: E, share: '50.0000' }, { creditCode: D, share: '30.0000' }, { creditCode: F, share: '20.0000' }],
+            amount: '300000000.00',
+            startDate: '2024-06-01',
+            code: 'S-2480001',
+            underwriter: '国家开发银行湖北省分行',
+            couponRate: '5.8000',
+            tenorMonths: 60,
+          },
+        },
+        admin,
+      ),
+    );
+    const listing = await ok(app.execute(RecordNeeqListingDocument, { input: { creditCode: F, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01', firstBatch: false } }, admin));
+    await ok(app.execute(AdvanceNeeqStageDocument, { id: listing.id, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874322' }, admin));
+    await ok(app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: F, centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'S-WH-1' } }, admin));
+    await ok(app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: F, fundName: FUNDS[0]!.name, stake: '12.5000' } }, admin));
+  }
+
   it('sums the portfolio in SQL: each kind, a collective bond by the selected issuers’ shares only', async () => {
+    await recordOneOfEachKind();
     const whole = (await app.execute(PortfolioSummaryDocument, {}, admin)).data!.portfolioSummary;
     expect(whole.enterpriseCount).toBe(3);
     const kinds = Object.fromEntries(whole.byInstrumentKind.map((k) => [k.kind, [k.count, k.totalAmount, k.activeCount, k.activeAmount]]));
@@ -350,7 +413,7 @@ describe('financing instruments', () => {
       FUND_INVESTMENT: [1, '8000000.00', 1, '8000000.00'],
       RISK_COMPENSATION: [1, '1200000.00', 1, '1200000.00'],
     });
-    const onlyA = (await app.execute(PortfolioSummaryDocument, { filter: { search: '甲' } }, admin)).data!.portfolioSummary;
+    const onlyA = (await app.execute(PortfolioSummaryDocument, { filter: { search: '丁' } }, admin)).data!.portfolioSummary;
     expect(onlyA.enterpriseCount).toBe(1);
     expect(onlyA.byInstrumentKind.find((k) => k.kind === 'COLLECTIVE_BOND')).toEqual({
       kind: 'COLLECTIVE_BOND',

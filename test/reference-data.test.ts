@@ -1,5 +1,5 @@
 import { Role } from '../src/auth/roles';
-import { makeCreditCode } from '../seeds/reference';
+import { BANKS, makeCreditCode } from '../seeds/reference';
 import {
   PartnerBanksDocument,
   RecordBankBranchDocument,
@@ -39,7 +39,8 @@ describe('reference data and counterparties', () => {
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const bad = await app.execute(RecordBankDocument, { input: { creditCode: wrong, name: '某银行', partner: true, planned: true } }, admin);
     expect(bad.data!.recordBank.errors.map((e) => e.field)).toEqual(['input.creditCode', 'input.partner']);
-    const dup = await app.execute(RecordBankDocument, { input: { creditCode: makeCreditCode('420000', '17770001X'), name: '重复', partner: false, planned: false } }, admin);
+    // A bank of the reference data every test starts with.
+    const dup = await app.execute(RecordBankDocument, { input: { creditCode: BANKS[0]!.creditCode, name: '重复', partner: false, planned: false } }, admin);
     expect(dup.data!.recordBank.errors.map((e) => e.code)).toEqual(['DUPLICATE']);
     const orphan = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: good, name: '无主支行', techSubBranch: false } }, admin);
     expect(orphan.data!.recordBankBranch.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);

@@ -116,24 +116,37 @@ describe('npm start with DATABASE_URL', () => {
 
 /** A test-only field that takes a while, standing for any slow operation under way at shutdown. */
 let releaseSlow: () => void = () => undefined;
+let slowReached: () => void = () => undefined;
 @Resolver()
 class SlowResolver {
   @Query(() => String)
   async slow(): Promise<string> {
+    slowReached();
     await new Promise<void>((resolve) => (releaseSlow = resolve));
     return 'finished';
+  }
+}
+
+/** Resolves once `condition` holds, checking after each turn of the event loop (no fixed sleep). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let turns = 0; !condition(); turns++) {
+    if (turns > 100_000) throw new Error(`never happened: ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish, then refuses new connections', async () => {
     const app = await TestApp.start({ extraResolvers: [SlowResolver] });
+    const reached = new Promise<void>((resolve) => (slowReached = resolve));
     const inFlight = app.http('{ slow }', {});
-    await new Promise((r) => setTimeout(r, 100)); // the request has reached the resolver
+    await reached; // the request is in the resolver
     let stopped = false;
     const stopping = app.server.stop().then(() => (stopped = true));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(stopped).toBe(false); // waiting for the request
+    // The listener closes at once: a new connection is refused while the request in flight goes on.
+    await until(() => !app.server.httpServer.listening, 'the listener closed');
+    await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
+    expect(stopped).toBe(false); // still waiting for the request
     releaseSlow();
     expect(await inFlight).toEqual({ status: 200, data: { slow: 'finished' } });
     await stopping;
