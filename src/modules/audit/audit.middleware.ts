@@ -5,15 +5,31 @@ import type { MutationError } from '../../common/mutation-errors';
 import { AuditOutcome } from './audit.entity';
 import { recordAudit } from './audit.service';
 
-/** The enterprise a mutation's result concerns, when it names one directly. */
-function enterpriseOf(value: unknown): string | null {
+const idOf = (ref: unknown): string | null => {
+  const id = (ref as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : null;
+};
+
+/**
+ * The enterprise a mutation's result concerns: the record itself, the one it names, or the one it belongs to through
+ * another record (DOMAIN.md: an event names its enterprise, so the enterprise's own trail shows it): an instrument's
+ * lead holder (its `enterprise`), the lead holder of the cover a claim is made on, the owner of an appraised patent.
+ */
+async function enterpriseOf(em: EntityManager, value: unknown): Promise<string | null> {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
-  if (v.constructor?.name === 'Enterprise') return v['id'] as string;
+  const type = v.constructor?.name;
+  if (type === 'Enterprise') return v['id'] as string;
   for (const key of ['enterprise', 'owner']) {
-    const ref = v[key] as { id?: unknown } | null | undefined;
-    if (ref && typeof ref.id === 'string') return ref.id;
+    const ref = idOf(v[key]);
+    if (ref) return ref;
   }
+  const first = async (sql: string, id: string | null) =>
+    id ? ((await em.execute<{ e: string }[]>(sql, [id]))[0]?.e ?? null) : null;
+  const lead = 'select enterprise_id as e from instrument_holder where instrument_id = ? and lead';
+  if (type && em.getMetadata().find(type)?.tableName === 'financing_instrument') return first(lead, idOf(v));
+  if (type === 'RiskCompensationClaim') return first(lead, idOf(v['cover']));
+  if (type === 'PatentAppraisal') return first('select owner_id as e from patent where id = ?', idOf(v['patent']));
   return null;
 }
 
@@ -42,7 +58,7 @@ export function auditedMutation(
           await recordAudit(context.em, viewer, {
             operation: info.fieldName,
             outcome: errors.length ? AuditOutcome.REFUSED : AuditOutcome.DONE,
-            enterpriseId: enterpriseOf(record),
+            enterpriseId: await enterpriseOf(context.em, record),
             authorizationId: record?.constructor?.name === 'DataAuthorization' ? (record as unknown as { id: string }).id : null,
             details: details(errors.length ? { errors: errors.map((e) => e.code) } : { record: record?.nodeId ?? null }),
           });

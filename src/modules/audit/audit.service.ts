@@ -56,7 +56,7 @@ export async function verifyAuditChain(em: EntityManager, batch = 5_000): Promis
           seq::text, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
           actor_role, actor_org, operation, enterprise_id::text, purpose, authorization_id::text, outcome, details, prev_hash
         )::text as canonical
-       from audit_event where seq > ?::bigint order by seq limit ?`,
+       from audit_event where seq > ?::bigint order by audit_event.seq limit ?`,
       [after, batch],
     );
     for (const row of rows) {

@@ -1,0 +1,814 @@
+import { getNamedType, type GraphQLSchema, isObjectType } from 'graphql';
+import { Client } from 'pg';
+import { Role } from '../src/auth/roles';
+import { buildInnozoneSchema } from '../src/schema';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry } from './support/registry';
+import { callWithSamples } from './support/selection';
+
+/**
+ * DOMAIN.md: every authorisation change and every state change (every write) is an audit event naming the actor,
+ * its organisation, the operation and the enterprise. For EVERY mutation of the schema (the list comes from the
+ * schema; a mutation without a case below fails the first test), a call that takes effect leaves exactly one new
+ * event, DONE; a call refused as payload data exactly one, REFUSED; a role that may not call it exactly one,
+ * DENIED. Expected values are written by hand.
+ */
+
+type Args = Record<string, unknown>;
+interface Actor {
+  role: Role;
+  org: string | null;
+}
+
+// Literal credit codes (valid check characters), each used by one test only.
+const C = {
+  c01: '91420100MA9001101N', c02: '91420100MA9001102R', c03: '91420100MA9001103W', c04: '91420100MA90011040',
+  c05: '91420100MA90011053', c06: '91420100MA90011066', c07: '91420100MA90011079', c08: '91420100MA9001108C',
+  c09: '91420100MA9001109F', c10: '91420100MA9001110L', c11: '91420100MA9001111P', c12: '91420100MA9001112T',
+  c13: '91420100MA9001113X', c14: '91420100MA90011141', c15: '91420100MA90011154', c16: '91420100MA90011167',
+  c17: '91420100MA9001117A', c18: '91420100MA9001118D', c19: '91420100MA9001119G', c20: '91420100MA9001120M',
+  c21: '91420100MA9001121Q', c22: '91420100MA9001122U', c23: '91420100MA9001123Y', c24: '91420100MA90011242',
+  c25: '91420100MA90011255', c26: '91420100MA90011268', c27: '91420100MA9001127B', c28: '91420100MA9001128E',
+  c29: '91420100MA9001129H', c30: '91420100MA9001130N', c31: '91420100MA9001131R', c32: '91420100MA9001132W',
+  c33: '91420100MA90011330', c34: '91420100MA90011343', c35: '91420100MA90011356', c36: '91420100MA90011369',
+  c37: '91420100MA9001137C', c38: '91420100MA9001138F',
+} as const;
+/** Never registered. */
+const UNREGISTERED = '91420100MA9001140P';
+/** 汉口银行 and 招商银行 of the reference data. */
+const HANKOU = '9111000010000005XQ';
+const CMB = '9111000010000004XP';
+/** 华中科技大学 (reference data). */
+const HUST = 'SW5zdGl0dXRpb246MTYzNDg4MWMtY2Q5NS01NzNmLThkMjgtZWZhMWZkMjc4Mjhl';
+/** Well-formed ids of records that do not exist. */
+const NO_PROPOSAL = 'UHJvcG9zYWw6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
+const NO_INSTRUMENT = 'RmluYW5jaW5nSW5zdHJ1bWVudDowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA';
+const NO_LISTING = 'TmVlcUxpc3Rpbmc6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
+const NO_COVER = 'Umlza0NvbXBlbnNhdGlvbkNvdmVyOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA';
+const NO_LOAN = 'Q3JlZGl0TG9hbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA';
+const NO_AUTHORIZATION = 'RGF0YUF1dGhvcml6YXRpb246MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
+
+// The committee of this file (inserted in beforeAll): two city members, one who also sits on the provincial
+// committee, two city handling units. Their organisations are their global ids.
+const MEMBER_1 = { uuid: 'c0000000-0000-4000-8000-000000000001', id: 'Q3BwY2NNZW1iZXI6YzAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAx' };
+const MEMBER_2 = { uuid: 'c0000000-0000-4000-8000-000000000002', id: 'Q3BwY2NNZW1iZXI6YzAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAy' };
+const MEMBER_3 = { uuid: 'c0000000-0000-4000-8000-000000000003', id: 'Q3BwY2NNZW1iZXI6YzAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAz' };
+const UNIT_1 = { uuid: 'd0000000-0000-4000-8000-000000000001', id: 'SGFuZGxpbmdVbml0OmQwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ' };
+const UNIT_2 = { uuid: 'd0000000-0000-4000-8000-000000000002', id: 'SGFuZGxpbmdVbml0OmQwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMg' };
+
+const ADMIN: Actor = { role: Role.ZONE_ADMIN, org: null };
+const OFFICE: Actor = { role: Role.CPPCC_OFFICE, org: null };
+const member = (m: { id: string }): Actor => ({ role: Role.CPPCC_MEMBER, org: m.id });
+const unit = (u: { id: string }): Actor => ({ role: Role.HANDLING_UNIT, org: u.id });
+const rep = (code: string): Actor => ({ role: Role.ENTERPRISE_REP, org: code });
+
+/** What a mutation made: its id, and its version where it has one. */
+interface Made {
+  id: string;
+  version?: number;
+}
+type Payload = { errors: { code: string }[] } & Record<string, Made | null | { code: string }[]>;
+
+/** What a case may use to prepare its call: mutations through GraphQL, checked to succeed. */
+interface Tools {
+  /** Runs a mutation that must succeed; the record it returns (id, and version where it has one). */
+  ok(field: string, args: Args, by?: Actor): Promise<Made>;
+  /** Registers an enterprise (as an administrator). */
+  enterprise(code: string, name: string): Promise<Made>;
+}
+
+interface Case {
+  /** Who makes the call that takes effect. */
+  by: Actor;
+  /** Prepares what the call needs (records of its own: no test relies on another's writes); its arguments. */
+  done: (t: Tools) => Promise<Args>;
+  /** The enterprise the event concerns (credit code), or null. */
+  enterprise: string | null;
+  /** The event names the authorisation the call returns (a grant, a revocation). */
+  authorization?: true;
+  /** A call refused as payload data: who, its arguments, and the error codes of its payload. */
+  refused: { by?: Actor; args: (t: Tools) => Promise<Args>; codes: string[] };
+}
+
+const none = async () => ({});
+const loan = (code: string, contractNo: string) => ({
+  input: { creditCode: code, lenderCreditCode: HANKOU, contractNo, amount: '1000000.00', startDate: '2025-01-10', interestRate: '3.8500', termMonths: 12 },
+});
+const fiscalYear = (code: string) => ({
+  input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 },
+});
+const draftInput = { level: 'CITY', subject: '关于完善光谷科技企业融资服务的提案', reasons: '科技型中小企业融资难。', recommendations: '设立融资服务专窗。' };
+
+/** A proposal of MEMBER_1 taken through the workflow up to `stage`, each step by its role. */
+async function proposal(t: Tools, stage: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'ASSIGNED' | 'REPLIED'): Promise<Made> {
+  let p = await t.ok('draftProposal', { input: draftInput }, member(MEMBER_1));
+  if (stage === 'DRAFT') return p;
+  p = await t.ok('submitProposal', { id: p.id, version: p.version }, member(MEMBER_1));
+  if (stage === 'SUBMITTED') return p;
+  if (stage === 'REJECTED') return t.ok('reviewProposal', { id: p.id, decision: 'REJECT', ground: 'VAGUE_CONTENT' }, OFFICE);
+  p = await t.ok('reviewProposal', { id: p.id, decision: 'ACCEPT' }, OFFICE);
+  if (stage === 'ACCEPTED') return p;
+  p = await t.ok('assignProposal', { id: p.id, lead: UNIT_1.id, coHandlers: [UNIT_2.id] }, OFFICE);
+  if (stage === 'ASSIGNED') return p;
+  return t.ok('replyToProposal', { id: p.id, result: 'A', text: '已设立融资服务专窗。' }, unit(UNIT_1));
+}
+
+/** Every mutation of the schema, with a call that takes effect and one refused as data. */
+const CASES: Record<string, Case> = {
+  createEnterprise: {
+    by: ADMIN,
+    done: async () => ({ input: enterpriseInput(C.c01, '武汉审计光电有限公司') }),
+    enterprise: C.c01,
+    refused: { args: async () => ({ input: enterpriseInput(C.c02, '武汉无园区有限公司', { parkCode: 'NO_SUCH_PARK' }) }), codes: ['NOT_FOUND'] },
+  },
+  updateEnterprise: {
+    by: rep(C.c03),
+    done: async (t) => {
+      const e = await t.enterprise(C.c03, '武汉审计激光有限公司');
+      return { id: e.id, version: e.version, input: { name: '武汉审计激光股份有限公司' } };
+    },
+    enterprise: C.c03,
+    refused: {
+      by: rep(C.c04),
+      args: async (t) => {
+        const e = await t.enterprise(C.c04, '武汉审计过期版本有限公司');
+        return { id: e.id, version: e.version! + 1, input: { name: '武汉审计新名有限公司' } };
+      },
+      codes: ['STALE_VERSION'],
+    },
+  },
+  recordFiscalYear: {
+    by: rep(C.c05),
+    done: async (t) => (await t.enterprise(C.c05, '武汉审计财务有限公司'), fiscalYear(C.c05)),
+    enterprise: C.c05,
+    // A representative writes its own enterprise's data only.
+    refused: { args: async () => fiscalYear(UNREGISTERED), codes: ['NOT_PERMITTED'] },
+  },
+  recordHighTechCertificate: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c06, '武汉审计高新有限公司'),
+      { input: { creditCode: C.c06, number: 'GR202542000601', issuedOn: '2025-11-01', criteriaVersion: 'RULES_2016' } }
+    ),
+    enterprise: C.c06,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, number: 'GR202542000602', issuedOn: '2025-11-01', criteriaVersion: 'RULES_2016' } }), codes: ['NOT_FOUND'] },
+  },
+  recordPatent: {
+    by: rep(C.c07),
+    done: async (t) => (
+      await t.enterprise(C.c07, '武汉审计专利有限公司'),
+      { input: { creditCode: C.c07, number: 'ZL202110000011.X', title: '一种光纤传感装置', legalStatus: 'VALID', grantedOn: '2022-03-01' } }
+    ),
+    enterprise: C.c07,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, number: 'ZL202110000012.4', title: '一种装置', legalStatus: 'VALID', grantedOn: '2022-03-01' } }), codes: ['NOT_PERMITTED'] },
+  },
+  recordPatentAppraisal: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c08, '武汉审计评估有限公司');
+      await t.ok('recordPatent', { input: { creditCode: C.c08, number: 'ZL202110000013.9', title: '一种激光器', legalStatus: 'VALID', grantedOn: '2022-03-01' } });
+      return { input: { patentNumber: 'ZL202110000013.9', appraiser: '武汉知识产权评估中心', value: '2000000.00', appraisedOn: '2025-01-15' } };
+    },
+    enterprise: C.c08,
+    refused: { args: async () => ({ input: { patentNumber: 'ZL202110000014.3', appraiser: '武汉知识产权评估中心', value: '1.00', appraisedOn: '2025-01-15' } }), codes: ['NOT_FOUND'] },
+  },
+  recordIncentivePlan: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c09, '武汉审计激励有限公司'),
+      {
+        input: {
+          creditCode: C.c09, title: '2024年股权激励计划', form: 'EQUITY_AWARD', approvedOn: '2024-05-01', totalEquityShare: '4.0000',
+          grants: [{ granteeName: '张伟', position: '首席科学家', equityShare: '2.0000', serviceYears: 5, grantedOn: '2024-06-01' }],
+        },
+      }
+    ),
+    enterprise: C.c09,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, title: '计划', form: 'EQUITY_AWARD', approvedOn: '2024-05-01', totalEquityShare: '4.0000' } }), codes: ['NOT_FOUND'] },
+  },
+  recordTalentAward: {
+    by: rep(C.c10),
+    done: async (t) => (
+      await t.enterprise(C.c10, '武汉审计人才有限公司'),
+      { input: { creditCode: C.c10, scheme: 'HIGH_LEVEL_TALENT_REWARD', recipientName: '李娜', amount: '1000000.00', awardedOn: '2025-04-01' } }
+    ),
+    enterprise: C.c10,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, scheme: 'PHD_RECRUITMENT', amount: '1.00', awardedOn: '2025-04-01' } }), codes: ['NOT_PERMITTED'] },
+  },
+  recordTaxPilotUsage: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c11, '武汉审计税收有限公司'),
+      { input: { creditCode: C.c11, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '350000.00' } }
+    ),
+    enterprise: C.c11,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '1.00' } }), codes: ['NOT_FOUND'] },
+  },
+  recordResearchProject: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c12, '武汉审计研发有限公司'),
+      {
+        input: {
+          title: '硅光芯片关键技术联合攻关', status: 'ACTIVE', startDate: '2024-03-01',
+          participants: [{ creditCode: C.c12, role: 'FUNDER' }, { institutionId: HUST, role: 'LEAD_RESEARCH_INSTITUTION' }],
+        },
+      }
+    ),
+    // A project has several participants: the event names none of them.
+    enterprise: null,
+    refused: {
+      args: async () => ({ input: { title: '无高校项目', status: 'PLANNED', startDate: '2025-03-01', participants: [{ creditCode: UNREGISTERED, role: 'FUNDER' }] } }),
+      codes: ['NOT_FOUND', 'INVALID_INPUT'],
+    },
+  },
+  grantAuthorization: {
+    by: rep(C.c13),
+    done: async (t) => (
+      await t.enterprise(C.c13, '武汉审计授权有限公司'),
+      {
+        input: {
+          creditCode: C.c13, bankCreditCode: HANKOU, scopes: ['PROFILE', 'PATENTS'], purpose: '知识产权质押贷款资格审核',
+          validFrom: '2090-01-01', validTo: '2090-12-31', signer: '王伟（财务总监）',
+        },
+      }
+    ),
+    enterprise: C.c13,
+    authorization: true,
+    refused: {
+      by: rep(C.c14),
+      args: async () => ({
+        input: {
+          creditCode: C.c13, bankCreditCode: HANKOU, scopes: ['PROFILE'], purpose: '贷款审核', validFrom: '2090-01-01', validTo: '2090-12-31', signer: '王伟',
+        },
+      }),
+      codes: ['NOT_PERMITTED'],
+    },
+  },
+  revokeAuthorization: {
+    by: rep(C.c15),
+    done: async (t) => {
+      await t.enterprise(C.c15, '武汉审计撤销有限公司');
+      const a = await t.ok(
+        'grantAuthorization',
+        {
+          input: {
+            creditCode: C.c15, bankCreditCode: HANKOU, scopes: ['PROFILE'], purpose: '信用贷款审核',
+            validFrom: '2090-01-01', validTo: '2090-12-31', signer: '王伟（财务总监）',
+          },
+        },
+        rep(C.c15),
+      );
+      return { id: a.id };
+    },
+    enterprise: C.c15,
+    authorization: true,
+    refused: { args: async () => ({ id: NO_AUTHORIZATION }), codes: ['NOT_FOUND'] },
+  },
+  recordCreditLoan: {
+    by: ADMIN,
+    done: async (t) => (await t.enterprise(C.c16, '武汉审计信贷有限公司'), loan(C.c16, 'AUDIT-LOAN-1')),
+    enterprise: C.c16,
+    refused: { args: async () => loan(UNREGISTERED, 'AUDIT-LOAN-X'), codes: ['NOT_FOUND'] },
+  },
+  recordIpPledgeLoan: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c17, '武汉审计质押有限公司');
+      await t.ok('recordPatent', { input: { creditCode: C.c17, number: 'ZL202110000015.8', title: '一种光模块', legalStatus: 'VALID', grantedOn: '2020-05-01' } });
+      await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000015.8', appraiser: '武汉知识产权评估中心', value: '3000000.00', appraisedOn: '2025-01-15' } });
+      return {
+        input: {
+          creditCode: C.c17, lenderCreditCode: CMB, contractNo: 'AUDIT-IP-1', amount: '1200000.00', startDate: '2025-01-10', interestRate: '4.3500',
+          termMonths: 24, pledges: [{ patentNumber: 'ZL202110000015.8' }],
+        },
+      };
+    },
+    enterprise: C.c17,
+    refused: {
+      args: async () => ({
+        input: {
+          creditCode: UNREGISTERED, lenderCreditCode: CMB, contractNo: 'AUDIT-IP-X', amount: '1.00', startDate: '2025-01-10', interestRate: '4.3500',
+          termMonths: 24, pledges: [{ patentNumber: 'ZL202110000016.2' }],
+        },
+      }),
+      codes: ['NOT_FOUND', 'NOT_FOUND'],
+    },
+  },
+  recordTechInsurance: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c18, '武汉审计保险有限公司'),
+      {
+        input: {
+          creditCode: C.c18, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'AUDIT-P-1', insuranceKind: 'RD_LIABILITY',
+          amount: '5000000.00', startDate: '2025-01-10', premium: '60000.00',
+        },
+      }
+    ),
+    enterprise: C.c18,
+    refused: {
+      args: async () => ({
+        input: {
+          creditCode: UNREGISTERED, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'AUDIT-P-X', insuranceKind: 'RD_LIABILITY',
+          amount: '1.00', startDate: '2025-01-10', premium: '1.00',
+        },
+      }),
+      codes: ['NOT_FOUND'],
+    },
+  },
+  recordReinsurance: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c19, '武汉审计再保有限公司');
+      await t.ok('recordTechInsurance', {
+        input: {
+          creditCode: C.c19, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'AUDIT-P-2', insuranceKind: 'RD_LIABILITY',
+          amount: '5000000.00', startDate: '2025-01-10', premium: '60000.00',
+        },
+      });
+      return {
+        input: {
+          creditCode: C.c19, reinsurerName: '中国财产再保险有限责任公司', underlyingPolicyNo: 'AUDIT-P-2', treatyNo: 'AUDIT-T-1', cededShare: '40.0000',
+          amount: '2000000.00', startDate: '2025-01-10',
+        },
+      };
+    },
+    enterprise: C.c19,
+    refused: {
+      args: async () => ({
+        input: {
+          creditCode: UNREGISTERED, reinsurerName: '中国财产再保险有限责任公司', underlyingPolicyNo: 'AUDIT-P-NONE', treatyNo: 'AUDIT-T-X', cededShare: '40.0000',
+          amount: '1.00', startDate: '2025-01-10',
+        },
+      }),
+      codes: ['NOT_FOUND', 'NOT_FOUND'],
+    },
+  },
+  recordBondIssue: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c20, '武汉审计债券甲有限公司');
+      await t.enterprise(C.c21, '武汉审计债券乙有限公司');
+      return {
+        input: {
+          kind: 'COLLECTIVE_BOND', issuers: [{ creditCode: C.c20, share: '60.0000' }, { creditCode: C.c21, share: '40.0000' }],
+          amount: '300000000.00', startDate: '2024-06-01', code: 'AUDIT-2480001', underwriter: '国家开发银行湖北省分行', couponRate: '5.8000', tenorMonths: 60,
+        },
+      };
+    },
+    // The lead issuer, the first named.
+    enterprise: C.c20,
+    refused: {
+      args: async () => ({
+        input: {
+          kind: 'COLLECTIVE_BOND', issuers: [{ creditCode: UNREGISTERED, share: '100.0000' }],
+          amount: '1.00', startDate: '2024-06-01', code: 'AUDIT-2480002', underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 60,
+        },
+      }),
+      codes: ['INVALID_INPUT', 'NOT_FOUND'],
+    },
+  },
+  recordNeeqListing: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c22, '武汉审计挂牌有限公司'),
+      { input: { creditCode: C.c22, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' } }
+    ),
+    enterprise: C.c22,
+    refused: {
+      args: async () => ({ input: { creditCode: UNREGISTERED, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' } }),
+      codes: ['NOT_FOUND'],
+    },
+  },
+  advanceNeeqStage: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c23, '武汉审计新三板有限公司');
+      const listing = await t.ok('recordNeeqListing', {
+        input: { creditCode: C.c23, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' },
+      });
+      return { id: listing.id, version: listing.version, stage: 'LISTED', on: '2024-09-01', stockCode: '874321' };
+    },
+    enterprise: C.c23,
+    refused: { args: async () => ({ id: NO_LISTING, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874322' }), codes: ['NOT_FOUND'] },
+  },
+  recordRegionalOtcListing: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c24, '武汉审计股权托管有限公司'),
+      { input: { creditCode: C.c24, amount: '1000000.00', startDate: '2025-01-10', centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900124' } }
+    ),
+    enterprise: C.c24,
+    refused: {
+      args: async () => ({ input: { creditCode: UNREGISTERED, amount: '1.00', startDate: '2025-01-10', centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900999' } }),
+      codes: ['NOT_FOUND'],
+    },
+  },
+  recordFundInvestment: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c25, '武汉审计基金投资有限公司'),
+      { input: { creditCode: C.c25, fundName: '武汉光谷天使投资基金', stake: '12.5000', amount: '8000000.00', startDate: '2025-01-10' } }
+    ),
+    enterprise: C.c25,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, fundName: '武汉光谷天使投资基金', stake: '1.0000', amount: '1.00', startDate: '2025-01-10' } }), codes: ['NOT_FOUND'] },
+  },
+  recordRiskCompensationCover: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c26, '武汉审计风险补偿有限公司');
+      const l = await t.ok('recordCreditLoan', loan(C.c26, 'AUDIT-LOAN-2'));
+      return {
+        input: {
+          creditCode: C.c26, poolName: '东湖高新区科技型中小企业信贷风险补偿资金池', coveredLoanId: l.id, coverageRatio: '40.0000',
+          amount: '400000.00', startDate: '2025-01-10',
+        },
+      };
+    },
+    enterprise: C.c26,
+    refused: {
+      args: async () => ({
+        input: {
+          creditCode: UNREGISTERED, poolName: '东湖高新区科技型中小企业信贷风险补偿资金池', coveredLoanId: NO_LOAN, coverageRatio: '40.0000',
+          amount: '1.00', startDate: '2025-01-10',
+        },
+      }),
+      codes: ['NOT_FOUND', 'NOT_FOUND'],
+    },
+  },
+  recordRiskCompensationClaim: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c27, '武汉审计补偿申请有限公司');
+      const l = await t.ok('recordCreditLoan', loan(C.c27, 'AUDIT-LOAN-3'));
+      const cover = await t.ok('recordRiskCompensationCover', {
+        input: {
+          creditCode: C.c27, poolName: '东湖高新区科技型中小企业信贷风险补偿资金池', coveredLoanId: l.id, coverageRatio: '40.0000',
+          amount: '400000.00', startDate: '2025-01-10',
+        },
+      });
+      return { input: { coverId: cover.id, claimedOn: '2025-09-01', amount: '100000.00' } };
+    },
+    enterprise: C.c27,
+    refused: { args: async () => ({ input: { coverId: NO_COVER, claimedOn: '2025-09-01', amount: '1.00' } }), codes: ['NOT_FOUND'] },
+  },
+  updateInstrumentStatus: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c28, '武汉审计还款有限公司');
+      const l = await t.ok('recordCreditLoan', loan(C.c28, 'AUDIT-LOAN-4'));
+      return { id: l.id, version: l.version, status: 'COMPLETED' };
+    },
+    enterprise: C.c28,
+    refused: { args: async () => ({ id: NO_INSTRUMENT, version: 1, status: 'COMPLETED' }), codes: ['NOT_FOUND'] },
+  },
+  recordBank: {
+    by: ADMIN,
+    done: async () => ({ input: { creditCode: '9142000017779001XE', name: '武汉审计农村商业银行', partner: true } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { creditCode: HANKOU, name: '重复的银行' } }), codes: ['DUPLICATE'] },
+  },
+  recordBankBranch: {
+    by: ADMIN,
+    done: async () => ({ input: { bankCreditCode: HANKOU, name: '汉口银行审计科技支行', techSubBranch: true } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { bankCreditCode: '9142000017779002XF', name: '无主支行' } }), codes: ['NOT_FOUND'] },
+  },
+  recordInsurer: {
+    by: ADMIN,
+    done: async () => ({ input: { name: '审计财产保险股份有限公司湖北分公司' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { name: '中国人民财产保险股份有限公司湖北省分公司' } }), codes: ['DUPLICATE'] },
+  },
+  recordFund: {
+    by: ADMIN,
+    done: async () => ({ input: { name: '光谷审计创业投资基金', manager: '武汉光谷审计投资管理有限公司', type: 'VENTURE' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { name: '武汉光谷天使投资基金', manager: '某公司', type: 'ANGEL' } }), codes: ['DUPLICATE'] },
+  },
+  recordRiskCompensationPool: {
+    by: ADMIN,
+    done: async () => ({
+      input: { name: '光谷审计风险补偿基金', manager: '东湖高新区知识产权局', contributors: ['东湖高新区管委会', '合作银行'], coverageRatio: '50.0000', capPerLoan: '3000000.00' },
+    }),
+    enterprise: null,
+    refused: {
+      args: async () => ({
+        input: { name: '东湖高新区科技型中小企业信贷风险补偿资金池', manager: '某局', contributors: ['某单位'], coverageRatio: '50.0000', capPerLoan: '1.00' },
+      }),
+      codes: ['DUPLICATE'],
+    },
+  },
+  recordPark: {
+    by: ADMIN,
+    done: async () => ({ input: { code: 'AUDIT_PARK', name: '光谷审计产业园' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { code: 'audit park', name: '光谷审计产业园' } }), codes: ['INVALID_INPUT'] },
+  },
+  recordIndustryCluster: {
+    by: ADMIN,
+    done: async () => ({ input: { code: 'AUDIT_CLUSTER', name: '审计产业集群' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { code: 'LASER', name: '激光产业集群' } }), codes: ['DUPLICATE'] },
+  },
+  recordInstitution: {
+    by: ADMIN,
+    done: async () => ({ input: { name: '武汉审计研究院', kind: 'RESEARCH_INSTITUTE' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { name: '华中科技大学', kind: 'UNIVERSITY' } }), codes: ['DUPLICATE'] },
+  },
+  recordProgrammeRuleVersion: {
+    by: ADMIN,
+    done: async () => ({
+      input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: '2099-01-01', note: '评级要求提高至A', criteria: [{ kind: 'CREDIT_RATING', minimumRating: 'A' }] },
+    }),
+    enterprise: null,
+    refused: {
+      args: async () => ({ input: { programme: 'NO_SUCH_PROGRAMME', effectiveFrom: '2099-01-01', note: '无此项目', criteria: [{ kind: 'CREDIT_RATING', minimumRating: 'A' }] } }),
+      codes: ['NOT_FOUND'],
+    },
+  },
+  recordCreditRating: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c29, '武汉审计评级有限公司'),
+      { input: { creditCode: C.c29, rating: 'BBB', agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }
+    ),
+    enterprise: C.c29,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, rating: 'BBB', agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }), codes: ['NOT_FOUND'] },
+  },
+  recordTaxCreditGrade: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c30, '武汉审计纳税有限公司'),
+      { input: { creditCode: C.c30, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }
+    ),
+    enterprise: C.c30,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }), codes: ['NOT_FOUND'] },
+  },
+  recordDishonestDebtorCheck: {
+    by: ADMIN,
+    done: async (t) => (
+      await t.enterprise(C.c31, '武汉审计失信核查有限公司'),
+      { input: { creditCode: C.c31, source: '中国执行信息公开网', checkedOn: '2026-03-01', listed: false } }
+    ),
+    enterprise: C.c31,
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, source: '中国执行信息公开网', checkedOn: '2026-03-01', listed: false } }), codes: ['NOT_FOUND'] },
+  },
+  filePolicyRequest: {
+    by: rep(C.c32),
+    done: async (t) => (
+      await t.enterprise(C.c32, '武汉审计诉求有限公司'),
+      { input: { title: '光通信测试平台共享', need: '希望开放测试平台。', creditCodes: [C.c32] } }
+    ),
+    // A request concerns any number of enterprises (none: a need of the zone); the event names none of them.
+    enterprise: null,
+    refused: { by: rep(C.c33), args: async () => ({ input: { title: '需求', need: '需求说明', creditCodes: [C.c32] } }), codes: ['NOT_PERMITTED'] },
+  },
+  draftProposal: {
+    by: member(MEMBER_1),
+    done: async () => ({ input: draftInput }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { ...draftInput, subject: ' ' } }), codes: ['INVALID_INPUT'] },
+  },
+  updateProposal: {
+    by: member(MEMBER_1),
+    done: async (t) => {
+      const p = await proposal(t, 'DRAFT');
+      return { id: p.id, version: p.version, input: { recommendations: '一、设立融资服务专窗；二、建立企业融资需求库。' } };
+    },
+    enterprise: null,
+    refused: {
+      args: async (t) => {
+        const p = await proposal(t, 'DRAFT');
+        return { id: p.id, version: p.version! + 1, input: { subject: '改' } };
+      },
+      codes: ['STALE_VERSION'],
+    },
+  },
+  attachEvidence: {
+    by: member(MEMBER_1),
+    done: async (t) => {
+      await t.enterprise(C.c34, '武汉审计证据有限公司');
+      const p = await proposal(t, 'DRAFT');
+      return { proposalId: p.id, input: { creditCode: C.c34 } };
+    },
+    enterprise: null,
+    refused: { args: async () => ({ proposalId: NO_PROPOSAL, input: { creditCode: C.c34 } }), codes: ['NOT_FOUND'] },
+  },
+  cosignProposal: {
+    by: member(MEMBER_2),
+    done: async (t) => ({ id: (await proposal(t, 'DRAFT')).id }),
+    enterprise: null,
+    // A proposer does not co-sign its own proposal.
+    refused: { by: member(MEMBER_1), args: async (t) => ({ id: (await proposal(t, 'DRAFT')).id }), codes: ['NOT_PERMITTED'] },
+  },
+  submitProposal: {
+    by: member(MEMBER_1),
+    done: async (t) => {
+      const p = await proposal(t, 'DRAFT');
+      return { id: p.id, version: p.version };
+    },
+    enterprise: null,
+    refused: {
+      args: async (t) => {
+        const p = await proposal(t, 'SUBMITTED');
+        return { id: p.id, version: p.version };
+      },
+      codes: ['TRANSITION_NOT_ALLOWED'],
+    },
+  },
+  reviewProposal: {
+    by: OFFICE,
+    done: async (t) => ({ id: (await proposal(t, 'SUBMITTED')).id, decision: 'ACCEPT', key: true }),
+    enterprise: null,
+    refused: { args: async (t) => ({ id: (await proposal(t, 'DRAFT')).id, decision: 'ACCEPT' }), codes: ['NOT_FOUND'] },
+  },
+  assignProposal: {
+    by: OFFICE,
+    done: async (t) => ({ id: (await proposal(t, 'ACCEPTED')).id, lead: UNIT_1.id, coHandlers: [UNIT_2.id] }),
+    enterprise: null,
+    refused: { args: async (t) => ({ id: (await proposal(t, 'SUBMITTED')).id, lead: UNIT_1.id }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  replyToProposal: {
+    by: unit(UNIT_1),
+    done: async (t) => ({ id: (await proposal(t, 'ASSIGNED')).id, result: 'B', text: '正在推进。' }),
+    enterprise: null,
+    // A unit the proposal is not assigned to.
+    refused: { by: unit(UNIT_2), args: async (t) => ({ id: (await proposal(t, 'ACCEPTED')).id, result: 'B', text: '答复' }), codes: ['NOT_FOUND'] },
+  },
+  rateReply: {
+    by: member(MEMBER_1),
+    done: async (t) => ({ id: (await proposal(t, 'REPLIED')).id, rating: 'SATISFIED' }),
+    enterprise: null,
+    refused: { args: async (t) => ({ id: (await proposal(t, 'ASSIGNED')).id, rating: 'SATISFIED' }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  escalateProposal: {
+    by: member(MEMBER_3),
+    done: async (t) => ({ id: (await proposal(t, 'REJECTED')).id, level: 'PROVINCE' }),
+    enterprise: null,
+    // MEMBER_1 sits on the city committee only.
+    refused: { by: member(MEMBER_1), args: async (t) => ({ id: (await proposal(t, 'REJECTED')).id, level: 'PROVINCE' }), codes: ['NOT_PERMITTED'] },
+  },
+};
+
+const EVENTS = `query AuditTail($first: Int) {
+  auditEvents(first: $first) {
+    edges { node { id actorRole actorOrg operation outcome purpose enterprise { creditCode } authorization { id } } }
+  }
+}`;
+
+interface EventView {
+  id: string;
+  actorRole: string;
+  actorOrg: string | null;
+  operation: string;
+  outcome: string;
+  purpose: string | null;
+  enterprise: { creditCode: string } | null;
+  authorization: { id: string } | null;
+}
+
+describe('every mutation leaves exactly one audit event', () => {
+  let app: TestApp;
+  let schema: GraphQLSchema;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    schema = await buildInnozoneSchema();
+    const sql = new Client({ connectionString: app.orm.config.get('clientUrl') });
+    await sql.connect();
+    try {
+      await sql.query(`insert into sector (id, code, name) values ('e0000000-0000-4000-8000-000000000001', 'SCITECH', '科学技术界')`);
+      await sql.query(
+        `insert into cppcc_member (id, name, sector_id, levels) values
+           ($1, '张振宇', 'e0000000-0000-4000-8000-000000000001', '{CITY}'),
+           ($2, '李海燕', 'e0000000-0000-4000-8000-000000000001', '{CITY}'),
+           ($3, '胡建国', 'e0000000-0000-4000-8000-000000000001', '{CITY,PROVINCE}')`,
+        [MEMBER_1.uuid, MEMBER_2.uuid, MEMBER_3.uuid],
+      );
+      await sql.query(
+        `insert into handling_unit (id, name, level) values ($1, '武汉市科学技术局', 'CITY'), ($2, '武汉市财政局', 'CITY')`,
+        [UNIT_1.uuid, UNIT_2.uuid],
+      );
+    } finally {
+      await sql.end();
+    }
+  });
+  afterAll(() => app.close());
+
+  const viewer = (a: Actor) => as(a.role, a.org);
+
+  /** The mutation `field` with the given arguments, selecting its errors and the id (and version) of its record. */
+  function mutation(field: string, args: Args): string {
+    const type = schema.getMutationType()!;
+    const f = type.getFields()[field]!;
+    const used = f.args.filter((a) => a.name in args);
+    const payload = getNamedType(f.type);
+    if (!isObjectType(payload)) throw new Error(`${field} returns no payload`);
+    const record = Object.values(payload.getFields())
+      .filter((p) => p.name !== 'errors')
+      .map((p) => {
+        const named = getNamedType(p.type);
+        const fields = 'getFields' in named ? named.getFields() : {};
+        return `${p.name} { ${['id', 'version'].filter((n) => n in fields).join(' ')} }`;
+      });
+    const decl = used.length ? `(${used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ')})` : '';
+    const call = used.length ? `(${used.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+    return `mutation Audited${decl} { ${field}${call} { errors { code field message } ${record.join(' ')} } }`;
+  }
+
+  async function call(field: string, args: Args, by: Actor): Promise<Payload> {
+    const result = await app.execute<Record<string, Payload>, Args>(mutation(field, args), args, viewer(by));
+    if (result.errors) throw new Error(`${field}: ${JSON.stringify(result.errors)}`);
+    return result.data![field]!;
+  }
+
+  const tools: Tools = {
+    async ok(field, args, by = ADMIN) {
+      const payload = await call(field, args, by);
+      expect([field, payload.errors]).toEqual([field, []]);
+      return Object.entries(payload).find(([k]) => k !== 'errors')![1] as Made;
+    },
+    enterprise: (code, name) => tools.ok('createEnterprise', { input: enterpriseInput(code, name) }),
+  };
+
+  /** The position of the newest event. */
+  async function head(): Promise<number> {
+    const { data } = await app.execute<{ auditEvents: { edges: { node: EventView }[] } }, Args>(EVENTS, { first: 1 }, as(Role.ZONE_ADMIN));
+    return Number(data!.auditEvents.edges[0]?.node.id ?? 0);
+  }
+
+  /** The events after position `after`, oldest first, without their ids. */
+  async function since(after: number): Promise<Omit<EventView, 'id'>[]> {
+    const { data } = await app.execute<{ auditEvents: { edges: { node: EventView }[] } }, Args>(EVENTS, { first: 10 }, as(Role.ZONE_ADMIN));
+    return data!.auditEvents.edges
+      .map((e) => e.node)
+      .filter((n) => Number(n.id) > after)
+      .reverse()
+      .map(({ id: _, ...rest }) => rest);
+  }
+
+  it('has a case for every mutation of the schema, and for nothing else', async () => {
+    const fields = Object.keys((await buildInnozoneSchema()).getMutationType()!.getFields()).sort();
+    expect(Object.keys(CASES).sort()).toEqual(fields);
+  });
+
+  describe.each(Object.keys(CASES))('%s', (name) => {
+    const c = CASES[name]!;
+
+    it('leaves one DONE event naming the actor, its organisation and the enterprise', async () => {
+      const args = await c.done(tools);
+      const before = await head();
+      const payload = await call(name, args, c.by);
+      expect(payload.errors).toEqual([]);
+      const authorization = c.authorization ? { id: (payload['authorization'] as Made).id } : null;
+      expect(await since(before)).toEqual([
+        {
+          actorRole: c.by.role,
+          actorOrg: c.by.org,
+          operation: name,
+          outcome: 'DONE',
+          purpose: null,
+          enterprise: c.enterprise ? { creditCode: c.enterprise } : null,
+          authorization,
+        },
+      ]);
+    });
+
+    it('leaves one REFUSED event, naming no enterprise, when refused as payload data', async () => {
+      const by = c.refused.by ?? c.by;
+      const args = await c.refused.args(tools);
+      const before = await head();
+      const payload = await call(name, args, by);
+      expect(payload.errors.map((e) => e.code)).toEqual(c.refused.codes);
+      expect(await since(before)).toEqual([
+        { actorRole: by.role, actorOrg: by.org, operation: name, outcome: 'REFUSED', purpose: null, enterprise: null, authorization: null },
+      ]);
+    });
+  });
+
+  it('leaves one DENIED event for every mutation a bank officer attempts (a bank writes nothing), and none without a token', async () => {
+    const fields = Object.keys(schema.getMutationType()!.getFields());
+    const samples = { CreditCode: UNREGISTERED, ID: NO_PROPOSAL, String: '审计', Int: 1, Boolean: true, Date: '2025-01-01', DateTime: '2025-01-01T00:00:00Z', Decimal: '1.00', Percent: '1.0000' };
+    const seen: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const field of fields) {
+      const { query, variables } = callWithSamples(schema, 'Mutation', field, samples);
+      const before = await head();
+      const denied = await app.execute(query, variables, as(Role.BANK_OFFICER, HANKOU));
+      const anonymous = await app.execute(query, variables, null);
+      seen[field] = {
+        codes: [...(denied.errors ?? []), ...(anonymous.errors ?? [])].map((e) => e.extensions?.['code']),
+        events: await since(before),
+      };
+      expected[field] = {
+        codes: ['FORBIDDEN', 'UNAUTHENTICATED'],
+        events: [{ actorRole: 'BANK_OFFICER', actorOrg: HANKOU, operation: field, outcome: 'DENIED', purpose: null, enterprise: null, authorization: null }],
+      };
+    }
+    expect(seen).toEqual(expected);
+  });
+});
