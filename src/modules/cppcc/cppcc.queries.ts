@@ -8,6 +8,13 @@ import { CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus, Sat
 import { type CppccMemberFilter, HandlingUnitScore, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
 
 /**
+ * A row's creation time as its cursor holds it: to the microsecond, as PostgreSQL keeps it. A JavaScript Date keeps
+ * only milliseconds: a cursor made from one points past the rows that follow its own within the same millisecond
+ * (every row tied with it included), and the next page skipped them.
+ */
+const exactCreatedAt = (alias: string) => `to_char(${alias}.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`;
+
+/**
  * The proposals the viewer may read, in SQL: the Proposal row rule of the policy (policy.ts), so lists and counts
  * hold exactly what `proposal(id)` would show.
  */
@@ -64,14 +71,14 @@ export async function findProposals(ctx: RequestContext, filter: ProposalFilter 
     }
     return q;
   };
-  const q = where(knex('proposal as p').select('p.*'));
+  const q = where(knex('proposal as p').select('p.*', knex.raw(exactCreatedAt('p'))));
   if (request.cursor) q.whereRaw('(p.created_at, p.id) < (?::timestamptz, ?::uuid)', request.cursor as Knex.Value[]);
   const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy([{ column: 'p.created_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(request.limit + 1));
   return Page.fromRows(
-    rows.map((r) => ctx.em.map(Proposal, r)),
+    rows,
     request,
-    (p) => p,
-    (p) => [p.createdAt.toISOString(), p.id],
+    ({ cursor_at, ...row }) => ctx.em.map(Proposal, row),
+    (row) => [row['cursor_at'], row['id']],
     async () => {
       const [row] = (await ctx.em.execute(where(knex('proposal as p').count({ n: '*' })))) as { n: string }[];
       return Number(row!.n);
@@ -121,14 +128,14 @@ export async function findPolicyRequests(ctx: RequestContext, filter: PolicyRequ
     }
     return q;
   };
-  const q = where(knex('policy_request as r').select('r.*'));
+  const q = where(knex('policy_request as r').select('r.*', knex.raw(exactCreatedAt('r'))));
   if (request.cursor) q.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', request.cursor as Knex.Value[]);
   const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(request.limit + 1));
   return Page.fromRows(
-    rows.map((r) => ctx.em.map(PolicyRequest, r)),
+    rows,
     request,
-    (r) => r,
-    (r) => [r.createdAt.toISOString(), r.id],
+    ({ cursor_at, ...row }) => ctx.em.map(PolicyRequest, row),
+    (row) => [row['cursor_at'], row['id']],
     async () => {
       const [row] = (await ctx.em.execute(where(knex('policy_request as r').count({ n: '*' })))) as { n: string }[];
       return Number(row!.n);

@@ -1,0 +1,472 @@
+import { getNamedType, type GraphQLSchema, isEnumType, isObjectType } from 'graphql';
+import { Role } from '../src/auth/roles';
+import type { Viewer } from '../src/auth/viewer';
+import { buildInnozoneSchema } from '../src/schema';
+import { BANKS } from '../seeds/reference';
+import { as, TestApp } from './support/app';
+import { workerDatabaseUrl } from './support/database';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+/**
+ * Every connection of the schema, walked page by page forward (first/after) and, where it has last/before, back:
+ * each object exactly once, in the order of one big page, with pageInfo and totalCount right on every page. The
+ * fixture puts ties on every sort key (equal timestamps down to the microsecond, equal Chinese names, the same
+ * date, the same amount), since a tie at a page boundary is where a cursor repeats or skips a row. The expected
+ * order of each list is written by hand, as groups of tied rows (whose order among themselves only the tie-break
+ * decides, and the walk must keep).
+ */
+
+const admin = as(Role.ZONE_ADMIN);
+const office = as(Role.CPPCC_OFFICE);
+
+/** Page sizes walked: 1 puts a boundary between every two neighbours; the others land boundaries elsewhere. */
+const SIZES = [1, 2, 3, 5];
+
+// ── The fixture, written out ──
+
+/** Tag, Chinese name, English name, founded on, registered capital, and n of its code testCode(n). */
+const ENTERPRISES: [string, string, string | null, string, string, number][] = [
+  ['E1', '阿尔法光电科技有限公司', 'Alpha Photonics', '2015-06-01', '9000000.00', 7],
+  ['E2', '北斗导航测试有限公司', null, '2012-03-01', '50000000.00', 3],
+  ['E3', '楚天激光测试有限公司', 'Chutian Laser', '2012-03-01', '120000000.00', 11],
+  ['E4', '东湖同名科技有限公司', null, '2018-09-30', '50000000.00', 1],
+  ['E5', '东湖同名科技有限公司', 'Donghu Twin', '2012-03-01', '9000000.00', 9],
+  ['E6', '东湖同名科技有限公司', null, '2018-09-30', '10000000.00', 5],
+  ['E7', '烽火通信测试有限公司', 'Fiberhome Test', '2015-06-01', '50000000.00', 12],
+  ['E8', '光谷生物测试有限公司', 'Chutian Laser', '2020-01-15', '800000.00', 2],
+  ['E9', '华工科技测试有限公司', null, '2012-03-01', '120000000.00', 8],
+  ['E10', '武汉光谷同名有限公司', 'Wuhan Same', '2015-06-01', '10000000.00', 4],
+  ['E11', '武汉光谷同名有限公司', 'Wuhan Same', '2018-09-30', '9000000.00', 10],
+  ['E12', '中冶南方测试有限公司', 'Zhongye South', '2009-12-31', '50000000.00', 6],
+];
+const code = (tag: string) => testCode(ENTERPRISES.find((e) => e[0] === tag)![5]);
+const tagOf = (creditCode: string) => ENTERPRISES.find((e) => testCode(e[5]) === creditCode)![0];
+
+/**
+ * Each order field ascending, as groups of tied enterprises (the tie-break, the id, orders within a group).
+ * Pinyin: 阿 a, 北 bei, 楚 chu, 东 dong, 烽 feng, 光 guang, 华 hua, 武 wu, 中 zhong. An English name missing sorts
+ * as the empty string, first. Capital by amount (as text, 800000.00 would come last).
+ */
+const ASCENDING: Record<string, string[][]> = {
+  NAME: [['E1'], ['E2'], ['E3'], ['E4', 'E5', 'E6'], ['E7'], ['E8'], ['E9'], ['E10', 'E11'], ['E12']],
+  NAME_EN: [['E2', 'E4', 'E6', 'E9'], ['E1'], ['E3', 'E8'], ['E5'], ['E7'], ['E10', 'E11'], ['E12']],
+  FOUNDED_ON: [['E12'], ['E2', 'E3', 'E5', 'E9'], ['E1', 'E7', 'E10'], ['E4', 'E6', 'E11'], ['E8']],
+  REGISTERED_CAPITAL: [['E8'], ['E1', 'E5', 'E11'], ['E6', 'E10'], ['E2', 'E4', 'E7', 'E12'], ['E3', 'E9']],
+  CREDIT_CODE: [['E4'], ['E8'], ['E2'], ['E10'], ['E6'], ['E12'], ['E1'], ['E9'], ['E5'], ['E11'], ['E3'], ['E7']],
+};
+
+/** Instruments: label (contract number or bond code), holder, start date. E7 and E3 issue a collective bond together. */
+const LOANS: [string, string, string][] = [
+  ['HK-L1', 'E7', '2024-01-10'],
+  ['HK-L2', 'E7', '2024-05-20'],
+  ['HK-L3', 'E7', '2024-05-20'],
+  ['HK-L4', 'E7', '2024-05-20'],
+  ['HK-L5', 'E7', '2024-09-01'],
+  ['HK-L6', 'E7', '2025-02-28'],
+  ['HK-L7', 'E3', '2023-03-03'],
+];
+const BOND = '2480002';
+
+/** CPPCC members: name and levels. Three 王建国 and two 陈晓明 tie. */
+const MEMBERS: [string, string[]][] = [
+  ['王建国', ['CITY']],
+  ['王建国', ['CITY']],
+  ['李海燕', ['CITY']],
+  ['张志刚', ['CITY']],
+  ['陈晓明', ['CITY']],
+  ['陈晓明', ['CITY', 'PROVINCE']],
+  ['胡振宇', ['CITY', 'PROVINCE', 'NATION']],
+  ['安文博', ['CITY']],
+  ['王建国', ['CITY']],
+  ['赵丽华', ['CITY']],
+];
+
+/** Proposals: subject, drafter, and when it was created (ties to the microsecond, and a neighbour a fraction of a millisecond apart). */
+const PROPOSALS: [string, string, string][] = [
+  ['关于设立光谷科技成果转化基金的提案', '安文博', '2026-01-10 09:00:00+08'],
+  ['关于优化研发费用加计扣除办理流程的提案', '李海燕', '2026-01-12 09:00:00.5+08'],
+  ['关于建设东湖科技人才公寓的提案', '李海燕', '2026-01-12 09:00:00.5+08'],
+  ['关于扩大知识产权质押融资风险补偿资金池的提案', '安文博', '2026-01-15 09:30:00.000123+08'],
+  ['关于简化股权奖励个人所得税分期缴纳手续的提案', '安文博', '2026-01-15 09:30:00.000123+08'],
+  ['关于支持高校院所科技成果处置权改革的提案', '李海燕', '2026-01-15 09:30:00.000123+08'],
+  ['关于缓解光谷广场周边交通拥堵的提案', '李海燕', '2026-01-15 09:30:00+08'],
+];
+const P = (n: number) => PROPOSALS[n - 1]![0];
+
+/** Policy requests: title, who files it (null: the zone), the enterprises it concerns, when it was created. */
+const REQUESTS: [string, string | null, string[], string][] = [
+  ['完善高层次人才股权激励个人所得税分期缴纳政策', null, [], '2026-02-01 10:00:00+08'],
+  ['在光电子信息产业园开展知识产权质押融资', 'E3', ['E3'], '2026-02-03 10:00:00.250001+08'],
+  ['扩大光谷科技支行信用贷款额度', 'E3', ['E3'], '2026-02-03 10:00:00.250001+08'],
+  ['将东湖高新区企业纳入新三板首批扩大试点', null, ['E7', 'E3'], '2026-02-03 10:00:00.250001+08'],
+  ['简化高新技术企业认定材料', 'E3', ['E3'], '2026-02-03 10:00:00.25+08'],
+  ['建设光谷人才公寓', null, [], '2026-02-05 08:00:00+08'],
+];
+const R = (n: number) => REQUESTS[n - 1]![0];
+
+// ── How each connection is asked for ──
+
+/** One walk: who asks, with which further variables, and the order expected (groups of tied labels). */
+interface Walk {
+  viewer: () => Viewer;
+  vars: Record<string, unknown>;
+  expected: () => string[][];
+}
+
+interface ConnectionSpec {
+  /** Further variables the operation declares, e.g. `, $filter: EnterpriseFilter`. */
+  declare: string;
+  /** Further arguments of the connection field, e.g. `, filter: $filter`. */
+  args: string;
+  /** Puts the connection field (aliased `c`) where it lives; root fields as they are. */
+  wrap: (connection: string) => string;
+  unwrap: (data: any) => any;
+  node: string;
+  label: (node: any) => string;
+  walks: Record<string, Walk>;
+}
+
+/**
+ * The audit events the fixture's mutations leave, oldest first: `operation role`, and the enterprise each concerns
+ * when its result is the enterprise itself. (An instrument's event names no enterprise today, though it concerns
+ * its holder; the walks by enterprise use E5, which holds none, so they hold whichever way that is settled.)
+ */
+const performed: { label: string; concerns: string | null }[] = [];
+const memberIds: Record<string, string> = {};
+const memberViewer = (name: string) => as(Role.CPPCC_MEMBER, memberIds[name]!);
+
+const enterpriseOrders = (): Record<string, Walk> => {
+  const walks: Record<string, Walk> = {
+    'default order (name)': { viewer: () => admin, vars: {}, expected: () => ASCENDING['NAME']! },
+    'search 同名': { viewer: () => admin, vars: { filter: { search: '同名' } }, expected: () => [['E4', 'E5', 'E6'], ['E10', 'E11']] },
+    'nothing found': { viewer: () => admin, vars: { filter: { search: '不存在的企业' } }, expected: () => [] },
+    'FOUNDED_ON DESC, NAME ASC': {
+      viewer: () => admin,
+      vars: { orderBy: [{ field: 'FOUNDED_ON', direction: 'DESC' }, { field: 'NAME', direction: 'ASC' }] },
+      expected: () => [['E8'], ['E4', 'E6'], ['E11'], ['E1'], ['E7'], ['E10'], ['E2'], ['E3'], ['E5'], ['E9'], ['E12']],
+    },
+    'NAME_EN ASC, REGISTERED_CAPITAL DESC': {
+      viewer: () => admin,
+      vars: { orderBy: [{ field: 'NAME_EN', direction: 'ASC' }, { field: 'REGISTERED_CAPITAL', direction: 'DESC' }] },
+      expected: () => [['E9'], ['E2', 'E4'], ['E6'], ['E1'], ['E3'], ['E8'], ['E5'], ['E7'], ['E10'], ['E11'], ['E12']],
+    },
+  };
+  for (const [field, groups] of Object.entries(ASCENDING)) {
+    walks[`${field} ASC`] = { viewer: () => admin, vars: { orderBy: [{ field, direction: 'ASC' }] }, expected: () => groups };
+    walks[`${field} DESC`] = { viewer: () => admin, vars: { orderBy: [{ field, direction: 'DESC' }] }, expected: () => [...groups].reverse() };
+  }
+  return walks;
+};
+
+const auditOf = (keep: (event: (typeof performed)[number]) => boolean) => () =>
+  [...performed].filter(keep).reverse().map((e) => [e.label]);
+
+const CONNECTIONS: Record<string, ConnectionSpec> = {
+  'Query.enterprises': {
+    declare: ', $filter: EnterpriseFilter, $orderBy: [EnterpriseOrder!]',
+    args: ', filter: $filter, orderBy: $orderBy',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id creditCode }',
+    label: (n) => tagOf(n.creditCode),
+    walks: enterpriseOrders(),
+  },
+  'Enterprise.instruments': {
+    declare: ', $holder: CreditCode!, $kinds: [InstrumentKind!]',
+    args: ', kinds: $kinds',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id ... on CreditLoan { contractNo } ... on CollectiveBond { code } }',
+    label: (n) => n.contractNo ?? n.code,
+    walks: {
+      'of E7, newest first': {
+        viewer: () => admin,
+        vars: { holder: code('E7') },
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4', BOND], ['HK-L1']],
+      },
+      'of E7, credit loans': {
+        viewer: () => admin,
+        vars: { holder: code('E7'), kinds: ['CREDIT_LOAN'] },
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4'], ['HK-L1']],
+      },
+      'of E3, a co-issuer of the bond': { viewer: () => admin, vars: { holder: code('E3') }, expected: () => [[BOND], ['HK-L7']] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Query.auditEvents': {
+    declare: ', $filter: AuditEventFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id operation actorRole }',
+    label: (n) => `${n.operation} ${n.actorRole}`,
+    walks: {
+      'the whole trail': { viewer: () => admin, vars: {}, expected: auditOf(() => true) },
+      'concerning E5': { viewer: () => admin, vars: { filter: { creditCode: code('E5') } }, expected: auditOf((e) => e.concerns === 'E5') },
+      "E5's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E5')), vars: {}, expected: auditOf((e) => e.concerns === 'E5') },
+      'by CPPCC members': {
+        viewer: () => admin,
+        vars: { filter: { actorRole: 'CPPCC_MEMBER' } },
+        expected: auditOf((e) => e.label.endsWith(' CPPCC_MEMBER')),
+      },
+      'no such operation': { viewer: () => admin, vars: { filter: { operation: 'noSuchOperation' } }, expected: () => [] },
+    },
+  },
+  'Query.proposals': {
+    declare: ', $filter: ProposalFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id subject }',
+    label: (n) => n.subject,
+    walks: {
+      'a member: all, newest first': {
+        viewer: () => memberViewer('安文博'),
+        vars: {},
+        expected: () => [[P(4), P(5), P(6)], [P(7)], [P(2), P(3)], [P(1)]],
+      },
+      'a member: mine': { viewer: () => memberViewer('安文博'), vars: { filter: { mine: true } }, expected: () => [[P(4), P(5)], [P(1)]] },
+      'the office: submitted ones': { viewer: () => office, vars: {}, expected: () => [[P(5)], [P(3)]] },
+      'none closed': { viewer: () => memberViewer('安文博'), vars: { filter: { status: ['CLOSED'] } }, expected: () => [] },
+    },
+  },
+  'Query.cppccMembers': {
+    declare: ', $filter: CppccMemberFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id name }',
+    label: (n) => n.name,
+    walks: {
+      'all, in pinyin order': {
+        viewer: () => office,
+        vars: {},
+        expected: () => [['安文博'], ['陈晓明', '陈晓明'], ['胡振宇'], ['李海燕'], ['王建国', '王建国', '王建国'], ['张志刚'], ['赵丽华']],
+      },
+      'the provincial committee': { viewer: () => office, vars: { filter: { level: 'PROVINCE' } }, expected: () => [['陈晓明'], ['胡振宇']] },
+      'search 建国': { viewer: () => office, vars: { filter: { search: '建国' } }, expected: () => [['王建国', '王建国', '王建国']] },
+      'search finds no one': { viewer: () => office, vars: { filter: { search: '无此人' } }, expected: () => [] },
+    },
+  },
+  'Query.policyRequests': {
+    declare: ', $filter: PolicyRequestFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id title }',
+    label: (n) => n.title,
+    walks: {
+      'the zone: all, newest first': { viewer: () => admin, vars: {}, expected: () => [[R(6)], [R(2), R(3), R(4)], [R(5)], [R(1)]] },
+      "E3's representative: those it filed": { viewer: () => as(Role.ENTERPRISE_REP, code('E3')), vars: {}, expected: () => [[R(2), R(3)], [R(5)]] },
+      'concerning E3': { viewer: () => admin, vars: { filter: { creditCode: code('E3') } }, expected: () => [[R(2), R(3), R(4)], [R(5)]] },
+      'concerning E12: none': { viewer: () => admin, vars: { filter: { creditCode: code('E12') } }, expected: () => [] },
+    },
+  },
+};
+
+/** `Type.field` of every field, at the root or nested, whose type is a connection. */
+function connectionFields(schema: GraphQLSchema): string[] {
+  const found: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (getNamedType(field.type).name.endsWith('Connection')) found.push(`${type.name}.${field.name}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('every connection, walked forward and back', () => {
+  let app: TestApp;
+  let schema: GraphQLSchema;
+
+  const mutate = async (operation: string, args: string, vars: Record<string, unknown>, viewer: Viewer, payload: string, concerns: string | null) => {
+    const r = await app.execute<any, any>(`mutation M${args} { ${operation}${args.replace(/\$(\w+): [^,)]+/g, '$1: $$$1')} { ${payload} errors { code message } } }`, vars, viewer);
+    expect(r.errors).toBeUndefined();
+    expect(r.data[operation].errors).toEqual([]);
+    performed.push({ label: `${operation} ${viewer.role}`, concerns });
+    return r.data[operation];
+  };
+
+  beforeAll(async () => {
+    // A database of its own: the audit trail (which no reset empties) then holds exactly this file's events.
+    app = await TestApp.start({ databaseUrl: await workerDatabaseUrl('connections') });
+    schema = await buildInnozoneSchema();
+    await resetRegistry(app.orm);
+    const sql = (q: string, params: unknown[] = []) => app.orm.em.fork().execute(q, params);
+
+    for (const [tag, name, nameEn, foundedOn, registeredCapital] of ENTERPRISES) {
+      await mutate('createEnterprise', '($input: CreateEnterpriseInput!)', { input: enterpriseInput(code(tag), name, { nameEn, foundedOn, registeredCapital }) }, admin, 'enterprise { id }', tag);
+    }
+    // E5 changes size three times (no sort key changes: its place in every order stays as written above).
+    const e5 = await app.execute<any, any>('query($c: CreditCode!) { enterprise(creditCode: $c) { id } }', { c: code('E5') }, admin);
+    for (const [version, size] of [[1, 'MEDIUM'], [2, 'SMALL'], [3, 'MEDIUM']] as const) {
+      const input = { size };
+      await mutate('updateEnterprise', '($id: ID!, $version: Int!, $input: UpdateEnterpriseInput!)', { id: e5.data.enterprise.id, version, input }, admin, 'enterprise { id }', 'E5');
+    }
+    const lender = BANKS.find((b) => b.key === 'HANKOU')!.creditCode;
+    for (const [contractNo, holder, startDate] of LOANS) {
+      const input = { creditCode: code(holder), lenderCreditCode: lender, contractNo, amount: '1000000.00', startDate, interestRate: '3.8500', termMonths: 12 };
+      await mutate('recordCreditLoan', '($input: CreditLoanInput!)', { input }, admin, 'instrument { id }', null);
+    }
+    const bond = {
+      kind: 'COLLECTIVE_BOND',
+      issuers: [{ creditCode: code('E7'), share: '60.0000' }, { creditCode: code('E3'), share: '40.0000' }],
+      amount: '200000000.00',
+      startDate: '2024-05-20',
+      code: BOND,
+      underwriter: '长江证券',
+      couponRate: '4.1000',
+      tenorMonths: 36,
+    };
+    await mutate('recordBondIssue', '($input: BondIssueInput!)', { input: bond }, admin, 'instrument { id }', null);
+
+    // Members are the committee's roll, not something the API records.
+    await sql(`insert into sector (id, code, name) values (gen_random_uuid(), 'SCITECH', '科学技术界')`);
+    for (const [name, levels] of MEMBERS) {
+      await sql(`insert into cppcc_member (id, name, sector_id, levels) select gen_random_uuid(), ?, id, ?::cppcc_level[] from sector`, [name, `{${levels.join(',')}}`]);
+    }
+    const roll = await app.execute<any, any>('{ cppccMembers(first: 100) { edges { node { id name } } } }', {}, office);
+    for (const { node } of roll.data.cppccMembers.edges) memberIds[node.name] = node.id;
+
+    const proposalIds: Record<string, string> = {};
+    for (const [subject, drafter] of PROPOSALS) {
+      const input = { level: 'CITY', subject, reasons: `${subject}。区内企业反映相关政策落地不够。`, recommendations: '一、明确牵头部门；二、简化流程。' };
+      const drafted = await mutate('draftProposal', '($input: DraftProposalInput!)', { input }, memberViewer(drafter), 'proposal { id }', null);
+      proposalIds[subject] = drafted.proposal.id;
+    }
+    for (const [n, by] of [[3, '李海燕'], [5, '安文博']] as const) {
+      await mutate('submitProposal', '($id: ID!, $version: Int!)', { id: proposalIds[P(n)], version: 1 }, memberViewer(by), 'proposal { id }', null);
+    }
+    // Creation times as rows written by SQL carry them (microseconds; ties), not as the ORM writes them (milliseconds).
+    for (const [subject, , createdAt] of PROPOSALS) await sql('update proposal set created_at = ?::timestamptz where subject = ?', [createdAt, subject]);
+
+    for (const [title, filer, concerns] of REQUESTS) {
+      const input = { title, need: `${title}：区内企业的需求。`, creditCodes: concerns.map(code) };
+      await mutate('filePolicyRequest', '($input: PolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
+    }
+    for (const [title, , , createdAt] of REQUESTS) await sql('update policy_request set created_at = ?::timestamptz where title = ?', [createdAt, title]);
+  }, 60_000);
+  afterAll(() => app.close());
+
+  it('has a walk for every connection field of the schema, root and nested', () => {
+    expect(connectionFields(schema)).toEqual(Object.keys(CONNECTIONS).sort());
+  });
+
+  it('has an expected order for every enterprise order field', () => {
+    const fields = schema.getType('EnterpriseOrderField');
+    expect(isEnumType(fields)).toBe(true);
+    if (!isEnumType(fields)) return;
+    expect(fields.getValues().map((v) => v.name).sort()).toEqual(Object.keys(ASCENDING).sort());
+  });
+
+  /** Whether the field pages backwards too (has last and before), as the schema says. */
+  const backward = (key: string) => {
+    const [type, field] = key.split('.') as [string, string];
+    const args = (schema.getType(type) as any).getFields()[field].args.map((a: { name: string }) => a.name);
+    return args.includes('last') && args.includes('before');
+  };
+
+  const operation = (key: string) => {
+    const spec = CONNECTIONS[key]!;
+    const field = key.split('.')[1]!;
+    const back = backward(key);
+    const paging = back ? 'first: $first, after: $after, last: $last, before: $before' : 'first: $first, after: $after';
+    const declared = back ? '$first: Int, $after: String, $last: Int, $before: String' : '$first: Int, $after: String';
+    const connection = `c: ${field}(${paging}${spec.args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node ${spec.node} } }`;
+    return `query Walk(${declared}${spec.declare}) { ${spec.wrap(connection)} }`;
+  };
+
+  type Edge = { cursor: string; node: any };
+  type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Edge[] };
+
+  const page = async (key: string, walk: Walk, paging: Record<string, unknown>): Promise<Page> => {
+    const r = await app.execute<any, any>(operation(key), { ...walk.vars, ...paging }, walk.viewer());
+    expect(r.errors).toBeUndefined();
+    return CONNECTIONS[key]!.unwrap(r.data);
+  };
+
+  /** The page a correct server gives: `edges`, at `from` in a list of `total`. */
+  const expectedPage = (edges: Edge[], from: number, total: number): Page => ({
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: from + edges.length < total,
+      hasPreviousPage: from > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    edges,
+  });
+
+  for (const [key, spec] of Object.entries(CONNECTIONS)) {
+    for (const [name, walk] of Object.entries(spec.walks)) {
+      it(`${key} (${name}): each exactly once, forward and back, pageInfo right on every page`, async () => {
+        const expected = walk.expected();
+        const total = expected.flat().length;
+
+        // One big page: the order written above, group by group; every id once.
+        const all = await page(key, walk, { first: 100 });
+        expect(all).toEqual(expectedPage(all.edges, 0, total));
+        const labels = all.edges.map((e) => spec.label(e.node));
+        let at = 0;
+        const groups = expected.map((g) => labels.slice(at, (at += g.length)).sort());
+        expect(groups).toEqual(expected.map((g) => [...g].sort()));
+        expect(labels).toHaveLength(total);
+        expect(new Set(all.edges.map((e) => e.node.id)).size).toBe(total);
+
+        for (const size of SIZES) {
+          // Forward: first/after until hasNextPage is false.
+          const seen: Edge[] = [];
+          let after: string | null = null;
+          for (;;) {
+            const p: Page = await page(key, walk, { first: size, after });
+            expect({ size, page: p }).toEqual({ size, page: expectedPage(all.edges.slice(seen.length, seen.length + size), seen.length, total) });
+            seen.push(...p.edges);
+            if (!p.pageInfo.hasNextPage || seen.length > total) break;
+            after = p.pageInfo.endCursor;
+          }
+          expect(seen.map((e) => e.node.id)).toEqual(all.edges.map((e) => e.node.id));
+          if (total > 0) {
+            // After the last one: nothing, and no next page.
+            const beyond = await page(key, walk, { first: size, after: seen.at(-1)!.cursor });
+            expect(beyond).toEqual(expectedPage([], total, total));
+          }
+
+          if (!backward(key)) continue;
+          // Backward: last/before until hasPreviousPage is false; each page in the list's order.
+          const back: Edge[] = [];
+          let before: string | null = null;
+          for (;;) {
+            const p: Page = await page(key, walk, { last: size, before });
+            const end = total - back.length;
+            const from = Math.max(0, end - size);
+            expect({ size, page: p }).toEqual({ size, page: expectedPage(all.edges.slice(from, end), from, total) });
+            back.unshift(...p.edges);
+            if (!p.pageInfo.hasPreviousPage || back.length > total) break;
+            before = p.pageInfo.startCursor;
+          }
+          expect(back.map((e) => e.node.id)).toEqual(all.edges.map((e) => e.node.id));
+          if (total > 0) {
+            const beyond = await page(key, walk, { last: size, before: back[0]!.cursor });
+            // Before the first one: nothing, and no previous page.
+            expect(beyond).toEqual(expectedPage([], 0, total));
+          }
+        }
+      });
+    }
+
+    it(`${key}: first 101 (and last 101) is BAD_USER_INPUT; 100 is allowed`, async () => {
+      const walk = Object.values(spec.walks)[0]!;
+      const refused = async (paging: Record<string, unknown>) => {
+        const r = await app.execute<any, any>(operation(key), { ...walk.vars, ...paging }, walk.viewer());
+        return r.errors?.map((e) => [e.extensions?.['code'], e.message]);
+      };
+      expect(await refused({ first: 101 })).toEqual([['BAD_USER_INPUT', 'first must be at most 100; asked for 101.']]);
+      expect(await refused({ first: 100 })).toBeUndefined();
+      if (backward(key)) {
+        expect(await refused({ last: 101 })).toEqual([['BAD_USER_INPUT', 'last must be at most 100; asked for 101.']]);
+        expect(await refused({ last: 100 })).toBeUndefined();
+      }
+    });
+  }
+});
