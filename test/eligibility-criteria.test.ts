@@ -1,0 +1,678 @@
+import { Role } from '../src/auth/roles';
+import { patentCheckDigit } from '../src/common/patent-number';
+import { BANKS } from '../seeds/reference';
+import { as, TestApp } from './support/app';
+import { workerDatabaseUrl } from './support/database';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+/**
+ * Each criterion kind answers twice: `evaluate` (the explanation a bank reads, through `eligibility`) and `sql` (the
+ * outreach list, through `enterprises(filter: { outreach })`). Here every kind is checked ALONE, on enterprises
+ * crafted at, just above and just below each of its thresholds and date edges, against an outcome written by hand:
+ * the two cannot agree on a wrong answer, and neither can drift from the other unnoticed.
+ *
+ * One criterion at a time: each test-only programme below has one rule version holding one criterion. The version
+ * is recorded with `recordProgrammeRuleVersion` (so the API validates and stores the criterion), then moved back to
+ * take effect in 2000: the API lets a version take effect only after today, and no fact can be recorded with a
+ * future date, so without the move every edge would have to be dated relative to the day the test runs.
+ *
+ * UNKNOWN and FAILED: the SQL says only whether the criterion passes, so an enterprise is on the outreach list
+ * exactly when `evaluate` says PASSED; UNKNOWN (missing data) and FAILED both keep it off.
+ */
+
+const admin = as(Role.ZONE_ADMIN);
+const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
+const AS_OF = '2026-06-30';
+
+type Outcome = 'PASSED' | 'FAILED' | 'UNKNOWN';
+type Criterion = { kind: string } & Record<string, unknown>;
+
+/** The test-only programmes: one criterion each (code → criterion). */
+const PROGRAMMES: Record<string, Criterion> = {
+  T_REGISTERED: { kind: 'REGISTERED_IN_ZONE' },
+  T_REGISTERED_1Y: { kind: 'REGISTERED_IN_ZONE', minYears: 1 },
+  T_REGISTERED_4Y: { kind: 'REGISTERED_IN_ZONE', minYears: 4 },
+  T_INDUSTRY: { kind: 'SUPPORTED_INDUSTRY', industries: ['OPTOELECTRONIC_INFORMATION', 'BIOMEDICINE'] },
+  T_STATE_OWNED: { kind: 'STATE_OWNED', stateOwned: true },
+  T_NOT_STATE_OWNED: { kind: 'STATE_OWNED', stateOwned: false },
+  T_CERTIFICATE: { kind: 'HIGH_TECH_CERTIFICATE' },
+  // The 2016 high-tech rules: 5% / 4% / 3% over three years for latest revenue up to ¥50m / ¥50m–200m / over ¥200m.
+  T_RD_2016: {
+    kind: 'RD_INTENSITY',
+    years: 3,
+    rdBands: [
+      { revenueUpTo: '50000000.00', minimumPercent: '5.0000' },
+      { revenueUpTo: '200000000.00', minimumPercent: '4.0000' },
+      { revenueUpTo: null, minimumPercent: '3.0000' },
+    ],
+  },
+  // No open-ended band: above ¥200m the last band's 4% applies.
+  T_RD_BOUNDED: {
+    kind: 'RD_INTENSITY',
+    years: 1,
+    rdBands: [
+      { revenueUpTo: '50000000.00', minimumPercent: '5.0000' },
+      { revenueUpTo: '200000000.00', minimumPercent: '4.0000' },
+    ],
+  },
+  T_RD_FLAT: { kind: 'RD_INTENSITY', years: 2, rdBands: [{ revenueUpTo: null, minimumPercent: '3.0000' }] },
+  T_RD_EXPENSE: { kind: 'RD_EXPENSE', minimum: '1000000.00', maximum: '5000000.00' },
+  T_RD_EXPENSE_ANY: { kind: 'RD_EXPENSE', minimum: '0.01' },
+  T_REVENUE: { kind: 'REVENUE', minimum: '50000000.00', maximum: '200000000.00' },
+  T_REVENUE_UP_TO: { kind: 'REVENUE', maximum: '200000000.00' },
+  T_HIGH_TECH_SHARE: { kind: 'HIGH_TECH_REVENUE_SHARE', minimumPercent: '60.0000' },
+  T_STAFF_10: { kind: 'ST_STAFF_SHARE', minimumPercent: '10.0000' },
+  T_STAFF_12_5: { kind: 'ST_STAFF_SHARE', minimumPercent: '12.5000' },
+  T_CORE_IP: { kind: 'CORE_IP', count: 2 },
+  T_UNPLEDGED: { kind: 'UNPLEDGED_INVENTION_PATENT', count: 1, months: 12 },
+  T_UNPLEDGED_2: { kind: 'UNPLEDGED_INVENTION_PATENT', count: 2, months: 12 },
+  T_RATING: { kind: 'CREDIT_RATING', minimumRating: 'BBB' },
+  T_TAX_GRADE: { kind: 'TAX_CREDIT_GRADE', grades: ['A', 'B'] },
+  // 48 months: a default is dated the day it is recorded, and four years on that day exists whatever it is (29 Feb too).
+  T_NO_DEFAULT: { kind: 'NO_RECENT_DEFAULT', months: 48 },
+  T_DISHONEST: { kind: 'NOT_DISHONEST_DEBTOR', maxAgeDays: 365 },
+  T_INSURANCE: { kind: 'TECH_INSURANCE_IN_FORCE' },
+};
+
+// ── the facts of a crafted enterprise ──
+
+interface Figures {
+  revenue?: string;
+  rd?: string;
+  highTech?: string;
+  employees?: number;
+  stStaff?: number;
+}
+
+interface Facts {
+  foundedOn?: string;
+  industry?: string;
+  stateOwned?: boolean;
+  years?: Record<number, Figures>;
+  certificates?: { issuedOn: string; expiresOn?: string }[];
+  patents?: {
+    /** The type digit of the number: 1 invention, 2 utility model, 3 design, 8 PCT invention. */
+    type?: 1 | 2 | 3 | 8;
+    legalStatus?: 'VALID' | 'PENDING' | 'LAPSED' | 'INVALIDATED' | 'EXPIRED';
+    grantedOn?: string;
+    appraisedOn?: string[];
+    pledge?: { startDate: string; endDate?: string; status?: string };
+  }[];
+  ratings?: { rating: string; ratedOn: string; validUntil?: string }[];
+  taxGrades?: { year: number; grade: string; evaluatedOn: string }[];
+  checks?: { checkedOn: string; listed: boolean }[];
+  /** Credit loans; a DEFAULTED one is dated the day it is recorded; `settled`: then marked COMPLETED. */
+  loans?: { status: 'ACTIVE' | 'DEFAULTED'; settled?: boolean }[];
+  insurance?: { startDate: string; endDate?: string; status?: string }[];
+}
+
+interface Crafted {
+  code: string;
+  /** When its (first) defaulted loan went into default, as the API dated it. */
+  defaultedOn: string | null;
+}
+
+interface Case {
+  name: string;
+  facts: Facts;
+  /** Default AS_OF. */
+  asOf?: string | ((e: Crafted) => string);
+  expected: Outcome;
+}
+
+/** The same figures for each of `years`. */
+const everyYear = (years: number[], figures: Figures): Record<number, Figures> => Object.fromEntries(years.map((y) => [y, figures]));
+const Y2023_2025 = [2023, 2024, 2025];
+
+/** Dates a number of days or whole years from `date` (test arithmetic, independent of the code under test). */
+const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const plusYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+/** A valid patent number of 2019 with a type digit and a serial. */
+function patentNumber(type: number, serial: number): string {
+  const digits = `2019${type}${String(serial).padStart(7, '0')}`;
+  return `ZL${digits}.${patentCheckDigit(digits)}`;
+}
+
+describe('each eligibility criterion alone: evaluate and SQL agree with the rule at its edges', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // A database of this file's own: the test-only programmes never reach another file's programme list.
+    app = await TestApp.start({ databaseUrl: await workerDatabaseUrl('criteria') });
+    await resetRegistry(app.orm);
+    const em = app.orm.em.fork();
+    await em.execute(`delete from pilot_programme where code like 'T\\_%'`);
+    for (const [code, criterion] of Object.entries(PROGRAMMES)) {
+      await em.execute(
+        `insert into pilot_programme (id, code, name, name_en, description, uptake)
+         values (gen_random_uuid(), ?, ?, ?, '单项标准的边界测试', 'EQUITY_INCENTIVE_PLAN')`,
+        [code, `单项标准测试（${criterion.kind}）`, `Single-criterion test (${criterion.kind})`],
+      );
+      await mutate('recordProgrammeRuleVersion', 'RuleVersionInput', { programme: code, effectiveFrom: '2999-01-01', note: '单项标准测试', criteria: [criterion] });
+      await em.execute(`update programme_rule_version set effective_from = '2000-01-01' where programme_id = (select id from pilot_programme where code = ?)`, [code]);
+    }
+  });
+  afterAll(() => app.close());
+
+  /** Runs a mutation taking `input` and fails loudly if it is refused; `select` picks more of its payload. */
+  async function mutate(field: string, inputType: string, input: Record<string, unknown>, select = ''): Promise<any> {
+    const r = await app.execute<any, any>(`mutation ($input: ${inputType}!) { ${field}(input: $input) { ${select} errors { field message } } }`, { input }, admin);
+    if (r.errors || r.data[field].errors.length) throw new Error(`${field} ${JSON.stringify(input)}: ${JSON.stringify(r.errors ?? r.data[field].errors)}`);
+    return r.data[field];
+  }
+
+  /** Registers enterprise `n` with exactly the facts given, through the API. */
+  async function craft(n: number, f: Facts): Promise<Crafted> {
+    const code = testCode(n);
+    await mutate(
+      'createEnterprise',
+      'CreateEnterpriseInput',
+      enterpriseInput(code, `武汉边界${n}科技有限公司`, {
+        foundedOn: f.foundedOn ?? '2012-03-01',
+        industry: f.industry ?? 'OPTOELECTRONIC_INFORMATION',
+        stateOwned: f.stateOwned ?? false,
+      }),
+    );
+    for (const [year, y] of Object.entries(f.years ?? {})) {
+      const rd = y.rd ?? '2000000.00';
+      await mutate('recordFiscalYear', 'FiscalYearInput', {
+        creditCode: code,
+        fiscalYear: Number(year),
+        revenue: y.revenue ?? '40000000.00',
+        rdExpense: rd,
+        rdExpenseInChina: rd,
+        highTechRevenue: y.highTech ?? '0.00',
+        employees: y.employees ?? 100,
+        stStaff: y.stStaff ?? 20,
+      });
+    }
+    for (const [j, c] of (f.certificates ?? []).entries()) {
+      const number = `GR${c.issuedOn.slice(0, 4)}42${String(n * 10 + j).padStart(6, '0')}`;
+      await mutate('recordHighTechCertificate', 'HighTechCertificateInput', { creditCode: code, number, criteriaVersion: 'RULES_2016', ...c });
+    }
+    for (const [j, p] of (f.patents ?? []).entries()) {
+      const number = patentNumber(p.type ?? 1, n * 10 + j);
+      const legalStatus = p.legalStatus ?? 'VALID';
+      await mutate('recordPatent', 'PatentInput', {
+        creditCode: code,
+        number,
+        title: '一种可调谐激光器',
+        legalStatus,
+        grantedOn: legalStatus === 'PENDING' ? null : (p.grantedOn ?? '2020-05-01'),
+      });
+      for (const appraisedOn of p.appraisedOn ?? []) {
+        await mutate('recordPatentAppraisal', 'PatentAppraisalInput', { patentNumber: number, appraiser: '湖北众联资产评估有限公司', value: '2000000.00', appraisedOn });
+      }
+      if (p.pledge) {
+        await mutate('recordIpPledgeLoan', 'IpPledgeLoanInput', {
+          creditCode: code,
+          lenderCreditCode: hankou.creditCode,
+          contractNo: `HK-IP-${n}-${j}`,
+          amount: '800000.00',
+          interestRate: '4.3500',
+          termMonths: 24,
+          startDate: p.pledge.startDate,
+          endDate: p.pledge.endDate ?? null,
+          status: p.pledge.status ?? 'ACTIVE',
+          pledges: [{ patentNumber: number }],
+        });
+      }
+    }
+    for (const r of f.ratings ?? []) {
+      await mutate('recordCreditRating', 'CreditRatingInput', { creditCode: code, agency: '东湖征信评级有限公司', ...r });
+    }
+    for (const g of f.taxGrades ?? []) await mutate('recordTaxCreditGrade', 'TaxCreditGradeInput', { creditCode: code, ...g });
+    for (const c of f.checks ?? []) {
+      await mutate('recordDishonestDebtorCheck', 'DishonestDebtorCheckInput', { creditCode: code, source: '中国执行信息公开网', ...c });
+    }
+    let defaultedOn: string | null = null;
+    for (const [j, l] of (f.loans ?? []).entries()) {
+      const { instrument } = await mutate(
+        'recordCreditLoan',
+        'CreditLoanInput',
+        { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: `HK-CL-${n}-${j}`, amount: '500000.00', interestRate: '4.3500', termMonths: 12, startDate: '2025-06-01', status: l.status },
+        'instrument { id version defaultedOn }',
+      );
+      defaultedOn ??= instrument.defaultedOn;
+      if (l.settled) {
+        const r = await app.execute<any, any>(
+          'mutation ($id: ID!, $version: Int!) { updateInstrumentStatus(id: $id, version: $version, status: COMPLETED) { errors { field message } } }',
+          { id: instrument.id, version: instrument.version },
+          admin,
+        );
+        expect([r.errors, r.data.updateInstrumentStatus.errors]).toEqual([undefined, []]);
+      }
+    }
+    for (const [j, p] of (f.insurance ?? []).entries()) {
+      await mutate('recordTechInsurance', 'TechInsuranceInput', {
+        creditCode: code,
+        insurerName: '中国人民财产保险股份有限公司湖北省分公司',
+        policyNo: `PICC-T-${n}-${j}`,
+        insuranceKind: 'RD_LIABILITY',
+        amount: '5000000.00',
+        premium: '25000.00',
+        startDate: p.startDate,
+        endDate: p.endDate ?? null,
+        status: p.status ?? 'ACTIVE',
+      });
+    }
+    return { code, defaultedOn };
+  }
+
+  /**
+   * Crafts the cases (enterprises `first`, `first + 1` …) and answers each on its date twice: the criterion's outcome
+   * from `eligibility`, and whether the outreach list (the criterion's SQL) names it. One row per case.
+   */
+  async function answers(programme: string, first: number, cases: Omit<Case, 'expected'>[]) {
+    const crafted = await Promise.all(cases.map((c, i) => craft(first + i, c.facts)));
+    const dates = cases.map((c, i) => (typeof c.asOf === 'function' ? c.asOf(crafted[i]!) : (c.asOf ?? AS_OF)));
+    const checks = new Map<string, { criterion: string; outcome: string }[]>();
+    const listed = new Set<string>();
+    for (const asOf of new Set(dates)) {
+      const creditCodes = crafted.filter((_, i) => dates[i] === asOf).map((e) => e.code);
+      const explained = await app.execute<any, any>(
+        `query ($programme: String!, $creditCodes: [CreditCode!]!, $asOf: Date) {
+           eligibility(programme: $programme, creditCodes: $creditCodes, asOf: $asOf) { creditCode eligible checks { criterion outcome } }
+         }`,
+        { programme, creditCodes, asOf },
+        admin,
+      );
+      expect(explained.errors).toBeUndefined();
+      for (const r of explained.data.eligibility) {
+        checks.set(`${r.creditCode} ${asOf}`, r.checks);
+        // `eligible` is every check passed: with one criterion, the criterion's own verdict.
+        expect([r.creditCode, r.eligible]).toEqual([r.creditCode, r.checks.length === 1 && r.checks[0].outcome === 'PASSED']);
+      }
+      const outreach = await app.execute<any, any>(
+        `query ($programme: String!, $asOf: Date, $creditCodes: [CreditCode!]) {
+           enterprises(first: 100, filter: { creditCodes: $creditCodes, outreach: { programme: $programme, asOf: $asOf } }) {
+             totalCount edges { node { creditCode } }
+           }
+         }`,
+        { programme, creditCodes, asOf },
+        admin,
+      );
+      expect(outreach.errors).toBeUndefined();
+      expect(outreach.data.enterprises.edges).toHaveLength(outreach.data.enterprises.totalCount);
+      for (const e of outreach.data.enterprises.edges) listed.add(`${e.node.creditCode} ${asOf}`);
+    }
+    return cases.map((c, i) => {
+      const key = `${crafted[i]!.code} ${dates[i]}`;
+      return { case: c.name, evaluate: checks.get(key), sql: listed.has(key) };
+    });
+  }
+
+  /** What `answers` must give: the hand-written outcome, and a place on the outreach list exactly when PASSED. */
+  const expected = (kind: string, cases: Case[]) =>
+    cases.map((c) => ({ case: c.name, evaluate: [{ criterion: kind, outcome: c.expected }], sql: c.expected === 'PASSED' }));
+
+  const agree = async (programme: string, first: number, cases: Case[]) =>
+    expect(await answers(programme, first, cases)).toEqual(expected(PROGRAMMES[programme]!.kind, cases));
+
+  it('REGISTERED_IN_ZONE: founded minYears before the date to the day, leap days included', async () => {
+    await agree('T_REGISTERED_1Y', 10_000, [
+      { name: 'founded exactly a year before', facts: { foundedOn: '2025-06-30' }, expected: 'PASSED' },
+      { name: 'founded a year and a day before', facts: { foundedOn: '2025-06-29' }, expected: 'PASSED' },
+      { name: 'founded a day short of a year', facts: { foundedOn: '2025-07-01' }, expected: 'FAILED' },
+      { name: 'on 29 Feb 2024, founded 28 Feb 2023 (a year before)', facts: { foundedOn: '2023-02-28' }, asOf: '2024-02-29', expected: 'PASSED' },
+      { name: 'on 29 Feb 2024, founded 1 Mar 2023 (a day short)', facts: { foundedOn: '2023-03-01' }, asOf: '2024-02-29', expected: 'FAILED' },
+      // The rule counts back from the date: a year before 28 Feb 2025 is 28 Feb 2024, and 29 Feb 2024 is a day later.
+      // (Counted forward from 29 Feb 2024, a year would end on 28 Feb 2025: the two readings differ on this day only.)
+      { name: 'on 28 Feb 2025, founded 29 Feb 2024', facts: { foundedOn: '2024-02-29' }, asOf: '2025-02-28', expected: 'FAILED' },
+      { name: 'on 1 Mar 2025, founded 29 Feb 2024', facts: { foundedOn: '2024-02-29' }, asOf: '2025-03-01', expected: 'PASSED' },
+    ]);
+    await agree('T_REGISTERED_4Y', 10_020, [
+      { name: 'on 29 Feb 2028, founded 29 Feb 2024 (four years to the day)', facts: { foundedOn: '2024-02-29' }, asOf: '2028-02-29', expected: 'PASSED' },
+      { name: 'on 28 Feb 2028, founded 29 Feb 2024 (a day short)', facts: { foundedOn: '2024-02-29' }, asOf: '2028-02-28', expected: 'FAILED' },
+    ]);
+    await agree('T_REGISTERED', 10_040, [
+      { name: 'no minimum: founded on the date', facts: { foundedOn: AS_OF }, expected: 'PASSED' },
+      { name: 'no minimum: founded the day after the date', facts: { foundedOn: '2026-07-01' }, expected: 'FAILED' },
+    ]);
+  });
+
+  it('SUPPORTED_INDUSTRY: any of the industries named, no other', async () => {
+    await agree('T_INDUSTRY', 10_100, [
+      { name: 'the first industry named', facts: { industry: 'OPTOELECTRONIC_INFORMATION' }, expected: 'PASSED' },
+      { name: 'the second industry named', facts: { industry: 'BIOMEDICINE' }, expected: 'PASSED' },
+      { name: 'an industry not named', facts: { industry: 'NEW_ENERGY' }, expected: 'FAILED' },
+      { name: 'another industry not named', facts: { industry: 'INTEGRATED_CIRCUITS' }, expected: 'FAILED' },
+    ]);
+  });
+
+  it('STATE_OWNED: state-owned or not, as the rule says', async () => {
+    await agree('T_STATE_OWNED', 10_200, [
+      { name: 'state-owned, state-owned required', facts: { stateOwned: true }, expected: 'PASSED' },
+      { name: 'private, state-owned required', facts: { stateOwned: false }, expected: 'FAILED' },
+    ]);
+    await agree('T_NOT_STATE_OWNED', 10_210, [
+      { name: 'state-owned, not state-owned required', facts: { stateOwned: true }, expected: 'FAILED' },
+      { name: 'private, not state-owned required', facts: { stateOwned: false }, expected: 'PASSED' },
+    ]);
+  });
+
+  it('HIGH_TECH_CERTIFICATE: valid from its issue day through its expiry day', async () => {
+    await agree('T_CERTIFICATE', 10_300, [
+      { name: 'expiring on the date', facts: { certificates: [{ issuedOn: '2023-07-01', expiresOn: AS_OF }] }, expected: 'PASSED' },
+      { name: 'expired the day before', facts: { certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'issued on the date', facts: { certificates: [{ issuedOn: AS_OF }] }, expected: 'PASSED' },
+      { name: 'issued the day after', facts: { certificates: [{ issuedOn: '2026-07-01' }] }, expected: 'FAILED' },
+      { name: 'no certificate', facts: {}, expected: 'FAILED' },
+      {
+        name: 'renewed: the old one expired, the new one issued on the date',
+        facts: { certificates: [{ issuedOn: '2023-06-01', expiresOn: '2026-05-31' }, { issuedOn: AS_OF }] },
+        expected: 'PASSED',
+      },
+      {
+        name: 'a gap: expired the day before, renewed the day after',
+        facts: { certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }, { issuedOn: '2026-07-01' }] },
+        expected: 'FAILED',
+      },
+    ]);
+  });
+
+  it('RD_INTENSITY: R&D over revenue across the years, at least the band of the latest revenue, to the cent', async () => {
+    await agree('T_RD_2016', 10_400, [
+      { name: '¥50m exactly, 5% exactly', facts: { years: everyYear(Y2023_2025, { revenue: '50000000.00', rd: '2500000.00' }) }, expected: 'PASSED' },
+      {
+        name: '¥50m exactly, 5% less a cent',
+        facts: { years: { ...everyYear([2023, 2024], { revenue: '50000000.00', rd: '2500000.00' }), 2025: { revenue: '50000000.00', rd: '2499999.99' } } },
+        expected: 'FAILED',
+      },
+      { name: '¥50m exactly is the first band: 4.5% is short of 5%', facts: { years: everyYear(Y2023_2025, { revenue: '50000000.00', rd: '2250000.00' }) }, expected: 'FAILED' },
+      { name: '¥50,000,000.01 is the second band: 4.5% passes 4%', facts: { years: everyYear(Y2023_2025, { revenue: '50000000.01', rd: '2250000.00' }) }, expected: 'PASSED' },
+      { name: '¥200m exactly, 4% exactly', facts: { years: everyYear(Y2023_2025, { revenue: '200000000.00', rd: '8000000.00' }) }, expected: 'PASSED' },
+      {
+        name: '¥200m exactly, 4% less a cent',
+        facts: { years: { ...everyYear([2023, 2024], { revenue: '200000000.00', rd: '8000000.00' }), 2025: { revenue: '200000000.00', rd: '7999999.99' } } },
+        expected: 'FAILED',
+      },
+      { name: '¥200m exactly is the second band: 3.5% is short of 4%', facts: { years: everyYear(Y2023_2025, { revenue: '200000000.00', rd: '7000000.00' }) }, expected: 'FAILED' },
+      { name: '¥200,000,000.01 is the open band: 3.5% passes 3%', facts: { years: everyYear(Y2023_2025, { revenue: '200000000.01', rd: '7000000.00' }) }, expected: 'PASSED' },
+      { name: '¥300m, 3% exactly', facts: { years: everyYear(Y2023_2025, { revenue: '300000000.00', rd: '9000000.00' }) }, expected: 'PASSED' },
+      {
+        name: '¥300m, 3% less a cent',
+        facts: { years: { ...everyYear([2023, 2024], { revenue: '300000000.00', rd: '9000000.00' }), 2025: { revenue: '300000000.00', rd: '8999999.99' } } },
+        expected: 'FAILED',
+      },
+      {
+        // ¥28.8m of ¥640m is 4.5%; the latest revenue (¥40m) puts it in the 5% band, the earlier ¥300m years do not count.
+        name: 'the band is the latest year’s revenue: ¥300m, ¥300m then ¥40m at 4.5%',
+        facts: { years: { ...everyYear([2023, 2024], { revenue: '300000000.00', rd: '9600000.00' }), 2025: { revenue: '40000000.00', rd: '9600000.00' } } },
+        expected: 'FAILED',
+      },
+      {
+        // ¥9.4m of ¥220,000,000.01 is 4.27%: the latest ¥200,000,000.01 puts it in the 3% band, the small years do not count.
+        name: 'the band is the latest year’s revenue: ¥10m, ¥10m then ¥200,000,000.01 at 4.27%',
+        facts: { years: { ...everyYear([2023, 2024], { revenue: '10000000.00', rd: '200000.00' }), 2025: { revenue: '200000000.01', rd: '9000000.00' } } },
+        expected: 'PASSED',
+      },
+      { name: 'a year of the three missing', facts: { years: everyYear([2023, 2025], { revenue: '40000000.00', rd: '4000000.00' }) }, expected: 'UNKNOWN' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+      { name: '2025 not yet filed: 2022–2024 are read', facts: { years: everyYear([2022, 2023, 2024], { revenue: '40000000.00', rd: '2000000.00' }) }, expected: 'PASSED' },
+      { name: 'latest figures 2023: too old on 2026-06-30', facts: { years: everyYear([2021, 2022, 2023], { revenue: '40000000.00', rd: '4000000.00' }) }, expected: 'UNKNOWN' },
+      {
+        name: 'the current year’s figures are not read',
+        facts: { years: { ...everyYear(Y2023_2025, { revenue: '40000000.00', rd: '2000000.00' }), 2026: { revenue: '40000000.00', rd: '0.00' } } },
+        expected: 'PASSED',
+      },
+    ]);
+    await agree('T_RD_BOUNDED', 10_440, [
+      { name: 'one year, ¥50m, 5% exactly', facts: { years: { 2025: { revenue: '50000000.00', rd: '2500000.00' } } }, expected: 'PASSED' },
+      { name: 'one year, ¥50m, 5% less a cent', facts: { years: { 2025: { revenue: '50000000.00', rd: '2499999.99' } } }, expected: 'FAILED' },
+      { name: 'above the last band’s ¥200m: its 4% exactly', facts: { years: { 2025: { revenue: '300000000.00', rd: '12000000.00' } } }, expected: 'PASSED' },
+      { name: 'above the last band’s ¥200m: 4% less a cent', facts: { years: { 2025: { revenue: '300000000.00', rd: '11999999.99' } } }, expected: 'FAILED' },
+      { name: 'one year: an older year short of it is not read', facts: { years: { 2024: { revenue: '100000000.00', rd: '0.00' }, 2025: { revenue: '100000000.00', rd: '4000000.00' } } }, expected: 'PASSED' },
+    ]);
+    await agree('T_RD_FLAT', 10_460, [
+      { name: 'one band, two years, 3% exactly', facts: { years: everyYear([2024, 2025], { revenue: '100000000.00', rd: '3000000.00' }) }, expected: 'PASSED' },
+      {
+        name: 'one band, two years, 3% less a cent',
+        facts: { years: { 2024: { revenue: '100000000.00', rd: '3000000.00' }, 2025: { revenue: '100000000.00', rd: '2999999.99' } } },
+        expected: 'FAILED',
+      },
+      { name: 'one band, one of two years recorded', facts: { years: { 2025: { revenue: '100000000.00', rd: '9000000.00' } } }, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('RD_EXPENSE: the latest year’s R&D within minimum and maximum, both included', async () => {
+    await agree('T_RD_EXPENSE', 10_500, [
+      { name: 'the minimum exactly', facts: { years: { 2025: { rd: '1000000.00' } } }, expected: 'PASSED' },
+      { name: 'a cent under the minimum', facts: { years: { 2025: { rd: '999999.99' } } }, expected: 'FAILED' },
+      { name: 'the maximum exactly', facts: { years: { 2025: { rd: '5000000.00' } } }, expected: 'PASSED' },
+      { name: 'a cent over the maximum', facts: { years: { 2025: { rd: '5000000.01' } } }, expected: 'FAILED' },
+      { name: 'R&D in range, revenue not: R&D is read', facts: { years: { 2025: { revenue: '40000000.00', rd: '2000000.00' } } }, expected: 'PASSED' },
+      { name: 'revenue in range, R&D not: R&D is read', facts: { years: { 2025: { revenue: '3000000.00', rd: '500000.00' } } }, expected: 'FAILED' },
+      { name: '2025 not yet filed: 2024 is read', facts: { years: { 2024: { rd: '2000000.00' } } }, expected: 'PASSED' },
+      { name: 'the latest year decides: 2025 over, 2024 in range', facts: { years: { 2024: { rd: '2000000.00' }, 2025: { rd: '6000000.00' } } }, expected: 'FAILED' },
+      { name: 'the current year is not read', facts: { years: { 2025: { rd: '2000000.00' }, 2026: { rd: '6000000.00' } } }, expected: 'PASSED' },
+      { name: 'latest figures 2023: too old', facts: { years: { 2023: { rd: '2000000.00' } } }, expected: 'UNKNOWN' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+    await agree('T_RD_EXPENSE_ANY', 10_520, [
+      { name: 'a cent of R&D', facts: { years: { 2025: { rd: '0.01' } } }, expected: 'PASSED' },
+      { name: 'no R&D', facts: { years: { 2025: { rd: '0.00' } } }, expected: 'FAILED' },
+    ]);
+  });
+
+  it('REVENUE: the latest year’s revenue within ¥50m–¥200m, both edges included', async () => {
+    await agree('T_REVENUE', 10_600, [
+      { name: '¥50m exactly', facts: { years: { 2025: { revenue: '50000000.00' } } }, expected: 'PASSED' },
+      { name: 'a cent under ¥50m', facts: { years: { 2025: { revenue: '49999999.99' } } }, expected: 'FAILED' },
+      { name: '¥200m exactly', facts: { years: { 2025: { revenue: '200000000.00' } } }, expected: 'PASSED' },
+      { name: 'a cent over ¥200m', facts: { years: { 2025: { revenue: '200000000.01' } } }, expected: 'FAILED' },
+      { name: 'the latest year decides: 2025 under, 2024 in range', facts: { years: { 2024: { revenue: '100000000.00' }, 2025: { revenue: '40000000.00' } } }, expected: 'FAILED' },
+      { name: '2025 not yet filed: 2024 is read', facts: { years: { 2024: { revenue: '100000000.00' } } }, expected: 'PASSED' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+    await agree('T_REVENUE_UP_TO', 10_620, [
+      { name: 'up to ¥200m: exactly', facts: { years: { 2025: { revenue: '200000000.00' } } }, expected: 'PASSED' },
+      { name: 'up to ¥200m: a cent over', facts: { years: { 2025: { revenue: '200000000.01' } } }, expected: 'FAILED' },
+      { name: 'up to ¥200m: a cent of revenue', facts: { years: { 2025: { revenue: '0.01', rd: '0.00' } } }, expected: 'PASSED' },
+    ]);
+  });
+
+  it('HIGH_TECH_REVENUE_SHARE: at least 60% of the latest year’s revenue, to the cent', async () => {
+    await agree('T_HIGH_TECH_SHARE', 10_700, [
+      { name: '60% exactly', facts: { years: { 2025: { revenue: '10000000.00', highTech: '6000000.00' } } }, expected: 'PASSED' },
+      { name: '60% less a cent', facts: { years: { 2025: { revenue: '10000000.00', highTech: '5999999.99' } } }, expected: 'FAILED' },
+      // ¥20m of ¥33,333,333.33 is 60.000000006%; a cent less is 59.99999997%.
+      { name: 'an odd revenue, just over 60%', facts: { years: { 2025: { revenue: '33333333.33', highTech: '20000000.00' } } }, expected: 'PASSED' },
+      { name: 'an odd revenue, just under 60%', facts: { years: { 2025: { revenue: '33333333.33', highTech: '19999999.99' } } }, expected: 'FAILED' },
+      { name: 'all of it', facts: { years: { 2025: { revenue: '10000000.00', highTech: '10000000.00' } } }, expected: 'PASSED' },
+      { name: 'none of it', facts: { years: { 2025: { revenue: '10000000.00', highTech: '0.00' } } }, expected: 'FAILED' },
+      { name: 'the latest year decides', facts: { years: { 2024: { revenue: '10000000.00', highTech: '9000000.00' }, 2025: { revenue: '10000000.00', highTech: '1000000.00' } } }, expected: 'FAILED' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('ST_STAFF_SHARE: S&T staff at least the share of employees, fractional shares included', async () => {
+    await agree('T_STAFF_10', 10_800, [
+      { name: '10 of 100', facts: { years: { 2025: { employees: 100, stStaff: 10 } } }, expected: 'PASSED' },
+      { name: '9 of 100', facts: { years: { 2025: { employees: 100, stStaff: 9 } } }, expected: 'FAILED' },
+      { name: '1 of 10', facts: { years: { 2025: { employees: 10, stStaff: 1 } } }, expected: 'PASSED' },
+      { name: '33 of 331 (9.97%)', facts: { years: { 2025: { employees: 331, stStaff: 33 } } }, expected: 'FAILED' },
+      { name: '34 of 331 (10.27%)', facts: { years: { 2025: { employees: 331, stStaff: 34 } } }, expected: 'PASSED' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+    await agree('T_STAFF_12_5', 10_820, [
+      { name: '12.5%: 1 of 8', facts: { years: { 2025: { employees: 8, stStaff: 1 } } }, expected: 'PASSED' },
+      { name: '12.5%: 25 of 200', facts: { years: { 2025: { employees: 200, stStaff: 25 } } }, expected: 'PASSED' },
+      { name: '12.5%: 24 of 193 (12.44%)', facts: { years: { 2025: { employees: 193, stStaff: 24 } } }, expected: 'FAILED' },
+      { name: '12.5%: 12 of 97 (12.37%)', facts: { years: { 2025: { employees: 97, stStaff: 12 } } }, expected: 'FAILED' },
+    ]);
+  });
+
+  it('CORE_IP: at least the count of patents in force, granted by the date, of any type', async () => {
+    await agree('T_CORE_IP', 10_900, [
+      { name: 'two valid inventions', facts: { patents: [{}, {}] }, expected: 'PASSED' },
+      { name: 'an invention and a utility model', facts: { patents: [{ type: 1 }, { type: 2 }] }, expected: 'PASSED' },
+      { name: 'a utility model and a design', facts: { patents: [{ type: 2 }, { type: 3 }] }, expected: 'PASSED' },
+      { name: 'one valid', facts: { patents: [{}] }, expected: 'FAILED' },
+      { name: 'none', facts: {}, expected: 'FAILED' },
+      { name: 'one valid, one lapsed', facts: { patents: [{}, { legalStatus: 'LAPSED' }] }, expected: 'FAILED' },
+      { name: 'one valid, one invalidated', facts: { patents: [{}, { legalStatus: 'INVALIDATED' }] }, expected: 'FAILED' },
+      { name: 'one valid, one expired', facts: { patents: [{}, { legalStatus: 'EXPIRED' }] }, expected: 'FAILED' },
+      { name: 'one valid, one pending', facts: { patents: [{}, { legalStatus: 'PENDING' }] }, expected: 'FAILED' },
+      { name: 'one valid, one granted on the date', facts: { patents: [{}, { grantedOn: AS_OF }] }, expected: 'PASSED' },
+      { name: 'one valid, one granted the day after', facts: { patents: [{}, { grantedOn: '2026-07-01' }] }, expected: 'FAILED' },
+    ]);
+  });
+
+  it('UNPLEDGED_INVENTION_PATENT: invention patents in force, unpledged on the date, appraised within 12 months', async () => {
+    const fresh = ['2026-01-15'];
+    await agree('T_UNPLEDGED', 11_000, [
+      { name: 'appraised exactly 12 months before', facts: { patents: [{ appraisedOn: ['2025-06-30'] }] }, expected: 'PASSED' },
+      { name: 'appraised 12 months and a day before', facts: { patents: [{ appraisedOn: ['2025-06-29'] }] }, expected: 'FAILED' },
+      { name: 'appraised on the date', facts: { patents: [{ appraisedOn: [AS_OF] }] }, expected: 'PASSED' },
+      { name: 'appraised only the day after', facts: { patents: [{ appraisedOn: ['2026-07-01'] }] }, expected: 'FAILED' },
+      { name: 'the latest appraisal by the date is stale, a fresh one comes after', facts: { patents: [{ appraisedOn: ['2025-06-29', '2026-07-01'] }] }, expected: 'FAILED' },
+      { name: 'a stale appraisal and a fresh one', facts: { patents: [{ appraisedOn: ['2024-01-01', '2026-01-01'] }] }, expected: 'PASSED' },
+      { name: 'never appraised', facts: { patents: [{}] }, expected: 'FAILED' },
+      { name: 'a utility model, appraised', facts: { patents: [{ type: 2, appraisedOn: fresh }] }, expected: 'FAILED' },
+      { name: 'a PCT invention, appraised', facts: { patents: [{ type: 8, appraisedOn: fresh }] }, expected: 'PASSED' },
+      { name: 'a lapsed invention, appraised', facts: { patents: [{ legalStatus: 'LAPSED', appraisedOn: fresh }] }, expected: 'FAILED' },
+      { name: 'granted on the date', facts: { patents: [{ grantedOn: AS_OF, appraisedOn: fresh }] }, expected: 'PASSED' },
+      { name: 'granted the day after', facts: { patents: [{ grantedOn: '2026-07-01', appraisedOn: fresh }] }, expected: 'FAILED' },
+      { name: 'pledged under an outstanding loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01' } }] }, expected: 'FAILED' },
+      { name: 'pledged under a loan starting on the date', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: AS_OF } }] }, expected: 'FAILED' },
+      { name: 'pledged under a loan starting the day after', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-07-01' } }] }, expected: 'PASSED' },
+      { name: 'pledged under a loan ending on the date', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', endDate: AS_OF } }] }, expected: 'FAILED' },
+      { name: 'pledged under a loan that ended the day before', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', endDate: '2026-06-29' } }] }, expected: 'PASSED' },
+      { name: 'pledged under a pending loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'PENDING' } }] }, expected: 'FAILED' },
+      { name: 'pledged under a defaulted loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'DEFAULTED' } }] }, expected: 'FAILED' },
+      { name: 'pledged under a repaid loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'COMPLETED' } }] }, expected: 'PASSED' },
+      { name: 'pledged under a terminated loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'TERMINATED' } }] }, expected: 'PASSED' },
+      { name: 'one pledged, one free', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01' } }, { appraisedOn: fresh }] }, expected: 'PASSED' },
+    ]);
+    await agree('T_UNPLEDGED_2', 11_040, [
+      { name: 'two needed: one pledged, one free', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01' } }, { appraisedOn: fresh }] }, expected: 'FAILED' },
+      { name: 'two needed: one stale, one fresh', facts: { patents: [{ appraisedOn: ['2025-06-29'] }, { appraisedOn: fresh }] }, expected: 'FAILED' },
+      { name: 'two needed: two free and fresh', facts: { patents: [{ appraisedOn: fresh }, { appraisedOn: ['2025-06-30'] }] }, expected: 'PASSED' },
+    ]);
+  });
+
+  it('CREDIT_RATING: the newest rating in force on the date (its last day included), BBB or better; none in force is UNKNOWN', async () => {
+    await agree('T_RATING', 11_100, [
+      { name: 'BBB valid until the date', facts: { ratings: [{ rating: 'BBB', ratedOn: '2025-07-01', validUntil: AS_OF }] }, expected: 'PASSED' },
+      { name: 'BBB lapsed the day before', facts: { ratings: [{ rating: 'BBB', ratedOn: '2025-06-30', validUntil: '2026-06-29' }] }, expected: 'UNKNOWN' },
+      { name: 'BBB rated on the date', facts: { ratings: [{ rating: 'BBB', ratedOn: AS_OF }] }, expected: 'PASSED' },
+      { name: 'BBB rated only the day after', facts: { ratings: [{ rating: 'BBB', ratedOn: '2026-07-01' }] }, expected: 'UNKNOWN' },
+      { name: 'BB', facts: { ratings: [{ rating: 'BB', ratedOn: '2026-01-10' }] }, expected: 'FAILED' },
+      { name: 'A', facts: { ratings: [{ rating: 'A', ratedOn: '2026-01-10' }] }, expected: 'PASSED' },
+      { name: 'AAA', facts: { ratings: [{ rating: 'AAA', ratedOn: '2026-01-10' }] }, expected: 'PASSED' },
+      { name: 'CCC', facts: { ratings: [{ rating: 'CCC', ratedOn: '2026-01-10' }] }, expected: 'FAILED' },
+      { name: 'C', facts: { ratings: [{ rating: 'C', ratedOn: '2026-01-10' }] }, expected: 'FAILED' },
+      { name: 'no rating', facts: {}, expected: 'UNKNOWN' },
+      {
+        name: 'the newest in force decides: AA, then BB',
+        facts: { ratings: [{ rating: 'AA', ratedOn: '2025-09-01' }, { rating: 'BB', ratedOn: '2026-03-01' }] },
+        expected: 'FAILED',
+      },
+      {
+        name: 'the newest in force decides: BB, then A',
+        facts: { ratings: [{ rating: 'BB', ratedOn: '2025-09-01' }, { rating: 'A', ratedOn: '2026-03-01' }] },
+        expected: 'PASSED',
+      },
+      {
+        name: 'the newest lapsed the day before: the older A still in force decides',
+        facts: { ratings: [{ rating: 'A', ratedOn: '2025-08-01', validUntil: '2026-07-31' }, { rating: 'BB', ratedOn: '2026-01-01', validUntil: '2026-06-29' }] },
+        expected: 'PASSED',
+      },
+      {
+        name: 'a rating after the date does not count',
+        facts: { ratings: [{ rating: 'A', ratedOn: '2026-01-01' }, { rating: 'CCC', ratedOn: '2026-07-01' }] },
+        expected: 'PASSED',
+      },
+    ]);
+  });
+
+  it('TAX_CREDIT_GRADE: the latest year’s grade published by the date, for two years before it or later', async () => {
+    await agree('T_TAX_GRADE', 11_200, [
+      { name: 'A for 2025', facts: { taxGrades: [{ year: 2025, grade: 'A', evaluatedOn: '2026-04-15' }] }, expected: 'PASSED' },
+      { name: 'B for 2025', facts: { taxGrades: [{ year: 2025, grade: 'B', evaluatedOn: '2026-04-15' }] }, expected: 'PASSED' },
+      { name: 'M for 2025', facts: { taxGrades: [{ year: 2025, grade: 'M', evaluatedOn: '2026-04-15' }] }, expected: 'FAILED' },
+      { name: 'C for 2025', facts: { taxGrades: [{ year: 2025, grade: 'C', evaluatedOn: '2026-04-15' }] }, expected: 'FAILED' },
+      { name: 'D for 2025', facts: { taxGrades: [{ year: 2025, grade: 'D', evaluatedOn: '2026-04-15' }] }, expected: 'FAILED' },
+      { name: 'A for 2025 published on the date', facts: { taxGrades: [{ year: 2025, grade: 'A', evaluatedOn: AS_OF }] }, expected: 'PASSED' },
+      {
+        name: 'the 2025 D published the day after: the 2024 A is read',
+        facts: { taxGrades: [{ year: 2024, grade: 'A', evaluatedOn: '2025-04-15' }, { year: 2025, grade: 'D', evaluatedOn: '2026-07-01' }] },
+        expected: 'PASSED',
+      },
+      { name: 'only 2024 (two years before 2026)', facts: { taxGrades: [{ year: 2024, grade: 'A', evaluatedOn: '2025-04-15' }] }, expected: 'PASSED' },
+      { name: 'only 2023: too old', facts: { taxGrades: [{ year: 2023, grade: 'A', evaluatedOn: '2024-04-15' }] }, expected: 'UNKNOWN' },
+      {
+        name: 'the latest year decides, not the latest published',
+        facts: { taxGrades: [{ year: 2025, grade: 'D', evaluatedOn: '2026-04-01' }, { year: 2024, grade: 'A', evaluatedOn: '2026-05-01' }] },
+        expected: 'FAILED',
+      },
+      { name: 'no grade', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('NO_RECENT_DEFAULT: no default from the day after 48 months before the date through the date', async () => {
+    // A default is dated the day it is recorded: the dates here count from that day, D.
+    const defaulted: Facts = { loans: [{ status: 'DEFAULTED' }] };
+    const d = (e: Crafted) => e.defaultedOn!;
+    await agree('T_NO_DEFAULT', 11_300, [
+      { name: 'a default dated on the date', facts: defaulted, asOf: d, expected: 'FAILED' },
+      { name: 'a default dated the day after the date', facts: defaulted, asOf: (e) => plusDays(d(e), -1), expected: 'PASSED' },
+      { name: 'a default 48 months before, to the day', facts: defaulted, asOf: (e) => plusYears(d(e), 4), expected: 'PASSED' },
+      { name: 'a default 48 months less a day before', facts: defaulted, asOf: (e) => plusDays(plusYears(d(e), 4), -1), expected: 'FAILED' },
+      { name: 'a default since settled still counts', facts: { loans: [{ status: 'DEFAULTED', settled: true }] }, asOf: d, expected: 'FAILED' },
+      { name: 'an outstanding loan, no default', facts: { loans: [{ status: 'ACTIVE' }] }, expected: 'PASSED' },
+      { name: 'no loan', facts: {}, expected: 'PASSED' },
+    ]);
+  });
+
+  it('NOT_DISHONEST_DEBTOR: the latest check by the date, at most 365 days old, not listed; no such check is UNKNOWN', async () => {
+    await agree('T_DISHONEST', 11_400, [
+      { name: 'not listed, checked 365 days before', facts: { checks: [{ checkedOn: '2025-06-30', listed: false }] }, expected: 'PASSED' },
+      { name: 'not listed, checked 366 days before', facts: { checks: [{ checkedOn: '2025-06-29', listed: false }] }, expected: 'UNKNOWN' },
+      { name: 'not listed, checked on the date', facts: { checks: [{ checkedOn: AS_OF, listed: false }] }, expected: 'PASSED' },
+      { name: 'listed, checked on the date', facts: { checks: [{ checkedOn: AS_OF, listed: true }] }, expected: 'FAILED' },
+      { name: 'listed, checked 365 days before', facts: { checks: [{ checkedOn: '2025-06-30', listed: true }] }, expected: 'FAILED' },
+      { name: 'listed, checked 366 days before', facts: { checks: [{ checkedOn: '2025-06-29', listed: true }] }, expected: 'UNKNOWN' },
+      { name: 'checked only the day after', facts: { checks: [{ checkedOn: '2026-07-01', listed: false }] }, expected: 'UNKNOWN' },
+      { name: 'never checked', facts: {}, expected: 'UNKNOWN' },
+      { name: 'listed, then cleared', facts: { checks: [{ checkedOn: '2026-01-01', listed: true }, { checkedOn: '2026-03-01', listed: false }] }, expected: 'PASSED' },
+      { name: 'cleared, then listed', facts: { checks: [{ checkedOn: '2026-01-01', listed: false }, { checkedOn: '2026-03-01', listed: true }] }, expected: 'FAILED' },
+      { name: 'clear by the date, listed the day after', facts: { checks: [{ checkedOn: '2026-03-01', listed: false }, { checkedOn: '2026-07-01', listed: true }] }, expected: 'PASSED' },
+      // 365 days, not a year: in leap 2024, 365 days before 31 Dec is 1 Jan.
+      { name: 'on 31 Dec 2024, checked 1 Jan 2024 (365 days)', facts: { checks: [{ checkedOn: '2024-01-01', listed: false }] }, asOf: '2024-12-31', expected: 'PASSED' },
+      { name: 'on 31 Dec 2024, checked 31 Dec 2023 (a year, 366 days)', facts: { checks: [{ checkedOn: '2023-12-31', listed: false }] }, asOf: '2024-12-31', expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('TECH_INSURANCE_IN_FORCE: a policy in force, ongoing or run its course, from its start through its end day', async () => {
+    await agree('T_INSURANCE', 11_500, [
+      { name: 'ending on the date', facts: { insurance: [{ startDate: '2025-07-01', endDate: AS_OF }] }, expected: 'PASSED' },
+      { name: 'ended the day before', facts: { insurance: [{ startDate: '2025-06-30', endDate: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'starting on the date', facts: { insurance: [{ startDate: AS_OF, endDate: '2027-06-29' }] }, expected: 'PASSED' },
+      { name: 'starting the day after', facts: { insurance: [{ startDate: '2026-07-01', endDate: '2027-06-30' }] }, expected: 'FAILED' },
+      { name: 'open-ended', facts: { insurance: [{ startDate: '2025-01-01' }] }, expected: 'PASSED' },
+      { name: 'run its course (COMPLETED) over the date', facts: { insurance: [{ startDate: '2026-01-01', endDate: '2026-12-31', status: 'COMPLETED' }] }, expected: 'PASSED' },
+      { name: 'DEFAULTED over the date', facts: { insurance: [{ startDate: '2026-01-01', endDate: '2026-12-31', status: 'DEFAULTED' }] }, expected: 'PASSED' },
+      { name: 'PENDING over the date', facts: { insurance: [{ startDate: '2026-01-01', endDate: '2026-12-31', status: 'PENDING' }] }, expected: 'FAILED' },
+      { name: 'TERMINATED over the date', facts: { insurance: [{ startDate: '2026-01-01', endDate: '2026-12-31', status: 'TERMINATED' }] }, expected: 'FAILED' },
+      { name: 'no policy', facts: {}, expected: 'FAILED' },
+    ]);
+  });
+
+  it('breaks a same-day tie of ratings, or of dishonest debtor checks, the same way in evaluate and SQL', async () => {
+    // Which of two records of one day counts is the record order (no date tells them apart): whichever it is, the
+    // explanation and the outreach list must name the same one.
+    const ratings = await answers('T_RATING', 11_600, [
+      { name: 'BB and A rated the same day', facts: { ratings: [{ rating: 'BB', ratedOn: '2026-03-01' }, { rating: 'A', ratedOn: '2026-03-01' }] } },
+      { name: 'A and BB rated the same day', facts: { ratings: [{ rating: 'A', ratedOn: '2026-03-01' }, { rating: 'BB', ratedOn: '2026-03-01' }] } },
+    ]);
+    const checks = await answers('T_DISHONEST', 11_610, [
+      { name: 'listed and cleared the same day', facts: { checks: [{ checkedOn: '2026-03-01', listed: true }, { checkedOn: '2026-03-01', listed: false }] } },
+      { name: 'cleared and listed the same day', facts: { checks: [{ checkedOn: '2026-03-01', listed: false }, { checkedOn: '2026-03-01', listed: true }] } },
+    ]);
+    const verdicts = [...ratings, ...checks].map((a) => ({ case: a.case, evaluate: a.evaluate![0]!.outcome === 'PASSED', sql: a.sql }));
+    expect(verdicts).toEqual(verdicts.map((v) => ({ ...v, sql: v.evaluate })));
+  });
+});
