@@ -3,13 +3,13 @@ import { Condition, FIELD_GRANTS, fieldGrant, type Grant, mayCall, STRUCTURAL, T
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
 import { sqlArray } from '../src/common/sql';
-import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
 import { buildInnozoneSchema } from '../src/schema';
 import { loadDemoCppcc } from '../seeds/cppcc';
 import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
 import { toGlobalId } from '../src/common/global-id';
 import { CreateEnterpriseDocument, GrantAuthorizationDocument } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { addMonths, zoneToday } from './support/clock';
 import { coveringEnterprises } from './support/demo';
 import { enterpriseInput, resetRegistry, wrongCheckCode } from './support/registry';
 import { selectEverything } from './support/selection';
@@ -255,7 +255,7 @@ describe('the access matrix, generated from the policy table', () => {
               scopes: scopes as never,
               purpose: '知识产权质押贷款试点资格审核',
               validFrom: today,
-              validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+              validTo: addMonths(today, 12),
               signer: '王伟（财务总监）',
               paperReference: `授权书-${creditCode}`,
             },

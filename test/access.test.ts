@@ -1,6 +1,5 @@
 import { Role } from '../src/auth/roles';
 import { toGlobalId } from '../src/common/global-id';
-import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
 import { BANKS } from '../seeds/reference';
 import { loadDemoZone } from '../seeds/zone';
 import {
@@ -25,6 +24,7 @@ import {
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
 import { coveringEnterprises } from './support/demo';
+import { addDays, addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
@@ -41,7 +41,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
   let enterpriseId: string;
   const ids: Record<string, string> = {};
   const today = zoneToday();
-  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const nextYear = addMonths(today, 12);
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -257,7 +257,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
     const again = await grant(['PROFILE']);
     expect(again.data!.grantAuthorization.errors).toEqual([]);
     expect((await probe(E, enterpriseId)).data!.enterprise).toEqual({ id: enterpriseId });
-    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
     await app.orm.em.fork().execute(`update data_authorization set valid_from = '2024-01-01', valid_to = ? where revoked_at is null`, [yesterday]);
     expect(await probe(E, enterpriseId)).toEqual(nothing);
   });
@@ -337,7 +337,7 @@ describe('a bank’s portfolio page', () => {
       `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
        select gen_random_uuid(), e.id, b.id, '{PROFILE,HIGH_TECH,PATENTS,FINANCIALS,INSTRUMENTS}', '授信审查', ?, ?, '授权人', 'ZONE_ADMIN', now(), now(), 1
        from enterprise e, bank b where e.credit_code = any(?::text[]) and b.credit_code = ?`,
-      [today, `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, `{${fifty.join(',')}}`, hankou.creditCode],
+      [today, addMonths(today, 12), `{${fifty.join(',')}}`, hankou.creditCode],
     );
     const small = await app.countStatements(() => app.execute(PortfolioPageDocument, { first: 5, filter: { creditCodes: five } }, bank));
     const large = await app.countStatements(() => app.execute(PortfolioPageDocument, { first: 50, filter: { creditCodes: fifty } }, bank));

@@ -7,6 +7,7 @@ import {
   RevokeAuthorizationDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
@@ -31,8 +32,8 @@ describe('data authorisations for banks', () => {
     await app.orm.em.fork().execute('delete from data_authorization');
   });
 
-  const today = new Date().toISOString().slice(0, 10);
-  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const today = zoneToday();
+  const nextYear = addMonths(today, 12);
   const grant = (extra: Record<string, unknown> = {}) => ({
     creditCode: OWN,
     bankCreditCode: bank.creditCode,

@@ -1,9 +1,7 @@
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
 import { toGlobalId } from '../src/common/global-id';
-import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
 import { type ProposalAction, WORKFLOW } from '../src/modules/cppcc/proposal.workflow';
-import { addMonthsClamped } from '../src/modules/cppcc/cppcc.service';
 import { CHAIN_MEMBER, DEMO_MEMBERS, loadDemoCppcc } from '../seeds/cppcc';
 import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
 import {
@@ -30,6 +28,7 @@ import {
   UpdateProposalDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { addDays, addMonths, zoneToday } from './support/clock';
 import { resetRegistry } from './support/registry';
 
 const office = as(Role.CPPCC_OFFICE);
@@ -138,7 +137,7 @@ describe('CPPCC proposals', () => {
     expect(p.requests).toEqual([{ title: '为光谷生物城企业开通临床试验审批绿色通道', status: 'IN_PROPOSAL' }]);
     await step(app.execute(ReviewProposalDocument, { id: p.id, decision: 'ACCEPT', key: true }, office));
     await step(app.execute(AssignProposalDocument, { id: p.id, lead: units['武汉市科学技术局']!, coHandlers: [units['武汉市市场监督管理局']!] }, office));
-    expect([p.dueDate, p.overdue, p.leadUnit, p.coHandlers]).toEqual([addMonthsClamped(zoneToday(), 3), false, { name: '武汉市科学技术局' }, [{ name: '武汉市市场监督管理局' }]]);
+    expect([p.dueDate, p.overdue, p.leadUnit, p.coHandlers]).toEqual([addMonths(zoneToday(), 3), false, { name: '武汉市科学技术局' }, [{ name: '武汉市市场监督管理局' }]]);
     await step(app.execute(ReplyToProposalDocument, { id: p.id, result: 'B', text: '配合开展。' }, unit('武汉市市场监督管理局')));
     expect(p.status).toBe('ASSIGNED'); // a co-handler's opinion does not answer it
     await step(app.execute(ReplyToProposalDocument, { id: p.id, result: 'C', text: '暂不具备条件。' }, unit('武汉市科学技术局')));
@@ -315,7 +314,7 @@ describe('CPPCC proposals', () => {
     const today = zoneToday();
     await sql('update proposal set due_date = ? where id = ?', [today, row!.id]);
     expect(await overdueIds()).not.toContain(id);
-    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
     await sql('update proposal set due_date = ? where id = ?', [yesterday, row!.id]);
     expect(await overdueIds()).toContain(id);
     // Once replied, it is no longer overdue.

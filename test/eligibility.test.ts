@@ -1,6 +1,5 @@
 import { Role } from '../src/auth/roles';
 import { sqlArray } from '../src/common/sql';
-import { zoneToday } from '../src/modules/enterprise/enterprise.queries';
 import { eligibleSql, rulesInForce } from '../src/modules/eligibility/eligibility.service';
 import { BANKS } from '../seeds/reference';
 import { loadDemoZone } from '../seeds/zone';
@@ -25,7 +24,8 @@ import {
   RecordTechInsuranceDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
-import { enterpriseInput, loadTestZone, resetRegistry, testCode } from './support/registry';
+import { addDays, addMonths, zoneToday } from './support/clock';
+import { enterpriseInput, loadTestZone, patentNumber, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
 const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
@@ -33,14 +33,10 @@ const bank = as(Role.BANK_OFFICER, hankou.creditCode);
 const AS_OF = '2026-06-30';
 const PARK = '光电子信息产业园';
 
-/**
- * A valid patent number: year, type digit (1 invention, 2 utility model), serial. The check digit is computed here,
- * apart from the server's (Σ dᵢ·[2,3,4,5,6,7,8,9,2,3,4,5] mod 11, 10 → X); expectations name numbers literally.
- */
+/** A valid patent number: year, type digit (1 invention, 2 utility model), serial (check digit by the test's own code). */
 const patent = (year: number, type: 1 | 2, serial: number) => {
   const digits = `${year}${type}${String(serial).padStart(7, '0')}`;
-  const sum = [...digits].reduce((s, d, i) => s + Number(d) * [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5][i]!, 0) % 11;
-  return `ZL${digits}.${sum === 10 ? 'X' : sum}`;
+  return patentNumber(digits);
 };
 
 type Result = EligibilityQuery['eligibility'][number];
@@ -302,7 +298,7 @@ describe('pilot programmes and eligibility', () => {
 
     // An administrator tightens the IP-pledge rating from tomorrow: today's answer stays, tomorrow's changes.
     const today = zoneToday();
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(today, 1);
     const criteria = [
       { kind: 'REGISTERED_IN_ZONE' as const, minYears: 1 },
       { kind: 'CREDIT_RATING' as const, minimumRating: 'A' as const },
@@ -360,7 +356,7 @@ describe('pilot programmes and eligibility', () => {
           scopes: ['PROFILE', 'ELIGIBILITY'],
           purpose: '知识产权质押贷款试点资格审核',
           validFrom: today,
-          validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          validTo: addMonths(today, 12),
           signer: '张敏（总经理）',
         },
       },
@@ -370,7 +366,7 @@ describe('pilot programmes and eligibility', () => {
     // A newer authorisation without the ELIGIBILITY scope: the check is recorded under the one that allows it.
     const newer = await app.execute(
       GrantAuthorizationDocument,
-      { input: { creditCode: authorised, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, signer: '张敏（总经理）' } },
+      { input: { creditCode: authorised, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validTo: addMonths(today, 12), signer: '张敏（总经理）' } },
       as(Role.ENTERPRISE_REP, authorised),
     );
     expect(newer.data!.grantAuthorization.errors).toEqual([]);
@@ -449,7 +445,7 @@ describe('eligibility at the scale of a zone', () => {
       `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
        select gen_random_uuid(), e.id, b.id, '{PROFILE,ELIGIBILITY}', '授信审查', ?, ?, '授权人', 'ZONE_ADMIN', now(), now(), 1
        from enterprise e, bank b where b.credit_code = ? and e.credit_code = any(?::text[])`,
-      [today, `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, hankou.creditCode, sqlArray(registered.filter((_, i) => i % 2 === 0))],
+      [today, addMonths(today, 12), hankou.creditCode, sqlArray(registered.filter((_, i) => i % 2 === 0))],
     );
     for (const viewer of [admin, bank]) {
       const run = (codes: string[]) => app.countStatements(() => app.execute(EligibilityDocument, { programme: 'CREDIT_LOAN', creditCodes: codes, asOf: '2025-10-31' }, viewer));

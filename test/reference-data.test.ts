@@ -1,5 +1,5 @@
 import { Role } from '../src/auth/roles';
-import { BANKS, makeCreditCode } from '../seeds/reference';
+import { BANKS } from '../seeds/reference';
 import {
   PartnerBanksDocument,
   RecordBankBranchDocument,
@@ -8,7 +8,7 @@ import {
   RecordRiskCompensationPoolDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
-import { resetRegistry } from './support/registry';
+import { creditCode, resetRegistry } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
 
@@ -21,7 +21,7 @@ describe('reference data and counterparties', () => {
   afterAll(() => app.close());
 
   it('records a partner bank and its tech sub-branch, which then appear among the partner banks', async () => {
-    const code = makeCreditCode('420000', '17770001X');
+    const code = creditCode('420000', '17770001X');
     const bank = await app.execute(RecordBankDocument, { input: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false } }, admin);
     expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false }, errors: [] });
     const branch = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: code, name: '武汉农商行光谷科技支行', techSubBranch: true } }, admin);
@@ -35,7 +35,7 @@ describe('reference data and counterparties', () => {
   });
 
   it('refuses a bank with a bad check character, a planned partner, or a duplicate, and a branch of no bank', async () => {
-    const good = makeCreditCode('420000', '17770002X');
+    const good = creditCode('420000', '17770002X');
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const bad = await app.execute(RecordBankDocument, { input: { creditCode: wrong, name: '某银行', partner: true, planned: true } }, admin);
     expect(bad.data!.recordBank.errors.map((e) => e.field)).toEqual(['input.creditCode', 'input.partner']);

@@ -2,7 +2,6 @@ import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CPPCC_TABLES } from '../../seeds/cppcc';
 import { loadReferenceData, loadZone } from '../../seeds/zone';
-import { makeCreditCode } from '../../seeds/reference';
 
 /** Every table of the registry and its reference data, emptied between test files. */
 const TABLES = [
@@ -34,8 +33,45 @@ export async function loadTestZone(orm: MikroORM, enterprises: number, seed = 7)
   await loadZone(orm.config.get('clientUrl')!, { enterprises, seed, named: true, incentiveRate: 0.25 });
 }
 
+const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/**
+ * The check character of a Unified Social Credit Code from its first 17 characters, as GB 32100-2015 (and DOMAIN.md)
+ * state it: C₁₈ = (31 − Σ value(cᵢ)·3^(i−1) mod 31) mod 31. Written here so that tests never build codes with the
+ * code under test; test/literal-codes.test.ts pins it to real codes.
+ */
+export function checkCharacter(first17: string): string {
+  if (first17.length !== 17) throw new Error(`17 characters expected: ${first17}`);
+  let sum = 0;
+  let weight = 1;
+  for (const c of first17) {
+    const value = CODE_ALPHABET.indexOf(c);
+    if (value < 0) throw new Error(`${c} is not in the code alphabet`);
+    sum += value * weight;
+    weight = (weight * 3) % 31;
+  }
+  return CODE_ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
+/** A valid code of an enterprise (9: market regulation, 1: enterprise) of a division with a 9-character subject. */
+export function creditCode(division: string, subject: string): string {
+  const first17 = `91${division}${subject}`;
+  return first17 + checkCharacter(first17);
+}
+
+/**
+ * A Chinese patent number with its check digit, as DOMAIN.md states it: ZL + 12 digits + "." + Σ dᵢ·[2,3,4,5,6,7,8,9,2,3,4,5]
+ * mod 11 (10 is X). Written here so that tests never number patents with the code under test.
+ */
+export function patentNumber(digits: string): string {
+  if (!/^\d{12}$/.test(digits)) throw new Error(`12 digits expected: ${digits}`);
+  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+  const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0) % 11;
+  return `ZL${digits}.${sum === 10 ? 'X' : sum}`;
+}
+
 /** A valid credit code of a test enterprise. */
-export const testCode = (n: number) => makeCreditCode('420100', `MA9${String(n).padStart(6, '0')}`);
+export const testCode = (n: number) => creditCode('420100', `MA9${String(n).padStart(6, '0')}`);
 
 /** A code with a valid format and a wrong check character. */
 export function wrongCheckCode(n: number): string {

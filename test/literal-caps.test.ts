@@ -1,0 +1,169 @@
+import { Role } from '../src/auth/roles';
+import { as, TestApp } from './support/app';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+/**
+ * The caps of the 2016 rules for equity and dividend incentives in state-owned tech enterprises (财资〔2016〕4号,
+ * DOMAIN.md "Talent and incentives"), each at its edge for every enterprise size: exactly at the cap is accepted,
+ * 0.0001 (or a day, or a year) beyond it is refused as INCENTIVE_CAP_EXCEEDED naming the rule. Every number and
+ * every message is written out here from the rules.
+ */
+const admin = as(Role.ZONE_ADMIN);
+const SIZES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
+type Size = (typeof SIZES)[number];
+const NAME: Record<Size, string> = { LARGE: '大型', MEDIUM: '中型', SMALL: '小型', MICRO: '微型' };
+
+const RECORD = `
+  mutation R($input: EquityIncentivePlanInput!) {
+    recordIncentivePlan(input: $input) {
+      plan { form totalEquityShare profitShare grants { granteeName equityShare serviceYears } }
+      errors { __typename code field message ... on IncentiveCapExceededError { rule } }
+    }
+  }`;
+
+const capError = (field: string, rule: string, message: string) => ({
+  __typename: 'IncentiveCapExceededError',
+  code: 'INCENTIVE_CAP_EXCEEDED',
+  field,
+  rule,
+  message,
+});
+
+describe('the 2016 incentive caps at their edges, for every enterprise size', () => {
+  let app: TestApp;
+  let serial = 4000;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+  });
+  afterAll(() => app.close());
+
+  /** A new state-owned enterprise of `size` (one per plan, so no plan can count against another). */
+  const soe = async (size: Size): Promise<string> => {
+    const code = testCode(++serial);
+    const r = await app.execute<any, any>(
+      `mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code message } } }`,
+      { input: enterpriseInput(code, `武汉国有${NAME[size]}${serial}科技有限公司`, { size, stateOwned: true }) },
+      admin,
+    );
+    expect(r.data).toEqual({ createEnterprise: { errors: [] } });
+    return code;
+  };
+  const record = async (size: Size, input: Record<string, unknown>) => {
+    const creditCode = await soe(size);
+    const r = await app.execute<any, any>(
+      RECORD,
+      { input: { creditCode, title: '2025年股权激励计划', form: 'EQUITY_SALE', approvedOn: '2025-01-15', grants: [], ...input } },
+      admin,
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data.recordIncentivePlan;
+  };
+  const grant = (extra: Record<string, unknown> = {}) => ({ granteeName: '张伟', position: '首席科学家', equityShare: '1.0000', serviceYears: 5, grantedOn: '2025-02-01', ...extra });
+  const refused = (...errors: ReturnType<typeof capError>[]) => ({ plan: null, errors });
+
+  it('caps the equity of a plan at 5% (large), 10% (medium), 30% (small and micro)', async () => {
+    const cases: [Size, string, string, ReturnType<typeof capError>][] = [
+      ['LARGE', '5.0000', '5.0001', capError('input.totalEquityShare', 'TOTAL_CAP_LARGE: ≤ 5% of equity for a large enterprise', 'The plan grants 5.0001% of equity; a large state-owned tech enterprise may grant at most 5%.')],
+      ['MEDIUM', '10.0000', '10.0001', capError('input.totalEquityShare', 'TOTAL_CAP_MEDIUM: ≤ 10% of equity for a medium enterprise', 'The plan grants 10.0001% of equity; a medium state-owned tech enterprise may grant at most 10%.')],
+      ['SMALL', '30.0000', '30.0001', capError('input.totalEquityShare', 'TOTAL_CAP_SMALL: ≤ 30% of equity for a small enterprise', 'The plan grants 30.0001% of equity; a small state-owned tech enterprise may grant at most 30%.')],
+      ['MICRO', '30.0000', '30.0001', capError('input.totalEquityShare', 'TOTAL_CAP_SMALL: ≤ 30% of equity for a small or micro enterprise', 'The plan grants 30.0001% of equity; a small or micro state-owned tech enterprise may grant at most 30%.')],
+    ];
+    const results = [];
+    for (const [size, at, over] of cases) {
+      results.push([size, await record(size, { totalEquityShare: at }), await record(size, { totalEquityShare: over })]);
+    }
+    expect(results).toEqual(
+      cases.map(([size, at, , error]) => [size, { plan: { form: 'EQUITY_SALE', totalEquityShare: at, profitShare: null, grants: [] }, errors: [] }, refused(error)]),
+    );
+  });
+
+  it('caps one person’s equity at 3%, whatever the size', async () => {
+    const results = [];
+    for (const size of SIZES) {
+      results.push([
+        size,
+        await record(size, { totalEquityShare: '5.0000', grants: [grant({ equityShare: '3.0000' }), grant({ granteeName: '李娜', equityShare: '2.0000', grantedOn: '2025-03-01' })] }),
+        await record(size, { totalEquityShare: '5.0000', grants: [grant({ equityShare: '3.0001' }), grant({ granteeName: '李娜', equityShare: '1.9999', grantedOn: '2025-03-01' })] }),
+      ]);
+    }
+    expect(results).toEqual(
+      SIZES.map((size) => [
+        size,
+        {
+          plan: {
+            form: 'EQUITY_SALE',
+            totalEquityShare: '5.0000',
+            profitShare: null,
+            grants: [{ granteeName: '张伟', equityShare: '3.0000', serviceYears: 5 }, { granteeName: '李娜', equityShare: '2.0000', serviceYears: 5 }],
+          },
+          errors: [],
+        },
+        refused(capError('input.grants.0.equityShare', 'PER_PERSON_CAP: ≤ 3% of equity per person', '张伟 would get 3.0001% of equity; one person may get at most 3%.')),
+      ]),
+    );
+  });
+
+  it('caps position-based dividends at 15% of profit, whatever the size (project dividends are not capped)', async () => {
+    const results = [];
+    for (const size of SIZES) {
+      results.push([
+        size,
+        await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0000' }),
+        await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0001' }),
+        await record(size, { form: 'PROJECT_DIVIDEND', profitShare: '15.0001' }),
+      ]);
+    }
+    expect(results).toEqual(
+      SIZES.map((size) => [
+        size,
+        { plan: { form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: '15.0000', grants: [] }, errors: [] },
+        refused(capError('input.profitShare', 'POSITION_DIVIDEND_CAP: ≤ 15% of profit', 'Position-based dividends may distribute at most 15% of profit, not 15.0001%.')),
+        { plan: { form: 'PROJECT_DIVIDEND', totalEquityShare: null, profitShare: '15.0001', grants: [] }, errors: [] },
+      ]),
+    );
+  });
+
+  it('awards equity only after 3 years of service, whatever the size', async () => {
+    const results = [];
+    for (const size of SIZES) {
+      results.push([
+        size,
+        await record(size, { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', grants: [grant({ serviceYears: 3 })] }),
+        await record(size, { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', grants: [grant({ serviceYears: 2 })] }),
+      ]);
+    }
+    expect(results).toEqual(
+      SIZES.map((size) => [
+        size,
+        { plan: { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 3 }] }, errors: [] },
+        refused(capError('input.grants.0.serviceYears', 'AWARD_MIN_SERVICE: equity awards need ≥ 3 years of service', '张伟 has served 2 years; an equity award needs at least 3.')),
+      ]),
+    );
+  });
+
+  it('lets options be exercised 1 year after the grant at the earliest, and for at most 5 years from then', async () => {
+    const option = (firstExerciseOn: string, exerciseDeadline: string) => ({
+      form: 'STOCK_OPTION',
+      totalEquityShare: '5.0000',
+      grants: [grant({ firstExerciseOn, exerciseDeadline })],
+    });
+    const results = [];
+    for (const size of ['SMALL', 'MICRO'] as const) {
+      results.push([
+        size,
+        await record(size, option('2026-02-01', '2031-02-01')),
+        await record(size, option('2026-01-31', '2031-01-31')),
+        await record(size, option('2026-02-01', '2031-02-02')),
+      ]);
+    }
+    expect(results).toEqual(
+      ['SMALL', 'MICRO'].map((size) => [
+        size,
+        { plan: { form: 'STOCK_OPTION', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 5 }] }, errors: [] },
+        refused(capError('input.grants.0.firstExerciseOn', 'OPTION_VESTING: ≥ 1 year from grant to first exercise', 'Options granted on 2025-02-01 may first be exercised on 2026-02-01, not 2026-01-31.')),
+        refused(capError('input.grants.0.exerciseDeadline', 'OPTION_EXERCISE_WINDOW: exercised within 5 years', 'The exercise window from 2026-02-01 may run to 2031-02-01 at the latest.')),
+      ]),
+    );
+  });
+});
