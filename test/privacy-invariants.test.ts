@@ -440,7 +440,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       const variables = Object.assign({}, ...ways.map((w, i) => Object.fromEntries(Object.entries(w.variables ?? {}).map(([k, v]) => [`${k}${i}`, v]))));
       const numbered = (text: string, i: number) => text.replace(/\$(\w+)/g, (_, name: string) => `$${name}${i}`);
       const declarations = decl ? decl.split(',').map((d) => d.trim()) : [];
-      const declared = ways.flatMap((w, i) => declarations.filter((d) => `${d.slice(1, d.indexOf(':'))}` in (w.variables ?? {})).map((d) => numbered(d, i)));
+      const declared = ways.flatMap((w, i) => declarations.filter((d) => d.slice(1, d.indexOf(':')) in (w.variables ?? {})).map((d) => numbered(d, i)));
       const fields = ways.map((w, i) => `${ways.length > 1 ? `a${i}: ` : ''}${root}${numbered(w.args, i)} ${selection}`);
       calls.push({ label: root, roots: [root], query: `query Sweep${declared.length ? `(${declared.join(', ')})` : ''} { ${fields.join(' ')} }`, variables });
     };
@@ -454,11 +454,9 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // The zone's first page: a bank or a representative sees far fewer than 100, so it shows all they see.
     calls.push({ label: 'enterprises (the zone)', roots: ['enterprises'], query: `query Zone { enterprises(first: 100) { __typename totalCount edges { __typename node { __typename id creditCode name } } } }`, variables: {} });
     sweep('portfolioSummary', '$codes: [CreditCode!]', [{ args: '' }, ...[[E1.code], [E2.code], ours].map((codes) => ({ args: '(filter: { creditCodes: $codes })', variables: { codes } }))]);
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'handlingUnits', 'cppccMembers', 'handlingUnitScores']) {
-      if (root === 'cppccMembers') sweep(root, '', [{ args: '(first: 100)' }]);
-      else if (root === 'handlingUnitScores') sweep(root, '$year: Int!', [{ args: '(year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
-      else sweep(root, '');
-    }
+    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'handlingUnits']) sweep(root, '');
+    sweep('cppccMembers', '', [{ args: '(first: 100)' }]);
+    sweep('handlingUnitScores', '$year: Int!', [{ args: '(year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
     // Enterprises and authorisations met in full above; CPPCC material within the depth limit.
     sweep('auditEvents', '', [{ args: '(first: 100)' }], everything('auditEvents', ['Enterprise', 'DataAuthorization']));
     sweep('authorizations', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })), everything('authorizations', ['Enterprise']));
@@ -471,6 +469,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const seen = [...(await run(admin, base)), ...(await run(member, base))];
     const nodeTypes = new Set(schema.getPossibleTypes(schema.getType('Node') as never).map((t) => t.name));
     const ids = new Map<string, string[]>();
+    /** Per type, a record carrying a sentinel (fetched alone with `node` too). */
+    const sentinelled = new Map<string, string>();
     for (const answer of seen) {
       walkAnswer(answer, (obj) => {
         const [type, id] = [obj.__typename!, obj['id']];
@@ -479,6 +479,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         const key = type === 'Enterprise' && !ours.includes(obj['creditCode'] as string) ? 'Enterprise (the zone)' : type;
         if (!ids.has(key)) ids.set(key, []);
         if (!ids.get(key)!.includes(id)) ids.get(key)!.push(id);
+        const text = JSON.stringify(obj);
+        if (!sentinelled.has(key) && SECRETS.some((x) => x.spellings.some((sp) => text.includes(sp)))) sentinelled.set(key, id);
       });
     }
     // Everything of a record: an enterprise in full, other records up to their enterprise (cut short to its code).
@@ -487,8 +489,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         ? '{ __typename ... on Enterprise { id creditCode name } }'
         : `{ __typename ... on ${type} ${selectEverything(schema, schema.getType(type) as GraphQLCompositeType, type === 'Enterprise' ? ['Bank'] : ['Bank', 'Enterprise'])} }`;
     for (const [type, list] of ids) {
-      // The record of that type most likely to be ours (the last met: ours were added after the demo's).
-      const one = list[list.length - 1];
+      const one = sentinelled.get(type) ?? list[0];
       calls.push({
         label: `nodes, node (${type})`,
         roots: ['nodes', 'node'],
@@ -548,10 +549,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       // What the viewer sent (a credit code it asked about) may come back: it knew it.
       const asked = JSON.stringify(a.variables);
       // DOMAIN.md: within the ELIGIBILITY scope a bank sees "eligibility with reasons", and a check returns "the
-      // evidence": a criterion's explanation names the figure, rating or check it read. (Whether a bank's should name
-      // exact figures, when it otherwise sees bands only, is an open question, reported with this test.)
-      const explained: Kind[] = a.label === 'eligibility' ? ['exact figure', 'credit standing'] : [];
-      for (const s of SECRETS.filter((x) => c.never(x) && !explained.includes(x.kind))) {
+      // evidence": a criterion's explanation names the figure, rating or check it read, of an enterprise that
+      // authorised the bank. (That DOMAIN.md also gives a bank "banded financials" only is an open question.)
+      const explained = (x: Secret) =>
+        a.label === 'eligibility' && c.viewer.role === Role.BANK_OFFICER && ['exact figure', 'credit standing'].includes(x.kind) && !ofUnseen(c.sees)(x);
+      for (const s of SECRETS.filter((x) => c.never(x) && !explained(x))) {
         for (const spelling of s.spellings) if (!asked.includes(spelling) && a.text.includes(spelling)) found.push(`${a.label}: ${s.kind} ${spelling}`);
       }
       for (const [code, name] of hidden) {
