@@ -273,7 +273,9 @@ export const TYPES: Record<string, TypeRule> = {
   InstrumentHolder: {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
     owners: { ref: 'enterprise' },
-    fields: { 'id enterprise share amount lead updatedAt': ROWS },
+    // A holder's amount is its part of the instrument's amount, which a bank sees of its own loans only: fetched by
+    // id, a holder row must not tell it another lender's amount.
+    fields: { 'id enterprise share lead updatedAt': ROWS, amount: roles('A R M O') },
   },
   RiskCompensationClaim: {
     rows: roles('A R M O'),

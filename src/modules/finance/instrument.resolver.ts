@@ -156,7 +156,7 @@ export class InstrumentHolderResolver {
     return ctx.loaders.byId(Enterprise).load(h.enterprise.id);
   }
 
-  @FieldResolver(() => DecimalScalar, { description: 'Its part of the amount: amount × share.' })
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Its part of the amount: amount × share (null to a bank).' })
   async amount(@Root() h: InstrumentHolder, @Ctx() ctx: RequestContext) {
     const instrument = (await ctx.loaders.byId(FinancingInstrument).load(h.instrument.id))!;
     return fromScaled((toScaled(instrument.amount, 2) * toScaled(h.share, 4)) / 100n, 6, 2);
