@@ -661,9 +661,8 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     ]);
   });
 
-  it('breaks a same-day tie of ratings, or of dishonest debtor checks, the same way in evaluate and SQL', async () => {
-    // Which of two records of one day counts is the record order (no date tells them apart): whichever it is, the
-    // explanation and the outreach list must name the same one.
+  it('breaks a same-day tie of ratings, or of dishonest debtor checks, by the record made last, in evaluate and SQL alike', async () => {
+    // No date tells two records of one day apart: the one recorded last is the registry's latest word.
     const ratings = await answers('T_RATING', 11_600, [
       { name: 'BB and A rated the same day', facts: { ratings: [{ rating: 'BB', ratedOn: '2026-03-01' }, { rating: 'A', ratedOn: '2026-03-01' }] } },
       { name: 'A and BB rated the same day', facts: { ratings: [{ rating: 'A', ratedOn: '2026-03-01' }, { rating: 'BB', ratedOn: '2026-03-01' }] } },
@@ -672,7 +671,12 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'listed and cleared the same day', facts: { checks: [{ checkedOn: '2026-03-01', listed: true }, { checkedOn: '2026-03-01', listed: false }] } },
       { name: 'cleared and listed the same day', facts: { checks: [{ checkedOn: '2026-03-01', listed: false }, { checkedOn: '2026-03-01', listed: true }] } },
     ]);
-    const verdicts = [...ratings, ...checks].map((a) => ({ case: a.case, evaluate: a.evaluate![0]!.outcome === 'PASSED', sql: a.sql }));
-    expect(verdicts).toEqual(verdicts.map((v) => ({ ...v, sql: v.evaluate })));
+    const verdicts = [...ratings, ...checks].map((a) => ({ case: a.case, evaluate: a.evaluate![0]!.outcome, sql: a.sql }));
+    expect(verdicts).toEqual([
+      { case: 'BB and A rated the same day', evaluate: 'PASSED', sql: true },
+      { case: 'A and BB rated the same day', evaluate: 'FAILED', sql: false },
+      { case: 'listed and cleared the same day', evaluate: 'PASSED', sql: true },
+      { case: 'cleared and listed the same day', evaluate: 'FAILED', sql: false },
+    ]);
   });
 });

@@ -464,7 +464,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     optional: [],
     describe: (r) => `An SME credit rating of ${r.minimumRating} or better in force`,
     evaluate(r, f, asOf) {
-      // Newest first; on the same day, the facts' order (newest record first, as the SQL twin breaks ties).
+      // Newest first; on the same day, the facts' order: the record made last first, as the SQL twin breaks ties.
       const newest = (a: { ratedOn: string }, b: { ratedOn: string }) => (a.ratedOn === b.ratedOn ? 0 : a.ratedOn < b.ratedOn ? 1 : -1);
       const inForce = f.ratings.filter((x) => x.ratedOn <= asOf && x.validUntil >= asOf).sort(newest)[0];
       if (!inForce) {
@@ -482,7 +482,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     },
     sql: (r, asOf) => ({
       sql: `(select x.rating from credit_rating_record x where x.enterprise_id = e.id and x.rated_on <= ? and x.valid_until >= ?
-              order by x.rated_on desc, x.id desc limit 1) = any(?::credit_rating[])`,
+              order by x.rated_on desc, x.created_at desc, x.id desc limit 1) = any(?::credit_rating[])`,
       bindings: [asOf, asOf, `{${RATING_ORDER.slice(0, RATING_ORDER.indexOf(r.minimumRating!) + 1).join(',')}}`],
     }),
   },
@@ -544,7 +544,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     },
     sql: (r, asOf) => ({
       sql: `exists (select 1 from (select c.checked_on, c.listed from dishonest_debtor_check c where c.enterprise_id = e.id and c.checked_on <= ?
-              order by c.checked_on desc, c.id desc limit 1) c where c.checked_on >= ? and not c.listed)`,
+              order by c.checked_on desc, c.created_at desc, c.id desc limit 1) c where c.checked_on >= ? and not c.listed)`,
       bindings: [asOf, daysBefore(asOf, r.maxAgeDays!)],
     }),
   },

@@ -97,7 +97,7 @@ export class CreditStandingResolver {
 
   @FieldResolver(() => [CreditRatingRecord], { nullable: true, description: 'SME credit ratings, newest first.' })
   creditRatings(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', id: 'asc' }).load(e.id);
+    return ctx.loaders.manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', createdAt: 'desc', id: 'desc' }).load(e.id);
   }
 
   @FieldResolver(() => [TaxCreditGrade], { nullable: true, description: 'Tax credit grades, latest year first.' })
@@ -107,6 +107,6 @@ export class CreditStandingResolver {
 
   @FieldResolver(() => [DishonestDebtorCheck], { nullable: true, description: 'Dishonest debtor list checks, newest first.' })
   dishonestDebtorChecks(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', id: 'asc' }).load(e.id);
+    return ctx.loaders.manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', createdAt: 'desc', id: 'desc' }).load(e.id);
   }
 }

@@ -67,14 +67,14 @@ export async function loadFacts(em: EntityManager, ids: string[], asOf: string):
     ),
     q<{ enterprise_id: string; rating: CreditRating; agency: string; rated_on: string; valid_until: string }>(
       `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[])
-       order by rated_on desc, id desc`,
+       order by rated_on desc, created_at desc, id desc`,
     ),
     q<{ enterprise_id: string; year: number; grade: TaxCreditGradeValue; evaluated_on: string }>(
       `select enterprise_id, year, grade, evaluated_on::text from tax_credit_grade where enterprise_id = any(?::uuid[])`,
     ),
     q<{ enterprise_id: string; checked_on: string; listed: boolean; source: string }>(
       `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[])
-       order by checked_on desc, id desc`,
+       order by checked_on desc, created_at desc, id desc`,
     ),
     q<{ enterprise_id: string; kind: string; defaulted_on: string }>(
       `select h.enterprise_id, i.kind, i.defaulted_on::text from instrument_holder h join financing_instrument i on i.id = h.instrument_id
