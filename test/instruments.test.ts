@@ -29,6 +29,27 @@ const B = testCode(202);
 const C = testCode(203);
 const bank = (key: string) => BANKS.find((b) => b.key === key)!;
 
+/** What InstrumentFields answers for an instrument of one holder, active, version 1, plus the kind's own fields. */
+const instrumentOf = (
+  __typename: string,
+  kind: string,
+  creditCode: string,
+  amount: string,
+  dates: { startDate: string; endDate: string | null },
+  own: Record<string, unknown>,
+) => ({
+  __typename,
+  id: expect.any(String),
+  kind,
+  status: 'ACTIVE',
+  amount,
+  ...dates,
+  version: 1,
+  enterprise: { creditCode },
+  holders: [{ share: '100.0000', lead: true, amount, enterprise: { creditCode } }],
+  ...own,
+});
+
 describe('financing instruments', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -133,15 +154,17 @@ describe('financing instruments', () => {
     };
     const ok = await app.execute(RecordIpPledgeLoanDocument, { input }, admin);
     expect(ok.data!.recordIpPledgeLoan.errors).toEqual([]);
-    expect(ok.data!.recordIpPledgeLoan.instrument).toMatchObject({
-      __typename: 'IpPledgeLoan',
-      pledgedValue: '3000000.00',
-      loanToValue: '40.0000',
-      pledges: [
-        { patent: { number: 'ZL201410012345.9' }, appraisal: { value: '2000000.00' } },
-        { patent: { number: 'ZL201510000001.0' }, appraisal: { value: '1000000.00' } },
-      ],
-    });
+    expect(ok.data!.recordIpPledgeLoan.instrument).toEqual(
+      instrumentOf('IpPledgeLoan', 'IP_PLEDGE_LOAN', A, '1200000.00', { startDate: '2025-01-10', endDate: '2027-01-10' }, {
+        contractNo: 'CMB-IP-1',
+        pledgedValue: '3000000.00',
+        loanToValue: '40.0000',
+        pledges: [
+          { patent: { number: 'ZL201410012345.9' }, appraisal: { value: '2000000.00' } },
+          { patent: { number: 'ZL201510000001.0' }, appraisal: { value: '1000000.00' } },
+        ],
+      }),
+    );
     const again = await app.execute(
       RecordIpPledgeLoanDocument,
       {
@@ -175,7 +198,14 @@ describe('financing instruments', () => {
       { input: { ...base, amount: '5000000.00', endDate: '2026-01-09', creditCode: B, insurerName: insurer, policyNo: 'P-RD-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '30000.00', subsidyApproved: '24000.00' } },
       admin,
     );
-    expect(policy.data!.recordTechInsurance.instrument).toMatchObject({ __typename: 'TechInsurancePolicy', policyNo: 'P-RD-1', premium: '60000.00', subsidyApproved: '24000.00', insurer: { name: insurer } });
+    expect(policy.data!.recordTechInsurance.instrument).toEqual(
+      instrumentOf('TechInsurancePolicy', 'TECH_INSURANCE', B, '5000000.00', { startDate: '2025-01-10', endDate: '2026-01-09' }, {
+        policyNo: 'P-RD-1',
+        premium: '60000.00',
+        subsidyApproved: '24000.00',
+        insurer: { name: insurer },
+      }),
+    );
     const tooMuch = await app.execute(
       RecordTechInsuranceDocument,
       { input: { ...base, creditCode: B, insurerName: insurer, policyNo: 'P-RD-2', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '70000.00', subsidyApproved: '80000.00' } },
@@ -188,7 +218,12 @@ describe('financing instruments', () => {
       { input: { ...base, amount: '2000000.00', creditCode: B, reinsurerName: reinsurer, underlyingPolicyNo: 'P-RD-1', treatyNo: 'T-1', cededShare: '40.0000' } },
       admin,
     );
-    expect(ceded.data!.recordReinsurance.instrument).toMatchObject({ __typename: 'Reinsurance', cededShare: '40.0000', underlyingPolicy: { policyNo: 'P-RD-1' } });
+    expect(ceded.data!.recordReinsurance.instrument).toEqual(
+      instrumentOf('Reinsurance', 'REINSURANCE', B, '2000000.00', { startDate: '2025-01-10', endDate: null }, {
+        cededShare: '40.0000',
+        underlyingPolicy: { policyNo: 'P-RD-1' },
+      }),
+    );
     const wrongHolder = await app.execute(
       RecordReinsuranceDocument,
       { input: { ...base, creditCode: C, reinsurerName: insurer, underlyingPolicyNo: 'P-RD-1', treatyNo: 'T-2', cededShare: '40.0000' } },
@@ -220,9 +255,17 @@ describe('financing instruments', () => {
       admin,
     );
     expect(ok.data!.recordBondIssue.errors).toEqual([]);
-    expect(ok.data!.recordBondIssue.instrument).toMatchObject({
+    expect(ok.data!.recordBondIssue.instrument).toEqual({
       __typename: 'CollectiveBond',
+      id: expect.any(String),
+      kind: 'COLLECTIVE_BOND',
+      status: 'ACTIVE',
+      amount: '300000000.00',
+      startDate: '2024-06-01',
       endDate: '2029-06-01',
+      version: 1,
+      code: '2480001',
+      tenorMonths: 60,
       enterprise: { creditCode: B },
       holders: [
         { share: '50.0000', lead: true, amount: '150000000.00', enterprise: { creditCode: B } },
@@ -255,11 +298,20 @@ describe('financing instruments', () => {
       admin,
     );
     const created = listing.data!.recordNeeqListing.instrument!;
-    expect(created).toMatchObject({ __typename: 'NeeqListing', status: 'PENDING', stage: 'FILING_ACCEPTED', stockCode: null, version: 1 });
+    const pending = instrumentOf('NeeqListing', 'NEEQ_LISTING', C, '0.00', { startDate: '2024-03-01', endDate: null }, {
+      status: 'PENDING',
+      stockCode: null,
+      stage: 'FILING_ACCEPTED',
+      stageHistory: [{ stage: 'FILING_ACCEPTED', on: '2024-04-01' }],
+      firstBatch: false,
+    });
+    expect(created).toEqual(pending);
     const noCode = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 1, stage: 'LISTED', on: '2024-09-01' }, admin);
     expect(noCode.data!.advanceNeeqStage.errors.map((e) => e.message)).toEqual(['A listed company has a stock code.']);
     const listed = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874321' }, admin);
-    expect(listed.data!.advanceNeeqStage.instrument).toMatchObject({
+    expect(listed.data!.advanceNeeqStage.instrument).toEqual({
+      ...pending,
+      id: created.id,
       status: 'ACTIVE',
       stage: 'LISTED',
       stockCode: '874321',
@@ -271,12 +323,16 @@ describe('financing instruments', () => {
       ['TRANSITION_NOT_ALLOWED', 'A listing at LISTED cannot move to REVIEW_FEEDBACK.'],
     ]);
     const otc = await app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: C, centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH000123' } }, admin);
-    expect(otc.data!.recordRegionalOtcListing.instrument).toMatchObject({ __typename: 'RegionalOtcListing', kind: 'REGIONAL_OTC_LISTING' });
+    expect(otc.data!.recordRegionalOtcListing.instrument).toEqual(
+      instrumentOf('RegionalOtcListing', 'REGIONAL_OTC_LISTING', C, '1000000.00', { startDate: '2025-01-10', endDate: null }, {}),
+    );
   });
 
   it('records fund investments, risk compensation cover within the pool cap, and claims within the cover', async () => {
     const fund = await app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: C, fundName: FUNDS[0]!.name, stake: '12.5000' } }, admin);
-    expect(fund.data!.recordFundInvestment.instrument).toMatchObject({ __typename: 'FundInvestment', stake: '12.5000', fund: { name: FUNDS[0]!.name } });
+    expect(fund.data!.recordFundInvestment.instrument).toEqual(
+      instrumentOf('FundInvestment', 'FUND_INVESTMENT', C, '8000000.00', { startDate: '2025-01-10', endDate: null }, { stake: '12.5000', fund: { name: FUNDS[0]!.name } }),
+    );
     const loan = await app.execute(
       RecordCreditLoanDocument,
       { input: { ...base, amount: '3000000.00', creditCode: C, lenderCreditCode: bank('ICBC').creditCode, contractNo: 'ICBC-9', interestRate: '3.6500', termMonths: 24 } },
@@ -298,12 +354,14 @@ describe('financing instruments', () => {
       { input: { ...base, amount: '1200000.00', creditCode: C, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
       admin,
     );
-    expect(cover.data!.recordRiskCompensationCover.instrument).toMatchObject({
-      __typename: 'RiskCompensationCover',
-      endDate: '2027-01-10',
-      coveredLoan: { id: loanId },
-      pool: { name: pool.name },
-    });
+    expect(cover.data!.recordRiskCompensationCover.instrument).toEqual(
+      instrumentOf('RiskCompensationCover', 'RISK_COMPENSATION', C, '1200000.00', { startDate: '2025-01-10', endDate: '2027-01-10' }, {
+        coverageRatio: '40.0000',
+        pool: { name: pool.name },
+        coveredLoan: { id: loanId },
+        claims: [],
+      }),
+    );
     const coverId = cover.data!.recordRiskCompensationCover.instrument!.id;
     const claim = await app.execute(RecordRiskCompensationClaimDocument, { input: { coverId, claimedOn: '2025-09-01', amount: '1000000.00' } }, admin);
     expect(claim.data!.recordRiskCompensationClaim).toEqual({ claim: { amount: '1000000.00', status: 'FILED' }, errors: [] });
@@ -325,9 +383,10 @@ describe('financing instruments', () => {
       { input: { ...base, creditCode: B, lenderCreditCode: bank('BOC').creditCode, contractNo: 'BOC-1', interestRate: '3.6500', termMonths: 12 } },
       admin,
     );
-    const id = loan.data!.recordCreditLoan.instrument!.id;
+    const recorded = loan.data!.recordCreditLoan.instrument!;
+    const id = recorded.id;
     const repaid = await app.execute(UpdateInstrumentStatusDocument, { id, version: 1, status: 'COMPLETED' }, admin);
-    expect(repaid.data!.updateInstrumentStatus.instrument).toMatchObject({ status: 'COMPLETED', version: 2 });
+    expect(repaid.data!.updateInstrumentStatus).toEqual({ errors: [], instrument: { ...recorded, status: 'COMPLETED', version: 2 } });
     const stale = await app.execute(UpdateInstrumentStatusDocument, { id, version: 1, status: 'DEFAULTED' }, admin);
     expect(stale.data!.updateInstrumentStatus.errors.map((e) => e.code)).toEqual(['STALE_VERSION']);
   });
