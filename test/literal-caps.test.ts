@@ -166,4 +166,22 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
       ]),
     );
   });
+  it('applies each rule to its own form only, and refuses an incomplete plan as invalid input, not a crash', async () => {
+    const invalid = (field: string, message: string) => ({ __typename: 'InvalidInputError', code: 'INVALID_INPUT', field, message });
+    expect([
+      // Service years bind equity awards only: a sale to a newcomer is a sale.
+      await record('SMALL', { form: 'EQUITY_SALE', totalEquityShare: '5.0000', grants: [grant({ serviceYears: 1 })] }),
+      // Exercise dates belong to options: on a sale they are refused as such, not measured as an option's.
+      await record('SMALL', { form: 'EQUITY_SALE', totalEquityShare: '5.0000', grants: [grant({ firstExerciseOn: '2025-03-01', exerciseDeadline: '2031-03-01' })] }),
+      // An option grant without its first exercise date.
+      await record('SMALL', { form: 'STOCK_OPTION', totalEquityShare: '5.0000', grants: [grant({ exerciseDeadline: '2031-02-01' })] }),
+      // An equity plan states the equity it grants.
+      await record('SMALL', { form: 'EQUITY_SALE', grants: [grant()] }),
+    ]).toEqual([
+      { plan: { form: 'EQUITY_SALE', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 1 }] }, errors: [] },
+      { plan: null, errors: [invalid('input.grants.0', 'Only option grants have exercise dates.')] },
+      { plan: null, errors: [invalid('input.grants.0', 'An option grant states its first exercise date and its deadline.')] },
+      { plan: null, errors: [invalid('input.totalEquityShare', 'A EQUITY_SALE plan states the equity it grants.')] },
+    ]);
+  });
 });
