@@ -45,25 +45,26 @@ describe('data authorisations for banks', () => {
     ...extra,
   });
 
+  /** An authorisation as `grant()` asks for it, just recorded: who granted it, for whom, on what paper. */
+  const granted = (who: { paperReference: string | null; grantedBy: string; enterprise: { creditCode: string } }) => ({
+    id: expect.any(String),
+    scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'],
+    purpose: '知识产权质押贷款试点资格审核',
+    validFrom: today,
+    validTo: nextYear,
+    signer: '王伟（财务总监）',
+    ...who,
+    revokedBy: null,
+    active: true,
+    version: 1,
+    bank: { name: '汉口银行' },
+  });
+
   it('lets a representative grant its own enterprise’s data to a bank, active at once', async () => {
     const result = await app.execute(GrantAuthorizationDocument, { input: grant() }, rep);
     expect(result.data!.grantAuthorization).toEqual({
       errors: [],
-      authorization: {
-        id: expect.any(String),
-        scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'],
-        purpose: '知识产权质押贷款试点资格审核',
-        validFrom: today,
-        validTo: nextYear,
-        signer: '王伟（财务总监）',
-        paperReference: null,
-        grantedBy: `ENTERPRISE_REP:${OWN}`,
-        revokedBy: null,
-        active: true,
-        version: 1,
-        enterprise: { creditCode: OWN },
-        bank: { name: '汉口银行' },
-      },
+      authorization: granted({ paperReference: null, grantedBy: `ENTERPRISE_REP:${OWN}`, enterprise: { creditCode: OWN } }),
     });
   });
 
@@ -89,21 +90,7 @@ describe('data authorisations for banks', () => {
     const paper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER, paperReference: 'DH-AUTH-2026-0117' }) }, admin);
     expect(paper.data!.grantAuthorization).toEqual({
       errors: [],
-      authorization: {
-        id: expect.any(String),
-        scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'],
-        purpose: '知识产权质押贷款试点资格审核',
-        validFrom: today,
-        validTo: nextYear,
-        signer: '王伟（财务总监）',
-        paperReference: 'DH-AUTH-2026-0117',
-        grantedBy: 'ZONE_ADMIN',
-        revokedBy: null,
-        active: true,
-        version: 1,
-        enterprise: { creditCode: OTHER },
-        bank: { name: '汉口银行' },
-      },
+      authorization: granted({ paperReference: 'DH-AUTH-2026-0117', grantedBy: 'ZONE_ADMIN', enterprise: { creditCode: OTHER } }),
     });
     const bad = await app.execute(
       GrantAuthorizationDocument,
