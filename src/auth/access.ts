@@ -5,7 +5,7 @@ import { fromGlobalId } from '../common/global-id';
 import { sqlArray } from '../common/sql';
 import { AuditOutcome } from '../modules/audit/audit.entity';
 import { type AuditRecord, recordAudits } from '../modules/audit/audit.service';
-import { zoneToday } from '../modules/enterprise/enterprise.queries';
+import { zoneToday } from '../clock';
 import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
 import { Role } from './roles';
 import type { Viewer } from './viewer';

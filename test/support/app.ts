@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { type GraphQLFormattedError, print } from 'graphql';
+import { type GraphQLFormattedError, type GraphQLSchema, print } from 'graphql';
 import pino from 'pino';
 import type { Role } from '../../src/auth/roles';
 import { TokenService } from '../../src/auth/tokens';
@@ -40,6 +40,8 @@ export class TestApp {
     readonly tokens: TokenService,
     readonly config: Config,
     readonly url: string,
+    /** The schema the server serves (with the access policy applied). */
+    readonly schema: GraphQLSchema,
   ) {}
 
 
@@ -52,16 +54,17 @@ export class TestApp {
     });
     const orm = await openOrm(options.databaseUrl ?? (await workerDatabaseUrl()));
     const tokens = new TokenService(new TextEncoder().encode(TEST_TOKEN_SECRET), '1h');
+    const schema = await buildInnozoneSchema(options.extraResolvers);
     const server = await createServer({
       config,
       orm,
       tokens,
       logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
-      schema: await buildInnozoneSchema(options.extraResolvers),
+      schema,
     });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = server.httpServer.address() as AddressInfo;
-    return new TestApp(orm, server, tokens, config, `http://127.0.0.1:${port}`);
+    return new TestApp(orm, server, tokens, config, `http://127.0.0.1:${port}`, schema);
   }
 
   /** Runs an operation through Apollo's whole pipeline (no HTTP) as `viewer` (null: anonymous). */

@@ -56,10 +56,13 @@ const NOT_DATE = [
 
 /**
  * Stops this process's clock (JavaScript's `Date`, which the server reads for "today") at `instant`, e.g.
- * '2026-11-30T16:30:00Z'. Only for tests that state the day they run on; `realClock()` in an afterEach.
+ * '2026-11-30T16:30:00Z', or starts it there (`flowing`). Only for tests that state the day they run on;
+ * `realClock()` in an afterEach.
  */
-export function setClock(instant: string): void {
-  jest.useFakeTimers({ now: new Date(instant), doNotFake: [...NOT_DATE] });
+export function setClock(instant: string, options: { flowing?: boolean } = {}): void {
+  // flowing: the clock starts at `instant` and runs on (a millisecond each millisecond), so records made one
+  // after another are told apart by when they were made, as on a real day.
+  jest.useFakeTimers({ now: new Date(instant), doNotFake: [...NOT_DATE], ...(options.flowing ? { advanceTimers: 1 } : {}) });
 }
 
 export function realClock(): void {

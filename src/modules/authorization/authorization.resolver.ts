@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { Bank } from '../finance/counterparty.entity';
 import { DataAuthorization } from './authorization.entity';
 import { GrantAuthorizationInput } from './authorization.inputs';

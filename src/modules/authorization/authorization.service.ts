@@ -10,7 +10,7 @@ import {
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, idOf, optionalText, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { Bank } from '../finance/counterparty.entity';
 import { DataAuthorization } from './authorization.entity';
 import type { GrantAuthorizationInput } from './authorization.inputs';

@@ -3,7 +3,7 @@ import { Condition, TYPES } from '../../auth/policy';
 import type { RequestContext } from '../../context';
 import { badUserInput } from '../../common/errors';
 import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus, Satisfaction } from './cppcc.entity';
 import { type CppccMemberFilter, HandlingUnitScore, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
 

@@ -6,7 +6,7 @@ import { Connection, ForwardPageArgs, type Page } from '../../common/pagination'
 import { Payload } from '../../common/payload';
 import { sqlArray } from '../../common/sql';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import {
   CppccLevel,
   CppccMember,

@@ -12,7 +12,7 @@ import {
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { idOf, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import {
   CppccLevel,
   CppccMember,

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context';
 import { fromGlobalId } from '../../common/global-id';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { FiscalYearBands } from '../enterprise/financial-bands';
 import { FiscalYearFinancials } from '../enterprise/financials.entity';
 import { FinancingInstrument } from '../finance/instrument.entity';

@@ -5,7 +5,7 @@ import { CreditCodeScalar, DateScalar } from '../../common/scalars';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../credit/credit.entity';
 import { recordCreditRating, recordDishonestDebtorCheck, recordTaxCreditGrade } from '../credit/credit.service';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import {
   CreditRatingInput,
   CriterionView,

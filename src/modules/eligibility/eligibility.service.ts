@@ -8,7 +8,7 @@ import { isDecimal, toScaled } from '../../common/decimal';
 import { sqlArray } from '../../common/sql';
 import { requiredText } from '../../common/validate';
 import { AuditOutcome } from '../audit/audit.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
 import { loadFacts } from './facts';

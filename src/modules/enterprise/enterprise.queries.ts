@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
+import { zoneToday } from '../../clock';
 import { badUserInput } from '../../common/errors';
 import { sqlArray } from '../../common/sql';
 import { Page, pageRequest, type PageArgs, SortDirection } from '../../common/pagination';
@@ -10,10 +11,6 @@ import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } fro
 const MAX_SEARCH = 100;
 export const MAX_CREDIT_CODES = 1000;
 
-/** Today in the zone's time (Asia/Shanghai), as YYYY-MM-DD. */
-export function zoneToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

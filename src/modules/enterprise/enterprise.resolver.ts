@@ -22,7 +22,8 @@ import {
   UpdateEnterpriseInput,
 } from './enterprise.inputs';
 import { filterScope } from '../eligibility/outreach';
-import { findEnterprisePage, zoneToday } from './enterprise.queries';
+import { findEnterprisePage } from './enterprise.queries';
+import { zoneToday } from '../../clock';
 import {
   createEnterprise,
   recordFiscalYear,

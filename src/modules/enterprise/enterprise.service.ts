@@ -28,7 +28,7 @@ import type {
   HighTechCertificateInput,
   UpdateEnterpriseInput,
 } from './enterprise.inputs';
-import { zoneToday } from './enterprise.queries';
+import { zoneToday } from '../../clock';
 import { FiscalYearFinancials, HighTechCertificate } from './financials.entity';
 import { IndustryCluster, Park } from './park.entity';
 

@@ -4,7 +4,7 @@ import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { DateScalar, DateTimeScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { Patent, PatentAppraisal } from '../ip/patent.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';
 import {

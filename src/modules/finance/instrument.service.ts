@@ -24,7 +24,7 @@ import {
   wholeNumber,
 } from '../../common/validate';
 import type { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { Patent, PatentAppraisal, PatentLegalStatus } from '../ip/patent.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';

@@ -3,7 +3,7 @@ import { fromScaled, toScaled } from '../../common/decimal';
 import { Problems } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, notInFuture, optionalText, percent, positiveAmount, requiredText, wholeNumber } from '../../common/validate';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { checkIncentiveCaps, isEquityForm } from './incentive.caps';
 import { EquityGrant, EquityIncentivePlan, IncentiveForm, TalentAward } from './incentive.entity';

@@ -3,7 +3,7 @@ import { checkPatentNumber } from '../../common/patent-number';
 import { DuplicateError, NotFoundError, notPermitted, Problems } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { notInFuture, positiveAmount, requiredText } from '../../common/validate';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { Patent, PatentAppraisal, PatentLegalStatus } from './patent.entity';
 import type { PatentAppraisalInput, PatentInput } from './patent.inputs';

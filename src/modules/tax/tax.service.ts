@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context';
 import { DuplicateError, Problems } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { nonNegativeAmount, wholeNumber } from '../../common/validate';
-import { zoneToday } from '../enterprise/enterprise.queries';
+import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { TaxPilot, TaxPilotUsage } from './tax.entity';
 import type { TaxPilotUsageInput } from './tax.inputs';
