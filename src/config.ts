@@ -46,6 +46,7 @@ const envSchema = z.object({
     .regex(/^\d+[smhd]$/, { error: 'must be a duration like 30m, 12h or 7d' })
     .default('12h'),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  GRAPHQL_JIT: booleanFlag.default(true),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -63,7 +64,8 @@ export interface Config {
   dataDir: string;
   database: { url: string } | { embedded: { port: number } };
   auth: { tokenSecret?: string; tokenTtl: string };
-  graphql: { introspection: boolean };
+  /** jit: execute with graphql-jit (src/executor.ts) rather than graphql-js. */
+  graphql: { introspection: boolean; jit: boolean };
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -100,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { embedded: { port: e.EMBEDDED_PG_PORT } },
     auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL },
-    graphql: { introspection: e.GRAPHQL_INTROSPECTION ?? !production },
+    graphql: { introspection: e.GRAPHQL_INTROSPECTION ?? !production, jit: e.GRAPHQL_JIT },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemoZone: e.SEED_DEMO_ZONE,

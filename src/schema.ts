@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { type GraphQLObjectType, type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
 import { ROOT } from './auth/policy';
+import { typeNamedAfterClass } from './common/node';
 import { DateTimeScalar } from './common/scalars';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
@@ -73,6 +74,9 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInterfaceType(type)) type.resolveType = typeNamedAfterClass;
+  }
   applyPolicy(schema);
   if (extraResolvers.length > 0) {
     for (const parent of ['Query', 'Mutation'] as const) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -17,6 +18,7 @@ import { TokenError, type TokenService } from './auth/tokens';
 import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
+import { compiledExecutor } from './executor';
 import { ErrorCode, unauthenticated } from './common/errors';
 
 /** Error codes a client may see with their own message; anything else is masked in production. */
@@ -154,7 +156,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.graphql.jit ? { gateway: compiledExecutor(schema) } : { schema }),
     introspection: config.graphql.introspection,
     // main.ts owns shutdown order (HTTP, then ORM, then PostgreSQL); Apollo must not act on signals by itself.
     stopOnTerminationSignals: false,
@@ -163,6 +165,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     formatError: formatError(config.production),
     validationRules: [maxDepthRule({ n: 12, exposeLimits: !config.production }), maxAliasesRule({ n: 30 })],
     plugins: [
+      // innozone sets no cache hints; Apollo's default plugin would still wrap every field to compute none.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLogging,
       auditBankReads,

@@ -1,4 +1,5 @@
 import { Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { typeNamedAfterClass } from './node';
 
 /** What went wrong with a mutation, as data (API.md "Conventions"). Nothing was written when any is returned. */
 export enum MutationErrorCode {
@@ -15,7 +16,7 @@ registerEnumType(MutationErrorCode, { name: 'MutationErrorCode' });
 
 @InterfaceType({
   description: 'An expected failure of a mutation, returned in its payload; the mutation changed nothing.',
-  resolveType: (value: MutationError) => value.constructor.name,
+  resolveType: typeNamedAfterClass,
 })
 export abstract class MutationError {
   @Field(() => MutationErrorCode)

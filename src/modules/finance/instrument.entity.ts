@@ -1,6 +1,6 @@
 import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, InterfaceType, Int, ObjectType } from 'type-graphql';
-import { Node } from '../../common/node';
+import { Node, typeNamedAfterClass } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { DateScalar, DateTimeScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -25,7 +25,7 @@ import {
 @InterfaceType({
   implements: Node,
   description: 'A financing instrument of one or more zone enterprises.',
-  resolveType: (value: FinancingInstrument) => value.constructor.name,
+  resolveType: typeNamedAfterClass,
 })
 @Entity({ tableName: 'financing_instrument', discriminatorColumn: 'kind', abstract: true })
 @Index({ properties: ['kind', 'status'] })
