@@ -19,5 +19,6 @@ export interface RequestContext {
 /** Builds the context of one request for an already authenticated viewer (or none). */
 export function createContext(orm: MikroORM, viewer: Viewer | null, log: Logger, requestId: string): RequestContext {
   const em = orm.em.fork() as EntityManager;
-  return { em, viewer, loaders: new Loaders(em), access: new Access(em, viewer), log, requestId };
+  const loaders = new Loaders(em);
+  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId };
 }

@@ -1,16 +1,20 @@
-import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { BaseEntity } from './common/base.entity';
+import { type ReadOrder, readWhereIn } from './db/read-objects';
 
 type ForeignKeyOf<T> = { [K in keyof T]: T[K] extends { id: string } | null ? K : never }[keyof T] & string;
 
 /**
  * The request's DataLoaders, created with its context so nothing is cached across requests or viewers.
- * Field resolvers go through these: one query per relation per request, never one per parent.
+ * Field resolvers go through these: one query per relation per request, never one per parent. They answer with
+ * read objects (src/db/read-objects.ts), never entities.
  */
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
+  /** Every record the byId and manyBy loaders read in this request, by type and id. */
+  private readonly read = new Map<string, object>();
 
   constructor(readonly em: EntityManager) {}
 
@@ -18,7 +22,7 @@ export class Loaders {
   byId<T extends BaseEntity>(entity: EntityClass<T>): DataLoader<string, T | null> {
     return this.memo(`byId:${entity.name}`, () =>
       new DataLoader<string, T | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+        const rows = this.remember(await readWhereIn(this.em, entity, 'id', ids));
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
@@ -35,11 +39,11 @@ export class Loaders {
   manyBy<T extends BaseEntity>(
     entity: EntityClass<T>,
     foreignKey: ForeignKeyOf<T>,
-    orderBy: QueryOrderMap<T> = { createdAt: 'asc', id: 'asc' } as QueryOrderMap<T>,
+    orderBy: { [K in keyof T & string]?: 'asc' | 'desc' } = { createdAt: 'asc', id: 'asc' } as never,
   ): DataLoader<string, T[]> {
     return this.memo(`manyBy:${entity.name}.${foreignKey}`, () =>
       new DataLoader<string, T[]>(async (ids) => {
-        const rows = await this.em.find(entity, { [foreignKey]: { $in: [...ids] } } as unknown as FilterQuery<T>, { orderBy });
+        const rows = this.remember(await readWhereIn(this.em, entity, foreignKey, ids, orderBy as ReadOrder));
         const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
         for (const row of rows) {
           const ref = row[foreignKey as keyof T] as unknown as { id: string } | null;
@@ -48,6 +52,17 @@ export class Loaders {
         return ids.map((id) => grouped.get(id)!);
       }),
     );
+  }
+
+  /** The record of GraphQL type `type` with this id, when a loader of this request has read it. */
+  loaded(type: string, id: string): object | undefined {
+    return this.read.get(`${type}:${id}`);
+  }
+
+  /** Records read otherwise in this request (a page), so the policy finds what they own without reading again. */
+  remember<T extends BaseEntity>(records: T[]): T[] {
+    for (const r of records) this.read.set(`${r.constructor.name}:${r.id}`, r);
+    return records;
   }
 
   /** A loader of the caller's own making, built once per request under `key`. */

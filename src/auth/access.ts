@@ -9,6 +9,7 @@ import { zoneToday } from '../clock';
 import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
 import { Role } from './roles';
 import type { Viewer } from './viewer';
+import { readWhereIn } from '../db/read-objects';
 
 /** Roles that see every enterprise of the zone (what they see of each is up to the field rules). */
 const SEE_ALL: ReadonlySet<Role> = new Set([Role.ZONE_ADMIN, Role.CPPCC_MEMBER, Role.CPPCC_OFFICE, Role.HANDLING_UNIT]);
@@ -55,6 +56,8 @@ export class Access {
   constructor(
     private readonly em: EntityManager,
     readonly viewer: Viewer | null,
+    /** The record of `type` with this id when the request has already read it (Loaders.loaded), else undefined. */
+    private readonly loaded: (type: string, id: string) => object | undefined = () => undefined,
   ) {}
 
   private get role(): Role | null {
@@ -175,8 +178,10 @@ export class Access {
     if (Reference.isReference(ref) && ref.isInitialized()) return ref.getEntity() as object;
     const id = idOf(ref);
     if (!id) return null;
+    const read = this.loaded('Proposal', id);
+    if (read) return read;
     this.proposalLoader ??= new DataLoader(async (ids) => {
-      const rows = await this.em.find<object & { id: string }>('Proposal', { id: { $in: [...ids] } });
+      const rows = await readWhereIn<object & { id: string }>(this.em, 'Proposal', 'id', ids);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((i) => byId.get(i) ?? null);
     });
@@ -205,14 +210,15 @@ export class Access {
     if ('instrumentHolders' in rule) return id ? this.ownerLoader('instrument_holder', 'instrument_id').load(id) : [];
     if ('projectParticipants' in rule) return id ? this.ownerLoader('project_participant', 'project_id').load(id) : [];
     if ('proposal' in rule) return [];
-    // Through the object it points at: that one's owners, from the identity map when the request has loaded it,
-    // else from the database (batched per request).
+    // Through the object it points at: that one's owners, from the record when the request has read it (or, for
+    // an entity a mutation loaded, from the identity map), else from the database (batched per request).
     const via = (obj as Record<string, unknown>)[rule.via];
     const target = idOf(via);
     if (!target) return [];
     const targetRule = TYPES[rule.type]!.owners!;
-    if ('ref' in targetRule && Reference.isReference(via) && via.isInitialized()) {
-      const owner = idOf((via.getEntity() as Record<string, unknown>)[targetRule.ref]);
+    const read = 'ref' in targetRule ? (Reference.isReference(via) && via.isInitialized() ? via.getEntity() : this.loaded(rule.type, target)) : undefined;
+    if ('ref' in targetRule && read) {
+      const owner = idOf((read as Record<string, unknown>)[targetRule.ref]);
       return owner ? [owner] : [];
     }
     if ('instrumentHolders' in targetRule) return this.ownerLoader('instrument_holder', 'instrument_id').load(target);

@@ -3,6 +3,7 @@ import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination
 import { sqlArray } from '../../common/sql';
 import { AuditEvent } from './audit.entity';
 import type { AuditEventFilter } from './audit.resolver';
+import { readObjects } from '../../db/read-objects';
 
 /** A page of the audit trail, newest first (keyset on the chain position). */
 export async function findAuditEvents(ctx: RequestContext, filter: AuditEventFilter | null, page: ForwardPageArgs): Promise<Page<AuditEvent>> {
@@ -25,7 +26,7 @@ export async function findAuditEvents(ctx: RequestContext, filter: AuditEventFil
   if (request.cursor) q.where('a.seq', '<', String(request.cursor[0]));
   const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy('a.seq', 'desc').limit(request.limit + 1));
   return Page.fromRows(
-    rows.map((r) => ctx.em.map(AuditEvent, r)),
+    readObjects(ctx.em, AuditEvent, rows),
     request,
     (e) => e,
     (e) => [e.seq],

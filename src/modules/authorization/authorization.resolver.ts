@@ -8,6 +8,7 @@ import { Bank } from '../finance/counterparty.entity';
 import { DataAuthorization } from './authorization.entity';
 import { GrantAuthorizationInput } from './authorization.inputs';
 import { grantAuthorization, revokeAuthorization } from './authorization.service';
+import { readAll } from '../../db/read-objects';
 
 export const AuthorizationPayload = Payload('AuthorizationPayload', 'authorization', DataAuthorization, 'The authorisation granted or revoked.');
 
@@ -28,7 +29,10 @@ export class AuthorizationResolver {
   @Authorized()
   @Query(() => [DataAuthorization], { description: "An enterprise's authorisations, newest first (a representative: its own)." })
   authorizations(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string) {
-    return ctx.em.find(DataAuthorization, { enterprise: { creditCode } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+    return readAll(ctx.em, DataAuthorization, { createdAt: 'desc', id: 'asc' }, {
+      sql: 'enterprise_id = (select id from enterprise where credit_code = ?)',
+      bindings: [creditCode],
+    });
   }
 
   @FieldResolver(() => Enterprise)

@@ -6,6 +6,7 @@ import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination
 import { zoneToday } from '../../clock';
 import { CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus, Satisfaction } from './cppcc.entity';
 import { type CppccMemberFilter, HandlingUnitScore, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
+import { readObject, readObjects, readWhereIn } from '../../db/read-objects';
 
 /**
  * A row's creation time as its cursor holds it: to the microsecond, as PostgreSQL keeps it. A JavaScript Date keeps
@@ -77,7 +78,7 @@ export async function findProposals(ctx: RequestContext, filter: ProposalFilter 
   return Page.fromRows(
     rows,
     request,
-    ({ cursor_at, ...row }) => ctx.em.map(Proposal, row),
+    ({ cursor_at, ...row }) => ctx.loaders.remember([readObject(ctx.em, Proposal, row)])[0]!,
     (row) => [row['cursor_at'], row['id']],
     async () => {
       const [row] = (await ctx.em.execute(where(knex('proposal as p').count({ n: '*' })))) as { n: string }[];
@@ -102,7 +103,7 @@ export async function findMembers(ctx: RequestContext, filter: CppccMemberFilter
   q.orderByRaw('m.name collate "zh-x-icu", m.id').limit(request.limit + 1);
   const rows: Record<string, unknown>[] = await ctx.em.execute(q);
   return Page.fromRows(
-    rows.map((r) => ctx.em.map(CppccMember, r)),
+    readObjects(ctx.em, CppccMember, rows),
     request,
     (m) => m,
     (m) => [m.name, m.id],
@@ -134,7 +135,7 @@ export async function findPolicyRequests(ctx: RequestContext, filter: PolicyRequ
   return Page.fromRows(
     rows,
     request,
-    ({ cursor_at, ...row }) => ctx.em.map(PolicyRequest, row),
+    ({ cursor_at, ...row }) => readObject(ctx.em, PolicyRequest, row),
     (row) => [row['cursor_at'], row['id']],
     async () => {
       const [row] = (await ctx.em.execute(where(knex('policy_request as r').count({ n: '*' })))) as { n: string }[];
@@ -160,7 +161,7 @@ export async function handlingUnitScores(ctx: RequestContext, year: number): Pro
      group by r.unit_id`,
     [Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED, year],
   );
-  const units = await ctx.em.find(HandlingUnit, { id: { $in: rows.map((r) => r.unit_id) } });
+  const units = await readWhereIn(ctx.em, HandlingUnit, 'id', rows.map((r) => r.unit_id));
   const rate = (good: number, rated: number) => {
     if (rated === 0) return null;
     const basisPoints = Math.floor((good * 1_000_000) / rated); // percent × 10⁴, truncated

@@ -49,6 +49,7 @@ import {
   ProposalFilter,
   ProposalUpdateInput,
 } from './cppcc.types';
+import { readAll, readObjects } from '../../db/read-objects';
 
 @ObjectType('ProposalConnection')
 export class ProposalConnection extends Connection(Proposal, 'Proposal') {}
@@ -279,7 +280,7 @@ export class CppccMemberResolver {
   @Authorized()
   @Query(() => [HandlingUnit], { description: 'Handling units, by level and name.' })
   handlingUnits(@Ctx() ctx: RequestContext, @Arg('level', () => CppccLevel, { nullable: true }) level: CppccLevel | null) {
-    return ctx.em.find(HandlingUnit, level ? { level } : {}, { orderBy: { level: 'asc', name: 'asc' } });
+    return readAll(ctx.em, HandlingUnit, { level: 'asc', name: 'asc' }, level ? { sql: 'level = ?', bindings: [level] } : undefined);
   }
 
   @Authorized()
@@ -331,7 +332,7 @@ export class PolicyRequestResolver {
             'select * from proposal where request_ids && ?::text[] order by created_at, id',
             [sqlArray([...ids])],
           );
-          const proposals = rows.map((row) => ctx.em.map(Proposal, row));
+          const proposals = readObjects(ctx.em, Proposal, rows);
           return ids.map((id) => proposals.filter((p) => p.requestIds.includes(id)));
         }),
       )

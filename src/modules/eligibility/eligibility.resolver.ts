@@ -16,6 +16,7 @@ import {
 } from './eligibility.types';
 import { checkEligibility, recordRuleVersion } from './eligibility.service';
 import { PilotProgramme, ProgrammeRuleVersion } from './programme.entity';
+import { readAll } from '../../db/read-objects';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
 export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
@@ -27,7 +28,7 @@ export const DishonestDebtorCheckPayload = Payload('DishonestDebtorCheckPayload'
 export class PilotProgrammeResolver {
   @Query(() => [PilotProgramme], { description: 'The pilot programmes, by code. Public: answers without a token.' })
   programmes(@Ctx() ctx: RequestContext) {
-    return ctx.em.find(PilotProgramme, {}, { orderBy: { code: 'asc' } });
+    return readAll(ctx.em, PilotProgramme, { code: 'asc' });
   }
 
   @Authorized()

@@ -6,6 +6,7 @@ import { sqlArray } from '../../common/sql';
 import { Page, pageRequest, type PageArgs, SortDirection } from '../../common/pagination';
 import { Enterprise } from './enterprise.entity';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+import { readObjects } from '../../db/read-objects';
 
 /** Longest search text accepted. */
 const MAX_SEARCH = 100;
@@ -173,7 +174,7 @@ export async function findEnterprisePage(
   for (const k of keys) q.orderByRaw(`${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`);
   q.limit(request.limit + 1);
   const rows: Record<string, unknown>[] = await em.execute(q);
-  const entities = rows.map((row) => em.map(Enterprise, row));
+  const entities = readObjects(em, Enterprise, rows);
   return Page.fromRows(
     entities,
     request,

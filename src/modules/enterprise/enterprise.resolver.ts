@@ -33,6 +33,7 @@ import {
 import { FiscalYearBands } from './financial-bands';
 import { FiscalYearFinancials, HighTechCertificate } from './financials.entity';
 import { IndustryCluster, Park } from './park.entity';
+import { readAll } from '../../db/read-objects';
 
 @ObjectType('EnterpriseConnection')
 export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise') {}
@@ -54,8 +55,9 @@ export const HighTechCertificatePayload = Payload(
 export class EnterpriseResolver {
   @Authorized()
   @Query(() => Enterprise, { nullable: true, description: 'The enterprise of a credit code; null when none is registered.' })
-  enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string): Promise<Enterprise | null> {
-    return ctx.em.findOne(Enterprise, { creditCode });
+  async enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string): Promise<Enterprise | null> {
+    const [found] = await readAll(ctx.em, Enterprise, {}, { sql: 'credit_code = ?', bindings: [creditCode] });
+    return found ?? null;
   }
 
   @Authorized()
@@ -187,18 +189,18 @@ export class ZoneReferenceResolver {
   @Authorized()
   @Query(() => [Park], { description: 'The sub-parks of the zone, by code.' })
   parks(@Ctx() ctx: RequestContext) {
-    return ctx.em.find(Park, {}, { orderBy: { code: 'asc' } });
+    return readAll(ctx.em, Park, { code: 'asc' });
   }
 
   @Authorized()
   @Query(() => [IndustryCluster], { description: 'The strategic emerging industry clusters, by code.' })
   industryClusters(@Ctx() ctx: RequestContext) {
-    return ctx.em.find(IndustryCluster, {}, { orderBy: { code: 'asc' } });
+    return readAll(ctx.em, IndustryCluster, { code: 'asc' });
   }
 
   @Authorized()
   @Query(() => [Institution], { description: 'Universities and research institutes.' })
   institutions(@Ctx() ctx: RequestContext) {
-    return ctx.em.find(Institution, {}, { orderBy: { kind: 'asc', name: 'asc' } });
+    return readAll(ctx.em, Institution, { kind: 'asc', name: 'asc' });
   }
 }

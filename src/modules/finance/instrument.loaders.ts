@@ -4,8 +4,7 @@ import { Page, pageRequest, type ForwardPageArgs } from '../../common/pagination
 import { sqlArray } from '../../common/sql';
 import { InstrumentKind } from './enums';
 import { FinancingInstrument } from './instrument.entity';
-
-const DIRECT = ['holder_enterprise_id', 'rn'];
+import { readObject } from '../../db/read-objects';
 
 /**
  * Pages of each enterprise's instruments (newest first), for many enterprises in one query: a window function
@@ -46,10 +45,8 @@ export function instrumentPages(
         bindings,
       );
       const byEnterprise = new Map<string, FinancingInstrument[]>(enterpriseIds.map((id) => [id, []]));
-      for (const row of rows) {
-        const holder = row['holder_enterprise_id'] as string;
-        for (const column of DIRECT) delete row[column];
-        byEnterprise.get(holder)!.push(ctx.em.map(FinancingInstrument, row));
+      for (const { holder_enterprise_id: holder, rn: _rank, ...row } of rows) {
+        byEnterprise.get(holder as string)!.push(readObject(ctx.em, FinancingInstrument, row));
       }
       return enterpriseIds.map((id) =>
         Page.fromRows(

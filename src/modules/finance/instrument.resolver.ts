@@ -33,6 +33,7 @@ import {
   TechInsuranceInput,
 } from './instrument.inputs';
 import * as instruments from './instrument.service';
+import { readAll } from '../../db/read-objects';
 
 export const InstrumentPayload = Payload('InstrumentPayload', 'instrument', FinancingInstrument, 'The instrument recorded or changed.');
 export const RiskCompensationClaimPayload = Payload(
@@ -132,7 +133,7 @@ export class FinancingInstrumentResolver {
   @Authorized()
   @Query(() => [Bank], { description: 'Banks taking part in the zone financing pilots, by name.' })
   partnerBanks(@Ctx() ctx: RequestContext) {
-    return ctx.em.find(Bank, { partner: true }, { orderBy: { name: 'asc' } });
+    return readAll(ctx.em, Bank, { name: 'asc' }, { sql: 'partner', bindings: [] });
   }
 
   // ── interface fields, inherited by every kind ──

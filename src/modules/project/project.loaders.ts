@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../context';
 import { ProjectParticipant, ResearchProject } from './project.entity';
+import { readWhereIn } from '../../db/read-objects';
 
 /** The projects each enterprise takes part in (two queries for any number of enterprises), newest first. */
 export function projectsOfEnterprise(ctx: RequestContext): DataLoader<string, ResearchProject[]> {
   return ctx.loaders.custom('projectsOfEnterprise', () =>
     new DataLoader<string, ResearchProject[]>(async (enterpriseIds) => {
-      const participations = await ctx.em.find(ProjectParticipant, { enterprise: { $in: [...enterpriseIds] } });
+      const participations = await readWhereIn(ctx.em, ProjectParticipant, 'enterprise', enterpriseIds);
       const projects = await ctx.loaders.byId(ResearchProject).loadMany([...new Set(participations.map((p) => p.project.id))]);
       const byId = new Map(
         projects.filter((p): p is ResearchProject => p instanceof ResearchProject).map((p) => [p.id, p]),
