@@ -9,7 +9,7 @@ import { zoneToday } from '../clock';
 import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
 import { Role } from './roles';
 import type { Viewer } from './viewer';
-import { readWhereIn } from '../db/read-objects';
+import { readRows, readWhereIn } from '../db/read-objects';
 
 /** Roles that see every enterprise of the zone (what they see of each is up to the field rules). */
 const SEE_ALL: ReadonlySet<Role> = new Set([Role.ZONE_ADMIN, Role.CPPCC_MEMBER, Role.CPPCC_OFFICE, Role.HANDLING_UNIT]);
@@ -236,7 +236,8 @@ export class Access {
     let loader = this.ownerLoaders.get(name);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const rows: { k: string; e: string }[] = await this.em.execute(
+        const rows = await readRows<{ k: string; e: string }>(
+          this.em,
           `select ${key} as k, ${enterpriseColumn} as e from ${table} where ${key} = any(?::uuid[]) and ${enterpriseColumn} is not null`,
           [sqlArray([...ids])],
         );

@@ -1,5 +1,5 @@
 import { type EntityClass, type EntityMetadata, type Platform, ReferenceKind } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { sqlArray } from '../common/sql';
 
 /**
@@ -13,13 +13,9 @@ import { sqlArray } from '../common/sql';
  * A read object is never flushed: the write path loads its own entities.
  */
 interface Shape {
-  prototype: object;
   className: string;
-  references: string[];
-  /** Properties MikroORM gives accessors on the prototype (references): set as own values, around the accessor. */
-  accessors: Set<string>;
-  /** Properties whose PostgreSQL value needs their type's conversion (arrays of enums come back as '{A,B}'). */
-  converted: { name: string; convert: (value: unknown) => unknown }[];
+  /** Builds the read object of a row: compiled once per class, so every object gets the same hidden class. */
+  build: (row: Record<string, unknown>) => object;
 }
 
 /** Names with a getter or setter anywhere on `prototype`'s chain. */
@@ -29,6 +25,50 @@ function accessorsOf(prototype: object): Set<string> {
     for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (d.get || d.set) names.add(name);
   }
   return names;
+}
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * The builder of one class's read objects, as MikroORM's own result mapper and hydrator would convert each column
+ * (booleans, timestamps through the platform's date parsing, custom types such as arrays of enums through their
+ * type), each many-to-one as `{ id }`. Their prototype sits between the object and the entity's: it shadows the
+ * accessors MikroORM puts on entity prototypes for references with plain values, so setting one is a plain write.
+ */
+function shapeOf(meta: EntityMetadata, platform: Platform): Shape {
+  const entityPrototype = (meta.class as unknown as { prototype: object }).prototype;
+  const prototype = Object.create(entityPrototype) as object;
+  for (const name of accessorsOf(entityPrototype)) {
+    if (meta.properties[name as never]) Object.defineProperty(prototype, name, { value: undefined, writable: true, enumerable: false, configurable: true });
+  }
+  const helpers: Record<string, unknown> = { prototype, parseDate: (v: unknown) => platform.parseDate(v as string) };
+  const lines: string[] = [];
+  for (const prop of meta.props) {
+    const column = prop.fieldNames?.[0];
+    if (!column || prop.persist === false || prop.fieldNames.length > 1) continue;
+    if (!identifier.test(prop.name)) throw new Error(`${meta.className}.${prop.name}: not a plain property name`);
+    const value = `r[${JSON.stringify(column)}]`;
+    if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
+      lines.push(`o.${prop.name} = ${value} == null ? null : { id: ${value} };`);
+    } else if (prop.kind !== ReferenceKind.SCALAR) {
+      continue;
+    } else if (prop.runtimeType === 'boolean') {
+      lines.push(`o.${prop.name} = ${value} == null ? ${value} : !!${value};`);
+    } else if (prop.runtimeType === 'Date') {
+      lines.push(`o.${prop.name} = ${value} == null || ${value} instanceof Date ? ${value} : parseDate(${value});`);
+    } else if (prop.customType) {
+      const type = prop.customType;
+      helpers[`convert_${prop.name}`] = (v: unknown) => type.convertToJSValue(v, platform);
+      lines.push(`o.${prop.name} = ${value} == null ? ${value} : convert_${prop.name}(${value});`);
+    } else {
+      lines.push(`o.${prop.name} = ${value};`);
+    }
+  }
+  const names = Object.keys(helpers);
+  const body = `return function build(r) {\n  const o = Object.create(prototype);\n  ${lines.join('\n  ')}\n  return o;\n};`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled from entity metadata, as MikroORM compiles its own mappers
+  const build = new Function(...names, body)(...names.map((n) => helpers[n])) as Shape['build'];
+  return { className: meta.className, build };
 }
 
 interface ReadPlan {
@@ -41,22 +81,6 @@ interface ReadPlan {
 }
 
 const plans = new WeakMap<object, Map<string, ReadPlan>>();
-
-function shapeOf(meta: EntityMetadata, platform: Platform): Shape {
-  const prototype = (meta.class as unknown as { prototype: object }).prototype;
-  return {
-    prototype,
-    accessors: accessorsOf(prototype),
-    // As MikroORM's hydrator converts them: each custom-typed value through its type (Dates are already Dates).
-    converted: meta.props
-      .filter((p) => p.customType && p.persist !== false && p.kind === ReferenceKind.SCALAR)
-      .map((p) => ({ name: p.name, convert: (v: unknown) => (v == null || v instanceof Date ? v : p.customType!.convertToJSValue(v, platform)) })),
-    className: meta.className,
-    references: meta.props
-      .filter((p) => (p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)) && p.persist !== false)
-      .map((p) => p.name),
-  };
-}
 
 function planFor(em: EntityManager, className: string): ReadPlan {
   const metadata = em.getMetadata();
@@ -93,19 +117,7 @@ function planFor(em: EntityManager, className: string): ReadPlan {
 /** The read object of one row of `entity`'s table (its columns as PostgreSQL returned them). */
 export function readObject<T>(em: EntityManager, entity: EntityClass<T> | string, row: Record<string, unknown>): T {
   const plan = planFor(em, typeof entity === 'string' ? entity : entity.name);
-  const shape = plan.shapeOf(row);
-  const values = em.getComparator().mapResult(shape.className, { ...row }) as Record<string, unknown>;
-  for (const { name, convert } of shape.converted) values[name] = convert(values[name]);
-  for (const name of shape.references) {
-    const id = values[name];
-    values[name] = id == null ? null : { id };
-  }
-  const object = Object.create(shape.prototype) as Record<string, unknown>;
-  for (const name in values) {
-    if (shape.accessors.has(name)) Object.defineProperty(object, name, { value: values[name], writable: true, enumerable: true, configurable: true });
-    else object[name] = values[name];
-  }
-  return object as T;
+  return plan.shapeOf(row).build(row) as T;
 }
 
 /** Read objects of many rows. */
@@ -119,6 +131,23 @@ export function columnOf(em: EntityManager, entity: EntityClass<unknown> | strin
   const prop = meta.properties[property as never] as { fieldNames?: string[] } | undefined;
   if (!prop?.fieldNames?.[0]) throw new Error(`${meta.className} has no column for ${property}`);
   return prop.fieldNames[0];
+}
+
+/**
+ * Runs a read statement with its values as bind parameters ($1, $2 …). MikroORM's `em.execute` writes every value
+ * into the SQL text instead, so each list of ids made a new statement for PostgreSQL to parse and a long string for
+ * both sides to send. Within the request's transaction when it has one, so a read sees the request's own writes.
+ */
+export async function readRows<T = Record<string, unknown>>(
+  em: EntityManager,
+  query: string | Knex.QueryBuilder,
+  bindings: readonly unknown[] = [],
+): Promise<T[]> {
+  const q = typeof query === 'string' ? em.getKnex().raw(query, bindings as Knex.RawBinding[]) : query;
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction) q.transacting(transaction);
+  const result = (await q) as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
 }
 
 export type ReadOrder = Record<string, 'asc' | 'desc'>;
@@ -146,7 +175,7 @@ export async function readWhereIn<T>(
   }
   const order = Object.entries(orderBy).map(([p, d]) => `"${columnOf(em, entity, p)}" ${d === 'desc' ? 'desc' : 'asc'}`);
   const sql = `select * from "${plan.table}" where ${where.join(' and ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
-  return readObjects<T>(em, entity, await em.execute(sql, bindings));
+  return readObjects<T>(em, entity, await readRows(em, sql, bindings));
 }
 
 /**
@@ -164,5 +193,5 @@ export async function readAll<T>(
   const conditions = [...(plan.discriminator ? [`"${plan.discriminator.column}" = ?`] : []), ...(where ? [`(${where.sql})`] : [])];
   const bindings = [...(plan.discriminator ? [plan.discriminator.value] : []), ...(where?.bindings ?? [])];
   const sql = `select * from "${plan.table}"${conditions.length ? ` where ${conditions.join(' and ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
-  return readObjects<T>(em, entity, await em.execute(sql, bindings));
+  return readObjects<T>(em, entity, await readRows(em, sql, bindings));
 }

@@ -3,7 +3,7 @@ import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination
 import { sqlArray } from '../../common/sql';
 import { AuditEvent } from './audit.entity';
 import type { AuditEventFilter } from './audit.resolver';
-import { readObjects } from '../../db/read-objects';
+import { readObjects, readRows } from '../../db/read-objects';
 
 /** A page of the audit trail, newest first (keyset on the chain position). */
 export async function findAuditEvents(ctx: RequestContext, filter: AuditEventFilter | null, page: ForwardPageArgs): Promise<Page<AuditEvent>> {
@@ -24,14 +24,14 @@ export async function findAuditEvents(ctx: RequestContext, filter: AuditEventFil
   };
   const q = where(knex('audit_event as a').select('a.*'));
   if (request.cursor) q.where('a.seq', '<', String(request.cursor[0]));
-  const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy('a.seq', 'desc').limit(request.limit + 1));
+  const rows: Record<string, unknown>[] = await readRows(ctx.em, q.orderBy('a.seq', 'desc').limit(request.limit + 1));
   return Page.fromRows(
     readObjects(ctx.em, AuditEvent, rows),
     request,
     (e) => e,
     (e) => [e.seq],
     async () => {
-      const [row] = (await ctx.em.execute(where(knex('audit_event as a').count({ n: '*' })))) as { n: string }[];
+      const [row] = (await readRows(ctx.em, where(knex('audit_event as a').count({ n: '*' })))) as { n: string }[];
       return Number(row!.n);
     },
   );

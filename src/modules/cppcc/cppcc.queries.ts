@@ -6,7 +6,7 @@ import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination
 import { zoneToday } from '../../clock';
 import { CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus, Satisfaction } from './cppcc.entity';
 import { type CppccMemberFilter, HandlingUnitScore, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
-import { readObject, readObjects, readWhereIn } from '../../db/read-objects';
+import { readObject, readObjects, readRows, readWhereIn } from '../../db/read-objects';
 
 /**
  * A row's creation time as its cursor holds it: to the microsecond, as PostgreSQL keeps it. A JavaScript Date keeps
@@ -74,14 +74,14 @@ export async function findProposals(ctx: RequestContext, filter: ProposalFilter 
   };
   const q = where(knex('proposal as p').select('p.*', knex.raw(exactCreatedAt('p'))));
   if (request.cursor) q.whereRaw('(p.created_at, p.id) < (?::timestamptz, ?::uuid)', request.cursor as Knex.Value[]);
-  const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy([{ column: 'p.created_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(request.limit + 1));
+  const rows: Record<string, unknown>[] = await readRows(ctx.em, q.orderBy([{ column: 'p.created_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(request.limit + 1));
   return Page.fromRows(
     rows,
     request,
     ({ cursor_at, ...row }) => ctx.loaders.remember([readObject(ctx.em, Proposal, row)])[0]!,
     (row) => [row['cursor_at'], row['id']],
     async () => {
-      const [row] = (await ctx.em.execute(where(knex('proposal as p').count({ n: '*' })))) as { n: string }[];
+      const [row] = (await readRows(ctx.em, where(knex('proposal as p').count({ n: '*' })))) as { n: string }[];
       return Number(row!.n);
     },
   );
@@ -101,14 +101,14 @@ export async function findMembers(ctx: RequestContext, filter: CppccMemberFilter
   const q = where(knex('cppcc_member as m').select('m.*'));
   if (request.cursor) q.whereRaw('(m.name collate "zh-x-icu", m.id) > (?::text collate "zh-x-icu", ?::uuid)', request.cursor as Knex.Value[]);
   q.orderByRaw('m.name collate "zh-x-icu", m.id').limit(request.limit + 1);
-  const rows: Record<string, unknown>[] = await ctx.em.execute(q);
+  const rows: Record<string, unknown>[] = await readRows(ctx.em, q);
   return Page.fromRows(
     readObjects(ctx.em, CppccMember, rows),
     request,
     (m) => m,
     (m) => [m.name, m.id],
     async () => {
-      const [row] = (await ctx.em.execute(where(knex('cppcc_member as m').count({ n: '*' })))) as { n: string }[];
+      const [row] = (await readRows(ctx.em, where(knex('cppcc_member as m').count({ n: '*' })))) as { n: string }[];
       return Number(row!.n);
     },
   );
@@ -131,14 +131,14 @@ export async function findPolicyRequests(ctx: RequestContext, filter: PolicyRequ
   };
   const q = where(knex('policy_request as r').select('r.*', knex.raw(exactCreatedAt('r'))));
   if (request.cursor) q.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', request.cursor as Knex.Value[]);
-  const rows: Record<string, unknown>[] = await ctx.em.execute(q.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(request.limit + 1));
+  const rows: Record<string, unknown>[] = await readRows(ctx.em, q.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(request.limit + 1));
   return Page.fromRows(
     rows,
     request,
     ({ cursor_at, ...row }) => readObject(ctx.em, PolicyRequest, row),
     (row) => [row['cursor_at'], row['id']],
     async () => {
-      const [row] = (await ctx.em.execute(where(knex('policy_request as r').count({ n: '*' })))) as { n: string }[];
+      const [row] = (await readRows(ctx.em, where(knex('policy_request as r').count({ n: '*' })))) as { n: string }[];
       return Number(row!.n);
     },
   );
@@ -149,7 +149,7 @@ export async function findPolicyRequests(ctx: RequestContext, filter: PolicyRequ
  * their proposers rated them. One statement for every unit.
  */
 export async function handlingUnitScores(ctx: RequestContext, year: number): Promise<HandlingUnitScore[]> {
-  const rows = await ctx.em.execute<{ unit_id: string; replies: number; rated: number; satisfied: number; basically: number; dissatisfied: number }[]>(
+  const rows = await readRows<{ unit_id: string; replies: number; rated: number; satisfied: number; basically: number; dissatisfied: number }>(ctx.em,
     `select r.unit_id,
             count(*)::int as replies,
             count(r.rating)::int as rated,

@@ -49,7 +49,7 @@ import {
   ProposalFilter,
   ProposalUpdateInput,
 } from './cppcc.types';
-import { readAll, readObjects } from '../../db/read-objects';
+import { readAll, readObjects, readRows } from '../../db/read-objects';
 
 @ObjectType('ProposalConnection')
 export class ProposalConnection extends Connection(Proposal, 'Proposal') {}
@@ -328,7 +328,7 @@ export class PolicyRequestResolver {
     return ctx.loaders
       .custom('proposalsOfRequest', () =>
         new DataLoader<string, Proposal[]>(async (ids) => {
-          const rows = await ctx.em.execute<Record<string, unknown>[]>(
+          const rows = await readRows<Record<string, unknown>>(ctx.em,
             'select * from proposal where request_ids && ?::text[] order by created_at, id',
             [sqlArray([...ids])],
           );

@@ -4,6 +4,7 @@ import type { TaxCreditGradeValue } from '../credit/credit.entity';
 import type { Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
 import { PLEDGED_ON_SQL } from './criteria';
+import { readRows } from '../../db/read-objects';
 
 export interface FiscalYearFacts {
   fiscalYear: number;
@@ -41,7 +42,7 @@ export interface EnterpriseFacts {
  */
 export async function loadFacts(em: EntityManager, ids: string[], asOf: string): Promise<Map<string, EnterpriseFacts>> {
   const batch = sqlArray(ids);
-  const q = <T>(sql: string, params: unknown[] = []) => em.execute<T[]>(sql, [batch, ...params]);
+  const q = <T>(sql: string, params: unknown[] = []) => readRows<T>(em, sql, [batch, ...params]);
   const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance] = await Promise.all([
     q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; founded_on: string; state_owned: boolean }>(
       `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.founded_on::text, e.state_owned
@@ -56,7 +57,7 @@ export async function loadFacts(em: EntityManager, ids: string[], asOf: string):
        where enterprise_id = any(?::uuid[]) order by issued_on`,
     ),
     // The date is bound three times before the batch here, so this one gives its own parameters.
-    em.execute<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }[]>(
+    readRows<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }>(em,
       `select p.owner_id, p.number, p.type, p.legal_status, p.granted_on::text, ${PLEDGED_ON_SQL} as pledged,
               a.value::text, a.appraised_on::text
        from patent p

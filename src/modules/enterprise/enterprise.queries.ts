@@ -6,7 +6,7 @@ import { sqlArray } from '../../common/sql';
 import { Page, pageRequest, type PageArgs, SortDirection } from '../../common/pagination';
 import { Enterprise } from './enterprise.entity';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
-import { readObjects } from '../../db/read-objects';
+import { readObjects, readRows } from '../../db/read-objects';
 
 /** Longest search text accepted. */
 const MAX_SEARCH = 100;
@@ -173,7 +173,7 @@ export async function findEnterprisePage(
   if (request.cursor) whereAfter(q, keys, request.cursor, request.backward);
   for (const k of keys) q.orderByRaw(`${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`);
   q.limit(request.limit + 1);
-  const rows: Record<string, unknown>[] = await em.execute(q);
+  const rows: Record<string, unknown>[] = await readRows(em, q);
   const entities = readObjects(em, Enterprise, rows);
   return Page.fromRows(
     entities,
@@ -182,7 +182,7 @@ export async function findEnterprisePage(
     (e) => keys.map((k) => k.value(e)),
     async () => {
       const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today, scope);
-      const [row] = (await em.execute(counted)) as { n: string }[];
+      const [row] = (await readRows(em, counted)) as { n: string }[];
       return Number(row!.n);
     },
   );

@@ -7,6 +7,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { Patent, PatentAppraisal } from './patent.entity';
 import { PatentAppraisalInput, PatentInput } from './patent.inputs';
 import { recordPatent, recordPatentAppraisal } from './patent.service';
+import { readRows } from '../../db/read-objects';
 
 export const PatentPayload = Payload('PatentPayload', 'patent', Patent, 'The patent registered.');
 export const PatentAppraisalPayload = Payload('PatentAppraisalPayload', 'appraisal', PatentAppraisal, 'The appraisal recorded.');
@@ -15,7 +16,7 @@ export const PatentAppraisalPayload = Payload('PatentAppraisalPayload', 'apprais
 function activePledges(ctx: RequestContext): DataLoader<string, boolean> {
   return ctx.loaders.custom('activePledges', () =>
     new DataLoader<string, boolean>(async (patentIds) => {
-      const rows: { patent_id: string }[] = await ctx.em.execute(
+      const rows: { patent_id: string }[] = await readRows(ctx.em,
         `select distinct p.patent_id from ip_pledge p join financing_instrument i on i.id = p.loan_id
          where p.patent_id = any(?::uuid[]) and i.status in ('PENDING', 'ACTIVE')`,
         [sqlArray(patentIds)],
