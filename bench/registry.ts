@@ -24,8 +24,8 @@ import { benchSideBySide } from './side-by-side';
 
 /**
  * `npm run bench -- [--enterprises 100000]`: the registry at the scale of the zone.
- * `npm run bench -- --side-by-side [--enterprises N] [--seconds 5] [--rounds 3]`: query A from innozone and from one
- * hand-written SQL statement on the same zone instead (bench/side-by-side.ts).
+ * `npm run bench -- --side-by-side [--enterprises N] [--seconds 5] [--rounds 3] [--connections 1,10,50]`: on the
+ * same zone, query A from innozone against one hand-written SQL statement instead (bench/side-by-side.ts).
  * Loads a synthetic zone, then measures, in this one run: the load, name search (index against a forced
  * sequential scan, as a ratio), paging through every enterprise both ways (each exactly once), the statements
  * of the portfolio page, and a 1000-code eligibility batch against the same criteria as hand-written SQL. Uses DATABASE_URL's server when set (a scratch database is created and dropped),
@@ -37,13 +37,18 @@ const { values } = parseArgs({
     'side-by-side': { type: 'boolean', default: false },
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '1,10,50' },
   },
 });
 const N = Number(values.enterprises);
 const SIDE_BY_SIDE = values['side-by-side'];
 const [SECONDS, ROUNDS] = [Number(values.seconds), Number(values.rounds)];
-if (!(N > 0) || !(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1) {
-  process.stderr.write('--enterprises and --seconds must be positive numbers, --rounds a whole number of 1 or more\n');
+const CONNECTIONS = values.connections.split(',').map(Number);
+if (!(N > 0) || !(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1 || !CONNECTIONS.every((c) => Number.isInteger(c) && c > 0)) {
+  process.stderr.write(
+    '--enterprises and --seconds must be positive numbers, --rounds a whole number of 1 or more, ' +
+      '--connections whole numbers separated by commas\n',
+  );
   process.exit(2);
 }
 
@@ -76,7 +81,7 @@ async function main() {
       log(`load: ${(ms(start) / 1000).toFixed(1)} s for ${counts!['enterprises']} enterprises, ${counts!['instruments']} instruments, ${counts!['projects']} projects`);
 
       if (SIDE_BY_SIDE) {
-        await benchSideBySide({ url: url.toString(), orm, seconds: SECONDS, rounds: ROUNDS, log });
+        await benchSideBySide({ url: url.toString(), orm, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, log });
         return;
       }
 

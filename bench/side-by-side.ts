@@ -32,8 +32,10 @@ const autocannon = require('autocannon') as (options: {
   headers: Record<string, string>;
   body: string;
   connections: number;
-  /** Seconds. */
-  duration: number;
+  /** Seconds, unless `amount` is given. */
+  duration?: number;
+  /** Requests to answer before the run ends (then `duration` is ignored). */
+  amount?: number;
   /** Seconds before a request counts as timed out. */
   timeout: number;
 }) => Promise<LoadResult>;
@@ -60,7 +62,6 @@ export const QUERY_A = `query A($first: Int!) {
 /** Page sizes whose answers must be equal both ways; the rounds use 50. */
 const CHECKED_PAGES = [5, 50, 100];
 const FIRST = 50;
-const CONNECTIONS = [1, 10, 50];
 
 export interface SideBySideOptions {
   /** The scratch database, loaded and migrated. */
@@ -70,6 +71,8 @@ export interface SideBySideOptions {
   /** Seconds each server is loaded per round and concurrency. */
   seconds: number;
   rounds: number;
+  /** Concurrencies, each its own row of the table (issue 11: 1, 10 and 50). */
+  connections: number[];
   log: (line: string) => void;
 }
 
@@ -168,7 +171,7 @@ async function post(url: string, headers: Record<string, string>, body: string):
  * hand-written baseline (bench/baseline.ts), each its own process on the same database. Checks the answers are
  * deep-equal, counts innozone's statements, then loads each in turn with autocannon and prints one table.
  */
-export async function benchSideBySide({ url, orm, seconds, rounds, log }: SideBySideOptions): Promise<void> {
+export async function benchSideBySide({ url, orm, seconds, rounds, connections: CONNECTIONS, log }: SideBySideOptions): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const token = await new TokenService(new TextEncoder().encode(secret), '12h').sign({ role: Role.ZONE_ADMIN });
   const body = (first: number) => JSON.stringify({ query: QUERY_A, variables: { first } });
@@ -237,25 +240,36 @@ export async function benchSideBySide({ url, orm, seconds, rounds, log }: SideBy
     const statements = await countStatements(orm, secret, token, body);
     log(`statements per request: baseline 1; innozone ${CHECKED_PAGES.map((n) => `${statements.get(n)} (first ${n})`).join(', ')}`);
 
-    const fmt = (n: number) => (!Number.isFinite(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-    // 3. Warm both up, then interleaved rounds: each concurrency, each round both servers, the order alternating.
-    const load = async (s: Server, connections: number, duration: number): Promise<Round> => {
-      const r = await autocannon({ url: s.url, method: 'POST', headers: s.headers, body: body(FIRST), connections, duration, timeout: 60 });
+    // 3. Interleaved rounds: each concurrency, each round both servers, the order alternating. A run answers a fixed
+    //    number of requests, so none is cut off in flight when a duration ends (at 50 connections a slow server's
+    //    answers take seconds): as many as the server answered in --seconds in its last run at this concurrency,
+    //    at least 3 per connection. After a warm-up, the first run at each concurrency is a calibration of --seconds
+    //    (at most 3 s), not counted.
+    const load = async (s: Server, connections: number, run: { duration: number } | { amount: number }): Promise<Round> => {
+      const r = await autocannon({ url: s.url, method: 'POST', headers: s.headers, body: body(FIRST), connections, timeout: 120, ...run });
       if (r.errors || r.timeouts || r.non2xx) {
         throw new Error(`${s.name} at ${connections} connections: ${r['2xx']} answers, ${r.non2xx} not 2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
       }
-      // A round too short for any answer to finish (--seconds 1 on a busy machine) has no latency to show.
+      // A calibration too short for any answer to finish has no latency to show.
       if (!r['2xx']) return { rps: 0, p50: NaN, p99: NaN };
       return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99 };
     };
-    for (const s of servers) await load(s, 10, Math.min(seconds, 3));
+    const fmt = (n: number) => (!Number.isFinite(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+    for (const s of servers) await load(s, 10, { duration: Math.min(seconds, 3) }); // warm-up (JIT, caches)
     const results = new Map<number, { baseline: Round[]; innozone: Round[] }>();
     for (const connections of CONNECTIONS) {
+      const rate = new Map<string, number>();
+      for (const s of servers) rate.set(s.name, (await load(s, connections, { duration: Math.min(seconds, 3) })).rps);
       const rows = { baseline: [] as Round[], innozone: [] as Round[] };
       results.set(connections, rows);
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? [baseline, innozone] : [innozone, baseline];
-        for (const s of order) rows[s.name].push(await load(s, connections, seconds));
+        for (const s of order) {
+          const amount = Math.max(3 * connections, Math.ceil(rate.get(s.name)! * seconds));
+          const measured = await load(s, connections, { amount });
+          rate.set(s.name, measured.rps);
+          rows[s.name].push(measured);
+        }
         const [b, i] = [rows.baseline[round]!, rows.innozone[round]!];
         log(
           `round ${round + 1}/${rounds}, ${connections} connections (${order[0]!.name} first): ` +
@@ -272,7 +286,8 @@ export async function benchSideBySide({ url, orm, seconds, rounds, log }: SideBy
     // 4. One table.
     log('');
     log(
-      `query A, first ${FIRST}, ${rounds} round(s) of ${seconds} s per server and concurrency, the order alternating; ` +
+      `query A, first ${FIRST}, ${rounds} round(s) of about ${seconds} s per server and concurrency (at least 3 requests ` +
+        'a connection), the order alternating; ' +
         'medians of the rounds (the ratio: of each round\'s pair)',
     );
     log('');
