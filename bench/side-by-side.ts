@@ -92,6 +92,8 @@ interface Round {
   rps: number;
   p50: number;
   p99: number;
+  /** Milliseconds of CPU the server's own process spent per answer (PostgreSQL's not included). */
+  cpu: number;
 }
 
 /** The median of the finite values (NaN when there are none). */
@@ -108,6 +110,17 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Milliseconds of CPU (user and system) a process has used; NaN where /proc is not there. */
+function procCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** kB of a /proc/<pid>/status line (VmRSS, VmHWM); 0 where /proc is not there. */
@@ -246,13 +259,15 @@ export async function benchSideBySide({ url, orm, seconds, rounds, connections: 
     //    at least 3 per connection. After a warm-up, the first run at each concurrency is a calibration of --seconds
     //    (at most 3 s), not counted.
     const load = async (s: Server, connections: number, run: { duration: number } | { amount: number }): Promise<Round> => {
+      const cpu = procCpuMs(s.child.pid!);
       const r = await autocannon({ url: s.url, method: 'POST', headers: s.headers, body: body(FIRST), connections, timeout: 120, ...run });
+      const cpuPerAnswer = (procCpuMs(s.child.pid!) - cpu) / r['2xx'];
       if (r.errors || r.timeouts || r.non2xx) {
         throw new Error(`${s.name} at ${connections} connections: ${r['2xx']} answers, ${r.non2xx} not 2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
       }
       // A calibration too short for any answer to finish has no latency to show.
-      if (!r['2xx']) return { rps: 0, p50: NaN, p99: NaN };
-      return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99 };
+      if (!r['2xx']) return { rps: 0, p50: NaN, p99: NaN, cpu: NaN };
+      return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, cpu: cpuPerAnswer };
     };
     const fmt = (n: number) => (!Number.isFinite(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
     for (const s of servers) await load(s, 10, { duration: Math.min(seconds, 3) }); // warm-up (JIT, caches)
@@ -303,6 +318,8 @@ export async function benchSideBySide({ url, orm, seconds, rounds, connections: 
     }
     log('');
     log(`statements per request (first ${FIRST}): baseline 1, innozone ${statements.get(FIRST)}`);
+    const cpu = (name: 'baseline' | 'innozone') => fmt(median([...results.values()].flatMap((rows) => rows[name].map((r) => r.cpu))));
+    log(`CPU of the server's own process per answer (median of the runs; PostgreSQL's not included): baseline ${cpu('baseline')} ms, innozone ${cpu('innozone')} ms`);
     log(`peak RSS (VmHWM, each server its own process): baseline ${mb(hwm.get('baseline')!)}, innozone ${mb(hwm.get('innozone')!)}`);
     log(`RSS after the rounds: baseline ${mb(rss.get('baseline')!)}, innozone ${mb(rss.get('innozone')!)}`);
   } finally {
