@@ -20,16 +20,37 @@ import { buildInnozoneSchema } from '../src/schema';
 import { createServer } from '../src/server';
 import { loadZone } from '../seeds/zone';
 import { benchEligibility } from './eligibility';
+import { benchSideBySide } from './side-by-side';
 
 /**
  * `npm run bench -- [--enterprises 100000]`: the registry at the scale of the zone.
+ * `npm run bench -- --side-by-side [--enterprises N] [--seconds 5] [--rounds 3] [--connections 1,10,50]`: on the
+ * same zone, query A from innozone against one hand-written SQL statement instead (bench/side-by-side.ts).
  * Loads a synthetic zone, then measures, in this one run: the load, name search (index against a forced
  * sequential scan, as a ratio), paging through every enterprise both ways (each exactly once), the statements
  * of the portfolio page, and a 1000-code eligibility batch against the same criteria as hand-written SQL. Uses DATABASE_URL's server when set (a scratch database is created and dropped),
  * else an embedded PostgreSQL in a temporary folder.
  */
-const { values } = parseArgs({ options: { enterprises: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: {
+    enterprises: { type: 'string', default: '100000' },
+    'side-by-side': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '1,10,50' },
+  },
+});
 const N = Number(values.enterprises);
+const SIDE_BY_SIDE = values['side-by-side'];
+const [SECONDS, ROUNDS] = [Number(values.seconds), Number(values.rounds)];
+const CONNECTIONS = values.connections.split(',').map(Number);
+if (!(N > 0) || !(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1 || !CONNECTIONS.every((c) => Number.isInteger(c) && c > 0)) {
+  process.stderr.write(
+    '--enterprises and --seconds must be positive numbers, --rounds a whole number of 1 or more, ' +
+      '--connections whole numbers separated by commas\n',
+  );
+  process.exit(2);
+}
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -46,7 +67,10 @@ async function main() {
     const orm = await openOrm(url.toString());
     try {
       await migrate(orm);
-      log(`# innozone registry benchmark: ${N.toLocaleString('en')} enterprises, PostgreSQL ${cluster ? 'embedded' : 'from DATABASE_URL'}`);
+      log(
+        `# innozone ${SIDE_BY_SIDE ? 'side-by-side' : 'registry'} benchmark: ${N.toLocaleString('en')} enterprises, ` +
+          `PostgreSQL ${cluster ? 'embedded' : 'from DATABASE_URL'}`,
+      );
 
       let start = process.hrtime.bigint();
       await loadZone(url.toString(), { enterprises: N, seed: 1, named: false, incentiveRate: 0.05 });
@@ -55,6 +79,11 @@ async function main() {
                 (select count(*) from research_project) as projects`,
       );
       log(`load: ${(ms(start) / 1000).toFixed(1)} s for ${counts!['enterprises']} enterprises, ${counts!['instruments']} instruments, ${counts!['projects']} projects`);
+
+      if (SIDE_BY_SIDE) {
+        await benchSideBySide({ url: url.toString(), orm, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, log });
+        return;
+      }
 
       await benchSearch(url.toString());
 

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { projectPath } from '../src/project';
+import { differences } from '../bench/json-diff';
+import { testAdminUrl } from './support/database';
+
+const run = promisify(execFile);
+
+/**
+ * Smoke test of `npm run bench -- --side-by-side` (the benchmark itself runs on demand, at 20k or 100k enterprises):
+ * on a tiny zone, one short round at 1 and 2 connections (50 would take innozone half a minute), it runs to the end,
+ * finds innozone's and the hand-written baseline's answers deep-equal, and prints its table. Timings are never
+ * asserted.
+ */
+describe('npm run bench -- --side-by-side', () => {
+  it('runs on a tiny zone, finds both answers equal and prints the table', async () => {
+    const scripts = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect([scripts['prebench'], scripts['bench']]).toEqual(['npm run build', 'node dist/bench/registry.js']);
+    // The suite's global setup builds src and seeds; bench is built here, as `npm run build` would.
+    await run(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'bench', '-d', 'dist', '-q'], {
+      cwd: projectPath(),
+    });
+    const { stdout } = await run(
+      process.execPath,
+      [projectPath('dist', 'bench', 'registry.js'), '--side-by-side', '--enterprises', '200', '--seconds', '1', '--rounds', '1', '--connections', '1,2'],
+      { cwd: projectPath(), env: { ...process.env, DATABASE_URL: testAdminUrl() }, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('# innozone side-by-side benchmark: 200 enterprises, PostgreSQL from DATABASE_URL');
+    for (const first of [5, 50, 100]) {
+      expect(lines.some((l) => l.startsWith(`answers for first ${first}: deep-equal (${first} enterprises, `))).toBe(true);
+    }
+    expect(lines).toContainEqual(expect.stringMatching(/^statements per request \(first 50\): baseline 1, innozone \d+$/));
+    const header = lines.indexOf(
+      '| connections | baseline req/s | innozone req/s | innozone/baseline | baseline p50/p99 ms | innozone p50/p99 ms |',
+    );
+    expect(header).toBeGreaterThan(0);
+    expect(lines.slice(header + 2, header + 5).map((l) => l.split(' | ')[0])).toEqual(['| 1', '| 2', '']);
+    expect(lines).toContainEqual(expect.stringMatching(/^peak RSS \(VmHWM, each server its own process\): baseline \d+ MB, innozone \d+ MB$/));
+  }, 300_000);
+});
+
+describe('the side-by-side diff', () => {
+  it('names the path of each difference, missing keys and list lengths', () => {
+    const innozone = { data: { enterprises: { edges: [{ node: { name: '甲', amount: '1.00' } }, { node: { name: '乙' } }] } } };
+    const baseline = { data: { enterprises: { edges: [{ node: { name: '甲', amount: '1.0' } }] } } };
+    expect(differences(innozone, baseline)).toEqual([
+      '.data.enterprises.edges: innozone has 2 items, baseline 1',
+      '.data.enterprises.edges[0].node.amount: innozone "1.00", baseline "1.0"',
+    ]);
+    expect(differences({ a: 1 }, { a: 1, b: null })).toEqual(['.b: innozone (missing), baseline null']);
+    expect(differences({ a: [1] }, { a: [1] })).toEqual([]);
+  });
+});
