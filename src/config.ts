@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -47,6 +48,11 @@ const envSchema = z.object({
     .default('12h'),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_JIT: booleanFlag.default(true),
+  GRAPHQL_CONCURRENCY: z.coerce
+    .number({ error: 'must be a whole number of operations' })
+    .int({ error: 'must be a whole number of operations' })
+    .min(1, { error: 'must be at least 1' })
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -65,7 +71,7 @@ export interface Config {
   database: { url: string } | { embedded: { port: number } };
   auth: { tokenSecret?: string; tokenTtl: string };
   /** jit: execute with graphql-jit (src/executor.ts) rather than graphql-js. */
-  graphql: { introspection: boolean; jit: boolean };
+  graphql: { introspection: boolean; jit: boolean; concurrency: number };
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -102,7 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { embedded: { port: e.EMBEDDED_PG_PORT } },
     auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL },
-    graphql: { introspection: e.GRAPHQL_INTROSPECTION ?? !production, jit: e.GRAPHQL_JIT },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+      jit: e.GRAPHQL_JIT,
+      concurrency: e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism(),
+    },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemoZone: e.SEED_DEMO_ZONE,

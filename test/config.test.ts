@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
 
@@ -10,7 +11,7 @@ describe('config', () => {
       dataDir: path.resolve('/srv/innozone/.data'),
       database: { embedded: { port: 0 } },
       auth: { tokenSecret: undefined, tokenTtl: '12h' },
-      graphql: { introspection: true, jit: true },
+      graphql: { introspection: true, jit: true, concurrency: 2 * os.availableParallelism() },
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
@@ -28,6 +29,7 @@ describe('config', () => {
         INNOZONE_TOKEN_TTL: '30m',
         GRAPHQL_INTROSPECTION: 'true',
         GRAPHQL_JIT: 'no',
+        GRAPHQL_CONCURRENCY: '6',
         LOG_LEVEL: 'warn',
         SHUTDOWN_GRACE_MS: '2500',
         SEED_DEMO_ZONE: 'no',
@@ -41,7 +43,7 @@ describe('config', () => {
       dataDir: '/var/lib/innozone',
       database: { url: 'postgres://postgres@127.0.0.1:5432/innozone' },
       auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m' },
-      graphql: { introspection: true, jit: false },
+      graphql: { introspection: true, jit: false, concurrency: 6 },
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
@@ -65,6 +67,7 @@ describe('config', () => {
         DATABASE_URL: 'mysql://localhost/innozone',
         EMBEDDED_PG_PORT: '5432',
         GRAPHQL_INTROSPECTION: 'maybe',
+        GRAPHQL_CONCURRENCY: '0',
         INNOZONE_TOKEN_SECRET: 'short',
         NODE_ENV: 'staging',
       });
@@ -79,6 +82,7 @@ describe('config', () => {
       'EMBEDDED_PG_PORT="5432": must not be 5432: that port belongs to a system PostgreSQL',
       'INNOZONE_TOKEN_SECRET="short": must be at least 32 characters (it signs bearer tokens with HS256)',
       'GRAPHQL_INTROSPECTION="maybe": must be one of true, false, 1, 0, yes, no',
+      'GRAPHQL_CONCURRENCY="0": must be at least 1',
     ]);
     expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
   });
