@@ -5,10 +5,10 @@ import { sqlArray } from '../common/sql';
 /**
  * The read path's objects (STYLE.md: reads do not build entities). A row of an entity's table becomes an object of
  * the entity's class, made with `Object.create(prototype)`: GraphQL's type resolution, the access policy and the
- * entity's getters (`nodeId`, `creditCodeOverride` …) work on it as on an entity. Its values are MikroORM's own
- * compiled result mapping (property names, dates as the entity has them), and each many-to-one is `{ id }`, which
- * is all a field resolver reads of it. Nothing is registered in the identity map or the unit of work and no
- * Reference or Collection is built: about a microsecond an object where hydrating an entity cost ~20.
+ * entity's getters (`nodeId`, `creditCodeOverride` …) work on it as on an entity. Its values are converted as
+ * MikroORM converts them when it hydrates (test/read-objects.test.ts compares the two on every table), and each
+ * many-to-one is `{ id }`, which is all a field resolver reads of it. Nothing is registered in the identity map or
+ * the unit of work and no Reference or Collection is built.
  *
  * A read object is never flushed: the write path loads its own entities.
  */
