@@ -14,10 +14,14 @@ class BrokenResolver {
 
 const introspection = '{ __schema { queryType { name } } }';
 
-describe('errors in production mode', () => {
+// Both executors: graphql-jit's errors are rebuilt as graphql-js's (src/executor.ts), and must read the same.
+describe.each([
+  ['graphql-js', 'no'],
+  ['graphql-jit', 'yes'],
+])('errors in production mode (%s)', (_executor, jit) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ env: { NODE_ENV: 'production' }, extraResolvers: [BrokenResolver] });
+    app = await TestApp.start({ env: { NODE_ENV: 'production', GRAPHQL_JIT: jit }, extraResolvers: [BrokenResolver] });
   });
   afterAll(() => app.close());
 
@@ -35,6 +39,20 @@ describe('errors in production mode', () => {
         },
       ],
     });
+  });
+
+  it('refuses a variable that does not coerce as BAD_USER_INPUT, worded by graphql-js, running nothing', async () => {
+    const result = await app.http('query Q($c: CreditCode!) { enterprise(creditCode: $c) { name } }', { c: 'not a code' });
+    expect([result.status, result.data, result.errors?.map((e) => [e.extensions?.['code'], e.message])]).toEqual([
+      400,
+      undefined,
+      [
+        [
+          'BAD_USER_INPUT',
+          'Variable "$c" got invalid value "not a code"; "not a code" is not a Unified Social Credit Code: 18 characters, digits and capital letters except I, O, S, V, Z, with a 6-digit division code in positions 3–8.',
+        ],
+      ],
+    ]);
   });
 
   it('gives no "Did you mean" field suggestion', async () => {
