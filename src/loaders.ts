@@ -2,7 +2,16 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { BaseEntity } from './common/base.entity';
-import { type ReadOrder, readWhereIn } from './db/read-objects';
+import { readAll, type ReadOrder, readWhereIn } from './db/read-objects';
+
+/**
+ * Reference data: small tables the zone maintains (tens of rows, at any zone size). A request reads each whole, once,
+ * the first time it needs any of its records, so records asked for at different depths of one answer (a university
+ * and a project's institutions) cost one statement, not one per depth.
+ */
+const REFERENCE_DATA = new Set([
+  'Park', 'IndustryCluster', 'Institution', 'Bank', 'BankBranch', 'Insurer', 'Fund', 'RiskCompensationPool', 'Sector', 'Party', 'HandlingUnit',
+]);
 
 type ForeignKeyOf<T> = { [K in keyof T]: T[K] extends { id: string } | null ? K : never }[keyof T] & string;
 
@@ -20,6 +29,16 @@ export class Loaders {
 
   /** Loads records of `entity` by primary key (null when missing). */
   byId<T extends BaseEntity>(entity: EntityClass<T>): DataLoader<string, T | null> {
+    if (REFERENCE_DATA.has(entity.name)) {
+      let table: Promise<Map<string, T>> | undefined;
+      return this.memo(`byId:${entity.name}`, () =>
+        new DataLoader<string, T | null>(async (ids) => {
+          table ??= readAll(this.em, entity).then((rows) => new Map(this.remember(rows).map((r) => [r.id, r])));
+          const byId = await table;
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      );
+    }
     return this.memo(`byId:${entity.name}`, () =>
       new DataLoader<string, T | null>(async (ids) => {
         const rows = this.remember(await readWhereIn(this.em, entity, 'id', ids));
