@@ -11,6 +11,9 @@ function gate(): { promise: Promise<void>; resolve: () => void } {
 /** Operations inside the probe right now, the most seen at once, and the gate that holds them there. */
 const probe = { inside: 0, most: 0, entered: 0, gate: gate() };
 
+/** Each test starts with no operation inside and a closed gate, so it runs alone and in any order. */
+beforeEach(() => Object.assign(probe, { inside: 0, most: 0, entered: 0, gate: gate() }));
+
 @Resolver()
 class AdmissionProbeResolver {
   @Query(() => Boolean)
@@ -47,7 +50,6 @@ describe('admission: at most GRAPHQL_CONCURRENCY operations execute at once', ()
   });
 
   it('gives a refused operation no slot: invalid ones are answered while the slots are taken', async () => {
-    probe.gate = gate();
     const held = [app.http('{ admissionProbe }', {}), app.http('{ admissionProbe }', {})];
     while (probe.inside < 2) await settle();
     expect(await app.http('{ noSuchField }', {})).toEqual({

@@ -90,14 +90,18 @@ describe('CPPCC proposals', () => {
     expect(states.map((s) => s.status)).toEqual(['ACCEPTED', 'ASSIGNED', 'CLOSED', 'CONVERTED', 'DRAFT', 'REJECTED', 'REPLIED', 'SUBMITTED']);
 
     // The chain: the national proposal leads back to the province and the city, each with its answer.
-    const [nation] = await sql<{ id: string }>(`select id from proposal where level = 'NATION'`);
+    // The seed's chain, whatever other tests (escalations among them) have added before this one.
+    const [nation] = await sql<{ id: string }>(`select id from proposal where level = 'NATION' and status = 'REPLIED'`);
     const chain = await app.execute(ProposalDocument, { id: toGlobalId('Proposal', nation!.id) }, office);
     const n = chain.data!.proposal!;
     expect([n.level, n.status, n.proposerKind, n.party?.name, n.answer?.result, n.evidence.map((e) => e.kind)]).toEqual([
       'NATION', 'REPLIED', 'PARTY', '中国民主同盟', 'A', ['PORTFOLIO', 'ENTERPRISE'],
     ]);
     expect(n.escalatedFrom).toEqual({ level: 'PROVINCE', status: 'CLOSED', answer: { result: 'B' } });
-    const [province] = await sql<{ id: string; escalated_from_id: string }>(`select id, escalated_from_id from proposal where level = 'PROVINCE'`);
+    const [province] = await sql<{ id: string; escalated_from_id: string }>(
+      `select p.id, p.escalated_from_id from proposal p join proposal n on n.escalated_from_id = p.id where n.id = ?`,
+      [nation!.id],
+    );
     const p = (await app.execute(ProposalDocument, { id: toGlobalId('Proposal', province!.id) }, office)).data!.proposal!;
     expect([p.escalatedFrom, p.escalations]).toEqual([{ level: 'CITY', status: 'CLOSED', answer: { result: 'C' } }, [{ level: 'NATION', status: 'REPLIED' }]]);
     const city = (await app.execute(ProposalDocument, { id: toGlobalId('Proposal', province!.escalated_from_id) }, office)).data!.proposal!;
