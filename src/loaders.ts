@@ -60,7 +60,7 @@ export class Loaders {
     foreignKey: ForeignKeyOf<T>,
     orderBy: { [K in keyof T & string]?: 'asc' | 'desc' } = { createdAt: 'asc', id: 'asc' } as never,
   ): DataLoader<string, T[]> {
-    return this.memo(`manyBy:${entity.name}.${foreignKey}`, () =>
+    return this.memo(`manyBy:${entity.name}.${foreignKey}:${JSON.stringify(orderBy)}`, () =>
       new DataLoader<string, T[]>(async (ids) => {
         const rows = this.remember(await readWhereIn(this.em, entity, foreignKey, ids, orderBy as ReadOrder));
         const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
