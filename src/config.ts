@@ -47,7 +47,7 @@ const envSchema = z.object({
     .regex(/^\d+[smhd]$/, { error: 'must be a duration like 30m, 12h or 7d' })
     .default('12h'),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
-  GRAPHQL_JIT: booleanFlag.default(false),
+  GRAPHQL_JIT: booleanFlag.default(true),
   GRAPHQL_CONCURRENCY: z.coerce
     .number({ error: 'must be a whole number of operations' })
     .int({ error: 'must be a whole number of operations' })
