@@ -180,6 +180,74 @@ describe('equity incentive plans and the 2016 caps', () => {
     expect(await plans()).toBe(before + 1); // the accepted plan; the refused one left nothing
   });
 
+  it('refuses a malformed plan whole, naming each field and why, and writes nothing', async () => {
+    const plans = async () => Number((await app.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from equity_incentive_plan'))[0]!.n);
+    const before = await plans();
+    const refusal = async (extra: Record<string, unknown>) =>
+      (await plan(PRIVATE, extra)).data!.recordIncentivePlan.errors.map((e) => [e.code, e.field, e.message]);
+    // A dividend plan states its share of profit and grants no equity; an equity plan states its equity.
+    expect(await refusal({ form: 'PROJECT_DIVIDEND', totalEquityShare: '4.0000', grants: [] })).toEqual([
+      ['INVALID_INPUT', 'input.profitShare', 'A PROJECT_DIVIDEND plan states the share of profit it distributes.'],
+      ['INVALID_INPUT', 'input.totalEquityShare', 'A dividend plan grants no equity.'],
+    ]);
+    expect(await refusal({ form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: null, grants: [] })).toEqual([
+      ['INVALID_INPUT', 'input.profitShare', 'A POSITION_DIVIDEND plan states the share of profit it distributes.'],
+    ]);
+    expect(await refusal({ form: 'EQUITY_AWARD', totalEquityShare: null })).toEqual([
+      ['INVALID_INPUT', 'input.totalEquityShare', 'A EQUITY_AWARD plan states the equity it grants.'],
+    ]);
+    // Each grant's own fields, by index; an option needs both exercise dates, any other form neither.
+    expect(
+      await refusal({
+        form: 'STOCK_OPTION',
+        grants: [grant({ granteeName: ' ', grantedOn: '2024-04-30', firstExerciseOn: '2025-06-01' }), grant({ exerciseDeadline: '2030-06-01' })],
+      }),
+    ).toEqual([
+      ['INVALID_INPUT', 'input.grants.0.granteeName', 'input.grants.0.granteeName must not be empty.'],
+      ['INVALID_INPUT', 'input.grants.0.grantedOn', 'input.grants.0.grantedOn (2024-04-30) is before the start (2024-05-01).'],
+      ['INVALID_INPUT', 'input.grants.0', 'An option grant states its first exercise date and its deadline.'],
+      ['INVALID_INPUT', 'input.grants.1', 'An option grant states its first exercise date and its deadline.'],
+    ]);
+    expect(await refusal({ grants: [grant({ firstExerciseOn: '2025-06-01' })] })).toEqual([
+      ['INVALID_INPUT', 'input.grants.0', 'Only option grants have exercise dates.'],
+    ]);
+    expect(await refusal({ totalEquityShare: '3.0000', grants: [grant(), grant({ granteeName: '李娜' })] })).toEqual([
+      ['INVALID_INPUT', 'input.grants', "The grants add up to 4.0000%, more than the plan's 3.0000%."],
+    ]);
+    expect(await plans()).toBe(before);
+  });
+
+  it('lists a plan’s grants in the order they were granted', async () => {
+    const result = await plan(PRIVATE, {
+      grants: [grant({ granteeName: '后授', grantedOn: '2024-09-01' }), grant({ granteeName: '先授', grantedOn: '2024-06-01' })],
+    });
+    expect(result.data!.recordIncentivePlan.plan!.grants).toEqual([
+      { granteeName: '先授', equityShare: '2.0000' },
+      { granteeName: '后授', equityShare: '2.0000' },
+    ]);
+  });
+
+  it('refuses a talent award for an unregistered enterprise, or with a bad name or amount, writing nothing', async () => {
+    const awards = async () => Number((await app.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from talent_award'))[0]!.n);
+    const before = await awards();
+    const refusal = async (input: Record<string, unknown>) =>
+      (
+        await app.execute(
+          RecordTalentAwardDocument,
+          { input: { creditCode: PRIVATE, scheme: 'HIGH_LEVEL_TALENT_REWARD', recipientName: '李娜', amount: '1000000.00', awardedOn: '2025-04-01', ...input } },
+          admin,
+        )
+      ).data!.recordTalentAward.errors.map((e) => [e.code, e.field, e.message]);
+    expect(await refusal({ creditCode: testCode(399) })).toEqual([
+      ['NOT_FOUND', 'input.creditCode', `No enterprise with credit code ${testCode(399)} is registered.`],
+    ]);
+    expect(await refusal({ recipientName: '李'.repeat(101), amount: '0.00' })).toEqual([
+      ['INVALID_INPUT', 'input.recipientName', 'input.recipientName must be at most 100 characters.'],
+      ['INVALID_INPUT', 'input.amount', 'input.amount must be more than 0.'],
+    ]);
+    expect(await awards()).toBe(before);
+  });
+
   it('records talent awards and tax pilot usage, once per pilot and year', async () => {
     const award = await app.execute(
       RecordTalentAwardDocument,
