@@ -149,7 +149,8 @@ export async function findPolicyRequests(ctx: RequestContext, filter: PolicyRequ
  * their proposers rated them. One statement for every unit.
  */
 export async function handlingUnitScores(ctx: RequestContext, year: number): Promise<HandlingUnitScore[]> {
-  const rows = await readRows<{ unit_id: string; replies: number; rated: number; satisfied: number; basically: number; dissatisfied: number }>(ctx.em,
+  const rows = await readRows<{ unit_id: string; replies: number; rated: number; satisfied: number; basically: number; dissatisfied: number }>(
+    ctx.em,
     `select r.unit_id,
             count(*)::int as replies,
             count(r.rating)::int as rated,

@@ -328,7 +328,8 @@ export class PolicyRequestResolver {
     return ctx.loaders
       .custom('proposalsOfRequest', () =>
         new DataLoader<string, Proposal[]>(async (ids) => {
-          const rows = await readRows<Record<string, unknown>>(ctx.em,
+          const rows = await readRows<Record<string, unknown>>(
+            ctx.em,
             'select * from proposal where request_ids && ?::text[] order by created_at, id',
             [sqlArray([...ids])],
           );

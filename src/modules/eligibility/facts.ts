@@ -57,7 +57,8 @@ export async function loadFacts(em: EntityManager, ids: string[], asOf: string):
        where enterprise_id = any(?::uuid[]) order by issued_on`,
     ),
     // The date is bound three times before the batch here, so this one gives its own parameters.
-    readRows<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }>(em,
+    readRows<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }>(
+      em,
       `select p.owner_id, p.number, p.type, p.legal_status, p.granted_on::text, ${PLEDGED_ON_SQL} as pledged,
               a.value::text, a.appraised_on::text
        from patent p

@@ -33,7 +33,8 @@ export function instrumentPages(
         bindings.push(request.cursor[0], request.cursor[1]);
       }
       bindings.push(request.limit + 1);
-      const rows: Record<string, unknown>[] = await readRows(ctx.em,
+      const rows: Record<string, unknown>[] = await readRows(
+        ctx.em,
         `select u.* from (
            select t.*, row_number() over (partition by t.holder_enterprise_id order by t.start_date desc, t.id desc) as rn
            from (
@@ -65,7 +66,8 @@ export function instrumentPages(
 function instrumentCounts(ctx: RequestContext, kinds: InstrumentKind[] | null): DataLoader<string, number> {
   return ctx.loaders.custom(`instrumentCounts:${JSON.stringify(kinds)}`, () =>
     new DataLoader<string, number>(async (enterpriseIds) => {
-      const rows: { enterprise_id: string; n: string }[] = await readRows(ctx.em,
+      const rows: { enterprise_id: string; n: string }[] = await readRows(
+        ctx.em,
         `select h.enterprise_id, count(*) as n
          from instrument_holder h join financing_instrument i on i.id = h.instrument_id
          where h.enterprise_id = any(?::uuid[]) ${kinds ? 'and i.kind = any(?::instrument_kind[])' : ''}

@@ -16,7 +16,8 @@ export const PatentAppraisalPayload = Payload('PatentAppraisalPayload', 'apprais
 function activePledges(ctx: RequestContext): DataLoader<string, boolean> {
   return ctx.loaders.custom('activePledges', () =>
     new DataLoader<string, boolean>(async (patentIds) => {
-      const rows: { patent_id: string }[] = await readRows(ctx.em,
+      const rows: { patent_id: string }[] = await readRows(
+        ctx.em,
         `select distinct p.patent_id from ip_pledge p join financing_instrument i on i.id = p.loan_id
          where p.patent_id = any(?::uuid[]) and i.status in ('PENDING', 'ACTIVE')`,
         [sqlArray(patentIds)],
