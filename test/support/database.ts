@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createDatabaseIfMissing } from '../../src/db/database';
 
 export const TEST_ENV = { adminUrl: 'INNOZONE_TEST_ADMIN_URL', prefix: 'INNOZONE_TEST_DB_PREFIX' } as const;
@@ -30,4 +31,43 @@ export async function workerDatabaseUrl(suffix = ''): Promise<string> {
   const adminUrl = testAdminUrl();
   await createDatabaseIfMissing(adminUrl, name, `${prefix}_template`);
   return databaseUrl(adminUrl, name);
+}
+
+/** A test run's databases are named `innozone_test_<start time, base 36>_<pid of its jest>` (global-setup.ts). */
+export const testRunPrefix = (startedAt: number, pid: number): string => `innozone_test_${startedAt.toString(36)}_${pid}`;
+
+const RUN_NAME = /^innozone_test_([0-9a-z]+)_(\d+)(_|$)/;
+
+/**
+ * Drops the databases of test runs that ended without their teardown (killed, or timed out under a mutation run):
+ * those whose jest process is gone and that are over an hour old, or any over a day old (a run on another machine
+ * sharing the server, whose process this machine cannot see, never lasts that long). Returns what it dropped.
+ */
+export async function sweepAbandonedDatabases(adminUrl: string, now: number = Date.now()): Promise<string[]> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  const dropped: string[] = [];
+  try {
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'innozone\\_test\\_%'");
+    for (const { datname } of rows) {
+      const m = RUN_NAME.exec(datname);
+      if (!m) continue;
+      const age = now - parseInt(m[1]!, 36);
+      if (age > 24 * 3_600_000 || (age > 3_600_000 && !alive(Number(m[2])))) {
+        await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`);
+        dropped.push(datname);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return dropped;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createDatabaseIfMissing } from '../../src/db/database';
 import { startEmbeddedPostgres, sweepOrphanedClusters, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { projectPath } from '../../src/project';
-import { databaseUrl, TEST_ENV } from './database';
+import { databaseUrl, sweepAbandonedDatabases, TEST_ENV, testRunPrefix } from './database';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -25,8 +25,11 @@ export default async function globalSetup(): Promise<void> {
     const cluster = await startEmbeddedPostgres({ dataDir: dir, port: 0 });
     globalThis.__innozoneTestCluster = { cluster, dir };
     adminUrl = cluster.adminUrl;
+  } else {
+    // A shared server keeps what killed runs left behind (a mutation run kills a test runner on every timeout).
+    await sweepAbandonedDatabases(adminUrl);
   }
-  const prefix = `innozone_test_${Date.now().toString(36)}_${process.pid}`;
+  const prefix = testRunPrefix(Date.now(), process.pid);
   const template = `${prefix}_template`;
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.prefix] = prefix;
