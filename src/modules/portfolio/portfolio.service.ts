@@ -4,6 +4,7 @@ import { fixed } from '../../common/decimal';
 import { sqlArray } from '../../common/sql';
 import { Industry } from '../enterprise/enums';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
+import { readRows } from '../../db/read-objects';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.queries';
 import { zoneToday } from '../../clock';
 import { filterScope } from '../eligibility/outreach';
@@ -24,7 +25,7 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
   const selected = () =>
     knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope));
   if (visible && ctx.viewer?.role === Role.BANK_OFFICER && visible.size > 0) {
-    const read: { id: string }[] = await ctx.em.execute(selected().from('f').select('f.id'));
+    const read = await readRows<{ id: string }>(ctx.em, selected().from('f').select('f.id'));
     ctx.access.noteRead(read.map((r) => r.id), 'portfolioSummary');
   }
 
@@ -71,13 +72,17 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
     .groupBy('y.fiscal_year')
     .orderBy('y.fiscal_year', 'desc');
 
-  const [[t], industries, parks, kinds, years] = (await Promise.all([
-    ctx.em.execute(totals),
-    ctx.em.execute(byIndustry),
-    ctx.em.execute(byPark),
-    ctx.em.execute(byKind),
-    ctx.em.execute(byYear),
-  ])) as [Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[]];
+  const statements = [totals, byIndustry, byPark, byKind, byYear];
+  let results: Record<string, any>[][];
+  if (ctx.em.isInTransaction()) {
+    // Evidence attached to a proposal summarises inside the mutation's transaction: one connection, so one statement
+    // at a time (pg refuses a query sent while another runs on the same client from pg 9 on).
+    results = [];
+    for (const q of statements) results.push(await readRows(ctx.em, q));
+  } else {
+    results = await Promise.all(statements.map((q) => readRows(ctx.em, q)));
+  }
+  const [[t], industries, parks, kinds, years] = results as [Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[]];
 
   const parkById = new Map(
     (await ctx.loaders.byId(Park).loadMany(parks.map((p) => p.park_id as string))).map((p) => [(p as Park).id, p as Park]),
