@@ -18,9 +18,13 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env['DATABASE_URL'];
+  // Clusters of earlier runs killed before their teardown (a mutation run kills a test runner on every timeout)
+  // would otherwise run on forever: the suite's own, and those the health and shutdown tests start, whatever
+  // server this run uses. Only clusters whose owning process is gone are touched.
+  for (const prefix of ['innozone-test-', 'innozone-ready-', 'innozone-start-']) {
+    await sweepOrphanedClusters(os.tmpdir(), prefix);
+  }
   if (!adminUrl) {
-    // Clusters of earlier runs that were killed before their teardown would otherwise run on forever.
-    await sweepOrphanedClusters(os.tmpdir(), 'innozone-test-');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'innozone-test-'));
     const cluster = await startEmbeddedPostgres({ dataDir: dir, port: 0 });
     globalThis.__innozoneTestCluster = { cluster, dir };
