@@ -1,5 +1,6 @@
 import { Query, Resolver } from 'type-graphql';
 import { TestApp } from './support/app';
+import { turns, until } from './support/turns';
 
 /** A promise and the function that resolves it (Promise.withResolvers is Node 22). */
 function gate(): { promise: Promise<void>; resolve: () => void } {
@@ -27,10 +28,6 @@ class AdmissionProbeResolver {
   }
 }
 
-/** Lets every callback queued so far run (the event loop's turns, not time). */
-const settle = async () => {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 describe('admission: at most GRAPHQL_CONCURRENCY operations execute at once', () => {
   let app: TestApp;
@@ -41,8 +38,8 @@ describe('admission: at most GRAPHQL_CONCURRENCY operations execute at once', ()
 
   it('lets two of five operations in, the others as those finish, and answers all five', async () => {
     const answers = Array.from({ length: 5 }, () => app.http('{ admissionProbe }', {}));
-    while (probe.entered < 2) await settle();
-    await settle();
+    await until(() => probe.entered === 2, 'two operations inside');
+    await turns(); // time enough for a third to get in, were it let in
     expect([probe.entered, probe.inside]).toEqual([2, 2]);
     probe.gate.resolve();
     expect(await Promise.all(answers)).toEqual(Array.from({ length: 5 }, () => ({ status: 200, data: { admissionProbe: true } })));
@@ -51,7 +48,7 @@ describe('admission: at most GRAPHQL_CONCURRENCY operations execute at once', ()
 
   it('gives a refused operation no slot: invalid ones are answered while the slots are taken', async () => {
     const held = [app.http('{ admissionProbe }', {}), app.http('{ admissionProbe }', {})];
-    while (probe.inside < 2) await settle();
+    await until(() => probe.inside === 2, 'two operations inside');
     expect(await app.http('{ noSuchField }', {})).toEqual({
       status: 400,
       errors: [expect.objectContaining({ message: 'Cannot query field "noSuchField" on type "Query".' })],

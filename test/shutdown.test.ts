@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Query, Resolver } from 'type-graphql';
 import { workerDatabaseUrl } from './support/database';
 import { TestApp } from './support/app';
+import { until } from './support/turns';
 import { freePort, InnozoneProcess, postgresProcessesFor } from './support/process';
 
 const viewerQuery = async (port: number) => {
@@ -124,14 +125,6 @@ class SlowResolver {
     slowReached();
     await new Promise<void>((resolve) => (releaseSlow = resolve));
     return 'finished';
-  }
-}
-
-/** Resolves once `condition` holds, checking after each turn of the event loop (no fixed sleep). */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let turns = 0; !condition(); turns++) {
-    if (turns > 100_000) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

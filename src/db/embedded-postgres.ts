@@ -169,7 +169,8 @@ async function freePort(): Promise<number> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Is process `pid` running (on this machine)? */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -114,7 +114,7 @@ function planFor(em: EntityManager, className: string): ReadPlan {
   return plan;
 }
 
-/** The read object of one row of `entity`'s table (its columns as PostgreSQL returned them). */
+/** The read object of one row of `entity`'s table (its columns as PostgreSQL returned them; others are ignored). */
 export function readObject<T>(em: EntityManager, entity: EntityClass<T> | string, row: Record<string, unknown>): T {
   const plan = planFor(em, typeof entity === 'string' ? entity : entity.name);
   return plan.shapeOf(row).build(row) as T;
@@ -122,11 +122,12 @@ export function readObject<T>(em: EntityManager, entity: EntityClass<T> | string
 
 /** Read objects of many rows. */
 export function readObjects<T>(em: EntityManager, entity: EntityClass<T> | string, rows: Record<string, unknown>[]): T[] {
-  return rows.map((row) => readObject(em, entity, row));
+  const plan = planFor(em, typeof entity === 'string' ? entity : entity.name);
+  return rows.map((row) => plan.shapeOf(row).build(row) as T);
 }
 
 /** The column of a property of `entity` (for WHERE and ORDER BY clauses written by hand). */
-export function columnOf(em: EntityManager, entity: EntityClass<unknown> | string, property: string): string {
+function columnOf(em: EntityManager, entity: EntityClass<unknown> | string, property: string): string {
   const meta = planFor(em, typeof entity === 'string' ? entity : entity.name).meta;
   const prop = meta.properties[property as never] as { fieldNames?: string[] } | undefined;
   if (!prop?.fieldNames?.[0]) throw new Error(`${meta.className} has no column for ${property}`);
@@ -152,6 +153,12 @@ export async function readRows<T = Record<string, unknown>>(
 
 export type ReadOrder = Record<string, 'asc' | 'desc'>;
 
+/** ` order by "col" asc, …` for an order over properties, or nothing. */
+function orderClause(em: EntityManager, entity: EntityClass<unknown> | string, orderBy: ReadOrder): string {
+  const keys = Object.entries(orderBy).map(([p, d]) => `"${columnOf(em, entity, p)}" ${d === 'desc' ? 'desc' : 'asc'}`);
+  return keys.length ? ` order by ${keys.join(', ')}` : '';
+}
+
 /**
  * Read objects of `entity` whose `property` is one of `values`, in `orderBy` order: one statement, the values bound
  * as one array parameter (`= any($1)`), so PostgreSQL sees the same statement for any number of them.
@@ -173,8 +180,7 @@ export async function readWhereIn<T>(
     where.push(`"${plan.discriminator.column}" = ?`);
     bindings.push(plan.discriminator.value);
   }
-  const order = Object.entries(orderBy).map(([p, d]) => `"${columnOf(em, entity, p)}" ${d === 'desc' ? 'desc' : 'asc'}`);
-  const sql = `select * from "${plan.table}" where ${where.join(' and ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+  const sql = `select * from "${plan.table}" where ${where.join(' and ')}${orderClause(em, entity, orderBy)}`;
   return readObjects<T>(em, entity, await readRows(em, sql, bindings));
 }
 
@@ -189,9 +195,8 @@ export async function readAll<T>(
   where?: { sql: string; bindings: unknown[] },
 ): Promise<T[]> {
   const plan = planFor(em, typeof entity === 'string' ? entity : entity.name);
-  const order = Object.entries(orderBy).map(([p, d]) => `"${columnOf(em, entity, p)}" ${d === 'desc' ? 'desc' : 'asc'}`);
   const conditions = [...(plan.discriminator ? [`"${plan.discriminator.column}" = ?`] : []), ...(where ? [`(${where.sql})`] : [])];
   const bindings = [...(plan.discriminator ? [plan.discriminator.value] : []), ...(where?.bindings ?? [])];
-  const sql = `select * from "${plan.table}"${conditions.length ? ` where ${conditions.join(' and ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+  const sql = `select * from "${plan.table}"${conditions.length ? ` where ${conditions.join(' and ')}` : ''}${orderClause(em, entity, orderBy)}`;
   return readObjects<T>(em, entity, await readRows(em, sql, bindings));
 }

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createDatabaseIfMissing } from '../../src/db/database';
+import { isAlive } from '../../src/db/embedded-postgres';
 
 export const TEST_ENV = { adminUrl: 'INNOZONE_TEST_ADMIN_URL', prefix: 'INNOZONE_TEST_DB_PREFIX' } as const;
 
@@ -44,14 +45,6 @@ const RUN_NAME = /^innozone_test_([0-9a-z]+)_(\d+)(_|$)/;
  * sharing the server, whose process this machine cannot see, never lasts that long). Returns what it dropped.
  */
 export async function sweepAbandonedDatabases(adminUrl: string, now: number = Date.now()): Promise<string[]> {
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  };
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   const dropped: string[] = [];
@@ -61,7 +54,7 @@ export async function sweepAbandonedDatabases(adminUrl: string, now: number = Da
       const m = RUN_NAME.exec(datname);
       if (!m) continue;
       const age = now - parseInt(m[1]!, 36);
-      if (age > 24 * 3_600_000 || (age > 3_600_000 && !alive(Number(m[2])))) {
+      if (age > 24 * 3_600_000 || (age > 3_600_000 && !isAlive(Number(m[2])))) {
         await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`);
         dropped.push(datname);
       }

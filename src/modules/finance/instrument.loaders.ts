@@ -46,9 +46,8 @@ export function instrumentPages(
         bindings,
       );
       const byEnterprise = new Map<string, FinancingInstrument[]>(enterpriseIds.map((id) => [id, []]));
-      for (const { holder_enterprise_id: holder, rn: _rank, ...row } of rows) {
-        byEnterprise.get(holder as string)!.push(readObject(ctx.em, FinancingInstrument, row));
-      }
+      // The builder reads the instrument's own columns; holder_enterprise_id and rn are left on the row.
+      for (const row of rows) byEnterprise.get(row['holder_enterprise_id'] as string)!.push(readObject(ctx.em, FinancingInstrument, row));
       return enterpriseIds.map((id) =>
         Page.fromRows(
           byEnterprise.get(id)!,
