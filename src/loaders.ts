@@ -2,16 +2,8 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { BaseEntity } from './common/base.entity';
-import { readAll, type ReadOrder, readWhereIn } from './db/read-objects';
-
-/**
- * Reference data: small tables the zone maintains (tens of rows, at any zone size). A request reads each whole, once,
- * the first time it needs any of its records, so records asked for at different depths of one answer (a university
- * and a project's institutions) cost one statement, not one per depth.
- */
-const REFERENCE_DATA = new Set([
-  'Park', 'IndustryCluster', 'Institution', 'Bank', 'BankBranch', 'Insurer', 'Fund', 'RiskCompensationPool', 'Sector', 'Party', 'HandlingUnit',
-]);
+import { readAll, readObjects, type ReadOrder, readWhereIn } from './db/read-objects';
+import { type CustomRead, DEFAULT_ORDER, isReferenceData, type ManyFollow, type OneFollow } from './db/read-plan';
 
 type ForeignKeyOf<T> = { [K in keyof T]: T[K] extends { id: string } | null ? K : never }[keyof T] & string;
 
@@ -24,18 +16,27 @@ export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
   /** Every record the byId and manyBy loaders read in this request, by type and id. */
   private readonly read = new Map<string, object>();
+  /**
+   * Reference data (src/db/read-plan.ts: small tables the zone maintains, tens of rows at any zone size), each read
+   * whole, once, the first time the request needs any of its records, so records asked for at different depths of one
+   * answer (a university and a project's institutions) cost one statement, not one per depth.
+   */
+  private readonly tables = new Map<string, Promise<Map<string, object>>>();
 
   constructor(readonly em: EntityManager) {}
 
   /** Loads records of `entity` by primary key (null when missing). */
   byId<T extends BaseEntity>(entity: EntityClass<T>): DataLoader<string, T | null> {
-    if (REFERENCE_DATA.has(entity.name)) {
-      let table: Promise<Map<string, T>> | undefined;
+    if (isReferenceData(entity.name)) {
       return this.memo(`byId:${entity.name}`, () =>
         new DataLoader<string, T | null>(async (ids) => {
-          table ??= readAll(this.em, entity).then((rows) => new Map(this.remember(rows).map((r) => [r.id, r])));
+          let table = this.tables.get(entity.name);
+          if (!table) {
+            table = readAll(this.em, entity).then((rows) => new Map(this.remember(rows).map((r) => [r.id, r])));
+            this.tables.set(entity.name, table);
+          }
           const byId = await table;
-          return ids.map((id) => byId.get(id) ?? null);
+          return ids.map((id) => (byId.get(id) as T | undefined) ?? null);
         }),
       );
     }
@@ -58,7 +59,7 @@ export class Loaders {
   manyBy<T extends BaseEntity>(
     entity: EntityClass<T>,
     foreignKey: ForeignKeyOf<T>,
-    orderBy: { [K in keyof T & string]?: 'asc' | 'desc' } = { createdAt: 'asc', id: 'asc' } as never,
+    orderBy: { [K in keyof T & string]?: 'asc' | 'desc' } = DEFAULT_ORDER as never,
   ): DataLoader<string, T[]> {
     return this.memo(`manyBy:${entity.name}.${foreignKey}:${JSON.stringify(orderBy)}`, () =>
       new DataLoader<string, T[]>(async (ids) => {
@@ -71,6 +72,42 @@ export class Loaders {
         return ids.map((id) => grouped.get(id)!);
       }),
     );
+  }
+
+  /** What a declared many-to-one (`one`) or one-to-many (`many`) of src/db/read-plan.ts reads from `parent`. */
+  follow<T>(f: ManyFollow, parent: { id: string }): Promise<T[]>;
+  follow<T>(f: OneFollow, parent: object): Promise<T | null>;
+  follow(f: ManyFollow | OneFollow, parent: object): Promise<unknown> {
+    if (f.kind === 'many') return this.manyBy(f.entity as EntityClass<BaseEntity>, f.foreignKey as never, f.orderBy as never).load((parent as { id: string }).id);
+    const ref = (parent as Record<string, { id: string } | null>)[f.via];
+    return ref ? this.byId(f.entity as EntityClass<BaseEntity>).load(ref.id) : Promise.resolve(null);
+  }
+
+  /**
+   * Hands rows read ahead (src/db/read-plan.ts) to the loader that would have read them: for a one-to-many, the
+   * children of each of `parentIds` (none: an empty list); for a many-to-one, each record by id (reference data: the
+   * whole table); for a module's own read, to the module. A loader that already holds a key keeps what it has.
+   */
+  prime(f: ManyFollow | OneFollow | CustomRead, parentIds: readonly string[], rows: Record<string, unknown>[]): void {
+    if (!('kind' in f)) {
+      f.prime(this, parentIds as string[], rows);
+      return;
+    }
+    const records = this.remember(readObjects<BaseEntity>(this.em, f.entity, rows));
+    if (f.kind === 'many') {
+      const loader = this.manyBy(f.entity as EntityClass<BaseEntity>, f.foreignKey as never, f.orderBy as never);
+      const grouped = new Map<string, BaseEntity[]>(parentIds.map((id) => [id, []]));
+      for (const r of records) {
+        const ref = (r as unknown as Record<string, { id: string } | null>)[f.foreignKey];
+        if (ref) grouped.get(ref.id)?.push(r);
+      }
+      for (const [id, children] of grouped) loader.prime(id, children);
+    } else if (isReferenceData(f.entity.name)) {
+      if (!this.tables.has(f.entity.name)) this.tables.set(f.entity.name, Promise.resolve(new Map(records.map((r) => [r.id, r]))));
+    } else {
+      const loader = this.byId(f.entity as EntityClass<BaseEntity>);
+      for (const r of records) loader.prime(r.id, r);
+    }
   }
 
   /** The record of GraphQL type `type` with this id, when a loader of this request has read it. */

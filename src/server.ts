@@ -1,3 +1,4 @@
+import { warmReadPlan } from './db/read-plan';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -201,6 +202,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     ],
   });
   await apollo.start();
+  await warmReadPlan(orm.em.fork());
 
   app.use(
     pinoHttp({

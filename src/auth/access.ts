@@ -126,6 +126,20 @@ export class Access {
     return visible;
   }
 
+  /**
+   * Does the viewer see field `field` of every object of `type` it sees, with no condition to evaluate per object?
+   * Reads ahead (src/db/read-plan.ts) follow only such fields: what a field shows under a condition is read when
+   * the condition holds, for the objects it holds for, as its resolver reads it.
+   */
+  seesFieldWherever(type: string, field: string): boolean {
+    const rule = TYPES[type];
+    if (!rule || rule.public) return true;
+    const role = this.role;
+    if (!role) return false;
+    const grant = fieldGrant(type, field, role);
+    return grant === true || (grant !== undefined && grant === rule.rows[role]);
+  }
+
   /** May the viewer see field `field` of this object (which it sees)? */
   async seesField(type: string, field: string, obj: object): Promise<boolean> {
     if (TYPES[type]?.public) return true;

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Connection, ForwardPageArgs, type Page, PageArgs } from '../../common/pagination';
 import { Payload } from '../../common/payload';
@@ -34,6 +35,29 @@ import { FiscalYearBands } from './financial-bands';
 import { FiscalYearFinancials, HighTechCertificate } from './financials.entity';
 import { IndustryCluster, Park } from './park.entity';
 import { readAll } from '../../db/read-objects';
+import { custom, follows, many, one, prefetch } from '../../db/read-plan';
+import { instrumentPagesRead } from '../finance/instrument.loaders';
+import { projectsOfEnterpriseRead } from '../project/project.loaders';
+
+const CERTIFICATES = many(HighTechCertificate, 'enterprise', { issuedOn: 'desc', id: 'asc' });
+const FINANCIALS = many(FiscalYearFinancials, 'enterprise', { fiscalYear: 'desc' });
+
+/** What the fields of an enterprise read (src/db/read-plan.ts): the page of enterprises reads it ahead. */
+const FOLLOWS = follows('Enterprise', {
+  park: one(Park, 'park'),
+  cluster: one(IndustryCluster, 'cluster'),
+  university: one(Institution, 'university'),
+  highTechCertificates: CERTIFICATES,
+  highTech: CERTIFICATES,
+  financials: FINANCIALS,
+  financialBands: FINANCIALS,
+  patents: many(Patent, 'owner', { number: 'asc' }),
+  instruments: custom((ctx, args) => instrumentPagesRead(ctx, args['kinds'] as InstrumentKind[] | null, args as ForwardPageArgs)),
+  projects: custom((ctx) => projectsOfEnterpriseRead(ctx)),
+  incentivePlans: many(EquityIncentivePlan, 'enterprise', { approvedOn: 'desc', id: 'asc' }),
+  talentAwards: many(TalentAward, 'enterprise', { awardedOn: 'desc', id: 'asc' }),
+  taxPilotUsage: many(TaxPilotUsage, 'enterprise', { fiscalYear: 'desc', pilot: 'asc' }),
+});
 
 @ObjectType('EnterpriseConnection')
 export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise') {}
@@ -67,8 +91,11 @@ export class EnterpriseResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
     @Arg('orderBy', () => [EnterpriseOrder], { nullable: true }) orderBy: EnterpriseOrder[] | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Enterprise>> {
-    return findEnterprisePage(ctx.em, filter, orderBy, page, await filterScope(ctx, filter));
+    const found = await findEnterprisePage(ctx.em, filter, orderBy, page, await filterScope(ctx, filter));
+    await prefetch(ctx, info, Enterprise, found.edges.map((e) => e.node));
+    return found;
   }
 
   @Authorized()
@@ -104,17 +131,17 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => Park)
   park(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Park).load(e.park.id);
+    return ctx.loaders.follow(FOLLOWS.park, e);
   }
 
   @FieldResolver(() => IndustryCluster, { nullable: true })
   cluster(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return e.cluster ? ctx.loaders.byId(IndustryCluster).load(e.cluster.id) : null;
+    return ctx.loaders.follow(FOLLOWS.cluster, e);
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The owning university of a university enterprise.' })
   university(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return e.university ? ctx.loaders.byId(Institution).load(e.university.id) : null;
+    return ctx.loaders.follow(FOLLOWS.university, e);
   }
 
   @FieldResolver(() => Boolean)
@@ -124,7 +151,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [HighTechCertificate], { nullable: true, description: 'Newest first.' })
   highTechCertificates(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(HighTechCertificate, 'enterprise', { issuedOn: 'desc', id: 'asc' }).load(e.id);
+    return ctx.loaders.follow<HighTechCertificate>(CERTIFICATES, e);
   }
 
   @FieldResolver(() => Boolean, { description: 'Holds a high-tech certificate valid today.' })
@@ -136,7 +163,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [FiscalYearFinancials], { nullable: true, description: 'One entry per fiscal year, latest first.' })
   financials(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(FiscalYearFinancials, 'enterprise', { fiscalYear: 'desc' }).load(e.id);
+    return ctx.loaders.follow<FiscalYearFinancials>(FINANCIALS, e);
   }
 
   @FieldResolver(() => [FiscalYearBands], {
@@ -149,7 +176,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [Patent], { nullable: true })
   patents(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(Patent, 'owner', { number: 'asc' }).load(e.id);
+    return ctx.loaders.follow<Patent>(FOLLOWS.patents, e);
   }
 
   @FieldResolver(() => FinancingInstrumentConnection, { nullable: true, description: 'The portfolio: instruments it holds, newest first.' })
@@ -169,17 +196,17 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [EquityIncentivePlan], { nullable: true })
   incentivePlans(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(EquityIncentivePlan, 'enterprise', { approvedOn: 'desc', id: 'asc' }).load(e.id);
+    return ctx.loaders.follow<EquityIncentivePlan>(FOLLOWS.incentivePlans, e);
   }
 
   @FieldResolver(() => [TalentAward], { nullable: true })
   talentAwards(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(TalentAward, 'enterprise', { awardedOn: 'desc', id: 'asc' }).load(e.id);
+    return ctx.loaders.follow<TalentAward>(FOLLOWS.talentAwards, e);
   }
 
   @FieldResolver(() => [TaxPilotUsage], { nullable: true })
   taxPilotUsage(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(TaxPilotUsage, 'enterprise', { fiscalYear: 'desc', pilot: 'asc' }).load(e.id);
+    return ctx.loaders.follow<TaxPilotUsage>(FOLLOWS.taxPilotUsage, e);
   }
 }
 

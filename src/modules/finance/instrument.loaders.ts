@@ -5,23 +5,28 @@ import { sqlArray } from '../../common/sql';
 import { InstrumentKind } from './enums';
 import { FinancingInstrument } from './instrument.entity';
 import { readObject, readRows } from '../../db/read-objects';
+import type { CustomRead } from '../../db/read-plan';
 
 /**
  * Pages of each enterprise's instruments (newest first), for many enterprises in one query: a window function
- * numbers each enterprise's rows so `first` applies per enterprise. One loader per distinct (kinds, page) arguments.
+ * numbers each enterprise's rows so `first` applies per enterprise. One loader per distinct (kinds, page) arguments;
+ * the page of enterprises reads it ahead for all its enterprises (src/db/read-plan.ts).
  */
-export function instrumentPages(
+export function instrumentPagesRead(
   ctx: RequestContext,
   kinds: InstrumentKind[] | null | undefined,
   args: ForwardPageArgs,
-): DataLoader<string, Page<FinancingInstrument>> {
+): CustomRead & { pages(enterpriseIds: readonly string[], rows: Record<string, unknown>[]): Page<FinancingInstrument>[] } {
   const request = pageRequest(args, 2);
   const kindList = kinds?.length ? [...new Set(kinds)].sort() : null;
-  const key = JSON.stringify({ kindList, first: request.limit, after: request.cursor });
   const counts = instrumentCounts(ctx, kindList);
-  return ctx.loaders.custom(`instrumentPages:${key}`, () =>
-    new DataLoader<string, Page<FinancingInstrument>>(async (enterpriseIds) => {
-      const bindings: unknown[] = [sqlArray(enterpriseIds)];
+  return {
+    key: `instrumentPages:${JSON.stringify({ kindList, first: request.limit, after: request.cursor })}`,
+    entity: FinancingInstrument,
+    extra: ['holder_enterprise_id'],
+    order: 't.holder_enterprise_id, t.rn',
+    sql(enterpriseIds) {
+      const bindings: unknown[] = [];
       let kindClause = '';
       if (kindList) {
         kindClause = 'and i.kind = any(?::instrument_kind[])';
@@ -33,21 +38,25 @@ export function instrumentPages(
         bindings.push(request.cursor[0], request.cursor[1]);
       }
       bindings.push(request.limit + 1);
-      const rows: Record<string, unknown>[] = await readRows(
-        ctx.em,
-        `select u.* from (
+      return {
+        sql: `select u.* from (
            select t.*, row_number() over (partition by t.holder_enterprise_id order by t.start_date desc, t.id desc) as rn
            from (
              select i.*, h.enterprise_id as holder_enterprise_id
              from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-             where h.enterprise_id = any(?::uuid[]) ${kindClause}
+             where h.enterprise_id = any(${enterpriseIds}) ${kindClause}
            ) t ${cursorClause}
-         ) u where u.rn <= ? order by u.holder_enterprise_id, u.rn`,
+         ) u where u.rn <= ?`,
         bindings,
-      );
+      };
+    },
+    pages(enterpriseIds, rows) {
       const byEnterprise = new Map<string, FinancingInstrument[]>(enterpriseIds.map((id) => [id, []]));
       // The builder reads the instrument's own columns; holder_enterprise_id and rn are left on the row.
-      for (const row of rows) byEnterprise.get(row['holder_enterprise_id'] as string)!.push(readObject(ctx.em, FinancingInstrument, row));
+      for (const row of rows) byEnterprise.get(row['holder_enterprise_id'] as string)?.push(readObject(ctx.em, FinancingInstrument, row));
+      // A holder's share of the amount reads its instrument by id: these are the instruments.
+      const byId = ctx.loaders.byId(FinancingInstrument);
+      for (const list of byEnterprise.values()) for (const i of ctx.loaders.remember(list)) byId.prime(i.id, i);
       return enterpriseIds.map((id) =>
         Page.fromRows(
           byEnterprise.get(id)!,
@@ -57,8 +66,32 @@ export function instrumentPages(
           () => counts.load(id),
         ),
       );
+    },
+    prime(_loaders, enterpriseIds, rows) {
+      const loader = pageLoader(ctx, this);
+      const pages = this.pages(enterpriseIds, rows);
+      enterpriseIds.forEach((id, i) => loader.prime(id, pages[i]!));
+    },
+  };
+}
+
+/** The loader of one (kinds, page) of instruments per enterprise. */
+function pageLoader(ctx: RequestContext, read: ReturnType<typeof instrumentPagesRead>): DataLoader<string, Page<FinancingInstrument>> {
+  return ctx.loaders.custom(read.key, () =>
+    new DataLoader<string, Page<FinancingInstrument>>(async (enterpriseIds) => {
+      const { sql, bindings } = read.sql('?::uuid[]');
+      const rows = await readRows(ctx.em, `${sql} order by u.holder_enterprise_id, u.rn`, [sqlArray(enterpriseIds), ...bindings]);
+      return read.pages(enterpriseIds, rows);
     }),
   );
+}
+
+export function instrumentPages(
+  ctx: RequestContext,
+  kinds: InstrumentKind[] | null | undefined,
+  args: ForwardPageArgs,
+): DataLoader<string, Page<FinancingInstrument>> {
+  return pageLoader(ctx, instrumentPagesRead(ctx, kinds, args));
 }
 
 /** How many instruments (of the given kinds) each enterprise holds; loaded only when totalCount is asked for. */

@@ -34,6 +34,7 @@ import {
 } from './instrument.inputs';
 import * as instruments from './instrument.service';
 import { readAll } from '../../db/read-objects';
+import { follows, many, one } from '../../db/read-plan';
 
 export const InstrumentPayload = Payload('InstrumentPayload', 'instrument', FinancingInstrument, 'The instrument recorded or changed.');
 export const RiskCompensationClaimPayload = Payload(
@@ -42,6 +43,38 @@ export const RiskCompensationClaimPayload = Payload(
   RiskCompensationClaim,
   'The claim recorded.',
 );
+
+
+const HOLDERS = many(InstrumentHolder, 'instrument', { lead: 'desc', share: 'desc', id: 'asc' });
+const PLEDGES = many(IpPledge, 'loan');
+const PLEDGED_PATENT = one(Patent, 'patent');
+const PLEDGED_APPRAISAL = one(PatentAppraisal, 'appraisal');
+const LOAN = { lender: one(Bank, 'lender'), subBranch: one(BankBranch, 'lenderBranch') };
+
+/** What the fields of instruments and their parts read (src/db/read-plan.ts): a page of enterprises reads it ahead. */
+const INSTRUMENT = follows('FinancingInstrument', {
+  holders: HOLDERS,
+  enterprise: { path: [HOLDERS, one(Enterprise, 'enterprise')] },
+});
+follows('CreditLoan', LOAN);
+follows('IpPledgeLoan', {
+  ...LOAN,
+  pledges: { path: [PLEDGES], also: [[PLEDGED_PATENT]] },
+  pledgedValue: { path: [PLEDGES], also: [[PLEDGED_APPRAISAL]] },
+  loanToValue: { path: [PLEDGES], also: [[PLEDGED_APPRAISAL]] },
+});
+const HOLDER = follows('InstrumentHolder', { enterprise: one(Enterprise, 'enterprise') });
+const PLEDGE = follows('IpPledge', { patent: PLEDGED_PATENT, appraisal: PLEDGED_APPRAISAL });
+const POLICY = follows('TechInsurancePolicy', { insurer: one(Insurer, 'insurer') });
+const REINSURANCE = follows('Reinsurance', { reinsurer: one(Insurer, 'reinsurer'), underlyingPolicy: one(FinancingInstrument, 'underlyingPolicy') });
+const FUND = follows('FundInvestment', { fund: one(Fund, 'fund') });
+const COVER = follows('RiskCompensationCover', {
+  pool: one(RiskCompensationPool, 'pool'),
+  coveredLoan: one(FinancingInstrument, 'coveredLoan'),
+  claims: many(RiskCompensationClaim, 'cover', { claimedOn: 'asc', id: 'asc' }),
+});
+const BANK = follows('Bank', { subBranches: many(BankBranch, 'bank', { techSubBranch: 'desc', name: 'asc' }) });
+const BRANCH = follows('BankBranch', { bank: one(Bank, 'bank') });
 
 /** Recording instruments: one mutation per kind, each answering with the InstrumentPayload. */
 @Resolver(() => FinancingInstrument)
@@ -140,13 +173,13 @@ export class FinancingInstrumentResolver {
 
   @FieldResolver(() => [InstrumentHolder], { nullable: true, description: 'Who holds it: one enterprise, or each issuer of a collective issue.' })
   holders(@Root() i: FinancingInstrument, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(InstrumentHolder, 'instrument', { lead: 'desc', share: 'desc', id: 'asc' }).load(i.id);
+    return ctx.loaders.follow<InstrumentHolder>(INSTRUMENT.holders, i);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The holder (the lead issuer of a collective issue).' })
   async enterprise(@Root() i: FinancingInstrument, @Ctx() ctx: RequestContext) {
     const [lead] = await this.holders(i, ctx);
-    return ctx.loaders.byId(Enterprise).load(lead!.enterprise.id);
+    return ctx.loaders.follow<Enterprise>(HOLDER.enterprise, lead!);
   }
 }
 
@@ -154,7 +187,7 @@ export class FinancingInstrumentResolver {
 export class InstrumentHolderResolver {
   @FieldResolver(() => Enterprise)
   enterprise(@Root() h: InstrumentHolder, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Enterprise).load(h.enterprise.id);
+    return ctx.loaders.follow(HOLDER.enterprise, h);
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Its part of the amount: amount × share (null to a bank).' })
@@ -170,12 +203,12 @@ function loanFields(target: typeof CreditLoan | typeof IpPledgeLoan) {
   class LoanFieldsResolver {
     @FieldResolver(() => Bank, { nullable: true })
     lender(@Root() l: LoanInstrument, @Ctx() ctx: RequestContext) {
-      return ctx.loaders.byId(Bank).load(l.lender.id);
+      return ctx.loaders.follow(LOAN.lender, l);
     }
 
     @FieldResolver(() => BankBranch, { nullable: true })
     subBranch(@Root() l: LoanInstrument, @Ctx() ctx: RequestContext) {
-      return l.lenderBranch ? ctx.loaders.byId(BankBranch).load(l.lenderBranch.id) : null;
+      return ctx.loaders.follow(LOAN.subBranch, l);
     }
   }
   return LoanFieldsResolver;
@@ -187,7 +220,7 @@ export const IpPledgeLoanLenderResolver = loanFields(IpPledgeLoan);
 export class IpPledgeLoanResolver {
   @FieldResolver(() => [IpPledge], { nullable: true, description: 'By patent number.' })
   async pledges(@Root() l: IpPledgeLoan, @Ctx() ctx: RequestContext) {
-    const pledges = await ctx.loaders.manyBy(IpPledge, 'loan').load(l.id);
+    const pledges = await ctx.loaders.follow<IpPledge>(PLEDGES, l);
     const patents = await ctx.loaders.byId(Patent).loadMany(pledges.map((p) => p.patent.id));
     const number = new Map(patents.map((p) => [(p as Patent).id, (p as Patent).number]));
     return [...pledges].sort((a, b) => number.get(a.patent.id)!.localeCompare(number.get(b.patent.id)!));
@@ -212,12 +245,12 @@ export class IpPledgeLoanResolver {
 export class IpPledgeResolver {
   @FieldResolver(() => Patent)
   patent(@Root() p: IpPledge, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Patent).load(p.patent.id);
+    return ctx.loaders.follow(PLEDGE.patent, p);
   }
 
   @FieldResolver(() => PatentAppraisal)
   appraisal(@Root() p: IpPledge, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(PatentAppraisal).load(p.appraisal.id);
+    return ctx.loaders.follow(PLEDGE.appraisal, p);
   }
 }
 
@@ -225,7 +258,7 @@ export class IpPledgeResolver {
 export class TechInsurancePolicyResolver {
   @FieldResolver(() => Insurer, { nullable: true })
   insurer(@Root() p: TechInsurancePolicy, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Insurer).load(p.insurer.id);
+    return ctx.loaders.follow(POLICY.insurer, p);
   }
 }
 
@@ -233,12 +266,12 @@ export class TechInsurancePolicyResolver {
 export class ReinsuranceResolver {
   @FieldResolver(() => Insurer, { nullable: true })
   reinsurer(@Root() r: Reinsurance, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Insurer).load(r.reinsurer.id);
+    return ctx.loaders.follow(REINSURANCE.reinsurer, r);
   }
 
   @FieldResolver(() => TechInsurancePolicy, { nullable: true })
   underlyingPolicy(@Root() r: Reinsurance, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(FinancingInstrument).load(r.underlyingPolicy.id);
+    return ctx.loaders.follow(REINSURANCE.underlyingPolicy, r);
   }
 }
 
@@ -246,7 +279,7 @@ export class ReinsuranceResolver {
 export class FundInvestmentResolver {
   @FieldResolver(() => Fund, { nullable: true })
   fund(@Root() f: FundInvestment, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Fund).load(f.fund.id);
+    return ctx.loaders.follow(FUND.fund, f);
   }
 }
 
@@ -254,17 +287,17 @@ export class FundInvestmentResolver {
 export class RiskCompensationCoverResolver {
   @FieldResolver(() => RiskCompensationPool, { nullable: true })
   pool(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(RiskCompensationPool).load(c.pool.id);
+    return ctx.loaders.follow(COVER.pool, c);
   }
 
   @FieldResolver(() => FinancingInstrument, { nullable: true, description: 'The covered credit or IP-pledge loan.' })
   coveredLoan(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(FinancingInstrument).load(c.coveredLoan.id);
+    return ctx.loaders.follow(COVER.coveredLoan, c);
   }
 
   @FieldResolver(() => [RiskCompensationClaim], { nullable: true })
   claims(@Root() c: RiskCompensationCover, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(RiskCompensationClaim, 'cover', { claimedOn: 'asc', id: 'asc' }).load(c.id);
+    return ctx.loaders.follow<RiskCompensationClaim>(COVER.claims, c);
   }
 }
 
@@ -272,7 +305,7 @@ export class RiskCompensationCoverResolver {
 export class BankResolver {
   @FieldResolver(() => [BankBranch], { description: 'Its sub-branches in the zone, tech sub-branches first.' })
   subBranches(@Root() b: Bank, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(BankBranch, 'bank', { techSubBranch: 'desc', name: 'asc' }).load(b.id);
+    return ctx.loaders.follow<BankBranch>(BANK.subBranches, b);
   }
 }
 
@@ -280,7 +313,7 @@ export class BankResolver {
 export class BankBranchResolver {
   @FieldResolver(() => Bank)
   bank(@Root() b: BankBranch, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Bank).load(b.bank.id);
+    return ctx.loaders.follow(BRANCH.bank, b);
   }
 }
 

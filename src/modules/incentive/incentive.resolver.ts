@@ -5,6 +5,13 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { EquityGrant, EquityIncentivePlan, TalentAward } from './incentive.entity';
 import { EquityIncentivePlanInput, TalentAwardInput } from './incentive.inputs';
 import { recordIncentivePlan, recordTalentAward } from './incentive.service';
+import { follows, many, one } from '../../db/read-plan';
+
+/** What the fields of incentive plans read (src/db/read-plan.ts). */
+const PLAN = follows('EquityIncentivePlan', {
+  enterprise: one(Enterprise, 'enterprise'),
+  grants: many(EquityGrant, 'plan', { grantedOn: 'asc', id: 'asc' }),
+});
 
 export const IncentivePlanPayload = Payload('IncentivePlanPayload', 'plan', EquityIncentivePlan, 'The plan recorded.');
 export const TalentAwardPayload = Payload('TalentAwardPayload', 'award', TalentAward, 'The award recorded.');
@@ -27,11 +34,11 @@ export class EquityIncentivePlanResolver {
 
   @FieldResolver(() => Enterprise)
   enterprise(@Root() p: EquityIncentivePlan, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Enterprise).load(p.enterprise.id);
+    return ctx.loaders.follow(PLAN.enterprise, p);
   }
 
   @FieldResolver(() => [EquityGrant], { nullable: true })
   grants(@Root() p: EquityIncentivePlan, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(EquityGrant, 'plan', { grantedOn: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<EquityGrant>(PLAN.grants, p);
   }
 }

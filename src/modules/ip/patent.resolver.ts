@@ -8,22 +8,49 @@ import { Patent, PatentAppraisal } from './patent.entity';
 import { PatentAppraisalInput, PatentInput } from './patent.inputs';
 import { recordPatent, recordPatentAppraisal } from './patent.service';
 import { readRows } from '../../db/read-objects';
+import { type CustomRead, custom, follows, many, one } from '../../db/read-plan';
+import { IpPledge } from '../finance/instrument.entity';
+
+/** What the fields of patents read (src/db/read-plan.ts). */
+const PATENT = follows('Patent', {
+  owner: one(Enterprise, 'owner'),
+  pledged: custom((ctx) => activePledgesRead(ctx)),
+  appraisals: many(PatentAppraisal, 'patent', { appraisedOn: 'desc', id: 'asc' }),
+});
 
 export const PatentPayload = Payload('PatentPayload', 'patent', Patent, 'The patent registered.');
 export const PatentAppraisalPayload = Payload('PatentAppraisalPayload', 'appraisal', PatentAppraisal, 'The appraisal recorded.');
 
-/** Whether each patent is pledged under a loan that is pending or outstanding. */
+/** Whether each patent is pledged under a loan that is pending or outstanding (read ahead with a page: read-plan.ts). */
+function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentIds: readonly string[], rows: Record<string, unknown>[]): boolean[] } {
+  return {
+    key: 'activePledges',
+    entity: IpPledge,
+    extra: [],
+    order: '',
+    sql: (patentIds) => ({
+      sql: `select p.* from ip_pledge p join financing_instrument i on i.id = p.loan_id
+            where p.patent_id = any(${patentIds}) and i.status in ('PENDING', 'ACTIVE')`,
+      bindings: [],
+    }),
+    pledged(patentIds, rows) {
+      const pledged = new Set(rows.map((r) => r['patent_id']));
+      return patentIds.map((id) => pledged.has(id));
+    },
+    prime(_loaders, patentIds, rows) {
+      const loader = activePledges(ctx);
+      const pledged = this.pledged(patentIds, rows);
+      patentIds.forEach((id, i) => loader.prime(id, pledged[i]!));
+    },
+  };
+}
+
 function activePledges(ctx: RequestContext): DataLoader<string, boolean> {
   return ctx.loaders.custom('activePledges', () =>
     new DataLoader<string, boolean>(async (patentIds) => {
-      const rows: { patent_id: string }[] = await readRows(
-        ctx.em,
-        `select distinct p.patent_id from ip_pledge p join financing_instrument i on i.id = p.loan_id
-         where p.patent_id = any(?::uuid[]) and i.status in ('PENDING', 'ACTIVE')`,
-        [sqlArray(patentIds)],
-      );
-      const pledged = new Set(rows.map((r) => r.patent_id));
-      return patentIds.map((id) => pledged.has(id));
+      const read = activePledgesRead(ctx);
+      const { sql, bindings } = read.sql('?::uuid[]');
+      return read.pledged(patentIds, await readRows(ctx.em, sql, [sqlArray(patentIds), ...bindings]));
     }),
   );
 }
@@ -44,12 +71,12 @@ export class PatentResolver {
 
   @FieldResolver(() => Enterprise)
   owner(@Root() p: Patent, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Enterprise).load(p.owner.id);
+    return ctx.loaders.follow(PATENT.owner, p);
   }
 
   @FieldResolver(() => [PatentAppraisal], { description: 'Newest first.' })
   appraisals(@Root() p: Patent, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(PatentAppraisal, 'patent', { appraisedOn: 'desc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<PatentAppraisal>(PATENT.appraisals, p);
   }
 
   @FieldResolver(() => Boolean, { description: 'Pledged under a loan that is pending or outstanding.' })

@@ -1,27 +1,57 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../context';
-import { ProjectParticipant, ResearchProject } from './project.entity';
-import { readWhereIn } from '../../db/read-objects';
+import { sqlArray } from '../../common/sql';
+import { readObject, readRows } from '../../db/read-objects';
+import type { CustomRead } from '../../db/read-plan';
+import { ResearchProject } from './project.entity';
 
-/** The projects each enterprise takes part in (two queries for any number of enterprises), newest first. */
-export function projectsOfEnterprise(ctx: RequestContext): DataLoader<string, ResearchProject[]> {
-  return ctx.loaders.custom('projectsOfEnterprise', () =>
-    new DataLoader<string, ResearchProject[]>(async (enterpriseIds) => {
-      const participations = await readWhereIn(ctx.em, ProjectParticipant, 'enterprise', enterpriseIds);
-      const projects = await ctx.loaders.byId(ResearchProject).loadMany([...new Set(participations.map((p) => p.project.id))]);
-      const byId = new Map(
-        projects.filter((p): p is ResearchProject => p instanceof ResearchProject).map((p) => [p.id, p]),
-      );
+/**
+ * The projects each enterprise takes part in, newest first, each once (one query for any number of enterprises; the page of
+ * enterprises reads it ahead, src/db/read-plan.ts).
+ */
+export function projectsOfEnterpriseRead(
+  ctx: RequestContext,
+): CustomRead & { lists(enterpriseIds: readonly string[], rows: Record<string, unknown>[]): ResearchProject[][] } {
+  return {
+    key: 'projectsOfEnterprise',
+    entity: ResearchProject,
+    extra: ['participant_enterprise_id'],
+    order: '',
+    sql: (enterpriseIds) => ({
+      sql: `select rp.*, pp.enterprise_id as participant_enterprise_id
+            from project_participant pp join research_project rp on rp.id = pp.project_id
+            where pp.enterprise_id = any(${enterpriseIds})`,
+      bindings: [],
+    }),
+    lists(enterpriseIds, rows) {
       const grouped = new Map<string, ResearchProject[]>(enterpriseIds.map((id) => [id, []]));
-      for (const p of participations) {
-        const project = byId.get(p.project.id);
-        const list = grouped.get(p.enterprise!.id)!;
-        if (project && !list.includes(project)) list.push(project);
+      for (const row of rows) {
+        // An enterprise may take part in a project in more than one role: the project is listed once.
+        const list = grouped.get(row['participant_enterprise_id'] as string);
+        if (list && !list.some((p) => p.id === row['id'])) list.push(readObject(ctx.em, ResearchProject, row));
       }
       for (const list of grouped.values()) {
         list.sort((a, b) => (a.startDate === b.startDate ? a.id.localeCompare(b.id) : a.startDate < b.startDate ? 1 : -1));
       }
-      return enterpriseIds.map((id) => grouped.get(id)!);
+      return enterpriseIds.map((id) => ctx.loaders.remember(grouped.get(id)!));
+    },
+    prime(_loaders, enterpriseIds, rows) {
+      const loader = listLoader(ctx, this);
+      const lists = this.lists(enterpriseIds, rows);
+      enterpriseIds.forEach((id, i) => loader.prime(id, lists[i]!));
+    },
+  };
+}
+
+function listLoader(ctx: RequestContext, read: ReturnType<typeof projectsOfEnterpriseRead>): DataLoader<string, ResearchProject[]> {
+  return ctx.loaders.custom(read.key, () =>
+    new DataLoader<string, ResearchProject[]>(async (enterpriseIds) => {
+      const { sql, bindings } = read.sql('?::uuid[]');
+      return read.lists(enterpriseIds, await readRows(ctx.em, sql, [sqlArray(enterpriseIds), ...bindings]));
     }),
   );
+}
+
+export function projectsOfEnterprise(ctx: RequestContext): DataLoader<string, ResearchProject[]> {
+  return listLoader(ctx, projectsOfEnterpriseRead(ctx));
 }

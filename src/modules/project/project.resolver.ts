@@ -9,6 +9,17 @@ import { Patent } from '../ip/patent.entity';
 import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject } from './project.entity';
 import { ResearchProjectInput } from './project.inputs';
 import { recordResearchProject } from './project.service';
+import { follows, many, one } from '../../db/read-plan';
+
+/** What the fields of projects read (src/db/read-plan.ts): a page of enterprises reads it ahead. */
+const PROJECT = follows('ResearchProject', {
+  participants: many(ProjectParticipant, 'project', { role: 'asc', id: 'asc' }),
+  budget: many(ProjectBudgetLine, 'project', { source: 'asc', id: 'asc' }),
+  totalBudget: many(ProjectBudgetLine, 'project', { source: 'asc', id: 'asc' }),
+  outputs: many(ProjectOutput, 'project'),
+});
+const PARTICIPANT = follows('ProjectParticipant', { enterprise: one(Enterprise, 'enterprise'), institution: one(Institution, 'institution') });
+const OUTPUT = follows('ProjectOutput', { patent: one(Patent, 'patent') });
 
 export const ResearchProjectPayload = Payload('ResearchProjectPayload', 'project', ResearchProject, 'The project recorded.');
 
@@ -22,12 +33,12 @@ export class ResearchProjectResolver {
 
   @FieldResolver(() => [ProjectParticipant])
   participants(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProjectParticipant, 'project', { role: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<ProjectParticipant>(PROJECT.participants, p);
   }
 
   @FieldResolver(() => [ProjectBudgetLine], { description: 'Budget by source.' })
   budget(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProjectBudgetLine, 'project', { source: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<ProjectBudgetLine>(PROJECT.budget, p);
   }
 
   @FieldResolver(() => DecimalScalar)
@@ -37,7 +48,7 @@ export class ResearchProjectResolver {
 
   @FieldResolver(() => [ProjectOutput])
   outputs(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProjectOutput, 'project').load(p.id);
+    return ctx.loaders.follow<ProjectOutput>(PROJECT.outputs, p);
   }
 }
 
@@ -45,12 +56,12 @@ export class ResearchProjectResolver {
 export class ProjectParticipantResolver {
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() p: ProjectParticipant, @Ctx() ctx: RequestContext) {
-    return p.enterprise ? ctx.loaders.byId(Enterprise).load(p.enterprise.id) : null;
+    return ctx.loaders.follow(PARTICIPANT.enterprise, p);
   }
 
   @FieldResolver(() => Institution, { nullable: true })
   institution(@Root() p: ProjectParticipant, @Ctx() ctx: RequestContext) {
-    return p.institution ? ctx.loaders.byId(Institution).load(p.institution.id) : null;
+    return ctx.loaders.follow(PARTICIPANT.institution, p);
   }
 }
 
@@ -58,6 +69,6 @@ export class ProjectParticipantResolver {
 export class ProjectOutputResolver {
   @FieldResolver(() => Patent, { nullable: true })
   patent(@Root() o: ProjectOutput, @Ctx() ctx: RequestContext) {
-    return o.patent ? ctx.loaders.byId(Patent).load(o.patent.id) : null;
+    return ctx.loaders.follow(OUTPUT.patent, o);
   }
 }

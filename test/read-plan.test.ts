@@ -1,0 +1,140 @@
+import { isInterfaceType, isObjectType } from 'graphql';
+import { Role } from '../src/auth/roles';
+import type { Viewer } from '../src/auth/viewer';
+import { toGlobalId } from '../src/common/global-id';
+import { declaredFields } from '../src/db/read-plan';
+import { BANKS } from '../seeds/reference';
+import { loadDemoZone } from '../seeds/zone';
+import { as, TestApp } from './support/app';
+import { addMonths, zoneToday } from './support/clock';
+import { coveringEnterprises } from './support/demo';
+import { resetRegistry } from './support/registry';
+
+/**
+ * Reading ahead (src/db/read-plan.ts) must change how many statements a page costs, never what it answers. The oracle
+ * is the same selection reached through `nodes(ids:)`, which reads nothing ahead: every field loads through its own
+ * resolver, one batch per relation and level, as before read-ahead existed.
+ */
+const PARTS = `
+fragment Parts on FinancingInstrument {
+  __typename kind status amount
+  holders { share amount enterprise { creditCode name } }
+  enterprise { creditCode }
+  ... on CreditLoan { contractNo lender { name subBranches { name } } subBranch { name bank { name } } }
+  ... on IpPledgeLoan { lender { name } loanToValue pledgedValue pledges { patent { number pledged } appraisal { value } } }
+  ... on TechInsurancePolicy { insurer { name } }
+  ... on Reinsurance { reinsurer { name } underlyingPolicy { amount insurer { name } } }
+  ... on FundInvestment { fund { name } }
+  ... on RiskCompensationCover { pool { name } coveredLoan { amount } claims { amount paidAmount } }
+}`;
+/** The page's selection, the same in both queries (written out: a fragment would count as a level of depth). */
+const PAGE_FIELDS = `
+  creditCode name
+  park { code } cluster { code } university { name }
+  highTech highTechCertificates { number expiresOn }
+  financials { fiscalYear revenue rdExpense } financialBands { fiscalYear }
+  patents { number pledged appraisals { value appraisedOn } }
+  recent: instruments(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Parts } } }
+  loans: instruments(first: 5, kinds: [CREDIT_LOAN, IP_PLEDGE_LOAN]) @include(if: $deep) { edges { node { ...Parts } } }
+  skipped: instruments(first: 3) @skip(if: $deep) { edges { node { kind } } }
+  projects {
+    title totalBudget budget { amount source } outputs { kind patent { number } }
+    participants { role enterprise { name instruments(first: 1) { edges { node { kind } } } } institution { name } }
+  }
+  incentivePlans { form grants { granteeName equityShare } enterprise { name } }
+  talentAwards { scheme recipientName }
+  taxPilotUsage { fiscalYear pilot }`;
+const PAGE = `query ($codes: [CreditCode!]!, $deep: Boolean!) {
+  enterprises(first: 50, filter: { creditCodes: $codes }) { edges { node { id ${PAGE_FIELDS} } } }
+} ${PARTS}`;
+const NODES = `query ($ids: [ID!]!, $deep: Boolean!) { nodes(ids: $ids) { id ... on Enterprise { ${PAGE_FIELDS} } } } ${PARTS}`;
+
+describe('reading a page ahead', () => {
+  let app: TestApp;
+  let codes: string[];
+  const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    await loadDemoZone(app.orm.config.get('clientUrl')!);
+    const five = await coveringEnterprises(app.orm);
+    const rows = await app.orm.em.fork().execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code limit 40');
+    codes = [...five, ...rows.map((r) => r.code).filter((c) => !five.includes(c))].slice(0, 30);
+    // The bank: every scope from some enterprises, the profile only from others, nothing from the rest.
+    const today = zoneToday();
+    for (const [scopes, slice] of [['{PROFILE,HIGH_TECH,PATENTS,FINANCIALS,INSTRUMENTS}', codes.slice(0, 12)], ['{PROFILE}', codes.slice(12, 20)]] as const) {
+      await app.orm.em.fork().execute(
+        `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
+         select gen_random_uuid(), e.id, b.id, ?, '授信审查', ?, ?, '授权人', 'ZONE_ADMIN', now(), now(), 1
+         from enterprise e, bank b where e.credit_code = any(?::text[]) and b.credit_code = ?`,
+        [scopes, today, addMonths(today, 12), `{${slice.join(',')}}`, hankou.creditCode],
+      );
+    }
+  }, 60_000);
+  afterAll(() => app.close());
+
+  /** The page, and the same enterprises through `nodes`, in the page's order. */
+  async function bothWays(viewer: Viewer, deep: boolean) {
+    const page = await app.countStatements(() => app.execute(PAGE, { codes, deep }, viewer));
+    const nodes = ((page.result.data as Record<string, unknown> | undefined)?.['enterprises'] as { edges: { node: { id: string } }[] } | undefined)?.edges.map((e) => e.node) ?? [];
+    const oracle = await app.countStatements(() => app.execute(NODES, { ids: nodes.map((n) => n.id), deep }, viewer));
+    return { page, oracle, nodes };
+  }
+
+  const viewers: [string, Viewer][] = [
+    ['a zone administrator', as(Role.ZONE_ADMIN)],
+    ['a bank under scopes that differ by enterprise', as(Role.BANK_OFFICER, hankou.creditCode)],
+    ['a CPPCC member', as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', '00000000-0000-4000-8000-000000000001'))],
+    ['the CPPCC office', as(Role.CPPCC_OFFICE)],
+  ];
+
+  it.each(viewers)('answers %s exactly as field-by-field loading does, with fragments, aliases and directives', async (_, viewer) => {
+    for (const deep of [true, false]) {
+      const { page, oracle, nodes } = await bothWays(viewer, deep);
+      expect(page.result.errors).toBeUndefined();
+      expect(oracle.result.errors).toBeUndefined();
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(nodes).toEqual((oracle.result.data as { nodes: unknown[] }).nodes);
+      // And it costs fewer statements (the oracle's include its own lookups of the 30 enterprises).
+      expect(page.statements).toBeLessThan(oracle.statements);
+    }
+  });
+
+  it('reads what an administrator’s page follows in one statement, whatever the page holds', async () => {
+    const admin = as(Role.ZONE_ADMIN);
+    const { page } = await bothWays(admin, true);
+    // The page; the read-ahead; the totalCount of `recent` (counted only when asked for, by its own loader).
+    expect(page.sql.map((s) => s.slice(0, 20))).toEqual(['select "e".* from "e', 'with r0 as (select *', 'select h.enterprise_']);
+    const small = await app.countStatements(() => app.execute(PAGE, { codes: codes.slice(0, 1), deep: true }, admin));
+    expect(small.statements).toBe(3);
+  });
+
+  it('leaves a refusal of a nested field’s arguments to its resolver: the page answers, the field carries the error', async () => {
+    const query = `query ($codes: [CreditCode!]!) { enterprises(first: 3, filter: { creditCodes: $codes }) {
+      edges { node { creditCode instruments(first: 1000) { edges { node { kind } } } financials { fiscalYear } } } } }`;
+    const result = await app.execute(query, { codes: codes.slice(0, 3) }, as(Role.ZONE_ADMIN));
+    const edges = (result.data as { enterprises: { edges: { node: { creditCode: string; instruments: unknown; financials: unknown[] } }[] } }).enterprises.edges;
+    expect(edges.map((e) => [e.node.instruments, Array.isArray(e.node.financials)])).toEqual(edges.map(() => [null, true]));
+    expect(result.errors!.map((e) => [e.message, e.path])).toEqual(
+      edges.map((_, i) => ['first must be at most 100; asked for 1000.', ['enterprises', 'edges', i, 'node', 'instruments']]),
+    );
+  });
+
+  it('reads nothing ahead when the page follows nothing', async () => {
+    const counted = await app.countStatements(() =>
+      app.execute(`query ($codes: [CreditCode!]!) { enterprises(first: 50, filter: { creditCodes: $codes }) { edges { node { name } } } }`, { codes }, as(Role.ZONE_ADMIN)),
+    );
+    expect(counted.statements).toBe(1);
+  });
+
+  it('declares only fields the schema has, on types whose fields resolve from its rows', () => {
+    const schema = app.schema;
+    const missing = declaredFields().filter((name) => {
+      const [type, field] = name.split('.') as [string, string];
+      const t = schema.getType(type);
+      return !t || !(isObjectType(t) || isInterfaceType(t)) || !t.getFields()[field];
+    });
+    expect(missing).toEqual([]);
+  });
+});
