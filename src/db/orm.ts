@@ -26,6 +26,8 @@ export function ormOptions(url: string, log?: Logger): Options {
       snapshot: false,
     },
     discovery: { warnWhenNoEntities: false },
+    // The whole-zone rollups (migration zone_rollups) are PostgreSQL's own, kept by triggers: no entity describes them.
+    schemaGenerator: { ignoreSchema: ['rollup'] },
     forceUtcTimezone: true,
     // A field resolver never loads per parent: relations go through DataLoaders or populate.
     autoJoinOneToOneOwner: false,

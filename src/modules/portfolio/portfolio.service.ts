@@ -15,13 +15,47 @@ import type { PortfolioSummary } from './portfolio.types';
 /** The fewest enterprises a year's summed figures may cover for anyone but the zone's administrators. */
 export const MIN_GROUP = 5;
 
-/** The summary of the enterprises a filter selects, aggregated by PostgreSQL (five statements, whatever the size). */
+type Rows = Record<string, any>[];
+
+/**
+ * The whole zone's figures from the rollups PostgreSQL keeps current (migration zone_rollups): one statement of a
+ * few dozen rows at any zone size, in the shapes the live aggregates return. Certificates valid today: counted live.
+ */
+async function wholeZone(ctx: RequestContext, today: string): Promise<[Rows, Rows, Rows, Rows, Rows]> {
+  const [row] = await readRows<{ zone: Rows; years: Rows; kinds: Rows; high_tech: number }>(
+    ctx.em,
+    `select
+       coalesce((select json_agg(json_build_object('dimension', dimension, 'key', key, 'n', enterprises::int,
+         'university', university::int, 'capital', capital::text)) from rollup.zone), '[]') as zone,
+       coalesce((select json_agg(json_build_object('fiscal_year', fiscal_year, 'n', reporting::int, 'revenue', revenue::text,
+         'rd', rd_expense::text, 'high_tech', high_tech_revenue::text, 'employees', employees::int, 'st_staff', st_staff::int)
+         order by fiscal_year desc) from rollup.fiscal_year), '[]') as years,
+       coalesce((select json_agg(json_build_object('kind', kind, 'n', n::int, 'amount', round(amount, 2)::text,
+         'active_n', active_n::int, 'active_amount', round(active_amount, 2)::text)) from rollup.instrument_kind where n <> 0), '[]') as kinds,
+       (select count(distinct enterprise_id)::int from high_tech_certificate where issued_on <= ? and expires_on >= ?) as high_tech`,
+    [today, today],
+  );
+  const zone = row!.zone.find((r) => r['dimension'] === 'zone');
+  return [
+    [{ enterprises: zone?.['n'] ?? 0, university: zone?.['university'] ?? 0, capital: zone?.['capital'] ?? '0', high_tech: row!.high_tech }],
+    row!.zone.filter((r) => r['dimension'] === 'industry').map((r) => ({ industry: r['key'], n: r['n'] })),
+    row!.zone.filter((r) => r['dimension'] === 'park').map((r) => ({ park_id: r['key'], n: r['n'] })),
+    row!.kinds,
+    row!.years,
+  ];
+}
+
+/**
+ * The summary of the enterprises a filter selects, aggregated by PostgreSQL (five statements, whatever the size); the
+ * whole zone, for those who see all of it, from the rollups (one statement).
+ */
 export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFilter | null): Promise<PortfolioSummary> {
   const knex = ctx.em.getKnex();
   const today = zoneToday();
   // A bank's figures cover only the enterprises that authorised it, and each of them counts as read.
   const scope = await filterScope(ctx, filter);
   const visible = scope.visible;
+  const whole = filter == null && visible === null && scope.instruments == null;
   const selected = () =>
     knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope));
   if (visible && ctx.viewer?.role === Role.BANK_OFFICER && visible.size > 0) {
@@ -29,60 +63,62 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
     ctx.access.noteRead(read.map((r) => r.id), 'portfolioSummary');
   }
 
-  const totals = selected()
-    .from('f')
-    .select(
-      knex.raw('count(*)::int as enterprises'),
-      knex.raw('count(f.university_id)::int as university'),
-      knex.raw('coalesce(sum(f.registered_capital), 0)::text as capital'),
-      knex.raw(
-        `count(*) filter (where exists (select 1 from high_tech_certificate c
-           where c.enterprise_id = f.id and c.issued_on <= ? and c.expires_on >= ?))::int as high_tech`,
-        [today, today],
-      ),
-    );
-  const byIndustry = selected().from('f').select('f.industry', knex.raw('count(*)::int as n')).groupBy('f.industry');
-  const byPark = selected().from('f').select('f.park_id', knex.raw('count(*)::int as n')).groupBy('f.park_id');
-  const byKind = selected()
-    .from('f')
-    .join('instrument_holder as h', 'h.enterprise_id', 'f.id')
-    .join('financing_instrument as i', 'i.id', 'h.instrument_id')
-    .select(
-      'i.kind',
-      knex.raw('count(distinct i.id)::int as n'),
-      knex.raw('round(sum(i.amount * h.share / 100), 2)::text as amount'),
-      knex.raw(`count(distinct i.id) filter (where i.status = 'ACTIVE')::int as active_n`),
-      knex.raw(`coalesce(round(sum(i.amount * h.share / 100) filter (where i.status = 'ACTIVE'), 2), 0)::text as active_amount`),
-    )
-    .groupBy('i.kind');
-  // A bank counts only the instruments of enterprises that gave it the INSTRUMENTS scope.
-  if (scope.instruments) byKind.whereRaw('f.id = any(?::uuid[])', [sqlArray([...scope.instruments])]);
-  const byYear = selected()
-    .from('f')
-    .join('fiscal_year_financials as y', 'y.enterprise_id', 'f.id')
-    .select(
-      'y.fiscal_year',
-      knex.raw('count(*)::int as n'),
-      knex.raw('sum(y.revenue)::text as revenue'),
-      knex.raw('sum(y.rd_expense)::text as rd'),
-      knex.raw('sum(y.high_tech_revenue)::text as high_tech'),
-      knex.raw('sum(y.employees)::int as employees'),
-      knex.raw('sum(y.st_staff)::int as st_staff'),
-    )
-    .groupBy('y.fiscal_year')
-    .orderBy('y.fiscal_year', 'desc');
-
-  const statements = [totals, byIndustry, byPark, byKind, byYear];
-  let results: Record<string, any>[][];
-  if (ctx.em.isInTransaction()) {
+  /** The five aggregates over the enterprises the filter and the viewer's scope select. */
+  const live = async (): Promise<Rows[]> => {
+    const totals = selected()
+      .from('f')
+      .select(
+        knex.raw('count(*)::int as enterprises'),
+        knex.raw('count(f.university_id)::int as university'),
+        knex.raw('coalesce(sum(f.registered_capital), 0)::text as capital'),
+        knex.raw(
+          `count(*) filter (where exists (select 1 from high_tech_certificate c
+             where c.enterprise_id = f.id and c.issued_on <= ? and c.expires_on >= ?))::int as high_tech`,
+          [today, today],
+        ),
+      );
+    const byIndustry = selected().from('f').select('f.industry', knex.raw('count(*)::int as n')).groupBy('f.industry');
+    const byPark = selected().from('f').select('f.park_id', knex.raw('count(*)::int as n')).groupBy('f.park_id');
+    const byKind = selected()
+      .from('f')
+      .join('instrument_holder as h', 'h.enterprise_id', 'f.id')
+      .join('financing_instrument as i', 'i.id', 'h.instrument_id')
+      .select(
+        'i.kind',
+        knex.raw('count(distinct i.id)::int as n'),
+        knex.raw('round(sum(i.amount * h.share / 100), 2)::text as amount'),
+        knex.raw(`count(distinct i.id) filter (where i.status = 'ACTIVE')::int as active_n`),
+        knex.raw(`coalesce(round(sum(i.amount * h.share / 100) filter (where i.status = 'ACTIVE'), 2), 0)::text as active_amount`),
+      )
+      .groupBy('i.kind');
+    // A bank counts only the instruments of enterprises that gave it the INSTRUMENTS scope.
+    if (scope.instruments) byKind.whereRaw('f.id = any(?::uuid[])', [sqlArray([...scope.instruments])]);
+    const byYear = selected()
+      .from('f')
+      .join('fiscal_year_financials as y', 'y.enterprise_id', 'f.id')
+      .select(
+        'y.fiscal_year',
+        knex.raw('count(*)::int as n'),
+        knex.raw('sum(y.revenue)::text as revenue'),
+        knex.raw('sum(y.rd_expense)::text as rd'),
+        knex.raw('sum(y.high_tech_revenue)::text as high_tech'),
+        knex.raw('sum(y.employees)::int as employees'),
+        knex.raw('sum(y.st_staff)::int as st_staff'),
+      )
+      .groupBy('y.fiscal_year')
+      .orderBy('y.fiscal_year', 'desc');
+    const statements = [totals, byIndustry, byPark, byKind, byYear];
     // Evidence attached to a proposal summarises inside the mutation's transaction: one connection, so one statement
     // at a time (pg refuses a query sent while another runs on the same client from pg 9 on).
-    results = [];
-    for (const q of statements) results.push(await readRows(ctx.em, q));
-  } else {
-    results = await Promise.all(statements.map((q) => readRows(ctx.em, q)));
-  }
-  const [[t], industries, parks, kinds, years] = results as [Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[], Record<string, any>[]];
+    if (ctx.em.isInTransaction()) {
+      const results: Rows[] = [];
+      for (const q of statements) results.push(await readRows(ctx.em, q));
+      return results;
+    }
+    return Promise.all(statements.map((q) => readRows(ctx.em, q)));
+  };
+  const results = whole ? await wholeZone(ctx, today) : await live();
+  const [[t], industries, parks, kinds, years] = results as [Rows, Rows, Rows, Rows, Rows];
 
   const parkById = new Map(
     (await ctx.loaders.byId(Park).loadMany(parks.map((p) => p.park_id as string))).map((p) => [(p as Park).id, p as Park]),
