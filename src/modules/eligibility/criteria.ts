@@ -4,7 +4,7 @@ import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
 import { Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
-import type { EnterpriseFacts, FiscalYearFacts } from './facts';
+import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
 
 /**
  * The criteria a programme's rules are made of. Which criteria a programme checks, and with which thresholds, is
@@ -112,6 +112,8 @@ interface CriterionDefinition {
   /** Parameters the kind requires, and those it accepts. */
   required: Param[];
   optional: Param[];
+  /** The facts `evaluate` reads besides the enterprise itself: only those a programme's criteria read are loaded. */
+  reads: FactKind[];
   /** The rule in words, e.g. "R&D ≥ 5% / 4% / 3% of revenue over 3 years for revenue up to ¥50m / ¥50m–200m / over ¥200m". */
   describe(rule: CriterionRule): string;
   evaluate(rule: CriterionRule, facts: EnterpriseFacts, asOf: string): Omit<Check, 'criterion'>;
@@ -238,6 +240,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.REGISTERED_IN_ZONE]: {
     required: [],
     optional: ['minYears'],
+    reads: [],
     describe: (r) => (r.minYears ? `Registered in the zone, founded at least ${r.minYears} year(s) before` : 'Registered in the zone'),
     evaluate(r, f, asOf) {
       const e = f.enterprise;
@@ -255,6 +258,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.SUPPORTED_INDUSTRY]: {
     required: ['industries'],
     optional: [],
+    reads: [],
     describe: (r) => `In a supported field: ${r.industries!.join(', ')}`,
     evaluate(r, f) {
       const ok = r.industries!.includes(f.enterprise.industry);
@@ -266,6 +270,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.STATE_OWNED]: {
     required: ['stateOwned'],
     optional: [],
+    reads: [],
     describe: (r) => (r.stateOwned ? 'State-owned' : 'Not state-owned'),
     evaluate(r, f) {
       const ok = f.enterprise.stateOwned === r.stateOwned;
@@ -280,6 +285,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.HIGH_TECH_CERTIFICATE]: {
     required: [],
     optional: [],
+    reads: ['certificates'],
     describe: () => 'A high-tech enterprise certificate valid on the date',
     evaluate(_r, f, asOf) {
       const valid = f.certificates.find((c) => c.issuedOn <= asOf && c.expiresOn >= asOf);
@@ -299,6 +305,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.RD_INTENSITY]: {
     required: ['years', 'rdBands'],
     optional: [],
+    reads: ['years'],
     describe: (r) =>
       `R&D ≥ ${r.rdBands!.map((b) => pct(b.minimumPercent)).join(' / ')} of revenue over ${r.years} year(s)` +
       (r.rdBands!.length > 1 ? ` for ${r.rdBands!.map((_, i) => bandLabel(r.rdBands!, i)).join(' / ')}` : ''),
@@ -344,6 +351,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.RD_EXPENSE]: {
     required: [],
     optional: ['minimum', 'maximum'],
+    reads: ['years'],
     describe: (r) => `R&D expense of the latest fiscal year ${rangeText(r)}`,
     evaluate(r, f, asOf) {
       const latest = latestYear(f, asOf);
@@ -360,6 +368,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.REVENUE]: {
     required: [],
     optional: ['minimum', 'maximum'],
+    reads: ['years'],
     describe: (r) => `Revenue of the latest fiscal year ${rangeText(r)}`,
     evaluate(r, f, asOf) {
       const latest = latestYear(f, asOf);
@@ -376,6 +385,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.HIGH_TECH_REVENUE_SHARE]: {
     required: ['minimumPercent'],
     optional: [],
+    reads: ['years'],
     describe: (r) => `High-tech revenue ≥ ${pct(r.minimumPercent!)} of revenue in the latest fiscal year`,
     evaluate(r, f, asOf) {
       const latest = latestYear(f, asOf);
@@ -395,6 +405,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.ST_STAFF_SHARE]: {
     required: ['minimumPercent'],
     optional: [],
+    reads: ['years'],
     describe: (r) => `S&T staff ≥ ${pct(r.minimumPercent!)} of employees in the latest fiscal year`,
     evaluate(r, f, asOf) {
       const latest = latestYear(f, asOf);
@@ -412,6 +423,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.CORE_IP]: {
     required: ['count'],
     optional: [],
+    reads: ['patents'],
     describe: (r) => `At least ${r.count} valid patent(s) of any type`,
     evaluate(r, f, asOf) {
       const valid = f.patents.filter((p) => p.legalStatus === 'VALID' && p.grantedOn !== null && p.grantedOn <= asOf);
@@ -430,6 +442,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.UNPLEDGED_INVENTION_PATENT]: {
     required: ['count', 'months'],
     optional: [],
+    reads: ['patents'],
     describe: (r) => `At least ${r.count} valid invention patent(s), unpledged, appraised within ${r.months} months`,
     evaluate(r, f, asOf) {
       const since = monthsBefore(asOf, r.months!);
@@ -462,6 +475,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.CREDIT_RATING]: {
     required: ['minimumRating'],
     optional: [],
+    reads: ['ratings'],
     describe: (r) => `An SME credit rating of ${r.minimumRating} or better in force`,
     evaluate(r, f, asOf) {
       // Newest first; on the same day, the facts' order: the record made last first, as the SQL twin breaks ties.
@@ -490,6 +504,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.TAX_CREDIT_GRADE]: {
     required: ['grades'],
     optional: [],
+    reads: ['taxGrades'],
     describe: (r) => `Tax credit grade ${r.grades!.join(' or ')}`,
     evaluate(r, f, asOf) {
       const latest = f.taxGrades.filter((g) => g.evaluatedOn <= asOf).sort((a, b) => b.year - a.year)[0];
@@ -513,6 +528,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.NO_RECENT_DEFAULT]: {
     required: ['months'],
     optional: [],
+    reads: ['defaults'],
     describe: (r) => `No default in the ${r.months} months before`,
     evaluate(r, f, asOf) {
       const since = monthsBefore(asOf, r.months!);
@@ -531,6 +547,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.NOT_DISHONEST_DEBTOR]: {
     required: ['maxAgeDays'],
     optional: [],
+    reads: ['dishonestChecks'],
     describe: (r) => `Not on the dishonest debtor list, checked within ${r.maxAgeDays} days`,
     evaluate(r, f, asOf) {
       const last = f.dishonestChecks.filter((c) => c.checkedOn <= asOf).sort((a, b) => (a.checkedOn === b.checkedOn ? 0 : a.checkedOn < b.checkedOn ? 1 : -1))[0];
@@ -552,6 +569,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
   [CriterionKind.TECH_INSURANCE_IN_FORCE]: {
     required: [],
     optional: [],
+    reads: ['insurance'],
     describe: () => 'A tech insurance policy in force',
     evaluate(_r, f, asOf) {
       const policy = f.insurance.find((p) => p.startDate <= asOf && (p.endDate === null || p.endDate >= asOf));

@@ -63,7 +63,8 @@ export async function checkEligibility(
   const mayCheck = (id: string) =>
     role === Role.BANK_OFFICER ? !!grants.get(id)?.scopes.has('ELIGIBILITY') : visible === null || visible.has(id);
   const checkable = rows.filter((r) => mayCheck(r.id)).map((r) => r.id);
-  const facts = checkable.length ? await loadFacts(ctx.em, checkable, date) : new Map();
+  const reads = new Set(rules.criteria.flatMap((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].reads));
+  const facts = checkable.length ? await loadFacts(ctx.em, checkable, date, reads) : new Map();
 
   const result = (creditCode: string, checks: CriterionResult[]) =>
     Object.assign(new EligibilityResult(), {

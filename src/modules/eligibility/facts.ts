@@ -35,29 +35,40 @@ export interface EnterpriseFacts {
   insurance: { insuranceKind: string; startDate: string; endDate: string | null }[];
 }
 
+/** The kinds of fact a criterion may read besides the enterprise itself (CRITERIA[kind].reads). */
+export type FactKind = Exclude<keyof EnterpriseFacts, 'enterprise'>;
+
+const FACT_KINDS: FactKind[] = ['years', 'certificates', 'patents', 'ratings', 'taxGrades', 'dishonestChecks', 'defaults', 'insurance'];
+
 /**
- * Loads the facts of every enterprise in `ids` as of `asOf`, in nine statements whatever the batch size: one per
- * kind of fact, each for the whole batch. Patents come with whether they were pledged on the date and their
- * latest appraisal by then, computed in PostgreSQL.
+ * Loads the facts of every enterprise in `ids` as of `asOf`: the enterprise and each kind of fact in `kinds`, one
+ * statement per kind for the whole batch. Patents come with whether they were pledged on the date and their latest
+ * appraisal by then, computed in PostgreSQL. A kind not loaded cannot be read by mistake: reading it throws.
  */
-export async function loadFacts(em: EntityManager, ids: string[], asOf: string): Promise<Map<string, EnterpriseFacts>> {
+export async function loadFacts(
+  em: EntityManager,
+  ids: string[],
+  asOf: string,
+  kinds: ReadonlySet<FactKind> = new Set(FACT_KINDS),
+): Promise<Map<string, EnterpriseFacts>> {
   const batch = sqlArray(ids);
   const q = <T>(sql: string, params: unknown[] = []) => readRows<T>(em, sql, [batch, ...params]);
+  const when = <T>(kind: FactKind, read: () => Promise<T[]>): Promise<T[]> => (kinds.has(kind) ? read() : Promise.resolve([]));
   const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance] = await Promise.all([
     q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; founded_on: string; state_owned: boolean }>(
       `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.founded_on::text, e.state_owned
        from enterprise e join park p on p.id = e.park_id where e.id = any(?::uuid[])`,
     ),
-    q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; high_tech_revenue: string; employees: number; st_staff: number }>(
+    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; high_tech_revenue: string; employees: number; st_staff: number }>(
       `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, high_tech_revenue::text, employees, st_staff
        from fiscal_year_financials where enterprise_id = any(?::uuid[])`,
-    ),
-    q<{ enterprise_id: string; number: string; issued_on: string; expires_on: string }>(
+    )),
+    when('certificates', () => q<{ enterprise_id: string; number: string; issued_on: string; expires_on: string }>(
       `select enterprise_id, number, issued_on::text, expires_on::text from high_tech_certificate
        where enterprise_id = any(?::uuid[]) order by issued_on`,
-    ),
+    )),
     // The date is bound three times before the batch here, so this one gives its own parameters.
-    readRows<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }>(
+    when('patents', () => readRows<{ owner_id: string; number: string; type: string; legal_status: string; granted_on: string | null; pledged: boolean; value: string | null; appraised_on: string | null }>(
       em,
       `select p.owner_id, p.number, p.type, p.legal_status, p.granted_on::text, ${PLEDGED_ON_SQL} as pledged,
               a.value::text, a.appraised_on::text
@@ -66,33 +77,33 @@ export async function loadFacts(em: EntityManager, ids: string[], asOf: string):
                           order by appraised_on desc, id desc limit 1) a on true
        where p.owner_id = any(?::uuid[]) order by p.number`,
       [asOf, asOf, asOf, batch],
-    ),
-    q<{ enterprise_id: string; rating: CreditRating; agency: string; rated_on: string; valid_until: string }>(
+    )),
+    when('ratings', () => q<{ enterprise_id: string; rating: CreditRating; agency: string; rated_on: string; valid_until: string }>(
       `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[])
        order by rated_on desc, created_at desc, id desc`,
-    ),
-    q<{ enterprise_id: string; year: number; grade: TaxCreditGradeValue; evaluated_on: string }>(
+    )),
+    when('taxGrades', () => q<{ enterprise_id: string; year: number; grade: TaxCreditGradeValue; evaluated_on: string }>(
       `select enterprise_id, year, grade, evaluated_on::text from tax_credit_grade where enterprise_id = any(?::uuid[])`,
-    ),
-    q<{ enterprise_id: string; checked_on: string; listed: boolean; source: string }>(
+    )),
+    when('dishonestChecks', () => q<{ enterprise_id: string; checked_on: string; listed: boolean; source: string }>(
       `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[])
        order by checked_on desc, created_at desc, id desc`,
-    ),
-    q<{ enterprise_id: string; kind: string; defaulted_on: string }>(
+    )),
+    when('defaults', () => q<{ enterprise_id: string; kind: string; defaulted_on: string }>(
       `select h.enterprise_id, i.kind, i.defaulted_on::text from instrument_holder h join financing_instrument i on i.id = h.instrument_id
        where h.enterprise_id = any(?::uuid[]) and i.defaulted_on is not null`,
-    ),
-    q<{ enterprise_id: string; insurance_kind: string; start_date: string; end_date: string | null }>(
+    )),
+    when('insurance', () => q<{ enterprise_id: string; insurance_kind: string; start_date: string; end_date: string | null }>(
       `select h.enterprise_id, i.insurance_kind, i.start_date::text, i.end_date::text
        from instrument_holder h join financing_instrument i on i.id = h.instrument_id
        where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
        order by i.start_date desc`,
-    ),
+    )),
   ]);
 
   const facts = new Map<string, EnterpriseFacts>();
   for (const e of enterprises) {
-    facts.set(e.id, {
+    const f = {
       enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, foundedOn: e.founded_on, stateOwned: e.state_owned },
       years: new Map(),
       certificates: [],
@@ -102,7 +113,16 @@ export async function loadFacts(em: EntityManager, ids: string[], asOf: string):
       dishonestChecks: [],
       defaults: [],
       insurance: [],
-    });
+    } as EnterpriseFacts;
+    for (const kind of FACT_KINDS) {
+      if (kinds.has(kind)) continue;
+      Object.defineProperty(f, kind, {
+        get() {
+          throw new Error(`a criterion read ${kind}, which no criterion of the programme declares (criteria.ts: reads)`);
+        },
+      });
+    }
+    facts.set(e.id, f);
   }
   const of = (id: string) => facts.get(id);
   for (const y of years) {
