@@ -2,8 +2,8 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { BaseEntity } from './common/base.entity';
-import { readAll, readObjects, type ReadOrder, readWhereIn } from './db/read-objects';
-import { type CustomRead, DEFAULT_ORDER, isReferenceData, type ManyFollow, type OneFollow } from './db/read-plan';
+import { readAll, type ReadOrder, readWhereIn } from './db/read-objects';
+import { type CustomRead, DEFAULT_ORDER, isReferenceData, type ManyFollow, type OneFollow, type TextRows } from './db/read-plan';
 
 type ForeignKeyOf<T> = { [K in keyof T]: T[K] extends { id: string } | null ? K : never }[keyof T] & string;
 
@@ -22,6 +22,8 @@ export class Loaders {
    * answer (a university and a project's institutions) cost one statement, not one per depth.
    */
   private readonly tables = new Map<string, Promise<Map<string, object>>>();
+  /** The loader of each declared relation, by the declaration itself (found without building its key each time). */
+  private readonly followed = new Map<ManyFollow | OneFollow, DataLoader<string, unknown>>();
 
   constructor(readonly em: EntityManager) {}
 
@@ -78,9 +80,15 @@ export class Loaders {
   follow<T>(f: ManyFollow, parent: { id: string }): Promise<T[]>;
   follow<T>(f: OneFollow, parent: object): Promise<T | null>;
   follow(f: ManyFollow | OneFollow, parent: object): Promise<unknown> {
-    if (f.kind === 'many') return this.manyBy(f.entity as EntityClass<BaseEntity>, f.foreignKey as never, f.orderBy as never).load((parent as { id: string }).id);
+    let loader = this.followed.get(f);
+    if (!loader) {
+      const entity = f.entity as EntityClass<BaseEntity>;
+      loader = (f.kind === 'many' ? this.manyBy(entity, f.foreignKey as never, f.orderBy as never) : this.byId(entity)) as DataLoader<string, unknown>;
+      this.followed.set(f, loader);
+    }
+    if (f.kind === 'many') return loader.load((parent as { id: string }).id);
     const ref = (parent as Record<string, { id: string } | null>)[f.via];
-    return ref ? this.byId(f.entity as EntityClass<BaseEntity>).load(ref.id) : Promise.resolve(null);
+    return ref ? loader.load(ref.id) : Promise.resolve(null);
   }
 
   /**
@@ -88,12 +96,12 @@ export class Loaders {
    * children of each of `parentIds` (none: an empty list); for a many-to-one, each record by id (reference data: the
    * whole table); for a module's own read, to the module. A loader that already holds a key keeps what it has.
    */
-  prime(f: ManyFollow | OneFollow | CustomRead, parentIds: readonly string[], rows: Record<string, unknown>[]): void {
+  prime(f: ManyFollow | OneFollow | CustomRead, parentIds: readonly string[], rows: TextRows): void {
     if (!('kind' in f)) {
       f.prime(this, parentIds as string[], rows);
       return;
     }
-    const records = this.remember(readObjects<BaseEntity>(this.em, f.entity, rows));
+    const records = this.remember(rows.objects(f.entity as EntityClass<BaseEntity>));
     if (f.kind === 'many') {
       const loader = this.manyBy(f.entity as EntityClass<BaseEntity>, f.foreignKey as never, f.orderBy as never);
       const grouped = new Map<string, BaseEntity[]>(parentIds.map((id) => [id, []]));

@@ -22,10 +22,16 @@ function decimalScalar(name: string, places: number, description: string) {
     }
     return fixed(value, places);
   };
+  // A value already written as `fixed` writes it (PostgreSQL's numeric(…, places) text) is sent as it is.
+  const written = new RegExp(`^-?(0|[1-9][0-9]*)\\.[0-9]{${places}}$`);
+  const negativeZero = /^-0\.0*$/;
   return new GraphQLScalarType<string, string>({
     name,
     description,
-    serialize: (value) => fixed(String(value), places),
+    serialize: (value) => {
+      const text = String(value);
+      return written.test(text) && !negativeZero.test(text) ? text : fixed(text, places);
+    },
     parseValue: parse,
     parseLiteral: (ast) => {
       if (ast.kind !== Kind.STRING) throw badInput(`${name} must be given as a string, e.g. "1234.50"`);

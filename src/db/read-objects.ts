@@ -1,5 +1,6 @@
 import { type EntityClass, type EntityMetadata, type Platform, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { types as pgTypes } from 'pg';
 import { sqlArray } from '../common/sql';
 
 /**
@@ -16,6 +17,17 @@ interface Shape {
   className: string;
   /** Builds the read object of a row: compiled once per class, so every object gets the same hidden class. */
   build: (row: Record<string, unknown>) => object;
+  /**
+   * The builder of the same objects from rows given as arrays of PostgreSQL's text output in `columns`' order, each
+   * value parsed by its column's parser first (read-ahead, src/db/read-plan.ts): compiled once per column list.
+   */
+  fromText: (columns: readonly TextColumn[]) => (values: readonly (string | null)[]) => object;
+}
+
+/** A column of rows read as text, with the parser the connection applies to its type. */
+export interface TextColumn {
+  name: string;
+  parse: (text: string) => unknown;
 }
 
 /** Names with a getter or setter anywhere on `prototype`'s chain. */
@@ -43,10 +55,13 @@ function shapeOf(meta: EntityMetadata, platform: Platform): Shape {
   }
   const helpers: Record<string, unknown> = { prototype, parseDate: (v: unknown) => platform.parseDate(v as string) };
   const lines: string[] = [];
+  /** The columns the lines read, in order. */
+  const read: string[] = [];
   for (const prop of meta.props) {
     const column = prop.fieldNames?.[0];
     if (!column || prop.persist === false || prop.fieldNames.length > 1) continue;
     if (!identifier.test(prop.name)) throw new Error(`${meta.className}.${prop.name}: not a plain property name`);
+    read.push(column);
     const value = `r[${JSON.stringify(column)}]`;
     if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
       lines.push(`o.${prop.name} = ${value} == null ? null : { id: ${value} };`);
@@ -68,8 +83,46 @@ function shapeOf(meta: EntityMetadata, platform: Platform): Shape {
   const body = `return function build(r) {\n  const o = Object.create(prototype);\n  ${lines.join('\n  ')}\n  return o;\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled from entity metadata, as MikroORM compiles its own mappers
   const build = new Function(...names, body)(...names.map((n) => helpers[n])) as Shape['build'];
-  return { className: meta.className, build };
+
+  // The same lines over an array of text values: each column the lines read is parsed once into a local (columns
+  // whose parser returns the text as it is are not called), and `r["column"]` reads that local.
+  const compiled = new WeakMap<readonly TextColumn[], ReturnType<Shape['fromText']>>();
+  const fromText: Shape['fromText'] = (columns) => {
+    let fn = compiled.get(columns);
+    if (fn) return fn;
+    const parsers: Record<string, unknown> = {};
+    const locals: string[] = [];
+    const index = new Map(columns.map((c, i) => [c.name, i]));
+    let body = lines.join('\n  ');
+    read.forEach((column, k) => {
+      const i = index.get(column);
+      const local = `c${k}`;
+      if (i === undefined) {
+        locals.push(`const ${local} = undefined;`);
+      } else if (columns[i]!.parse === TEXT_AS_IS) {
+        locals.push(`const ${local} = v[${i}];`);
+      } else {
+        parsers[`p${k}`] = columns[i]!.parse;
+        locals.push(`const ${local} = v[${i}] == null ? null : p${k}(v[${i}]);`);
+      }
+      body = body.split(`r[${JSON.stringify(column)}]`).join(local);
+    });
+    const all = { ...helpers, ...parsers };
+    const keys = Object.keys(all);
+    const source = `return function fromText(v) {\n  ${locals.join('\n  ')}\n  const o = Object.create(prototype);\n  ${body}\n  return o;\n};`;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled from entity metadata, as above
+    fn = new Function(...keys, source)(...keys.map((n) => all[n])) as ReturnType<Shape['fromText']>;
+    compiled.set(columns, fn);
+    return fn;
+  };
+  return { className: meta.className, build, fromText };
 }
+
+/**
+ * The parser pg gives a type it has none for (text, uuid, enums …): it returns the text as it is, so the compiled
+ * builders skip calling it.
+ */
+const TEXT_AS_IS = pgTypes.getTypeParser(25, 'text');
 
 interface ReadPlan {
   meta: EntityMetadata;
@@ -78,6 +131,8 @@ interface ReadPlan {
   discriminator?: { column: string; value: string };
   /** The class of each discriminator value (single-table inheritance), else the one class. */
   shapeOf: (row: Record<string, unknown>) => Shape;
+  /** The column naming the class (single-table inheritance), else null. */
+  discriminatorColumn: string | null;
 }
 
 const plans = new WeakMap<object, Map<string, ReadPlan>>();
@@ -109,6 +164,7 @@ function planFor(em: EntityManager, className: string): ReadPlan {
     table: meta.tableName,
     ...(column && meta.discriminatorValue != null ? { discriminator: { column, value: String(meta.discriminatorValue) } } : {}),
     shapeOf: pick,
+    discriminatorColumn: column && root.discriminatorMap ? column : null,
   };
   byClass.set(className, plan);
   return plan;
@@ -118,6 +174,22 @@ function planFor(em: EntityManager, className: string): ReadPlan {
 export function readObject<T>(em: EntityManager, entity: EntityClass<T> | string, row: Record<string, unknown>): T {
   const plan = planFor(em, typeof entity === 'string' ? entity : entity.name);
   return plan.shapeOf(row).build(row) as T;
+}
+
+/** Read objects of rows given as arrays of text values in `columns`' order (read-ahead: src/db/read-plan.ts). */
+export function readObjectsFromText<T>(
+  em: EntityManager,
+  entity: EntityClass<T> | string,
+  columns: readonly TextColumn[],
+  rows: readonly (string | null)[][],
+): T[] {
+  const plan = planFor(em, typeof entity === 'string' ? entity : entity.name);
+  const discriminator = plan.discriminatorColumn ? columns.findIndex((c) => c.name === plan.discriminatorColumn) : -1;
+  if (discriminator < 0) {
+    const build = plan.shapeOf({}).fromText(columns);
+    return rows.map((values) => build(values) as T);
+  }
+  return rows.map((values) => plan.shapeOf({ [plan.discriminatorColumn!]: values[discriminator] }).fromText(columns)(values) as T);
 }
 
 /** Read objects of many rows. */

@@ -20,7 +20,7 @@ import { getArgumentValues } from 'graphql/execution/values';
 import type { RequestContext } from '../context';
 import type { Loaders } from '../loaders';
 import { sqlArray } from '../common/sql';
-import { type ReadOrder, readRows } from './read-objects';
+import { type ReadOrder, readObjectsFromText, readRows, type TextColumn } from './read-objects';
 
 /**
  * Look-ahead reads (issue 11, STYLE.md's read path). A page of enterprises used to be answered level by level: the
@@ -70,7 +70,7 @@ export interface CustomRead {
   /** Orders the rows (over the statement's columns, as `t.column`), as the module's loader orders them. */
   order: string;
   /** Hands the rows of all these parents to the module's loader. */
-  prime(loaders: Loaders, parentIds: string[], rows: Record<string, unknown>[]): void;
+  prime(loaders: Loaders, parentIds: string[], rows: TextRows): void;
 }
 
 /** A relation whose query depends on the field's arguments (a page of instruments: `first`, `after`, `kinds`). */
@@ -294,9 +294,27 @@ class Planner {
 
 // ── columns and their parsers ──
 
-export interface Column {
-  name: string;
-  parse: (text: string) => unknown;
+export type Column = TextColumn;
+
+/** Rows read ahead: arrays of PostgreSQL's text output, in the order of `columns`. */
+export class TextRows {
+  constructor(
+    private readonly em: EntityManager,
+    readonly columns: readonly Column[],
+    readonly values: readonly (string | null)[][],
+  ) {}
+
+  /** The read objects of the rows (read-objects.ts), as `select *` rows would give them. */
+  objects<T>(entity: EntityClass<T>): T[] {
+    return readObjectsFromText(this.em, entity, this.columns, this.values);
+  }
+
+  /** One column's values as text (ids, extra columns of a module's read). */
+  text(column: string): (string | null)[] {
+    const i = this.columns.findIndex((c) => c.name === column);
+    if (i < 0) throw new Error(`no column ${column} in the rows read ahead`);
+    return this.values.map((v) => v[i]!);
+  }
 }
 
 const columnsCache = new WeakMap<object, Promise<Map<string, Column[]>>>();
@@ -343,17 +361,6 @@ export function textRows(columns: readonly Column[], from: string, order = ''): 
   return `(select coalesce(json_agg(array[${values}]${order ? ` order by ${order}` : ''}), '[]'::json) from ${from} t)`;
 }
 
-/** The rows of `textRows`, each value parsed as the connection parses its column's type: as `select *` reads them. */
-export function parseTextRows(columns: readonly Column[], arrays: readonly (string | null)[][]): Record<string, unknown>[] {
-  return arrays.map((values) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) {
-      const v = values[i];
-      row[columns[i]!.name] = v == null ? null : columns[i]!.parse(v);
-    }
-    return row;
-  });
-}
 
 /** Reads the catalogue the planner needs, so the first request does not. */
 export async function warmReadPlan(em: EntityManager): Promise<void> {
@@ -473,11 +480,15 @@ export async function prefetch(ctx: RequestContext, info: GraphQLResolveInfo, en
     `with ${ctes.join(',\n')}\nselect ${outputs.map((o) => o.select).join(',\n')}`,
     bindings,
   );
-  const parsed = new Map<Node, Record<string, unknown>[]>([[root, rows as unknown as Record<string, unknown>[]]]);
-  for (const { node, columns: list } of outputs) parsed.set(node, parseTextRows(list, result![node.name]!));
+  const read = new Map<Node, TextRows>();
+  for (const { node, columns: list } of outputs) read.set(node, new TextRows(ctx.em, list, result![node.name]!));
   // Parents first (the order of `outputs`), so a module's loader sees its parents primed.
   for (const { node } of outputs) {
-    const parentIds = node.parentsOnly ? [...node.parentsOnly] : [...new Set(parsed.get(node.parent!)!.map((r) => r['id'] as string))];
-    ctx.loaders.prime(node.follow!, parentIds, parsed.get(node)!);
+    const parentIds = node.parentsOnly
+      ? [...node.parentsOnly]
+      : node.parent === root
+        ? ids
+        : [...new Set(read.get(node.parent!)!.text('id') as string[])];
+    ctx.loaders.prime(node.follow!, parentIds, read.get(node)!);
   }
 }

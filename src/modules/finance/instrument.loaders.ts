@@ -4,7 +4,7 @@ import { Page, pageRequest, type ForwardPageArgs } from '../../common/pagination
 import { sqlArray } from '../../common/sql';
 import { InstrumentKind } from './enums';
 import { FinancingInstrument } from './instrument.entity';
-import { readObject, readRows } from '../../db/read-objects';
+import { readObjects, readRows } from '../../db/read-objects';
 import type { CustomRead } from '../../db/read-plan';
 
 /**
@@ -16,7 +16,7 @@ export function instrumentPagesRead(
   ctx: RequestContext,
   kinds: InstrumentKind[] | null | undefined,
   args: ForwardPageArgs,
-): CustomRead & { pages(enterpriseIds: readonly string[], rows: Record<string, unknown>[]): Page<FinancingInstrument>[] } {
+): CustomRead & { pages(enterpriseIds: readonly string[], instruments: FinancingInstrument[], holders: readonly (string | null)[]): Page<FinancingInstrument>[] } {
   const request = pageRequest(args, 2);
   const kindList = kinds?.length ? [...new Set(kinds)].sort() : null;
   const counts = instrumentCounts(ctx, kindList);
@@ -50,10 +50,10 @@ export function instrumentPagesRead(
         bindings,
       };
     },
-    pages(enterpriseIds, rows) {
+    /** Each enterprise's page, from the instruments read (in order) and the enterprise each row was read for. */
+    pages(enterpriseIds, instruments, holders) {
       const byEnterprise = new Map<string, FinancingInstrument[]>(enterpriseIds.map((id) => [id, []]));
-      // The builder reads the instrument's own columns; holder_enterprise_id and rn are left on the row.
-      for (const row of rows) byEnterprise.get(row['holder_enterprise_id'] as string)?.push(readObject(ctx.em, FinancingInstrument, row));
+      instruments.forEach((instrument, i) => byEnterprise.get(holders[i]!)?.push(instrument));
       // A holder's share of the amount reads its instrument by id: these are the instruments.
       const byId = ctx.loaders.byId(FinancingInstrument);
       for (const list of byEnterprise.values()) for (const i of ctx.loaders.remember(list)) byId.prime(i.id, i);
@@ -69,7 +69,7 @@ export function instrumentPagesRead(
     },
     prime(_loaders, enterpriseIds, rows) {
       const loader = pageLoader(ctx, this);
-      const pages = this.pages(enterpriseIds, rows);
+      const pages = this.pages(enterpriseIds, rows.objects(FinancingInstrument), rows.text('holder_enterprise_id'));
       enterpriseIds.forEach((id, i) => loader.prime(id, pages[i]!));
     },
   };
@@ -81,7 +81,8 @@ function pageLoader(ctx: RequestContext, read: ReturnType<typeof instrumentPages
     new DataLoader<string, Page<FinancingInstrument>>(async (enterpriseIds) => {
       const { sql, bindings } = read.sql('?::uuid[]');
       const rows = await readRows(ctx.em, `${sql} order by u.holder_enterprise_id, u.rn`, [sqlArray(enterpriseIds), ...bindings]);
-      return read.pages(enterpriseIds, rows);
+      // The builder reads the instrument's own columns; holder_enterprise_id and rn are left on the row.
+      return read.pages(enterpriseIds, readObjects(ctx.em, FinancingInstrument, rows), rows.map((r) => r['holder_enterprise_id'] as string));
     }),
   );
 }

@@ -22,7 +22,7 @@ export const PatentPayload = Payload('PatentPayload', 'patent', Patent, 'The pat
 export const PatentAppraisalPayload = Payload('PatentAppraisalPayload', 'appraisal', PatentAppraisal, 'The appraisal recorded.');
 
 /** Whether each patent is pledged under a loan that is pending or outstanding (read ahead with a page: read-plan.ts). */
-function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentIds: readonly string[], rows: Record<string, unknown>[]): boolean[] } {
+function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentIds: readonly string[], pledgedIds: readonly (string | null)[]): boolean[] } {
   return {
     key: 'activePledges',
     entity: IpPledge,
@@ -33,13 +33,14 @@ function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentId
             where p.patent_id = any(${patentIds}) and i.status in ('PENDING', 'ACTIVE')`,
       bindings: [],
     }),
-    pledged(patentIds, rows) {
-      const pledged = new Set(rows.map((r) => r['patent_id']));
+    /** Whether each patent is among those a pledge row was read for. */
+    pledged(patentIds, pledgedIds) {
+      const pledged = new Set(pledgedIds);
       return patentIds.map((id) => pledged.has(id));
     },
     prime(_loaders, patentIds, rows) {
       const loader = activePledges(ctx);
-      const pledged = this.pledged(patentIds, rows);
+      const pledged = this.pledged(patentIds, rows.text('patent_id'));
       patentIds.forEach((id, i) => loader.prime(id, pledged[i]!));
     },
   };
@@ -50,7 +51,8 @@ function activePledges(ctx: RequestContext): DataLoader<string, boolean> {
     new DataLoader<string, boolean>(async (patentIds) => {
       const read = activePledgesRead(ctx);
       const { sql, bindings } = read.sql('?::uuid[]');
-      return read.pledged(patentIds, await readRows(ctx.em, sql, [sqlArray(patentIds), ...bindings]));
+      const rows = await readRows<{ patent_id: string }>(ctx.em, sql, [sqlArray(patentIds), ...bindings]);
+      return read.pledged(patentIds, rows.map((r) => r.patent_id));
     }),
   );
 }

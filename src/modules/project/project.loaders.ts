@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../context';
 import { sqlArray } from '../../common/sql';
-import { readObject, readRows } from '../../db/read-objects';
+import { readObjects, readRows } from '../../db/read-objects';
 import type { CustomRead } from '../../db/read-plan';
 import { ResearchProject } from './project.entity';
 
@@ -11,7 +11,7 @@ import { ResearchProject } from './project.entity';
  */
 export function projectsOfEnterpriseRead(
   ctx: RequestContext,
-): CustomRead & { lists(enterpriseIds: readonly string[], rows: Record<string, unknown>[]): ResearchProject[][] } {
+): CustomRead & { lists(enterpriseIds: readonly string[], projects: ResearchProject[], participants: readonly (string | null)[]): ResearchProject[][] } {
   return {
     key: 'projectsOfEnterprise',
     entity: ResearchProject,
@@ -23,13 +23,14 @@ export function projectsOfEnterpriseRead(
             where pp.enterprise_id = any(${enterpriseIds})`,
       bindings: [],
     }),
-    lists(enterpriseIds, rows) {
+    /** Each enterprise's projects, from the projects read and the enterprise each row was read for. */
+    lists(enterpriseIds, projects, participants) {
       const grouped = new Map<string, ResearchProject[]>(enterpriseIds.map((id) => [id, []]));
-      for (const row of rows) {
+      projects.forEach((project, i) => {
         // An enterprise may take part in a project in more than one role: the project is listed once.
-        const list = grouped.get(row['participant_enterprise_id'] as string);
-        if (list && !list.some((p) => p.id === row['id'])) list.push(readObject(ctx.em, ResearchProject, row));
-      }
+        const list = grouped.get(participants[i]!);
+        if (list && !list.some((p) => p.id === project.id)) list.push(project);
+      });
       for (const list of grouped.values()) {
         list.sort((a, b) => (a.startDate === b.startDate ? a.id.localeCompare(b.id) : a.startDate < b.startDate ? 1 : -1));
       }
@@ -37,7 +38,7 @@ export function projectsOfEnterpriseRead(
     },
     prime(_loaders, enterpriseIds, rows) {
       const loader = listLoader(ctx, this);
-      const lists = this.lists(enterpriseIds, rows);
+      const lists = this.lists(enterpriseIds, rows.objects(ResearchProject), rows.text('participant_enterprise_id'));
       enterpriseIds.forEach((id, i) => loader.prime(id, lists[i]!));
     },
   };
@@ -47,7 +48,8 @@ function listLoader(ctx: RequestContext, read: ReturnType<typeof projectsOfEnter
   return ctx.loaders.custom(read.key, () =>
     new DataLoader<string, ResearchProject[]>(async (enterpriseIds) => {
       const { sql, bindings } = read.sql('?::uuid[]');
-      return read.lists(enterpriseIds, await readRows(ctx.em, sql, [sqlArray(enterpriseIds), ...bindings]));
+      const rows = await readRows(ctx.em, sql, [sqlArray(enterpriseIds), ...bindings]);
+      return read.lists(enterpriseIds, readObjects(ctx.em, ResearchProject, rows), rows.map((r) => r['participant_enterprise_id'] as string));
     }),
   );
 }
