@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { BaseEntity } from './common/base.entity';
 import { readAll, type ReadOrder, readWhereIn } from './db/read-objects';
-import { type CustomRead, DEFAULT_ORDER, isReferenceData, type ManyFollow, type OneFollow, type TextRows } from './db/read-plan';
+import { type CustomRead, DEFAULT_ORDER, type EachFollow, isReferenceData, type ManyFollow, type OneFollow, type TextRows } from './db/read-plan';
 
 type ForeignKeyOf<T> = { [K in keyof T]: T[K] extends { id: string } | null ? K : never }[keyof T] & string;
 
@@ -23,7 +23,7 @@ export class Loaders {
    */
   private readonly tables = new Map<string, Promise<Map<string, object>>>();
   /** The loader of each declared relation, by the declaration itself (found without building its key each time). */
-  private readonly followed = new Map<ManyFollow | OneFollow, DataLoader<string, unknown>>();
+  private readonly followed = new Map<ManyFollow | OneFollow | EachFollow, DataLoader<string, unknown>>();
 
   constructor(readonly em: EntityManager) {}
 
@@ -79,7 +79,8 @@ export class Loaders {
   /** What a declared many-to-one (`one`) or one-to-many (`many`) of src/db/read-plan.ts reads from `parent`. */
   follow<T>(f: ManyFollow, parent: { id: string }): Promise<T[]>;
   follow<T>(f: OneFollow, parent: object): Promise<T | null>;
-  follow(f: ManyFollow | OneFollow, parent: object): Promise<unknown> {
+  follow<T>(f: EachFollow, parent: object): Promise<T[]>;
+  follow(f: ManyFollow | OneFollow | EachFollow, parent: object): Promise<unknown> {
     let loader = this.followed.get(f);
     if (!loader) {
       const entity = f.entity as EntityClass<BaseEntity>;
@@ -87,6 +88,10 @@ export class Loaders {
       this.followed.set(f, loader);
     }
     if (f.kind === 'many') return loader.load((parent as { id: string }).id);
+    if (f.kind === 'each') {
+      // As byIds: in the listed order, leaving out ids that name nothing.
+      return loader.loadMany((parent as Record<string, string[]>)[f.via]!).then((found) => found.filter((x) => !!x && !(x instanceof Error)));
+    }
     const ref = (parent as Record<string, { id: string } | null>)[f.via];
     return ref ? loader.load(ref.id) : Promise.resolve(null);
   }
@@ -96,7 +101,7 @@ export class Loaders {
    * children of each of `parentIds` (none: an empty list); for a many-to-one, each record by id (reference data: the
    * whole table); for a module's own read, to the module. A loader that already holds a key keeps what it has.
    */
-  prime(f: ManyFollow | OneFollow | CustomRead, parentIds: readonly string[], rows: TextRows): void {
+  prime(f: ManyFollow | OneFollow | EachFollow | CustomRead, parentIds: readonly string[], rows: TextRows): void {
     if (!('kind' in f)) {
       f.prime(this, parentIds as string[], rows);
       return;

@@ -55,6 +55,13 @@ export interface OneFollow {
   via: string;
 }
 
+/** The records whose ids the parent lists in its array column `via`, in that order (Loaders.byIds). */
+export interface EachFollow {
+  kind: 'each';
+  entity: EntityClass<unknown>;
+  via: string;
+}
+
 /** A relation read by a module's own query, primed into the module's own loader. */
 export interface CustomRead {
   /** The loader it primes (Loaders.custom). */
@@ -79,7 +86,7 @@ export interface CustomFollow {
   read: (ctx: RequestContext, args: Record<string, unknown>) => CustomRead;
 }
 
-export type Follow = ManyFollow | OneFollow | CustomFollow;
+export type Follow = ManyFollow | OneFollow | EachFollow | CustomFollow;
 
 /**
  * What a field reads: `path` from its parent (the field's own objects at the end, where its selection goes on), and
@@ -98,6 +105,8 @@ export const many = <T>(
 ): ManyFollow => ({ kind: 'many', entity: entity as EntityClass<unknown>, foreignKey, orderBy: orderBy as ReadOrder });
 
 export const one = <T>(entity: EntityClass<T>, via: string): OneFollow => ({ kind: 'one', entity: entity as EntityClass<unknown>, via });
+
+export const each = <T>(entity: EntityClass<T>, via: string): EachFollow => ({ kind: 'each', entity: entity as EntityClass<unknown>, via });
 
 export const custom = (read: CustomFollow['read']): CustomFollow => ({ kind: 'custom', read });
 
@@ -131,18 +140,18 @@ interface Node {
   /** Rows of a custom read have these extra columns. */
   extra: string[];
   /** How the node's rows are primed; null for the root. */
-  follow: ManyFollow | OneFollow | CustomRead | null;
+  follow: ManyFollow | OneFollow | EachFollow | CustomRead | null;
   parent: Node | null;
   /** Only the parent rows with these ids (a field the viewer sees on some of the root's rows only), or all. */
   parentsOnly: Set<string> | null;
   children: Map<string, Node>;
 }
 
-const followKey = (f: ManyFollow | OneFollow | CustomRead): string =>
+const followKey = (f: ManyFollow | OneFollow | EachFollow | CustomRead): string =>
   'kind' in f
     ? f.kind === 'many'
       ? `many:${f.entity.name}.${f.foreignKey}:${JSON.stringify(f.orderBy)}`
-      : `one:${f.entity.name}.${f.via}`
+      : `${f.kind}:${f.entity.name}.${f.via}`
     : `custom:${f.key}`;
 
 /** Is `type` (or, for an interface, one of its implementations) a type whose values are rows of `meta`'s table? */
@@ -175,7 +184,7 @@ class Planner {
    */
   child(parent: Node, follow: Follow, args: Record<string, unknown>, only: Set<string> | null = null): Node {
     const resolved = follow.kind === 'custom' ? follow.read(this.ctx, args) : follow;
-    if ('kind' in resolved && resolved.kind === 'one' && REFERENCE_DATA.has(resolved.entity.name)) {
+    if ('kind' in resolved && resolved.kind !== 'many' && REFERENCE_DATA.has(resolved.entity.name)) {
       let table = this.references.get(resolved.entity.name);
       if (!table) {
         table = this.node(this.ctx.em.getMetadata().get(resolved.entity.name), resolved, this.root);
@@ -462,6 +471,14 @@ export async function prefetch(ctx: RequestContext, info: GraphQLResolveInfo, en
       } else if (REFERENCE_DATA.has(child.meta.className)) {
         ofClass();
         sql = `select t.* from ${quote(table)} t${where.length ? ` where ${where.join(' and ')}` : ''}`;
+      } else if (f.kind === 'each') {
+        // The listed ids are text (uuid[] once unnested): an id that is no uuid fails here as it would in byIds.
+        const list = quote(columnOf(node.meta, f.via, metadata));
+        const from = child.parentsOnly ? `${node.name} where id = any(?::uuid[])` : node.name;
+        if (child.parentsOnly) bindings.push(sqlArray([...child.parentsOnly]));
+        where.push(`t.id = any(array(select unnest(${list})::uuid from ${from}))`);
+        ofClass();
+        sql = `select t.* from ${quote(table)} t where ${where.join(' and ')}`;
       } else {
         where.push(`t.id = any(${parents(child, columnOf(node.meta, f.via, metadata))})`);
         ofClass();

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { fromGlobalId } from '../../common/global-id';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
@@ -50,6 +51,29 @@ import {
   ProposalUpdateInput,
 } from './cppcc.types';
 import { readAll, readObjects, readRows } from '../../db/read-objects';
+import { each, follows, many, one, prefetch } from '../../db/read-plan';
+
+const REPLIES = many(ProposalReply, 'proposal', { round: 'asc', lead: 'desc', repliedOn: 'asc', id: 'asc' });
+
+/** What the fields of proposals, members and requests read (src/db/read-plan.ts): their lists read it ahead. */
+const PROPOSAL = follows('Proposal', {
+  proposers: each(CppccMember, 'proposerIds'),
+  cosigners: each(CppccMember, 'cosignerIds'),
+  sector: one(Sector, 'sector'),
+  party: one(Party, 'party'),
+  requests: each(PolicyRequest, 'requestIds'),
+  leadUnit: one(HandlingUnit, 'leadUnit'),
+  coHandlers: each(HandlingUnit, 'coHandlerIds'),
+  escalatedFrom: one(Proposal, 'escalatedFrom'),
+  escalations: many(Proposal, 'escalatedFrom', { createdAt: 'asc', id: 'asc' }),
+  evidence: many(ProposalEvidence, 'proposal', { attachedAt: 'asc', id: 'asc' }),
+  timeline: many(ProposalEvent, 'proposal', { at: 'asc', id: 'asc' }),
+  replies: REPLIES,
+  answer: REPLIES,
+});
+const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit') });
+const MEMBER = follows('CppccMember', { sector: one(Sector, 'sector'), party: one(Party, 'party') });
+const REQUEST = follows('PolicyRequest', { enterprises: each(Enterprise, 'enterpriseIds') });
 
 @ObjectType('ProposalConnection')
 export class ProposalConnection extends Connection(Proposal, 'Proposal') {}
@@ -67,12 +91,15 @@ export const PolicyRequestPayload = Payload('PolicyRequestPayload', 'policyReque
 export class ProposalResolver {
   @Authorized()
   @Query(() => ProposalConnection, { description: 'Proposals, newest first: those the viewer may read.' })
-  proposals(
+  async proposals(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
     @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Proposal>> {
-    return findProposals(ctx, filter, page);
+    const found = await findProposals(ctx, filter, page);
+    await prefetch(ctx, info, Proposal, found.edges.map((e) => e.node));
+    return found;
   }
 
   @Authorized()
@@ -174,37 +201,37 @@ export class ProposalResolver {
 
   @FieldResolver(() => [CppccMember])
   proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byIds(CppccMember, p.proposerIds);
+    return ctx.loaders.follow<CppccMember>(PROPOSAL.proposers, p);
   }
 
   @FieldResolver(() => [CppccMember])
   cosigners(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byIds(CppccMember, p.cosignerIds);
+    return ctx.loaders.follow<CppccMember>(PROPOSAL.cosigners, p);
   }
 
   @FieldResolver(() => Sector, { nullable: true, description: 'For a SECTOR proposal.' })
   sector(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return p.sector ? ctx.loaders.byId(Sector).load(p.sector.id) : null;
+    return ctx.loaders.follow(PROPOSAL.sector, p);
   }
 
   @FieldResolver(() => Party, { nullable: true, description: 'For a PARTY proposal.' })
   party(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return p.party ? ctx.loaders.byId(Party).load(p.party.id) : null;
+    return ctx.loaders.follow(PROPOSAL.party, p);
   }
 
   @FieldResolver(() => [PolicyRequest], { description: 'The policy requests it carries.' })
   requests(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byIds(PolicyRequest, p.requestIds);
+    return ctx.loaders.follow<PolicyRequest>(PROPOSAL.requests, p);
   }
 
   @FieldResolver(() => HandlingUnit, { nullable: true })
   leadUnit(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return p.leadUnit ? ctx.loaders.byId(HandlingUnit).load(p.leadUnit.id) : null;
+    return ctx.loaders.follow(PROPOSAL.leadUnit, p);
   }
 
   @FieldResolver(() => [HandlingUnit])
   coHandlers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byIds(HandlingUnit, p.coHandlerIds);
+    return ctx.loaders.follow<HandlingUnit>(PROPOSAL.coHandlers, p);
   }
 
   @FieldResolver(() => Boolean, { description: 'With its units and past its due date.' })
@@ -214,27 +241,27 @@ export class ProposalResolver {
 
   @FieldResolver(() => Proposal, { nullable: true, description: 'The lower-level proposal this one carries up.' })
   escalatedFrom(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return p.escalatedFrom ? ctx.loaders.byId(Proposal).load(p.escalatedFrom.id) : null;
+    return ctx.loaders.follow(PROPOSAL.escalatedFrom, p);
   }
 
   @FieldResolver(() => [Proposal], { description: 'The higher-level proposals that carry this one up.' })
   escalations(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(Proposal, 'escalatedFrom', { createdAt: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<Proposal>(PROPOSAL.escalations, p);
   }
 
   @FieldResolver(() => [ProposalEvidence], { description: 'Oldest first.' })
   evidence(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProposalEvidence, 'proposal', { attachedAt: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<ProposalEvidence>(PROPOSAL.evidence, p);
   }
 
   @FieldResolver(() => [ProposalEvent], { description: 'Every step, oldest first.' })
   timeline(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProposalEvent, 'proposal', { at: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<ProposalEvent>(PROPOSAL.timeline, p);
   }
 
   @FieldResolver(() => [ProposalReply], { description: 'Every reply, by round, lead first.' })
   replies(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProposalReply, 'proposal', { round: 'asc', lead: 'desc', repliedOn: 'asc', id: 'asc' }).load(p.id);
+    return ctx.loaders.follow<ProposalReply>(REPLIES, p);
   }
 
   @FieldResolver(() => ProposalReply, { nullable: true, description: 'This level’s answer: the lead unit’s latest reply.' })
@@ -248,7 +275,7 @@ export class ProposalResolver {
 export class ProposalReplyResolver {
   @FieldResolver(() => HandlingUnit)
   unit(@Root() r: ProposalReply, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(HandlingUnit).load(r.unit.id);
+    return ctx.loaders.follow(REPLY.unit, r);
   }
 }
 
@@ -269,12 +296,15 @@ export class ProposalEvidenceResolver {
 export class CppccMemberResolver {
   @Authorized()
   @Query(() => CppccMemberConnection, { description: 'CPPCC members, by name (pinyin order).' })
-  cppccMembers(
+  async cppccMembers(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
     @Arg('filter', () => CppccMemberFilter, { nullable: true }) filter: CppccMemberFilter | null,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return findMembers(ctx, filter, page);
+    const found = await findMembers(ctx, filter, page);
+    await prefetch(ctx, info, CppccMember, found.edges.map((e) => e.node));
+    return found;
   }
 
   @Authorized()
@@ -291,12 +321,12 @@ export class CppccMemberResolver {
 
   @FieldResolver(() => Sector)
   sector(@Root() m: CppccMember, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Sector).load(m.sector.id);
+    return ctx.loaders.follow(MEMBER.sector, m);
   }
 
   @FieldResolver(() => Party, { nullable: true })
   party(@Root() m: CppccMember, @Ctx() ctx: RequestContext) {
-    return m.party ? ctx.loaders.byId(Party).load(m.party.id) : null;
+    return ctx.loaders.follow(MEMBER.party, m);
   }
 }
 
@@ -304,12 +334,15 @@ export class CppccMemberResolver {
 export class PolicyRequestResolver {
   @Authorized()
   @Query(() => PolicyRequestConnection, { description: 'Policy requests, newest first (a representative: its own).' })
-  policyRequests(
+  async policyRequests(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
     @Arg('filter', () => PolicyRequestFilter, { nullable: true }) filter: PolicyRequestFilter | null,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return findPolicyRequests(ctx, filter, page);
+    const found = await findPolicyRequests(ctx, filter, page);
+    await prefetch(ctx, info, PolicyRequest, found.edges.map((e) => e.node));
+    return found;
   }
 
   @Authorized()
@@ -320,7 +353,7 @@ export class PolicyRequestResolver {
 
   @FieldResolver(() => [Enterprise], { description: 'The enterprises it concerns.' })
   enterprises(@Root() r: PolicyRequest, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byIds(Enterprise, r.enterpriseIds);
+    return ctx.loaders.follow<Enterprise>(REQUEST.enterprises, r);
   }
 
   @FieldResolver(() => [Proposal], { description: 'The proposals carrying it (those the viewer may read).' })
