@@ -48,6 +48,7 @@ const envSchema = z.object({
     .default('12h'),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_JIT: booleanFlag.default(true),
+  READ_AHEAD: booleanFlag.default(true),
   GRAPHQL_CONCURRENCY: z.coerce
     .number({ error: 'must be a whole number of operations' })
     .int({ error: 'must be a whole number of operations' })
@@ -70,8 +71,11 @@ export interface Config {
   dataDir: string;
   database: { url: string } | { embedded: { port: number } };
   auth: { tokenSecret?: string; tokenTtl: string };
-  /** jit: execute with graphql-jit (src/executor.ts) rather than graphql-js. */
-  graphql: { introspection: boolean; jit: boolean; concurrency: number };
+  /**
+   * jit: execute with graphql-jit (src/executor.ts) rather than graphql-js; readAhead: lists read their page's
+   * selection ahead in one statement (src/db/read-plan.ts) rather than field by field.
+   */
+  graphql: { introspection: boolean; jit: boolean; readAhead: boolean; concurrency: number };
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? !production,
       jit: e.GRAPHQL_JIT,
+      readAhead: e.READ_AHEAD,
       concurrency: e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism(),
     },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -14,11 +14,13 @@ export interface RequestContext {
   access: Access;
   log: Logger;
   requestId: string;
+  /** Do lists read their page's selection ahead (src/db/read-plan.ts)? Off only to compare answers (READ_AHEAD). */
+  readAhead: boolean;
 }
 
 /** Builds the context of one request for an already authenticated viewer (or none). */
-export function createContext(orm: MikroORM, viewer: Viewer | null, log: Logger, requestId: string): RequestContext {
+export function createContext(orm: MikroORM, viewer: Viewer | null, log: Logger, requestId: string, readAhead = true): RequestContext {
   const em = orm.em.fork() as EntityManager;
   const loaders = new Loaders(em);
-  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId };
+  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId, readAhead };
 }

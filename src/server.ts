@@ -242,7 +242,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await authenticate(tokens, req.headers.authorization);
-        const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id));
+        const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead);
         if (viewer && !(await organisationExists(context.em, viewer))) {
           throw unauthenticated(`The organisation this ${viewer.role} token acts for is not registered.`);
         }

@@ -156,9 +156,14 @@ const followKey = (f: ManyFollow | OneFollow | EachFollow | CustomRead): string 
 
 /** Is `type` (or, for an interface, one of its implementations) a type whose values are rows of `meta`'s table? */
 function rowsOf(schema: GraphQLSchema, type: GraphQLNamedType, meta: EntityMetadata): boolean {
-  const names = isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name];
+  return objectTypesOf(schema, type, meta).length > 0;
+}
+
+/** The object types a value of `type` can be when it is a row of `meta`'s table (a `Node` that is an Enterprise …). */
+function objectTypesOf(schema: GraphQLSchema, type: GraphQLNamedType, meta: EntityMetadata): GraphQLObjectType[] {
   const classes = new Set([meta.className, ...(meta.root.discriminatorMap ? Object.values(meta.root.discriminatorMap) : [])]);
-  return names.some((n) => classes.has(n));
+  const candidates = isAbstractType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+  return candidates.filter((t) => classes.has(t.name));
 }
 
 class Planner {
@@ -208,7 +213,8 @@ class Planner {
   walk(node: Node, type: GraphQLNamedType, selection: SelectionSetNode | undefined): void {
     if (!selection) return;
     const schema = this.info.schema;
-    const concrete = isAbstractType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+    // Only the types the node's rows can be: `... on Proposal` under a `Node` that is an enterprise follows nothing.
+    const concrete = objectTypesOf(schema, type, node.meta);
     for (const object of concrete) {
       for (const field of this.fields(object, selection)) {
         const planned = registry.get(object.name)?.get(field.name.value) ?? this.fromInterfaces(object, field.name.value);
@@ -403,8 +409,19 @@ export const isReferenceData = (entity: string) => REFERENCE_DATA.has(entity);
  * objects the field returns, or the nodes of the connection it returns), and primes the request's loaders with it.
  * Nothing to follow: no statement.
  */
-export async function prefetch(ctx: RequestContext, info: GraphQLResolveInfo, entity: EntityClass<unknown>, rows: readonly { id: string }[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function prefetch(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  entity: EntityClass<unknown>,
+  rows: readonly { id: string }[],
+  /**
+   * Rows fetched by id, not yet screened (node, a record by its code): read ahead only for a viewer who sees every
+   * row of their types, so nothing about a record a viewer may not see is read (nor takes longer to refuse).
+   */
+  options: { unscreened?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0 || !ctx.readAhead) return;
+  if (options.unscreened && !rows.every((r) => ctx.access.seesAllRowsOf(r.constructor.name))) return;
   const meta = ctx.em.getMetadata().get(entity.name);
   // Fields of the rows the viewer sees on some of them only (a bank: under the scopes each enterprise granted).
   const subsets = new Map<string, Set<string>>();

@@ -104,9 +104,11 @@ export class ProposalResolver {
 
   @Authorized()
   @Query(() => Proposal, { nullable: true, description: 'The proposal with this id; null when there is none the viewer may read.' })
-  async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
     const parsed = fromGlobalId(id);
-    return parsed?.type === 'Proposal' ? ctx.loaders.byId(Proposal).load(parsed.id) : null;
+    const found = parsed?.type === 'Proposal' ? await ctx.loaders.byId(Proposal).load(parsed.id) : null;
+    if (found) await prefetch(ctx, info, Proposal, [found], { unscreened: true });
+    return found;
   }
 
   @Authorized()

@@ -79,8 +79,13 @@ export const HighTechCertificatePayload = Payload(
 export class EnterpriseResolver {
   @Authorized()
   @Query(() => Enterprise, { nullable: true, description: 'The enterprise of a credit code; null when none is registered.' })
-  async enterprise(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string): Promise<Enterprise | null> {
+  async enterprise(
+    @Ctx() ctx: RequestContext,
+    @Arg('creditCode', () => CreditCodeScalar) creditCode: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Enterprise | null> {
     const [found] = await readAll(ctx.em, Enterprise, {}, { sql: 'credit_code = ?', bindings: [creditCode] });
+    if (found) await prefetch(ctx, info, Enterprise, [found], { unscreened: true });
     return found ?? null;
   }
 

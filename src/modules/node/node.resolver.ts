@@ -1,11 +1,13 @@
 import type { EntityClass } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { BaseEntity } from '../../common/base.entity';
 import { fromGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { entities } from '../../db/entities';
 import { FinancingInstrument } from '../finance/instrument.entity';
+import { prefetch } from '../../db/read-plan';
 
 /** Every entity that is a GraphQL Node, by its type name; instrument kinds load through their common table. */
 const NODE_ENTITIES = new Map<string, EntityClass<BaseEntity>>(
@@ -25,17 +27,32 @@ export async function loadNode(ctx: RequestContext, globalId: string): Promise<B
   return record && record.typename === parsed.type ? record : null;
 }
 
+/** Reads ahead what the selection follows from these records, one statement per table they come from. */
+async function readAhead(ctx: RequestContext, info: GraphQLResolveInfo, records: (BaseEntity | null)[]): Promise<void> {
+  const byEntity = new Map<EntityClass<BaseEntity>, BaseEntity[]>();
+  for (const r of records) {
+    if (!r) continue;
+    const entity = NODE_ENTITIES.get(r.constructor.name)!;
+    byEntity.set(entity, [...(byEntity.get(entity) ?? []), r]);
+  }
+  for (const [entity, rows] of byEntity) await prefetch(ctx, info, entity, rows, { unscreened: true });
+}
+
 @Resolver()
 export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: 'The record with this global id; null when there is none.' })
-  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return loadNode(ctx, id);
+  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    const record = await loadNode(ctx, id);
+    await readAhead(ctx, info, [record]);
+    return record;
   }
 
   @Authorized()
   @Query(() => [Node], { nullable: 'items', description: 'The records with these ids, in order; null where there is none.' })
-  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]) {
-    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+  async nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[], @Info() info: GraphQLResolveInfo) {
+    const records = await Promise.all(ids.map((id) => loadNode(ctx, id)));
+    await readAhead(ctx, info, records);
+    return records;
   }
 }
