@@ -28,12 +28,14 @@ import { type ReadOrder, readObjectsFromText, readRows, type TextColumn } from '
  * statement sent after the last one came back (14 statements and 8 round trips for the README's portfolio page).
  *
  * Here the field resolvers declare what each field follows (`follows`): a one-to-many (`many`), a many-to-one
- * (`one`), or a query of the module's own (`custom`: a page of instruments per enterprise). When a root resolver has
- * its rows, `prefetch` walks the request's selection set over those declarations and reads everything the selection
- * will follow in ONE statement: each relation a common table expression over its parent's, every one returned as a
- * JSON array of rows whose values are PostgreSQL's own text output, parsed in Node by the parsers the connection
- * would have used. The rows prime the same DataLoaders the resolvers then call (same keys, same order), so resolvers,
- * the access policy and computed fields run unchanged and answer exactly as they would have, without a statement.
+ * (`one`), the records a row lists by id (`each`), or a query of the module's own (`custom`: a page of instruments
+ * per enterprise). When a root resolver has its rows (a page of enterprises, proposals, members or requests; a record
+ * fetched by id, for a viewer who sees every record of its type), `prefetch` walks the request's selection set over
+ * those declarations and reads everything the selection will follow in ONE statement: each relation a common table
+ * expression over its parent's, every one returned as a JSON array of rows whose values are PostgreSQL's own text
+ * output, parsed in Node by the parsers the connection would have used. The rows prime the same DataLoaders the
+ * resolvers then call (same keys, same order), so resolvers, the access policy and computed fields run unchanged and
+ * answer exactly as they would have, without a statement (test/read-plan.test.ts compares with READ_AHEAD=false).
  *
  * Anything the walk does not know (a field without a declaration, a directive it cannot evaluate) is simply not
  * primed: its resolver loads it as before. A declaration that no longer matches its resolver costs a statement, never

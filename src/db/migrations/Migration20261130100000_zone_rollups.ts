@@ -17,6 +17,11 @@ import { Migration } from '@mikro-orm/migrations';
  * statement, not one per row. TRUNCATE rebuilds from the tables; so does this migration. Whether a certificate is
  * valid depends on the day, so the high-tech count stays a live (indexed) query.
  */
+/** Adds a row of figures to its kind's (the upsert every instrument trigger ends with). */
+const ADD_TO_KIND = `on conflict (kind) do update set n = rollup.instrument_kind.n + excluded.n,
+  amount = rollup.instrument_kind.amount + excluded.amount, active_n = rollup.instrument_kind.active_n + excluded.active_n,
+  active_amount = rollup.instrument_kind.active_amount + excluded.active_amount`;
+
 export class Migration20261130100000_zone_rollups extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists rollup;`);
@@ -121,8 +126,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
           union all select nk, 1, 0, (ns = 'ACTIVE')::int, 0 from held)
         insert into rollup.instrument_kind (kind, n, amount, active_n, active_amount)
         select kind, sum(n), sum(amount), sum(active_n), sum(active_amount) from moves group by kind order by kind
-        on conflict (kind) do update set n = rollup.instrument_kind.n + excluded.n, amount = rollup.instrument_kind.amount + excluded.amount,
-          active_n = rollup.instrument_kind.active_n + excluded.active_n, active_amount = rollup.instrument_kind.active_amount + excluded.active_amount;
+        ${ADD_TO_KIND};
         return null;
       end \$\$;`);
     // A deleted instrument takes its holders' terms with it before the cascade deletes them (the holders' trigger then
@@ -135,8 +139,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
                -(count(*) > 0 and old.status = 'ACTIVE')::int,
                case when old.status = 'ACTIVE' then -coalesce(sum(old.amount * h.share / 100), 0) else 0 end
         from instrument_holder h where h.instrument_id = old.id
-        on conflict (kind) do update set n = rollup.instrument_kind.n + excluded.n, amount = rollup.instrument_kind.amount + excluded.amount,
-          active_n = rollup.instrument_kind.active_n + excluded.active_n, active_amount = rollup.instrument_kind.active_amount + excluded.active_amount;
+        ${ADD_TO_KIND};
         return old;
       end \$\$;`);
     this.addSql(`
