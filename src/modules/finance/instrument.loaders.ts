@@ -16,14 +16,21 @@ export function instrumentPagesRead(
   ctx: RequestContext,
   kinds: InstrumentKind[] | null | undefined,
   args: ForwardPageArgs,
-): CustomRead & { pages(enterpriseIds: readonly string[], instruments: FinancingInstrument[], holders: readonly (string | null)[]): Page<FinancingInstrument>[] } {
+): CustomRead & {
+  pages(
+    enterpriseIds: readonly string[],
+    instruments: FinancingInstrument[],
+    holders: readonly (string | null)[],
+    totals: readonly (string | null)[],
+  ): Page<FinancingInstrument>[];
+} {
   const request = pageRequest(args, 2);
   const kindList = kinds?.length ? [...new Set(kinds)].sort() : null;
   const counts = instrumentCounts(ctx, kindList);
   return {
     key: `instrumentPages:${JSON.stringify({ kindList, first: request.limit, after: request.cursor })}`,
     entity: FinancingInstrument,
-    extra: ['holder_enterprise_id'],
+    extra: ['holder_enterprise_id', 'holder_total'],
     order: 't.holder_enterprise_id, t.rn',
     sql(enterpriseIds) {
       const bindings: unknown[] = [];
@@ -42,7 +49,8 @@ export function instrumentPagesRead(
         sql: `select u.* from (
            select t.*, row_number() over (partition by t.holder_enterprise_id order by t.start_date desc, t.id desc) as rn
            from (
-             select i.*, h.enterprise_id as holder_enterprise_id
+             -- holder_total: the whole list's length (its totalCount), counted before the cursor cuts it
+             select i.*, h.enterprise_id as holder_enterprise_id, count(*) over (partition by h.enterprise_id) as holder_total
              from instrument_holder h join financing_instrument i on i.id = h.instrument_id
              where h.enterprise_id = any(${enterpriseIds}) ${kindClause}
            ) t ${cursorClause}
@@ -50,10 +58,19 @@ export function instrumentPagesRead(
         bindings,
       };
     },
-    /** Each enterprise's page, from the instruments read (in order) and the enterprise each row was read for. */
-    pages(enterpriseIds, instruments, holders) {
+    /**
+     * Each enterprise's page, from the instruments read (in order), the enterprise each row was read for and the
+     * length of that enterprise's whole list.
+     */
+    pages(enterpriseIds, instruments, holders, totals) {
       const byEnterprise = new Map<string, FinancingInstrument[]>(enterpriseIds.map((id) => [id, []]));
       instruments.forEach((instrument, i) => byEnterprise.get(holders[i]!)?.push(instrument));
+      // The first page holds a row of every enterprise with any instrument, so the lengths are known (0 without a
+      // row); after a cursor an enterprise's rows may all be cut, so totalCount is left to its own loader.
+      if (!request.cursor) {
+        const total = new Map(holders.map((h, i) => [h, Number(totals[i])]));
+        for (const id of enterpriseIds) counts.prime(id, total.get(id) ?? 0);
+      }
       // A holder's share of the amount reads its instrument by id: these are the instruments.
       const byId = ctx.loaders.byId(FinancingInstrument);
       for (const list of byEnterprise.values()) for (const i of ctx.loaders.remember(list)) byId.prime(i.id, i);
@@ -69,7 +86,7 @@ export function instrumentPagesRead(
     },
     prime(_loaders, enterpriseIds, rows) {
       const loader = pageLoader(ctx, this);
-      const pages = this.pages(enterpriseIds, rows.objects(FinancingInstrument), rows.text('holder_enterprise_id'));
+      const pages = this.pages(enterpriseIds, rows.objects(FinancingInstrument), rows.text('holder_enterprise_id'), rows.text('holder_total'));
       enterpriseIds.forEach((id, i) => loader.prime(id, pages[i]!));
     },
   };
@@ -82,7 +99,12 @@ function pageLoader(ctx: RequestContext, read: ReturnType<typeof instrumentPages
       const { sql, bindings } = read.sql('?::uuid[]');
       const rows = await readRows(ctx.em, `${sql} order by u.holder_enterprise_id, u.rn`, [sqlArray(enterpriseIds), ...bindings]);
       // The builder reads the instrument's own columns; holder_enterprise_id and rn are left on the row.
-      return read.pages(enterpriseIds, readObjects(ctx.em, FinancingInstrument, rows), rows.map((r) => r['holder_enterprise_id'] as string));
+      return read.pages(
+        enterpriseIds,
+        readObjects(ctx.em, FinancingInstrument, rows),
+        rows.map((r) => r['holder_enterprise_id'] as string),
+        rows.map((r) => r['holder_total'] as string),
+      );
     }),
   );
 }
