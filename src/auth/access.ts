@@ -102,7 +102,11 @@ export class Access {
   seesAllRowsOf(type: string): boolean {
     const role = this.role;
     const rule = TYPES[type];
-    return !!rule?.public || (role !== null && this.seesEveryEnterprise && rule?.rows[role] === true);
+    // A type without a row rule is never screened: everyone sees all of it.
+    if (!rule || rule.public) return true;
+    if (role === null || rule.rows[role] !== true) return false;
+    // Granted outright: all of it, unless its objects belong to enterprises (or proposals) the viewer may not see.
+    return !rule.owners || this.seesEveryEnterprise;
   }
 
   /** May the viewer see this object of GraphQL type `type` (its row rule)? Types without a rule: yes. */

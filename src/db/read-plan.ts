@@ -229,6 +229,10 @@ class Planner {
           only = (node.follow === null && this.rootSubsets.get(`${object.name}.${field.name.value}`)) || null;
           if (!only?.size) continue;
         }
+        // A record reached by reference may be one the viewer does not see (another enterprise, a proposal not
+        // assigned to this unit): only for types it sees whole is it read ahead; otherwise its resolver reads it, and
+        // the policy screens it, as without read-ahead.
+        if (![...planned.path, ...(planned.also ?? []).flat()].every((f) => this.seesWhole(f))) continue;
         let at = node;
         try {
           let first: Set<string> | null = only;
@@ -266,6 +270,14 @@ class Planner {
         if (n.name.value === 'node') this.walk(node, getNamedType(nodeField.type), n.selectionSet);
       }
     }
+  }
+
+  /** Does the viewer see every record a many-to-one or listed-ids relation can reach (each class of its table)? */
+  private seesWhole(f: Follow): boolean {
+    if (f.kind === 'many' || f.kind === 'custom') return true;
+    const meta = this.ctx.em.getMetadata().get(f.entity.name);
+    const classes = meta.root.discriminatorMap ? Object.values(meta.root.discriminatorMap) : [meta.className];
+    return classes.every((c) => this.ctx.access.seesAllRowsOf(c));
   }
 
   private fromInterfaces(object: GraphQLObjectType, field: string): Planned | undefined {
@@ -379,6 +391,22 @@ export function textRows(columns: readonly Column[], from: string, order = ''): 
 }
 
 
+const extended = new WeakMap<readonly Column[], Map<string, Column[]>>();
+
+/**
+ * A table's columns and a custom read's extra ones (kept as text), the same array for the same columns on every
+ * request, so the builders compiled for it (read-objects.ts) are reused.
+ */
+function withExtra(own: readonly Column[], extra: readonly string[]): readonly Column[] {
+  if (extra.length === 0) return own;
+  let byExtra = extended.get(own);
+  if (!byExtra) extended.set(own, (byExtra = new Map()));
+  const key = extra.join(',');
+  let list = byExtra.get(key);
+  if (!list) byExtra.set(key, (list = [...own, ...extra.map((name) => ({ name, parse: (text: string) => text }))]));
+  return list;
+}
+
 /** Reads the catalogue the planner needs, so the first request does not. */
 export async function warmReadPlan(em: EntityManager): Promise<void> {
   await tableColumns(em);
@@ -442,7 +470,7 @@ export async function prefetch(
   const columns = await tableColumns(ctx.em);
   const metadata = ctx.em.getMetadata();
   const ctes: string[] = [];
-  const outputs: { node: Node; columns: Column[]; select: string }[] = [];
+  const outputs: { node: Node; columns: readonly Column[]; select: string }[] = [];
   const bindings: unknown[] = [];
   const ids = rows.map((r) => r.id);
   ctes.push(`r0 as (select * from ${quote(meta.tableName)} where id = any(?::uuid[]))`);
@@ -504,18 +532,28 @@ export async function prefetch(
         sql = `select t.* from ${quote(table)} t where ${where.join(' and ')}`;
       }
       ctes.push(`${child.name} as (${sql})`);
-      const list: Column[] = [...own, ...child.extra.map((name) => ({ name, parse: (text: string) => text }))];
+      const list = withExtra(own, child.extra);
       outputs.push({ node: child, columns: list, select: `${textRows(list, child.name, order)} as ${child.name}` });
       visit(child);
     }
   };
   visit(root);
 
-  const [result] = await readRows<Record<string, (string | null)[][]>>(
-    ctx.em,
-    `with ${ctes.join(',\n')}\nselect ${outputs.map((o) => o.select).join(',\n')}`,
-    bindings,
-  );
+  let result: Record<string, (string | null)[][]> | undefined;
+  try {
+    [result] = await readRows<Record<string, (string | null)[][]>>(
+      ctx.em,
+      `with ${ctes.join(',\n')}\nselect ${outputs.map((o) => o.select).join(',\n')}`,
+      bindings,
+    );
+  } catch (error) {
+    // Inside a transaction the failure has aborted it: nothing else can run, so say so.
+    if (ctx.em.isInTransaction()) throw error;
+    // Reading ahead only saves statements: when it fails (a cursor PostgreSQL refuses, a timeout), the resolvers read
+    // field by field and each field that cannot be read carries its own error, as without read-ahead.
+    ctx.log.warn({ err: error, field: info.fieldName }, 'reading ahead failed; the fields read one by one');
+    return;
+  }
   const read = new Map<Node, TextRows>();
   for (const { node, columns: list } of outputs) read.set(node, new TextRows(ctx.em, list, result![node.name]!));
   // Parents first (the order of `outputs`), so a module's loader sees its parents primed.

@@ -17,6 +17,14 @@ import { Migration } from '@mikro-orm/migrations';
  * statement, not one per row. TRUNCATE rebuilds from the tables; so does this migration. Whether a certificate is
  * valid depends on the day, so the high-tech count stays a live (indexed) query.
  */
+/**
+ * Every rollup trigger first locks the zone's row, so they run one transaction at a time: each then reads the other
+ * tables as committed (a holder deleted while its instrument is repaid is counted once), and the rows of the rollups
+ * are always locked in the same order (no deadlock between two writers' triggers). Registry writes are an
+ * administrator's; their audit events are chained one at a time anyway.
+ */
+const ONE_AT_A_TIME = `perform 1 from rollup.zone where dimension = 'zone' and key = '' for update;`;
+
 /** Adds a row of figures to its kind's (the upsert every instrument trigger ends with). */
 const ADD_TO_KIND = `on conflict (kind) do update set n = rollup.instrument_kind.n + excluded.n,
   amount = rollup.instrument_kind.amount + excluded.amount, active_n = rollup.instrument_kind.active_n + excluded.active_n,
@@ -41,6 +49,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
       create function rollup.enterprises() returns trigger language plpgsql as \$\$
       declare part record;
       begin
+        ${ONE_AT_A_TIME}
         for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
                     where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop
           execute format(\$q\$
@@ -62,6 +71,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
       create function rollup.fiscal_years() returns trigger language plpgsql as \$\$
       declare part record;
       begin
+        ${ONE_AT_A_TIME}
         for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
                     where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop
           execute format(\$q\$
@@ -84,6 +94,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
       create function rollup.holders() returns trigger language plpgsql as \$\$
       declare part record; parts text := '';
       begin
+        ${ONE_AT_A_TIME}
         for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
                     where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop
           execute format(\$q\$
@@ -111,6 +122,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
     this.addSql(`
       create function rollup.instruments() returns trigger language plpgsql as \$\$
       begin
+        ${ONE_AT_A_TIME}
         with changed as (
           select o.id, o.kind as ok, o.amount as oa, o.status as os, n.kind as nk, n.amount as na, n.status as ns
           from old_rows o join new_rows n on n.id = o.id
@@ -134,6 +146,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
     this.addSql(`
       create function rollup.instrument_deleted() returns trigger language plpgsql as \$\$
       begin
+        ${ONE_AT_A_TIME}
         insert into rollup.instrument_kind (kind, n, amount, active_n, active_amount)
         select old.kind, -(count(*) > 0)::int, -coalesce(sum(old.amount * h.share / 100), 0),
                -(count(*) > 0 and old.status = 'ACTIVE')::int,

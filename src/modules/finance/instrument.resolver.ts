@@ -60,8 +60,9 @@ follows('CreditLoan', LOAN);
 follows('IpPledgeLoan', {
   ...LOAN,
   pledges: { path: [PLEDGES], also: [[PLEDGED_PATENT]] },
-  pledgedValue: { path: [PLEDGES], also: [[PLEDGED_APPRAISAL]] },
-  loanToValue: { path: [PLEDGES], also: [[PLEDGED_APPRAISAL]] },
+  // Through `pledges`, which orders them by patent number: the patents too.
+  pledgedValue: { path: [PLEDGES], also: [[PLEDGED_PATENT], [PLEDGED_APPRAISAL]] },
+  loanToValue: { path: [PLEDGES], also: [[PLEDGED_PATENT], [PLEDGED_APPRAISAL]] },
 });
 const HOLDER = follows('InstrumentHolder', { enterprise: one(Enterprise, 'enterprise') });
 const PLEDGE = follows('IpPledge', { patent: PLEDGED_PATENT, appraisal: PLEDGED_APPRAISAL });
