@@ -76,7 +76,7 @@ export class Loaders {
     );
   }
 
-  /** What a declared many-to-one (`one`) or one-to-many (`many`) of src/db/read-plan.ts reads from `parent`. */
+  /** What a declared relation of src/db/read-plan.ts (`many`, `one`, `each`) reads from `parent`. */
   follow<T>(f: ManyFollow, parent: { id: string }): Promise<T[]>;
   follow<T>(f: OneFollow, parent: object): Promise<T | null>;
   follow<T>(f: EachFollow, parent: object): Promise<T[]>;
@@ -88,10 +88,7 @@ export class Loaders {
       this.followed.set(f, loader);
     }
     if (f.kind === 'many') return loader.load((parent as { id: string }).id);
-    if (f.kind === 'each') {
-      // As byIds: in the listed order, leaving out ids that name nothing.
-      return loader.loadMany((parent as Record<string, string[]>)[f.via]!).then((found) => found.filter((x) => !!x && !(x instanceof Error)));
-    }
+    if (f.kind === 'each') return this.byIds(f.entity as EntityClass<BaseEntity>, (parent as Record<string, string[]>)[f.via]!);
     const ref = (parent as Record<string, { id: string } | null>)[f.via];
     return ref ? loader.load(ref.id) : Promise.resolve(null);
   }
