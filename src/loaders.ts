@@ -23,7 +23,7 @@ export class Loaders {
    */
   private readonly tables = new Map<string, Promise<Map<string, object>>>();
   /** The loader of each declared relation, by the declaration itself (found without building its key each time). */
-  private readonly followed = new Map<ManyFollow | OneFollow | EachFollow, DataLoader<string, unknown>>();
+  private readonly followed = new Map<ManyFollow | OneFollow, DataLoader<string, unknown>>();
 
   constructor(readonly em: EntityManager) {}
 
@@ -81,6 +81,7 @@ export class Loaders {
   follow<T>(f: OneFollow, parent: object): Promise<T | null>;
   follow<T>(f: EachFollow, parent: object): Promise<T[]>;
   follow(f: ManyFollow | OneFollow | EachFollow, parent: object): Promise<unknown> {
+    if (f.kind === 'each') return this.byIds(f.entity as EntityClass<BaseEntity>, (parent as Record<string, string[]>)[f.via]!);
     let loader = this.followed.get(f);
     if (!loader) {
       const entity = f.entity as EntityClass<BaseEntity>;
@@ -88,7 +89,6 @@ export class Loaders {
       this.followed.set(f, loader);
     }
     if (f.kind === 'many') return loader.load((parent as { id: string }).id);
-    if (f.kind === 'each') return this.byIds(f.entity as EntityClass<BaseEntity>, (parent as Record<string, string[]>)[f.via]!);
     const ref = (parent as Record<string, { id: string } | null>)[f.via];
     return ref ? loader.load(ref.id) : Promise.resolve(null);
   }

@@ -476,12 +476,12 @@ export async function prefetch(
   ctes.push(`r0 as (select * from ${quote(meta.tableName)} where id = any(?::uuid[]))`);
   bindings.push(sqlArray(ids));
 
-  /** The array of `column` over the parent's rows (those the child is read for). */
-  const parents = (child: Node, column: string) => {
+  /** The array of `value` (an expression over the parent's columns) over the parent's rows the child is read for. */
+  const parents = (child: Node, value: string) => {
     const parent = child.parent!;
-    if (!child.parentsOnly) return `array(select ${quote(column)} from ${parent.name})`;
+    if (!child.parentsOnly) return `array(select ${value} from ${parent.name})`;
     bindings.push(sqlArray([...child.parentsOnly]));
-    return `array(select ${quote(column)} from ${parent.name} where id = any(?::uuid[]))`;
+    return `array(select ${value} from ${parent.name} where id = any(?::uuid[]))`;
   };
 
   const visit = (node: Node) => {
@@ -504,12 +504,12 @@ export async function prefetch(
       let sql: string;
       let order = '';
       if (!('kind' in f)) {
-        const custom = f.sql(parents(child, 'id'));
+        const custom = f.sql(parents(child, quote('id')));
         sql = custom.sql;
         bindings.push(...custom.bindings);
         order = f.order;
       } else if (f.kind === 'many') {
-        where.push(`t.${quote(columnOf(child.meta, f.foreignKey))} = any(${parents(child, 'id')})`);
+        where.push(`t.${quote(columnOf(child.meta, f.foreignKey))} = any(${parents(child, quote('id'))})`);
         ofClass();
         sql = `select t.* from ${quote(table)} t where ${where.join(' and ')}`;
         order = Object.entries(f.orderBy)
@@ -520,14 +520,11 @@ export async function prefetch(
         sql = `select t.* from ${quote(table)} t${where.length ? ` where ${where.join(' and ')}` : ''}`;
       } else if (f.kind === 'each') {
         // The listed ids are text (uuid[] once unnested): an id that is no uuid fails here as it would in byIds.
-        const list = quote(columnOf(node.meta, f.via, metadata));
-        const from = child.parentsOnly ? `${node.name} where id = any(?::uuid[])` : node.name;
-        if (child.parentsOnly) bindings.push(sqlArray([...child.parentsOnly]));
-        where.push(`t.id = any(array(select unnest(${list})::uuid from ${from}))`);
+        where.push(`t.id = any(${parents(child, `unnest(${quote(columnOf(node.meta, f.via, metadata))})::uuid`)})`);
         ofClass();
         sql = `select t.* from ${quote(table)} t where ${where.join(' and ')}`;
       } else {
-        where.push(`t.id = any(${parents(child, columnOf(node.meta, f.via, metadata))})`);
+        where.push(`t.id = any(${parents(child, quote(columnOf(node.meta, f.via, metadata)))})`);
         ofClass();
         sql = `select t.* from ${quote(table)} t where ${where.join(' and ')}`;
       }

@@ -25,6 +25,13 @@ import { Migration } from '@mikro-orm/migrations';
  */
 const ONE_AT_A_TIME = `perform 1 from rollup.zone where dimension = 'zone' and key = '' for update;`;
 
+/**
+ * Loops over the statement's transition tables, `part.rel` its name and `part.sign` -1 for the old rows, 1 for the new:
+ * an UPDATE takes its old rows away and adds its new ones.
+ */
+const EACH_TRANSITION_TABLE = `for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
+          where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop`;
+
 /** Adds a row of figures to its kind's (the upsert every instrument trigger ends with). */
 const ADD_TO_KIND = `on conflict (kind) do update set n = rollup.instrument_kind.n + excluded.n,
   amount = rollup.instrument_kind.amount + excluded.amount, active_n = rollup.instrument_kind.active_n + excluded.active_n,
@@ -50,8 +57,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
       declare part record;
       begin
         ${ONE_AT_A_TIME}
-        for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
-                    where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop
+        ${EACH_TRANSITION_TABLE}
           execute format(\$q\$
             insert into rollup.zone (dimension, key, enterprises, university, capital)
             select dimension, key, sum(n), sum(u), sum(c) from (
@@ -72,8 +78,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
       declare part record;
       begin
         ${ONE_AT_A_TIME}
-        for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
-                    where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop
+        ${EACH_TRANSITION_TABLE}
           execute format(\$q\$
             insert into rollup.fiscal_year (fiscal_year, reporting, revenue, rd_expense, high_tech_revenue, employees, st_staff)
             select fiscal_year, count(*) * %1$s, %1$s * sum(revenue), %1$s * sum(rd_expense), %1$s * sum(high_tech_revenue),
@@ -95,8 +100,7 @@ export class Migration20261130100000_zone_rollups extends Migration {
       declare part record; parts text := '';
       begin
         ${ONE_AT_A_TIME}
-        for part in select * from (values ('old_rows', -1), ('new_rows', 1)) v(rel, sign)
-                    where (rel = 'old_rows' and tg_op <> 'INSERT') or (rel = 'new_rows' and tg_op <> 'DELETE') loop
+        ${EACH_TRANSITION_TABLE}
           execute format(\$q\$
             insert into rollup.instrument_kind (kind, n, amount, active_n, active_amount)
             select i.kind, 0, sum(%1$s * (i.amount * h.share / 100)), 0,
