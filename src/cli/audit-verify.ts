@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { withDatabase } from './run';
 

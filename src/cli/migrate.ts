@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { migrate } from '../db/orm';
 import { withDatabase } from './run';
 

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { createDatabaseIfMissing } from '../src/db/database';
+import { projectPath } from '../src/project';
+import { databaseUrl, testAdminUrl, testRunPrefix } from './support/database';
+
+/**
+ * Smoke tests of `npm run migrate`, `npm run seed` and `npm run migration:create`, each run as npm runs it (the built
+ * script in its own node process) against a database of its own. `token`, `audit:verify`, `schema`, `codegen`,
+ * `bench` and `mutation` have theirs beside the features they serve.
+ */
+const run = (script: string, args: string[], url: string) =>
+  promisify(execFile)(process.execPath, [projectPath('dist', 'src', 'cli', `${script}.js`), ...args], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
+  );
+
+/** The `msg` of each JSON log line a command printed. */
+const messages = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
+
+describe('the command-line scripts', () => {
+  const admin = new Client({ connectionString: testAdminUrl() });
+  const created: string[] = [];
+  /** An empty database of this file's own (no template: nothing migrated). */
+  const emptyDatabase = async (suffix: string) => {
+    const name = `${testRunPrefix(Date.now(), process.pid)}_cli_${suffix}`;
+    await createDatabaseIfMissing(testAdminUrl(), name);
+    created.push(name);
+    return databaseUrl(testAdminUrl(), name);
+  };
+  const count = async (url: string, table: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(`select count(*) as n from ${client.escapeIdentifier(table)}`);
+      return Number(rows[0]!.n);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(() => admin.connect());
+  afterAll(async () => {
+    for (const name of created) await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
+    await admin.end();
+  });
+
+  it('npm run migrate applies every migration to an empty database, then finds nothing to do', async () => {
+    const url = await emptyDatabase('migrate');
+    const first = await run('migrate', [], url);
+    expect(first.code).toBe(0);
+    expect(messages(first.stdout)).toEqual([expect.stringMatching(/^applied \d+ migration\(s\)$/)]);
+    const second = await run('migrate', [], url);
+    expect({ code: second.code, messages: messages(second.stdout) }).toEqual({ code: 0, messages: ['the database is up to date'] });
+  });
+
+  it('npm run seed loads the demo zone into an empty database once, and a synthetic zone only with --reset', async () => {
+    const url = await emptyDatabase('seed');
+    const demo = await run('seed', [], url);
+    expect(demo.code).toBe(0);
+    expect(messages(demo.stdout)).toContain('demo zone loaded');
+    expect(await count(url, 'enterprise')).toBe(200);
+
+    // A registry that holds enterprises is not overwritten by accident.
+    const refused = await run('seed', ['--synthetic', '25'], url);
+    expect({ code: refused.code, messages: messages(refused.stdout) }).toEqual({
+      code: 1,
+      messages: ['The registry holds 200 enterprises; add --reset to replace them with a synthetic zone.'],
+    });
+    expect(await count(url, 'enterprise')).toBe(200);
+
+    const synthetic = await run('seed', ['--synthetic', '25', '--reset'], url);
+    expect(synthetic.code).toBe(0);
+    expect(messages(synthetic.stdout)).toEqual(['registry emptied', 'synthetic zone loaded']);
+    expect(await count(url, 'enterprise')).toBe(25);
+  });
+
+  it('npm run seed gives the same synthetic zone for the same size and seed', async () => {
+    const [a, b] = [await emptyDatabase('seed_a'), await emptyDatabase('seed_b')];
+    expect((await run('seed', ['--synthetic', '40', '--seed', '7'], a)).code).toBe(0);
+    expect((await run('seed', ['--synthetic', '40', '--seed', '7'], b)).code).toBe(0);
+    const tables = ['enterprise', 'financing_instrument', 'instrument_holder', 'research_project', 'project_participant', 'patent'];
+    const counts = async (url: string) => Promise.all(tables.map((t) => count(url, t)));
+    const [ca, cb] = [await counts(a), await counts(b)];
+    expect(ca[0]).toBe(40);
+    expect(ca).toEqual(cb);
+  });
+
+  it('npm run seed refuses bad options with its usage and exit code 2', async () => {
+    const url = await emptyDatabase('seed_bad');
+    const bad = await run('seed', ['--synthetic', 'many'], url);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^--synthetic takes a whole number from 1 to 1000000 and --seed a whole number\.\nusage: npm run seed/);
+  });
+
+  it('npm run migration:create finds the entities and the migrations in agreement', async () => {
+    const result = await run('migration-create', [], testAdminUrl());
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: 'No changes: the entities match the migrations.\n' });
+  });
+});
