@@ -1,22 +1,31 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createDatabaseIfMissing } from '../src/db/database';
 import { projectPath } from '../src/project';
 import { databaseUrl, testAdminUrl, testRunPrefix } from './support/database';
+import { freePort, InnozoneProcess, postgresProcessesFor } from './support/process';
 
 /**
  * Smoke tests of `npm run migrate`, `npm run seed` and `npm run migration:create`, each run as npm runs it (the built
  * script in its own node process) against a database of its own. `token`, `audit:verify`, `schema`, `codegen`,
  * `bench` and `mutation` have theirs beside the features they serve.
  */
-const run = (script: string, args: string[], url: string) =>
-  promisify(execFile)(process.execPath, [projectPath('dist', 'src', 'cli', `${script}.js`), ...args], {
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+const run = (script: string, args: string[], url: string) => runWith(script, args, { DATABASE_URL: url });
+
+/** The script with the suite's environment, less its DATABASE_URL, plus `env`. */
+const runWith = (script: string, args: string[], env: Record<string, string>) => {
+  const { DATABASE_URL: _suiteDatabase, ...inherited } = process.env;
+  return promisify(execFile)(process.execPath, [projectPath('dist', 'src', 'cli', `${script}.js`), ...args], {
+    env: { ...inherited, LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );
+};
 
 /** The `msg` of each JSON log line a command printed. */
 const messages = (stdout: string) =>
@@ -102,5 +111,70 @@ describe('the command-line scripts', () => {
   it('npm run migration:create finds the entities and the migrations in agreement', async () => {
     const result = await run('migration-create', [], testAdminUrl());
     expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: 'No changes: the entities match the migrations.\n' });
+  });
+});
+
+describe('npm run audit:verify beside a running server on the embedded PostgreSQL', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'innozone-verify-'));
+  });
+  afterEach(async () => {
+    await InnozoneProcess.killAll();
+    for (const pid of postgresProcessesFor(dataDir)) process.kill(pid, 'SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('walks 150 events in number order, names the 120th when it is changed, and leaves the server running', async () => {
+    const port = await freePort();
+    const server = new InnozoneProcess({ INNOZONE_DATA_DIR: dataDir, PORT: String(port) });
+    await server.waitFor('innozone is ready');
+    const pgPort = (await server.waitFor('embedded PostgreSQL started'))['port'] as number;
+    const password = (await readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
+    const sql = new Client({ connectionString: `postgres://innozone:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/innozone` });
+    await sql.connect();
+    try {
+      // 150 events in one statement: the trigger numbers and chains them one by one, as it does for the server's.
+      await sql.query(
+        `insert into audit_event (actor_role, actor_org, operation, outcome, prev_hash, hash)
+         select 'ZONE_ADMIN', null, 'createEnterprise', 'DONE', '', '' from generate_series(1, 150)`,
+      );
+      const seqs = (await sql.query<{ seq: string; hash: string }>('select seq::text, hash from audit_event order by audit_event.seq')).rows;
+      expect(seqs.length).toBe(150);
+      const verify = () => runWith('audit-verify', [], { INNOZONE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+
+      expect(await verify()).toEqual({
+        code: 0,
+        stdout:
+          `audit chain intact: 150 events, head ${seqs[149]!.hash}\n` +
+          'Keep the head hash somewhere else (a daily note, a ticket): a chain rewritten from some event on is only\n' +
+          'evident against a head recorded before.\n',
+        stderr: '',
+      });
+
+      // The 120th event changed by hand (as a superuser can, with the triggers off): named exactly, by its number.
+      const tampered = seqs[119]!.seq;
+      await sql.query('alter table audit_event disable trigger audit_event_append_only');
+      await sql.query("update audit_event set outcome = 'DENIED' where seq = $1", [tampered]);
+      await sql.query('alter table audit_event enable trigger audit_event_append_only');
+      expect(await verify()).toEqual({
+        code: 1,
+        stdout: `audit chain broken at event ${tampered}: its fields do not match its hash (120 events read)\n`,
+        stderr: '',
+      });
+
+      // The command used the server's cluster and left it running.
+      const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ viewer { role } }' }),
+      });
+      expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 200, body: { data: { viewer: null } } });
+    } finally {
+      await sql.end();
+    }
+    server.kill('SIGINT');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
   });
 });

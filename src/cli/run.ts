@@ -34,7 +34,8 @@ export async function withDatabase(
   process.on('SIGTERM', onSignal);
   let code = 1;
   try {
-    const database = await openDatabase(config, log);
+    // An operator command beside a running server uses the server's embedded cluster (and leaves it running).
+    const database = await openDatabase(config, log, { attach: true });
     stop = async () => {
       await database.embedded?.stop();
     };

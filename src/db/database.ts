@@ -15,12 +15,17 @@ export interface DatabaseTarget {
  * The database innozone runs on: DATABASE_URL when set, else the embedded cluster under the data folder with its
  * `innozone` database (created on first start).
  */
-export async function openDatabase(config: Pick<Config, 'database' | 'dataDir'>, log: Logger): Promise<DatabaseTarget> {
+export async function openDatabase(
+  config: Pick<Config, 'database' | 'dataDir'>,
+  log: Logger,
+  options: { attach?: boolean } = {},
+): Promise<DatabaseTarget> {
   if ('url' in config.database) return { url: config.database.url };
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.database.embedded.port,
     log,
+    attach: options.attach ?? false,
   });
   try {
     await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE);

@@ -29,12 +29,19 @@ export interface EmbeddedPostgresOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Never 5432. */
   port: number;
   log?: Pick<Logger, 'info' | 'warn'>;
+  /**
+   * When a live innozone already runs this cluster, use it rather than refuse: for operator commands
+   * (`npm run audit:verify` beside the running server). Stopping what was attached leaves the cluster running.
+   */
+  attach?: boolean;
 }
 
 export interface EmbeddedPostgres {
   /** Connection URL of the superuser, to the `postgres` maintenance database. */
   readonly adminUrl: string;
   readonly port: number;
+  /** True when this is a cluster another innozone started and still runs (`attach`): `stop()` leaves it running. */
+  readonly attached: boolean;
   /** URL of a database on this cluster. */
   urlFor(database: string): string;
   /** Stops postgres (fast shutdown) and waits until it is gone. Safe to call twice. */
@@ -295,6 +302,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (postmasterPid && isAlive(postmasterPid)) {
     const owner = await readPid(ownerFile);
     if (owner && owner !== process.pid && isAlive(owner)) {
+      if (options.attach) {
+        // postmaster.pid: pid, data folder, start time, port, ... (PostgreSQL's own layout).
+        const port = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
+        if (Number.isInteger(port) && port > 0) {
+          options.log?.info({ port, owner }, 'using the embedded PostgreSQL of the running innozone');
+          return clusterHandle((await fs.readFile(passwordFile, 'utf8')).trim(), port, true, async () => undefined);
+        }
+      }
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL in ${clusterDir} is in use by another innozone (pid ${owner}). Stop it first, ` +
           'or give this one its own INNOZONE_DATA_DIR.',
@@ -335,26 +350,29 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   options.log?.info({ port, clusterDir }, 'embedded PostgreSQL started');
 
+  return clusterHandle(password, port, false, async () => {
+    try {
+      await run(bins.pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], asPostgres);
+    } catch {
+      if (existsSync(path.join(clusterDir, 'postmaster.pid'))) {
+        await run(bins.pgCtl, ['stop', '-D', clusterDir, '-m', 'immediate', '-w'], asPostgres).catch(() => undefined);
+      }
+    } finally {
+      await fs.rm(ownerFile, { force: true });
+    }
+  });
+}
+
+/** The handle on a running cluster; `stop` runs once however often it is called. */
+function clusterHandle(password: string, port: number, attached: boolean, stop: () => Promise<void>): EmbeddedPostgres {
   const urlFor = (database: string) =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   let stopped: Promise<void> | undefined;
   return {
     port,
+    attached,
     adminUrl: urlFor('postgres'),
     urlFor,
-    stop() {
-      stopped ??= (async () => {
-        try {
-          await run(bins.pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], asPostgres);
-        } catch {
-          if (existsSync(path.join(clusterDir, 'postmaster.pid'))) {
-            await run(bins.pgCtl, ['stop', '-D', clusterDir, '-m', 'immediate', '-w'], asPostgres).catch(() => undefined);
-          }
-        } finally {
-          await fs.rm(ownerFile, { force: true });
-        }
-      })();
-      return stopped;
-    },
+    stop: () => (stopped ??= stop()),
   };
 }
