@@ -7,6 +7,26 @@ import { z } from 'zod';
  * A bad value stops start-up with a message naming the variable and what it accepts.
  */
 
+/**
+ * What one operation may ask for, checked before anything runs. Every refusal is a 400 with
+ * GRAPHQL_VALIDATION_FAILED and a message naming the limit.
+ */
+export interface OperationLimits {
+  /** Deepest selection (fragments counted where they are spread). */
+  depth: number;
+  /** Aliased fields in one operation. */
+  aliases: number;
+  /** Lexical tokens of a document: bounds every later walk of it (a chain of thousands of fragments). */
+  tokens: number;
+  /** The static cost (see `costEstimator`). */
+  cost: number;
+  /** Credit codes and ids one operation may name, summed over every field and alias that takes a list of them. */
+  batch: number;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = { depth: 12, aliases: 30, tokens: 10_000, cost: 50_000, batch: 1_000 };
+
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
     error: 'must be one of true, false, 1, 0, yes, no',
@@ -54,6 +74,11 @@ const envSchema = z.object({
     .int({ error: 'must be a whole number of operations' })
     .min(1, { error: 'must be at least 1' })
     .optional(),
+  GRAPHQL_MAX_COST: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .default(DEFAULT_LIMITS.cost),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -75,7 +100,7 @@ export interface Config {
    * jit: execute with graphql-jit (src/executor.ts) rather than graphql-js; readAhead: lists read their page's
    * selection ahead in one statement (src/db/read-plan.ts) rather than field by field.
    */
-  graphql: { introspection: boolean; jit: boolean; readAhead: boolean; concurrency: number };
+  graphql: { introspection: boolean; jit: boolean; readAhead: boolean; concurrency: number; limits: OperationLimits };
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -117,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       jit: e.GRAPHQL_JIT,
       readAhead: e.READ_AHEAD,
       concurrency: e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism(),
+      limits: { ...DEFAULT_LIMITS, cost: e.GRAPHQL_MAX_COST },
     },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -6,8 +6,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConnectionException } from '@mikro-orm/core';
 import { Sema } from 'async-sema';
@@ -21,6 +19,7 @@ import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
 import { compiledExecutor } from './executor';
+import { armorRules, costLimit, textInputGuard } from './limits';
 import { ErrorCode, unauthenticated } from './common/errors';
 
 /** Error codes a client may see with their own message; anything else is masked in production. */
@@ -33,6 +32,7 @@ const CLIENT_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -163,6 +163,35 @@ function admission(limit: number): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** What the JSON body parser's refusals mean, for a client. */
+const BODY_ERRORS: Record<string, { code: string; message: string }> = {
+  'entity.parse.failed': { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+  'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is over the limit of 1 MB.' },
+  'encoding.unsupported': { code: 'BAD_REQUEST', message: 'The request body must be UTF-8.' },
+  'charset.unsupported': { code: 'BAD_REQUEST', message: 'The request body must be UTF-8.' },
+  'request.aborted': { code: 'BAD_REQUEST', message: 'The request was aborted before its body arrived.' },
+};
+
+/**
+ * Every error that reaches Express (the body parser's, or one thrown outside GraphQL) answers as GraphQL errors do:
+ * a JSON body with a message and a code, never Express's HTML page. A status under 500 keeps its meaning; anything
+ * else is logged and answered as INTERNAL_SERVER_ERROR without detail.
+ */
+function httpErrorAsJson(err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction): void {
+  const e = err as { status?: number; statusCode?: number; type?: string; expose?: boolean; message?: string };
+  const status = e.status ?? e.statusCode ?? 500;
+  const known = e.type ? BODY_ERRORS[e.type] : undefined;
+  let body: { message: string; code: string };
+  if (status >= 500) {
+    req.log.error({ err }, 'request failed outside GraphQL');
+    body = { message: 'Internal server error', code: ErrorCode.INTERNAL_SERVER_ERROR };
+  } else {
+    body = known ?? { message: e.expose && e.message ? e.message : 'Bad request.', code: 'BAD_REQUEST' };
+  }
+  if (res.headersSent) return void res.end();
+  res.status(status).json({ errors: [{ message: body.message, extensions: { code: body.code } }] });
+}
+
 /** Reads `Authorization: Bearer <token>`; no header is an anonymous viewer, a bad token is UNAUTHENTICATED. */
 export async function authenticate(tokens: TokenService, header: string | undefined): Promise<Viewer | null> {
   if (!header) return null;
@@ -191,12 +220,17 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: formatError(config.production),
-    validationRules: [maxDepthRule({ n: 12, exposeLimits: !config.production }), maxAliasesRule({ n: 30 })],
+    // Limits on what one operation may ask (src/limits.ts): tokens while parsing, depth and aliases in validation, cost
+    // and batch size once the operation and its variables are known. Each refusal is a 400 naming the limit.
+    parseOptions: { maxTokens: config.graphql.limits.tokens },
+    validationRules: armorRules(config.graphql.limits),
     plugins: [
       // innozone sets no cache hints; Apollo's default plugin would still wrap every field to compute none.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLogging,
+      costLimit(config.graphql.limits),
+      textInputGuard,
       auditBankReads,
       admission(config.graphql.concurrency),
     ],
@@ -250,6 +284,11 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       },
     }),
   );
+
+  app.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(httpErrorAsJson);
 
   return {
     app,

@@ -11,7 +11,13 @@ describe('config', () => {
       dataDir: path.resolve('/srv/innozone/.data'),
       database: { embedded: { port: 0 } },
       auth: { tokenSecret: undefined, tokenTtl: '12h' },
-      graphql: { introspection: true, jit: true, readAhead: true, concurrency: 2 * os.availableParallelism() },
+      graphql: {
+        introspection: true,
+        jit: true,
+        readAhead: true,
+        concurrency: 2 * os.availableParallelism(),
+        limits: { depth: 12, aliases: 30, tokens: 10_000, cost: 50_000, batch: 1_000 },
+      },
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
@@ -31,6 +37,7 @@ describe('config', () => {
         GRAPHQL_JIT: 'no',
         READ_AHEAD: 'false',
         GRAPHQL_CONCURRENCY: '6',
+        GRAPHQL_MAX_COST: '20000',
         LOG_LEVEL: 'warn',
         SHUTDOWN_GRACE_MS: '2500',
         SEED_DEMO_ZONE: 'no',
@@ -44,7 +51,13 @@ describe('config', () => {
       dataDir: '/var/lib/innozone',
       database: { url: 'postgres://postgres@127.0.0.1:5432/innozone' },
       auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m' },
-      graphql: { introspection: true, jit: false, readAhead: false, concurrency: 6 },
+      graphql: {
+        introspection: true,
+        jit: false,
+        readAhead: false,
+        concurrency: 6,
+        limits: { depth: 12, aliases: 30, tokens: 10_000, cost: 20_000, batch: 1_000 },
+      },
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
@@ -69,6 +82,7 @@ describe('config', () => {
         EMBEDDED_PG_PORT: '5432',
         GRAPHQL_INTROSPECTION: 'maybe',
         GRAPHQL_CONCURRENCY: '0',
+        GRAPHQL_MAX_COST: 'lots',
         INNOZONE_TOKEN_SECRET: 'short',
         NODE_ENV: 'staging',
       });
@@ -84,6 +98,7 @@ describe('config', () => {
       'INNOZONE_TOKEN_SECRET="short": must be at least 32 characters (it signs bearer tokens with HS256)',
       'GRAPHQL_INTROSPECTION="maybe": must be one of true, false, 1, 0, yes, no',
       'GRAPHQL_CONCURRENCY="0": must be at least 1',
+      'GRAPHQL_MAX_COST="lots": must be a whole number',
     ]);
     expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
   });

@@ -5,15 +5,45 @@ import { fixed, isDecimal } from './decimal';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-/** `Date`: a calendar date "YYYY-MM-DD" (graphql-scalars' LocalDate under the name API.md uses). */
+/**
+ * The years a date given to innozone may fall in. The registry's oldest dates are enterprises founded in the last
+ * century; nothing it records lies past this one. A date outside (year 0000, 9999) is a typo, and PostgreSQL would
+ * refuse some of them mid-request.
+ */
+export const DATE_YEARS = { from: 1900, to: 2199 } as const;
+
+function inRange<T>(parse: (value: unknown) => T, year: (parsed: T) => number, name: string) {
+  return (value: unknown): T => {
+    const parsed = parse(value);
+    const y = year(parsed);
+    if (!(y >= DATE_YEARS.from && y <= DATE_YEARS.to)) {
+      const given = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
+      throw badInput(`${name} must lie in the years ${DATE_YEARS.from} to ${DATE_YEARS.to}; got ${JSON.stringify(given)}`);
+    }
+    return parsed;
+  };
+}
+
+const localDate = LocalDateResolver.toConfig();
+const dateYear = (text: string) => Number(text.slice(0, 4));
+
+/** `Date`: a calendar date "YYYY-MM-DD" (graphql-scalars' LocalDate under the name API.md uses), years 1900–2199. */
 export const DateScalar = new GraphQLScalarType({
-  ...LocalDateResolver.toConfig(),
+  ...localDate,
   name: 'Date',
-  description: 'A calendar date, "YYYY-MM-DD", without time zone.',
+  description: `A calendar date, "YYYY-MM-DD", without time zone, in the years ${DATE_YEARS.from} to ${DATE_YEARS.to}.`,
+  parseValue: inRange((v) => localDate.parseValue!(v) as string, dateYear, 'Date'),
+  parseLiteral: inRange((ast) => localDate.parseLiteral!(ast as never, undefined) as string, dateYear, 'Date'),
 });
 
-/** `DateTime`: an instant, ISO 8601 with offset (graphql-scalars). */
-export const DateTimeScalar = DateTimeResolver;
+const dateTime = DateTimeResolver.toConfig();
+
+/** `DateTime`: an instant, ISO 8601 with offset (graphql-scalars), years 1900–2199 when given. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...dateTime,
+  parseValue: inRange((v) => dateTime.parseValue!(v) as Date, (d) => d.getUTCFullYear(), 'DateTime'),
+  parseLiteral: inRange((ast) => dateTime.parseLiteral!(ast as never, undefined) as Date, (d) => d.getUTCFullYear(), 'DateTime'),
+});
 
 function decimalScalar(name: string, places: number, description: string) {
   const parse = (value: unknown): string => {
