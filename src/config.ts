@@ -66,6 +66,10 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, { error: 'must be a duration like 30m, 12h or 7d' })
     .default('12h'),
+  INNOZONE_TOKEN_MAX_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, { error: 'must be a duration like 30m, 12h or 7d' })
+    .default('12h'),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_JIT: booleanFlag.default(true),
   READ_AHEAD: booleanFlag.default(true),
@@ -95,7 +99,8 @@ export interface Config {
   /** Absolute path of the folder holding the embedded cluster and the generated signing key. */
   dataDir: string;
   database: { url: string } | { embedded: { port: number } };
-  auth: { tokenSecret?: string; tokenTtl: string };
+  /** tokenTtl: the lifetime of tokens `npm run token` signs; tokenMaxTtl: the longest lifetime the server accepts. */
+  auth: { tokenSecret?: string; tokenTtl: string; tokenMaxTtl: string };
   /**
    * jit: execute with graphql-jit (src/executor.ts) rather than graphql-js; readAhead: lists read their page's
    * selection ahead in one statement (src/db/read-plan.ts) rather than field by field.
@@ -136,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     http: { host: e.HOST, port: e.PORT },
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { embedded: { port: e.EMBEDDED_PG_PORT } },
-    auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL },
+    auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL, tokenMaxTtl: e.INNOZONE_TOKEN_MAX_TTL },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? !production,
       jit: e.GRAPHQL_JIT,

@@ -22,7 +22,7 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
   if (config.seedDemoZone) await seedDemoZoneIfEmpty(orm, log);
 
-  const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl);
+  const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema() });
   lifecycle.started('HTTP server', () => server.stop());
 

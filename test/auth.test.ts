@@ -91,6 +91,71 @@ describe('bearer tokens', () => {
     );
   });
 
+  describe('lifetimes and claims (issue 12)', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** A well-signed token with exactly these claims besides issuer and audience. */
+    const signed = (claims: Record<string, unknown>, times: { iat?: number; exp?: number }) => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('innozone').setAudience('innozone-graphql');
+      if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+      if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+      return jwt.sign(key);
+    };
+    const admin = { role: Role.ZONE_ADMIN };
+
+    it('refuses a token without an expiry, or without its time of issue', async () => {
+      expect(await app.http(ViewerDocument, {}, { token: await signed(admin, { iat: now() }) })).toEqual(
+        unauthenticated('The bearer token must carry "exp": innozone accepts only tokens that expire.'),
+      );
+      expect(await app.http(ViewerDocument, {}, { token: await signed(admin, { exp: now() + 600 }) })).toEqual(
+        unauthenticated('The bearer token must carry "iat": innozone accepts only tokens that expire.'),
+      );
+    });
+
+    it('refuses a token valid for longer than 12 hours, and takes one of exactly 12', async () => {
+      const hundredYears = await signed(admin, { iat: now(), exp: now() + 100 * 365 * 86_400 });
+      expect(await app.http(ViewerDocument, {}, { token: hundredYears })).toEqual(
+        unauthenticated('The bearer token is valid for longer than the 12h innozone accepts.'),
+      );
+      const twelveHoursAndOne = await signed(admin, { iat: now(), exp: now() + 12 * 3_600 + 1 });
+      expect(await app.http(ViewerDocument, {}, { token: twelveHoursAndOne })).toEqual(
+        unauthenticated('The bearer token is valid for longer than the 12h innozone accepts.'),
+      );
+      const twelveHours = await signed(admin, { iat: now(), exp: now() + 12 * 3_600 });
+      expect(await app.http(ViewerDocument, {}, { token: twelveHours })).toEqual({
+        status: 200,
+        data: { viewer: { role: 'ZONE_ADMIN', organisation: null } },
+      });
+    });
+
+    it('refuses a token issued in the future (beyond a minute of clock skew)', async () => {
+      const tomorrow = await signed(admin, { iat: now() + 86_400, exp: now() + 86_400 + 600 });
+      expect(await app.http(ViewerDocument, {}, { token: tomorrow })).toEqual(
+        unauthenticated('The bearer token says it was issued in the future.'),
+      );
+      const skewed = await signed(admin, { iat: now() + 30, exp: now() + 600 });
+      expect((await app.http(ViewerDocument, {}, { token: skewed })).status).toBe(200);
+    });
+
+    it('refuses an organisation on a token of a role that acts for none, so none lands in the audit trail', async () => {
+      for (const role of [Role.ZONE_ADMIN, Role.CPPCC_OFFICE]) {
+        const token = await signed({ role, org: bank }, { iat: now(), exp: now() + 600 });
+        expect(await app.http(ViewerDocument, {}, { token })).toEqual(
+          unauthenticated(`A ${role} token acts for no organisation; this one names "${bank}".`),
+        );
+      }
+      await expect(app.tokens.sign({ role: Role.ZONE_ADMIN, org: bank })).rejects.toThrow(
+        `A ZONE_ADMIN token acts for no organisation; this one names "${bank}".`,
+      );
+    });
+
+    it('signs for at most the longest lifetime it accepts', async () => {
+      await expect(app.tokens.sign({ role: Role.ZONE_ADMIN }, '13h')).rejects.toThrow('A token may be valid for at most 12h; asked for 13h.');
+      await expect(new TokenService(key, '1h', '30m').sign({ role: Role.ZONE_ADMIN })).rejects.toThrow(
+        'A token may be valid for at most 30m; asked for 1h.',
+      );
+    });
+  });
+
   it('refuses malformed tokens and headers', async () => {
     const malformed = unauthenticated('The bearer token is malformed or not issued by innozone.');
     expect(await app.http(ViewerDocument, {}, { token: 'not-a-jwt' })).toEqual(malformed);
@@ -135,6 +200,7 @@ describe('bearer tokens', () => {
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer('innozone')
         .setAudience('innozone-graphql')
+        .setIssuedAt()
         .setExpirationTime('1h')
         .sign(key);
     expect(await app.http(ViewerDocument, {}, { token: await sign({ role: 'SUPERUSER' }) })).toEqual(

@@ -10,7 +10,7 @@ describe('config', () => {
       http: { host: '0.0.0.0', port: 4000 },
       dataDir: path.resolve('/srv/innozone/.data'),
       database: { embedded: { port: 0 } },
-      auth: { tokenSecret: undefined, tokenTtl: '12h' },
+      auth: { tokenSecret: undefined, tokenTtl: '12h', tokenMaxTtl: '12h' },
       graphql: {
         introspection: true,
         jit: true,
@@ -33,6 +33,7 @@ describe('config', () => {
         INNOZONE_DATA_DIR: '/var/lib/innozone',
         INNOZONE_TOKEN_SECRET: 'x'.repeat(40),
         INNOZONE_TOKEN_TTL: '30m',
+        INNOZONE_TOKEN_MAX_TTL: '8h',
         GRAPHQL_INTROSPECTION: 'true',
         GRAPHQL_JIT: 'no',
         READ_AHEAD: 'false',
@@ -50,7 +51,7 @@ describe('config', () => {
       http: { host: '0.0.0.0', port: 8080 },
       dataDir: '/var/lib/innozone',
       database: { url: 'postgres://postgres@127.0.0.1:5432/innozone' },
-      auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m' },
+      auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m', tokenMaxTtl: '8h' },
       graphql: {
         introspection: true,
         jit: false,

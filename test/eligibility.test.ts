@@ -409,14 +409,15 @@ describe('pilot programmes and eligibility', () => {
     expect([own!.eligible, notOwn!.checks]).toEqual([true, [{ criterion: 'AUTHORISATION', outcome: 'FAILED', detail: 'A representative checks its own enterprise only.' }]]);
   });
 
-  it('refuses an unknown programme, and more than 1000 codes, as BAD_USER_INPUT', async () => {
+  it('refuses an unknown programme as BAD_USER_INPUT, and more than 1000 codes before anything runs', async () => {
     const unknown = await app.execute(EligibilityDocument, { programme: 'NO_SUCH', creditCodes: [testCode(1001)] }, admin);
     expect(unknown.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
       ['BAD_USER_INPUT', 'No programme has the code NO_SUCH; the programmes are CREDIT_LOAN, EQUITY_INCENTIVE, HIGH_TECH_SELF_CHECK, IP_PLEDGE_LOAN, NEEQ_FIRST_BATCH, RD_SUPER_DEDUCTION, TECH_INSURANCE_SUBSIDY.'],
     ]);
     const tooMany = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: Array.from({ length: 1001 }, (_, i) => testCode(i)) }, admin);
     expect(tooMany.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
-      ['BAD_USER_INPUT', 'eligibility takes at most 1000 credit codes at a time; 1001 were given.'],
+      // The request's batch limit (src/limits.ts) refuses it before the resolver's own check is reached.
+      ['GRAPHQL_VALIDATION_FAILED', 'The operation names 1001 credit codes or ids in all; at most 1000 may be named in one request, counting every alias.'],
     ]);
     // A leap day: a year before 29 February 2028 is 28 February 2027, in the explanation and in the outreach SQL alike.
     const [leap] = await check('IP_PLEDGE_LOAN', [await enterprise1001()], '2028-02-29');

@@ -188,7 +188,7 @@ describe('limits on a request', () => {
       expect(paired).toEqual({ status: 200, type: 'application/json; charset=utf-8', body: { data: { enterprises: { totalCount: 0 } } } });
     });
 
-    it('refuses dates outside the years 1900 to 2199, as a variable or written in the operation', async () => {
+    it('refuses dates outside the years 1900 to 9999, as a variable or written in the operation', async () => {
       const asOf = 'query($d: Date) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: [], asOf: $d) { creditCode } }';
       expect(await query(asOf, { d: '0000-01-01' })).toEqual({
         status: 400,
@@ -196,20 +196,36 @@ describe('limits on a request', () => {
         body: {
           errors: [
             {
-              message: 'Variable "$d" got invalid value "0000-01-01"; Date must lie in the years 1900 to 2199; got "0000-01-01"',
+              message: 'Variable "$d" got invalid value "0000-01-01"; Date must lie in the years 1900 to 9999; got "0000-01-01"',
               locations: [{ line: 1, column: 7 }],
               extensions: { code: 'BAD_USER_INPUT' },
             },
           ],
         },
       });
-      expect(await query('{ eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: [], asOf: "9999-12-31") { creditCode } }')).toEqual(
-        refused('GRAPHQL_VALIDATION_FAILED', 'Date must lie in the years 1900 to 2199; got "9999-12-31"'),
+      expect(await query('{ eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: [], asOf: "1899-12-31") { creditCode } }')).toEqual(
+        refused('GRAPHQL_VALIDATION_FAILED', 'Date must lie in the years 1900 to 9999; got "1899-12-31"'),
       );
-      expect(await query(asOf, { d: '2199-12-31' })).toEqual({
+      expect(await query(asOf, { d: '9999-12-31' })).toEqual({
         status: 200,
         type: 'application/json; charset=utf-8',
         body: { data: { eligibility: [] } },
+      });
+      // 1900 passes the scalar and reaches the programme's rules, which began long after.
+      expect(await query(asOf, { d: '1900-01-01' })).toEqual({
+        status: 200,
+        type: 'application/json; charset=utf-8',
+        body: {
+          data: null,
+          errors: [
+            {
+              message: 'No rules of IP_PLEDGE_LOAN were in force on 1900-01-01.',
+              locations: [{ line: 1, column: 19 }],
+              path: ['eligibility'],
+              extensions: { code: 'BAD_USER_INPUT', field: 'asOf' },
+            },
+          ],
+        },
       });
     });
   });

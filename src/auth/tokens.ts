@@ -40,21 +40,43 @@ export async function loadSigningKey(config: Pick<Config, 'auth' | 'dataDir'>): 
   }
 }
 
+/** Seconds in a duration written as config and `--ttl` take it: `30m`, `12h`, `7d`. */
+export function durationSeconds(text: string): number {
+  const m = /^(\d+)([smhd])$/.exec(text);
+  if (!m) throw new TokenError(`A duration is written like 30m, 12h or 7d; got ${JSON.stringify(text)}.`);
+  return Number(m[1]) * { s: 1, m: 60, h: 3_600, d: 86_400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+/** Clocks of the servers and the signer may differ by this much. */
+const CLOCK_SKEW_SECONDS = 60;
+
 export interface TokenClaims {
   role: Role;
   org?: string | null;
 }
 
-/** Signs and verifies bearer tokens (HS256 JWTs, via jose). */
+/**
+ * Signs and verifies bearer tokens (HS256 JWTs, via jose). A token must say when it was issued and when it expires,
+ * must not be issued in the future, and may be valid for at most `maxTtl` (default 12 hours): a token that leaks is
+ * worth little for long.
+ */
 export class TokenService {
+  private readonly maxSeconds: number;
+
   constructor(
     private readonly key: Uint8Array,
     private readonly ttl: string,
-  ) {}
+    readonly maxTtl = '12h',
+  ) {
+    this.maxSeconds = durationSeconds(maxTtl);
+  }
 
-  /** A token for `role` acting for `org`, valid for the configured time (or `ttl`, e.g. '30m'). */
+  /** A token for `role` acting for `org`, valid for the configured time (or `ttl`, e.g. '30m', at most `maxTtl`). */
   async sign(claims: TokenClaims, ttl: string = this.ttl): Promise<string> {
     assertClaims(claims.role, claims.org ?? null);
+    if (durationSeconds(ttl) > this.maxSeconds) {
+      throw new TokenError(`A token may be valid for at most ${this.maxTtl}; asked for ${ttl}.`);
+    }
     return new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}) })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setIssuer(ISSUER)
@@ -69,13 +91,29 @@ export class TokenService {
   async verify(token: string): Promise<Viewer> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] }));
+      ({ payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: [ALGORITHM],
+        requiredClaims: ['exp', 'iat'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new TokenError('The bearer token has expired.');
+      if (err instanceof joseErrors.JWTClaimValidationFailed && (err.claim === 'exp' || err.claim === 'iat') && err.reason === 'missing') {
+        throw new TokenError(`The bearer token must carry "${err.claim}": innozone accepts only tokens that expire.`);
+      }
       if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
         throw new TokenError('The bearer token signature is not valid.');
       }
       throw new TokenError('The bearer token is malformed or not issued by innozone.');
+    }
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number' || payload.iat > now + CLOCK_SKEW_SECONDS) {
+      throw new TokenError('The bearer token says it was issued in the future.');
+    }
+    if (payload.exp - payload.iat > this.maxSeconds) {
+      throw new TokenError(`The bearer token is valid for longer than the ${this.maxTtl} innozone accepts.`);
     }
     const role = payload['role'];
     const org = payload['org'] ?? null;
@@ -91,5 +129,9 @@ function assertClaims(role: string, org: string | null): void {
   if (!ROLES.includes(role as Role)) throw new TokenError(`Unknown role ${JSON.stringify(role)}.`);
   if (ROLES_WITH_ORG.has(role as Role) && !org) {
     throw new TokenError(`A ${role} token must name the organisation it acts for.`);
+  }
+  if (!ROLES_WITH_ORG.has(role as Role) && org) {
+    // An administrator or the proposals office acts for no organisation: an `org` would only land in the audit trail.
+    throw new TokenError(`A ${role} token acts for no organisation; this one names ${JSON.stringify(org)}.`);
   }
 }

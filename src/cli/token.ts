@@ -29,7 +29,7 @@ void withoutDatabase(async () => {
     return 2;
   }
   const config = loadConfig();
-  const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl);
+  const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
   process.stdout.write(`${await tokens.sign({ role: values.role as Role, org: values.org ?? null }, values.ttl)}\n`);
   return 0;
 });

@@ -6,11 +6,11 @@ import { fixed, isDecimal } from './decimal';
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /**
- * The years a date given to innozone may fall in. The registry's oldest dates are enterprises founded in the last
- * century; nothing it records lies past this one. A date outside (year 0000, 9999) is a typo, and PostgreSQL would
- * refuse some of them mid-request.
+ * The years a date given to innozone may fall in: four digits, from 1900 (the registry's oldest dates are enterprises
+ * founded in the last century) to 9999 (the usual "open-ended"). Year 0000, which PostgreSQL refuses mid-request, and
+ * the centuries before are typos.
  */
-export const DATE_YEARS = { from: 1900, to: 2199 } as const;
+export const DATE_YEARS = { from: 1900, to: 9999 } as const;
 
 function inRange<T>(parse: (value: unknown) => T, year: (parsed: T) => number, name: string) {
   return (value: unknown): T => {
@@ -27,7 +27,7 @@ function inRange<T>(parse: (value: unknown) => T, year: (parsed: T) => number, n
 const localDate = LocalDateResolver.toConfig();
 const dateYear = (text: string) => Number(text.slice(0, 4));
 
-/** `Date`: a calendar date "YYYY-MM-DD" (graphql-scalars' LocalDate under the name API.md uses), years 1900–2199. */
+/** `Date`: a calendar date "YYYY-MM-DD" (graphql-scalars' LocalDate under the name API.md uses), years 1900–9999. */
 export const DateScalar = new GraphQLScalarType({
   ...localDate,
   name: 'Date',
@@ -38,7 +38,7 @@ export const DateScalar = new GraphQLScalarType({
 
 const dateTime = DateTimeResolver.toConfig();
 
-/** `DateTime`: an instant, ISO 8601 with offset (graphql-scalars), years 1900–2199 when given. */
+/** `DateTime`: an instant, ISO 8601 with offset (graphql-scalars), years 1900–9999 when given. */
 export const DateTimeScalar = new GraphQLScalarType({
   ...dateTime,
   parseValue: inRange((v) => dateTime.parseValue!(v) as Date, (d) => d.getUTCFullYear(), 'DateTime'),
