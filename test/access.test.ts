@@ -270,7 +270,8 @@ describe('what a bank sees, under an authorisation and without one', () => {
     const withoutScope = await counts();
     expect([withoutScope.data!.withLoans.totalCount, withoutScope.data!.portfolioSummary.enterpriseCount, loans(withoutScope)]).toEqual([0, 1, 0]);
     expect(withoutScope.data!.portfolioSummary.byFiscalYear).toBeNull(); // never a bank's
-    const more = await grant(['INSTRUMENTS']);
+    // A second authorisation for another purpose (one per purpose is in force at a time): the scopes add up.
+    const more = await grant(['INSTRUMENTS'], { purpose: '知识产权质押贷款授信审查' });
     expect(more.data!.grantAuthorization.errors).toEqual([]);
     const withScope = await counts();
     expect([withScope.data!.withLoans.totalCount, loans(withScope)]).toEqual([1, 2]);

@@ -15,20 +15,29 @@ export function actorOf(ctx: RequestContext): string {
 }
 
 /**
- * Flushes the unit of work (one transaction). A unique key taken meanwhile, or a version changed meanwhile,
- * becomes a payload error rather than an internal one; the identity map is cleared so nothing half-written lingers.
+ * Flushes the unit of work (one transaction). A unique key taken meanwhile (or an exclusion constraint), or a version
+ * changed meanwhile, becomes a payload error rather than an internal one; the identity map is cleared so nothing
+ * half-written lingers.
  */
 export async function flushOutcome<T>(
   ctx: RequestContext,
   value: T,
   conflicts: { duplicate?: () => MutationError; stale?: () => Promise<MutationError> } = {},
 ): Promise<Outcome<T>> {
+  // In the mutation's transaction (src/modules/audit/audit.middleware.ts) the flush runs under a savepoint: a failed
+  // statement aborts only the flush, so the transaction can still record the refusal on the audit trail.
+  const savepoint = ctx.em.isInTransaction();
   try {
+    if (savepoint) await ctx.em.execute('savepoint flush_outcome');
     await ctx.em.flush();
+    if (savepoint) await ctx.em.execute('release savepoint flush_outcome');
     return ok(value);
   } catch (err) {
+    if (savepoint) await ctx.em.execute('rollback to savepoint flush_outcome');
     ctx.em.clear();
-    if (err instanceof UniqueConstraintViolationException && conflicts.duplicate) return refused([conflicts.duplicate()]);
+    // 23P01: an exclusion constraint (one authorisation in force per enterprise, bank and purpose), a duplicate too.
+    const taken = err instanceof UniqueConstraintViolationException || (err as { code?: unknown }).code === '23P01';
+    if (taken && conflicts.duplicate) return refused([conflicts.duplicate()]);
     if (err instanceof OptimisticLockError && conflicts.stale) return refused([await conflicts.stale()]);
     throw err;
   }

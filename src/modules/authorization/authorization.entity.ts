@@ -34,6 +34,15 @@ registerEnumType(AuthorizationScope, {
 @ObjectType({ implements: Node, description: "An enterprise's authorisation for a bank to see its data." })
 @Entity()
 @Index({ properties: ['bank', 'enterprise'] })
+// The GiST index of the exclusion constraint "at most one authorisation in force per enterprise, bank and purpose"
+// (migration 20261130130000), declared so that MikroORM's schema diff knows it.
+@Index({
+  name: 'data_authorization_one_in_force',
+  expression:
+    'alter table "data_authorization" add constraint "data_authorization_one_in_force" exclude using gist ' +
+    `("enterprise_id" with =, "bank_id" with =, "purpose" with =, daterange("valid_from", "valid_to", '[]') with &&) ` +
+    'where ("revoked_at" is null)',
+})
 export class DataAuthorization extends VersionedEntity {
   @ManyToOne(() => Enterprise, { ref: true, index: true })
   enterprise!: Ref<Enterprise>;

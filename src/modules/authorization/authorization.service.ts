@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../context';
 import { Role } from '../../auth/roles';
 import {
+  DuplicateError,
   InvalidInputError,
   MutationErrorCode,
   NotFoundError,
@@ -66,7 +67,10 @@ export async function grantAuthorization(ctx: RequestContext, input: GrantAuthor
     paperReference,
     grantedBy: actorOf(ctx),
   } as never);
-  return flushOutcome(ctx, authorization);
+  return flushOutcome(ctx, authorization, {
+    duplicate: () =>
+      new DuplicateError('input.purpose', `An authorisation of ${bank!.name} for this purpose is in force on some of these days already.`),
+  });
 }
 
 /** Revokes an authorisation; it stops counting on the very next request. */
@@ -83,5 +87,8 @@ export async function revokeAuthorization(ctx: RequestContext, globalId: string)
   }
   authorization.revokedAt = new Date();
   authorization.revokedBy = actorOf(ctx);
-  return flushOutcome(ctx, authorization);
+  // A revocation sent twice at once: the second finds the version changed, i.e. revoked meanwhile.
+  return flushOutcome(ctx, authorization, {
+    stale: async () => new InvalidInputError('id', 'The authorisation was revoked meanwhile.', MutationErrorCode.TRANSITION_NOT_ALLOWED),
+  });
 }
