@@ -10,7 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConnectionException } from '@mikro-orm/core';
 import { Sema } from 'async-sema';
 import express from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
@@ -57,15 +57,55 @@ export interface InnozoneServer {
   stop(): Promise<void>;
 }
 
+/**
+ * How pg, knex and MikroORM word a connection lost or refused when they give no code: the connection closed under a
+ * query, a client whose connection failed being reused, the pool waiting in vain, and a transaction knex ended when
+ * its connection died while the mutation still had statements to send (seen in test/fault.test.ts).
+ */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error and is not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|Transaction query already complete/;
+
 /** True when an error means the database could not be reached (as opposed to a query that failed). */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof ConnectionException) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code)
-  );
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code)) {
+    return true;
+  }
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 }
+
+/** Seconds a client is asked to wait before it tries again, when the database is out of reach. */
+const RETRY_AFTER_SECONDS = '1';
+
+/** The refusal for a database out of reach: 503 with Retry-After, wherever in the request it is met. */
+const databaseUnavailable = () =>
+  new GraphQLError('The database is not reachable; try again shortly.', {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      http: { status: 503, headers: new Map([['retry-after', RETRY_AFTER_SECONDS]]) },
+    },
+  });
+
+/**
+ * An answer with any SERVICE_UNAVAILABLE error and no data is a 503 with Retry-After, so balancers and clients back off
+ * and retry rather than show a broken page. A partial answer (some fields read before the database went) stays 200.
+ */
+const unavailableAs503: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (data == null && errors?.some((e) => e.extensions?.['code'] === ErrorCode.SERVICE_UNAVAILABLE)) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+        }
+      },
+    };
+  },
+};
 
 /**
  * Shapes every error leaving the server. Expected ones keep their message and code; a database that cannot be reached
@@ -229,6 +269,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLogging,
+      unavailableAs503,
       costLimit(config.graphql.limits),
       textInputGuard,
       auditBankReads,
@@ -277,9 +318,14 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       context: async ({ req, res }) => {
         const viewer = await authenticate(tokens, req.headers.authorization);
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead);
-        if (viewer && !(await organisationExists(context.em, viewer))) {
-          throw unauthenticated(`The organisation this ${viewer.role} token acts for is not registered.`);
+        let registered: boolean;
+        try {
+          registered = !viewer || (await organisationExists(context.em, viewer));
+        } catch (err) {
+          if (isDatabaseUnavailable(err)) throw databaseUnavailable();
+          throw err;
         }
+        if (!registered) throw unauthenticated(`The organisation this ${viewer!.role} token acts for is not registered.`);
         return context;
       },
     }),
