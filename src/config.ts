@@ -78,6 +78,16 @@ const envSchema = z.object({
     .int({ error: 'must be a whole number of operations' })
     .min(1, { error: 'must be at least 1' })
     .optional(),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(100, { error: 'must be at least 100' })
+    .default(30_000),
+  GRAPHQL_MAX_IN_FLIGHT: z.coerce
+    .number({ error: 'must be a whole number of requests' })
+    .int({ error: 'must be a whole number of requests' })
+    .min(1, { error: 'must be at least 1' })
+    .optional(),
   GRAPHQL_MAX_COST: z.coerce
     .number({ error: 'must be a whole number' })
     .int({ error: 'must be a whole number' })
@@ -95,7 +105,8 @@ const envSchema = z.object({
 export interface Config {
   env: 'development' | 'production' | 'test';
   production: boolean;
-  http: { host: string; port: number };
+  /** requestTimeoutMs: the time a client has to send its whole request (its headers: at most 10 s of it). */
+  http: { host: string; port: number; requestTimeoutMs: number };
   /** Absolute path of the folder holding the embedded cluster and the generated signing key. */
   dataDir: string;
   database: { url: string } | { embedded: { port: number } };
@@ -105,7 +116,11 @@ export interface Config {
    * jit: execute with graphql-jit (src/executor.ts) rather than graphql-js; readAhead: lists read their page's
    * selection ahead in one statement (src/db/read-plan.ts) rather than field by field.
    */
-  graphql: { introspection: boolean; jit: boolean; readAhead: boolean; concurrency: number; limits: OperationLimits };
+  /**
+   * concurrency: operations executing at once; maxInFlight: requests accepted at once (executing or waiting their
+   * turn), past which a request is refused at once with 503.
+   */
+  graphql: { introspection: boolean; jit: boolean; readAhead: boolean; concurrency: number; maxInFlight: number; limits: OperationLimits };
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -138,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   return {
     env: e.NODE_ENV,
     production,
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { embedded: { port: e.EMBEDDED_PG_PORT } },
     auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL, tokenMaxTtl: e.INNOZONE_TOKEN_MAX_TTL },
@@ -147,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       jit: e.GRAPHQL_JIT,
       readAhead: e.READ_AHEAD,
       concurrency: e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism(),
+      maxInFlight: e.GRAPHQL_MAX_IN_FLIGHT ?? 32 * (e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism()),
       limits: { ...DEFAULT_LIMITS, cost: e.GRAPHQL_MAX_COST },
     },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

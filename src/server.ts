@@ -39,10 +39,43 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const HEADERS_TIMEOUT_MS = 10_000;
+
+/**
+ * At most `limit` GraphQL requests are accepted at once (executing, or waiting for an admission slot); past that a
+ * request is refused at once with 503 and Retry-After, rather than queueing for seconds behind the others (1,000
+ * connections queued to a p99 of 7.5 s). A request leaves the count when its response is sent or its client goes.
+ */
+function inFlightLimit(limit: number): express.RequestHandler {
+  let inFlight = 0;
+  return (_req, res, next) => {
+    if (inFlight >= limit) {
+      res
+        .status(503)
+        .set('retry-after', '1')
+        .json({
+          errors: [
+            { message: `innozone is answering ${limit} requests already; try again shortly.`, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } },
+          ],
+        });
+      return;
+    }
+    inFlight++;
+    let counted = true;
+    const leave = () => {
+      if (!counted) return;
+      counted = false;
+      inFlight--;
+    };
+    res.once('finish', leave);
+    res.once('close', leave);
+    next();
+  };
+}
 const READINESS_TIMEOUT_MS = 2_000;
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs'>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http'>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -250,7 +283,19 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const { config, orm, tokens, logger, schema } = deps;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      // A client has 10 s to send its headers and HTTP_REQUEST_TIMEOUT_MS (30 s) for its whole request, then gets 408
+      // and the socket is closed: slow bodies cannot hold connections open (Node's defaults are 60 s and 300 s,
+      // checked every 30 s; here every second).
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.http.requestTimeoutMs),
+      requestTimeout: config.http.requestTimeoutMs,
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
+  // Idle keep-alive sockets go after 5 s, as Node's default; set here so the three limits read together.
+  httpServer.keepAliveTimeout = 5_000;
 
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphql.jit ? { gateway: compiledExecutor(schema) } : { schema }),
@@ -313,6 +358,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
 
   app.use(
     '/graphql',
+    inFlightLimit(config.graphql.maxInFlight),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

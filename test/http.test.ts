@@ -1,0 +1,99 @@
+import net from 'node:net';
+import { Query, Resolver } from 'type-graphql';
+import { TestApp } from './support/app';
+import { until } from './support/turns';
+
+/** Operations inside the probe, and the gate that holds them there (reset before each test). */
+const probe = { inside: 0, release: () => undefined as void };
+let gate = Promise.resolve();
+beforeEach(() => {
+  probe.inside = 0;
+  gate = new Promise<void>((resolve) => (probe.release = resolve));
+});
+
+@Resolver()
+class HeldProbeResolver {
+  @Query(() => Boolean)
+  async heldProbe(): Promise<boolean> {
+    probe.inside++;
+    await gate;
+    probe.inside--;
+    return true;
+  }
+}
+
+/**
+ * HTTP protections (issue 12): a cap on requests accepted at once, refused at once with 503 and Retry-After; slow
+ * clients cut off with 408 once their time to send a request is up.
+ */
+describe('HTTP limits', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({
+      env: { GRAPHQL_CONCURRENCY: '1', GRAPHQL_MAX_IN_FLIGHT: '2', HTTP_REQUEST_TIMEOUT_MS: '1000' },
+      extraResolvers: [HeldProbeResolver],
+    });
+  });
+  afterAll(() => app.close());
+
+  it('accepts two requests at once (one executing, one waiting its turn) and refuses a third at once with 503', async () => {
+    const held = [app.http('{ heldProbe }', {}), app.http('{ heldProbe }', {})];
+    await until(() => probe.inside === 1, 'one operation inside');
+    const started = Date.now();
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    expect({ status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json(), fast: Date.now() - started < 1_000 }).toEqual({
+      status: 503,
+      retryAfter: '1',
+      body: { errors: [{ message: 'innozone is answering 2 requests already; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+      fast: true,
+    });
+    probe.release();
+    expect(await Promise.all(held)).toEqual([
+      { status: 200, data: { heldProbe: true } },
+      { status: 200, data: { heldProbe: true } },
+    ]);
+    // The count went back down: the next request is answered.
+    expect(await app.http('{ viewer { role } }', {})).toEqual({ status: 200, data: { viewer: null } });
+  });
+
+  it('counts a request whose client went away as gone', async () => {
+    const controller = new AbortController();
+    const abandoned = fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ heldProbe }' }),
+      signal: controller.signal,
+    }).catch((err: Error) => err.name);
+    await until(() => probe.inside === 1, 'the abandoned operation inside');
+    controller.abort();
+    expect(await abandoned).toBe('AbortError');
+    // Its slot in the count is free again, though its operation still waits at the gate.
+    const other = app.http('{ heldProbe }', {});
+    const third = app.http('{ viewer { role } }', {});
+    probe.release();
+    expect(await Promise.all([other, third])).toEqual([
+      { status: 200, data: { heldProbe: true } },
+      { status: 200, data: { viewer: null } },
+    ]);
+  });
+
+  it('answers 408 and closes the connection when a body does not arrive within HTTP_REQUEST_TIMEOUT_MS', async () => {
+    const { port } = new URL(app.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+    const started = Date.now();
+    // Headers promise 100 bytes of body; 10 come, then nothing.
+    socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+    const at = await closed;
+    expect(received.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    // Closed after the timeout (1 s), checked every second: within 3 s.
+    expect(at - started).toBeGreaterThanOrEqual(1_000);
+    expect(at - started).toBeLessThan(3_000);
+  });
+});
