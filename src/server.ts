@@ -19,6 +19,7 @@ import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
 import { compiledExecutor } from './executor';
+import { idempotency } from './idempotency';
 import { armorRules, costLimit, textInputGuard } from './limits';
 import { ErrorCode, unauthenticated } from './common/errors';
 
@@ -317,6 +318,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       unavailableAs503,
       costLimit(config.graphql.limits),
       textInputGuard,
+      idempotency,
       auditBankReads,
       admission(config.graphql.concurrency),
     ],

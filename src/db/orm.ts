@@ -26,8 +26,9 @@ export function ormOptions(url: string, log?: Logger): Options {
       snapshot: false,
     },
     discovery: { warnWhenNoEntities: false },
-    // The whole-zone rollups (migration zone_rollups) are PostgreSQL's own, kept by triggers: no entity describes them.
-    schemaGenerator: { ignoreSchema: ['rollup'] },
+    // The whole-zone rollups (migration zone_rollups), kept by triggers, and the idempotency answers (src/idempotency.ts)
+    // are PostgreSQL's own: no entity describes them.
+    schemaGenerator: { ignoreSchema: ['rollup', 'idempotency'] },
     forceUtcTimezone: true,
     // A field resolver never loads per parent: relations go through DataLoaders or populate.
     autoJoinOneToOneOwner: false,
