@@ -246,6 +246,15 @@ describe('what a bank sees, under an authorisation and without one', () => {
     }
   });
 
+  it('looks up a registered code it may not see with the very statements an unknown code costs, reading no row', async () => {
+    const lookup = (code: string) => app.countStatements(() => app.execute('query($c: CreditCode!) { enterprise(creditCode: $c) { id } }', { c: code }, bank));
+    const [unauthorised, unknown] = [await lookup(F), await lookup(MISSING)];
+    expect([unauthorised.result.data, unknown.result.data]).toEqual([{ enterprise: null }, { enterprise: null }]);
+    // Same statements, same count: whether F is registered is decided in SQL, where the visible set is a condition.
+    expect(unauthorised.sql).toEqual(unknown.sql);
+    expect(unauthorised.sql[1]).toBe('select * from "enterprise" where (credit_code = $1 and id = any($2::uuid[]))');
+  });
+
   it('sees nothing on the very next request after a revocation, or after the authorisation expires', async () => {
     const authorization = (await grant(['PROFILE'])).data!.grantAuthorization.authorization!;
     expect((await probe(E, enterpriseId)).data!.enterprise).toEqual({ id: enterpriseId });

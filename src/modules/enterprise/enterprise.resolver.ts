@@ -84,7 +84,13 @@ export class EnterpriseResolver {
     @Arg('creditCode', () => CreditCodeScalar) creditCode: string,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Enterprise | null> {
-    const [found] = await readAll(ctx.em, Enterprise, {}, { sql: 'credit_code = ?', bindings: [creditCode] });
+    // A viewer who sees some enterprises only (a bank: those that authorised it) looks up within them, in the same
+    // statement: a registered but unauthorised code reads nothing and costs what an unknown code costs.
+    const visible = await ctx.access.visibleEnterpriseIds();
+    const where = visible
+      ? { sql: 'credit_code = ? and id = any(?::uuid[])', bindings: [creditCode, [...visible]] }
+      : { sql: 'credit_code = ?', bindings: [creditCode] };
+    const [found] = await readAll(ctx.em, Enterprise, {}, where);
     if (found) await prefetch(ctx, info, Enterprise, [found], { unscreened: true });
     return found ?? null;
   }
