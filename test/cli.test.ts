@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,5 +180,27 @@ describe('npm run audit:verify beside a running server on the embedded PostgreSQ
     server.kill('SIGINT');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(postgresProcessesFor(dataDir)).toEqual([]);
+  });
+});
+
+describe('npm run build beside running processes', () => {
+  it('never leaves dist/ missing: the build goes to a fresh folder swapped in when complete', async () => {
+    const main = projectPath('dist', 'src', 'main.js');
+    expect(existsSync(main)).toBe(true);
+    const build = spawn('npm', ['run', 'build'], { cwd: projectPath(), stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => build.on('exit', resolve));
+    let done = false;
+    void exited.then(() => (done = true));
+    // What a process started beside the build would find, looked at every few milliseconds while it runs.
+    let looks = 0;
+    let missing = 0;
+    while (!done) {
+      looks++;
+      if (!existsSync(main)) missing++;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect({ exit: await exited, missing, looked: looks > 50 }).toEqual({ exit: 0, missing: 0, looked: true });
+    expect(existsSync(main)).toBe(true);
+    expect(readdirSync(projectPath()).filter((name) => /^dist\.(next|old)-/.test(name))).toEqual([]);
   });
 });
