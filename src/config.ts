@@ -83,6 +83,11 @@ const envSchema = z.object({
     .int({ error: 'must be a whole number of milliseconds' })
     .min(100, { error: 'must be at least 100' })
     .default(30_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number of requests (0: no limit)' })
+    .int({ error: 'must be a whole number of requests (0: no limit)' })
+    .min(0, { error: 'must be 0 (no limit) or more' })
+    .default(600),
   GRAPHQL_MAX_IN_FLIGHT: z.coerce
     .number({ error: 'must be a whole number of requests' })
     .int({ error: 'must be a whole number of requests' })
@@ -120,7 +125,16 @@ export interface Config {
    * concurrency: operations executing at once; maxInFlight: requests accepted at once (executing or waiting their
    * turn), past which a request is refused at once with 503.
    */
-  graphql: { introspection: boolean; jit: boolean; readAhead: boolean; concurrency: number; maxInFlight: number; limits: OperationLimits };
+  graphql: {
+    introspection: boolean;
+    jit: boolean;
+    readAhead: boolean;
+    concurrency: number;
+    maxInFlight: number;
+    /** GraphQL requests one viewer (role and organisation; anonymous: one address) may send a minute; 0: no limit. */
+    ratePerMinute: number;
+    limits: OperationLimits;
+  };
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -163,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       readAhead: e.READ_AHEAD,
       concurrency: e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism(),
       maxInFlight: e.GRAPHQL_MAX_IN_FLIGHT ?? 32 * (e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism()),
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       limits: { ...DEFAULT_LIMITS, cost: e.GRAPHQL_MAX_COST },
     },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

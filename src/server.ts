@@ -12,6 +12,7 @@ import { Sema } from 'async-sema';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import pinoHttp from 'pino-http';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
@@ -34,6 +35,7 @@ const CLIENT_CODES = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -266,6 +268,29 @@ function httpErrorAsJson(err: unknown, req: express.Request, res: express.Respon
   res.status(status).json({ errors: [{ message: body.message, extensions: { code: body.code } }] });
 }
 
+/**
+ * At most `perMinute` GraphQL requests a minute for each viewer: a role and organisation however many tokens it holds,
+ * an anonymous caller by its address. Over it: 429 with Retry-After (the seconds until the minute frees a request).
+ * Counted in this process (rate-limiter-flexible's memory store; its Redis and PostgreSQL stores share the count
+ * between instances). Returns a function that throws the refusal, or does nothing when the limit is off.
+ */
+function rateLimit(perMinute: number): (viewer: Viewer | null, address: string | undefined) => Promise<void> {
+  if (perMinute === 0) return async () => undefined;
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return async (viewer, address) => {
+    const key = viewer ? `${viewer.role}:${viewer.organisation ?? ''}` : `address:${address ?? ''}`;
+    try {
+      await limiter.consume(key);
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      const seconds = String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+      throw new GraphQLError(`Over ${perMinute} requests a minute; try again in ${seconds} s.`, {
+        extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', seconds]]) } },
+      });
+    }
+  };
+}
+
 /** Reads `Authorization: Bearer <token>`; no header is an anonymous viewer, a bad token is UNAUTHENTICATED. */
 export async function authenticate(tokens: TokenService, header: string | undefined): Promise<Viewer | null> {
   if (!header) return null;
@@ -358,6 +383,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     }
   });
 
+  const limitRate = rateLimit(config.graphql.ratePerMinute);
   app.use(
     '/graphql',
     inFlightLimit(config.graphql.maxInFlight),
@@ -365,6 +391,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await authenticate(tokens, req.headers.authorization);
+        await limitRate(viewer, req.socket.remoteAddress);
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead);
         let registered: boolean;
         try {

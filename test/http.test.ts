@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { Query, Resolver } from 'type-graphql';
+import { Role } from '../src/auth/roles';
 import { TestApp } from './support/app';
 import { until } from './support/turns';
 
@@ -95,5 +96,39 @@ describe('HTTP limits', () => {
     // Closed after the timeout (1 s), checked every second: within 3 s.
     expect(at - started).toBeGreaterThanOrEqual(1_000);
     expect(at - started).toBeLessThan(3_000);
+  });
+});
+
+describe('rate limit per viewer', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => app.close());
+
+  const viewer = async (token?: string) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as unknown };
+  };
+
+  it('answers a viewer 3 requests a minute, then 429 with Retry-After; each viewer and each address counts apart', async () => {
+    const office = await app.token(Role.CPPCC_OFFICE);
+    const ok = { status: 200, retryAfter: null, body: { data: { viewer: { role: 'CPPCC_OFFICE' } } } };
+    expect([await viewer(office), await viewer(office), await viewer(office)]).toEqual([ok, ok, ok]);
+    const over = await viewer(office);
+    expect(over).toEqual({
+      status: 429,
+      retryAfter: expect.stringMatching(/^(60|59|58)$/),
+      body: { errors: [{ message: `Over 3 requests a minute; try again in ${over.retryAfter} s.`, extensions: { code: 'RATE_LIMITED' } }] },
+    });
+    // A second token of the same role and organisation shares the count.
+    expect((await viewer(await app.token(Role.CPPCC_OFFICE))).status).toBe(429);
+    // Another viewer, and an anonymous caller, have their own.
+    expect(await viewer(await app.token(Role.ZONE_ADMIN))).toEqual({ status: 200, retryAfter: null, body: { data: { viewer: { role: 'ZONE_ADMIN' } } } });
+    expect(await viewer()).toEqual({ status: 200, retryAfter: null, body: { data: { viewer: null } } });
   });
 });

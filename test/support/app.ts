@@ -50,6 +50,8 @@ export class TestApp {
       NODE_ENV: 'test',
       // The secret is given and the database too, so the data folder is never touched.
       INNOZONE_TOKEN_SECRET: TEST_TOKEN_SECRET,
+      // Tests send hundreds of requests a minute as one viewer; the limit itself is tested in http.test.ts.
+      RATE_LIMIT_PER_MINUTE: '0',
       ...options.env,
     });
     const orm = await openOrm(options.databaseUrl ?? (await workerDatabaseUrl()));
