@@ -16,6 +16,8 @@ export interface RequestContext {
   requestId: string;
   /** Do lists read their page's selection ahead (src/db/read-plan.ts)? Off only to compare answers (READ_AHEAD). */
   readAhead: boolean;
+  /** Aborted when the client went away before its answer was sent (HTTP requests only): work not begun is skipped. */
+  clientGone?: AbortSignal;
 }
 
 /** Builds the context of one request for an already authenticated viewer (or none). */

@@ -24,6 +24,9 @@ import { idempotency } from './idempotency';
 import { armorRules, costLimit, textInputGuard } from './limits';
 import { ErrorCode, unauthenticated } from './common/errors';
 
+/** Answered to nobody: the client of the request had gone before it ran (nginx's 499). */
+const CLIENT_CLOSED_REQUEST = 'CLIENT_CLOSED_REQUEST';
+
 /** Error codes a client may see with their own message; anything else is masked in production. */
 const CLIENT_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
@@ -36,6 +39,7 @@ const CLIENT_CODES = new Set<string>([
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  CLIENT_CLOSED_REQUEST,
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -225,9 +229,16 @@ function admission(limit: number): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       let held = false;
       return {
-        async didResolveOperation() {
+        async didResolveOperation({ contextValue }) {
           await slots.acquire();
           held = true;
+          // A client that gave up while its operation waited for a slot gets nothing run for it (under overload the
+          // queue is mostly such requests): the slot goes to the next.
+          if (contextValue.clientGone?.aborted) {
+            throw new GraphQLError('The client closed the request before it ran.', {
+              extensions: { code: CLIENT_CLOSED_REQUEST, http: { status: 499 } },
+            });
+          }
         },
         async willSendResponse() {
           if (!held) return;
@@ -401,6 +412,11 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
           throw err;
         }
         if (!registered) throw unauthenticated(`The organisation this ${viewer!.role} token acts for is not registered.`);
+        const gone = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) gone.abort();
+        });
+        context.clientGone = gone.signal;
         return context;
       },
     }),

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import { Query, Resolver } from 'type-graphql';
 import { Role } from '../src/auth/roles';
@@ -5,10 +6,11 @@ import { TestApp } from './support/app';
 import { until } from './support/turns';
 
 /** Operations inside the probe, and the gate that holds them there (reset before each test). */
-const probe = { inside: 0, release: () => undefined as void };
+const probe = { inside: 0, entered: 0, release: () => undefined as void };
 let gate = Promise.resolve();
 beforeEach(() => {
   probe.inside = 0;
+  probe.entered = 0;
   gate = new Promise<void>((resolve) => (probe.release = resolve));
 });
 
@@ -17,6 +19,7 @@ class HeldProbeResolver {
   @Query(() => Boolean)
   async heldProbe(): Promise<boolean> {
     probe.inside++;
+    probe.entered++;
     await gate;
     probe.inside--;
     return true;
@@ -62,16 +65,13 @@ describe('HTTP limits', () => {
   });
 
   it('counts a request whose client went away as gone', async () => {
-    const controller = new AbortController();
-    const abandoned = fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ heldProbe }' }),
-      signal: controller.signal,
-    }).catch((err: Error) => err.name);
+    const abandoned = http.request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const closed = new Promise((resolve) => abandoned.on('close', resolve));
+    abandoned.on('error', () => undefined);
+    abandoned.end(JSON.stringify({ query: '{ heldProbe }' }));
     await until(() => probe.inside === 1, 'the abandoned operation inside');
-    controller.abort();
-    expect(await abandoned).toBe('AbortError');
+    abandoned.destroy();
+    await closed;
     // Its slot in the count is free again, though its operation still waits at the gate.
     const other = app.http('{ heldProbe }', {});
     const third = app.http('{ viewer { role } }', {});
@@ -80,6 +80,24 @@ describe('HTTP limits', () => {
       { status: 200, data: { heldProbe: true } },
       { status: 200, data: { viewer: null } },
     ]);
+  });
+
+  it('runs nothing for a request whose client gave up while it waited its turn', async () => {
+    const first = app.http('{ heldProbe }', {});
+    await until(() => probe.inside === 1, 'the first operation inside');
+    // A client that sends its request and then closes the connection (fetch's abort keeps undici's socket open).
+    const waiting = http.request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const closed = new Promise((resolve) => waiting.on('close', resolve));
+    waiting.on('error', () => undefined);
+    waiting.end(JSON.stringify({ query: '{ heldProbe }' }));
+    await new Promise((r) => setTimeout(r, 100)); // parsed, validated, and waiting for the only slot
+    waiting.destroy();
+    await closed;
+    probe.release();
+    expect(await first).toEqual({ status: 200, data: { heldProbe: true } });
+    // The slot passed to the next live request, not to the abandoned one.
+    expect(await app.http('{ heldProbe }', {})).toEqual({ status: 200, data: { heldProbe: true } });
+    expect(probe.entered).toBe(2);
   });
 
   it('answers 408 and closes the connection when a body does not arrive within HTTP_REQUEST_TIMEOUT_MS', async () => {
