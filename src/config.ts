@@ -54,6 +54,12 @@ const envSchema = z.object({
       error: 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@127.0.0.1:5432/innozone',
     })
     .optional(),
+  DATABASE_RUNTIME_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
+      error: 'must be a postgres:// or postgresql:// URL of the same database as DATABASE_URL, as the role the server runs as',
+    })
+    .optional(),
   INNOZONE_DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port('the embedded PostgreSQL port; 0 picks a free one')
     .refine((v) => v !== 5432, { error: 'must not be 5432: that port belongs to a system PostgreSQL' })
@@ -114,7 +120,11 @@ export interface Config {
   http: { host: string; port: number; requestTimeoutMs: number };
   /** Absolute path of the folder holding the embedded cluster and the generated signing key. */
   dataDir: string;
-  database: { url: string } | { embedded: { port: number } };
+  /**
+   * url: the owner's (migrations, operator commands); runtimeUrl: the role the server runs as, when it is another
+   * (DATABASE_RUNTIME_URL; the embedded cluster always has one).
+   */
+  database: { url: string; runtimeUrl?: string } | { embedded: { port: number } };
   /** tokenTtl: the lifetime of tokens `npm run token` signs; tokenMaxTtl: the longest lifetime the server accepts. */
   auth: { tokenSecret?: string; tokenTtl: string; tokenMaxTtl: string };
   /**
@@ -169,7 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     production,
     http: { host: e.HOST, port: e.PORT, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
-    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { embedded: { port: e.EMBEDDED_PG_PORT } },
+    database: e.DATABASE_URL
+      ? { url: e.DATABASE_URL, ...(e.DATABASE_RUNTIME_URL ? { runtimeUrl: e.DATABASE_RUNTIME_URL } : {}) }
+      : { embedded: { port: e.EMBEDDED_PG_PORT } },
     auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL, tokenMaxTtl: e.INNOZONE_TOKEN_MAX_TTL },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? !production,

@@ -4,6 +4,7 @@ import { loadSigningKey, TokenService } from './auth/tokens';
 import { type Config, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrate, openOrm } from './db/orm';
+import { grantRuntimeRole, userOf } from './db/runtime-role';
 import { Lifecycle, StartAbandoned } from './lifecycle';
 import { createLogger, type Logger } from './logger';
 import { buildInnozoneSchema } from './schema';
@@ -16,11 +17,23 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   const database = await openDatabase(config, log);
   if (database.embedded) lifecycle.started('embedded PostgreSQL', () => database.embedded!.stop());
 
-  const orm = await openOrm(database.url, log);
+  // As the owner: migrations, the demo zone, and the runtime role's grants on whatever the migrations made.
+  const owner = await openOrm(database.url, log);
+  try {
+    const applied = await migrate(owner);
+    if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+    if (config.seedDemoZone) await seedDemoZoneIfEmpty(owner, log);
+    if (database.runtimeUrl !== database.url) await grantRuntimeRole(database.url, userOf(database.runtimeUrl));
+  } finally {
+    await owner.close(true);
+  }
+  if (database.runtimeUrl === database.url) {
+    log.warn('the server runs as the database owner, which could disable the audit triggers: set DATABASE_RUNTIME_URL (README)');
+  }
+
+  // As the runtime role: everything a request does.
+  const orm = await openOrm(database.runtimeUrl, log);
   lifecycle.started('ORM', () => orm.close(true));
-  const applied = await migrate(orm);
-  if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-  if (config.seedDemoZone) await seedDemoZoneIfEmpty(orm, log);
 
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema() });

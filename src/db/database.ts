@@ -6,7 +6,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 export const EMBEDDED_DATABASE = 'innozone';
 
 export interface DatabaseTarget {
+  /** As the owner: migrations, seeding, operator commands. */
   url: string;
+  /** As the role the server runs as (src/db/runtime-role.ts); the owner's `url` when no other is configured. */
+  runtimeUrl: string;
   /** The embedded cluster, when we started one (its stop belongs to whoever opened it). */
   embedded?: EmbeddedPostgres;
 }
@@ -20,7 +23,7 @@ export async function openDatabase(
   log: Logger,
   options: { attach?: boolean } = {},
 ): Promise<DatabaseTarget> {
-  if ('url' in config.database) return { url: config.database.url };
+  if ('url' in config.database) return { url: config.database.url, runtimeUrl: config.database.runtimeUrl ?? config.database.url };
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.database.embedded.port,
@@ -29,7 +32,7 @@ export async function openDatabase(
   });
   try {
     await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE);
-    return { url: embedded.urlFor(EMBEDDED_DATABASE), embedded };
+    return { url: embedded.urlFor(EMBEDDED_DATABASE), runtimeUrl: embedded.runtimeUrlFor(EMBEDDED_DATABASE), embedded };
   } catch (err) {
     await embedded.stop();
     throw err;

@@ -5,7 +5,9 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { EMBEDDED_RUNTIME_ROLE } from './runtime-role';
 
 /**
  * The embedded PostgreSQL that `npm start` and `npm test` run when no DATABASE_URL is given.
@@ -21,6 +23,8 @@ import type { Logger } from 'pino';
 const SUPERUSER = 'innozone';
 const CLUSTER_DIR = 'pg';
 const PASSWORD_FILE = 'pg-password';
+/** The password of the runtime role (src/db/runtime-role.ts), generated on first start. */
+const RUNTIME_PASSWORD_FILE = 'pg-app-password';
 const OWNER_FILE = 'pg-owner.pid';
 
 export interface EmbeddedPostgresOptions {
@@ -42,8 +46,10 @@ export interface EmbeddedPostgres {
   readonly port: number;
   /** True when this is a cluster another innozone started and still runs (`attach`): `stop()` leaves it running. */
   readonly attached: boolean;
-  /** URL of a database on this cluster. */
+  /** URL of a database on this cluster, as the superuser (who owns the databases and runs the migrations). */
   urlFor(database: string): string;
+  /** URL of a database on this cluster, as the runtime role the server runs as (EMBEDDED_RUNTIME_ROLE). */
+  runtimeUrlFor(database: string): string;
   /** Stops postgres (fast shutdown) and waits until it is gone. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -307,7 +313,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         const port = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
         if (Number.isInteger(port) && port > 0) {
           options.log?.info({ port, owner }, 'using the embedded PostgreSQL of the running innozone');
-          return clusterHandle((await fs.readFile(passwordFile, 'utf8')).trim(), port, true, async () => undefined);
+          return clusterHandle(await readPasswords(dataDir), port, true, async () => undefined);
         }
       }
       throw new EmbeddedPostgresError(
@@ -350,7 +356,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   options.log?.info({ port, clusterDir }, 'embedded PostgreSQL started');
 
-  return clusterHandle(password, port, false, async () => {
+  const runtime = await runtimePassword(dataDir);
+  const handle = clusterHandle({ owner: password, runtime }, port, false, async () => {
     try {
       await run(bins.pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '30'], asPostgres);
     } catch {
@@ -361,18 +368,66 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await fs.rm(ownerFile, { force: true });
     }
   });
+  try {
+    await ensureRuntimeRole(handle.adminUrl, runtime);
+  } catch (err) {
+    await handle.stop();
+    throw err;
+  }
+  return handle;
+}
+
+/** The runtime role's password, generated (mode 600) on first use. */
+async function runtimePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, RUNTIME_PASSWORD_FILE);
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const password = randomBytes(24).toString('base64url');
+  await fs.writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+async function readPasswords(dataDir: string): Promise<{ owner: string; runtime: string }> {
+  return {
+    owner: (await fs.readFile(path.join(dataDir, PASSWORD_FILE), 'utf8')).trim(),
+    runtime: await runtimePassword(dataDir),
+  };
+}
+
+/** Creates the runtime role (a login, no superuser, no CREATEDB, no CREATEROLE) or sets its password. */
+async function ensureRuntimeRole(adminUrl: string, password: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const role = client.escapeIdentifier(EMBEDDED_RUNTIME_ROLE);
+    const exists = await client.query('select 1 from pg_roles where rolname = $1', [EMBEDDED_RUNTIME_ROLE]);
+    const verb = exists.rowCount ? 'alter' : 'create';
+    await client.query(`${verb} role ${role} login nosuperuser nocreatedb nocreaterole password ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The handle on a running cluster; `stop` runs once however often it is called. */
-function clusterHandle(password: string, port: number, attached: boolean, stop: () => Promise<void>): EmbeddedPostgres {
-  const urlFor = (database: string) =>
-    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+function clusterHandle(
+  passwords: { owner: string; runtime: string },
+  port: number,
+  attached: boolean,
+  stop: () => Promise<void>,
+): EmbeddedPostgres {
+  const url = (user: string, password: string, database: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => url(SUPERUSER, passwords.owner, database);
   let stopped: Promise<void> | undefined;
   return {
     port,
     attached,
     adminUrl: urlFor('postgres'),
     urlFor,
+    runtimeUrlFor: (database) => url(EMBEDDED_RUNTIME_ROLE, passwords.runtime, database),
     stop: () => (stopped ??= stop()),
   };
 }
