@@ -47,6 +47,9 @@ const CLIENT_CODES = new Set<string>([
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const HEADERS_TIMEOUT_MS = 10_000;
+const READINESS_TIMEOUT_MS = 2_000;
+/** Seconds a client refused for a passing reason (at capacity, database out of reach) is asked to wait. */
+const RETRY_AFTER_SECONDS = '1';
 
 /**
  * At most `limit` GraphQL requests are accepted at once (executing, or waiting for an admission slot); past that a
@@ -59,7 +62,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
     if (inFlight >= limit) {
       res
         .status(503)
-        .set('retry-after', '1')
+        .set('retry-after', RETRY_AFTER_SECONDS)
         .json({
           errors: [
             { message: `innozone is answering ${limit} requests already; try again shortly.`, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } },
@@ -79,7 +82,6 @@ function inFlightLimit(limit: number): express.RequestHandler {
     next();
   };
 }
-const READINESS_TIMEOUT_MS = 2_000;
 
 export interface ServerDeps {
   config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http'>;
@@ -106,7 +108,7 @@ const UNAVAILABLE_MESSAGE =
   /Connection terminated|connection error and is not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|Transaction query already complete/;
 
 /** True when an error means the database could not be reached (as opposed to a query that failed). */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof ConnectionException) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code)) {
@@ -115,9 +117,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 }
-
-/** Seconds a client is asked to wait before it tries again, when the database is out of reach. */
-const RETRY_AFTER_SECONDS = '1';
 
 /** The refusal for a database out of reach: 503 with Retry-After, wherever in the request it is met. */
 const databaseUnavailable = () =>

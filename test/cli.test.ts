@@ -204,3 +204,32 @@ describe('npm run build beside running processes', () => {
     expect(readdirSync(projectPath()).filter((name) => /^dist\.(next|old)-/.test(name))).toEqual([]);
   });
 });
+
+describe('every npm run script', () => {
+  /** Each script, the file that runs it as npm would, and what in that file shows it does. */
+  const SMOKE: Record<string, [file: string, marker: string]> = {
+    build: ['test/cli.test.ts', "['run', 'build']"],
+    start: ['test/support/process.ts', "'dist', 'src', 'main.js'"],
+    test: ['.ci/run', 'npm test --'],
+    typecheck: ['.ci/run', 'npm run -s typecheck'],
+    token: ['test/auth.test.ts', "'cli', 'token.js'"],
+    migrate: ['test/cli.test.ts', "run('migrate'"],
+    'migration:create': ['test/cli.test.ts', "run('migration-create'"],
+    seed: ['test/cli.test.ts', "run('seed'"],
+    schema: ['test/schema.test.ts', 'buildInnozoneSchema'],
+    codegen: ['test/schema.test.ts', "'--config', 'codegen.yml'"],
+    bench: ['test/bench.test.ts', "'dist', 'bench', 'registry.js'"],
+    'audit:verify': ['test/cli.test.ts', "runWith('audit-verify'"],
+    mutation: ['test/mutation-config.test.ts', 'stryker.config.json'],
+  };
+
+  it('has a smoke test, so a script added without one fails here', async () => {
+    const scripts = (JSON.parse(await readFile(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    // pre-scripts only build first (`npm run build`), which has its own.
+    const named = Object.keys(scripts).filter((name) => !(name.startsWith('pre') && scripts[name] === 'npm run build'));
+    expect(named.sort()).toEqual(Object.keys(SMOKE).sort());
+    for (const [script, [file, marker]] of Object.entries(SMOKE)) {
+      expect([script, (await readFile(projectPath(file), 'utf8')).includes(marker)]).toEqual([script, true]);
+    }
+  });
+});

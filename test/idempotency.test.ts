@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../src/auth/roles';
 import { TestApp } from './support/app';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
@@ -16,13 +16,9 @@ describe('Idempotency-Key', () => {
     app = await TestApp.start();
     await resetRegistry(app.orm);
     admin = await app.token(Role.ZONE_ADMIN);
-    sql = new Client({ connectionString: app.orm.config.get('clientUrl') });
-    await sql.connect();
+    sql = await app.sql();
   });
-  afterAll(async () => {
-    await sql.end();
-    await app.close();
-  });
+  afterAll(() => app.close());
 
   const CREATE = 'mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { enterprise { creditCode name } errors { code } } }';
   async function send(key: string | null, variables: Record<string, unknown>, token = admin, query = CREATE) {

@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { QUERY_A } from '../bench/side-by-side';
 import { costEstimator } from '../src/limits';
 import { Role } from '../src/auth/roles';
@@ -18,13 +18,9 @@ describe('limits on a request', () => {
   beforeAll(async () => {
     app = await TestApp.start({ env: { NODE_ENV: 'production' } });
     admin = await app.token(Role.ZONE_ADMIN);
-    sql = new Client({ connectionString: app.orm.config.get('clientUrl') });
-    await sql.connect();
+    sql = await app.sql();
   });
-  afterAll(async () => {
-    await sql.end();
-    await app.close();
-  });
+  afterAll(() => app.close());
 
   /** POSTs a raw body to /graphql as the administrator: status, content type and parsed body. */
   const post = async (body: string, headers: Record<string, string> = {}) => {

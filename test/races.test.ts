@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import { TestApp } from './support/app';
@@ -19,15 +19,11 @@ describe('concurrent identical writes', () => {
     app = await TestApp.start();
     await resetRegistry(app.orm);
     admin = await app.token(Role.ZONE_ADMIN);
-    sql = new Client({ connectionString: app.orm.config.get('clientUrl') });
-    await sql.connect();
+    sql = await app.sql();
     const created = await app.http('mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code } } }', { input: enterpriseInput(OWN, '武汉并发测试有限公司') }, { token: admin });
     expect(created).toEqual({ status: 200, data: { createEnterprise: { errors: [] } } });
   });
-  afterAll(async () => {
-    await sql.end();
-    await app.close();
-  });
+  afterAll(() => app.close());
 
   /** Sends `n` copies at once; answers as [HTTP status, top-level error codes, payload error codes]. */
   async function race(n: number, query: string, variables: Record<string, unknown>, token: string, field: string) {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLFormattedError, type GraphQLSchema, print } from 'graphql';
+import { Client } from 'pg';
 import pino from 'pino';
 import type { Role } from '../../src/auth/roles';
 import { TokenService } from '../../src/auth/tokens';
@@ -120,8 +121,20 @@ export class TestApp {
     }
   }
 
+  private sqlClient?: Promise<Client>;
+
+  /** A plain pg connection to the app's database, for a test to look at rows or change them; closed with the app. */
+  sql(): Promise<Client> {
+    return (this.sqlClient ??= (async () => {
+      const client = new Client({ connectionString: this.orm.config.get('clientUrl') });
+      await client.connect();
+      return client;
+    })());
+  }
+
   async close(): Promise<void> {
     await this.server.stop();
+    if (this.sqlClient) await (await this.sqlClient).end();
     await this.orm.close(true);
   }
 }
