@@ -89,6 +89,9 @@ describe('the command-line scripts', () => {
     expect(synthetic.code).toBe(0);
     expect(messages(synthetic.stdout)).toEqual(['registry emptied', 'synthetic zone loaded']);
     expect(await count(url, 'enterprise')).toBe(25);
+    // The CPPCC registers emptied with the registry are loaded again, the committee whole.
+    expect(await count(url, 'cppcc_member')).toBe(298);
+    expect(await count(url, 'proposal')).toBeGreaterThan(0);
   });
 
   it('npm run seed gives the same synthetic zone for the same size and seed', async () => {
@@ -106,7 +109,9 @@ describe('the command-line scripts', () => {
     const url = await emptyDatabase('seed_bad');
     const bad = await run('seed', ['--synthetic', 'many'], url);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^--synthetic takes a whole number from 1 to 1000000 and --seed a whole number\.\nusage: npm run seed/);
+    expect(bad.stderr).toMatch(/^--synthetic takes a whole number from 5 to 1000000 and --seed a whole number\.\nusage: npm run seed/);
+    // Fewer than the five named enterprises the demo CPPCC cites.
+    expect((await run('seed', ['--synthetic', '4'], url)).code).toBe(2);
   });
 
   it('npm run migration:create finds the entities and the migrations in agreement', async () => {

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { CPPCC_TABLES } from '../../seeds/cppcc';
+import { CPPCC_TABLES, DEMO_MEMBERS, loadDemoCppcc } from '../../seeds/cppcc';
 import { LOAD_ORDER } from '../../seeds/generator';
 import { migrate } from '../db/orm';
 import { seedDemoZoneIfEmpty } from '../../seeds';
-import { loadZone } from '../../seeds/zone';
+import { loadZone, NAMED_ENTERPRISES } from '../../seeds/zone';
 import { withDatabase } from './run';
 
 const usage = `usage: npm run seed [-- --synthetic N [--seed S] [--reset]]
   Without options: loads the demo zone into an empty database.
-  --synthetic N  loads a deterministic synthetic zone of N enterprises (about five instruments and one project each)
+  --synthetic N  loads a deterministic synthetic zone of N enterprises (about five instruments and one project each;
+                 the source's named enterprises first) and the demo CPPCC
   --seed S       its random seed (default 1); the same N and S always give the same zone
   --reset        empties the registry first (otherwise the registry must be empty)
 `;
@@ -35,8 +36,8 @@ if (values.help) {
 }
 const count = values.synthetic === undefined ? undefined : Number(values.synthetic);
 const seed = Number(values.seed);
-if ((count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1_000_000)) || !Number.isInteger(seed)) {
-  process.stderr.write(`--synthetic takes a whole number from 1 to 1000000 and --seed a whole number.\n${usage}`);
+if ((count !== undefined && (!Number.isInteger(count) || count < NAMED_ENTERPRISES.length || count > 1_000_000)) || !Number.isInteger(seed)) {
+  process.stderr.write(`--synthetic takes a whole number from ${NAMED_ENTERPRISES.length} to 1000000 and --seed a whole number.\n${usage}`);
   process.exit(2);
 }
 
@@ -63,14 +64,17 @@ void withDatabase(async (orm, _config, log) => {
   );
   const started = Date.now();
   bar.start(count, 0);
+  // The named enterprises come first, so the demo CPPCC (its members, units and proposals citing them) loads too:
+  // --reset empties the CPPCC registers with the registry, and the API has no way to rebuild a committee.
   await loadZone(orm.config.get('clientUrl')!, {
     enterprises: count,
     seed,
-    named: false,
+    named: true,
     incentiveRate: 0.05,
     onProgress: (loaded) => bar.update(loaded),
   });
   bar.stop();
-  log.info({ enterprises: count, seed, seconds: (Date.now() - started) / 1000 }, 'synthetic zone loaded');
+  await loadDemoCppcc(orm);
+  log.info({ enterprises: count, members: DEMO_MEMBERS, seed, seconds: (Date.now() - started) / 1000 }, 'synthetic zone loaded');
   return 0;
 });
