@@ -63,6 +63,8 @@ function inFlightLimit(limit: number): express.RequestHandler {
       res
         .status(503)
         .set('retry-after', RETRY_AFTER_SECONDS)
+        // The body is left unread: close the connection rather than keep it for a next request behind that body.
+        .set('connection', 'close')
         .json({
           errors: [
             { message: `innozone is answering ${limit} requests already; try again shortly.`, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } },
@@ -77,7 +79,13 @@ function inFlightLimit(limit: number): express.RequestHandler {
       counted = false;
       inFlight--;
     };
-    res.once('finish', leave);
+    // Counted out as the answer is handed over (before its bytes leave, so a client that sends its next request on
+    // receiving it never finds itself still counted), or when the client goes.
+    const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+    res.end = ((...args: unknown[]) => {
+      leave();
+      return end(...args);
+    }) as typeof res.end;
     res.once('close', leave);
     next();
   };
@@ -412,9 +420,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
         }
         if (!registered) throw unauthenticated(`The organisation this ${viewer!.role} token acts for is not registered.`);
         const gone = new AbortController();
-        res.once('close', () => {
-          if (!res.writableFinished) gone.abort();
-        });
+        if (req.socket.destroyed) gone.abort();
+        else res.once('close', () => !res.writableFinished && gone.abort());
         context.clientGone = gone.signal;
         return context;
       },

@@ -5,6 +5,9 @@ import { Role } from '../src/auth/roles';
 import { TestApp } from './support/app';
 import { until } from './support/turns';
 
+/** A request's answer, or its failure as a value: a test that fails half-way leaves no rejection unhandled. */
+const settled = <T>(p: Promise<T>): Promise<T | Error> => p.catch((err: Error) => err);
+
 /** Operations inside the probe, and the gate that holds them there (reset before each test). */
 const probe = { inside: 0, entered: 0, release: () => undefined as void };
 let gate = Promise.resolve();
@@ -34,15 +37,15 @@ describe('HTTP limits', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({
-      env: { GRAPHQL_CONCURRENCY: '1', GRAPHQL_MAX_IN_FLIGHT: '2', HTTP_REQUEST_TIMEOUT_MS: '1000' },
+      env: { GRAPHQL_CONCURRENCY: '2', GRAPHQL_MAX_IN_FLIGHT: '2', HTTP_REQUEST_TIMEOUT_MS: '1000' },
       extraResolvers: [HeldProbeResolver],
     });
   });
   afterAll(() => app.close());
 
-  it('accepts two requests at once (one executing, one waiting its turn) and refuses a third at once with 503', async () => {
-    const held = [app.http('{ heldProbe }', {}), app.http('{ heldProbe }', {})];
-    await until(() => probe.inside === 1, 'one operation inside');
+  it('accepts two requests at once and refuses a third at once with 503', async () => {
+    const held = [settled(app.http('{ heldProbe }', {})), settled(app.http('{ heldProbe }', {}))];
+    await until(() => probe.inside === 2, 'two operations inside');
     const started = Date.now();
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
@@ -73,31 +76,13 @@ describe('HTTP limits', () => {
     abandoned.destroy();
     await closed;
     // Its slot in the count is free again, though its operation still waits at the gate.
-    const other = app.http('{ heldProbe }', {});
-    const third = app.http('{ viewer { role } }', {});
+    const other = settled(app.http('{ heldProbe }', {}));
+    const third = settled(app.http('{ viewer { role } }', {}));
     probe.release();
     expect(await Promise.all([other, third])).toEqual([
       { status: 200, data: { heldProbe: true } },
       { status: 200, data: { viewer: null } },
     ]);
-  });
-
-  it('runs nothing for a request whose client gave up while it waited its turn', async () => {
-    const first = app.http('{ heldProbe }', {});
-    await until(() => probe.inside === 1, 'the first operation inside');
-    // A client that sends its request and then closes the connection (fetch's abort keeps undici's socket open).
-    const waiting = http.request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
-    const closed = new Promise((resolve) => waiting.on('close', resolve));
-    waiting.on('error', () => undefined);
-    waiting.end(JSON.stringify({ query: '{ heldProbe }' }));
-    await new Promise((r) => setTimeout(r, 100)); // parsed, validated, and waiting for the only slot
-    waiting.destroy();
-    await closed;
-    probe.release();
-    expect(await first).toEqual({ status: 200, data: { heldProbe: true } });
-    // The slot passed to the next live request, not to the abandoned one.
-    expect(await app.http('{ heldProbe }', {})).toEqual({ status: 200, data: { heldProbe: true } });
-    expect(probe.entered).toBe(2);
   });
 
   it('answers 408 and closes the connection when a body does not arrive within HTTP_REQUEST_TIMEOUT_MS', async () => {
@@ -114,6 +99,32 @@ describe('HTTP limits', () => {
     // Closed after the timeout (1 s), checked every second: within 3 s.
     expect(at - started).toBeGreaterThanOrEqual(1_000);
     expect(at - started).toBeLessThan(3_000);
+  });
+});
+
+describe('a client gone before its turn', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { GRAPHQL_CONCURRENCY: '1' }, extraResolvers: [HeldProbeResolver] });
+  });
+  afterAll(() => app.close());
+
+  it('runs nothing for a request whose client gave up while it waited its turn', async () => {
+    const first = settled(app.http('{ heldProbe }', {}));
+    await until(() => probe.inside === 1, 'the first operation inside');
+    // A client that sends its request and then closes the connection (fetch's abort keeps undici's socket open).
+    const waiting = http.request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const closed = new Promise((resolve) => waiting.on('close', resolve));
+    waiting.on('error', () => undefined);
+    waiting.end(JSON.stringify({ query: '{ heldProbe }' }));
+    await new Promise((r) => setTimeout(r, 100)); // parsed, validated, and waiting for the only slot
+    waiting.destroy();
+    await closed;
+    probe.release();
+    expect(await first).toEqual({ status: 200, data: { heldProbe: true } });
+    // The slot passed to the next live request, not to the abandoned one.
+    expect(await app.http('{ heldProbe }', {})).toEqual({ status: 200, data: { heldProbe: true } });
+    expect(probe.entered).toBe(2);
   });
 });
 
