@@ -141,7 +141,7 @@ export interface Config {
     readAhead: boolean;
     concurrency: number;
     maxInFlight: number;
-    /** GraphQL requests one viewer (role and organisation; anonymous: one address) may send a minute; 0: no limit. */
+    /** GraphQL requests one token (anonymous: one address) may send a minute; 0: no limit. */
     ratePerMinute: number;
     limits: OperationLimits;
   };

@@ -1,5 +1,5 @@
 import { warmReadPlan } from './db/read-plan';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -287,16 +287,18 @@ function httpErrorAsJson(err: unknown, req: express.Request, res: express.Respon
 }
 
 /**
- * At most `perMinute` GraphQL requests a minute for each viewer: a role and organisation however many tokens it holds,
- * an anonymous caller by its address. Over it: 429 with Retry-After (the seconds until the minute frees a request).
- * Counted in this process (rate-limiter-flexible's memory store; its Redis and PostgreSQL stores share the count
- * between instances). Returns a function that throws the refusal, or does nothing when the limit is off.
+ * At most `perMinute` GraphQL requests a minute for each token (each person or machine client holds its own; the zone's
+ * administrators share a role, not a budget), an anonymous caller by its address. Over it: 429 with Retry-After (the
+ * seconds until the minute frees a request). Counted in this process (rate-limiter-flexible's memory store; its Redis
+ * and PostgreSQL stores share the count between instances). Returns a function that throws the refusal, or does
+ * nothing when the limit is off.
  */
-function rateLimit(perMinute: number): (viewer: Viewer | null, address: string | undefined) => Promise<void> {
+function rateLimit(perMinute: number): (authorization: string | undefined, address: string | undefined) => Promise<void> {
   if (perMinute === 0) return async () => undefined;
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return async (viewer, address) => {
-    const key = viewer ? `${viewer.role}:${viewer.organisation ?? ''}` : `address:${address ?? ''}`;
+  return async (authorization, address) => {
+    // Called once the token is verified: its hash names it (the token itself is a credential, not kept as a key).
+    const key = authorization ? `token:${createHash('sha256').update(authorization).digest('base64url')}` : `address:${address ?? ''}`;
     try {
       await limiter.consume(key);
     } catch (res) {
@@ -409,7 +411,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await authenticate(tokens, req.headers.authorization);
-        await limitRate(viewer, req.socket.remoteAddress);
+        await limitRate(viewer ? req.headers.authorization : undefined, req.socket.remoteAddress);
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead);
         let registered: boolean;
         try {
