@@ -297,8 +297,10 @@ function rateLimit(perMinute: number): (authorization: string | undefined, addre
   if (perMinute === 0) return async () => undefined;
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   return async (authorization, address) => {
-    // Called once the token is verified: its hash names it (the token itself is a credential, not kept as a key).
-    const key = authorization ? `token:${createHash('sha256').update(authorization).digest('base64url')}` : `address:${address ?? ''}`;
+    // Called once the token is verified: its hash names it (the token itself is a credential, not kept as a key),
+    // however the header spaces it, so that "Bearer  t" is not a fresh budget for t.
+    const token = authorization?.replace(/^Bearer\s+/i, '').trim();
+    const key = token ? `token:${createHash('sha256').update(token).digest('base64url')}` : `address:${address ?? ''}`;
     try {
       await limiter.consume(key);
     } catch (res) {
