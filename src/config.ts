@@ -173,6 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     );
   }
   const e = parsed.data;
+  if (e.DATABASE_RUNTIME_URL && !e.DATABASE_URL) {
+    // Without the owner's URL the embedded cluster is used, which has its own runtime role: the variable would be ignored.
+    throw new ConfigError([
+      `DATABASE_RUNTIME_URL=${JSON.stringify(env['DATABASE_RUNTIME_URL'])}: needs DATABASE_URL, the owner's URL of the same database`,
+    ]);
+  }
   const production = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,

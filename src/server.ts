@@ -126,9 +126,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 }
 
+const UNAVAILABLE = 'The database is not reachable; try again shortly.';
+
 /** The refusal for a database out of reach: 503 with Retry-After, wherever in the request it is met. */
 const databaseUnavailable = () =>
-  new GraphQLError('The database is not reachable; try again shortly.', {
+  new GraphQLError(UNAVAILABLE, {
     extensions: {
       code: ErrorCode.SERVICE_UNAVAILABLE,
       http: { status: 503, headers: new Map([['retry-after', RETRY_AFTER_SECONDS]]) },
@@ -163,7 +165,7 @@ export function formatError(production: boolean) {
     const original = unwrapResolverError(error);
     if (isDatabaseUnavailable(original)) {
       return {
-        message: 'The database is not reachable; try again shortly.',
+        message: UNAVAILABLE,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },

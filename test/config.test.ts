@@ -111,6 +111,12 @@ describe('config', () => {
     expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
   });
 
+  it('refuses a runtime URL without the owner URL it goes with', () => {
+    expect(() => loadConfig({ DATABASE_RUNTIME_URL: 'postgres://innozone_app@127.0.0.1:5432/innozone' })).toThrow(
+      'DATABASE_RUNTIME_URL="postgres://innozone_app@127.0.0.1:5432/innozone": needs DATABASE_URL, the owner\'s URL of the same database',
+    );
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(
       'PORT="70000": must be between 0 and 65535 (the HTTP port GraphQL is served on)',
