@@ -88,7 +88,9 @@ async function main() {
       await benchSearch(url.toString());
 
       const server = await createServer({
-        config: loadConfig({ NODE_ENV: 'production', INNOZONE_TOKEN_SECRET: 'x'.repeat(32) }),
+        // The portfolio page of 100 enterprises below costs about 59,000, over the 50,000 a client may ask at once
+        // (src/limits.ts): this measures the read path, so the limit is raised here, and only here.
+        config: loadConfig({ NODE_ENV: 'production', INNOZONE_TOKEN_SECRET: 'x'.repeat(32), GRAPHQL_MAX_COST: '1000000' }),
         orm,
         tokens: new TokenService(new TextEncoder().encode('x'.repeat(32)), '1h'),
         logger: pino({ level: 'silent' }),
@@ -170,6 +172,9 @@ async function main() {
   }
 }
 
+/** The zone size from which the search must use its index (below it, PostgreSQL rightly scans). */
+const MIN_INDEXED_ZONE = 10_000;
+
 /** Search plans and times: the gram index against a forced sequential scan, measured back to back. */
 async function benchSearch(url: string) {
   const client = new Client({ connectionString: url });
@@ -197,7 +202,8 @@ async function benchSearch(url: string) {
         `search ${JSON.stringify(text)}: ${indexed.rows} rows, ${usesIndex ? 'index' : 'NO INDEX'} ${indexed.time.toFixed(2)} ms, ` +
           `sequential scan ${scanned.time.toFixed(2)} ms (${(scanned.time / indexed.time).toFixed(0)}x slower)`,
       );
-      if (!usesIndex) process.exitCode = 1;
+      // On a small zone a sequential scan is the better plan, and PostgreSQL takes it: the index is checked from 10k.
+      if (!usesIndex && N >= MIN_INDEXED_ZONE) process.exitCode = 1;
     }
   } finally {
     await client.end();

@@ -41,6 +41,34 @@ describe('npm run bench -- --side-by-side', () => {
   }, 300_000);
 });
 
+/**
+ * Smoke test of `npm run bench` itself (the registry at the zone's scale): on a tiny zone it runs every part to the end
+ * and exits 0. It was broken for a session without anyone noticing: its portfolio page of 100 enterprises costs more
+ * than a client may ask, and only this run says so.
+ */
+describe('npm run bench', () => {
+  it('runs every part on a tiny zone: search, paging both ways, the portfolio page, the summary, eligibility', async () => {
+    await run(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'bench', '-d', 'dist', '-q'], {
+      cwd: projectPath(),
+    });
+    const { stdout } = await run(process.execPath, [projectPath('dist', 'bench', 'registry.js'), '--enterprises', '200'], {
+      cwd: projectPath(),
+      env: { ...process.env, DATABASE_URL: testAdminUrl() },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const lines = stdout.split('\n').filter(Boolean);
+    // Timings vary from run to run; what each line says besides them does not.
+    const shape = lines.map((l) => l.replace(/\d+(\.\d+)?( ?ms| s|x)\b/g, 'T$2').replace(/as of \d{4}-\d{2}-\d{2}/, 'as of D'));
+    expect(shape[0]).toBe('# innozone registry benchmark: 200 enterprises, PostgreSQL from DATABASE_URL');
+    expect(shape).toContain('paging forward: 2 pages of 100, every enterprise exactly once, T ms a page');
+    expect(shape).toContain('paging backward: 2 pages of 100, every enterprise exactly once, T ms a page');
+    // The page whose every field has an SQL form: one statement, whatever its size.
+    expect(shape).toContain('portfolio page: first 5: 1 statements, T ms; first 50: 1 statements, T ms; first 100: 1 statements, T ms');
+    expect(shape).toContain('portfolioSummary over the whole zone: T ms');
+    expect(lines).toContainEqual(expect.stringMatching(/^eligibility answers: \d+ of 200 eligible; API and SQL disagree on 0 enterprise\(s\)$/));
+  }, 300_000);
+});
+
 describe('the side-by-side diff', () => {
   it('names the path of each difference, missing keys and list lengths', () => {
     const innozone = { data: { enterprises: { edges: [{ node: { name: '甲', amount: '1.00' } }, { node: { name: '乙' } }] } } };
