@@ -79,6 +79,7 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_JIT: booleanFlag.default(true),
   READ_AHEAD: booleanFlag.default(true),
+  SQL_ANSWERS: booleanFlag.default(true),
   GRAPHQL_CONCURRENCY: z.coerce
     .number({ error: 'must be a whole number of operations' })
     .int({ error: 'must be a whole number of operations' })
@@ -139,6 +140,8 @@ export interface Config {
     introspection: boolean;
     jit: boolean;
     readAhead: boolean;
+    /** Queries whose every field has an SQL form are answered in one statement (src/db/sql-answer.ts); needs readAhead. */
+    sqlAnswers: boolean;
     concurrency: number;
     maxInFlight: number;
     /** GraphQL requests one token (anonymous: one address) may send a minute; 0: no limit. */
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       introspection: e.GRAPHQL_INTROSPECTION ?? !production,
       jit: e.GRAPHQL_JIT,
       readAhead: e.READ_AHEAD,
+      sqlAnswers: e.READ_AHEAD && e.SQL_ANSWERS,
       concurrency: e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism(),
       maxInFlight: e.GRAPHQL_MAX_IN_FLIGHT ?? 32 * (e.GRAPHQL_CONCURRENCY ?? 2 * os.availableParallelism()),
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,

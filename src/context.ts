@@ -16,13 +16,27 @@ export interface RequestContext {
   requestId: string;
   /** Do lists read their page's selection ahead (src/db/read-plan.ts)? Off only to compare answers (READ_AHEAD). */
   readAhead: boolean;
+  /** Are queries whose every field has an SQL form answered in one statement (src/db/sql-answer.ts)? SQL_ANSWERS. */
+  sqlAnswers: boolean;
+  /**
+   * Set for an HTTP request: an answer in SQL keeps PostgreSQL's text here and the response body carries it as it is
+   * (src/db/sql-answer.ts, `spliceRawData`).
+   */
+  rawData?: { bytes?: Buffer };
   /** Aborted when the client went away before its answer was sent (HTTP requests only): work not begun is skipped. */
   clientGone?: AbortSignal;
 }
 
 /** Builds the context of one request for an already authenticated viewer (or none). */
-export function createContext(orm: MikroORM, viewer: Viewer | null, log: Logger, requestId: string, readAhead = true): RequestContext {
+export function createContext(
+  orm: MikroORM,
+  viewer: Viewer | null,
+  log: Logger,
+  requestId: string,
+  readAhead = true,
+  sqlAnswers = readAhead,
+): RequestContext {
   const em = orm.em.fork() as EntityManager;
   const loaders = new Loaders(em);
-  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId, readAhead };
+  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId, readAhead, sqlAnswers };
 }

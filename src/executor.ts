@@ -2,6 +2,8 @@ import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallba
 import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import type { RequestContext } from './context';
+import { answerInSql, type SqlPlan } from './db/sql-answer';
 
 /** Operations kept compiled: clients send a few dozen distinct ones; the bound keeps a hostile client from growing it. */
 const COMPILED_OPERATIONS = 500;
@@ -21,7 +23,8 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 }
 
 /**
- * Executes operations with graphql-jit: each distinct operation (by Apollo's query hash and operation name) is
+ * First, an operation that can be answered in one SQL statement is (src/db/sql-answer.ts). Otherwise it executes with
+ * graphql-jit (or graphql-js with `jit: false`): each distinct operation (by Apollo's query hash and operation name) is
  * compiled once into a function that resolves and serialises its selection without walking the AST again. Apollo
  * Server 5 takes an executor only through its gateway interface, so this is a "gateway" that serves one local
  * schema. Parsing, validation (depth, aliases), plugins and error formatting stay Apollo's.
@@ -29,11 +32,30 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * An operation whose variables do not coerce is answered by graphql-js instead, so its error says exactly what
  * graphql-js says and Apollo classifies it as BAD_USER_INPUT as before.
  */
-export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
+export function compiledExecutor(schema: GraphQLSchema, options: { jit: boolean } = { jit: true }): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery>({ max: COMPILED_OPERATIONS });
+  /** Answers in SQL planned, by operation, viewer, day and variables (or why there is none). */
+  const plans = new LRUCache<string, SqlPlan>({ max: COMPILED_OPERATIONS });
   let listener: GatewaySchemaLoadOrUpdateCallback | null = null;
 
   const executor: GatewayExecutor = async (request) => {
+    const context = request.context as RequestContext;
+    if (context.sqlAnswers) {
+      const answered = await answerInSql(schema, request.document, request.operationName, request.request.variables, context, {
+        cache: plans,
+        operation: `${request.queryHash}\u0000${request.operationName ?? ''}`,
+      });
+      if (answered) return answered;
+    }
+    const withGraphqlJs = () =>
+      execute({
+        schema,
+        document: request.document,
+        contextValue: request.context,
+        variableValues: request.request.variables,
+        operationName: request.operationName,
+      }) as Promise<ExecutionResult<Record<string, unknown>>>;
+    if (!options.jit) return withGraphqlJs();
     const key = `${request.queryHash}\u0000${request.operationName ?? ''}`;
     let query = compiled.get(key);
     if (!query) {
@@ -45,13 +67,7 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
     const result = await query.query(undefined, request.context, request.request.variables ?? {});
     if (result.errors?.length && result.data === undefined) {
       // Variables that do not coerce: nothing ran; let graphql-js word the refusal.
-      return execute({
-        schema,
-        document: request.document,
-        contextValue: request.context,
-        variableValues: request.request.variables,
-        operationName: request.operationName,
-      }) as Promise<ExecutionResult<Record<string, unknown>>>;
+      return withGraphqlJs();
     }
     if (result.errors?.length) return { ...result, errors: result.errors.map(asGraphQLError) } as ExecutionResult<Record<string, unknown>>;
     return result as ExecutionResult<Record<string, unknown>>;
@@ -70,6 +86,7 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
     },
     async stop() {
       compiled.clear();
+      plans.clear();
     },
   };
 }

@@ -6,6 +6,7 @@ import { applyPolicy } from './auth/enforce-policy';
 import { ROOT } from './auth/policy';
 import { typeNamedAfterClass } from './common/node';
 import { DateTimeScalar } from './common/scalars';
+import { notePlainFields } from './db/sql-answer';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
 import {
@@ -84,6 +85,8 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
   for (const type of Object.values(schema.getTypeMap())) {
     if (isInterfaceType(type)) type.resolveType = typeNamedAfterClass;
   }
+  // Which fields read their property as they are (their SQL form is their column: src/db/sql-answer.ts).
+  notePlainFields(schema);
   applyPolicy(schema);
   if (extraResolvers.length > 0) {
     for (const parent of ['Query', 'Mutation'] as const) {

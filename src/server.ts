@@ -20,6 +20,7 @@ import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
 import { compiledExecutor } from './executor';
+import { spliceRawData } from './db/sql-answer';
 import { idempotency } from './idempotency';
 import { armorRules, costLimit, textInputGuard } from './limits';
 import { ErrorCode, unauthenticated } from './common/errors';
@@ -348,7 +349,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   httpServer.keepAliveTimeout = 5_000;
 
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphql.jit ? { gateway: compiledExecutor(schema) } : { schema }),
+    ...(config.graphql.jit || config.graphql.sqlAnswers ? { gateway: compiledExecutor(schema, { jit: config.graphql.jit }) } : { schema }),
     introspection: config.graphql.introspection,
     // main.ts owns shutdown order (HTTP, then ORM, then PostgreSQL); Apollo must not act on signals by itself.
     stopOnTerminationSignals: false,
@@ -416,7 +417,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       context: async ({ req, res }) => {
         const viewer = await authenticate(tokens, req.headers.authorization);
         await limitRate(viewer ? req.headers.authorization : undefined, req.socket.remoteAddress);
-        const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead);
+        const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
         let registered: boolean;
         try {
           registered = !viewer || (await organisationExists(context.em, viewer));
@@ -429,6 +430,12 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
         if (req.socket.destroyed) gone.abort();
         else res.once('close', () => !res.writableFinished && gone.abort());
         context.clientGone = gone.signal;
+        // An answer in SQL goes out as PostgreSQL wrote it: Apollo writes a stand-in, replaced here by the text.
+        const rawData: { bytes?: Buffer } = {};
+        context.rawData = rawData;
+        const send = res.send.bind(res);
+        res.send = ((body: unknown) =>
+          send(typeof body === 'string' && rawData.bytes !== undefined ? spliceRawData(body, rawData.bytes) : body)) as typeof res.send;
         return context;
       },
     }),

@@ -213,7 +213,7 @@ function columnOf(em: EntityManager, entity: EntityClass<unknown> | string, prop
  */
 export async function readRows<T = Record<string, unknown>>(
   em: EntityManager,
-  query: string | Knex.QueryBuilder,
+  query: string | Knex.QueryBuilder | Knex.Raw,
   bindings: readonly unknown[] = [],
 ): Promise<T[]> {
   const q = typeof query === 'string' ? em.getKnex().raw(query, bindings as Knex.RawBinding[]) : query;

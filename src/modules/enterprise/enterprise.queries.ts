@@ -110,17 +110,25 @@ interface SortKey {
   param: string;
   desc: boolean;
   value: (e: Enterprise) => unknown;
+  /** The same value in SQL over a row `t` of the page (what the cursor holds: text, as the read object has it). */
+  text: (t: string) => string;
 }
 
 const SORT_KEYS: Record<EnterpriseOrderField, Omit<SortKey, 'desc'>> = {
-  [EnterpriseOrderField.NAME]: { expr: 'e.name collate "zh-x-icu"', param: '?::text collate "zh-x-icu"', value: (e) => e.name },
-  [EnterpriseOrderField.NAME_EN]: { expr: "coalesce(e.name_en, '')", param: '?::text', value: (e) => e.nameEn ?? '' },
-  [EnterpriseOrderField.CREDIT_CODE]: { expr: 'e.credit_code', param: '?::text', value: (e) => e.creditCode },
-  [EnterpriseOrderField.FOUNDED_ON]: { expr: 'e.founded_on', param: '?::date', value: (e) => e.foundedOn },
+  [EnterpriseOrderField.NAME]: { expr: 'e.name collate "zh-x-icu"', param: '?::text collate "zh-x-icu"', value: (e) => e.name, text: (t) => `${t}.name` },
+  [EnterpriseOrderField.NAME_EN]: {
+    expr: "coalesce(e.name_en, '')",
+    param: '?::text',
+    value: (e) => e.nameEn ?? '',
+    text: (t) => `coalesce(${t}.name_en, '')`,
+  },
+  [EnterpriseOrderField.CREDIT_CODE]: { expr: 'e.credit_code', param: '?::text', value: (e) => e.creditCode, text: (t) => `${t}.credit_code::text` },
+  [EnterpriseOrderField.FOUNDED_ON]: { expr: 'e.founded_on', param: '?::date', value: (e) => e.foundedOn, text: (t) => `${t}.founded_on::text` },
   [EnterpriseOrderField.REGISTERED_CAPITAL]: {
     expr: 'e.registered_capital',
     param: '?::numeric',
     value: (e) => e.registeredCapital,
+    text: (t) => `${t}.registered_capital::text`,
   },
 };
 
@@ -134,7 +142,7 @@ function sortKeys(orderBy: EnterpriseOrder[] | null | undefined): SortKey[] {
     keys.push({ ...SORT_KEYS[o.field], desc: o.direction === SortDirection.DESC });
   }
   // The id breaks ties, so every row has exactly one place and pages neither repeat nor skip a row.
-  keys.push({ expr: 'e.id', param: '?::uuid', desc: keys[keys.length - 1]!.desc, value: (e) => e.id });
+  keys.push({ expr: 'e.id', param: '?::uuid', desc: keys[keys.length - 1]!.desc, value: (e) => e.id, text: (t) => `${t}.id::text` });
   return keys;
 }
 
@@ -157,6 +165,32 @@ function whereAfter(q: Knex.QueryBuilder, keys: SortKey[], cursor: unknown[], re
   q.whereRaw(`(${clauses.join(' or ')})`, bindings as Knex.Value[]);
 }
 
+/**
+ * The statement of one page of enterprises (and one row more, which tells there is more), keyset-paged both ways: for
+ * the list below and for its answer in SQL (src/db/sql-answer.ts), which numbers the rows in the order read (`__rn`).
+ */
+export function enterprisePageQuery(
+  em: EntityManager,
+  filter: EnterpriseFilter | null | undefined,
+  orderBy: EnterpriseOrder[] | null | undefined,
+  args: PageArgs,
+  scope: FilterScope = { visible: null },
+  options: { numbered?: boolean } = {},
+) {
+  const keys = sortKeys(orderBy);
+  const request = pageRequest(args, keys.length);
+  const today = zoneToday();
+  const knex = em.getKnex();
+  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope);
+  if (request.cursor) whereAfter(q, keys, request.cursor, request.backward);
+  const order = keys.map((k) => `${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`).join(', ');
+  if (options.numbered) q.select(knex.raw(`row_number() over (order by ${order}) as __rn`));
+  q.orderByRaw(order);
+  q.limit(request.limit + 1);
+  const count = () => applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today, scope);
+  return { query: q, keys, request, count };
+}
+
 /** One page of enterprises, keyset-paged both ways; totalCount runs only when asked for. */
 export async function findEnterprisePage(
   em: EntityManager,
@@ -165,15 +199,8 @@ export async function findEnterprisePage(
   args: PageArgs,
   scope: FilterScope = { visible: null },
 ): Promise<Page<Enterprise>> {
-  const keys = sortKeys(orderBy);
-  const request = pageRequest(args, keys.length);
-  const today = zoneToday();
-  const knex = em.getKnex();
-  const q = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope);
-  if (request.cursor) whereAfter(q, keys, request.cursor, request.backward);
-  for (const k of keys) q.orderByRaw(`${k.expr} ${k.desc !== request.backward ? 'desc' : 'asc'}`);
-  q.limit(request.limit + 1);
-  const rows: Record<string, unknown>[] = await readRows(em, q);
+  const { query, keys, request, count } = enterprisePageQuery(em, filter, orderBy, args, scope);
+  const rows: Record<string, unknown>[] = await readRows(em, query);
   const entities = readObjects(em, Enterprise, rows);
   return Page.fromRows(
     entities,
@@ -181,8 +208,7 @@ export async function findEnterprisePage(
     (e) => e,
     (e) => keys.map((k) => k.value(e)),
     async () => {
-      const counted = applyEnterpriseFilter(knex('enterprise as e').count({ n: '*' }), filter, today, scope);
-      const [row] = (await readRows(em, counted)) as { n: string }[];
+      const [row] = (await readRows(em, count())) as { n: string }[];
       return Number(row!.n);
     },
   );

@@ -23,7 +23,9 @@ import {
   UpdateEnterpriseInput,
 } from './enterprise.inputs';
 import { filterScope } from '../eligibility/outreach';
-import { findEnterprisePage } from './enterprise.queries';
+import { enterprisePageQuery, findEnterprisePage } from './enterprise.queries';
+import { answerRoot, answers, cursorSql, embed, list, value } from '../../db/sql-answer';
+import { instrumentsAnswer } from '../finance/instrument.loaders';
 import { zoneToday } from '../../clock';
 import {
   createEnterprise,
@@ -57,6 +59,52 @@ const FOLLOWS = follows('Enterprise', {
   incentivePlans: many(EquityIncentivePlan, 'enterprise', { approvedOn: 'desc', id: 'asc' }),
   talentAwards: many(TalentAward, 'enterprise', { awardedOn: 'desc', id: 'asc' }),
   taxPilotUsage: many(TaxPilotUsage, 'enterprise', { fiscalYear: 'desc', pilot: 'asc' }),
+});
+
+/** The same fields in SQL (src/db/sql-answer.ts): a page whose every field has an SQL form is answered in one statement. */
+answers('Enterprise', {
+  park: FOLLOWS.park,
+  cluster: FOLLOWS.cluster,
+  university: FOLLOWS.university,
+  universityAffiliated: value((t) => `${t}.university_id is not null`),
+  highTechCertificates: CERTIFICATES,
+  highTech: value(
+    (t, q) =>
+      `exists (select 1 from high_tech_certificate c where c.enterprise_id = ${t}.id and c.issued_on <= ${q.p(zoneToday())}::date and c.expires_on >= ${q.p(zoneToday())}::date)`,
+  ),
+  financials: FINANCIALS,
+  patents: FOLLOWS.patents,
+  instruments: instrumentsAnswer,
+  // Each project once, however many roles the enterprise has in it; newest start first, then id.
+  projects: list(ResearchProject, (t, c) => ({
+    from: `research_project ${c} where ${c}.id in (select x.project_id from project_participant x where x.enterprise_id = ${t}.id)`,
+    order: `${c}.start_date desc, ${c}.id`,
+  })),
+  incentivePlans: FOLLOWS.incentivePlans,
+  talentAwards: FOLLOWS.talentAwards,
+  taxPilotUsage: FOLLOWS.taxPilotUsage,
+});
+
+answerRoot('enterprises', {
+  kind: 'connection',
+  async page(ctx, q, args) {
+    const filter = (args['filter'] as EnterpriseFilter | undefined) ?? null;
+    const orderBy = (args['orderBy'] as EnterpriseOrder[] | undefined) ?? null;
+    // The outreach condition is the programme's rules in force, which an administrator may change at any time.
+    if (filter?.outreach) q.uncacheable();
+    const { query, keys, request, count } = enterprisePageQuery(ctx.em, filter, orderBy, args as PageArgs, await filterScope(ctx, filter), {
+      numbered: true,
+    });
+    return {
+      entity: Enterprise,
+      rows: embed(q, query),
+      limit: request.limit,
+      backward: request.backward,
+      cursorGiven: request.cursor !== null,
+      cursor: (c) => cursorSql(keys.map((k) => k.text(c))),
+      total: () => `(${embed(q, count())})`,
+    };
+  },
 });
 
 @ObjectType('EnterpriseConnection')

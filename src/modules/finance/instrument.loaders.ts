@@ -6,6 +6,7 @@ import { InstrumentKind } from './enums';
 import { FinancingInstrument } from './instrument.entity';
 import { readObjects, readRows } from '../../db/read-objects';
 import type { CustomRead } from '../../db/read-plan';
+import { connection, cursorSql } from '../../db/sql-answer';
 
 /**
  * Pages of each enterprise's instruments (newest first), for many enterprises in one query: a window function
@@ -134,3 +135,26 @@ function instrumentCounts(ctx: RequestContext, kinds: InstrumentKind[] | null): 
     }),
   );
 }
+
+/**
+ * `Enterprise.instruments` in SQL (src/db/sql-answer.ts): the same page as `instrumentPagesRead` (newest first, start
+ * date then id descending, `first` per enterprise, after a cursor of both), for one enterprise row `t`.
+ */
+export const instrumentsAnswer = connection((t, q, args) => {
+  const request = pageRequest(args as ForwardPageArgs, 2);
+  const kinds = args['kinds'] as InstrumentKind[] | null | undefined;
+  const kindList = kinds?.length ? [...new Set(kinds)].sort() : null;
+  const kindClause = kindList ? `and i.kind = any(${q.p(sqlArray(kindList))}::instrument_kind[])` : '';
+  const held = `instrument_holder h join financing_instrument i on i.id = h.instrument_id where h.enterprise_id = ${t}.id ${kindClause}`;
+  const after = request.cursor ? `and (i.start_date, i.id) < (${q.p(request.cursor[0])}::date, ${q.p(request.cursor[1])}::uuid)` : '';
+  return {
+    entity: FinancingInstrument,
+    rows: `select i.*, row_number() over (order by i.start_date desc, i.id desc) as __rn from ${held} ${after}
+           order by i.start_date desc, i.id desc limit ${q.p(request.limit + 1)}::int`,
+    limit: request.limit,
+    backward: false,
+    cursorGiven: request.cursor !== null,
+    cursor: (c) => cursorSql([`${c}.start_date::text`, `${c}.id::text`]),
+    total: () => `(select count(*) from ${held})`,
+  };
+});

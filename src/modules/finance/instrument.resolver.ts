@@ -35,6 +35,7 @@ import {
 import * as instruments from './instrument.service';
 import { readAll } from '../../db/read-objects';
 import { follows, many, one } from '../../db/read-plan';
+import { answers, list, value } from '../../db/sql-answer';
 
 export const InstrumentPayload = Payload('InstrumentPayload', 'instrument', FinancingInstrument, 'The instrument recorded or changed.');
 export const RiskCompensationClaimPayload = Payload(
@@ -76,6 +77,35 @@ const COVER = follows('RiskCompensationCover', {
 });
 const BANK = follows('Bank', { subBranches: many(BankBranch, 'bank', { techSubBranch: 'desc', name: 'asc' }) });
 const BRANCH = follows('BankBranch', { bank: one(Bank, 'bank') });
+
+/** The same fields in SQL (src/db/sql-answer.ts), each computed as its resolver computes it. */
+answers('FinancingInstrument', { holders: HOLDERS });
+answers('InstrumentHolder', {
+  enterprise: HOLDER.enterprise,
+  // amount × share / 100, cut (not rounded) to cents, as `InstrumentHolderResolver.amount` does with scaled integers.
+  amount: value((t, _q, up) => `trunc(${up('instrument', 'amount')} * ${t}.share * 0.01, 2)::text`),
+});
+answers('CreditLoan', LOAN);
+/** The sum of the appraisals a loan's pledges rely on, over a loan row `t` (null without pledges: no rows to sum). */
+const pledgedSum = (t: string) => `(select sum(a.value) from ip_pledge pl join patent_appraisal a on a.id = pl.appraisal_id where pl.loan_id = ${t}.id)`;
+answers('IpPledgeLoan', {
+  ...LOAN,
+  // By patent number as `localeCompare` orders (ICU's root collation); a tie keeps the pledges' own order.
+  pledges: list(IpPledge, (t, c) => ({
+    from: `ip_pledge ${c} join patent pt on pt.id = ${c}.patent_id where ${c}.loan_id = ${t}.id`,
+    order: `pt.number collate "und-x-icu", ${c}.created_at, ${c}.id`,
+  })),
+  pledgedValue: value((t) => `coalesce(${pledgedSum(t)}, 0.00)::text`),
+  // amount / pledged value in percent, cut to four places; null when nothing of value is pledged.
+  loanToValue: value((t) => `(select case when v <> 0 then (div(${t}.amount * 1000000, v) * 0.0001)::text end from coalesce(${pledgedSum(t)}, 0) v)`),
+});
+answers('IpPledge', { patent: PLEDGED_PATENT, appraisal: PLEDGED_APPRAISAL });
+answers('TechInsurancePolicy', { insurer: POLICY.insurer });
+answers('Reinsurance', { reinsurer: REINSURANCE.reinsurer, underlyingPolicy: REINSURANCE.underlyingPolicy });
+answers('FundInvestment', { fund: FUND.fund });
+answers('RiskCompensationCover', { pool: COVER.pool, coveredLoan: COVER.coveredLoan, claims: COVER.claims });
+answers('Bank', { subBranches: BANK.subBranches });
+answers('BankBranch', { bank: BRANCH.bank });
 
 /** Recording instruments: one mutation per kind, each answering with the InstrumentPayload. */
 @Resolver(() => FinancingInstrument)

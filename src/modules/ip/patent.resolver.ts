@@ -9,6 +9,7 @@ import { PatentAppraisalInput, PatentInput } from './patent.inputs';
 import { recordPatent, recordPatentAppraisal } from './patent.service';
 import { readRows } from '../../db/read-objects';
 import { type CustomRead, custom, follows, many, one } from '../../db/read-plan';
+import { answers, value } from '../../db/sql-answer';
 import { IpPledge } from '../finance/instrument.entity';
 
 /** What the fields of patents read (src/db/read-plan.ts). */
@@ -16,6 +17,15 @@ const PATENT = follows('Patent', {
   owner: one(Enterprise, 'owner'),
   pledged: custom((ctx) => activePledgesRead(ctx)),
   appraisals: many(PatentAppraisal, 'patent', { appraisedOn: 'desc', id: 'asc' }),
+});
+
+/** The same fields in SQL (src/db/sql-answer.ts). */
+answers('Patent', {
+  owner: PATENT.owner,
+  pledged: value(
+    (t) => `exists (select 1 from ip_pledge p join financing_instrument i on i.id = p.loan_id where p.patent_id = ${t}.id and i.status in ('PENDING', 'ACTIVE'))`,
+  ),
+  appraisals: PATENT.appraisals,
 });
 
 export const PatentPayload = Payload('PatentPayload', 'patent', Patent, 'The patent registered.');

@@ -10,6 +10,7 @@ import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject }
 import { ResearchProjectInput } from './project.inputs';
 import { recordResearchProject } from './project.service';
 import { follows, many, one } from '../../db/read-plan';
+import { answers, value } from '../../db/sql-answer';
 
 /** What the fields of projects read (src/db/read-plan.ts): a page of enterprises reads it ahead. */
 const PROJECT = follows('ResearchProject', {
@@ -22,6 +23,16 @@ const PARTICIPANT = follows('ProjectParticipant', { enterprise: one(Enterprise, 
 const OUTPUT = follows('ProjectOutput', { patent: one(Patent, 'patent') });
 
 export const ResearchProjectPayload = Payload('ResearchProjectPayload', 'project', ResearchProject, 'The project recorded.');
+
+/** The same fields in SQL (src/db/sql-answer.ts). */
+answers('ResearchProject', {
+  participants: PROJECT.participants,
+  budget: PROJECT.budget,
+  totalBudget: value((t) => `(select coalesce(sum(b.amount), 0.00)::text from project_budget_line b where b.project_id = ${t}.id)`),
+  outputs: PROJECT.outputs,
+});
+answers('ProjectParticipant', { enterprise: PARTICIPANT.enterprise, institution: PARTICIPANT.institution });
+answers('ProjectOutput', { patent: OUTPUT.patent });
 
 @Resolver(() => ResearchProject)
 export class ResearchProjectResolver {
