@@ -18,6 +18,13 @@ import {
 } from './reference';
 import { addMonths, addYears, Random, seedUuid, yuan } from './random';
 
+/**
+ * The day the generator's dates run up to: its literals (checks from June to October 2025, instruments started by
+ * October 2025, fiscal years to 2025 …) describe a zone as of this day. A zone loaded as of a later day has every
+ * date moved forward (`shiftTables` in zone.ts), so the demo never ages.
+ */
+export const DATA_ANCHOR = '2025-11-01';
+
 /** Rows of one table, as column → value (null for SQL NULL). */
 export type Row = Record<string, string | number | boolean | null | string[]>;
 export type Tables = Record<string, Row[]>;
@@ -149,6 +156,11 @@ export interface EnterpriseSeed {
   universityKey: string | null;
   /** A key unit of the equity incentive pilot: it always has a plan, marked as the pilot's. */
   pilotKeyUnit?: boolean;
+  /**
+   * A tech insurance policy in force and no dishonest-debtor check on record: the demo's certain UNKNOWN for the tech
+   * insurance subsidy (certified, insured, but nobody has checked it), whatever else the generator drew.
+   */
+  insuredWithoutCheck?: boolean;
 }
 
 export interface GeneratorOptions {
@@ -601,6 +613,32 @@ export function generateEnterprise(
   }
 
   creditStanding(k, eid, out);
+  if (seed.insuredWithoutCheck) insuredWithoutCheck(k, eid, out);
+}
+
+/**
+ * A policy in force since two months before the data's day, for a year (`EnterpriseSeed.insuredWithoutCheck`), and
+ * its dishonest-debtor check removed. Fixed figures, no draws: the rest of the zone stays as generated.
+ */
+function insuredWithoutCheck(k: string, eid: string, out: Tables): void {
+  const iid = seedUuid(`instrument:${k}:insured-without-check`);
+  const start = addMonths(DATA_ANCHOR, -2);
+  out['financing_instrument']!.push({
+    id: iid,
+    kind: 'TECH_INSURANCE',
+    start_date: start,
+    end_date: addYears(start, 1, 1),
+    status: 'ACTIVE',
+    amount: yuan(5_000_000),
+    insurer_id: INSURERS.find((i) => !i.reinsurer)!.id,
+    policy_no: `P${start.slice(0, 4)}${iid.slice(0, 10).toUpperCase()}`,
+    insurance_kind: INSURANCE_KINDS[0]!,
+    premium: yuan(60_000),
+    subsidy_claimed: null,
+    subsidy_approved: null,
+  });
+  out['instrument_holder']!.push({ id: seedUuid(`holder:${iid}:${eid}`), instrument_id: iid, enterprise_id: eid, share: '100.0000', lead: true });
+  out['dishonest_debtor_check'] = out['dishonest_debtor_check']!.filter((c) => c['enterprise_id'] !== eid);
 }
 
 const AGENCIES = ['东湖征信评级有限公司', '湖北省信用评级中心', '中诚信（武汉）评级'];
@@ -636,7 +674,9 @@ function creditStanding(k: string, eid: string, out: Tables): void {
     out['dishonest_debtor_check']!.push({
       id: seedUuid(`dishonest:${k}`),
       enterprise_id: eid,
-      checked_on: r.date('2025-06-01', '2025-10-31'),
+      // Most within the last few months; about one in seven more than a year old, as a zone's records are: a pilot
+      // asking for a check within the year answers UNKNOWN for those.
+      checked_on: r.date('2024-09-01', '2025-10-31'),
       listed: r.chance(0.03),
       source: '中国执行信息公开网',
     });

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
+  DATA_ANCHOR,
   emptyTables,
   type EnterpriseSeed,
   generateEnterprise,
@@ -13,7 +14,7 @@ import {
   type Tables,
 } from './generator';
 import { BANKS, BRANCHES, CLUSTERS, FUNDS, INSTITUTIONS, INSURERS, makeCreditCode, PARKS, POOLS } from './reference';
-import { Random } from './random';
+import { addDays, Random } from './random';
 
 /** The enterprises the source text names: university-owned enterprises and the equity incentive key units. */
 export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
@@ -48,6 +49,7 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
   },
   {
     key: 'wut-new-energy',
+    insuredWithoutCheck: true,
     creditCode: makeCreditCode('420100', '300001003'),
     name: '武汉理工新能源有限公司',
     nameEn: 'WUT New Energy Co., Ltd.',
@@ -211,9 +213,68 @@ async function withBulkLoadMode(client: Client, load: () => Promise<void>): Prom
 /** The compiled worker (generation runs beside the COPY when the zone is large; from TypeScript it runs inline). */
 const WORKER = path.join(__dirname, 'zone.worker.js');
 
+/** How far a zone's generated dates move forward so that its data run to a given day. */
+export interface DateShift {
+  /** Whole weeks, so every date keeps its weekday (a listing on a trading day stays on one). */
+  days: number;
+  /** Fiscal and tax years move by the years those days make (rounded: a year's accounts are filed by spring). */
+  years: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The shift that makes the generator's zone (as of DATA_ANCHOR) a zone as of `asOf`: the whole weeks between the two,
+ * so the data run to `asOf` or up to six days before it, never after. A day before the anchor is refused: the
+ * generated history (rules in force, listing eras) is written forwards from it.
+ */
+export function dateShift(asOf: string): DateShift {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new Error(`as of ${JSON.stringify(asOf)}: not a date (YYYY-MM-DD)`);
+  const days = Math.round((Date.parse(asOf) - Date.parse(DATA_ANCHOR)) / DAY_MS);
+  if (days < 0) throw new Error(`as of ${asOf}: the generated zone's data run to ${DATA_ANCHOR}; choose that day or a later one`);
+  const weeks = Math.floor(days / 7) * 7;
+  return { days: weeks, years: Math.round(weeks / 365.25) };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Integer columns holding a year. */
+const YEAR_COLUMNS = new Set(['fiscal_year', 'year']);
+/** Text columns whose number embeds the year of one of the row's dates (a certificate's GR2024…, a contract's …-2023-…). */
+const NUMBERED = /(^number$|_no$)/;
+
+/**
+ * Moves every date of the generated rows by `shift.days` and every year column by `shift.years`; a certificate or
+ * contract number that embeds the year of one of its row's dates takes the moved date's year, so numbers and dates
+ * still agree. Patent numbers keep theirs (their year is the filing year, before any date of the row).
+ */
+export function shiftTables(tables: Tables, shift: DateShift): void {
+  if (shift.days === 0) return;
+  for (const rows of Object.values(tables)) {
+    for (const row of rows) {
+      const years = new Map<string, string>();
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === 'string' && DATE.test(value)) {
+          const moved = addDays(value, shift.days);
+          if (!years.has(value.slice(0, 4))) years.set(value.slice(0, 4), moved.slice(0, 4));
+          row[column] = moved;
+        } else if (typeof value === 'number' && YEAR_COLUMNS.has(column)) {
+          row[column] = value + shift.years;
+        }
+      }
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value !== 'string' || !NUMBERED.test(column) || DATE.test(value)) continue;
+        const match = /(19|20)\d{2}/.exec(value);
+        const year = match && years.get(match[0]);
+        if (year) row[column] = value.slice(0, match.index) + year + value.slice(match.index + 4);
+      }
+    }
+  }
+}
+
 /** The zone, generated batch by batch: a deterministic sequence for given options. */
 export function* generateBatches(options: Omit<ZoneOptions, 'onProgress'>): Generator<{ loaded: number; batches: CopyBatch[] }> {
   const r = new Random(options.seed);
+  const shift = dateShift(options.asOf ?? DATA_ANCHOR);
   let peers: EnterpriseSeed[] = [];
   for (let start = 0; start < options.enterprises; start += CHUNK) {
     const tables = emptyTables();
@@ -223,6 +284,7 @@ export function* generateBatches(options: Omit<ZoneOptions, 'onProgress'>): Gene
       generateEnterprise(i, seed, r, tables, peers, { incentiveRate: options.incentiveRate });
       peers = [...peers.slice(-2), seed];
     }
+    shiftTables(tables, shift);
     yield { loaded: end, batches: encodeTables(tables) };
   }
 }
@@ -269,6 +331,11 @@ export interface ZoneOptions {
   /** Start with the enterprises the source text names. */
   named: boolean;
   incentiveRate: number;
+  /**
+   * The day the zone's data run to (YYYY-MM-DD, DATA_ANCHOR or later; default DATA_ANCHOR): every generated date moves
+   * forward by the whole weeks from the anchor, so a demo loaded today has today's recent checks, loans and filings.
+   */
+  asOf?: string;
   /** Called after each batch with the number of enterprises loaded so far. */
   onProgress?: (loaded: number) => void;
 }
@@ -314,7 +381,11 @@ export async function loadZone(databaseUrl: string, options: ZoneOptions): Promi
   }
 }
 
-/** The demo zone: the named enterprises and enough others that every instrument kind, project shape and incentive form appears several times. */
-export function loadDemoZone(databaseUrl: string): Promise<void> {
-  return loadZone(databaseUrl, { enterprises: DEMO_ENTERPRISES, seed: DEMO_SEED, named: true, incentiveRate: 0.25 });
+/**
+ * The demo zone: the named enterprises and enough others that every instrument kind, project shape and incentive form
+ * appears several times, with data running to `asOf` (default DATA_ANCHOR, the generator's own dates; `npm start`
+ * and `npm run seed` load it as of the zone's today).
+ */
+export function loadDemoZone(databaseUrl: string, asOf: string = DATA_ANCHOR): Promise<void> {
+  return loadZone(databaseUrl, { enterprises: DEMO_ENTERPRISES, seed: DEMO_SEED, named: true, incentiveRate: 0.25, asOf });
 }

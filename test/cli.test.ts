@@ -112,6 +112,32 @@ describe('the command-line scripts', () => {
     expect(bad.stderr).toMatch(/^--synthetic takes a whole number from 5 to 1000000 and --seed a whole number\.\nusage: npm run seed/);
     // Fewer than the five named enterprises the demo CPPCC cites.
     expect((await run('seed', ['--synthetic', '4'], url)).code).toBe(2);
+    // A day before the generated data, or no day at all.
+    const early = await run('seed', ['--as-of', '2025-10-31'], url);
+    expect({ code: early.code, first: early.stderr.split('\n')[0] }).toEqual({
+      code: 2,
+      first: "--as-of: as of 2025-10-31: the generated zone's data run to 2025-11-01; choose that day or a later one.",
+    });
+    expect((await run('seed', ['--as-of', 'tomorrow'], url)).code).toBe(2);
+  });
+
+  it('npm run seed -- --as-of loads the demo as of that day: its newest checks are days old then', async () => {
+    const url = await emptyDatabase('seed_as_of');
+    const loaded = await run('seed', ['--as-of', '2030-03-15'], url);
+    expect(loaded.code).toBe(0);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ newest: string; latest_year: number }>(
+        `select (select max(checked_on)::text from dishonest_debtor_check) as newest,
+                (select max(fiscal_year) from fiscal_year_financials) as latest_year`,
+      );
+      // 2025-11-01 plus the 226 whole weeks to 2030-03-15: 2030-03-09; the checks ran to 2025-10-31 or so.
+      expect(rows[0]!.newest > '2030-02-28' && rows[0]!.newest <= '2030-03-09').toBe(true);
+      expect(rows[0]!.latest_year).toBe(2029);
+    } finally {
+      await client.end();
+    }
   });
 
   it('npm run migration:create finds the entities and the migrations in agreement', async () => {

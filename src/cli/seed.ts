@@ -2,17 +2,20 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { CPPCC_TABLES, DEMO_MEMBERS, loadDemoCppcc } from '../../seeds/cppcc';
-import { LOAD_ORDER } from '../../seeds/generator';
+import { DATA_ANCHOR, LOAD_ORDER } from '../../seeds/generator';
 import { migrate } from '../db/orm';
 import { seedDemoZoneIfEmpty } from '../../seeds';
-import { loadZone, NAMED_ENTERPRISES } from '../../seeds/zone';
+import { dateShift, loadZone, NAMED_ENTERPRISES } from '../../seeds/zone';
+import { zoneToday } from '../clock';
 import { withDatabase } from './run';
 
-const usage = `usage: npm run seed [-- --synthetic N [--seed S] [--reset]]
+const usage = `usage: npm run seed [-- [--synthetic N [--seed S]] [--as-of YYYY-MM-DD] [--reset]]
   Without options: loads the demo zone into an empty database.
   --synthetic N  loads a deterministic synthetic zone of N enterprises (about five instruments and one project each;
                  the source's named enterprises first) and the demo CPPCC
-  --seed S       its random seed (default 1); the same N and S always give the same zone
+  --seed S       its random seed (default 1); the same N, S and as-of day always give the same zone
+  --as-of DAY    the day the zone's data run to (default: today in the zone; ${DATA_ANCHOR} or later): recent
+                 credit checks, loans and filings are recent on that day
   --reset        empties the registry first (otherwise the registry must be empty)
 `;
 
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     synthetic: { type: 'string' },
     seed: { type: 'string', default: '1' },
     reset: { type: 'boolean', default: false },
+    'as-of': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -40,6 +44,13 @@ if ((count !== undefined && (!Number.isInteger(count) || count < NAMED_ENTERPRIS
   process.stderr.write(`--synthetic takes a whole number from ${NAMED_ENTERPRISES.length} to 1000000 and --seed a whole number.\n${usage}`);
   process.exit(2);
 }
+const asOf = values['as-of'] ?? zoneToday();
+try {
+  dateShift(asOf);
+} catch (err) {
+  process.stderr.write(`--as-of: ${(err as Error).message}.\n${usage}`);
+  process.exit(2);
+}
 
 void withDatabase(async (orm, _config, log) => {
   await migrate(orm);
@@ -49,7 +60,7 @@ void withDatabase(async (orm, _config, log) => {
     log.info('registry emptied');
   }
   if (count === undefined) {
-    await seedDemoZoneIfEmpty(orm, log);
+    await seedDemoZoneIfEmpty(orm, log, asOf);
     return 0;
   }
   const [row] = await em.execute<{ n: string }[]>('select count(*) as n from enterprise');
@@ -71,10 +82,11 @@ void withDatabase(async (orm, _config, log) => {
     seed,
     named: true,
     incentiveRate: 0.05,
+    asOf,
     onProgress: (loaded) => bar.update(loaded),
   });
   bar.stop();
   await loadDemoCppcc(orm);
-  log.info({ enterprises: count, members: DEMO_MEMBERS, seed, seconds: (Date.now() - started) / 1000 }, 'synthetic zone loaded');
+  log.info({ enterprises: count, members: DEMO_MEMBERS, seed, asOf, seconds: (Date.now() - started) / 1000 }, 'synthetic zone loaded');
   return 0;
 });
