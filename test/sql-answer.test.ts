@@ -4,7 +4,7 @@ import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
 import { toGlobalId } from '../src/common/global-id';
 import { createContext } from '../src/context';
-import { answeredFields, planSqlAnswer } from '../src/db/sql-answer';
+import { answeredFields, planSqlAnswer, plainFieldsOf } from '../src/db/sql-answer';
 import { BANKS } from '../seeds/reference';
 import { loadDemoZone } from '../seeds/zone';
 import { QUERY_A } from '../bench/side-by-side';
@@ -54,7 +54,7 @@ function selectionOf(schema: GraphQLSchema, type: GraphQLNamedType, depth: numbe
   return objects.map((o) => `... on ${o.name} { ${fieldsOf(o)} }`).join(' ');
 }
 
-/** Plain fields (a column, no resolver) of the types the generated query reaches, filled in from the schema below. */
+/** Plain fields (no resolver of their own) of the schema, filled in below. */
 const PLAIN = new Set<string>();
 
 describe('answers in SQL', () => {
@@ -69,14 +69,8 @@ describe('answers in SQL', () => {
     plain = await TestApp.start({ databaseUrl: app.orm.config.get('clientUrl'), env: { ...env, READ_AHEAD: 'false' } });
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
-    // Plain fields: an object type's fields without a resolver of their own (scalars and enums only).
-    for (const type of Object.values(app.schema.getTypeMap())) {
-      if (!isObjectType(type) || type.name.startsWith('__')) continue;
-      for (const field of Object.values(type.getFields())) {
-        const named = getNamedType(field.type);
-        if ((isScalarType(named) || isEnumType(named)) && !field.resolve) PLAIN.add(`${type.name}.${field.name}`);
-      }
-    }
+    // Plain fields: fields without a resolver of their own, as the schema was built (before the policy wraps some).
+    for (const field of plainFieldsOf(app.schema)) PLAIN.add(field);
     widest = `query ($first: Int!) { enterprises(first: $first) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { ${selectionOf(app.schema, app.schema.getType('Enterprise')!, 3, ['Enterprise'])} } } } }`;
     // A bank authorised by some enterprises (its answers go the usual way; they must stay the same).
@@ -145,6 +139,27 @@ describe('answers in SQL', () => {
       expect(answered.body).not.toContain('__innozone_sql_answer');
       expect(answered.body).toMatch(/^\{"data":\{"enterprises" ?:/);
     }
+  });
+
+  it('writes instants in UTC and dates as YYYY-MM-DD whatever the session’s time zone and date style', async () => {
+    const query = `query ($first: Int!, $order: [EnterpriseOrder!]) { enterprises(first: $first, orderBy: $order) {
+      edges { cursor node { creditCode foundedOn updatedAt instruments(first: 2) { edges { cursor node { startDate } } } } } } }`;
+    const variables = { first: 5, order: [{ field: 'FOUNDED_ON', direction: 'ASC' }] };
+    const planned = await plan(query, variables, admin);
+    if (!('sql' in planned)) throw new Error(planned.why);
+    const native = app.orm.em.getKnex().raw(planned.sql, planned.bindings as never).toSQL().toNative();
+    const client = await app.sql();
+    const answers: unknown[] = [];
+    for (const [zone, style] of [['UTC', 'ISO, MDY'], ['Asia/Shanghai', 'SQL, DMY'], ['America/New_York', 'German']]) {
+      await client.query(`set time zone '${zone}'`);
+      await client.query(`set datestyle = '${style}'`);
+      answers.push(JSON.parse((await client.query<{ data: string }>(native.sql, native.bindings as unknown[])).rows[0]!.data));
+    }
+    await client.query('reset time zone');
+    await client.query('reset datestyle');
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(answers[0]).toEqual((await run(plain, query, variables, admin)).data);
   });
 
   it('keeps the plan of an operation, never its answer: a change is in the next answer', async () => {

@@ -183,6 +183,9 @@ export function embed(q: Sql, query: { toSQL(): { sql: string; bindings: readonl
   return text;
 }
 
+/** A date as "YYYY-MM-DD" whatever the session's DateStyle (`::text` follows it: "30/11/2026" under SQL, DMY). */
+export const dateText = (date: string) => `to_char(${date}, 'YYYY-MM-DD')`;
+
 /** The global id of the row (src/common/global-id.ts). */
 const globalId = (type: string, t: string) => base64url(`${literal(`${type}:`)} || ${t}.id::text`);
 
@@ -208,6 +211,9 @@ export function notePlainFields(schema: GraphQLSchema): void {
   }
   plainFields.set(schema, plain);
 }
+
+/** The plain fields of a schema built by buildInnozoneSchema, as `Type.field` (the oracle test asks for every one). */
+export const plainFieldsOf = (schema: GraphQLSchema): ReadonlySet<string> => plainFields.get(schema) ?? new Set();
 
 const TEXT_COLUMNS = /^(text|varchar|character varying|char|character|bpchar|uuid)(\(\d+\))?$/;
 const INT_COLUMNS = /^(int|int2|int4|integer|smallint|tinyint)$/;
@@ -243,7 +249,7 @@ function plainValue(prop: EntityProperty, type: GraphQLOutputType, t: string): s
       if (prop.runtimeType === 'boolean') return c;
       break;
     case 'Date':
-      if (columnType === 'date') return `${c}::text`;
+      if (columnType === 'date') return dateText(c);
       break;
     case 'DateTime':
       // graphql-scalars writes an instant as Date#toISOString does: UTC, milliseconds, "Z".

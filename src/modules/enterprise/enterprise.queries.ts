@@ -7,6 +7,7 @@ import { Page, pageRequest, type PageArgs, SortDirection } from '../../common/pa
 import { Enterprise } from './enterprise.entity';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { readObjects, readRows } from '../../db/read-objects';
+import { dateText } from '../../db/sql-answer';
 
 /** Longest search text accepted. */
 const MAX_SEARCH = 100;
@@ -123,7 +124,7 @@ const SORT_KEYS: Record<EnterpriseOrderField, Omit<SortKey, 'desc'>> = {
     text: (t) => `coalesce(${t}.name_en, '')`,
   },
   [EnterpriseOrderField.CREDIT_CODE]: { expr: 'e.credit_code', param: '?::text', value: (e) => e.creditCode, text: (t) => `${t}.credit_code::text` },
-  [EnterpriseOrderField.FOUNDED_ON]: { expr: 'e.founded_on', param: '?::date', value: (e) => e.foundedOn, text: (t) => `${t}.founded_on::text` },
+  [EnterpriseOrderField.FOUNDED_ON]: { expr: 'e.founded_on', param: '?::date', value: (e) => e.foundedOn, text: (t) => dateText(`${t}.founded_on`) },
   [EnterpriseOrderField.REGISTERED_CAPITAL]: {
     expr: 'e.registered_capital',
     param: '?::numeric',

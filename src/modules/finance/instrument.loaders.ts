@@ -6,7 +6,7 @@ import { InstrumentKind } from './enums';
 import { FinancingInstrument } from './instrument.entity';
 import { readObjects, readRows } from '../../db/read-objects';
 import type { CustomRead } from '../../db/read-plan';
-import { connection, cursorSql } from '../../db/sql-answer';
+import { connection, cursorSql, dateText } from '../../db/sql-answer';
 
 /**
  * Pages of each enterprise's instruments (newest first), for many enterprises in one query: a window function
@@ -154,7 +154,7 @@ export const instrumentsAnswer = connection((t, q, args) => {
     limit: request.limit,
     backward: false,
     cursorGiven: request.cursor !== null,
-    cursor: (c) => cursorSql([`${c}.start_date::text`, `${c}.id::text`]),
+    cursor: (c) => cursorSql([dateText(`${c}.start_date`), `${c}.id::text`]),
     total: () => `(select count(*) from ${held})`,
   };
 });
