@@ -271,6 +271,8 @@ export function shiftTables(tables: Tables, shift: DateShift): void {
   }
 }
 
+const NAMED_FOUNDING = new Map(NAMED_ENTERPRISES.map((e) => [e.creditCode, e.foundedOn]));
+
 /** The zone, generated batch by batch: a deterministic sequence for given options. */
 export function* generateBatches(options: Omit<ZoneOptions, 'onProgress'>): Generator<{ loaded: number; batches: CopyBatch[] }> {
   const r = new Random(options.seed);
@@ -285,6 +287,11 @@ export function* generateBatches(options: Omit<ZoneOptions, 'onProgress'>): Gene
       peers = [...peers.slice(-2), seed];
     }
     shiftTables(tables, shift);
+    // The named enterprises were founded when they were (华工科技 on 1999-07-28): a fact of the world, not of the demo.
+    for (const row of tables['enterprise']!) {
+      const named = NAMED_FOUNDING.get(row['credit_code'] as string);
+      if (named) row['founded_on'] = named;
+    }
     yield { loaded: end, batches: encodeTables(tables) };
   }
 }

@@ -2,7 +2,7 @@ import { Role } from '../src/auth/roles';
 import { zoneToday } from '../src/clock';
 import { DATA_ANCHOR, type Tables } from '../seeds/generator';
 import { addDays, addYears } from '../seeds/random';
-import { dateShift, DEMO_ENTERPRISES, loadDemoZone, shiftTables } from '../seeds/zone';
+import { dateShift, DEMO_ENTERPRISES, loadDemoZone, NAMED_ENTERPRISES, shiftTables } from '../seeds/zone';
 import { as, TestApp } from './support/app';
 import { resetRegistry } from './support/registry';
 
@@ -107,5 +107,11 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
     const [row] = await app.orm.em.fork().execute<{ newest: string }[]>('select max(checked_on)::text as newest from dishonest_debtor_check');
     const newest = row!.newest;
     expect(newest <= today && newest > addDays(today, -14)).toBe(true);
+    // What the source text says of the named enterprises stays as it is: 华工科技 was founded on 1999-07-28.
+    const founded = await app.orm.em.fork().execute<{ code: string; founded: string }[]>(
+      'select credit_code as code, founded_on::text as founded from enterprise where credit_code = any(?::text[]) order by credit_code',
+      [`{${NAMED_ENTERPRISES.map((e) => e.creditCode).join(',')}}`],
+    );
+    expect(founded).toEqual(NAMED_ENTERPRISES.map((e) => ({ code: e.creditCode, founded: e.foundedOn })).sort((a, b) => (a.code < b.code ? -1 : 1)));
   }, 120_000);
 });
