@@ -14,7 +14,7 @@ import {
   type Tables,
 } from './generator';
 import { BANKS, BRANCHES, CLUSTERS, FUNDS, INSTITUTIONS, INSURERS, makeCreditCode, PARKS, POOLS } from './reference';
-import { addDays, Random } from './random';
+import { addDays, addYears, Random, seedUuid } from './random';
 
 /** The enterprises the source text names: university-owned enterprises and the equity incentive key units. */
 export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
@@ -331,6 +331,40 @@ function copyFromWorker(client: Client, options: ZoneOptions): Promise<void> {
   });
 }
 
+const EVERY_SCOPE = ['PROFILE', 'HIGH_TECH', 'PATENTS', 'FINANCIALS', 'INSTRUMENTS', 'ELIGIBILITY'];
+
+/**
+ * Authorisations the named enterprises gave two demo banks, so a bank officer trying the demo sees clients (招商银行:
+ * 华工科技 and 邮科院 in full, 武大有机硅 for an IP-pledge pre-check; 湖北银行: 华工科技 for a tech insurance check).
+ * Signed a month before the zone's day, for a year.
+ */
+export const DEMO_AUTHORISATIONS: { bank: string; enterprise: string; scopes: string[]; purpose: string }[] = [
+  { bank: 'CMB', enterprise: 'huagong', scopes: EVERY_SCOPE, purpose: '授信审查' },
+  { bank: 'CMB', enterprise: 'wri', scopes: EVERY_SCOPE, purpose: '授信审查' },
+  { bank: 'CMB', enterprise: 'whu-silicone', scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'], purpose: '知识产权质押贷款预审' },
+  { bank: 'HUBEI', enterprise: 'huagong', scopes: ['PROFILE', 'ELIGIBILITY'], purpose: '科技保险保费补贴核验' },
+];
+
+async function loadDemoAuthorisations(client: Client, asOf: string): Promise<void> {
+  const from = addDays(asOf, -30);
+  for (const a of DEMO_AUTHORISATIONS) {
+    const enterprise = NAMED_ENTERPRISES.find((e) => e.key === a.enterprise)!;
+    await client.query(
+      `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
+       values ($1, $2, $3, $4::authorization_scope[], $5, $6, $7, '法定代表人', 'ZONE_ADMIN', now(), now(), 1)`,
+      [
+        seedUuid(`authorisation:${a.bank}:${a.enterprise}:${a.purpose}`),
+        seedUuid(`enterprise:${enterprise.creditCode}`),
+        BANKS.find((b) => b.key === a.bank)!.id,
+        `{${a.scopes.join(',')}}`,
+        a.purpose,
+        from,
+        addYears(from, 1, 1),
+      ],
+    );
+  }
+}
+
 export interface ZoneOptions {
   /** How many enterprises in all (the named ones first when `named`). */
   enterprises: number;
@@ -371,6 +405,7 @@ export async function loadZone(databaseUrl: string, options: ZoneOptions): Promi
     };
     if (options.enterprises >= BULK_MODE_FROM) await withBulkLoadMode(client, generateAndCopy);
     else await generateAndCopy();
+    if (options.named) await loadDemoAuthorisations(client, options.asOf ?? DATA_ANCHOR);
     await client.query('commit');
   } catch (err) {
     await client.query('rollback').catch(() => undefined);

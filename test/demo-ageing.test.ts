@@ -2,6 +2,7 @@ import { Role } from '../src/auth/roles';
 import { zoneToday } from '../src/clock';
 import { DATA_ANCHOR, type Tables } from '../seeds/generator';
 import { addDays, addYears } from '../seeds/random';
+import { BANKS } from '../seeds/reference';
 import { dateShift, DEMO_ENTERPRISES, loadDemoZone, NAMED_ENTERPRISES, shiftTables } from '../seeds/zone';
 import { as, TestApp } from './support/app';
 import { resetRegistry } from './support/registry';
@@ -95,6 +96,33 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
       expect([day, every(found)]).toEqual([day, Object.keys(found).map((p) => [p, true, true, true])]);
     }
   }, 120_000);
+
+  it('lets the demo banks see the clients that authorised them, as the README says, and no other bank', async () => {
+    await load(zoneToday());
+    const huagong = NAMED_ENTERPRISES.find((e) => e.key === 'huagong')!.creditCode;
+    const query = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name patents { number } financialBands { fiscalYear } } }`;
+    const seen = async (bank: string) => {
+      const result = await app.execute<{ enterprise: { name: string; patents: unknown[] | null; financialBands: unknown[] | null } | null }, Record<string, unknown>>(
+        query,
+        { code: huagong },
+        as(Role.BANK_OFFICER, BANKS.find((b) => b.key === bank)!.creditCode),
+      );
+      expect(result.errors).toBeUndefined();
+      const e = result.data!.enterprise;
+      return e && { name: e.name, patents: e.patents !== null, financialBands: e.financialBands !== null };
+    };
+    // 招商银行: every scope; 湖北银行: the profile and eligibility only; 中国银行: nothing.
+    expect(await seen('CMB')).toEqual({ name: '华工科技产业股份有限公司', patents: true, financialBands: true });
+    expect(await seen('HUBEI')).toEqual({ name: '华工科技产业股份有限公司', patents: false, financialBands: false });
+    expect(await seen('BOC')).toBeNull();
+    const eligibility = await app.execute<{ eligibility: { eligible: boolean; checks: { criterion: string }[] }[] }, Record<string, unknown>>(
+      `query ($code: CreditCode!) { eligibility(programme: "CREDIT_LOAN", creditCodes: [$code]) { eligible checks { criterion } } }`,
+      { code: huagong },
+      as(Role.BANK_OFFICER, BANKS.find((b) => b.key === 'HUBEI')!.creditCode),
+    );
+    // Authorised for eligibility: the bank reads every criterion, not the lone AUTHORISATION refusal.
+    expect(eligibility.data!.eligibility[0]!.checks.map((c) => c.criterion)).not.toContain('AUTHORISATION');
+  }, 60_000);
 
   it('as the generator wrote it (as of 2025-11-01) and asked today, is what aged: no enterprise eligible for a loan pilot', async () => {
     const today = zoneToday();

@@ -444,7 +444,7 @@ class Planner implements Sql {
     type: GraphQLOutputType,
   ): string {
     if (!isListType(getNullableType(type))) none('a list declared for a field that is not one');
-        const item = this.objectJson(named, target, c, nodes);
+    const item = this.objectJson(named, target, c, nodes);
     return `coalesce((select json_agg(${item}${order ? ` order by ${order}` : ''}) from ${from}), '[]'::json)`;
   }
 
