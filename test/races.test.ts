@@ -1,5 +1,6 @@
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import { Role } from '../src/auth/roles';
+import { toGlobalId } from '../src/common/global-id';
 import { BANKS } from '../seeds/reference';
 import { TestApp } from './support/app';
 import { addDays, addMonths, zoneToday } from './support/clock';
@@ -85,6 +86,48 @@ describe('concurrent identical writes', () => {
     const next = (from: string) => app.http<any, any>(GRANT, { input: { ...grantInput(), validFrom: from, validTo: addMonths(from, 6) } }, { token: rep });
     expect((await next(end)).data.grantAuthorization.errors).toEqual([{ code: 'DUPLICATE' }]);
     expect((await next(addDays(end, 1))).data.grantAuthorization.errors).toEqual([]);
+  });
+
+  it('tries a grant again when PostgreSQL ends it as the victim of a deadlock, and answers it as if nothing had happened', async () => {
+    // Two inserts under an exclusion constraint, each waiting for the other's row, are a deadlock: PostgreSQL ends
+    // one transaction (40P01). Here another session holds a row overlapping the grant's last day, the grant waits for
+    // it, then that session inserts one overlapping the grant's first day: the grant, waiting first, is the victim.
+    await sql.query('delete from data_authorization');
+    const rep = await app.token(Role.ENTERPRISE_REP, OWN);
+    const input = grantInput();
+    const before = await events('grantAuthorization');
+    const other = new Client({ connectionString: app.orm.config.get('clientUrl') });
+    await other.connect();
+    const hold = (day: string) =>
+      other.query(
+        `insert into data_authorization (id, created_at, updated_at, version, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by)
+         values (gen_random_uuid(), now(), now(), 1, (select id from enterprise where credit_code = $1), (select id from bank where credit_code = $2),
+                 '{PROFILE}', $3, $4, $4, '另一会话', 'test')`,
+        [OWN, bank.creditCode, input.purpose, day],
+      );
+    try {
+      await other.query('begin');
+      await hold(input.validTo);
+      const answer = app.http<any, any>(GRANT, { input }, { token: rep });
+      const waiting = async () =>
+        (await sql.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into \"data_authorization\"%'")).rows[0]!.n;
+      for (let i = 0; (await waiting()) === 0; i++) {
+        if (i > 500) throw new Error('the grant never waited for the other session');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await hold(input.validFrom); // returns once PostgreSQL has ended the grant's first try
+      await other.query('rollback');
+      const answered = await answer;
+      const granted = (await sql.query<{ id: string }>("select id from data_authorization where purpose = '并发授权测试' and revoked_at is null")).rows;
+      expect(granted).toHaveLength(1);
+      expect(answered).toEqual({ status: 200, data: { grantAuthorization: { authorization: { id: toGlobalId('DataAuthorization', granted[0]!.id) }, errors: [] } } });
+    } finally {
+      await other.end();
+    }
+    // One event: the try PostgreSQL ended left nothing, not even its audit event (it was in the same transaction).
+    const after = await events('grantAuthorization');
+    const n = (rows: { outcome: string; n: string }[], outcome: string) => Number(rows.find((r) => r.outcome === outcome)?.n ?? 0);
+    expect(['DONE', 'REFUSED', 'FAILED'].map((o) => n(after, o) - n(before, o))).toEqual([1, 0, 0]);
   });
 
   it('revokes once when 10 revocations arrive at once; the others are told it is revoked already', async () => {

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DeadlockException } from '@mikro-orm/core';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context';
@@ -34,9 +36,19 @@ async function enterpriseOf(em: EntityManager, value: unknown): Promise<string |
 }
 
 /**
+ * How many times a mutation is tried when PostgreSQL ends its transaction as a deadlock's victim or a serialisation
+ * failure (40P01, 40001). Such an end says nothing about the request: it met another at the wrong moment. Concurrent
+ * inserts under an exclusion constraint deadlock as a matter of course (each waits for the other's tuple; 20 identical
+ * grants at once met it 1–3 times in 20 on a 2-core machine), and the retry, seeing the winner committed, answers as
+ * any later request would (DUPLICATE).
+ */
+export const MUTATION_ATTEMPTS = 4;
+
+/**
  * Wraps a mutation's resolver: it runs in one transaction together with its audit event: done, refused (errors in
  * the payload), or failed (recorded apart, since the mutation's own transaction rolled back). Inputs are not copied
  * into the trail, since they may hold personal data; the event names the operation, the record and the error codes.
+ * A transaction that lost a deadlock is run again from the start (MUTATION_ATTEMPTS): nothing of it was written.
  */
 export function auditedMutation(
   resolve: GraphQLFieldResolver<unknown, RequestContext>,
@@ -47,8 +59,8 @@ export function auditedMutation(
     const outer = context.em;
     const creditCode = (args['input'] as { creditCode?: unknown } | undefined)?.creditCode;
     const details = (extra: Record<string, unknown>) => ({ ...(typeof creditCode === 'string' ? { creditCode } : {}), ...extra });
-    try {
-      return await outer.transactional(async (em) => {
+    const once = () =>
+      outer.transactional(async (em) => {
         context.em = em as EntityManager;
         try {
           const payload = (await resolve(root, args, context, info)) as Record<string, unknown> & { errors?: MutationError[] };
@@ -67,13 +79,22 @@ export function auditedMutation(
           context.em = outer;
         }
       });
-    } catch (err) {
-      await recordAudit(outer.fork(), viewer, {
-        operation: info.fieldName,
-        outcome: AuditOutcome.FAILED,
-        details: details({ error: (err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR' }),
-      }).catch(() => undefined);
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once();
+      } catch (err) {
+        if (err instanceof DeadlockException && attempt < MUTATION_ATTEMPTS) {
+          // A little apart, so the same two do not meet again at once.
+          await sleep(5 * attempt + Math.random() * 20 * attempt);
+          continue;
+        }
+        await recordAudit(outer.fork(), viewer, {
+          operation: info.fieldName,
+          outcome: AuditOutcome.FAILED,
+          details: details({ error: (err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR' }),
+        }).catch(() => undefined);
+        throw err;
+      }
     }
   };
 }
