@@ -10,6 +10,7 @@ import {
   type EligibilityQuery,
   GrantAuthorizationDocument,
   OutreachDocument,
+  ProgrammeRulesDocument,
   ProgrammesDocument,
   RecordCreditLoanDocument,
   RecordCreditRatingDocument,
@@ -305,7 +306,7 @@ describe('pilot programmes and eligibility', () => {
     ];
     const refusedToday = await app.execute(RecordProgrammeRuleVersionDocument, { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: today, note: '收紧', criteria } }, admin);
     expect(refusedToday.data!.recordProgrammeRuleVersion.errors).toEqual([
-      { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.effectiveFrom', message: `A new version takes effect after today (${today}), so answers already given stay as they were.` },
+      { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.effectiveFrom', message: `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.` },
     ]);
     const malformed = await app.execute(
       RecordProgrammeRuleVersionDocument,
@@ -325,6 +326,7 @@ describe('pilot programmes and eligibility', () => {
         effectiveFrom: tomorrow,
         note: '评级要求提高至A',
         recordedBy: 'ZONE_ADMIN',
+        retroactiveReason: null,
         criteria: [
           { kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 1 year(s) before', minimumRating: null, months: null },
           { kind: 'CREDIT_RATING', description: 'An SME credit rating of A or better in force', minimumRating: 'A', months: null },
@@ -340,6 +342,84 @@ describe('pilot programmes and eligibility', () => {
       ['FAILED', 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; A or better required.'],
     ]);
     expect(then!.checks.map((c) => c.criterion)).toEqual(['REGISTERED_IN_ZONE', 'CREDIT_RATING']);
+  });
+
+  it('takes a version effective today or earlier, or before another, only with its reason; on one date the later record is in force', async () => {
+    // A programme of this test's own, so no other test's answers move.
+    await app.orm.em.fork().execute(
+      `insert into pilot_programme (id, code, name, name_en, description, uptake)
+       values (gen_random_uuid(), 'T_RETROACTIVE', '追溯版本测试', 'Retroactive versions (test)', '追溯生效与更正', 'EQUITY_INCENTIVE_PLAN')`,
+    );
+    try {
+      const code = await enterprise1001(); // founded 2012-03-01
+      const record = (effectiveFrom: string, minYears: number, retroactiveReason?: string) =>
+        app.execute(
+          RecordProgrammeRuleVersionDocument,
+          { input: { programme: 'T_RETROACTIVE', effectiveFrom, note: `成立满${minYears}年`, criteria: [{ kind: 'REGISTERED_IN_ZONE', minYears }], ...(retroactiveReason ? { retroactiveReason } : {}) } },
+          admin,
+        );
+      const today = zoneToday();
+      const issued = '国科发火〔2016〕32号于2016年1月29日印发，自2016年1月1日起施行';
+      expect((await record('2016-01-01', 3)).data!.recordProgrammeRuleVersion.errors).toEqual([
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.effectiveFrom', message: `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.` },
+      ]);
+      const first = await record('2016-01-01', 3, issued);
+      expect(first.data!.recordProgrammeRuleVersion.ruleVersion).toEqual({
+        version: 1,
+        effectiveFrom: '2016-01-01',
+        note: '成立满3年',
+        recordedBy: 'ZONE_ADMIN',
+        retroactiveReason: issued,
+        criteria: [{ kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 3 year(s) before', minimumRating: null, months: null }],
+      });
+      const [v1] = await check('T_RETROACTIVE', [code], '2016-06-30');
+      expect([v1!.ruleVersion, v1!.rulesEffectiveFrom, v1!.eligible]).toEqual([1, '2016-01-01', true]);
+
+      // A correction from the same date: the version recorded later is in force, on that date and after.
+      const corrected = '录入有误：应为成立满五年';
+      expect((await record('2016-01-01', 5, corrected)).data!.recordProgrammeRuleVersion.errors).toEqual([]);
+      const [v2] = await check('T_RETROACTIVE', [code], '2016-06-30');
+      expect([v2!.ruleVersion, v2!.rulesEffectiveFrom, outcome(v2!, 'REGISTERED_IN_ZONE')]).toEqual([
+        2,
+        '2016-01-01',
+        ['FAILED', '武汉光谷激光科技有限公司 (光电子信息产业园), founded 2012-03-01: less than 5 year(s) by 2016-06-30.'],
+      ]);
+      // One before every other version fills the years before them.
+      expect((await record('2010-01-01', 1, '补录2010年起施行的规则')).data!.recordProgrammeRuleVersion.errors).toEqual([]);
+      const [v3] = await check('T_RETROACTIVE', [code], '2015-12-31');
+      expect([v3!.ruleVersion, v3!.rulesEffectiveFrom]).toEqual([3, '2010-01-01']);
+
+      // Ahead of every version and of today, a reason is refused; one dated before a later version needs one.
+      const later = addDays(today, 400);
+      expect((await record(later, 2, '无需理由')).data!.recordProgrammeRuleVersion.errors.map((e) => [e.field, e.message])).toEqual([
+        ['input.retroactiveReason', `A version taking effect on ${later}, after today and after every other version, is not retroactive.`],
+      ]);
+      expect((await record(later, 2)).data!.recordProgrammeRuleVersion.errors).toEqual([]);
+      expect((await record(addDays(today, 30), 2)).data!.recordProgrammeRuleVersion.errors.map((e) => e.message)).toEqual([
+        `Version 4 takes effect on ${later}; a version before it changes it retroactively: give retroactiveReason.`,
+      ]);
+
+      // Who recorded what when is kept; the list runs by date, and on one date the later record first.
+      const listed = await app.execute(ProgrammeRulesDocument, { date: '2016-01-01' }, null);
+      const mine = listed.data!.programmes.find((p) => p.code === 'T_RETROACTIVE')!;
+      const at = await app.orm.em.fork().execute<{ version: number; at: string }[]>(
+        `select version, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from programme_rule_version where programme_id = (select id from pilot_programme where code = 'T_RETROACTIVE') order by version`,
+      );
+      const recordedAt = (v: number) => new Date(at.find((r) => r.version === v)!.at);
+      expect(mine).toEqual({
+        code: 'T_RETROACTIVE',
+        rules: [
+          { version: 4, effectiveFrom: later, retroactiveReason: null, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(4) },
+          { version: 2, effectiveFrom: '2016-01-01', retroactiveReason: corrected, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(2) },
+          { version: 1, effectiveFrom: '2016-01-01', retroactiveReason: issued, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(1) },
+          { version: 3, effectiveFrom: '2010-01-01', retroactiveReason: '补录2010年起施行的规则', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(3) },
+        ],
+        rulesOn: { version: 2 },
+      });
+    } finally {
+      await app.orm.em.fork().execute(`delete from programme_rule_version where programme_id = (select id from pilot_programme where code = 'T_RETROACTIVE')`);
+      await app.orm.em.fork().execute(`delete from pilot_programme where code = 'T_RETROACTIVE'`);
+    }
   });
 
   it('tells a bank nothing about an enterprise that did not authorise it, and audits every check', async () => {

@@ -385,7 +385,7 @@ export const TYPES: Record<string, TypeRule> = {
   CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
   // Programmes and their rules: public, so anyone can see what is checked.
   PilotProgramme: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
-  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria note recordedBy updatedAt': ROWS } },
+  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria note recordedBy recordedAt retroactiveReason updatedAt': ROWS } },
   Criterion: {
     ...PUBLIC,
     fields: {

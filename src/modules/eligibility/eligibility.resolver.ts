@@ -15,7 +15,7 @@ import {
   TaxCreditGradeInput,
 } from './eligibility.types';
 import { checkEligibility, recordRuleVersion } from './eligibility.service';
-import { PilotProgramme, ProgrammeRuleVersion } from './programme.entity';
+import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion } from './programme.entity';
 import { readAll } from '../../db/read-objects';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
@@ -46,14 +46,17 @@ export class PilotProgrammeResolver {
   }
 
   @Authorized()
-  @Mutation(() => RuleVersionPayload, { description: 'Records a new version of a programme’s rules, effective from a later date.' })
+  @Mutation(() => RuleVersionPayload, {
+    description:
+      'Records a new version of a programme’s rules, effective from a later date; or, with `retroactiveReason`, from today or an earlier date (a retroactive rule or a correction).',
+  })
   async recordProgrammeRuleVersion(@Ctx() ctx: RequestContext, @Arg('input') input: RuleVersionInput) {
     return RuleVersionPayload.from(await recordRuleVersion(ctx, input));
   }
 
-  @FieldResolver(() => [ProgrammeRuleVersion], { description: 'Every version, newest first.' })
+  @FieldResolver(() => [ProgrammeRuleVersion], { description: 'Every version, the latest date first; on one date, the one recorded last first.' })
   rules(@Root() p: PilotProgramme, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProgrammeRuleVersion, 'programme', { effectiveFrom: 'desc' }).load(p.id);
+    return ctx.loaders.manyBy(ProgrammeRuleVersion, 'programme', IN_FORCE_ORDER).load(p.id);
   }
 
   @FieldResolver(() => ProgrammeRuleVersion, { nullable: true, description: 'The version in force on `date` (default today).' })

@@ -12,7 +12,7 @@ import { zoneToday } from '../../clock';
 import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
 import { loadFacts } from './facts';
-import { PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake } from './programme.entity';
+import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake } from './programme.entity';
 
 /** Most credit codes one eligibility request takes. */
 export const MAX_BATCH = 1000;
@@ -22,7 +22,7 @@ export async function rulesInForce(em: EntityManager, programme: string, asOf: s
   const version = await em.findOne(
     ProgrammeRuleVersion,
     { programme: { code: programme }, effectiveFrom: { $lte: asOf } },
-    { orderBy: { effectiveFrom: 'desc' }, populate: ['programme'] },
+    { orderBy: IN_FORCE_ORDER, populate: ['programme'] },
   );
   if (version) return version;
   const known = await em.findOne(PilotProgramme, { code: programme });
@@ -181,20 +181,17 @@ function criterionRule(problems: Problems, field: string, input: Record<string, 
 }
 
 /**
- * Records a new version of a programme's rules. It takes effect tomorrow at the earliest and after the latest
- * version, so no answer already given (for today or any earlier date) changes.
+ * Records a new version of a programme's rules. One recorded ahead takes effect tomorrow at the earliest and after
+ * the latest version, so no answer already given changes. One that takes effect today or earlier, or on or before
+ * a later version's date, changes answers for days already past: it is taken only with the reason it is recorded so
+ * (a rule issued after its effective date, or a correction), which stays with it; receipts keep what was answered.
  */
 export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionInput): Promise<Outcome<ProgrammeRuleVersion>> {
   const problems = new Problems();
   const programme = await ctx.em.findOne(PilotProgramme, { code: input.programme });
   if (!programme) problems.add(new NotFoundError('input.programme', `No programme has the code ${input.programme}.`));
   const note = requiredText(problems, 'input.note', input.note, 1000);
-  const today = zoneToday();
-  if (input.effectiveFrom <= today) {
-    problems.add(
-      new InvalidInputError('input.effectiveFrom', `A new version takes effect after today (${today}), so answers already given stay as they were.`, MutationErrorCode.INVALID_INPUT),
-    );
-  }
+  const reason = input.retroactiveReason == null ? null : requiredText(problems, 'input.retroactiveReason', input.retroactiveReason, 1000);
   if (input.criteria.length === 0) problems.invalid('input.criteria', 'A version has at least one criterion.');
   const kinds = new Set<CriterionKind>();
   const criteria = input.criteria.map((c, i) => {
@@ -202,20 +199,34 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
     kinds.add(c.kind);
     return criterionRule(problems, `input.criteria.${i}`, c as unknown as Record<string, unknown> & { kind: CriterionKind });
   });
-  const latest = programme
-    ? await ctx.em.findOne(ProgrammeRuleVersion, { programme }, { orderBy: { version: 'desc' } })
-    : null;
-  if (latest && input.effectiveFrom <= latest.effectiveFrom) {
-    problems.invalid('input.effectiveFrom', `Version ${latest.version} takes effect on ${latest.effectiveFrom}; a new one must come after it.`);
+  const latest = programme ? await ctx.em.findOne(ProgrammeRuleVersion, { programme }, { orderBy: IN_FORCE_ORDER }) : null;
+  const today = zoneToday();
+  const retroactive = input.effectiveFrom <= today || (latest !== null && input.effectiveFrom <= latest.effectiveFrom);
+  if (retroactive && input.retroactiveReason == null) {
+    problems.add(
+      new InvalidInputError(
+        'input.effectiveFrom',
+        latest && input.effectiveFrom > today
+          ? `Version ${latest.version} takes effect on ${latest.effectiveFrom}; a version before it changes it retroactively: give retroactiveReason.`
+          : `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.`,
+        MutationErrorCode.INVALID_INPUT,
+      ),
+    );
+  }
+  if (!retroactive && input.retroactiveReason != null) {
+    problems.invalid('input.retroactiveReason', `A version taking effect on ${input.effectiveFrom}, after today and after every other version, is not retroactive.`);
   }
   if (!programme || problems.any) return refused(problems.list);
+  // The number is the next one: versions are numbered in the order they are recorded, whatever their dates.
+  const [last] = await ctx.em.execute<{ n: number }[]>('select coalesce(max(version), 0)::int as n from programme_rule_version where programme_id = ?', [programme.id]);
   const version = ctx.em.create(ProgrammeRuleVersion, {
     programme,
-    version: (latest?.version ?? 0) + 1,
+    version: last!.n + 1,
     effectiveFrom: input.effectiveFrom,
     criteria: criteria as CriterionRule[],
     note: note!,
     recordedBy: actorOf(ctx),
+    retroactiveReason: reason,
   } as never);
   return flushOutcome(ctx, version, {
     duplicate: () => new InvalidInputError('input.effectiveFrom', 'Another version was recorded for this programme meanwhile.', MutationErrorCode.DUPLICATE),

@@ -124,11 +124,17 @@ export class RuleVersionInput {
   @Field({ description: 'The programme code, e.g. IP_PLEDGE_LOAN.' })
   programme!: string;
 
-  @Field(() => DateScalar, { description: 'After the latest version’s date.' })
+  @Field(() => DateScalar, { description: 'After today and after the latest version’s date, unless `retroactiveReason` is given.' })
   effectiveFrom!: string;
 
   @Field({ description: 'Where the rules come from, or why they changed.' })
   note!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when the version takes effect today or earlier, or on or before another version’s date (and refused otherwise): why, e.g. the rule was issued after its effective date, or corrects one recorded wrongly.',
+  })
+  retroactiveReason?: string | null;
 
   @Field(() => [CriterionRuleInput])
   criteria!: CriterionRuleInput[];

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mik
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar, DateTimeScalar } from '../../common/scalars';
 import type { CriterionRule } from './criteria';
 
 /** What "uses the programme already" means, for the outreach list. */
@@ -56,13 +56,16 @@ export class PilotProgramme extends BaseEntity {
 
 /**
  * One version of a programme's rules: the criteria, as data, in force from `effectiveFrom` until the next
- * version's date. Versions are never edited: a change of rules is a new version, so an answer given on a date
- * can be given again.
+ * version's date. Versions are never edited: a change of rules is a new version. Chinese rules are often
+ * retroactive (国科发火〔2016〕32号 was issued on 2016-01-29, effective 2016-01-01), and a rule recorded wrongly is
+ * corrected from the date it was wrong: such a version, dated today or earlier, or on or before a later version's
+ * date, carries the reason it was recorded so. On a date, the version with the latest `effectiveFrom` not after it
+ * is in force, and of two from the same day the one recorded later (a correction supersedes what it corrects).
+ * What a bank was answered before stays in its receipt.
  */
 @ObjectType({ implements: Node, description: "One version of a programme's rules, in force from its date until the next." })
 @Entity()
 @Unique({ properties: ['programme', 'version'] })
-@Unique({ properties: ['programme', 'effectiveFrom'] })
 @Index({ properties: ['programme', 'effectiveFrom'] })
 export class ProgrammeRuleVersion extends BaseEntity {
   @ManyToOne(() => PilotProgramme, { ref: true })
@@ -86,4 +89,19 @@ export class ProgrammeRuleVersion extends BaseEntity {
   @Field({ description: 'Who recorded it (role and organisation).' })
   @Property({ type: 'text' })
   recordedBy!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
+  get recordedAt(): Date {
+    return this.createdAt;
+  }
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a version was recorded to take effect on or before the day it was recorded, or before a later version: a retroactive rule or a correction. Null for one recorded ahead of its date.',
+  })
+  @Property({ type: 'text', nullable: true })
+  retroactiveReason: string | null = null;
 }
+
+/** Versions in the order they are looked up: the latest date first, and on one date the one recorded last first. */
+export const IN_FORCE_ORDER = { effectiveFrom: 'desc', version: 'desc' } as const;
