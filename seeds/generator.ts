@@ -204,6 +204,28 @@ const ids = {
  * Generates one enterprise and everything it holds into `out`. `peers` are enterprises generated before in the
  * same batch, co-issuers of collective bonds. Deterministic for a given Random state.
  */
+/**
+ * The national high-tech field (国家重点支持的高新技术领域) an enterprise of a zone industry is most often classified
+ * under. The classification is of its technology, not its industry, so some are classified otherwise (below).
+ */
+const FIELD_OF_INDUSTRY: Record<string, string> = {
+  OPTOELECTRONIC_INFORMATION: 'ELECTRONIC_INFORMATION',
+  INTEGRATED_CIRCUITS: 'ELECTRONIC_INFORMATION',
+  NEW_DISPLAYS: 'ELECTRONIC_INFORMATION',
+  BIOMEDICINE: 'BIOLOGY_AND_NEW_MEDICINE',
+  NEW_MATERIALS: 'NEW_MATERIALS',
+  NEW_ENERGY: 'NEW_ENERGY_AND_ENERGY_SAVING',
+  ENERGY_SAVING_ENVIRONMENTAL: 'RESOURCES_AND_ENVIRONMENT',
+  HIGH_END_EQUIPMENT: 'ADVANCED_MANUFACTURING_AND_AUTOMATION',
+  HIGH_TECH_SERVICES: 'HIGH_TECH_SERVICES',
+};
+
+/**
+ * A Random of its own for figures added after the demo's first draws (total income, R&D staff, the high-tech
+ * field): drawn from the key, so adding them moved none of the earlier figures.
+ */
+const sideRandom = (key: string) => new Random(parseInt(seedUuid(`side:${key}`).slice(0, 8), 16));
+
 export function generateEnterprise(
   index: number,
   seed: EnterpriseSeed,
@@ -220,6 +242,13 @@ export function generateEnterprise(
     name: seed.name,
     name_en: seed.nameEn,
     industry: seed.industry,
+    // Generated ones: about one in eight not classified yet, one in ten classified under advanced manufacturing
+    // (a laser maker, say); the named ones under their industry's usual field.
+    high_tech_field: ((side) =>
+      !seed.key.startsWith('synthetic:') ? FIELD_OF_INDUSTRY[seed.industry]!
+      : side.chance(0.12) ? null
+      : side.chance(0.1) ? 'ADVANCED_MANUFACTURING_AND_AUTOMATION'
+      : FIELD_OF_INDUSTRY[seed.industry]!)(sideRandom(`field:${seed.creditCode}`)),
     park_id: ids.park(seed.parkCode),
     cluster_id: seed.clusterCode ? ids.cluster(seed.clusterCode) : null,
     founded_on: seed.foundedOn,
@@ -241,6 +270,7 @@ export function generateEnterprise(
       const revenue = base * (1 + (year - 2023) * r.normal(0.08, 0.05));
       const rd = revenue * rdShare * r.normal(1, 0.1);
       const employees = Math.max(3, Math.round(revenue / r.normal(600_000, 100_000)));
+      const side = sideRandom(`fy:${k}:${year}`);
       out['fiscal_year_financials']!.push({
         id: seedUuid(`fy:${k}:${year}`),
         enterprise_id: eid,
@@ -252,6 +282,11 @@ export function generateEnterprise(
         employees,
         st_staff: Math.max(1, Math.min(employees, Math.round(employees * Math.min(0.7, Math.max(0.05, r.normal(0.25, 0.1)))))),
       });
+      const row = out['fiscal_year_financials']!.at(-1)!;
+      // Total income: sales revenue and other income (subsidies, investment income), 0–15% more; most report it.
+      row['total_income'] = side.chance(0.92) ? yuan(revenue * (1 + Math.max(0, side.normal(0.05, 0.04)))) : null;
+      // R&D staff: part of the S&T staff (35–85% of it); not every enterprise reports them.
+      row['rd_staff'] = side.chance(0.9) ? Math.round((row['st_staff'] as number) * Math.min(0.85, Math.max(0.35, side.normal(0.6, 0.15)))) : null;
     }
   }
 

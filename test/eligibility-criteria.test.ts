@@ -61,6 +61,11 @@ const PROGRAMMES: Record<string, Criterion> = {
   T_REVENUE: { kind: 'REVENUE', minimum: '50000000.00', maximum: '200000000.00' },
   T_REVENUE_UP_TO: { kind: 'REVENUE', maximum: '200000000.00' },
   T_HIGH_TECH_SHARE: { kind: 'HIGH_TECH_REVENUE_SHARE', minimumPercent: '60.0000' },
+  // 财资〔2016〕4号: 3% in each of three years, not on average.
+  T_RD_EACH_YEAR: { kind: 'RD_INTENSITY', years: 3, eachYear: true, rdBands: [{ revenueUpTo: null, minimumPercent: '3.0000' }] },
+  T_RD_IN_CHINA: { kind: 'RD_IN_CHINA_SHARE', years: 3, minimumPercent: '60.0000' },
+  T_RD_STAFF: { kind: 'RD_STAFF_SHARE', minimumPercent: '10.0000' },
+  T_FIELD: { kind: 'NATIONAL_HIGH_TECH_FIELD', fields: ['ELECTRONIC_INFORMATION', 'NEW_MATERIALS'] },
   T_STAFF_10: { kind: 'ST_STAFF_SHARE', minimumPercent: '10.0000' },
   T_STAFF_12_5: { kind: 'ST_STAFF_SHARE', minimumPercent: '12.5000' },
   T_CORE_IP: { kind: 'CORE_IP', count: 2 },
@@ -79,15 +84,22 @@ const PROGRAMMES: Record<string, Criterion> = {
 interface Figures {
   revenue?: string;
   rd?: string;
+  /** R&D spent in China: default all of it. */
+  inChina?: string;
   highTech?: string;
+  /** Default: the revenue; null: not reported. */
+  totalIncome?: string | null;
   employees?: number;
   stStaff?: number;
+  /** Default: not reported. */
+  rdStaff?: number;
 }
 
 interface Facts {
   foundedOn?: string;
   industry?: string;
   stateOwned?: boolean;
+  highTechField?: string;
   years?: Record<number, Figures>;
   certificates?: { issuedOn: string; expiresOn?: string }[];
   patents?: {
@@ -171,6 +183,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         foundedOn: f.foundedOn ?? '2012-03-01',
         industry: f.industry ?? 'OPTOELECTRONIC_INFORMATION',
         stateOwned: f.stateOwned ?? false,
+        highTechField: f.highTechField ?? null,
       }),
     );
     for (const [year, y] of Object.entries(f.years ?? {})) {
@@ -180,10 +193,12 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         fiscalYear: Number(year),
         revenue: y.revenue ?? '40000000.00',
         rdExpense: rd,
-        rdExpenseInChina: rd,
+        rdExpenseInChina: y.inChina ?? rd,
         highTechRevenue: y.highTech ?? '0.00',
+        totalIncome: y.totalIncome === undefined ? (y.revenue ?? '40000000.00') : y.totalIncome,
         employees: y.employees ?? 100,
         stStaff: y.stStaff ?? 20,
+        rdStaff: y.rdStaff ?? null,
       });
     }
     for (const [j, c] of (f.certificates ?? []).entries()) {
@@ -433,6 +448,29 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       },
       { name: 'one band, one of two years recorded', facts: { years: { 2025: { revenue: '100000000.00', rd: '9000000.00' } } }, expected: 'UNKNOWN' },
     ]);
+    // 实际经营期不满三年的按实际经营时间计算: a firm founded within the three years is judged on the years it has.
+    await agree('T_RD_2016', 10_470, [
+      { name: 'founded 2024: 2024–2025 at 5% exactly', facts: { foundedOn: '2024-03-01', years: everyYear([2024, 2025], { revenue: '40000000.00', rd: '2000000.00' }) }, expected: 'PASSED' },
+      {
+        name: 'founded 2024: 2024–2025, 5% less a cent',
+        facts: { foundedOn: '2024-03-01', years: { 2024: { revenue: '40000000.00', rd: '2000000.00' }, 2025: { revenue: '40000000.00', rd: '1999999.99' } } },
+        expected: 'FAILED',
+      },
+      { name: 'founded 2024: its 2024 missing', facts: { foundedOn: '2024-03-01', years: { 2025: { revenue: '40000000.00', rd: '4000000.00' } } }, expected: 'UNKNOWN' },
+      { name: 'founded 2025: its one year', facts: { foundedOn: '2025-01-15', years: { 2025: { revenue: '40000000.00', rd: '2000000.00' } } }, expected: 'PASSED' },
+      { name: 'founded 2023: the full three years', facts: { foundedOn: '2023-12-31', years: everyYear([2024, 2025], { revenue: '40000000.00', rd: '4000000.00' }) }, expected: 'UNKNOWN' },
+    ]);
+    await agree('T_RD_EACH_YEAR', 11_700, [
+      { name: '3% exactly each year', facts: { years: everyYear(Y2023_2025, { revenue: '100000000.00', rd: '3000000.00' }) }, expected: 'PASSED' },
+      {
+        name: 'one year 3% less a cent, the others 10% (on average well over)',
+        facts: { years: { 2023: { revenue: '100000000.00', rd: '2999999.99' }, ...everyYear([2024, 2025], { revenue: '100000000.00', rd: '10000000.00' }) } },
+        expected: 'FAILED',
+      },
+      { name: 'founded 2024: 3% in each of its two years', facts: { foundedOn: '2024-05-01', years: everyYear([2024, 2025], { revenue: '100000000.00', rd: '3000000.00' }) }, expected: 'PASSED' },
+      { name: 'founded 2024: its 2024 missing', facts: { foundedOn: '2024-05-01', years: { 2025: { revenue: '100000000.00', rd: '3000000.00' } } }, expected: 'UNKNOWN' },
+      { name: 'a year of the three missing', facts: { years: everyYear([2023, 2025], { revenue: '100000000.00', rd: '9000000.00' }) }, expected: 'UNKNOWN' },
+    ]);
   });
 
   it('RD_EXPENSE: the latest year’s R&D within minimum and maximum, both included', async () => {
@@ -483,6 +521,50 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'none of it', facts: { years: { 2025: { revenue: '10000000.00', highTech: '0.00' } } }, expected: 'FAILED' },
       { name: 'the latest year decides', facts: { years: { 2024: { revenue: '10000000.00', highTech: '9000000.00' }, 2025: { revenue: '10000000.00', highTech: '1000000.00' } } }, expected: 'FAILED' },
       { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+      // Of total income (国科发火〔2016〕32号: 占企业同期总收入), not of sales revenue.
+      { name: '60% of total income exactly (72% of sales)', facts: { years: { 2025: { revenue: '10000000.00', totalIncome: '12000000.00', highTech: '7200000.00' } } }, expected: 'PASSED' },
+      { name: '60% of total income less a cent (72% of sales)', facts: { years: { 2025: { revenue: '10000000.00', totalIncome: '12000000.00', highTech: '7199999.99' } } }, expected: 'FAILED' },
+      { name: 'total income not reported', facts: { years: { 2025: { revenue: '10000000.00', totalIncome: null, highTech: '9000000.00' } } }, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('RD_IN_CHINA_SHARE: R&D in China at least 60% of all R&D across the years, to the cent', async () => {
+    await agree('T_RD_IN_CHINA', 11_720, [
+      { name: '60% exactly', facts: { years: everyYear(Y2023_2025, { rd: '1000000.00', inChina: '600000.00' }) }, expected: 'PASSED' },
+      {
+        name: '60% less a cent',
+        facts: { years: { ...everyYear([2023, 2024], { rd: '1000000.00', inChina: '600000.00' }), 2025: { rd: '1000000.00', inChina: '599999.99' } } },
+        expected: 'FAILED',
+      },
+      {
+        name: 'over the years together: all, all, then none is 66.67%',
+        facts: { years: { ...everyYear([2023, 2024], { rd: '1000000.00' }), 2025: { rd: '1000000.00', inChina: '0.00' } } },
+        expected: 'PASSED',
+      },
+      { name: 'no R&D at all', facts: { years: everyYear(Y2023_2025, { rd: '0.00' }) }, expected: 'UNKNOWN' },
+      { name: 'a year of the three missing', facts: { years: everyYear([2023, 2025], { rd: '1000000.00' }) }, expected: 'UNKNOWN' },
+      { name: 'founded in 2024: its two years', facts: { foundedOn: '2024-04-01', years: everyYear([2024, 2025], { rd: '1000000.00', inChina: '600000.00' }) }, expected: 'PASSED' },
+    ]);
+  });
+
+  it('RD_STAFF_SHARE: R&D staff at least 10% of the latest year’s employees', async () => {
+    await agree('T_RD_STAFF', 11_740, [
+      { name: '10 of 100', facts: { years: { 2025: { employees: 100, rdStaff: 10 } } }, expected: 'PASSED' },
+      { name: '9 of 100', facts: { years: { 2025: { employees: 100, rdStaff: 9 } } }, expected: 'FAILED' },
+      { name: '4 of 33 (12.1%)', facts: { years: { 2025: { employees: 33, stStaff: 10, rdStaff: 4 } } }, expected: 'PASSED' },
+      { name: '3 of 31 (9.7%)', facts: { years: { 2025: { employees: 31, stStaff: 10, rdStaff: 3 } } }, expected: 'FAILED' },
+      { name: 'not reported', facts: { years: { 2025: { employees: 100 } } }, expected: 'UNKNOWN' },
+      { name: 'the latest year decides', facts: { years: { 2024: { employees: 100, rdStaff: 20 }, 2025: { employees: 100, rdStaff: 5 } } }, expected: 'FAILED' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('NATIONAL_HIGH_TECH_FIELD: a national high-tech field named, not the zone industry', async () => {
+    await agree('T_FIELD', 11_760, [
+      { name: 'the first field named', facts: { highTechField: 'ELECTRONIC_INFORMATION' }, expected: 'PASSED' },
+      { name: 'the second field named, whatever the industry', facts: { industry: 'BIOMEDICINE', highTechField: 'NEW_MATERIALS' }, expected: 'PASSED' },
+      { name: 'a field not named', facts: { highTechField: 'AEROSPACE' }, expected: 'FAILED' },
+      { name: 'not classified', facts: {}, expected: 'UNKNOWN' },
     ]);
   });
 

@@ -67,21 +67,25 @@ const notListed = ['NOT_DISHONEST_DEBTOR', 'PASSED', 'Not listed when checked on
 const staff = ['ST_STAFF_SHARE', 'PASSED', 'S&T staff 20 of 100 employees (20.00%) in 2025; 10% required.'];
 const EVERY_PROGRAMME = {
   CREDIT_LOAN: [registered(2), certified, ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at most ¥200m required.'], rated, taxGrade, noDefault, notListed],
-  NEEQ_FIRST_BATCH: [registered(2), certified, ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at least ¥10m required.'], taxGrade, noDefault, notListed],
+  // No revenue threshold since the 2012 correction: NEEQ sets none.
+  NEEQ_FIRST_BATCH: [registered(2), certified, taxGrade, noDefault, notListed],
   TECH_INSURANCE_SUBSIDY: [registered(0), certified, ['TECH_INSURANCE_IN_FORCE', 'PASSED', 'RD_LIABILITY policy in force 2026-01-01 to 2026-12-31.'], notListed],
+  // 财资〔2016〕4号: no minimum age, 3% in each year, R&D staff (not all S&T staff) at least 10%.
   EQUITY_INCENTIVE: [
-    registered(3),
+    registered(0),
     ['STATE_OWNED', 'FAILED', 'Not state-owned; state-owned required.'],
-    ['RD_INTENSITY', 'PASSED', 'R&D 5.00% of revenue over 2023–2025 (¥6,000,000.00 of ¥120,000,000.00); 3% required.'],
-    staff,
+    ['RD_INTENSITY', 'PASSED', 'R&D of revenue 2023 5.00%, 2024 5.00%, 2025 5.00%; 3% required in each year.'],
+    ['RD_STAFF_SHARE', 'PASSED', 'R&D staff 12 of 100 employees (12.00%) in 2025; 10% required.'],
   ],
   HIGH_TECH_SELF_CHECK: [
     registered(1),
     ['CORE_IP', 'PASSED', `1 valid patent(s) granted by ${AS_OF} (ZL201910001001.0); 1 required.`],
-    ['SUPPORTED_INDUSTRY', 'PASSED', 'Industry OPTOELECTRONIC_INFORMATION is a supported field.'],
+    ['NATIONAL_HIGH_TECH_FIELD', 'PASSED', 'Core technology classified under ELECTRONIC_INFORMATION, a field the rule supports.'],
     staff,
     ['RD_INTENSITY', 'PASSED', 'R&D 5.00% of revenue over 2023–2025 (¥6,000,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2025: ¥40,000,000.00).'],
-    ['HIGH_TECH_REVENUE_SHARE', 'PASSED', 'High-tech revenue 80.00% of revenue in 2025; 60% required.'],
+    ['RD_IN_CHINA_SHARE', 'PASSED', 'R&D in China 100.00% of all R&D over 2023–2025 (¥6,000,000.00 of ¥6,000,000.00); 60% required.'],
+    // Of total income (¥40m sales and ¥2m other), not of sales revenue.
+    ['HIGH_TECH_REVENUE_SHARE', 'PASSED', 'High-tech income 76.19% of total income in 2025 (¥32,000,000.00 of ¥42,000,000.00); 60% required.'],
   ],
   RD_SUPER_DEDUCTION: [registered(0), ['RD_EXPENSE', 'PASSED', 'R&D expense ¥2,000,000.00 in 2025; at least ¥0.01 required.']],
 };
@@ -103,13 +107,13 @@ describe('pilot programmes and eligibility', () => {
   /** Registers an enterprise with the figures, certificate, patent, rating and checks a case needs. */
   async function craft(n: number, name: string, c: Crafted = {}): Promise<string> {
     const code = testCode(n);
-    await ok(app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin));
+    await ok(app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name, { highTechField: 'ELECTRONIC_INFORMATION' }) }, admin));
     for (const year of c.years ?? [2023, 2024, 2025]) {
       const revenue = c.revenue ?? '40000000.00';
       await ok(
         app.execute(
           RecordFiscalYearDocument,
-          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), employees: 100, stStaff: 20 } },
+          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, stStaff: 20, rdStaff: 12 } },
           admin,
         ),
       );
@@ -160,9 +164,19 @@ describe('pilot programmes and eligibility', () => {
       'CREDIT_LOAN', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'IP_PLEDGE_LOAN', 'NEEQ_FIRST_BATCH', 'RD_SUPER_DEDUCTION', 'TECH_INSURANCE_SUBSIDY',
     ]);
     const selfCheck = data!.programmes.find((p) => p.code === 'HIGH_TECH_SELF_CHECK')!;
-    expect(selfCheck.rules.map((v) => [v.version, v.effectiveFrom, v.criteria.find((c) => c.kind === 'RD_INTENSITY')!.description])).toEqual([
-      [2, '2016-01-01', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
-      [1, '2008-04-14', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+    // Versions 3 and 4 correct 1 and 2 (the 2008 rules from 2008-01-01; both with the checks they lacked).
+    expect(selfCheck.rules.map((v) => [v.version, v.effectiveFrom, v.criteria.map((c) => c.kind).join(' '), v.criteria.find((c) => c.kind === 'RD_INTENSITY')!.description])).toEqual([
+      [4, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [2, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY ST_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [1, '2008-04-14', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY ST_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [3, '2008-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+    ]);
+    const corrections = (await app.execute(ProgrammeRulesDocument, {}, null)).data!.programmes.flatMap((p) => p.rules.filter((v) => v.corrects !== null).map((v) => [p.code, v.version, v.corrects, v.effectiveFrom, v.recordedBy]));
+    expect(corrections).toEqual([
+      ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', 'migration'],
+      ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', 'migration'],
+      ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', 'migration'],
+      ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', 'migration'],
     ]);
   });
 
@@ -218,7 +232,7 @@ describe('pilot programmes and eligibility', () => {
     for (const [n, revenue, rd] of cases) codes.push(await craft(n, `武汉研发强度${n}有限公司`, { revenue, rd }));
     const results = await check('HIGH_TECH_SELF_CHECK', codes);
     expect(results.map((r) => outcome(r, 'RD_INTENSITY'))).toEqual(cases.map(([, , , o, d]) => [o, d]));
-    expect(results.map((r) => [r.ruleVersion, r.eligible])).toEqual(cases.map(([, , , o]) => [2, o === 'PASSED']));
+    expect(results.map((r) => [r.ruleVersion, r.eligible])).toEqual(cases.map(([, , , o]) => [4, o === 'PASSED']));
   });
 
   it('answers UNKNOWN for missing data, and never counts it as eligible', async () => {
@@ -287,12 +301,12 @@ describe('pilot programmes and eligibility', () => {
     const [old] = await check('HIGH_TECH_SELF_CHECK', [code], '2015-12-31');
     const [current] = await check('HIGH_TECH_SELF_CHECK', [code], '2016-01-01');
     expect([old!.ruleVersion, old!.rulesEffectiveFrom, outcome(old!, 'RD_INTENSITY')]).toEqual([
-      1,
-      '2008-04-14',
+      3,
+      '2008-01-01',
       ['FAILED', 'R&D 5.50% of revenue over 2012–2014 (¥6,600,000.00 of ¥120,000,000.00); 6% required for revenue up to ¥50m (2014: ¥40,000,000.00).'],
     ]);
     expect([current!.ruleVersion, current!.rulesEffectiveFrom, outcome(current!, 'RD_INTENSITY')]).toEqual([
-      2,
+      4,
       '2016-01-01',
       ['PASSED', 'R&D 5.50% of revenue over 2013–2015 (¥6,600,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2015: ¥40,000,000.00).'],
     ]);
@@ -399,6 +413,24 @@ describe('pilot programmes and eligibility', () => {
         `Version 4 takes effect on ${later}; a version before it changes it retroactively: give retroactiveReason.`,
       ]);
 
+      // A correction of a version's date: the corrected one is in force on no date; a version is corrected once.
+      const correct = (corrects: number, retroactiveReason?: string) =>
+        app.execute(
+          RecordProgrammeRuleVersionDocument,
+          { input: { programme: 'T_RETROACTIVE', effectiveFrom: '2011-01-01', note: '成立满1年', criteria: [{ kind: 'REGISTERED_IN_ZONE', minYears: 1 }], corrects, ...(retroactiveReason ? { retroactiveReason } : {}) } },
+          admin,
+        );
+      expect((await correct(3)).data!.recordProgrammeRuleVersion.errors.map((e) => e.message)).toEqual(['A correction changes answers already given: give retroactiveReason.']);
+      expect((await correct(9, '更正')).data!.recordProgrammeRuleVersion.errors.map((e) => [e.code, e.message])).toEqual([['NOT_FOUND', 'T_RETROACTIVE has no version 9.']]);
+      expect((await correct(3, '施行日期应为2011年1月1日')).data!.recordProgrammeRuleVersion.errors).toEqual([]);
+      expect((await correct(3, '再次更正')).data!.recordProgrammeRuleVersion.errors.map((e) => [e.code, e.message])).toEqual([
+        ['DUPLICATE', 'Version 3 is corrected already: correct the version that corrects it.'],
+      ]);
+      const before = await app.execute(EligibilityDocument, { programme: 'T_RETROACTIVE', creditCodes: [code], asOf: '2010-06-30' }, admin);
+      expect(before.errors?.map((e) => e.message)).toEqual(['No rules of T_RETROACTIVE were in force on 2010-06-30.']);
+      const [v5] = await check('T_RETROACTIVE', [code], '2011-01-01');
+      expect([v5!.ruleVersion, v5!.rulesEffectiveFrom]).toEqual([5, '2011-01-01']);
+
       // Who recorded what when is kept; the list runs by date, and on one date the later record first.
       const listed = await app.execute(ProgrammeRulesDocument, { date: '2016-01-01' }, null);
       const mine = listed.data!.programmes.find((p) => p.code === 'T_RETROACTIVE')!;
@@ -409,10 +441,11 @@ describe('pilot programmes and eligibility', () => {
       expect(mine).toEqual({
         code: 'T_RETROACTIVE',
         rules: [
-          { version: 4, effectiveFrom: later, retroactiveReason: null, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(4) },
-          { version: 2, effectiveFrom: '2016-01-01', retroactiveReason: corrected, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(2) },
-          { version: 1, effectiveFrom: '2016-01-01', retroactiveReason: issued, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(1) },
-          { version: 3, effectiveFrom: '2010-01-01', retroactiveReason: '补录2010年起施行的规则', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(3) },
+          { version: 4, effectiveFrom: later, corrects: null, retroactiveReason: null, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(4) },
+          { version: 2, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: corrected, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(2) },
+          { version: 1, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: issued, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(1) },
+          { version: 5, effectiveFrom: '2011-01-01', corrects: 3, retroactiveReason: '施行日期应为2011年1月1日', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(5) },
+          { version: 3, effectiveFrom: '2010-01-01', corrects: null, retroactiveReason: '补录2010年起施行的规则', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(3) },
         ],
         rulesOn: { version: 2 },
       });
@@ -567,8 +600,8 @@ describe('eligibility at the scale of a zone', () => {
     // some of the eligible already use it. The counts are pinned, so a rule that drifts on both sides shows here.
     expect(codes).toHaveLength(200);
     expect({ eligibleCounts, outreachCounts }).toEqual({
-      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 16, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 13, HIGH_TECH_SELF_CHECK: 45, RD_SUPER_DEDUCTION: 180 },
-      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 11, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 11, HIGH_TECH_SELF_CHECK: 31, RD_SUPER_DEDUCTION: 173 },
+      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 8, HIGH_TECH_SELF_CHECK: 35, RD_SUPER_DEDUCTION: 180 },
+      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 7, HIGH_TECH_SELF_CHECK: 24, RD_SUPER_DEDUCTION: 173 },
     });
     // Outreach is for administrators.
     const asBank = await app.execute(OutreachDocument, { programme: 'IP_PLEDGE_LOAN', asOf }, bank);

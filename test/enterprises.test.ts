@@ -273,6 +273,16 @@ describe('enterprises: create, read, validate, update', () => {
     );
     expect(bad.data!.recordHighTechCertificate.errors.map((e) => e.field)).toEqual(['input.number', 'input.expiresOn']);
     expect((await app.execute(EnterpriseRecordsDocument, { creditCode: RECORDS }, admin)).data!.enterprise!.highTech).toBe(true);
+    // Renewals on re-examination under the 2008 rules were numbered GF…: taken under those rules, refused under 2016's.
+    const renewal = await app.execute(RecordHighTechCertificateDocument, { input: { creditCode: RECORDS, number: 'GF201342000412', issuedOn: '2013-10-08', criteriaVersion: 'RULES_2008' } }, admin);
+    expect(renewal.data!.recordHighTechCertificate).toEqual({
+      certificate: { number: 'GF201342000412', issuedOn: '2013-10-08', expiresOn: '2016-10-07', criteriaVersion: 'RULES_2008' },
+      errors: [],
+    });
+    const gf2016 = await app.execute(RecordHighTechCertificateDocument, { input: { creditCode: RECORDS, number: 'GF201742000413', issuedOn: '2017-10-08', criteriaVersion: 'RULES_2016' } }, admin);
+    expect(gf2016.data!.recordHighTechCertificate.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.number', 'Certificate GF201742000413 is a renewal under the 2008 rules (GF…): its criteriaVersion is RULES_2008.'],
+    ]);
   });
 
   it('registers patents with a checked number, derives their type, and records appraisals', async () => {

@@ -212,7 +212,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
+      'id creditCode name nameEn industry highTechField park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
         ROWS,
       highTechCertificates: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
       patents: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -227,7 +227,7 @@ export const TYPES: Record<string, TypeRule> = {
   FiscalYearFinancials: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue employees stStaff updatedAt version': ROWS },
+    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome employees stStaff rdStaff updatedAt version': ROWS },
   },
   FiscalYearBands: {
     rows: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
@@ -385,11 +385,11 @@ export const TYPES: Record<string, TypeRule> = {
   CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
   // Programmes and their rules: public, so anyone can see what is checked.
   PilotProgramme: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
-  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria note recordedBy recordedAt retroactiveReason updatedAt': ROWS } },
+  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years rdBands minimum maximum minimumPercent count months minimumRating grades maxAgeDays':
+      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays':
         ROWS,
     },
   },

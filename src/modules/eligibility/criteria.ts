@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { toScaled } from '../../common/decimal';
 import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { Industry } from '../enterprise/enums';
+import { HighTechField, Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
 
@@ -22,7 +22,10 @@ export enum CriterionKind {
   RD_EXPENSE = 'RD_EXPENSE',
   REVENUE = 'REVENUE',
   HIGH_TECH_REVENUE_SHARE = 'HIGH_TECH_REVENUE_SHARE',
+  RD_IN_CHINA_SHARE = 'RD_IN_CHINA_SHARE',
+  NATIONAL_HIGH_TECH_FIELD = 'NATIONAL_HIGH_TECH_FIELD',
   ST_STAFF_SHARE = 'ST_STAFF_SHARE',
+  RD_STAFF_SHARE = 'RD_STAFF_SHARE',
   CORE_IP = 'CORE_IP',
   UNPLEDGED_INVENTION_PATENT = 'UNPLEDGED_INVENTION_PATENT',
   CREDIT_RATING = 'CREDIT_RATING',
@@ -39,11 +42,17 @@ registerEnumType(CriterionKind, {
     SUPPORTED_INDUSTRY: { description: 'Its industry is one of `industries`.' },
     STATE_OWNED: { description: 'State-owned (or not), as `stateOwned` says.' },
     HIGH_TECH_CERTIFICATE: { description: 'A high-tech enterprise certificate valid on the date.' },
-    RD_INTENSITY: { description: 'R&D expense over revenue across the last `years` fiscal years, at least the band’s share.' },
+    RD_INTENSITY: {
+      description:
+        'R&D expense over sales revenue across the last `years` fiscal years (the years since founding, for a younger enterprise), at least the band’s share; with `eachYear`, in each of those years.',
+    },
     RD_EXPENSE: { description: 'R&D expense of the latest fiscal year within `minimum`–`maximum`.' },
     REVENUE: { description: 'Revenue of the latest fiscal year within `minimum`–`maximum`.' },
-    HIGH_TECH_REVENUE_SHARE: { description: 'High-tech revenue at least `minimumPercent` of revenue (latest year).' },
+    HIGH_TECH_REVENUE_SHARE: { description: 'High-tech products and services income at least `minimumPercent` of total income (latest year).' },
+    RD_IN_CHINA_SHARE: { description: 'R&D expense in China at least `minimumPercent` of all R&D expense across the last `years` fiscal years (or the years since founding).' },
+    NATIONAL_HIGH_TECH_FIELD: { description: 'Its core technology is classified under one of the national high-tech `fields`.' },
     ST_STAFF_SHARE: { description: 'S&T staff at least `minimumPercent` of employees (latest year).' },
+    RD_STAFF_SHARE: { description: 'R&D staff at least `minimumPercent` of employees (latest year).' },
     CORE_IP: { description: 'At least `count` valid patents of any type.' },
     UNPLEDGED_INVENTION_PATENT: {
       description: 'At least `count` valid invention patents not pledged on the date, appraised within `months`.',
@@ -83,7 +92,10 @@ export interface CriterionRule {
   industries?: Industry[];
   stateOwned?: boolean;
   years?: number;
+  /** RD_INTENSITY: the share is met in each year, not over the years together (财资〔2016〕4号). */
+  eachYear?: boolean;
   rdBands?: RdBand[];
+  fields?: HighTechField[];
   minimum?: string;
   maximum?: string;
   minimumPercent?: string;
@@ -197,6 +209,29 @@ function latestYearCondition(asOf: string, condition: string, conditionBindings:
   };
 }
 
+/**
+ * The fiscal years a multi-year criterion reads: the `years` up to the latest readable one, or, for an enterprise
+ * founded within them, the years since its founding (实际经营期不满三年的按实际经营时间计算: 国科发火〔2016〕32号 and
+ * 〔2008〕172号, 财资〔2016〕4号). Missing years among them leave the answer UNKNOWN.
+ */
+function spanOf(f: EnterpriseFacts, asOf: string, years: number): { span: number[]; period: string; young: boolean } | { unknown: Omit<Check, 'criterion'> } {
+  const latest = latestYear(f, asOf);
+  if (!latest) return { unknown: noFigures(asOf) };
+  const founded = yearOf(f.enterprise.foundedOn);
+  const first = Math.min(latest.fiscalYear, Math.max(latest.fiscalYear - years + 1, founded));
+  const span = Array.from({ length: latest.fiscalYear - first + 1 }, (_, i) => first + i);
+  const missing = span.filter((y) => !f.years.has(y));
+  if (missing.length) {
+    return { unknown: { outcome: CriterionOutcome.UNKNOWN, detail: `Figures for ${missing.join(', ')} are not recorded (${span[0]}–${latest.fiscalYear} needed).` } };
+  }
+  const young = first > latest.fiscalYear - years + 1;
+  const period = (span.length > 1 ? `${span[0]}–${latest.fiscalYear}` : `${latest.fiscalYear}`) + (young ? ` (the years since it was founded in ${founded})` : '');
+  return { span, period, young };
+}
+
+/** SQL twin of spanOf: its first year, over `l` (the latest readable year) and `e`; binds `years`. */
+const SPAN_START_SQL = `least(l.fiscal_year, greatest(l.fiscal_year - ? + 1, extract(year from e.founded_on)::int))`;
+
 function bandLabel(bands: RdBand[], i: number): string {
   const upper = bands[i]!.revenueUpTo;
   const lower = i > 0 ? bands[i - 1]!.revenueUpTo : null;
@@ -304,30 +339,35 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
 
   [CriterionKind.RD_INTENSITY]: {
     required: ['years', 'rdBands'],
-    optional: [],
+    optional: ['eachYear'],
     reads: ['years'],
     describe: (r) =>
-      `R&D ≥ ${r.rdBands!.map((b) => pct(b.minimumPercent)).join(' / ')} of revenue over ${r.years} year(s)` +
+      `R&D ≥ ${r.rdBands!.map((b) => pct(b.minimumPercent)).join(' / ')} of revenue ${r.eachYear ? 'in each of' : 'over'} ${r.years} year(s)` +
       (r.rdBands!.length > 1 ? ` for ${r.rdBands!.map((_, i) => bandLabel(r.rdBands!, i)).join(' / ')}` : ''),
     evaluate(r, f, asOf) {
-      const latest = latestYear(f, asOf);
-      if (!latest) return noFigures(asOf);
-      const span = Array.from({ length: r.years! }, (_, i) => latest.fiscalYear - r.years! + 1 + i);
-      const missing = span.filter((y) => !f.years.has(y));
-      if (missing.length) {
-        return { outcome: CriterionOutcome.UNKNOWN, detail: `Figures for ${missing.join(', ')} are not recorded (${span[0]}–${latest.fiscalYear} needed).` };
-      }
-      const rd = span.reduce((s, y) => s + toScaled(f.years.get(y)!.rdExpense, 2), 0n);
-      const revenue = span.reduce((s, y) => s + toScaled(f.years.get(y)!.revenue, 2), 0n);
+      const s = spanOf(f, asOf, r.years!);
+      if ('unknown' in s) return s.unknown;
+      const latest = f.years.get(s.span[s.span.length - 1]!)!;
       const band = bandFor(r.rdBands!, latest.revenue);
       const required = r.rdBands![band]!.minimumPercent;
-      const period = span.length > 1 ? `${span[0]}–${latest.fiscalYear}` : `${latest.fiscalYear}`;
-      if (revenue === 0n) return { outcome: CriterionOutcome.UNKNOWN, detail: `No revenue recorded over ${period}.` };
-      const ok = atLeast(rd, revenue, required);
       const bandText = r.rdBands!.length > 1 ? ` for ${bandLabel(r.rdBands!, band)} (${latest.fiscalYear}: ${money(latest.revenue)})` : '';
+      if (r.eachYear) {
+        const each = s.span.map((y) => ({ y, rd: toScaled(f.years.get(y)!.rdExpense, 2), revenue: toScaled(f.years.get(y)!.revenue, 2) }));
+        const none = each.find((x) => x.revenue === 0n);
+        if (none) return { outcome: CriterionOutcome.UNKNOWN, detail: `No revenue recorded for ${none.y}.` };
+        const ok = each.every((x) => atLeast(x.rd, x.revenue, required));
+        return {
+          outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+          detail: `R&D of revenue ${each.map((x) => `${x.y} ${percent(x.rd, x.revenue)}`).join(', ')}${s.young ? ` (the years since it was founded in ${yearOf(f.enterprise.foundedOn)})` : ''}; ${pct(required)} required in each year${bandText}.`,
+        };
+      }
+      const rd = s.span.reduce((sum, y) => sum + toScaled(f.years.get(y)!.rdExpense, 2), 0n);
+      const revenue = s.span.reduce((sum, y) => sum + toScaled(f.years.get(y)!.revenue, 2), 0n);
+      if (revenue === 0n) return { outcome: CriterionOutcome.UNKNOWN, detail: `No revenue recorded over ${s.period}.` };
+      const ok = atLeast(rd, revenue, required);
       return {
         outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
-        detail: `R&D ${percent(rd, revenue)} of revenue over ${period} (${money(fromCents(rd))} of ${money(fromCents(revenue))}); ${pct(required)} required${bandText}.`,
+        detail: `R&D ${percent(rd, revenue)} of revenue over ${s.period} (${money(fromCents(rd))} of ${money(fromCents(revenue))}); ${pct(required)} required${bandText}.`,
       };
     },
     sql(r, asOf) {
@@ -339,13 +379,56 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
         ? `case ${bounded.map(() => 'when l.revenue <= ?::numeric then ?::numeric').join(' ')} else ?::numeric end`
         : '?::numeric';
       const thresholdBindings = [...bounded.flatMap((b) => [b.revenueUpTo, b.minimumPercent]), otherwise];
+      const met = r.eachYear
+        ? `bool_and(w.revenue > 0 and w.rd_expense * 100 >= w.revenue * ${threshold})`
+        : `sum(w.revenue) > 0 and sum(w.rd_expense) * 100 >= sum(w.revenue) * ${threshold}`;
       return latestYearCondition(
         asOf,
-        `(select count(*) = ? and sum(w.revenue) > 0 and sum(w.rd_expense) * 100 >= sum(w.revenue) * ${threshold}
-          from fiscal_year_financials w where w.enterprise_id = e.id and w.fiscal_year between l.fiscal_year - ? + 1 and l.fiscal_year)`,
+        `(select count(*) = l.fiscal_year - ${SPAN_START_SQL} + 1 and ${met}
+          from fiscal_year_financials w where w.enterprise_id = e.id and w.fiscal_year between ${SPAN_START_SQL} and l.fiscal_year)`,
         [r.years, ...thresholdBindings, r.years],
       );
     },
+  },
+
+  [CriterionKind.RD_IN_CHINA_SHARE]: {
+    required: ['years', 'minimumPercent'],
+    optional: [],
+    reads: ['years'],
+    describe: (r) => `R&D expense in China ≥ ${pct(r.minimumPercent!)} of all R&D expense over ${r.years} year(s)`,
+    evaluate(r, f, asOf) {
+      const s = spanOf(f, asOf, r.years!);
+      if ('unknown' in s) return s.unknown;
+      const all = s.span.reduce((sum, y) => sum + toScaled(f.years.get(y)!.rdExpense, 2), 0n);
+      const inChina = s.span.reduce((sum, y) => sum + toScaled(f.years.get(y)!.rdExpenseInChina, 2), 0n);
+      if (all === 0n) return { outcome: CriterionOutcome.UNKNOWN, detail: `No R&D expense recorded over ${s.period}.` };
+      const ok = atLeast(inChina, all, r.minimumPercent!);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `R&D in China ${percent(inChina, all)} of all R&D over ${s.period} (${money(fromCents(inChina))} of ${money(fromCents(all))}); ${pct(r.minimumPercent!)} required.`,
+      };
+    },
+    sql: (r, asOf) =>
+      latestYearCondition(
+        asOf,
+        `(select count(*) = l.fiscal_year - ${SPAN_START_SQL} + 1 and sum(w.rd_expense) > 0 and sum(w.rd_expense_in_china) * 100 >= sum(w.rd_expense) * ?::numeric
+          from fiscal_year_financials w where w.enterprise_id = e.id and w.fiscal_year between ${SPAN_START_SQL} and l.fiscal_year)`,
+        [r.years, r.minimumPercent, r.years],
+      ),
+  },
+
+  [CriterionKind.NATIONAL_HIGH_TECH_FIELD]: {
+    required: ['fields'],
+    optional: [],
+    reads: [],
+    describe: (r) => (r.fields!.length === Object.keys(HighTechField).length ? 'Core technology in a national high-tech field' : `Core technology in a national high-tech field: ${r.fields!.join(', ')}`),
+    evaluate(r, f) {
+      const field = f.enterprise.highTechField;
+      if (!field) return { outcome: CriterionOutcome.UNKNOWN, detail: 'Its core technology is not classified under a national high-tech field.' };
+      const ok = r.fields!.includes(field);
+      return { outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED, detail: `Core technology classified under ${field}${ok ? ', a field' : ', not a field'} the rule supports.` };
+    },
+    sql: (r) => ({ sql: 'e.high_tech_field = any(?::high_tech_field[])', bindings: [`{${r.fields!.join(',')}}`] }),
   },
 
   [CriterionKind.RD_EXPENSE]: {
@@ -386,20 +469,22 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     required: ['minimumPercent'],
     optional: [],
     reads: ['years'],
-    describe: (r) => `High-tech revenue ≥ ${pct(r.minimumPercent!)} of revenue in the latest fiscal year`,
+    describe: (r) => `High-tech products and services income ≥ ${pct(r.minimumPercent!)} of total income in the latest fiscal year`,
     evaluate(r, f, asOf) {
+      // 国科发火〔2016〕32号 (and 〔2008〕172号): 高新技术产品（服务）收入占企业同期总收入的比例不低于60%: total income,
+      // not the sales revenue the R&D ratio divides by.
       const latest = latestYear(f, asOf);
       if (!latest) return noFigures(asOf);
-      const revenue = toScaled(latest.revenue, 2);
-      if (revenue === 0n) return { outcome: CriterionOutcome.UNKNOWN, detail: `No revenue recorded for ${latest.fiscalYear}.` };
+      if (latest.totalIncome === null) return { outcome: CriterionOutcome.UNKNOWN, detail: `No total income recorded for ${latest.fiscalYear}.` };
+      const total = toScaled(latest.totalIncome, 2);
       const ht = toScaled(latest.highTechRevenue, 2);
-      const ok = atLeast(ht, revenue, r.minimumPercent!);
+      const ok = atLeast(ht, total, r.minimumPercent!);
       return {
         outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
-        detail: `High-tech revenue ${percent(ht, revenue)} of revenue in ${latest.fiscalYear}; ${pct(r.minimumPercent!)} required.`,
+        detail: `High-tech income ${percent(ht, total)} of total income in ${latest.fiscalYear} (${money(latest.highTechRevenue)} of ${money(latest.totalIncome)}); ${pct(r.minimumPercent!)} required.`,
       };
     },
-    sql: (r, asOf) => latestYearCondition(asOf, 'l.revenue > 0 and l.high_tech_revenue * 100 >= l.revenue * ?::numeric', [r.minimumPercent]),
+    sql: (r, asOf) => latestYearCondition(asOf, 'l.total_income > 0 and l.high_tech_revenue * 100 >= l.total_income * ?::numeric', [r.minimumPercent]),
   },
 
   [CriterionKind.ST_STAFF_SHARE]: {
@@ -418,6 +503,24 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
       };
     },
     sql: (r, asOf) => latestYearCondition(asOf, 'l.employees > 0 and l.st_staff * 100 >= l.employees * ?::numeric', [r.minimumPercent]),
+  },
+
+  [CriterionKind.RD_STAFF_SHARE]: {
+    required: ['minimumPercent'],
+    optional: [],
+    reads: ['years'],
+    describe: (r) => `R&D staff ≥ ${pct(r.minimumPercent!)} of employees in the latest fiscal year`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      if (latest.rdStaff === null) return { outcome: CriterionOutcome.UNKNOWN, detail: `No R&D staff figure recorded for ${latest.fiscalYear}.` };
+      const ok = atLeast(BigInt(latest.rdStaff), BigInt(latest.employees), r.minimumPercent!);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `R&D staff ${latest.rdStaff} of ${latest.employees} employees (${percent(BigInt(latest.rdStaff), BigInt(latest.employees))}) in ${latest.fiscalYear}; ${pct(r.minimumPercent!)} required.`,
+      };
+    },
+    sql: (r, asOf) => latestYearCondition(asOf, 'l.rd_staff is not null and l.rd_staff * 100 >= l.employees * ?::numeric', [r.minimumPercent]),
   },
 
   [CriterionKind.CORE_IP]: {

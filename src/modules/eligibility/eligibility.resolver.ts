@@ -15,7 +15,7 @@ import {
   TaxCreditGradeInput,
 } from './eligibility.types';
 import { checkEligibility, recordRuleVersion } from './eligibility.service';
-import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion } from './programme.entity';
+import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, versionInForce } from './programme.entity';
 import { readAll } from '../../db/read-objects';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
@@ -65,8 +65,7 @@ export class PilotProgrammeResolver {
     @Ctx() ctx: RequestContext,
     @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
   ) {
-    const on = date ?? zoneToday();
-    return (await this.rules(p, ctx)).find((v) => v.effectiveFrom <= on) ?? null;
+    return versionInForce(await this.rules(p, ctx), date ?? zoneToday());
   }
 }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { badUserInput } from '../../common/errors';
-import { InvalidInputError, MutationErrorCode, NotFoundError, Problems } from '../../common/mutation-errors';
+import { DuplicateError, InvalidInputError, MutationErrorCode, NotFoundError, Problems } from '../../common/mutation-errors';
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { isDecimal, toScaled } from '../../common/decimal';
 import { sqlArray } from '../../common/sql';
@@ -12,18 +12,15 @@ import { zoneToday } from '../../clock';
 import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
 import { loadFacts } from './facts';
-import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake } from './programme.entity';
+import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake, versionInForce } from './programme.entity';
 
 /** Most credit codes one eligibility request takes. */
 export const MAX_BATCH = 1000;
 
 /** The version of `programme`'s rules in force on `asOf`; a BAD_USER_INPUT error for an unknown code or date. */
 export async function rulesInForce(em: EntityManager, programme: string, asOf: string): Promise<ProgrammeRuleVersion> {
-  const version = await em.findOne(
-    ProgrammeRuleVersion,
-    { programme: { code: programme }, effectiveFrom: { $lte: asOf } },
-    { orderBy: IN_FORCE_ORDER, populate: ['programme'] },
-  );
+  // A programme has a handful of versions: all are read, and the one in force chosen as versionInForce says.
+  const version = versionInForce(await em.find(ProgrammeRuleVersion, { programme: { code: programme } }, { populate: ['programme'] }), asOf);
   if (version) return version;
   const known = await em.findOne(PilotProgramme, { code: programme });
   if (!known) {
@@ -117,8 +114,8 @@ export async function checkEligibility(
 }
 
 const ALL_PARAMS: Param[] = [
-  'minYears', 'industries', 'stateOwned', 'years', 'rdBands', 'minimum', 'maximum', 'minimumPercent', 'count', 'months',
-  'minimumRating', 'grades', 'maxAgeDays',
+  'minYears', 'industries', 'stateOwned', 'years', 'eachYear', 'rdBands', 'fields', 'minimum', 'maximum', 'minimumPercent', 'count',
+  'months', 'minimumRating', 'grades', 'maxAgeDays',
 ];
 
 const RANGES: Partial<Record<Param, [number, number]>> = {
@@ -160,6 +157,7 @@ function criterionRule(problems: Problems, field: string, input: Record<string, 
     problems.invalid(`${field}.maximum`, 'The maximum is below the minimum.');
   }
   if (rule.industries && rule.industries.length === 0) problems.invalid(`${field}.industries`, 'Name at least one industry.');
+  if (rule.fields && rule.fields.length === 0) problems.invalid(`${field}.fields`, 'Name at least one field.');
   if (rule.grades && rule.grades.length === 0) problems.invalid(`${field}.grades`, 'Name at least one grade.');
   if (rule.rdBands) {
     const bands = (rule.rdBands as { revenueUpTo?: string | null; minimumPercent: string }[]).map((b) => ({
@@ -199,16 +197,26 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
     kinds.add(c.kind);
     return criterionRule(problems, `input.criteria.${i}`, c as unknown as Record<string, unknown> & { kind: CriterionKind });
   });
-  const latest = programme ? await ctx.em.findOne(ProgrammeRuleVersion, { programme }, { orderBy: IN_FORCE_ORDER }) : null;
+  const versions = programme ? await ctx.em.find(ProgrammeRuleVersion, { programme }, { orderBy: IN_FORCE_ORDER }) : [];
+  const corrected = input.corrects == null ? null : (versions.find((v) => v.version === input.corrects) ?? null);
+  if (programme && input.corrects != null && !corrected) problems.add(new NotFoundError('input.corrects', `${input.programme} has no version ${input.corrects}.`));
+  if (corrected && versions.some((v) => v.correctsVersion === corrected.version)) {
+    problems.add(new DuplicateError('input.corrects', `Version ${corrected.version} is corrected already: correct the version that corrects it.`));
+  }
+  // The latest version still in force on some date, besides the one corrected.
+  const superseded = new Set([...versions.map((v) => v.correctsVersion), input.corrects ?? null]);
+  const latest = versions.find((v) => !superseded.has(v.version)) ?? null;
   const today = zoneToday();
-  const retroactive = input.effectiveFrom <= today || (latest !== null && input.effectiveFrom <= latest.effectiveFrom);
+  const retroactive = input.corrects != null || input.effectiveFrom <= today || (latest !== null && input.effectiveFrom <= latest.effectiveFrom);
   if (retroactive && input.retroactiveReason == null) {
     problems.add(
       new InvalidInputError(
         'input.effectiveFrom',
-        latest && input.effectiveFrom > today
-          ? `Version ${latest.version} takes effect on ${latest.effectiveFrom}; a version before it changes it retroactively: give retroactiveReason.`
-          : `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.`,
+        input.corrects != null
+          ? `A correction changes answers already given: give retroactiveReason.`
+          : latest && input.effectiveFrom > today
+            ? `Version ${latest.version} takes effect on ${latest.effectiveFrom}; a version before it changes it retroactively: give retroactiveReason.`
+            : `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.`,
         MutationErrorCode.INVALID_INPUT,
       ),
     );
@@ -218,15 +226,15 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
   }
   if (!programme || problems.any) return refused(problems.list);
   // The number is the next one: versions are numbered in the order they are recorded, whatever their dates.
-  const [last] = await ctx.em.execute<{ n: number }[]>('select coalesce(max(version), 0)::int as n from programme_rule_version where programme_id = ?', [programme.id]);
   const version = ctx.em.create(ProgrammeRuleVersion, {
     programme,
-    version: last!.n + 1,
+    version: Math.max(0, ...versions.map((v) => v.version)) + 1,
     effectiveFrom: input.effectiveFrom,
     criteria: criteria as CriterionRule[],
     note: note!,
     recordedBy: actorOf(ctx),
     retroactiveReason: reason,
+    correctsVersion: input.corrects ?? null,
   } as never);
   return flushOutcome(ctx, version, {
     duplicate: () => new InvalidInputError('input.effectiveFrom', 'Another version was recorded for this programme meanwhile.', MutationErrorCode.DUPLICATE),

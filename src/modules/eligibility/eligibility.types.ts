@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { Industry } from '../enterprise/enums';
+import { HighTechField, Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { type Check, CRITERIA, CriterionKind, CriterionOutcome, type CriterionRule } from './criteria';
 
@@ -32,8 +32,14 @@ export abstract class CriterionParams {
   @Field(() => Int, { nullable: true, description: 'Fiscal years an R&D intensity is taken over.' })
   years?: number | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'RD_INTENSITY: the share is met in each year, not over the years together.' })
+  eachYear?: boolean | null;
+
   @Field(() => [RdBand], { nullable: true })
   rdBands?: RdBand[] | null;
+
+  @Field(() => [HighTechField], { nullable: true })
+  fields?: HighTechField[] | null;
 
   @Field(() => DecimalScalar, { nullable: true })
   minimum?: string | null;
@@ -135,6 +141,12 @@ export class RuleVersionInput {
     description: 'Required when the version takes effect today or earlier, or on or before another version’s date (and refused otherwise): why, e.g. the rule was issued after its effective date, or corrects one recorded wrongly.',
   })
   retroactiveReason?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version this one corrects (recorded with the wrong date or criteria): that one is then in force on no date. Needs retroactiveReason.',
+  })
+  corrects?: number | null;
 
   @Field(() => [CriterionRuleInput])
   criteria!: CriterionRuleInput[];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlArray } from '../../common/sql';
 import type { TaxCreditGradeValue } from '../credit/credit.entity';
-import type { Industry } from '../enterprise/enums';
+import type { HighTechField, Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
 import { PLEDGED_ON_SQL } from './criteria';
 import { readRows } from '../../db/read-objects';
@@ -10,14 +10,17 @@ export interface FiscalYearFacts {
   fiscalYear: number;
   revenue: string;
   rdExpense: string;
+  rdExpenseInChina: string;
   highTechRevenue: string;
+  totalIncome: string | null;
   employees: number;
   stStaff: number;
+  rdStaff: number | null;
 }
 
 /** What the criteria read about one enterprise, as valid on the date asked about. */
 export interface EnterpriseFacts {
-  enterprise: { id: string; creditCode: string; name: string; parkName: string; industry: Industry; foundedOn: string; stateOwned: boolean };
+  enterprise: { id: string; creditCode: string; name: string; parkName: string; industry: Industry; highTechField: HighTechField | null; foundedOn: string; stateOwned: boolean };
   years: Map<number, FiscalYearFacts>;
   certificates: { number: string; issuedOn: string; expiresOn: string }[];
   patents: {
@@ -55,12 +58,12 @@ export async function loadFacts(
   const q = <T>(sql: string, params: unknown[] = []) => readRows<T>(em, sql, [batch, ...params]);
   const when = <T>(kind: FactKind, read: () => Promise<T[]>): Promise<T[]> => (kinds.has(kind) ? read() : Promise.resolve([]));
   const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance] = await Promise.all([
-    q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; founded_on: string; state_owned: boolean }>(
-      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.founded_on::text, e.state_owned
+    q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; high_tech_field: HighTechField | null; founded_on: string; state_owned: boolean }>(
+      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.high_tech_field, e.founded_on::text, e.state_owned
        from enterprise e join park p on p.id = e.park_id where e.id = any(?::uuid[])`,
     ),
-    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; high_tech_revenue: string; employees: number; st_staff: number }>(
-      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, high_tech_revenue::text, employees, st_staff
+    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null }>(
+      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, rd_expense_in_china::text, high_tech_revenue::text, total_income::text, employees, st_staff, rd_staff
        from fiscal_year_financials where enterprise_id = any(?::uuid[])`,
     )),
     when('certificates', () => q<{ enterprise_id: string; number: string; issued_on: string; expires_on: string }>(
@@ -104,7 +107,7 @@ export async function loadFacts(
   const facts = new Map<string, EnterpriseFacts>();
   for (const e of enterprises) {
     const f = {
-      enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, foundedOn: e.founded_on, stateOwned: e.state_owned },
+      enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, highTechField: e.high_tech_field, foundedOn: e.founded_on, stateOwned: e.state_owned },
       years: new Map(),
       certificates: [],
       patents: [],
@@ -130,9 +133,12 @@ export async function loadFacts(
       fiscalYear: y.fiscal_year,
       revenue: y.revenue,
       rdExpense: y.rd_expense,
+      rdExpenseInChina: y.rd_expense_in_china,
       highTechRevenue: y.high_tech_revenue,
+      totalIncome: y.total_income,
       employees: y.employees,
       stStaff: y.st_staff,
+      rdStaff: y.rd_staff,
     });
   }
   for (const c of certificates) of(c.enterprise_id)?.certificates.push({ number: c.number, issuedOn: c.issued_on, expiresOn: c.expires_on });

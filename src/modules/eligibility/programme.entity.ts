@@ -67,6 +67,11 @@ export class PilotProgramme extends BaseEntity {
 @Entity()
 @Unique({ properties: ['programme', 'version'] })
 @Index({ properties: ['programme', 'effectiveFrom'] })
+@Index({
+  name: 'programme_rule_version_corrected_once',
+  expression:
+    'create unique index "programme_rule_version_corrected_once" on "programme_rule_version" ("programme_id", "corrects_version") where "corrects_version" is not null',
+})
 export class ProgrammeRuleVersion extends BaseEntity {
   @ManyToOne(() => PilotProgramme, { ref: true })
   programme!: Ref<PilotProgramme>;
@@ -101,7 +106,29 @@ export class ProgrammeRuleVersion extends BaseEntity {
   })
   @Property({ type: 'text', nullable: true })
   retroactiveReason: string | null = null;
+
+  @Field(() => Int, {
+    nullable: true,
+    name: 'corrects',
+    description: 'The version this one corrects (recorded wrongly, e.g. with the wrong date or criteria): that one is in force on no date.',
+  })
+  @Property({ type: 'smallint', nullable: true })
+  correctsVersion: number | null = null;
 }
 
 /** Versions in the order they are looked up: the latest date first, and on one date the one recorded last first. */
 export const IN_FORCE_ORDER = { effectiveFrom: 'desc', version: 'desc' } as const;
+
+/**
+ * The version in force on `date` among a programme's versions: of those not corrected by another, the one with the
+ * latest `effectiveFrom` not after the date, and of two from one day the one recorded later.
+ */
+export function versionInForce<V extends Pick<ProgrammeRuleVersion, 'version' | 'effectiveFrom' | 'correctsVersion'>>(versions: V[], date: string): V | null {
+  const corrected = new Set(versions.map((v) => v.correctsVersion).filter((n) => n !== null));
+  let best: V | null = null;
+  for (const v of versions) {
+    if (corrected.has(v.version) || v.effectiveFrom > date) continue;
+    if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom === best.effectiveFrom && v.version > best.version)) best = v;
+  }
+  return best;
+}

@@ -4,7 +4,7 @@ import { VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { CreditCodeScalar, DateScalar, DateTimeScalar, DecimalScalar } from '../../common/scalars';
 import { Institution } from '../institution/institution.entity';
-import { EnterpriseSize, Industry } from './enums';
+import { EnterpriseSize, HighTechField, Industry } from './enums';
 import { IndustryCluster, Park } from './park.entity';
 
 @ObjectType({ description: 'Why an administrator accepted a credit code whose check character is wrong.' })
@@ -45,6 +45,13 @@ export class Enterprise extends VersionedEntity {
   @Enum({ items: () => Industry, nativeEnumName: 'industry' })
   @Index()
   industry!: Industry;
+
+  @Field(() => HighTechField, {
+    nullable: true,
+    description: 'The national high-tech field its core technology is classified under (high-tech certification reads it); null: not classified.',
+  })
+  @Enum({ items: () => HighTechField, nativeEnumName: 'high_tech_field', nullable: true })
+  highTechField: HighTechField | null = null;
 
   @ManyToOne(() => Park, { ref: true, index: true })
   park!: Ref<Park>;

@@ -3,7 +3,7 @@ import { SortDirection } from '../../common/pagination';
 import { CreditCodeScalar, DateScalar, DecimalScalar } from '../../common/scalars';
 import { InstrumentKind } from '../finance/enums';
 import { OutreachFilter } from '../eligibility/eligibility.types';
-import { EnterpriseSize, HighTechCriteriaVersion, Industry } from './enums';
+import { EnterpriseSize, HighTechCriteriaVersion, HighTechField, Industry } from './enums';
 
 @InputType({ description: 'Which enterprises: every given condition must hold.' })
 export class EnterpriseFilter {
@@ -82,6 +82,9 @@ export class CreateEnterpriseInput {
   @Field(() => Industry)
   industry!: Industry;
 
+  @Field(() => HighTechField, { nullable: true, description: 'The national high-tech field of its core technology, when classified.' })
+  highTechField?: HighTechField | null;
+
   @Field({ description: 'Code of the park it sits in.' })
   parkCode!: string;
 
@@ -117,6 +120,9 @@ export class UpdateEnterpriseInput {
 
   @Field(() => Industry, { nullable: true })
   industry?: Industry | null;
+
+  @Field(() => HighTechField, { nullable: true, description: 'Null: no longer classified.' })
+  highTechField?: HighTechField | null;
 
   @Field(() => String, { nullable: true })
   parkCode?: string | null;
@@ -160,11 +166,20 @@ export class FiscalYearInput {
   @Field(() => DecimalScalar)
   highTechRevenue!: string;
 
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total income (收入总额): sales revenue and every other income. The high-tech share of high-tech certification divides by it.',
+  })
+  totalIncome?: string | null;
+
   @Field(() => Int)
   employees!: number;
 
   @Field(() => Int)
   stStaff!: number;
+
+  @Field(() => Int, { nullable: true, description: 'R&D staff (研发人员), a part of the S&T staff.' })
+  rdStaff?: number | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -30,6 +30,7 @@ import type {
 } from './enterprise.inputs';
 import { zoneToday } from '../../clock';
 import { FiscalYearFinancials, HighTechCertificate } from './financials.entity';
+import { HighTechCriteriaVersion } from './enums';
 import { IndustryCluster, Park } from './park.entity';
 
 /**
@@ -116,6 +117,7 @@ export async function createEnterprise(ctx: RequestContext, input: CreateEnterpr
     name: name!,
     nameEn,
     industry: input.industry,
+    highTechField: input.highTechField ?? null,
     park: park!,
     cluster: cluster ?? null,
     foundedOn: input.foundedOn,
@@ -155,6 +157,7 @@ export async function updateEnterprise(
   if (input.name !== undefined && input.name !== null) changes.name = requiredText(problems, 'input.name', input.name);
   if (input.nameEn !== undefined) changes.nameEn = optionalText(problems, 'input.nameEn', input.nameEn);
   if (input.industry) changes.industry = input.industry;
+  if (input.highTechField !== undefined) changes.highTechField = input.highTechField;
   if (input.foundedOn) {
     notInFuture(problems, 'input.foundedOn', input.foundedOn, zoneToday());
     changes.foundedOn = input.foundedOn;
@@ -195,6 +198,14 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   nonNegativeAmount(problems, 'input.highTechRevenue', input.highTechRevenue);
   wholeNumber(problems, 'input.employees', input.employees, 1, 10_000_000);
   wholeNumber(problems, 'input.stStaff', input.stStaff, 0, 10_000_000);
+  if (input.rdStaff != null) {
+    wholeNumber(problems, 'input.rdStaff', input.rdStaff, 0, 10_000_000);
+    if (input.rdStaff > input.stStaff) problems.invalid('input.rdStaff', 'rdStaff cannot be more than stStaff: R&D staff are S&T staff.');
+  }
+  if (input.totalIncome != null) {
+    positiveAmount(problems, 'input.totalIncome', input.totalIncome);
+    if (compareDecimal(input.totalIncome, input.revenue) < 0) problems.invalid('input.totalIncome', 'totalIncome cannot be less than revenue: it includes it.');
+  }
   if (compareDecimal(input.rdExpenseInChina, input.rdExpense) > 0) {
     problems.invalid('input.rdExpenseInChina', 'rdExpenseInChina cannot be more than rdExpense.');
   }
@@ -214,7 +225,9 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   if (existing && input.version !== existing.version) return refused([new StaleVersionError(what, input.version!, existing.version)]);
   if (!existing && input.version != null) return refused([new NotFoundError('input.version', `${what} is not recorded yet: omit version.`)]);
 
-  const { creditCode: _code, version: _version, ...figures } = input;
+  // The figures of a year are given whole: one left out of a correction is no longer known.
+  const { creditCode: _code, version: _version, ...given } = input;
+  const figures = { ...given, rdStaff: input.rdStaff ?? null, totalIncome: input.totalIncome ?? null };
   const record = existing ?? ctx.em.create(FiscalYearFinancials, { enterprise, ...figures } as never);
   if (existing) ctx.em.assign(existing, figures);
   return flushOutcome(ctx, record, {
@@ -223,7 +236,11 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   });
 }
 
-const CERTIFICATE_NUMBER = /^GR(19|20)\d{2}\d{2}\d{6}$/;
+/**
+ * GR + year + province + serial; GF for a certificate renewed on re-examination (复审) under the 2008 rules
+ * (国科发火〔2008〕172号), which the 2016 rules abolished (a renewal is a new application, numbered GR).
+ */
+const CERTIFICATE_NUMBER = /^G[RF](19|20)\d{2}\d{2}\d{6}$/;
 
 /** Adds three years to a date, less a day: a certificate issued 2023-11-20 is valid through 2026-11-19. */
 export function threeYearsFrom(issuedOn: string): string {
@@ -242,7 +259,9 @@ export async function recordHighTechCertificate(
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const number = input.number.trim().toUpperCase();
   if (!CERTIFICATE_NUMBER.test(number)) {
-    problems.invalid('input.number', `${JSON.stringify(input.number)} is not a certificate number like GR201942001291.`);
+    problems.invalid('input.number', `${JSON.stringify(input.number)} is not a certificate number like GR201942001291 (or GF… for a renewal under the 2008 rules).`);
+  } else if (number.startsWith('GF') && input.criteriaVersion !== HighTechCriteriaVersion.RULES_2008) {
+    problems.invalid('input.number', `Certificate ${number} is a renewal under the 2008 rules (GF…): its criteriaVersion is RULES_2008.`);
   } else if (number.slice(2, 6) !== input.issuedOn.slice(0, 4)) {
     problems.invalid('input.number', `Certificate ${number} names the year ${number.slice(2, 6)}, but issuedOn is in ${input.issuedOn.slice(0, 4)}.`);
   }

@@ -27,6 +27,37 @@ registerEnumType(Industry, {
   },
 });
 
+/**
+ * The eight national high-tech fields (国家重点支持的高新技术领域, the annex of 国科发火〔2016〕32号, and of
+ * 〔2008〕172号 before it): a classification of the technology of an enterprise's main products or services, which
+ * high-tech certification requires. Not the zone's industry: a laser maker of the optoelectronics cluster may be
+ * classified under advanced manufacturing.
+ */
+export enum HighTechField {
+  ELECTRONIC_INFORMATION = 'ELECTRONIC_INFORMATION',
+  BIOLOGY_AND_NEW_MEDICINE = 'BIOLOGY_AND_NEW_MEDICINE',
+  AEROSPACE = 'AEROSPACE',
+  NEW_MATERIALS = 'NEW_MATERIALS',
+  HIGH_TECH_SERVICES = 'HIGH_TECH_SERVICES',
+  NEW_ENERGY_AND_ENERGY_SAVING = 'NEW_ENERGY_AND_ENERGY_SAVING',
+  RESOURCES_AND_ENVIRONMENT = 'RESOURCES_AND_ENVIRONMENT',
+  ADVANCED_MANUFACTURING_AND_AUTOMATION = 'ADVANCED_MANUFACTURING_AND_AUTOMATION',
+}
+registerEnumType(HighTechField, {
+  name: 'HighTechField',
+  description: 'The national high-tech fields (国家重点支持的高新技术领域) an enterprise’s core technology is classified under.',
+  valuesConfig: {
+    ELECTRONIC_INFORMATION: { description: '电子信息' },
+    BIOLOGY_AND_NEW_MEDICINE: { description: '生物与新医药' },
+    AEROSPACE: { description: '航空航天' },
+    NEW_MATERIALS: { description: '新材料' },
+    HIGH_TECH_SERVICES: { description: '高技术服务' },
+    NEW_ENERGY_AND_ENERGY_SAVING: { description: '新能源与节能' },
+    RESOURCES_AND_ENVIRONMENT: { description: '资源与环境' },
+    ADVANCED_MANUFACTURING_AND_AUTOMATION: { description: '先进制造与自动化' },
+  },
+});
+
 /** Size class, which sets the equity-incentive caps (large / medium / small). */
 export enum EnterpriseSize {
   LARGE = 'LARGE',

@@ -41,6 +41,17 @@ export class FiscalYearFinancials extends VersionedEntity {
   @Field(() => Int, { description: 'Science and technology staff.' })
   @Property({ type: 'integer' })
   stStaff!: number;
+
+  @Field(() => Int, { nullable: true, description: 'R&D staff (研发人员), a part of the S&T staff; null: not reported.' })
+  @Property({ type: 'integer', nullable: true })
+  rdStaff: number | null = null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total income (收入总额): sales revenue and every other income; null: not reported. The high-tech share of high-tech certification divides by it.',
+  })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  totalIncome: string | null = null;
 }
 
 /** A high-tech enterprise certificate (高新技术企业证书), valid three years. */
