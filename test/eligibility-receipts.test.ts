@@ -102,8 +102,8 @@ describe('eligibility receipts', () => {
   const receipt = async (id: string, token = bank): Promise<Receipt | null> =>
     (await ok(app.http(EligibilityReceiptDocument, { id }, { token }))).eligibilityReceipt;
 
-  /** The receipt an answer must have: the answer itself, whole, with who got it, when, and the facts it rests on. */
-  const receiptOf = (a: Answer, issuedAt: string, facts: Record<string, unknown>): Receipt => ({
+  /** The receipt an answer must have: the answer itself, whole, with who got it, when, and (for the zone) the facts it rests on. */
+  const receiptOf = (a: Answer, issuedAt: string, facts: Record<string, unknown> | null): Receipt => ({
     id: a.receiptId!,
     issuedAt,
     bankCreditCode: hankou.creditCode,
@@ -159,15 +159,17 @@ describe('eligibility receipts', () => {
   const FIRST_CHECK = { checkedOn: '2026-03-01', listed: false, source: '中国执行信息公开网' };
   const NOT_AUTHORISED = { authorisation: { scope: 'ELIGIBILITY', inForce: false } };
 
-  /** The bank's first answers, and their receipts as read right after. */
+  /** The bank's first answers, and their receipts as the bank and the zone read them right after. */
   let first: Answer[];
   let firstReceipts: Receipt[];
+  let firstReceiptsForZone: Receipt[];
   const firstAsk = (() => {
     let run: Promise<void> | undefined;
     return () =>
       (run ??= (async () => {
         first = await ask([GOOD, WEAK, SILENT, UNKNOWN]);
         firstReceipts = (await Promise.all(first.map((a) => receipt(a.receiptId!)))).map((r) => r!);
+        firstReceiptsForZone = (await Promise.all(first.map((a) => receipt(a.receiptId!, admin)))).map((r) => r!);
       })());
   })();
 
@@ -187,7 +189,9 @@ describe('eligibility receipts', () => {
     const issuedAt = firstReceipts[0]!.issuedAt;
     expect(new Date(issuedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
     expect(new Date(issuedAt).getTime()).toBeLessThanOrEqual(after.getTime() + 1_000);
-    expect(firstReceipts).toEqual([
+    // The bank reads what it was answered; the facts behind it are the zone's, who settles a dispute.
+    expect(firstReceipts).toEqual(first.map((a) => receiptOf(a, issuedAt, null)));
+    expect(firstReceiptsForZone).toEqual([
       receiptOf(first[0]!, issuedAt, factsOf(GOOD, '武汉光谷回执激光科技有限公司', 'BBB', [FIRST_CHECK])),
       receiptOf(first[1]!, issuedAt, factsOf(WEAK, '武汉东湖回执光电有限公司', 'BB', [FIRST_CHECK])),
       // A refusal rests on one fact, the same whether the code is registered or not.
@@ -213,11 +217,13 @@ describe('eligibility receipts', () => {
     });
     expect(again!.receiptId).not.toBe(first[0]!.receiptId);
     const now = (await receipt(again!.receiptId!))!;
-    expect(now).toEqual(
+    expect(now).toEqual(receiptOf(again!, now.issuedAt, null));
+    expect(await receipt(again!.receiptId!, admin)).toEqual(
       receiptOf(again!, now.issuedAt, factsOf(GOOD, '武汉光谷回执激光科技有限公司', 'BBB', [{ checkedOn: '2026-05-20', listed: true, source: '中国执行信息公开网' }, FIRST_CHECK])),
     );
     // What the bank was told first is still what its receipt says, whole.
     expect(await Promise.all(first.map((a) => receipt(a.receiptId!)))).toEqual(firstReceipts);
+    expect(await Promise.all(first.map((a) => receipt(a.receiptId!, admin)))).toEqual(firstReceiptsForZone);
     // And PostgreSQL itself refuses to change one, even to the owner of the table.
     await expect(sql.query('update eligibility_receipt set answer = answer')).rejects.toThrow('eligibility_receipt is immutable: UPDATE is refused');
     await expect(sql.query('delete from eligibility_receipt')).rejects.toThrow('eligibility_receipt is immutable: DELETE is refused');
@@ -227,7 +233,7 @@ describe('eligibility receipts', () => {
   it('shows a receipt to its bank and the zone only; anyone else gets null, as for an id that names nothing', async () => {
     await firstAsk();
     const id = first[0]!.receiptId!;
-    expect(await receipt(id, admin)).toEqual(firstReceipts[0]);
+    expect([await receipt(id), await receipt(id, admin)]).toEqual([firstReceipts[0], firstReceiptsForZone[0]]);
     const others = [
       await app.token(Role.BANK_OFFICER, hubei.creditCode),
       await app.token(Role.ENTERPRISE_REP, GOOD),

@@ -393,11 +393,13 @@ export const TYPES: Record<string, TypeRule> = {
     fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks receiptId': ROWS },
   },
   // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
-  // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows.
+  // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts
+  // behind the answer are the zone's, who settles a dispute: every figure, rating and check the criteria read, beyond
+  // what the answer's details named and the banded financials a bank sees.
   EligibilityReceipt: {
     rows: { ZONE_ADMIN: true, BANK_OFFICER: ISSUED_TO_VIEWER },
     readOf: 'disclosedEnterpriseId',
-    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks facts bankCreditCode': ROWS },
+    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks bankCreditCode': ROWS, facts: roles('A') },
   },
   CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
   // Programmes and their rules: public, so anyone can see what is checked.

@@ -103,8 +103,9 @@ export class EligibilityReceiptResolver {
   }
 
   @FieldResolver(() => JSONObjectScalar, {
+    nullable: true,
     description:
-      'The facts the criteria read, as they were recorded then: the enterprise, the kinds of fact the rules read (fiscal years, certificates, patents, ratings …) and the authorisation checked; for a refusal, only that no authorisation was in force.',
+      'The facts the criteria read, as they were recorded then: the enterprise, the kinds of fact the rules read (fiscal years, certificates, patents, ratings …) and the authorisation checked; for a refusal, only that no authorisation was in force. The zone’s, who settles a dispute: null for the bank.',
   })
   facts(@Root() r: EligibilityReceipt): Record<string, unknown> {
     return r.facts;
