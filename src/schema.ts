@@ -18,6 +18,7 @@ import {
 } from './modules/cppcc/cppcc.resolver';
 import {
   CreditStandingResolver,
+  EligibilityReceiptResolver,
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
 } from './modules/eligibility/eligibility.resolver';
@@ -56,6 +57,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
   CreditStandingResolver,
+  EligibilityReceiptResolver,
   ProposalResolver,
   ProposalReplyResolver,
   ProposalEvidenceResolver,

@@ -87,6 +87,7 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
     return idOf(obj['leadUnit']) === org || ((obj['coHandlers'] as Json[] | undefined) ?? []).some((u) => idOf(u) === org);
   }
   if (grant === Condition.FILED_BY_VIEWER) return obj['filedBy'] === `${f.viewer.role}:${f.viewer.organisation}`;
+  if (grant === Condition.ISSUED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && obj['bankCreditCode'] === f.viewer.organisation;
   const seen = visibleOwners(f, owners ?? []);
   if (seen.length === 0) return false;
   if (grant === Condition.OWN_LOAN) return codeOf(obj['lender']) === f.bankCode && f.scopes.has(Condition.INSTRUMENTS);
@@ -122,6 +123,12 @@ function collect(value: unknown, parentOwners: string[], proposal: Json | null =
   }
   for (const [field, v] of Object.entries(obj)) if (field !== '__typename') collect(v, owners ?? parentOwners, within);
 }
+
+/**
+ * Fields whose value each answer has of its own, so no viewer's equals the administrator's: an eligibility answer's
+ * receipt. Compared by whether there is one: a bank's answers carry one, no one else's (src/modules/eligibility/receipts.ts).
+ */
+const PER_ANSWER: ReadonlyMap<string, (f: Fixture) => boolean> = new Map([['EligibilityResult.receiptId', (f: Fixture) => f.viewer.role === Role.BANK_OFFICER]]);
 
 /** Compares a viewer's answer with the administrator's, field by field, as the table says it must be. */
 function compare(f: Fixture, expected: unknown, actual: unknown, path: string, parentOwners: string[], proposal: Json | null = null): void {
@@ -177,6 +184,11 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
         expect({ path: `${path}.${field}`, value: act }).toEqual({ path: `${path}.${field}`, value: null });
         continue;
       }
+      const own = PER_ANSWER.get(`${type}.${field}`);
+      if (own) {
+        expect({ path: `${path}.${field}`, given: typeof act === 'string' }).toEqual({ path: `${path}.${field}`, given: own(f) });
+        continue;
+      }
     }
     compare(f, value, act, `${path}.${field}`, owners ?? parentOwners, within);
   }
@@ -212,6 +224,7 @@ describe('the access matrix, generated from the policy table', () => {
       ['institutions', 'Institution', []],
       ['programmes', 'PilotProgramme', []],
       ['eligibility', 'EligibilityResult', []],
+      ['eligibilityReceipt', 'EligibilityReceipt', []],
       // CPPCC: enterprises inside are met in full above.
       ['proposals', 'ProposalConnection', ['Enterprise']],
       ['policyRequests', 'PolicyRequestConnection', ['Enterprise']],
@@ -362,6 +375,20 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
+  const receiptSweep = once(async () => {
+    // Receipts of answers to the lending bank (checked) and to the bank never authorised (refused), each read by
+    // whoever asks: its bank and the zone see it, everyone else gets null.
+    const query = `query Receipt($id: ID!) { eligibilityReceipt(id: $id) ${everything['eligibilityReceipt']} }`;
+    const ask = `query Ask($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes, asOf: "2025-10-31") { receiptId } }`;
+    for (const f of fixtures.filter((g) => g.viewer.role === Role.BANK_OFFICER && (g.scopes.has('ELIGIBILITY') || (g.visible !== ALL && g.visible.size === 0)))) {
+      const answer = await app.execute(ask, { codes: five.slice(0, 2) }, f.viewer);
+      expect(answer.errors).toBeUndefined();
+      for (const { receiptId } of (answer.data as { eligibility: { receiptId: string }[] }).eligibility) {
+        await check(query, { id: receiptId }, 'eligibilityReceipt', (g) => mayCall('Query', 'eligibilityReceipt', g.viewer.role));
+      }
+    }
+  });
+
   const cppccSweep = once(async () => {
     const may = (root: string) => (f: Fixture) => mayCall('Query', root, f.viewer.role);
     // A member sees every proposal and request: the truth the others are compared with.
@@ -375,7 +402,7 @@ describe('the access matrix, generated from the policy table', () => {
 
   /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
   const fieldSweeps = once(async () => {
-    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, referenceSweep, eligibilitySweep, cppccSweep]) await sweep();
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep]) await sweep();
   });
 
   const byIdSweep = once(async () => {
@@ -420,6 +447,7 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows authorisations and the audit trail to the enterprise they concern', () => trailSweep());
   it('shows reference data to everyone, and programmes and their rules even without a token', () => referenceSweep());
   it('answers eligibility, with its figures, to whoever may check the enterprise', () => eligibilitySweep());
+  it('shows the receipt of an eligibility answer to its bank and the zone, and null to everyone else', () => receiptSweep());
   it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', () =>
     cppccSweep());
   it('returns null by id for every record a viewer may not see, and the record itself otherwise', () => byIdSweep());

@@ -200,6 +200,8 @@ const FOR_BANK: Forbidden = {
     'Enterprise.financials', ...CREDIT_STANDING_FIELDS, 'Enterprise.projects', 'Enterprise.incentivePlans', 'Enterprise.talentAwards',
     'Enterprise.taxPilotUsage', 'PortfolioSummary.byFiscalYear', 'InstrumentKindSummary.totalAmount', 'InstrumentKindSummary.activeAmount',
     ...PERSONAL_FIELDS,
+    // The facts behind an eligibility answer: every figure and rating the criteria read, not only those its details name.
+    'EligibilityReceipt.facts',
   ],
   notOwn: NOT_OWN,
 };
@@ -396,6 +398,15 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       });
     }
 
+    // ——— the lending bank checks both enterprises (E1 answered, E2 refused): the receipts of its answers ———
+    const checked = await app.execute<{ eligibility: { receiptId: string }[] }, Record<string, unknown>>(
+      `query C($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
+      { codes: [E1.code, E2.code] },
+      as(Role.BANK_OFFICER, LENDER.creditCode),
+    );
+    expect(checked.errors).toBeUndefined();
+    const receiptIds = checked.data!.eligibility.map((r) => r.receiptId);
+
     // ——— CPPCC: a request filed by each enterprise, four proposals in different hands ———
     const file = (code: string, title: string) =>
       mutate(`mutation R($input: PolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
@@ -447,6 +458,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     };
     sweep('viewer', '');
     sweep('programmes', '');
+    sweep('eligibilityReceipt', '$id: ID!', receiptIds.map((id) => ({ args: '(id: $id)', variables: { id } })));
     sweep('eligibility', '$p: String!, $codes: [CreditCode!]!', programmes.map((p) => ({ args: '(programme: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
     sweep('enterprise', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })));
     // Two levels deeper than `enterprise`: within the depth limit, risk compensation covers (met in full through
@@ -547,13 +559,16 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     for (const a of await answersOf(c)) {
       // A root field closed to the role is no leak; anything else going wrong could hide one.
       for (const e of a.errors ?? []) if (e.extensions?.['code'] !== 'FORBIDDEN') found.push(`${a.label}: error ${e.extensions?.['code']} ${e.message}`);
-      // What the viewer sent (a credit code it asked about) may come back: it knew it.
-      const asked = JSON.stringify(a.variables);
+      // Its receipt repeats that answer, to that bank: the same disclosure, not another.
+      const answerOrReceipt = ['eligibility', 'eligibilityReceipt', 'nodes, node (EligibilityReceipt)'].includes(a.label);
+      // What the viewer sent (a credit code it asked about) may come back: it knew it. A receipt names the codes its
+      // bank asked about when it was answered (the lender's check of both enterprises, above).
+      const asked = JSON.stringify(a.variables) + (answerOrReceipt && c.viewer.organisation === LENDER.creditCode ? JSON.stringify([E1.code, E2.code]) : '');
       // DOMAIN.md: within the ELIGIBILITY scope a bank sees "eligibility with reasons", and a check returns "the
       // evidence": a criterion's explanation names the figure, rating or check it read, of an enterprise that
       // authorised the bank. (That DOMAIN.md also gives a bank "banded financials" only is an open question.)
       const explained = (x: Secret) =>
-        a.label === 'eligibility' && c.viewer.role === Role.BANK_OFFICER && ['exact figure', 'credit standing'].includes(x.kind) && !ofUnseen(c.sees)(x);
+        answerOrReceipt && c.viewer.role === Role.BANK_OFFICER && ['exact figure', 'credit standing'].includes(x.kind) && !ofUnseen(c.sees)(x);
       for (const s of SECRETS.filter((x) => c.never(x) && !explained(x))) {
         for (const spelling of s.spellings) if (!asked.includes(spelling) && a.text.includes(spelling)) found.push(`${a.label}: ${s.kind} ${spelling}`);
       }

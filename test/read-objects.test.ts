@@ -40,6 +40,14 @@ describe('read objects', () => {
       as(Role.ENTERPRISE_REP, hust),
     );
     expect(granted.data).toEqual({ grantAuthorization: { errors: [] } });
+    // A receipt: a bank's eligibility answer, under one of the demo's authorisations (招商银行 from 华工科技).
+    const cmb = BANKS.find((b) => b.key === 'CMB')!.creditCode;
+    const asked = await app.execute<any, any>(
+      'query E($codes: [CreditCode!]!) { eligibility(programme: "CREDIT_LOAN", creditCodes: $codes) { receiptId } }',
+      { codes: [hust] },
+      as(Role.BANK_OFFICER, cmb),
+    );
+    expect([asked.errors, typeof asked.data?.eligibility?.[0]?.receiptId]).toEqual([undefined, 'string']);
   }, 120_000);
   afterAll(() => app.close());
 

@@ -126,7 +126,10 @@ export class Access {
     // Tied to enterprises, none of them visible: the object does not exist for this viewer.
     if (owners !== null && owners.length === 0) return false;
     const visible = await this.holds(grant, obj, owners ?? []);
-    if (visible && role === Role.BANK_OFFICER && owners) this.noteRead(owners, operation);
+    if (visible && role === Role.BANK_OFFICER) {
+      const shown = owners ?? (rule.readOf ? [idOf((obj as Record<string, unknown>)[rule.readOf])].filter((id): id is string => !!id) : []);
+      this.noteRead(shown, operation);
+    }
     return visible;
   }
 
@@ -167,6 +170,8 @@ export class Access {
       }
       case Condition.FILED_BY_VIEWER:
         return !!this.viewer && record['filedBy'] === `${this.viewer.role}:${this.viewer.organisation}`;
+      case Condition.ISSUED_TO_VIEWER:
+        return !!this.viewer?.organisation && record['viewerRole'] === this.viewer.role && record['viewerOrg'] === this.viewer.organisation;
       default:
         break;
     }

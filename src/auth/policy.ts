@@ -34,6 +34,8 @@ export enum Condition {
   ASSIGNED_TO_UNIT = 'ASSIGNED_TO_UNIT',
   /** A policy request the viewer filed. */
   FILED_BY_VIEWER = 'FILED_BY_VIEWER',
+  /** An eligibility receipt of an answer given to the viewer's own bank. */
+  ISSUED_TO_VIEWER = 'ISSUED_TO_VIEWER',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -61,6 +63,12 @@ export interface TypeRule {
   public?: true;
   /** The enterprises it belongs to; reference data (banks, parks …) has none. */
   owners?: OwnerRule;
+  /**
+   * A property naming the enterprise whose data the object shows, when that enterprise does not decide who sees it
+   * (no `owners`): a bank's read of the object is still recorded against it. A receipt stays its bank's after the
+   * authorisation ends, and reading it again is a read of that enterprise's data as it was.
+   */
+  readOf?: string;
   /** Every field of the type, in groups: `'a b c': grants`. `ROWS` means: whoever sees the object. */
   fields: Record<string, Grants | typeof ROWS>;
 }
@@ -97,6 +105,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     programmes: 'PUBLIC',
     // A bank: enterprises whose authorisation has the ELIGIBILITY scope; a representative: its own (the service).
     eligibility: roles('A R B'),
+    // Anyone may ask; the receipt's row rule answers null to all but its bank and the zone, as for an unknown id.
+    eligibilityReceipt: EVERYONE,
     node: EVERYONE,
     nodes: EVERYONE,
     enterprise: EVERYONE,
@@ -171,7 +181,7 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
   },
 };
 
-const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER } = Condition;
+const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER, ISSUED_TO_VIEWER } = Condition;
 
 /**
  * Who reads a proposal: CPPCC members all of them, drafts included (a member co-signs a draft it has read; only its
@@ -380,7 +390,16 @@ export const TYPES: Record<string, TypeRule> = {
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
     rows: roles('A R B'),
-    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks': ROWS },
+    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks receiptId': ROWS },
+  },
+  // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
+  // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts
+  // behind the answer are the zone's, who settles a dispute: every figure, rating and check the criteria read, beyond
+  // what the answer's details named and the banded financials a bank sees.
+  EligibilityReceipt: {
+    rows: { ZONE_ADMIN: true, BANK_OFFICER: ISSUED_TO_VIEWER },
+    readOf: 'disclosedEnterpriseId',
+    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks bankCreditCode': ROWS, facts: roles('A') },
   },
   CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
   // Programmes and their rules: public, so anyone can see what is checked.

@@ -13,6 +13,7 @@ import {
 } from '../modules/cppcc/cppcc.entity';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../modules/credit/credit.entity';
 import { PilotProgramme, ProgrammeRuleVersion } from '../modules/eligibility/programme.entity';
+import { EligibilityReceipt } from '../modules/eligibility/receipt.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
 import { FiscalYearFinancials, HighTechCertificate } from '../modules/enterprise/financials.entity';
 import { IndustryCluster, Park } from '../modules/enterprise/park.entity';
@@ -68,6 +69,7 @@ export const entities: Function[] = [
   DishonestDebtorCheck,
   PilotProgramme,
   ProgrammeRuleVersion,
+  EligibilityReceipt,
   Sector,
   Party,
   CppccMember,

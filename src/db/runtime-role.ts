@@ -8,7 +8,7 @@ const SCHEMAS = ['public', 'rollup', 'idempotency'];
 
 /**
  * Gives `role` what the running server needs and nothing more, on the database of `ownerUrl`, as its owner (after
- * every migration, so new tables are covered): read and write the registry; on the audit trail only SELECT and INSERT
+ * every migration, so new tables are covered): read and write the registry; on the audit trail and the eligibility receipts only SELECT and INSERT
  * (PostgreSQL's own triggers refuse UPDATE, DELETE and TRUNCATE to anyone, and only the owner could disable them, which
  * this role is not); no DDL, no TRUNCATE anywhere. Idempotent.
  */
@@ -29,6 +29,7 @@ export async function grantRuntimeRole(ownerUrl: string, role: string): Promise<
       await client.query(`grant usage, select on all sequences in schema ${s} to ${r}`);
     }
     await client.query(`revoke update, delete on table public.audit_event from ${r}`);
+    await client.query(`revoke update, delete on table public.eligibility_receipt from ${r}`);
     // The migrations' own bookkeeping is the owner's.
     await client.query(`revoke all on table public.mikro_orm_migrations from ${r}`);
     await client.query('commit');

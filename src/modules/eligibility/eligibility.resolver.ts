@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar, DateScalar } from '../../common/scalars';
@@ -8,6 +8,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import {
   CreditRatingInput,
+  CriterionResult,
   CriterionView,
   DishonestDebtorCheckInput,
   EligibilityResult,
@@ -17,6 +18,9 @@ import {
 import { checkEligibility, recordRuleVersion } from './eligibility.service';
 import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, versionInForce } from './programme.entity';
 import { readAll } from '../../db/read-objects';
+import { JSONObjectScalar } from '../cppcc/cppcc.types';
+import { EligibilityReceipt } from './receipt.entity';
+import { findReceipt } from './receipts';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
 export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
@@ -43,6 +47,16 @@ export class PilotProgrammeResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
   ): Promise<EligibilityResult[]> {
     return checkEligibility(ctx, programme, creditCodes, asOf);
+  }
+
+  @Authorized()
+  @Query(() => EligibilityReceipt, {
+    nullable: true,
+    description:
+      'The receipt of an eligibility answer (its `receiptId`): what was answered, unchanged since. Its bank and the zone see it; for anyone else, as for an unknown id, null.',
+  })
+  eligibilityReceipt(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<EligibilityReceipt | null> {
+    return findReceipt(ctx, id);
   }
 
   @Authorized()
@@ -74,6 +88,34 @@ export class ProgrammeRuleVersionResolver {
   @FieldResolver(() => [CriterionView])
   criteria(@Root() v: ProgrammeRuleVersion): CriterionView[] {
     return v.criteria.map((c) => CriterionView.of(c));
+  }
+}
+
+/** A receipt's answer as it was served, and what it rested on. */
+@Resolver(() => EligibilityReceipt)
+export class EligibilityReceiptResolver {
+  @FieldResolver(() => Boolean, { description: 'As answered.' })
+  eligible(@Root() r: EligibilityReceipt): boolean {
+    return r.answer.eligible;
+  }
+
+  @FieldResolver(() => [CriterionResult], { description: 'Every check as answered, in its order, with its detail.' })
+  checks(@Root() r: EligibilityReceipt): CriterionResult[] {
+    return r.answer.checks.map((c) => Object.assign(new CriterionResult(), c));
+  }
+
+  @FieldResolver(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      'The facts the criteria read, as they were recorded then: the enterprise, the kinds of fact the rules read (fiscal years, certificates, patents, ratings …) and the authorisation checked; for a refusal, only that no authorisation was in force. The zone’s, who settles a dispute: null for the bank.',
+  })
+  facts(@Root() r: EligibilityReceipt): Record<string, unknown> {
+    return r.facts;
+  }
+
+  @FieldResolver(() => CreditCodeScalar, { description: 'The bank the answer was given to.' })
+  bankCreditCode(@Root() r: EligibilityReceipt): string {
+    return r.viewerOrg!;
   }
 }
 

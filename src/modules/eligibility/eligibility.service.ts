@@ -8,10 +8,12 @@ import { isDecimal, toScaled } from '../../common/decimal';
 import { sqlArray } from '../../common/sql';
 import { requiredText } from '../../common/validate';
 import { AuditOutcome } from '../audit/audit.entity';
+import type { AuditRecord } from '../audit/audit.service';
 import { zoneToday } from '../../clock';
 import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
-import { loadFacts } from './facts';
+import { type EnterpriseFacts, factsAsJson, loadFacts } from './facts';
+import { RECEIPTED_ROLES, type ReceiptDraft, recordReceipts } from './receipts';
 import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake, versionInForce } from './programme.entity';
 
 /** Most credit codes one eligibility request takes. */
@@ -32,10 +34,11 @@ export async function rulesInForce(em: EntityManager, programme: string, asOf: s
 
 /**
  * Checks enterprises against the programme's rules in force on `asOf` (default today), every criterion with its
- * figures. Statements do not grow with the batch: the rules, the enterprises, then each kind of fact for all of them.
+ * figures. Statements do not grow with the batch: the rules, the enterprises, then each kind of fact for all of them,
+ * and for a bank one insert of every answer's receipt (receipts.ts).
  * A bank gets results only for enterprises whose active authorisation gives it the ELIGIBILITY scope; for any
  * other code, registered or not, one AUTHORISATION check fails and nothing else is said. Every check a bank
- * makes goes on the audit trail.
+ * makes goes on the audit trail, with its receipt.
  */
 export async function checkEligibility(
   ctx: RequestContext,
@@ -61,7 +64,7 @@ export async function checkEligibility(
     role === Role.BANK_OFFICER ? !!grants.get(id)?.scopes.has('ELIGIBILITY') : visible === null || visible.has(id);
   const checkable = rows.filter((r) => mayCheck(r.id)).map((r) => r.id);
   const reads = new Set(rules.criteria.flatMap((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].reads));
-  const facts = checkable.length ? await loadFacts(ctx.em, checkable, date, reads) : new Map();
+  const facts = checkable.length ? await loadFacts(ctx.em, checkable, date, reads) : new Map<string, EnterpriseFacts>();
 
   const result = (creditCode: string, checks: CriterionResult[]) =>
     Object.assign(new EligibilityResult(), {
@@ -72,27 +75,36 @@ export async function checkEligibility(
       asOf: date,
       eligible: checks.length > 0 && checks.every((c) => c.outcome === CriterionOutcome.PASSED),
       checks,
+      receiptId: null,
     });
   const check = (criterion: CriterionKind, outcome: CriterionOutcome, detail: string) =>
     Object.assign(new CriterionResult(), { criterion, outcome, detail });
 
-  return creditCodes.map((code) => {
+  /** Each answer, with what its receipt keeps and the audit event it makes (written once its receipt is). */
+  const receipted = RECEIPTED_ROLES.has(role);
+  const answers = creditCodes.map((code): { result: EligibilityResult; receipt: ReceiptDraft | null; audit: AuditRecord | null } => {
     const id = idOf.get(code);
     if (!id || !mayCheck(id)) {
       if (role === Role.ZONE_ADMIN) {
-        return result(code, [check(CriterionKind.REGISTERED_IN_ZONE, CriterionOutcome.FAILED, `No enterprise with credit code ${code} is registered in the zone.`)]);
+        const answer = result(code, [check(CriterionKind.REGISTERED_IN_ZONE, CriterionOutcome.FAILED, `No enterprise with credit code ${code} is registered in the zone.`)]);
+        return { result: answer, receipt: receipted ? draft(answer, id ?? null, null, { registered: false }) : null, audit: null };
       }
       // The same words whether the code is registered or not: the answer must not tell them apart.
       const detail =
         role === Role.BANK_OFFICER
           ? 'No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).'
           : 'A representative checks its own enterprise only.';
-      ctx.access.noteAudit({
-        operation: 'eligibility',
-        outcome: AuditOutcome.DENIED,
-        details: { creditCode: code, programme, ruleVersion: rules.version, asOf: date },
-      });
-      return result(code, [check(CriterionKind.AUTHORISATION, CriterionOutcome.FAILED, detail)]);
+      const answer = result(code, [check(CriterionKind.AUTHORISATION, CriterionOutcome.FAILED, detail)]);
+      return {
+        result: answer,
+        // The only fact such an answer rests on: no authorisation in force with the scope.
+        receipt: receipted ? draft(answer, id ?? null, null, { authorisation: { scope: 'ELIGIBILITY', inForce: false } }) : null,
+        audit: {
+          operation: 'eligibility',
+          outcome: AuditOutcome.DENIED,
+          details: { creditCode: code, programme, ruleVersion: rules.version, asOf: date },
+        },
+      };
     }
     const f = facts.get(id)!;
     const checks = rules.criteria.map((rule) => {
@@ -101,16 +113,41 @@ export async function checkEligibility(
     });
     const answer = result(code, checks);
     const grant = grants.get(id)?.byScope.get('ELIGIBILITY');
-    ctx.access.noteAudit({
-      operation: 'eligibility',
-      outcome: AuditOutcome.DONE,
-      enterpriseId: id,
-      purpose: grant?.purpose ?? null,
-      authorizationId: grant?.authorizationId ?? null,
-      details: { programme, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
-    });
-    return answer;
+    const authorisation = grant ? { authorisation: { scope: 'ELIGIBILITY', inForce: true, purpose: grant.purpose } } : {};
+    return {
+      result: answer,
+      receipt: receipted ? draft(answer, id, grant?.authorizationId ?? null, { ...authorisation, ...factsAsJson(f, reads) }) : null,
+      audit: {
+        operation: 'eligibility',
+        outcome: AuditOutcome.DONE,
+        enterpriseId: id,
+        purpose: grant?.purpose ?? null,
+        authorizationId: grant?.authorizationId ?? null,
+        details: { programme, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
+      },
+    };
   });
+
+  if (receipted) {
+    const receiptIds = await recordReceipts(ctx, rules, programme, date, answers.map((a) => a.receipt!));
+    answers.forEach((a, i) => {
+      a.result.receiptId = receiptIds[i]!;
+      if (a.audit) a.audit.details = { ...a.audit.details, receiptId: receiptIds[i] };
+    });
+  }
+  for (const a of answers) if (a.audit) ctx.access.noteAudit(a.audit);
+  return answers.map((a) => a.result);
+}
+
+/** What the receipt of `answer` keeps: the answer as served, in its order, and the facts it rests on. */
+function draft(answer: EligibilityResult, enterpriseId: string | null, authorizationId: string | null, facts: Record<string, unknown>): ReceiptDraft {
+  return {
+    creditCode: answer.creditCode,
+    enterpriseId,
+    authorizationId,
+    answer: { eligible: answer.eligible, checks: answer.checks.map(({ criterion, outcome, detail }) => ({ criterion, outcome, detail })) },
+    facts,
+  };
 }
 
 const ALL_PARAMS: Param[] = [

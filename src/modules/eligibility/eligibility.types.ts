@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
 import { HighTechField, Industry } from '../enterprise/enums';
@@ -117,6 +117,13 @@ export class EligibilityResult {
 
   @Field(() => [CriterionResult])
   checks!: CriterionResult[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The receipt of this answer (`eligibilityReceipt(id:)`, or `node(id:)`): it keeps the answer and the facts it was based on, unchanged. Given to banks; null for other viewers.',
+  })
+  receiptId!: string | null;
 }
 
 @InputType({ description: 'A criterion: its kind and the parameters that kind takes (see CriterionKind); no others.' })

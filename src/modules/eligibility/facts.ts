@@ -159,3 +159,17 @@ export async function loadFacts(
   for (const i of insurance) of(i.enterprise_id)?.insurance.push({ insuranceKind: i.insurance_kind, startDate: i.start_date, endDate: i.end_date });
   return facts;
 }
+
+/**
+ * The facts `f` as a receipt keeps them (JSON): the enterprise (by its credit code, never its raw key) and each kind of
+ * fact in `kinds`, the ones the programme's criteria read; fiscal years as a list, oldest first.
+ */
+export function factsAsJson(f: EnterpriseFacts, kinds: ReadonlySet<FactKind>): Record<string, unknown> {
+  const { id: _key, ...enterprise } = f.enterprise;
+  const json: Record<string, unknown> = { enterprise };
+  for (const kind of FACT_KINDS) {
+    if (!kinds.has(kind)) continue;
+    json[kind] = kind === 'years' ? [...f.years.values()].sort((a, b) => a.fiscalYear - b.fiscalYear) : f[kind];
+  }
+  return json;
+}

@@ -1,0 +1,314 @@
+import type { Client } from 'pg';
+import { Role } from '../src/auth/roles';
+import { toGlobalId } from '../src/common/global-id';
+import { BANKS } from '../seeds/reference';
+import {
+  CreateEnterpriseDocument,
+  EligibilityReceiptDocument,
+  EligibilityReceiptNodeDocument,
+  type EligibilityReceiptQuery,
+  EligibilityWithReceiptsDocument,
+  type EligibilityWithReceiptsQuery,
+  GrantAuthorizationDocument,
+  RecordCreditRatingDocument,
+  RecordDishonestDebtorCheckDocument,
+  RecordFiscalYearDocument,
+  RecordHighTechCertificateDocument,
+  RecordTaxCreditGradeDocument,
+} from './support/generated/graphql';
+import { TestApp } from './support/app';
+import { addMonths, zoneToday } from './support/clock';
+import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+
+/**
+ * Receipts of eligibility answers (issue 13, item 4): every answer to a bank carries a receipt id, and the receipt
+ * says exactly what was answered, on which rules and facts, whatever is corrected afterwards. Only its bank and the
+ * zone see it. Everything goes through GraphQL over HTTP, as a bank's system would.
+ */
+describe('eligibility receipts', () => {
+  let app: TestApp;
+  let sql: Client;
+  let admin: string;
+  let bank: string;
+  const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
+  const hubei = BANKS.find((b) => b.key === 'HUBEI')!;
+  const AS_OF = '2026-06-30';
+  const PROGRAMME = 'CREDIT_LOAN';
+  const PURPOSE = '科技信用贷款授信审查';
+  /** Meets every criterion of the credit loan pilot. */
+  const GOOD = testCode(2_101);
+  /** Rated BB: fails the rating. */
+  const WEAK = testCode(2_102);
+  /** Registered, but gave the bank no authorisation. */
+  const SILENT = testCode(2_103);
+  /** Not registered at all. */
+  const UNKNOWN = testCode(2_199);
+
+  const ok = async <T>(p: Promise<{ data?: T | null; errors?: unknown; status?: number }>): Promise<T> => {
+    const r = await p;
+    expect(JSON.stringify(r)).not.toContain('"errors":[{'); // neither a GraphQL error nor one in a payload
+    return r.data!;
+  };
+
+  async function register(code: string, name: string, rating: 'BBB' | 'BB') {
+    await ok(app.http(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, { token: admin }));
+    for (const [fiscalYear, revenue] of [[2024, '36000000.00'], [2025, '40000000.00']] as const) {
+      await ok(
+        app.http(
+          RecordFiscalYearDocument,
+          { input: { creditCode: code, fiscalYear, revenue, rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', employees: 100, stStaff: 20 } },
+          { token: admin },
+        ),
+      );
+    }
+    await ok(app.http(RecordHighTechCertificateDocument, { input: { creditCode: code, number: `GR2024420${code.slice(12, 17)}`, issuedOn: '2024-01-01', criteriaVersion: 'RULES_2016' } }, { token: admin }));
+    await ok(app.http(RecordCreditRatingDocument, { input: { creditCode: code, rating, agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }, { token: admin }));
+    await ok(app.http(RecordTaxCreditGradeDocument, { input: { creditCode: code, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }, { token: admin }));
+    await ok(app.http(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, checkedOn: '2026-03-01', listed: false, source: '中国执行信息公开网' } }, { token: admin }));
+  }
+
+  async function authorise(code: string, bankCode: string) {
+    const rep = await app.token(Role.ENTERPRISE_REP, code);
+    const today = zoneToday();
+    const granted = await ok(
+      app.http(
+        GrantAuthorizationDocument,
+        { input: { creditCode: code, bankCreditCode: bankCode, scopes: ['PROFILE', 'ELIGIBILITY'], purpose: PURPOSE, validFrom: today, validTo: addMonths(today, 12), signer: '李娜（财务总监）' } },
+        { token: rep },
+      ),
+    );
+    return granted.grantAuthorization.authorization!.id;
+  }
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    sql = await app.sql();
+    admin = await app.token(Role.ZONE_ADMIN);
+    bank = await app.token(Role.BANK_OFFICER, hankou.creditCode);
+    await register(GOOD, '武汉光谷回执激光科技有限公司', 'BBB');
+    await register(WEAK, '武汉东湖回执光电有限公司', 'BB');
+    await register(SILENT, '武汉未授权回执科技有限公司', 'BBB');
+    await authorise(GOOD, hankou.creditCode);
+    await authorise(WEAK, hankou.creditCode);
+  });
+  afterAll(() => app.close());
+
+  type Answer = EligibilityWithReceiptsQuery['eligibility'][number];
+  type Receipt = NonNullable<EligibilityReceiptQuery['eligibilityReceipt']>;
+
+  const ask = (codes: string[], token = bank) =>
+    ok(app.http(EligibilityWithReceiptsDocument, { programme: PROGRAMME, creditCodes: codes, asOf: AS_OF }, { token })).then((d) => d.eligibility);
+  const receipt = async (id: string, token = bank): Promise<Receipt | null> =>
+    (await ok(app.http(EligibilityReceiptDocument, { id }, { token }))).eligibilityReceipt;
+
+  /** The receipt an answer must have: the answer itself, whole, with who got it, when, and (for the zone) the facts it rests on. */
+  const receiptOf = (a: Answer, issuedAt: string, facts: Record<string, unknown> | null): Receipt => ({
+    id: a.receiptId!,
+    issuedAt,
+    bankCreditCode: hankou.creditCode,
+    creditCode: a.creditCode,
+    programme: a.programme,
+    ruleVersion: a.ruleVersion,
+    rulesEffectiveFrom: a.rulesEffectiveFrom,
+    asOf: a.asOf,
+    eligible: a.eligible,
+    checks: a.checks,
+    facts,
+  });
+
+  const registered = (name: string) => ['REGISTERED_IN_ZONE', 'PASSED', `${name} (光电子信息产业园), founded 2012-03-01; at least 2 year(s) by ${AS_OF} required.`];
+  const notListed = ['NOT_DISHONEST_DEBTOR', 'PASSED', 'Not listed when checked on 2026-03-01 (中国执行信息公开网).'];
+  const checksOf = (name: string, code: string, rating: string, listed: string[] = notListed) =>
+    [
+      registered(name),
+      ['HIGH_TECH_CERTIFICATE', 'PASSED', `Certificate GR2024420${code.slice(12, 17)} valid 2024-01-01 to 2026-12-31.`],
+      ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at most ¥200m required.'],
+      rating === 'BBB'
+        ? ['CREDIT_RATING', 'PASSED', 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; BBB or better required.']
+        : ['CREDIT_RATING', 'FAILED', 'Rated BB by 东湖征信评级有限公司 on 2026-01-10; BBB or better required.'],
+      ['TAX_CREDIT_GRADE', 'PASSED', 'Tax credit grade A for 2025 (published 2026-04-15); A or B required.'],
+      ['NO_RECENT_DEFAULT', 'PASSED', `No default recorded in the 24 months to ${AS_OF}.`],
+      listed,
+    ].map(([criterion, outcome, detail]) => ({ criterion, outcome, detail }));
+  const refusal = (creditCode: string) => ({
+    creditCode,
+    programme: PROGRAMME,
+    ruleVersion: 1,
+    rulesEffectiveFrom: '2020-01-01',
+    asOf: AS_OF,
+    eligible: false,
+    checks: [{ criterion: 'AUTHORISATION', outcome: 'FAILED', detail: 'No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).' }],
+  });
+
+  /** The facts the credit loan pilot's criteria read about an enterprise registered by `register`. */
+  const factsOf = (code: string, name: string, rating: string, dishonestChecks: { checkedOn: string; listed: boolean; source: string }[]) => ({
+    authorisation: { scope: 'ELIGIBILITY', inForce: true, purpose: PURPOSE },
+    enterprise: { creditCode: code, name, parkName: '光电子信息产业园', industry: 'OPTOELECTRONIC_INFORMATION', highTechField: null, foundedOn: '2012-03-01', stateOwned: false },
+    years: [
+      { fiscalYear: 2024, revenue: '36000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, employees: 100, stStaff: 20, rdStaff: null },
+      { fiscalYear: 2025, revenue: '40000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, employees: 100, stStaff: 20, rdStaff: null },
+    ],
+    certificates: [{ number: `GR2024420${code.slice(12, 17)}`, issuedOn: '2024-01-01', expiresOn: '2026-12-31' }],
+    // A rating is valid for a year by default: up to the day before its anniversary.
+    ratings: [{ rating, agency: '东湖征信评级有限公司', ratedOn: '2026-01-10', validUntil: '2027-01-09' }],
+    taxGrades: [{ year: 2025, grade: 'A', evaluatedOn: '2026-04-15' }],
+    dishonestChecks,
+    defaults: [],
+  });
+  const FIRST_CHECK = { checkedOn: '2026-03-01', listed: false, source: '中国执行信息公开网' };
+  const NOT_AUTHORISED = { authorisation: { scope: 'ELIGIBILITY', inForce: false } };
+
+  /** The bank's first answers, and their receipts as the bank and the zone read them right after. */
+  let first: Answer[];
+  let firstReceipts: Receipt[];
+  let firstReceiptsForZone: Receipt[];
+  const firstAsk = (() => {
+    let run: Promise<void> | undefined;
+    return () =>
+      (run ??= (async () => {
+        first = await ask([GOOD, WEAK, SILENT, UNKNOWN]);
+        firstReceipts = (await Promise.all(first.map((a) => receipt(a.receiptId!)))).map((r) => r!);
+        firstReceiptsForZone = (await Promise.all(first.map((a) => receipt(a.receiptId!, admin)))).map((r) => r!);
+      })());
+  })();
+
+  it('gives every answer to a bank a receipt that says exactly what was answered, on which rules and facts', async () => {
+    const before = new Date();
+    await firstAsk();
+    const after = new Date();
+    expect(first.map(({ receiptId: _, ...answer }) => answer)).toEqual([
+      { ...refusal(GOOD), eligible: true, checks: checksOf('武汉光谷回执激光科技有限公司', GOOD, 'BBB') },
+      { ...refusal(WEAK), eligible: false, checks: checksOf('武汉东湖回执光电有限公司', WEAK, 'BB') },
+      refusal(SILENT),
+      refusal(UNKNOWN),
+    ]);
+    // Four answers, four receipts, each its own.
+    expect(new Set(first.map((a) => a.receiptId)).size).toBe(4);
+    // One insert, one instant for the whole call, within the call.
+    const issuedAt = firstReceipts[0]!.issuedAt;
+    expect(new Date(issuedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
+    expect(new Date(issuedAt).getTime()).toBeLessThanOrEqual(after.getTime() + 1_000);
+    // The bank reads what it was answered; the facts behind it are the zone's, who settles a dispute.
+    expect(firstReceipts).toEqual(first.map((a) => receiptOf(a, issuedAt, null)));
+    expect(firstReceiptsForZone).toEqual([
+      receiptOf(first[0]!, issuedAt, factsOf(GOOD, '武汉光谷回执激光科技有限公司', 'BBB', [FIRST_CHECK])),
+      receiptOf(first[1]!, issuedAt, factsOf(WEAK, '武汉东湖回执光电有限公司', 'BB', [FIRST_CHECK])),
+      // A refusal rests on one fact, the same whether the code is registered or not.
+      receiptOf(first[2]!, issuedAt, NOT_AUTHORISED),
+      receiptOf(first[3]!, issuedAt, NOT_AUTHORISED),
+    ]);
+    // node(id:) finds it too.
+    const node = await ok(app.http(EligibilityReceiptNodeDocument, { id: first[1]!.receiptId! }, { token: bank }));
+    expect(node.node).toEqual({ __typename: 'EligibilityReceipt', id: first[1]!.receiptId, creditCode: WEAK, eligible: false, checks: first[1]!.checks });
+  });
+
+  it('keeps the receipt as it was when the registry is corrected and the same question is answered otherwise', async () => {
+    await firstAsk();
+    // The enterprise turns up on the dishonest judgment debtor list; the zone records it.
+    await ok(app.http(RecordDishonestDebtorCheckDocument, { input: { creditCode: GOOD, checkedOn: '2026-05-20', listed: true, source: '中国执行信息公开网' } }, { token: admin }));
+    const [again] = await ask([GOOD]);
+    const listed = ['NOT_DISHONEST_DEBTOR', 'FAILED', 'Listed as a dishonest judgment debtor when checked on 2026-05-20 (中国执行信息公开网).'];
+    expect(again).toEqual({
+      ...refusal(GOOD),
+      eligible: false,
+      checks: checksOf('武汉光谷回执激光科技有限公司', GOOD, 'BBB', listed),
+      receiptId: again!.receiptId,
+    });
+    expect(again!.receiptId).not.toBe(first[0]!.receiptId);
+    const now = (await receipt(again!.receiptId!))!;
+    expect(now).toEqual(receiptOf(again!, now.issuedAt, null));
+    expect(await receipt(again!.receiptId!, admin)).toEqual(
+      receiptOf(again!, now.issuedAt, factsOf(GOOD, '武汉光谷回执激光科技有限公司', 'BBB', [{ checkedOn: '2026-05-20', listed: true, source: '中国执行信息公开网' }, FIRST_CHECK])),
+    );
+    // What the bank was told first is still what its receipt says, whole.
+    expect(await Promise.all(first.map((a) => receipt(a.receiptId!)))).toEqual(firstReceipts);
+    expect(await Promise.all(first.map((a) => receipt(a.receiptId!, admin)))).toEqual(firstReceiptsForZone);
+    // And PostgreSQL itself refuses to change one, even to the owner of the table.
+    await expect(sql.query('update eligibility_receipt set answer = answer')).rejects.toThrow('eligibility_receipt is immutable: UPDATE is refused');
+    await expect(sql.query('delete from eligibility_receipt')).rejects.toThrow('eligibility_receipt is immutable: DELETE is refused');
+    await expect(sql.query('truncate eligibility_receipt')).rejects.toThrow('eligibility_receipt is immutable: TRUNCATE is refused');
+  });
+
+  it('shows a receipt to its bank and the zone only; anyone else gets null, as for an id that names nothing', async () => {
+    await firstAsk();
+    const id = first[0]!.receiptId!;
+    expect([await receipt(id), await receipt(id, admin)]).toEqual([firstReceipts[0], firstReceiptsForZone[0]]);
+    const others = [
+      await app.token(Role.BANK_OFFICER, hubei.creditCode),
+      await app.token(Role.ENTERPRISE_REP, GOOD),
+      await app.token(Role.CPPCC_OFFICE),
+    ];
+    const unknown = toGlobalId('EligibilityReceipt', '00000000-0000-4000-8000-000000000000');
+    for (const token of others) {
+      expect(await Promise.all([receipt(id, token), receipt(first[2]!.receiptId!, token), receipt(unknown, token)])).toEqual([null, null, null]);
+      expect((await ok(app.http(EligibilityReceiptNodeDocument, { id }, { token }))).node).toBeNull();
+    }
+    expect(await Promise.all([receipt(unknown), receipt('not-an-id'), receipt(toGlobalId('Enterprise', '00000000-0000-4000-8000-000000000000'))])).toEqual([null, null, null]);
+    // Without a token: not even asked.
+    const anonymous = await app.http(EligibilityReceiptDocument, { id }, {});
+    expect([anonymous.status, anonymous.errors?.map((e) => e.extensions?.['code'])]).toEqual([401, ['UNAUTHENTICATED']]);
+  });
+
+  it('records the receipt with each check on the audit trail, and a bank reading a receipt as a read of the enterprise it shows', async () => {
+    await firstAsk();
+    const [{ seq: before }] = (await sql.query<{ seq: string }>('select coalesce(max(seq), 0)::text as seq from audit_event')).rows as [{ seq: string }];
+    const [good, silent] = await ask([GOOD, SILENT]);
+    await receipt(good!.receiptId!);
+    await receipt(silent!.receiptId!);
+    const events = await sql.query<{ operation: string; outcome: string; credit_code: string | null; receipt: string | null; read: boolean | null }>(
+      `select a.operation, a.outcome, e.credit_code, a.details->>'receiptId' as receipt, (a.details->>'read')::boolean as read
+       from audit_event a left join enterprise e on e.id = a.enterprise_id
+       where a.actor_org = $1 and a.seq > $2::bigint order by a.seq`,
+      [hankou.creditCode, before],
+    );
+    expect(events.rows).toEqual([
+      { operation: 'eligibility', outcome: 'DONE', credit_code: GOOD, receipt: good!.receiptId, read: null },
+      { operation: 'eligibility', outcome: 'DENIED', credit_code: null, receipt: silent!.receiptId, read: null },
+      // Reading a refusal's receipt shows nothing of the enterprise: no read of it is recorded.
+      { operation: 'eligibilityReceipt', outcome: 'DONE', credit_code: GOOD, receipt: null, read: true },
+    ]);
+  });
+
+  it('writes the receipts of a call of any size in one statement', async () => {
+    const count = async () => Number((await sql.query<{ n: string }>('select count(*)::text as n from eligibility_receipt')).rows[0]!.n);
+    const run = (codes: string[]) => app.countStatements(() => ask(codes));
+    const receiptsBefore = await count();
+    const one = await run([GOOD]);
+    const six = await run([GOOD, WEAK, SILENT, UNKNOWN, GOOD, testCode(2_198)]);
+    const inserts = (sqls: string[]) => sqls.filter((s) => /^\s*insert\s+into\s+"?eligibility_receipt/i.test(s)).length;
+    expect([one.result.length, six.result.length, inserts(one.sql), inserts(six.sql), await count()]).toEqual([1, 6, 1, 1, receiptsBefore + 7]);
+    expect(six.statements).toBe(one.statements);
+    // The same code asked twice in one call is answered twice, each answer with its own receipt.
+    expect(six.result[4]!.receiptId).not.toBe(six.result[0]!.receiptId);
+  });
+
+  it('gives no answer when its receipts cannot be recorded', async () => {
+    const count = async () => Number((await sql.query<{ n: string }>('select count(*)::text as n from eligibility_receipt')).rows[0]!.n);
+    const eligibilityEvents = async () =>
+      Number((await sql.query<{ n: string }>("select count(*)::text as n from audit_event where operation = 'eligibility' and actor_org = $1", [hankou.creditCode])).rows[0]!.n);
+    const [receiptsBefore, eventsBefore] = [await count(), await eligibilityEvents()];
+    await sql.query(`create function test_refuse_receipt() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
+    await sql.query('create trigger test_refuse_receipt before insert on eligibility_receipt for each statement execute function test_refuse_receipt()');
+    try {
+      const refused = await app.http(EligibilityWithReceiptsDocument, { programme: PROGRAMME, creditCodes: [GOOD, WEAK], asOf: AS_OF }, { token: bank });
+      expect({ status: refused.status, data: refused.data, errors: refused.errors?.map((e) => [e.extensions?.['code'], e.message]) }).toEqual({
+        status: 503,
+        data: null,
+        errors: [['SERVICE_UNAVAILABLE', 'The receipts of this eligibility answer could not be recorded, so it is not given; try again.']],
+      });
+    } finally {
+      await sql.query('drop trigger test_refuse_receipt on eligibility_receipt');
+      await sql.query('drop function test_refuse_receipt()');
+    }
+    // Nothing recorded: no receipt, and no check on the trail as if it had been answered.
+    expect([await count(), await eligibilityEvents()]).toEqual([receiptsBefore, eventsBefore]);
+  });
+
+  it('gives administrators and representatives no receipt (their answers settle nothing with a counterparty)', async () => {
+    const rep = await app.token(Role.ENTERPRISE_REP, GOOD);
+    const [byAdmin] = await ask([GOOD], admin);
+    const [byRep] = await ask([GOOD], rep);
+    expect([byAdmin!.receiptId, byRep!.receiptId]).toEqual([null, null]);
+  });
+});
