@@ -166,6 +166,12 @@ export class FiscalYearInput {
   @Field(() => Int)
   stStaff!: number;
 
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total assets at the end of the year (科技型中小企业 evaluation reads it); left out: not reported.',
+  })
+  totalAssets?: string | null;
+
   @Field(() => Int, {
     nullable: true,
     description: 'Required to correct a year already recorded: the version you read. Omit for a new year.',

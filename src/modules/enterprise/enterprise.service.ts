@@ -193,6 +193,7 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   nonNegativeAmount(problems, 'input.rdExpense', input.rdExpense);
   nonNegativeAmount(problems, 'input.rdExpenseInChina', input.rdExpenseInChina);
   nonNegativeAmount(problems, 'input.highTechRevenue', input.highTechRevenue);
+  positiveAmount(problems, 'input.totalAssets', input.totalAssets);
   wholeNumber(problems, 'input.employees', input.employees, 1, 10_000_000);
   wholeNumber(problems, 'input.stStaff', input.stStaff, 0, 10_000_000);
   if (compareDecimal(input.rdExpenseInChina, input.rdExpense) > 0) {
@@ -214,7 +215,9 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   if (existing && input.version !== existing.version) return refused([new StaleVersionError(what, input.version!, existing.version)]);
   if (!existing && input.version != null) return refused([new NotFoundError('input.version', `${what} is not recorded yet: omit version.`)]);
 
-  const { creditCode: _code, version: _version, ...figures } = input;
+  // A correction gives the whole year again: total assets left out are not reported (null), not kept.
+  const { creditCode: _code, version: _version, ...given } = input;
+  const figures = { ...given, totalAssets: given.totalAssets ?? null };
   const record = existing ?? ctx.em.create(FiscalYearFinancials, { enterprise, ...figures } as never);
   if (existing) ctx.em.assign(existing, figures);
   return flushOutcome(ctx, record, {

@@ -41,6 +41,10 @@ export class FiscalYearFinancials extends VersionedEntity {
   @Field(() => Int, { description: 'Science and technology staff.' })
   @Property({ type: 'integer' })
   stStaff!: number;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Total assets at the end of the year; null when not reported.' })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  totalAssets: string | null = null;
 }
 
 /** A high-tech enterprise certificate (高新技术企业证书), valid three years. */
