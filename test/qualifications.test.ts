@@ -118,7 +118,7 @@ describe('qualifications', () => {
   });
 
   it('puts every call on the audit trail: done with the record and the enterprise, refused with the codes', async () => {
-    const [{ seq }] = await app.orm.em.fork().execute<{ seq: string }[]>('select coalesce(max(seq), 0) as seq from audit_event');
+    const seq = (await app.orm.em.fork().execute<{ seq: string }[]>('select coalesce(max(seq), 0) as seq from audit_event'))[0]!.seq;
     const done = await record({ ...techSme, creditCode: OTHER, kind: 'INNOVATIVE_SME', number: 'CX202542004103', validFrom: '2024-06-10', validTo: '2027-06-09', issuer: '湖北省经济和信息化厅' });
     const refused = await record({ ...techSme, creditCode: OTHER, kind: 'INNOVATIVE_SME', number: 'CX202542004103', validFrom: '2024-06-10', validTo: '2027-06-09', issuer: '湖北省经济和信息化厅' });
     expect([done.data.recordQualification.errors, refused.data.recordQualification.errors.map((e: { code: string }) => e.code)]).toEqual([[], ['DUPLICATE']]);
