@@ -658,8 +658,9 @@ function honours(index: number, seed: EnterpriseSeed, eid: string, out: Tables):
       issuer: q.issuer,
     });
   };
-  if (seed.qualifications) {
-    for (const q of seed.qualifications) add(q.kind, q.validFrom, q.years);
+  // A named enterprise holds what its seed says (none when it says nothing); a generated one draws its own.
+  if (!seed.key.startsWith('synthetic:')) {
+    for (const q of seed.qualifications ?? []) add(q.kind, q.validFrom, q.years);
   } else {
     // Registered as a tech SME this year (or, now and then, only last year: lapsed) when small enough to be one.
     const latest = years.sort((a, b) => Number(b['fiscal_year']) - Number(a['fiscal_year']))[0];
@@ -671,10 +672,11 @@ function honours(index: number, seed: EnterpriseSeed, eid: string, out: Tables):
     if (sme && r.chance(0.03)) add('LITTLE_GIANT', r.date('2021-06-01', '2025-10-31'));
     if (!sme && r.chance(0.2)) add('SINGLE_ITEM_CHAMPION', r.date('2021-06-01', '2025-10-31'));
     if (r.chance(0.06)) add('GAZELLE', r.date('2024-06-01', '2025-10-31'));
-    if (r.chance(0.02)) add(r.chance(0.2) ? 'UNICORN' : 'POTENTIAL_UNICORN', r.date('2024-06-01', '2025-10-31'));
+    if (r.chance(0.05)) add(r.chance(0.4) ? 'UNICORN' : 'POTENTIAL_UNICORN', r.date('2024-06-01', '2025-10-31'));
   }
 
-  // The named talent programmes select in yearly batches; an award is paid in the first half of the next year.
+  // The named talent programmes select in yearly batches; an award is paid in the first half of the next year. The
+  // named enterprises with honours have a 3551光谷人才计划 awardee each.
   const programme = seed.qualifications?.length ? 'OPTICS_VALLEY_3551' : r.chance(0.06) ? 'OPTICS_VALLEY_3551' : r.chance(0.03) ? 'WUHAN_YINGCAI' : null;
   if (programme) {
     const year = programme === 'OPTICS_VALLEY_3551' ? r.int(2012, 2024) : r.int(2019, 2024);
