@@ -51,6 +51,7 @@ export const LOAD_ORDER = [
   'credit_rating_record',
   'tax_credit_grade',
   'dishonest_debtor_check',
+  'qualification',
 ] as const;
 
 export const emptyTables = (): Tables => Object.fromEntries(LOAD_ORDER.map((t) => [t, []]));
@@ -161,6 +162,8 @@ export interface EnterpriseSeed {
    * insurance subsidy (certified, insured, but nobody has checked it), whatever else the generator drew.
    */
   insuredWithoutCheck?: boolean;
+  /** Qualifications it holds (a named enterprise's, fixed; generated ones draw theirs), each `years` long from `validFrom`. */
+  qualifications?: { kind: string; validFrom: string; years: number }[];
 }
 
 export interface GeneratorOptions {
@@ -648,7 +651,82 @@ export function generateEnterprise(
   }
 
   creditStanding(k, eid, out);
+  honours(index, seed, eid, out);
   if (seed.insuredWithoutCheck) insuredWithoutCheck(k, eid, out);
+}
+
+/** Who grants each qualification, how its numbers look (Y: the year it is valid from; N: the enterprise's serial), how long it lasts (design). */
+const QUALIFICATIONS: Record<string, { issuer: string; number: (year: string, n: string) => string; years: number }> = {
+  TECH_SME: { issuer: '湖北省科学技术厅', number: (y, n) => `${y}420100${n}`, years: 1 },
+  INNOVATIVE_SME: { issuer: '湖北省经济和信息化厅', number: (y, n) => `CX${y}42${n}`, years: 3 },
+  PROVINCIAL_SPECIALISED_SME: { issuer: '湖北省经济和信息化厅', number: (y, n) => `ZJTX${y}42${n}`, years: 3 },
+  LITTLE_GIANT: { issuer: '工业和信息化部', number: (y, n) => `XJR${y}${n}`, years: 3 },
+  SINGLE_ITEM_CHAMPION: { issuer: '工业和信息化部', number: (y, n) => `DXGJ${y}${n}`, years: 3 },
+  GAZELLE: { issuer: '武汉东湖新技术开发区管理委员会', number: (y, n) => `DL${y}${n}`, years: 1 },
+  POTENTIAL_UNICORN: { issuer: '武汉东湖新技术开发区管理委员会', number: (y, n) => `QZDJS${y}${n}`, years: 1 },
+  UNICORN: { issuer: '武汉东湖新技术开发区管理委员会', number: (y, n) => `DJS${y}${n}`, years: 1 },
+};
+
+/**
+ * What the 科技型中小企业 evaluation reads and the zone's honours: total assets of each fiscal year (about one
+ * enterprise in eight does not report them), qualifications, and awards of the named talent programmes with their
+ * batch and year. Drawn from a generator of the enterprise's own, as creditStanding's are, so every figure generated
+ * before stays as it was.
+ */
+function honours(index: number, seed: EnterpriseSeed, eid: string, out: Tables): void {
+  const k = seed.creditCode;
+  const r = new Random(parseInt(seedUuid(`honours:${k}`).slice(0, 8), 16));
+  const years = out['fiscal_year_financials']!.filter((y) => y['enterprise_id'] === eid);
+  const reportsAssets = r.chance(0.88);
+  for (const y of years) y['total_assets'] = reportsAssets ? yuan(Number(y['revenue']) * Math.max(0.3, r.normal(1.1, 0.35))) : null;
+
+  const serial = String(index % 1_000_000).padStart(6, '0');
+  const add = (kind: string, validFrom: string, years = QUALIFICATIONS[kind]!.years) => {
+    const q = QUALIFICATIONS[kind]!;
+    out['qualification']!.push({
+      id: seedUuid(`qualification:${k}:${kind}:${validFrom}`),
+      enterprise_id: eid,
+      kind,
+      number: q.number(validFrom.slice(0, 4), serial),
+      valid_from: validFrom,
+      valid_to: addYears(validFrom, years, 1),
+      issuer: q.issuer,
+    });
+  };
+  // A named enterprise holds what its seed says (none when it says nothing); a generated one draws its own.
+  if (!seed.key.startsWith('synthetic:')) {
+    for (const q of seed.qualifications ?? []) add(q.kind, q.validFrom, q.years);
+  } else {
+    // Registered as a tech SME this year (or, now and then, only last year: lapsed) when small enough to be one.
+    const latest = years.sort((a, b) => Number(b['fiscal_year']) - Number(a['fiscal_year']))[0];
+    const small = latest && Number(latest['employees']) <= 500 && Number(latest['revenue']) <= 200_000_000;
+    if (small && r.chance(0.45)) add('TECH_SME', r.chance(0.8) ? r.date('2025-03-01', '2025-10-31') : r.date('2024-03-01', '2024-10-31'));
+    const sme = seed.size !== 'LARGE';
+    if (sme && r.chance(0.12)) add('INNOVATIVE_SME', r.date('2021-06-01', '2025-10-31'));
+    if (sme && r.chance(0.07)) add('PROVINCIAL_SPECIALISED_SME', r.date('2021-06-01', '2025-10-31'));
+    if (sme && r.chance(0.03)) add('LITTLE_GIANT', r.date('2021-06-01', '2025-10-31'));
+    if (!sme && r.chance(0.2)) add('SINGLE_ITEM_CHAMPION', r.date('2021-06-01', '2025-10-31'));
+    if (r.chance(0.06)) add('GAZELLE', r.date('2024-06-01', '2025-10-31'));
+    if (r.chance(0.05)) add(r.chance(0.4) ? 'UNICORN' : 'POTENTIAL_UNICORN', r.date('2024-06-01', '2025-10-31'));
+  }
+
+  // The named talent programmes select in yearly batches; an award is paid in the first half of the next year. The
+  // named enterprises with honours have a 3551光谷人才计划 awardee each.
+  const programme = seed.qualifications?.length ? 'OPTICS_VALLEY_3551' : r.chance(0.06) ? 'OPTICS_VALLEY_3551' : r.chance(0.03) ? 'WUHAN_YINGCAI' : null;
+  if (programme) {
+    const year = programme === 'OPTICS_VALLEY_3551' ? r.int(2012, 2024) : r.int(2019, 2024);
+    out['talent_award']!.push({
+      id: seedUuid(`talent:${k}:${programme}`),
+      enterprise_id: eid,
+      scheme: programme,
+      recipient_name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
+      amount: yuan(r.pick([500_000, 1_000_000, 3_000_000])),
+      awarded_on: r.date(`${year + 1}-01-10`, `${year + 1}-06-30`),
+      // 3551光谷人才计划 from 2010 (batch 1), one batch a year; 武汉英才计划 twice a year (design).
+      batch: programme === 'OPTICS_VALLEY_3551' ? year - 2009 : r.int(1, 2),
+      year,
+    });
+  }
 }
 
 /**

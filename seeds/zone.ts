@@ -32,6 +32,7 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     stateOwned: true,
     universityKey: 'HUST',
     pilotKeyUnit: true,
+    qualifications: [{ kind: 'SINGLE_ITEM_CHAMPION', validFrom: '2023-12-01', years: 3 }],
   },
   {
     key: 'whu-silicone',
@@ -46,6 +47,10 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     size: 'MEDIUM',
     stateOwned: true,
     universityKey: 'WHU',
+    qualifications: [
+      { kind: 'PROVINCIAL_SPECIALISED_SME', validFrom: '2022-03-01', years: 3 },
+      { kind: 'LITTLE_GIANT', validFrom: '2024-07-15', years: 3 },
+    ],
   },
   {
     key: 'wut-new-energy',
@@ -61,6 +66,10 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     size: 'SMALL',
     stateOwned: true,
     universityKey: 'WUT',
+    qualifications: [
+      { kind: 'INNOVATIVE_SME', validFrom: '2024-06-10', years: 3 },
+      { kind: 'TECH_SME', validFrom: '2025-05-20', years: 1 },
+    ],
   },
   {
     key: 'wri',

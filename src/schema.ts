@@ -28,6 +28,7 @@ import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resol
 import { PatentResolver } from './modules/ip/patent.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { PortfolioResolver } from './modules/portfolio/portfolio.resolver';
+import { QualificationResolver } from './modules/qualification/qualification.resolver';
 import {
   ProjectOutputResolver,
   ProjectParticipantResolver,
@@ -46,6 +47,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PortfolioResolver,
   ...financeResolvers,
   PatentResolver,
+  QualificationResolver,
   ResearchProjectResolver,
   ProjectParticipantResolver,
   ProjectOutputResolver,

@@ -31,7 +31,7 @@ const C = {
   c25: '91420100MA90011255', c26: '91420100MA90011268', c27: '91420100MA9001127B', c28: '91420100MA9001128E',
   c29: '91420100MA9001129H', c30: '91420100MA9001130N', c31: '91420100MA9001131R', c32: '91420100MA9001132W',
   c33: '91420100MA90011330', c34: '91420100MA90011343', c35: '91420100MA90011356', c36: '91420100MA90011369',
-  c37: '91420100MA9001137C', c38: '91420100MA9001138F',
+  c37: '91420100MA9001137C', c38: '91420100MA9001138F', c39: '91420100MA9001139J',
 } as const;
 /** Never registered. */
 const UNREGISTERED = '91420100MA9001140P';
@@ -152,6 +152,18 @@ const CASES: Record<string, Case> = {
     ),
     enterprise: C.c06,
     refused: { args: async () => ({ input: { creditCode: UNREGISTERED, number: 'GR202542000602', issuedOn: '2025-11-01', criteriaVersion: 'RULES_2016' } }), codes: ['NOT_FOUND'] },
+  },
+  recordQualification: {
+    by: rep(C.c39),
+    done: async (t) => (
+      await t.enterprise(C.c39, '武汉审计资质有限公司'),
+      { input: { creditCode: C.c39, kind: 'TECH_SME', number: '202542010003901', validFrom: '2025-05-20', validTo: '2026-05-19', issuer: '湖北省科学技术厅' } }
+    ),
+    enterprise: C.c39,
+    refused: {
+      args: async () => ({ input: { creditCode: C.c39, kind: 'TECH_SME', number: '202542010003902', validFrom: '2025-05-20', validTo: '2025-05-19', issuer: '湖北省科学技术厅' } }),
+      codes: ['INVALID_INPUT'],
+    },
   },
   recordPatent: {
     by: rep(C.c07),

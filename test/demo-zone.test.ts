@@ -67,6 +67,29 @@ describe('the demo zone', () => {
     for (const s of shapes) expect(Number(s.n)).toBeGreaterThanOrEqual(3);
   });
 
+  it('shows qualifications and the zone’s talent programmes: the named enterprises’ as written, every kind among the others', async () => {
+    const named = await sql<{ name: string; kind: string; number: string; valid_from: string; valid_to: string; issuer: string }>(
+      `select e.name, q.kind, q.number, q.valid_from::text, q.valid_to::text, q.issuer from qualification q join enterprise e on e.id = q.enterprise_id
+       where e.credit_code = any(?::text[]) order by e.credit_code, q.valid_from`,
+      [sqlArray(NAMED_ENTERPRISES.map((e) => e.creditCode))],
+    );
+    expect(named).toEqual([
+      { name: '华工科技产业股份有限公司', kind: 'SINGLE_ITEM_CHAMPION', number: 'DXGJ2023000000', valid_from: '2023-12-01', valid_to: '2026-11-30', issuer: '工业和信息化部' },
+      { name: '武汉武大有机硅新材料股份有限公司', kind: 'PROVINCIAL_SPECIALISED_SME', number: 'ZJTX202242000001', valid_from: '2022-03-01', valid_to: '2025-02-28', issuer: '湖北省经济和信息化厅' },
+      { name: '武汉武大有机硅新材料股份有限公司', kind: 'LITTLE_GIANT', number: 'XJR2024000001', valid_from: '2024-07-15', valid_to: '2027-07-14', issuer: '工业和信息化部' },
+      { name: '武汉理工新能源有限公司', kind: 'INNOVATIVE_SME', number: 'CX202442000002', valid_from: '2024-06-10', valid_to: '2027-06-09', issuer: '湖北省经济和信息化厅' },
+      { name: '武汉理工新能源有限公司', kind: 'TECH_SME', number: '2025420100000002', valid_from: '2025-05-20', valid_to: '2026-05-19', issuer: '湖北省科学技术厅' },
+    ]);
+    const kinds = await sql<{ kind: string }>('select distinct kind::text from qualification order by kind');
+    expect(kinds.map((k) => k.kind)).toEqual(['GAZELLE', 'INNOVATIVE_SME', 'LITTLE_GIANT', 'POTENTIAL_UNICORN', 'PROVINCIAL_SPECIALISED_SME', 'SINGLE_ITEM_CHAMPION', 'TECH_SME', 'UNICORN']);
+    // Every award of a named programme states its batch and year; the kinds of support the source text names, none.
+    const awards = await sql<{ scheme: string; n: string; stated: string }>(
+      `select scheme::text, count(*) as n, count(*) filter (where batch is not null and year is not null) as stated from talent_award group by scheme order by scheme`,
+    );
+    for (const a of awards) expect([a.scheme, a.stated]).toEqual([a.scheme, ['OPTICS_VALLEY_3551', 'WUHAN_YINGCAI'].includes(a.scheme) ? a.n : '0']);
+    expect(awards.find((a) => a.scheme === 'OPTICS_VALLEY_3551')).toBeDefined();
+  });
+
   const coveringFive = () => coveringEnterprises(app.orm);
 
   it('runs the portfolio page of 50 enterprises in as many SQL statements as that of 5 (no N+1)', async () => {

@@ -77,6 +77,12 @@ const PROGRAMMES: Record<string, Criterion> = {
   T_NO_DEFAULT: { kind: 'NO_RECENT_DEFAULT', months: 48 },
   T_DISHONEST: { kind: 'NOT_DISHONEST_DEBTOR', maxAgeDays: 365 },
   T_INSURANCE: { kind: 'TECH_INSURANCE_IN_FORCE' },
+  T_QUALIFICATION: { kind: 'QUALIFICATION', kinds: ['TECH_SME', 'LITTLE_GIANT'] },
+  T_HEADCOUNT: { kind: 'HEADCOUNT', maximumEmployees: 500 },
+  T_HEADCOUNT_RANGE: { kind: 'HEADCOUNT', minimumEmployees: 10, maximumEmployees: 500 },
+  T_TOTAL_ASSETS: { kind: 'TOTAL_ASSETS', maximum: '200000000.00' },
+  // 科技型中小企业 (国科发政〔2017〕115号): 60 points of 100 with S&T staff points above 0, or a valid certificate.
+  T_TECH_SME: { kind: 'TECH_SME_SCORE', minimumScore: 60 },
 };
 
 // ── the facts of a crafted enterprise ──
@@ -93,6 +99,7 @@ interface Figures {
   stStaff?: number;
   /** Default: not reported. */
   rdStaff?: number;
+  totalAssets?: string | null;
 }
 
 interface Facts {
@@ -116,6 +123,7 @@ interface Facts {
   /** Credit loans; a DEFAULTED one is dated the day it is recorded; `settled`: then marked COMPLETED. */
   loans?: { status: 'ACTIVE' | 'DEFAULTED'; settled?: boolean }[];
   insurance?: { startDate: string; endDate?: string; status?: string }[];
+  qualifications?: { kind: string; validFrom: string; validTo: string }[];
 }
 
 interface Crafted {
@@ -199,7 +207,11 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         employees: y.employees ?? 100,
         stStaff: y.stStaff ?? 20,
         rdStaff: y.rdStaff ?? null,
+        totalAssets: y.totalAssets ?? null,
       });
+    }
+    for (const [j, q] of (f.qualifications ?? []).entries()) {
+      await mutate('recordQualification', 'QualificationInput', { creditCode: code, number: `${q.validFrom.slice(0, 4)}4201${n}${j}`, issuer: '湖北省科学技术厅', ...q });
     }
     for (const [j, c] of (f.certificates ?? []).entries()) {
       const number = `GR${c.issuedOn.slice(0, 4)}42${String(n * 10 + j).padStart(6, '0')}`;
@@ -739,6 +751,75 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'PENDING over the date', facts: { insurance: [{ startDate: '2026-01-01', endDate: '2026-12-31', status: 'PENDING' }] }, expected: 'FAILED' },
       { name: 'TERMINATED over the date', facts: { insurance: [{ startDate: '2026-01-01', endDate: '2026-12-31', status: 'TERMINATED' }] }, expected: 'FAILED' },
       { name: 'no policy', facts: {}, expected: 'FAILED' },
+    ]);
+  });
+
+  it('QUALIFICATION: one of the kinds named, valid from its first through its last day', async () => {
+    const q = (kind: string, validFrom: string, validTo: string) => ({ qualifications: [{ kind, validFrom, validTo }] });
+    await agree('T_QUALIFICATION', 13_000, [
+      { name: 'TECH_SME valid through the date', facts: q('TECH_SME', '2025-07-01', AS_OF), expected: 'PASSED' },
+      { name: 'TECH_SME lapsed the day before', facts: q('TECH_SME', '2025-06-30', '2026-06-29'), expected: 'FAILED' },
+      { name: 'LITTLE_GIANT valid from the date', facts: q('LITTLE_GIANT', AS_OF, '2029-06-29'), expected: 'PASSED' },
+      { name: 'TECH_SME valid only from the day after', facts: q('TECH_SME', '2026-07-01', '2027-06-30'), expected: 'FAILED' },
+      { name: 'a kind not named (GAZELLE)', facts: q('GAZELLE', '2026-01-01', '2026-12-31'), expected: 'FAILED' },
+      {
+        name: 'renewed: the old one lapsed, the new one valid',
+        facts: { qualifications: [{ kind: 'TECH_SME', validFrom: '2025-05-01', validTo: '2026-04-30' }, { kind: 'TECH_SME', validFrom: '2026-05-01', validTo: '2027-04-30' }] },
+        expected: 'PASSED',
+      },
+      { name: 'none', facts: {}, expected: 'FAILED' },
+    ]);
+  });
+
+  it('HEADCOUNT: employees of the latest fiscal year within the bounds, both included', async () => {
+    await agree('T_HEADCOUNT', 13_100, [
+      { name: '500 employees', facts: { years: { 2025: { employees: 500, stStaff: 50 } } }, expected: 'PASSED' },
+      { name: '501 employees', facts: { years: { 2025: { employees: 501, stStaff: 50 } } }, expected: 'FAILED' },
+      { name: 'the latest year decides: 600, then 400', facts: { years: { 2024: { employees: 600, stStaff: 50 }, 2025: { employees: 400, stStaff: 50 } } }, expected: 'PASSED' },
+      { name: 'figures only for 2023: too old', facts: { years: { 2023: { employees: 100 } } }, expected: 'UNKNOWN' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+    await agree('T_HEADCOUNT_RANGE', 13_120, [
+      { name: '10 employees', facts: { years: { 2025: { employees: 10, stStaff: 2 } } }, expected: 'PASSED' },
+      { name: '9 employees', facts: { years: { 2025: { employees: 9, stStaff: 2 } } }, expected: 'FAILED' },
+    ]);
+  });
+
+  it('TOTAL_ASSETS: total assets of the latest fiscal year up to ¥200m, to the cent; not reported is UNKNOWN', async () => {
+    await agree('T_TOTAL_ASSETS', 13_200, [
+      { name: '¥200m exactly', facts: { years: { 2025: { totalAssets: '200000000.00' } } }, expected: 'PASSED' },
+      { name: '¥200m and a cent', facts: { years: { 2025: { totalAssets: '200000000.01' } } }, expected: 'FAILED' },
+      { name: 'not reported for the latest year', facts: { years: { 2024: { totalAssets: '1000000.00' }, 2025: { totalAssets: null } } }, expected: 'UNKNOWN' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('TECH_SME_SCORE: 60 points with S&T staff points above 0, at every band edge; or a certificate valid on the date', async () => {
+    // Revenue ¥10m, 100 employees: R&D ¥600,000 is 6%; S&T staff are a percentage of employees.
+    const year = (stStaff: number, rd: string) => ({ years: { 2025: { revenue: '10000000.00', rd, employees: 100, stStaff } } });
+    const patents = (...types: (1 | 2 | 3)[]) => types.map((type) => ({ type }));
+    await agree('T_TECH_SME', 13_300, [
+      { name: '8 + 50 + 0 = 58', facts: year(15, '600000.00'), expected: 'FAILED' },
+      { name: '8 + 40 + 12 = 60 (5% exactly, two utility models)', facts: { ...year(15, '500000.00'), patents: patents(2, 2) }, expected: 'PASSED' },
+      { name: '8 + 30 + 12 = 50 (5% less a cent)', facts: { ...year(15, '499999.99'), patents: patents(2, 2) }, expected: 'FAILED' },
+      { name: '4 + 40 + 12 = 56 (14% S&T staff)', facts: { ...year(14, '500000.00'), patents: patents(2, 3) }, expected: 'FAILED' },
+      { name: '4 + 50 + 6 = 60 (10% S&T staff exactly)', facts: { ...year(10, '600000.00'), patents: patents(3) }, expected: 'PASSED' },
+      { name: '0 + 50 + 30 = 80, but no S&T staff points (9%)', facts: { ...year(9, '600000.00'), patents: patents(1) }, expected: 'FAILED' },
+      { name: '20 + 10 + 30 = 60 (2% exactly, an invention)', facts: { ...year(30, '200000.00'), patents: patents(1) }, expected: 'PASSED' },
+      { name: '20 + 0 + 30 = 50 (2% less a cent)', facts: { ...year(30, '199999.99'), patents: patents(1) }, expected: 'FAILED' },
+      { name: '12 + 20 + 24 = 56 (five utility models count as four)', facts: { ...year(20, '300000.00'), patents: patents(2, 2, 2, 2, 2) }, expected: 'FAILED' },
+      { name: '16 + 20 + 24 = 60 (25% S&T staff)', facts: { ...year(25, '300000.00'), patents: patents(2, 2, 2, 3) }, expected: 'PASSED' },
+      {
+        name: '16 + 30 + 12 = 58: a lapsed invention does not count',
+        facts: { ...year(25, '400000.00'), patents: [{ type: 1, legalStatus: 'LAPSED' }, { type: 3 }, { type: 3 }] },
+        expected: 'FAILED',
+      },
+      { name: '16 + 30 + 30 = 76: an invention granted on the date', facts: { ...year(25, '400000.00'), patents: [{ type: 1, grantedOn: AS_OF }] }, expected: 'PASSED' },
+      { name: '16 + 30 + 0 = 46: an invention granted the day after', facts: { ...year(25, '400000.00'), patents: [{ type: 1, grantedOn: '2026-07-01' }] }, expected: 'FAILED' },
+      { name: 'no S&T staff points, but a certificate expiring on the date', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-07-01', expiresOn: AS_OF }] }, expected: 'PASSED' },
+      { name: 'no S&T staff points, the certificate expired the day before', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'no figures, a valid certificate', facts: { certificates: [{ issuedOn: '2025-01-01' }] }, expected: 'PASSED' },
+      { name: 'no figures, no certificate', facts: {}, expected: 'UNKNOWN' },
     ]);
   });
 

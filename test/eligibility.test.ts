@@ -88,6 +88,13 @@ const EVERY_PROGRAMME = {
     ['HIGH_TECH_REVENUE_SHARE', 'PASSED', 'High-tech income 76.19% of total income in 2025 (¥32,000,000.00 of ¥42,000,000.00); 60% required.'],
   ],
   RD_SUPER_DEDUCTION: [registered(0), ['RD_EXPENSE', 'PASSED', 'R&D expense ¥2,000,000.00 in 2025; at least ¥0.01 required.']],
+  TECH_SME: [
+    registered(0),
+    ['HEADCOUNT', 'PASSED', '100 employees in 2025; at most 500 required.'],
+    ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at most ¥200m required.'],
+    ['TOTAL_ASSETS', 'UNKNOWN', 'Total assets for 2025 are not recorded.'],
+    ['TECH_SME_SCORE', 'PASSED', 'Confirmed without scoring: high-tech certificate GR202442001001 valid 2024-01-01 to 2026-12-31.'],
+  ],
 };
 
 describe('pilot programmes and eligibility', () => {
@@ -161,7 +168,7 @@ describe('pilot programmes and eligibility', () => {
     const { data, errors } = await app.execute(ProgrammesDocument, {}, null);
     expect(errors).toBeUndefined();
     expect(data!.programmes.map((p) => p.code)).toEqual([
-      'CREDIT_LOAN', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'IP_PLEDGE_LOAN', 'NEEQ_FIRST_BATCH', 'RD_SUPER_DEDUCTION', 'TECH_INSURANCE_SUBSIDY',
+      'CREDIT_LOAN', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'IP_PLEDGE_LOAN', 'NEEQ_FIRST_BATCH', 'RD_SUPER_DEDUCTION', 'TECH_INSURANCE_SUBSIDY', 'TECH_SME',
     ]);
     const selfCheck = data!.programmes.find((p) => p.code === 'HIGH_TECH_SELF_CHECK')!;
     // Versions 3 and 4 correct 1 and 2 (the 2008 rules from 2008-01-01; both with the checks they lacked).
@@ -212,7 +219,7 @@ describe('pilot programmes and eligibility', () => {
       ),
     );
     const results: Record<string, [string, string, string][]> = {};
-    for (const programme of ['CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
+    for (const programme of ['CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION', 'TECH_SME']) {
       const [r] = await check(programme, [code]);
       results[programme] = r!.checks.map((c) => [c.criterion, c.outcome, c.detail]);
     }
@@ -525,7 +532,7 @@ describe('pilot programmes and eligibility', () => {
   it('refuses an unknown programme as BAD_USER_INPUT, and more than 1000 codes before anything runs', async () => {
     const unknown = await app.execute(EligibilityDocument, { programme: 'NO_SUCH', creditCodes: [testCode(1001)] }, admin);
     expect(unknown.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
-      ['BAD_USER_INPUT', 'No programme has the code NO_SUCH; the programmes are CREDIT_LOAN, EQUITY_INCENTIVE, HIGH_TECH_SELF_CHECK, IP_PLEDGE_LOAN, NEEQ_FIRST_BATCH, RD_SUPER_DEDUCTION, TECH_INSURANCE_SUBSIDY.'],
+      ['BAD_USER_INPUT', 'No programme has the code NO_SUCH; the programmes are CREDIT_LOAN, EQUITY_INCENTIVE, HIGH_TECH_SELF_CHECK, IP_PLEDGE_LOAN, NEEQ_FIRST_BATCH, RD_SUPER_DEDUCTION, TECH_INSURANCE_SUBSIDY, TECH_SME.'],
     ]);
     const tooMany = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: Array.from({ length: 1001 }, (_, i) => testCode(i)) }, admin);
     expect(tooMany.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
@@ -581,7 +588,7 @@ describe('eligibility at the scale of a zone', () => {
     const codes = (await em.execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code')).map((r) => r.code);
     const eligibleCounts: Record<string, number> = {};
     const outreachCounts: Record<string, number> = {};
-    for (const programme of ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
+    for (const programme of ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION', 'TECH_SME']) {
       const results = (await app.execute(EligibilityDocument, { programme, creditCodes: codes, asOf }, admin)).data!.eligibility;
       const byExplanation = results.filter((r) => r.eligible).map((r) => r.creditCode).sort();
       const rules = await rulesInForce(em, programme, asOf);
@@ -600,8 +607,8 @@ describe('eligibility at the scale of a zone', () => {
     // some of the eligible already use it. The counts are pinned, so a rule that drifts on both sides shows here.
     expect(codes).toHaveLength(200);
     expect({ eligibleCounts, outreachCounts }).toEqual({
-      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 8, HIGH_TECH_SELF_CHECK: 35, RD_SUPER_DEDUCTION: 180 },
-      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 7, HIGH_TECH_SELF_CHECK: 24, RD_SUPER_DEDUCTION: 173 },
+      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 8, HIGH_TECH_SELF_CHECK: 35, RD_SUPER_DEDUCTION: 180, TECH_SME: 87 },
+      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 7, HIGH_TECH_SELF_CHECK: 24, RD_SUPER_DEDUCTION: 173, TECH_SME: 53 },
     });
     // Outreach is for administrators.
     const asBank = await app.execute(OutreachDocument, { programme: 'IP_PLEDGE_LOAN', asOf }, bank);

@@ -132,6 +132,7 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     updateEnterprise: roles('A R'),
     recordFiscalYear: roles('A R'),
     recordHighTechCertificate: roles('A R'),
+    recordQualification: roles('A R'),
     recordPatent: roles('A R'),
     recordPatentAppraisal: roles('A R'),
     recordIncentivePlan: roles('A R'),
@@ -224,7 +225,8 @@ export const TYPES: Record<string, TypeRule> = {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
       'id creditCode name nameEn industry highTechField park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
         ROWS,
-      highTechCertificates: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
+      // Honours an enterprise is recognised by: published by their issuers, seen as the high-tech certificates are.
+      'highTechCertificates qualifications': roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
       patents: roles('A R M O', { BANK_OFFICER: PATENTS }),
       financialBands: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
       instruments: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
@@ -237,7 +239,7 @@ export const TYPES: Record<string, TypeRule> = {
   FiscalYearFinancials: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome employees stStaff rdStaff updatedAt version': ROWS },
+    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees stStaff rdStaff updatedAt version': ROWS },
   },
   FiscalYearBands: {
     rows: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
@@ -248,6 +250,11 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
     owners: { ref: 'enterprise' },
     fields: { 'id number issuedOn expiresOn criteriaVersion updatedAt': ROWS },
+  },
+  Qualification: {
+    rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
+    owners: { ref: 'enterprise' },
+    fields: { 'id kind number validFrom validTo issuer updatedAt': ROWS },
   },
   Patent: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -332,7 +339,7 @@ export const TYPES: Record<string, TypeRule> = {
   TalentAward: {
     rows: roles('A R M O'),
     owners: { ref: 'enterprise' },
-    fields: { 'id scheme amount awardedOn updatedAt': ROWS, recipientName: roles('A R') },
+    fields: { 'id scheme amount awardedOn batch year updatedAt': ROWS, recipientName: roles('A R') },
   },
   TaxPilotUsage: {
     rows: roles('A R M O'),
@@ -408,7 +415,7 @@ export const TYPES: Record<string, TypeRule> = {
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays':
+      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore':
         ROWS,
     },
   },

@@ -28,6 +28,7 @@ import {
 import { EquityGrant, EquityIncentivePlan, TalentAward } from '../modules/incentive/incentive.entity';
 import { Institution } from '../modules/institution/institution.entity';
 import { Patent, PatentAppraisal } from '../modules/ip/patent.entity';
+import { Qualification } from '../modules/qualification/qualification.entity';
 import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject } from '../modules/project/project.entity';
 import { TaxPilotUsage } from '../modules/tax/tax.entity';
 
@@ -42,6 +43,7 @@ export const entities: Function[] = [
   Enterprise,
   FiscalYearFinancials,
   HighTechCertificate,
+  Qualification,
   Patent,
   PatentAppraisal,
   Bank,

@@ -8,7 +8,7 @@ const TABLES = [
   'enterprise', 'fiscal_year_financials', 'high_tech_certificate', 'patent', 'patent_appraisal', 'financing_instrument',
   'instrument_holder', 'ip_pledge', 'risk_compensation_claim', 'research_project', 'project_participant',
   'project_budget_line', 'project_output', 'equity_incentive_plan', 'equity_grant', 'talent_award', 'tax_pilot_usage',
-  'credit_rating_record', 'tax_credit_grade', 'dishonest_debtor_check',
+  'credit_rating_record', 'tax_credit_grade', 'dishonest_debtor_check', 'qualification',
   ...CPPCC_TABLES,
   'park', 'industry_cluster', 'institution', 'bank', 'bank_branch', 'insurer', 'fund', 'risk_compensation_pool',
 ];

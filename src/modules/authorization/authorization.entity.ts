@@ -19,7 +19,7 @@ registerEnumType(AuthorizationScope, {
   name: 'AuthorizationScope',
   valuesConfig: {
     PROFILE: { description: 'Identity and zone membership.' },
-    HIGH_TECH: { description: 'High-tech status and certificates.' },
+    HIGH_TECH: { description: 'High-tech status and certificates, and the qualifications held (科技型中小企业, 专精特新 …).' },
     PATENTS: { description: 'Patents and their pledges.' },
     FINANCIALS: { description: 'Yearly figures, in bands.' },
     INSTRUMENTS: { description: "The bank's own loans in full, other instruments as kind and status." },

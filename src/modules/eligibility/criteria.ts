@@ -4,6 +4,7 @@ import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
 import { HighTechField, Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
+import { QualificationKind } from '../qualification/enums';
 import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
 
 /**
@@ -33,6 +34,10 @@ export enum CriterionKind {
   NO_RECENT_DEFAULT = 'NO_RECENT_DEFAULT',
   NOT_DISHONEST_DEBTOR = 'NOT_DISHONEST_DEBTOR',
   TECH_INSURANCE_IN_FORCE = 'TECH_INSURANCE_IN_FORCE',
+  QUALIFICATION = 'QUALIFICATION',
+  HEADCOUNT = 'HEADCOUNT',
+  TOTAL_ASSETS = 'TOTAL_ASSETS',
+  TECH_SME_SCORE = 'TECH_SME_SCORE',
 }
 registerEnumType(CriterionKind, {
   name: 'CriterionKind',
@@ -62,6 +67,16 @@ registerEnumType(CriterionKind, {
     NO_RECENT_DEFAULT: { description: 'No instrument defaulted in the `months` before the date.' },
     NOT_DISHONEST_DEBTOR: { description: 'Checked within `maxAgeDays` and not on the dishonest debtor list.' },
     TECH_INSURANCE_IN_FORCE: { description: 'Holds a tech insurance policy in force on the date.' },
+    QUALIFICATION: { description: 'Holds a qualification of one of `kinds` valid on the date.' },
+    HEADCOUNT: { description: 'Employees of the latest fiscal year within `minimumEmployees`–`maximumEmployees`.' },
+    TOTAL_ASSETS: { description: 'Total assets of the latest fiscal year within `minimum`–`maximum` (UNKNOWN when not reported).' },
+    TECH_SME_SCORE: {
+      description:
+        '科技型中小企业 evaluation (国科发政〔2017〕115号): on the latest fiscal year, at least `minimumScore` points of 100 ' +
+        '(S&T staff share of employees 20, R&D share of revenue 50, valid patents 30) with S&T staff points above 0; or, ' +
+        'without scoring, a high-tech certificate valid on the date. Of the two R&D options the regulation scores, the ' +
+        'registry holds the share of revenue only (not of total costs and expenses).',
+    },
   },
 });
 
@@ -104,6 +119,10 @@ export interface CriterionRule {
   minimumRating?: CreditRating;
   grades?: TaxCreditGradeValue[];
   maxAgeDays?: number;
+  kinds?: QualificationKind[];
+  minimumEmployees?: number;
+  maximumEmployees?: number;
+  minimumScore?: number;
 }
 
 export type Param = Exclude<keyof CriterionRule, 'kind'>;
@@ -264,6 +283,40 @@ function rangeSql(column: string, rule: CriterionRule): { sql: string; bindings:
   if (rule.minimum) (parts.push(`${column} >= ?::numeric`), bindings.push(rule.minimum));
   if (rule.maximum) (parts.push(`${column} <= ?::numeric`), bindings.push(rule.maximum));
   return { sql: parts.join(' and ') || 'true', bindings };
+}
+
+function headcountText(rule: CriterionRule): string {
+  const { minimumEmployees: min, maximumEmployees: max } = rule;
+  if (min !== undefined && max !== undefined) return `${min}–${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${max}`;
+}
+
+/** A valid certificate on `asOf`, if any (HIGH_TECH_CERTIFICATE, and the direct route of TECH_SME_SCORE). */
+const certificateOn = (f: EnterpriseFacts, asOf: string) => f.certificates.find((c) => c.issuedOn <= asOf && c.expiresOn >= asOf);
+
+const CERTIFICATE_ON_SQL = 'exists (select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?)';
+
+/**
+ * The points of the 科技型中小企业 evaluation (国科发政〔2017〕115号, annex), as [at least this percent, points], best
+ * band first. S&T staff over employees (20): ≥ 30% 20, 25–30% 16, 20–25% 12, 15–20% 8, 10–15% 4, below 0. R&D over
+ * sales revenue (50): ≥ 6% 50, 5–6% 40, 4–5% 30, 3–4% 20, 2–3% 10, below 0. (The regulation lets an enterprise be
+ * scored on R&D over total costs and expenses instead; the registry does not hold those.)
+ */
+const TECH_SME_STAFF_BANDS: readonly [number, number][] = [[30, 20], [25, 16], [20, 12], [15, 8], [10, 4]];
+const TECH_SME_RD_BANDS: readonly [number, number][] = [[6, 50], [5, 40], [4, 30], [3, 20], [2, 10]];
+
+/** The points of num/den in `bands`; 0 below the lowest band (and when den is 0). */
+function bandPoints(num: bigint, den: bigint, bands: readonly [number, number][]): number {
+  if (den <= 0n) return 0;
+  return bands.find(([p]) => num * 100n >= den * BigInt(p))?.[1] ?? 0;
+}
+
+/** S&T achievements (30): one class-I IP (an invention patent) 30; else 6 per class-II IP (utility model, design), at most 24. */
+const techSmeIpPoints = (inventions: number, others: number) => (inventions > 0 ? 30 : Math.min(others, 4) * 6);
+
+/** The same bands in SQL: `case when num * 100 >= den * p then points … else 0 end`. */
+function bandPointsSql(num: string, den: string, bands: readonly [number, number][]): string {
+  return `case when ${den} <= 0 then 0 ${bands.map(([p, points]) => `when ${num} * 100 >= ${den} * ${p} then ${points}`).join(' ')} else 0 end`;
 }
 
 /** Pledged on `asOf`: under a loan that had started, had not ended, and is pending, outstanding or in default. */
@@ -686,6 +739,122 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
                 and i.start_date <= ? and (i.end_date is null or i.end_date >= ?))`,
       bindings: [asOf, asOf],
     }),
+  },
+
+  [CriterionKind.QUALIFICATION]: {
+    required: ['kinds'],
+    optional: [],
+    reads: ['qualifications'],
+    describe: (r) => `A qualification of kind ${r.kinds!.join(' or ')} valid on the date`,
+    evaluate(r, f, asOf) {
+      // The one valid longest first; then by number, so the explanation names the same one every time.
+      const latestEnd = (a: { validTo: string; number: string }, b: { validTo: string; number: string }) =>
+        a.validTo !== b.validTo ? (a.validTo < b.validTo ? 1 : -1) : a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+      const held = f.qualifications.filter((q) => r.kinds!.includes(q.kind) && q.validFrom <= asOf).sort(latestEnd);
+      const valid = held.find((q) => q.validTo >= asOf);
+      if (valid) {
+        return { outcome: CriterionOutcome.PASSED, detail: `${valid.kind} ${valid.number} (${valid.issuer}) valid ${valid.validFrom} to ${valid.validTo}.` };
+      }
+      const last = held[0];
+      return {
+        outcome: CriterionOutcome.FAILED,
+        detail: last
+          ? `${last.kind} ${last.number} lapsed on ${last.validTo}; none of ${r.kinds!.join(', ')} valid on ${asOf}.`
+          : `No qualification of kind ${r.kinds!.join(' or ')} valid on ${asOf}.`,
+      };
+    },
+    sql: (r, asOf) => ({
+      sql: `exists (select 1 from qualification q where q.enterprise_id = e.id and q.kind = any(?::qualification_kind[])
+              and q.valid_from <= ? and q.valid_to >= ?)`,
+      bindings: [`{${r.kinds!.join(',')}}`, asOf, asOf],
+    }),
+  },
+
+  [CriterionKind.HEADCOUNT]: {
+    required: [],
+    optional: ['minimumEmployees', 'maximumEmployees'],
+    reads: ['years'],
+    describe: (r) => `Employees in the latest fiscal year ${headcountText(r)}`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      const n = latest.employees;
+      const ok = (r.minimumEmployees === undefined || n >= r.minimumEmployees) && (r.maximumEmployees === undefined || n <= r.maximumEmployees);
+      return { outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED, detail: `${n} employees in ${latest.fiscalYear}; ${headcountText(r)} required.` };
+    },
+    sql: (r, asOf) => {
+      const parts: string[] = [];
+      const bindings: unknown[] = [];
+      if (r.minimumEmployees !== undefined) (parts.push('l.employees >= ?'), bindings.push(r.minimumEmployees));
+      if (r.maximumEmployees !== undefined) (parts.push('l.employees <= ?'), bindings.push(r.maximumEmployees));
+      return latestYearCondition(asOf, parts.join(' and ') || 'true', bindings);
+    },
+  },
+
+  [CriterionKind.TOTAL_ASSETS]: {
+    required: [],
+    optional: ['minimum', 'maximum'],
+    reads: ['years'],
+    describe: (r) => `Total assets at the end of the latest fiscal year ${rangeText(r)}`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      if (latest.totalAssets === null) return { outcome: CriterionOutcome.UNKNOWN, detail: `Total assets for ${latest.fiscalYear} are not recorded.` };
+      const ok = inRange(latest.totalAssets, r);
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `Total assets ${money(latest.totalAssets)} at the end of ${latest.fiscalYear}; ${rangeText(r)} required.`,
+      };
+    },
+    sql: (r, asOf) => {
+      const range = rangeSql('l.total_assets', r);
+      return latestYearCondition(asOf, `l.total_assets is not null and ${range.sql}`, range.bindings);
+    },
+  },
+
+  [CriterionKind.TECH_SME_SCORE]: {
+    required: ['minimumScore'],
+    optional: [],
+    reads: ['certificates', 'years', 'patents'],
+    describe: (r) =>
+      `科技型中小企业 score of at least ${r.minimumScore} (S&T staff 20, R&D share of revenue 50, patents 30) with S&T staff points above 0, ` +
+      'or a high-tech certificate valid on the date',
+    evaluate(r, f, asOf) {
+      const certificate = certificateOn(f, asOf);
+      if (certificate) {
+        return {
+          outcome: CriterionOutcome.PASSED,
+          detail: `Confirmed without scoring: high-tech certificate ${certificate.number} valid ${certificate.issuedOn} to ${certificate.expiresOn}.`,
+        };
+      }
+      const latest = latestYear(f, asOf);
+      if (!latest) return { outcome: CriterionOutcome.UNKNOWN, detail: `${noFigures(asOf).detail.slice(0, -1)}, and no high-tech certificate is valid on ${asOf}.` };
+      const staff = bandPoints(BigInt(latest.stStaff), BigInt(latest.employees), TECH_SME_STAFF_BANDS);
+      const revenue = toScaled(latest.revenue, 2);
+      const rdExpense = toScaled(latest.rdExpense, 2);
+      const rd = bandPoints(rdExpense, revenue, TECH_SME_RD_BANDS);
+      const valid = f.patents.filter((p) => p.legalStatus === 'VALID' && p.grantedOn !== null && p.grantedOn <= asOf);
+      const inventions = valid.filter((p) => p.type === PatentType.INVENTION).length;
+      const ip = techSmeIpPoints(inventions, valid.length - inventions);
+      const score = staff + rd + ip;
+      const ok = score >= r.minimumScore! && staff > 0;
+      const rdShare = revenue > 0n ? percent(rdExpense, revenue) : 'no revenue';
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail:
+          `Score ${score} for ${latest.fiscalYear}: S&T staff ${percent(BigInt(latest.stStaff), BigInt(latest.employees))} of employees ${staff}/20, ` +
+          `R&D ${rdShare} of revenue ${rd}/50, ${inventions} invention and ${valid.length - inventions} other valid patent(s) ${ip}/30; ` +
+          `at least ${r.minimumScore} with S&T staff points above 0 required, and no high-tech certificate is valid on ${asOf}.`,
+      };
+    },
+    sql: (r, asOf) => {
+      const staff = bandPointsSql('l.st_staff', 'l.employees', TECH_SME_STAFF_BANDS);
+      const rd = bandPointsSql('l.rd_expense', 'l.revenue', TECH_SME_RD_BANDS);
+      const ip = `(select case when count(*) filter (where p.type = 'INVENTION') > 0 then 30 else least(count(*), 4) * 6 end
+                   from patent p where p.owner_id = e.id and p.legal_status = 'VALID' and p.granted_on <= ?)`;
+      const scored = latestYearCondition(asOf, `(${staff}) > 0 and (${staff}) + (${rd}) + ${ip} >= ?`, [asOf, r.minimumScore]);
+      return { sql: `${CERTIFICATE_ON_SQL} or ${scored.sql}`, bindings: [asOf, asOf, ...scored.bindings] };
+    },
   },
 };
 

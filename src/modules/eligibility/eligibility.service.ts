@@ -152,7 +152,7 @@ function draft(answer: EligibilityResult, enterpriseId: string | null, authoriza
 
 const ALL_PARAMS: Param[] = [
   'minYears', 'industries', 'stateOwned', 'years', 'eachYear', 'rdBands', 'fields', 'minimum', 'maximum', 'minimumPercent', 'count',
-  'months', 'minimumRating', 'grades', 'maxAgeDays',
+  'months', 'minimumRating', 'grades', 'maxAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore',
 ];
 
 const RANGES: Partial<Record<Param, [number, number]>> = {
@@ -161,6 +161,9 @@ const RANGES: Partial<Record<Param, [number, number]>> = {
   count: [1, 100],
   months: [1, 120],
   maxAgeDays: [1, 3650],
+  minimumEmployees: [1, 10_000_000],
+  maximumEmployees: [1, 10_000_000],
+  minimumScore: [1, 100],
 };
 
 /** A criterion as given, checked against what its kind takes; its problems go under `field`. */
@@ -184,7 +187,15 @@ function criterionRule(problems: Problems, field: string, input: Record<string, 
   }
   const percentOk = (p: string) => toScaled(p, 4) > 0n && toScaled(p, 4) <= 1_000_000n;
   if (rule.minimumPercent && !percentOk(rule.minimumPercent)) problems.invalid(`${field}.minimumPercent`, 'A share is over 0% and at most 100%.');
-  if ((input.kind === CriterionKind.REVENUE || input.kind === CriterionKind.RD_EXPENSE) && !rule.minimum && !rule.maximum) {
+  if (input.kind === CriterionKind.HEADCOUNT && rule.minimumEmployees === undefined && rule.maximumEmployees === undefined) {
+    problems.invalid(field, 'HEADCOUNT needs a minimumEmployees, a maximumEmployees or both.');
+  }
+  if (rule.minimumEmployees !== undefined && rule.maximumEmployees !== undefined && rule.minimumEmployees > rule.maximumEmployees) {
+    problems.invalid(`${field}.maximumEmployees`, 'The maximum is below the minimum.');
+  }
+  if (rule.kinds && rule.kinds.length === 0) problems.invalid(`${field}.kinds`, 'Name at least one kind.');
+  const ranged = [CriterionKind.REVENUE, CriterionKind.RD_EXPENSE, CriterionKind.TOTAL_ASSETS];
+  if (ranged.includes(input.kind) && !rule.minimum && !rule.maximum) {
     problems.invalid(field, `${input.kind} needs a minimum, a maximum or both.`);
   }
   for (const p of ['minimum', 'maximum'] as const) {
@@ -300,6 +311,11 @@ function notUsing(uptake: ProgrammeUptake, asOf: string): SqlCondition {
     case ProgrammeUptake.HIGH_TECH_CERTIFICATE:
       return {
         sql: 'not exists (select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?)',
+        bindings: [asOf, asOf],
+      };
+    case ProgrammeUptake.TECH_SME_QUALIFICATION:
+      return {
+        sql: `not exists (select 1 from qualification q where q.enterprise_id = e.id and q.kind = 'TECH_SME' and q.valid_from <= ? and q.valid_to >= ?)`,
         bindings: [asOf, asOf],
       };
     case ProgrammeUptake.RD_SUPER_DEDUCTION:

@@ -3,6 +3,7 @@ import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../.
 import { TaxCreditGradeValue } from '../credit/credit.entity';
 import { HighTechField, Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
+import { QualificationKind } from '../qualification/enums';
 import { type Check, CRITERIA, CriterionKind, CriterionOutcome, type CriterionRule } from './criteria';
 
 /** A revenue band of an R&D intensity rule: one class for the rule as shown and as given. */
@@ -64,6 +65,18 @@ export abstract class CriterionParams {
 
   @Field(() => Int, { nullable: true })
   maxAgeDays?: number | null;
+
+  @Field(() => [QualificationKind], { nullable: true, description: 'Qualifications any one of which meets the criterion.' })
+  kinds?: QualificationKind[] | null;
+
+  @Field(() => Int, { nullable: true })
+  minimumEmployees?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maximumEmployees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Points of 100 an evaluation must reach.' })
+  minimumScore?: number | null;
 }
 
 /** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */

@@ -3,6 +3,7 @@ import { sqlArray } from '../../common/sql';
 import type { TaxCreditGradeValue } from '../credit/credit.entity';
 import type { HighTechField, Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
+import type { QualificationKind } from '../qualification/enums';
 import { PLEDGED_ON_SQL } from './criteria';
 import { readRows } from '../../db/read-objects';
 
@@ -16,6 +17,8 @@ export interface FiscalYearFacts {
   employees: number;
   stStaff: number;
   rdStaff: number | null;
+  /** Null when not reported. */
+  totalAssets: string | null;
 }
 
 /** What the criteria read about one enterprise, as valid on the date asked about. */
@@ -36,12 +39,13 @@ export interface EnterpriseFacts {
   dishonestChecks: { checkedOn: string; listed: boolean; source: string }[];
   defaults: { kind: string; defaultedOn: string }[];
   insurance: { insuranceKind: string; startDate: string; endDate: string | null }[];
+  qualifications: { kind: QualificationKind; number: string; validFrom: string; validTo: string; issuer: string }[];
 }
 
 /** The kinds of fact a criterion may read besides the enterprise itself (CRITERIA[kind].reads). */
 export type FactKind = Exclude<keyof EnterpriseFacts, 'enterprise'>;
 
-const FACT_KINDS: FactKind[] = ['years', 'certificates', 'patents', 'ratings', 'taxGrades', 'dishonestChecks', 'defaults', 'insurance'];
+const FACT_KINDS: FactKind[] = ['years', 'certificates', 'patents', 'ratings', 'taxGrades', 'dishonestChecks', 'defaults', 'insurance', 'qualifications'];
 
 /**
  * Loads the facts of every enterprise in `ids` as of `asOf`: the enterprise and each kind of fact in `kinds`, one
@@ -57,13 +61,13 @@ export async function loadFacts(
   const batch = sqlArray(ids);
   const q = <T>(sql: string, params: unknown[] = []) => readRows<T>(em, sql, [batch, ...params]);
   const when = <T>(kind: FactKind, read: () => Promise<T[]>): Promise<T[]> => (kinds.has(kind) ? read() : Promise.resolve([]));
-  const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance] = await Promise.all([
+  const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance, qualifications] = await Promise.all([
     q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; high_tech_field: HighTechField | null; founded_on: string; state_owned: boolean }>(
       `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.high_tech_field, e.founded_on::text, e.state_owned
        from enterprise e join park p on p.id = e.park_id where e.id = any(?::uuid[])`,
     ),
-    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null }>(
-      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, rd_expense_in_china::text, high_tech_revenue::text, total_income::text, employees, st_staff, rd_staff
+    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null; total_assets: string | null }>(
+      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, rd_expense_in_china::text, high_tech_revenue::text, total_income::text, employees, st_staff, rd_staff, total_assets::text
        from fiscal_year_financials where enterprise_id = any(?::uuid[])`,
     )),
     when('certificates', () => q<{ enterprise_id: string; number: string; issued_on: string; expires_on: string }>(
@@ -102,6 +106,10 @@ export async function loadFacts(
        where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
        order by i.start_date desc`,
     )),
+    when('qualifications', () => q<{ enterprise_id: string; kind: QualificationKind; number: string; valid_from: string; valid_to: string; issuer: string }>(
+      `select enterprise_id, kind, number, valid_from::text, valid_to::text, issuer from qualification
+       where enterprise_id = any(?::uuid[]) order by valid_from, number`,
+    )),
   ]);
 
   const facts = new Map<string, EnterpriseFacts>();
@@ -116,6 +124,7 @@ export async function loadFacts(
       dishonestChecks: [],
       defaults: [],
       insurance: [],
+      qualifications: [],
     } as EnterpriseFacts;
     for (const kind of FACT_KINDS) {
       if (kinds.has(kind)) continue;
@@ -139,6 +148,7 @@ export async function loadFacts(
       employees: y.employees,
       stStaff: y.st_staff,
       rdStaff: y.rd_staff,
+      totalAssets: y.total_assets,
     });
   }
   for (const c of certificates) of(c.enterprise_id)?.certificates.push({ number: c.number, issuedOn: c.issued_on, expiresOn: c.expires_on });
@@ -157,6 +167,9 @@ export async function loadFacts(
   for (const c of checks) of(c.enterprise_id)?.dishonestChecks.push({ checkedOn: c.checked_on, listed: c.listed, source: c.source });
   for (const d of defaults) of(d.enterprise_id)?.defaults.push({ kind: d.kind, defaultedOn: d.defaulted_on });
   for (const i of insurance) of(i.enterprise_id)?.insurance.push({ insuranceKind: i.insurance_kind, startDate: i.start_date, endDate: i.end_date });
+  for (const x of qualifications) {
+    of(x.enterprise_id)?.qualifications.push({ kind: x.kind, number: x.number, validFrom: x.valid_from, validTo: x.valid_to, issuer: x.issuer });
+  }
   return facts;
 }
 

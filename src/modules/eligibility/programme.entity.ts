@@ -14,6 +14,7 @@ export enum ProgrammeUptake {
   EQUITY_INCENTIVE_PLAN = 'EQUITY_INCENTIVE_PLAN',
   HIGH_TECH_CERTIFICATE = 'HIGH_TECH_CERTIFICATE',
   RD_SUPER_DEDUCTION = 'RD_SUPER_DEDUCTION',
+  TECH_SME_QUALIFICATION = 'TECH_SME_QUALIFICATION',
 }
 registerEnumType(ProgrammeUptake, {
   name: 'ProgrammeUptake',
@@ -26,6 +27,7 @@ registerEnumType(ProgrammeUptake, {
     EQUITY_INCENTIVE_PLAN: { description: 'An equity incentive plan approved or in effect.' },
     HIGH_TECH_CERTIFICATE: { description: 'A high-tech certificate valid on the date.' },
     RD_SUPER_DEDUCTION: { description: 'The R&D super-deduction used in one of the last two fiscal years.' },
+    TECH_SME_QUALIFICATION: { description: 'A 科技型中小企业 registration (qualification TECH_SME) valid on the date.' },
   },
 });
 

@@ -180,6 +180,11 @@ export class FiscalYearInput {
 
   @Field(() => Int, { nullable: true, description: 'R&D staff (研发人员), a part of the S&T staff.' })
   rdStaff?: number | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total assets at the end of the year (科技型中小企业 evaluation reads it); left out: not reported.',
+  })
+  totalAssets?: string | null;
 
   @Field(() => Int, {
     nullable: true,

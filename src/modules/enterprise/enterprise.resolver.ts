@@ -12,6 +12,7 @@ import { Institution } from '../institution/institution.entity';
 import { Patent } from '../ip/patent.entity';
 import { ResearchProject } from '../project/project.entity';
 import { projectsOfEnterprise } from '../project/project.loaders';
+import { Qualification } from '../qualification/qualification.entity';
 import { TaxPilotUsage } from '../tax/tax.entity';
 import { Enterprise } from './enterprise.entity';
 import {
@@ -43,6 +44,7 @@ import { projectsOfEnterpriseRead } from '../project/project.loaders';
 
 const CERTIFICATES = many(HighTechCertificate, 'enterprise', { issuedOn: 'desc', id: 'asc' });
 const FINANCIALS = many(FiscalYearFinancials, 'enterprise', { fiscalYear: 'desc' });
+const QUALIFICATIONS = many(Qualification, 'enterprise', { validFrom: 'desc', kind: 'asc', id: 'asc' });
 
 /** What the fields of an enterprise read (src/db/read-plan.ts): the page of enterprises reads it ahead. */
 const FOLLOWS = follows('Enterprise', {
@@ -51,6 +53,7 @@ const FOLLOWS = follows('Enterprise', {
   university: one(Institution, 'university'),
   highTechCertificates: CERTIFICATES,
   highTech: CERTIFICATES,
+  qualifications: QUALIFICATIONS,
   financials: FINANCIALS,
   financialBands: FINANCIALS,
   patents: many(Patent, 'owner', { number: 'asc' }),
@@ -72,6 +75,7 @@ answers('Enterprise', {
     (t, q) =>
       `exists (select 1 from high_tech_certificate c where c.enterprise_id = ${t}.id and c.issued_on <= ${q.p(zoneToday())}::date and c.expires_on >= ${q.p(zoneToday())}::date)`,
   ),
+  qualifications: QUALIFICATIONS,
   financials: FINANCIALS,
   patents: FOLLOWS.patents,
   instruments: instrumentsAnswer,
@@ -218,6 +222,14 @@ export class EnterpriseResolver {
     const today = zoneToday();
     const certificates = await this.highTechCertificates(e, ctx);
     return certificates.some((c) => c.issuedOn <= today && c.expiresOn >= today);
+  }
+
+  @FieldResolver(() => [Qualification], {
+    nullable: true,
+    description: 'Qualifications held or once held (科技型中小企业, 专精特新, 瞪羚 …), the latest valid from first.',
+  })
+  qualifications(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow<Qualification>(QUALIFICATIONS, e);
   }
 
   @FieldResolver(() => [FiscalYearFinancials], { nullable: true, description: 'One entry per fiscal year, latest first.' })

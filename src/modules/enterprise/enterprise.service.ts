@@ -196,6 +196,7 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   nonNegativeAmount(problems, 'input.rdExpense', input.rdExpense);
   nonNegativeAmount(problems, 'input.rdExpenseInChina', input.rdExpenseInChina);
   nonNegativeAmount(problems, 'input.highTechRevenue', input.highTechRevenue);
+  positiveAmount(problems, 'input.totalAssets', input.totalAssets);
   wholeNumber(problems, 'input.employees', input.employees, 1, 10_000_000);
   wholeNumber(problems, 'input.stStaff', input.stStaff, 0, 10_000_000);
   if (input.rdStaff != null) {
@@ -225,9 +226,9 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   if (existing && input.version !== existing.version) return refused([new StaleVersionError(what, input.version!, existing.version)]);
   if (!existing && input.version != null) return refused([new NotFoundError('input.version', `${what} is not recorded yet: omit version.`)]);
 
-  // The figures of a year are given whole: one left out of a correction is no longer known.
+  // The figures of a year are given whole: one left out of a correction is no longer known (null), not kept.
   const { creditCode: _code, version: _version, ...given } = input;
-  const figures = { ...given, rdStaff: input.rdStaff ?? null, totalIncome: input.totalIncome ?? null };
+  const figures = { ...given, rdStaff: input.rdStaff ?? null, totalIncome: input.totalIncome ?? null, totalAssets: input.totalAssets ?? null };
   const record = existing ?? ctx.em.create(FiscalYearFinancials, { enterprise, ...figures } as never);
   if (existing) ctx.em.assign(existing, figures);
   return flushOutcome(ctx, record, {

@@ -52,6 +52,10 @@ export class FiscalYearFinancials extends VersionedEntity {
   })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   totalIncome: string | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Total assets at the end of the year; null when not reported.' })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  totalAssets: string | null = null;
 }
 
 /** A high-tech enterprise certificate (高新技术企业证书), valid three years. */

@@ -107,13 +107,31 @@ export class EquityGrant extends BaseEntity {
   exerciseDeadline: string | null = null;
 }
 
+/**
+ * The talent schemes: the kinds of support the source text names, and the named programmes of the zone, the city and
+ * the province, which select recipients in numbered batches year by year (so their awards state batch and year).
+ * An enum, not reference data: a programme is a policy document that rarely changes, and the code knows which ones
+ * are selected in batches (NAMED_TALENT_SCHEMES).
+ */
 export enum TalentScheme {
   HIGH_LEVEL_TALENT_REWARD = 'HIGH_LEVEL_TALENT_REWARD',
   ENTREPRENEUR_TRAINING = 'ENTREPRENEUR_TRAINING',
   RESEARCHER_PART_TIME = 'RESEARCHER_PART_TIME',
   INTERNSHIP_BASE = 'INTERNSHIP_BASE',
   PHD_RECRUITMENT = 'PHD_RECRUITMENT',
+  OPTICS_VALLEY_3551 = 'OPTICS_VALLEY_3551',
+  WUHAN_YINGCAI = 'WUHAN_YINGCAI',
+  HUANGHE_YINGCAI = 'HUANGHE_YINGCAI',
+  HUBEI_HUNDRED_TALENTS = 'HUBEI_HUNDRED_TALENTS',
 }
+
+/** The named programmes: selected in numbered batches, year by year; an award under one states its batch and year. */
+export const NAMED_TALENT_SCHEMES: ReadonlySet<TalentScheme> = new Set([
+  TalentScheme.OPTICS_VALLEY_3551,
+  TalentScheme.WUHAN_YINGCAI,
+  TalentScheme.HUANGHE_YINGCAI,
+  TalentScheme.HUBEI_HUNDRED_TALENTS,
+]);
 registerEnumType(TalentScheme, {
   name: 'TalentScheme',
   valuesConfig: {
@@ -122,6 +140,10 @@ registerEnumType(TalentScheme, {
     RESEARCHER_PART_TIME: { description: "A researcher's part-time post in the enterprise." },
     INTERNSHIP_BASE: { description: 'Student internship base.' },
     PHD_RECRUITMENT: { description: 'PhD recruitment.' },
+    OPTICS_VALLEY_3551: { description: '3551光谷人才计划: the zone’s own programme for high-level innovators and entrepreneurs (batch and year).' },
+    WUHAN_YINGCAI: { description: '武汉英才计划: the city of Wuhan’s talent programme (batch and year).' },
+    HUANGHE_YINGCAI: { description: '黄鹤英才计划: the city of Wuhan’s earlier talent programme (batch and year).' },
+    HUBEI_HUNDRED_TALENTS: { description: '湖北省“百人计划”: the province’s programme for high-level talent from abroad (batch and year).' },
   },
 });
 
@@ -147,4 +169,12 @@ export class TalentAward extends BaseEntity {
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   awardedOn!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The selection batch (批次) of a named programme, e.g. 12 for 第十二批.' })
+  @Property({ type: 'smallint', nullable: true })
+  batch: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'The year of that selection.' })
+  @Property({ type: 'smallint', nullable: true })
+  year: number | null = null;
 }

@@ -72,4 +72,10 @@ export class TalentAwardInput {
 
   @Field(() => DateScalar)
   awardedOn!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The selection batch (批次): required for a named programme (3551光谷人才计划 …).' })
+  batch?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The year of the selection: required for a named programme; not after awardedOn.' })
+  year?: number | null;
 }

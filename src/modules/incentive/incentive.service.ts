@@ -6,7 +6,7 @@ import { dateOrder, notInFuture, optionalText, percent, positiveAmount, required
 import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { checkIncentiveCaps, isEquityForm } from './incentive.caps';
-import { EquityGrant, EquityIncentivePlan, IncentiveForm, TalentAward } from './incentive.entity';
+import { EquityGrant, EquityIncentivePlan, IncentiveForm, NAMED_TALENT_SCHEMES, TalentAward } from './incentive.entity';
 import type { EquityIncentivePlanInput, TalentAwardInput } from './incentive.inputs';
 
 /** Records an incentive plan with its grants; for a state-owned enterprise a plan over a cap is refused naming the rule. */
@@ -75,6 +75,13 @@ export async function recordTalentAward(ctx: RequestContext, input: TalentAwardI
   const recipientName = optionalText(problems, 'input.recipientName', input.recipientName, 100);
   positiveAmount(problems, 'input.amount', input.amount);
   notInFuture(problems, 'input.awardedOn', input.awardedOn, zoneToday());
+  // A named programme selects in numbered batches each year: its award says which; the kinds of support may.
+  if (NAMED_TALENT_SCHEMES.has(input.scheme)) {
+    if (input.batch == null) problems.invalid('input.batch', `An award of ${input.scheme} states its batch (批次).`);
+    if (input.year == null) problems.invalid('input.year', `An award of ${input.scheme} states the year of its selection.`);
+  }
+  wholeNumber(problems, 'input.batch', input.batch, 1, 999);
+  wholeNumber(problems, 'input.year', input.year, 1978, Number(input.awardedOn.slice(0, 4)));
   if (!enterprise || problems.any) return refused(problems.list);
   const award = ctx.em.create(TalentAward, {
     enterprise,
@@ -82,6 +89,8 @@ export async function recordTalentAward(ctx: RequestContext, input: TalentAwardI
     recipientName,
     amount: input.amount,
     awardedOn: input.awardedOn,
+    batch: input.batch ?? null,
+    year: input.year ?? null,
   } as never);
   return flushOutcome(ctx, award);
 }

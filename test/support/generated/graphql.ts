@@ -31,7 +31,7 @@ export type AuthorizationScope =
   | 'ELIGIBILITY'
   /** Yearly figures, in bands. */
   | 'FINANCIALS'
-  /** High-tech status and certificates. */
+  /** High-tech status and certificates, and the qualifications held (科技型中小企业, 专精特新 …). */
   | 'HIGH_TECH'
   /** The bank's own loans in full, other instruments as kind and status. */
   | 'INSTRUMENTS'
@@ -175,6 +175,8 @@ export type CriterionKind =
   | 'CORE_IP'
   /** An SME credit rating in force on the date, `minimumRating` or better. */
   | 'CREDIT_RATING'
+  /** Employees of the latest fiscal year within `minimumEmployees`–`maximumEmployees`. */
+  | 'HEADCOUNT'
   /** A high-tech enterprise certificate valid on the date. */
   | 'HIGH_TECH_CERTIFICATE'
   /** High-tech products and services income at least `minimumPercent` of total income (latest year). */
@@ -185,6 +187,8 @@ export type CriterionKind =
   | 'NOT_DISHONEST_DEBTOR'
   /** No instrument defaulted in the `months` before the date. */
   | 'NO_RECENT_DEFAULT'
+  /** Holds a qualification of one of `kinds` valid on the date. */
+  | 'QUALIFICATION'
   /** R&D expense of the latest fiscal year within `minimum`–`maximum`. */
   | 'RD_EXPENSE'
   /** R&D expense over sales revenue across the last `years` fiscal years (the years since founding, for a younger enterprise), at least the band’s share; with `eachYear`, in each of those years. */
@@ -207,6 +211,10 @@ export type CriterionKind =
   | 'TAX_CREDIT_GRADE'
   /** Holds a tech insurance policy in force on the date. */
   | 'TECH_INSURANCE_IN_FORCE'
+  /** 科技型中小企业 evaluation (国科发政〔2017〕115号): on the latest fiscal year, at least `minimumScore` points of 100 (S&T staff share of employees 20, R&D share of revenue 50, valid patents 30) with S&T staff points above 0; or, without scoring, a high-tech certificate valid on the date. Of the two R&D options the regulation scores, the registry holds the share of revenue only (not of total costs and expenses). */
+  | 'TECH_SME_SCORE'
+  /** Total assets of the latest fiscal year within `minimum`–`maximum` (UNKNOWN when not reported). */
+  | 'TOTAL_ASSETS'
   /** At least `count` valid invention patents not pledged on the date, appraised within `months`. */
   | 'UNPLEDGED_INVENTION_PATENT';
 
@@ -227,12 +235,18 @@ export type CriterionRuleInput = {
   grades?: Array<TaxCreditGradeValue> | null | undefined;
   industries?: Array<Industry> | null | undefined;
   kind: CriterionKind;
+  /** Qualifications any one of which meets the criterion. */
+  kinds?: Array<QualificationKind> | null | undefined;
   maxAgeDays?: number | null | undefined;
   maximum?: string | null | undefined;
+  maximumEmployees?: number | null | undefined;
   minYears?: number | null | undefined;
   minimum?: string | null | undefined;
+  minimumEmployees?: number | null | undefined;
   minimumPercent?: unknown;
   minimumRating?: CreditRating | null | undefined;
+  /** Points of 100 an evaluation must reach. */
+  minimumScore?: number | null | undefined;
   months?: number | null | undefined;
   rdBands?: Array<RdBandInput> | null | undefined;
   stateOwned?: boolean | null | undefined;
@@ -361,6 +375,8 @@ export type FiscalYearInput = {
   rdStaff?: number | null | undefined;
   revenue: string;
   stStaff: number;
+  /** Total assets at the end of the year (科技型中小企业 evaluation reads it); left out: not reported. */
+  totalAssets?: string | null | undefined;
   /** Total income (收入总额): sales revenue and every other income. The high-tech share of high-tech certification divides by it. */
   totalIncome?: string | null | undefined;
   /** Required to correct a year already recorded: the version you read. Omit for a new year. */
@@ -691,7 +707,9 @@ export type ProgrammeUptake =
   /** The R&D super-deduction used in one of the last two fiscal years. */
   | 'RD_SUPER_DEDUCTION'
   /** A tech insurance policy with a premium subsidy claimed. */
-  | 'TECH_INSURANCE_SUBSIDY';
+  | 'TECH_INSURANCE_SUBSIDY'
+  /** A 科技型中小企业 registration (qualification TECH_SME) valid on the date. */
+  | 'TECH_SME_QUALIFICATION';
 
 export type ProjectBudgetLineInput = {
   amount: string;
@@ -774,6 +792,25 @@ export type ProposerKind =
   | 'SECTOR'
   /** A special committee of the CPPCC. */
   | 'SPECIAL_COMMITTEE';
+
+/** A recognition an enterprise holds for a period, under a number given by its issuer. */
+export type QualificationKind =
+  /** 瞪羚企业 (high-growth enterprise list). */
+  | 'GAZELLE'
+  /** 创新型中小企业 (优质中小企业梯度培育, provincial industry and IT department). */
+  | 'INNOVATIVE_SME'
+  /** 专精特新“小巨人”企业 (national, Ministry of Industry and Information Technology). */
+  | 'LITTLE_GIANT'
+  /** 潜在独角兽企业. */
+  | 'POTENTIAL_UNICORN'
+  /** 省级专精特新中小企业 (specialised, refined, distinctive and innovative SME of the province). */
+  | 'PROVINCIAL_SPECIALISED_SME'
+  /** 制造业单项冠军 (manufacturing single-item champion, national). */
+  | 'SINGLE_ITEM_CHAMPION'
+  /** 科技型中小企业 (国科发政〔2017〕115号): registered each year after a self-evaluation (入库登记编号). */
+  | 'TECH_SME'
+  /** 独角兽企业. */
+  | 'UNICORN';
 
 export type RdBandInput = {
   minimumPercent: unknown;
@@ -945,9 +982,13 @@ export type SortDirection =
 export type TalentAwardInput = {
   amount: string;
   awardedOn: string;
+  /** The selection batch (批次): required for a named programme (3551光谷人才计划 …). */
+  batch?: number | null | undefined;
   creditCode: string;
   recipientName?: string | null | undefined;
   scheme: TalentScheme;
+  /** The year of the selection: required for a named programme; not after awardedOn. */
+  year?: number | null | undefined;
 };
 
 export type TalentScheme =
@@ -955,12 +996,20 @@ export type TalentScheme =
   | 'ENTREPRENEUR_TRAINING'
   /** Reward for a recruited high-level talent. */
   | 'HIGH_LEVEL_TALENT_REWARD'
+  /** 黄鹤英才计划: the city of Wuhan’s earlier talent programme (batch and year). */
+  | 'HUANGHE_YINGCAI'
+  /** 湖北省“百人计划”: the province’s programme for high-level talent from abroad (batch and year). */
+  | 'HUBEI_HUNDRED_TALENTS'
   /** Student internship base. */
   | 'INTERNSHIP_BASE'
+  /** 3551光谷人才计划: the zone’s own programme for high-level innovators and entrepreneurs (batch and year). */
+  | 'OPTICS_VALLEY_3551'
   /** PhD recruitment. */
   | 'PHD_RECRUITMENT'
   /** A researcher's part-time post in the enterprise. */
-  | 'RESEARCHER_PART_TIME';
+  | 'RESEARCHER_PART_TIME'
+  /** 武汉英才计划: the city of Wuhan’s talent programme (batch and year). */
+  | 'WUHAN_YINGCAI';
 
 export type TaxCreditGradeInput = {
   creditCode: string;
@@ -1070,6 +1119,7 @@ export type ExistenceQueryVariables = Exact<{
 
 
 export type ExistenceQuery = { enterprise: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1491,6 +1541,7 @@ export type EligibilityReceiptNodeQuery = { node:
     | { __typename: 'ProposalEvent', id: string }
     | { __typename: 'ProposalEvidence', id: string }
     | { __typename: 'ProposalReply', id: string }
+    | { __typename: 'Qualification', id: string }
     | { __typename: 'RegionalOtcListing', id: string }
     | { __typename: 'Reinsurance', id: string }
     | { __typename: 'ResearchProject', id: string }
@@ -2430,6 +2481,7 @@ export type NodeQuery = { node:
     | { __typename: 'ProposalEvent', id: string }
     | { __typename: 'ProposalEvidence', id: string }
     | { __typename: 'ProposalReply', id: string }
+    | { __typename: 'Qualification', id: string }
     | { __typename: 'RegionalOtcListing', kind: InstrumentKind, amount: string | null, id: string }
     | { __typename: 'Reinsurance', kind: InstrumentKind, amount: string | null, id: string }
     | { __typename: 'ResearchProject', id: string }
@@ -2490,6 +2542,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ProposalEvent', id: string }
     | { __typename: 'ProposalEvidence', id: string }
     | { __typename: 'ProposalReply', id: string }
+    | { __typename: 'Qualification', id: string }
     | { __typename: 'RegionalOtcListing', id: string }
     | { __typename: 'Reinsurance', id: string }
     | { __typename: 'ResearchProject', id: string }
