@@ -239,6 +239,7 @@ export function generateEnterprise(
 ): void {
   const eid = seedUuid(`enterprise:${seed.creditCode}`);
   const firstInstrument = out['financing_instrument']!.length;
+  const firstPledge = out['ip_pledge']!.length;
   out['enterprise']!.push({
     id: eid,
     credit_code: seed.creditCode,
@@ -390,8 +391,18 @@ export function generateEnterprise(
             guarantee_share: r.chance(0.5) ? r.pick(['30.0000', '40.0000', '50.0000']) : null,
             risk_compensation_share: r.chance(0.5) ? r.pick(['20.0000', '30.0000']) : null,
           });
+          // Registered when the loan starts; the registration is cancelled when a repaid or terminated loan ends (a
+          // defaulted loan's bank holds it). Overlaps between loans are settled once the enterprise is generated.
+          const cancelled = status === 'COMPLETED' || status === 'TERMINATED' ? end : null;
           for (const p of chosen) {
-            out['ip_pledge']!.push({ id: seedUuid(`pledge:${iid}:${p.id}`), loan_id: iid, patent_id: p.id, appraisal_id: p.appraisalId });
+            out['ip_pledge']!.push({
+              id: seedUuid(`pledge:${iid}:${p.id}`),
+              loan_id: iid,
+              patent_id: p.id,
+              appraisal_id: p.appraisalId,
+              registered_on: start,
+              cancelled_on: cancelled,
+            });
           }
         }
         loans.push({ id: iid, amount: Number(String(row['amount']).slice(0, -3)), start, end });
@@ -648,6 +659,19 @@ export function generateEnterprise(
     const months = Math.max(1, Math.round((Date.parse(end) - Date.parse(start)) / (2 * 30.44 * 86_400_000)));
     const mid = addMonths(start, months);
     row['defaulted_on'] = mid < '2025-10-31' ? mid : '2025-10-31';
+  }
+
+  // Registrations of one patent never overlap (the patent office registers a pledge of a patent not pledged): where
+  // loans drawn apart would overlap, the earlier registration is cancelled the day the later one is made.
+  const byPatent = new Map<unknown, Row[]>();
+  for (const pledge of out['ip_pledge']!.slice(firstPledge)) byPatent.set(pledge['patent_id'], [...(byPatent.get(pledge['patent_id']) ?? []), pledge]);
+  for (const pledges of byPatent.values()) {
+    pledges.sort((a, b) => ((a['registered_on'] as string) < (b['registered_on'] as string) ? -1 : (a['registered_on'] as string) > (b['registered_on'] as string) ? 1 : 0));
+    for (let i = 0; i + 1 < pledges.length; i++) {
+      const next = pledges[i + 1]!['registered_on'] as string;
+      const cancelled = pledges[i]!['cancelled_on'] as string | null;
+      if (cancelled === null || cancelled > next) pledges[i]!['cancelled_on'] = next;
+    }
   }
 
   creditStanding(k, eid, out);

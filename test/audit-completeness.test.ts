@@ -1,3 +1,4 @@
+import { toGlobalId } from '../src/common/global-id';
 import { getNamedType, type GraphQLSchema, isObjectType } from 'graphql';
 import { Client } from 'pg';
 import { Role } from '../src/auth/roles';
@@ -31,7 +32,7 @@ const C = {
   c25: '91420100MA90011255', c26: '91420100MA90011268', c27: '91420100MA9001127B', c28: '91420100MA9001128E',
   c29: '91420100MA9001129H', c30: '91420100MA9001130N', c31: '91420100MA9001131R', c32: '91420100MA9001132W',
   c33: '91420100MA90011330', c34: '91420100MA90011343', c35: '91420100MA90011356', c36: '91420100MA90011369',
-  c37: '91420100MA9001137C', c38: '91420100MA9001138F', c39: '91420100MA9001139J',
+  c37: '91420100MA9001137C', c38: '91420100MA9001138F', c39: '91420100MA9001139J', c41: '91420100MA9001141T',
 } as const;
 /** Never registered. */
 const UNREGISTERED = '91420100MA9001140P';
@@ -306,6 +307,23 @@ const CASES: Record<string, Case> = {
       }),
       codes: ['NOT_FOUND', 'NOT_FOUND'],
     },
+  },
+  cancelPledge: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c41, '武汉审计注销有限公司');
+      await t.ok('recordPatent', { input: { creditCode: C.c41, number: 'ZL202110000017.7', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2020-05-01' } });
+      await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000017.7', appraiser: '武汉知识产权评估中心', value: '3000000.00', appraisedOn: '2025-01-15' } });
+      const l = await t.ok('recordIpPledgeLoan', {
+        input: {
+          creditCode: C.c41, lenderCreditCode: CMB, contractNo: 'AUDIT-IP-2', amount: '1200000.00', startDate: '2025-01-10', interestRate: '4.3500',
+          termMonths: 12, pledges: [{ patentNumber: 'ZL202110000017.7' }],
+        },
+      });
+      return { input: { loanId: l.id, patentNumber: 'ZL202110000017.7', cancelledOn: '2025-06-30' } };
+    },
+    enterprise: C.c41,
+    refused: { args: async () => ({ input: { loanId: toGlobalId('IpPledgeLoan', '00000000-0000-4000-8000-000000000000'), patentNumber: 'ZL202110000017.7', cancelledOn: '2025-06-30' } }), codes: ['NOT_FOUND'] },
   },
   recordTechInsurance: {
     by: ADMIN,

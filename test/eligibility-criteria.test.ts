@@ -115,7 +115,8 @@ interface Facts {
     legalStatus?: 'VALID' | 'PENDING' | 'LAPSED' | 'INVALIDATED' | 'EXPIRED';
     grantedOn?: string;
     appraisedOn?: string[];
-    pledge?: { startDate: string; endDate?: string; status?: string };
+    /** An IP-pledge loan pledging it: registered on `registeredOn` (default the loan's start), cancelled on `cancelledOn`. */
+    pledge?: { startDate: string; endDate?: string; status?: string; registeredOn?: string; cancelledOn?: string };
   }[];
   ratings?: { rating: string; ratedOn: string; validUntil?: string }[];
   taxGrades?: { year: number; grade: string; evaluatedOn: string }[];
@@ -241,7 +242,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
           startDate: p.pledge.startDate,
           endDate: p.pledge.endDate ?? null,
           status: p.pledge.status ?? 'ACTIVE',
-          pledges: [{ patentNumber: number }],
+          pledges: [{ patentNumber: number, registeredOn: p.pledge.registeredOn ?? null, cancelledOn: p.pledge.cancelledOn ?? null }],
         });
       }
     }
@@ -628,15 +629,19 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'a lapsed invention, appraised', facts: { patents: [{ legalStatus: 'LAPSED', appraisedOn: fresh }] }, expected: 'FAILED' },
       { name: 'granted on the date', facts: { patents: [{ grantedOn: AS_OF, appraisedOn: fresh }] }, expected: 'PASSED' },
       { name: 'granted the day after', facts: { patents: [{ grantedOn: '2026-07-01', appraisedOn: fresh }] }, expected: 'FAILED' },
+      // Pledged from the day the pledge is registered to the day its registration is cancelled (注销登记), whatever the
+      // loan's status or end date.
       { name: 'pledged under an outstanding loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01' } }] }, expected: 'FAILED' },
-      { name: 'pledged under a loan starting on the date', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: AS_OF } }] }, expected: 'FAILED' },
-      { name: 'pledged under a loan starting the day after', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-07-01' } }] }, expected: 'PASSED' },
-      { name: 'pledged under a loan ending on the date', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', endDate: AS_OF } }] }, expected: 'FAILED' },
-      { name: 'pledged under a loan that ended the day before', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', endDate: '2026-06-29' } }] }, expected: 'PASSED' },
+      { name: 'a pledge registered on the date', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', registeredOn: AS_OF } }] }, expected: 'FAILED' },
+      { name: 'a pledge registered the day after', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', registeredOn: '2026-07-01' } }] }, expected: 'PASSED' },
+      { name: 'a registration cancelled on the date', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', cancelledOn: AS_OF } }] }, expected: 'PASSED' },
+      { name: 'a registration cancelled the day after', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', cancelledOn: '2026-07-01' } }] }, expected: 'FAILED' },
+      { name: 'a loan that ended the day before, its registration not cancelled', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', endDate: '2026-06-29' } }] }, expected: 'FAILED' },
       { name: 'pledged under a pending loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'PENDING' } }] }, expected: 'FAILED' },
       { name: 'pledged under a defaulted loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'DEFAULTED' } }] }, expected: 'FAILED' },
-      { name: 'pledged under a repaid loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'COMPLETED' } }] }, expected: 'PASSED' },
-      { name: 'pledged under a terminated loan', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'TERMINATED' } }] }, expected: 'PASSED' },
+      { name: 'a repaid loan, its registration not cancelled', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'COMPLETED' } }] }, expected: 'FAILED' },
+      { name: 'a repaid loan, its registration cancelled', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'COMPLETED', cancelledOn: '2026-05-10' } }] }, expected: 'PASSED' },
+      { name: 'a terminated loan, its registration cancelled', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01', status: 'TERMINATED', cancelledOn: '2026-03-01' } }] }, expected: 'PASSED' },
       { name: 'one pledged, one free', facts: { patents: [{ appraisedOn: fresh, pledge: { startDate: '2026-02-01' } }, { appraisedOn: fresh }] }, expected: 'PASSED' },
     ]);
     await agree('T_UNPLEDGED_2', 11_040, [

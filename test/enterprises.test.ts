@@ -249,11 +249,25 @@ describe('enterprises: create, read, validate, update', () => {
       ['input.rdExpenseInChina', 'rdExpenseInChina cannot be more than rdExpense.'],
       ['input.stStaff', 'stStaff cannot be more than employees.'],
     ]);
+    // Total income includes sales revenue; R&D staff are S&T staff.
+    const badParts = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, totalIncome: '119999999.99', rdStaff: 91 } }, admin);
+    expect(badParts.data!.recordFiscalYear.errors.map((e) => [e.field, e.message])).toEqual([
+      ['input.rdStaff', 'rdStaff cannot be more than stStaff: R&D staff are S&T staff.'],
+      ['input.totalIncome', 'totalIncome cannot be less than revenue: it includes it.'],
+    ]);
+    const sql = await app.sql();
+    const parts = async () => (await sql.query(`select total_income::text, rd_staff from fiscal_year_financials f join enterprise e on e.id = f.enterprise_id where e.credit_code = $1 and fiscal_year = 2022`, [RECORDS])).rows;
+    const withParts = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2022, totalIncome: '126000000.00', rdStaff: 90 } }, admin);
+    expect([withParts.data!.recordFiscalYear.errors, await parts()]).toEqual([[], [{ total_income: '126000000.00', rd_staff: 90 }]]);
+    // A correction gives the year whole: figures left out are no longer known.
+    const corrected2022 = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2022, version: 1 } }, admin);
+    expect([corrected2022.data!.recordFiscalYear.errors, await parts()]).toEqual([[], [{ total_income: null, rd_staff: null }]]);
     await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, revenue: '100000000.00' } }, admin);
     const records = await app.execute(EnterpriseRecordsDocument, { creditCode: RECORDS }, admin);
     expect(records.data!.enterprise!.financials).toEqual([
       { fiscalYear: 2024, revenue: '125000000.00', rdExpense: '6000000.00', version: 2 },
       { fiscalYear: 2023, revenue: '100000000.00', rdExpense: '6000000.00', version: 1 },
+      { fiscalYear: 2022, revenue: '120000000.00', rdExpense: '6000000.00', version: 2 },
     ]);
   });
 

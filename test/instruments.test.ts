@@ -21,7 +21,8 @@ import {
   UpdateInstrumentStatusDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
-import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
+import { toGlobalId } from '../src/common/global-id';
 
 const admin = as(Role.ZONE_ADMIN);
 const A = testCode(201);
@@ -179,7 +180,7 @@ describe('financing instruments', () => {
     );
     expect(again.data!.recordIpPledgeLoan.errors.map((e) => [e.field, e.message])).toEqual([
       ['input.riskCompensationShare', 'The guarantee and risk compensation shares add up to more than 100%.'],
-      ['input.pledges.0.patentNumber', 'ZL201410012345.9 is pledged under another loan.'],
+      ['input.pledges.0.patentNumber', 'ZL201410012345.9 is pledged under loan CMB-IP-1 (registered 2025-01-10, not cancelled).'],
       ['input.pledges.1.appraisalId', 'ZL201610000002.X has no appraisal: a pledge needs one.'],
       ['input.pledges.2.patentNumber', 'ZL201710000003.9 belongs to another enterprise.'],
     ]);
@@ -189,6 +190,67 @@ describe('financing instruments', () => {
       ['ZL201510000001.0', true],
       ['ZL201610000002.X', false],
     ]);
+  });
+
+  it('keeps a patent pledged until its registration is cancelled (注销登记), whatever the status of the loan', async () => {
+    // An enterprise and a patent of this test's own, so it runs in any order.
+    const D = testCode(204);
+    const number = patentNumber('201910004204');
+    expect((await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(D, '武汉丁质押有限公司') }, admin)).data!.createEnterprise.errors).toEqual([]);
+    expect((await app.execute(RecordPatentDocument, { input: { creditCode: D, number, title: '一种光纤光栅传感器', legalStatus: 'VALID', grantedOn: '2019-01-01' } }, admin)).data!.recordPatent.errors).toEqual([]);
+    expect((await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: number, appraiser: '武汉知识产权评估中心', value: '1500000.00', appraisedOn: '2024-12-20' } }, admin)).data!.recordPatentAppraisal.errors).toEqual([]);
+    const loan = (contractNo: string, startDate: string, registeredOn?: string) =>
+      app.execute(
+        RecordIpPledgeLoanDocument,
+        {
+          input: {
+            ...base, creditCode: D, amount: '600000.00', startDate, lenderCreditCode: bank('CMB').creditCode, contractNo, interestRate: '4.3500', termMonths: 12,
+            pledges: [{ patentNumber: number, ...(registeredOn ? { registeredOn } : {}) }],
+          },
+        },
+        admin,
+      );
+    const first = await loan('CMB-IP-D1', '2025-01-10');
+    expect(first.data!.recordIpPledgeLoan.errors).toEqual([]);
+    const loanId = first.data!.recordIpPledgeLoan.instrument!.id;
+    const pledged = async () => (await app.execute(EnterpriseRecordsDocument, { creditCode: D }, admin)).data!.enterprise!.patents!.map((p) => [p.number, p.pledged]);
+
+    // Repaid: the loan's status does not end the pledge.
+    const repaid = await app.execute<any, any>('mutation ($id: ID!) { updateInstrumentStatus(id: $id, version: 1, status: COMPLETED) { errors { code } } }', { id: loanId }, admin);
+    expect(repaid.data.updateInstrumentStatus.errors).toEqual([]);
+    expect(await pledged()).toEqual([[number, true]]);
+    expect((await loan('CMB-IP-D2', '2025-06-01')).data!.recordIpPledgeLoan.errors.map((e) => e.message)).toEqual([
+      `${number} is pledged under loan CMB-IP-D1 (registered 2025-01-10, not cancelled).`,
+    ]);
+
+    const CANCEL = 'mutation ($input: CancelPledgeInput!) { cancelPledge(input: $input) { pledge { registeredOn cancelledOn patent { number } } errors { code field message } } }';
+    const cancel = (input: Record<string, unknown>) => app.execute<any, any>(CANCEL, { input: { loanId, patentNumber: number, ...input } }, admin);
+    expect((await cancel({ cancelledOn: '2025-01-10' })).data.cancelPledge).toEqual({
+      pledge: null,
+      errors: [{ code: 'INVALID_INPUT', field: 'input.cancelledOn', message: 'A registration is cancelled after the day it was made (2025-01-10).' }],
+    });
+    expect((await cancel({ patentNumber: 'ZL201410012345.9', cancelledOn: '2025-05-20' })).data.cancelPledge.errors.map((e: { code: string }) => e.code)).toEqual(['NOT_FOUND']);
+    expect((await cancel({ loanId: toGlobalId('IpPledgeLoan', '00000000-0000-4000-8000-000000000000'), cancelledOn: '2025-05-20' })).data.cancelPledge.errors.map((e: { code: string }) => e.code)).toEqual(['NOT_FOUND']);
+    expect((await cancel({ cancelledOn: '2025-05-20' })).data.cancelPledge).toEqual({
+      pledge: { registeredOn: '2025-01-10', cancelledOn: '2025-05-20', patent: { number } },
+      errors: [],
+    });
+    expect((await cancel({ cancelledOn: '2025-05-21' })).data.cancelPledge.errors).toEqual([
+      { code: 'TRANSITION_NOT_ALLOWED', field: 'input.patentNumber', message: 'The registration of this pledge was cancelled on 2025-05-20 already.' },
+    ]);
+    expect(await pledged()).toEqual([[number, false]]);
+
+    // Registrations of one patent do not overlap: from the day of cancellation it may be pledged again, not before.
+    expect((await loan('CMB-IP-D3', '2025-05-19')).data!.recordIpPledgeLoan.errors.map((e) => e.message)).toEqual([
+      `${number} is pledged under loan CMB-IP-D1 (registered 2025-01-10, cancelled 2025-05-20).`,
+    ]);
+    expect((await loan('CMB-IP-D4', '2025-05-15', '2025-05-20')).data!.recordIpPledgeLoan.errors).toEqual([]);
+    expect(await pledged()).toEqual([[number, true]]);
+    // And PostgreSQL keeps them apart whatever reaches it.
+    const sql = await app.sql();
+    await expect(
+      sql.query(`update ip_pledge set registered_on = '2025-05-19' where loan_id = (select id from financing_instrument where contract_no = 'CMB-IP-D4')`),
+    ).rejects.toThrow(/ip_pledge_registrations_apart/);
   });
 
   it('records a tech insurance policy, its reinsurance, and checks the subsidy', async () => {

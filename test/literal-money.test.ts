@@ -150,16 +150,22 @@ describe('amounts and percentages below the places shown: cut off, never rounded
   it('explains eligibility with percentages cut at two places: 4.99%, 59.99% and 14.28%, not 5.00%, 60.00% and 14.29%', async () => {
     const code = testCode(3006);
     const name = '武汉百分比科技有限公司';
-    await ok(app.execute<any, any>(CREATE, { input: enterpriseInput(code, name) }, admin));
+    await ok(app.execute<any, any>(CREATE, { input: enterpriseInput(code, name, { highTechField: 'ELECTRONIC_INFORMATION' }) }, admin));
     const years = [
       [2023, '40000000.00', '2000000.00'],
       [2024, '45000000.00', '2250000.00'],
       [2025, '49999999.99', '2499999.99'],
     ] as const;
     for (const [fiscalYear, revenue, rdExpense] of years) {
-      // 2025: high-tech ¥29,999,999.99 of ¥49,999,999.99 (59.999999992%); S&T staff 1 of 7 (14.2857…%).
+      // 2025: high-tech ¥29,999,999.99 of a total income of ¥49,999,999.99 (59.999999992%); S&T staff 1 of 7 (14.2857…%).
       const highTechRevenue = fiscalYear === 2025 ? '29999999.99' : '30000000.00';
-      await ok(app.execute<any, any>(FISCAL_YEAR, { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, employees: 7, stStaff: 1 } }, admin));
+      await ok(
+        app.execute<any, any>(
+          FISCAL_YEAR,
+          { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, totalIncome: revenue, employees: 7, stStaff: 1 } },
+          admin,
+        ),
+      );
     }
     await ok(app.execute<any, any>(PATENT, { input: { creditCode: code, number: 'ZL202110000888.9', title: '一种激光焊接装置', legalStatus: 'VALID', grantedOn: '2022-05-01' } }, admin));
     const result = await app.execute<any, any>(
@@ -172,20 +178,25 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     expect(result.data.eligibility).toEqual([
       {
         creditCode: code,
-        ruleVersion: 2,
+        ruleVersion: 4,
         asOf: '2026-06-30',
         eligible: false,
         checks: [
           { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `${name} (光电子信息产业园), founded 2012-03-01; at least 1 year(s) by 2026-06-30 required.` },
           { criterion: 'CORE_IP', outcome: 'PASSED', detail: '1 valid patent(s) granted by 2026-06-30 (ZL202110000888.9); 1 required.' },
-          { criterion: 'SUPPORTED_INDUSTRY', outcome: 'PASSED', detail: 'Industry OPTOELECTRONIC_INFORMATION is a supported field.' },
+          { criterion: 'NATIONAL_HIGH_TECH_FIELD', outcome: 'PASSED', detail: 'Core technology classified under ELECTRONIC_INFORMATION, a field the rule supports.' },
           { criterion: 'ST_STAFF_SHARE', outcome: 'PASSED', detail: 'S&T staff 1 of 7 employees (14.28%) in 2025; 10% required.' },
           {
             criterion: 'RD_INTENSITY',
             outcome: 'FAILED',
             detail: 'R&D 4.99% of revenue over 2023–2025 (¥6,749,999.99 of ¥134,999,999.99); 5% required for revenue up to ¥50m (2025: ¥49,999,999.99).',
           },
-          { criterion: 'HIGH_TECH_REVENUE_SHARE', outcome: 'FAILED', detail: 'High-tech revenue 59.99% of revenue in 2025; 60% required.' },
+          { criterion: 'RD_IN_CHINA_SHARE', outcome: 'PASSED', detail: 'R&D in China 100.00% of all R&D over 2023–2025 (¥6,749,999.99 of ¥6,749,999.99); 60% required.' },
+          {
+            criterion: 'HIGH_TECH_REVENUE_SHARE',
+            outcome: 'FAILED',
+            detail: 'High-tech income 59.99% of total income in 2025 (¥29,999,999.99 of ¥49,999,999.99); 60% required.',
+          },
         ],
       },
     ]);

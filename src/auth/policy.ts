@@ -144,6 +144,7 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     // Instruments and reference data: the zone's administrators.
     recordCreditLoan: roles('A'),
     recordIpPledgeLoan: roles('A'),
+    cancelPledge: roles('A'),
     recordTechInsurance: roles('A'),
     recordReinsurance: roles('A'),
     recordBondIssue: roles('A'),
@@ -269,7 +270,7 @@ export const TYPES: Record<string, TypeRule> = {
   IpPledge: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
     owners: { via: 'patent', type: 'Patent' },
-    fields: { 'id patent appraisal updatedAt': ROWS },
+    fields: { 'id patent appraisal registeredOn cancelledOn updatedAt': ROWS },
   },
   CreditLoan: instrument(LOAN_DETAILS, LOAN_TERMS),
   IpPledgeLoan: instrument(

@@ -15,7 +15,7 @@ const idOf = (ref: unknown): string | null => {
 /**
  * The enterprise a mutation's result concerns: the record itself, the one it names, or the one it belongs to through
  * another record (DOMAIN.md: an event names its enterprise, so the enterprise's own trail shows it): an instrument's
- * lead holder (its `enterprise`), the lead holder of the cover a claim is made on, the owner of an appraised patent.
+ * lead holder (its `enterprise`), the lead holder of the cover a claim is made on, the owner of an appraised or pledged patent.
  */
 async function enterpriseOf(em: EntityManager, value: unknown): Promise<string | null> {
   if (!value || typeof value !== 'object') return null;
@@ -31,7 +31,7 @@ async function enterpriseOf(em: EntityManager, value: unknown): Promise<string |
   const lead = 'select enterprise_id as e from instrument_holder where instrument_id = ? and lead';
   if (type && em.getMetadata().find(type)?.tableName === 'financing_instrument') return first(lead, idOf(v));
   if (type === 'RiskCompensationClaim') return first(lead, idOf(v['cover']));
-  if (type === 'PatentAppraisal') return first('select owner_id as e from patent where id = ?', idOf(v['patent']));
+  if (type === 'PatentAppraisal' || type === 'IpPledge') return first('select owner_id as e from patent where id = ?', idOf(v['patent']));
   return null;
 }
 

@@ -319,10 +319,9 @@ function bandPointsSql(num: string, den: string, bands: readonly [number, number
   return `case when ${den} <= 0 then 0 ${bands.map(([p, points]) => `when ${num} * 100 >= ${den} * ${p} then ${points}`).join(' ')} else 0 end`;
 }
 
-/** Pledged on `asOf`: under a loan that had started, had not ended, and is pending, outstanding or in default. */
-export const PLEDGED_ON_SQL = `exists (select 1 from ip_pledge pl join financing_instrument li on li.id = pl.loan_id
-  where pl.patent_id = p.id and li.status in ('PENDING', 'ACTIVE', 'DEFAULTED')
-    and li.start_date <= ? and (li.end_date is null or li.end_date >= ?))`;
+/** Pledged on `asOf` (over `p`): registered by then and not cancelled; see instrument.entity.ts. */
+export { PLEDGED_ON_SQL } from '../finance/instrument.entity';
+import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
 
 export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION>, CriterionDefinition> = {
   [CriterionKind.REGISTERED_IN_ZONE]: {

@@ -1,4 +1,4 @@
-import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { Node, typeNamedAfterClass } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
@@ -188,6 +188,14 @@ export class IpPledgeLoan extends LoanInstrument {
 @ObjectType({ implements: Node, description: 'A patent pledged for an IP-pledge loan.' })
 @Entity()
 @Unique({ properties: ['loan', 'patent'] })
+// Registrations of one patent never overlap (migration 20261130200000), declared so MikroORM's schema diff knows them.
+@Index({
+  name: 'ip_pledge_registrations_apart',
+  expression:
+    'alter table "ip_pledge" add constraint "ip_pledge_registrations_apart" exclude using gist ' +
+    `("patent_id" with =, daterange("registered_on", "cancelled_on", '[)') with &&)`,
+})
+@Check({ name: 'ip_pledge_cancelled_after_registered', expression: 'cancelled_on >= registered_on' })
 export class IpPledge extends BaseEntity {
   @ManyToOne(() => IpPledgeLoan, { ref: true, deleteRule: 'cascade', index: true })
   loan!: Ref<IpPledgeLoan>;
@@ -197,7 +205,25 @@ export class IpPledge extends BaseEntity {
 
   @ManyToOne(() => PatentAppraisal, { ref: true })
   appraisal!: Ref<PatentAppraisal>;
+
+  @Field(() => DateScalar, { description: 'When the pledge was registered (质押登记) with the patent office: pledged from this day.' })
+  @Property({ type: 'date' })
+  registeredOn!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When its registration was cancelled (注销登记): free from this day. Null: still registered, whatever the loan’s status.',
+  })
+  @Property({ type: 'date', nullable: true })
+  cancelledOn: string | null = null;
 }
+
+/**
+ * Pledged on a date, in SQL over `p` (a patent): a pledge registered by the date whose registration was not cancelled
+ * by then. A pledge ends when its registration is cancelled (注销登记), not when the loan is repaid or defaults (a
+ * defaulted loan's bank holds the pledge; a repaid one's is cancelled on request). Binds the date twice.
+ */
+export const PLEDGED_ON_SQL = `exists (select 1 from ip_pledge pl where pl.patent_id = p.id and pl.registered_on <= ? and (pl.cancelled_on is null or pl.cancelled_on > ?))`;
 
 // ── Insurance ───────────────────────────────────────────────────────────────────────────────────────────────────
 

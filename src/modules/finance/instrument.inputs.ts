@@ -85,6 +85,27 @@ export class PledgeInput {
 
   @Field(() => ID, { nullable: true })
   appraisalId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the pledge was registered (质押登记). Default: the loan’s start date.' })
+  registeredOn?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When its registration was cancelled (注销登记), for a loan recorded after the fact. Default: still registered.',
+  })
+  cancelledOn?: string | null;
+}
+
+@InputType({ description: 'The cancellation of a pledge’s registration (注销登记): the patent is free from that day.' })
+export class CancelPledgeInput {
+  @Field(() => ID, { description: 'The IP-pledge loan.' })
+  loanId!: string;
+
+  @Field()
+  patentNumber!: string;
+
+  @Field(() => DateScalar)
+  cancelledOn!: string;
 }
 
 @InputType({ description: 'An IP-pledge loan: a credit loan secured by pledged patents.' })

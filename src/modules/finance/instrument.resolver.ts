@@ -25,6 +25,7 @@ import {
   CreditLoanInput,
   FundInvestmentInput,
   IpPledgeLoanInput,
+  CancelPledgeInput,
   NeeqListingInput,
   RegionalOtcListingInput,
   ReinsuranceInput,
@@ -38,6 +39,7 @@ import { follows, many, one } from '../../db/read-plan';
 import { answers, list, value } from '../../db/sql-answer';
 
 export const InstrumentPayload = Payload('InstrumentPayload', 'instrument', FinancingInstrument, 'The instrument recorded or changed.');
+export const IpPledgePayload = Payload('IpPledgePayload', 'pledge', IpPledge, 'The pledge changed.');
 export const RiskCompensationClaimPayload = Payload(
   'RiskCompensationClaimPayload',
   'claim',
@@ -181,6 +183,14 @@ export class FinancingInstrumentResolver {
   @Mutation(() => RiskCompensationClaimPayload)
   async recordRiskCompensationClaim(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationClaimInput) {
     return RiskCompensationClaimPayload.from(await instruments.recordRiskCompensationClaim(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => IpPledgePayload, {
+    description: 'Records the cancellation of a pledge’s registration (注销登记): the patent is free from that day. Repaying the loan does not end a pledge; this does.',
+  })
+  async cancelPledge(@Ctx() ctx: RequestContext, @Arg('input') input: CancelPledgeInput) {
+    return IpPledgePayload.from(await instruments.cancelPledge(ctx, input));
   }
 
   @Authorized()

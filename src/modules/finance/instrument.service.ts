@@ -53,6 +53,7 @@ import type {
   CreditLoanInput,
   FundInvestmentInput,
   IpPledgeLoanInput,
+  CancelPledgeInput,
   NeeqListingInput,
   RegionalOtcListingInput,
   ReinsuranceInput,
@@ -269,17 +270,26 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
     { patent: { $in: [...patents.values()] } },
     { orderBy: { appraisedOn: 'desc', id: 'asc' } },
   );
-  const pledgedRows: { patent_id: string }[] = patents.size
+  // A patent's pledges, to refuse one that would overlap another's registration: pledged is registered and not
+  // cancelled, whatever the status of the loan (a defaulted loan's bank still holds its pledge).
+  const earlier: { patent_id: string; registered_on: string; cancelled_on: string | null; contract_no: string | null }[] = patents.size
     ? await ctx.em.execute(
-        `select distinct p.patent_id from ip_pledge p join financing_instrument i on i.id = p.loan_id
-         where p.patent_id = any(?::uuid[]) and i.status in ('PENDING', 'ACTIVE')`,
+        `select p.patent_id, p.registered_on::text, p.cancelled_on::text, i.contract_no from ip_pledge p join financing_instrument i on i.id = p.loan_id
+         where p.patent_id = any(?::uuid[]) order by p.registered_on`,
         [sqlArray([...patents.values()].map((p) => p.id))],
       )
     : [];
-  const alreadyPledged = new Set(pledgedRows.map((r) => r.patent_id));
-  const chosen: { patent: Patent; appraisal: PatentAppraisal }[] = [];
+  const today = zoneToday();
+  const chosen: { patent: Patent; appraisal: PatentAppraisal; registeredOn: string; cancelledOn: string | null }[] = [];
   input.pledges.forEach((pledge, i) => {
     const field = `input.pledges.${i}`;
+    const registeredOn = pledge.registeredOn ?? input.startDate;
+    const cancelledOn = pledge.cancelledOn ?? null;
+    notInFuture(problems, `${field}.registeredOn`, registeredOn, today);
+    if (cancelledOn !== null) {
+      notInFuture(problems, `${field}.cancelledOn`, cancelledOn, today);
+      if (cancelledOn <= registeredOn) problems.invalid(`${field}.cancelledOn`, `A registration is cancelled after the day it was made (${registeredOn}).`);
+    }
     const patent = patents.get(numbers[i]!);
     if (!patent) {
       problems.add(new NotFoundError(`${field}.patentNumber`, `Patent ${numbers[i]} is not registered.`));
@@ -289,7 +299,16 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
     if (patent.legalStatus !== PatentLegalStatus.VALID) {
       problems.invalid(`${field}.patentNumber`, `${patent.number} is ${patent.legalStatus}: only a patent in force can be pledged.`);
     }
-    if (alreadyPledged.has(patent.id)) problems.invalid(`${field}.patentNumber`, `${patent.number} is pledged under another loan.`);
+    // Two registrations of one patent may not overlap: [registered, cancelled) intervals, open when not cancelled.
+    const clash = earlier.find(
+      (e) => e.patent_id === patent.id && (e.cancelled_on === null || e.cancelled_on > registeredOn) && (cancelledOn === null || e.registered_on < cancelledOn),
+    );
+    if (clash) {
+      problems.invalid(
+        `${field}.patentNumber`,
+        `${patent.number} is pledged under loan ${clash.contract_no ?? 'another'} (registered ${clash.registered_on}${clash.cancelled_on ? `, cancelled ${clash.cancelled_on}` : ', not cancelled'}).`,
+      );
+    }
     const ofPatent = appraisals.filter((a) => a.patent.id === patent.id);
     const appraisalId = pledge.appraisalId ? idOf(problems, `${field}.appraisalId`, pledge.appraisalId, 'PatentAppraisal') : undefined;
     const appraisal = appraisalId ? ofPatent.find((a) => a.id === appraisalId) : ofPatent[0];
@@ -297,7 +316,7 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
       problems.invalid(`${field}.appraisalId`, `${patent.number} has ${appraisalId ? 'no such appraisal' : 'no appraisal'}: a pledge needs one.`);
       return;
     }
-    chosen.push({ patent, appraisal });
+    chosen.push({ patent, appraisal, registeredOn, cancelledOn });
   });
   if (!holder || problems.any) return refused(problems.list);
   const loan = ctx.em.create(IpPledgeLoan, {
@@ -309,8 +328,32 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
     riskCompensationShare: input.riskCompensationShare ?? null,
   } as never);
   ctx.em.create(InstrumentHolder, { instrument: loan, enterprise: holder, share: '100', lead: true } as never);
-  for (const { patent, appraisal } of chosen) ctx.em.create(IpPledge, { loan, patent, appraisal } as never);
-  return flushOutcome(ctx, loan);
+  for (const { patent, appraisal, registeredOn, cancelledOn } of chosen) ctx.em.create(IpPledge, { loan, patent, appraisal, registeredOn, cancelledOn } as never);
+  // The exclusion constraint ip_pledge_registrations_apart refuses an overlap another request wrote meanwhile.
+  return flushOutcome(ctx, loan, {
+    duplicate: () => new DuplicateError('input.pledges', 'A patent of this loan was pledged under another loan meanwhile, or the contract number was recorded meanwhile.'),
+  });
+}
+
+/**
+ * Records the cancellation of a pledge's registration (注销登记): the patent is free from that day. The loan's status
+ * does not end a pledge; this does, once.
+ */
+export async function cancelPledge(ctx: RequestContext, input: CancelPledgeInput): Promise<Outcome<IpPledge>> {
+  const problems = new Problems();
+  const loanId = idOf(problems, 'input.loanId', input.loanId, 'IpPledgeLoan');
+  const number = input.patentNumber.trim().toUpperCase();
+  const pledge = loanId ? await ctx.em.findOne(IpPledge, { loan: loanId, patent: { number } }) : null;
+  if (loanId && !pledge) problems.add(new NotFoundError('input.patentNumber', `Patent ${number} is not pledged under this loan.`));
+  if (!pledge) return refused(problems.list);
+  if (pledge.cancelledOn !== null) {
+    return refused([new InvalidInputError('input.patentNumber', `The registration of this pledge was cancelled on ${pledge.cancelledOn} already.`, MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+  }
+  notInFuture(problems, 'input.cancelledOn', input.cancelledOn, zoneToday());
+  if (input.cancelledOn <= pledge.registeredOn) problems.invalid('input.cancelledOn', `A registration is cancelled after the day it was made (${pledge.registeredOn}).`);
+  if (problems.any) return refused(problems.list);
+  pledge.cancelledOn = input.cancelledOn;
+  return flushOutcome(ctx, pledge);
 }
 
 export async function recordTechInsurance(ctx: RequestContext, input: TechInsuranceInput): Promise<Outcome<TechInsurancePolicy>> {

@@ -11,6 +11,7 @@ import { readRows } from '../../db/read-objects';
 import { type CustomRead, custom, follows, many, one } from '../../db/read-plan';
 import { answers, value } from '../../db/sql-answer';
 import { IpPledge } from '../finance/instrument.entity';
+import { zoneToday } from '../../clock';
 
 /** What the fields of patents read (src/db/read-plan.ts). */
 const PATENT = follows('Patent', {
@@ -23,7 +24,8 @@ const PATENT = follows('Patent', {
 answers('Patent', {
   owner: PATENT.owner,
   pledged: value(
-    (t) => `exists (select 1 from ip_pledge p join financing_instrument i on i.id = p.loan_id where p.patent_id = ${t}.id and i.status in ('PENDING', 'ACTIVE'))`,
+    (t, q) =>
+      `exists (select 1 from ip_pledge pl where pl.patent_id = ${t}.id and pl.registered_on <= ${q.p(zoneToday())}::date and (pl.cancelled_on is null or pl.cancelled_on > ${q.p(zoneToday())}::date))`,
   ),
   appraisals: PATENT.appraisals,
 });
@@ -31,7 +33,7 @@ answers('Patent', {
 export const PatentPayload = Payload('PatentPayload', 'patent', Patent, 'The patent registered.');
 export const PatentAppraisalPayload = Payload('PatentAppraisalPayload', 'appraisal', PatentAppraisal, 'The appraisal recorded.');
 
-/** Whether each patent is pledged under a loan that is pending or outstanding (read ahead with a page: read-plan.ts). */
+/** Whether each patent is pledged today: a registration made and not cancelled (read ahead with a page: read-plan.ts). */
 function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentIds: readonly string[], pledgedIds: readonly (string | null)[]): boolean[] } {
   return {
     key: 'activePledges',
@@ -39,9 +41,9 @@ function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentId
     extra: [],
     order: '',
     sql: (patentIds) => ({
-      sql: `select p.* from ip_pledge p join financing_instrument i on i.id = p.loan_id
-            where p.patent_id = any(${patentIds}) and i.status in ('PENDING', 'ACTIVE')`,
-      bindings: [],
+      sql: `select p.* from ip_pledge p
+            where p.patent_id = any(${patentIds}) and p.registered_on <= ?::date and (p.cancelled_on is null or p.cancelled_on > ?::date)`,
+      bindings: [zoneToday(), zoneToday()],
     }),
     /** Whether each patent is among those a pledge row was read for. */
     pledged(patentIds, pledgedIds) {
@@ -91,7 +93,7 @@ export class PatentResolver {
     return ctx.loaders.follow<PatentAppraisal>(PATENT.appraisals, p);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Pledged under a loan that is pending or outstanding.' })
+  @FieldResolver(() => Boolean, { description: 'Pledged today: a pledge registered and not cancelled (注销登记), whatever the status of its loan.' })
   pledged(@Root() p: Patent, @Ctx() ctx: RequestContext) {
     return activePledges(ctx).load(p.id);
   }

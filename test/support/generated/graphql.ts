@@ -666,7 +666,11 @@ export type PlanStatus =
 /** A patent pledged; the latest appraisal of it is used unless one is named. */
 export type PledgeInput = {
   appraisalId?: string | number | null | undefined;
+  /** When its registration was cancelled (注销登记), for a loan recorded after the fact. Default: still registered. */
+  cancelledOn?: string | null | undefined;
   patentNumber: string;
+  /** When the pledge was registered (质押登记). Default: the loan’s start date. */
+  registeredOn?: string | null | undefined;
 };
 
 export type PolicyRequestFilter = {
