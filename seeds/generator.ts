@@ -16,6 +16,7 @@ import {
   POOLS,
   UNDERWRITERS,
 } from './reference';
+import { tradingDayOnOrBefore } from './calendar';
 import { addMonths, addYears, Random, seedUuid, yuan } from './random';
 
 /**
@@ -141,6 +142,44 @@ function patentNumber(year: number, typeDigit: number, serial: number): string {
   return `ZL${digits}.${patentCheckDigit(digits)}`;
 }
 
+/** The earliest start of a demo NEEQ listing: two months (one stage) before the pilot reached East Lake on 2012-08-03. */
+const NEEQ_REFORM_FROM = '2012-06-03';
+
+/**
+ * The stages of a NEEQ listing begun on `start` and drawn to reach stage `drawn`: one every two months, each after the
+ * first on a day the regulator and the exchange work (the listing itself on a trading day), and only those reached by
+ * the data's day.
+ */
+export function neeqStageHistory(start: string, drawn: number, dataDay = DATA_ANCHOR): { stage: string; on: string }[] {
+  const history: { stage: string; on: string }[] = [];
+  for (let s = 0; s <= drawn; s++) {
+    const on = s === 0 ? start : tradingDayOnOrBefore(addMonths(start, s * 2));
+    if (s > 0 && on > dataDay) break;
+    history.push({ stage: NEEQ_STAGES[s]!, on });
+  }
+  return history;
+}
+
+/** What each kind of patent (the type digit of its number) may be titled: the four words the generator draws from. */
+const PATENT_TITLE_WORDS: Record<number, readonly string[]> = {
+  // Only an invention patent may claim a method or process.
+  1: ['装置', '方法', '系统', '结构'],
+  // A utility model protects a product's shape or structure, never a method (专利法 第二条).
+  2: ['装置', '组件', '系统', '结构'],
+  // A design protects a product's appearance and is titled by the product.
+  3: ['设备', '外壳', '终端', '机箱'],
+};
+const PATENT_KIND_NAMES: Record<number, string> = { 1: '发明专利', 2: '实用新型专利', 3: '外观设计专利' };
+
+/**
+ * A patent's title for its type: 一种…方法 only for inventions; a design is titled by its product (…（外观）).
+ * The word is chosen by `word` (0–3), one draw whatever the type, so the zone's other figures stay where they were.
+ */
+export function patentTitle(typeDigit: number, topic: string, word: number): string {
+  const noun = PATENT_TITLE_WORDS[typeDigit]![word]!;
+  return typeDigit === 3 ? `${topic}${noun}（外观）` : `一种${topic}${noun}`;
+}
+
 /** The enterprise facts a generated enterprise starts from (named demo enterprises pass their own). */
 export interface EnterpriseSeed {
   key: string;
@@ -154,7 +193,15 @@ export interface EnterpriseSeed {
   registeredCapital: string;
   size: string;
   stateOwned: boolean;
+  /** The university that owns (controls) it: a university enterprise (校办企业). */
   universityKey: string | null;
+  /**
+   * The university it does most of its joint research with when that one does not (or no longer) own it: 华工科技
+   * still works with 华中科技大学, whose spin-off it is, after the university let go of it in 2021.
+   */
+  researchUniversityKey?: string;
+  /** Listed on a stock exchange: then it holds no NEEQ or regional equity-market listing. */
+  exchangeListing?: { exchange: string; stockCode: string };
   /** A key unit of the equity incentive pilot: it always has a plan, marked as the pilot's. */
   pilotKeyUnit?: boolean;
   /**
@@ -240,7 +287,7 @@ export function generateEnterprise(
   const eid = seedUuid(`enterprise:${seed.creditCode}`);
   const firstInstrument = out['financing_instrument']!.length;
   const firstPledge = out['ip_pledge']!.length;
-  out['enterprise']!.push({
+  const enterpriseRow: Row = {
     id: eid,
     credit_code: seed.creditCode,
     name: seed.name,
@@ -260,7 +307,8 @@ export function generateEnterprise(
     size: seed.size,
     state_owned: seed.stateOwned,
     university_id: seed.universityKey ? ids.institution(seed.universityKey) : null,
-  });
+  };
+  out['enterprise']!.push(enterpriseRow);
   const k = seed.creditCode;
 
   // Yearly figures: revenue scales with size, R&D share 1–12%, most high-tech revenue.
@@ -309,7 +357,7 @@ export function generateEnterprise(
   }
 
   // Patents, most granted, half of them appraised.
-  const patents: { id: string; appraisalId: string | null; value: number; valid: boolean; type: string }[] = [];
+  const patents: { id: string; appraisalId: string | null; value: number; valid: boolean; typeDigit: number }[] = [];
   const patentCount = r.chance(0.65) ? r.int(1, 5) : 0;
   for (let p = 0; p < patentCount; p++) {
     const year = r.int(2012, 2024);
@@ -324,7 +372,7 @@ export function generateEnterprise(
       owner_id: eid,
       number,
       type: typeDigit === 1 ? 'INVENTION' : typeDigit === 2 ? 'UTILITY_MODEL' : 'DESIGN',
-      title: `一种${r.pick(PROJECT_TOPICS)}${r.pick(['装置', '方法', '系统', '结构'])}`,
+      title: patentTitle(typeDigit, r.pick(PROJECT_TOPICS), r.int(0, 3)),
       legal_status: status,
       granted_on: granted && granted > '2025-11-01' ? '2025-11-01' : granted,
     });
@@ -340,7 +388,7 @@ export function generateEnterprise(
         appraised_on: r.date('2022-01-01', '2025-10-31'),
       });
     }
-    patents.push({ id: pid, appraisalId, value, valid: status === 'VALID', type: typeDigit === 1 ? 'INVENTION' : 'OTHER' });
+    patents.push({ id: pid, appraisalId, value, valid: status === 'VALID', typeDigit });
   }
 
   // Instruments: about five per enterprise.
@@ -348,6 +396,7 @@ export function generateEnterprise(
   const count = Math.max(0, Math.round(r.normal(5, 2.2)));
   const loans: { id: string; amount: number; start: string; end: string }[] = [];
   const policies: { id: string; amount: number; policyNo: string }[] = [];
+  let listedSomewhere = false;
   for (let n = 0; n < count; n++) {
     const kind = r.weighted(INSTRUMENT_WEIGHTS);
     const iid = seedUuid(`instrument:${k}:${n}`);
@@ -488,22 +537,44 @@ export function generateEnterprise(
           board: r.pick(['科技板', '成长板', '展示板']),
           custody_code: `WH${String(parseInt(iid.slice(0, 6), 16) % 1_000_000).padStart(6, '0')}`,
         });
+        // A company listed on an exchange has no business on a regional equity market (draws made, row dropped).
+        if (seed.exchangeListing) continue;
         break;
       case 'NEEQ_LISTING': {
-        const stageIndex = r.weighted([[4, 70], [0, 6], [1, 8], [2, 8], [3, 8]] as const);
-        const history = NEEQ_STAGES.slice(0, stageIndex + 1).map((stage, s) => ({ stage, on: addMonths(start, s * 2) }));
+        const drawnStage = r.weighted([[4, 70], [0, 6], [1, 8], [2, 8], [3, 8]] as const);
+        // Filed no earlier than the day the pilot reached East Lake (2012-08-03), two months after the reform began.
+        const begun = start < NEEQ_REFORM_FROM ? NEEQ_REFORM_FROM : start;
+        row['start_date'] = begun;
+        const history = neeqStageHistory(begun, drawnStage);
+        // A stage is reached only by the data's day: one drawn as listed by a process begun late is still under way.
+        const stageIndex = history.length - 1;
         const listed = stageIndex === 4;
-        const pilotEra = start < '2013-01-01';
+        const pilotEra = begun < '2013-01-01';
+        // The draws as they were before a stage could come out later than drawn, whatever is kept of them.
+        const amount = drawnStage === 4 ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0;
+        const prefix = drawnStage === 4 ? (pilotEra ? '43' : r.pick(['83', '87'])) : null;
+        const broker = r.pick(BROKERS);
+        const tier = drawnStage === 4 && !pilotEra ? r.pick(['BASE', 'INNOVATION']) : null;
         Object.assign(row, {
           status: listed ? 'ACTIVE' : 'PENDING',
-          amount: yuan(listed ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0),
-          stock_code: listed ? `${pilotEra ? '43' : r.pick(['83', '87'])}${String(parseInt(iid.slice(0, 6), 16) % 10_000).padStart(4, '0')}` : null,
-          sponsor_broker: r.pick(BROKERS),
-          tier: listed && !pilotEra ? r.pick(['BASE', 'INNOVATION']) : null,
+          amount: yuan(listed ? amount : 0),
+          stock_code: listed ? `${prefix}${String(parseInt(iid.slice(0, 6), 16) % 10_000).padStart(4, '0')}` : null,
+          sponsor_broker: broker,
+          tier: listed ? tier : null,
           stage: NEEQ_STAGES[stageIndex],
           stage_history: JSON.stringify(history),
           first_batch: pilotEra && r.chance(0.5),
         });
+        // One live listing per company (a second one drawn is dropped, its draws made), and none for a company
+        // listed on an exchange already: the draws are made all the same, so the rest of the zone stays as it was.
+        if (listedSomewhere || seed.exchangeListing) continue;
+        // Only a joint-stock company (股份有限公司) files with NEEQ: the reform renamed a generated 有限公司; a named one
+        // keeps the name it really has, so it holds no listing past the reform.
+        if (stageIndex > 0 && !seed.name.endsWith('股份有限公司')) {
+          if (named) continue;
+          enterpriseRow['name'] = seed.name.replace(/有限公司$/, '股份有限公司');
+        }
+        listedSomewhere = true;
         break;
       }
       default: {
@@ -557,8 +628,9 @@ export function generateEnterprise(
       platform: r.chance(0.3) ? `${seed.name.slice(0, 4)}联合研发中心` : null,
       disposal_rights_pilot: r.chance(0.25),
     });
-    // A university enterprise mostly works with its own university.
-    const own = seed.universityKey ? INSTITUTIONS.find((i) => i.key === seed.universityKey) : undefined;
+    // A university enterprise (or a former one) mostly works with its own university.
+    const ownKey = seed.universityKey ?? seed.researchUniversityKey;
+    const own = ownKey ? INSTITUTIONS.find((i) => i.key === ownKey) : undefined;
     const lead = own && r.chance(0.8) ? own : r.pick(INSTITUTIONS);
     const parts: Row[] = [
       { enterprise_id: eid, institution_id: null, role: 'FUNDER' },
@@ -583,7 +655,7 @@ export function generateEnterprise(
         id: seedUuid(`output:${pid}:0`),
         project_id: pid,
         kind: patent ? 'PATENT' : r.pick(['TRANSFERRED_ACHIEVEMENT', 'PAPER', 'STANDARD', 'PRODUCT']),
-        title: patent ? '联合申请发明专利' : `${r.pick(PROJECT_TOPICS)}成果`,
+        title: patent ? `联合申请${PATENT_KIND_NAMES[patent.typeDigit]}` : `${r.pick(PROJECT_TOPICS)}成果`,
         patent_id: patent ? patent.id : null,
       });
     }

@@ -47,18 +47,23 @@ export const INSTITUTIONS = [
 
 export const institutionId = (key: string) => INSTITUTIONS.find((i) => i.key === key)!.id;
 
+/**
+ * Each bank's code carries the division where its head office is registered: the big state banks in Beijing,
+ * 招商银行 in Shenzhen, 交通银行 in Shanghai, 汉口银行 (and the planned Optics Valley Bank) in Wuhan, 湖北银行 with
+ * the province. Before, every one said Beijing.
+ */
 export const BANKS = [
-  { key: 'ICBC', name: '中国工商银行', nameEn: 'Industrial and Commercial Bank of China', partner: true, planned: false },
-  { key: 'BOC', name: '中国银行', nameEn: 'Bank of China', partner: true, planned: false },
-  { key: 'CCB', name: '中国建设银行', nameEn: 'China Construction Bank', partner: true, planned: false },
-  { key: 'CMB', name: '招商银行', nameEn: 'China Merchants Bank', partner: true, planned: false },
-  { key: 'HANKOU', name: '汉口银行', nameEn: 'Hankou Bank', partner: true, planned: false },
-  { key: 'HUBEI', name: '湖北银行', nameEn: 'Bank of Hubei', partner: true, planned: false },
-  { key: 'BOCOM', name: '交通银行', nameEn: 'Bank of Communications', partner: false, planned: false },
-  { key: 'OVB', name: '光谷银行（筹）', nameEn: 'Optics Valley Bank (planned)', partner: false, planned: true },
-].map((b, i) => ({
+  { key: 'ICBC', name: '中国工商银行', nameEn: 'Industrial and Commercial Bank of China', partner: true, planned: false, division: '110000' },
+  { key: 'BOC', name: '中国银行', nameEn: 'Bank of China', partner: true, planned: false, division: '110000' },
+  { key: 'CCB', name: '中国建设银行', nameEn: 'China Construction Bank', partner: true, planned: false, division: '110000' },
+  { key: 'CMB', name: '招商银行', nameEn: 'China Merchants Bank', partner: true, planned: false, division: '440300' },
+  { key: 'HANKOU', name: '汉口银行', nameEn: 'Hankou Bank', partner: true, planned: false, division: '420100' },
+  { key: 'HUBEI', name: '湖北银行', nameEn: 'Bank of Hubei', partner: true, planned: false, division: '420000' },
+  { key: 'BOCOM', name: '交通银行', nameEn: 'Bank of Communications', partner: false, planned: false, division: '310000' },
+  { key: 'OVB', name: '光谷银行（筹）', nameEn: 'Optics Valley Bank (planned)', partner: false, planned: true, division: '420100' },
+].map(({ division, ...b }, i) => ({
   id: seedUuid(`bank:${b.key}`),
-  creditCode: makeCreditCode('110000', `10000${String(i + 1).padStart(3, '0')}X`.slice(0, 9)),
+  creditCode: makeCreditCode(division, `10000${String(i + 1).padStart(3, '0')}X`.slice(0, 9)),
   ...b,
 }));
 

@@ -14,9 +14,13 @@ import {
   type Tables,
 } from './generator';
 import { BANKS, BRANCHES, CLUSTERS, FUNDS, INSTITUTIONS, INSURERS, makeCreditCode, PARKS, POOLS } from './reference';
+import { tradingDayOnOrBefore } from './calendar';
 import { addDays, addYears, Random, seedUuid } from './random';
 
-/** The enterprises the source text names: university-owned enterprises and the equity incentive key units. */
+/**
+ * The enterprises the source text names: the university enterprises (华工科技 one of them when it was written; since
+ * 2021 no longer) and the equity incentive key units.
+ */
 export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
   {
     key: 'huagong',
@@ -29,8 +33,12 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     foundedOn: '1999-07-28',
     registeredCapital: '1005502707.00',
     size: 'LARGE',
+    // Listed in Shenzhen since 2000. In 2021 华中科技大学 sold control (华中科大产业集团's 19% went to 国恒基金, under
+    // 武汉市国资委): no longer a university enterprise, still state-controlled, still HUST's research partner.
     stateOwned: true,
-    universityKey: 'HUST',
+    universityKey: null,
+    researchUniversityKey: 'HUST',
+    exchangeListing: { exchange: '深圳证券交易所', stockCode: '000988' },
     pilotKeyUnit: true,
     qualifications: [{ kind: 'SINGLE_ITEM_CHAMPION', validFrom: '2023-12-01', years: 3 }],
   },
@@ -254,7 +262,8 @@ const NUMBERED = /(^number$|_no$)/;
 /**
  * Moves every date of the generated rows by `shift.days` and every year column by `shift.years`; a certificate or
  * contract number that embeds the year of one of its row's dates takes the moved date's year, so numbers and dates
- * still agree. Patent numbers keep theirs (their year is the filing year, before any date of the row).
+ * still agree. Patent numbers keep theirs (their year is the filing year, before any date of the row). A NEEQ listing's
+ * stage history (JSON, which the date test does not see) moves with its start date: it stayed behind before.
  */
 export function shiftTables(tables: Tables, shift: DateShift): void {
   if (shift.days === 0) return;
@@ -262,7 +271,9 @@ export function shiftTables(tables: Tables, shift: DateShift): void {
     for (const row of rows) {
       const years = new Map<string, string>();
       for (const [column, value] of Object.entries(row)) {
-        if (typeof value === 'string' && DATE.test(value)) {
+        if (column === 'stage_history' && typeof value === 'string') {
+          row[column] = JSON.stringify(shiftedStageHistory(JSON.parse(value) as { stage: string; on: string }[], shift.days));
+        } else if (typeof value === 'string' && DATE.test(value)) {
           const moved = addDays(value, shift.days);
           if (!years.has(value.slice(0, 4))) years.set(value.slice(0, 4), moved.slice(0, 4));
           row[column] = moved;
@@ -278,6 +289,15 @@ export function shiftTables(tables: Tables, shift: DateShift): void {
       }
     }
   }
+}
+
+/**
+ * A NEEQ listing's stages moved as its start date is (the first stage is that day); the later ones are regulators'
+ * acts and the listing itself, so each is kept on a trading day: a whole-week move keeps the weekday, not the holidays,
+ * so one landing on one goes back to the trading day before (still after the stage before, and before the data's day).
+ */
+function shiftedStageHistory(history: { stage: string; on: string }[], days: number): { stage: string; on: string }[] {
+  return history.map((entry, s) => ({ ...entry, on: s === 0 ? addDays(entry.on, days) : tradingDayOnOrBefore(addDays(entry.on, days)) }));
 }
 
 const NAMED_FOUNDING = new Map(NAMED_ENTERPRISES.map((e) => [e.creditCode, e.foundedOn]));

@@ -37,8 +37,8 @@ const C = {
 /** Never registered. */
 const UNREGISTERED = '91420100MA9001140P';
 /** 汉口银行 and 招商银行 of the reference data. */
-const HANKOU = '9111000010000005XQ';
-const CMB = '9111000010000004XP';
+const HANKOU = '9142010010000005X6';
+const CMB = '9144030010000004XP';
 /** 华中科技大学 (reference data). */
 const HUST = 'SW5zdGl0dXRpb246MTYzNDg4MWMtY2Q5NS01NzNmLThkMjgtZWZhMWZkMjc4Mjhl';
 /** Well-formed ids of records that do not exist. */

@@ -18,8 +18,8 @@ const HASHED = ['seq', 'at', 'actor_role', 'actor_org', 'operation', 'enterprise
 const E1 = '91420100MA9001101N';
 const OTHERS = ['91420100MA9001102R', '91420100MA9001103W', '91420100MA90011040', '91420100MA90011053', '91420100MA90011066', '91420100MA90011079', '91420100MA9001108C', '91420100MA9001109F'];
 /** 汉口银行 and 招商银行 of the reference data. */
-const HANKOU = '9111000010000005XQ';
-const CMB = '9111000010000004XP';
+const HANKOU = '9142010010000005X6';
+const CMB = '9144030010000004XP';
 
 const FIELDS = 'its fields do not match its hash';
 const LINK = 'its link to the event before does not match (an event was changed or removed)';

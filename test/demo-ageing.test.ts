@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/roles';
 import { zoneToday } from '../src/clock';
 import { DATA_ANCHOR, type Tables } from '../seeds/generator';
+import { isTradingDay } from '../seeds/calendar';
 import { addDays, addYears } from '../seeds/random';
 import { BANKS } from '../seeds/reference';
 import { dateShift, DEMO_ENTERPRISES, loadDemoZone, NAMED_ENTERPRISES, shiftTables } from '../seeds/zone';
@@ -135,6 +136,13 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
     const [row] = await app.orm.em.fork().execute<{ newest: string }[]>('select max(checked_on)::text as newest from dishonest_debtor_check');
     const newest = row!.newest;
     expect(newest <= today && newest > addDays(today, -14)).toBe(true);
+    // A NEEQ listing's stages (JSON) move with its start date, the later ones kept on trading days, none after today.
+    const stages = await app.orm.em.fork().execute<{ start: string; n: number; on: string }[]>(
+      `select i.start_date::text as start, s.n::int, s.entry->>'on' as on
+       from financing_instrument i, jsonb_array_elements(i.stage_history) with ordinality as s(entry, n) where i.kind = 'NEEQ_LISTING'`,
+    );
+    expect(stages.length).toBeGreaterThan(20);
+    expect(stages.filter((s) => (s.n === 1 ? s.on !== s.start : !isTradingDay(s.on) || s.on > today))).toEqual([]);
     // What the source text says of the named enterprises stays as it is: 华工科技 was founded on 1999-07-28.
     const founded = await app.orm.em.fork().execute<{ code: string; founded: string }[]>(
       'select credit_code as code, founded_on::text as founded from enterprise where credit_code = any(?::text[]) order by credit_code',

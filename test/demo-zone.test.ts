@@ -1,6 +1,9 @@
 import { Role } from '../src/auth/roles';
 import { searchGrams } from '../src/modules/enterprise/enterprise.queries';
 import { sqlArray } from '../src/common/sql';
+import { checkCreditCode } from '../src/common/credit-code';
+import { isTradingDay } from '../seeds/calendar';
+import { DATA_ANCHOR } from '../seeds/generator';
 import { DEMO_ENTERPRISES, loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
 import { EnterpriseNamesDocument, PortfolioPageDocument, PortfolioSummaryDocument } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
@@ -32,7 +35,8 @@ describe('the demo zone', () => {
       [sqlArray(NAMED_ENTERPRISES.map((e) => e.creditCode))],
     );
     expect(rows).toEqual([
-      { name: '华工科技产业股份有限公司', university: '华中科技大学' },
+      // 华中科技大学 sold control of 华工科技 in 2021 (to 国恒基金, under 武汉市国资委).
+      { name: '华工科技产业股份有限公司', university: null },
       { name: '武汉武大有机硅新材料股份有限公司', university: '武汉大学' },
       { name: '武汉理工新能源有限公司', university: '武汉理工大学' },
       { name: '武汉邮电科学研究院有限公司', university: null },
@@ -88,6 +92,97 @@ describe('the demo zone', () => {
     );
     for (const a of awards) expect([a.scheme, a.stated]).toEqual([a.scheme, ['OPTICS_VALLEY_3551', 'WUHAN_YINGCAI'].includes(a.scheme) ? a.n : '0']);
     expect(awards.find((a) => a.scheme === 'OPTICS_VALLEY_3551')).toBeDefined();
+  });
+
+  describe('holds no impossibility (issue 13, item 5)', () => {
+    it('lists on NEEQ on trading days, each stage after the one before and by the data’s day', async () => {
+      const stages = await sql<{ id: string; start: string; n: number; stage: string; on: string; weekday: number }>(
+        `select i.id, i.start_date::text as start, s.n::int, s.entry->>'stage' as stage, s.entry->>'on' as on,
+                extract(isodow from (s.entry->>'on')::date)::int as weekday
+         from financing_instrument i, jsonb_array_elements(i.stage_history) with ordinality as s(entry, n)
+         where i.kind = 'NEEQ_LISTING' order by i.id, s.n`,
+      );
+      expect(stages.length).toBeGreaterThan(20);
+      // The first stage is the listing's start; the later ones (filing accepted, feedback, approval, listed) are
+      // regulators' acts and the listing itself: weekdays, outside the New Year, Spring Festival, May Day and
+      // National Day closures.
+      const wrong = stages.filter((s, i) => {
+        const previous = stages[i - 1];
+        if (s.n === 1) return s.on !== s.start;
+        return s.weekday > 5 || !isTradingDay(s.on) || s.on <= previous!.on || s.on > DATA_ANCHOR;
+      });
+      expect(wrong).toEqual([]);
+      expect(stages.filter((s) => s.stage === 'LISTED').length).toBeGreaterThan(10);
+      // Nothing filed before the pilot reached East Lake (2012-08-03).
+      expect(stages.filter((s) => s.n > 1 && s.on < '2012-08-03')).toEqual([]);
+      // A listed one has a stock code; one still under way has none.
+      const codes = await sql<{ stage: string; coded: boolean; n: string }>(
+        `select stage::text, stock_code is not null as coded, count(*) as n from financing_instrument
+         where kind = 'NEEQ_LISTING' group by 1, 2 order by 1, 2`,
+      );
+      for (const c of codes) expect([c.stage, c.coded]).toEqual([c.stage, c.stage === 'LISTED']);
+    });
+
+    it('gives a company one live NEEQ listing at most, and none to 华工科技, listed in Shenzhen', async () => {
+      const twice = await sql<{ enterprise_id: string; n: string }>(
+        `select h.enterprise_id, count(*) as n from financing_instrument i join instrument_holder h on h.instrument_id = i.id
+         where i.kind = 'NEEQ_LISTING' and i.status in ('PENDING', 'ACTIVE') group by h.enterprise_id having count(*) > 1`,
+      );
+      expect(twice).toEqual([]);
+      // Past the reform, only a joint-stock company (股份有限公司) files and lists.
+      const holders = await sql<{ name: string; stage: string }>(
+        `select e.name, i.stage::text from financing_instrument i join instrument_holder h on h.instrument_id = i.id
+         join enterprise e on e.id = h.enterprise_id where i.kind = 'NEEQ_LISTING' and i.stage <> 'JOINT_STOCK_REFORM'`,
+      );
+      expect(holders.length).toBeGreaterThan(20);
+      expect(holders.filter((h) => !h.name.endsWith('股份有限公司'))).toEqual([]);
+      const huagong = await sql<{ state_owned: boolean; university_id: string | null; listings: string }>(
+        `select e.state_owned, e.university_id,
+                (select count(*) from instrument_holder h join financing_instrument i on i.id = h.instrument_id
+                 where h.enterprise_id = e.id and i.kind in ('NEEQ_LISTING', 'REGIONAL_OTC_LISTING')) as listings
+         from enterprise e where e.name = '华工科技产业股份有限公司'`,
+      );
+      // Under 武汉市国资委 since 2021: state-controlled, no longer 华中科技大学's.
+      expect(huagong).toEqual([{ state_owned: true, university_id: null, listings: '0' }]);
+    });
+
+    it('claims methods only in invention patents, and titles designs by their product', async () => {
+      const titles = await sql<{ type: string; method: string; one_kind_of: string; n: string }>(
+        `select type::text, count(*) filter (where title like '%方法%') as method, count(*) filter (where title like '一种%') as one_kind_of,
+                count(*) as n from patent group by type order by type`,
+      );
+      expect(titles.map((t) => [t.type, Number(t.n) > 0])).toEqual([['DESIGN', true], ['INVENTION', true], ['UTILITY_MODEL', true]]);
+      expect(titles.map((t) => [t.type, t.method !== '0', t.one_kind_of === '0'])).toEqual([
+        ['DESIGN', false, true],
+        ['INVENTION', true, false],
+        ['UTILITY_MODEL', false, false],
+      ]);
+      const designs = await sql<{ title: string }>(`select title from patent where type = 'DESIGN'`);
+      for (const d of designs) expect(d.title).toMatch(/（外观）$/);
+      // A project's patent output names the patent's kind.
+      const outputs = await sql<{ type: string; title: string }>(
+        `select distinct p.type::text, o.title from project_output o join patent p on p.id = o.patent_id order by 1`,
+      );
+      const named: Record<string, string> = { INVENTION: '联合申请发明专利', UTILITY_MODEL: '联合申请实用新型专利', DESIGN: '联合申请外观设计专利' };
+      expect(outputs.length).toBeGreaterThan(1);
+      expect(outputs.filter((o) => o.title !== named[o.type])).toEqual([]);
+    });
+
+    it('registers each bank where its head office is, with a valid code', async () => {
+      const banks = await sql<{ name: string; credit_code: string }>('select name, credit_code from bank');
+      const divisions = Object.fromEntries(banks.map((b) => [b.name, [b.credit_code.slice(2, 8), checkCreditCode(b.credit_code).ok]]));
+      // The big state banks in Beijing, 招商银行 in Shenzhen, 交通银行 in Shanghai, the local ones in Wuhan and Hubei.
+      expect(divisions).toEqual({
+        中国工商银行: ['110000', true],
+        中国银行: ['110000', true],
+        中国建设银行: ['110000', true],
+        招商银行: ['440300', true],
+        汉口银行: ['420100', true],
+        湖北银行: ['420000', true],
+        交通银行: ['310000', true],
+        '光谷银行（筹）': ['420100', true],
+      });
+    });
   });
 
   const coveringFive = () => coveringEnterprises(app.orm);
