@@ -98,7 +98,14 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '�
 const POSITIONS = ['技术总监', '研发工程师', '首席科学家', '产品经理', '副总经理', '核心技术骨干'];
 const PROJECT_TOPICS = ['高速光模块', '光纤激光器', '硅光芯片', '生物制剂', '智能传感', '储能电池', '工业软件', '显示面板', '精密测量', '环保催化剂', '医学影像', '北斗导航'];
 
+/**
+ * The years the figures are drawn for. Each is recorded as the fiscal year before it (CLOSED): on the day the data
+ * run to (2025-11-01) the years closed are 2022–2024, and 2025 is not yet; the demo recorded 2023–2025 before, so on
+ * any day it was loaded a three-year criterion found a year missing (a closed year short) and answered UNKNOWN for
+ * every enterprise. The draws are those of before, under the year they were drawn for, so no figure moved.
+ */
 const FISCAL_YEARS = [2023, 2024, 2025];
+const CLOSED = (year: number) => year - 1;
 const INSTRUMENT_WEIGHTS = [
   ['CREDIT_LOAN', 28],
   ['TECH_INSURANCE', 18],
@@ -326,7 +333,7 @@ export function generateEnterprise(
       out['fiscal_year_financials']!.push({
         id: seedUuid(`fy:${k}:${year}`),
         enterprise_id: eid,
-        fiscal_year: year,
+        fiscal_year: CLOSED(year),
         revenue: yuan(revenue),
         rd_expense: yuan(Math.max(0, rd)),
         rd_expense_in_china: yuan(Math.max(0, rd) * Math.min(1, r.normal(0.95, 0.03))),
@@ -718,7 +725,7 @@ export function generateEnterprise(
       id: seedUuid(`tax:${k}:${pilot}:${year}`),
       enterprise_id: eid,
       pilot,
-      fiscal_year: year,
+      fiscal_year: CLOSED(year),
       relief_amount: yuan(base * rdShare * 0.25 * r.normal(1, 0.2)),
     });
   }

@@ -10,7 +10,7 @@ import { CHAIN_MEMBER, loadDemoCppcc } from '../seeds/cppcc';
 import { BANKS } from '../seeds/reference';
 import { loadDemoZone } from '../seeds/zone';
 import { as, TestApp } from './support/app';
-import { realClock, setClock } from './support/clock';
+import { realClock, setClock, zoneToday } from './support/clock';
 import { resetRegistry } from './support/registry';
 
 /**
@@ -125,5 +125,62 @@ describe('the README examples as every role', () => {
         expect([viewer.role, served]).toEqual([viewer.role, answerOf(reference)]);
       }
     }
+  });
+});
+
+/**
+ * The role each README example is written for, in order: the text above each names it. A bank's example runs as
+ * 招商银行, whose authorisations the README names and the demo holds.
+ */
+const NAMED_ROLE: Role[] = [Role.ZONE_ADMIN, Role.ZONE_ADMIN, Role.BANK_OFFICER, Role.BANK_OFFICER, Role.ZONE_ADMIN, Role.CPPCC_MEMBER];
+
+/** What "answers with data" means: every root field is there, a list or a connection has rows, a check is not refused. */
+function emptiness(data: Record<string, unknown> | null | undefined): string[] {
+  if (!data) return ['no data'];
+  const problems: string[] = [];
+  for (const [field, value] of Object.entries(data)) {
+    if (value === null) problems.push(`${field} is null`);
+    else if (Array.isArray(value) && value.length === 0) problems.push(`${field} is empty`);
+    else if (typeof value === 'object' && Array.isArray((value as { edges?: unknown[] }).edges) && (value as { edges: unknown[] }).edges.length === 0) {
+      problems.push(`${field} has no edges`);
+    }
+    if (JSON.stringify(value).includes('"criterion":"AUTHORISATION"')) problems.push(`${field} was refused for want of an authorisation`);
+  }
+  return problems;
+}
+
+describe('the README examples as the roles they name, on the demo as `npm start` loads it', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await resetRegistry(app.orm);
+    // As `npm start` seeds it: the demo's dates run to today, its banks hold their own authorisations; nothing granted here.
+    await loadDemoZone(app.orm.config.get('clientUrl')!, zoneToday());
+    await loadDemoCppcc(app.orm);
+  }, 120_000);
+  afterAll(() => app.close());
+
+  it('answers each example, as the role the README names, without errors and with data', async () => {
+    const readme = await readFile(projectPath('README.md'), 'utf8');
+    const cmb = BANKS.find((b) => b.key === 'CMB')!.creditCode;
+    // The README's bank codes are the demo's: 招商银行 and 湖北银行 as the bank section names them.
+    expect(readme).toContain(`招商银行 (\`${cmb}\`)`);
+    expect(readme).toContain(`湖北银行 (\`${BANKS.find((b) => b.key === 'HUBEI')!.creditCode}\`)`);
+    expect(readme).toContain(`--role BANK_OFFICER --org ${cmb}`);
+    const [member] = await app.orm.em.fork().execute<{ id: string }[]>('select id from cppcc_member where name = ? order by id limit 1', [CHAIN_MEMBER]);
+    const viewerOf: Record<string, Viewer> = {
+      ZONE_ADMIN: as(Role.ZONE_ADMIN),
+      BANK_OFFICER: as(Role.BANK_OFFICER, cmb),
+      CPPCC_MEMBER: as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', member!.id)),
+    };
+    const examples = await readmeExamples();
+    expect(examples).toHaveLength(NAMED_ROLE.length);
+    const outcomes = [];
+    for (const [i, query] of examples.entries()) {
+      const role = NAMED_ROLE[i]!;
+      const result = await app.execute<Record<string, unknown>, Record<string, never>>(query, {}, viewerOf[role]!);
+      outcomes.push({ example: i + 1, role, errors: (result.errors ?? []).map((e) => e.message), empty: emptiness(result.data) });
+    }
+    expect(outcomes).toEqual(NAMED_ROLE.map((role, i) => ({ example: i + 1, role, errors: [], empty: [] })));
   });
 });
