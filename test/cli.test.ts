@@ -134,7 +134,9 @@ describe('the command-line scripts', () => {
       );
       // 2025-11-01 plus the 226 whole weeks to 2030-03-15: 2030-03-09; the checks ran to 2025-10-31 or so.
       expect(rows[0]!.newest > '2030-02-28' && rows[0]!.newest <= '2030-03-09').toBe(true);
-      expect(rows[0]!.latest_year).toBe(2029);
+      // The figures are of the years closed when the data were drawn (to 2024), moved by four years: 2028, which a
+      // three-year criterion may read on that day (the latest it reads is 2029's or 2028's).
+      expect(rows[0]!.latest_year).toBe(2028);
     } finally {
       await client.end();
     }
