@@ -223,6 +223,36 @@ const FIELD_OF_INDUSTRY: Record<string, string> = {
   HIGH_TECH_SERVICES: 'HIGH_TECH_SERVICES',
 };
 
+/** The GB/T 4754 sector a zone industry's enterprises usually have: they make things, but services are in I. */
+const SECTOR_OF_INDUSTRY: Record<string, string> = {
+  OPTOELECTRONIC_INFORMATION: 'MANUFACTURING',
+  INTEGRATED_CIRCUITS: 'MANUFACTURING',
+  NEW_DISPLAYS: 'MANUFACTURING',
+  BIOMEDICINE: 'MANUFACTURING',
+  NEW_MATERIALS: 'MANUFACTURING',
+  NEW_ENERGY: 'MANUFACTURING',
+  ENERGY_SAVING_ENVIRONMENTAL: 'MANUFACTURING',
+  HIGH_END_EQUIPMENT: 'MANUFACTURING',
+  HIGH_TECH_SERVICES: 'INFORMATION_AND_SOFTWARE',
+};
+
+/**
+ * The sector of an enterprise's principal business. The named ones: their industry's usual one. Generated ones,
+ * from a side stream keyed on the record (no earlier figure moves): about one in twelve not classified yet, one in
+ * ten in R&D and technical services, and a few whose principal business is on the super-deduction's negative list
+ * (a trading arm: wholesale and retail; a leasing or business services firm).
+ */
+function economicSectorOf(seed: EnterpriseSeed): string | null {
+  if (!seed.key.startsWith('synthetic:')) return SECTOR_OF_INDUSTRY[seed.industry]!;
+  const side = sideRandom(`sector:${seed.creditCode}`);
+  const u = side.next();
+  if (u < 0.08) return null;
+  if (u < 0.18) return 'RESEARCH_AND_TECHNICAL_SERVICES';
+  if (u < 0.22) return 'WHOLESALE_AND_RETAIL';
+  if (u < 0.24) return 'LEASING_AND_BUSINESS_SERVICES';
+  return SECTOR_OF_INDUSTRY[seed.industry]!;
+}
+
 /**
  * A Random of its own for figures added after the demo's first draws (total income, R&D staff, the high-tech
  * field): drawn from the key, so adding them moved none of the earlier figures.
@@ -252,6 +282,7 @@ export function generateEnterprise(
       : side.chance(0.12) ? null
       : side.chance(0.1) ? 'ADVANCED_MANUFACTURING_AND_AUTOMATION'
       : FIELD_OF_INDUSTRY[seed.industry]!)(sideRandom(`field:${seed.creditCode}`)),
+    economic_sector: economicSectorOf(seed),
     park_id: ids.park(seed.parkCode),
     cluster_id: seed.clusterCode ? ids.cluster(seed.clusterCode) : null,
     founded_on: seed.foundedOn,
@@ -482,16 +513,23 @@ export function generateEnterprise(
         const stageIndex = r.weighted([[4, 70], [0, 6], [1, 8], [2, 8], [3, 8]] as const);
         const history = NEEQ_STAGES.slice(0, stageIndex + 1).map((stage, s) => ({ stage, on: addMonths(start, s * 2) }));
         const listed = stageIndex === 4;
+        // The draws stay as they were (so no other figure moves); the code follows the listing date: 430xxx before
+        // the nationwide NEEQ of 2014 (a listing started in 2013 is listed eight months on).
         const pilotEra = start < '2013-01-01';
+        const prefix = pilotEra ? '43' : r.pick(['83', '87']);
+        const listedOn = listed ? history[4]!.on : null;
+        const serial = parseInt(iid.slice(0, 6), 16);
+        const amount = yuan(listed ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0);
         Object.assign(row, {
           status: listed ? 'ACTIVE' : 'PENDING',
-          amount: yuan(listed ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0),
-          stock_code: listed ? `${pilotEra ? '43' : r.pick(['83', '87'])}${String(parseInt(iid.slice(0, 6), 16) % 10_000).padStart(4, '0')}` : null,
+          amount,
+          stock_code: listedOn === null ? null : listedOn < '2014-01-01' ? `430${String(serial % 1000).padStart(3, '0')}` : `${prefix}${String(serial % 10_000).padStart(4, '0')}`,
           sponsor_broker: r.pick(BROKERS),
           tier: listed && !pilotEra ? r.pick(['BASE', 'INNOVATION']) : null,
           stage: NEEQ_STAGES[stageIndex],
           stage_history: JSON.stringify(history),
           first_batch: pilotEra && r.chance(0.5),
+          listed_company_id: eid,
         });
         break;
       }
@@ -640,6 +678,8 @@ export function generateEnterprise(
     });
   }
 
+  oneLiveNeeqListing(out['financing_instrument']!.slice(firstInstrument));
+
   // A default is dated halfway through the instrument's term (and no later than the zone's data runs).
   for (const row of out['financing_instrument']!.slice(firstInstrument)) {
     if (row['status'] !== 'DEFAULTED') continue;
@@ -653,6 +693,36 @@ export function generateEnterprise(
   creditStanding(k, eid, out);
   honours(index, seed, eid, out);
   if (seed.insuredWithoutCheck) insuredWithoutCheck(k, eid, out);
+}
+
+/**
+ * A company holds at most one live NEEQ listing: of the ones drawn for it, the latest started stays as drawn, and
+ * each earlier one was listed and then delisted the day before the next one started (no random draw: the figures
+ * drawn after stay put). One delisted before tiers began (2016-06-27) was in none.
+ */
+function oneLiveNeeqListing(rows: Row[]): void {
+  const neeq = rows.filter((x) => x['kind'] === 'NEEQ_LISTING').sort((a, b) => ((a['start_date'] as string) < (b['start_date'] as string) ? -1 : 1));
+  for (let i = 0; i < neeq.length - 1; i++) {
+    const row = neeq[i]!;
+    const history = (JSON.parse(row['stage_history'] as string) as { stage: string; on: string }[]).slice(0, 4);
+    const start = row['start_date'] as string;
+    const listedOn = addMonths(start, 8);
+    const next = neeq[i + 1]!['start_date'] as string;
+    const delistedOn = next > listedOn ? new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : listedOn;
+    const serial = parseInt((row['id'] as string).slice(0, 6), 16);
+    Object.assign(row, {
+      status: 'TERMINATED',
+      stage: 'DELISTED',
+      stage_history: JSON.stringify([
+        ...NEEQ_STAGES.slice(0, 4).map((stage, s) => history[s] ?? { stage, on: addMonths(start, s * 2) }),
+        { stage: 'LISTED', on: listedOn },
+        { stage: 'DELISTED', on: delistedOn },
+      ]),
+      stock_code: (row['stock_code'] as string | null) ?? (listedOn < '2014-01-01' ? `430${String(serial % 1000).padStart(3, '0')}` : `87${String(serial % 10_000).padStart(4, '0')}`),
+      tier: delistedOn < '2016-06-27' ? null : (row['tier'] ?? 'BASE'),
+      end_date: delistedOn,
+    });
+  }
 }
 
 /** Who grants each qualification, how its numbers look (Y: the year it is valid from; N: the enterprise's serial), how long it lasts (design). */

@@ -21,6 +21,7 @@ import { readAll } from '../../db/read-objects';
 import { JSONObjectScalar } from '../cppcc/cppcc.types';
 import { EligibilityReceipt } from './receipt.entity';
 import { findReceipt } from './receipts';
+import { BenefitRate } from './benefits';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
 export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
@@ -88,6 +89,11 @@ export class ProgrammeRuleVersionResolver {
   @FieldResolver(() => [CriterionView])
   criteria(@Root() v: ProgrammeRuleVersion): CriterionView[] {
     return v.criteria.map((c) => CriterionView.of(c));
+  }
+
+  @FieldResolver(() => [BenefitRate], { description: 'What an eligible enterprise gets, by class: the first rate whose class it belongs to applies.' })
+  benefits(@Root() v: ProgrammeRuleVersion): BenefitRate[] {
+    return (v.benefits ?? []).map((b) => BenefitRate.of(b));
   }
 }
 

@@ -102,7 +102,29 @@ export enum NeeqTier {
   INNOVATION = 'INNOVATION',
   SELECT = 'SELECT',
 }
-registerEnumType(NeeqTier, { name: 'NeeqTier', description: 'NEEQ tier (none in the pilot era).' });
+registerEnumType(NeeqTier, {
+  name: 'NeeqTier',
+  description:
+    'The NEEQ tier a listed company is in (the latest it was in, for one ended). Tiers began on 2016-06-27: a listing ended before has none.',
+  valuesConfig: {
+    BASE: { description: '基础层 (from 2016-06-27).' },
+    INNOVATION: { description: '创新层 (from 2016-06-27); a 北交所 listing is open to its companies listed at least 12 months.' },
+    SELECT: {
+      description:
+        '精选层 (2020-07-27 to 2021-11-14). On 2021-11-15 its companies became the Beijing Stock Exchange’s (北交所, a separate exchange): their listings ended, moved board, that day, and no live listing is in it.',
+    },
+  },
+});
+
+/** The dates the tiers existed between (the last day in force; null: still). */
+export const NEEQ_TIER_ERA: Record<NeeqTier, { from: string; until: string | null }> = {
+  [NeeqTier.BASE]: { from: '2016-06-27', until: null },
+  [NeeqTier.INNOVATION]: { from: '2016-06-27', until: null },
+  [NeeqTier.SELECT]: { from: '2020-07-27', until: '2021-11-15' },
+};
+
+/** The Beijing Stock Exchange opened, taking over the 精选层; a move of board from then on is to it. */
+export const BSE_OPENED = '2021-11-15';
 
 export enum TechInsuranceKind {
   RD_LIABILITY = 'RD_LIABILITY',

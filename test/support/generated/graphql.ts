@@ -57,6 +57,17 @@ export type BankInput = {
   planned?: boolean;
 };
 
+export type BenefitRateInput = {
+  /** The regulation and the class, in words. */
+  basis: string;
+  /** For RD_SUPER_DEDUCTION: the share of R&D expense deducted on top of the expense (加计扣除比例). */
+  percent: unknown;
+  /** Only for a holder of one of these qualifications valid on the date (none: no qualification needed). */
+  qualifications?: Array<QualificationKind> | null | undefined;
+  /** Only for a principal business in one of these sectors (none: any sector). */
+  sectors?: Array<EconomicSector> | null | undefined;
+};
+
 /** A bond or note issue; amount = issue size. The first issuer leads. */
 export type BondIssueInput = {
   amount: string;
@@ -115,6 +126,8 @@ export type CreateEnterpriseInput = {
   checkCharacterOverride?: CheckCharacterOverrideInput | null | undefined;
   clusterCode?: string | null | undefined;
   creditCode: string;
+  /** The GB/T 4754 sector of its principal business, when classified. */
+  economicSector?: EconomicSector | null | undefined;
   foundedOn: string;
   /** The national high-tech field of its core technology, when classified. */
   highTechField?: HighTechField | null | undefined;
@@ -175,6 +188,8 @@ export type CriterionKind =
   | 'CORE_IP'
   /** An SME credit rating in force on the date, `minimumRating` or better. */
   | 'CREDIT_RATING'
+  /** The GB/T 4754 sector of its principal business is none of `sectors` (a negative list, e.g. 财税〔2015〕119号 for the R&D super-deduction); UNKNOWN when not classified. */
+  | 'EXCLUDED_SECTOR'
   /** Employees of the latest fiscal year within `minimumEmployees`–`maximumEmployees`. */
   | 'HEADCOUNT'
   /** A high-tech enterprise certificate valid on the date. */
@@ -249,6 +264,8 @@ export type CriterionRuleInput = {
   minimumScore?: number | null | undefined;
   months?: number | null | undefined;
   rdBands?: Array<RdBandInput> | null | undefined;
+  /** EXCLUDED_SECTOR: the sectors a principal business may not be in. */
+  sectors?: Array<EconomicSector> | null | undefined;
   stateOwned?: boolean | null | undefined;
   /** Fiscal years an R&D intensity is taken over. */
   years?: number | null | undefined;
@@ -280,6 +297,53 @@ export type DraftProposalInput = {
   /** 案由: one issue. */
   subject: string;
 };
+
+/** The GB/T 4754 door category (门类) of the principal business; tobacco and entertainment apart from their doors. */
+export type EconomicSector =
+  /** H 住宿和餐饮业 */
+  | 'ACCOMMODATION_AND_CATERING'
+  /** A 农、林、牧、渔业 */
+  | 'AGRICULTURE'
+  /** E 建筑业 */
+  | 'CONSTRUCTION'
+  /** R 文化、体育和娱乐业, except entertainment (90) */
+  | 'CULTURE_AND_SPORTS'
+  /** P 教育 */
+  | 'EDUCATION'
+  /** R 90 娱乐业 */
+  | 'ENTERTAINMENT'
+  /** J 金融业 */
+  | 'FINANCE'
+  /** Q 卫生和社会工作 */
+  | 'HEALTH_AND_SOCIAL_WORK'
+  /** I 信息传输、软件和信息技术服务业 */
+  | 'INFORMATION_AND_SOFTWARE'
+  /** T 国际组织 */
+  | 'INTERNATIONAL_ORGANISATIONS'
+  /** L 租赁和商务服务业 */
+  | 'LEASING_AND_BUSINESS_SERVICES'
+  /** C 制造业, except tobacco (16) */
+  | 'MANUFACTURING'
+  /** B 采矿业 */
+  | 'MINING'
+  /** S 公共管理、社会保障和社会组织 */
+  | 'PUBLIC_ADMINISTRATION'
+  /** K 房地产业 */
+  | 'REAL_ESTATE'
+  /** M 科学研究和技术服务业 */
+  | 'RESEARCH_AND_TECHNICAL_SERVICES'
+  /** O 居民服务、修理和其他服务业 */
+  | 'RESIDENT_SERVICES'
+  /** C 16 烟草制品业 */
+  | 'TOBACCO_MANUFACTURING'
+  /** G 交通运输、仓储和邮政业 */
+  | 'TRANSPORT_AND_POSTAL'
+  /** D 电力、热力、燃气及水生产和供应业 */
+  | 'UTILITIES'
+  /** N 水利、环境和公共设施管理业 */
+  | 'WATER_ENVIRONMENT_AND_PUBLIC_FACILITIES'
+  /** F 批发和零售业 */
+  | 'WHOLESALE_AND_RETAIL';
 
 export type EmployeesBand =
   | 'AT_LEAST_1000'
@@ -580,7 +644,7 @@ export type NeeqListingInput = {
   /** When the stage was reached. */
   stageReachedOn: string;
   startDate: string;
-  /** Required once LISTED: 43xxxx, 83xxxx, 87xxxx or 88xxxx. */
+  /** Required once LISTED: 430xxx for a listing before 2014; 430xxx, 83xxxx, 87xxxx or 88xxxx from 2014. */
   stockCode?: string | null | undefined;
   tier?: NeeqTier | null | undefined;
 };
@@ -601,10 +665,13 @@ export type NeeqStage =
   /** 反馈意见. */
   | 'REVIEW_FEEDBACK';
 
-/** NEEQ tier (none in the pilot era). */
+/** The NEEQ tier a listed company is in (the latest it was in, for one ended). Tiers began on 2016-06-27: a listing ended before has none. */
 export type NeeqTier =
+  /** 基础层 (from 2016-06-27). */
   | 'BASE'
+  /** 创新层 (from 2016-06-27); a 北交所 listing is open to its companies listed at least 12 months. */
   | 'INNOVATION'
+  /** 精选层 (2020-07-27 to 2021-11-14). On 2021-11-15 its companies became the Beijing Stock Exchange’s (北交所, a separate exchange): their listings ended, moved board, that day, and no live listing is in it. */
   | 'SELECT';
 
 /** Enterprises eligible for a programme on a date that do not use it yet (administrators). */
@@ -957,6 +1024,8 @@ export type Role =
   | 'ZONE_ADMIN';
 
 export type RuleVersionInput = {
+  /** What an eligible enterprise gets, by class: the first rate whose class it belongs to applies (special rates first, the general one last). Default: none. */
+  benefits?: Array<BenefitRateInput> | null | undefined;
   /** The version this one corrects (recorded with the wrong date or criteria): that one is then in force on no date. Needs retroactiveReason. */
   corrects?: number | null | undefined;
   criteria: Array<CriterionRuleInput>;
@@ -1077,6 +1146,8 @@ export type TechInsuranceKind =
 export type UpdateEnterpriseInput = {
   /** Empty string: no cluster. */
   clusterCode?: string | null | undefined;
+  /** Null: no longer classified. */
+  economicSector?: EconomicSector | null | undefined;
   foundedOn?: string | null | undefined;
   /** Null: no longer classified. */
   highTechField?: HighTechField | null | undefined;
@@ -1209,6 +1280,7 @@ export type GrantAuthorizationMutation = { grantAuthorization: { authorization: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1223,6 +1295,7 @@ export type RevokeAuthorizationMutation = { revokeAuthorization: { authorization
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1241,6 +1314,7 @@ export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: n
     | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
   > };
@@ -1255,6 +1329,7 @@ export type FilePolicyRequestMutation = { filePolicyRequest: { policyRequest: { 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1269,6 +1344,7 @@ export type DraftProposalMutation = { draftProposal: { proposal: { id: string, v
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1285,6 +1361,7 @@ export type UpdateProposalMutation = { updateProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1300,6 +1377,7 @@ export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1314,6 +1392,7 @@ export type CosignProposalMutation = { cosignProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1329,6 +1408,7 @@ export type SubmitProposalMutation = { submitProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1347,6 +1427,7 @@ export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1363,6 +1444,7 @@ export type AssignProposalMutation = { assignProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1379,6 +1461,7 @@ export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: strin
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1394,6 +1477,7 @@ export type RateReplyMutation = { rateReply: { proposal: { id: string, version: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1410,6 +1494,7 @@ export type EscalateProposalMutation = { escalateProposal: { proposal: { id: str
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1567,6 +1652,7 @@ export type RecordProgrammeRuleVersionMutation = { recordProgrammeRuleVersion: {
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1581,6 +1667,7 @@ export type RecordCreditRatingMutation = { recordCreditRating: { rating: { ratin
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1595,6 +1682,7 @@ export type RecordTaxCreditGradeMutation = { recordTaxCreditGrade: { grade: { ye
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1609,6 +1697,7 @@ export type RecordDishonestDebtorCheckMutation = { recordDishonestDebtorCheck: {
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1711,6 +1800,7 @@ export type InstrumentPayloadFieldsFragment = { instrument:
     | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
   > };
@@ -1751,6 +1841,7 @@ export type RecordNeeqListingMutation = { recordNeeqListing: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1795,6 +1886,7 @@ export type AdvanceNeeqStageMutation = { advanceNeeqStage: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1835,6 +1927,7 @@ export type RecordRegionalOtcListingMutation = { recordRegionalOtcListing: { ins
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1875,6 +1968,7 @@ export type RecordCreditLoanMutation = { recordCreditLoan: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1915,6 +2009,7 @@ export type RecordIpPledgeLoanMutation = { recordIpPledgeLoan: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1955,6 +2050,7 @@ export type RecordTechInsuranceMutation = { recordTechInsurance: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1995,6 +2091,7 @@ export type RecordReinsuranceMutation = { recordReinsurance: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2035,6 +2132,7 @@ export type RecordBondIssueMutation = { recordBondIssue: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2075,6 +2173,7 @@ export type RecordFundInvestmentMutation = { recordFundInvestment: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2115,6 +2214,7 @@ export type RecordRiskCompensationCoverMutation = { recordRiskCompensationCover:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2129,6 +2229,7 @@ export type RecordRiskCompensationClaimMutation = { recordRiskCompensationClaim:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2171,6 +2272,7 @@ export type UpdateInstrumentStatusMutation = { updateInstrumentStatus: { instrum
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2185,6 +2287,7 @@ export type RecordPatentMutation = { recordPatent: { patent: { number: string, t
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2199,6 +2302,7 @@ export type RecordPatentAppraisalMutation = { recordPatentAppraisal: { appraisal
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2213,6 +2317,7 @@ export type RecordResearchProjectMutation = { recordResearchProject: { project: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2227,6 +2332,7 @@ export type RecordIncentivePlanMutation = { recordIncentivePlan: { plan: { title
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2241,6 +2347,7 @@ export type RecordTalentAwardMutation = { recordTalentAward: { award: { scheme: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2255,6 +2362,7 @@ export type RecordTaxPilotUsageMutation = { recordTaxPilotUsage: { usage: { pilo
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2274,6 +2382,7 @@ export type RecordBankMutation = { recordBank: { bank: { creditCode: string, nam
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2288,6 +2397,7 @@ export type RecordBankBranchMutation = { recordBankBranch: { branch: { name: str
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2302,6 +2412,7 @@ export type RecordParkMutation = { recordPark: { park: { code: string, name: str
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2316,6 +2427,7 @@ export type RecordRiskCompensationPoolMutation = { recordRiskCompensationPool: {
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2330,6 +2442,8 @@ type MutationErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'Inc
 
 type MutationErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null };
 
+type MutationErrorFields_LiveNeeqListingError_Fragment = { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null };
+
 type MutationErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null };
 
 type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null };
@@ -2339,6 +2453,7 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_DuplicateError_Fragment
   | MutationErrorFields_IncentiveCapExceededError_Fragment
   | MutationErrorFields_InvalidInputError_Fragment
+  | MutationErrorFields_LiveNeeqListingError_Fragment
   | MutationErrorFields_NotFoundError_Fragment
   | MutationErrorFields_StaleVersionError_Fragment
 ;
@@ -2381,6 +2496,7 @@ export type CreateEnterpriseMutation = { createEnterprise: { enterprise: { id: s
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2397,6 +2513,7 @@ export type UpdateEnterpriseMutation = { updateEnterprise: { enterprise: { id: s
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2411,6 +2528,7 @@ export type RecordFiscalYearMutation = { recordFiscalYear: { financials: { fisca
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2425,6 +2543,7 @@ export type RecordHighTechCertificateMutation = { recordHighTechCertificate: { c
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
