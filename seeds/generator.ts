@@ -516,10 +516,10 @@ export function generateEnterprise(
         // The draws stay as they were (so no other figure moves); the code follows the listing date: 430xxx before
         // the nationwide NEEQ of 2014 (a listing started in 2013 is listed eight months on).
         const pilotEra = start < '2013-01-01';
-        const prefix = pilotEra ? '43' : r.pick(['83', '87']);
+        const amount = yuan(listed ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0);
+        const prefix = listed && !pilotEra ? r.pick(['83', '87']) : '43';
         const listedOn = listed ? history[4]!.on : null;
         const serial = parseInt(iid.slice(0, 6), 16);
-        const amount = yuan(listed ? Math.round(Math.exp(r.normal(16.5, 0.8)) / 10_000) * 10_000 : 0);
         Object.assign(row, {
           status: listed ? 'ACTIVE' : 'PENDING',
           amount,
