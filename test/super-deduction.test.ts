@@ -1,4 +1,6 @@
 import { Role } from '../src/auth/roles';
+import { zoneToday } from '../src/clock';
+import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
@@ -55,7 +57,7 @@ describe('the R&D super-deduction, rate by rate', () => {
         });
       }
     }
-    for (const [validFrom, validTo] of [['2016-06-01', '2017-12-31'], ['2021-06-01', '2022-12-31']]) {
+    for (const [validFrom, validTo] of [['2016-06-01', '2017-12-31'], ['2021-06-01', '2022-12-31']] as const) {
       await mutate('recordQualification', 'QualificationInput', {
         creditCode: SOFT,
         kind: 'TECH_SME',
@@ -207,6 +209,41 @@ describe('the R&D super-deduction, rate by rate', () => {
     const answered: [string, unknown[][]][] = [];
     for (const [asOf] of table) answered.push([asOf, await rates(asOf)]);
     expect(answered).toEqual(table);
+  });
+
+  it('keeps the rate a bank was answered in the answer’s receipt', async () => {
+    const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
+    const today = zoneToday();
+    const granted = await app.execute<any, any>(
+      'mutation ($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { message } } }',
+      {
+        input: {
+          creditCode: MFG,
+          bankCreditCode: hankou.creditCode,
+          scopes: ['PROFILE', 'ELIGIBILITY'],
+          purpose: '研发费用加计扣除贷款审查',
+          validFrom: today,
+          validTo: `${Number(today.slice(0, 4)) + 1}-06-30`,
+          signer: '王芳（财务总监）',
+        },
+      },
+      as(Role.ENTERPRISE_REP, MFG),
+    );
+    expect(granted.data.grantAuthorization.errors).toEqual([]);
+    const bank = as(Role.BANK_OFFICER, hankou.creditCode);
+    const answer = await app.execute<any, any>(
+      '{ eligibility(programme: "RD_SUPER_DEDUCTION", creditCodes: ["' + MFG + '"], asOf: "2021-06-30") { eligible benefit { percent basis detail } receiptId } }',
+      {},
+      bank,
+    );
+    const benefit = { percent: '100.0000', basis: '财税〔2021〕13号: manufacturing', detail: '100%: principal business classified under MANUFACTURING.' };
+    expect(answer.data.eligibility).toEqual([{ eligible: true, benefit, receiptId: expect.any(String) }]);
+    const receipt = await app.execute<any, any>(
+      'query ($id: ID!) { eligibilityReceipt(id: $id) { ruleVersion eligible benefit { percent basis detail } } }',
+      { id: answer.data.eligibility[0].receiptId },
+      bank,
+    );
+    expect(receipt.data.eligibilityReceipt).toEqual({ ruleVersion: 7, eligible: true, benefit });
   });
 
   it('says no rules were in force before the Enterprise Income Tax Law', async () => {

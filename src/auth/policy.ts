@@ -406,7 +406,7 @@ export const TYPES: Record<string, TypeRule> = {
   EligibilityReceipt: {
     rows: { ZONE_ADMIN: true, BANK_OFFICER: ISSUED_TO_VIEWER },
     readOf: 'disclosedEnterpriseId',
-    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks bankCreditCode': ROWS, facts: roles('A') },
+    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks benefit bankCreditCode': ROWS, facts: roles('A') },
   },
   CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
   AppliedBenefit: { rows: roles('A R B'), fields: { 'percent basis detail': ROWS } },

@@ -21,7 +21,7 @@ import { readAll } from '../../db/read-objects';
 import { JSONObjectScalar } from '../cppcc/cppcc.types';
 import { EligibilityReceipt } from './receipt.entity';
 import { findReceipt } from './receipts';
-import { BenefitRate } from './benefits';
+import { AppliedBenefit, BenefitRate } from './benefits';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
 export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
@@ -103,6 +103,11 @@ export class EligibilityReceiptResolver {
   @FieldResolver(() => Boolean, { description: 'As answered.' })
   eligible(@Root() r: EligibilityReceipt): boolean {
     return r.answer.eligible;
+  }
+
+  @FieldResolver(() => AppliedBenefit, { nullable: true, description: 'The rate as answered (null: the answer named none).' })
+  benefit(@Root() r: EligibilityReceipt): AppliedBenefit | null {
+    return r.answer.benefit ? Object.assign(new AppliedBenefit(), r.answer.benefit) : null;
   }
 
   @FieldResolver(() => [CriterionResult], { description: 'Every check as answered, in its order, with its detail.' })

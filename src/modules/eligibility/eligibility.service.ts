@@ -151,7 +151,11 @@ function draft(answer: EligibilityResult, enterpriseId: string | null, authoriza
     creditCode: answer.creditCode,
     enterpriseId,
     authorizationId,
-    answer: { eligible: answer.eligible, checks: answer.checks.map(({ criterion, outcome, detail }) => ({ criterion, outcome, detail })) },
+    answer: {
+      eligible: answer.eligible,
+      checks: answer.checks.map(({ criterion, outcome, detail }) => ({ criterion, outcome, detail })),
+      ...(answer.benefit ? { benefit: { percent: answer.benefit.percent, basis: answer.benefit.basis, detail: answer.benefit.detail } } : {}),
+    },
     facts,
   };
 }
