@@ -89,6 +89,28 @@ describe('NEEQ listings', () => {
       },
       errors: [],
     });
+    // An application may be withdrawn before listing (not after); a stalled one then bars nothing.
+    const other = await company('武汉撤回申请科技股份有限公司');
+    const stalled = await record(other, { stage: 'REVIEW_FEEDBACK', startDate: '2020-03-01', stageReachedOn: '2020-09-01' });
+    const withdrawn = await advance(stalled.instrument.id, 1, 'WITHDRAWN', '2021-01-15');
+    expect(withdrawn).toEqual({
+      instrument: {
+        id: stalled.instrument.id,
+        status: 'TERMINATED',
+        stage: 'WITHDRAWN',
+        stockCode: null,
+        tier: null,
+        endDate: '2021-01-15',
+        stageHistory: [{ stage: 'REVIEW_FEEDBACK', on: '2020-09-01' }, { stage: 'WITHDRAWN', on: '2021-01-15' }],
+      },
+      errors: [],
+    });
+    const renewed = await record(other, { stage: 'FILING_ACCEPTED', stockCode: null, startDate: '2022-03-01', stageReachedOn: '2022-04-01' });
+    expect(renewed.errors).toEqual([]);
+    expect((await advance(renewed.instrument.id, 1, 'LISTED', '2022-09-01', '873999')).errors).toEqual([]);
+    expect(problems(await advance(renewed.instrument.id, 2, 'WITHDRAWN', '2022-10-01'))).toEqual([
+      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'stage', 'A listing at LISTED cannot move to WITHDRAWN.'],
+    ]);
     // Listed, then delisted: the company may start again.
     expect((await advance(live, 1, 'LISTED', '2019-10-08', '873456')).errors).toEqual([]);
     expect((await advance(live, 2, 'DELISTED', '2023-04-28')).errors).toEqual([]);

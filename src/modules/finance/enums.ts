@@ -74,6 +74,7 @@ export enum NeeqStage {
   LISTED = 'LISTED',
   DELISTED = 'DELISTED',
   MOVED_BOARD = 'MOVED_BOARD',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(NeeqStage, {
   name: 'NeeqStage',
@@ -84,11 +85,12 @@ registerEnumType(NeeqStage, {
     APPROVAL_LETTER: { description: '备案确认函 / 批文.' },
     LISTED: { description: '挂牌.' },
     DELISTED: { description: '摘牌.' },
-    MOVED_BOARD: { description: '转板 (moved to another board).' },
+    MOVED_BOARD: { description: '转板 (moved to another board; from 2021-11-15, to the Beijing Stock Exchange).' },
+    WITHDRAWN: { description: '终止挂牌 before listing: the application withdrawn or its review ended. The company may apply again.' },
   },
 });
 
-/** The order a listing goes through; DELISTED and MOVED_BOARD end a LISTED one. */
+/** The order a listing goes through; DELISTED and MOVED_BOARD end a LISTED one, WITHDRAWN one not yet listed. */
 export const NEEQ_STAGE_ORDER: NeeqStage[] = [
   NeeqStage.JOINT_STOCK_REFORM,
   NeeqStage.FILING_ACCEPTED,

@@ -120,11 +120,13 @@ const LIVE_STATUSES = [InstrumentStatus.PENDING, InstrumentStatus.ACTIVE];
 
 function neeqStatus(stage: NeeqStage): InstrumentStatus {
   if (stage === NeeqStage.LISTED) return InstrumentStatus.ACTIVE;
-  if (stage === NeeqStage.DELISTED || stage === NeeqStage.MOVED_BOARD) return InstrumentStatus.TERMINATED;
+  if (ENDING.includes(stage)) return InstrumentStatus.TERMINATED;
   return InstrumentStatus.PENDING;
 }
 
 const LISTED_OR_AFTER = [NeeqStage.LISTED, NeeqStage.DELISTED, NeeqStage.MOVED_BOARD];
+/** The stages that end a listing: after it was listed, or (WITHDRAWN) before. */
+const ENDING = [NeeqStage.DELISTED, NeeqStage.MOVED_BOARD, NeeqStage.WITHDRAWN];
 
 /** The stock code as the listing date allows (`listedOn`: null when the record does not say). */
 function checkNeeqCode(problems: Problems, field: string, stage: NeeqStage, stockCode: string | null | undefined, listedOn: string | null) {
@@ -200,7 +202,7 @@ export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingI
   const problems = new Problems();
   const holder = await checkBase(ctx, problems, input, true);
   const broker = requiredText(problems, 'input.sponsorBroker', input.sponsorBroker);
-  const ends = input.stage === NeeqStage.DELISTED || input.stage === NeeqStage.MOVED_BOARD;
+  const ends = ENDING.includes(input.stage);
   const listedOn = input.stage === NeeqStage.LISTED ? input.stageReachedOn : null;
   checkNeeqCode(problems, 'input.stockCode', input.stage, input.stockCode, listedOn);
   checkNeeqTier(problems, 'input.tier', input.tier, input.stage, ends ? input.stageReachedOn : null);
@@ -236,7 +238,7 @@ export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingI
   );
 }
 
-/** Moves a NEEQ listing to its next stage (in order), or ends a listed one (delisted, moved board). */
+/** Moves a NEEQ listing to its next stage (in order), ends a listed one (delisted, moved board), or withdraws one not yet listed. */
 export async function advanceNeeqStage(
   ctx: RequestContext,
   globalId: string,
@@ -252,8 +254,12 @@ export async function advanceNeeqStage(
   if (!listing) return refused(problems.list);
   if (listing.version !== version) return refused([new StaleVersionError('The listing', version, listing.version)]);
   const from = NEEQ_STAGE_ORDER.indexOf(listing.stage);
-  const ends = stage === NeeqStage.DELISTED || stage === NeeqStage.MOVED_BOARD;
-  const allowed = ends ? listing.stage === NeeqStage.LISTED : from >= 0 && NEEQ_STAGE_ORDER.indexOf(stage) > from;
+  const ends = ENDING.includes(stage);
+  const listedAt = NEEQ_STAGE_ORDER.indexOf(NeeqStage.LISTED);
+  const allowed =
+    stage === NeeqStage.WITHDRAWN ? from >= 0 && from < listedAt
+    : ends ? listing.stage === NeeqStage.LISTED
+    : from >= 0 && NEEQ_STAGE_ORDER.indexOf(stage) > from;
   if (!allowed) {
     problems.add(
       new InvalidInputError(

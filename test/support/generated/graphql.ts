@@ -660,10 +660,12 @@ export type NeeqStage =
   | 'JOINT_STOCK_REFORM'
   /** 挂牌. */
   | 'LISTED'
-  /** 转板 (moved to another board). */
+  /** 转板 (moved to another board; from 2021-11-15, to the Beijing Stock Exchange). */
   | 'MOVED_BOARD'
   /** 反馈意见. */
-  | 'REVIEW_FEEDBACK';
+  | 'REVIEW_FEEDBACK'
+  /** 终止挂牌 before listing: the application withdrawn or its review ended. The company may apply again. */
+  | 'WITHDRAWN';
 
 /** The NEEQ tier a listed company is in (the latest it was in, for one ended). Tiers began on 2016-06-27: a listing ended before has none. */
 export type NeeqTier =
