@@ -277,6 +277,36 @@ const FIELD_OF_INDUSTRY: Record<string, string> = {
   HIGH_TECH_SERVICES: 'HIGH_TECH_SERVICES',
 };
 
+/** The GB/T 4754 sector a zone industry's enterprises usually have: they make things, but services are in I. */
+const SECTOR_OF_INDUSTRY: Record<string, string> = {
+  OPTOELECTRONIC_INFORMATION: 'MANUFACTURING',
+  INTEGRATED_CIRCUITS: 'MANUFACTURING',
+  NEW_DISPLAYS: 'MANUFACTURING',
+  BIOMEDICINE: 'MANUFACTURING',
+  NEW_MATERIALS: 'MANUFACTURING',
+  NEW_ENERGY: 'MANUFACTURING',
+  ENERGY_SAVING_ENVIRONMENTAL: 'MANUFACTURING',
+  HIGH_END_EQUIPMENT: 'MANUFACTURING',
+  HIGH_TECH_SERVICES: 'INFORMATION_AND_SOFTWARE',
+};
+
+/**
+ * The sector of an enterprise's principal business. The named ones: their industry's usual one. Generated ones,
+ * from a side stream keyed on the record (no earlier figure moves): about one in twelve not classified yet, one in
+ * ten in R&D and technical services, and a few whose principal business is on the super-deduction's negative list
+ * (a trading arm: wholesale and retail; a leasing or business services firm).
+ */
+function economicSectorOf(seed: EnterpriseSeed): string | null {
+  if (!seed.key.startsWith('synthetic:')) return SECTOR_OF_INDUSTRY[seed.industry]!;
+  const side = sideRandom(`sector:${seed.creditCode}`);
+  const u = side.next();
+  if (u < 0.08) return null;
+  if (u < 0.18) return 'RESEARCH_AND_TECHNICAL_SERVICES';
+  if (u < 0.22) return 'WHOLESALE_AND_RETAIL';
+  if (u < 0.24) return 'LEASING_AND_BUSINESS_SERVICES';
+  return SECTOR_OF_INDUSTRY[seed.industry]!;
+}
+
 /**
  * A Random of its own for figures added after the demo's first draws (total income, R&D staff, the high-tech
  * field): drawn from the key, so adding them moved none of the earlier figures.
@@ -307,6 +337,7 @@ export function generateEnterprise(
       : side.chance(0.12) ? null
       : side.chance(0.1) ? 'ADVANCED_MANUFACTURING_AND_AUTOMATION'
       : FIELD_OF_INDUSTRY[seed.industry]!)(sideRandom(`field:${seed.creditCode}`)),
+    economic_sector: economicSectorOf(seed),
     park_id: ids.park(seed.parkCode),
     cluster_id: seed.clusterCode ? ids.cluster(seed.clusterCode) : null,
     founded_on: seed.foundedOn,
@@ -562,15 +593,20 @@ export function generateEnterprise(
         const prefix = drawnStage === 4 ? (pilotEra ? '43' : r.pick(['83', '87'])) : null;
         const broker = r.pick(BROKERS);
         const tier = drawnStage === 4 && !pilotEra ? r.pick(['BASE', 'INNOVATION']) : null;
+        // The code follows the listing date: 430xxx before the nationwide NEEQ of 2014.
+        const listedOn = listed ? history[4]!.on : null;
+        const serial = parseInt(iid.slice(0, 6), 16);
         Object.assign(row, {
           status: listed ? 'ACTIVE' : 'PENDING',
           amount: yuan(listed ? amount : 0),
-          stock_code: listed ? `${prefix}${String(parseInt(iid.slice(0, 6), 16) % 10_000).padStart(4, '0')}` : null,
+          stock_code:
+            listedOn === null ? null : listedOn < '2014-01-01' ? `430${String(serial % 1000).padStart(3, '0')}` : `${prefix === '43' ? '83' : prefix}${String(serial % 10_000).padStart(4, '0')}`,
           sponsor_broker: broker,
           tier: listed ? tier : null,
           stage: NEEQ_STAGES[stageIndex],
           stage_history: JSON.stringify(history),
           first_batch: pilotEra && r.chance(0.5),
+          listed_company_id: eid,
         });
         // One live listing per company (a second one drawn is dropped, its draws made), and none for a company
         // listed on an exchange already: the draws are made all the same, so the rest of the zone stays as it was.
@@ -729,6 +765,7 @@ export function generateEnterprise(
       relief_amount: yuan(base * rdShare * 0.25 * r.normal(1, 0.2)),
     });
   }
+
 
   // A default is dated halfway through the instrument's term (and no later than the zone's data runs).
   for (const row of out['financing_instrument']!.slice(firstInstrument)) {

@@ -364,7 +364,7 @@ describe('the access matrix, generated from the policy table', () => {
   const eligibilitySweep = once(async () => {
     const query = `query Check($programme: String!, $codes: [CreditCode!]!) {
       eligibility(programme: $programme, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
-    for (const programme of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK']) {
+    for (const programme of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
       for (const code of five) {
         // A bank without the ELIGIBILITY scope, or another enterprise's representative, gets the AUTHORISATION answer
         // instead (test/eligibility.test.ts); here, those who get the full one.

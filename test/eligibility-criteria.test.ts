@@ -83,6 +83,11 @@ const PROGRAMMES: Record<string, Criterion> = {
   T_TOTAL_ASSETS: { kind: 'TOTAL_ASSETS', maximum: '200000000.00' },
   // 科技型中小企业 (国科发政〔2017〕115号): 60 points of 100 with S&T staff points above 0, or a valid certificate.
   T_TECH_SME: { kind: 'TECH_SME_SCORE', minimumScore: 60 },
+  // 财税〔2015〕119号: the super-deduction's negative list, by the GB/T 4754 sector of the principal business.
+  T_SECTOR: {
+    kind: 'EXCLUDED_SECTOR',
+    sectors: ['TOBACCO_MANUFACTURING', 'ACCOMMODATION_AND_CATERING', 'WHOLESALE_AND_RETAIL', 'REAL_ESTATE', 'LEASING_AND_BUSINESS_SERVICES', 'ENTERTAINMENT'],
+  },
 };
 
 // ── the facts of a crafted enterprise ──
@@ -107,6 +112,7 @@ interface Facts {
   industry?: string;
   stateOwned?: boolean;
   highTechField?: string;
+  economicSector?: string;
   years?: Record<number, Figures>;
   certificates?: { issuedOn: string; expiresOn?: string }[];
   patents?: {
@@ -193,6 +199,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         industry: f.industry ?? 'OPTOELECTRONIC_INFORMATION',
         stateOwned: f.stateOwned ?? false,
         highTechField: f.highTechField ?? null,
+        economicSector: f.economicSector ?? null,
       }),
     );
     for (const [year, y] of Object.entries(f.years ?? {})) {
@@ -577,6 +584,19 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'the first field named', facts: { highTechField: 'ELECTRONIC_INFORMATION' }, expected: 'PASSED' },
       { name: 'the second field named, whatever the industry', facts: { industry: 'BIOMEDICINE', highTechField: 'NEW_MATERIALS' }, expected: 'PASSED' },
       { name: 'a field not named', facts: { highTechField: 'AEROSPACE' }, expected: 'FAILED' },
+      { name: 'not classified', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('EXCLUDED_SECTOR: the negative list cuts inside two GB/T 4754 doors, and an unclassified business is UNKNOWN', async () => {
+    await agree('T_SECTOR', 14_000, [
+      { name: 'manufacturing (C, not tobacco)', facts: { economicSector: 'MANUFACTURING' }, expected: 'PASSED' },
+      { name: 'tobacco (C 16): the same door, excluded', facts: { economicSector: 'TOBACCO_MANUFACTURING' }, expected: 'FAILED' },
+      { name: 'culture and sports (R, not 90)', facts: { economicSector: 'CULTURE_AND_SPORTS' }, expected: 'PASSED' },
+      { name: 'entertainment (R 90): the same door, excluded', facts: { economicSector: 'ENTERTAINMENT' }, expected: 'FAILED' },
+      { name: 'wholesale and retail (F)', facts: { economicSector: 'WHOLESALE_AND_RETAIL' }, expected: 'FAILED' },
+      { name: 'leasing and business services (L)', facts: { economicSector: 'LEASING_AND_BUSINESS_SERVICES' }, expected: 'FAILED' },
+      { name: 'research and technical services (M), whatever the zone industry', facts: { industry: 'HIGH_TECH_SERVICES', economicSector: 'RESEARCH_AND_TECHNICAL_SERVICES' }, expected: 'PASSED' },
       { name: 'not classified', facts: {}, expected: 'UNKNOWN' },
     ]);
   });

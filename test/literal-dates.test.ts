@@ -97,12 +97,14 @@ describe('the zone’s calendar, in literal dates', () => {
       {
         creditCode: code,
         programme: 'RD_SUPER_DEDUCTION',
-        ruleVersion: 1,
-        rulesEffectiveFrom: '2010-01-01',
+        // The standing rule of 2023年第7号 (the super-deduction's rate history: test/super-deduction.test.ts).
+        ruleVersion: 10,
+        rulesEffectiveFrom: '2023-01-01',
         asOf,
         eligible: false,
         checks: [
           { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `${name} (光电子信息产业园), founded 2012-03-01.` },
+          { criterion: 'EXCLUDED_SECTOR', outcome: 'UNKNOWN', detail: 'Its principal business is not classified under a GB/T 4754 sector.' },
           { criterion: 'RD_EXPENSE', outcome: 'UNKNOWN', detail: `No fiscal year figures for ${years} are recorded.` },
         ],
       },

@@ -224,7 +224,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry highTechField park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
+      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
         ROWS,
       // Honours an enterprise is recognised by: published by their issuers, seen as the high-tech certificates are.
       'highTechCertificates qualifications': roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
@@ -398,7 +398,7 @@ export const TYPES: Record<string, TypeRule> = {
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
     rows: roles('A R B'),
-    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks receiptId': ROWS },
+    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks benefit receiptId': ROWS },
   },
   // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
   // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts
@@ -407,20 +407,22 @@ export const TYPES: Record<string, TypeRule> = {
   EligibilityReceipt: {
     rows: { ZONE_ADMIN: true, BANK_OFFICER: ISSUED_TO_VIEWER },
     readOf: 'disclosedEnterpriseId',
-    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks bankCreditCode': ROWS, facts: roles('A') },
+    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks benefit bankCreditCode': ROWS, facts: roles('A') },
   },
   CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
+  AppliedBenefit: { rows: roles('A R B'), fields: { 'percent basis detail': ROWS } },
   // Programmes and their rules: public, so anyone can see what is checked.
   PilotProgramme: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
-  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
+  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria benefits note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore':
+      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors':
         ROWS,
     },
   },
   RdBand: { ...PUBLIC, fields: { 'revenueUpTo minimumPercent': ROWS } },
+  BenefitRate: { ...PUBLIC, fields: { 'percent sectors qualifications basis': ROWS } },
   // CPPCC: banks see none of it.
   Sector: { rows: roles('A R M O H'), fields: { 'id code name updatedAt': ROWS } },
   Party: { rows: roles('A R M O H'), fields: { 'id code name updatedAt': ROWS } },

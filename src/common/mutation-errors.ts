@@ -1,4 +1,4 @@
-import { Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { typeNamedAfterClass } from './node';
 
 /** What went wrong with a mutation, as data (API.md "Conventions"). Nothing was written when any is returned. */
@@ -90,6 +90,23 @@ export class DuplicateError extends MutationError {
     super();
     this.code = MutationErrorCode.DUPLICATE;
     this.field = field;
+    this.message = message;
+  }
+}
+
+@ObjectType({
+  implements: MutationError,
+  description: 'The company holds a live NEEQ listing already (under way or listed): it holds at most one; end that one first.',
+})
+export class LiveNeeqListingError extends MutationError {
+  @Field(() => ID, { nullable: true, description: 'The live listing (null when it was recorded at the same moment and is not yet visible).' })
+  liveListingId: string | null;
+
+  constructor(field: string, liveListingId: string | null, message: string) {
+    super();
+    this.code = MutationErrorCode.DUPLICATE;
+    this.field = field;
+    this.liveListingId = liveListingId;
     this.message = message;
   }
 }

@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { toScaled } from '../../common/decimal';
 import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { HighTechField, Industry } from '../enterprise/enums';
+import { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { QualificationKind } from '../qualification/enums';
 import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
@@ -38,6 +38,7 @@ export enum CriterionKind {
   HEADCOUNT = 'HEADCOUNT',
   TOTAL_ASSETS = 'TOTAL_ASSETS',
   TECH_SME_SCORE = 'TECH_SME_SCORE',
+  EXCLUDED_SECTOR = 'EXCLUDED_SECTOR',
 }
 registerEnumType(CriterionKind, {
   name: 'CriterionKind',
@@ -76,6 +77,10 @@ registerEnumType(CriterionKind, {
         '(S&T staff share of employees 20, R&D share of revenue 50, valid patents 30) with S&T staff points above 0; or, ' +
         'without scoring, a high-tech certificate valid on the date. Of the two R&D options the regulation scores, the ' +
         'registry holds the share of revenue only (not of total costs and expenses).',
+    },
+    EXCLUDED_SECTOR: {
+      description:
+        'The GB/T 4754 sector of its principal business is none of `sectors` (a negative list, e.g. 财税〔2015〕119号 for the R&D super-deduction); UNKNOWN when not classified.',
     },
   },
 });
@@ -123,6 +128,8 @@ export interface CriterionRule {
   minimumEmployees?: number;
   maximumEmployees?: number;
   minimumScore?: number;
+  /** EXCLUDED_SECTOR: the sectors excluded. */
+  sectors?: EconomicSector[];
 }
 
 export type Param = Exclude<keyof CriterionRule, 'kind'>;
@@ -481,6 +488,24 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
       return { outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED, detail: `Core technology classified under ${field}${ok ? ', a field' : ', not a field'} the rule supports.` };
     },
     sql: (r) => ({ sql: 'e.high_tech_field = any(?::high_tech_field[])', bindings: [`{${r.fields!.join(',')}}`] }),
+  },
+
+  [CriterionKind.EXCLUDED_SECTOR]: {
+    required: ['sectors'],
+    optional: [],
+    reads: [],
+    describe: (r) => `Principal business in none of the excluded sectors: ${r.sectors!.join(', ')}`,
+    evaluate(r, f) {
+      const sector = f.enterprise.economicSector;
+      if (!sector) return { outcome: CriterionOutcome.UNKNOWN, detail: 'Its principal business is not classified under a GB/T 4754 sector.' };
+      const excluded = r.sectors!.includes(sector);
+      return {
+        outcome: excluded ? CriterionOutcome.FAILED : CriterionOutcome.PASSED,
+        detail: `Principal business classified under ${sector}${excluded ? ', an excluded sector' : ', not an excluded sector'}.`,
+      };
+    },
+    // Null (not classified) is UNKNOWN, never a pass: `not (null = any(…))` is null, so the null is tested first.
+    sql: (r) => ({ sql: 'e.economic_sector is not null and not (e.economic_sector = any(?::economic_sector[]))', bindings: [`{${r.sectors!.join(',')}}`] }),
   },
 
   [CriterionKind.RD_EXPENSE]: {

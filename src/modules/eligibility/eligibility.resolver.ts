@@ -21,6 +21,7 @@ import { readAll } from '../../db/read-objects';
 import { JSONObjectScalar } from '../cppcc/cppcc.types';
 import { EligibilityReceipt } from './receipt.entity';
 import { findReceipt } from './receipts';
+import { AppliedBenefit, BenefitRate } from './benefits';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
 export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
@@ -89,6 +90,11 @@ export class ProgrammeRuleVersionResolver {
   criteria(@Root() v: ProgrammeRuleVersion): CriterionView[] {
     return v.criteria.map((c) => CriterionView.of(c));
   }
+
+  @FieldResolver(() => [BenefitRate], { description: 'What an eligible enterprise gets, by class: the first rate whose class it belongs to applies.' })
+  benefits(@Root() v: ProgrammeRuleVersion): BenefitRate[] {
+    return (v.benefits ?? []).map((b) => BenefitRate.of(b));
+  }
 }
 
 /** A receipt's answer as it was served, and what it rested on. */
@@ -97,6 +103,11 @@ export class EligibilityReceiptResolver {
   @FieldResolver(() => Boolean, { description: 'As answered.' })
   eligible(@Root() r: EligibilityReceipt): boolean {
     return r.answer.eligible;
+  }
+
+  @FieldResolver(() => AppliedBenefit, { nullable: true, description: 'The rate as answered (null: the answer named none).' })
+  benefit(@Root() r: EligibilityReceipt): AppliedBenefit | null {
+    return r.answer.benefit ? Object.assign(new AppliedBenefit(), r.answer.benefit) : null;
   }
 
   @FieldResolver(() => [CriterionResult], { description: 'Every check as answered, in its order, with its detail.' })

@@ -13,6 +13,7 @@ import { zoneToday } from '../../clock';
 import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
 import { type EnterpriseFacts, factsAsJson, loadFacts } from './facts';
+import { type AppliedBenefit, benefitFor, benefitProblems, benefitReads } from './benefits';
 import { RECEIPTED_ROLES, type ReceiptDraft, recordReceipts } from './receipts';
 import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake, versionInForce } from './programme.entity';
 
@@ -63,7 +64,10 @@ export async function checkEligibility(
   const mayCheck = (id: string) =>
     role === Role.BANK_OFFICER ? !!grants.get(id)?.scopes.has('ELIGIBILITY') : visible === null || visible.has(id);
   const checkable = rows.filter((r) => mayCheck(r.id)).map((r) => r.id);
-  const reads = new Set(rules.criteria.flatMap((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].reads));
+  const reads = new Set([
+    ...rules.criteria.flatMap((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].reads),
+    ...benefitReads(rules.benefits ?? []),
+  ]);
   const facts = checkable.length ? await loadFacts(ctx.em, checkable, date, reads) : new Map<string, EnterpriseFacts>();
 
   const result = (creditCode: string, checks: CriterionResult[]) =>
@@ -75,6 +79,7 @@ export async function checkEligibility(
       asOf: date,
       eligible: checks.length > 0 && checks.every((c) => c.outcome === CriterionOutcome.PASSED),
       checks,
+      benefit: null as AppliedBenefit | null,
       receiptId: null,
     });
   const check = (criterion: CriterionKind, outcome: CriterionOutcome, detail: string) =>
@@ -112,6 +117,7 @@ export async function checkEligibility(
       return check(rule.kind, outcome, detail);
     });
     const answer = result(code, checks);
+    if (answer.eligible) answer.benefit = benefitFor(rules.benefits ?? [], f, date);
     const grant = grants.get(id)?.byScope.get('ELIGIBILITY');
     const authorisation = grant ? { authorisation: { scope: 'ELIGIBILITY', inForce: true, purpose: grant.purpose } } : {};
     return {
@@ -145,14 +151,18 @@ function draft(answer: EligibilityResult, enterpriseId: string | null, authoriza
     creditCode: answer.creditCode,
     enterpriseId,
     authorizationId,
-    answer: { eligible: answer.eligible, checks: answer.checks.map(({ criterion, outcome, detail }) => ({ criterion, outcome, detail })) },
+    answer: {
+      eligible: answer.eligible,
+      checks: answer.checks.map(({ criterion, outcome, detail }) => ({ criterion, outcome, detail })),
+      ...(answer.benefit ? { benefit: { percent: answer.benefit.percent, basis: answer.benefit.basis, detail: answer.benefit.detail } } : {}),
+    },
     facts,
   };
 }
 
 const ALL_PARAMS: Param[] = [
   'minYears', 'industries', 'stateOwned', 'years', 'eachYear', 'rdBands', 'fields', 'minimum', 'maximum', 'minimumPercent', 'count',
-  'months', 'minimumRating', 'grades', 'maxAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore',
+  'months', 'minimumRating', 'grades', 'maxAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore', 'sectors',
 ];
 
 const RANGES: Partial<Record<Param, [number, number]>> = {
@@ -206,6 +216,7 @@ function criterionRule(problems: Problems, field: string, input: Record<string, 
   }
   if (rule.industries && rule.industries.length === 0) problems.invalid(`${field}.industries`, 'Name at least one industry.');
   if (rule.fields && rule.fields.length === 0) problems.invalid(`${field}.fields`, 'Name at least one field.');
+  if (rule.sectors && rule.sectors.length === 0) problems.invalid(`${field}.sectors`, 'Name at least one sector.');
   if (rule.grades && rule.grades.length === 0) problems.invalid(`${field}.grades`, 'Name at least one grade.');
   if (rule.rdBands) {
     const bands = (rule.rdBands as { revenueUpTo?: string | null; minimumPercent: string }[]).map((b) => ({
@@ -239,6 +250,13 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
   const note = requiredText(problems, 'input.note', input.note, 1000);
   const reason = input.retroactiveReason == null ? null : requiredText(problems, 'input.retroactiveReason', input.retroactiveReason, 1000);
   if (input.criteria.length === 0) problems.invalid('input.criteria', 'A version has at least one criterion.');
+  const benefits = (input.benefits ?? []).map((b) => ({
+    percent: b.percent,
+    ...(b.sectors != null ? { sectors: b.sectors } : {}),
+    ...(b.qualifications != null ? { qualifications: b.qualifications } : {}),
+    basis: b.basis.trim(),
+  }));
+  for (const [field, message] of benefitProblems(benefits, 'input.benefits')) problems.invalid(field, message);
   const kinds = new Set<CriterionKind>();
   const criteria = input.criteria.map((c, i) => {
     if (kinds.has(c.kind)) problems.invalid(`input.criteria.${i}.kind`, `${c.kind} is named twice.`);
@@ -279,6 +297,7 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
     version: Math.max(0, ...versions.map((v) => v.version)) + 1,
     effectiveFrom: input.effectiveFrom,
     criteria: criteria as CriterionRule[],
+    benefits,
     note: note!,
     recordedBy: actorOf(ctx),
     retroactiveReason: reason,

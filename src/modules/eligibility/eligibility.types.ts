@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { HighTechField, Industry } from '../enterprise/enums';
+import { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { QualificationKind } from '../qualification/enums';
+import { AppliedBenefit, BenefitRate } from './benefits';
 import { type Check, CRITERIA, CriterionKind, CriterionOutcome, type CriterionRule } from './criteria';
 
 /** A revenue band of an R&D intensity rule: one class for the rule as shown and as given. */
@@ -77,6 +78,9 @@ export abstract class CriterionParams {
 
   @Field(() => Int, { nullable: true, description: 'Points of 100 an evaluation must reach.' })
   minimumScore?: number | null;
+
+  @Field(() => [EconomicSector], { nullable: true, description: 'EXCLUDED_SECTOR: the sectors a principal business may not be in.' })
+  sectors?: EconomicSector[] | null;
 }
 
 /** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */
@@ -131,6 +135,12 @@ export class EligibilityResult {
   @Field(() => [CriterionResult])
   checks!: CriterionResult[];
 
+  @Field(() => AppliedBenefit, {
+    nullable: true,
+    description: 'When eligible, the rate the rules in force give this enterprise (e.g. the super-deduction’s share of R&D expense) and why; null when not eligible or the rules set no rate.',
+  })
+  benefit!: AppliedBenefit | null;
+
   @Field(() => ID, {
     nullable: true,
     description:
@@ -170,6 +180,12 @@ export class RuleVersionInput {
 
   @Field(() => [CriterionRuleInput])
   criteria!: CriterionRuleInput[];
+
+  @Field(() => [BenefitRate], {
+    nullable: true,
+    description: 'What an eligible enterprise gets, by class: the first rate whose class it belongs to applies (special rates first, the general one last). Default: none.',
+  })
+  benefits?: BenefitRate[] | null;
 }
 
 @InputType({ description: 'Enterprises eligible for a programme on a date that do not use it yet (administrators).' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlArray } from '../../common/sql';
 import type { TaxCreditGradeValue } from '../credit/credit.entity';
-import type { HighTechField, Industry } from '../enterprise/enums';
+import type { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
 import type { QualificationKind } from '../qualification/enums';
 import { PLEDGED_ON_SQL } from './criteria';
@@ -23,7 +23,7 @@ export interface FiscalYearFacts {
 
 /** What the criteria read about one enterprise, as valid on the date asked about. */
 export interface EnterpriseFacts {
-  enterprise: { id: string; creditCode: string; name: string; parkName: string; industry: Industry; highTechField: HighTechField | null; foundedOn: string; stateOwned: boolean };
+  enterprise: { id: string; creditCode: string; name: string; parkName: string; industry: Industry; highTechField: HighTechField | null; economicSector: EconomicSector | null; foundedOn: string; stateOwned: boolean };
   years: Map<number, FiscalYearFacts>;
   certificates: { number: string; issuedOn: string; expiresOn: string }[];
   patents: {
@@ -62,8 +62,8 @@ export async function loadFacts(
   const q = <T>(sql: string, params: unknown[] = []) => readRows<T>(em, sql, [batch, ...params]);
   const when = <T>(kind: FactKind, read: () => Promise<T[]>): Promise<T[]> => (kinds.has(kind) ? read() : Promise.resolve([]));
   const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance, qualifications] = await Promise.all([
-    q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; high_tech_field: HighTechField | null; founded_on: string; state_owned: boolean }>(
-      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.high_tech_field, e.founded_on::text, e.state_owned
+    q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; high_tech_field: HighTechField | null; economic_sector: EconomicSector | null; founded_on: string; state_owned: boolean }>(
+      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.high_tech_field, e.economic_sector, e.founded_on::text, e.state_owned
        from enterprise e join park p on p.id = e.park_id where e.id = any(?::uuid[])`,
     ),
     when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null; total_assets: string | null }>(
@@ -115,7 +115,7 @@ export async function loadFacts(
   const facts = new Map<string, EnterpriseFacts>();
   for (const e of enterprises) {
     const f = {
-      enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, highTechField: e.high_tech_field, foundedOn: e.founded_on, stateOwned: e.state_owned },
+      enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, highTechField: e.high_tech_field, economicSector: e.economic_sector, foundedOn: e.founded_on, stateOwned: e.state_owned },
       years: new Map(),
       certificates: [],
       patents: [],

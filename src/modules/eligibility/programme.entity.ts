@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
+import type { BenefitRateRule } from './benefits';
 import type { CriterionRule } from './criteria';
 
 /** What "uses the programme already" means, for the outreach list. */
@@ -88,6 +89,10 @@ export class ProgrammeRuleVersion extends BaseEntity {
 
   @Property({ type: 'jsonb' })
   criteria!: CriterionRule[];
+
+  /** What an eligible enterprise gets, by class, first match (benefits.ts); none for a programme that grants no rate. */
+  @Property({ type: 'jsonb', default: '[]' })
+  benefits: BenefitRateRule[] = [];
 
   @Field({ description: 'Where the rules come from, or why they changed.' })
   @Property({ type: 'text' })

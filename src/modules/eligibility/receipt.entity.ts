@@ -10,6 +10,8 @@ import type { Check } from './criteria';
 export interface ReceiptAnswer {
   eligible: boolean;
   checks: Check[];
+  /** The rate the answer named (absent when it named none, and in receipts recorded before rates were answered). */
+  benefit?: { percent: string; basis: string; detail: string };
 }
 
 /**

@@ -4,7 +4,7 @@ import { VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { CreditCodeScalar, DateScalar, DateTimeScalar, DecimalScalar } from '../../common/scalars';
 import { Institution } from '../institution/institution.entity';
-import { EnterpriseSize, HighTechField, Industry } from './enums';
+import { EconomicSector, EnterpriseSize, HighTechField, Industry } from './enums';
 import { IndustryCluster, Park } from './park.entity';
 
 @ObjectType({ description: 'Why an administrator accepted a credit code whose check character is wrong.' })
@@ -52,6 +52,13 @@ export class Enterprise extends VersionedEntity {
   })
   @Enum({ items: () => HighTechField, nativeEnumName: 'high_tech_field', nullable: true })
   highTechField: HighTechField | null = null;
+
+  @Field(() => EconomicSector, {
+    nullable: true,
+    description: 'The GB/T 4754 sector of its principal business (tax rules read it: the R&D super-deduction’s excluded sectors and manufacturing rate); null: not classified.',
+  })
+  @Enum({ items: () => EconomicSector, nativeEnumName: 'economic_sector', nullable: true })
+  economicSector: EconomicSector | null = null;
 
   @ManyToOne(() => Park, { ref: true, index: true })
   park!: Ref<Park>;

@@ -3,7 +3,7 @@ import { SortDirection } from '../../common/pagination';
 import { CreditCodeScalar, DateScalar, DecimalScalar } from '../../common/scalars';
 import { InstrumentKind } from '../finance/enums';
 import { OutreachFilter } from '../eligibility/eligibility.types';
-import { EnterpriseSize, HighTechCriteriaVersion, HighTechField, Industry } from './enums';
+import { EconomicSector, EnterpriseSize, HighTechCriteriaVersion, HighTechField, Industry } from './enums';
 
 @InputType({ description: 'Which enterprises: every given condition must hold.' })
 export class EnterpriseFilter {
@@ -85,6 +85,9 @@ export class CreateEnterpriseInput {
   @Field(() => HighTechField, { nullable: true, description: 'The national high-tech field of its core technology, when classified.' })
   highTechField?: HighTechField | null;
 
+  @Field(() => EconomicSector, { nullable: true, description: 'The GB/T 4754 sector of its principal business, when classified.' })
+  economicSector?: EconomicSector | null;
+
   @Field({ description: 'Code of the park it sits in.' })
   parkCode!: string;
 
@@ -123,6 +126,9 @@ export class UpdateEnterpriseInput {
 
   @Field(() => HighTechField, { nullable: true, description: 'Null: no longer classified.' })
   highTechField?: HighTechField | null;
+
+  @Field(() => EconomicSector, { nullable: true, description: 'Null: no longer classified.' })
+  economicSector?: EconomicSector | null;
 
   @Field(() => String, { nullable: true })
   parkCode?: string | null;

@@ -118,6 +118,7 @@ export async function createEnterprise(ctx: RequestContext, input: CreateEnterpr
     nameEn,
     industry: input.industry,
     highTechField: input.highTechField ?? null,
+    economicSector: input.economicSector ?? null,
     park: park!,
     cluster: cluster ?? null,
     foundedOn: input.foundedOn,
@@ -158,6 +159,7 @@ export async function updateEnterprise(
   if (input.nameEn !== undefined) changes.nameEn = optionalText(problems, 'input.nameEn', input.nameEn);
   if (input.industry) changes.industry = input.industry;
   if (input.highTechField !== undefined) changes.highTechField = input.highTechField;
+  if (input.economicSector !== undefined) changes.economicSector = input.economicSector;
   if (input.foundedOn) {
     notInFuture(problems, 'input.foundedOn', input.foundedOn, zoneToday());
     changes.foundedOn = input.foundedOn;

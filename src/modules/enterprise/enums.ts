@@ -58,6 +58,67 @@ registerEnumType(HighTechField, {
   },
 });
 
+/**
+ * The national economic classification of an enterprise's principal business (国民经济行业分类, GB/T 4754): its door
+ * categories (门类 A–T), with two of them split where tax rules draw a line inside a door: tobacco (烟草制品业, division
+ * 16) apart from the rest of manufacturing (C), and entertainment (娱乐业, division 90) apart from the rest of culture and
+ * sports (R). Those are exactly the divisions the R&D super-deduction's negative list names (财税〔2015〕119号, which reads
+ * GB/T 4754 by the principal business: over 50% of income); the 100% rate of 财税〔2021〕13号 reads manufacturing (C).
+ * Not the zone's industry (a cluster of the zone's own) nor the high-tech field (a classification of technology).
+ */
+export enum EconomicSector {
+  AGRICULTURE = 'AGRICULTURE',
+  MINING = 'MINING',
+  MANUFACTURING = 'MANUFACTURING',
+  TOBACCO_MANUFACTURING = 'TOBACCO_MANUFACTURING',
+  UTILITIES = 'UTILITIES',
+  CONSTRUCTION = 'CONSTRUCTION',
+  WHOLESALE_AND_RETAIL = 'WHOLESALE_AND_RETAIL',
+  TRANSPORT_AND_POSTAL = 'TRANSPORT_AND_POSTAL',
+  ACCOMMODATION_AND_CATERING = 'ACCOMMODATION_AND_CATERING',
+  INFORMATION_AND_SOFTWARE = 'INFORMATION_AND_SOFTWARE',
+  FINANCE = 'FINANCE',
+  REAL_ESTATE = 'REAL_ESTATE',
+  LEASING_AND_BUSINESS_SERVICES = 'LEASING_AND_BUSINESS_SERVICES',
+  RESEARCH_AND_TECHNICAL_SERVICES = 'RESEARCH_AND_TECHNICAL_SERVICES',
+  WATER_ENVIRONMENT_AND_PUBLIC_FACILITIES = 'WATER_ENVIRONMENT_AND_PUBLIC_FACILITIES',
+  RESIDENT_SERVICES = 'RESIDENT_SERVICES',
+  EDUCATION = 'EDUCATION',
+  HEALTH_AND_SOCIAL_WORK = 'HEALTH_AND_SOCIAL_WORK',
+  CULTURE_AND_SPORTS = 'CULTURE_AND_SPORTS',
+  ENTERTAINMENT = 'ENTERTAINMENT',
+  PUBLIC_ADMINISTRATION = 'PUBLIC_ADMINISTRATION',
+  INTERNATIONAL_ORGANISATIONS = 'INTERNATIONAL_ORGANISATIONS',
+}
+registerEnumType(EconomicSector, {
+  name: 'EconomicSector',
+  description: 'The GB/T 4754 door category (门类) of the principal business; tobacco and entertainment apart from their doors.',
+  valuesConfig: {
+    AGRICULTURE: { description: 'A 农、林、牧、渔业' },
+    MINING: { description: 'B 采矿业' },
+    MANUFACTURING: { description: 'C 制造业, except tobacco (16)' },
+    TOBACCO_MANUFACTURING: { description: 'C 16 烟草制品业' },
+    UTILITIES: { description: 'D 电力、热力、燃气及水生产和供应业' },
+    CONSTRUCTION: { description: 'E 建筑业' },
+    WHOLESALE_AND_RETAIL: { description: 'F 批发和零售业' },
+    TRANSPORT_AND_POSTAL: { description: 'G 交通运输、仓储和邮政业' },
+    ACCOMMODATION_AND_CATERING: { description: 'H 住宿和餐饮业' },
+    INFORMATION_AND_SOFTWARE: { description: 'I 信息传输、软件和信息技术服务业' },
+    FINANCE: { description: 'J 金融业' },
+    REAL_ESTATE: { description: 'K 房地产业' },
+    LEASING_AND_BUSINESS_SERVICES: { description: 'L 租赁和商务服务业' },
+    RESEARCH_AND_TECHNICAL_SERVICES: { description: 'M 科学研究和技术服务业' },
+    WATER_ENVIRONMENT_AND_PUBLIC_FACILITIES: { description: 'N 水利、环境和公共设施管理业' },
+    RESIDENT_SERVICES: { description: 'O 居民服务、修理和其他服务业' },
+    EDUCATION: { description: 'P 教育' },
+    HEALTH_AND_SOCIAL_WORK: { description: 'Q 卫生和社会工作' },
+    CULTURE_AND_SPORTS: { description: 'R 文化、体育和娱乐业, except entertainment (90)' },
+    ENTERTAINMENT: { description: 'R 90 娱乐业' },
+    PUBLIC_ADMINISTRATION: { description: 'S 公共管理、社会保障和社会组织' },
+    INTERNATIONAL_ORGANISATIONS: { description: 'T 国际组织' },
+  },
+});
+
 /** Size class, which sets the equity-incentive caps (large / medium / small). */
 export enum EnterpriseSize {
   LARGE = 'LARGE',

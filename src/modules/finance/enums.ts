@@ -74,6 +74,7 @@ export enum NeeqStage {
   LISTED = 'LISTED',
   DELISTED = 'DELISTED',
   MOVED_BOARD = 'MOVED_BOARD',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(NeeqStage, {
   name: 'NeeqStage',
@@ -84,11 +85,12 @@ registerEnumType(NeeqStage, {
     APPROVAL_LETTER: { description: '备案确认函 / 批文.' },
     LISTED: { description: '挂牌.' },
     DELISTED: { description: '摘牌.' },
-    MOVED_BOARD: { description: '转板 (moved to another board).' },
+    MOVED_BOARD: { description: '转板 (moved to another board; from 2021-11-15, to the Beijing Stock Exchange).' },
+    WITHDRAWN: { description: '终止挂牌 before listing: the application withdrawn or its review ended. The company may apply again.' },
   },
 });
 
-/** The order a listing goes through; DELISTED and MOVED_BOARD end a LISTED one. */
+/** The order a listing goes through; DELISTED and MOVED_BOARD end a LISTED one, WITHDRAWN one not yet listed. */
 export const NEEQ_STAGE_ORDER: NeeqStage[] = [
   NeeqStage.JOINT_STOCK_REFORM,
   NeeqStage.FILING_ACCEPTED,
@@ -102,7 +104,29 @@ export enum NeeqTier {
   INNOVATION = 'INNOVATION',
   SELECT = 'SELECT',
 }
-registerEnumType(NeeqTier, { name: 'NeeqTier', description: 'NEEQ tier (none in the pilot era).' });
+registerEnumType(NeeqTier, {
+  name: 'NeeqTier',
+  description:
+    'The NEEQ tier a listed company is in (the latest it was in, for one ended). Tiers began on 2016-06-27: a listing ended before has none.',
+  valuesConfig: {
+    BASE: { description: '基础层 (from 2016-06-27).' },
+    INNOVATION: { description: '创新层 (from 2016-06-27); a 北交所 listing is open to its companies listed at least 12 months.' },
+    SELECT: {
+      description:
+        '精选层 (2020-07-27 to 2021-11-14). On 2021-11-15 its companies became the Beijing Stock Exchange’s (北交所, a separate exchange): their listings ended, moved board, that day, and no live listing is in it.',
+    },
+  },
+});
+
+/** The dates the tiers existed between (the last day in force; null: still). */
+export const NEEQ_TIER_ERA: Record<NeeqTier, { from: string; until: string | null }> = {
+  [NeeqTier.BASE]: { from: '2016-06-27', until: null },
+  [NeeqTier.INNOVATION]: { from: '2016-06-27', until: null },
+  [NeeqTier.SELECT]: { from: '2020-07-27', until: '2021-11-15' },
+};
+
+/** The Beijing Stock Exchange opened, taking over the 精选层; a move of board from then on is to it. */
+export const BSE_OPENED = '2021-11-15';
 
 export enum TechInsuranceKind {
   RD_LIABILITY = 'RD_LIABILITY',

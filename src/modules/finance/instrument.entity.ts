@@ -29,6 +29,10 @@ import {
 })
 @Entity({ tableName: 'financing_instrument', discriminatorColumn: 'kind', abstract: true })
 @Index({ properties: ['kind', 'status'] })
+@Index({
+  name: 'neeq_listing_one_live',
+  expression: `create unique index "neeq_listing_one_live" on "financing_instrument" ("listed_company_id") where "kind" = 'NEEQ_LISTING' and "status" in ('PENDING', 'ACTIVE')`,
+})
 export abstract class FinancingInstrument extends VersionedEntity {
   @Field(() => InstrumentKind)
   @Enum({ items: () => InstrumentKind, nativeEnumName: 'instrument_kind' })
@@ -91,7 +95,7 @@ export class NeeqStageEntry {
 @ObjectType({ implements: [FinancingInstrument, Node], description: 'A NEEQ (新三板) listing.' })
 @Entity({ discriminatorValue: InstrumentKind.NEEQ_LISTING })
 export class NeeqListing extends FinancingInstrument {
-  @Field(() => String, { nullable: true, description: 'Pilot era 43xxxx; later 83xxxx, 87xxxx, 88xxxx.' })
+  @Field(() => String, { nullable: true, description: 'Pilot era (listed before 2014) 430xxx; later 83xxxx, 87xxxx, 88xxxx (or 430xxx into 2014).' })
   @Property({ type: 'text', nullable: true })
   stockCode: string | null = null;
 
@@ -114,6 +118,14 @@ export class NeeqListing extends FinancingInstrument {
   @Field({ nullable: true, description: 'In the first batch of zone enterprises of the pilot.' })
   @Property({ nullable: true })
   firstBatch: boolean = false;
+
+  /**
+   * The company listed: its sole holder, kept on the row too so that PostgreSQL itself holds a company to one live
+   * listing (the partial unique index neeq_listing_one_live), whatever requests interleave. Not in the schema: the
+   * holder is the listing's `enterprise`.
+   */
+  @ManyToOne(() => Enterprise, { ref: true, nullable: true, fieldName: 'listed_company_id' })
+  listedCompany: Ref<Enterprise> | null = null;
 }
 
 @ObjectType({ implements: [FinancingInstrument, Node], description: 'A regional equity market listing (区域性股权市场).' })

@@ -26,7 +26,7 @@ abstract class StatusInputBase extends InstrumentInputBase {
 
 @InputType({ description: 'A NEEQ listing; its status follows from its stage. amount: capital raised (may be 0).' })
 export class NeeqListingInput extends InstrumentInputBase {
-  @Field(() => String, { nullable: true, description: 'Required once LISTED: 43xxxx, 83xxxx, 87xxxx or 88xxxx.' })
+  @Field(() => String, { nullable: true, description: 'Required once LISTED: 430xxx for a listing before 2014; 430xxx, 83xxxx, 87xxxx or 88xxxx from 2014.' })
   stockCode?: string | null;
 
   @Field()

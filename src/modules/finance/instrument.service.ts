@@ -1,10 +1,11 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from '../../context';
 import { compareDecimal, fromScaled, toScaled } from '../../common/decimal';
-import { fromGlobalId } from '../../common/global-id';
+import { fromGlobalId, toGlobalId } from '../../common/global-id';
 import {
   DuplicateError,
   InvalidInputError,
+  LiveNeeqListingError,
   MutationErrorCode,
   NotFoundError,
   Problems,
@@ -28,7 +29,7 @@ import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { Patent, PatentAppraisal, PatentLegalStatus } from '../ip/patent.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';
-import { InstrumentKind, InstrumentStatus, NEEQ_STAGE_ORDER, NeeqStage } from './enums';
+import { BSE_OPENED, InstrumentKind, InstrumentStatus, NEEQ_STAGE_ORDER, NEEQ_TIER_ERA, NeeqStage, NeeqTier } from './enums';
 import {
   CollectiveBond,
   CreditLoan,
@@ -106,46 +107,139 @@ function addMonths(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const NEEQ_CODE = /^(43|83|87|88)\d{4}$/;
+/**
+ * NEEQ stock codes. The pilot era (the zone joined on 2012-08-03) listed under 430xxx; the nationwide NEEQ
+ * (国发〔2013〕49号, listing companies from anywhere from January 2014) went on to 83xxxx, then 87xxxx and 88xxxx, while
+ * 430xxx codes were still given to pilot-park companies into 2014. So a listing before 2014 has a 430xxx code, and
+ * one from 2014 on any of them: the boundary is drawn only where the record is sure.
+ */
+const NEEQ_CODE = /^(430\d{3}|8[378]\d{4})$/;
+const PILOT_CODE = /^430\d{3}$/;
+const NATIONWIDE_FROM = '2014-01-01';
+
+const LIVE_STATUSES = [InstrumentStatus.PENDING, InstrumentStatus.ACTIVE];
 
 function neeqStatus(stage: NeeqStage): InstrumentStatus {
   if (stage === NeeqStage.LISTED) return InstrumentStatus.ACTIVE;
-  if (stage === NeeqStage.DELISTED || stage === NeeqStage.MOVED_BOARD) return InstrumentStatus.TERMINATED;
+  if (ENDING.includes(stage)) return InstrumentStatus.TERMINATED;
   return InstrumentStatus.PENDING;
 }
 
-function checkNeeqCode(problems: Problems, stage: NeeqStage, stockCode: string | null | undefined) {
+const LISTED_OR_AFTER = [NeeqStage.LISTED, NeeqStage.DELISTED, NeeqStage.MOVED_BOARD];
+/** The stages that end a listing: after it was listed, or (WITHDRAWN) before. */
+const ENDING = [NeeqStage.DELISTED, NeeqStage.MOVED_BOARD, NeeqStage.WITHDRAWN];
+
+/** The stock code as the listing date allows (`listedOn`: null when the record does not say). */
+function checkNeeqCode(problems: Problems, field: string, stage: NeeqStage, stockCode: string | null | undefined, listedOn: string | null) {
   if (stockCode && !NEEQ_CODE.test(stockCode)) {
-    problems.invalid('input.stockCode', `${stockCode} is not a NEEQ stock code (43xxxx, 83xxxx, 87xxxx or 88xxxx).`);
+    problems.invalid(field, `${stockCode} is not a NEEQ stock code (430xxx, 83xxxx, 87xxxx or 88xxxx).`);
+  } else if (stockCode && listedOn && listedOn < NATIONWIDE_FROM && !PILOT_CODE.test(stockCode)) {
+    problems.invalid(field, `${stockCode} is not a code of the pilot era: a company listed on ${listedOn}, before the nationwide NEEQ (2014), has a 430xxx code.`);
   }
-  const listedOrAfter = [NeeqStage.LISTED, NeeqStage.DELISTED, NeeqStage.MOVED_BOARD].includes(stage);
-  if (listedOrAfter && !stockCode) problems.invalid('input.stockCode', 'A listed company has a stock code.');
+  if (LISTED_OR_AFTER.includes(stage) && !stockCode) problems.invalid(field, 'A listed company has a stock code.');
 }
+
+/**
+ * The tier as the dates allow: only a listed company is in one, and only while the tier existed (NEEQ_TIER_ERA):
+ * none for a listing ended before tiers began, and 精选层 only for one that ended while it existed (on 2021-11-15 at
+ * the latest, when its companies moved to the Beijing Stock Exchange).
+ */
+function checkNeeqTier(problems: Problems, field: string, tier: NeeqTier | null | undefined, stage: NeeqStage, endedOn: string | null) {
+  if (!tier) return;
+  if (!LISTED_OR_AFTER.includes(stage)) {
+    problems.invalid(field, 'Only a listed company is in a tier.');
+    return;
+  }
+  const era = NEEQ_TIER_ERA[tier];
+  if (endedOn !== null && endedOn < era.from) {
+    problems.invalid(field, `The listing ended on ${endedOn}, before NEEQ tiers began (${era.from}): it was in none.`);
+  } else if (era.until !== null && endedOn === null) {
+    problems.invalid(field, `The ${tier} tier (精选层) ended on ${era.until}, when its companies moved to the Beijing Stock Exchange: no live listing is in it.`);
+  } else if (era.until !== null && endedOn !== null && endedOn > era.until) {
+    problems.invalid(field, `The ${tier} tier (精选层) ended on ${era.until}; a listing ending on ${endedOn} was not in it then.`);
+  }
+}
+
+/** The date of the LISTED stage in a history, if it is recorded. */
+const listedOnOf = (history: { stage: NeeqStage; on: string }[]) => history.find((h) => h.stage === NeeqStage.LISTED)?.on ?? null;
+
+/**
+ * A move of board on or after 2021-11-15 is to the Beijing Stock Exchange (NEEQ companies move to no other exchange
+ * directly since): 北京证券交易所股票上市规则（试行） 2.1.2 takes 创新层 companies listed on NEEQ at least 12 months; on
+ * 2021-11-15 itself the 精选层 moved over whole.
+ */
+function checkBseMove(problems: Problems, field: string, tier: NeeqTier | null, listedOn: string | null, on: string) {
+  if (on < BSE_OPENED) return;
+  if (tier === NeeqTier.SELECT && on === BSE_OPENED) return;
+  if (tier !== NeeqTier.INNOVATION) {
+    problems.add(
+      new InvalidInputError(field, `A move to the Beijing Stock Exchange (from ${BSE_OPENED}) is open to 创新层 (INNOVATION) companies; this one is in ${tier ?? 'no tier'}.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+    );
+  }
+  if (listedOn === null) {
+    problems.invalid(field, 'A move to the Beijing Stock Exchange needs 12 months listed on NEEQ: the listing date is not recorded.');
+  } else if (listedOn > addMonths(on, -12)) {
+    problems.add(
+      new InvalidInputError(field, `Listed on ${listedOn}, less than 12 months before ${on}: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+    );
+  }
+}
+
+/** The company's live NEEQ listing (under way or listed), if any: it holds at most one. */
+async function liveNeeqListing(ctx: RequestContext, holder: Enterprise, except?: string): Promise<NeeqListing | null> {
+  return ctx.em.findOne(NeeqListing, { listedCompany: holder, status: { $in: LIVE_STATUSES }, ...(except ? { id: { $ne: except } } : {}) } as never);
+}
+
+const liveListingError = (field: string, company: string, live: NeeqListing | null) =>
+  new LiveNeeqListingError(
+    field,
+    live ? toGlobalId('NeeqListing', live.id) : null,
+    live
+      ? `${company} holds a live NEEQ listing already (${live.stockCode ?? 'no code yet'}, at ${live.stage}): a company holds at most one; end it first.`
+      : `${company} holds a live NEEQ listing already, recorded at the same moment: a company holds at most one.`,
+  );
 
 export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingInput): Promise<Outcome<NeeqListing>> {
   const problems = new Problems();
   const holder = await checkBase(ctx, problems, input, true);
   const broker = requiredText(problems, 'input.sponsorBroker', input.sponsorBroker);
-  checkNeeqCode(problems, input.stage, input.stockCode);
+  const ends = ENDING.includes(input.stage);
+  const listedOn = input.stage === NeeqStage.LISTED ? input.stageReachedOn : null;
+  checkNeeqCode(problems, 'input.stockCode', input.stage, input.stockCode, listedOn);
+  checkNeeqTier(problems, 'input.tier', input.tier, input.stage, ends ? input.stageReachedOn : null);
+  if (input.stage === NeeqStage.MOVED_BOARD) checkBseMove(problems, 'input.stage', input.tier ?? null, null, input.stageReachedOn);
   dateOrder(problems, 'input.stageReachedOn', input.startDate, input.stageReachedOn);
   notInFuture(problems, 'input.stageReachedOn', input.stageReachedOn, zoneToday());
+  const status = neeqStatus(input.stage);
+  if (holder && LIVE_STATUSES.includes(status)) {
+    const live = await liveNeeqListing(ctx, holder);
+    if (live) problems.add(liveListingError('input.creditCode', holder.name, live));
+  }
   if (!holder || problems.any) return refused(problems.list);
-  return persistSoleHeld(ctx, NeeqListing, holder, {
-    kind: InstrumentKind.NEEQ_LISTING,
-    status: neeqStatus(input.stage),
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: input.endDate ?? null,
-    stockCode: input.stockCode ?? null,
-    sponsorBroker: broker,
-    tier: input.tier ?? null,
-    stage: input.stage,
-    stageHistory: [{ stage: input.stage, on: input.stageReachedOn }],
-    firstBatch: input.firstBatch,
-  });
+  return persistSoleHeld(
+    ctx,
+    NeeqListing,
+    holder,
+    {
+      kind: InstrumentKind.NEEQ_LISTING,
+      status,
+      amount: input.amount,
+      startDate: input.startDate,
+      endDate: ends ? (input.endDate ?? input.stageReachedOn) : (input.endDate ?? null),
+      stockCode: input.stockCode ?? null,
+      sponsorBroker: broker,
+      tier: input.tier ?? null,
+      stage: input.stage,
+      stageHistory: [{ stage: input.stage, on: input.stageReachedOn }],
+      firstBatch: input.firstBatch,
+      listedCompany: holder,
+    },
+    // neeq_listing_one_live: another live listing of the company committed meanwhile.
+    () => liveListingError('input.creditCode', holder.name, null),
+  );
 }
 
-/** Moves a NEEQ listing to its next stage (in order), or ends a listed one (delisted, moved board). */
+/** Moves a NEEQ listing to its next stage (in order), ends a listed one (delisted, moved board), or withdraws one not yet listed. */
 export async function advanceNeeqStage(
   ctx: RequestContext,
   globalId: string,
@@ -161,8 +255,12 @@ export async function advanceNeeqStage(
   if (!listing) return refused(problems.list);
   if (listing.version !== version) return refused([new StaleVersionError('The listing', version, listing.version)]);
   const from = NEEQ_STAGE_ORDER.indexOf(listing.stage);
-  const ends = stage === NeeqStage.DELISTED || stage === NeeqStage.MOVED_BOARD;
-  const allowed = ends ? listing.stage === NeeqStage.LISTED : from >= 0 && NEEQ_STAGE_ORDER.indexOf(stage) > from;
+  const ends = ENDING.includes(stage);
+  const listedAt = NEEQ_STAGE_ORDER.indexOf(NeeqStage.LISTED);
+  const allowed =
+    stage === NeeqStage.WITHDRAWN ? from >= 0 && from < listedAt
+    : ends ? listing.stage === NeeqStage.LISTED
+    : from >= 0 && NEEQ_STAGE_ORDER.indexOf(stage) > from;
   if (!allowed) {
     problems.add(
       new InvalidInputError(
@@ -176,7 +274,9 @@ export async function advanceNeeqStage(
   if (last && on < last.on) problems.invalid('on', `${on} is before the previous stage (${last.on}).`);
   notInFuture(problems, 'on', on, zoneToday());
   const code = stockCode ?? listing.stockCode;
-  checkNeeqCode(problems, stage, code);
+  const listedOn = stage === NeeqStage.LISTED ? on : listedOnOf(listing.stageHistory);
+  checkNeeqCode(problems, 'stockCode', stage, code, listedOn);
+  if (allowed && stage === NeeqStage.MOVED_BOARD) checkBseMove(problems, 'stage', listing.tier, listedOn, on);
   if (problems.any) return refused(problems.list);
   listing.stage = stage;
   listing.stockCode = code ?? null;

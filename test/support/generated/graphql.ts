@@ -57,6 +57,17 @@ export type BankInput = {
   planned?: boolean;
 };
 
+export type BenefitRateInput = {
+  /** The regulation and the class, in words. */
+  basis: string;
+  /** For RD_SUPER_DEDUCTION: the share of R&D expense deducted on top of the expense (加计扣除比例). */
+  percent: unknown;
+  /** Only for a holder of one of these qualifications valid on the date (none: no qualification needed). */
+  qualifications?: Array<QualificationKind> | null | undefined;
+  /** Only for a principal business in one of these sectors (none: any sector). */
+  sectors?: Array<EconomicSector> | null | undefined;
+};
+
 /** A bond or note issue; amount = issue size. The first issuer leads. */
 export type BondIssueInput = {
   amount: string;
@@ -115,6 +126,8 @@ export type CreateEnterpriseInput = {
   checkCharacterOverride?: CheckCharacterOverrideInput | null | undefined;
   clusterCode?: string | null | undefined;
   creditCode: string;
+  /** The GB/T 4754 sector of its principal business, when classified. */
+  economicSector?: EconomicSector | null | undefined;
   foundedOn: string;
   /** The national high-tech field of its core technology, when classified. */
   highTechField?: HighTechField | null | undefined;
@@ -175,6 +188,8 @@ export type CriterionKind =
   | 'CORE_IP'
   /** An SME credit rating in force on the date, `minimumRating` or better. */
   | 'CREDIT_RATING'
+  /** The GB/T 4754 sector of its principal business is none of `sectors` (a negative list, e.g. 财税〔2015〕119号 for the R&D super-deduction); UNKNOWN when not classified. */
+  | 'EXCLUDED_SECTOR'
   /** Employees of the latest fiscal year within `minimumEmployees`–`maximumEmployees`. */
   | 'HEADCOUNT'
   /** A high-tech enterprise certificate valid on the date. */
@@ -249,6 +264,8 @@ export type CriterionRuleInput = {
   minimumScore?: number | null | undefined;
   months?: number | null | undefined;
   rdBands?: Array<RdBandInput> | null | undefined;
+  /** EXCLUDED_SECTOR: the sectors a principal business may not be in. */
+  sectors?: Array<EconomicSector> | null | undefined;
   stateOwned?: boolean | null | undefined;
   /** Fiscal years an R&D intensity is taken over. */
   years?: number | null | undefined;
@@ -280,6 +297,53 @@ export type DraftProposalInput = {
   /** 案由: one issue. */
   subject: string;
 };
+
+/** The GB/T 4754 door category (门类) of the principal business; tobacco and entertainment apart from their doors. */
+export type EconomicSector =
+  /** H 住宿和餐饮业 */
+  | 'ACCOMMODATION_AND_CATERING'
+  /** A 农、林、牧、渔业 */
+  | 'AGRICULTURE'
+  /** E 建筑业 */
+  | 'CONSTRUCTION'
+  /** R 文化、体育和娱乐业, except entertainment (90) */
+  | 'CULTURE_AND_SPORTS'
+  /** P 教育 */
+  | 'EDUCATION'
+  /** R 90 娱乐业 */
+  | 'ENTERTAINMENT'
+  /** J 金融业 */
+  | 'FINANCE'
+  /** Q 卫生和社会工作 */
+  | 'HEALTH_AND_SOCIAL_WORK'
+  /** I 信息传输、软件和信息技术服务业 */
+  | 'INFORMATION_AND_SOFTWARE'
+  /** T 国际组织 */
+  | 'INTERNATIONAL_ORGANISATIONS'
+  /** L 租赁和商务服务业 */
+  | 'LEASING_AND_BUSINESS_SERVICES'
+  /** C 制造业, except tobacco (16) */
+  | 'MANUFACTURING'
+  /** B 采矿业 */
+  | 'MINING'
+  /** S 公共管理、社会保障和社会组织 */
+  | 'PUBLIC_ADMINISTRATION'
+  /** K 房地产业 */
+  | 'REAL_ESTATE'
+  /** M 科学研究和技术服务业 */
+  | 'RESEARCH_AND_TECHNICAL_SERVICES'
+  /** O 居民服务、修理和其他服务业 */
+  | 'RESIDENT_SERVICES'
+  /** C 16 烟草制品业 */
+  | 'TOBACCO_MANUFACTURING'
+  /** G 交通运输、仓储和邮政业 */
+  | 'TRANSPORT_AND_POSTAL'
+  /** D 电力、热力、燃气及水生产和供应业 */
+  | 'UTILITIES'
+  /** N 水利、环境和公共设施管理业 */
+  | 'WATER_ENVIRONMENT_AND_PUBLIC_FACILITIES'
+  /** F 批发和零售业 */
+  | 'WHOLESALE_AND_RETAIL';
 
 export type EmployeesBand =
   | 'AT_LEAST_1000'
@@ -580,7 +644,7 @@ export type NeeqListingInput = {
   /** When the stage was reached. */
   stageReachedOn: string;
   startDate: string;
-  /** Required once LISTED: 43xxxx, 83xxxx, 87xxxx or 88xxxx. */
+  /** Required once LISTED: 430xxx for a listing before 2014; 430xxx, 83xxxx, 87xxxx or 88xxxx from 2014. */
   stockCode?: string | null | undefined;
   tier?: NeeqTier | null | undefined;
 };
@@ -596,15 +660,20 @@ export type NeeqStage =
   | 'JOINT_STOCK_REFORM'
   /** 挂牌. */
   | 'LISTED'
-  /** 转板 (moved to another board). */
+  /** 转板 (moved to another board; from 2021-11-15, to the Beijing Stock Exchange). */
   | 'MOVED_BOARD'
   /** 反馈意见. */
-  | 'REVIEW_FEEDBACK';
+  | 'REVIEW_FEEDBACK'
+  /** 终止挂牌 before listing: the application withdrawn or its review ended. The company may apply again. */
+  | 'WITHDRAWN';
 
-/** NEEQ tier (none in the pilot era). */
+/** The NEEQ tier a listed company is in (the latest it was in, for one ended). Tiers began on 2016-06-27: a listing ended before has none. */
 export type NeeqTier =
+  /** 基础层 (from 2016-06-27). */
   | 'BASE'
+  /** 创新层 (from 2016-06-27); a 北交所 listing is open to its companies listed at least 12 months. */
   | 'INNOVATION'
+  /** 精选层 (2020-07-27 to 2021-11-14). On 2021-11-15 its companies became the Beijing Stock Exchange’s (北交所, a separate exchange): their listings ended, moved board, that day, and no live listing is in it. */
   | 'SELECT';
 
 /** Enterprises eligible for a programme on a date that do not use it yet (administrators). */
@@ -961,6 +1030,8 @@ export type Role =
   | 'ZONE_ADMIN';
 
 export type RuleVersionInput = {
+  /** What an eligible enterprise gets, by class: the first rate whose class it belongs to applies (special rates first, the general one last). Default: none. */
+  benefits?: Array<BenefitRateInput> | null | undefined;
   /** The version this one corrects (recorded with the wrong date or criteria): that one is then in force on no date. Needs retroactiveReason. */
   corrects?: number | null | undefined;
   criteria: Array<CriterionRuleInput>;
@@ -1081,6 +1152,8 @@ export type TechInsuranceKind =
 export type UpdateEnterpriseInput = {
   /** Empty string: no cluster. */
   clusterCode?: string | null | undefined;
+  /** Null: no longer classified. */
+  economicSector?: EconomicSector | null | undefined;
   foundedOn?: string | null | undefined;
   /** Null: no longer classified. */
   highTechField?: HighTechField | null | undefined;
@@ -1213,6 +1286,7 @@ export type GrantAuthorizationMutation = { grantAuthorization: { authorization: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1227,6 +1301,7 @@ export type RevokeAuthorizationMutation = { revokeAuthorization: { authorization
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1245,6 +1320,7 @@ export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: n
     | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
   > };
@@ -1259,6 +1335,7 @@ export type FilePolicyRequestMutation = { filePolicyRequest: { policyRequest: { 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1273,6 +1350,7 @@ export type DraftProposalMutation = { draftProposal: { proposal: { id: string, v
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1289,6 +1367,7 @@ export type UpdateProposalMutation = { updateProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1304,6 +1383,7 @@ export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1318,6 +1398,7 @@ export type CosignProposalMutation = { cosignProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1333,6 +1414,7 @@ export type SubmitProposalMutation = { submitProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1351,6 +1433,7 @@ export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1367,6 +1450,7 @@ export type AssignProposalMutation = { assignProposal: { proposal: { id: string,
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1383,6 +1467,7 @@ export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: strin
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1398,6 +1483,7 @@ export type RateReplyMutation = { rateReply: { proposal: { id: string, version: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1414,6 +1500,7 @@ export type EscalateProposalMutation = { escalateProposal: { proposal: { id: str
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1571,6 +1658,7 @@ export type RecordProgrammeRuleVersionMutation = { recordProgrammeRuleVersion: {
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1585,6 +1673,7 @@ export type RecordCreditRatingMutation = { recordCreditRating: { rating: { ratin
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1599,6 +1688,7 @@ export type RecordTaxCreditGradeMutation = { recordTaxCreditGrade: { grade: { ye
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1613,6 +1703,7 @@ export type RecordDishonestDebtorCheckMutation = { recordDishonestDebtorCheck: {
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1715,6 +1806,7 @@ export type InstrumentPayloadFieldsFragment = { instrument:
     | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
   > };
@@ -1755,6 +1847,7 @@ export type RecordNeeqListingMutation = { recordNeeqListing: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1799,6 +1892,7 @@ export type AdvanceNeeqStageMutation = { advanceNeeqStage: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1839,6 +1933,7 @@ export type RecordRegionalOtcListingMutation = { recordRegionalOtcListing: { ins
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1879,6 +1974,7 @@ export type RecordCreditLoanMutation = { recordCreditLoan: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1919,6 +2015,7 @@ export type RecordIpPledgeLoanMutation = { recordIpPledgeLoan: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1959,6 +2056,7 @@ export type RecordTechInsuranceMutation = { recordTechInsurance: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -1999,6 +2097,7 @@ export type RecordReinsuranceMutation = { recordReinsurance: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2039,6 +2138,7 @@ export type RecordBondIssueMutation = { recordBondIssue: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2079,6 +2179,7 @@ export type RecordFundInvestmentMutation = { recordFundInvestment: { instrument:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2119,6 +2220,7 @@ export type RecordRiskCompensationCoverMutation = { recordRiskCompensationCover:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2133,6 +2235,7 @@ export type RecordRiskCompensationClaimMutation = { recordRiskCompensationClaim:
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2175,6 +2278,7 @@ export type UpdateInstrumentStatusMutation = { updateInstrumentStatus: { instrum
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2189,6 +2293,7 @@ export type RecordPatentMutation = { recordPatent: { patent: { number: string, t
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2203,6 +2308,7 @@ export type RecordPatentAppraisalMutation = { recordPatentAppraisal: { appraisal
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2217,6 +2323,7 @@ export type RecordResearchProjectMutation = { recordResearchProject: { project: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2231,6 +2338,7 @@ export type RecordIncentivePlanMutation = { recordIncentivePlan: { plan: { title
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2245,6 +2353,7 @@ export type RecordTalentAwardMutation = { recordTalentAward: { award: { scheme: 
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2259,6 +2368,7 @@ export type RecordTaxPilotUsageMutation = { recordTaxPilotUsage: { usage: { pilo
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2278,6 +2388,7 @@ export type RecordBankMutation = { recordBank: { bank: { creditCode: string, nam
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2292,6 +2403,7 @@ export type RecordBankBranchMutation = { recordBankBranch: { branch: { name: str
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2306,6 +2418,7 @@ export type RecordParkMutation = { recordPark: { park: { code: string, name: str
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2320,6 +2433,7 @@ export type RecordRiskCompensationPoolMutation = { recordRiskCompensationPool: {
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2334,6 +2448,8 @@ type MutationErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'Inc
 
 type MutationErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null };
 
+type MutationErrorFields_LiveNeeqListingError_Fragment = { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null };
+
 type MutationErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null };
 
 type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null };
@@ -2343,6 +2459,7 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_DuplicateError_Fragment
   | MutationErrorFields_IncentiveCapExceededError_Fragment
   | MutationErrorFields_InvalidInputError_Fragment
+  | MutationErrorFields_LiveNeeqListingError_Fragment
   | MutationErrorFields_NotFoundError_Fragment
   | MutationErrorFields_StaleVersionError_Fragment
 ;
@@ -2385,6 +2502,7 @@ export type CreateEnterpriseMutation = { createEnterprise: { enterprise: { id: s
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2401,6 +2519,7 @@ export type UpdateEnterpriseMutation = { updateEnterprise: { enterprise: { id: s
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2415,6 +2534,7 @@ export type RecordFiscalYearMutation = { recordFiscalYear: { financials: { fisca
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
@@ -2429,6 +2549,7 @@ export type RecordHighTechCertificateMutation = { recordHighTechCertificate: { c
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     > } };
