@@ -326,7 +326,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O'),
     owners: { ref: 'enterprise' },
     fields: {
-      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare enterprise updatedAt version': ROWS,
+      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare endsOn projectBasis netAssetIncrease staffInPost enterprise updatedAt version': ROWS,
       // Grants name people: personal data.
       grants: roles('A R'),
     },
@@ -334,7 +334,10 @@ export const TYPES: Record<string, TypeRule> = {
   EquityGrant: {
     rows: roles('A R'),
     owners: { via: 'plan', type: 'EquityIncentivePlan' },
-    fields: { 'id granteeName position equityShare grantedOn serviceYears firstExerciseOn exerciseDeadline updatedAt': ROWS },
+    fields: {
+      'id granteeName position equityShare purchasedShare awardValue keyTechnical grantedOn serviceYears yearsInPost firstExerciseOn exerciseDeadline dividendAmount annualPay updatedAt':
+        ROWS,
+    },
   },
   TalentAward: {
     rows: roles('A R M O'),
