@@ -223,7 +223,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry highTechField park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
+      'id creditCode name nameEn industry highTechField park cluster foundedOn size registeredCapital stateOwned university universityAffiliated listedOnExchange convertedInstitute investedByConvertedInstitute investedByAcademia highTech updatedAt version':
         ROWS,
       // Honours an enterprise is recognised by: published by their issuers, seen as the high-tech certificates are.
       'highTechCertificates qualifications': roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),

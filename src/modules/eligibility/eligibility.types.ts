@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { HighTechField, Industry } from '../enterprise/enums';
+import { HighTechField, Industry, TechEnterpriseType } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { QualificationKind } from '../qualification/enums';
 import { type Check, CRITERIA, CriterionKind, CriterionOutcome, type CriterionRule } from './criteria';
@@ -77,6 +77,9 @@ export abstract class CriterionParams {
 
   @Field(() => Int, { nullable: true, description: 'Points of 100 an evaluation must reach.' })
   minimumScore?: number | null;
+
+  @Field(() => [TechEnterpriseType], { nullable: true, description: 'Kinds of tech enterprise any one of which meets the criterion.' })
+  techEnterpriseTypes?: TechEnterpriseType[] | null;
 }
 
 /** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */

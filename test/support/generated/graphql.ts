@@ -114,11 +114,19 @@ export type CppccMemberFilter = {
 export type CreateEnterpriseInput = {
   checkCharacterOverride?: CheckCharacterOverrideInput | null | undefined;
   clusterCode?: string | null | undefined;
+  /** 转制院所企业; null: not known. */
+  convertedInstitute?: boolean | null | undefined;
   creditCode: string;
   foundedOn: string;
   /** The national high-tech field of its core technology, when classified. */
   highTechField?: HighTechField | null | undefined;
   industry: Industry;
+  /** 高等院校和科研院所投资的科技企业; null: not known. */
+  investedByAcademia?: boolean | null | undefined;
+  /** 转制院所所投资的科技企业; null: not known. */
+  investedByConvertedInstitute?: boolean | null | undefined;
+  /** Shares listed on a stock exchange (not NEEQ); null: not known. */
+  listedOnExchange?: boolean | null | undefined;
   name: string;
   nameEn?: string | null | undefined;
   /** Code of the park it sits in. */
@@ -209,12 +217,16 @@ export type CriterionKind =
   | 'SUPPORTED_INDUSTRY'
   /** The latest tax credit grade is one of `grades`. */
   | 'TAX_CREDIT_GRADE'
+  /** A tech enterprise of one of `techEnterpriseTypes` (财资〔2016〕4号 art. 2, widened by 财资〔2018〕54号): PASSED when one holds, FAILED when none does, UNKNOWN when none holds and one is not known. */
+  | 'TECH_ENTERPRISE_TYPE'
   /** Holds a tech insurance policy in force on the date. */
   | 'TECH_INSURANCE_IN_FORCE'
   /** 科技型中小企业 evaluation (国科发政〔2017〕115号): on the latest fiscal year, at least `minimumScore` points of 100 (S&T staff share of employees 20, R&D share of revenue 50, valid patents 30) with S&T staff points above 0; or, without scoring, a high-tech certificate valid on the date. Of the two R&D options the regulation scores, the registry holds the share of revenue only (not of total costs and expenses). */
   | 'TECH_SME_SCORE'
   /** Total assets of the latest fiscal year within `minimum`–`maximum` (UNKNOWN when not reported). */
   | 'TOTAL_ASSETS'
+  /** Not listed on a stock exchange (a NEEQ quotation counts as unlisted); UNKNOWN when the registry does not know. */
+  | 'UNLISTED'
   /** At least `count` valid invention patents not pledged on the date, appraised within `months`. */
   | 'UNPLEDGED_INVENTION_PATENT';
 
@@ -250,6 +262,8 @@ export type CriterionRuleInput = {
   months?: number | null | undefined;
   rdBands?: Array<RdBandInput> | null | undefined;
   stateOwned?: boolean | null | undefined;
+  /** Kinds of tech enterprise any one of which meets the criterion. */
+  techEnterpriseTypes?: Array<TechEnterpriseType> | null | undefined;
   /** Fiscal years an R&D intensity is taken over. */
   years?: number | null | undefined;
 };
@@ -1076,6 +1090,19 @@ export type TaxPilotUsageInput = {
   reliefAmount: string;
 };
 
+/** A kind of tech enterprise the state-owned equity incentive rules cover. */
+export type TechEnterpriseType =
+  /** 转制院所企业: a converted research institute (Enterprise.convertedInstitute). */
+  | 'CONVERTED_INSTITUTE'
+  /** 国家认定的高新技术企业: a high-tech certificate valid on the date. */
+  | 'HIGH_TECH'
+  /** 高等院校和科研院所投资的科技企业: an owning university, or Enterprise.investedByAcademia. */
+  | 'INVESTED_BY_ACADEMIA'
+  /** 转制院所所投资的科技企业 (from 财资〔2018〕54号; Enterprise.investedByConvertedInstitute). */
+  | 'INVESTED_BY_CONVERTED_INSTITUTE'
+  /** 纳入全国科技型中小企业信息库: a TECH_SME qualification valid on the date. */
+  | 'TECH_SME';
+
 /** A tech insurance policy; amount = sum insured. */
 export type TechInsuranceInput = {
   amount: string;
@@ -1106,10 +1133,18 @@ export type TechInsuranceKind =
 export type UpdateEnterpriseInput = {
   /** Empty string: no cluster. */
   clusterCode?: string | null | undefined;
+  /** Null: no longer known. */
+  convertedInstitute?: boolean | null | undefined;
   foundedOn?: string | null | undefined;
   /** Null: no longer classified. */
   highTechField?: HighTechField | null | undefined;
   industry?: Industry | null | undefined;
+  /** Null: no longer known. */
+  investedByAcademia?: boolean | null | undefined;
+  /** Null: no longer known. */
+  investedByConvertedInstitute?: boolean | null | undefined;
+  /** Null: no longer known. */
+  listedOnExchange?: boolean | null | undefined;
   name?: string | null | undefined;
   nameEn?: string | null | undefined;
   parkCode?: string | null | undefined;
