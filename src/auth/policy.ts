@@ -418,7 +418,7 @@ export const TYPES: Record<string, TypeRule> = {
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore':
+      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore techEnterpriseTypes':
         ROWS,
     },
   },
