@@ -61,7 +61,10 @@ export class EquityIncentivePlanInput {
   @Field(() => DateScalar)
   approvedOn!: string;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Equity forms: total equity the plan grants.' })
+  @Field(() => PercentScalar, {
+    nullable: true,
+    description: 'Equity forms: total equity the plan grants (awarded, sold or optioned; an award’s matched purchase included), percent of all equity.',
+  })
   totalEquityShare?: string | null;
 
   @Field(() => PercentScalar, { nullable: true, description: 'Dividend forms: share of profit distributed.' })

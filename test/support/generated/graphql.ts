@@ -382,7 +382,7 @@ export type EquityIncentivePlanInput = {
   staffInPost?: number | null | undefined;
   status?: PlanStatus;
   title: string;
-  /** Equity forms: total equity the plan grants. */
+  /** Equity forms: total equity the plan grants (awarded, sold or optioned; an award’s matched purchase included), percent of all equity. */
   totalEquityShare?: unknown;
 };
 
