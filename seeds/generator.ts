@@ -218,6 +218,25 @@ export interface EnterpriseSeed {
   insuredWithoutCheck?: boolean;
   /** Qualifications it holds (a named enterprise's, fixed; generated ones draw theirs), each `years` long from `validFrom`. */
   qualifications?: { kind: string; validFrom: string; years: number }[];
+  /** What the equity incentive scope reads (a named enterprise's, as known; null: not known); generated ones draw it. */
+  scope?: { listedOnExchange: boolean | null; convertedInstitute: boolean | null; investedByConvertedInstitute: boolean | null; investedByAcademia: boolean | null };
+}
+
+/**
+ * The scope facts of the equity incentive rules for a generated enterprise, from a side random: about one in ten of
+ * each not known; a quarter of large enterprises listed on an exchange, few others; a fifth of state-owned ones
+ * converted institutes; a university enterprise invested in by academia.
+ */
+function scopeOf(seed: EnterpriseSeed): NonNullable<EnterpriseSeed['scope']> {
+  if (seed.scope) return seed.scope;
+  const side = sideRandom(`scope:${seed.creditCode}`);
+  const known = <T>(value: () => T): T | null => (side.chance(0.1) ? null : value());
+  return {
+    listedOnExchange: known(() => side.chance(seed.size === 'LARGE' ? 0.25 : 0.03)),
+    convertedInstitute: known(() => seed.stateOwned && side.chance(0.2)),
+    investedByConvertedInstitute: known(() => side.chance(0.04)),
+    investedByAcademia: seed.universityKey ? true : known(() => side.chance(0.05)),
+  };
 }
 
 export interface GeneratorOptions {
@@ -345,6 +364,12 @@ export function generateEnterprise(
     size: seed.size,
     state_owned: seed.stateOwned,
     university_id: seed.universityKey ? ids.institution(seed.universityKey) : null,
+    ...((scope) => ({
+      listed_on_exchange: scope.listedOnExchange,
+      converted_institute: scope.convertedInstitute,
+      invested_by_converted_institute: scope.investedByConvertedInstitute,
+      invested_by_academia: scope.investedByAcademia,
+    }))(scopeOf(seed)),
   };
   out['enterprise']!.push(enterpriseRow);
   const k = seed.creditCode;
@@ -722,6 +747,17 @@ export function generateEnterprise(
       total_equity_share: total === null ? null : `${total}.0000`,
       profit_share: dividend ? `${r.int(5, 15)}.0000` : null,
       pilot_key_unit: seed.pilotKeyUnit ?? false,
+      // What 财资〔2016〕4号 reads, drawn on the side so no earlier figure moved: a position dividend runs 1–3 years over
+      // 10–30% of its staff; a project dividend (5–15%, so from industrialisation) 3–5 years.
+      ...((side) => ({
+        ends_on:
+          form === 'POSITION_DIVIDEND' ? addYears(approved, side.int(1, 3), 1)
+          : form === 'PROJECT_DIVIDEND' ? addYears(approved, side.int(3, 5), 1)
+          : null,
+        project_basis: form === 'PROJECT_DIVIDEND' ? 'INDUSTRIALISATION' : null,
+        net_asset_increase: form === 'EQUITY_AWARD' ? yuan(side.int(20, 400) * 1_000_000) : null,
+        staff_in_post: form === 'POSITION_DIVIDEND' ? side.int(30, 3000) : null,
+      }))(sideRandom(`plan:${k}`)),
     });
     const grants = dividend ? 0 : r.int(1, Math.min(4, total!));
     for (let g = 0; g < grants; g++) {
@@ -735,6 +771,10 @@ export function generateEnterprise(
         position: r.pick(POSITIONS),
         equity_share: `${Math.min(3, Math.max(0.1, Math.floor((total! / grants) * 10) / 10)).toFixed(4)}`,
         service_years: form === 'EQUITY_AWARD' ? r.int(3, 15) : r.int(1, 15),
+        // Awards go to key technical staff; an award's value is drawn on the side (¥0.2m–3m). Plans the demo drew
+        // before the matched purchase was recorded have none (purchased_share null), as rows recorded then would.
+        key_technical: form === 'EQUITY_AWARD',
+        award_value: form === 'EQUITY_AWARD' ? yuan(sideRandom(`grant:${planId}:${g}`).int(2, 30) * 100_000) : null,
         granted_on: granted,
         first_exercise_on: first,
         exercise_deadline: first ? addYears(first, r.int(2, 5)) : null,

@@ -39,6 +39,8 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     universityKey: null,
     researchUniversityKey: 'HUST',
     exchangeListing: { exchange: '深圳证券交易所', stockCode: '000988' },
+    // Listed on the Shenzhen exchange (000988): outside 财资〔2016〕4号, which covers unlisted enterprises.
+    scope: { listedOnExchange: true, convertedInstitute: false, investedByConvertedInstitute: false, investedByAcademia: true },
     pilotKeyUnit: true,
     qualifications: [{ kind: 'SINGLE_ITEM_CHAMPION', validFrom: '2023-12-01', years: 3 }],
   },
@@ -55,6 +57,8 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     size: 'MEDIUM',
     stateOwned: true,
     universityKey: 'WHU',
+    // Whether it is listed is not recorded here.
+    scope: { listedOnExchange: null, convertedInstitute: false, investedByConvertedInstitute: false, investedByAcademia: true },
     qualifications: [
       { kind: 'PROVINCIAL_SPECIALISED_SME', validFrom: '2022-03-01', years: 3 },
       { kind: 'LITTLE_GIANT', validFrom: '2024-07-15', years: 3 },
@@ -74,6 +78,7 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     size: 'SMALL',
     stateOwned: true,
     universityKey: 'WUT',
+    scope: { listedOnExchange: null, convertedInstitute: false, investedByConvertedInstitute: false, investedByAcademia: true },
     qualifications: [
       { kind: 'INNOVATIVE_SME', validFrom: '2024-06-10', years: 3 },
       { kind: 'TECH_SME', validFrom: '2025-05-20', years: 1 },
@@ -92,6 +97,8 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     size: 'LARGE',
     stateOwned: true,
     universityKey: null,
+    // The institute converted into an enterprise; unlisted itself (its subsidiary 烽火通信 is listed).
+    scope: { listedOnExchange: false, convertedInstitute: true, investedByConvertedInstitute: false, investedByAcademia: false },
     pilotKeyUnit: true,
   },
   {
@@ -107,6 +114,8 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     size: 'LARGE',
     stateOwned: true,
     universityKey: null,
+    // Converted from the Wuhan iron and steel design institute; an unlisted subsidiary of a listed group.
+    scope: { listedOnExchange: false, convertedInstitute: true, investedByConvertedInstitute: false, investedByAcademia: false },
     pilotKeyUnit: true,
   },
 ];

@@ -88,6 +88,10 @@ const PROGRAMMES: Record<string, Criterion> = {
     kind: 'EXCLUDED_SECTOR',
     sectors: ['TOBACCO_MANUFACTURING', 'ACCOMMODATION_AND_CATERING', 'WHOLESALE_AND_RETAIL', 'REAL_ESTATE', 'LEASING_AND_BUSINESS_SERVICES', 'ENTERTAINMENT'],
   },
+  // 财资〔2016〕4号 art. 2 scope.
+  T_UNLISTED: { kind: 'UNLISTED' },
+  T_TECH_TYPE: { kind: 'TECH_ENTERPRISE_TYPE', techEnterpriseTypes: ['HIGH_TECH', 'CONVERTED_INSTITUTE', 'INVESTED_BY_ACADEMIA', 'TECH_SME'] },
+  T_TECH_TYPE_54: { kind: 'TECH_ENTERPRISE_TYPE', techEnterpriseTypes: ['INVESTED_BY_CONVERTED_INSTITUTE'] },
 };
 
 // ── the facts of a crafted enterprise ──
@@ -131,6 +135,13 @@ interface Facts {
   loans?: { status: 'ACTIVE' | 'DEFAULTED'; settled?: boolean }[];
   insurance?: { startDate: string; endDate?: string; status?: string }[];
   qualifications?: { kind: string; validFrom: string; validTo: string }[];
+  /** The scope facts of the equity incentive rules: default not recorded (null). */
+  listedOnExchange?: boolean | null;
+  convertedInstitute?: boolean | null;
+  investedByConvertedInstitute?: boolean | null;
+  investedByAcademia?: boolean | null;
+  /** Owned by a university (华中科技大学). */
+  university?: boolean;
 }
 
 interface Crafted {
@@ -162,12 +173,14 @@ function patentNumber(type: number, serial: number): string {
 
 describe('each eligibility criterion alone: evaluate and SQL agree with the rule at its edges', () => {
   let app: TestApp;
+  let hust: string;
 
   beforeAll(async () => {
     // A database of this file's own: the test-only programmes never reach another file's programme list.
     app = await TestApp.start({ databaseUrl: await workerDatabaseUrl('criteria') });
     await resetRegistry(app.orm);
     const em = app.orm.em.fork();
+    hust = (await app.execute<any, any>('{ institutions { id name } }', {}, admin)).data.institutions.find((i: { name: string }) => i.name === '华中科技大学').id;
     await em.execute(`delete from pilot_programme where code like 'T\\_%'`);
     for (const [code, criterion] of Object.entries(PROGRAMMES)) {
       await em.execute(
@@ -200,6 +213,11 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         stateOwned: f.stateOwned ?? false,
         highTechField: f.highTechField ?? null,
         economicSector: f.economicSector ?? null,
+        listedOnExchange: f.listedOnExchange ?? null,
+        convertedInstitute: f.convertedInstitute ?? null,
+        investedByConvertedInstitute: f.investedByConvertedInstitute ?? null,
+        investedByAcademia: f.investedByAcademia ?? null,
+        universityId: f.university ? hust : null,
       }),
     );
     for (const [year, y] of Object.entries(f.years ?? {})) {
@@ -845,6 +863,36 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'no S&T staff points, the certificate expired the day before', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
       { name: 'no figures, a valid certificate', facts: { certificates: [{ issuedOn: '2025-01-01' }] }, expected: 'PASSED' },
       { name: 'no figures, no certificate', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('UNLISTED: not listed on a stock exchange; not recorded is UNKNOWN', async () => {
+    await agree('T_UNLISTED', 13_400, [
+      { name: 'unlisted (NEEQ-quoted or not quoted at all)', facts: { listedOnExchange: false }, expected: 'PASSED' },
+      { name: 'listed on a stock exchange', facts: { listedOnExchange: true }, expected: 'FAILED' },
+      { name: 'not recorded', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('TECH_ENTERPRISE_TYPE: one type holding is enough; none holding is FAILED only when every type is known', async () => {
+    const known = { convertedInstitute: false, investedByAcademia: false };
+    await agree('T_TECH_TYPE', 13_500, [
+      { name: 'a high-tech certificate expiring on the date', facts: { ...known, certificates: [{ issuedOn: '2023-07-01', expiresOn: AS_OF }] }, expected: 'PASSED' },
+      { name: 'the certificate expired the day before', facts: { ...known, certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'a tech-SME registration valid from the date', facts: { ...known, qualifications: [{ kind: 'TECH_SME', validFrom: AS_OF, validTo: '2026-12-31' }] }, expected: 'PASSED' },
+      { name: 'a tech-SME registration valid from the day after', facts: { ...known, qualifications: [{ kind: 'TECH_SME', validFrom: '2026-07-01', validTo: '2026-12-31' }] }, expected: 'FAILED' },
+      { name: 'another qualification (LITTLE_GIANT) is not a type', facts: { ...known, qualifications: [{ kind: 'LITTLE_GIANT', validFrom: '2026-01-01', validTo: '2028-12-31' }] }, expected: 'FAILED' },
+      { name: 'a converted institute, nothing else known', facts: { convertedInstitute: true }, expected: 'PASSED' },
+      { name: 'owned by a university, nothing else known', facts: { university: true }, expected: 'PASSED' },
+      { name: 'invested in by a research institute', facts: { convertedInstitute: false, investedByAcademia: true }, expected: 'PASSED' },
+      { name: 'not a converted institute, academic investment not recorded', facts: { convertedInstitute: false }, expected: 'UNKNOWN' },
+      { name: 'nothing recorded', facts: {}, expected: 'UNKNOWN' },
+      { name: 'invested in by a converted institute: not a type before 54号', facts: { ...known, investedByConvertedInstitute: true }, expected: 'FAILED' },
+    ]);
+    await agree('T_TECH_TYPE_54', 13_520, [
+      { name: 'invested in by a converted institute', facts: { investedByConvertedInstitute: true }, expected: 'PASSED' },
+      { name: 'not invested in by one', facts: { investedByConvertedInstitute: false, convertedInstitute: true }, expected: 'FAILED' },
+      { name: 'not recorded', facts: {}, expected: 'UNKNOWN' },
     ]);
   });
 

@@ -144,7 +144,8 @@ describe('eligibility receipts', () => {
   /** The facts the credit loan pilot's criteria read about an enterprise registered by `register`. */
   const factsOf = (code: string, name: string, rating: string, dishonestChecks: { checkedOn: string; listed: boolean; source: string }[]) => ({
     authorisation: { scope: 'ELIGIBILITY', inForce: true, purpose: PURPOSE },
-    enterprise: { creditCode: code, name, parkName: '光电子信息产业园', industry: 'OPTOELECTRONIC_INFORMATION', highTechField: null, economicSector: null, foundedOn: '2012-03-01', stateOwned: false },
+    enterprise: { creditCode: code, name, parkName: '光电子信息产业园', industry: 'OPTOELECTRONIC_INFORMATION', highTechField: null, economicSector: null, foundedOn: '2012-03-01', stateOwned: false,
+      listedOnExchange: null, convertedInstitute: null, investedByConvertedInstitute: null, investedByAcademia: null, university: null },
     years: [
       { fiscalYear: 2024, revenue: '36000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, totalAssets: null, employees: 100, stStaff: 20, rdStaff: null },
       { fiscalYear: 2025, revenue: '40000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, totalAssets: null, employees: 100, stStaff: 20, rdStaff: null },

@@ -54,6 +54,8 @@ interface Crafted {
   certificate?: { issuedOn: string; expiresOn?: string } | null;
   pledged?: boolean;
   dishonest?: { checkedOn: string; listed: boolean } | null;
+  /** More of the enterprise's own registration (createEnterprise input). */
+  enterprise?: Record<string, unknown>;
 }
 
 /** Enterprise 1001 (crafted below, with a tech insurance policy added) against every other programme on AS_OF. */
@@ -74,6 +76,9 @@ const EVERY_PROGRAMME = {
   EQUITY_INCENTIVE: [
     registered(0),
     ['STATE_OWNED', 'FAILED', 'Not state-owned; state-owned required.'],
+    // The scope (财资〔2016〕4号 art. 2, as 财资〔2018〕54号 widened it): the registry does not know whether it is listed.
+    ['UNLISTED', 'UNKNOWN', 'Whether its shares are listed on a stock exchange is not recorded.'],
+    ['TECH_ENTERPRISE_TYPE', 'PASSED', 'HIGH_TECH (certificate GR202442001001 valid to 2026-12-31).'],
     ['RD_INTENSITY', 'PASSED', 'R&D of revenue 2023 5.00%, 2024 5.00%, 2025 5.00%; 3% required in each year.'],
     ['RD_STAFF_SHARE', 'PASSED', 'R&D staff 12 of 100 employees (12.00%) in 2025; 10% required.'],
   ],
@@ -118,7 +123,7 @@ describe('pilot programmes and eligibility', () => {
   /** Registers an enterprise with the figures, certificate, patent, rating and checks a case needs. */
   async function craft(n: number, name: string, c: Crafted = {}): Promise<string> {
     const code = testCode(n);
-    await ok(app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name, { highTechField: 'ELECTRONIC_INFORMATION', economicSector: 'MANUFACTURING' }) }, admin));
+    await ok(app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name, { highTechField: 'ELECTRONIC_INFORMATION', economicSector: 'MANUFACTURING', ...c.enterprise }) }, admin));
     for (const year of c.years ?? [2023, 2024, 2025]) {
       const revenue = c.revenue ?? '40000000.00';
       await ok(
@@ -184,12 +189,32 @@ describe('pilot programmes and eligibility', () => {
     ]);
     const corrections = (await app.execute(ProgrammeRulesDocument, {}, null)).data!.programmes.flatMap((p) => p.rules.filter((v) => v.corrects !== null).map((v) => [p.code, v.version, v.corrects, v.effectiveFrom, v.recordedBy]));
     expect(corrections).toEqual([
+      ['EQUITY_INCENTIVE', 3, 2, '2016-03-01', 'migration'],
       ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', 'migration'],
       ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', 'migration'],
       ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', 'migration'],
       ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', 'migration'],
       // The 2010 version recorded without its rate (50%), corrected beside the rate history (test/super-deduction.test.ts).
       ['RD_SUPER_DEDUCTION', 3, 1, '2010-01-01', 'migration'],
+    ]);
+  });
+
+  it('takes 财资〔2016〕4号 as written until 2018-09-17 and 财资〔2018〕54号 from 2018-09-18: an enterprise a converted institute invested in comes into scope', async () => {
+    const code = await craft(1071, '武汉邮科光纤传感有限公司', {
+      years: [2015, 2016, 2017],
+      certificate: null,
+      enterprise: { stateOwned: true, listedOnExchange: false, convertedInstitute: false, investedByConvertedInstitute: true, investedByAcademia: false },
+    });
+    const scope = async (asOf: string) =>
+      (await check('EQUITY_INCENTIVE', [code], asOf)).map((r) => [r.ruleVersion, r.rulesEffectiveFrom, r.eligible, r.checks.find((c) => c.criterion === 'TECH_ENTERPRISE_TYPE')!.outcome]);
+    expect(await scope('2018-09-17')).toEqual([[3, '2016-03-01', false, 'FAILED']]);
+    expect(await scope('2018-09-18')).toEqual([[4, '2018-09-18', true, 'PASSED']]);
+    const rules = (await app.execute(ProgrammeRulesDocument, {}, null)).data!.programmes.find((p) => p.code === 'EQUITY_INCENTIVE')!.rules;
+    expect(rules.map((v) => [v.version, v.effectiveFrom, v.corrects])).toEqual([
+      [4, '2018-09-18', null],
+      [3, '2016-03-01', 2],
+      [2, '2016-03-01', 1],
+      [1, '2016-03-01', null],
     ]);
   });
 
@@ -615,8 +640,8 @@ describe('eligibility at the scale of a zone', () => {
     // enterprises not yet classified under a GB/T 4754 sector (UNKNOWN) or trading and leasing ones (FAILED) are out.
     expect(codes).toHaveLength(200);
     expect({ eligibleCounts, outreachCounts }).toEqual({
-      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 8, HIGH_TECH_SELF_CHECK: 35, RD_SUPER_DEDUCTION: 151, TECH_SME: 87 },
-      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 7, HIGH_TECH_SELF_CHECK: 24, RD_SUPER_DEDUCTION: 148, TECH_SME: 53 },
+      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 35, RD_SUPER_DEDUCTION: 151, TECH_SME: 87 },
+      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 24, RD_SUPER_DEDUCTION: 148, TECH_SME: 53 },
     });
     // Outreach is for administrators.
     const asBank = await app.execute(OutreachDocument, { programme: 'IP_PLEDGE_LOAN', asOf }, bank);

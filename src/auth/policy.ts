@@ -224,7 +224,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital stateOwned university universityAffiliated highTech updatedAt version':
+      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital stateOwned university universityAffiliated listedOnExchange convertedInstitute investedByConvertedInstitute investedByAcademia highTech updatedAt version':
         ROWS,
       // Honours an enterprise is recognised by: published by their issuers, seen as the high-tech certificates are.
       'highTechCertificates qualifications': roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
@@ -327,7 +327,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O'),
     owners: { ref: 'enterprise' },
     fields: {
-      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare enterprise updatedAt version': ROWS,
+      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare endsOn projectBasis netAssetIncrease staffInPost enterprise updatedAt version': ROWS,
       // Grants name people: personal data.
       grants: roles('A R'),
     },
@@ -335,7 +335,10 @@ export const TYPES: Record<string, TypeRule> = {
   EquityGrant: {
     rows: roles('A R'),
     owners: { via: 'plan', type: 'EquityIncentivePlan' },
-    fields: { 'id granteeName position equityShare grantedOn serviceYears firstExerciseOn exerciseDeadline updatedAt': ROWS },
+    fields: {
+      'id granteeName position equityShare purchasedShare awardValue keyTechnical grantedOn serviceYears yearsInPost firstExerciseOn exerciseDeadline dividendAmount annualPay updatedAt':
+        ROWS,
+    },
   },
   TalentAward: {
     rows: roles('A R M O'),
@@ -417,7 +420,7 @@ export const TYPES: Record<string, TypeRule> = {
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors':
+      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors techEnterpriseTypes':
         ROWS,
     },
   },

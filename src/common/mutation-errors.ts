@@ -11,6 +11,7 @@ export enum MutationErrorCode {
   NOT_PERMITTED = 'NOT_PERMITTED',
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
   INCENTIVE_CAP_EXCEEDED = 'INCENTIVE_CAP_EXCEEDED',
+  INCENTIVE_FORM_NOT_ALLOWED = 'INCENTIVE_FORM_NOT_ALLOWED',
 }
 registerEnumType(MutationErrorCode, { name: 'MutationErrorCode' });
 
@@ -122,6 +123,23 @@ export class IncentiveCapExceededError extends MutationError {
   constructor(field: string, rule: string, message: string) {
     super();
     this.code = MutationErrorCode.INCENTIVE_CAP_EXCEEDED;
+    this.field = field;
+    this.rule = rule;
+    this.message = message;
+  }
+}
+
+@ObjectType({
+  implements: MutationError,
+  description: 'The plan uses a form the 2016 rules do not allow it: one they do not provide for, or options in a large or medium enterprise.',
+})
+export class IncentiveFormNotAllowedError extends MutationError {
+  @Field({ description: 'The rule, e.g. "OPTIONS_SMALL_MICRO_ONLY: stock options for small and micro enterprises only".' })
+  rule: string;
+
+  constructor(field: string, rule: string, message: string) {
+    super();
+    this.code = MutationErrorCode.INCENTIVE_FORM_NOT_ALLOWED;
     this.field = field;
     this.rule = rule;
     this.message = message;

@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { toScaled } from '../../common/decimal';
 import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
+import { EconomicSector, HighTechField, Industry, TechEnterpriseType } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { QualificationKind } from '../qualification/enums';
 import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
@@ -39,6 +39,8 @@ export enum CriterionKind {
   TOTAL_ASSETS = 'TOTAL_ASSETS',
   TECH_SME_SCORE = 'TECH_SME_SCORE',
   EXCLUDED_SECTOR = 'EXCLUDED_SECTOR',
+  UNLISTED = 'UNLISTED',
+  TECH_ENTERPRISE_TYPE = 'TECH_ENTERPRISE_TYPE',
 }
 registerEnumType(CriterionKind, {
   name: 'CriterionKind',
@@ -81,6 +83,11 @@ registerEnumType(CriterionKind, {
     EXCLUDED_SECTOR: {
       description:
         'The GB/T 4754 sector of its principal business is none of `sectors` (a negative list, e.g. 财税〔2015〕119号 for the R&D super-deduction); UNKNOWN when not classified.',
+    },
+    UNLISTED: { description: 'Not listed on a stock exchange (a NEEQ quotation counts as unlisted); UNKNOWN when the registry does not know.' },
+    TECH_ENTERPRISE_TYPE: {
+      description:
+        'A tech enterprise of one of `techEnterpriseTypes` (财资〔2016〕4号 art. 2, widened by 财资〔2018〕54号): PASSED when one holds, FAILED when none does, UNKNOWN when none holds and one is not known.',
     },
   },
 });
@@ -130,6 +137,7 @@ export interface CriterionRule {
   minimumScore?: number;
   /** EXCLUDED_SECTOR: the sectors excluded. */
   sectors?: EconomicSector[];
+  techEnterpriseTypes?: TechEnterpriseType[];
 }
 
 export type Param = Exclude<keyof CriterionRule, 'kind'>;
@@ -329,6 +337,29 @@ function bandPointsSql(num: string, den: string, bands: readonly [number, number
 /** Pledged on `asOf` (over `p`): registered by then and not cancelled; see instrument.entity.ts. */
 export { PLEDGED_ON_SQL } from '../finance/instrument.entity';
 import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
+
+/** Whether the enterprise is of tech enterprise type `t` on `asOf` (null: not known), and on what evidence. */
+function techEnterpriseType(t: TechEnterpriseType, f: EnterpriseFacts, asOf: string): { holds: boolean | null; why: string } {
+  const e = f.enterprise;
+  const flag = (v: boolean | null, yes: string, no: string) => ({ holds: v, why: v === null ? 'not recorded' : v ? yes : no });
+  switch (t) {
+    case TechEnterpriseType.HIGH_TECH: {
+      const c = certificateOn(f, asOf);
+      return c ? { holds: true, why: `certificate ${c.number} valid to ${c.expiresOn}` } : { holds: false, why: `no high-tech certificate valid on ${asOf}` };
+    }
+    case TechEnterpriseType.TECH_SME: {
+      const q = f.qualifications.find((x) => x.kind === QualificationKind.TECH_SME && x.validFrom <= asOf && x.validTo >= asOf);
+      return q ? { holds: true, why: `科技型中小企业 registration ${q.number} valid to ${q.validTo}` } : { holds: false, why: `no 科技型中小企业 registration valid on ${asOf}` };
+    }
+    case TechEnterpriseType.CONVERTED_INSTITUTE:
+      return flag(e.convertedInstitute, 'a converted research institute', 'not a converted research institute');
+    case TechEnterpriseType.INVESTED_BY_CONVERTED_INSTITUTE:
+      return flag(e.investedByConvertedInstitute, 'invested in by a converted research institute', 'not invested in by a converted research institute');
+    case TechEnterpriseType.INVESTED_BY_ACADEMIA:
+      if (e.university) return { holds: true, why: `owned by ${e.university}` };
+      return flag(e.investedByAcademia, 'invested in by a university or research institute', 'not invested in by a university or research institute');
+  }
+}
 
 export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION>, CriterionDefinition> = {
   [CriterionKind.REGISTERED_IN_ZONE]: {
@@ -878,6 +909,57 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
                    from patent p where p.owner_id = e.id and p.legal_status = 'VALID' and p.granted_on <= ?)`;
       const scored = latestYearCondition(asOf, `(${staff}) > 0 and (${staff}) + (${rd}) + ${ip} >= ?`, [asOf, r.minimumScore]);
       return { sql: `${CERTIFICATE_ON_SQL} or ${scored.sql}`, bindings: [asOf, asOf, ...scored.bindings] };
+    },
+  },
+
+  [CriterionKind.UNLISTED]: {
+    required: [],
+    optional: [],
+    reads: [],
+    describe: () => 'Not listed on a stock exchange (a NEEQ quotation is not a listing)',
+    evaluate(_r, f) {
+      const listed = f.enterprise.listedOnExchange;
+      if (listed === null) return { outcome: CriterionOutcome.UNKNOWN, detail: 'Whether its shares are listed on a stock exchange is not recorded.' };
+      return listed
+        ? { outcome: CriterionOutcome.FAILED, detail: 'Its shares are listed on a stock exchange; unlisted required.' }
+        : { outcome: CriterionOutcome.PASSED, detail: 'Not listed on a stock exchange.' };
+    },
+    sql: () => ({ sql: 'e.listed_on_exchange is false', bindings: [] }),
+  },
+
+  [CriterionKind.TECH_ENTERPRISE_TYPE]: {
+    required: ['techEnterpriseTypes'],
+    optional: [],
+    reads: ['certificates', 'qualifications'],
+    describe: (r) => `A tech enterprise of a kind the rules cover: ${r.techEnterpriseTypes!.join(', ')}`,
+    evaluate(r, f, asOf) {
+      const answers = r.techEnterpriseTypes!.map((t) => ({ type: t, ...techEnterpriseType(t, f, asOf) }));
+      const held = answers.filter((a) => a.holds === true);
+      if (held.length) return { outcome: CriterionOutcome.PASSED, detail: `${held.map((a) => `${a.type} (${a.why})`).join('; ')}.` };
+      const unknown = answers.filter((a) => a.holds === null);
+      const none = answers.filter((a) => a.holds === false).map((a) => `not ${a.type} (${a.why})`);
+      if (unknown.length) {
+        return {
+          outcome: CriterionOutcome.UNKNOWN,
+          detail: `${none.length ? `${none.join('; ')}; ` : ''}not recorded whether ${unknown.map((a) => a.type).join(' or ')}.`,
+        };
+      }
+      return { outcome: CriterionOutcome.FAILED, detail: `${none.join('; ')}; one of ${r.techEnterpriseTypes!.join(', ')} required.` };
+    },
+    sql(r, asOf) {
+      const parts: string[] = [];
+      const bindings: unknown[] = [];
+      for (const t of r.techEnterpriseTypes!) {
+        if (t === TechEnterpriseType.HIGH_TECH) (parts.push(CERTIFICATE_ON_SQL), bindings.push(asOf, asOf));
+        if (t === TechEnterpriseType.TECH_SME) {
+          parts.push(`exists (select 1 from qualification q where q.enterprise_id = e.id and q.kind = 'TECH_SME' and q.valid_from <= ? and q.valid_to >= ?)`);
+          bindings.push(asOf, asOf);
+        }
+        if (t === TechEnterpriseType.CONVERTED_INSTITUTE) parts.push('e.converted_institute is true');
+        if (t === TechEnterpriseType.INVESTED_BY_CONVERTED_INSTITUTE) parts.push('e.invested_by_converted_institute is true');
+        if (t === TechEnterpriseType.INVESTED_BY_ACADEMIA) parts.push('(e.university_id is not null or e.invested_by_academia is true)');
+      }
+      return { sql: parts.map((p) => `(${p})`).join(' or ') || 'false', bindings };
     },
   },
 };

@@ -162,7 +162,7 @@ function draft(answer: EligibilityResult, enterpriseId: string | null, authoriza
 
 const ALL_PARAMS: Param[] = [
   'minYears', 'industries', 'stateOwned', 'years', 'eachYear', 'rdBands', 'fields', 'minimum', 'maximum', 'minimumPercent', 'count',
-  'months', 'minimumRating', 'grades', 'maxAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore', 'sectors',
+  'months', 'minimumRating', 'grades', 'maxAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore', 'sectors', 'techEnterpriseTypes',
 ];
 
 const RANGES: Partial<Record<Param, [number, number]>> = {
@@ -204,6 +204,7 @@ function criterionRule(problems: Problems, field: string, input: Record<string, 
     problems.invalid(`${field}.maximumEmployees`, 'The maximum is below the minimum.');
   }
   if (rule.kinds && rule.kinds.length === 0) problems.invalid(`${field}.kinds`, 'Name at least one kind.');
+  if (rule.techEnterpriseTypes && rule.techEnterpriseTypes.length === 0) problems.invalid(`${field}.techEnterpriseTypes`, 'Name at least one type.');
   const ranged = [CriterionKind.REVENUE, CriterionKind.RD_EXPENSE, CriterionKind.TOTAL_ASSETS];
   if (ranged.includes(input.kind) && !rule.minimum && !rule.maximum) {
     problems.invalid(field, `${input.kind} needs a minimum, a maximum or both.`);

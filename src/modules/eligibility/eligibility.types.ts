@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CreditCodeScalar, DateScalar, DecimalScalar, PercentScalar } from '../../common/scalars';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
-import { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
+import { EconomicSector, HighTechField, Industry, TechEnterpriseType } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
 import { QualificationKind } from '../qualification/enums';
 import { AppliedBenefit, BenefitRate } from './benefits';
@@ -81,6 +81,9 @@ export abstract class CriterionParams {
 
   @Field(() => [EconomicSector], { nullable: true, description: 'EXCLUDED_SECTOR: the sectors a principal business may not be in.' })
   sectors?: EconomicSector[] | null;
+
+  @Field(() => [TechEnterpriseType], { nullable: true, description: 'Kinds of tech enterprise any one of which meets the criterion.' })
+  techEnterpriseTypes?: TechEnterpriseType[] | null;
 }
 
 /** One criterion of a rule version: its kind, the parameters it was given, and the rule in words. */

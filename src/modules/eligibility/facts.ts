@@ -23,7 +23,24 @@ export interface FiscalYearFacts {
 
 /** What the criteria read about one enterprise, as valid on the date asked about. */
 export interface EnterpriseFacts {
-  enterprise: { id: string; creditCode: string; name: string; parkName: string; industry: Industry; highTechField: HighTechField | null; economicSector: EconomicSector | null; foundedOn: string; stateOwned: boolean };
+  enterprise: {
+    id: string;
+    creditCode: string;
+    name: string;
+    parkName: string;
+    industry: Industry;
+    highTechField: HighTechField | null;
+    economicSector: EconomicSector | null;
+    foundedOn: string;
+    stateOwned: boolean;
+    /** Null: not known (so are the three below). */
+    listedOnExchange: boolean | null;
+    convertedInstitute: boolean | null;
+    investedByConvertedInstitute: boolean | null;
+    investedByAcademia: boolean | null;
+    /** The owning university's name, for a university enterprise. */
+    university: string | null;
+  };
   years: Map<number, FiscalYearFacts>;
   certificates: { number: string; issuedOn: string; expiresOn: string }[];
   patents: {
@@ -62,9 +79,13 @@ export async function loadFacts(
   const q = <T>(sql: string, params: unknown[] = []) => readRows<T>(em, sql, [batch, ...params]);
   const when = <T>(kind: FactKind, read: () => Promise<T[]>): Promise<T[]> => (kinds.has(kind) ? read() : Promise.resolve([]));
   const [enterprises, years, certificates, patents, ratings, grades, checks, defaults, insurance, qualifications] = await Promise.all([
-    q<{ id: string; credit_code: string; name: string; park: string; industry: Industry; high_tech_field: HighTechField | null; economic_sector: EconomicSector | null; founded_on: string; state_owned: boolean }>(
-      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.high_tech_field, e.economic_sector, e.founded_on::text, e.state_owned
-       from enterprise e join park p on p.id = e.park_id where e.id = any(?::uuid[])`,
+    q<{
+      id: string; credit_code: string; name: string; park: string; industry: Industry; high_tech_field: HighTechField | null; economic_sector: EconomicSector | null; founded_on: string; state_owned: boolean;
+      listed_on_exchange: boolean | null; converted_institute: boolean | null; invested_by_converted_institute: boolean | null; invested_by_academia: boolean | null; university: string | null;
+    }>(
+      `select e.id, e.credit_code, e.name, p.name as park, e.industry, e.high_tech_field, e.economic_sector, e.founded_on::text, e.state_owned,
+              e.listed_on_exchange, e.converted_institute, e.invested_by_converted_institute, e.invested_by_academia, u.name as university
+       from enterprise e join park p on p.id = e.park_id left join institution u on u.id = e.university_id where e.id = any(?::uuid[])`,
     ),
     when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null; total_assets: string | null }>(
       `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, rd_expense_in_china::text, high_tech_revenue::text, total_income::text, employees, st_staff, rd_staff, total_assets::text
@@ -115,7 +136,22 @@ export async function loadFacts(
   const facts = new Map<string, EnterpriseFacts>();
   for (const e of enterprises) {
     const f = {
-      enterprise: { id: e.id, creditCode: e.credit_code, name: e.name, parkName: e.park, industry: e.industry, highTechField: e.high_tech_field, economicSector: e.economic_sector, foundedOn: e.founded_on, stateOwned: e.state_owned },
+      enterprise: {
+        id: e.id,
+        creditCode: e.credit_code,
+        name: e.name,
+        parkName: e.park,
+        industry: e.industry,
+        highTechField: e.high_tech_field,
+        economicSector: e.economic_sector,
+        foundedOn: e.founded_on,
+        stateOwned: e.state_owned,
+        listedOnExchange: e.listed_on_exchange,
+        convertedInstitute: e.converted_institute,
+        investedByConvertedInstitute: e.invested_by_converted_institute,
+        investedByAcademia: e.invested_by_academia,
+        university: e.university,
+      },
       years: new Map(),
       certificates: [],
       patents: [],

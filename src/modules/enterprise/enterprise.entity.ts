@@ -85,6 +85,28 @@ export class Enterprise extends VersionedEntity {
   @ManyToOne(() => Institution, { ref: true, nullable: true, index: true })
   university: Ref<Institution> | null = null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Its shares are listed on a stock exchange (a NEEQ quotation is not a listing); null: not known.',
+  })
+  @Property({ type: 'boolean', nullable: true })
+  listedOnExchange: boolean | null = null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A converted research institute (转制院所企业); null: not known.' })
+  @Property({ type: 'boolean', nullable: true })
+  convertedInstitute: boolean | null = null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A tech enterprise a converted research institute invested in (转制院所所投资的科技企业); null: not known.' })
+  @Property({ type: 'boolean', nullable: true })
+  investedByConvertedInstitute: boolean | null = null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A tech enterprise a university or research institute invested in (高等院校和科研院所投资的科技企业); an owning `university` counts as well; null: not known.',
+  })
+  @Property({ type: 'boolean', nullable: true })
+  investedByAcademia: boolean | null = null;
+
   @Property({ type: 'text', nullable: true })
   creditCodeOverrideReason: string | null = null;
 

@@ -109,6 +109,18 @@ export class CreateEnterpriseInput {
   @Field(() => ID, { nullable: true, description: 'The owning university, for a university enterprise.' })
   universityId?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Shares listed on a stock exchange (not NEEQ); null: not known.' })
+  listedOnExchange?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '转制院所企业; null: not known.' })
+  convertedInstitute?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '转制院所所投资的科技企业; null: not known.' })
+  investedByConvertedInstitute?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '高等院校和科研院所投资的科技企业; null: not known.' })
+  investedByAcademia?: boolean | null;
+
   @Field(() => CheckCharacterOverrideInput, { nullable: true })
   checkCharacterOverride?: CheckCharacterOverrideInput | null;
 }
@@ -150,6 +162,18 @@ export class UpdateEnterpriseInput {
 
   @Field(() => ID, { nullable: true, description: 'Empty string: not a university enterprise.' })
   universityId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Null: no longer known.' })
+  listedOnExchange?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Null: no longer known.' })
+  convertedInstitute?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Null: no longer known.' })
+  investedByConvertedInstitute?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Null: no longer known.' })
+  investedByAcademia?: boolean | null;
 }
 
 @InputType()

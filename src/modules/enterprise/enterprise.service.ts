@@ -126,6 +126,10 @@ export async function createEnterprise(ctx: RequestContext, input: CreateEnterpr
     size: input.size,
     stateOwned: input.stateOwned ?? false,
     university: university ?? null,
+    listedOnExchange: input.listedOnExchange ?? null,
+    convertedInstitute: input.convertedInstitute ?? null,
+    investedByConvertedInstitute: input.investedByConvertedInstitute ?? null,
+    investedByAcademia: input.investedByAcademia ?? null,
   } as never);
   if (!check.ok) {
     enterprise.creditCodeOverrideReason = overrideReason;
@@ -170,6 +174,10 @@ export async function updateEnterprise(
   }
   if (input.size) changes.size = input.size;
   if (input.stateOwned != null) changes.stateOwned = input.stateOwned;
+  // Unknown is a value of its own here: null says the registry no longer knows.
+  for (const fact of ['listedOnExchange', 'convertedInstitute', 'investedByConvertedInstitute', 'investedByAcademia'] as const) {
+    if (input[fact] !== undefined) changes[fact] = input[fact];
+  }
   const { park, cluster } = await resolveParkAndCluster(ctx, problems, input.parkCode, input.clusterCode || null);
   const university = await resolveUniversity(ctx, problems, input.universityId || null);
   if (problems.any) return refused(problems.list);

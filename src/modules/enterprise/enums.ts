@@ -134,3 +134,26 @@ export enum HighTechCriteriaVersion {
   RULES_2016 = 'RULES_2016',
 }
 registerEnumType(HighTechCriteriaVersion, { name: 'HighTechCriteriaVersion' });
+
+/**
+ * The kinds of state-owned tech enterprise 财资〔2016〕4号 covers (its article 2, as 财资〔2018〕54号 widened it): the
+ * TECH_ENTERPRISE_TYPE criterion names which of them a rule version admits.
+ */
+export enum TechEnterpriseType {
+  HIGH_TECH = 'HIGH_TECH',
+  CONVERTED_INSTITUTE = 'CONVERTED_INSTITUTE',
+  INVESTED_BY_CONVERTED_INSTITUTE = 'INVESTED_BY_CONVERTED_INSTITUTE',
+  INVESTED_BY_ACADEMIA = 'INVESTED_BY_ACADEMIA',
+  TECH_SME = 'TECH_SME',
+}
+registerEnumType(TechEnterpriseType, {
+  name: 'TechEnterpriseType',
+  description: 'A kind of tech enterprise the state-owned equity incentive rules cover.',
+  valuesConfig: {
+    HIGH_TECH: { description: '国家认定的高新技术企业: a high-tech certificate valid on the date.' },
+    CONVERTED_INSTITUTE: { description: '转制院所企业: a converted research institute (Enterprise.convertedInstitute).' },
+    INVESTED_BY_CONVERTED_INSTITUTE: { description: '转制院所所投资的科技企业 (from 财资〔2018〕54号; Enterprise.investedByConvertedInstitute).' },
+    INVESTED_BY_ACADEMIA: { description: '高等院校和科研院所投资的科技企业: an owning university, or Enterprise.investedByAcademia.' },
+    TECH_SME: { description: '纳入全国科技型中小企业信息库: a TECH_SME qualification valid on the date.' },
+  },
+});

@@ -18,12 +18,22 @@ registerEnumType(IncentiveForm, {
   name: 'IncentiveForm',
   valuesConfig: {
     EQUITY_SALE: { description: '股权出售.' },
-    EQUITY_AWARD: { description: '股权奖励 (needs ≥ 3 years of service).' },
-    STOCK_OPTION: { description: '股权期权 (≥ 1 year to first exercise, exercised within 5).' },
-    RESTRICTED_STOCK: { description: '限制性股票.' },
-    TECHNOLOGY_AS_CAPITAL: { description: '技术入股.' },
-    PROJECT_DIVIDEND: { description: '项目收益分红.' },
-    POSITION_DIVIDEND: { description: '岗位分红 (≤ 15% of profit).' },
+    EQUITY_AWARD: {
+      description: '股权奖励: to key technical staff with ≥ 3 years of service, each matched by a ≥ 1:1 purchase, ≤ ¥3m per person, in all ≤ 15% of the three-year net-asset increase.',
+    },
+    STOCK_OPTION: { description: '股权期权: small and micro enterprises only; ≥ 1 year to first exercise, exercised within 5.' },
+    RESTRICTED_STOCK: {
+      description: '限制性股票: not a form of 财资〔2016〕4号; kept for plans recorded before, refused for a new state-owned enterprise’s plan.',
+    },
+    TECHNOLOGY_AS_CAPITAL: {
+      description: '技术入股: not an incentive form of 财资〔2016〕4号; kept for plans recorded before, refused for a new state-owned enterprise’s plan.',
+    },
+    PROJECT_DIVIDEND: {
+      description: '项目收益分红: from a result’s transfer or licence net income (≥ 50%), its investment shares (≥ 50%), or its industrialisation’s operating profit (≥ 5% a year for 3–5 years).',
+    },
+    POSITION_DIVIDEND: {
+      description: '岗位分红: ≤ 15% of the year’s after-tax profit, ≤ 30% of staff, ≥ 1 year in post, ≤ 2/3 of pay, plans ≤ 3 years.',
+    },
   },
 });
 
@@ -34,6 +44,21 @@ export enum PlanStatus {
   ENDED = 'ENDED',
 }
 registerEnumType(PlanStatus, { name: 'PlanStatus' });
+
+/** What a project dividend (项目收益分红) is drawn from (财资〔2016〕4号 art. 19, after the 促进科技成果转化法 art. 45). */
+export enum ProjectDividendBasis {
+  TRANSFER_OR_LICENCE = 'TRANSFER_OR_LICENCE',
+  INVESTMENT = 'INVESTMENT',
+  INDUSTRIALISATION = 'INDUSTRIALISATION',
+}
+registerEnumType(ProjectDividendBasis, {
+  name: 'ProjectDividendBasis',
+  valuesConfig: {
+    TRANSFER_OR_LICENCE: { description: '转让、许可: a share (≥ 50%) of the net income from transferring or licensing the result.' },
+    INVESTMENT: { description: '作价投资: a share (≥ 50%) of the shares or stake the result was invested for.' },
+    INDUSTRIALISATION: { description: '自行实施或合作实施: ≥ 5% of the operating profit of the result’s industrialisation, each year for 3–5 years.' },
+  },
+});
 
 /** An equity incentive plan; for a state-owned enterprise the 2016 caps are enforced when it is recorded. */
 @ObjectType({ implements: Node, description: 'An equity incentive plan (股权和分红激励).' })
@@ -62,9 +87,31 @@ export class EquityIncentivePlan extends VersionedEntity {
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   totalEquityShare: string | null = null;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'For dividend forms: share of profit distributed.' })
+  @Field(() => PercentScalar, {
+    nullable: true,
+    description: 'For dividend forms: the share distributed, percent of the year’s after-tax profit (岗位分红) or of the basis (项目收益分红).',
+  })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   profitShare: string | null = null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The plan’s last day; dividend plans state it (岗位分红 ≤ 3 years, 项目收益分红 from industrialisation 3–5 years).' })
+  @Property({ type: 'date', nullable: true })
+  endsOn: string | null = null;
+
+  @Field(() => ProjectDividendBasis, { nullable: true, description: 'For a project dividend: what it is drawn from.' })
+  @Enum({ items: () => ProjectDividendBasis, nativeEnumName: 'project_dividend_basis', nullable: true })
+  projectBasis: ProjectDividendBasis | null = null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'For an equity award: the net-asset increase formed by after-tax profit over the last three years (近3年税后利润累计形成的净资产增值额), yuan.',
+  })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  netAssetIncrease: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'For a position dividend: staff in post (在岗职工总数) when the plan was made.' })
+  @Property({ type: 'integer', nullable: true })
+  staffInPost: number | null = null;
 
   @Field({ description: 'A key unit of the equity incentive pilot.' })
   @Property({ default: false })
@@ -86,9 +133,33 @@ export class EquityGrant extends BaseEntity {
   @Property({ type: 'text' })
   position!: string;
 
-  @Field(() => PercentScalar, { description: 'Equity granted, percent of all equity.' })
-  @Property({ type: 'decimal', precision: 7, scale: 4 })
-  equityShare!: string;
+  @Field(() => PercentScalar, { nullable: true, description: 'Equity forms: equity granted (awarded, sold or optioned), percent of all equity; none for a dividend.' })
+  @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
+  equityShare: string | null = null;
+
+  @Field(() => PercentScalar, { nullable: true, description: 'Equity awards: the equity the person buys alongside (≥ 1:1 with the award), percent of all equity.' })
+  @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
+  purchasedShare: string | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Equity awards: the award at its appraised value when granted, yuan.' })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  awardValue: string | null = null;
+
+  @Field({ description: 'A key technical person (重要技术人员): the only ones an equity award may go to.' })
+  @Property({ default: false })
+  keyTechnical: boolean = false;
+
+  @Field(() => Int, { nullable: true, description: 'Position dividends: whole years in the post at the grant date.' })
+  @Property({ type: 'smallint', nullable: true })
+  yearsInPost: number | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Dividend forms: the dividend paid to the person, yuan.' })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  dividendAmount: string | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Position dividends: the person’s total pay (薪酬总额) for the same period, yuan.' })
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  annualPay: string | null = null;
 
   @Field(() => Int, { description: 'Whole years of service at the grant date.' })
   @Property({ type: 'smallint' })
