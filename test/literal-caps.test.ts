@@ -60,14 +60,15 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     return r.data.recordIncentivePlan;
   };
   const grant = (extra: Record<string, unknown> = {}) => ({ granteeName: '张伟', position: '首席科学家', equityShare: '1.0000', serviceYears: 5, grantedOn: '2025-02-01', ...extra });
+  const award = (extra: Record<string, unknown> = {}) => grant({ keyTechnical: true, purchasedShare: '1.0000', awardValue: '1000000.00', ...extra });
   const refused = (...errors: ReturnType<typeof capError>[]) => ({ plan: null, errors });
 
   it('caps the equity of a plan at 5% (large), 10% (medium), 30% (small and micro)', async () => {
     const cases: [Size, string, string, ReturnType<typeof capError>][] = [
-      ['LARGE', '5.0000', '5.0001', capError('input.totalEquityShare', 'TOTAL_CAP_LARGE: ≤ 5% of equity for a large enterprise', 'The plan grants 5.0001% of equity; a large state-owned tech enterprise may grant at most 5%.')],
-      ['MEDIUM', '10.0000', '10.0001', capError('input.totalEquityShare', 'TOTAL_CAP_MEDIUM: ≤ 10% of equity for a medium enterprise', 'The plan grants 10.0001% of equity; a medium state-owned tech enterprise may grant at most 10%.')],
-      ['SMALL', '30.0000', '30.0001', capError('input.totalEquityShare', 'TOTAL_CAP_SMALL: ≤ 30% of equity for a small enterprise', 'The plan grants 30.0001% of equity; a small state-owned tech enterprise may grant at most 30%.')],
-      ['MICRO', '30.0000', '30.0001', capError('input.totalEquityShare', 'TOTAL_CAP_SMALL: ≤ 30% of equity for a small or micro enterprise', 'The plan grants 30.0001% of equity; a small or micro state-owned tech enterprise may grant at most 30%.')],
+      ['LARGE', '5.0000', '5.0001', capError('input.totalEquityShare', 'TOTAL_CAP_LARGE: ≤ 5% of equity for a large enterprise, all plans together', 'The plan grants 5.0001% of equity; a large state-owned tech enterprise may grant at most 5%.')],
+      ['MEDIUM', '10.0000', '10.0001', capError('input.totalEquityShare', 'TOTAL_CAP_MEDIUM: ≤ 10% of equity for a medium enterprise, all plans together', 'The plan grants 10.0001% of equity; a medium state-owned tech enterprise may grant at most 10%.')],
+      ['SMALL', '30.0000', '30.0001', capError('input.totalEquityShare', 'TOTAL_CAP_SMALL: ≤ 30% of equity for a small enterprise, all plans together', 'The plan grants 30.0001% of equity; a small state-owned tech enterprise may grant at most 30%.')],
+      ['MICRO', '30.0000', '30.0001', capError('input.totalEquityShare', 'TOTAL_CAP_SMALL: ≤ 30% of equity for a small or micro enterprise, all plans together', 'The plan grants 30.0001% of equity; a small or micro state-owned tech enterprise may grant at most 30%.')],
     ];
     const results = [];
     for (const [size, at, over] of cases) {
@@ -99,7 +100,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
           },
           errors: [],
         },
-        refused(capError('input.grants.0.equityShare', 'PER_PERSON_CAP: ≤ 3% of equity per person', '张伟 would get 3.0001% of equity; one person may get at most 3%.')),
+        refused(capError('input.grants.0.equityShare', 'PER_PERSON_CAP: ≤ 3% of equity per person, all plans together', '张伟 would hold 3.0001% of equity from incentives; one person may get at most 3%.')),
       ]),
     );
   });
@@ -109,16 +110,18 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     for (const size of SIZES) {
       results.push([
         size,
-        await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0000' }),
-        await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0001' }),
-        await record(size, { form: 'PROJECT_DIVIDEND', profitShare: '15.0001' }),
+        // A position dividend plan runs at most three years and names the staff in post; a project dividend from
+        // industrialisation runs three to five years.
+        await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0000', endsOn: '2027-12-31', staffInPost: 100 }),
+        await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0001', endsOn: '2027-12-31', staffInPost: 100 }),
+        await record(size, { form: 'PROJECT_DIVIDEND', profitShare: '15.0001', projectBasis: 'INDUSTRIALISATION', endsOn: '2028-12-31' }),
       ]);
     }
     expect(results).toEqual(
       SIZES.map((size) => [
         size,
         { plan: { form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: '15.0000', grants: [] }, errors: [] },
-        refused(capError('input.profitShare', 'POSITION_DIVIDEND_CAP: ≤ 15% of profit', 'Position-based dividends may distribute at most 15% of profit, not 15.0001%.')),
+        refused(capError('input.profitShare', 'POSITION_DIVIDEND_CAP: ≤ 15% of the year’s after-tax profit, all plans together', 'Position dividends would distribute 15.0001% of after-tax profit; at most 15% a year.')),
         { plan: { form: 'PROJECT_DIVIDEND', totalEquityShare: null, profitShare: '15.0001', grants: [] }, errors: [] },
       ]),
     );
@@ -129,8 +132,9 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     for (const size of SIZES) {
       results.push([
         size,
-        await record(size, { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', grants: [grant({ serviceYears: 3 })] }),
-        await record(size, { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', grants: [grant({ serviceYears: 2 })] }),
+        // Awarded to key technical staff, matched 1:1 by a purchase, its appraised value within 15% of the net-asset increase.
+        await record(size, { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', netAssetIncrease: '100000000.00', grants: [award({ serviceYears: 3 })] }),
+        await record(size, { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', netAssetIncrease: '100000000.00', grants: [award({ serviceYears: 2 })] }),
       ]);
     }
     expect(results).toEqual(
