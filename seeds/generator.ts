@@ -402,6 +402,10 @@ export function generateEnterprise(
       row['total_income'] = side.chance(0.92) ? yuan(revenue * (1 + Math.max(0, side.normal(0.05, 0.04)))) : null;
       // R&D staff: part of the S&T staff (35–85% of it); not every enterprise reports them.
       row['rd_staff'] = side.chance(0.9) ? Math.round((row['st_staff'] as number) * Math.min(0.85, Math.max(0.35, side.normal(0.6, 0.15)))) : null;
+      // The innovation-capability score of a certification on these figures (most around 75; none for one in five), and
+      // incidents: about one in a hundred reports a major one, one in twenty-five reports nothing.
+      row['innovation_score'] = side.chance(0.8) ? Math.min(98, Math.max(40, Math.round(side.normal(75, 9)))) : null;
+      row['major_incident'] = side.chance(0.04) ? null : side.chance(0.01);
     }
   }
 

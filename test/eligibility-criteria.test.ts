@@ -65,6 +65,9 @@ const PROGRAMMES: Record<string, Criterion> = {
   T_RD_EACH_YEAR: { kind: 'RD_INTENSITY', years: 3, eachYear: true, rdBands: [{ revenueUpTo: null, minimumPercent: '3.0000' }] },
   T_RD_IN_CHINA: { kind: 'RD_IN_CHINA_SHARE', years: 3, minimumPercent: '60.0000' },
   T_RD_STAFF: { kind: 'RD_STAFF_SHARE', minimumPercent: '10.0000' },
+  // 工作指引 (国科发火〔2016〕195号): more than 70 points, in whole points.
+  T_INNOVATION: { kind: 'INNOVATION_SCORE', minimumScore: 71 },
+  T_INCIDENT: { kind: 'NO_MAJOR_INCIDENT' },
   T_FIELD: { kind: 'NATIONAL_HIGH_TECH_FIELD', fields: ['ELECTRONIC_INFORMATION', 'NEW_MATERIALS'] },
   T_STAFF_10: { kind: 'ST_STAFF_SHARE', minimumPercent: '10.0000' },
   T_STAFF_12_5: { kind: 'ST_STAFF_SHARE', minimumPercent: '12.5000' },
@@ -108,6 +111,10 @@ interface Figures {
   stStaff?: number;
   /** Default: not reported. */
   rdStaff?: number;
+  /** Default: none recorded. */
+  innovationScore?: number;
+  /** Default: not reported. */
+  majorIncident?: boolean;
   totalAssets?: string | null;
 }
 
@@ -233,6 +240,8 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         employees: y.employees ?? 100,
         stStaff: y.stStaff ?? 20,
         rdStaff: y.rdStaff ?? null,
+        innovationScore: y.innovationScore ?? null,
+        majorIncident: y.majorIncident ?? null,
         totalAssets: y.totalAssets ?? null,
       });
     }
@@ -594,6 +603,22 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'not reported', facts: { years: { 2025: { employees: 100 } } }, expected: 'UNKNOWN' },
       { name: 'the latest year decides', facts: { years: { 2024: { employees: 100, rdStaff: 20 }, 2025: { employees: 100, rdStaff: 5 } } }, expected: 'FAILED' },
       { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+  });
+
+  it('INNOVATION_SCORE and NO_MAJOR_INCIDENT: the latest year’s assessment and report', async () => {
+    await agree('T_INNOVATION', 11_780, [
+      { name: '71 points', facts: { years: { 2025: { innovationScore: 71 } } }, expected: 'PASSED' },
+      { name: '70 points (not more than 70)', facts: { years: { 2025: { innovationScore: 70 } } }, expected: 'FAILED' },
+      { name: 'no score recorded', facts: { years: { 2025: {} } }, expected: 'UNKNOWN' },
+      { name: 'the latest year decides', facts: { years: { 2024: { innovationScore: 90 }, 2025: { innovationScore: 60 } } }, expected: 'FAILED' },
+      { name: 'no figures', facts: {}, expected: 'UNKNOWN' },
+    ]);
+    await agree('T_INCIDENT', 11_790, [
+      { name: 'none reported', facts: { years: { 2025: { majorIncident: false } } }, expected: 'PASSED' },
+      { name: 'one reported', facts: { years: { 2025: { majorIncident: true } } }, expected: 'FAILED' },
+      { name: 'not reported', facts: { years: { 2025: {} } }, expected: 'UNKNOWN' },
+      { name: 'an incident two years back does not count', facts: { years: { 2024: { majorIncident: true }, 2025: { majorIncident: false } } }, expected: 'PASSED' },
     ]);
   });
 

@@ -147,8 +147,8 @@ describe('eligibility receipts', () => {
     enterprise: { creditCode: code, name, parkName: '光电子信息产业园', industry: 'OPTOELECTRONIC_INFORMATION', highTechField: null, economicSector: null, foundedOn: '2012-03-01', stateOwned: false,
       listedOnExchange: null, convertedInstitute: null, investedByConvertedInstitute: null, investedByAcademia: null, university: null },
     years: [
-      { fiscalYear: 2024, revenue: '36000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, totalAssets: null, employees: 100, stStaff: 20, rdStaff: null },
-      { fiscalYear: 2025, revenue: '40000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, totalAssets: null, employees: 100, stStaff: 20, rdStaff: null },
+      { fiscalYear: 2024, revenue: '36000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, totalAssets: null, employees: 100, stStaff: 20, rdStaff: null, innovationScore: null, majorIncident: null },
+      { fiscalYear: 2025, revenue: '40000000.00', rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', totalIncome: null, totalAssets: null, employees: 100, stStaff: 20, rdStaff: null, innovationScore: null, majorIncident: null },
     ],
     certificates: [{ number: `GR2024420${code.slice(12, 17)}`, issuedOn: '2024-01-01', expiresOn: '2026-12-31' }],
     // A rating is valid for a year by default: up to the day before its anniversary.

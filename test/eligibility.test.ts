@@ -91,6 +91,8 @@ const EVERY_PROGRAMME = {
     ['RD_IN_CHINA_SHARE', 'PASSED', 'R&D in China 100.00% of all R&D over 2023–2025 (¥6,000,000.00 of ¥6,000,000.00); 60% required.'],
     // Of total income (¥40m sales and ¥2m other), not of sales revenue.
     ['HIGH_TECH_REVENUE_SHARE', 'PASSED', 'High-tech income 76.19% of total income in 2025 (¥32,000,000.00 of ¥42,000,000.00); 60% required.'],
+    ['INNOVATION_SCORE', 'PASSED', 'Innovation-capability score 75 on 2025; at least 71 required.'],
+    ['NO_MAJOR_INCIDENT', 'PASSED', 'No major safety, quality or environmental incident reported for 2025.'],
   ],
   RD_SUPER_DEDUCTION: [
     registered(0),
@@ -129,7 +131,7 @@ describe('pilot programmes and eligibility', () => {
       await ok(
         app.execute(
           RecordFiscalYearDocument,
-          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, stStaff: 20, rdStaff: 12 } },
+          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, stStaff: 20, rdStaff: 12, innovationScore: 75, majorIncident: false } },
           admin,
         ),
       );
@@ -180,8 +182,9 @@ describe('pilot programmes and eligibility', () => {
       'CREDIT_LOAN', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'IP_PLEDGE_LOAN', 'NEEQ_FIRST_BATCH', 'RD_SUPER_DEDUCTION', 'TECH_INSURANCE_SUBSIDY', 'TECH_SME',
     ]);
     const selfCheck = data!.programmes.find((p) => p.code === 'HIGH_TECH_SELF_CHECK')!;
-    // Versions 3 and 4 correct 1 and 2 (the 2008 rules from 2008-01-01; both with the checks they lacked).
+    // Versions 3 and 4 correct 1 and 2 (the 2008 rules from 2008-01-01; both with the checks they lacked), 5 corrects 4.
     expect(selfCheck.rules.map((v) => [v.version, v.effectiveFrom, v.criteria.map((c) => c.kind).join(' '), v.criteria.find((c) => c.kind === 'RD_INTENSITY')!.description])).toEqual([
+      [5, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE INNOVATION_SCORE NO_MAJOR_INCIDENT', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
       [4, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
       [2, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY ST_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
       [1, '2008-04-14', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY ST_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
@@ -191,6 +194,7 @@ describe('pilot programmes and eligibility', () => {
     expect(corrections).toEqual([
       ['EQUITY_INCENTIVE', 3, 2, '2016-03-01', 'migration'],
       ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', 'migration'],
+      ['HIGH_TECH_SELF_CHECK', 5, 4, '2016-01-01', 'migration'],
       ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', 'migration'],
       ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', 'migration'],
       ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', 'migration'],
@@ -270,7 +274,7 @@ describe('pilot programmes and eligibility', () => {
     for (const [n, revenue, rd] of cases) codes.push(await craft(n, `武汉研发强度${n}有限公司`, { revenue, rd }));
     const results = await check('HIGH_TECH_SELF_CHECK', codes);
     expect(results.map((r) => outcome(r, 'RD_INTENSITY'))).toEqual(cases.map(([, , , o, d]) => [o, d]));
-    expect(results.map((r) => [r.ruleVersion, r.eligible])).toEqual(cases.map(([, , , o]) => [4, o === 'PASSED']));
+    expect(results.map((r) => [r.ruleVersion, r.eligible])).toEqual(cases.map(([, , , o]) => [5, o === 'PASSED']));
   });
 
   it('answers UNKNOWN for missing data, and never counts it as eligible', async () => {
@@ -344,7 +348,7 @@ describe('pilot programmes and eligibility', () => {
       ['FAILED', 'R&D 5.50% of revenue over 2012–2014 (¥6,600,000.00 of ¥120,000,000.00); 6% required for revenue up to ¥50m (2014: ¥40,000,000.00).'],
     ]);
     expect([current!.ruleVersion, current!.rulesEffectiveFrom, outcome(current!, 'RD_INTENSITY')]).toEqual([
-      4,
+      5,
       '2016-01-01',
       ['PASSED', 'R&D 5.50% of revenue over 2013–2015 (¥6,600,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2015: ¥40,000,000.00).'],
     ]);
@@ -640,8 +644,8 @@ describe('eligibility at the scale of a zone', () => {
     // enterprises not yet classified under a GB/T 4754 sector (UNKNOWN) or trading and leasing ones (FAILED) are out.
     expect(codes).toHaveLength(200);
     expect({ eligibleCounts, outreachCounts }).toEqual({
-      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 35, RD_SUPER_DEDUCTION: 151, TECH_SME: 87 },
-      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 24, RD_SUPER_DEDUCTION: 148, TECH_SME: 53 },
+      eligibleCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 12, NEEQ_FIRST_BATCH: 23, TECH_INSURANCE_SUBSIDY: 3, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 17, RD_SUPER_DEDUCTION: 151, TECH_SME: 87 },
+      outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 13, RD_SUPER_DEDUCTION: 148, TECH_SME: 53 },
     });
     // Outreach is for administrators.
     const asBank = await app.execute(OutreachDocument, { programme: 'IP_PLEDGE_LOAN', asOf }, bank);

@@ -178,7 +178,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     expect(result.data.eligibility).toEqual([
       {
         creditCode: code,
-        ruleVersion: 4,
+        ruleVersion: 5,
         asOf: '2026-06-30',
         eligible: false,
         checks: [
@@ -197,6 +197,8 @@ describe('amounts and percentages below the places shown: cut off, never rounded
             outcome: 'FAILED',
             detail: 'High-tech income 59.99% of total income in 2025 (¥29,999,999.99 of ¥49,999,999.99); 60% required.',
           },
+          { criterion: 'INNOVATION_SCORE', outcome: 'UNKNOWN', detail: 'No innovation-capability score recorded for 2025.' },
+          { criterion: 'NO_MAJOR_INCIDENT', outcome: 'UNKNOWN', detail: 'Whether a major incident occurred in 2025 is not reported.' },
         ],
       },
     ]);

@@ -240,7 +240,7 @@ export const TYPES: Record<string, TypeRule> = {
   FiscalYearFinancials: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees stStaff rdStaff updatedAt version': ROWS },
+    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees stStaff rdStaff innovationScore majorIncident updatedAt version': ROWS },
   },
   FiscalYearBands: {
     rows: roles('A R M O', { BANK_OFFICER: FINANCIALS }),

@@ -27,6 +27,8 @@ export enum CriterionKind {
   NATIONAL_HIGH_TECH_FIELD = 'NATIONAL_HIGH_TECH_FIELD',
   ST_STAFF_SHARE = 'ST_STAFF_SHARE',
   RD_STAFF_SHARE = 'RD_STAFF_SHARE',
+  INNOVATION_SCORE = 'INNOVATION_SCORE',
+  NO_MAJOR_INCIDENT = 'NO_MAJOR_INCIDENT',
   CORE_IP = 'CORE_IP',
   UNPLEDGED_INVENTION_PATENT = 'UNPLEDGED_INVENTION_PATENT',
   CREDIT_RATING = 'CREDIT_RATING',
@@ -61,6 +63,8 @@ registerEnumType(CriterionKind, {
     NATIONAL_HIGH_TECH_FIELD: { description: 'Its core technology is classified under one of the national high-tech `fields`.' },
     ST_STAFF_SHARE: { description: 'S&T staff at least `minimumPercent` of employees (latest year).' },
     RD_STAFF_SHARE: { description: 'R&D staff at least `minimumPercent` of employees (latest year).' },
+    INNOVATION_SCORE: { description: 'An innovation-capability score (企业创新能力评价) of at least `minimumScore` on the latest fiscal year; UNKNOWN when none is recorded.' },
+    NO_MAJOR_INCIDENT: { description: 'No major safety or quality accident or serious environmental violation reported for the latest fiscal year; UNKNOWN when not reported.' },
     CORE_IP: { description: 'At least `count` valid patents of any type.' },
     UNPLEDGED_INVENTION_PATENT: {
       description: 'At least `count` valid invention patents not pledged on the date, appraised within `months`.',
@@ -629,6 +633,40 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
       };
     },
     sql: (r, asOf) => latestYearCondition(asOf, 'l.rd_staff is not null and l.rd_staff * 100 >= l.employees * ?::numeric', [r.minimumPercent]),
+  },
+
+  [CriterionKind.INNOVATION_SCORE]: {
+    required: ['minimumScore'],
+    optional: [],
+    reads: ['years'],
+    describe: (r) => `An innovation-capability score of at least ${r.minimumScore} on the latest fiscal year`,
+    evaluate(r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      if (latest.innovationScore === null) return { outcome: CriterionOutcome.UNKNOWN, detail: `No innovation-capability score recorded for ${latest.fiscalYear}.` };
+      const ok = latest.innovationScore >= r.minimumScore!;
+      return {
+        outcome: ok ? CriterionOutcome.PASSED : CriterionOutcome.FAILED,
+        detail: `Innovation-capability score ${latest.innovationScore} on ${latest.fiscalYear}; at least ${r.minimumScore} required.`,
+      };
+    },
+    sql: (r, asOf) => latestYearCondition(asOf, 'l.innovation_score >= ?', [r.minimumScore]),
+  },
+
+  [CriterionKind.NO_MAJOR_INCIDENT]: {
+    required: [],
+    optional: [],
+    reads: ['years'],
+    describe: () => 'No major safety, quality or environmental incident in the latest fiscal year',
+    evaluate(_r, f, asOf) {
+      const latest = latestYear(f, asOf);
+      if (!latest) return noFigures(asOf);
+      if (latest.majorIncident === null) return { outcome: CriterionOutcome.UNKNOWN, detail: `Whether a major incident occurred in ${latest.fiscalYear} is not reported.` };
+      return latest.majorIncident
+        ? { outcome: CriterionOutcome.FAILED, detail: `A major safety, quality or environmental incident was reported for ${latest.fiscalYear}.` }
+        : { outcome: CriterionOutcome.PASSED, detail: `No major safety, quality or environmental incident reported for ${latest.fiscalYear}.` };
+    },
+    sql: (_r, asOf) => latestYearCondition(asOf, 'l.major_incident = false', []),
   },
 
   [CriterionKind.CORE_IP]: {

@@ -19,6 +19,8 @@ export interface FiscalYearFacts {
   rdStaff: number | null;
   /** Null when not reported. */
   totalAssets: string | null;
+  innovationScore: number | null;
+  majorIncident: boolean | null;
 }
 
 /** What the criteria read about one enterprise, as valid on the date asked about. */
@@ -87,8 +89,8 @@ export async function loadFacts(
               e.listed_on_exchange, e.converted_institute, e.invested_by_converted_institute, e.invested_by_academia, u.name as university
        from enterprise e join park p on p.id = e.park_id left join institution u on u.id = e.university_id where e.id = any(?::uuid[])`,
     ),
-    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null; total_assets: string | null }>(
-      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, rd_expense_in_china::text, high_tech_revenue::text, total_income::text, employees, st_staff, rd_staff, total_assets::text
+    when('years', () => q<{ enterprise_id: string; fiscal_year: number; revenue: string; rd_expense: string; rd_expense_in_china: string; high_tech_revenue: string; total_income: string | null; employees: number; st_staff: number; rd_staff: number | null; total_assets: string | null; innovation_score: number | null; major_incident: boolean | null }>(
+      `select enterprise_id, fiscal_year, revenue::text, rd_expense::text, rd_expense_in_china::text, high_tech_revenue::text, total_income::text, employees, st_staff, rd_staff, total_assets::text, innovation_score, major_incident
        from fiscal_year_financials where enterprise_id = any(?::uuid[])`,
     )),
     when('certificates', () => q<{ enterprise_id: string; number: string; issued_on: string; expires_on: string }>(
@@ -185,6 +187,8 @@ export async function loadFacts(
       stStaff: y.st_staff,
       rdStaff: y.rd_staff,
       totalAssets: y.total_assets,
+      innovationScore: y.innovation_score,
+      majorIncident: y.major_incident,
     });
   }
   for (const c of certificates) of(c.enterprise_id)?.certificates.push({ number: c.number, issuedOn: c.issued_on, expiresOn: c.expires_on });

@@ -210,6 +210,19 @@ export class FiscalYearInput {
 
   @Field(() => Int, { nullable: true, description: 'R&D staff (研发人员), a part of the S&T staff.' })
   rdStaff?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The innovation-capability score (企业创新能力评价, 0–100) assessed for high-tech certification on this year’s figures.',
+  })
+  innovationScore?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A major safety or quality accident, or a serious environmental violation, in the year (left out: not reported).',
+  })
+  majorIncident?: boolean | null;
+
   @Field(() => DecimalScalar, {
     nullable: true,
     description: 'Total assets at the end of the year (科技型中小企业 evaluation reads it); left out: not reported.',

@@ -209,6 +209,7 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   positiveAmount(problems, 'input.totalAssets', input.totalAssets);
   wholeNumber(problems, 'input.employees', input.employees, 1, 10_000_000);
   wholeNumber(problems, 'input.stStaff', input.stStaff, 0, 10_000_000);
+  if (input.innovationScore != null) wholeNumber(problems, 'input.innovationScore', input.innovationScore, 0, 100);
   if (input.rdStaff != null) {
     wholeNumber(problems, 'input.rdStaff', input.rdStaff, 0, 10_000_000);
     if (input.rdStaff > input.stStaff) problems.invalid('input.rdStaff', 'rdStaff cannot be more than stStaff: R&D staff are S&T staff.');
@@ -238,7 +239,7 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
 
   // The figures of a year are given whole: one left out of a correction is no longer known (null), not kept.
   const { creditCode: _code, version: _version, ...given } = input;
-  const figures = { ...given, rdStaff: input.rdStaff ?? null, totalIncome: input.totalIncome ?? null, totalAssets: input.totalAssets ?? null };
+  const figures = { ...given, rdStaff: input.rdStaff ?? null, totalIncome: input.totalIncome ?? null, totalAssets: input.totalAssets ?? null, innovationScore: input.innovationScore ?? null, majorIncident: input.majorIncident ?? null };
   const record = existing ?? ctx.em.create(FiscalYearFinancials, { enterprise, ...figures } as never);
   if (existing) ctx.em.assign(existing, figures);
   return flushOutcome(ctx, record, {

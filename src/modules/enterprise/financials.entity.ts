@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
@@ -10,6 +10,7 @@ import { HighTechCriteriaVersion } from './enums';
 @ObjectType({ implements: Node, description: "An enterprise's figures for one fiscal year." })
 @Entity()
 @Unique({ properties: ['enterprise', 'fiscalYear'] })
+@Check({ name: 'fiscal_year_financials_innovation_score_range', expression: 'innovation_score >= 0 and innovation_score <= 100' })
 export class FiscalYearFinancials extends VersionedEntity {
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade' })
   enterprise!: Ref<Enterprise>;
@@ -56,6 +57,20 @@ export class FiscalYearFinancials extends VersionedEntity {
   @Field(() => DecimalScalar, { nullable: true, description: 'Total assets at the end of the year; null when not reported.' })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   totalAssets: string | null = null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The innovation-capability score (企业创新能力评价, 0–100) assessed for high-tech certification on this year’s figures; null: none.',
+  })
+  @Property({ type: 'smallint', nullable: true })
+  innovationScore: number | null = null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A major safety or quality accident, or a serious environmental violation, in the year; null: not reported.',
+  })
+  @Property({ type: 'boolean', nullable: true })
+  majorIncident: boolean | null = null;
 }
 
 /** A high-tech enterprise certificate (高新技术企业证书), valid three years. */

@@ -204,10 +204,14 @@ export type CriterionKind =
   | 'HIGH_TECH_CERTIFICATE'
   /** High-tech products and services income at least `minimumPercent` of total income (latest year). */
   | 'HIGH_TECH_REVENUE_SHARE'
+  /** An innovation-capability score (企业创新能力评价) of at least `minimumScore` on the latest fiscal year; UNKNOWN when none is recorded. */
+  | 'INNOVATION_SCORE'
   /** Its core technology is classified under one of the national high-tech `fields`. */
   | 'NATIONAL_HIGH_TECH_FIELD'
   /** Checked within `maxAgeDays` and not on the dishonest debtor list. */
   | 'NOT_DISHONEST_DEBTOR'
+  /** No major safety or quality accident or serious environmental violation reported for the latest fiscal year; UNKNOWN when not reported. */
+  | 'NO_MAJOR_INCIDENT'
   /** No instrument defaulted in the `months` before the date. */
   | 'NO_RECENT_DEFAULT'
   /** Holds a qualification of one of `kinds` valid on the date. */
@@ -467,6 +471,10 @@ export type FiscalYearInput = {
   employees: number;
   fiscalYear: number;
   highTechRevenue: string;
+  /** The innovation-capability score (企业创新能力评价, 0–100) assessed for high-tech certification on this year’s figures. */
+  innovationScore?: number | null | undefined;
+  /** A major safety or quality accident, or a serious environmental violation, in the year (left out: not reported). */
+  majorIncident?: boolean | null | undefined;
   rdExpense: string;
   rdExpenseInChina: string;
   /** R&D staff (研发人员), a part of the S&T staff. */
