@@ -5,8 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * company is kept on the listing's row (its sole holder) and a partial unique index takes one live listing per
  * company, and an application may be withdrawn (WITHDRAWN) so a stalled one does not bar the company. A unique index, not an exclusion constraint: "live" is a status, not a period, and concurrent inserts
  * under a unique index wait for each other and fail plainly instead of deadlocking. Existing listings take their
- * holder; a registry holding two live listings of one company stops here, naming them, for someone to end the wrong
- * one (which is the registry's fact to correct, not the migration's).
+ * holder; of two live listings of one company, all but the one furthest on are ended (see below).
  */
 export class Migration20261201140100_one_live_neeq_listing extends Migration {
   override async up(): Promise<void> {
@@ -19,16 +18,26 @@ export class Migration20261201140100_one_live_neeq_listing extends Migration {
     this.addSql(
       `update "financing_instrument" i set "listed_company_id" = h."enterprise_id" from "instrument_holder" h where h."instrument_id" = i."id" and i."kind" = 'NEEQ_LISTING';`,
     );
+    // A registry holding two live listings of one company (the demo before this change had four such companies) keeps
+    // the one furthest on (listed before under way, then the one begun last) and ends the others, naming them in the
+    // server's log: refusing to migrate would leave `npm start` unable to start, and with it the API that could end
+    // them. TERMINATED, since the stage WITHDRAWN added above cannot be used in the transaction that adds it.
     this.addSql(`
       do $$
-      declare twice text;
+      declare ended text;
       begin
-        select string_agg(e.credit_code, ', ') into twice from (
-          select listed_company_id from financing_instrument
-          where kind = 'NEEQ_LISTING' and status in ('PENDING', 'ACTIVE') group by listed_company_id having count(*) > 1
-        ) d join enterprise e on e.id = d.listed_company_id;
-        if twice is not null then
-          raise exception 'Companies with more than one live NEEQ listing: %. End all but one (advanceNeeqStage) before migrating.', twice;
+        with live as (
+          select i.id, row_number() over (partition by i.listed_company_id order by (i.status = 'ACTIVE') desc, i.start_date desc, i.id) as n
+          from financing_instrument i where i.kind = 'NEEQ_LISTING' and i.status in ('PENDING', 'ACTIVE') and i.listed_company_id is not null
+        ), closed as (
+          update financing_instrument i set status = 'TERMINATED', end_date = coalesce(i.end_date, greatest(i.start_date, current_date)),
+                 version = i.version + 1, updated_at = now()
+          from live where live.id = i.id and live.n > 1
+          returning i.listed_company_id
+        )
+        select string_agg(distinct e.credit_code, ', ') into ended from closed c join enterprise e on e.id = c.listed_company_id;
+        if ended is not null then
+          raise notice 'NEEQ: a company holds one live listing; the others of % were ended (TERMINATED)', ended;
         end if;
       end $$;`);
     this.addSql(
