@@ -161,9 +161,11 @@ const CASES: Record<string, Case> = {
       { input: { creditCode: C.c39, kind: 'TECH_SME', number: '202542010003901', validFrom: '2025-05-20', validTo: '2026-05-19', issuer: '湖北省科学技术厅' } }
     ),
     enterprise: C.c39,
+    // Refused on its own records, so it answers the same whether it runs before or after the case done (--randomize).
     refused: {
-      args: async () => ({ input: { creditCode: C.c39, kind: 'TECH_SME', number: '202542010003902', validFrom: '2025-05-20', validTo: '2025-05-19', issuer: '湖北省科学技术厅' } }),
-      codes: ['INVALID_INPUT'],
+      by: ADMIN,
+      args: async () => ({ input: { creditCode: UNREGISTERED, kind: 'TECH_SME', number: '202542010003902', validFrom: '2025-05-20', validTo: '2025-05-19', issuer: '湖北省科学技术厅' } }),
+      codes: ['NOT_FOUND', 'INVALID_INPUT'],
     },
   },
   recordPatent: {

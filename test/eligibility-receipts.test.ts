@@ -164,20 +164,23 @@ describe('eligibility receipts', () => {
   let first: Answer[];
   let firstReceipts: Receipt[];
   let firstReceiptsForZone: Receipt[];
+  /** When the first answers were asked for (whichever test asked first: --randomize). */
+  let asked: { before: Date; after: Date };
   const firstAsk = (() => {
     let run: Promise<void> | undefined;
     return () =>
       (run ??= (async () => {
+        const before = new Date();
         first = await ask([GOOD, WEAK, SILENT, UNKNOWN]);
+        asked = { before, after: new Date() };
         firstReceipts = (await Promise.all(first.map((a) => receipt(a.receiptId!)))).map((r) => r!);
         firstReceiptsForZone = (await Promise.all(first.map((a) => receipt(a.receiptId!, admin)))).map((r) => r!);
       })());
   })();
 
   it('gives every answer to a bank a receipt that says exactly what was answered, on which rules and facts', async () => {
-    const before = new Date();
     await firstAsk();
-    const after = new Date();
+    const { before, after } = asked;
     expect(first.map(({ receiptId: _, ...answer }) => answer)).toEqual([
       { ...refusal(GOOD), eligible: true, checks: checksOf('武汉光谷回执激光科技有限公司', GOOD, 'BBB') },
       { ...refusal(WEAK), eligible: false, checks: checksOf('武汉东湖回执光电有限公司', WEAK, 'BB') },

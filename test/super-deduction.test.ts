@@ -271,34 +271,41 @@ describe('the R&D super-deduction, rate by rate', () => {
         },
         admin,
       );
-    const refused = await record([
-      { percent: '0.0000', basis: '零' },
-      { percent: '120.0000', sectors: [], basis: '集成电路' },
-      { percent: '100.0000', qualifications: [], basis: ' ' },
-    ]);
-    expect(refused.data.recordProgrammeRuleVersion).toEqual({
-      ruleVersion: null,
-      errors: [
-        { field: 'input.benefits.0.percent', message: 'A rate is over 0% and at most 1000%.' },
-        { field: 'input.benefits.1.sectors', message: 'Name at least one sector, or none for any.' },
-        { field: 'input.benefits.2.qualifications', message: 'Name at least one qualification, or none for any.' },
-        { field: 'input.benefits.2.basis', message: 'Say which regulation and class the rate is for.' },
-      ],
-    });
-    const taken = await record([
-      { percent: '120.0000', sectors: ['MANUFACTURING'], basis: '测试：制造业' },
-      { percent: '100.0000', basis: '测试：其他企业' },
-    ]);
-    expect(taken.data.recordProgrammeRuleVersion).toEqual({
-      ruleVersion: {
-        version: 11,
-        effectiveFrom: '2999-01-01',
-        benefits: [
-          { percent: '120.0000', sectors: ['MANUFACTURING'], qualifications: null, basis: '测试：制造业' },
-          { percent: '100.0000', sectors: null, qualifications: null, basis: '测试：其他企业' },
+    try {
+      const refused = await record([
+        { percent: '0.0000', basis: '零' },
+        { percent: '120.0000', sectors: [], basis: '集成电路' },
+        { percent: '100.0000', qualifications: [], basis: ' ' },
+      ]);
+      expect(refused.data.recordProgrammeRuleVersion).toEqual({
+        ruleVersion: null,
+        errors: [
+          { field: 'input.benefits.0.percent', message: 'A rate is over 0% and at most 1000%.' },
+          { field: 'input.benefits.1.sectors', message: 'Name at least one sector, or none for any.' },
+          { field: 'input.benefits.2.qualifications', message: 'Name at least one qualification, or none for any.' },
+          { field: 'input.benefits.2.basis', message: 'Say which regulation and class the rate is for.' },
         ],
-      },
-      errors: [],
-    });
+      });
+      const taken = await record([
+        { percent: '120.0000', sectors: ['MANUFACTURING'], basis: '测试：制造业' },
+        { percent: '100.0000', basis: '测试：其他企业' },
+      ]);
+      expect(taken.data.recordProgrammeRuleVersion).toEqual({
+        ruleVersion: {
+          version: 11,
+          effectiveFrom: '2999-01-01',
+          benefits: [
+            { percent: '120.0000', sectors: ['MANUFACTURING'], qualifications: null, basis: '测试：制造业' },
+            { percent: '100.0000', sectors: null, qualifications: null, basis: '测试：其他企业' },
+          ],
+        },
+        errors: [],
+      });
+    } finally {
+      // The file's other tests read the history as the regulations wrote it, in whatever order they run (--randomize).
+      await app.orm.em.fork().execute(
+        `delete from programme_rule_version where effective_from = '2999-01-01' and programme_id = (select id from pilot_programme where code = 'RD_SUPER_DEDUCTION')`,
+      );
+    }
   });
 });
