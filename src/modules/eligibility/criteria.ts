@@ -4,6 +4,7 @@ import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
 import { EconomicSector, HighTechField, Industry, TechEnterpriseType } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
+import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
 import { QualificationKind } from '../qualification/enums';
 import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
 
@@ -337,10 +338,6 @@ const techSmeIpPoints = (inventions: number, others: number) => (inventions > 0 
 function bandPointsSql(num: string, den: string, bands: readonly [number, number][]): string {
   return `case when ${den} <= 0 then 0 ${bands.map(([p, points]) => `when ${num} * 100 >= ${den} * ${p} then ${points}`).join(' ')} else 0 end`;
 }
-
-/** Pledged on `asOf` (over `p`): registered by then and not cancelled; see instrument.entity.ts. */
-export { PLEDGED_ON_SQL } from '../finance/instrument.entity';
-import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
 
 /** Whether the enterprise is of tech enterprise type `t` on `asOf` (null: not known), and on what evidence. */
 function techEnterpriseType(t: TechEnterpriseType, f: EnterpriseFacts, asOf: string): { holds: boolean | null; why: string } {

@@ -4,7 +4,7 @@ import type { TaxCreditGradeValue } from '../credit/credit.entity';
 import type { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
 import type { QualificationKind } from '../qualification/enums';
-import { PLEDGED_ON_SQL } from './criteria';
+import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
 import { readRows } from '../../db/read-objects';
 
 export interface FiscalYearFacts {

@@ -231,11 +231,19 @@ export class IpPledge extends BaseEntity {
 }
 
 /**
- * Pledged on a date, in SQL over `p` (a patent): a pledge registered by the date whose registration was not cancelled
- * by then. A pledge ends when its registration is cancelled (注销登记), not when the loan is repaid or defaults (a
- * defaulted loan's bank holds the pledge; a repaid one's is cancelled on request). Binds the date twice.
+ * A pledge (row `pledge` of ip_pledge) in force on `date` (SQL): registered by the date and its registration not
+ * cancelled by then. A pledge ends when its registration is cancelled (注销登记), not when the loan is repaid or
+ * defaults (a defaulted loan's bank holds the pledge; a repaid one's is cancelled on request).
  */
-export const PLEDGED_ON_SQL = `exists (select 1 from ip_pledge pl where pl.patent_id = p.id and pl.registered_on <= ? and (pl.cancelled_on is null or pl.cancelled_on > ?))`;
+export const pledgeInForceSql = (pledge: string, date: string): string =>
+  `${pledge}.registered_on <= ${date} and (${pledge}.cancelled_on is null or ${pledge}.cancelled_on > ${date})`;
+
+/** Patent `patent` pledged on `date` (SQL): a pledge of it in force then. */
+export const pledgedOnSql = (patent: string, date: string): string =>
+  `exists (select 1 from ip_pledge pl where pl.patent_id = ${patent}.id and ${pledgeInForceSql('pl', date)})`;
+
+/** Pledged on the date bound (twice) by the caller, over `p` (a patent). */
+export const PLEDGED_ON_SQL = pledgedOnSql('p', '?');
 
 // ── Insurance ───────────────────────────────────────────────────────────────────────────────────────────────────
 

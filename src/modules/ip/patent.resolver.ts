@@ -10,7 +10,7 @@ import { recordPatent, recordPatentAppraisal } from './patent.service';
 import { readRows } from '../../db/read-objects';
 import { type CustomRead, custom, follows, many, one } from '../../db/read-plan';
 import { answers, value } from '../../db/sql-answer';
-import { IpPledge } from '../finance/instrument.entity';
+import { IpPledge, pledgeInForceSql, pledgedOnSql } from '../finance/instrument.entity';
 import { zoneToday } from '../../clock';
 
 /** What the fields of patents read (src/db/read-plan.ts). */
@@ -23,10 +23,7 @@ const PATENT = follows('Patent', {
 /** The same fields in SQL (src/db/sql-answer.ts). */
 answers('Patent', {
   owner: PATENT.owner,
-  pledged: value(
-    (t, q) =>
-      `exists (select 1 from ip_pledge pl where pl.patent_id = ${t}.id and pl.registered_on <= ${q.p(zoneToday())}::date and (pl.cancelled_on is null or pl.cancelled_on > ${q.p(zoneToday())}::date))`,
-  ),
+  pledged: value((t, q) => pledgedOnSql(t, `${q.p(zoneToday())}::date`)),
   appraisals: PATENT.appraisals,
 });
 
@@ -41,8 +38,7 @@ function activePledgesRead(ctx: RequestContext): CustomRead & { pledged(patentId
     extra: [],
     order: '',
     sql: (patentIds) => ({
-      sql: `select p.* from ip_pledge p
-            where p.patent_id = any(${patentIds}) and p.registered_on <= ?::date and (p.cancelled_on is null or p.cancelled_on > ?::date)`,
+      sql: `select p.* from ip_pledge p where p.patent_id = any(${patentIds}) and ${pledgeInForceSql('p', '?::date')}`,
       bindings: [zoneToday(), zoneToday()],
     }),
     /** Whether each patent is among those a pledge row was read for. */
