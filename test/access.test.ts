@@ -300,7 +300,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
     expect(updated.data!.updateEnterprise.errors).toEqual([]);
     expect(updated.data!.updateEnterprise.enterprise).toEqual({ ...own, nameEn: 'Wuhan Credit Optics', version: own.version + 1 });
 
-    const notPermitted = (field: string, message: string) => [{ __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field, message }];
+    const notPermitted = (field: string, message: string) => [{ __typename: 'NotPermittedError', code: 'NOT_PERMITTED', field, message }];
     const fOwn = (await app.execute(EnterpriseByCodeDocument, { creditCode: F }, admin)).data!.enterprise!;
     const attempts = [
       [

@@ -73,7 +73,7 @@ describe('data authorisations for banks', () => {
     expect(result.data!.grantAuthorization).toEqual({
       authorization: null,
       errors: [
-        { __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative grants authorisations for its own enterprise only.' },
+        { __typename: 'NotPermittedError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative grants authorisations for its own enterprise only.' },
       ],
     });
     const none = { data: { authorizations: [] }, errors: undefined, status: undefined };

@@ -265,7 +265,7 @@ describe('CPPCC proposals', () => {
       const r = await app.execute(FilePolicyRequestDocument, { input: { title: '需求', need: '需求说明', creditCodes } }, rep);
       expect(r.data!.filePolicyRequest).toEqual({
         policyRequest: null,
-        errors: [{ __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field: 'input.creditCodes', message: 'A representative files requests that concern its own enterprise only.' }],
+        errors: [{ __typename: 'NotPermittedError', code: 'NOT_PERMITTED', field: 'input.creditCodes', message: 'A representative files requests that concern its own enterprise only.' }],
       });
     }
     const filed = await app.execute(FilePolicyRequestDocument, { input: { title: '光通信测试平台共享', need: '希望开放测试平台。', creditCodes: [own] } }, rep);

@@ -145,7 +145,7 @@ describe('qualifications', () => {
     const others = await record({ ...techSme, number: '202542010000200' }, as(Role.ENTERPRISE_REP, SILICON));
     expect([own.data.recordQualification.errors, others.data.recordQualification]).toEqual([
       [],
-      { qualification: null, errors: [{ __typename: 'InvalidInputError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative changes its own enterprise’s data only.' }] },
+      { qualification: null, errors: [{ __typename: 'NotPermittedError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative changes its own enterprise’s data only.' }] },
     ]);
     const bank = as(Role.BANK_OFFICER, hankou.creditCode);
     const read = async (viewer = bank) => (await app.execute<any, any>(QUALIFICATIONS, { code: SILICON }, viewer)).data.enterprise;

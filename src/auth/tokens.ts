@@ -1,3 +1,4 @@
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -121,8 +122,17 @@ export class TokenService {
       throw new TokenError('The bearer token does not name a role.');
     }
     assertClaims(role, org);
-    return new Viewer(role as Role, org);
+    return new Viewer(role as Role, canonicalOrganization(org));
   }
+}
+
+/**
+ * A member's or a handling unit's token names it by its global id: one issued before API v1 (legacy form) is read
+ * as the same id in today's form, so that it matches what the registry stores and shows from now on.
+ */
+function canonicalOrganization(org: string | null): string | null {
+  const parsed = org === null ? null : fromGlobalId(org);
+  return parsed ? toGlobalId(parsed.type, parsed.id) : org;
 }
 
 function assertClaims(role: string, org: string | null): void {

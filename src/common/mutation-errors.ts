@@ -26,8 +26,23 @@ export abstract class MutationError {
   @Field()
   message!: string;
 
-  @Field(() => String, { nullable: true, description: 'The input field at fault, as a dotted path (e.g. "input.creditCode").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The input field at fault, as a dotted path (e.g. "input.creditCode"); null when no one field is.',
+    deprecationReason: 'Use `path`, a list that needs no parsing. Removed after 2027-06-30.',
+  })
   field!: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Where in the mutation\'s arguments the fault lies, from the argument down (e.g. ["input", "grants", "0", "equityShare"]: ' +
+      'list positions are given as their decimal index); null when the fault is not one place in the input (a record ' +
+      'that changed meanwhile is at ["input", "version"]).',
+  })
+  get path(): string[] | null {
+    return this.field === null ? null : this.field.split('.');
+  }
 }
 
 @ObjectType({ implements: MutationError, description: 'The input breaks a rule of the registry.' })
@@ -40,9 +55,41 @@ export class InvalidInputError extends MutationError {
   }
 }
 
+@ObjectType({
+  implements: MutationError,
+  description:
+    'The viewer may call this mutation but not on this record or for this organization (a representative acting for ' +
+    'another enterprise, a member of another committee): NOT_PERMITTED. Nothing was changed.',
+})
+export class NotPermittedError extends MutationError {
+  constructor(field: string | null, message: string) {
+    super();
+    this.code = MutationErrorCode.NOT_PERMITTED;
+    this.field = field;
+    this.message = message;
+  }
+}
+
 /** The viewer may not change this record (a representative acting for another enterprise): NOT_PERMITTED. */
-export const notPermitted = (field: string | null, message: string): MutationError =>
-  new InvalidInputError(field, message, MutationErrorCode.NOT_PERMITTED);
+export const notPermitted = (field: string | null, message: string): MutationError => new NotPermittedError(field, message);
+
+@ObjectType({
+  implements: MutationError,
+  description:
+    'The record is in a state from which this change is not allowed (a proposal already replied to, an authorization ' +
+    'already revoked, a NEEQ listing that cannot move to that stage): TRANSITION_NOT_ALLOWED. Nothing was changed.',
+})
+export class TransitionNotAllowedError extends MutationError {
+  constructor(field: string | null, message: string) {
+    super();
+    this.code = MutationErrorCode.TRANSITION_NOT_ALLOWED;
+    this.field = field;
+    this.message = message;
+  }
+}
+
+/** The record's state does not allow this change: TRANSITION_NOT_ALLOWED. */
+export const transitionNotAllowed = (field: string | null, message: string): MutationError => new TransitionNotAllowedError(field, message);
 
 @ObjectType({
   implements: MutationError,
