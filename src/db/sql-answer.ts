@@ -30,6 +30,7 @@ import type { RequestContext } from '../context';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { LRUCache } from 'lru-cache';
 import { zoneToday } from '../clock';
+import { NODE_TAGS } from '../common/global-id';
 import type { ManyFollow, OneFollow } from './read-plan';
 import { readRows } from './read-objects';
 
@@ -186,8 +187,12 @@ export function embed(q: Sql, query: { toSQL(): { sql: string; bindings: readonl
 /** A date as "YYYY-MM-DD" whatever the session's DateStyle (`::text` follows it: "30/11/2026" under SQL, DMY). */
 export const dateText = (date: string) => `to_char(${date}, 'YYYY-MM-DD')`;
 
-/** The global id of the row (src/common/global-id.ts). */
-const globalId = (type: string, t: string) => base64url(`${literal(`${type}:`)} || ${t}.id::text`);
+/** The global id of the row, as `toGlobalId` writes it (src/common/global-id.ts): tag, "_", the uuid's 16 bytes in base64url. */
+const globalId = (type: string, t: string) => {
+  const tag = (NODE_TAGS as Record<string, string>)[type];
+  if (tag === undefined) none(`no global-id tag for ${type}`);
+  return `${literal(`${tag}_`)} || rtrim(translate(encode(uuid_send(${t}.id), 'base64'), '+/', '-_'), '=')`;
+};
 
 /** Objects are built with json_build_object, whose arguments PostgreSQL caps at 100: 50 keys. */
 const MAX_KEYS = 50;
