@@ -1361,7 +1361,9 @@ export type GrantAuthorizationMutation = { grantAuthorization: { authorization: 
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RevokeAuthorizationMutationVariables = Exact<{
@@ -1377,7 +1379,9 @@ export type RevokeAuthorizationMutation = { revokeAuthorization: { authorization
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AuthorizationsQueryVariables = Exact<{
@@ -1397,7 +1401,9 @@ export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: n
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
   > };
 
 export type FilePolicyRequestMutationVariables = Exact<{
@@ -1413,7 +1419,9 @@ export type FilePolicyRequestMutation = { filePolicyRequest: { policyRequest: { 
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type DraftProposalMutationVariables = Exact<{
@@ -1429,7 +1437,9 @@ export type DraftProposalMutation = { draftProposal: { proposal: { id: string, v
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdateProposalMutationVariables = Exact<{
@@ -1447,7 +1457,9 @@ export type UpdateProposalMutation = { updateProposal: { proposal: { id: string,
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AttachEvidenceMutationVariables = Exact<{
@@ -1464,7 +1476,9 @@ export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string,
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CosignProposalMutationVariables = Exact<{
@@ -1480,7 +1494,9 @@ export type CosignProposalMutation = { cosignProposal: { proposal: { id: string,
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type SubmitProposalMutationVariables = Exact<{
@@ -1497,7 +1513,9 @@ export type SubmitProposalMutation = { submitProposal: { proposal: { id: string,
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ReviewProposalMutationVariables = Exact<{
@@ -1517,7 +1535,9 @@ export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string,
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AssignProposalMutationVariables = Exact<{
@@ -1535,7 +1555,9 @@ export type AssignProposalMutation = { assignProposal: { proposal: { id: string,
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ReplyToProposalMutationVariables = Exact<{
@@ -1553,7 +1575,9 @@ export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: strin
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RateReplyMutationVariables = Exact<{
@@ -1570,7 +1594,9 @@ export type RateReplyMutation = { rateReply: { proposal: { id: string, version: 
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type EscalateProposalMutationVariables = Exact<{
@@ -1588,7 +1614,9 @@ export type EscalateProposalMutation = { escalateProposal: { proposal: { id: str
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ProposalQueryVariables = Exact<{
@@ -1747,7 +1775,9 @@ export type RecordProgrammeRuleVersionMutation = { recordProgrammeRuleVersion: {
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordCreditRatingMutationVariables = Exact<{
@@ -1763,7 +1793,9 @@ export type RecordCreditRatingMutation = { recordCreditRating: { rating: { ratin
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTaxCreditGradeMutationVariables = Exact<{
@@ -1779,7 +1811,9 @@ export type RecordTaxCreditGradeMutation = { recordTaxCreditGrade: { grade: { ye
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordDishonestDebtorCheckMutationVariables = Exact<{
@@ -1795,7 +1829,9 @@ export type RecordDishonestDebtorCheckMutation = { recordDishonestDebtorCheck: {
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type OutreachQueryVariables = Exact<{
@@ -1899,7 +1935,9 @@ export type InstrumentPayloadFieldsFragment = { instrument:
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
   > };
 
 export type RecordNeeqListingMutationVariables = Exact<{
@@ -1941,7 +1979,9 @@ export type RecordNeeqListingMutation = { recordNeeqListing: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AdvanceNeeqStageMutationVariables = Exact<{
@@ -1987,7 +2027,9 @@ export type AdvanceNeeqStageMutation = { advanceNeeqStage: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRegionalOtcListingMutationVariables = Exact<{
@@ -2029,7 +2071,9 @@ export type RecordRegionalOtcListingMutation = { recordRegionalOtcListing: { ins
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordCreditLoanMutationVariables = Exact<{
@@ -2071,7 +2115,9 @@ export type RecordCreditLoanMutation = { recordCreditLoan: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordIpPledgeLoanMutationVariables = Exact<{
@@ -2113,7 +2159,9 @@ export type RecordIpPledgeLoanMutation = { recordIpPledgeLoan: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTechInsuranceMutationVariables = Exact<{
@@ -2155,7 +2203,9 @@ export type RecordTechInsuranceMutation = { recordTechInsurance: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordReinsuranceMutationVariables = Exact<{
@@ -2197,7 +2247,9 @@ export type RecordReinsuranceMutation = { recordReinsurance: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordBondIssueMutationVariables = Exact<{
@@ -2239,7 +2291,9 @@ export type RecordBondIssueMutation = { recordBondIssue: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordFundInvestmentMutationVariables = Exact<{
@@ -2281,7 +2335,9 @@ export type RecordFundInvestmentMutation = { recordFundInvestment: { instrument:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRiskCompensationCoverMutationVariables = Exact<{
@@ -2323,7 +2379,9 @@ export type RecordRiskCompensationCoverMutation = { recordRiskCompensationCover:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRiskCompensationClaimMutationVariables = Exact<{
@@ -2339,7 +2397,9 @@ export type RecordRiskCompensationClaimMutation = { recordRiskCompensationClaim:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdateInstrumentStatusMutationVariables = Exact<{
@@ -2383,7 +2443,9 @@ export type UpdateInstrumentStatusMutation = { updateInstrumentStatus: { instrum
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordPatentMutationVariables = Exact<{
@@ -2399,7 +2461,9 @@ export type RecordPatentMutation = { recordPatent: { patent: { number: string, t
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordPatentAppraisalMutationVariables = Exact<{
@@ -2415,7 +2479,9 @@ export type RecordPatentAppraisalMutation = { recordPatentAppraisal: { appraisal
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordResearchProjectMutationVariables = Exact<{
@@ -2431,7 +2497,9 @@ export type RecordResearchProjectMutation = { recordResearchProject: { project: 
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordIncentivePlanMutationVariables = Exact<{
@@ -2447,7 +2515,9 @@ export type RecordIncentivePlanMutation = { recordIncentivePlan: { plan: { title
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordIncentivePlanInFullMutationVariables = Exact<{
@@ -2463,7 +2533,9 @@ export type RecordIncentivePlanInFullMutation = { recordIncentivePlan: { plan: {
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTalentAwardMutationVariables = Exact<{
@@ -2479,7 +2551,9 @@ export type RecordTalentAwardMutation = { recordTalentAward: { award: { scheme: 
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTaxPilotUsageMutationVariables = Exact<{
@@ -2495,7 +2569,9 @@ export type RecordTaxPilotUsageMutation = { recordTaxPilotUsage: { usage: { pilo
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type InstitutionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2516,7 +2592,9 @@ export type RecordBankMutation = { recordBank: { bank: { creditCode: string, nam
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordBankBranchMutationVariables = Exact<{
@@ -2532,7 +2610,9 @@ export type RecordBankBranchMutation = { recordBankBranch: { branch: { name: str
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordParkMutationVariables = Exact<{
@@ -2548,7 +2628,9 @@ export type RecordParkMutation = { recordPark: { park: { code: string, name: str
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRiskCompensationPoolMutationVariables = Exact<{
@@ -2564,7 +2646,9 @@ export type RecordRiskCompensationPoolMutation = { recordRiskCompensationPool: {
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type EnterpriseSummaryFragment = { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, foundedOn: string, registeredCapital: string, size: EnterpriseSize, stateOwned: boolean, highTech: boolean, universityAffiliated: boolean, version: number, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, creditCodeOverride: { reason: string, by: string } | null };
@@ -2583,7 +2667,11 @@ type MutationErrorFields_LiveNeeqListingError_Fragment = { __typename: 'LiveNeeq
 
 type MutationErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null };
 
+type MutationErrorFields_NotPermittedError_Fragment = { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null };
+
 type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null };
+
+type MutationErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null };
 
 export type MutationErrorFieldsFragment =
   | MutationErrorFields_CheckCharacterMismatchError_Fragment
@@ -2593,7 +2681,9 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_InvalidInputError_Fragment
   | MutationErrorFields_LiveNeeqListingError_Fragment
   | MutationErrorFields_NotFoundError_Fragment
+  | MutationErrorFields_NotPermittedError_Fragment
   | MutationErrorFields_StaleVersionError_Fragment
+  | MutationErrorFields_TransitionNotAllowedError_Fragment
 ;
 
 export type EnterpriseByCodeQueryVariables = Exact<{
@@ -2637,7 +2727,9 @@ export type CreateEnterpriseMutation = { createEnterprise: { enterprise: { id: s
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdateEnterpriseMutationVariables = Exact<{
@@ -2655,7 +2747,9 @@ export type UpdateEnterpriseMutation = { updateEnterprise: { enterprise: { id: s
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordFiscalYearMutationVariables = Exact<{
@@ -2671,7 +2765,9 @@ export type RecordFiscalYearMutation = { recordFiscalYear: { financials: { fisca
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordHighTechCertificateMutationVariables = Exact<{
@@ -2687,7 +2783,9 @@ export type RecordHighTechCertificateMutation = { recordHighTechCertificate: { c
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type EnterpriseRecordsQueryVariables = Exact<{
