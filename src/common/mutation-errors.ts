@@ -13,17 +13,41 @@ export enum MutationErrorCode {
   INCENTIVE_CAP_EXCEEDED = 'INCENTIVE_CAP_EXCEEDED',
   INCENTIVE_FORM_NOT_ALLOWED = 'INCENTIVE_FORM_NOT_ALLOWED',
 }
-registerEnumType(MutationErrorCode, { name: 'MutationErrorCode' });
+registerEnumType(MutationErrorCode, {
+  name: 'MutationErrorCode',
+  description: 'What kind of expected failure a mutation met; each kind has its own error type with what a client needs to recover.',
+  valuesConfig: {
+    INVALID_INPUT: { description: 'The input breaks a rule of the registry (InvalidInputError): correct the input at `path`.' },
+    CHECK_CHARACTER_MISMATCH: {
+      description: 'A credit code with a wrong check character (CheckCharacterMismatchError): correct it, or an administrator overrides it.',
+    },
+    STALE_VERSION: { description: 'The record changed since it was read (StaleVersionError): reload it and decide again.' },
+    NOT_FOUND: { description: 'A record the input names does not exist, or is not visible to the viewer (NotFoundError).' },
+    DUPLICATE: { description: 'A record with the same key exists already (DuplicateError, LiveNeeqListingError).' },
+    NOT_PERMITTED: {
+      description: 'The viewer may call the mutation but not on this record or for this organization (NotPermittedError).',
+    },
+    TRANSITION_NOT_ALLOWED: {
+      description: 'The record is in a state from which this change is not allowed (TransitionNotAllowedError).',
+    },
+    INCENTIVE_CAP_EXCEEDED: {
+      description: 'An equity incentive plan breaks a cap of 财资〔2016〕4号 (IncentiveCapExceededError), naming the rule.',
+    },
+    INCENTIVE_FORM_NOT_ALLOWED: {
+      description: 'An incentive form the 2016 rules do not allow this enterprise (IncentiveFormNotAllowedError), naming the rule.',
+    },
+  },
+});
 
 @InterfaceType({
   description: 'An expected failure of a mutation, returned in its payload; the mutation changed nothing.',
   resolveType: typeNamedAfterClass,
 })
 export abstract class MutationError {
-  @Field(() => MutationErrorCode)
+  @Field(() => MutationErrorCode, { description: 'The kind of failure, stable for programs to branch on.' })
   code!: MutationErrorCode;
 
-  @Field()
+  @Field({ description: 'What went wrong, in English, for a person; its wording may change, so programs read `code` and `path`.' })
   message!: string;
 
   @Field(() => String, {
@@ -108,9 +132,12 @@ export class CheckCharacterMismatchError extends MutationError {
   }
 }
 
-@ObjectType({ implements: MutationError, description: 'The record changed since you read it; reload and retry.' })
+@ObjectType({
+  implements: MutationError,
+  description: 'The record changed since you read it (its `version` is no longer the one sent): reload it, decide again and retry.',
+})
 export class StaleVersionError extends MutationError {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version the record is at now; send it with the retried change once you have re-read the record.' })
   currentVersion: number;
 
   constructor(what: string, given: number, current: number) {

@@ -42,7 +42,7 @@ async function readAhead(ctx: RequestContext, info: GraphQLResolveInfo, records:
 export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: 'The record with this global id; null when there is none.' })
-  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global id as some field gave it (pre-v1 ids are still read).' }) id: string, @Info() info: GraphQLResolveInfo) {
     const record = await loadNode(ctx, id);
     await readAhead(ctx, info, [record]);
     return record;
@@ -50,7 +50,7 @@ export class NodeResolver {
 
   @Authorized()
   @Query(() => [Node], { nullable: 'items', description: 'The records with these ids, in order; null where there is none.' })
-  async nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[], @Info() info: GraphQLResolveInfo) {
+  async nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: 'Global ids: at most 1,000 in one request, counted together with eligibility codes across aliases (README, "Limits on one request"); the answer keeps their order.' }) ids: string[], @Info() info: GraphQLResolveInfo) {
     const records = await Promise.all(ids.map((id) => loadNode(ctx, id)));
     await readAhead(ctx, info, records);
     return records;

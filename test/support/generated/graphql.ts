@@ -664,15 +664,25 @@ export type IssuerShareInput = {
   share: unknown;
 };
 
+/** What kind of expected failure a mutation met; each kind has its own error type with what a client needs to recover. */
 export type MutationErrorCode =
+  /** A credit code with a wrong check character (CheckCharacterMismatchError): correct it, or an administrator overrides it. */
   | 'CHECK_CHARACTER_MISMATCH'
+  /** A record with the same key exists already (DuplicateError, LiveNeeqListingError). */
   | 'DUPLICATE'
+  /** An equity incentive plan breaks a cap of 财资〔2016〕4号 (IncentiveCapExceededError), naming the rule. */
   | 'INCENTIVE_CAP_EXCEEDED'
+  /** An incentive form the 2016 rules do not allow this enterprise (IncentiveFormNotAllowedError), naming the rule. */
   | 'INCENTIVE_FORM_NOT_ALLOWED'
+  /** The input breaks a rule of the registry (InvalidInputError): correct the input at `path`. */
   | 'INVALID_INPUT'
+  /** A record the input names does not exist, or is not visible to the viewer (NotFoundError). */
   | 'NOT_FOUND'
+  /** The viewer may call the mutation but not on this record or for this organization (NotPermittedError). */
   | 'NOT_PERMITTED'
+  /** The record changed since it was read (StaleVersionError): reload it and decide again. */
   | 'STALE_VERSION'
+  /** The record is in a state from which this change is not allowed (TransitionNotAllowedError). */
   | 'TRANSITION_NOT_ALLOWED';
 
 /** A NEEQ listing; its status follows from its stage. amount: capital raised (may be 0). */
