@@ -22,27 +22,27 @@ describe('reference data and counterparties', () => {
 
   it('records a partner bank and its tech sub-branch, which then appear among the partner banks', async () => {
     const code = creditCode('420000', '17770001X');
-    const bank = await app.execute(RecordBankDocument, { input: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false } }, admin);
-    expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false }, errors: [] });
-    const branch = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: code, name: '武汉农商行光谷科技支行', techSubBranch: true } }, admin);
-    expect(branch.data!.recordBankBranch).toEqual({ branch: { name: '武汉农商行光谷科技支行', techSubBranch: true, bank: { name: '武汉农村商业银行' } }, errors: [] });
+    const bank = await app.execute(RecordBankDocument, { input: { creditCode: code, name: '武汉农村商业银行', isPartner: true, isPlanned: false } }, admin);
+    expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', isPartner: true, isPlanned: false }, errors: [] });
+    const branch = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: code, name: '武汉农商行光谷科技支行', isTechSubBranch: true } }, admin);
+    expect(branch.data!.recordBankBranch).toEqual({ bankBranch: { name: '武汉农商行光谷科技支行', isTechSubBranch: true, bank: { name: '武汉农村商业银行' } }, errors: [] });
     const partners = (await app.execute(PartnerBanksDocument, {}, admin)).data!.partnerBanks;
     expect(partners.find((b) => b.creditCode === code)).toEqual({
       creditCode: code,
       name: '武汉农村商业银行',
-      subBranches: [{ name: '武汉农商行光谷科技支行', techSubBranch: true }],
+      subBranches: [{ name: '武汉农商行光谷科技支行', isTechSubBranch: true }],
     });
   });
 
   it('refuses a bank with a bad check character, a planned partner, or a duplicate, and a branch of no bank', async () => {
     const good = creditCode('420000', '17770002X');
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const bad = await app.execute(RecordBankDocument, { input: { creditCode: wrong, name: '某银行', partner: true, planned: true } }, admin);
-    expect(bad.data!.recordBank.errors.map((e) => e.field)).toEqual(['input.creditCode', 'input.partner']);
+    const bad = await app.execute(RecordBankDocument, { input: { creditCode: wrong, name: '某银行', isPartner: true, isPlanned: true } }, admin);
+    expect(bad.data!.recordBank.errors.map((e) => e.field)).toEqual(['input.creditCode', 'input.isPartner']);
     // A bank of the reference data every test starts with.
-    const dup = await app.execute(RecordBankDocument, { input: { creditCode: BANKS[0]!.creditCode, name: '重复', partner: false, planned: false } }, admin);
+    const dup = await app.execute(RecordBankDocument, { input: { creditCode: BANKS[0]!.creditCode, name: '重复', isPartner: false, isPlanned: false } }, admin);
     expect(dup.data!.recordBank.errors.map((e) => e.code)).toEqual(['DUPLICATE']);
-    const orphan = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: good, name: '无主支行', techSubBranch: false } }, admin);
+    const orphan = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: good, name: '无主支行', isTechSubBranch: false } }, admin);
     expect(orphan.data!.recordBankBranch.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 
@@ -57,7 +57,7 @@ describe('reference data and counterparties', () => {
       admin,
     );
     expect(pool.data!.recordRiskCompensationPool).toEqual({
-      pool: { name: '光谷知识产权质押风险补偿基金', contributors: ['东湖高新区管委会', '合作银行'], coverageRatio: '50.0000', capPerLoan: '3000000.00' },
+      riskCompensationPool: { name: '光谷知识产权质押风险补偿基金', contributors: ['东湖高新区管委会', '合作银行'], coverageRatio: '50.0000', capPerLoan: '3000000.00' },
       errors: [],
     });
   });
