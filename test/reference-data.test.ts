@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import {
+  InstitutionsDocument,
   PartnerBanksDocument,
   RecordBankBranchDocument,
   RecordBankDocument,
@@ -59,6 +60,40 @@ describe('reference data and counterparties', () => {
     expect(pool.data!.recordRiskCompensationPool).toEqual({
       riskCompensationPool: { name: '光谷知识产权质押风险补偿基金', contributors: ['东湖高新区管委会', '合作银行'], coverageRatio: '50.0000', capPerLoan: '3000000.00' },
       errors: [],
+    });
+  });
+
+  describe('institutions, a connection', () => {
+    const page = (variables: { first?: number; after?: string | null; filter?: { kind?: 'UNIVERSITY' | 'RESEARCH_INSTITUTE'; search?: string } }) =>
+      app.execute(InstitutionsDocument, variables, as(Role.BANK_OFFICER, BANKS[0]!.creditCode)).then((r) => {
+        expect(r.errors).toBeUndefined();
+        return r.data!.institutions;
+      });
+    const names = (p: Awaited<ReturnType<typeof page>>) => p.edges.map((e) => e.node.name);
+
+    it('pages universities, then research institutes, each by name in pinyin order', async () => {
+      const first = await page({ first: 4 });
+      expect([names(first), first.totalCount, first.pageInfo.hasNextPage]).toEqual([['华中科技大学', '华中农业大学', '华中师范大学', '武汉大学'], 9, true]);
+      expect(first.edges[0]!.node).toEqual({ id: expect.any(String), name: '华中科技大学', nameEn: 'Huazhong University of Science and Technology', kind: 'UNIVERSITY' });
+      const second = await page({ first: 4, after: first.pageInfo.endCursor });
+      expect([names(second), second.pageInfo.hasNextPage]).toEqual([['武汉理工大学', '中国地质大学（武汉）', '武汉光电国家研究中心', '中国科学院精密测量科学与技术创新研究院'], true]);
+      const third = await page({ first: 4, after: second.pageInfo.endCursor });
+      expect([names(third), third.pageInfo.hasNextPage]).toEqual([['中国科学院武汉病毒研究所'], false]);
+    });
+
+    it('filters by kind and by a part of the Chinese or English name', async () => {
+      expect(names(await page({ filter: { kind: 'RESEARCH_INSTITUTE' } }))).toEqual(['武汉光电国家研究中心', '中国科学院精密测量科学与技术创新研究院', '中国科学院武汉病毒研究所']);
+      expect(names(await page({ filter: { search: '光电' } }))).toEqual(['武汉光电国家研究中心']);
+      const wuhan = await page({ filter: { kind: 'UNIVERSITY', search: 'wuhan' } });
+      expect([names(wuhan), wuhan.totalCount]).toEqual([['武汉大学', '武汉理工大学', '中国地质大学（武汉）'], 3]);
+      // LIKE's wildcards are searched as themselves.
+      expect(names(await page({ filter: { search: '%' } }))).toEqual([]);
+    });
+
+    it('costs one statement a page, and one more for totalCount, however large the page', async () => {
+      const query = (total: boolean) => `query ($first: Int) { institutions(first: $first) { ${total ? 'totalCount' : ''} edges { node { id name kind } } } }`;
+      const counted = async (first: number, total: boolean) => (await app.countStatements(() => app.execute(query(total), { first }, admin))).statements;
+      expect([await counted(2, false), await counted(100, false), await counted(2, true), await counted(100, true)]).toEqual([1, 1, 2, 2]);
     });
   });
 });
