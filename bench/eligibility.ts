@@ -19,13 +19,13 @@ fy as (select distinct on (y.enterprise_id) y.enterprise_id, y.fiscal_year, y.re
        from fiscal_year_financials y join e on e.id = y.enterprise_id where y.fiscal_year <= 2025
        order by y.enterprise_id, y.fiscal_year desc),
 rating as (select distinct on (x.enterprise_id) x.enterprise_id, x.rating
-           from credit_rating_record x join e on e.id = x.enterprise_id where x.rated_on <= '${AS_OF}' and x.valid_until >= '${AS_OF}'
+           from credit_rating_record x join e on e.id = x.enterprise_id where x.rated_on <= '${AS_OF}' and x.valid_until >= '${AS_OF}' and x.voided_at is null
            order by x.enterprise_id, x.rated_on desc, x.id desc),
 grade as (select distinct on (g.enterprise_id) g.enterprise_id, g.year, g.grade
           from tax_credit_grade g join e on e.id = g.enterprise_id where g.evaluated_on <= '${AS_OF}'
           order by g.enterprise_id, g.year desc),
 checked as (select distinct on (c.enterprise_id) c.enterprise_id, c.checked_on, c.listed
-            from dishonest_debtor_check c join e on e.id = c.enterprise_id where c.checked_on <= '${AS_OF}'
+            from dishonest_debtor_check c join e on e.id = c.enterprise_id where c.checked_on <= '${AS_OF}' and c.voided_at is null
             order by c.enterprise_id, c.checked_on desc, c.id desc)
 select e.credit_code,
        e.founded_on <= '2024-03-31' as registered,

@@ -22,9 +22,11 @@ import {
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
 } from './modules/eligibility/eligibility.resolver';
-import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
+import { CreditRecordsResolver } from './modules/credit/credit.resolver';
+import { EnterpriseResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
+import { InstitutionResolver } from './modules/institution/institution.resolver';
 import { PatentResolver } from './modules/ip/patent.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { PortfolioResolver } from './modules/portfolio/portfolio.resolver';
@@ -43,7 +45,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
   NodeResolver,
   EnterpriseResolver,
-  ZoneReferenceResolver,
   PortfolioResolver,
   ...financeResolvers,
   PatentResolver,
@@ -54,11 +55,13 @@ export const resolvers: NonEmptyArray<Function> = [
   EquityIncentivePlanResolver,
   TaxPilotUsageResolver,
   ReferenceDataResolver,
+  InstitutionResolver,
   AuditEventResolver,
   AuthorizationResolver,
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
   CreditStandingResolver,
+  CreditRecordsResolver,
   EligibilityReceiptResolver,
   ProposalResolver,
   ProposalReplyResolver,

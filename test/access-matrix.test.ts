@@ -221,7 +221,7 @@ describe('the access matrix, generated from the policy table', () => {
       ['partnerBanks', 'Bank', []],
       ['parks', 'Park', []],
       ['industryClusters', 'IndustryCluster', []],
-      ['institutions', 'Institution', []],
+      ['institutions', 'InstitutionConnection', []],
       ['programmes', 'PilotProgramme', []],
       ['eligibility', 'EligibilityResult', []],
       ['eligibilityReceipt', 'EligibilityReceipt', []],

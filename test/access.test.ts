@@ -148,7 +148,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
           name: '武汉授信光电科技有限公司',
           highTech: true,
           highTechCertificates: null, // no HIGH_TECH scope: the status, not the certificates
-          patents: [{ number: 'ZL202110000001.6', pledged: false }],
+          patents: [{ number: 'ZL202110000001.6', isPledged: false }],
           financialBands: [
             {
               fiscalYear: 2025,

@@ -33,6 +33,9 @@ const C = {
   c29: '91420100MA9001129H', c30: '91420100MA9001130N', c31: '91420100MA9001131R', c32: '91420100MA9001132W',
   c33: '91420100MA90011330', c34: '91420100MA90011343', c35: '91420100MA90011356', c36: '91420100MA90011369',
   c37: '91420100MA9001137C', c38: '91420100MA9001138F', c39: '91420100MA9001139J', c41: '91420100MA9001141T',
+  c42: '91420100MA9001142X', c43: '91420100MA90011431', c44: '91420100MA90011444', c45: '91420100MA90011457',
+  c46: '91420100MA9001146A', c47: '91420100MA9001147D', c48: '91420100MA9001148G', c49: '91420100MA9001149K',
+  c50: '91420100MA9001150Q', c51: '91420100MA9001151U',
 } as const;
 /** Never registered. */
 const UNREGISTERED = '91420100MA9001140P';
@@ -497,13 +500,13 @@ const CASES: Record<string, Case> = {
   },
   recordBank: {
     by: ADMIN,
-    done: async () => ({ input: { creditCode: '9142000017779001XE', name: '武汉审计农村商业银行', partner: true } }),
+    done: async () => ({ input: { creditCode: '9142000017779001XE', name: '武汉审计农村商业银行', isPartner: true } }),
     enterprise: null,
     refused: { args: async () => ({ input: { creditCode: HANKOU, name: '重复的银行' } }), codes: ['DUPLICATE'] },
   },
   recordBankBranch: {
     by: ADMIN,
-    done: async () => ({ input: { bankCreditCode: HANKOU, name: '汉口银行审计科技支行', techSubBranch: true } }),
+    done: async () => ({ input: { bankCreditCode: HANKOU, name: '汉口银行审计科技支行', isTechSubBranch: true } }),
     enterprise: null,
     refused: { args: async () => ({ input: { bankCreditCode: '9142000017779002XF', name: '无主支行' } }), codes: ['NOT_FOUND'] },
   },
@@ -583,10 +586,111 @@ const CASES: Record<string, Case> = {
     by: ADMIN,
     done: async (t) => (
       await t.enterprise(C.c31, '武汉审计失信核查有限公司'),
-      { input: { creditCode: C.c31, source: '中国执行信息公开网', checkedOn: '2026-03-01', listed: false } }
+      { input: { creditCode: C.c31, source: '中国执行信息公开网', checkedOn: '2026-03-01', wasListed: false } }
     ),
     enterprise: C.c31,
-    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, source: '中国执行信息公开网', checkedOn: '2026-03-01', listed: false } }), codes: ['NOT_FOUND'] },
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, source: '中国执行信息公开网', checkedOn: '2026-03-01', wasListed: false } }), codes: ['NOT_FOUND'] },
+  },
+  // Corrections and voids: each on a record of its own; refused when the version read is stale.
+  correctCreditRating: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c42, '武汉审计评级更正有限公司');
+      const r = await t.ok('recordCreditRating', { input: { creditCode: C.c42, rating: 'BB', agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } });
+      return { input: { id: r.id, version: r.version, reason: '评级报告原文为BBB级，录入有误。', rating: 'BBB' } };
+    },
+    enterprise: C.c42,
+    refused: {
+      args: async (t) => {
+        await t.enterprise(C.c43, '武汉审计评级过期有限公司');
+        const r = await t.ok('recordCreditRating', { input: { creditCode: C.c43, rating: 'BB', agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } });
+        return { input: { id: r.id, version: r.version! + 1, reason: '录入有误。', rating: 'BBB' } };
+      },
+      codes: ['STALE_VERSION'],
+    },
+  },
+  voidCreditRating: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c44, '武汉审计评级作废有限公司');
+      const r = await t.ok('recordCreditRating', { input: { creditCode: C.c44, rating: 'A', agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } });
+      return { input: { id: r.id, version: r.version, reason: '该评级属于另一家企业，误录。' } };
+    },
+    enterprise: C.c44,
+    refused: { args: async () => ({ input: { id: toGlobalId('CreditRatingRecord', '00000000-0000-4000-8000-000000000000'), version: 1, reason: '误录。' } }), codes: ['NOT_FOUND'] },
+  },
+  correctDishonestDebtorCheck: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c45, '武汉审计核查更正有限公司');
+      const c = await t.ok('recordDishonestDebtorCheck', { input: { creditCode: C.c45, source: '中国执行信息公开网', checkedOn: '2026-03-01', wasListed: true } });
+      return { input: { id: c.id, version: c.version, reason: '复核：查询结果为未列入。', wasListed: false } };
+    },
+    enterprise: C.c45,
+    refused: { args: async () => ({ input: { id: toGlobalId('DishonestDebtorCheck', '00000000-0000-4000-8000-000000000000'), version: 1, reason: '复核。', wasListed: false } }), codes: ['NOT_FOUND'] },
+  },
+  voidDishonestDebtorCheck: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c46, '武汉审计核查作废有限公司');
+      const c = await t.ok('recordDishonestDebtorCheck', { input: { creditCode: C.c46, source: '中国执行信息公开网', checkedOn: '2026-03-01', wasListed: false } });
+      return { input: { id: c.id, version: c.version, reason: '查询对象为同名企业，误录。' } };
+    },
+    enterprise: C.c46,
+    // The reason is required; every problem of the input is told at once.
+    refused: {
+      args: async () => ({ input: { id: toGlobalId('DishonestDebtorCheck', '00000000-0000-4000-8000-000000000000'), version: 1, reason: ' ' } }),
+      codes: ['INVALID_INPUT', 'NOT_FOUND'],
+    },
+  },
+  updatePatent: {
+    by: rep(C.c47),
+    done: async (t) => {
+      await t.enterprise(C.c47, '武汉审计专利更新有限公司');
+      const p = await t.ok('recordPatent', { input: { creditCode: C.c47, number: 'ZL202110000018.1', title: '一种光纤传感装置', legalStatus: 'VALID', grantedOn: '2022-03-01' } });
+      return { input: { id: p.id, version: p.version, reason: '未缴年费，专利权终止。', legalStatus: 'LAPSED' } };
+    },
+    enterprise: C.c47,
+    // A representative updates its own enterprise's patents only.
+    refused: {
+      args: async (t) => {
+        await t.enterprise(C.c49, '武汉审计他人专利有限公司');
+        const p = await t.ok('recordPatent', { input: { creditCode: C.c49, number: 'ZL202110000019.6', title: '一种装置', legalStatus: 'VALID', grantedOn: '2022-03-01' } }, ADMIN);
+        return { input: { id: p.id, version: p.version, reason: '终止。', legalStatus: 'LAPSED' } };
+      },
+      codes: ['NOT_PERMITTED'],
+    },
+  },
+  correctPatentAppraisal: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c48, '武汉审计评估更正有限公司');
+      await t.ok('recordPatent', { input: { creditCode: C.c48, number: 'ZL202110000020.9', title: '一种激光器', legalStatus: 'VALID', grantedOn: '2022-03-01' } });
+      const a = await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000020.9', appraiser: '武汉知识产权评估中心', value: '200000.00', appraisedOn: '2025-01-15' } });
+      return { input: { id: a.id, version: a.version, reason: '评估报告金额为2,000,000.00元，少录一位。', value: '2000000.00' } };
+    },
+    enterprise: C.c48,
+    // Nothing to correct.
+    refused: {
+      args: async (t) => {
+        await t.enterprise(C.c50, '武汉审计评估核对有限公司');
+        await t.ok('recordPatent', { input: { creditCode: C.c50, number: 'ZL202110000021.3', title: '一种透镜', legalStatus: 'VALID', grantedOn: '2022-03-01' } });
+        const a = await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000021.3', appraiser: '武汉知识产权评估中心', value: '100000.00', appraisedOn: '2025-01-15' } });
+        return { input: { id: a.id, version: a.version, reason: '核对。', value: '100000.00' } };
+      },
+      codes: ['INVALID_INPUT'],
+    },
+  },
+  voidPatentAppraisal: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(C.c51, '武汉审计评估作废有限公司');
+      await t.ok('recordPatent', { input: { creditCode: C.c51, number: 'ZL202110000022.8', title: '一种光栅', legalStatus: 'VALID', grantedOn: '2022-03-01' } });
+      const a = await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000022.8', appraiser: '武汉知识产权评估中心', value: '800000.00', appraisedOn: '2025-01-15' } });
+      return { input: { id: a.id, version: a.version, reason: '评估未完成，误录。' } };
+    },
+    enterprise: C.c51,
+    refused: { args: async () => ({ input: { id: toGlobalId('PatentAppraisal', '00000000-0000-4000-8000-000000000000'), version: 1, reason: '误录。' } }), codes: ['NOT_FOUND'] },
   },
   filePolicyRequest: {
     by: rep(C.c32),

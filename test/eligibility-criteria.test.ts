@@ -187,7 +187,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     app = await TestApp.start({ databaseUrl: await workerDatabaseUrl('criteria') });
     await resetRegistry(app.orm);
     const em = app.orm.em.fork();
-    hust = (await app.execute<any, any>('{ institutions { id name } }', {}, admin)).data.institutions.find((i: { name: string }) => i.name === '华中科技大学').id;
+    hust = (await app.execute<any, any>('{ institutions(first: 100) { edges { node { id name } } } }', {}, admin)).data.institutions.edges.find((e: { node: { name: string } }) => e.node.name === '华中科技大学').node.id;
     await em.execute(`delete from pilot_programme where code like 'T\\_%'`);
     for (const [code, criterion] of Object.entries(PROGRAMMES)) {
       await em.execute(
@@ -255,7 +255,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     for (const [j, p] of (f.patents ?? []).entries()) {
       const number = patentNumber(p.type ?? 1, n * 10 + j);
       const legalStatus = p.legalStatus ?? 'VALID';
-      await mutate('recordPatent', 'PatentInput', {
+      await mutate('recordPatent', 'RecordPatentInput', {
         creditCode: code,
         number,
         title: '一种可调谐激光器',
@@ -263,7 +263,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         grantedOn: legalStatus === 'PENDING' ? null : (p.grantedOn ?? '2020-05-01'),
       });
       for (const appraisedOn of p.appraisedOn ?? []) {
-        await mutate('recordPatentAppraisal', 'PatentAppraisalInput', { patentNumber: number, appraiser: '湖北众联资产评估有限公司', value: '2000000.00', appraisedOn });
+        await mutate('recordPatentAppraisal', 'RecordPatentAppraisalInput', { patentNumber: number, appraiser: '湖北众联资产评估有限公司', value: '2000000.00', appraisedOn });
       }
       if (p.pledge) {
         await mutate('recordIpPledgeLoan', 'IpPledgeLoanInput', {
@@ -281,11 +281,11 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       }
     }
     for (const r of f.ratings ?? []) {
-      await mutate('recordCreditRating', 'CreditRatingInput', { creditCode: code, agency: '东湖征信评级有限公司', ...r });
+      await mutate('recordCreditRating', 'RecordCreditRatingInput', { creditCode: code, agency: '东湖征信评级有限公司', ...r });
     }
-    for (const g of f.taxGrades ?? []) await mutate('recordTaxCreditGrade', 'TaxCreditGradeInput', { creditCode: code, ...g });
+    for (const g of f.taxGrades ?? []) await mutate('recordTaxCreditGrade', 'RecordTaxCreditGradeInput', { creditCode: code, ...g });
     for (const c of f.checks ?? []) {
-      await mutate('recordDishonestDebtorCheck', 'DishonestDebtorCheckInput', { creditCode: code, source: '中国执行信息公开网', ...c });
+      await mutate('recordDishonestDebtorCheck', 'RecordDishonestDebtorCheckInput', { creditCode: code, source: '中国执行信息公开网', checkedOn: c.checkedOn, wasListed: c.listed });
     }
     let defaultedOn: string | null = null;
     for (const [j, l] of (f.loans ?? []).entries()) {

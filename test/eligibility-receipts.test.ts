@@ -64,7 +64,7 @@ describe('eligibility receipts', () => {
     await ok(app.http(RecordHighTechCertificateDocument, { input: { creditCode: code, number: `GR2024420${code.slice(12, 17)}`, issuedOn: '2024-01-01', criteriaVersion: 'RULES_2016' } }, { token: admin }));
     await ok(app.http(RecordCreditRatingDocument, { input: { creditCode: code, rating, agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }, { token: admin }));
     await ok(app.http(RecordTaxCreditGradeDocument, { input: { creditCode: code, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }, { token: admin }));
-    await ok(app.http(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, checkedOn: '2026-03-01', listed: false, source: '中国执行信息公开网' } }, { token: admin }));
+    await ok(app.http(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, checkedOn: '2026-03-01', wasListed: false, source: '中国执行信息公开网' } }, { token: admin }));
   }
 
   async function authorise(code: string, bankCode: string) {
@@ -210,7 +210,7 @@ describe('eligibility receipts', () => {
   it('keeps the receipt as it was when the registry is corrected and the same question is answered otherwise', async () => {
     await firstAsk();
     // The enterprise turns up on the dishonest judgment debtor list; the zone records it.
-    await ok(app.http(RecordDishonestDebtorCheckDocument, { input: { creditCode: GOOD, checkedOn: '2026-05-20', listed: true, source: '中国执行信息公开网' } }, { token: admin }));
+    await ok(app.http(RecordDishonestDebtorCheckDocument, { input: { creditCode: GOOD, checkedOn: '2026-05-20', wasListed: true, source: '中国执行信息公开网' } }, { token: admin }));
     const [again] = await ask([GOOD]);
     const listed = ['NOT_DISHONEST_DEBTOR', 'FAILED', 'Listed as a dishonest judgment debtor when checked on 2026-05-20 (中国执行信息公开网).'];
     expect(again).toEqual({

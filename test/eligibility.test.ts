@@ -53,7 +53,7 @@ interface Crafted {
   rating?: string | null;
   certificate?: { issuedOn: string; expiresOn?: string } | null;
   pledged?: boolean;
-  dishonest?: { checkedOn: string; listed: boolean } | null;
+  dishonest?: { checkedOn: string; wasListed: boolean } | null;
   /** More of the enterprise's own registration (createEnterprise input). */
   enterprise?: Record<string, unknown>;
 }
@@ -156,7 +156,7 @@ describe('pilot programmes and eligibility', () => {
       await ok(app.execute(RecordCreditRatingDocument, { input: { creditCode: code, rating: (c.rating ?? 'BBB') as never, agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }, admin));
     }
     if (c.dishonest !== null) {
-      await ok(app.execute(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, source: '中国执行信息公开网', ...(c.dishonest ?? { checkedOn: '2026-03-01', listed: false }) } }, admin));
+      await ok(app.execute(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, source: '中国执行信息公开网', ...(c.dishonest ?? { checkedOn: '2026-03-01', wasListed: false }) } }, admin));
     }
     await ok(app.execute(RecordTaxCreditGradeDocument, { input: { creditCode: code, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }, admin));
     return code;
@@ -288,7 +288,7 @@ describe('pilot programmes and eligibility', () => {
     const [selfCheck] = await check('HIGH_TECH_SELF_CHECK', [code]);
     expect([selfCheck!.eligible, outcome(selfCheck!, 'RD_INTENSITY')]).toEqual([false, ['UNKNOWN', 'Figures for 2024 are not recorded (2023–2025 needed).']]);
     // A check older than a year says nothing today.
-    const stale = await craft(1022, '武汉旧核查科技有限公司', { dishonest: { checkedOn: '2025-05-01', listed: false } });
+    const stale = await craft(1022, '武汉旧核查科技有限公司', { dishonest: { checkedOn: '2025-05-01', wasListed: false } });
     expect(outcome((await check('IP_PLEDGE_LOAN', [stale]))[0]!, 'NOT_DISHONEST_DEBTOR')).toEqual([
       'UNKNOWN',
       `Last checked on 2025-05-01, over 365 days before ${AS_OF}.`,

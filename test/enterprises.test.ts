@@ -306,7 +306,7 @@ describe('enterprises: create, read, validate, update', () => {
       admin,
     );
     expect(ok.data!.recordPatent).toEqual({
-      patent: { number: 'ZL201410012345.9', type: 'INVENTION', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2016-05-04' },
+      patent: { id: expect.any(String), version: 1, number: 'ZL201410012345.9', type: 'INVENTION', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2016-05-04' },
       errors: [],
     });
     const badCheck = await app.execute(
@@ -323,7 +323,7 @@ describe('enterprises: create, read, validate, update', () => {
       admin,
     );
     expect(appraisal.data!.recordPatentAppraisal).toEqual({
-      appraisal: { id: expect.any(String), appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' },
+      patentAppraisal: { id: expect.any(String), version: 1, appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' },
       errors: [],
     });
     const records = await app.execute(EnterpriseRecordsDocument, { creditCode: RECORDS }, admin);
@@ -332,7 +332,7 @@ describe('enterprises: create, read, validate, update', () => {
         number: 'ZL201410012345.9',
         type: 'INVENTION',
         legalStatus: 'VALID',
-        pledged: false,
+        isPledged: false,
         appraisals: [{ appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' }],
       },
     ]);

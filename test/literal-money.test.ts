@@ -28,7 +28,7 @@ async function ok<T>(p: Promise<{ data?: T | null; errors?: unknown }>): Promise
 
 const CREATE = `mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code message } } }`;
 const FISCAL_YEAR = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code field message } } }`;
-const PATENT = `mutation P($input: PatentInput!) { recordPatent(input: $input) { errors { code field message } } }`;
+const PATENT = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code field message } } }`;
 
 describe('amounts and percentages below the places shown: cut off, never rounded', () => {
   let app: TestApp;

@@ -329,19 +329,19 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const fiscal = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code message } } }`;
     await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, stStaff: 123 } });
     await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, stStaff: 20 } });
-    await mutate(`mutation R($input: CreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
-    await mutate(`mutation T($input: TaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
-    await mutate(`mutation D($input: DishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', listed: false, source: '哨兵失信被执行人查询平台' } });
+    await mutate(`mutation R($input: RecordCreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
+    await mutate(`mutation T($input: RecordTaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
+    await mutate(`mutation D($input: RecordDishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', wasListed: false, source: '哨兵失信被执行人查询平台' } });
     const plan = `mutation P($input: EquityIncentivePlanInput!) { recordIncentivePlan(input: $input) { errors { code message } } }`;
     await mutate(plan, { input: { creditCode: E1.code, title: '哨兵光电股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '2.0000', grants: [{ granteeName: '张三丰', position: '首席科学家', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 6 }] } });
     await mutate(plan, { input: { creditCode: E2.code, title: '宜昌生物股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '1.0000', grants: [{ granteeName: '独孤求败', position: '研发总监', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 5 }] } });
     await mutate(`mutation A($input: TalentAwardInput!) { recordTalentAward(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '654321.09', awardedOn: '2024-09-10', recipientName: '令狐冲' } });
     await mutate(`mutation X($input: TaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
     await mutate(`mutation H($input: HighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, number: 'GR202442009999', issuedOn: '2024-12-01', criteriaVersion: 'RULES_2016' } });
-    const patent = `mutation P($input: PatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
+    const patent = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
     await mutate(patent, { input: { creditCode: E1.code, number: 'ZL201410012345.9', title: '一种激光测距装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } });
     await mutate(patent, { input: { creditCode: E2.code, number: 'ZL201710000003.9', title: '一种生物检测试剂盒', legalStatus: 'VALID', grantedOn: '2020-01-01' } });
-    await mutate(`mutation A($input: PatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code message } } }`, { input: { patentNumber: 'ZL201410012345.9', appraiser: '湖北中联资产评估有限公司', value: '9876543.21', appraisedOn: '2025-06-01' } });
+    await mutate(`mutation A($input: RecordPatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code message } } }`, { input: { patentNumber: 'ZL201410012345.9', appraiser: '湖北中联资产评估有限公司', value: '9876543.21', appraisedOn: '2025-06-01' } });
 
     // ——— instruments of every kind: the lending bank's own loan, and everyone else's ———
     const instrument = async (mutation: string, inputType: string, input: Record<string, unknown>) =>

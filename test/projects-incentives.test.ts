@@ -28,7 +28,7 @@ describe('industry–university–research projects', () => {
     await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_SMALL, '武汉国有小型激光有限公司', { size: 'SMALL', stateOwned: true }) }, admin);
     await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(PRIVATE, '武汉民营软件有限公司', { size: 'LARGE', stateOwned: false }) }, admin);
     await app.execute(RecordPatentDocument, { input: { creditCode: SOE_LARGE, number: 'ZL201410012345.9', title: '一种光模块', legalStatus: 'VALID', grantedOn: '2016-01-01' } }, admin);
-    const institutions = (await app.execute(InstitutionsDocument, {}, admin)).data!.institutions;
+    const institutions = (await app.execute(InstitutionsDocument, { first: 100 }, admin)).data!.institutions.edges.map((e) => e.node);
     hust = institutions.find((i) => i.name === '华中科技大学')!.id;
     wnlo = institutions.find((i) => i.name === '武汉光电国家研究中心')!.id;
   });

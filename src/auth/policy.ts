@@ -135,6 +135,10 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordQualification: roles('A R'),
     recordPatent: roles('A R'),
     recordPatentAppraisal: roles('A R'),
+    // Corrections: a representative keeps its own patents current and corrects or voids its own appraisals.
+    updatePatent: roles('A R'),
+    correctPatentAppraisal: roles('A R'),
+    voidPatentAppraisal: roles('A R'),
     recordIncentivePlan: roles('A R'),
     recordTalentAward: roles('A R'),
     recordTaxPilotUsage: roles('A R'),
@@ -167,6 +171,10 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordCreditRating: roles('A'),
     recordTaxCreditGrade: roles('A'),
     recordDishonestDebtorCheck: roles('A'),
+    correctCreditRating: roles('A'),
+    voidCreditRating: roles('A'),
+    correctDishonestDebtorCheck: roles('A'),
+    voidDishonestDebtorCheck: roles('A'),
     filePolicyRequest: roles('A R'),
     // The proposal workflow: every CPPCC role passes the gate; the state machine (proposal.workflow.ts) answers a
     // transition by the wrong role, or from the wrong state, with NOT_PERMITTED or TRANSITION_NOT_ALLOWED as data.
@@ -260,12 +268,12 @@ export const TYPES: Record<string, TypeRule> = {
   Patent: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
     owners: { ref: 'owner' },
-    fields: { 'id number title type legalStatus grantedOn owner pledged appraisals updatedAt version': ROWS },
+    fields: { 'id number title type legalStatus grantedOn owner isPledged appraisals updatedAt version': ROWS },
   },
   PatentAppraisal: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
     owners: { via: 'patent', type: 'Patent' },
-    fields: { 'id appraisedOn appraiser value updatedAt': ROWS },
+    fields: { 'id appraisedOn appraiser value updatedAt version voidedAt voidReason': ROWS },
   },
   IpPledge: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -361,8 +369,10 @@ export const TYPES: Record<string, TypeRule> = {
   AuditEvent: {
     rows: roles('A R'),
     owners: { ref: 'enterpriseId' },
-    fields: { 'id at actorRole actorOrg operation enterprise purpose authorization outcome hash': ROWS },
+    fields: { 'id at actorRole actorOrg operation enterprise purpose authorization outcome hash change': ROWS },
   },
+  // What a correction or void changed: facts about enterprises (ratings, checks, patents, appraisals), no personal data.
+  RecordChange: { rows: roles('A R'), fields: { 'recordId reason before after': ROWS } },
   // Aggregates: a bank's count only its authorising enterprises (instruments only under the INSTRUMENTS scope), and
   // never sum other lenders' amounts or figures; summed figures of fewer than 5 enterprises are the zone's only
   // (portfolio.service.ts MIN_GROUP), so a filter naming one enterprise does not reveal its figures.
@@ -386,7 +396,7 @@ export const TYPES: Record<string, TypeRule> = {
   CreditRatingRecord: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id rating agency ratedOn validUntil updatedAt': ROWS },
+    fields: { 'id rating agency ratedOn validUntil updatedAt version voidedAt voidReason': ROWS },
   },
   TaxCreditGrade: {
     rows: roles('A R'),
@@ -396,7 +406,7 @@ export const TYPES: Record<string, TypeRule> = {
   DishonestDebtorCheck: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id checkedOn listed source updatedAt': ROWS },
+    fields: { 'id checkedOn wasListed source updatedAt version voidedAt voidReason': ROWS },
   },
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
@@ -458,9 +468,9 @@ export const TYPES: Record<string, TypeRule> = {
     fields: { 'unit year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate': ROWS },
   },
   // Reference data: public.
-  Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn partner planned subBranches updatedAt': ROWS } },
-  BankBranch: { ...REFERENCE, fields: { 'id bank name techSubBranch updatedAt': ROWS } },
-  Insurer: { ...REFERENCE, fields: { 'id name nameEn reinsurer updatedAt': ROWS } },
+  Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
+  BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },
+  Insurer: { ...REFERENCE, fields: { 'id name nameEn isReinsurer updatedAt': ROWS } },
   Fund: { ...REFERENCE, fields: { 'id name manager type updatedAt': ROWS } },
   RiskCompensationPool: { ...REFERENCE, fields: { 'id name manager coverageRatio capPerLoan contributors updatedAt': ROWS } },
   Park: { ...REFERENCE, fields: { 'id code name nameEn updatedAt': ROWS } },

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
@@ -7,6 +7,26 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { DataAuthorization } from '../authorization/authorization.entity';
 import { AuditEvent, AuditOutcome } from './audit.entity';
 import { findAuditEvents } from './audit.queries';
+import { JSONObjectScalar } from '../cppcc/cppcc.types';
+
+/** What a correction, void or update of a recorded fact changed, as its audit event keeps it. */
+@ObjectType({
+  description:
+    'What a correction, void or update of a recorded fact (a credit rating, a dishonest-debtor check, a patent, a patent appraisal) changed: the reason given, and the record’s facts and version before and after.',
+})
+export class RecordChange {
+  @Field(() => ID, { description: 'The record changed: `node(id:)` reads it, voided or not.' })
+  recordId!: string;
+
+  @Field({ description: 'Why, as given to the mutation.' })
+  reason!: string;
+
+  @Field(() => JSONObjectScalar, { description: 'The record’s facts and version before the change, by field name as the record’s type shows them.' })
+  before!: Record<string, unknown>;
+
+  @Field(() => JSONObjectScalar, { description: 'The record’s facts and version after it (a void: with `voidedAt` set).' })
+  after!: Record<string, unknown>;
+}
 
 @InputType({ description: 'Which audit events: every given condition must hold.' })
 export class AuditEventFilter {
@@ -57,5 +77,20 @@ export class AuditEventResolver {
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.enterpriseId ? ctx.loaders.byId(Enterprise).load(e.enterpriseId) : null;
+  }
+
+  @FieldResolver(() => RecordChange, {
+    nullable: true,
+    description: 'For a correction, void or update of a recorded fact that took effect: what it changed and why. Null for every other event.',
+  })
+  change(@Root() e: AuditEvent): RecordChange | null {
+    const d = e.details;
+    if (!d || typeof d['reason'] !== 'string' || typeof d['record'] !== 'string') return null;
+    return Object.assign(new RecordChange(), {
+      recordId: d['record'],
+      reason: d['reason'],
+      before: d['before'] as Record<string, unknown>,
+      after: d['after'] as Record<string, unknown>,
+    });
   }
 }

@@ -713,7 +713,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     sql: (r, asOf) => ({
       sql: `(select count(*) from patent p where p.owner_id = e.id and p.type = 'INVENTION' and p.legal_status = 'VALID'
                and p.granted_on <= ? and not ${PLEDGED_ON_SQL}
-               and (select max(a.appraised_on) from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ?) >= ?) >= ?`,
+               and (select max(a.appraised_on) from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ? and a.voided_at is null) >= ?) >= ?`,
       bindings: [asOf, asOf, asOf, asOf, monthsBefore(asOf, r.months!), r.count],
     }),
   },
@@ -741,7 +741,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
       };
     },
     sql: (r, asOf) => ({
-      sql: `(select x.rating from credit_rating_record x where x.enterprise_id = e.id and x.rated_on <= ? and x.valid_until >= ?
+      sql: `(select x.rating from credit_rating_record x where x.enterprise_id = e.id and x.rated_on <= ? and x.valid_until >= ? and x.voided_at is null
               order by x.rated_on desc, x.created_at desc, x.id desc limit 1) = any(?::credit_rating[])`,
       bindings: [asOf, asOf, `{${RATING_ORDER.slice(0, RATING_ORDER.indexOf(r.minimumRating!) + 1).join(',')}}`],
     }),
@@ -806,7 +806,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
         : { outcome: CriterionOutcome.PASSED, detail: `Not listed when checked on ${last.checkedOn} (${last.source}).` };
     },
     sql: (r, asOf) => ({
-      sql: `exists (select 1 from (select c.checked_on, c.listed from dishonest_debtor_check c where c.enterprise_id = e.id and c.checked_on <= ?
+      sql: `exists (select 1 from (select c.checked_on, c.listed from dishonest_debtor_check c where c.enterprise_id = e.id and c.checked_on <= ? and c.voided_at is null
               order by c.checked_on desc, c.created_at desc, c.id desc limit 1) c where c.checked_on >= ? and not c.listed)`,
       bindings: [asOf, daysBefore(asOf, r.maxAgeDays!)],
     }),

@@ -3,17 +3,13 @@ import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar, DateScalar } from '../../common/scalars';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../credit/credit.entity';
-import { recordCreditRating, recordDishonestDebtorCheck, recordTaxCreditGrade } from '../credit/credit.service';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import {
-  CreditRatingInput,
   CriterionResult,
   CriterionView,
-  DishonestDebtorCheckInput,
   EligibilityResult,
   RuleVersionInput,
-  TaxCreditGradeInput,
 } from './eligibility.types';
 import { checkEligibility, recordRuleVersion } from './eligibility.service';
 import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, versionInForce } from './programme.entity';
@@ -24,9 +20,6 @@ import { findReceipt } from './receipts';
 import { AppliedBenefit, BenefitRate } from './benefits';
 
 export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
-export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
-export const TaxCreditGradePayload = Payload('TaxCreditGradePayload', 'grade', TaxCreditGrade, 'The grade recorded.');
-export const DishonestDebtorCheckPayload = Payload('DishonestDebtorCheckPayload', 'check', DishonestDebtorCheck, 'The check recorded.');
 
 /** Pilot programmes, their rules, and eligibility checks. */
 @Resolver(() => PilotProgramme)
@@ -130,30 +123,18 @@ export class EligibilityReceiptResolver {
   }
 }
 
-/** The credit standing facts eligibility reads: ratings, tax credit grades, dishonest debtor checks. */
+/**
+ * The credit standing facts eligibility reads, as an enterprise lists them: ratings, tax credit grades, dishonest
+ * debtor checks (recorded, corrected and voided in src/modules/credit). A voided record is listed no more.
+ */
 @Resolver(() => Enterprise)
 export class CreditStandingResolver {
-  @Authorized()
-  @Mutation(() => CreditRatingPayload, { description: 'Records an SME credit rating.' })
-  async recordCreditRating(@Ctx() ctx: RequestContext, @Arg('input') input: CreditRatingInput) {
-    return CreditRatingPayload.from(await recordCreditRating(ctx, input));
-  }
-
-  @Authorized()
-  @Mutation(() => TaxCreditGradePayload, { description: 'Records a published tax credit grade.' })
-  async recordTaxCreditGrade(@Ctx() ctx: RequestContext, @Arg('input') input: TaxCreditGradeInput) {
-    return TaxCreditGradePayload.from(await recordTaxCreditGrade(ctx, input));
-  }
-
-  @Authorized()
-  @Mutation(() => DishonestDebtorCheckPayload, { description: 'Records a check of the dishonest judgment debtor list.' })
-  async recordDishonestDebtorCheck(@Ctx() ctx: RequestContext, @Arg('input') input: DishonestDebtorCheckInput) {
-    return DishonestDebtorCheckPayload.from(await recordDishonestDebtorCheck(ctx, input));
-  }
-
   @FieldResolver(() => [CreditRatingRecord], { nullable: true, description: 'SME credit ratings, newest first.' })
   creditRatings(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', createdAt: 'desc', id: 'desc' }).load(e.id);
+    return ctx.loaders
+      .manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', createdAt: 'desc', id: 'desc' })
+      .load(e.id)
+      .then((ratings) => ratings.filter((r) => !r.voidedAt));
   }
 
   @FieldResolver(() => [TaxCreditGrade], { nullable: true, description: 'Tax credit grades, latest year first.' })
@@ -163,6 +144,9 @@ export class CreditStandingResolver {
 
   @FieldResolver(() => [DishonestDebtorCheck], { nullable: true, description: 'Dishonest debtor list checks, newest first.' })
   dishonestDebtorChecks(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', createdAt: 'desc', id: 'desc' }).load(e.id);
+    return ctx.loaders
+      .manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', createdAt: 'desc', id: 'desc' })
+      .load(e.id)
+      .then((checks) => checks.filter((c) => !c.voidedAt));
   }
 }

@@ -103,20 +103,20 @@ export async function loadFacts(
       `select p.owner_id, p.number, p.type, p.legal_status, p.granted_on::text, ${PLEDGED_ON_SQL} as pledged,
               a.value::text, a.appraised_on::text
        from patent p
-       left join lateral (select value, appraised_on from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ?
+       left join lateral (select value, appraised_on from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ? and a.voided_at is null
                           order by appraised_on desc, id desc limit 1) a on true
        where p.owner_id = any(?::uuid[]) order by p.number`,
       [asOf, asOf, asOf, batch],
     )),
     when('ratings', () => q<{ enterprise_id: string; rating: CreditRating; agency: string; rated_on: string; valid_until: string }>(
-      `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[])
+      `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[]) and voided_at is null
        order by rated_on desc, created_at desc, id desc`,
     )),
     when('taxGrades', () => q<{ enterprise_id: string; year: number; grade: TaxCreditGradeValue; evaluated_on: string }>(
       `select enterprise_id, year, grade, evaluated_on::text from tax_credit_grade where enterprise_id = any(?::uuid[])`,
     )),
     when('dishonestChecks', () => q<{ enterprise_id: string; checked_on: string; listed: boolean; source: string }>(
-      `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[])
+      `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[]) and voided_at is null
        order by checked_on desc, created_at desc, id desc`,
     )),
     when('defaults', () => q<{ enterprise_id: string; kind: string; defaulted_on: string }>(

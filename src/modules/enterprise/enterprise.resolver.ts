@@ -280,25 +280,3 @@ export class EnterpriseResolver {
     return ctx.loaders.follow<TaxPilotUsage>(FOLLOWS.taxPilotUsage, e);
   }
 }
-
-/** Reference data an administrator picks from. */
-@Resolver()
-export class ZoneReferenceResolver {
-  @Authorized()
-  @Query(() => [Park], { description: 'The sub-parks of the zone, by code.' })
-  parks(@Ctx() ctx: RequestContext) {
-    return readAll(ctx.em, Park, { code: 'asc' });
-  }
-
-  @Authorized()
-  @Query(() => [IndustryCluster], { description: 'The strategic emerging industry clusters, by code.' })
-  industryClusters(@Ctx() ctx: RequestContext) {
-    return readAll(ctx.em, IndustryCluster, { code: 'asc' });
-  }
-
-  @Authorized()
-  @Query(() => [Institution], { description: 'Universities and research institutes.' })
-  institutions(@Ctx() ctx: RequestContext) {
-    return readAll(ctx.em, Institution, { kind: 'asc', name: 'asc' });
-  }
-}

@@ -64,7 +64,22 @@ export enum CreditRating {
   CC = 'CC',
   C = 'C',
 }
-registerEnumType(CreditRating, { name: 'CreditRating' });
+registerEnumType(CreditRating, {
+  name: 'CreditRating',
+  description:
+    'A credit rating grade (信用等级) on the nine-grade scale Chinese rating agencies use for enterprises and bonds, AAA strongest to C weakest; BBB and above is investment grade.',
+  valuesConfig: {
+    AAA: { description: 'AAA: the strongest capacity to repay; hardly affected by adverse conditions.' },
+    AA: { description: 'AA: a very strong capacity to repay; little affected by adverse conditions.' },
+    A: { description: 'A: a strong capacity to repay; somewhat affected by adverse conditions.' },
+    BBB: { description: 'BBB: an adequate capacity to repay, weakened by adverse conditions; the lowest investment grade.' },
+    BB: { description: 'BB: a weak capacity to repay, much affected by adverse conditions.' },
+    B: { description: 'B: a capacity to repay that depends heavily on good conditions.' },
+    CCC: { description: 'CCC: a very weak capacity to repay; default is a real risk.' },
+    CC: { description: 'CC: a default is likely.' },
+    C: { description: 'C: unable to repay; the weakest.' },
+  },
+});
 
 export enum NeeqStage {
   JOINT_STOCK_REFORM = 'JOINT_STOCK_REFORM',
@@ -149,7 +164,14 @@ export enum FundType {
 }
 registerEnumType(FundType, {
   name: 'FundType',
-  valuesConfig: { ZONE_INNOVATION_FUND: { description: "The zone's independent innovation industry development fund." } },
+  description: 'What kind of investment fund (投资基金) it is.',
+  valuesConfig: {
+    ANGEL: { description: 'Angel fund (天使投资基金): the earliest rounds of young tech companies.' },
+    VENTURE: { description: 'Venture capital fund (创业投资基金): start-ups and growing tech companies.' },
+    PRIVATE_EQUITY: { description: 'Private equity fund (私募股权投资基金): companies past their early stages.' },
+    GUIDANCE: { description: 'Government guidance fund (政府引导基金): public money that draws private funds into chosen industries.' },
+    ZONE_INNOVATION_FUND: { description: 'The zone’s independent innovation industry development fund (自主创新产业发展基金).' },
+  },
 });
 
 export enum ClaimStatus {

@@ -77,7 +77,7 @@ const COVER = follows('RiskCompensationCover', {
   coveredLoan: one(FinancingInstrument, 'coveredLoan'),
   claims: many(RiskCompensationClaim, 'cover', { claimedOn: 'asc', id: 'asc' }),
 });
-const BANK = follows('Bank', { subBranches: many(BankBranch, 'bank', { techSubBranch: 'desc', name: 'asc' }) });
+const BANK = follows('Bank', { subBranches: many(BankBranch, 'bank', { isTechSubBranch: 'desc', name: 'asc' }) });
 const BRANCH = follows('BankBranch', { bank: one(Bank, 'bank') });
 
 /** The same fields in SQL (src/db/sql-answer.ts), each computed as its resolver computes it. */

@@ -309,7 +309,7 @@ async function checkLoan(ctx: RequestContext, problems: Problems, input: CreditL
   const holder = await checkBase(ctx, problems, input);
   const lender = await ctx.em.findOne(Bank, { creditCode: input.lenderCreditCode });
   if (!lender) problems.add(new NotFoundError('input.lenderCreditCode', `No bank with credit code ${input.lenderCreditCode}.`));
-  else if (lender.planned) problems.invalid('input.lenderCreditCode', `${lender.name} is planned and not yet lending.`);
+  else if (lender.isPlanned) problems.invalid('input.lenderCreditCode', `${lender.name} is planned and not yet lending.`);
   let branch: BankBranch | null = null;
   if (input.branchName) {
     branch = await ctx.em.findOne(BankBranch, { name: input.branchName.trim() });
@@ -367,7 +367,8 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
   const patents = new Map((await ctx.em.find(Patent, { number: { $in: numbers } })).map((p) => [p.number, p]));
   const appraisals = await ctx.em.find(
     PatentAppraisal,
-    { patent: { $in: [...patents.values()] } },
+    // A voided appraisal (recorded in error) is no appraisal: neither the latest nor one to name.
+    { patent: { $in: [...patents.values()] }, voidedAt: null },
     { orderBy: { appraisedOn: 'desc', id: 'asc' } },
   );
   // A patent's pledges, to refuse one that would overlap another's registration: pledged is registered and not
@@ -493,7 +494,7 @@ export async function recordReinsurance(ctx: RequestContext, input: ReinsuranceI
   const holder = await checkBase(ctx, problems, input);
   const reinsurer = await ctx.em.findOne(Insurer, { name: input.reinsurerName.trim() });
   if (!reinsurer) problems.add(new NotFoundError('input.reinsurerName', `No insurer named ${input.reinsurerName}.`));
-  else if (!reinsurer.reinsurer) problems.invalid('input.reinsurerName', `${reinsurer.name} is not a reinsurer.`);
+  else if (!reinsurer.isReinsurer) problems.invalid('input.reinsurerName', `${reinsurer.name} is not a reinsurer.`);
   const policy = await ctx.em.findOne(TechInsurancePolicy, { policyNo: input.underlyingPolicyNo.trim() } as never);
   if (!policy) problems.add(new NotFoundError('input.underlyingPolicyNo', `No tech insurance policy ${input.underlyingPolicyNo}.`));
   const treatyNo = requiredText(problems, 'input.treatyNo', input.treatyNo, 60);
