@@ -1585,7 +1585,9 @@ export type CorrectCreditRatingMutation = { correctCreditRating: { creditRating:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidCreditRatingMutationVariables = Exact<{
@@ -1601,7 +1603,9 @@ export type VoidCreditRatingMutation = { voidCreditRating: { creditRating: { id:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectDishonestDebtorCheckMutationVariables = Exact<{
@@ -1617,7 +1621,9 @@ export type CorrectDishonestDebtorCheckMutation = { correctDishonestDebtorCheck:
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidDishonestDebtorCheckMutationVariables = Exact<{
@@ -1633,7 +1639,9 @@ export type VoidDishonestDebtorCheckMutation = { voidDishonestDebtorCheck: { dis
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdatePatentMutationVariables = Exact<{
@@ -1649,7 +1657,9 @@ export type UpdatePatentMutation = { updatePatent: { patent: { id: string, versi
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectPatentAppraisalMutationVariables = Exact<{
@@ -1665,7 +1675,9 @@ export type CorrectPatentAppraisalMutation = { correctPatentAppraisal: { patentA
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidPatentAppraisalMutationVariables = Exact<{
@@ -1681,7 +1693,9 @@ export type VoidPatentAppraisalMutation = { voidPatentAppraisal: { patentApprais
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordedFactsQueryVariables = Exact<{
