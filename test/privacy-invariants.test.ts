@@ -393,7 +393,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       await mutate(`mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code message } } }`, {
         input: {
           creditCode, bankCreditCode, scopes: ALL_SCOPES, purpose: '知识产权质押贷款试点资格审核', signer: '王伟（财务总监）', paperReference: `授权书-${creditCode}`,
-          validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
         },
       });
     }
