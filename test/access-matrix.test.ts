@@ -244,7 +244,8 @@ describe('the access matrix, generated from the policy table', () => {
     for (const [name, type, cut] of [
       ['enterprise', 'Enterprise', []],
       ['portfolioSummary', 'PortfolioSummary', []],
-      ['authorizations', 'DataAuthorizationConnection', []],
+      // The enterprise of an authorization is met in full above; here the pages stay within the depth limit.
+      ['authorizations', 'DataAuthorizationConnection', ['Enterprise']],
       // The loan book: the instruments' enterprises are met in full above.
       ['instruments', 'FinancingInstrumentConnection', ['Enterprise']],
       // The enterprise and authorisation of an event are met in full above; here the query stays within the depth limit.
@@ -436,6 +437,10 @@ describe('the access matrix, generated from the policy table', () => {
     for (const f of fixtures.filter((g) => g.viewer.role === Role.BANK_OFFICER)) {
       await check(book, { lender: f.bankCode }, 'instruments', (g) => g === f);
     }
+    // The lending bank's book is not empty: its loans to the five are there, in full.
+    const lending = fixtures.find((f) => f.name === 'lending bank, every scope')!;
+    const lent = await app.execute<{ instruments: { totalCount: number } }, Record<string, unknown>>(book, { lender: lending.bankCode }, lending.viewer);
+    expect(lent.data!.instruments.totalCount).toBeGreaterThan(0);
     // The authorizations of each viewer's own organization, record by record against the administrator's lists.
     const list = `query A($code: CreditCode!) { authorizations(creditCode: $code, first: 100) ${everything['authorizations']} }`;
     const truth: Json[] = [];
