@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type GraphQLObjectType, type GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, isInterfaceType, isUnionType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
@@ -8,7 +8,7 @@ import { typeNamedAfterClass } from './common/node';
 import { DateTimeScalar } from './common/scalars';
 import { notePlainFields } from './db/sql-answer';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
-import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
+import { AuthorizationResolver, EnterpriseViewerAuthorizationResolver } from './modules/authorization/authorization.resolver';
 import {
   CppccMemberResolver,
   PolicyRequestResolver,
@@ -25,6 +25,7 @@ import {
 import { CreditRecordsResolver } from './modules/credit/credit.resolver';
 import { EnterpriseResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
+import { LoanBookResolver } from './modules/finance/loan-book';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
 import { InstitutionResolver } from './modules/institution/institution.resolver';
 import { PatentResolver } from './modules/ip/patent.resolver';
@@ -38,11 +39,12 @@ import {
 } from './modules/project/project.resolver';
 import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
-import { ViewerResolver } from './modules/viewer';
+import { ActorResolver, ViewerResolver } from './modules/viewer';
 
 /** Every module's resolvers; a new module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
+  ActorResolver,
   NodeResolver,
   EnterpriseResolver,
   PortfolioResolver,
@@ -58,6 +60,8 @@ export const resolvers: NonEmptyArray<Function> = [
   InstitutionResolver,
   AuditEventResolver,
   AuthorizationResolver,
+  EnterpriseViewerAuthorizationResolver,
+  LoanBookResolver,
   PilotProgrammeResolver,
   ProgrammeRuleVersionResolver,
   CreditStandingResolver,
@@ -90,7 +94,7 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isInterfaceType(type)) type.resolveType = typeNamedAfterClass;
+    if (isInterfaceType(type) || isUnionType(type)) type.resolveType = typeNamedAfterClass;
   }
   // Which fields read their property as they are (their SQL form is their column: src/db/sql-answer.ts).
   notePlainFields(schema);

@@ -86,7 +86,11 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
     const org = f.viewer.organisation;
     return idOf(obj['leadUnit']) === org || ((obj['coHandlers'] as Json[] | undefined) ?? []).some((u) => idOf(u) === org);
   }
-  if (grant === Condition.FILED_BY_VIEWER) return obj['filedBy'] === `${f.viewer.role}:${f.viewer.organisation}`;
+  if (grant === Condition.FILED_BY_VIEWER) {
+    const by = obj['filedBy'] as Json;
+    return by['role'] === f.viewer.role && codeOf(by['organization']) === f.viewer.organisation;
+  }
+  if (grant === Condition.GRANTED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && codeOf(obj['bank']) === f.bankCode;
   if (grant === Condition.ISSUED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && obj['bankCreditCode'] === f.viewer.organisation;
   const seen = visibleOwners(f, owners ?? []);
   if (seen.length === 0) return false;
@@ -129,6 +133,24 @@ function collect(value: unknown, parentOwners: string[], proposal: Json | null =
  * receipt. Compared by whether there is one: a bank's answers carry one, no one else's (src/modules/eligibility/receipts.ts).
  */
 const PER_ANSWER: ReadonlyMap<string, (f: Fixture) => boolean> = new Map([['EligibilityResult.receiptId', (f: Fixture) => f.viewer.role === Role.BANK_OFFICER]]);
+
+/**
+ * Fields that answer for the viewer asking, so no viewer's equals the administrator's: a bank's own authorization from an
+ * enterprise (null for everyone else). Checked against the fixture: the bank's, in force, from this enterprise.
+ */
+const PER_VIEWER: ReadonlyMap<string, (f: Fixture, obj: Json, actual: unknown) => unknown> = new Map([
+  [
+    'Enterprise.viewerAuthorization',
+    (f: Fixture, obj: Json, actual: unknown) => {
+      if (f.viewer.role !== Role.BANK_OFFICER) return { value: actual, expected: null };
+      const a = actual as Json | null;
+      return {
+        value: a && [codeOf(a['bank']), codeOf(a['enterprise']), a['isActive'], a['signer']],
+        expected: [f.bankCode, obj['creditCode'], true, null],
+      };
+    },
+  ],
+]);
 
 /** Compares a viewer's answer with the administrator's, field by field, as the table says it must be. */
 function compare(f: Fixture, expected: unknown, actual: unknown, path: string, parentOwners: string[], proposal: Json | null = null): void {
@@ -184,6 +206,12 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
         expect({ path: `${path}.${field}`, value: act }).toEqual({ path: `${path}.${field}`, value: null });
         continue;
       }
+      const mine = PER_VIEWER.get(`${type}.${field}`);
+      if (mine) {
+        const { value: got, expected: want } = mine(f, obj, act) as { value: unknown; expected: unknown };
+        expect({ path: `${path}.${field}`, value: got }).toEqual({ path: `${path}.${field}`, value: want });
+        continue;
+      }
       const own = PER_ANSWER.get(`${type}.${field}`);
       if (own) {
         expect({ path: `${path}.${field}`, given: typeof act === 'string' }).toEqual({ path: `${path}.${field}`, given: own(f) });
@@ -202,6 +230,7 @@ describe('the access matrix, generated from the policy table', () => {
   let memberViewer: Viewer;
   const admin = as(Role.ZONE_ADMIN);
   const everything: Record<string, string> = {};
+  const hust = () => NAMED_ENTERPRISES[0]!.creditCode;
 
 
   beforeAll(async () => {
@@ -215,7 +244,10 @@ describe('the access matrix, generated from the policy table', () => {
     for (const [name, type, cut] of [
       ['enterprise', 'Enterprise', []],
       ['portfolioSummary', 'PortfolioSummary', []],
-      ['authorizations', 'DataAuthorization', []],
+      // The enterprise of an authorization is met in full above; here the pages stay within the depth limit.
+      ['authorizations', 'DataAuthorizationConnection', ['Enterprise']],
+      // The loan book: the instruments' enterprises are met in full above.
+      ['instruments', 'FinancingInstrumentConnection', ['Enterprise']],
       // The enterprise and authorisation of an event are met in full above; here the query stays within the depth limit.
       ['auditEvents', 'AuditEventConnection', ['Enterprise', 'DataAuthorization']],
       ['partnerBanks', 'Bank', []],
@@ -269,7 +301,7 @@ describe('the access matrix, generated from the policy table', () => {
               scopes: scopes as never,
               purpose: '知识产权质押贷款试点资格审核',
               validFrom: today,
-              validTo: addMonths(today, 12),
+              validUntil: addMonths(today, 12),
               signer: '王伟（财务总监）',
               paperReference: `授权书-${creditCode}`,
             },
@@ -286,14 +318,13 @@ describe('the access matrix, generated from the policy table', () => {
     const none = new Set<string>();
     const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
     const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);
-    const hust = NAMED_ENTERPRISES[0]!.creditCode;
     memberViewer = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', aMember!.id));
     fixtures = [
       { name: 'administrator', viewer: admin, visible: ALL, scopes: none },
       { name: 'CPPCC member', viewer: memberViewer, visible: ALL, scopes: none },
       { name: 'CPPCC office', viewer: as(Role.CPPCC_OFFICE), visible: ALL, scopes: none },
       { name: 'handling unit', viewer: as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', aUnit!.id)), visible: ALL, scopes: none },
-      ...[...new Set([...five, overridden, hust])].map((code, i) => ({ name: `representative ${i + 1}`, viewer: as(Role.ENTERPRISE_REP, code), visible: new Set([code]), scopes: none })),
+      ...[...new Set([...five, overridden, hust()])].map((code, i) => ({ name: `representative ${i + 1}`, viewer: as(Role.ENTERPRISE_REP, code), visible: new Set([code]), scopes: none })),
       { name: 'lending bank, every scope', viewer: as(Role.BANK_OFFICER, lender), visible: new Set(five), scopes: new Set(allScopes), bankCode: lender },
       { name: 'second bank, profile only', viewer: as(Role.BANK_OFFICER, second), visible: new Set(five), scopes: new Set(['PROFILE']), bankCode: second },
       { name: 'bank never authorised', viewer: as(Role.BANK_OFFICER, unauthorised), visible: new Set(), scopes: none, bankCode: unauthorised },
@@ -343,7 +374,7 @@ describe('the access matrix, generated from the policy table', () => {
     await enterpriseSweep();
     for (const code of five) {
       const reps = (f: Fixture) => f.viewer.role === Role.ENTERPRISE_REP || f.viewer.role === Role.ZONE_ADMIN;
-      await check(`query A($code: CreditCode!) { authorizations(creditCode: $code) ${everything['authorizations']} }`, { code }, 'authorizations', reps);
+      await check(`query A($code: CreditCode!) { authorizations(creditCode: $code, first: 100) ${everything['authorizations']} }`, { code }, 'authorizations', reps);
       await check(
         `query E($code: CreditCode) { auditEvents(first: 100, filter: { creditCode: $code }) ${everything['auditEvents']} }`,
         { code },
@@ -400,9 +431,46 @@ describe('the access matrix, generated from the policy table', () => {
     await check(`query S($year: Int!) { handlingUnitScores(year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
   });
 
+  const bankViewSweep = once(async () => {
+    // The loan book: each bank asks for its own loans, the administrator answers with every loan of that lender.
+    const book = `query Book($lender: CreditCode!) { instruments(first: 100, filter: { lenderCreditCode: $lender }) ${everything['instruments']} }`;
+    for (const f of fixtures.filter((g) => g.viewer.role === Role.BANK_OFFICER)) {
+      await check(book, { lender: f.bankCode }, 'instruments', (g) => g === f);
+    }
+    // The lending bank's book is not empty: its loans to the five are there, in full.
+    const lending = fixtures.find((f) => f.name === 'lending bank, every scope')!;
+    const lent = await app.execute<{ instruments: { totalCount: number } }, Record<string, unknown>>(book, { lender: lending.bankCode }, lending.viewer);
+    expect(lent.data!.instruments.totalCount).toBeGreaterThan(0);
+    // The authorizations of each viewer's own organization, record by record against the administrator's lists.
+    const list = `query A($code: CreditCode!) { authorizations(creditCode: $code, first: 100) ${everything['authorizations']} }`;
+    const truth: Json[] = [];
+    for (const code of new Set([...five, overridden, hust()])) {
+      const answer = await app.execute(list, { code }, admin);
+      expect(answer.errors).toBeUndefined();
+      truth.push(...(answer.data as { authorizations: { edges: { node: Json }[] } }).authorizations.edges.map((e) => e.node));
+    }
+    const own = `query Own { viewer { authorizations(first: 100) ${everything['authorizations']} } }`;
+    const byId = (a: Json, b: Json) => String(a['id']).localeCompare(String(b['id']));
+    for (const f of fixtures) {
+      const answer = await app.execute(own, {}, f.viewer);
+      expect({ viewer: f.name, errors: answer.errors }).toEqual({ viewer: f.name, errors: undefined });
+      const got = (answer.data as { viewer: { authorizations: { totalCount: number; edges: { node: Json }[] } } }).viewer.authorizations;
+      // A bank's and a representative's own; every other role holds none (Viewer.authorizations).
+      const holds = f.viewer.role === Role.BANK_OFFICER || f.viewer.role === Role.ENTERPRISE_REP;
+      const expected = holds ? truth.filter((a) => rowVisible(f, 'DataAuthorization', a, ownersOf(a, 'DataAuthorization', []))).sort(byId) : [];
+      const actual = got.edges.map((e) => e.node).sort(byId);
+      expect({ viewer: f.name, ids: actual.map((a) => a['id']), totalCount: got.totalCount }).toEqual({
+        viewer: f.name,
+        ids: expected.map((a) => a['id']),
+        totalCount: expected.length,
+      });
+      expected.forEach((e, i) => compare(f, e, actual[i], `${f.name}: viewer.authorizations.${i}`, []));
+    }
+  });
+
   /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
   const fieldSweeps = once(async () => {
-    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep]) await sweep();
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep]) await sweep();
   });
 
   const byIdSweep = once(async () => {
@@ -445,6 +513,7 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows each viewer of an enterprise exactly the fields the table grants it', () => enterpriseSweep());
   it('shows aggregates without the amounts and figures the table withholds', () => aggregateSweep());
   it('shows authorisations and the audit trail to the enterprise they concern', () => trailSweep());
+  it('shows a bank its own loan book and its own authorizations, and a representative its enterprise’s', () => bankViewSweep());
   it('shows reference data to everyone, and programmes and their rules even without a token', () => referenceSweep());
   it('answers eligibility, with its figures, to whoever may check the enterprise', () => eligibilitySweep());
   it('shows the receipt of an eligibility answer to its bank and the zone, and null to everyone else', () => receiptSweep());

@@ -23,6 +23,7 @@ import {
   UpdateEnterpriseDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { bankActor } from './support/actors';
 import { coveringEnterprises } from './support/demo';
 import { addDays, addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
@@ -88,7 +89,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
           scopes: scopes as never,
           purpose: '科技信用贷款授信审查',
           validFrom: today,
-          validTo: nextYear,
+          validUntil: nextYear,
           signer: '王伟（财务总监）',
           ...extra,
         },
@@ -207,8 +208,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
     expect((await probe(E, enterpriseId)).data!.enterprise).toEqual({ id: enterpriseId });
     const reads = await bankReads();
     const read = {
-      actorRole: 'BANK_OFFICER',
-      actorOrg: hankou.creditCode,
+      actor: bankActor(hankou.creditCode, hankou.name),
       outcome: 'DONE',
       purpose: '科技信用贷款授信审查',
       authorization: { id: authorization.id },
@@ -258,7 +258,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
   it('sees nothing on the very next request after a revocation, or after the authorisation expires', async () => {
     const authorization = (await grant(['PROFILE'])).data!.grantAuthorization.authorization!;
     expect((await probe(E, enterpriseId)).data!.enterprise).toEqual({ id: enterpriseId });
-    const revoked = await app.execute(RevokeAuthorizationDocument, { id: authorization.id }, rep);
+    const revoked = await app.execute(RevokeAuthorizationDocument, { input: { authorizationId: authorization.id } }, rep);
     expect(revoked.data!.revokeAuthorization.errors).toEqual([]);
     expect(await probe(E, enterpriseId)).toEqual(nothing);
 

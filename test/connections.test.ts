@@ -198,8 +198,8 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     args: ', filter: $filter',
     wrap: (c) => c,
     unwrap: (d) => d.c,
-    node: '{ id operation actorRole }',
-    label: (n) => `${n.operation} ${n.actorRole}`,
+    node: '{ id operation actor { role } }',
+    label: (n) => `${n.operation} ${n.actor.role}`,
     walks: {
       'the whole trail': { viewer: () => admin, vars: {}, expected: auditOf(() => true) },
       'concerning E5': { viewer: () => admin, vars: { filter: { creditCode: code('E5') } }, expected: auditOf((e) => e.concerns === 'E5') },

@@ -28,6 +28,7 @@ import {
   UpdateProposalDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR, memberActor, OFFICE_ACTOR, repActor, unitActor } from './support/actors';
 import { addDays, addMonths, zoneToday } from './support/clock';
 import { resetRegistry } from './support/registry';
 
@@ -118,7 +119,7 @@ describe('CPPCC proposals', () => {
     expect(requests.find((r) => r.title.includes('新三板'))).toEqual({
       title: '将东湖高新区企业纳入新三板首批扩大试点',
       status: 'ANSWERED',
-      filedBy: 'ZONE_ADMIN',
+      filedBy: ADMIN_ACTOR,
       proposals: [{ level: 'CITY', status: 'CLOSED' }, { level: 'PROVINCE', status: 'CLOSED' }, { level: 'NATION', status: 'REPLIED' }],
     });
   });
@@ -167,20 +168,21 @@ describe('CPPCC proposals', () => {
     await step(app.execute(ReplyToProposalDocument, { id: p.id, result: 'A', text: '已设立绿色通道。' }, unit('武汉市科学技术局')));
     await step(app.execute(RateReplyDocument, { id: p.id, rating: 'SATISFIED' }, member(drafter!.name)));
 
-    const memberActor = `CPPCC_MEMBER:${members[drafter!.name]!.id}`;
+    const byDrafter = memberActor(members[drafter!.name]!.id, drafter!.name);
+    const unitNamed = (name: string) => unitActor(units[name]!, name);
     expect(p.timeline).toEqual([
-      { action: 'DRAFTED', status: 'DRAFT', actor: memberActor },
-      { action: 'EVIDENCE_ATTACHED', status: 'DRAFT', actor: memberActor },
-      { action: 'COSIGNED', status: 'DRAFT', actor: `CPPCC_MEMBER:${members[partner!.name]!.id}` },
-      { action: 'EDITED', status: 'DRAFT', actor: memberActor },
-      { action: 'SUBMITTED', status: 'SUBMITTED', actor: memberActor },
-      { action: 'ACCEPT', status: 'ACCEPTED', actor: 'CPPCC_OFFICE' },
-      { action: 'ASSIGNED', status: 'ASSIGNED', actor: 'CPPCC_OFFICE' },
-      { action: 'CO_HANDLER_OPINION', status: 'ASSIGNED', actor: `HANDLING_UNIT:${units['武汉市市场监督管理局']}` },
-      { action: 'REPLIED', status: 'REPLIED', actor: `HANDLING_UNIT:${units['武汉市科学技术局']}` },
-      { action: 'RATED_DISSATISFIED', status: 'ASSIGNED', actor: memberActor },
-      { action: 'REPLIED', status: 'REPLIED', actor: `HANDLING_UNIT:${units['武汉市科学技术局']}` },
-      { action: 'RATED_SATISFIED', status: 'CLOSED', actor: memberActor },
+      { action: 'DRAFTED', status: 'DRAFT', actor: byDrafter },
+      { action: 'EVIDENCE_ATTACHED', status: 'DRAFT', actor: byDrafter },
+      { action: 'COSIGNED', status: 'DRAFT', actor: memberActor(members[partner!.name]!.id, partner!.name) },
+      { action: 'EDITED', status: 'DRAFT', actor: byDrafter },
+      { action: 'SUBMITTED', status: 'SUBMITTED', actor: byDrafter },
+      { action: 'ACCEPT', status: 'ACCEPTED', actor: OFFICE_ACTOR },
+      { action: 'ASSIGNED', status: 'ASSIGNED', actor: OFFICE_ACTOR },
+      { action: 'CO_HANDLER_OPINION', status: 'ASSIGNED', actor: unitNamed('武汉市市场监督管理局') },
+      { action: 'REPLIED', status: 'REPLIED', actor: unitNamed('武汉市科学技术局') },
+      { action: 'RATED_DISSATISFIED', status: 'ASSIGNED', actor: byDrafter },
+      { action: 'REPLIED', status: 'REPLIED', actor: unitNamed('武汉市科学技术局') },
+      { action: 'RATED_SATISFIED', status: 'CLOSED', actor: byDrafter },
     ]);
     expect([p.status, p.key, p.requests]).toEqual(['CLOSED', true, [{ title: '为光谷生物城企业开通临床试验审批绿色通道', status: 'ANSWERED' }]]);
     const trail = await app.execute(AuditEventsDocument, { first: 12 }, admin);
@@ -269,7 +271,7 @@ describe('CPPCC proposals', () => {
       });
     }
     const filed = await app.execute(FilePolicyRequestDocument, { input: { title: '光通信测试平台共享', need: '希望开放测试平台。', creditCodes: [own] } }, rep);
-    expect(filed.data!.filePolicyRequest.policyRequest).toMatchObject({ status: 'OPEN', filedBy: `ENTERPRISE_REP:${own}`, enterprises: [{ creditCode: own }] });
+    expect(filed.data!.filePolicyRequest.policyRequest).toMatchObject({ status: 'OPEN', filedBy: repActor(own, NAMED_ENTERPRISES[3]!.name), enterprises: [{ creditCode: own }] });
   });
 
   it('keeps the first of two concurrent edits of a draft and refuses the other as STALE_VERSION', async () => {

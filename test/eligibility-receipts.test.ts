@@ -73,7 +73,7 @@ describe('eligibility receipts', () => {
     const granted = await ok(
       app.http(
         GrantAuthorizationDocument,
-        { input: { creditCode: code, bankCreditCode: bankCode, scopes: ['PROFILE', 'ELIGIBILITY'], purpose: PURPOSE, validFrom: today, validTo: addMonths(today, 12), signer: '李娜（财务总监）' } },
+        { input: { creditCode: code, bankCreditCode: bankCode, scopes: ['PROFILE', 'ELIGIBILITY'], purpose: PURPOSE, validFrom: today, validUntil: addMonths(today, 12), signer: '李娜（财务总监）' } },
         { token: rep },
       ),
     );

@@ -25,6 +25,7 @@ import {
   RecordTechInsuranceDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR, bankActor } from './support/actors';
 import { addDays, addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, loadTestZone, patentNumber, resetRegistry, testCode } from './support/registry';
 
@@ -192,14 +193,14 @@ describe('pilot programmes and eligibility', () => {
     ]);
     const corrections = (await app.execute(ProgrammeRulesDocument, {}, null)).data!.programmes.flatMap((p) => p.rules.filter((v) => v.corrects !== null).map((v) => [p.code, v.version, v.corrects, v.effectiveFrom, v.recordedBy]));
     expect(corrections).toEqual([
-      ['EQUITY_INCENTIVE', 3, 2, '2016-03-01', 'migration'],
-      ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', 'migration'],
-      ['HIGH_TECH_SELF_CHECK', 5, 4, '2016-01-01', 'migration'],
-      ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', 'migration'],
-      ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', 'migration'],
-      ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', 'migration'],
+      ['EQUITY_INCENTIVE', 3, 2, '2016-03-01', null],
+      ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', null],
+      ['HIGH_TECH_SELF_CHECK', 5, 4, '2016-01-01', null],
+      ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', null],
+      ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', null],
+      ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', null],
       // The 2010 version recorded without its rate (50%), corrected beside the rate history (test/super-deduction.test.ts).
-      ['RD_SUPER_DEDUCTION', 3, 1, '2010-01-01', 'migration'],
+      ['RD_SUPER_DEDUCTION', 3, 1, '2010-01-01', null],
     ]);
   });
 
@@ -381,7 +382,7 @@ describe('pilot programmes and eligibility', () => {
         version: 2,
         effectiveFrom: tomorrow,
         note: '评级要求提高至A',
-        recordedBy: 'ZONE_ADMIN',
+        recordedBy: ADMIN_ACTOR,
         retroactiveReason: null,
         criteria: [
           { kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 1 year(s) before', minimumRating: null, months: null },
@@ -424,7 +425,7 @@ describe('pilot programmes and eligibility', () => {
         version: 1,
         effectiveFrom: '2016-01-01',
         note: '成立满3年',
-        recordedBy: 'ZONE_ADMIN',
+        recordedBy: ADMIN_ACTOR,
         retroactiveReason: issued,
         criteria: [{ kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 3 year(s) before', minimumRating: null, months: null }],
       });
@@ -483,11 +484,11 @@ describe('pilot programmes and eligibility', () => {
       expect(mine).toEqual({
         code: 'T_RETROACTIVE',
         rules: [
-          { version: 4, effectiveFrom: later, corrects: null, retroactiveReason: null, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(4) },
-          { version: 2, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: corrected, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(2) },
-          { version: 1, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: issued, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(1) },
-          { version: 5, effectiveFrom: '2011-01-01', corrects: 3, retroactiveReason: '施行日期应为2011年1月1日', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(5) },
-          { version: 3, effectiveFrom: '2010-01-01', corrects: null, retroactiveReason: '补录2010年起施行的规则', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(3) },
+          { version: 4, effectiveFrom: later, corrects: null, retroactiveReason: null, recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(4) },
+          { version: 2, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: corrected, recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(2) },
+          { version: 1, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: issued, recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(1) },
+          { version: 5, effectiveFrom: '2011-01-01', corrects: 3, retroactiveReason: '施行日期应为2011年1月1日', recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(5) },
+          { version: 3, effectiveFrom: '2010-01-01', corrects: null, retroactiveReason: '补录2010年起施行的规则', recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(3) },
         ],
         rulesOn: { version: 2 },
       });
@@ -511,7 +512,7 @@ describe('pilot programmes and eligibility', () => {
           scopes: ['PROFILE', 'ELIGIBILITY'],
           purpose: '知识产权质押贷款试点资格审核',
           validFrom: today,
-          validTo: addMonths(today, 12),
+          validUntil: addMonths(today, 12),
           signer: '张敏（总经理）',
         },
       },
@@ -521,7 +522,7 @@ describe('pilot programmes and eligibility', () => {
     // A newer authorisation without the ELIGIBILITY scope: the check is recorded under the one that allows it.
     const newer = await app.execute(
       GrantAuthorizationDocument,
-      { input: { creditCode: authorised, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validTo: addMonths(today, 12), signer: '张敏（总经理）' } },
+      { input: { creditCode: authorised, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validUntil: addMonths(today, 12), signer: '张敏（总经理）' } },
       as(Role.ENTERPRISE_REP, authorised),
     );
     expect(newer.data!.grantAuthorization.errors).toEqual([]);
@@ -545,8 +546,7 @@ describe('pilot programmes and eligibility', () => {
     const seen = await app.execute(AuditReadsDocument, { filter: { operation: 'eligibility' } }, as(Role.ENTERPRISE_REP, authorised));
     expect(seen.data!.auditEvents.edges.map((e) => e.node)).toEqual([
       {
-        actorRole: 'BANK_OFFICER',
-        actorOrg: hankou.creditCode,
+        actor: bankActor(hankou.creditCode, hankou.name),
         operation: 'eligibility',
         outcome: 'DONE',
         purpose: '知识产权质押贷款试点资格审核',

@@ -14,6 +14,7 @@ import {
   UpdateEnterpriseDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR } from './support/actors';
 import { zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode, wrongCheckCode } from './support/registry';
 
@@ -148,7 +149,7 @@ describe('enterprises: create, read, validate, update', () => {
       admin,
     );
     expect(accepted.data!.createEnterprise.errors).toEqual([]);
-    expect(accepted.data!.createEnterprise.enterprise!.creditCodeOverride).toEqual({ reason: '营业执照原件所载代码', by: 'ZONE_ADMIN' });
+    expect(accepted.data!.createEnterprise.enterprise!.creditCodeOverride).toEqual({ reason: '营业执照原件所载代码', by: ADMIN_ACTOR });
   });
 
   it('refuses a second enterprise with the same code', async () => {

@@ -26,7 +26,7 @@ const CHANGED: [string, string][] = [
 const CREATE = `
   mutation Create($input: CreateEnterpriseInput!) {
     createEnterprise(input: $input) {
-      enterprise { creditCode name creditCodeOverride { reason by } }
+      enterprise { creditCode name creditCodeOverride { reason by { role name } } }
       errors { __typename code field message ... on CheckCharacterMismatchError { expected } }
     }
   }`;

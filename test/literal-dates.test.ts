@@ -191,11 +191,11 @@ describe('the zone’s calendar, in literal dates', () => {
   });
 
   describe('authorisations: active from their first day to their last, in Wuhan', () => {
-    const GRANT = `mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { authorization { validFrom validTo active } errors { code field message } } }`;
-    const grant = (creditCode: string, validFrom: string, validTo: string) =>
+    const GRANT = `mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { authorization { validFrom validUntil isActive } errors { code field message } } }`;
+    const grant = (creditCode: string, validFrom: string, validUntil: string) =>
       app.execute<any, any>(
         GRANT,
-        { input: { creditCode, bankCreditCode: hankou.creditCode, scopes: ['PROFILE'], purpose: '科技信用贷款授信审查', validFrom, validTo, signer: '王伟（财务总监）' } },
+        { input: { creditCode, bankCreditCode: hankou.creditCode, scopes: ['PROFILE'], purpose: '科技信用贷款授信审查', validFrom, validUntil, signer: '王伟（财务总监）' } },
         as(Role.ENTERPRISE_REP, creditCode),
       );
     /** [does the bank see the enterprise, is its authorisation active] for each code. */
@@ -203,8 +203,8 @@ describe('the zone’s calendar, in literal dates', () => {
       const out = [];
       for (const code of codes) {
         const read = await app.execute<any, any>(`query Q($c: CreditCode!) { enterprise(creditCode: $c) { creditCode } }`, { c: code }, bank);
-        const list = await app.execute<any, any>(`query A($c: CreditCode!) { authorizations(creditCode: $c) { active } }`, { c: code }, admin);
-        out.push([read.data.enterprise?.creditCode === code, list.data.authorizations.map((a: { active: boolean }) => a.active)]);
+        const list = await app.execute<any, any>(`query A($c: CreditCode!) { authorizations(creditCode: $c) { edges { node { isActive } } } }`, { c: code }, admin);
+        out.push([read.data.enterprise?.creditCode === code, list.data.authorizations.edges.map((e: { node: { isActive: boolean } }) => e.node.isActive)]);
       }
       return out;
     };
@@ -215,16 +215,16 @@ describe('the zone’s calendar, in literal dates', () => {
       }
     };
 
-    it('lets the bank see an enterprise on the last day (validTo) until midnight in Wuhan, and from midnight on the first day (validFrom)', async () => {
+    it('lets the bank see an enterprise on the last day (validUntil) until midnight in Wuhan, and from midnight on the first day (validFrom)', async () => {
       const ending = testCode(2101);
       const starting = testCode(2102);
       await register([[ending, '武汉授权末日科技有限公司'], [starting, '武汉授权首日科技有限公司']]);
       setClock(noon('2026-12-01'));
       expect((await grant(ending, '2026-06-01', '2026-12-01')).data).toEqual({
-        grantAuthorization: { authorization: { validFrom: '2026-06-01', validTo: '2026-12-01', active: true }, errors: [] },
+        grantAuthorization: { authorization: { validFrom: '2026-06-01', validUntil: '2026-12-01', isActive: true }, errors: [] },
       });
       expect((await grant(starting, '2026-12-02', '2027-06-01')).data).toEqual({
-        grantAuthorization: { authorization: { validFrom: '2026-12-02', validTo: '2027-06-01', active: false }, errors: [] },
+        grantAuthorization: { authorization: { validFrom: '2026-12-02', validUntil: '2027-06-01', isActive: false }, errors: [] },
       });
       expect(await seen([ending, starting])).toEqual([[true, [true]], [false, [false]]]);
       setClock('2026-12-01T15:59:59Z'); // 23:59:59 in Wuhan: still the last day of one, not yet the first of the other
@@ -238,7 +238,7 @@ describe('the zone’s calendar, in literal dates', () => {
       await register([[code, '武汉授权当日科技有限公司']]);
       setClock(noon('2026-12-01'));
       expect((await grant(code, '2026-06-01', '2026-11-30')).data).toEqual({
-        grantAuthorization: { authorization: null, errors: [{ code: 'INVALID_INPUT', field: 'input.validTo', message: 'The authorisation would already have ended.' }] },
+        grantAuthorization: { authorization: null, errors: [{ code: 'INVALID_INPUT', field: 'input.validUntil', message: 'The authorization would already have ended.' }] },
       });
       expect(await seen([code])).toEqual([[false, []]]);
       expect((await grant(code, '2026-06-01', '2026-12-01')).data.grantAuthorization.errors).toEqual([]);
@@ -252,7 +252,7 @@ describe('the zone’s calendar, in literal dates', () => {
       const today = zoneToday();
       expect((await grant(last, addMonths(today, -6), today)).data.grantAuthorization.errors).toEqual([]);
       expect((await grant(first, addDays(today, 1), addMonths(today, 6))).data.grantAuthorization.errors).toEqual([]);
-      expect((await grant(first, today, addDays(today, -1))).data.grantAuthorization.errors.map((e: { field: string }) => e.field)).toEqual(['input.validTo', 'input.validTo']);
+      expect((await grant(first, today, addDays(today, -1))).data.grantAuthorization.errors.map((e: { field: string }) => e.field)).toEqual(['input.validUntil', 'input.validUntil']);
       expect(await seen([last, first])).toEqual([[true, [true]], [false, [false]]]);
     });
   });

@@ -129,7 +129,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     await ok(
       app.execute<any, any>(
         `mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code field message } } }`,
-        { input: { creditCode: code, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'FINANCIALS'], purpose: '科技信用贷款授信审查', validFrom: '2026-01-01', validTo: '2028-12-31', signer: '王伟（财务总监）' } },
+        { input: { creditCode: code, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'FINANCIALS'], purpose: '科技信用贷款授信审查', validFrom: '2026-01-01', validUntil: '2028-12-31', signer: '王伟（财务总监）' } },
         as(Role.ENTERPRISE_REP, code),
       ),
     );

@@ -393,7 +393,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       await mutate(`mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code message } } }`, {
         input: {
           creditCode, bankCreditCode, scopes: ALL_SCOPES, purpose: '知识产权质押贷款试点资格审核', signer: '王伟（财务总监）', paperReference: `授权书-${creditCode}`,
-          validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
         },
       });
     }
@@ -456,7 +456,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       const fields = ways.map((w, i) => `${ways.length > 1 ? `a${i}: ` : ''}${root}${numbered(w.args, i)} ${selection}`);
       calls.push({ label: root, roots: [root], query: `query Sweep${declared.length ? `(${declared.join(', ')})` : ''} { ${fields.join(' ')} }`, variables });
     };
-    sweep('viewer', '');
+    // The viewer's organization and the enterprises of its authorizations are met in full below.
+    sweep('viewer', '', [{ args: '' }], everything('viewer', ['Enterprise']));
     sweep('programmes', '');
     sweep('eligibilityReceipt', '$id: ID!', receiptIds.map((id) => ({ args: '(id: $id)', variables: { id } })));
     sweep('eligibility', '$p: String!, $codes: [CreditCode!]!', programmes.map((p) => ({ args: '(programme: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
@@ -473,6 +474,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // Enterprises and authorisations met in full above; CPPCC material within the depth limit.
     sweep('auditEvents', '', [{ args: '(first: 100)' }], everything('auditEvents', ['Enterprise', 'DataAuthorization']));
     sweep('authorizations', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })), everything('authorizations', ['Enterprise']));
+    // The loan book: a bank's own loans, the zone's every instrument (their enterprises met in full above).
+    sweep('instruments', '', [{ args: '(first: 100)' }], everything('instruments', ['Enterprise']));
     sweep('proposals', '', [{ args: '(first: 100)' }], everything('proposals', ['Enterprise']));
     sweep('proposal', '$id: ID!', proposalIds.map((id) => ({ args: '(id: $id)', variables: { id } })), everything('proposal', ['Enterprise']));
     sweep('policyRequests', '', [{ args: '(first: 100)' }], everything('policyRequests', ['Enterprise']));

@@ -33,7 +33,7 @@ describe('read objects', () => {
           scopes: ['PROFILE', 'FINANCIALS'],
           purpose: '科技信用贷款授信审查',
           validFrom: zoneToday(),
-          validTo: addMonths(zoneToday(), 12),
+          validUntil: addMonths(zoneToday(), 12),
           signer: '王伟（财务总监）',
         },
       },

@@ -182,7 +182,7 @@ const PROPOSAL_FIELDS = `
   sector { name } party { name } leadUnit { name } coHandlers { name }
   requests { title status enterprises { name creditCode } }
   escalatedFrom { level status answer { result } } escalations { level status }
-  evidence { kind title } timeline { action status actor }
+  evidence { kind title } timeline { action status actor { role } }
   replies { round lead result rating unit { name } } answer { result unit { name } }`;
 
 describe('reading a page of proposals ahead', () => {

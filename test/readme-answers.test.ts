@@ -83,7 +83,7 @@ describe('the README examples as every role', () => {
           scopes: ['PROFILE', 'HIGH_TECH', 'PATENTS', 'FINANCIALS', 'INSTRUMENTS', 'ELIGIBILITY'],
           purpose: '科技信用贷款授信审查',
           validFrom: '2026-11-01',
-          validTo: '2027-10-31',
+          validUntil: '2027-10-31',
           signer: '王伟（财务总监）',
         },
       },

@@ -68,7 +68,7 @@ describe('the runtime role', () => {
     ok(
       await app.http(
         'mutation($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code } } }',
-        { input: { creditCode: code, bankCreditCode: bank.creditCode, scopes: ['PROFILE'], purpose: '角色测试', validFrom: zoneToday(), validTo: addMonths(zoneToday(), 6), signer: '王伟' } },
+        { input: { creditCode: code, bankCreditCode: bank.creditCode, scopes: ['PROFILE'], purpose: '角色测试', validFrom: zoneToday(), validUntil: addMonths(zoneToday(), 6), signer: '王伟' } },
         { token: await app.token(Role.ENTERPRISE_REP, code) },
       ),
     );

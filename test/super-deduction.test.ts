@@ -223,7 +223,7 @@ describe('the R&D super-deduction, rate by rate', () => {
           scopes: ['PROFILE', 'ELIGIBILITY'],
           purpose: '研发费用加计扣除贷款审查',
           validFrom: today,
-          validTo: `${Number(today.slice(0, 4)) + 1}-06-30`,
+          validUntil: `${Number(today.slice(0, 4)) + 1}-06-30`,
           signer: '王芳（财务总监）',
         },
       },

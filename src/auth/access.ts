@@ -176,6 +176,7 @@ export class Access {
         break;
     }
     const { grants, bankId } = await this.load();
+    if (grant === Condition.GRANTED_TO_VIEWER) return bankId !== null && idOf(record['bank']) === bankId;
     const scoped = (scope: string) => owners.some((o) => grants.get(o)?.scopes.has(scope));
     if (grant === Condition.OWN_LOAN) {
       const lender = idOf((obj as { lender?: unknown }).lender);

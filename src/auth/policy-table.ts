@@ -24,6 +24,7 @@ const CONDITION_TEXT: Record<Condition, string> = {
   [Condition.ASSIGNED_TO_UNIT]: 'assigned to it',
   [Condition.FILED_BY_VIEWER]: 'filed by it',
   [Condition.ISSUED_TO_VIEWER]: 'issued to it',
+  [Condition.GRANTED_TO_VIEWER]: 'granted to it',
 };
 
 const cell = (grant: Grant | undefined): string => (grant === undefined ? '–' : grant === true ? '✓' : CONDITION_TEXT[grant]);

@@ -36,6 +36,8 @@ export enum Condition {
   FILED_BY_VIEWER = 'FILED_BY_VIEWER',
   /** An eligibility receipt of an answer given to the viewer's own bank. */
   ISSUED_TO_VIEWER = 'ISSUED_TO_VIEWER',
+  /** A data authorization granted to the viewer's own bank. */
+  GRANTED_TO_VIEWER = 'GRANTED_TO_VIEWER',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -118,6 +120,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     institutions: EVERYONE,
     auditEvents: roles('A R'),
     authorizations: roles('A R'),
+    // The loan book: a bank its own loans (to enterprises that let it see their instruments), the zone every instrument.
+    instruments: roles('A B'),
     // CPPCC material: never a bank's. Which proposals each role sees is the Proposal row rule below.
     proposals: roles('A M O H'),
     proposal: roles('A M O H'),
@@ -191,7 +195,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
   },
 };
 
-const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER, ISSUED_TO_VIEWER } = Condition;
+const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER, ISSUED_TO_VIEWER, GRANTED_TO_VIEWER } =
+  Condition;
 
 /**
  * Who reads a proposal: CPPCC members all of them, drafts included (a member co-signs a draft it has read; only its
@@ -234,6 +239,8 @@ export const TYPES: Record<string, TypeRule> = {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
       'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital stateOwned university universityAffiliated listedOnExchange convertedInstitute investedByConvertedInstitute investedByAcademia highTech updatedAt version':
         ROWS,
+      // The bank's own authorization from it (null for every other viewer: the resolver answers for the viewer).
+      viewerAuthorization: ROWS,
       // Honours an enterprise is recognised by: published by their issuers, seen as the high-tech certificates are.
       'highTechCertificates qualifications': roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
       patents: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -358,18 +365,21 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { ref: 'enterprise' },
     fields: { 'id pilot fiscalYear reliefAmount updatedAt': ROWS },
   },
+  // A bank reads the authorizations granted to it, of the enterprises it sees (those holding one in force for it):
+  // its scopes, purposes and validity, without the signer's name (personal data).
   DataAuthorization: {
-    rows: roles('A R'),
+    rows: { ...roles('A R'), BANK_OFFICER: GRANTED_TO_VIEWER },
     owners: { ref: 'enterprise' },
     fields: {
-      'id enterprise bank scopes purpose validFrom validTo signer paperReference grantedBy active revokedAt revokedBy updatedAt version':
+      'id enterprise bank scopes purpose validFrom validUntil paperReference grantedBy grantedAt isActive revokedAt revokedBy updatedAt':
         ROWS,
+      signer: roles('A R'),
     },
   },
   AuditEvent: {
     rows: roles('A R'),
     owners: { ref: 'enterpriseId' },
-    fields: { 'id at actorRole actorOrg operation enterprise purpose authorization outcome hash change': ROWS },
+    fields: { 'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS },
   },
   // What a correction or void changed: facts about enterprises (ratings, checks, patents, appraisals), no personal data.
   RecordChange: { rows: roles('A R'), fields: { 'recordId reason before after': ROWS } },
@@ -499,6 +509,8 @@ export const STRUCTURAL: readonly RegExp[] = [
   /Payload$/,
   /Error$/,
   /^Viewer$/,
+  // Who did something: its organization is screened as the record it is (a Bank, an Enterprise …), its name with it.
+  /^Actor$/,
 ];
 
 /** Field → grants, expanded from the groups, per type (built once). */

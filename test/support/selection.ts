@@ -34,8 +34,11 @@ export function selectEverything(schema: GraphQLSchema, type: GraphQLCompositeTy
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     const named = getNamedType(field.type);
     const args = FIELD_ARGS[field.name] ?? '';
+    // An actor's organization is a record met in full where it is listed (a bank, an enterprise, a member, a unit):
+    // under an actor it is cut short, or every record with an actor would hold a whole enterprise.
+    const cut = type.name === 'Actor' && isAbstractType(named) ? schema.getPossibleTypes(named).map((t) => t.name) : [];
     if (isLeafType(named)) parts.push(`${field.name}${args}`);
-    else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name])}`);
+    else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name, ...cut])}`);
   }
   return `{ ${parts.join(' ')} }`;
 }

@@ -28,53 +28,58 @@ export class RecordChange {
   after!: Record<string, unknown>;
 }
 
-@InputType({ description: 'Which audit events: every given condition must hold.' })
+@InputType({ description: 'Which audit events: every condition given must hold.' })
 export class AuditEventFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The root field of the operation, e.g. grantAuthorization.' })
   operation?: string | null;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Done with a token of this role.' })
   actorRole?: Role | null;
 
-  @Field(() => String, { nullable: true })
-  actorOrg?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Done for this organization: the global id of a Bank, an Enterprise, a CppccMember or a HandlingUnit.',
+  })
+  actorOrganizationId?: string | null;
 
-  @Field(() => CreditCodeScalar, { nullable: true, description: 'Events concerning this enterprise.' })
+  @Field(() => CreditCodeScalar, { nullable: true, description: 'Concerning this enterprise.' })
   creditCode?: string | null;
 
-  @Field(() => AuditOutcome, { nullable: true })
+  @Field(() => AuditOutcome, { nullable: true, description: 'Ended this way.' })
   outcome?: AuditOutcome | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  from?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Happened at or after this instant.' })
+  occurredFrom?: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  to?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Happened before this instant (excluded).' })
+  occurredBefore?: Date | null;
 }
 
-@ObjectType('AuditEventConnection')
+@ObjectType('AuditEventConnection', { description: 'A page of the audit trail, newest first.' })
 export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {}
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Authorized()
   @Query(() => AuditEventConnection, {
-    description: 'The audit trail, newest first. A representative sees the events concerning its own enterprise.',
+    description:
+      'The audit trail, newest first. An administrator sees every event; a representative those concerning its own ' +
+      'enterprise, the reads banks made of its data included.',
   })
   async auditEvents(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) given: AuditEventFilter | null,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events; all the viewer may see when omitted.' }) given: AuditEventFilter | null,
   ): Promise<Page<AuditEvent>> {
     return findAuditEvents(ctx, given, page);
   }
 
-  @FieldResolver(() => DataAuthorization, { nullable: true, description: 'The authorisation a bank read under.' })
+  @FieldResolver(() => DataAuthorization, { nullable: true, description: 'The authorization a bank read under, or the one granted or revoked; null for other events.' })
   authorization(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.authorizationId ? ctx.loaders.byId(DataAuthorization).load(e.authorizationId) : null;
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise it concerns; null when it concerns none.' })
   enterprise(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.enterpriseId ? ctx.loaders.byId(Enterprise).load(e.enterpriseId) : null;
   }

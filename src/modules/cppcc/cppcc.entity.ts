@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
+import { Actor } from '../viewer/actor';
 
 /** The levels of the CPPCC: they guide each other, they don't command. */
 export enum CppccLevel {
@@ -211,9 +212,14 @@ export class PolicyRequest extends VersionedEntity {
   @Enum({ items: () => PolicyRequestStatus, nativeEnumName: 'policy_request_status' })
   status: PolicyRequestStatus = PolicyRequestStatus.OPEN;
 
-  @Field({ description: 'Who filed it (role and organisation).' })
+  /** Who filed it, as stored (`ROLE:organization`): see `filedByActor`. */
   @Property({ type: 'text' })
   filedBy!: string;
+
+  @Field(() => Actor, { name: 'filedBy', description: 'Who filed it: an enterprise representative or an administrator.' })
+  get filedByActor(): Actor | null {
+    return Actor.parse(this.filedBy);
+  }
 }
 
 /** A CPPCC proposal: one issue, in three parts, moving through the proposals workflow. */
@@ -327,9 +333,14 @@ export class ProposalEvent extends BaseEntity {
   @Enum({ items: () => ProposalStatus, nativeEnumName: 'proposal_status' })
   status!: ProposalStatus;
 
-  @Field({ description: 'Who (role and organisation).' })
+  /** Who did it, as stored (`ROLE` or `ROLE:organization`): see `actedBy`. */
   @Property({ type: 'text' })
   actor!: string;
+
+  @Field(() => Actor, { name: 'actor', description: 'Who took the step: a member, the CPPCC proposals office or a handling unit.' })
+  get actedBy(): Actor | null {
+    return Actor.parse(this.actor);
+  }
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -411,7 +422,12 @@ export class ProposalEvidence extends BaseEntity {
   @Property({ type: 'datetime' })
   attachedAt: Date = new Date();
 
-  @Field({ description: 'Who attached it.' })
+  /** Who attached it, as stored: see `attachedByActor`. */
   @Property({ type: 'text' })
   attachedBy!: string;
+
+  @Field(() => Actor, { name: 'attachedBy', description: 'Who attached it.' })
+  get attachedByActor(): Actor | null {
+    return Actor.parse(this.attachedBy);
+  }
 }

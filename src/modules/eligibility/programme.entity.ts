@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
+import { Actor } from '../viewer/actor';
 import type { BenefitRateRule } from './benefits';
 import type { CriterionRule } from './criteria';
 
@@ -98,9 +99,18 @@ export class ProgrammeRuleVersion extends BaseEntity {
   @Property({ type: 'text' })
   note!: string;
 
-  @Field({ description: 'Who recorded it (role and organisation).' })
+  /** Who recorded it, as stored: see `recordedByActor`. */
   @Property({ type: 'text' })
   recordedBy!: string;
+
+  @Field(() => Actor, {
+    name: 'recordedBy',
+    nullable: true,
+    description: 'Who recorded it (an administrator); null for the versions innozone was installed with (recorded by its migrations).',
+  })
+  get recordedByActor(): Actor | null {
+    return Actor.parse(this.recordedBy);
+  }
 
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   get recordedAt(): Date {

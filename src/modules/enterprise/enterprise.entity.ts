@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { CreditCodeScalar, DateScalar, DateTimeScalar, DecimalScalar } from '../../common/scalars';
+import { Actor } from '../viewer/actor';
 import { Institution } from '../institution/institution.entity';
 import { EconomicSector, EnterpriseSize, HighTechField, Industry } from './enums';
 import { IndustryCluster, Park } from './park.entity';
@@ -12,8 +13,8 @@ export class CreditCodeOverride {
   @Field()
   reason!: string;
 
-  @Field({ description: 'Who overrode: the role (and organisation) of the token.' })
-  by!: string;
+  @Field(() => Actor, { description: 'Who accepted it (an administrator).' })
+  by!: Actor;
 
   @Field(() => DateTimeScalar)
   at!: Date;
@@ -122,6 +123,6 @@ export class Enterprise extends VersionedEntity {
   })
   get creditCodeOverride(): CreditCodeOverride | null {
     if (!this.creditCodeOverrideReason) return null;
-    return { reason: this.creditCodeOverrideReason, by: this.creditCodeOverriddenBy!, at: this.creditCodeOverriddenAt! };
+    return { reason: this.creditCodeOverrideReason, by: Actor.parse(this.creditCodeOverriddenBy)!, at: this.creditCodeOverriddenAt! };
   }
 }
