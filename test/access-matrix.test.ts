@@ -274,6 +274,19 @@ describe('the access matrix, generated from the policy table', () => {
     );
     expect(early.data!.createEnterprise.errors).toEqual([]);
     overridden = wrongCheckCode(901);
+    // A correction on the trail of one of them (its change is seen where its event is).
+    let corrected: { id: string; version: number; title: string } | undefined;
+    for (const code of five) {
+      const patents = await app.execute<any, any>('query P($code: CreditCode!) { enterprise(creditCode: $code) { patents { id version title } } }', { code }, admin);
+      corrected ??= patents.data.enterprise.patents[0];
+    }
+    if (!corrected) throw new Error('none of the five enterprises holds a patent');
+    const update = await app.execute<any, any>(
+      'mutation U($input: UpdatePatentInput!) { updatePatent(input: $input) { errors { code } } }',
+      { input: { id: corrected.id, version: corrected.version, reason: '专利名称以授权公告为准。', title: `${corrected.title}（授权公告文本）` } },
+      admin,
+    );
+    expect(update.data.updatePatent.errors).toEqual([]);
 
     // The bank that lent to these enterprises most, a second partner bank, and one they never authorised.
     const sql = <T>(q: string, p: unknown[] = []) => app.orm.em.fork().execute<T[]>(q, p);
