@@ -98,7 +98,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     await ok(app.execute<any, any>(PATENT, { input: { creditCode: code, number: 'ZL202010000777.3', title: '一种光纤光栅传感器', legalStatus: 'VALID', grantedOn: '2021-04-01' } }, admin));
     await ok(
       app.execute<any, any>(
-        `mutation A($input: PatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code field message } } }`,
+        `mutation A($input: RecordPatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code field message } } }`,
         { input: { patentNumber: 'ZL202010000777.3', appraiser: '湖北众联资产评估', value: '3000000.00', appraisedOn: '2025-02-01' } },
         admin,
       ),

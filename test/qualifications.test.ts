@@ -227,7 +227,7 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
       totalAssets: year.totalAssets,
     });
     for (const [i, type] of patentTypes.entries()) {
-      await ok('mutation ($input: PatentInput!) { recordPatent(input: $input) { errors { message } } }', {
+      await ok('mutation ($input: RecordPatentInput!) { recordPatent(input: $input) { errors { message } } }', {
         creditCode: code,
         number: patentNumber(`2019${type}${String(n * 10 + i).padStart(7, '0')}`),
         title: '一种量子密钥分发装置',
