@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { Access } from './auth/access';
 import type { Viewer } from './auth/viewer';
+import type { AuditNote } from './modules/audit/audit.service';
 import { Loaders } from './loaders';
 
 /** What every resolver and service receives: one per request, never shared. */
@@ -23,6 +24,11 @@ export interface RequestContext {
    * (src/db/sql-answer.ts, `spliceRawData`).
    */
   rawData?: { bytes?: Buffer };
+  /**
+   * What a mutation adds to its audit event beyond the operation and the record (src/modules/audit/audit.middleware.ts):
+   * the reason of a correction or a void and the values it changed. Set by the service, once it takes effect.
+   */
+  auditNote?: AuditNote;
   /** Aborted when the client went away before its answer was sent (HTTP requests only): work not begun is skipped. */
   clientGone?: AbortSignal;
 }

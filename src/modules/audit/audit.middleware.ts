@@ -62,6 +62,7 @@ export function auditedMutation(
     const once = () =>
       outer.transactional(async (em) => {
         context.em = em as EntityManager;
+        context.auditNote = undefined;
         try {
           const payload = (await resolve(root, args, context, info)) as Record<string, unknown> & { errors?: MutationError[] };
           const errors = payload?.errors ?? [];
@@ -72,11 +73,13 @@ export function auditedMutation(
             outcome: errors.length ? AuditOutcome.REFUSED : AuditOutcome.DONE,
             enterpriseId: await enterpriseOf(context.em, record),
             authorizationId: record?.constructor?.name === 'DataAuthorization' ? (record as unknown as { id: string }).id : null,
-            details: details(errors.length ? { errors: errors.map((e) => e.code) } : { record: record?.nodeId ?? null }),
+            // A correction or a void keeps its reason and what it changed (context.auditNote): never a silent overwrite.
+            details: details(errors.length ? { errors: errors.map((e) => e.code) } : { record: record?.nodeId ?? null, ...(context.auditNote ?? {}) }),
           });
           return payload;
         } finally {
           context.em = outer;
+          context.auditNote = undefined;
         }
       });
     for (let attempt = 1; ; attempt++) {

@@ -32,6 +32,18 @@ export class AuditEventFilter {
   to?: Date | null;
 }
 
+@ObjectType({ description: 'One value a correction changed: the input field that names it, its value before and after.' })
+export class AuditFieldChange {
+  @Field({ description: 'The field, as the correction input names it (e.g. contractNumber, lenderId).' })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: 'The value recorded before, as text in its GraphQL form (ids global); null: none.' })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value recorded after, as text in its GraphQL form (ids global); null: none.' })
+  after!: string | null;
+}
+
 @ObjectType('AuditEventConnection')
 export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {}
 
@@ -52,6 +64,23 @@ export class AuditEventResolver {
   @FieldResolver(() => DataAuthorization, { nullable: true, description: 'The authorisation a bank read under.' })
   authorization(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.authorizationId ? ctx.loaders.byId(DataAuthorization).load(e.authorizationId) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why: the reason given for a correction or a void (correct…, voidInstrument); null for other operations.',
+  })
+  reason(@Root() e: AuditEvent): string | null {
+    const reason = e.details?.['reason'];
+    return typeof reason === 'string' ? reason : null;
+  }
+
+  @FieldResolver(() => [AuditFieldChange], {
+    description: 'What a correction changed, each value before and after; empty for other operations.',
+  })
+  changes(@Root() e: AuditEvent): AuditFieldChange[] {
+    const changes = e.details?.['changes'];
+    return Array.isArray(changes) ? (changes as AuditFieldChange[]) : [];
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })

@@ -3,6 +3,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { AuditOutcome } from './audit.entity';
 
+/** One value a correction changed, as the mutation's input names it, before and after (as text; null: none). */
+export interface AuditChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** What a correction or a void adds to its audit event: why, and what it changed. */
+export interface AuditNote {
+  reason: string;
+  changes?: AuditChange[];
+}
+
 export interface AuditRecord {
   operation: string;
   outcome: AuditOutcome;

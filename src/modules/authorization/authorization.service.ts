@@ -41,7 +41,7 @@ export async function grantAuthorization(ctx: RequestContext, input: GrantAuthor
   if (!enterprise) problems.add(new NotFoundError('input.creditCode', `No enterprise with credit code ${input.creditCode} is registered.`));
   const bank = await ctx.em.findOne(Bank, { creditCode: input.bankCreditCode });
   if (!bank) problems.add(new NotFoundError('input.bankCreditCode', `No bank with credit code ${input.bankCreditCode}.`));
-  else if (bank.planned) problems.invalid('input.bankCreditCode', `${bank.name} is planned and not yet open.`);
+  else if (bank.isPlanned) problems.invalid('input.bankCreditCode', `${bank.name} is planned and not yet open.`);
   if (input.scopes.length === 0) problems.invalid('input.scopes', 'An authorisation grants at least one scope.');
   const purpose = requiredText(problems, 'input.purpose', input.purpose, 500);
   const signer = requiredText(problems, 'input.signer', input.signer, 100);

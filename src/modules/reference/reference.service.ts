@@ -66,8 +66,8 @@ export function recordBank(ctx: RequestContext, input: BankInput) {
     creditCode: input.creditCode,
     name: requiredText(problems, 'input.name', input.name),
     nameEn: optionalText(problems, 'input.nameEn', input.nameEn),
-    partner: input.partner,
-    planned: input.planned,
+    isPartner: input.partner,
+    isPlanned: input.planned,
   };
   if (input.partner && input.planned) problems.invalid('input.partner', 'A planned bank cannot take part in the pilots yet.');
   return createUnique(ctx, problems, Bank, { field: 'input.creditCode', property: 'creditCode', value: input.creditCode, label: 'Bank' }, data);
@@ -81,14 +81,14 @@ export async function recordBankBranch(ctx: RequestContext, input: BankBranchInp
   return createUnique(ctx, problems, BankBranch, { field: 'input.name', property: 'name', value: name, label: 'Sub-branch' }, {
     bank,
     name,
-    techSubBranch: input.techSubBranch,
+    isTechSubBranch: input.techSubBranch,
   });
 }
 
 export function recordInsurer(ctx: RequestContext, input: InsurerInput) {
   const problems = new Problems();
   const name = requiredText(problems, 'input.name', input.name) ?? '';
-  const data = { name, nameEn: optionalText(problems, 'input.nameEn', input.nameEn), reinsurer: input.reinsurer };
+  const data = { name, nameEn: optionalText(problems, 'input.nameEn', input.nameEn), isReinsurer: input.reinsurer };
   return createUnique(ctx, problems, Insurer, { field: 'input.name', property: 'name', value: name, label: 'Insurer' }, data);
 }
 
