@@ -23,14 +23,14 @@ describe('reference data and counterparties', () => {
   it('records a partner bank and its tech sub-branch, which then appear among the partner banks', async () => {
     const code = creditCode('420000', '17770001X');
     const bank = await app.execute(RecordBankDocument, { input: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false } }, admin);
-    expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false }, errors: [] });
+    expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', isPartner: true, isPlanned: false }, errors: [] });
     const branch = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: code, name: '武汉农商行光谷科技支行', techSubBranch: true } }, admin);
-    expect(branch.data!.recordBankBranch).toEqual({ branch: { name: '武汉农商行光谷科技支行', techSubBranch: true, bank: { name: '武汉农村商业银行' } }, errors: [] });
+    expect(branch.data!.recordBankBranch).toEqual({ branch: { name: '武汉农商行光谷科技支行', isTechSubBranch: true, bank: { name: '武汉农村商业银行' } }, errors: [] });
     const partners = (await app.execute(PartnerBanksDocument, {}, admin)).data!.partnerBanks;
     expect(partners.find((b) => b.creditCode === code)).toEqual({
       creditCode: code,
       name: '武汉农村商业银行',
-      subBranches: [{ name: '武汉农商行光谷科技支行', techSubBranch: true }],
+      subBranches: [{ name: '武汉农商行光谷科技支行', isTechSubBranch: true }],
     });
   });
 
