@@ -72,7 +72,7 @@ select json_build_object('data', json_build_object('enterprises', json_build_obj
         end) order by i.start_date desc, i.id desc)
         from (
           select i.* from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-          where h.enterprise_id = p.id
+          where h.enterprise_id = p.id and i.voided_at is null
           order by i.start_date desc, i.id desc
           limit 10
         ) i

@@ -34,7 +34,7 @@ select e.credit_code,
        case when rating.rating is not null then rating.rating in ('AAA', 'AA', 'A', 'BBB') end as rating,
        case when grade.year >= 2024 then grade.grade in ('A', 'B') end as tax_grade,
        not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-                   where h.enterprise_id = e.id and i.defaulted_on > '2024-03-31' and i.defaulted_on <= '${AS_OF}') as no_default,
+                   where h.enterprise_id = e.id and i.defaulted_on > '2024-03-31' and i.defaulted_on <= '${AS_OF}' and i.voided_at is null) as no_default,
        case when checked.checked_on >= '2025-03-31' then not checked.listed end as not_listed
 from e
 left join fy on fy.enterprise_id = e.id

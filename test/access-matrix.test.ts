@@ -328,6 +328,21 @@ describe('the access matrix, generated from the policy table', () => {
     await grant(lender, allScopes);
     await grant(second, ['PROFILE']);
 
+    // A loan of theirs corrected: its audit event keeps the reason and what changed (AuditEvent.changes), on their trail.
+    const [loan] = await sql<{ id: string; version: number; kind: string }>(
+      `select i.id, i.version, i.kind from financing_instrument i join instrument_holder h on h.instrument_id = i.id
+       join enterprise e on e.id = h.enterprise_id where e.credit_code = any(?::text[]) and i.kind in ('CREDIT_LOAN', 'IP_PLEDGE_LOAN')
+       order by e.credit_code, i.id limit 1`,
+      [sqlArray(five)],
+    );
+    const [type, mutation] = loan!.kind === 'CREDIT_LOAN' ? ['CreditLoan', 'correctCreditLoan'] : ['IpPledgeLoan', 'correctIpPledgeLoan'];
+    const correctedLoan = await app.execute<any, any>(
+      `mutation C($input: Correct${type}Input!) { ${mutation}(input: $input) { errors { code message } } }`,
+      { input: { id: toGlobalId(type, loan!.id), version: loan!.version, reason: '利率录入有误。', interestRate: '4.1234' } },
+      admin,
+    );
+    expect(correctedLoan.data[mutation].errors).toEqual([]);
+
     const none = new Set<string>();
     const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
     const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);

@@ -59,10 +59,10 @@ describe('what a bank sees, under an authorisation and without one', () => {
         app.execute(RecordTalentAwardDocument, { input: { creditCode: code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '500000.00', awardedOn: '2024-05-01', recipientName: '李明' } }, admin),
       ];
       for (const w of writes) expect(JSON.stringify(await w)).not.toMatch(/"code"/);
-      for (const [lender, contractNo, rate] of [[hankou, `HK-${code.slice(-4)}`, '3.8500'], [icbc, `ICBC-${code.slice(-4)}`, '3.4500']] as const) {
+      for (const [lender, contractNumber, rate] of [[hankou, `HK-${code.slice(-4)}`, '3.8500'], [icbc, `ICBC-${code.slice(-4)}`, '3.4500']] as const) {
         const loan = await app.execute(
           RecordCreditLoanDocument,
-          { input: { creditCode: code, lenderCreditCode: lender.creditCode, contractNo, amount: '2000000.00', interestRate: rate, termMonths: 12, startDate: '2025-03-01' } },
+          { input: { creditCode: code, lenderId: toGlobalId('Bank', lender.id), contractNumber, amount: '2000000.00', interestRate: rate, termMonths: 12, startsOn: '2025-03-01' } },
           admin,
         );
         expect(loan.data!.recordCreditLoan.errors).toEqual([]);
@@ -165,8 +165,8 @@ describe('what a bank sees, under an authorisation and without one', () => {
           instruments: {
             totalCount: 2,
             edges: [
-              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: '2000000.00', contractNo: `HK-${E.slice(-4)}`, interestRate: '3.8500', lender: { creditCode: hankou.creditCode } } },
-              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: null, contractNo: null, interestRate: null, lender: null } },
+              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: '2000000.00', contractNumber: `HK-${E.slice(-4)}`, interestRate: '3.8500', lender: { creditCode: hankou.creditCode } } },
+              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: null, contractNumber: null, interestRate: null, lender: null } },
             ],
           },
         },

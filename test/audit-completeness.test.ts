@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { Role } from '../src/auth/roles';
 import { buildInnozoneSchema } from '../src/schema';
 import { as, TestApp } from './support/app';
-import { enterpriseInput, resetRegistry } from './support/registry';
+import { counterpartyId, enterpriseInput, resetRegistry } from './support/registry';
 import { callWithSamples } from './support/selection';
 
 /**
@@ -42,6 +42,19 @@ const UNREGISTERED = '91420100MA9001140P';
 /** 汉口银行 and 招商银行 of the reference data. */
 const HANKOU = '9142010010000005X6';
 const CMB = '9144030010000004XP';
+/** 汉口银行, 招商银行, an insurer, a reinsurer, a fund and a pool of the reference data, by id. */
+const HANKOU_ID = counterpartyId.bank('HANKOU');
+const CMB_ID = counterpartyId.bank('CMB');
+const PICC = counterpartyId.insurer('中国人民财产保险股份有限公司湖北省分公司');
+const CHINA_RE = counterpartyId.insurer('中国财产再保险有限责任公司');
+const ANGEL_FUND = counterpartyId.fund('武汉光谷天使投资基金');
+const ZONE_POOL = counterpartyId.pool('东湖高新区科技型中小企业信贷风险补偿资金池');
+/** Literal credit codes of the finance corrections and voids, each used by one test only. */
+const F = {
+  f01: '91420100MA90020018', f02: '91420100MA9002002B', f03: '91420100MA9002003E', f04: '91420100MA9002004H',
+  f05: '91420100MA9002005L', f06: '91420100MA9002006P', f07: '91420100MA9002007T', f08: '91420100MA9002008X',
+  f09: '91420100MA90020091', f10: '91420100MA90020106',
+} as const;
 /** 华中科技大学 (reference data). */
 const HUST = 'SW5zdGl0dXRpb246MTYzNDg4MWMtY2Q5NS01NzNmLThkMjgtZWZhMWZkMjc4Mjhl';
 /** Well-formed ids of records that do not exist. */
@@ -49,6 +62,7 @@ const NO_PROPOSAL = 'UHJvcG9zYWw6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDA
 const NO_INSTRUMENT = 'RmluYW5jaW5nSW5zdHJ1bWVudDowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA';
 const NO_LISTING = 'TmVlcUxpc3Rpbmc6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
 const NO_COVER = 'Umlza0NvbXBlbnNhdGlvbkNvdmVyOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA';
+const NO_POLICY = toGlobalId('TechInsurancePolicy', '00000000-0000-4000-8000-000000000000');
 const NO_LOAN = 'Q3JlZGl0TG9hbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA';
 const NO_AUTHORIZATION = 'RGF0YUF1dGhvcml6YXRpb246MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
 
@@ -95,8 +109,8 @@ interface Case {
 }
 
 const none = async () => ({});
-const loan = (code: string, contractNo: string) => ({
-  input: { creditCode: code, lenderCreditCode: HANKOU, contractNo, amount: '1000000.00', startDate: '2025-01-10', interestRate: '3.8500', termMonths: 12 },
+const loan = (code: string, contractNumber: string) => ({
+  input: { creditCode: code, lenderId: HANKOU_ID, contractNumber, amount: '1000000.00', startsOn: '2025-01-10', interestRate: '3.8500', termMonths: 12 },
 });
 const fiscalYear = (code: string) => ({
   input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 },
@@ -116,6 +130,116 @@ async function proposal(t: Tools, stage: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'R
   if (stage === 'ASSIGNED') return p;
   return t.ok('replyToProposal', { id: p.id, result: 'A', text: '已设立融资服务专窗。' }, unit(UNIT_1));
 }
+
+/**
+ * The corrections of instruments: each records one of its kind and corrects it; the refused call names an instrument
+ * that does not exist.
+ */
+const correction = (
+  code: string,
+  name: string,
+  record: (t: Tools) => Promise<Made>,
+  values: Args,
+): Case => ({
+  by: ADMIN,
+  done: async (t) => {
+    await t.enterprise(code, name);
+    const made = await record(t);
+    return { input: { id: made.id, version: made.version, reason: '录入有误。', ...values } };
+  },
+  enterprise: code,
+  refused: { args: async () => ({ input: { id: NO_INSTRUMENT, version: 1, reason: '无此记录。', ...values } }), codes: ['NOT_FOUND'] },
+});
+
+const CORRECTIONS: Record<string, Case> = {
+  correctCreditLoan: correction(F.f01, '武汉审计更正信贷有限公司', (t) => t.ok('recordCreditLoan', loan(F.f01, 'AUDIT-FIX-1')), {
+    interestRate: '3.6500',
+  }),
+  correctIpPledgeLoan: correction(
+    F.f02,
+    '武汉审计更正质押有限公司',
+    async (t) => {
+      await t.ok('recordPatent', { input: { creditCode: F.f02, number: 'ZL202110000018.1', title: '一种光栅', legalStatus: 'VALID', grantedOn: '2020-05-01' } });
+      await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000018.1', appraiser: '武汉知识产权评估中心', value: '3000000.00', appraisedOn: '2025-01-15' } });
+      return t.ok('recordIpPledgeLoan', {
+        input: {
+          creditCode: F.f02, lenderId: CMB_ID, contractNumber: 'AUDIT-FIX-IP', amount: '1200000.00', startsOn: '2025-01-10', interestRate: '4.3500',
+          termMonths: 24, pledges: [{ patentNumber: 'ZL202110000018.1' }],
+        },
+      });
+    },
+    { guaranteeShare: '20.0000' },
+  ),
+  correctTechInsurance: correction(
+    F.f03,
+    '武汉审计更正保险有限公司',
+    (t) =>
+      t.ok('recordTechInsurance', {
+        input: { creditCode: F.f03, insurerId: PICC, policyNumber: 'AUDIT-FIX-P', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', startsOn: '2025-01-10', premium: '60000.00' },
+      }),
+    { premium: '50000.00' },
+  ),
+  correctReinsurance: correction(
+    F.f04,
+    '武汉审计更正再保有限公司',
+    async (t) => {
+      const policy = await t.ok('recordTechInsurance', {
+        input: { creditCode: F.f04, insurerId: PICC, policyNumber: 'AUDIT-FIX-P2', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', startsOn: '2025-01-10', premium: '60000.00' },
+      });
+      return t.ok('recordReinsurance', {
+        input: { creditCode: F.f04, reinsurerId: CHINA_RE, underlyingPolicyId: policy.id, treatyNumber: 'AUDIT-FIX-T', cededShare: '40.0000', amount: '2000000.00', startsOn: '2025-01-10' },
+      });
+    },
+    { cededShare: '30.0000' },
+  ),
+  correctBondIssue: correction(
+    F.f05,
+    '武汉审计更正债券有限公司',
+    (t) =>
+      t.ok('recordBondIssue', {
+        input: {
+          kind: 'SHORT_TERM_BILL', issuers: [{ creditCode: F.f05, share: '100.0000' }],
+          amount: '50000000.00', startsOn: '2025-01-01', code: 'AUDIT-FIX-B', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 12,
+        },
+      }),
+    { couponRate: '3.1000' },
+  ),
+  correctNeeqListing: correction(
+    F.f06,
+    '武汉审计更正挂牌有限公司',
+    (t) =>
+      t.ok('recordNeeqListing', {
+        input: { creditCode: F.f06, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' },
+      }),
+    { sponsorBroker: '天风证券' },
+  ),
+  correctRegionalOtcListing: correction(
+    F.f07,
+    '武汉审计更正托管有限公司',
+    (t) =>
+      t.ok('recordRegionalOtcListing', {
+        input: { creditCode: F.f07, amount: '1000000.00', startsOn: '2025-01-10', center: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900177' },
+      }),
+    { custodyCode: 'WH900178' },
+  ),
+  correctFundInvestment: correction(
+    F.f08,
+    '武汉审计更正基金有限公司',
+    (t) => t.ok('recordFundInvestment', { input: { creditCode: F.f08, fundId: ANGEL_FUND, stake: '12.5000', amount: '8000000.00', startsOn: '2025-01-10' } }),
+    { stake: '10.0000' },
+  ),
+  correctRiskCompensationCover: correction(
+    F.f09,
+    '武汉审计更正补偿有限公司',
+    async (t) => {
+      const l = await t.ok('recordCreditLoan', loan(F.f09, 'AUDIT-FIX-L'));
+      return t.ok('recordRiskCompensationCover', {
+        input: { creditCode: F.f09, poolId: ZONE_POOL, coveredLoanId: l.id, coverageRatio: '40.0000', amount: '400000.00', startsOn: '2025-01-10' },
+      });
+    },
+    { coverageRatio: '35.0000' },
+  ),
+};
 
 /** Every mutation of the schema, with a call that takes effect and one refused as data. */
 const CASES: Record<string, Case> = {
@@ -297,7 +421,7 @@ const CASES: Record<string, Case> = {
       await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000015.8', appraiser: '武汉知识产权评估中心', value: '3000000.00', appraisedOn: '2025-01-15' } });
       return {
         input: {
-          creditCode: C.c17, lenderCreditCode: CMB, contractNo: 'AUDIT-IP-1', amount: '1200000.00', startDate: '2025-01-10', interestRate: '4.3500',
+          creditCode: C.c17, lenderId: CMB_ID, contractNumber: 'AUDIT-IP-1', amount: '1200000.00', startsOn: '2025-01-10', interestRate: '4.3500',
           termMonths: 24, pledges: [{ patentNumber: 'ZL202110000015.8' }],
         },
       };
@@ -306,7 +430,7 @@ const CASES: Record<string, Case> = {
     refused: {
       args: async () => ({
         input: {
-          creditCode: UNREGISTERED, lenderCreditCode: CMB, contractNo: 'AUDIT-IP-X', amount: '1.00', startDate: '2025-01-10', interestRate: '4.3500',
+          creditCode: UNREGISTERED, lenderId: CMB_ID, contractNumber: 'AUDIT-IP-X', amount: '1.00', startsOn: '2025-01-10', interestRate: '4.3500',
           termMonths: 24, pledges: [{ patentNumber: 'ZL202110000016.2' }],
         },
       }),
@@ -321,7 +445,7 @@ const CASES: Record<string, Case> = {
       await t.ok('recordPatentAppraisal', { input: { patentNumber: 'ZL202110000017.7', appraiser: '武汉知识产权评估中心', value: '3000000.00', appraisedOn: '2025-01-15' } });
       const l = await t.ok('recordIpPledgeLoan', {
         input: {
-          creditCode: C.c41, lenderCreditCode: CMB, contractNo: 'AUDIT-IP-2', amount: '1200000.00', startDate: '2025-01-10', interestRate: '4.3500',
+          creditCode: C.c41, lenderId: CMB_ID, contractNumber: 'AUDIT-IP-2', amount: '1200000.00', startsOn: '2025-01-10', interestRate: '4.3500',
           termMonths: 12, pledges: [{ patentNumber: 'ZL202110000017.7' }],
         },
       });
@@ -336,8 +460,8 @@ const CASES: Record<string, Case> = {
       await t.enterprise(C.c18, '武汉审计保险有限公司'),
       {
         input: {
-          creditCode: C.c18, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'AUDIT-P-1', insuranceKind: 'RD_LIABILITY',
-          amount: '5000000.00', startDate: '2025-01-10', premium: '60000.00',
+          creditCode: C.c18, insurerId: PICC, policyNumber: 'AUDIT-P-1', insuranceKind: 'RD_LIABILITY',
+          amount: '5000000.00', startsOn: '2025-01-10', premium: '60000.00',
         },
       }
     ),
@@ -345,8 +469,8 @@ const CASES: Record<string, Case> = {
     refused: {
       args: async () => ({
         input: {
-          creditCode: UNREGISTERED, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'AUDIT-P-X', insuranceKind: 'RD_LIABILITY',
-          amount: '1.00', startDate: '2025-01-10', premium: '1.00',
+          creditCode: UNREGISTERED, insurerId: PICC, policyNumber: 'AUDIT-P-X', insuranceKind: 'RD_LIABILITY',
+          amount: '1.00', startsOn: '2025-01-10', premium: '1.00',
         },
       }),
       codes: ['NOT_FOUND'],
@@ -356,16 +480,16 @@ const CASES: Record<string, Case> = {
     by: ADMIN,
     done: async (t) => {
       await t.enterprise(C.c19, '武汉审计再保有限公司');
-      await t.ok('recordTechInsurance', {
+      const policy = await t.ok('recordTechInsurance', {
         input: {
-          creditCode: C.c19, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'AUDIT-P-2', insuranceKind: 'RD_LIABILITY',
-          amount: '5000000.00', startDate: '2025-01-10', premium: '60000.00',
+          creditCode: C.c19, insurerId: PICC, policyNumber: 'AUDIT-P-2', insuranceKind: 'RD_LIABILITY',
+          amount: '5000000.00', startsOn: '2025-01-10', premium: '60000.00',
         },
       });
       return {
         input: {
-          creditCode: C.c19, reinsurerName: '中国财产再保险有限责任公司', underlyingPolicyNo: 'AUDIT-P-2', treatyNo: 'AUDIT-T-1', cededShare: '40.0000',
-          amount: '2000000.00', startDate: '2025-01-10',
+          creditCode: C.c19, reinsurerId: CHINA_RE, underlyingPolicyId: policy.id, treatyNumber: 'AUDIT-T-1', cededShare: '40.0000',
+          amount: '2000000.00', startsOn: '2025-01-10',
         },
       };
     },
@@ -373,8 +497,8 @@ const CASES: Record<string, Case> = {
     refused: {
       args: async () => ({
         input: {
-          creditCode: UNREGISTERED, reinsurerName: '中国财产再保险有限责任公司', underlyingPolicyNo: 'AUDIT-P-NONE', treatyNo: 'AUDIT-T-X', cededShare: '40.0000',
-          amount: '1.00', startDate: '2025-01-10',
+          creditCode: UNREGISTERED, reinsurerId: CHINA_RE, underlyingPolicyId: NO_POLICY, treatyNumber: 'AUDIT-T-X', cededShare: '40.0000',
+          amount: '1.00', startsOn: '2025-01-10',
         },
       }),
       codes: ['NOT_FOUND', 'NOT_FOUND'],
@@ -388,7 +512,7 @@ const CASES: Record<string, Case> = {
       return {
         input: {
           kind: 'COLLECTIVE_BOND', issuers: [{ creditCode: C.c20, share: '60.0000' }, { creditCode: C.c21, share: '40.0000' }],
-          amount: '300000000.00', startDate: '2024-06-01', code: 'AUDIT-2480001', underwriter: '国家开发银行湖北省分行', couponRate: '5.8000', tenorMonths: 60,
+          amount: '300000000.00', startsOn: '2024-06-01', code: 'AUDIT-2480001', underwriter: '国家开发银行湖北省分行', couponRate: '5.8000', tenorMonths: 60,
         },
       };
     },
@@ -398,7 +522,7 @@ const CASES: Record<string, Case> = {
       args: async () => ({
         input: {
           kind: 'COLLECTIVE_BOND', issuers: [{ creditCode: UNREGISTERED, share: '100.0000' }],
-          amount: '1.00', startDate: '2024-06-01', code: 'AUDIT-2480002', underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 60,
+          amount: '1.00', startsOn: '2024-06-01', code: 'AUDIT-2480002', underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 60,
         },
       }),
       codes: ['INVALID_INPUT', 'NOT_FOUND'],
@@ -408,11 +532,11 @@ const CASES: Record<string, Case> = {
     by: ADMIN,
     done: async (t) => (
       await t.enterprise(C.c22, '武汉审计挂牌有限公司'),
-      { input: { creditCode: C.c22, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' } }
+      { input: { creditCode: C.c22, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' } }
     ),
     enterprise: C.c22,
     refused: {
-      args: async () => ({ input: { creditCode: UNREGISTERED, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' } }),
+      args: async () => ({ input: { creditCode: UNREGISTERED, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' } }),
       codes: ['NOT_FOUND'],
     },
   },
@@ -421,22 +545,22 @@ const CASES: Record<string, Case> = {
     done: async (t) => {
       await t.enterprise(C.c23, '武汉审计新三板有限公司');
       const listing = await t.ok('recordNeeqListing', {
-        input: { creditCode: C.c23, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' },
+        input: { creditCode: C.c23, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' },
       });
-      return { id: listing.id, version: listing.version, stage: 'LISTED', on: '2024-09-01', stockCode: '874321' };
+      return { input: { id: listing.id, version: listing.version, stage: 'LISTED', reachedOn: '2024-09-01', stockCode: '874321' } };
     },
     enterprise: C.c23,
-    refused: { args: async () => ({ id: NO_LISTING, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874322' }), codes: ['NOT_FOUND'] },
+    refused: { args: async () => ({ input: { id: NO_LISTING, version: 1, stage: 'LISTED', reachedOn: '2024-09-01', stockCode: '874322' } }), codes: ['NOT_FOUND'] },
   },
   recordRegionalOtcListing: {
     by: ADMIN,
     done: async (t) => (
       await t.enterprise(C.c24, '武汉审计股权托管有限公司'),
-      { input: { creditCode: C.c24, amount: '1000000.00', startDate: '2025-01-10', centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900124' } }
+      { input: { creditCode: C.c24, amount: '1000000.00', startsOn: '2025-01-10', center: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900124' } }
     ),
     enterprise: C.c24,
     refused: {
-      args: async () => ({ input: { creditCode: UNREGISTERED, amount: '1.00', startDate: '2025-01-10', centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900999' } }),
+      args: async () => ({ input: { creditCode: UNREGISTERED, amount: '1.00', startsOn: '2025-01-10', center: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH900999' } }),
       codes: ['NOT_FOUND'],
     },
   },
@@ -444,10 +568,10 @@ const CASES: Record<string, Case> = {
     by: ADMIN,
     done: async (t) => (
       await t.enterprise(C.c25, '武汉审计基金投资有限公司'),
-      { input: { creditCode: C.c25, fundName: '武汉光谷天使投资基金', stake: '12.5000', amount: '8000000.00', startDate: '2025-01-10' } }
+      { input: { creditCode: C.c25, fundId: ANGEL_FUND, stake: '12.5000', amount: '8000000.00', startsOn: '2025-01-10' } }
     ),
     enterprise: C.c25,
-    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, fundName: '武汉光谷天使投资基金', stake: '1.0000', amount: '1.00', startDate: '2025-01-10' } }), codes: ['NOT_FOUND'] },
+    refused: { args: async () => ({ input: { creditCode: UNREGISTERED, fundId: ANGEL_FUND, stake: '1.0000', amount: '1.00', startsOn: '2025-01-10' } }), codes: ['NOT_FOUND'] },
   },
   recordRiskCompensationCover: {
     by: ADMIN,
@@ -456,8 +580,8 @@ const CASES: Record<string, Case> = {
       const l = await t.ok('recordCreditLoan', loan(C.c26, 'AUDIT-LOAN-2'));
       return {
         input: {
-          creditCode: C.c26, poolName: '东湖高新区科技型中小企业信贷风险补偿资金池', coveredLoanId: l.id, coverageRatio: '40.0000',
-          amount: '400000.00', startDate: '2025-01-10',
+          creditCode: C.c26, poolId: ZONE_POOL, coveredLoanId: l.id, coverageRatio: '40.0000',
+          amount: '400000.00', startsOn: '2025-01-10',
         },
       };
     },
@@ -465,8 +589,8 @@ const CASES: Record<string, Case> = {
     refused: {
       args: async () => ({
         input: {
-          creditCode: UNREGISTERED, poolName: '东湖高新区科技型中小企业信贷风险补偿资金池', coveredLoanId: NO_LOAN, coverageRatio: '40.0000',
-          amount: '1.00', startDate: '2025-01-10',
+          creditCode: UNREGISTERED, poolId: ZONE_POOL, coveredLoanId: NO_LOAN, coverageRatio: '40.0000',
+          amount: '1.00', startsOn: '2025-01-10',
         },
       }),
       codes: ['NOT_FOUND', 'NOT_FOUND'],
@@ -479,8 +603,8 @@ const CASES: Record<string, Case> = {
       const l = await t.ok('recordCreditLoan', loan(C.c27, 'AUDIT-LOAN-3'));
       const cover = await t.ok('recordRiskCompensationCover', {
         input: {
-          creditCode: C.c27, poolName: '东湖高新区科技型中小企业信贷风险补偿资金池', coveredLoanId: l.id, coverageRatio: '40.0000',
-          amount: '400000.00', startDate: '2025-01-10',
+          creditCode: C.c27, poolId: ZONE_POOL, coveredLoanId: l.id, coverageRatio: '40.0000',
+          amount: '400000.00', startsOn: '2025-01-10',
         },
       });
       return { input: { coverId: cover.id, claimedOn: '2025-09-01', amount: '100000.00' } };
@@ -493,10 +617,21 @@ const CASES: Record<string, Case> = {
     done: async (t) => {
       await t.enterprise(C.c28, '武汉审计还款有限公司');
       const l = await t.ok('recordCreditLoan', loan(C.c28, 'AUDIT-LOAN-4'));
-      return { id: l.id, version: l.version, status: 'COMPLETED' };
+      return { input: { id: l.id, version: l.version, status: 'COMPLETED' } };
     },
     enterprise: C.c28,
-    refused: { args: async () => ({ id: NO_INSTRUMENT, version: 1, status: 'COMPLETED' }), codes: ['NOT_FOUND'] },
+    refused: { args: async () => ({ input: { id: NO_INSTRUMENT, version: 1, status: 'COMPLETED' } }), codes: ['NOT_FOUND'] },
+  },
+  ...CORRECTIONS,
+  voidInstrument: {
+    by: ADMIN,
+    done: async (t) => {
+      await t.enterprise(F.f10, '武汉审计作废有限公司');
+      const l = await t.ok('recordCreditLoan', loan(F.f10, 'AUDIT-VOID-1'));
+      return { input: { id: l.id, version: l.version, reason: '重复录入。' } };
+    },
+    enterprise: F.f10,
+    refused: { args: async () => ({ input: { id: NO_INSTRUMENT, version: 1, reason: '无此记录。' } }), codes: ['NOT_FOUND'] },
   },
   recordBank: {
     by: ADMIN,

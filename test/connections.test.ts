@@ -1,3 +1,4 @@
+import { toGlobalId } from '../src/common/global-id';
 import { getNamedType, type GraphQLSchema, isEnumType, isObjectType } from 'graphql';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
@@ -176,8 +177,8 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     args: ', kinds: $kinds',
     wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
     unwrap: (d) => d.enterprise.c,
-    node: '{ id ... on CreditLoan { contractNo } ... on CollectiveBond { code } }',
-    label: (n) => n.contractNo ?? n.code,
+    node: '{ id ... on CreditLoan { contractNumber } ... on CollectiveBond { code } }',
+    label: (n) => n.contractNumber ?? n.code,
     walks: {
       'of E7, newest first': {
         viewer: () => admin,
@@ -304,16 +305,16 @@ describe('every connection, walked forward and back', () => {
       const input = { size };
       await mutate('updateEnterprise', '($id: ID!, $version: Int!, $input: UpdateEnterpriseInput!)', { id: e5.data.enterprise.id, version, input }, admin, 'enterprise { id }', 'E5');
     }
-    const lender = BANKS.find((b) => b.key === 'HANKOU')!.creditCode;
-    for (const [contractNo, holder, startDate] of LOANS) {
-      const input = { creditCode: code(holder), lenderCreditCode: lender, contractNo, amount: '1000000.00', startDate, interestRate: '3.8500', termMonths: 12 };
+    const lender = toGlobalId('Bank', BANKS.find((b) => b.key === 'HANKOU')!.id);
+    for (const [contractNumber, holder, startsOn] of LOANS) {
+      const input = { creditCode: code(holder), lenderId: lender, contractNumber, amount: '1000000.00', startsOn, interestRate: '3.8500', termMonths: 12 };
       await mutate('recordCreditLoan', '($input: CreditLoanInput!)', { input }, admin, 'instrument { id }', null);
     }
     const bond = {
       kind: 'COLLECTIVE_BOND',
       issuers: [{ creditCode: code('E7'), share: '60.0000' }, { creditCode: code('E3'), share: '40.0000' }],
       amount: '200000000.00',
-      startDate: '2024-05-20',
+      startsOn: '2024-05-20',
       code: BOND,
       underwriter: '长江证券',
       couponRate: '4.1000',

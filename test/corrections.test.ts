@@ -22,7 +22,7 @@ import {
   VoidPatentAppraisalDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
-import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
+import { counterpartyId, enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
 const AS_OF = '2026-06-30';
@@ -307,7 +307,7 @@ describe('corrections and voids of recorded facts', () => {
         RecordIpPledgeLoanDocument,
         {
           input: {
-            creditCode: code, lenderCreditCode: HANKOU, contractNo: 'HK-IP-6013', amount: '1000000.00', startDate: '2026-03-01', interestRate: '4.3500',
+            creditCode: code, lenderId: counterpartyId.bank('HANKOU'), contractNumber: 'HK-IP-6013', amount: '1000000.00', startsOn: '2026-03-01', interestRate: '4.3500',
             termMonths: 12, pledges: [{ patentNumber: p.number }],
           },
         },

@@ -3,7 +3,8 @@ import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
-import { enterpriseInput, patentNumber as numberWithCheckDigit, resetRegistry, testCode } from './support/registry';
+import { counterpartyId, enterpriseInput, patentNumber as numberWithCheckDigit, resetRegistry, testCode } from './support/registry';
+import { toGlobalId } from '../src/common/global-id';
 
 /**
  * Each criterion kind answers twice: `evaluate` (the explanation a bank reads, through `eligibility`) and `sql` (the
@@ -268,13 +269,13 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       if (p.pledge) {
         await mutate('recordIpPledgeLoan', 'IpPledgeLoanInput', {
           creditCode: code,
-          lenderCreditCode: hankou.creditCode,
-          contractNo: `HK-IP-${n}-${j}`,
+          lenderId: toGlobalId('Bank', hankou.id),
+          contractNumber: `HK-IP-${n}-${j}`,
           amount: '800000.00',
           interestRate: '4.3500',
           termMonths: 24,
-          startDate: p.pledge.startDate,
-          endDate: p.pledge.endDate ?? null,
+          startsOn: p.pledge.startDate,
+          endsOn: p.pledge.endDate ?? null,
           status: p.pledge.status ?? 'ACTIVE',
           pledges: [{ patentNumber: number, registeredOn: p.pledge.registeredOn ?? null, cancelledOn: p.pledge.cancelledOn ?? null }],
         });
@@ -292,13 +293,13 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       const { instrument } = await mutate(
         'recordCreditLoan',
         'CreditLoanInput',
-        { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: `HK-CL-${n}-${j}`, amount: '500000.00', interestRate: '4.3500', termMonths: 12, startDate: '2025-06-01', status: l.status },
+        { creditCode: code, lenderId: toGlobalId('Bank', hankou.id), contractNumber: `HK-CL-${n}-${j}`, amount: '500000.00', interestRate: '4.3500', termMonths: 12, startsOn: '2025-06-01', status: l.status },
         'instrument { id version defaultedOn }',
       );
       defaultedOn ??= instrument.defaultedOn;
       if (l.settled) {
         const r = await app.execute<any, any>(
-          'mutation ($id: ID!, $version: Int!) { updateInstrumentStatus(id: $id, version: $version, status: COMPLETED) { errors { field message } } }',
+          'mutation ($id: ID!, $version: Int!) { updateInstrumentStatus(input: { id: $id, version: $version, status: COMPLETED }) { errors { field message } } }',
           { id: instrument.id, version: instrument.version },
           admin,
         );
@@ -308,13 +309,13 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     for (const [j, p] of (f.insurance ?? []).entries()) {
       await mutate('recordTechInsurance', 'TechInsuranceInput', {
         creditCode: code,
-        insurerName: '中国人民财产保险股份有限公司湖北省分公司',
-        policyNo: `PICC-T-${n}-${j}`,
+        insurerId: counterpartyId.insurer('中国人民财产保险股份有限公司湖北省分公司'),
+        policyNumber: `PICC-T-${n}-${j}`,
         insuranceKind: 'RD_LIABILITY',
         amount: '5000000.00',
         premium: '25000.00',
-        startDate: p.startDate,
-        endDate: p.endDate ?? null,
+        startsOn: p.startDate,
+        endsOn: p.endDate ?? null,
         status: p.status ?? 'ACTIVE',
       });
     }

@@ -27,7 +27,7 @@ import {
 import { as, TestApp } from './support/app';
 import { ADMIN_ACTOR, bankActor } from './support/actors';
 import { addDays, addMonths, zoneToday } from './support/clock';
-import { enterpriseInput, loadTestZone, patentNumber, resetRegistry, testCode } from './support/registry';
+import { counterpartyId, enterpriseInput, loadTestZone, patentNumber, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
 const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
@@ -148,7 +148,7 @@ describe('pilot programmes and eligibility', () => {
       await ok(
         app.execute(
           RecordIpPledgeLoanDocument,
-          { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: `HK-IP-${n}`, amount: '800000.00', interestRate: '4.3500', termMonths: 24, startDate: '2026-02-01', pledges: [{ patentNumber: number }] } },
+          { input: { creditCode: code, lenderId: counterpartyId.bank('HANKOU'), contractNumber: `HK-IP-${n}`, amount: '800000.00', interestRate: '4.3500', termMonths: 24, startsOn: '2026-02-01', pledges: [{ patentNumber: number }] } },
           admin,
         ),
       );
@@ -250,7 +250,7 @@ describe('pilot programmes and eligibility', () => {
     await ok(
       app.execute(
         RecordTechInsuranceDocument,
-        { input: { creditCode: code, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'PICC-2026-1001', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', premium: '25000.00', startDate: '2026-01-01', endDate: '2026-12-31' } },
+        { input: { creditCode: code, insurerId: counterpartyId.insurer('中国人民财产保险股份有限公司湖北省分公司'), policyNumber: 'PICC-2026-1001', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', premium: '25000.00', startsOn: '2026-01-01', endsOn: '2026-12-31' } },
         admin,
       ),
     );
@@ -326,7 +326,7 @@ describe('pilot programmes and eligibility', () => {
     const code = await craft(1051, '武汉违约科技有限公司');
     const loan = await app.execute(
       RecordCreditLoanDocument,
-      { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: 'HK-D-1051', amount: '500000.00', interestRate: '4.3500', termMonths: 12, startDate: '2025-06-01', status: 'DEFAULTED' } },
+      { input: { creditCode: code, lenderId: counterpartyId.bank('HANKOU'), contractNumber: 'HK-D-1051', amount: '500000.00', interestRate: '4.3500', termMonths: 12, startsOn: '2025-06-01', status: 'DEFAULTED' } },
       admin,
     );
     expect(loan.data!.recordCreditLoan.errors).toEqual([]);

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../src/common/global-id';
 import fc from 'fast-check';
 import { Role } from '../src/auth/roles';
 import { fixed } from '../src/common/decimal';
@@ -44,7 +45,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
   const BOND = `
     mutation B($input: BondIssueInput!) {
       recordBondIssue(input: $input) {
-        instrument { kind amount holders { share lead amount enterprise { creditCode } } }
+        instrument { kind amount holders { share isLead amount enterprise { creditCode } } }
         errors { code field message }
       }
     }`;
@@ -53,7 +54,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       BOND,
       {
         input: {
-          kind, amount, code, underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 36, startDate: '2025-03-01',
+          kind, amount, code, underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 36, startsOn: '2025-03-01',
           issuers: issuers.map(([creditCode, share]) => ({ creditCode, share })),
         },
       },
@@ -69,9 +70,9 @@ describe('amounts and percentages below the places shown: cut off, never rounded
           kind: 'COLLECTIVE_BOND',
           amount: '10000000.05',
           holders: [
-            { share: '33.3333', lead: true, amount: '3333330.01', enterprise: { creditCode: A } },
-            { share: '33.3334', lead: false, amount: '3333340.01', enterprise: { creditCode: B } },
-            { share: '33.3333', lead: false, amount: '3333330.01', enterprise: { creditCode: C } },
+            { share: '33.3333', isLead: true, amount: '3333330.01', enterprise: { creditCode: A } },
+            { share: '33.3334', isLead: false, amount: '3333340.01', enterprise: { creditCode: B } },
+            { share: '33.3333', isLead: false, amount: '3333330.01', enterprise: { creditCode: C } },
           ],
         },
       },
@@ -84,8 +85,8 @@ describe('amounts and percentages below the places shown: cut off, never rounded
           kind: 'SME_COLLECTIVE_NOTE',
           amount: '10000000.01',
           holders: [
-            { share: '66.6667', lead: true, amount: '6666670.00', enterprise: { creditCode: A } },
-            { share: '33.3333', lead: false, amount: '3333330.00', enterprise: { creditCode: B } },
+            { share: '66.6667', isLead: true, amount: '6666670.00', enterprise: { creditCode: A } },
+            { share: '33.3333', isLead: false, amount: '3333330.00', enterprise: { creditCode: B } },
           ],
         },
       },
@@ -107,7 +108,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       `mutation L($input: IpPledgeLoanInput!) {
          recordIpPledgeLoan(input: $input) { instrument { amount ... on IpPledgeLoan { pledgedValue loanToValue } } errors { code field message } }
        }`,
-      { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: 'HK-IP-3004', amount: '2000000.00', interestRate: '4.3500', termMonths: 24, startDate: '2025-03-01', pledges: [{ patentNumber: 'ZL202010000777.3' }] } },
+      { input: { creditCode: code, lenderId: toGlobalId('Bank', hankou.id), contractNumber: 'HK-IP-3004', amount: '2000000.00', interestRate: '4.3500', termMonths: 24, startsOn: '2025-03-01', pledges: [{ patentNumber: 'ZL202010000777.3' }] } },
       admin,
     );
     expect(loan.data).toEqual({ recordIpPledgeLoan: { instrument: { amount: '2000000.00', pledgedValue: '3000000.00', loanToValue: '66.6666' }, errors: [] } });

@@ -169,10 +169,10 @@ const INSTRUMENT_TYPES = [
 ];
 /** The terms of an instrument: what was agreed with the enterprise, beyond kind, status, amount and dates. */
 const TERMS: string[] = [
-  'CreditLoan.contractNo', 'CreditLoan.interestRate', 'CreditLoan.ratingUsed',
-  'IpPledgeLoan.contractNo', 'IpPledgeLoan.interestRate', 'IpPledgeLoan.ratingUsed', 'IpPledgeLoan.pledgeRegistrationNo',
+  'CreditLoan.contractNumber', 'CreditLoan.interestRate', 'CreditLoan.ratingUsed',
+  'IpPledgeLoan.contractNumber', 'IpPledgeLoan.interestRate', 'IpPledgeLoan.ratingUsed', 'IpPledgeLoan.pledgeRegistrationNumber',
   'IpPledgeLoan.guarantor', 'IpPledgeLoan.guaranteeShare', 'IpPledgeLoan.riskCompensationShare', 'IpPledgeLoan.loanToValue',
-  'TechInsurancePolicy.policyNo', 'TechInsurancePolicy.premium', 'Reinsurance.treatyNo', 'Reinsurance.cededShare',
+  'TechInsurancePolicy.policyNumber', 'TechInsurancePolicy.premium', 'Reinsurance.treatyNumber', 'Reinsurance.cededShare',
   'CollectiveBond.couponRate', 'SmeCollectiveNote.couponRate', 'ShortTermBill.couponRate', 'MediumTermNote.couponRate',
   'RegionalOtcListing.custodyCode', 'RiskCompensationCover.coverageRatio',
 ];
@@ -346,32 +346,32 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // ——— instruments of every kind: the lending bank's own loan, and everyone else's ———
     const instrument = async (mutation: string, inputType: string, input: Record<string, unknown>) =>
       (await mutate(`mutation I($input: ${inputType}!) { ${mutation}(input: $input) { instrument { id } errors { code message } } }`, { input }))['instrument'] as Json;
-    const loan = { startDate: '2025-03-01', termMonths: 12, ratingUsed: 'AA' };
-    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E1.code, lenderCreditCode: LENDER.creditCode, contractNo: 'HT-OWN-2025-7001', interestRate: '3.1415', amount: '2718281.83' });
-    const otherLoan = await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, termMonths: 24, creditCode: E1.code, lenderCreditCode: OTHER_LENDER.creditCode, contractNo: 'HT-SECRET-2025-7002', interestRate: '6.2831', amount: '3141592.65' });
+    const loan = { startsOn: '2025-03-01', termMonths: 12, ratingUsed: 'AA' };
+    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', LENDER.id), contractNumber: 'HT-OWN-2025-7001', interestRate: '3.1415', amount: '2718281.83' });
+    const otherLoan = await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, termMonths: 24, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7002', interestRate: '6.2831', amount: '3141592.65' });
     await instrument('recordIpPledgeLoan', 'IpPledgeLoanInput', {
-      ...loan, creditCode: E1.code, lenderCreditCode: OTHER_LENDER.creditCode, contractNo: 'HT-SECRET-2025-7003', interestRate: '5.7721', amount: '1414213.56',
-      pledges: [{ patentNumber: 'ZL201410012345.9' }], pledgeRegistrationNo: 'ZX-SECRET-7004', guarantor: '哨兵融资担保有限公司', guaranteeShare: '41.4213', riskCompensationShare: '17.3205',
+      ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7003', interestRate: '5.7721', amount: '1414213.56',
+      pledges: [{ patentNumber: 'ZL201410012345.9' }], pledgeRegistrationNumber: 'ZX-SECRET-7004', guarantor: '哨兵融资担保有限公司', guaranteeShare: '41.4213', riskCompensationShare: '17.3205',
     });
-    await instrument('recordTechInsurance', 'TechInsuranceInput', { creditCode: E1.code, insurerName: INSURERS[0]!.name, policyNo: 'BD-SECRET-7005', insuranceKind: 'RD_LIABILITY', amount: '2236067.97', premium: '22360.67', startDate: '2025-01-01', endDate: '2025-12-31' });
-    await instrument('recordReinsurance', 'ReinsuranceInput', { creditCode: E1.code, reinsurerName: INSURERS.find((i) => i.reinsurer)!.name, treatyNo: 'FB-SECRET-7006', cededShare: '26.4575', underlyingPolicyNo: 'BD-SECRET-7005', amount: '1118033.98', startDate: '2025-01-01' });
+    const policy = await instrument('recordTechInsurance', 'TechInsuranceInput', { creditCode: E1.code, insurerId: toGlobalId('Insurer', INSURERS[0]!.id), policyNumber: 'BD-SECRET-7005', insuranceKind: 'RD_LIABILITY', amount: '2236067.97', premium: '22360.67', startsOn: '2025-01-01', endsOn: '2025-12-31' });
+    await instrument('recordReinsurance', 'ReinsuranceInput', { creditCode: E1.code, reinsurerId: toGlobalId('Insurer', INSURERS.find((i) => i.reinsurer)!.id), treatyNumber: 'FB-SECRET-7006', cededShare: '26.4575', underlyingPolicyId: policy['id'], amount: '1118033.98', startsOn: '2025-01-01' });
     for (const [kind, code, couponRate, tenorMonths] of [['SHORT_TERM_BILL', '042580007', '2.6458', 12], ['MEDIUM_TERM_NOTE', '102580007', '3.3166', 36]] as const) {
-      await instrument('recordBondIssue', 'BondIssueInput', { kind, code, couponRate, tenorMonths, amount: '36055512.75', underwriter: '长江证券', startDate: '2025-02-01', issuers: [{ creditCode: E1.code, share: '100.0000' }] });
+      await instrument('recordBondIssue', 'BondIssueInput', { kind, code, couponRate, tenorMonths, amount: '36055512.75', underwriter: '长江证券', startsOn: '2025-02-01', issuers: [{ creditCode: E1.code, share: '100.0000' }] });
     }
     await instrument('recordBondIssue', 'BondIssueInput', {
-      kind: 'COLLECTIVE_BOND', code: '1280007', couponRate: '3.6056', tenorMonths: 60, amount: '24494897.43', underwriter: '国家开发银行湖北省分行', startDate: '2025-02-01',
+      kind: 'COLLECTIVE_BOND', code: '1280007', couponRate: '3.6056', tenorMonths: 60, amount: '24494897.43', underwriter: '国家开发银行湖北省分行', startsOn: '2025-02-01',
       issuers: [{ creditCode: E1.code, share: '50.0000' }, { creditCode: HUAGONG, share: '50.0000' }],
     });
     const notes = await instrument('recordBondIssue', 'BondIssueInput', {
-      kind: 'SME_COLLECTIVE_NOTE', code: '032580007', couponRate: '4.4721', amount: '31622776.60', tenorMonths: 36, underwriter: '长江证券', startDate: '2025-02-01',
+      kind: 'SME_COLLECTIVE_NOTE', code: '032580007', couponRate: '4.4721', amount: '31622776.60', tenorMonths: 36, underwriter: '长江证券', startsOn: '2025-02-01',
       issuers: [{ creditCode: E1.code, share: '60.0000' }, { creditCode: E2.code, share: '40.0000' }],
     });
-    await instrument('recordRegionalOtcListing', 'RegionalOtcListingInput', { creditCode: E1.code, board: '科技板', centre: OTC_CENTRE, custodyCode: 'TG-SECRET-7008', amount: '1732050.80', startDate: '2024-06-01' });
-    await instrument('recordNeeqListing', 'NeeqListingInput', { creditCode: E1.code, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' });
-    await instrument('recordFundInvestment', 'FundInvestmentInput', { creditCode: E1.code, fundName: FUNDS[0]!.name, stake: '7.0711', amount: '7071067.81', startDate: '2024-05-01' });
-    const cover = await instrument('recordRiskCompensationCover', 'RiskCompensationCoverInput', { creditCode: E1.code, coveredLoanId: otherLoan['id'], poolName: POOLS[0]!.name, coverageRatio: '38.1966', amount: '1256637.06', startDate: '2025-03-01' });
+    await instrument('recordRegionalOtcListing', 'RegionalOtcListingInput', { creditCode: E1.code, board: '科技板', center: OTC_CENTRE, custodyCode: 'TG-SECRET-7008', amount: '1732050.80', startsOn: '2024-06-01' });
+    await instrument('recordNeeqListing', 'NeeqListingInput', { creditCode: E1.code, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' });
+    await instrument('recordFundInvestment', 'FundInvestmentInput', { creditCode: E1.code, fundId: toGlobalId('Fund', FUNDS[0]!.id), stake: '7.0711', amount: '7071067.81', startsOn: '2024-05-01' });
+    const cover = await instrument('recordRiskCompensationCover', 'RiskCompensationCoverInput', { creditCode: E1.code, coveredLoanId: otherLoan['id'], poolId: toGlobalId('RiskCompensationPool', POOLS[0]!.id), coverageRatio: '38.1966', amount: '1256637.06', startsOn: '2025-03-01' });
     await mutate(`mutation C($input: RiskCompensationClaimInput!) { recordRiskCompensationClaim(input: $input) { errors { code message } } }`, { input: { coverId: cover['id'], amount: '271828.18', claimedOn: '2025-09-01' } });
-    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E2.code, lenderCreditCode: OTHER_LENDER.creditCode, contractNo: 'HT-SECRET-2025-8001', interestRate: '4.6692', amount: '2502907.87' });
+    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E2.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-8001', interestRate: '4.6692', amount: '2502907.87' });
 
     // ——— a project E1 and E2 share, with E2's patent as its output ———
     await mutate(`mutation P($input: ResearchProjectInput!) { recordResearchProject(input: $input) { errors { code message } } }`, {

@@ -21,7 +21,7 @@ fragment Parts on FinancingInstrument {
   __typename kind status amount
   holders { share amount enterprise { creditCode name } }
   enterprise { creditCode }
-  ... on CreditLoan { contractNo lender { name subBranches { name } } subBranch { name bank { name } } }
+  ... on CreditLoan { contractNumber lender { name subBranches { name } } subBranch { name bank { name } } }
   ... on IpPledgeLoan { lender { name } loanToValue pledgedValue pledges { patent { number pledged } appraisal { value } } }
   ... on TechInsurancePolicy { insurer { name } }
   ... on Reinsurance { reinsurer { name } underlyingPolicy { amount insurer { name } } }

@@ -65,7 +65,7 @@ describe('the whole-zone rollups', () => {
       }],
       ['a collective bond of three issuers with odd shares through the API', () => app.execute(
         `mutation ($input: BondIssueInput!) { recordBondIssue(input: $input) { errors { code } } }`,
-        { input: { kind: 'COLLECTIVE_BOND', amount: '123456789.01', startDate: '2025-03-01', code: '2580901', underwriter: '国家开发银行湖北省分行',
+        { input: { kind: 'COLLECTIVE_BOND', amount: '123456789.01', startsOn: '2025-03-01', code: '2580901', underwriter: '国家开发银行湖北省分行',
           couponRate: '4.1000', tenorMonths: 36, issuers: [
             { creditCode: testCode(901), share: '33.3333' }, { creditCode: NAMED_ENTERPRISES[0]!.creditCode, share: '33.3333' },
             { creditCode: NAMED_ENTERPRISES[1]!.creditCode, share: '33.3334' }] } }, admin)],

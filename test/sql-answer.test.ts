@@ -143,7 +143,7 @@ describe('answers in SQL', () => {
 
   it('writes instants in UTC and dates as YYYY-MM-DD whatever the session’s time zone and date style', async () => {
     const query = `query ($first: Int!, $order: [EnterpriseOrder!]) { enterprises(first: $first, orderBy: $order) {
-      edges { cursor node { creditCode foundedOn updatedAt instruments(first: 2) { edges { cursor node { startDate } } } } } } }`;
+      edges { cursor node { creditCode foundedOn updatedAt instruments(first: 2) { edges { cursor node { startsOn } } } } } } }`;
     const variables = { first: 5, order: [{ field: 'FOUNDED_ON', direction: 'ASC' }] };
     const planned = await plan(query, variables, admin);
     if (!('sql' in planned)) throw new Error(planned.why);
@@ -199,7 +199,7 @@ describe('answers in SQL', () => {
     enterprises(first: $first, after: $after, last: $last, before: $before, orderBy: $order, filter: $filter) {
       totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { creditCode name nameEn foundedOn registeredCapital
-        recent: instruments(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind startDate } } } } }
+        recent: instruments(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind startsOn } } } } }
     }
   }`;
   type PageAnswer = { enterprises: { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } };

@@ -6,7 +6,7 @@ import { sqlArray } from '../common/sql';
 import { AuditOutcome } from '../modules/audit/audit.entity';
 import { type AuditRecord, recordAudits } from '../modules/audit/audit.service';
 import { zoneToday } from '../clock';
-import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
+import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES, VOIDED_READERS } from './policy';
 import { Role } from './roles';
 import type { Viewer } from './viewer';
 import { readRows, readWhereIn } from '../db/read-objects';
@@ -96,6 +96,11 @@ export class Access {
   mayWrite(creditCode: string): boolean {
     const v = this.viewer;
     return v?.role === Role.ZONE_ADMIN || (v?.role === Role.ENTERPRISE_REP && v.organisation === creditCode);
+  }
+
+  /** May the viewer read a voided record, by id (policy.ts VOIDED_READERS)? Lists leave voided records out for everyone. */
+  get seesVoided(): boolean {
+    return this.role !== null && VOIDED_READERS[this.role] === true;
   }
 
   /** Does the viewer see every object of this type, whatever it is (no row rule to evaluate)? */

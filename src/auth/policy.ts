@@ -163,6 +163,17 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordRiskCompensationCover: roles('A'),
     recordRiskCompensationClaim: roles('A'),
     updateInstrumentStatus: roles('A'),
+    // Corrections and voids of instruments recorded wrongly: the zone's administrators, as the recording.
+    correctCreditLoan: roles('A'),
+    correctIpPledgeLoan: roles('A'),
+    correctTechInsurance: roles('A'),
+    correctReinsurance: roles('A'),
+    correctBondIssue: roles('A'),
+    correctNeeqListing: roles('A'),
+    correctRegionalOtcListing: roles('A'),
+    correctFundInvestment: roles('A'),
+    correctRiskCompensationCover: roles('A'),
+    voidInstrument: roles('A'),
     recordBank: roles('A'),
     recordBankBranch: roles('A'),
     recordInsurer: roles('A'),
@@ -216,8 +227,9 @@ function instrument(details: string, terms: string): TypeRule {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
     owners: { instrumentHolders: true },
     fields: {
-      'id kind status updatedAt version': ROWS,
-      [`amount startDate endDate defaultedOn enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
+      // A voided instrument reaches administrators only (by id: Access.seesVoided); to them, its void is plain.
+      'id kind status updatedAt version voidedAt voidReason': ROWS,
+      [`amount startsOn endsOn defaultedOn enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
       // Contract numbers, rates, registrations: never CPPCC material; a bank sees only its own.
       ...(terms ? { [terms]: roles('A R', { BANK_OFFICER: OWN_LOAN }) } : {}),
     },
@@ -225,7 +237,7 @@ function instrument(details: string, terms: string): TypeRule {
 }
 
 const LOAN_DETAILS = 'lender subBranch termMonths';
-const LOAN_TERMS = 'contractNo interestRate ratingUsed';
+const LOAN_TERMS = 'contractNumber interestRate ratingUsed';
 const BOND_DETAILS = 'code underwriter guarantor rating tenorMonths';
 const REFERENCE = { rows: EVERYONE, fields: {} };
 const PUBLIC = { rows: EVERYONE, public: true as const };
@@ -290,25 +302,25 @@ export const TYPES: Record<string, TypeRule> = {
   CreditLoan: instrument(LOAN_DETAILS, LOAN_TERMS),
   IpPledgeLoan: instrument(
     `${LOAN_DETAILS} pledges pledgedValue`,
-    `${LOAN_TERMS} pledgeRegistrationNo guarantor guaranteeShare riskCompensationShare loanToValue`,
+    `${LOAN_TERMS} pledgeRegistrationNumber guarantor guaranteeShare riskCompensationShare loanToValue`,
   ),
-  TechInsurancePolicy: instrument('insurer insuranceKind subsidyApproved subsidyClaimed', 'policyNo premium'),
-  Reinsurance: instrument('reinsurer underlyingPolicy', 'treatyNo cededShare'),
+  TechInsurancePolicy: instrument('insurer insuranceKind subsidyApproved subsidyClaimed', 'policyNumber premium'),
+  Reinsurance: instrument('reinsurer underlyingPolicy', 'treatyNumber cededShare'),
   CollectiveBond: instrument(BOND_DETAILS, 'couponRate'),
   SmeCollectiveNote: instrument(BOND_DETAILS, 'couponRate'),
   ShortTermBill: instrument(BOND_DETAILS, 'couponRate'),
   MediumTermNote: instrument(BOND_DETAILS, 'couponRate'),
-  NeeqListing: instrument('stage stageHistory firstBatch sponsorBroker stockCode tier', ''),
-  RegionalOtcListing: instrument('board centre', 'custodyCode'),
+  NeeqListing: instrument('stage stageHistory isFirstBatch sponsorBroker stockCode tier', ''),
+  RegionalOtcListing: instrument('board center', 'custodyCode'),
   FundInvestment: instrument('fund stake', ''),
   RiskCompensationCover: instrument('pool coveredLoan claims', 'coverageRatio'),
-  NeeqStageEntry: { rows: roles('A R M O'), fields: { 'stage on': ROWS } },
+  NeeqStageEntry: { rows: roles('A R M O'), fields: { 'stage reachedOn': ROWS } },
   InstrumentHolder: {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
     owners: { ref: 'enterprise' },
     // A holder's amount is its part of the instrument's amount, which a bank sees of its own loans only: fetched by
     // id, a holder row must not tell it another lender's amount.
-    fields: { 'id enterprise share lead updatedAt': ROWS, amount: roles('A R M O') },
+    fields: { 'id enterprise share isLead updatedAt': ROWS, amount: roles('A R M O') },
   },
   RiskCompensationClaim: {
     rows: roles('A R M O'),
@@ -487,6 +499,12 @@ export const TYPES: Record<string, TypeRule> = {
   IndustryCluster: { ...REFERENCE, fields: { 'id code name nameEn updatedAt': ROWS } },
   Institution: { ...REFERENCE, fields: { 'id kind name nameEn updatedAt': ROWS } },
 };
+
+/**
+ * Who reads a voided record (an instrument voided as recorded wrongly, with its reason): by id only, since every list,
+ * sum and eligibility check leaves it out for everyone. To anyone else it does not exist (node(id) answers null).
+ */
+export const VOIDED_READERS: Grants = roles('A');
 
 /** Input fields only some roles may use (checked by the services that read them). */
 export const INPUT_FIELDS: Record<string, Grants> = {

@@ -4,7 +4,7 @@ import { PatentType } from '../../common/patent-number';
 import { TaxCreditGradeValue } from '../credit/credit.entity';
 import { EconomicSector, HighTechField, Industry, TechEnterpriseType } from '../enterprise/enums';
 import { CreditRating } from '../finance/enums';
-import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
+import { notVoidedSql, PLEDGED_ON_SQL } from '../finance/instrument.entity';
 import { QualificationKind } from '../qualification/enums';
 import type { EnterpriseFacts, FactKind, FiscalYearFacts } from './facts';
 
@@ -785,7 +785,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     },
     sql: (r, asOf) => ({
       sql: `not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-              where h.enterprise_id = e.id and i.defaulted_on > ? and i.defaulted_on <= ?)`,
+              where h.enterprise_id = e.id and i.defaulted_on > ? and i.defaulted_on <= ? and ${notVoidedSql('i')})`,
       bindings: [monthsBefore(asOf, r.months!), asOf],
     }),
   },
@@ -826,7 +826,7 @@ export const CRITERIA: Record<Exclude<CriterionKind, CriterionKind.AUTHORISATION
     sql: (_r, asOf) => ({
       sql: `exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
               where h.enterprise_id = e.id and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
-                and i.start_date <= ? and (i.end_date is null or i.end_date >= ?))`,
+                and ${notVoidedSql('i')} and i.start_date <= ? and (i.end_date is null or i.end_date >= ?))`,
       bindings: [asOf, asOf],
     }),
   },

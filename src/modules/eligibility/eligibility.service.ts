@@ -10,6 +10,7 @@ import { requiredText } from '../../common/validate';
 import { AuditOutcome } from '../audit/audit.entity';
 import type { AuditRecord } from '../audit/audit.service';
 import { zoneToday } from '../../clock';
+import { notVoidedSql } from '../finance/instrument.entity';
 import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
 import { type EnterpriseFacts, factsAsJson, loadFacts } from './facts';
@@ -313,7 +314,7 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
 function notUsing(uptake: ProgrammeUptake, asOf: string): SqlCondition {
   const held = (kind: string, extra = "i.status in ('PENDING', 'ACTIVE')") =>
     `not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = e.id and i.kind = '${kind}' and ${extra})`;
+       where h.enterprise_id = e.id and i.kind = '${kind}' and ${extra} and ${notVoidedSql('i')})`;
   switch (uptake) {
     case ProgrammeUptake.IP_PLEDGE_LOAN:
       return { sql: held('IP_PLEDGE_LOAN'), bindings: [] };

@@ -4,7 +4,7 @@ import type { TaxCreditGradeValue } from '../credit/credit.entity';
 import type { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
 import type { QualificationKind } from '../qualification/enums';
-import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
+import { notVoidedSql, PLEDGED_ON_SQL } from '../finance/instrument.entity';
 import { readRows } from '../../db/read-objects';
 
 export interface FiscalYearFacts {
@@ -121,12 +121,12 @@ export async function loadFacts(
     )),
     when('defaults', () => q<{ enterprise_id: string; kind: string; defaulted_on: string }>(
       `select h.enterprise_id, i.kind, i.defaulted_on::text from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = any(?::uuid[]) and i.defaulted_on is not null`,
+       where h.enterprise_id = any(?::uuid[]) and i.defaulted_on is not null and ${notVoidedSql('i')}`,
     )),
     when('insurance', () => q<{ enterprise_id: string; insurance_kind: string; start_date: string; end_date: string | null }>(
       `select h.enterprise_id, i.insurance_kind, i.start_date::text, i.end_date::text
        from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
+       where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED') and ${notVoidedSql('i')}
        order by i.start_date desc`,
     )),
     when('qualifications', () => q<{ enterprise_id: string; kind: QualificationKind; number: string; valid_from: string; valid_to: string; issuer: string }>(

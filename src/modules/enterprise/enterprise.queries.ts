@@ -8,6 +8,7 @@ import { Enterprise } from './enterprise.entity';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { readObjects, readRows } from '../../db/read-objects';
 import { dateText } from '../../db/sql-answer';
+import { notVoidedSql } from '../finance/instrument.entity';
 
 /** Longest search text accepted. */
 const MAX_SEARCH = 100;
@@ -85,7 +86,7 @@ export function applyEnterpriseFilter(
   if (filter.instrumentKinds?.length) {
     q.whereRaw(
       `exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-               where h.enterprise_id = e.id and i.kind = any(?::instrument_kind[]))`,
+               where h.enterprise_id = e.id and i.kind = any(?::instrument_kind[]) and ${notVoidedSql('i')})`,
       [sqlArray(filter.instrumentKinds)],
     );
     // Whose instruments the viewer may not see do not match: the filter must not tell what they hold.

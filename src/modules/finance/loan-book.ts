@@ -78,7 +78,7 @@ export async function findLoanBook(ctx: RequestContext, filter: InstrumentFilter
     instruments,
     request,
     (i) => i,
-    (i) => [i.startDate, i.id],
+    (i) => [i.startsOn, i.id],
     async () => {
       const [row] = await readRows<{ n: string }>(ctx.em, `select count(*) as n from financing_instrument i ${filtered}`, bindings);
       return Number(row!.n);

@@ -24,7 +24,9 @@ export async function loadNode(ctx: RequestContext, globalId: string): Promise<B
   if (!parsed || !entity) return null;
   const record = await ctx.loaders.byId(entity).load(parsed.id);
   // The type in the id must be the record's own (a CreditLoan id does not fetch a bond).
-  return record && record.typename === parsed.type ? record : null;
+  if (!record || record.typename !== parsed.type) return null;
+  // A voided record (an instrument, or a pledge voided with its loan) exists only for those who read voided records.
+  return (record as { voidedAt?: Date | null }).voidedAt && !ctx.access.seesVoided ? null : record;
 }
 
 /** Reads ahead what the selection follows from these records, one statement per table they come from. */
