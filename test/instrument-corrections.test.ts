@@ -37,7 +37,7 @@ const NO_SUCH = '00000000-0000-4000-8000-000000000000';
 
 const TRAIL = `query Trail($code: CreditCode!, $operation: String!) {
   auditEvents(first: 10, filter: { creditCode: $code, operation: $operation }) {
-    edges { node { operation outcome reason changes { field before after } enterprise { creditCode } } }
+    edges { node { operation outcome change { reason before after } enterprise { creditCode } } }
   }
 }`;
 const HOLDINGS = `query Holdings($code: CreditCode!, $name: String!) {
@@ -202,14 +202,11 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
       {
         operation: 'correctCreditLoan',
         outcome: 'DONE',
-        reason: '合同录入有误。',
-        changes: [
-          { field: 'endsOn', before: '2026-01-10', after: '2027-01-10' },
-          { field: 'lenderId', before: HANKOU, after: CMB },
-          { field: 'contractNumber', before: 'FIX-1', after: 'FIX-1A' },
-          { field: 'interestRate', before: '3.8500', after: '3.6500' },
-          { field: 'termMonths', before: '12', after: '24' },
-        ],
+        change: {
+          reason: '合同录入有误。',
+          before: { endsOn: '2026-01-10', lenderId: HANKOU, contractNumber: 'FIX-1', interestRate: '3.8500', termMonths: '12', version: 1 },
+          after: { endsOn: '2027-01-10', lenderId: CMB, contractNumber: 'FIX-1A', interestRate: '3.6500', termMonths: '24', version: 2 },
+        },
         enterprise: { creditCode: code },
       },
     ]);
@@ -260,7 +257,12 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
     };
     expect([again.data!.voidInstrument.errors, status.data!.updateInstrumentStatus.errors]).toEqual([[transition], [transition]]);
     expect(await trail(code, 'voidInstrument')).toEqual([
-      { operation: 'voidInstrument', outcome: 'DONE', reason: '重复录入：该笔贷款未发放。', changes: [], enterprise: { creditCode: code } },
+      {
+        operation: 'voidInstrument',
+        outcome: 'DONE',
+        change: { reason: '重复录入：该笔贷款未发放。', before: { voidedAt: null, version: 1 }, after: { voidedAt: expect.any(String), version: 2 } },
+        enterprise: { creditCode: code },
+      },
     ]);
     // Its contract number is free for the loan recorded in its place; the other is not.
     expect((await app.execute(RecordCreditLoanDocument, { input: loanInput(code, 'VOID-1') }, admin)).data!.recordCreditLoan.errors).toEqual([]);

@@ -1094,7 +1094,8 @@ async function correct<T extends FinancingInstrument, V extends Dated & { defaul
   if (!changed.length && !problems.any) problems.invalid('input', `Nothing to correct: every value given is the one recorded.`);
   if (problems.any) return refused(problems.list);
   ctx.em.assign(instrument, { ...fields, defaultedOn: after.defaultedOn ?? instrument.defaultedOn } as never);
-  const facts = (values: Record<string, unknown>) => Object.fromEntries(Object.keys(before).map((k) => [k, auditValue(values[k])]));
+  // The values the correction changed, as the input names them (ids global), and the version.
+  const facts = (values: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, auditValue(values[k])]));
   noteChange(ctx, { record: instrument.nodeId, reason: reason!, before: { ...facts(before), version: instrument.version }, after: { ...facts(after), version: instrument.version + 1 } });
   return flushOutcome(ctx, instrument, { stale: staleAfterFlush(ctx, instrument, input.version) });
 }
