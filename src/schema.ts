@@ -19,8 +19,8 @@ import {
 import {
   CreditStandingResolver,
   EligibilityReceiptResolver,
-  PilotProgrammeResolver,
-  ProgrammeRuleVersionResolver,
+  PilotProgramResolver,
+  ProgramRuleVersionResolver,
 } from './modules/eligibility/eligibility.resolver';
 import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
@@ -56,8 +56,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ReferenceDataResolver,
   AuditEventResolver,
   AuthorizationResolver,
-  PilotProgrammeResolver,
-  ProgrammeRuleVersionResolver,
+  PilotProgramResolver,
+  ProgramRuleVersionResolver,
   CreditStandingResolver,
   EligibilityReceiptResolver,
   ProposalResolver,
