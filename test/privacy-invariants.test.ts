@@ -330,13 +330,13 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, stStaff: 123 } });
     await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, stStaff: 20 } });
     await mutate(`mutation R($input: CreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
-    await mutate(`mutation T($input: TaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
+    await mutate(`mutation T($input: RecordTaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
     await mutate(`mutation D($input: DishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', listed: false, source: '哨兵失信被执行人查询平台' } });
     const plan = `mutation P($input: EquityIncentivePlanInput!) { recordIncentivePlan(input: $input) { errors { code message } } }`;
     await mutate(plan, { input: { creditCode: E1.code, title: '哨兵光电股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '2.0000', grants: [{ granteeName: '张三丰', position: '首席科学家', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 6 }] } });
     await mutate(plan, { input: { creditCode: E2.code, title: '宜昌生物股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '1.0000', grants: [{ granteeName: '独孤求败', position: '研发总监', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 5 }] } });
     await mutate(`mutation A($input: TalentAwardInput!) { recordTalentAward(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '654321.09', awardedOn: '2024-09-10', recipientName: '令狐冲' } });
-    await mutate(`mutation X($input: TaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
+    await mutate(`mutation X($input: RecordTaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
     await mutate(`mutation H($input: HighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, number: 'GR202442009999', issuedOn: '2024-12-01', criteriaVersion: 'RULES_2016' } });
     const patent = `mutation P($input: PatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
     await mutate(patent, { input: { creditCode: E1.code, number: 'ZL201410012345.9', title: '一种激光测距装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } });
@@ -400,7 +400,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
 
     // ——— the lending bank checks both enterprises (E1 answered, E2 refused): the receipts of its answers ———
     const checked = await app.execute<{ eligibility: { receiptId: string }[] }, Record<string, unknown>>(
-      `query C($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
+      `query C($codes: [String!]!) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
       { codes: [E1.code, E2.code] },
       as(Role.BANK_OFFICER, LENDER.creditCode),
     );
@@ -441,7 +441,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const introspection = await app.execute<IntrospectionQuery, Record<string, never>>(getIntrospectionQuery(), {}, admin);
     schema = buildClientSchema(introspection.data!);
     for (const r of await sql<{ credit_code: string; name: string }>('select credit_code, name from enterprise')) enterprises.set(r.credit_code, r.name);
-    const programmes = (await sql<{ code: string }>('select code from pilot_programme order by code')).map((p) => p.code);
+    const programs = (await sql<{ code: string }>('select code from pilot_programme order by code')).map((p) => p.code);
     const proposalIds = (await sql<{ id: string }>(`select id from proposal where subject like '%哨兵提案%' order by subject`)).map((p) => toGlobalId('Proposal', p.id));
     const ours = [E1.code, E2.code];
     // Banks are reference data, met in full through partnerBanks: elsewhere (a loan's lender) cut to id and code.
@@ -457,9 +457,9 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       calls.push({ label: root, roots: [root], query: `query Sweep${declared.length ? `(${declared.join(', ')})` : ''} { ${fields.join(' ')} }`, variables });
     };
     sweep('viewer', '');
-    sweep('programmes', '');
+    sweep('programs', '');
     sweep('eligibilityReceipt', '$id: ID!', receiptIds.map((id) => ({ args: '(id: $id)', variables: { id } })));
-    sweep('eligibility', '$p: String!, $codes: [CreditCode!]!', programmes.map((p) => ({ args: '(programme: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
+    sweep('eligibility', '$p: String!, $codes: [String!]!', programs.map((p) => ({ args: '(program: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
     sweep('enterprise', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })));
     // Two levels deeper than `enterprise`: within the depth limit, risk compensation covers (met in full through
     // `enterprise` and `node`) are cut short too.

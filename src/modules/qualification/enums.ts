@@ -4,14 +4,11 @@ import { registerEnumType } from 'type-graphql';
  * The honours and registrations an enterprise of the zone is recognised by, besides the high-tech certificate (which
  * has its own record: its number, criteria version and three-year term are rules of their own). Each is granted by an
  * authority, under a number, for a stated period; pilots and banks read them as "holds X on the date".
- *
- * A member's value is what the database and rule versions store; PROVINCIAL_SPECIALIZED_SME was spelt the British way
- * before API v1 and keeps that stored value.
  */
 export enum QualificationKind {
   TECH_SME = 'TECH_SME',
   INNOVATIVE_SME = 'INNOVATIVE_SME',
-  PROVINCIAL_SPECIALIZED_SME = 'PROVINCIAL_SPECIALISED_SME',
+  PROVINCIAL_SPECIALIZED_SME = 'PROVINCIAL_SPECIALIZED_SME',
   LITTLE_GIANT = 'LITTLE_GIANT',
   SINGLE_ITEM_CHAMPION = 'SINGLE_ITEM_CHAMPION',
   GAZELLE = 'GAZELLE',

@@ -5,17 +5,14 @@ import { BaseEntity } from '../../common/base.entity';
 import { DecimalScalar } from '../../common/scalars';
 import { Enterprise } from '../enterprise/enterprise.entity';
 
-/**
- * Tax pilots extended from Zhongguancun (DOMAIN.md). A member's value is what the database stores: two were spelt the
- * British way before API v1 (INSTALMENTS, CAPITALISED) and keep those stored values.
- */
+/** Tax pilots extended from Zhongguancun (DOMAIN.md). */
 export enum TaxPilot {
   RD_SUPER_DEDUCTION = 'RD_SUPER_DEDUCTION',
   EMPLOYEE_EDUCATION_DEDUCTION = 'EMPLOYEE_EDUCATION_DEDUCTION',
-  EQUITY_AWARD_INSTALLMENTS = 'EQUITY_AWARD_INSTALMENTS',
+  EQUITY_AWARD_INSTALLMENTS = 'EQUITY_AWARD_INSTALLMENTS',
   PARTNERSHIP_VC_DEDUCTION = 'PARTNERSHIP_VC_DEDUCTION',
   TECH_TRANSFER_INCOME_RELIEF = 'TECH_TRANSFER_INCOME_RELIEF',
-  CAPITALIZED_RESERVE_INSTALLMENTS = 'CAPITALISED_RESERVE_INSTALMENTS',
+  CAPITALIZED_RESERVE_INSTALLMENTS = 'CAPITALIZED_RESERVE_INSTALLMENTS',
 }
 registerEnumType(TaxPilot, {
   name: 'TaxPilot',
