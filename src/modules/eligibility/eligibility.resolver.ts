@@ -23,9 +23,9 @@ import { EligibilityReceipt } from './receipt.entity';
 import { findReceipt, isWhole, receiptChecks } from './receipts';
 import { AppliedBenefit, BenefitRate } from './benefits';
 
-export const RuleVersionPayload = Payload('RecordProgramRuleVersionPayload', 'ruleVersion', ProgramRuleVersion, 'The rule version recorded, or why it was not.');
+export const RuleVersionPayload = Payload('RecordProgramRuleVersionPayload', 'ruleVersion', ProgramRuleVersion, 'The rule version recorded.');
 export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
-export const TaxCreditGradePayload = Payload('RecordTaxCreditGradePayload', 'grade', TaxCreditGrade, 'The tax credit grade recorded, or why it was not.');
+export const TaxCreditGradePayload = Payload('RecordTaxCreditGradePayload', 'grade', TaxCreditGrade, 'The tax credit grade recorded.');
 export const DishonestDebtorCheckPayload = Payload('DishonestDebtorCheckPayload', 'check', DishonestDebtorCheck, 'The check recorded.');
 
 /** Pilot programs, their rules, and eligibility checks. */

@@ -5,7 +5,7 @@ import { Qualification } from './qualification.entity';
 import { QualificationInput } from './qualification.inputs';
 import { recordQualification } from './qualification.service';
 
-export const QualificationPayload = Payload('RecordQualificationPayload', 'qualification', Qualification, 'The qualification recorded, or why it was not.');
+export const QualificationPayload = Payload('RecordQualificationPayload', 'qualification', Qualification, 'The qualification recorded.');
 
 /** Writes of qualifications; an enterprise's are read through `Enterprise.qualifications` (enterprise.resolver.ts). */
 @Resolver(() => Qualification)

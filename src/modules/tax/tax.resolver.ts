@@ -5,7 +5,7 @@ import { TaxPilotUsage } from './tax.entity';
 import { TaxPilotUsageInput } from './tax.inputs';
 import { recordTaxPilotUsage } from './tax.service';
 
-export const TaxPilotUsagePayload = Payload('RecordTaxPilotUsagePayload', 'usage', TaxPilotUsage, 'The use recorded, or why it was not.');
+export const TaxPilotUsagePayload = Payload('RecordTaxPilotUsagePayload', 'usage', TaxPilotUsage, 'The use of the tax pilot recorded.');
 
 @Resolver(() => TaxPilotUsage)
 export class TaxPilotUsageResolver {

@@ -57,6 +57,7 @@ export type BankInput = {
   planned?: boolean;
 };
 
+/** A rate an eligible enterprise gets, and the class of enterprise it applies to (none named: every eligible one). */
 export type BenefitRateInput = {
   /** The regulation and the class, in words. */
   basis: string;
