@@ -137,7 +137,7 @@ export async function checkEligibility(
   const denied = (creditCode: string): AuditRecord => ({
     operation: 'eligibility',
     outcome: AuditOutcome.DENIED,
-    details: { creditCode, programme: program, ruleVersion: rules.version, asOf: date },
+    details: { creditCode, program, ruleVersion: rules.version, asOf: date },
   });
 
   /** Each answer, with what its receipt keeps and the audit event it makes (written once its receipt is). */
@@ -188,7 +188,7 @@ export async function checkEligibility(
         enterpriseId: id,
         purpose: grant?.purpose ?? null,
         authorizationId: grant?.authorizationId ?? null,
-        details: { programme: program, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
+        details: { program, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
       },
     };
   });
