@@ -64,8 +64,8 @@ export async function benchEligibility(
     .slice(0, 1000)
     .map((r) => r.code);
 
-  const query = `query($codes: [CreditCode!]!) { eligibility(programme: "CREDIT_LOAN", creditCodes: $codes, asOf: "${AS_OF}") {
-    creditCode eligible checks { criterion outcome detail } } }`;
+  const query = `query($codes: [String!]!) { eligibility(program: "CREDIT_LOAN", creditCodes: $codes, asOf: "${AS_OF}") {
+    creditCode eligible checks { criterion outcome detail observed { name fiscalYear amount percent count date text isTrue } required { name minimumAmount maximumAmount minimumDate maximumDate anyOf isTrue } } } }`;
   const statements = countStatements();
   await run(query, { codes: codes.slice(0, 10) }); // warm the caches both ways alike
   await em.execute(CREDIT_LOAN_BY_HAND, [sqlArray(codes.slice(0, 10))]);

@@ -19,8 +19,8 @@ import {
 import {
   CreditStandingResolver,
   EligibilityReceiptResolver,
-  PilotProgrammeResolver,
-  ProgrammeRuleVersionResolver,
+  PilotProgramResolver,
+  ProgramRuleVersionResolver,
 } from './modules/eligibility/eligibility.resolver';
 import { CreditRecordsResolver } from './modules/credit/credit.resolver';
 import { EnterpriseResolver } from './modules/enterprise/enterprise.resolver';
@@ -62,8 +62,8 @@ export const resolvers: NonEmptyArray<Function> = [
   AuthorizationResolver,
   EnterpriseViewerAuthorizationResolver,
   LoanBookResolver,
-  PilotProgrammeResolver,
-  ProgrammeRuleVersionResolver,
+  PilotProgramResolver,
+  ProgramRuleVersionResolver,
   CreditStandingResolver,
   CreditRecordsResolver,
   EligibilityReceiptResolver,

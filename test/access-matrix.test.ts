@@ -254,7 +254,7 @@ describe('the access matrix, generated from the policy table', () => {
       ['parks', 'Park', []],
       ['industryClusters', 'IndustryCluster', []],
       ['institutions', 'InstitutionConnection', []],
-      ['programmes', 'PilotProgramme', []],
+      ['programs', 'PilotProgram', []],
       ['eligibility', 'EligibilityResult', []],
       ['eligibilityReceipt', 'EligibilityReceipt', []],
       // CPPCC: enterprises inside are met in full above.
@@ -413,21 +413,21 @@ describe('the access matrix, generated from the policy table', () => {
   });
 
   const referenceSweep = once(async () => {
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'programmes']) {
+    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'programs']) {
       await check(`query R { ${root} ${everything[root]} }`, {}, root, () => true);
     }
-    const query = `query P { programmes ${everything['programmes']} }`;
+    const query = `query P { programs ${everything['programs']} }`;
     expect(await app.execute(query, {}, null)).toEqual(await app.execute(query, {}, admin));
   });
 
   const eligibilitySweep = once(async () => {
-    const query = `query Check($programme: String!, $codes: [CreditCode!]!) {
-      eligibility(programme: $programme, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
-    for (const programme of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
+    const query = `query Check($program: String!, $codes: [String!]!) {
+      eligibility(program: $program, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
+    for (const program of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
       for (const code of five) {
-        // A bank without the ELIGIBILITY scope, or another enterprise's representative, gets the AUTHORISATION answer
+        // A bank without the ELIGIBILITY scope, or another enterprise's representative, gets the AUTHORIZATION answer
         // instead (test/eligibility.test.ts); here, those who get the full one.
-        await check(query, { programme, codes: [code] }, 'eligibility', (f) =>
+        await check(query, { program, codes: [code] }, 'eligibility', (f) =>
           f.viewer.role === Role.ENTERPRISE_REP ? f.viewer.organisation === code : f.viewer.role === Role.ZONE_ADMIN || f.scopes.has('ELIGIBILITY'),
         );
       }
@@ -438,7 +438,7 @@ describe('the access matrix, generated from the policy table', () => {
     // Receipts of answers to the lending bank (checked) and to the bank never authorised (refused), each read by
     // whoever asks: its bank and the zone see it, everyone else gets null.
     const query = `query Receipt($id: ID!) { eligibilityReceipt(id: $id) ${everything['eligibilityReceipt']} }`;
-    const ask = `query Ask($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes, asOf: "2025-10-31") { receiptId } }`;
+    const ask = `query Ask($codes: [String!]!) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $codes, asOf: "2025-10-31") { receiptId } }`;
     for (const f of fixtures.filter((g) => g.viewer.role === Role.BANK_OFFICER && (g.scopes.has('ELIGIBILITY') || (g.visible !== ALL && g.visible.size === 0)))) {
       const answer = await app.execute(ask, { codes: five.slice(0, 2) }, f.viewer);
       expect(answer.errors).toBeUndefined();
@@ -542,7 +542,7 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows aggregates without the amounts and figures the table withholds', () => aggregateSweep());
   it('shows authorisations and the audit trail to the enterprise they concern', () => trailSweep());
   it('shows a bank its own loan book and its own authorizations, and a representative its enterprise’s', () => bankViewSweep());
-  it('shows reference data to everyone, and programmes and their rules even without a token', () => referenceSweep());
+  it('shows reference data to everyone, and programs and their rules even without a token', () => referenceSweep());
   it('answers eligibility, with its figures, to whoever may check the enterprise', () => eligibilitySweep());
   it('shows the receipt of an eligibility answer to its bank and the zone, and null to everyone else', () => receiptSweep());
   it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', () =>

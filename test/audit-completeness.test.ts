@@ -285,13 +285,13 @@ const CASES: Record<string, Case> = {
     by: rep(C.c39),
     done: async (t) => (
       await t.enterprise(C.c39, '武汉审计资质有限公司'),
-      { input: { creditCode: C.c39, kind: 'TECH_SME', number: '202542010003901', validFrom: '2025-05-20', validTo: '2026-05-19', issuer: '湖北省科学技术厅' } }
+      { input: { creditCode: C.c39, kind: 'TECH_SME', number: '202542010003901', validFrom: '2025-05-20', validUntil: '2026-05-19', issuer: '湖北省科学技术厅' } }
     ),
     enterprise: C.c39,
     // Refused on its own records, so it answers the same whether it runs before or after the case done (--randomize).
     refused: {
       by: ADMIN,
-      args: async () => ({ input: { creditCode: UNREGISTERED, kind: 'TECH_SME', number: '202542010003902', validFrom: '2025-05-20', validTo: '2025-05-19', issuer: '湖北省科学技术厅' } }),
+      args: async () => ({ input: { creditCode: UNREGISTERED, kind: 'TECH_SME', number: '202542010003902', validFrom: '2025-05-20', validUntil: '2025-05-19', issuer: '湖北省科学技术厅' } }),
       codes: ['NOT_FOUND', 'INVALID_INPUT'],
     },
   },
@@ -688,14 +688,14 @@ const CASES: Record<string, Case> = {
     enterprise: null,
     refused: { args: async () => ({ input: { name: '华中科技大学', kind: 'UNIVERSITY' } }), codes: ['DUPLICATE'] },
   },
-  recordProgrammeRuleVersion: {
+  recordProgramRuleVersion: {
     by: ADMIN,
     done: async () => ({
-      input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: '2099-01-01', note: '评级要求提高至A', criteria: [{ kind: 'CREDIT_RATING', minimumRating: 'A' }] },
+      input: { program: 'IP_PLEDGE_LOAN', effectiveFrom: '2099-01-01', note: '评级要求提高至A', criteria: [{ kind: 'CREDIT_RATING', minimumRating: 'A' }] },
     }),
     enterprise: null,
     refused: {
-      args: async () => ({ input: { programme: 'NO_SUCH_PROGRAMME', effectiveFrom: '2099-01-01', note: '无此项目', criteria: [{ kind: 'CREDIT_RATING', minimumRating: 'A' }] } }),
+      args: async () => ({ input: { program: 'NO_SUCH_PROGRAM', effectiveFrom: '2099-01-01', note: '无此项目', criteria: [{ kind: 'CREDIT_RATING', minimumRating: 'A' }] } }),
       codes: ['NOT_FOUND'],
     },
   },

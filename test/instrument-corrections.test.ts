@@ -220,7 +220,7 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
     const defaulted = async () =>
       (
         await app.execute<any, any>(
-          'query ($code: CreditCode!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: [$code]) { checks { criterion outcome } } }',
+          'query ($code: CreditCode!) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: [$code]) { checks { criterion outcome } } }',
           { code },
           admin,
         )

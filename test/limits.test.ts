@@ -132,9 +132,9 @@ describe('limits on a request', () => {
 
     it('counts the codes of every batch field across aliases: two checks of 600 codes are refused', async () => {
       const codes = Array.from({ length: 600 }, (_, i) => testCode(9_000 + i));
-      const twice = `query($c: [CreditCode!]!) {
-        a: eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $c) { creditCode }
-        b: eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $c) { creditCode } }`;
+      const twice = `query($c: [String!]!) {
+        a: eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $c) { creditCode }
+        b: eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $c) { creditCode } }`;
       expect(await query(twice, { c: codes })).toEqual(
         refused(
           'GRAPHQL_VALIDATION_FAILED',
@@ -185,7 +185,7 @@ describe('limits on a request', () => {
     });
 
     it('refuses dates outside the years 1900 to 9999, as a variable or written in the operation', async () => {
-      const asOf = 'query($d: Date) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: [], asOf: $d) { creditCode } }';
+      const asOf = 'query($d: Date) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: [], asOf: $d) { creditCode } }';
       expect(await query(asOf, { d: '0000-01-01' })).toEqual({
         status: 400,
         type: 'application/json; charset=utf-8',
@@ -199,7 +199,7 @@ describe('limits on a request', () => {
           ],
         },
       });
-      expect(await query('{ eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: [], asOf: "1899-12-31") { creditCode } }')).toEqual(
+      expect(await query('{ eligibility(program: "IP_PLEDGE_LOAN", creditCodes: [], asOf: "1899-12-31") { creditCode } }')).toEqual(
         refused('GRAPHQL_VALIDATION_FAILED', 'Date must lie in the years 1900 to 9999; got "1899-12-31"'),
       );
       expect(await query(asOf, { d: '9999-12-31' })).toEqual({
@@ -207,7 +207,7 @@ describe('limits on a request', () => {
         type: 'application/json; charset=utf-8',
         body: { data: { eligibility: [] } },
       });
-      // 1900 passes the scalar and reaches the programme's rules, which began long after.
+      // 1900 passes the scalar and reaches the program's rules, which began long after.
       expect(await query(asOf, { d: '1900-01-01' })).toEqual({
         status: 200,
         type: 'application/json; charset=utf-8',

@@ -86,7 +86,7 @@ describe('the zone’s calendar, in literal dates', () => {
     expect((await app.execute<any, any>(`mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code } } }`, { input: enterpriseInput(code, name) }, admin)).data).toEqual({
       createEnterprise: { errors: [] },
     });
-    const ELIGIBILITY = `query E($codes: [CreditCode!]!) { eligibility(programme: "RD_SUPER_DEDUCTION", creditCodes: $codes) { creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks { criterion outcome detail } } }`;
+    const ELIGIBILITY = `query E($codes: [String!]!) { eligibility(program: "RD_SUPER_DEDUCTION", creditCodes: $codes) { creditCode program { code } rules { version effectiveFrom } asOf eligible checks { criterion outcome detail(language: ENGLISH) } } }`;
     const answer = async (instant: string) => {
       setClock(instant);
       const r = await app.execute<any, any>(ELIGIBILITY, { codes: [code] }, admin);
@@ -96,10 +96,9 @@ describe('the zone’s calendar, in literal dates', () => {
     const expected = (asOf: string, years: string) => [
       {
         creditCode: code,
-        programme: 'RD_SUPER_DEDUCTION',
+        program: { code: 'RD_SUPER_DEDUCTION' },
         // The standing rule of 2023年第7号 (the super-deduction's rate history: test/super-deduction.test.ts).
-        ruleVersion: 10,
-        rulesEffectiveFrom: '2023-01-01',
+        rules: { version: 10, effectiveFrom: '2023-01-01' },
         asOf,
         eligible: false,
         checks: [

@@ -170,7 +170,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     }
     await ok(app.execute<any, any>(PATENT, { input: { creditCode: code, number: 'ZL202110000888.9', title: '一种激光焊接装置', legalStatus: 'VALID', grantedOn: '2022-05-01' } }, admin));
     const result = await app.execute<any, any>(
-      `query E($codes: [CreditCode!]!) { eligibility(programme: "HIGH_TECH_SELF_CHECK", creditCodes: $codes, asOf: "2026-06-30") { creditCode ruleVersion asOf eligible checks { criterion outcome detail } } }`,
+      `query E($codes: [String!]!) { eligibility(program: "HIGH_TECH_SELF_CHECK", creditCodes: $codes, asOf: "2026-06-30") { creditCode rules { version } asOf eligible checks { criterion outcome detail(language: ENGLISH) } } }`,
       { codes: [code] },
       admin,
     );
@@ -179,14 +179,14 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     expect(result.data.eligibility).toEqual([
       {
         creditCode: code,
-        ruleVersion: 5,
+        rules: { version: 5 },
         asOf: '2026-06-30',
         eligible: false,
         checks: [
           { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `${name} (光电子信息产业园), founded 2012-03-01; at least 1 year(s) by 2026-06-30 required.` },
           { criterion: 'CORE_IP', outcome: 'PASSED', detail: '1 valid patent(s) granted by 2026-06-30 (ZL202110000888.9); 1 required.' },
           { criterion: 'NATIONAL_HIGH_TECH_FIELD', outcome: 'PASSED', detail: 'Core technology classified under ELECTRONIC_INFORMATION, a field the rule supports.' },
-          { criterion: 'ST_STAFF_SHARE', outcome: 'PASSED', detail: 'S&T staff 1 of 7 employees (14.28%) in 2025; 10% required.' },
+          { criterion: 'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', outcome: 'PASSED', detail: 'S&T staff 1 of 7 employees (14.28%) in 2025; 10% required.' },
           {
             criterion: 'RD_INTENSITY',
             outcome: 'FAILED',

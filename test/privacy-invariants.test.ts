@@ -336,7 +336,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     await mutate(plan, { input: { creditCode: E1.code, title: '哨兵光电股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '2.0000', grants: [{ granteeName: '张三丰', position: '首席科学家', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 6 }] } });
     await mutate(plan, { input: { creditCode: E2.code, title: '宜昌生物股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '1.0000', grants: [{ granteeName: '独孤求败', position: '研发总监', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 5 }] } });
     await mutate(`mutation A($input: TalentAwardInput!) { recordTalentAward(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '654321.09', awardedOn: '2024-09-10', recipientName: '令狐冲' } });
-    await mutate(`mutation X($input: TaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
+    await mutate(`mutation X($input: RecordTaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
     await mutate(`mutation H($input: HighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, number: 'GR202442009999', issuedOn: '2024-12-01', criteriaVersion: 'RULES_2016' } });
     const patent = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
     await mutate(patent, { input: { creditCode: E1.code, number: 'ZL201410012345.9', title: '一种激光测距装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } });
@@ -400,7 +400,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
 
     // ——— the lending bank checks both enterprises (E1 answered, E2 refused): the receipts of its answers ———
     const checked = await app.execute<{ eligibility: { receiptId: string }[] }, Record<string, unknown>>(
-      `query C($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
+      `query C($codes: [String!]!) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
       { codes: [E1.code, E2.code] },
       as(Role.BANK_OFFICER, LENDER.creditCode),
     );
@@ -441,7 +441,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const introspection = await app.execute<IntrospectionQuery, Record<string, never>>(getIntrospectionQuery(), {}, admin);
     schema = buildClientSchema(introspection.data!);
     for (const r of await sql<{ credit_code: string; name: string }>('select credit_code, name from enterprise')) enterprises.set(r.credit_code, r.name);
-    const programmes = (await sql<{ code: string }>('select code from pilot_programme order by code')).map((p) => p.code);
+    const programs = (await sql<{ code: string }>('select code from pilot_programme order by code')).map((p) => p.code);
     const proposalIds = (await sql<{ id: string }>(`select id from proposal where subject like '%哨兵提案%' order by subject`)).map((p) => toGlobalId('Proposal', p.id));
     const ours = [E1.code, E2.code];
     // Banks are reference data, met in full through partnerBanks: elsewhere (a loan's lender) cut to id and code.
@@ -458,9 +458,9 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     };
     // The viewer's organization and the enterprises of its authorizations are met in full below.
     sweep('viewer', '', [{ args: '' }], everything('viewer', ['Enterprise']));
-    sweep('programmes', '');
+    sweep('programs', '');
     sweep('eligibilityReceipt', '$id: ID!', receiptIds.map((id) => ({ args: '(id: $id)', variables: { id } })));
-    sweep('eligibility', '$p: String!, $codes: [CreditCode!]!', programmes.map((p) => ({ args: '(programme: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
+    sweep('eligibility', '$p: String!, $codes: [String!]!', programs.map((p) => ({ args: '(program: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
     sweep('enterprise', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })));
     // Two levels deeper than `enterprise`: within the depth limit, risk compensation covers (met in full through
     // `enterprise` and `node`) are cut short too.

@@ -61,7 +61,7 @@ export type OwnerRule =
 export interface TypeRule {
   /** Who sees an object of this type, given they see an enterprise it belongs to. */
   rows: Grants;
-  /** Seen by anyone, even without a token (programme descriptions and rules). */
+  /** Seen by anyone, even without a token (program descriptions and rules). */
   public?: true;
   /** The enterprises it belongs to; reference data (banks, parks …) has none. */
   owners?: OwnerRule;
@@ -104,7 +104,7 @@ const EVERYONE = roles('A R B M O H');
 export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants> } = {
   Query: {
     viewer: 'PUBLIC',
-    programmes: 'PUBLIC',
+    programs: 'PUBLIC',
     // A bank: enterprises whose authorisation has the ELIGIBILITY scope; a representative: its own (the service).
     eligibility: roles('A R B'),
     // Anyone may ask; the receipt's row rule answers null to all but its bank and the zone, as for an unknown id.
@@ -182,7 +182,7 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordPark: roles('A'),
     recordIndustryCluster: roles('A'),
     recordInstitution: roles('A'),
-    recordProgrammeRuleVersion: roles('A'),
+    recordProgramRuleVersion: roles('A'),
     recordCreditRating: roles('A'),
     recordTaxCreditGrade: roles('A'),
     recordDishonestDebtorCheck: roles('A'),
@@ -282,7 +282,7 @@ export const TYPES: Record<string, TypeRule> = {
   Qualification: {
     rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
     owners: { ref: 'enterprise' },
-    fields: { 'id kind number validFrom validTo issuer updatedAt': ROWS },
+    fields: { 'id kind number validFrom validUntil issuer updatedAt': ROWS },
   },
   Patent: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -433,7 +433,7 @@ export const TYPES: Record<string, TypeRule> = {
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
     rows: roles('A R B'),
-    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks benefit receiptId': ROWS },
+    fields: { 'creditCode program rules asOf eligible checks benefit receiptId': ROWS },
   },
   // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
   // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts
@@ -442,17 +442,24 @@ export const TYPES: Record<string, TypeRule> = {
   EligibilityReceipt: {
     rows: { ZONE_ADMIN: true, BANK_OFFICER: ISSUED_TO_VIEWER },
     readOf: 'disclosedEnterpriseId',
-    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks benefit bankCreditCode': ROWS, facts: roles('A') },
+    fields: { 'id issuedAt program rules asOf creditCode eligible checks benefit bankCreditCode': ROWS, facts: roles('A') },
   },
-  CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
+  CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail observed required missing': ROWS } },
+  // A check's typed figures: what its words say, to whoever is given the check.
+  CriterionFigure: { rows: roles('A R B'), fields: { 'name fiscalYear firstFiscalYear subject amount percent count date text isTrue': ROWS } },
+  CriterionThreshold: {
+    rows: roles('A R B'),
+    fields: { 'name alternative fiscalYear firstFiscalYear minimumAmount maximumAmount minimumPercent minimumCount maximumCount minimumDate maximumDate anyOf noneOf isTrue': ROWS },
+  },
+  MissingFact: { rows: roles('A R B'), fields: { 'name fiscalYear isLaterYearAccepted minimumDate': ROWS } },
   AppliedBenefit: { rows: roles('A R B'), fields: { 'percent basis detail': ROWS } },
-  // Programmes and their rules: public, so anyone can see what is checked.
-  PilotProgramme: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
-  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria benefits note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
+  // Programs and their rules: public, so anyone can see what is checked.
+  PilotProgram: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
+  ProgramRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria benefits note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors techEnterpriseTypes':
+      'kind description minimumYears industries isStateOwned years isEachYearRequired rdBands fields minimum maximum minimumPercent count months minimumRating grades maximumAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors techEnterpriseTypes':
         ROWS,
     },
   },
@@ -508,7 +515,7 @@ export const VOIDED_READERS: Grants = roles('A');
 
 /** Input fields only some roles may use (checked by the services that read them). */
 export const INPUT_FIELDS: Record<string, Grants> = {
-  // Who is eligible but not using a programme: the zone's outreach, not a bank's or CPPCC's business.
+  // Who is eligible but not using a program: the zone's outreach, not a bank's or CPPCC's business.
   'EnterpriseFilter.outreach': roles('A'),
 };
 

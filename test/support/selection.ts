@@ -48,7 +48,8 @@ export function sampleValue(schema: GraphQLSchema, typeName: string, samples: Re
   if (typeName in samples) return samples[typeName];
   const type = schema.getType(typeName);
   if (!type) throw new Error(`no type ${typeName}`);
-  if ('getValues' in type) return type.getValues()[0]!.value;
+  // An enum is sent by its name (its internal value may differ: a stored spelling kept under a renamed value).
+  if ('getValues' in type) return type.getValues()[0]!.name;
   if ('getFields' in type && !isInterfaceType(type) && !isObjectType(type)) {
     const value: Record<string, unknown> = {};
     for (const f of Object.values(type.getFields())) {

@@ -168,7 +168,7 @@ export async function loadFacts(
       if (kinds.has(kind)) continue;
       Object.defineProperty(f, kind, {
         get() {
-          throw new Error(`a criterion read ${kind}, which no criterion of the programme declares (criteria.ts: reads)`);
+          throw new Error(`a criterion read ${kind}, which no criterion of the program declares (criteria.ts: reads)`);
         },
       });
     }
@@ -215,7 +215,7 @@ export async function loadFacts(
 
 /**
  * The facts `f` as a receipt keeps them (JSON): the enterprise (by its credit code, never its raw key) and each kind of
- * fact in `kinds`, the ones the programme's criteria read; fiscal years as a list, oldest first.
+ * fact in `kinds`, the ones the program's criteria read; fiscal years as a list, oldest first.
  */
 export function factsAsJson(f: EnterpriseFacts, kinds: ReadonlySet<FactKind>): Record<string, unknown> {
   const { id: _key, ...enterprise } = f.enterprise;
