@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  GraphQLError,
   type GraphQLInputType,
   GraphQLInputObjectType,
   type GraphQLSchema,
@@ -8,6 +9,7 @@ import {
   isNonNullType,
   type OperationDefinitionNode,
   typeFromAST,
+  type ValidationRule,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
@@ -68,3 +70,26 @@ export function variablesHoldOneOf(schema: GraphQLSchema, operation: OperationDe
     return !!type && holdsOneOf(type);
   });
 }
+
+/**
+ * A variable standing for a OneOf input object's field must be non-null (the specification's "All Variable Usages Are
+ * Allowed"). graphql-js 16.15 has the check but compares the wrapped parent type (`ReviewDecisionInput!`), so it never
+ * fires; this rule makes it, with graphql-js's own words.
+ */
+export const oneOfVariablesRule: ValidationRule = (context) => ({
+  OperationDefinition: {
+    leave(operation) {
+      for (const { node, parentType } of context.getRecursiveVariableUsages(operation)) {
+        const parent = parentType && getNamedType(parentType);
+        const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === node.name.value);
+        if (!parent || !isInputObjectType(parent) || !parent.isOneOf || !definition || definition.type.kind === 'NonNullType') continue;
+        const varType = typeFromAST(context.getSchema(), definition.type as never);
+        context.reportError(
+          new GraphQLError(`Variable "$${node.name.value}" is of type "${String(varType)}" but must be non-nullable to be used for OneOf Input Object "${parent.name}".`, {
+            nodes: [definition, node],
+          }),
+        );
+      }
+    },
+  },
+});
