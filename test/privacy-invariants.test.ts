@@ -425,7 +425,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         input: { level: 'MUNICIPAL', subject: `关于完善科技型企业融资服务的提案（${marker}）`, reasons: `${marker}：企业融资难。`, recommendations: '扩大风险补偿资金池。', policyRequestIds },
       }, member);
     const submit = (p: Json) => step(`mutation S($input: SubmitProposalInput!) { submitProposal(input: $input) {} }`, { input: { proposalId: p['id'], version: p['version'] } }, member);
-    const accept = (p: Json) => step(`mutation V($id: ID!) { reviewProposal(input: { proposalId: $id, decision: { accept: {} } }) {} }`, { id: p['id'] }, office);
+    const accept = (p: Json) => step(`mutation V($input: ReviewProposalInput!) { reviewProposal(input: $input) {} }`, { input: { proposalId: p['id'], decision: { accept: {} } } }, office);
     const assign = (p: Json, unit: string) => step(`mutation A($input: AssignProposalInput!) { assignProposal(input: $input) {} }`, { input: { proposalId: p['id'], leadUnitId: units.get(unit) } }, office);
     let first = await propose('哨兵提案甲', [requestOfE2]);
     // Evidence frozen from E1: the enterprise, another lender's loan, the notes it issued with E2, both as a portfolio.
