@@ -765,7 +765,7 @@ describe('CPPCC proposals', () => {
     expect(after.sql.map((q) => q.slice(0, 20))).toEqual(['select "r".*, to_cha', 'with r0 as (select *']);
   });
 
-  it('pages handling units by level and name, and the year’s scores best first, each in one statement', async () => {
+  it('pages handling units by level and name, and the year’s scores best first, each page in one statement and its count in another', async () => {
     const all = nodes((await app.execute(HandlingUnitsDocument, { first: 100 }, office)).data!.handlingUnits);
     const seen: string[] = [];
     let after: string | null = null;
@@ -786,6 +786,9 @@ describe('CPPCC proposals', () => {
     await walk();
     const year = Number(zoneToday().slice(0, 4));
     const scores = async (first: number, after: string | null = null) => (await app.execute(HandlingUnitScoresDocument, { year, first, after }, office)).data!.handlingUnitScores;
+    const counted = await app.countStatements(() => app.execute(HandlingUnitScoresDocument, { year, first: 100 }, office));
+    // The ranked page, the units (reference data, read whole once), and the count: however many units there are.
+    expect(counted.sql.map((q) => q.slice(0, 20))).toEqual(['select x.* from (sel', 'select * from "handl', 'select count(*) as n']);
     const whole = await scores(100);
     const paged = [...nodes(await scores(2)), ...nodes(await scores(100, (await scores(2)).pageInfo.endCursor))];
     expect(paged).toEqual(nodes(whole));
