@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
 import { ROOT } from './auth/policy';
 import { typeNamedAfterClass } from './common/node';
+import { applyOneOfInputs } from './common/one-of';
 import { DateTimeScalar } from './common/scalars';
 import { notePlainFields } from './db/sql-answer';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
@@ -96,6 +97,8 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
   for (const type of Object.values(schema.getTypeMap())) {
     if (isInterfaceType(type) || isUnionType(type)) type.resolveType = typeNamedAfterClass;
   }
+  // Input classes marked @OneOf() become `@oneOf` input objects (type-graphql has no option for it).
+  applyOneOfInputs(schema);
   // Which fields read their property as they are (their SQL form is their column: src/db/sql-answer.ts).
   notePlainFields(schema);
   applyPolicy(schema);

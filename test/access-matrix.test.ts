@@ -261,8 +261,8 @@ describe('the access matrix, generated from the policy table', () => {
       ['proposals', 'ProposalConnection', ['Enterprise']],
       ['policyRequests', 'PolicyRequestConnection', ['Enterprise']],
       ['cppccMembers', 'CppccMemberConnection', []],
-      ['handlingUnits', 'HandlingUnit', []],
-      ['handlingUnitScores', 'HandlingUnitScore', []],
+      ['handlingUnits', 'HandlingUnitConnection', []],
+      ['handlingUnitScores', 'HandlingUnitScoreConnection', []],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
@@ -344,7 +344,7 @@ describe('the access matrix, generated from the policy table', () => {
     expect(correctedLoan.data[mutation].errors).toEqual([]);
 
     const none = new Set<string>();
-    const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
+    const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{MUNICIPAL}' order by id limit 1`);
     const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);
     memberViewer = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', aMember!.id));
     fixtures = [
@@ -454,9 +454,9 @@ describe('the access matrix, generated from the policy table', () => {
     await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', may('proposals'), memberViewer);
     await check(`query R { policyRequests(first: 100) ${everything['policyRequests']} }`, {}, 'policyRequests', may('policyRequests'), memberViewer);
     await check(`query M { cppccMembers(first: 100) ${everything['cppccMembers']} }`, {}, 'cppccMembers', may('cppccMembers'));
-    await check(`query U { handlingUnits ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
+    await check(`query U { handlingUnits(first: 100) ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
     const year = Number(zoneToday().slice(0, 4));
-    await check(`query S($year: Int!) { handlingUnitScores(year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
+    await check(`query S($year: Int!) { handlingUnitScores(first: 100, year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
   });
 
   const bankViewSweep = once(async () => {

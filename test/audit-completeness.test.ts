@@ -93,6 +93,8 @@ interface Tools {
   ok(field: string, args: Args, by?: Actor): Promise<Made>;
   /** Registers an enterprise (as an administrator). */
   enterprise(code: string, name: string): Promise<Made>;
+  /** The id of the reply that answers a proposal now (its lead unit's latest). */
+  answerOf(proposal: Made): Promise<string>;
 }
 
 interface Case {
@@ -115,20 +117,20 @@ const loan = (code: string, contractNumber: string) => ({
 const fiscalYear = (code: string) => ({
   input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 },
 });
-const draftInput = { level: 'CITY', subject: '关于完善光谷科技企业融资服务的提案', reasons: '科技型中小企业融资难。', recommendations: '设立融资服务专窗。' };
+const draftInput = { level: 'MUNICIPAL', subject: '关于完善光谷科技企业融资服务的提案', reasons: '科技型中小企业融资难。', recommendations: '设立融资服务专窗。' };
 
 /** A proposal of MEMBER_1 taken through the workflow up to `stage`, each step by its role. */
 async function proposal(t: Tools, stage: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'ASSIGNED' | 'REPLIED'): Promise<Made> {
   let p = await t.ok('draftProposal', { input: draftInput }, member(MEMBER_1));
   if (stage === 'DRAFT') return p;
-  p = await t.ok('submitProposal', { id: p.id, version: p.version }, member(MEMBER_1));
+  p = await t.ok('submitProposal', { input: { proposalId: p.id, version: p.version } }, member(MEMBER_1));
   if (stage === 'SUBMITTED') return p;
-  if (stage === 'REJECTED') return t.ok('reviewProposal', { id: p.id, decision: 'REJECT', ground: 'VAGUE_CONTENT' }, OFFICE);
-  p = await t.ok('reviewProposal', { id: p.id, decision: 'ACCEPT' }, OFFICE);
+  if (stage === 'REJECTED') return t.ok('reviewProposal', { input: { proposalId: p.id, decision: { reject: { ground: 'VAGUE_CONTENT' } } } }, OFFICE);
+  p = await t.ok('reviewProposal', { input: { proposalId: p.id, decision: { accept: {} } } }, OFFICE);
   if (stage === 'ACCEPTED') return p;
-  p = await t.ok('assignProposal', { id: p.id, lead: UNIT_1.id, coHandlers: [UNIT_2.id] }, OFFICE);
+  p = await t.ok('assignProposal', { input: { proposalId: p.id, leadUnitId: UNIT_1.id, coHandlerIds: [UNIT_2.id] } }, OFFICE);
   if (stage === 'ASSIGNED') return p;
-  return t.ok('replyToProposal', { id: p.id, result: 'A', text: '已设立融资服务专窗。' }, unit(UNIT_1));
+  return t.ok('replyToProposal', { input: { proposalId: p.id, category: 'RESOLVED_OR_ADOPTED', text: '已设立融资服务专窗。' } }, unit(UNIT_1));
 }
 
 /**
@@ -847,13 +849,13 @@ const CASES: Record<string, Case> = {
     by: member(MEMBER_1),
     done: async (t) => {
       const p = await proposal(t, 'DRAFT');
-      return { id: p.id, version: p.version, input: { recommendations: '一、设立融资服务专窗；二、建立企业融资需求库。' } };
+      return { input: { proposalId: p.id, version: p.version, recommendations: '一、设立融资服务专窗；二、建立企业融资需求库。' } };
     },
     enterprise: null,
     refused: {
       args: async (t) => {
         const p = await proposal(t, 'DRAFT');
-        return { id: p.id, version: p.version! + 1, input: { subject: '改' } };
+        return { input: { proposalId: p.id, version: p.version! + 1, subject: '改' } };
       },
       codes: ['STALE_VERSION'],
     },
@@ -863,64 +865,73 @@ const CASES: Record<string, Case> = {
     done: async (t) => {
       await t.enterprise(C.c34, '武汉审计证据有限公司');
       const p = await proposal(t, 'DRAFT');
-      return { proposalId: p.id, input: { creditCode: C.c34 } };
+      return { input: { proposalId: p.id, evidence: { creditCode: C.c34 } } };
     },
     enterprise: null,
-    refused: { args: async () => ({ proposalId: NO_PROPOSAL, input: { creditCode: C.c34 } }), codes: ['NOT_FOUND'] },
+    refused: { args: async () => ({ input: { proposalId: NO_PROPOSAL, evidence: { creditCode: C.c34 } } }), codes: ['NOT_FOUND'] },
   },
   cosignProposal: {
     by: member(MEMBER_2),
-    done: async (t) => ({ id: (await proposal(t, 'DRAFT')).id }),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'DRAFT')).id } }),
     enterprise: null,
     // A proposer does not co-sign its own proposal.
-    refused: { by: member(MEMBER_1), args: async (t) => ({ id: (await proposal(t, 'DRAFT')).id }), codes: ['NOT_PERMITTED'] },
+    refused: { by: member(MEMBER_1), args: async (t) => ({ input: { proposalId: (await proposal(t, 'DRAFT')).id } }), codes: ['NOT_PERMITTED'] },
   },
   submitProposal: {
     by: member(MEMBER_1),
     done: async (t) => {
       const p = await proposal(t, 'DRAFT');
-      return { id: p.id, version: p.version };
+      return { input: { proposalId: p.id, version: p.version } };
     },
     enterprise: null,
     refused: {
       args: async (t) => {
         const p = await proposal(t, 'SUBMITTED');
-        return { id: p.id, version: p.version };
+        return { input: { proposalId: p.id, version: p.version } };
       },
       codes: ['TRANSITION_NOT_ALLOWED'],
     },
   },
   reviewProposal: {
     by: OFFICE,
-    done: async (t) => ({ id: (await proposal(t, 'SUBMITTED')).id, decision: 'ACCEPT', key: true }),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'SUBMITTED')).id, decision: { accept: { isKey: true } } } }),
     enterprise: null,
-    refused: { args: async (t) => ({ id: (await proposal(t, 'DRAFT')).id, decision: 'ACCEPT' }), codes: ['NOT_FOUND'] },
+    refused: { args: async (t) => ({ input: { proposalId: (await proposal(t, 'DRAFT')).id, decision: { accept: {} } } }), codes: ['NOT_FOUND'] },
   },
   assignProposal: {
     by: OFFICE,
-    done: async (t) => ({ id: (await proposal(t, 'ACCEPTED')).id, lead: UNIT_1.id, coHandlers: [UNIT_2.id] }),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ACCEPTED')).id, leadUnitId: UNIT_1.id, coHandlerIds: [UNIT_2.id] } }),
     enterprise: null,
-    refused: { args: async (t) => ({ id: (await proposal(t, 'SUBMITTED')).id, lead: UNIT_1.id }), codes: ['TRANSITION_NOT_ALLOWED'] },
+    refused: { args: async (t) => ({ input: { proposalId: (await proposal(t, 'SUBMITTED')).id, leadUnitId: UNIT_1.id } }), codes: ['TRANSITION_NOT_ALLOWED'] },
   },
   replyToProposal: {
     by: unit(UNIT_1),
-    done: async (t) => ({ id: (await proposal(t, 'ASSIGNED')).id, result: 'B', text: '正在推进。' }),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, category: 'BEING_ADDRESSED', text: '正在推进。' } }),
     enterprise: null,
     // A unit the proposal is not assigned to.
-    refused: { by: unit(UNIT_2), args: async (t) => ({ id: (await proposal(t, 'ACCEPTED')).id, result: 'B', text: '答复' }), codes: ['NOT_FOUND'] },
+    refused: { by: unit(UNIT_2), args: async (t) => ({ input: { proposalId: (await proposal(t, 'ACCEPTED')).id, category: 'BEING_ADDRESSED', text: '答复' } }), codes: ['NOT_FOUND'] },
   },
   rateReply: {
     by: member(MEMBER_1),
-    done: async (t) => ({ id: (await proposal(t, 'REPLIED')).id, rating: 'SATISFIED' }),
+    done: async (t) => ({ input: { replyId: await t.answerOf(await proposal(t, 'REPLIED')), rating: 'SATISFIED' } }),
     enterprise: null,
-    refused: { args: async (t) => ({ id: (await proposal(t, 'ASSIGNED')).id, rating: 'SATISFIED' }), codes: ['TRANSITION_NOT_ALLOWED'] },
+    // Rated once: the reply of a closed proposal is rated already.
+    refused: {
+      args: async (t) => {
+        const replied = await proposal(t, 'REPLIED');
+        const replyId = await t.answerOf(replied);
+        await t.ok('rateReply', { input: { replyId, rating: 'SATISFIED' } }, member(MEMBER_1));
+        return { input: { replyId, rating: 'SATISFIED' } };
+      },
+      codes: ['TRANSITION_NOT_ALLOWED'],
+    },
   },
   escalateProposal: {
     by: member(MEMBER_3),
-    done: async (t) => ({ id: (await proposal(t, 'REJECTED')).id, level: 'PROVINCE' }),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'REJECTED')).id, level: 'PROVINCIAL' } }),
     enterprise: null,
-    // MEMBER_1 sits on the city committee only.
-    refused: { by: member(MEMBER_1), args: async (t) => ({ id: (await proposal(t, 'REJECTED')).id, level: 'PROVINCE' }), codes: ['NOT_PERMITTED'] },
+    // MEMBER_1 sits on the municipal committee only.
+    refused: { by: member(MEMBER_1), args: async (t) => ({ input: { proposalId: (await proposal(t, 'REJECTED')).id, level: 'PROVINCIAL' } }), codes: ['NOT_PERMITTED'] },
   },
 };
 
@@ -954,13 +965,13 @@ describe('every mutation leaves exactly one audit event', () => {
       await sql.query(`insert into sector (id, code, name) values ('e0000000-0000-4000-8000-000000000001', 'SCITECH', '科学技术界')`);
       await sql.query(
         `insert into cppcc_member (id, name, sector_id, levels) values
-           ($1, '张振宇', 'e0000000-0000-4000-8000-000000000001', '{CITY}'),
-           ($2, '李海燕', 'e0000000-0000-4000-8000-000000000001', '{CITY}'),
-           ($3, '胡建国', 'e0000000-0000-4000-8000-000000000001', '{CITY,PROVINCE}')`,
+           ($1, '张振宇', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL}'),
+           ($2, '李海燕', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL}'),
+           ($3, '胡建国', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL,PROVINCIAL}')`,
         [MEMBER_1.uuid, MEMBER_2.uuid, MEMBER_3.uuid],
       );
       await sql.query(
-        `insert into handling_unit (id, name, level) values ($1, '武汉市科学技术局', 'CITY'), ($2, '武汉市财政局', 'CITY')`,
+        `insert into handling_unit (id, name, level) values ($1, '武汉市科学技术局', 'MUNICIPAL'), ($2, '武汉市财政局', 'MUNICIPAL')`,
         [UNIT_1.uuid, UNIT_2.uuid],
       );
     } finally {
@@ -1003,6 +1014,14 @@ describe('every mutation leaves exactly one audit event', () => {
       return Object.entries(payload).find(([k]) => k !== 'errors')![1] as Made;
     },
     enterprise: (code, name) => tools.ok('createEnterprise', { input: enterpriseInput(code, name) }),
+    async answerOf(proposal) {
+      const { data } = await app.execute<{ proposal: { answer: { id: string } } }, Args>(
+        'query Answer($id: ID!) { proposal(id: $id) { answer { id } } }',
+        { id: proposal.id },
+        viewer(OFFICE),
+      );
+      return data!.proposal.answer.id;
+    },
   };
 
   /** The position of the newest event. */

@@ -70,17 +70,47 @@ const BOND = '2480002';
 
 /** CPPCC members: name and levels. Three 王建国 and two 陈晓明 tie. */
 const MEMBERS: [string, string[]][] = [
-  ['王建国', ['CITY']],
-  ['王建国', ['CITY']],
-  ['李海燕', ['CITY']],
-  ['张志刚', ['CITY']],
-  ['陈晓明', ['CITY']],
-  ['陈晓明', ['CITY', 'PROVINCE']],
-  ['胡振宇', ['CITY', 'PROVINCE', 'NATION']],
-  ['安文博', ['CITY']],
-  ['王建国', ['CITY']],
-  ['赵丽华', ['CITY']],
+  ['王建国', ['MUNICIPAL']],
+  ['王建国', ['MUNICIPAL']],
+  ['李海燕', ['MUNICIPAL']],
+  ['张志刚', ['MUNICIPAL']],
+  ['陈晓明', ['MUNICIPAL']],
+  ['陈晓明', ['MUNICIPAL', 'PROVINCIAL']],
+  ['胡振宇', ['MUNICIPAL', 'PROVINCIAL', 'NATIONAL']],
+  ['安文博', ['MUNICIPAL']],
+  ['王建国', ['MUNICIPAL']],
+  ['赵丽华', ['MUNICIPAL']],
 ];
+
+/**
+ * Handling units: name and level, listed by level, then in pinyin order (东 dong, 武汉市财 wu…cai, 武汉市科 wu…ke,
+ * 财 cai, 科 ke).
+ */
+const UNITS: [string, string][] = [
+  ['武汉市科学技术局', 'MUNICIPAL'],
+  ['东湖新技术开发区管理委员会', 'MUNICIPAL'],
+  ['武汉市财政局', 'MUNICIPAL'],
+  ['湖北省财政厅', 'PROVINCIAL'],
+  ['科学技术部', 'NATIONAL'],
+  ['财政部', 'NATIONAL'],
+];
+
+/**
+ * Lead replies of 2020 (written as the trail of an earlier year) and their ratings: the democratic evaluation of that
+ * year ranks 100% (东湖 before 武汉市财政局 by name), 50%, 0%, then the unit none of whose replies was rated.
+ */
+const REPLIES_2020: [string, string | null][] = [
+  ['武汉市财政局', 'SATISFIED'],
+  ['武汉市财政局', 'SATISFIED'],
+  ['东湖新技术开发区管理委员会', 'BASICALLY_SATISFIED'],
+  ['武汉市科学技术局', 'SATISFIED'],
+  ['武汉市科学技术局', 'DISSATISFIED'],
+  ['财政部', 'DISSATISFIED'],
+  ['湖北省财政厅', null],
+];
+
+/** Who co-signs P1 (a draft of 安文博), in this order. */
+const COSIGNERS = ['李海燕', '张志刚', '赵丽华', '陈晓明', '胡振宇'];
 
 /** Proposals: subject, drafter, and when it was created (ties to the microsecond, and a neighbour a fraction of a millisecond apart). */
 const PROPOSALS: [string, string, string][] = [
@@ -99,7 +129,7 @@ const REQUESTS: [string, string | null, string[], string][] = [
   ['完善高层次人才股权激励个人所得税分期缴纳政策', null, [], '2026-02-01 10:00:00+08'],
   ['在光电子信息产业园开展知识产权质押融资', 'E3', ['E3'], '2026-02-03 10:00:00.250001+08'],
   ['扩大光谷科技支行信用贷款额度', 'E3', ['E3'], '2026-02-03 10:00:00.250001+08'],
-  ['将东湖高新区企业纳入新三板首批扩大试点', null, ['E7', 'E3'], '2026-02-03 10:00:00.250001+08'],
+  ['将东湖高新区企业纳入新三板首批扩大试点', null, ['E7', 'E3', 'E10', 'E1', 'E9'], '2026-02-03 10:00:00.250001+08'],
   ['简化高新技术企业认定材料', 'E3', ['E3'], '2026-02-03 10:00:00.25+08'],
   ['建设光谷人才公寓', null, [], '2026-02-05 08:00:00+08'],
 ];
@@ -134,6 +164,8 @@ interface ConnectionSpec {
  */
 const performed: { label: string; concerns: string | null }[] = [];
 const memberIds: Record<string, string> = {};
+/** Ids of the fixture's records the nested walks start from (known once it is written). */
+const ids: Record<string, string> = {};
 const memberViewer = (name: string) => as(Role.CPPCC_MEMBER, memberIds[name]!);
 
 const enterpriseOrders = (): Record<string, Walk> => {
@@ -224,9 +256,10 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       'a member: all, newest first': {
         viewer: () => memberViewer('安文博'),
         vars: {},
-        expected: () => [[P(4), P(5), P(6)], [P(7)], [P(2), P(3)], [P(1)]],
+        // P5 carried up to the province twice (two drafts, created at the same microsecond).
+        expected: () => [[P(5), P(5)], [P(4), P(5), P(6)], [P(7)], [P(2), P(3)], [P(1)]],
       },
-      'a member: mine': { viewer: () => memberViewer('安文博'), vars: { filter: { mine: true } }, expected: () => [[P(4), P(5)], [P(1)]] },
+      'a member: mine': { viewer: () => memberViewer('安文博'), vars: { filter: { isMine: true } }, expected: () => [[P(4), P(5)], [P(1)]] },
       'the office: submitted ones': { viewer: () => office, vars: {}, expected: () => [[P(5)], [P(3)]] },
       'none closed': { viewer: () => memberViewer('安文博'), vars: { filter: { status: ['CLOSED'] } }, expected: () => [] },
     },
@@ -244,7 +277,7 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         vars: {},
         expected: () => [['安文博'], ['陈晓明', '陈晓明'], ['胡振宇'], ['李海燕'], ['王建国', '王建国', '王建国'], ['张志刚'], ['赵丽华']],
       },
-      'the provincial committee': { viewer: () => office, vars: { filter: { level: 'PROVINCE' } }, expected: () => [['陈晓明'], ['胡振宇']] },
+      'the provincial committee': { viewer: () => office, vars: { filter: { level: 'PROVINCIAL' } }, expected: () => [['陈晓明'], ['胡振宇']] },
       'search 建国': { viewer: () => office, vars: { filter: { search: '建国' } }, expected: () => [['王建国', '王建国', '王建国']] },
       'search finds no one': { viewer: () => office, vars: { filter: { search: '无此人' } }, expected: () => [] },
     },
@@ -261,6 +294,167 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       "E3's representative: those it filed": { viewer: () => as(Role.ENTERPRISE_REP, code('E3')), vars: {}, expected: () => [[R(2), R(3)], [R(5)]] },
       'concerning E3': { viewer: () => admin, vars: { filter: { creditCode: code('E3') } }, expected: () => [[R(2), R(3), R(4)], [R(5)]] },
       'concerning E12: none': { viewer: () => admin, vars: { filter: { creditCode: code('E12') } }, expected: () => [] },
+    },
+  },
+  'Query.handlingUnits': {
+    declare: ', $level: CppccLevel',
+    args: ', level: $level',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id name }',
+    label: (n) => n.name,
+    walks: {
+      'by level, then name': {
+        viewer: () => office,
+        vars: {},
+        expected: () => [['东湖新技术开发区管理委员会'], ['武汉市财政局'], ['武汉市科学技术局'], ['湖北省财政厅'], ['财政部'], ['科学技术部']],
+      },
+      'the national ones': { viewer: () => office, vars: { level: 'NATIONAL' }, expected: () => [['财政部'], ['科学技术部']] },
+    },
+  },
+  'Query.handlingUnitScores': {
+    declare: ', $year: Int!',
+    args: ', year: $year',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    // A score is no Node: its unit's id stands for its own (the walk compares ids).
+    node: '{ id: unit { id } unit { name } satisfactionRate }',
+    label: (n) => n.unit.name,
+    walks: {
+      '2020, best first': {
+        viewer: () => office,
+        vars: { year: 2020 },
+        expected: () => [['东湖新技术开发区管理委员会'], ['武汉市财政局'], ['武汉市科学技术局'], ['财政部'], ['湖北省财政厅']],
+      },
+      '2019: none': { viewer: () => office, vars: { year: 2019 }, expected: () => [] },
+    },
+  },
+  'Proposal.cosigners': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id name }',
+    label: (n) => n.name,
+    walks: {
+      'of P1, in the order they signed': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P1'] };
+        },
+        expected: () => COSIGNERS.map((name) => [name]),
+      },
+      'of P2: none': { viewer: () => memberViewer('安文博'), get vars() { return { proposal: ids['P2'] }; }, expected: () => [] },
+    },
+  },
+  'Proposal.timeline': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id action note }',
+    label: (n) => `${n.action} ${n.note}`,
+    walks: {
+      'of P1: drafted, then co-signed (at one microsecond), then evidence (at another)': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P1'] };
+        },
+        expected: () => [
+          ['DRAFTED null'],
+          COSIGNERS.map((name) => `COSIGNED ${name}`),
+          ['E1', 'E3', 'E7'].map((tag) => `EVIDENCE_ATTACHED ${ENTERPRISES.find((e) => e[0] === tag)![1]} (${code(tag)})`),
+        ],
+      },
+    },
+  },
+  'Proposal.evidence': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id source }',
+    label: (n) => tagOf(n.source.creditCode),
+    walks: {
+      'of P1, attached at one microsecond': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P1'] };
+        },
+        expected: () => [['E1', 'E3', 'E7']],
+      },
+    },
+  },
+  'Proposal.replies': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id round unit { name } }',
+    label: (n) => `${n.round} ${n.unit.name}`,
+    walks: {
+      'of P5: by round, the lead unit first, the co-handlers of one day tied': {
+        viewer: () => office,
+        get vars() {
+          return { proposal: ids['P5'] };
+        },
+        expected: () => [['1 武汉市科学技术局'], ['1 东湖新技术开发区管理委员会', '1 武汉市财政局'], ['2 武汉市科学技术局']],
+      },
+    },
+  },
+  'Proposal.escalations': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id proposers { name } }',
+    label: (n) => n.proposers[0].name,
+    walks: {
+      'of P5, twice to the province at one microsecond': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P5'] };
+        },
+        expected: () => [['陈晓明', '胡振宇']],
+      },
+      // The office reads no draft: the escalations are not in its list, nor in its count.
+      'of P5, as the office': { viewer: () => office, get vars() { return { proposal: ids['P5'] }; }, expected: () => [] },
+    },
+  },
+  'PolicyRequest.enterprises': {
+    declare: ', $request: ID!',
+    args: '',
+    wrap: (c) => `node(id: $request) { ... on PolicyRequest { ${c} } }`,
+    unwrap: (d) => d.node.c,
+    node: '{ id creditCode }',
+    label: (n) => tagOf(n.creditCode),
+    walks: {
+      'of R4, in the order it names them': {
+        viewer: () => admin,
+        get vars() {
+          return { request: ids['R4'] };
+        },
+        expected: () => [['E7'], ['E3'], ['E10'], ['E1'], ['E9']],
+      },
+      'of R1, a need of the zone: none': { viewer: () => admin, get vars() { return { request: ids['R1'] }; }, expected: () => [] },
+    },
+  },
+  'PolicyRequest.proposals': {
+    declare: ', $request: ID!',
+    args: '',
+    wrap: (c) => `node(id: $request) { ... on PolicyRequest { ${c} } }`,
+    unwrap: (d) => d.node.c,
+    node: '{ id subject }',
+    label: (n) => n.subject,
+    walks: {
+      'of R4, oldest first, as a member': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { request: ids['R4'] };
+        },
+        expected: () => [[P(2), P(3)], [P(4)]],
+      },
+      'of R4, as the zone: the submitted one': { viewer: () => admin, get vars() { return { request: ids['R4'] }; }, expected: () => [[P(3)]] },
     },
   },
 };
@@ -330,23 +524,66 @@ describe('every connection, walked forward and back', () => {
     const roll = await app.execute<any, any>('{ cppccMembers(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of roll.data.cppccMembers.edges) memberIds[node.name] = node.id;
 
-    const proposalIds: Record<string, string> = {};
-    for (const [subject, drafter] of PROPOSALS) {
-      const input = { level: 'CITY', subject, reasons: `${subject}。区内企业反映相关政策落地不够。`, recommendations: '一、明确牵头部门；二、简化流程。' };
-      const drafted = await mutate('draftProposal', '($input: DraftProposalInput!)', { input }, memberViewer(drafter), 'proposal { id }', null);
-      proposalIds[subject] = drafted.proposal.id;
-    }
-    for (const [n, by] of [[3, '李海燕'], [5, '安文博']] as const) {
-      await mutate('submitProposal', '($id: ID!, $version: Int!)', { id: proposalIds[P(n)], version: 1 }, memberViewer(by), 'proposal { id }', null);
-    }
-    // Creation times as rows written by SQL carry them (microseconds; ties), not as the ORM writes them (milliseconds).
-    for (const [subject, , createdAt] of PROPOSALS) await sql('update proposal set created_at = ?::timestamptz where subject = ?', [createdAt, subject]);
+    for (const [name, level] of UNITS) await sql(`insert into handling_unit (id, name, level) values (gen_random_uuid(), ?, ?)`, [name, level]);
+    const units: Record<string, string> = {};
+    const listed = await app.execute<any, any>('{ handlingUnits(first: 100) { edges { node { id name } } } }', {}, office);
+    for (const { node } of listed.data.handlingUnits.edges) units[node.name] = node.id;
 
-    for (const [title, filer, concerns] of REQUESTS) {
+    for (const [n, [title, filer, concerns]] of REQUESTS.entries()) {
       const input = { title, need: `${title}：区内企业的需求。`, creditCodes: concerns.map(code) };
-      await mutate('filePolicyRequest', '($input: PolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
+      const filed = await mutate('filePolicyRequest', '($input: FilePolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
+      ids[`R${n + 1}`] = filed.policyRequest.id;
     }
     for (const [title, , , createdAt] of REQUESTS) await sql('update policy_request set created_at = ?::timestamptz where title = ?', [createdAt, title]);
+
+    for (const [n, [subject, drafter]] of PROPOSALS.entries()) {
+      // P2, P3 and P4 carry R4.
+      const policyRequestIds = [2, 3, 4].includes(n + 1) ? [ids['R4']] : [];
+      const input = { level: 'MUNICIPAL', subject, reasons: `${subject}。区内企业反映相关政策落地不够。`, recommendations: '一、明确牵头部门；二、简化流程。', policyRequestIds };
+      const drafted = await mutate('draftProposal', '($input: DraftProposalInput!)', { input }, memberViewer(drafter), 'proposal { id }', null);
+      ids[`P${n + 1}`] = drafted.proposal.id;
+    }
+    for (const [n, by] of [[3, '李海燕'], [5, '安文博']] as const) {
+      await mutate('submitProposal', '($input: SubmitProposalInput!)', { input: { proposalId: ids[`P${n}`], version: 1 } }, memberViewer(by), 'proposal { id }', null);
+    }
+    // P1, a draft: co-signed by five members, then evidence of three enterprises.
+    for (const name of COSIGNERS) await mutate('cosignProposal', '($input: CosignProposalInput!)', { input: { proposalId: ids['P1'] } }, memberViewer(name), 'proposal { id }', null);
+    for (const tag of ['E1', 'E3', 'E7']) {
+      await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) } } }, memberViewer('安文博'), 'proposal { id }', null);
+    }
+    // P5: accepted, assigned to a lead unit and two co-handlers, answered, sent back, answered again, then carried up twice.
+    const step = (operation: string, type: string, input: Record<string, unknown>, viewer: Viewer) =>
+      mutate(operation, `($input: ${type}!)`, { input: { proposalId: ids['P5'], ...input } }, viewer, 'proposal { id }', null);
+    await step('reviewProposal', 'ReviewProposalInput', { decision: { accept: {} } }, office);
+    await step('assignProposal', 'AssignProposalInput', { leadUnitId: units['武汉市科学技术局'], coHandlerIds: [units['东湖新技术开发区管理委员会'], units['武汉市财政局']] }, office);
+    const unitViewer = (name: string) => as(Role.HANDLING_UNIT, units[name]!);
+    const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。' }, unitViewer(name));
+    await reply('武汉市财政局');
+    await reply('东湖新技术开发区管理委员会');
+    await reply('武汉市科学技术局');
+    const answer = await app.execute<any, any>('query A($id: ID!) { proposal(id: $id) { answer { id } } }', { id: ids['P5'] }, office);
+    await mutate('rateReply', '($input: RateReplyInput!)', { input: { replyId: answer.data.proposal.answer.id, rating: 'DISSATISFIED' } }, memberViewer('安文博'), 'proposal { id }', null);
+    await reply('武汉市科学技术局');
+    // The two members on the provincial committee (the other 陈晓明 sits on the municipal one only).
+    const provincial = await app.execute<any, any>('{ cppccMembers(first: 100, filter: { level: PROVINCIAL }) { edges { node { id } } } }', {}, office);
+    for (const { node } of provincial.data.cppccMembers.edges) await step('escalateProposal', 'EscalateProposalInput', { level: 'PROVINCIAL' }, as(Role.CPPCC_MEMBER, node.id));
+
+    // Creation times as rows written by SQL carry them (microseconds; ties), not as the ORM writes them (milliseconds).
+    for (const [subject, , createdAt] of PROPOSALS) await sql('update proposal set created_at = ?::timestamptz where subject = ? and escalated_from_id is null', [createdAt, subject]);
+    await sql(`update proposal set created_at = '2026-01-20 08:00:00.000001+08' where escalated_from_id is not null`);
+    await sql(`update proposal_event set occurred_at = '2026-01-10 09:00:00+08' where action = 'DRAFTED' and proposal_id = (select id from proposal where subject = ?)`, [P(1)]);
+    await sql(`update proposal_event set occurred_at = '2026-01-10 10:00:00.000007+08' where action = 'COSIGNED'`);
+    await sql(`update proposal_event set occurred_at = '2026-01-10 11:00:00.000007+08' where action = 'EVIDENCE_ATTACHED'`);
+    await sql(`update proposal_evidence set attached_at = '2026-01-10 11:00:00.000007+08'`);
+    // The replies of an earlier year, as its trail would hold them, on a proposal of no walk's.
+    for (const [unit, rating] of REPLIES_2020) {
+      await sql(
+        `insert into proposal_reply (id, proposal_id, unit_id, round, is_lead, category, text, replied_on, rating, rated_on)
+         select gen_random_uuid(), p.id, u.id, 1, true, 'RESOLVED_OR_ADOPTED', '已办理。', '2020-06-30', ?::satisfaction, case when ? is null then null else date '2020-07-15' end
+         from proposal p, handling_unit u where p.subject = ? and u.name = ?`,
+        [rating, rating, P(7), unit],
+      );
+    }
   }, 60_000);
   afterAll(() => app.close());
 

@@ -409,12 +409,12 @@ describe('privacy invariants, written by hand (what each role must never see)', 
 
     // ——— CPPCC: a request filed by each enterprise, four proposals in different hands ———
     const file = (code: string, title: string) =>
-      mutate(`mutation R($input: PolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
+      mutate(`mutation R($input: FilePolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
         input: { title, need: '希望扩大知识产权质押贷款规模。', creditCodes: [code] },
       }, as(Role.ENTERPRISE_REP, code));
     const requestOfE2 = ((await file(E2.code, '扩大生物医药企业知识产权质押融资（哨兵请求乙）'))['policyRequest'] as Json)['id'];
     await file(E1.code, '扩大光电企业知识产权质押融资（哨兵请求甲）');
-    const [m] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
+    const [m] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{MUNICIPAL}' order by id limit 1`);
     const member = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', m!.id));
     const office = as(Role.CPPCC_OFFICE);
     const units = new Map((await sql<{ id: string; name: string }>('select id, name from handling_unit')).map((u) => [u.name, toGlobalId('HandlingUnit', u.id)]));
@@ -422,15 +422,15 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       (await mutate(query.replace('{}', '{ proposal { id version } errors { code message } }'), variables, viewer))['proposal'] as Json;
     const propose = (marker: string, policyRequestIds: unknown[] = []) =>
       step(`mutation D($input: DraftProposalInput!) { draftProposal(input: $input) {} }`, {
-        input: { level: 'CITY', subject: `关于完善科技型企业融资服务的提案（${marker}）`, reasons: `${marker}：企业融资难。`, recommendations: '扩大风险补偿资金池。', policyRequestIds },
+        input: { level: 'MUNICIPAL', subject: `关于完善科技型企业融资服务的提案（${marker}）`, reasons: `${marker}：企业融资难。`, recommendations: '扩大风险补偿资金池。', policyRequestIds },
       }, member);
-    const submit = (p: Json) => step(`mutation S($id: ID!, $version: Int!) { submitProposal(id: $id, version: $version) {} }`, { id: p['id'], version: p['version'] }, member);
-    const accept = (p: Json) => step(`mutation V($id: ID!) { reviewProposal(id: $id, decision: ACCEPT) {} }`, { id: p['id'] }, office);
-    const assign = (p: Json, unit: string) => step(`mutation A($id: ID!, $lead: ID!) { assignProposal(id: $id, lead: $lead) {} }`, { id: p['id'], lead: units.get(unit) }, office);
+    const submit = (p: Json) => step(`mutation S($input: SubmitProposalInput!) { submitProposal(input: $input) {} }`, { input: { proposalId: p['id'], version: p['version'] } }, member);
+    const accept = (p: Json) => step(`mutation V($input: ReviewProposalInput!) { reviewProposal(input: $input) {} }`, { input: { proposalId: p['id'], decision: { accept: {} } } }, office);
+    const assign = (p: Json, unit: string) => step(`mutation A($input: AssignProposalInput!) { assignProposal(input: $input) {} }`, { input: { proposalId: p['id'], leadUnitId: units.get(unit) } }, office);
     let first = await propose('哨兵提案甲', [requestOfE2]);
     // Evidence frozen from E1: the enterprise, another lender's loan, the notes it issued with E2, both as a portfolio.
     for (const input of [{ creditCode: E1.code }, { instrumentId: otherLoan['id'] }, { instrumentId: notes['id'] }, { portfolioFilter: { creditCodes: [E1.code, E2.code] } }]) {
-      first = await step(`mutation E($id: ID!, $input: EvidenceInput!) { attachEvidence(proposalId: $id, input: $input) {} }`, { id: first['id'], input }, member);
+      first = await step(`mutation E($input: AttachEvidenceInput!) { attachEvidence(input: $input) {} }`, { input: { proposalId: first['id'], evidence: input } }, member);
     }
     await assign(await accept(await submit(first)), UNIT);
     await assign(await accept(await submit(await propose('哨兵提案乙'))), OTHER_UNIT);
@@ -468,9 +468,10 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // The zone's first page: a bank or a representative sees far fewer than 100, so it shows all they see.
     calls.push({ label: 'enterprises (the zone)', roots: ['enterprises'], query: `query Zone { enterprises(first: 100) { __typename totalCount edges { __typename node { __typename id creditCode name } } } }`, variables: {} });
     sweep('portfolioSummary', '$codes: [CreditCode!]', [{ args: '' }, ...[[E1.code], [E2.code], ours].map((codes) => ({ args: '(filter: { creditCodes: $codes })', variables: { codes } }))]);
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'handlingUnits']) sweep(root, '');
+    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions']) sweep(root, '');
     sweep('cppccMembers', '', [{ args: '(first: 100)' }]);
-    sweep('handlingUnitScores', '$year: Int!', [{ args: '(year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
+    sweep('handlingUnits', '', [{ args: '(first: 100)' }]);
+    sweep('handlingUnitScores', '$year: Int!', [{ args: '(first: 100, year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
     // Enterprises and authorisations met in full above; CPPCC material within the depth limit.
     sweep('auditEvents', '', [{ args: '(first: 100)' }], everything('auditEvents', ['Enterprise', 'DataAuthorization']));
     sweep('authorizations', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })), everything('authorizations', ['Enterprise']));

@@ -177,13 +177,13 @@ describe('reading a page ahead', () => {
 
 /** The proposals list reads ahead too: the same oracle, as each CPPCC role and a handling unit see it. */
 const PROPOSAL_FIELDS = `
-  status level subject key round dueDate overdue
-  proposers { name sector { name } party { name } } cosigners { name }
+  status level subject isKey round dueOn isOverdue
+  proposers { name sector { name } party { name } } cosigners { totalCount pageInfo { endCursor } edges { cursor node { name } } }
   sector { name } party { name } leadUnit { name } coHandlers { name }
-  requests { title status enterprises { name creditCode } }
-  escalatedFrom { level status answer { result } } escalations { level status }
-  evidence { kind title } timeline { action status actor { role } }
-  replies { round lead result rating unit { name } } answer { result unit { name } }`;
+  requests { title status enterprises { totalCount edges { cursor node { name creditCode } } } proposals { totalCount edges { node { level } } } }
+  escalatedFrom { level status answer { category } } escalations { totalCount edges { node { level status } } }
+  evidence(first: 5) { totalCount pageInfo { hasNextPage } edges { node { kind title } } } timeline { totalCount edges { node { action status actor { role } } } }
+  replies { totalCount edges { cursor node { round isLead category rating unit { name } } } } answer { category unit { name } }`;
 
 describe('reading a page of proposals ahead', () => {
   let app: TestApp;

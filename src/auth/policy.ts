@@ -472,20 +472,20 @@ export const TYPES: Record<string, TypeRule> = {
   HandlingUnit: { rows: roles('A R M O H'), fields: { 'id name level updatedAt': ROWS } },
   PolicyRequest: {
     rows: { ...roles('A M O'), ENTERPRISE_REP: FILED_BY_VIEWER },
-    fields: { 'id title need enterprises status filedBy proposals updatedAt version': ROWS },
+    fields: { 'id title need enterprises status filedBy proposals updatedAt': ROWS },
   },
   Proposal: {
     rows: PROPOSAL_READERS,
     fields: {
-      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests key complex submittedAt rejectionGround reviewNote leadUnit coHandlers dueDate overdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn isOverdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
         ROWS,
     },
   },
-  ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id at action status actor note updatedAt': ROWS } },
+  ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id occurredAt action status actor note updatedAt': ROWS } },
   ProposalReply: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
-    fields: { 'id unit round lead result text repliedOn rating ratedOn updatedAt': ROWS },
+    fields: { 'id unit round isLead category text repliedOn rating ratedOn updatedAt': ROWS },
   },
   ProposalEvidence: {
     rows: PROPOSAL_READERS,

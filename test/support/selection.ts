@@ -52,7 +52,10 @@ export function sampleValue(schema: GraphQLSchema, typeName: string, samples: Re
   if ('getValues' in type) return type.getValues()[0]!.name;
   if ('getFields' in type && !isInterfaceType(type) && !isObjectType(type)) {
     const value: Record<string, unknown> = {};
-    for (const f of Object.values(type.getFields())) {
+    const fields = Object.values(type.getFields());
+    // A OneOf input object (`@oneOf`) takes exactly one field: its first.
+    if ('isOneOf' in type && type.isOneOf) return { [fields[0]!.name]: sample(schema, fields[0]!.type, samples) };
+    for (const f of fields) {
       if (isNonNullType(f.type) && f.defaultValue === undefined) value[f.name] = sample(schema, f.type, samples);
     }
     return value;
