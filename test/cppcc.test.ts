@@ -144,6 +144,7 @@ describe('CPPCC proposals', () => {
       { input: { level: 'CITY', subject: '关于设立生物医药临床试验绿色通道的提案', reasons: '审批周期长。', recommendations: '设立绿色通道。', policyRequestIds: [requestId] } },
       member(drafter!.name),
     );
+    expect(drafted.errors).toBeUndefined();
     expect(drafted.data!.draftProposal.errors).toEqual([]);
     let p = drafted.data!.draftProposal.proposal!;
     const step = async <T extends { errors: unknown[]; proposal?: typeof p | null }>(result: Promise<{ data?: Record<string, T> | null }>) => {
@@ -168,16 +169,18 @@ describe('CPPCC proposals', () => {
     await step(app.execute(ReplyToProposalDocument, { id: p.id, result: 'A', text: '已设立绿色通道。' }, unit('武汉市科学技术局')));
     await step(app.execute(RateReplyDocument, { id: p.id, rating: 'SATISFIED' }, member(drafter!.name)));
 
-    const byDrafter = memberActor(members[drafter!.name]!.id, drafter!.name);
-    const unitNamed = (name: string) => unitActor(units[name]!, name);
+    // The timeline names each actor by role and name (the organizations are the members and units listed elsewhere).
+    const named = ({ role, name }: { role: string; name: string }) => ({ role, name });
+    const byDrafter = named(memberActor(members[drafter!.name]!.id, drafter!.name));
+    const unitNamed = (name: string) => named(unitActor(units[name]!, name));
     expect(p.timeline).toEqual([
       { action: 'DRAFTED', status: 'DRAFT', actor: byDrafter },
       { action: 'EVIDENCE_ATTACHED', status: 'DRAFT', actor: byDrafter },
-      { action: 'COSIGNED', status: 'DRAFT', actor: memberActor(members[partner!.name]!.id, partner!.name) },
+      { action: 'COSIGNED', status: 'DRAFT', actor: named(memberActor(members[partner!.name]!.id, partner!.name)) },
       { action: 'EDITED', status: 'DRAFT', actor: byDrafter },
       { action: 'SUBMITTED', status: 'SUBMITTED', actor: byDrafter },
-      { action: 'ACCEPT', status: 'ACCEPTED', actor: OFFICE_ACTOR },
-      { action: 'ASSIGNED', status: 'ASSIGNED', actor: OFFICE_ACTOR },
+      { action: 'ACCEPT', status: 'ACCEPTED', actor: named(OFFICE_ACTOR) },
+      { action: 'ASSIGNED', status: 'ASSIGNED', actor: named(OFFICE_ACTOR) },
       { action: 'CO_HANDLER_OPINION', status: 'ASSIGNED', actor: unitNamed('武汉市市场监督管理局') },
       { action: 'REPLIED', status: 'REPLIED', actor: unitNamed('武汉市科学技术局') },
       { action: 'RATED_DISSATISFIED', status: 'ASSIGNED', actor: byDrafter },
