@@ -1868,7 +1868,7 @@ export type RecordProgrammeRuleVersionMutation = { recordProgrammeRuleVersion: {
           | { __typename: 'CppccMember', id: string }
           | { __typename: 'Enterprise', creditCode: string }
           | { __typename: 'HandlingUnit', id: string }
-         | null }, criteria: Array<{ kind: CriterionKind, description: string, minimumRating: CreditRating | null, months: number | null }> } | null, errors: Array<
+         | null } | null, criteria: Array<{ kind: CriterionKind, description: string, minimumRating: CreditRating | null, months: number | null }> } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', expected: string, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'IncentiveCapExceededError', rule: string, code: MutationErrorCode, message: string, field: string | null }
@@ -1945,7 +1945,7 @@ export type ProgrammeRulesQuery = { programmes: Array<{ code: string, rules: Arr
           | { __typename: 'CppccMember', id: string }
           | { __typename: 'Enterprise', creditCode: string }
           | { __typename: 'HandlingUnit', id: string }
-         | null } }>, rulesOn: { version: number } | null }> };
+         | null } | null }>, rulesOn: { version: number } | null }> };
 
 type InstrumentFields_CollectiveBond_Fragment = { __typename: 'CollectiveBond', code: string | null, tenorMonths: number | null, id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startDate: string | null, endDate: string | null, version: number, enterprise: { creditCode: string } | null, holders: Array<{ share: unknown, lead: boolean, amount: string | null, enterprise: { creditCode: string } }> | null };
 
