@@ -223,7 +223,11 @@ describe('what a bank sees, under an authorisation and without one', () => {
     // Another enterprise's representative sees none of them; nor E's authorisations.
     const other = as(Role.ENTERPRISE_REP, F);
     expect(await bankReads(other)).toEqual({ totalCount: 0, edges: [] });
-    expect((await app.execute(AuthorizationsDocument, { creditCode: E }, other)).data!.authorizations).toEqual([]);
+    expect((await app.execute(AuthorizationsDocument, { creditCode: E }, other)).data!.authorizations).toEqual({
+      totalCount: 0,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
   });
 
   it('gets no data when its reads cannot be put on the trail', async () => {

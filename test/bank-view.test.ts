@@ -6,6 +6,7 @@ import { recordAudits } from '../src/modules/audit/audit.service';
 import { BANKS } from '../seeds/reference';
 import {
   AuditEventsDocument,
+  AuthorizationsDocument,
   CreateEnterpriseDocument,
   EnterprisesViewerAuthorizationDocument,
   GrantAuthorizationDocument,
@@ -154,6 +155,22 @@ describe("a bank's own view, and the actors of the records", () => {
       expect([rest.totalCount, rest.pageInfo, rest.edges.map((e) => e.node)]).toEqual([4, { hasNextPage: false, endCursor: rest.edges[0]!.cursor }, [aRevoked]]);
       const tooMany = await app.execute(ViewerAuthorizationsDocument, { first: 101 }, bank);
       expect(tooMany.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([['BAD_USER_INPUT', 'first must be at most 100; asked for 101.']]);
+    });
+
+    it('reads a page of them, with their enterprises, banks and actors, in the same statements whatever its length', async () => {
+      const count = async (first: number) => {
+        const run = await app.countStatements(() => app.execute(ViewerAuthorizationsDocument, { first }, bank));
+        expect(run.result.data!.viewer!.authorizations.edges).toHaveLength(first);
+        return run.statements;
+      };
+      // Two and four hold the same kinds of actor (an administrator, representatives): one statement per kind.
+      expect(await count(2)).toBe(await count(4));
+      const byCode = async (first: number) => {
+        const run = await app.countStatements(() => app.execute(AuthorizationsDocument, { creditCode: A.code, first }, admin));
+        expect(run.result.data!.authorizations.edges).toHaveLength(first);
+        return run.statements;
+      };
+      expect(await byCode(1)).toBe(await byCode(3));
     });
 
     it('shows a representative its enterprise, and every authorization it granted, whichever bank', async () => {

@@ -68,6 +68,21 @@ const LOANS: [string, string, string][] = [
 ];
 const BOND = '2480002';
 
+/**
+ * E7's authorizations: purpose, bank, when granted (ties to the microsecond), revoked. Each lets its bank see E7's
+ * profile and instruments, so 汉口银行's loan book holds its loans to E7 (not E3's, which authorized no one).
+ */
+const AUTHORIZATIONS: [string, 'HANKOU' | 'CMB', string, boolean][] = [
+  ['科技信用贷款授信审查', 'HANKOU', '2026-03-01 09:00:00+08', false],
+  ['知识产权质押贷款预审', 'HANKOU', '2026-03-02 09:00:00.000501+08', true],
+  ['科技保险保费补贴核验', 'HANKOU', '2026-03-02 09:00:00.000501+08', false],
+  ['供应链金融授信审查', 'CMB', '2026-03-02 09:00:00.000501+08', false],
+  ['投贷联动尽职调查', 'CMB', '2026-03-02 09:00:00.0005+08', false],
+  ['年度贷后检查', 'HANKOU', '2026-03-05 09:00:00+08', false],
+];
+const A = (n: number) => AUTHORIZATIONS[n - 1]![0];
+const bankOf = (key: 'HANKOU' | 'CMB') => BANKS.find((b) => b.key === key)!.creditCode;
+
 /** CPPCC members: name and levels. Three 王建国 and two 陈晓明 tie. */
 const MEMBERS: [string, string[]][] = [
   ['王建国', ['MUNICIPAL']],
@@ -243,6 +258,60 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         expected: auditOf((e) => e.label.endsWith(' CPPCC_MEMBER')),
       },
       'no such operation': { viewer: () => admin, vars: { filter: { operation: 'noSuchOperation' } }, expected: () => [] },
+    },
+  },
+  'Query.instruments': {
+    declare: ', $filter: InstrumentFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id ... on CreditLoan { contractNo } ... on CollectiveBond { code } }',
+    label: (n) => n.contractNo ?? n.code,
+    walks: {
+      'the zone: every instrument, newest first': {
+        viewer: () => admin,
+        vars: {},
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4', BOND], ['HK-L1'], ['HK-L7']],
+      },
+      'the zone: lent by 汉口银行': {
+        viewer: () => admin,
+        vars: { filter: { lenderCreditCode: bankOf('HANKOU') } },
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4'], ['HK-L1'], ['HK-L7']],
+      },
+      "汉口银行: its loans to E7, which authorized it": {
+        viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')),
+        vars: {},
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4'], ['HK-L1']],
+      },
+      '招商银行: none': { viewer: () => as(Role.BANK_OFFICER, bankOf('CMB')), vars: {}, expected: () => [] },
+    },
+  },
+  'Query.authorizations': {
+    declare: ', $grantor: CreditCode!, $active: Boolean',
+    args: ', creditCode: $grantor, active: $active',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id purpose }',
+    label: (n) => n.purpose,
+    walks: {
+      "E7's, newest first": { viewer: () => admin, vars: { grantor: code('E7') }, expected: () => [[A(6)], [A(2), A(3), A(4)], [A(5)], [A(1)]] },
+      "E7's in force": { viewer: () => admin, vars: { grantor: code('E7'), active: true }, expected: () => [[A(6)], [A(3), A(4)], [A(5)], [A(1)]] },
+      "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { grantor: code('E7'), active: false }, expected: () => [[A(2)]] },
+      "E12's: none": { viewer: () => admin, vars: { grantor: code('E12') }, expected: () => [] },
+    },
+  },
+  'Viewer.authorizations': {
+    declare: ', $active: Boolean',
+    args: ', active: $active',
+    wrap: (c) => `viewer { ${c} }`,
+    unwrap: (d) => d.viewer.c,
+    node: '{ id purpose }',
+    label: (n) => n.purpose,
+    walks: {
+      '汉口银行: those granted to it': { viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')), vars: {}, expected: () => [[A(6)], [A(2), A(3)], [A(1)]] },
+      '招商银行: those in force': { viewer: () => as(Role.BANK_OFFICER, bankOf('CMB')), vars: { active: true }, expected: () => [[A(4)], [A(5)]] },
+      "E7's representative: all it granted": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: {}, expected: () => [[A(6)], [A(2), A(3), A(4)], [A(5)], [A(1)]] },
+      "E12's representative: none": { viewer: () => as(Role.ENTERPRISE_REP, code('E12')), vars: {}, expected: () => [] },
     },
   },
   'Query.proposals': {
@@ -515,6 +584,15 @@ describe('every connection, walked forward and back', () => {
       tenorMonths: 36,
     };
     await mutate('recordBondIssue', '($input: BondIssueInput!)', { input: bond }, admin, 'instrument { id }', null);
+    // E7's authorizations, written as rows with their creation times (ties to the microsecond), in force for a year.
+    for (const [purpose, bank, createdAt, revoked] of AUTHORIZATIONS) {
+      await sql(
+        `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, revoked_at, revoked_by, created_at, updated_at, version)
+         values (gen_random_uuid(), (select id from enterprise where credit_code = ?), (select id from bank where credit_code = ?), '{PROFILE,INSTRUMENTS}', ?,
+                 current_date - 30, current_date + 300, '王伟（财务总监）', 'ZONE_ADMIN', ${revoked ? 'now()' : 'null'}, ${revoked ? "'ZONE_ADMIN'" : 'null'}, ?::timestamptz, now(), 1)`,
+        [code('E7'), bankOf(bank), purpose, createdAt],
+      );
+    }
 
     // Members are the committee's roll, not something the API records.
     await sql(`insert into sector (id, code, name) values (gen_random_uuid(), 'SCITECH', '科学技术界')`);
