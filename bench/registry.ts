@@ -135,7 +135,7 @@ async function main() {
       knex.on('query', () => statements++);
       const portfolio = `query($first: Int) { enterprises(first: $first) { edges { node { creditCode highTech park { code }
         financials { revenue } patents { number pledged appraisals { value } }
-        instruments(first: 20) { totalCount edges { node { kind amount holders { share amount enterprise { creditCode } }
+        instruments(first: 20) { totalCount edges { node { ... on FinancingInstrument { kind amount holders { share amount enterprise { creditCode } } }
           ... on CreditLoan { lender { name } subBranch { name } } ... on IpPledgeLoan { loanToValue pledges { patent { number } } }
           ... on TechInsurancePolicy { insurer { name } } ... on FundInvestment { fund { name } }
           ... on RiskCompensationCover { pool { name } claims { amount } } } } }

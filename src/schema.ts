@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type GraphQLObjectType, type GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, isAbstractType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
@@ -87,7 +87,7 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isInterfaceType(type)) type.resolveType = typeNamedAfterClass;
+    if (isAbstractType(type)) type.resolveType = typeNamedAfterClass;
   }
   // Which fields read their property as they are (their SQL form is their column: src/db/sql-answer.ts).
   notePlainFields(schema);

@@ -5,7 +5,7 @@ import { Connection, ForwardPageArgs, type Page, PageArgs } from '../../common/p
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar } from '../../common/scalars';
 import { InstrumentKind } from '../finance/enums';
-import { FinancingInstrument } from '../finance/instrument.entity';
+import { FinancingInstrumentOrRestricted } from '../finance/restricted-instrument';
 import { instrumentPages } from '../finance/instrument.loaders';
 import { EquityIncentivePlan, TalentAward } from '../incentive/incentive.entity';
 import { Institution } from '../institution/institution.entity';
@@ -115,7 +115,8 @@ answerRoot('enterprises', {
 export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise') {}
 
 @ObjectType('FinancingInstrumentConnection')
-export class FinancingInstrumentConnection extends Connection(FinancingInstrument, 'FinancingInstrument') {}
+// Restricted where the viewer may see only an instrument's kind and status (a bank, of another lender's).
+export class FinancingInstrumentConnection extends Connection(FinancingInstrumentOrRestricted, 'FinancingInstrument') {}
 
 export const EnterprisePayload = Payload('EnterprisePayload', 'enterprise', Enterprise, 'The enterprise created or changed.');
 export const FiscalYearPayload = Payload('FiscalYearPayload', 'financials', FiscalYearFinancials, 'The fiscal year recorded.');
