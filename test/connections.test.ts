@@ -176,7 +176,7 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     args: ', kinds: $kinds',
     wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
     unwrap: (d) => d.enterprise.c,
-    node: '{ id ... on CreditLoan { contractNo } ... on CollectiveBond { code } }',
+    node: '{ ... on Node { id } ... on CreditLoan { contractNo } ... on CollectiveBond { code } }',
     label: (n) => n.contractNo ?? n.code,
     walks: {
       'of E7, newest first': {
