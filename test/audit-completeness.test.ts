@@ -96,7 +96,7 @@ const loan = (code: string, contractNo: string) => ({
   input: { creditCode: code, lenderCreditCode: HANKOU, contractNo, amount: '1000000.00', startDate: '2025-01-10', interestRate: '3.8500', termMonths: 12 },
 });
 const fiscalYear = (code: string) => ({
-  input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 },
+  input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, scienceAndTechnologyStaff: 30 },
 });
 const draftInput = { level: 'CITY', subject: '关于完善光谷科技企业融资服务的提案', reasons: '科技型中小企业融资难。', recommendations: '设立融资服务专窗。' };
 

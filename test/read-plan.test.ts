@@ -32,19 +32,24 @@ fragment Parts on FinancingInstrument {
 const PAGE_FIELDS = `
   creditCode name
   park { code } cluster { code } university { name }
-  highTech highTechCertificates { number expiresOn }
+  isHighTech highTechCertificates { number validUntil }
   financials { fiscalYear revenue rdExpense } financialBands { fiscalYear }
-  patents { number pledged appraisals { value appraisedOn } }
+  patents(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { number pledged appraisals { value appraisedOn } } }
   recent: instruments(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Parts } } }
   loans: instruments(first: 5, kinds: [CREDIT_LOAN, IP_PLEDGE_LOAN]) @include(if: $deep) { edges { node { ...Parts } } }
-  skipped: instruments(first: 3) @skip(if: $deep) { edges { node { kind } } }
-  projects {
-    title totalBudget budget { amount source } outputs { kind patent { number } }
-    participants { role enterprise { name instruments(first: 1) { edges { node { kind } } } } institution { name } }
+  skipped: instruments(first: 3) @skip(if: $deep) { nodes { kind } }
+  projects(first: 5) {
+    totalCount
+    edges { cursor node {
+      title totalBudget budget { amount source } outputs { kind patent { number } }
+      participants { role enterprise { name instruments(first: 1) { edges { node { kind } } } } institution { name } }
+    } }
   }
-  incentivePlans { form grants { granteeName equityShare } enterprise { name } }
-  talentAwards { scheme recipientName }
-  taxPilotUsage { fiscalYear pilot }`;
+  incentivePlans { nodes { form grants(first: 2) { totalCount nodes { granteeName equityShare } } enterprise { name } } }
+  talentAwards(first: 1) { totalCount pageInfo { hasNextPage } nodes { scheme recipientName } }
+  taxPilotUsage { fiscalYear pilot }
+  creditRatings { totalCount nodes { rating ratedOn } }
+  dishonestDebtorChecks(first: 1) { totalCount edges { cursor node { checkedOn } } }`;
 const PAGE = `query ($codes: [CreditCode!]!, $deep: Boolean!) {
   enterprises(first: 50, filter: { creditCodes: $codes }) { edges { node { id ${PAGE_FIELDS} } } }
 } ${PARTS}`;

@@ -11,21 +11,21 @@ export abstract class CodedReference extends BaseEntity {
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The Chinese name.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The English name; null: none recorded.' })
   @Property({ type: 'text', nullable: true })
   nameEn: string | null = null;
 }
 
 /** A sub-park of the zone (光谷生物城, 光谷软件园 …). */
-@ObjectType({ implements: Node, description: 'A sub-park of the zone.' })
+@ObjectType({ implements: Node, description: 'A sub-park of the zone (园区, e.g. 光谷生物城 BIOLAKE); reference data.' })
 @Entity()
 export class Park extends CodedReference {}
 
 /** A strategic emerging industry cluster (战略性新兴产业集群). */
-@ObjectType({ implements: Node, description: 'A strategic emerging industry cluster.' })
+@ObjectType({ implements: Node, description: 'A strategic emerging industry cluster (战略性新兴产业集群); reference data.' })
 @Entity()
 export class IndustryCluster extends CodedReference {}
