@@ -126,14 +126,14 @@ const CASES: Record<string, Case> = {
     by: rep(C.c03),
     done: async (t) => {
       const e = await t.enterprise(C.c03, '武汉审计激光有限公司');
-      return { id: e.id, version: e.version, input: { name: '武汉审计激光股份有限公司' } };
+      return { input: { id: e.id, version: e.version, name: '武汉审计激光股份有限公司' } };
     },
     enterprise: C.c03,
     refused: {
       by: rep(C.c04),
       args: async (t) => {
         const e = await t.enterprise(C.c04, '武汉审计过期版本有限公司');
-        return { id: e.id, version: e.version! + 1, input: { name: '武汉审计新名有限公司' } };
+        return { input: { id: e.id, version: e.version! + 1, name: '武汉审计新名有限公司' } };
       },
       codes: ['STALE_VERSION'],
     },
@@ -225,7 +225,7 @@ const CASES: Record<string, Case> = {
       await t.enterprise(C.c12, '武汉审计研发有限公司'),
       {
         input: {
-          title: '硅光芯片关键技术联合攻关', status: 'ACTIVE', startDate: '2024-03-01',
+          title: '硅光芯片关键技术联合攻关', status: 'ACTIVE', startsOn: '2024-03-01',
           participants: [{ creditCode: C.c12, role: 'FUNDER' }, { institutionId: HUST, role: 'LEAD_RESEARCH_INSTITUTION' }],
         },
       }
@@ -233,7 +233,7 @@ const CASES: Record<string, Case> = {
     // A project has several participants: the event names none of them.
     enterprise: null,
     refused: {
-      args: async () => ({ input: { title: '无高校项目', status: 'PLANNED', startDate: '2025-03-01', participants: [{ creditCode: UNREGISTERED, role: 'FUNDER' }] } }),
+      args: async () => ({ input: { title: '无高校项目', status: 'PLANNED', startsOn: '2025-03-01', participants: [{ creditCode: UNREGISTERED, role: 'FUNDER' }] } }),
       codes: ['NOT_FOUND', 'INVALID_INPUT'],
     },
   },

@@ -543,9 +543,9 @@ describe('the lists of a page of enterprises, as connections', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const r = await on.execute<any, any>(walk(extra), { codes: [busiest!.credit_code], after }, admin);
+        const r: { errors?: unknown; data?: any } = await on.execute<any, any>(walk(extra), { codes: [busiest!.credit_code], after }, admin);
         expect(r.errors).toBeUndefined();
-        const { patents } = r.data.enterprises.edges[0].node;
+        const { patents }: { patents: any } = r.data.enterprises.edges[0].node;
         const page = numbers.slice(seen.length, seen.length + 2);
         expect(patents).toEqual({
           totalCount: numbers.length,

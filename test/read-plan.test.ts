@@ -138,6 +138,20 @@ describe('reading a page ahead', () => {
     expect(small.statements).toBe(2);
   });
 
+  it('reads a page asked for as `nodes` ahead just as one asked for as `edges`', async () => {
+    const admin = as(Role.ZONE_ADMIN);
+    const asNodes = `query ($codes: [CreditCode!]!, $deep: Boolean!) {
+      enterprises(first: 50, filter: { creditCodes: $codes }) { nodes { id ${PAGE_FIELDS} } }
+    } ${PARTS}`;
+    const nodes = await app.countStatements(() => app.execute(asNodes, { codes, deep: true }, admin));
+    const edges = await app.execute(PAGE, { codes, deep: true }, admin);
+    expect(nodes.result.errors).toBeUndefined();
+    expect((nodes.result.data as { enterprises: { nodes: unknown[] } }).enterprises.nodes).toEqual(
+      (edges.data as { enterprises: { edges: { node: unknown }[] } }).enterprises.edges.map((e) => e.node),
+    );
+    expect(nodes.sql.map((s) => s.slice(0, 20))).toEqual(['select "e".* from "e', 'with r0 as (select *']);
+  });
+
   it('leaves a refusal of a nested field’s arguments to its resolver: the page answers, the field carries the error', async () => {
     const query = `query ($codes: [CreditCode!]!) { enterprises(first: 3, filter: { creditCodes: $codes }) {
       edges { node { creditCode instruments(first: 1000) { edges { node { kind } } } financials { fiscalYear } } } } }`;

@@ -11,7 +11,9 @@ import {
 } from 'graphql';
 
 /** Arguments given to list fields so a selection reaches all of a small fixture. */
-const FIELD_ARGS: Record<string, string> = { instruments: '(first: 100)' };
+const FIELD_ARGS: Record<string, string> = Object.fromEntries(
+  ['instruments', 'patents', 'projects', 'incentivePlans', 'grants', 'talentAwards', 'creditRatings', 'dishonestDebtorChecks'].map((f) => [f, '(first: 100)']),
+);
 
 /**
  * A selection of every field of `type`, recursively, with `__typename` on every object, generated from the
@@ -35,7 +37,11 @@ export function selectEverything(schema: GraphQLSchema, type: GraphQLCompositeTy
     const named = getNamedType(field.type);
     const args = FIELD_ARGS[field.name] ?? '';
     if (isLeafType(named)) parts.push(`${field.name}${args}`);
-    else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name])}`);
+    else if (field.name === 'nodes' && type.name.endsWith('Connection')) {
+      // A connection's nodes are its edges' nodes, selected in full under `edges`: here cut short (id and credit code).
+      const cut = isAbstractType(named) ? schema.getPossibleTypes(named).map((t) => t.name) : [named.name];
+      parts.push(`${field.name} ${selectEverything(schema, named as GraphQLCompositeType, [...path, type.name, ...cut])}`);
+    } else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name])}`);
   }
   return `{ ${parts.join(' ')} }`;
 }
