@@ -412,10 +412,10 @@ describe('equity incentive plans and the 2016 caps', () => {
     expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '5.0000', endsOn: '2029-04-30' }))).toEqual([]);
     expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '4.9999', endsOn: '2027-04-29' }))).toEqual([
       ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_FLOOR: ≥ 5% for INDUSTRIALIZATION', 'input.profitShare'],
-      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialisation, each year for 3 to 5 years', 'input.endsOn'],
+      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialization, each year for 3 to 5 years', 'input.endsOn'],
     ]);
     expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '5.0000', endsOn: '2029-05-01' }))).toEqual([
-      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialisation, each year for 3 to 5 years', 'input.endsOn'],
+      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialization, each year for 3 to 5 years', 'input.endsOn'],
     ]);
     expect(await rules(code, project({ profitShare: '50.0000' }))).toEqual([['INVALID_INPUT', null, 'input.projectBasis']]);
   });

@@ -13,7 +13,7 @@ export function Payload<T extends object>(name: string, field: string, type: Cla
     @Field(() => [MutationError], { description: 'Empty when the mutation succeeded; nothing was written otherwise.' })
     errors!: MutationError[];
   }
-  Field(() => type, { nullable: true })(PayloadType.prototype, field);
+  Field(() => type, { nullable: true, description: 'What was written; null when the mutation was refused (then `errors` says why).' })(PayloadType.prototype, field);
   return Object.assign(PayloadType, {
     from(outcome: Outcome<T>): PayloadType {
       return Object.assign(new PayloadType(), { [field]: outcome.value, errors: outcome.errors });

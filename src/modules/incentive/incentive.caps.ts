@@ -31,7 +31,7 @@ export const POSITION_DIVIDEND_CAP = '15';
 export const POSITION_DIVIDEND_STAFF_CAP = 30;
 export const POSITION_DIVIDEND_MIN_YEARS_IN_POST = 1;
 export const POSITION_DIVIDEND_MAX_YEARS = 3;
-/** transfer or licence, and investment ≥ 50%; industrialisation ≥ 5% a year, for 3 to 5 years. */
+/** transfer or license, and investment ≥ 50%; industrialization ≥ 5% a year, for 3 to 5 years. */
 export const PROJECT_DIVIDEND_FLOOR: Record<ProjectDividendBasis, string> = {
   [ProjectDividendBasis.TRANSFER_OR_LICENSE]: '50',
   [ProjectDividendBasis.INVESTMENT]: '50',
@@ -280,7 +280,7 @@ function checkProjectDividend(problems: Problems, input: EquityIncentivePlanInpu
       problems.add(
         cap(
           'input.endsOn',
-          'PROJECT_DIVIDEND_TERM: from industrialisation, each year for 3 to 5 years',
+          'PROJECT_DIVIDEND_TERM: from industrialization, each year for 3 to 5 years',
           `A plan from ${input.approvedOn} runs to between ${earliest} and ${latest}, not ${input.endsOn}.`,
         ),
       );
