@@ -75,7 +75,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
       results.push([size, await record(size, { totalEquityShare: at }), await record(size, { totalEquityShare: over })]);
     }
     expect(results).toEqual(
-      cases.map(([size, at, , error]) => [size, { plan: { form: 'EQUITY_SALE', totalEquityShare: at, profitShare: null, grants: [] }, errors: [] }, refused(error)]),
+      cases.map(([size, at, , error]) => [size, { plan: { form: 'EQUITY_SALE', totalEquityShare: at, profitShare: null, grants: { nodes: [] } }, errors: [] }, refused(error)]),
     );
   });
 
@@ -96,7 +96,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
             form: 'EQUITY_SALE',
             totalEquityShare: '5.0000',
             profitShare: null,
-            grants: [{ granteeName: '张伟', equityShare: '3.0000', serviceYears: 5 }, { granteeName: '李娜', equityShare: '2.0000', serviceYears: 5 }],
+            grants: { nodes: [{ granteeName: '张伟', equityShare: '3.0000', serviceYears: 5 }, { granteeName: '李娜', equityShare: '2.0000', serviceYears: 5 }] },
           },
           errors: [],
         },
@@ -120,9 +120,9 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     expect(results).toEqual(
       SIZES.map((size) => [
         size,
-        { plan: { form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: '15.0000', grants: [] }, errors: [] },
+        { plan: { form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: '15.0000', grants: { nodes: [] } }, errors: [] },
         refused(capError('input.profitShare', 'POSITION_DIVIDEND_CAP: ≤ 15% of the year’s after-tax profit, all plans together', 'Position dividends would distribute 15.0001% of after-tax profit; at most 15% a year.')),
-        { plan: { form: 'PROJECT_DIVIDEND', totalEquityShare: null, profitShare: '15.0001', grants: [] }, errors: [] },
+        { plan: { form: 'PROJECT_DIVIDEND', totalEquityShare: null, profitShare: '15.0001', grants: { nodes: [] } }, errors: [] },
       ]),
     );
   });
@@ -140,7 +140,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     expect(results).toEqual(
       SIZES.map((size) => [
         size,
-        { plan: { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 3 }] }, errors: [] },
+        { plan: { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 3 }] } }, errors: [] },
         refused(capError('input.grants.0.serviceYears', 'AWARD_MIN_SERVICE: equity awards need ≥ 3 years of service', '张伟 has served 2 years; an equity award needs at least 3.')),
       ]),
     );
@@ -164,7 +164,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     expect(results).toEqual(
       ['SMALL', 'MICRO'].map((size) => [
         size,
-        { plan: { form: 'STOCK_OPTION', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 5 }] }, errors: [] },
+        { plan: { form: 'STOCK_OPTION', totalEquityShare: '5.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 5 }] } }, errors: [] },
         refused(capError('input.grants.0.firstExerciseOn', 'OPTION_VESTING: ≥ 1 year from grant to first exercise', 'Options granted on 2025-02-01 may first be exercised on 2026-02-01, not 2026-01-31.')),
         refused(capError('input.grants.0.lastExerciseOn', 'OPTION_EXERCISE_WINDOW: exercised within 5 years', 'The exercise window from 2026-02-01 may run to 2031-02-01 at the latest.')),
       ]),
@@ -182,9 +182,9 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
       // An equity plan states the equity it grants.
       await record('SMALL', { form: 'EQUITY_SALE', grants: [grant()] }),
     ]).toEqual([
-      { plan: { form: 'EQUITY_SALE', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 1 }] }, errors: [] },
+      { plan: { form: 'EQUITY_SALE', totalEquityShare: '5.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 1 }] } }, errors: [] },
       { plan: null, errors: [invalid('input.grants.0', 'Only option grants have exercise dates.')] },
-      { plan: null, errors: [invalid('input.grants.0', 'An option grant states its first exercise date and its deadline.')] },
+      { plan: null, errors: [invalid('input.grants.0', 'An option grant states its first and last exercise dates.')] },
       { plan: null, errors: [invalid('input.totalEquityShare', 'A EQUITY_SALE plan states the equity it grants.')] },
     ]);
   });

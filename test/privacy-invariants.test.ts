@@ -376,7 +376,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // ——— a project E1 and E2 share, with E2's patent as its output ———
     await mutate(`mutation P($input: ResearchProjectInput!) { recordResearchProject(input: $input) { errors { code message } } }`, {
       input: {
-        title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startDate: '2024-01-01',
+        title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startsOn: '2024-01-01',
         participants: [
           { creditCode: E1.code, role: 'FUNDER' },
           { creditCode: E2.code, role: 'PARTNER' },

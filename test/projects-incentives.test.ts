@@ -474,8 +474,8 @@ describe('equity incentive plans and the 2016 caps', () => {
     ).toEqual([
       ['INVALID_INPUT', 'input.grants.0.granteeName', 'input.grants.0.granteeName must not be empty.'],
       ['INVALID_INPUT', 'input.grants.0.grantedOn', 'input.grants.0.grantedOn (2024-04-30) is before the start (2024-05-01).'],
-      ['INVALID_INPUT', 'input.grants.0', 'An option grant states its first exercise date and its deadline.'],
-      ['INVALID_INPUT', 'input.grants.1', 'An option grant states its first exercise date and its deadline.'],
+      ['INVALID_INPUT', 'input.grants.0', 'An option grant states its first and last exercise dates.'],
+      ['INVALID_INPUT', 'input.grants.1', 'An option grant states its first and last exercise dates.'],
     ]);
     expect(await refusal({ grants: [grant({ firstExerciseOn: '2025-06-01' })] })).toEqual([
       ['INVALID_INPUT', 'input.grants.0', 'Only option grants have exercise dates.'],

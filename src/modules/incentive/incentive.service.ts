@@ -62,7 +62,7 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
       problems.invalid(field, 'A state-owned enterprise’s position dividend grant states the years in post, the dividend and the pay.');
     }
     if (input.form === IncentiveForm.STOCK_OPTION && (!g.firstExerciseOn || !g.lastExerciseOn)) {
-      problems.invalid(field, 'An option grant states its first exercise date and its deadline.');
+      problems.invalid(field, 'An option grant states its first and last exercise dates.');
     }
     if (input.form !== IncentiveForm.STOCK_OPTION && (g.firstExerciseOn || g.lastExerciseOn)) {
       problems.invalid(field, 'Only option grants have exercise dates.');
