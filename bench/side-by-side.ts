@@ -54,7 +54,7 @@ export const QUERY_A = `query A($first: Int!) {
         ... on IpPledgeLoan { lender { name } loanToValue pledges { patent { number } } }
         holders { share amount enterprise { creditCode name } }
       } } }
-      projects { title participants { role institution { name } } }
+      projects(first: 5) { nodes { title participants { role institution { name } } } }
     } }
   }
 }`;

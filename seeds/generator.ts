@@ -758,7 +758,7 @@ export function generateEnterprise(
           form === 'POSITION_DIVIDEND' ? addYears(approved, side.int(1, 3), 1)
           : form === 'PROJECT_DIVIDEND' ? addYears(approved, side.int(3, 5), 1)
           : null,
-        project_basis: form === 'PROJECT_DIVIDEND' ? 'INDUSTRIALISATION' : null,
+        project_basis: form === 'PROJECT_DIVIDEND' ? 'INDUSTRIALIZATION' : null,
         net_asset_increase: form === 'EQUITY_AWARD' ? yuan(side.int(20, 400) * 1_000_000) : null,
         staff_in_post: form === 'POSITION_DIVIDEND' ? side.int(30, 3000) : null,
       }))(sideRandom(`plan:${k}`)),

@@ -53,7 +53,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
       ids[code] = r.data!.createEnterprise.enterprise!.id;
       if (code === E) enterpriseId = ids[code]!;
       const writes = [
-        app.execute(RecordFiscalYearDocument, { input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 } }, admin),
+        app.execute(RecordFiscalYearDocument, { input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, scienceAndTechnologyStaff: 30 } }, admin),
         app.execute(RecordHighTechCertificateDocument, { input: { creditCode: code, number: code === E ? 'GR202442000101' : 'GR202442000102', issuedOn: '2024-11-01', criteriaVersion: 'RULES_2016' } }, admin),
         app.execute(RecordPatentDocument, { input: { creditCode: code, number: code === E ? 'ZL202110000001.6' : 'ZL202110000002.0', title: '一种光纤传感装置', legalStatus: 'VALID', grantedOn: '2022-03-01' } }, admin),
         app.execute(RecordTalentAwardDocument, { input: { creditCode: code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '500000.00', awardedOn: '2024-05-01', recipientName: '李明' } }, admin),
@@ -147,17 +147,17 @@ describe('what a bank sees, under an authorisation and without one', () => {
         enterprise: {
           creditCode: E,
           name: '武汉授信光电科技有限公司',
-          highTech: true,
+          isHighTech: true,
           highTechCertificates: null, // no HIGH_TECH scope: the status, not the certificates
-          patents: [{ number: 'ZL202110000001.6', isPledged: false }],
+          patents: { nodes: [{ number: 'ZL202110000001.6', isPledged: false }] },
           financialBands: [
             {
               fiscalYear: 2025,
-              revenue: 'FROM_50M_TO_200M',
-              rdIntensity: 'FROM_4_TO_5', // exactly 4%
+              revenue: 'FROM_50_TO_200_MILLION',
+              rdIntensity: 'FROM_4_TO_5_PERCENT', // exactly 4%
               employees: 'FROM_20_TO_300',
-              stStaffShareAtLeast10: true,
-              highTechRevenueShareAtLeast60: true,
+              isScienceAndTechnologyStaffShareAtLeast10Percent: true,
+              isHighTechRevenueShareAtLeast60Percent: true,
             },
           ],
           financials: null,
@@ -300,7 +300,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
 
   it('lets a representative keep its own data current, and refuses it another enterprise’s, changing nothing', async () => {
     const own = (await app.execute(EnterpriseByCodeDocument, { creditCode: E }, rep)).data!.enterprise!;
-    const updated = await app.execute(UpdateEnterpriseDocument, { id: own.id, version: own.version, input: { nameEn: 'Wuhan Credit Optics' } }, rep);
+    const updated = await app.execute(UpdateEnterpriseDocument, { input: { id: own.id, version: own.version, nameEn: 'Wuhan Credit Optics' } }, rep);
     expect(updated.data!.updateEnterprise.errors).toEqual([]);
     expect(updated.data!.updateEnterprise.enterprise).toEqual({ ...own, nameEn: 'Wuhan Credit Optics', version: own.version + 1 });
 
@@ -308,15 +308,15 @@ describe('what a bank sees, under an authorisation and without one', () => {
     const fOwn = (await app.execute(EnterpriseByCodeDocument, { creditCode: F }, admin)).data!.enterprise!;
     const attempts = [
       [
-        (await app.execute(UpdateEnterpriseDocument, { id: fOwn.id, version: fOwn.version, input: { nameEn: 'Taken Over' } }, rep)).data!.updateEnterprise.errors,
-        notPermitted('id', 'A representative changes its own enterprise’s data only.'),
+        (await app.execute(UpdateEnterpriseDocument, { input: { id: fOwn.id, version: fOwn.version, nameEn: 'Taken Over' } }, rep)).data!.updateEnterprise.errors,
+        notPermitted('input.id', 'A representative changes its own enterprise’s data only.'),
       ],
       [
-        (await app.execute(RecordFiscalYearDocument, { input: { creditCode: F, fiscalYear: 2024, revenue: '1.00', rdExpense: '0.00', rdExpenseInChina: '0.00', highTechRevenue: '0.00', employees: 1, stStaff: 0 } }, rep)).data!.recordFiscalYear.errors,
+        (await app.execute(RecordFiscalYearDocument, { input: { creditCode: F, fiscalYear: 2024, revenue: '1.00', rdExpense: '0.00', rdExpenseInChina: '0.00', highTechRevenue: '0.00', employees: 1, scienceAndTechnologyStaff: 0 } }, rep)).data!.recordFiscalYear.errors,
         notPermitted('input.creditCode', 'A representative changes its own enterprise’s data only.'),
       ],
       [
-        (await app.execute(RecordFiscalYearDocument, { input: { creditCode: MISSING, fiscalYear: 2024, revenue: '1.00', rdExpense: '0.00', rdExpenseInChina: '0.00', highTechRevenue: '0.00', employees: 1, stStaff: 0 } }, rep)).data!.recordFiscalYear.errors,
+        (await app.execute(RecordFiscalYearDocument, { input: { creditCode: MISSING, fiscalYear: 2024, revenue: '1.00', rdExpense: '0.00', rdExpenseInChina: '0.00', highTechRevenue: '0.00', employees: 1, scienceAndTechnologyStaff: 0 } }, rep)).data!.recordFiscalYear.errors,
         notPermitted('input.creditCode', 'A representative changes its own enterprise’s data only.'),
       ],
       [
@@ -324,7 +324,7 @@ describe('what a bank sees, under an authorisation and without one', () => {
         notPermitted('input.patentNumber', 'A representative appraises its own enterprise’s patents only.'),
       ],
       [
-        (await app.execute(RecordResearchProjectDocument, { input: { title: '光纤传感联合研发', status: 'ACTIVE', startDate: '2025-01-01', participants: [{ creditCode: E, role: 'FUNDER' }, { creditCode: F, role: 'PARTNER' }] } }, rep)).data!.recordResearchProject.errors,
+        (await app.execute(RecordResearchProjectDocument, { input: { title: '光纤传感联合研发', status: 'ACTIVE', startsOn: '2025-01-01', participants: [{ creditCode: E, role: 'FUNDER' }, { creditCode: F, role: 'PARTNER' }] } }, rep)).data!.recordResearchProject.errors,
         notPermitted('input.participants', 'A representative records projects of its own enterprise (with institutions) only.'),
       ],
     ];

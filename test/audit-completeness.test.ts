@@ -115,7 +115,7 @@ const loan = (code: string, contractNumber: string) => ({
   input: { creditCode: code, lenderId: HANKOU_ID, contractNumber, amount: '1000000.00', startsOn: '2025-01-10', interestRate: '3.8500', termMonths: 12 },
 });
 const fiscalYear = (code: string) => ({
-  input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, stStaff: 30 },
+  input: { creditCode: code, fiscalYear: 2025, revenue: '120000000.00', rdExpense: '4800000.00', rdExpenseInChina: '4800000.00', highTechRevenue: '80000000.00', employees: 240, scienceAndTechnologyStaff: 30 },
 });
 const draftInput = { level: 'MUNICIPAL', subject: '关于完善光谷科技企业融资服务的提案', reasons: '科技型中小企业融资难。', recommendations: '设立融资服务专窗。' };
 
@@ -255,14 +255,14 @@ const CASES: Record<string, Case> = {
     by: rep(C.c03),
     done: async (t) => {
       const e = await t.enterprise(C.c03, '武汉审计激光有限公司');
-      return { id: e.id, version: e.version, input: { name: '武汉审计激光股份有限公司' } };
+      return { input: { id: e.id, version: e.version, name: '武汉审计激光股份有限公司' } };
     },
     enterprise: C.c03,
     refused: {
       by: rep(C.c04),
       args: async (t) => {
         const e = await t.enterprise(C.c04, '武汉审计过期版本有限公司');
-        return { id: e.id, version: e.version! + 1, input: { name: '武汉审计新名有限公司' } };
+        return { input: { id: e.id, version: e.version! + 1, name: '武汉审计新名有限公司' } };
       },
       codes: ['STALE_VERSION'],
     },
@@ -354,7 +354,7 @@ const CASES: Record<string, Case> = {
       await t.enterprise(C.c12, '武汉审计研发有限公司'),
       {
         input: {
-          title: '硅光芯片关键技术联合攻关', status: 'ACTIVE', startDate: '2024-03-01',
+          title: '硅光芯片关键技术联合攻关', status: 'ACTIVE', startsOn: '2024-03-01',
           participants: [{ creditCode: C.c12, role: 'FUNDER' }, { institutionId: HUST, role: 'LEAD_RESEARCH_INSTITUTION' }],
         },
       }
@@ -362,7 +362,7 @@ const CASES: Record<string, Case> = {
     // A project has several participants: the event names none of them.
     enterprise: null,
     refused: {
-      args: async () => ({ input: { title: '无高校项目', status: 'PLANNED', startDate: '2025-03-01', participants: [{ creditCode: UNREGISTERED, role: 'FUNDER' }] } }),
+      args: async () => ({ input: { title: '无高校项目', status: 'PLANNED', startsOn: '2025-03-01', participants: [{ creditCode: UNREGISTERED, role: 'FUNDER' }] } }),
       codes: ['NOT_FOUND', 'INVALID_INPUT'],
     },
   },

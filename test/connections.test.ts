@@ -6,7 +6,7 @@ import { buildInnozoneSchema } from '../src/schema';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
-import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 
 /**
  * Every connection of the schema, walked page by page forward (first/after) and, where it has last/before, back:
@@ -150,6 +150,53 @@ const REQUESTS: [string, string | null, string[], string][] = [
 ];
 const R = (n: number) => REQUESTS[n - 1]![0];
 
+/** E7's patents (numbers unique: no ties). */
+const PATENTS = ['202010000007', '201910000007', '202110000017', '201810000107'].map(patentNumber);
+
+/** Joint projects: title, start, the enterprises in it (the first funds it). */
+const PROJECTS: [string, string, string[]][] = [
+  ['光纤传感联合攻关', '2024-03-01', ['E7']],
+  ['硅光芯片联合攻关', '2025-01-01', ['E7']],
+  ['激光雷达联合攻关', '2025-01-01', ['E7', 'E3']],
+  ['光模块封装联合攻关', '2025-01-01', ['E7']],
+  ['激光焊接联合攻关', '2023-06-30', ['E3']],
+];
+const J = (n: number) => PROJECTS[n - 1]![0];
+
+/** E7's incentive plans: title, approved on; and the grants of the first: grantee, granted on. */
+const PLANS: [string, string][] = [
+  ['2024年股权出售计划（一期）', '2024-05-01'],
+  ['2024年股权出售计划（二期）', '2024-05-01'],
+  ['2025年股权出售计划', '2025-02-01'],
+];
+const GRANTS: [string, string][] = [
+  ['张伟', '2024-06-01'],
+  ['王芳', '2024-06-01'],
+  ['李娜', '2024-05-01'],
+  ['刘洋', '2024-06-01'],
+];
+const planIds: string[] = [];
+
+/** E7's talent awards: recipient, awarded on. */
+const AWARDS: [string, string][] = [
+  ['赵磊', '2025-04-01'],
+  ['孙丽', '2025-04-01'],
+  ['周杰', '2024-12-31'],
+];
+
+/**
+ * E7's credit ratings and dishonest debtor checks (as the zone records them, written by SQL with their creation
+ * times): label, the day rated or checked, when recorded. Two recorded at the same microsecond tie; the order is the
+ * latest day first, then the one recorded last.
+ */
+const STANDING: [string, string, string][] = [
+  ['甲', '2025-03-01', '2026-01-10 09:00:00.000123+08'],
+  ['乙', '2025-03-01', '2026-01-10 09:00:00.000123+08'],
+  ['丙', '2025-03-01', '2026-01-10 09:00:00.000124+08'],
+  ['丁', '2024-11-30', '2026-02-01 09:00:00+08'],
+];
+const standingOrder = (suffix: string) => () => [['丙'], ['甲', '乙'], ['丁']].map((g) => g.map((l) => `${l}${suffix}`));
+
 // ── How each connection is asked for ──
 
 /** One walk: who asks, with which further variables, and the order expected (groups of tied labels). */
@@ -239,6 +286,93 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       },
       'of E3, a co-issuer of the bond': { viewer: () => admin, vars: { holder: code('E3') }, expected: () => [[BOND], ['HK-L7']] },
       'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.patents': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id number }',
+    label: (n) => n.number,
+    walks: {
+      'of E7, by number': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [...PATENTS].sort().map((n) => [n]) },
+      "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { holder: code('E7') }, expected: () => [...PATENTS].sort().map((n) => [n]) },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.projects': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id title }',
+    label: (n) => n.title,
+    walks: {
+      'of E7, the latest start first': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [[J(2), J(3), J(4)], [J(1)]] },
+      'of E3, a partner in one': { viewer: () => office, vars: { holder: code('E3') }, expected: () => [[J(3)], [J(5)]] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.incentivePlans': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id title }',
+    label: (n) => n.title,
+    walks: {
+      'of E7, the latest approved first': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [[PLANS[2]![0]], [PLANS[0]![0], PLANS[1]![0]]] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'EquityIncentivePlan.grants': {
+    declare: ', $plan: ID!',
+    args: '',
+    wrap: (c) => `node(id: $plan) { ... on EquityIncentivePlan { ${c} } }`,
+    unwrap: (d) => d.node.c,
+    node: '{ id granteeName }',
+    label: (n) => n.granteeName,
+    walks: {
+      'the earliest granted first': { viewer: () => admin, vars: { get plan() { return planIds[0]; } }, expected: () => [['李娜'], ['张伟', '王芳', '刘洋']] },
+      "E7's representative: its own plan's": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { get plan() { return planIds[0]; } }, expected: () => [['李娜'], ['张伟', '王芳', '刘洋']] },
+      'a plan without grants': { viewer: () => admin, vars: { get plan() { return planIds[2]; } }, expected: () => [] },
+    },
+  },
+  'Enterprise.talentAwards': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id recipientName }',
+    label: (n) => n.recipientName,
+    walks: {
+      'of E7, the latest first': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [['赵磊', '孙丽'], ['周杰']] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.creditRatings': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id agency }',
+    label: (n) => n.agency,
+    walks: {
+      'of E7, the latest rated first, then the one recorded last': { viewer: () => admin, vars: { holder: code('E7') }, expected: standingOrder('信用评级') },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.dishonestDebtorChecks': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id source }',
+    label: (n) => n.source,
+    walks: {
+      'of E7, the latest first, then the one recorded last': { viewer: () => admin, vars: { holder: code('E7') }, expected: standingOrder('执行信息公开网') },
+      "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { holder: code('E7') }, expected: standingOrder('执行信息公开网') },
     },
   },
   'Query.auditEvents': {
@@ -565,8 +699,8 @@ describe('every connection, walked forward and back', () => {
     // E5 changes size three times (no sort key changes: its place in every order stays as written above).
     const e5 = await app.execute<any, any>('query($c: CreditCode!) { enterprise(creditCode: $c) { id } }', { c: code('E5') }, admin);
     for (const [version, size] of [[1, 'MEDIUM'], [2, 'SMALL'], [3, 'MEDIUM']] as const) {
-      const input = { size };
-      await mutate('updateEnterprise', '($id: ID!, $version: Int!, $input: UpdateEnterpriseInput!)', { id: e5.data.enterprise.id, version, input }, admin, 'enterprise { id }', 'E5');
+      const input = { id: e5.data.enterprise.id, version, size };
+      await mutate('updateEnterprise', '($input: UpdateEnterpriseInput!)', { input }, admin, 'enterprise { id }', 'E5');
     }
     const lender = toGlobalId('Bank', BANKS.find((b) => b.key === 'HANKOU')!.id);
     for (const [contractNumber, holder, startsOn] of LOANS) {
@@ -591,6 +725,43 @@ describe('every connection, walked forward and back', () => {
          values (gen_random_uuid(), (select id from enterprise where credit_code = ?), (select id from bank where credit_code = ?), '{PROFILE,INSTRUMENTS}', ?,
                  current_date - 30, current_date + 300, '王伟（财务总监）', 'ZONE_ADMIN', ${revoked ? 'now()' : 'null'}, ${revoked ? "'ZONE_ADMIN'" : 'null'}, ?::timestamptz, now(), 1)`,
         [code('E7'), bankOf(bank), purpose, createdAt],
+      );
+    }
+
+    // E7's records that grow: patents, joint projects, incentive plans and their grants, talent awards.
+    for (const number of PATENTS) {
+      const input = { creditCode: code('E7'), number, title: `一种光纤器件（${number}）`, legalStatus: 'VALID', grantedOn: '2022-01-01' };
+      await mutate('recordPatent', '($input: PatentInput!)', { input }, admin, 'patent { number }', null);
+    }
+    const institutions = await app.execute<any, any>('{ institutions { id name } }', {}, admin);
+    const hust = institutions.data.institutions.find((i: { name: string }) => i.name === '华中科技大学').id;
+    for (const [title, startsOn, members] of PROJECTS) {
+      const participants = [
+        ...members.map((tag, i) => ({ creditCode: code(tag), role: i === 0 ? 'FUNDER' : 'PARTNER' })),
+        { institutionId: hust, role: 'LEAD_RESEARCH_INSTITUTION' },
+      ];
+      await mutate('recordResearchProject', '($input: ResearchProjectInput!)', { input: { title, status: 'ACTIVE', startsOn, participants } }, admin, 'project { title }', null);
+    }
+    for (const [i, [title, approvedOn]] of PLANS.entries()) {
+      const grants = i === 0 ? GRANTS.map(([granteeName, grantedOn]) => ({ granteeName, position: '研发工程师', equityShare: '0.5000', serviceYears: 4, grantedOn })) : [];
+      const input = { creditCode: code('E7'), title, form: 'EQUITY_SALE', approvedOn, totalEquityShare: '2.0000', grants };
+      const recorded = await mutate('recordIncentivePlan', '($input: EquityIncentivePlanInput!)', { input }, admin, 'plan { id }', null);
+      planIds.push(recorded.plan.id);
+    }
+    for (const [recipientName, awardedOn] of AWARDS) {
+      const input = { creditCode: code('E7'), scheme: 'HIGH_LEVEL_TALENT_REWARD', recipientName, amount: '500000.00', awardedOn };
+      await mutate('recordTalentAward', '($input: TalentAwardInput!)', { input }, admin, 'award { scheme }', null);
+    }
+    for (const [label, on, createdAt] of STANDING) {
+      await sql(
+        `insert into credit_rating_record (id, enterprise_id, rating, agency, rated_on, valid_until, created_at, updated_at)
+         select gen_random_uuid(), id, 'AA', ?, ?, '2027-12-31', ?::timestamptz, now() from enterprise where credit_code = ?`,
+        [`${label}信用评级`, on, createdAt, code('E7')],
+      );
+      await sql(
+        `insert into dishonest_debtor_check (id, enterprise_id, checked_on, listed, source, created_at, updated_at)
+         select gen_random_uuid(), id, ?, false, ?, ?::timestamptz, now() from enterprise where credit_code = ?`,
+        [on, `${label}执行信息公开网`, createdAt, code('E7')],
       );
     }
 
@@ -689,7 +860,7 @@ describe('every connection, walked forward and back', () => {
     const back = backward(key);
     const paging = back ? 'first: $first, after: $after, last: $last, before: $before' : 'first: $first, after: $after';
     const declared = back ? '$first: Int, $after: String, $last: Int, $before: String' : '$first: Int, $after: String';
-    const connection = `c: ${field}(${paging}${spec.args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node ${spec.node} } }`;
+    const connection = `c: ${field}(${paging}${spec.args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node ${spec.node} } nodes { id } }`;
     return `query Walk(${declared}${spec.declare}) { ${spec.wrap(connection)} }`;
   };
 
@@ -699,7 +870,10 @@ describe('every connection, walked forward and back', () => {
   const page = async (key: string, walk: Walk, paging: Record<string, unknown>): Promise<Page> => {
     const r = await app.execute<any, any>(operation(key), { ...walk.vars, ...paging }, walk.viewer());
     expect(r.errors).toBeUndefined();
-    return CONNECTIONS[key]!.unwrap(r.data);
+    // `nodes` are the nodes of `edges`, in their order.
+    const { nodes, ...connection } = CONNECTIONS[key]!.unwrap(r.data);
+    expect(nodes).toEqual(connection.edges.map((e: Edge) => ({ id: e.node.id })));
+    return connection;
   };
 
   /** The page a correct server gives: `edges`, at `from` in a list of `total`. */

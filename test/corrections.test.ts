@@ -159,7 +159,7 @@ describe('corrections and voids of recorded facts', () => {
     expect((await standing(code))[0]).toEqual({ criterion: 'CREDIT_RATING', outcome: 'PASSED', detail: `Rated BBB by ${AGENCY} on 2025-12-01; BBB or better required.` });
     expect(await ratedInSql([code, kept])).toEqual([code, kept].sort());
     const standingList = (await app.execute(CreditStandingDocument, { creditCode: code }, admin)).data!.enterprise!;
-    expect(standingList.creditRatings).toEqual([{ ...older, voidedAt: null, voidReason: null }]);
+    expect(standingList.creditRatings!.nodes).toEqual([{ ...older, voidedAt: null, voidReason: null }]);
     // Read by id, with when and why.
     expect((await app.execute(RecordedFactsDocument, { id: wrong.id }, admin)).data!.node).toEqual({ __typename: 'CreditRatingRecord', ...asVoided });
 
@@ -243,7 +243,7 @@ describe('corrections and voids of recorded facts', () => {
       after: { version: 2, checkedOn: '2026-05-01', wasListed: true, source: SOURCE, voidedAt: voidedAt.toISOString() },
     });
     expect((await standing(code))[1]).toEqual({ criterion: 'NOT_DISHONEST_DEBTOR', outcome: 'PASSED', detail: `Not listed when checked on 2026-03-01 (${SOURCE}).` });
-    expect((await app.execute(CreditStandingDocument, { creditCode: code }, admin)).data!.enterprise!.dishonestDebtorChecks!.map((c) => c.id)).toEqual([listed.id]);
+    expect((await app.execute(CreditStandingDocument, { creditCode: code }, admin)).data!.enterprise!.dishonestDebtorChecks!.nodes.map((c) => c.id)).toEqual([listed.id]);
   });
 
   describe('patents and their appraisals', () => {
@@ -297,7 +297,7 @@ describe('corrections and voids of recorded facts', () => {
         patentAppraisal: { ...wrong, version: 2, voidedAt: expect.any(Date), voidReason: reason, appraiser: '湖北众联资产评估有限公司' },
         errors: [],
       });
-      const patents = (await app.execute(CreditStandingDocument, { creditCode: code }, admin)).data!.enterprise!.patents;
+      const patents = (await app.execute(CreditStandingDocument, { creditCode: code }, admin)).data!.enterprise!.patents!.nodes;
       expect(patents).toEqual([
         { number: p.number, version: 1, legalStatus: 'VALID', appraisals: [{ ...relied, version: 1, voidedAt: null, voidReason: null }] },
       ]);

@@ -569,16 +569,16 @@ describe('CPPCC proposals', () => {
     );
     const id = drafted.data!.draftProposal.proposal!.id;
     await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code } } }, member(drafter!.name));
-    await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { portfolioFilter: { universityAffiliated: true } } } }, member(drafter!.name));
+    await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { portfolioFilter: { isUniversityAffiliated: true } } } }, member(drafter!.name));
     const before = (await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence;
     expect(nodes(before).map((e) => [e.kind, e.source])).toEqual([
       ['ENTERPRISE', { creditCode: code }],
-      ['PORTFOLIO', { portfolioFilter: { universityAffiliated: true } }],
+      ['PORTFOLIO', { portfolioFilter: { isUniversityAffiliated: true } }],
     ]);
     expect((nodes(before)[0]!.snapshot as { name: string }).name).toBe('武汉理工新能源有限公司');
     // The registry changes: a new name, and a new university enterprise.
     const e = (await app.execute(EnterpriseByCodeDocument, { creditCode: code }, admin)).data!.enterprise!;
-    const renamed = await app.execute(UpdateEnterpriseDocument, { id: e.id, version: e.version, input: { name: '武汉理工氢电科技有限公司' } }, admin);
+    const renamed = await app.execute(UpdateEnterpriseDocument, { input: { id: e.id, version: e.version, name: '武汉理工氢电科技有限公司' } }, admin);
     expect(renamed.data!.updateEnterprise.errors).toEqual([]);
     await sql(`update enterprise set university_id = (select id from institution where kind = 'UNIVERSITY' limit 1) where university_id is null and credit_code = (select min(credit_code) from enterprise where university_id is null)`);
     const after = (await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence;

@@ -101,9 +101,9 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
   it('lets the demo banks see the clients that authorised them, as the README says, and no other bank', async () => {
     await load(zoneToday());
     const huagong = NAMED_ENTERPRISES.find((e) => e.key === 'huagong')!.creditCode;
-    const query = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name patents { number } financialBands { fiscalYear } } }`;
+    const query = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name patents { nodes { number } } financialBands { fiscalYear } } }`;
     const seen = async (bank: string) => {
-      const result = await app.execute<{ enterprise: { name: string; patents: unknown[] | null; financialBands: unknown[] | null } | null }, Record<string, unknown>>(
+      const result = await app.execute<{ enterprise: { name: string; patents: { nodes: unknown[] } | null; financialBands: unknown[] | null } | null }, Record<string, unknown>>(
         query,
         { code: huagong },
         as(Role.BANK_OFFICER, BANKS.find((b) => b.key === bank)!.creditCode),

@@ -58,7 +58,7 @@ describe('eligibility receipts', () => {
       await ok(
         app.http(
           RecordFiscalYearDocument,
-          { input: { creditCode: code, fiscalYear, revenue, rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', employees: 100, stStaff: 20 } },
+          { input: { creditCode: code, fiscalYear, revenue, rdExpense: '2000000.00', rdExpenseInChina: '2000000.00', highTechRevenue: '30000000.00', employees: 100, scienceAndTechnologyStaff: 20 } },
           { token: admin },
         ),
       );

@@ -56,7 +56,7 @@ interface Crafted {
   rd?: string;
   years?: number[];
   rating?: string | null;
-  certificate?: { issuedOn: string; expiresOn?: string } | null;
+  certificate?: { issuedOn: string; validUntil?: string } | null;
   pledged?: boolean;
   dishonest?: { checkedOn: string; wasListed: boolean } | null;
   /** More of the enterprise's own registration (createEnterprise input). */
@@ -136,7 +136,7 @@ describe('pilot programs and eligibility', () => {
       await ok(
         app.execute(
           RecordFiscalYearDocument,
-          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, stStaff: 20, rdStaff: 12, innovationScore: 75, majorIncident: false } },
+          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, scienceAndTechnologyStaff: 20, rdStaff: 12, innovationScore: 75, hadMajorIncident: false } },
           admin,
         ),
       );
@@ -212,7 +212,7 @@ describe('pilot programs and eligibility', () => {
     const code = await craft(1071, '武汉邮科光纤传感有限公司', {
       years: [2015, 2016, 2017],
       certificate: null,
-      enterprise: { stateOwned: true, listedOnExchange: false, convertedInstitute: false, investedByConvertedInstitute: true, investedByAcademia: false },
+      enterprise: { isStateOwned: true, isListedOnExchange: false, isConvertedInstitute: false, isInvestedByConvertedInstitute: true, isInvestedByAcademia: false },
     });
     const scope = async (asOf: string) =>
       (await check('EQUITY_INCENTIVE', [code], asOf)).map((r) => [r.rules.version, r.rules.effectiveFrom, r.eligible, r.checks.find((c) => c.criterion === 'TECH_ENTERPRISE_TYPE')!.outcome]);
@@ -300,8 +300,8 @@ describe('pilot programs and eligibility', () => {
   });
 
   it('reads a certificate expiring on the date as valid, and one expired the day before as not', async () => {
-    const onTheDay = await craft(1031, '武汉当日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', expiresOn: AS_OF } });
-    const dayBefore = await craft(1032, '武汉前日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', expiresOn: '2026-06-29' } });
+    const onTheDay = await craft(1031, '武汉当日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', validUntil: AS_OF } });
+    const dayBefore = await craft(1032, '武汉前日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', validUntil: '2026-06-29' } });
     const [a, b] = await check('IP_PLEDGE_LOAN', [onTheDay, dayBefore]);
     expect([outcome(a!, 'HIGH_TECH_CERTIFICATE'), outcome(b!, 'HIGH_TECH_CERTIFICATE')]).toEqual([
       ['PASSED', `Certificate GR202342001031 valid 2023-07-01 to ${AS_OF}.`],

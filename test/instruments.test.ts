@@ -190,7 +190,7 @@ describe('financing instruments', () => {
       ['input.pledges.2.patentNumber', 'ZL201710000003.9 belongs to another enterprise.'],
     ]);
     const records = await app.execute(EnterpriseRecordsDocument, { creditCode: A }, admin);
-    expect(records.data!.enterprise!.patents!.map((p) => [p.number, p.isPledged])).toEqual([
+    expect(records.data!.enterprise!.patents!.nodes.map((p) => [p.number, p.isPledged])).toEqual([
       ['ZL201410012345.9', true],
       ['ZL201510000001.0', true],
       ['ZL201610000002.X', false],
@@ -218,7 +218,7 @@ describe('financing instruments', () => {
     const first = await loan('CMB-IP-D1', '2025-01-10');
     expect(first.data!.recordIpPledgeLoan.errors).toEqual([]);
     const loanId = first.data!.recordIpPledgeLoan.instrument!.id;
-    const pledged = async () => (await app.execute(EnterpriseRecordsDocument, { creditCode: D }, admin)).data!.enterprise!.patents!.map((p) => [p.number, p.isPledged]);
+    const pledged = async () => (await app.execute(EnterpriseRecordsDocument, { creditCode: D }, admin)).data!.enterprise!.patents!.nodes.map((p) => [p.number, p.isPledged]);
 
     // Repaid: the loan's status does not end the pledge.
     const repaid = await app.execute<any, any>('mutation ($id: ID!) { updateInstrumentStatus(input: { id: $id, version: 1, status: COMPLETED }) { errors { code } } }', { id: loanId }, admin);

@@ -125,7 +125,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       [2025, '50000000.00', '2500000.00', '30000000.00', 20, 2], // exactly ¥50m, R&D exactly 5%
     ] as const;
     for (const [fiscalYear, revenue, rdExpense, highTechRevenue, employees, stStaff] of years) {
-      await ok(app.execute<any, any>(FISCAL_YEAR, { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, employees, stStaff } }, as(Role.ENTERPRISE_REP, code)));
+      await ok(app.execute<any, any>(FISCAL_YEAR, { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, employees, scienceAndTechnologyStaff: stStaff } }, as(Role.ENTERPRISE_REP, code)));
     }
     await ok(
       app.execute<any, any>(
@@ -135,16 +135,16 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       ),
     );
     const read = await app.execute<any, any>(
-      `query Q($c: CreditCode!) { enterprise(creditCode: $c) { financialBands { fiscalYear revenue rdIntensity employees stStaffShareAtLeast10 highTechRevenueShareAtLeast60 } } }`,
+      `query Q($c: CreditCode!) { enterprise(creditCode: $c) { financialBands { fiscalYear revenue rdIntensity employees isScienceAndTechnologyStaffShareAtLeast10Percent isHighTechRevenueShareAtLeast60Percent } } }`,
       { c: code },
       bank,
     );
     expect(read.errors).toBeUndefined();
     expect(read.data.enterprise.financialBands).toEqual([
-      { fiscalYear: 2025, revenue: 'UP_TO_50M', rdIntensity: 'AT_LEAST_5', employees: 'FROM_20_TO_300', stStaffShareAtLeast10: true, highTechRevenueShareAtLeast60: true },
-      { fiscalYear: 2024, revenue: 'FROM_50M_TO_200M', rdIntensity: 'FROM_4_TO_5', employees: 'FROM_20_TO_300', stStaffShareAtLeast10: false, highTechRevenueShareAtLeast60: true },
-      { fiscalYear: 2023, revenue: 'FROM_50M_TO_200M', rdIntensity: 'BELOW_3', employees: 'FROM_300_TO_1000', stStaffShareAtLeast10: true, highTechRevenueShareAtLeast60: false },
-      { fiscalYear: 2022, revenue: 'FROM_50M_TO_200M', rdIntensity: 'BELOW_3', employees: 'UNDER_20', stStaffShareAtLeast10: false, highTechRevenueShareAtLeast60: false },
+      { fiscalYear: 2025, revenue: 'UP_TO_50_MILLION', rdIntensity: 'AT_LEAST_5_PERCENT', employees: 'FROM_20_TO_300', isScienceAndTechnologyStaffShareAtLeast10Percent: true, isHighTechRevenueShareAtLeast60Percent: true },
+      { fiscalYear: 2024, revenue: 'FROM_50_TO_200_MILLION', rdIntensity: 'FROM_4_TO_5_PERCENT', employees: 'FROM_20_TO_300', isScienceAndTechnologyStaffShareAtLeast10Percent: false, isHighTechRevenueShareAtLeast60Percent: true },
+      { fiscalYear: 2023, revenue: 'FROM_50_TO_200_MILLION', rdIntensity: 'BELOW_3_PERCENT', employees: 'FROM_300_TO_1000', isScienceAndTechnologyStaffShareAtLeast10Percent: true, isHighTechRevenueShareAtLeast60Percent: false },
+      { fiscalYear: 2022, revenue: 'FROM_50_TO_200_MILLION', rdIntensity: 'BELOW_3_PERCENT', employees: 'UNDER_20', isScienceAndTechnologyStaffShareAtLeast10Percent: false, isHighTechRevenueShareAtLeast60Percent: false },
     ]);
   });
 
@@ -163,7 +163,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       await ok(
         app.execute<any, any>(
           FISCAL_YEAR,
-          { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, totalIncome: revenue, employees: 7, stStaff: 1 } },
+          { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, totalIncome: revenue, employees: 7, scienceAndTechnologyStaff: 1 } },
           admin,
         ),
       );

@@ -327,8 +327,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       });
     }
     const fiscal = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code message } } }`;
-    await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, stStaff: 123 } });
-    await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, stStaff: 20 } });
+    await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, scienceAndTechnologyStaff: 123 } });
+    await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, scienceAndTechnologyStaff: 20 } });
     await mutate(`mutation R($input: RecordCreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
     await mutate(`mutation T($input: RecordTaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
     await mutate(`mutation D($input: RecordDishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', wasListed: false, source: '哨兵失信被执行人查询平台' } });
@@ -376,7 +376,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // ——— a project E1 and E2 share, with E2's patent as its output ———
     await mutate(`mutation P($input: ResearchProjectInput!) { recordResearchProject(input: $input) { errors { code message } } }`, {
       input: {
-        title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startDate: '2024-01-01',
+        title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startsOn: '2024-01-01',
         participants: [
           { creditCode: E1.code, role: 'FUNDER' },
           { creditCode: E2.code, role: 'PARTNER' },

@@ -225,7 +225,7 @@ describe('the 科技型中小企业 evaluation (program TECH_SME)', () => {
       rdExpenseInChina: year.rd,
       highTechRevenue: '0.00',
       employees: year.employees,
-      stStaff: year.stStaff,
+      scienceAndTechnologyStaff: year.stStaff,
       totalAssets: year.totalAssets,
     });
     for (const [i, type] of patentTypes.entries()) {

@@ -32,19 +32,24 @@ fragment Parts on FinancingInstrument {
 const PAGE_FIELDS = `
   creditCode name
   park { code } cluster { code } university { name }
-  highTech highTechCertificates { number expiresOn }
+  isHighTech highTechCertificates { number validUntil }
   financials { fiscalYear revenue rdExpense } financialBands { fiscalYear }
-  patents { number pledged appraisals { value appraisedOn } }
+  patents(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { number pledged appraisals { value appraisedOn } } }
   recent: instruments(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Parts } } }
   loans: instruments(first: 5, kinds: [CREDIT_LOAN, IP_PLEDGE_LOAN]) @include(if: $deep) { edges { node { ...Parts } } }
-  skipped: instruments(first: 3) @skip(if: $deep) { edges { node { kind } } }
-  projects {
-    title totalBudget budget { amount source } outputs { kind patent { number } }
-    participants { role enterprise { name instruments(first: 1) { edges { node { kind } } } } institution { name } }
+  skipped: instruments(first: 3) @skip(if: $deep) { nodes { kind } }
+  projects(first: 5) {
+    totalCount
+    edges { cursor node {
+      title totalBudget budget { amount source } outputs { kind patent { number } }
+      participants { role enterprise { name instruments(first: 1) { edges { node { kind } } } } institution { name } }
+    } }
   }
-  incentivePlans { form grants { granteeName equityShare } enterprise { name } }
-  talentAwards { scheme recipientName }
-  taxPilotUsage { fiscalYear pilot }`;
+  incentivePlans { nodes { form grants(first: 2) { totalCount nodes { granteeName equityShare } } enterprise { name } } }
+  talentAwards(first: 1) { totalCount pageInfo { hasNextPage } nodes { scheme recipientName } }
+  taxPilotUsage { fiscalYear pilot }
+  creditRatings { totalCount nodes { rating ratedOn } }
+  dishonestDebtorChecks(first: 1) { totalCount edges { cursor node { checkedOn } } }`;
 const PAGE = `query ($codes: [CreditCode!]!, $deep: Boolean!) {
   enterprises(first: 50, filter: { creditCodes: $codes }) { edges { node { id ${PAGE_FIELDS} } } }
 } ${PARTS}`;
@@ -131,6 +136,20 @@ describe('reading a page ahead', () => {
     expect(page.sql.map((s) => s.slice(0, 20))).toEqual(['select "e".* from "e', 'with r0 as (select *']);
     const small = await app.countStatements(() => app.execute(PAGE, { codes: codes.slice(0, 1), deep: true }, admin));
     expect(small.statements).toBe(2);
+  });
+
+  it('reads a page asked for as `nodes` ahead just as one asked for as `edges`', async () => {
+    const admin = as(Role.ZONE_ADMIN);
+    const asNodes = `query ($codes: [CreditCode!]!, $deep: Boolean!) {
+      enterprises(first: 50, filter: { creditCodes: $codes }) { nodes { id ${PAGE_FIELDS} } }
+    } ${PARTS}`;
+    const nodes = await app.countStatements(() => app.execute(asNodes, { codes, deep: true }, admin));
+    const edges = await app.execute(PAGE, { codes, deep: true }, admin);
+    expect(nodes.result.errors).toBeUndefined();
+    expect((nodes.result.data as { enterprises: { nodes: unknown[] } }).enterprises.nodes).toEqual(
+      (edges.data as { enterprises: { edges: { node: unknown }[] } }).enterprises.edges.map((e) => e.node),
+    );
+    expect(nodes.sql.map((s) => s.slice(0, 20))).toEqual(['select "e".* from "e', 'with r0 as (select *']);
   });
 
   it('leaves a refusal of a nested field’s arguments to its resolver: the page answers, the field carries the error', async () => {

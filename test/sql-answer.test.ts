@@ -43,7 +43,7 @@ function selectionOf(schema: GraphQLSchema, type: GraphQLNamedType, depth: numbe
       if (path.filter((p) => p === node.name).length >= 2) continue;
       const inner = selectionOf(schema, node, depth - 1, [...path, node.name]);
       if (named.name.endsWith('Connection')) {
-        parts.push(`${field.name}(first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${inner} } } }`);
+        parts.push(`${field.name}(first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${inner} } } nodes { ${inner} } }`);
       } else {
         parts.push(`${field.name} { ${inner} }`);
       }
@@ -117,6 +117,30 @@ describe('answers in SQL', () => {
       const oracle = await run(plain, QUERY_A, { first }, admin);
       expect(answered.result).toEqual(oracle);
       expect(answered.statements).toBe(1);
+    }
+  });
+
+  it('answers `nodes` beside or instead of `edges`, at every level and after a cursor, in one statement as the resolvers do', async () => {
+    const query = `query ($first: Int!, $after: String) { enterprises(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { creditCode
+        patents(first: 2) { totalCount nodes { number appraisals { value } } }
+        instruments(first: 2) { nodes { __typename kind amount } edges { cursor } }
+        incentivePlans { nodes { form grants(first: 1) { totalCount pageInfo { hasNextPage } nodes { granteeName } } } }
+      }
+      edges { cursor node { name } } } }`;
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      expect(await plan(query, { first: 7, after }, admin)).toHaveProperty('sql');
+      const answered = await app.countStatements(() => run(app, query, { first: 7, after }, admin));
+      const oracle = await run(plain, query, { first: 7, after }, admin);
+      expect(oracle.errors).toBeUndefined();
+      expect(answered.result).toEqual(oracle);
+      expect(answered.statements).toBe(1);
+      // The nodes are the edges' nodes, in their order.
+      const page = answered.result.data!['enterprises'];
+      expect(page.nodes.map((n: { creditCode: string }) => n.creditCode)).toHaveLength(page.edges.length);
+      after = page.pageInfo.endCursor;
     }
   });
 
@@ -230,8 +254,8 @@ describe('answers in SQL', () => {
       { search: '科技' },
       { search: 'Optics' },
       { search: '9142' },
-      { highTech: true },
-      { highTech: false, universityAffiliated: true },
+      { isHighTech: true },
+      { isHighTech: false, isUniversityAffiliated: true },
       { instrumentKinds: ['IP_PLEDGE_LOAN', 'COLLECTIVE_BOND'] },
       { creditCodes: ['914201003000010018', '91420100MA4K0A1B6L'] },
       { search: '没有这样的企业' },

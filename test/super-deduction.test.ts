@@ -54,7 +54,7 @@ describe('the R&D super-deduction, rate by rate', () => {
           highTechRevenue: '0.00',
           totalIncome: '30000000.00',
           employees: 120,
-          stStaff: 30,
+          scienceAndTechnologyStaff: 30,
         });
       }
     }

@@ -249,7 +249,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital stateOwned university universityAffiliated listedOnExchange convertedInstitute investedByConvertedInstitute investedByAcademia highTech updatedAt version':
+      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital isStateOwned university isUniversityAffiliated isListedOnExchange isConvertedInstitute isInvestedByConvertedInstitute isInvestedByAcademia isHighTech updatedAt version':
         ROWS,
       // The bank's own authorization from it (null for every other viewer: the resolver answers for the viewer).
       viewerAuthorization: ROWS,
@@ -263,21 +263,24 @@ export const TYPES: Record<string, TypeRule> = {
       'financials creditCodeOverride creditRatings taxCreditGrades dishonestDebtorChecks': roles('A R'),
     },
   },
-  CreditCodeOverride: { rows: roles('A R'), fields: { 'reason by at': ROWS } },
+  CreditCodeOverride: { rows: roles('A R'), fields: { 'reason by overriddenAt': ROWS } },
   FiscalYearFinancials: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees stStaff rdStaff innovationScore majorIncident updatedAt version': ROWS },
+    fields: {
+      'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees scienceAndTechnologyStaff rdStaff innovationScore hadMajorIncident updatedAt version':
+        ROWS,
+    },
   },
   FiscalYearBands: {
     rows: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
     owners: { ref: 'enterpriseId' },
-    fields: { 'fiscalYear revenue rdIntensity employees stStaffShareAtLeast10 highTechRevenueShareAtLeast60': ROWS },
+    fields: { 'fiscalYear revenue rdIntensity employees isScienceAndTechnologyStaffShareAtLeast10Percent isHighTechRevenueShareAtLeast60Percent': ROWS },
   },
   HighTechCertificate: {
     rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
     owners: { ref: 'enterprise' },
-    fields: { 'id number issuedOn expiresOn criteriaVersion updatedAt': ROWS },
+    fields: { 'id number issuedOn validUntil criteriaVersion updatedAt': ROWS },
   },
   Qualification: {
     rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
@@ -331,7 +334,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O'),
     owners: { projectParticipants: true },
     fields: {
-      'id title platform status startDate endDate disposalRightsPilot totalBudget participants outputs budget updatedAt version':
+      'id title platform status startsOn endsOn isUnderDisposalRightsPilot totalBudget participants outputs budget updatedAt':
         ROWS,
     },
   },
@@ -354,7 +357,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O'),
     owners: { ref: 'enterprise' },
     fields: {
-      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare endsOn projectBasis netAssetIncrease staffInPost enterprise updatedAt version': ROWS,
+      'id title form status approvedOn isPilotKeyUnit totalEquityShare profitShare endsOn projectBasis netAssetIncrease staffInPost enterprise updatedAt': ROWS,
       // Grants name people: personal data.
       grants: roles('A R'),
     },
@@ -363,7 +366,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R'),
     owners: { via: 'plan', type: 'EquityIncentivePlan' },
     fields: {
-      'id granteeName position equityShare purchasedShare awardValue keyTechnical grantedOn serviceYears yearsInPost firstExerciseOn exerciseDeadline dividendAmount annualPay updatedAt':
+      'id granteeName position equityShare purchasedShare awardValue isKeyTechnicalStaff grantedOn serviceYears yearsInPost firstExerciseOn lastExerciseOn dividendAmount annualPay updatedAt':
         ROWS,
     },
   },
@@ -413,7 +416,7 @@ export const TYPES: Record<string, TypeRule> = {
   },
   FiscalYearTotals: {
     rows: roles('A M O'),
-    fields: { 'fiscalYear reporting revenue rdExpense highTechRevenue employees stStaff': ROWS },
+    fields: { 'fiscalYear reporting revenue rdExpense highTechRevenue employees scienceAndTechnologyStaff': ROWS },
   },
   CreditRatingRecord: {
     rows: roles('A R'),

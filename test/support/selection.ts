@@ -11,7 +11,9 @@ import {
 } from 'graphql';
 
 /** Arguments given to list fields so a selection reaches all of a small fixture. */
-const FIELD_ARGS: Record<string, string> = { instruments: '(first: 100)' };
+const FIELD_ARGS: Record<string, string> = Object.fromEntries(
+  ['instruments', 'patents', 'projects', 'incentivePlans', 'grants', 'talentAwards', 'creditRatings', 'dishonestDebtorChecks'].map((f) => [f, '(first: 100)']),
+);
 
 /**
  * A selection of every field of `type`, recursively, with `__typename` on every object, generated from the
@@ -38,7 +40,11 @@ export function selectEverything(schema: GraphQLSchema, type: GraphQLCompositeTy
     // under an actor it is cut short, or every record with an actor would hold a whole enterprise.
     const cut = type.name === 'Actor' && isAbstractType(named) ? schema.getPossibleTypes(named).map((t) => t.name) : [];
     if (isLeafType(named)) parts.push(`${field.name}${args}`);
-    else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name, ...cut])}`);
+    else if (field.name === 'nodes' && type.name.endsWith('Connection')) {
+      // A connection's nodes are its edges' nodes, selected in full under `edges`: here cut short (id and credit code).
+      const nodeCut = isAbstractType(named) ? schema.getPossibleTypes(named).map((t) => t.name) : [named.name];
+      parts.push(`${field.name} ${selectEverything(schema, named as GraphQLCompositeType, [...path, type.name, ...nodeCut])}`);
+    } else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name, ...cut])}`);
   }
   return `{ ${parts.join(' ')} }`;
 }

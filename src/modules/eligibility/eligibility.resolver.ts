@@ -158,24 +158,15 @@ export class EligibilityReceiptResolver {
  */
 @Resolver(() => Enterprise)
 export class CreditStandingResolver {
-  @FieldResolver(() => [CreditRatingRecord], { nullable: true, description: 'SME credit ratings, newest first.' })
-  creditRatings(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', createdAt: 'desc', id: 'desc' })
-      .load(e.id)
-      .then((ratings) => ratings.filter((r) => !r.voidedAt));
-  }
+  // Enterprise.creditRatings and Enterprise.dishonestDebtorChecks grow without bound: connections, with the enterprise's
+  // other connections (src/modules/enterprise/enterprise.pages.ts).
 
-  @FieldResolver(() => [TaxCreditGrade], { nullable: true, description: 'Tax credit grades, latest year first.' })
+  @FieldResolver(() => [TaxCreditGrade], {
+    nullable: true,
+    description:
+      'Tax credit grades (纳税信用等级), the latest year first. Bounded: one per tax year. Masked (null with a FORBIDDEN error) for anyone but zone administrators and its own representative.',
+  })
   taxCreditGrades(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(TaxCreditGrade, 'enterprise', { year: 'desc' }).load(e.id);
-  }
-
-  @FieldResolver(() => [DishonestDebtorCheck], { nullable: true, description: 'Dishonest debtor list checks, newest first.' })
-  dishonestDebtorChecks(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', createdAt: 'desc', id: 'desc' })
-      .load(e.id)
-      .then((checks) => checks.filter((c) => !c.voidedAt));
   }
 }

@@ -158,7 +158,7 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
       rdExpense: fixed(r['rd']),
       highTechRevenue: fixed(r['high_tech']),
       employees: r['employees'],
-      stStaff: r['st_staff'],
+      scienceAndTechnologyStaff: r['st_staff'],
     })),
   };
 }
