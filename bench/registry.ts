@@ -134,8 +134,8 @@ async function main() {
       let statements = 0;
       knex.on('query', () => statements++);
       const portfolio = `query($first: Int) { enterprises(first: $first) { edges { node { creditCode isHighTech park { code }
-        financials { revenue } patents(first: 20) { totalCount nodes { number pledged appraisals { value } } }
-        instruments(first: 20) { totalCount edges { node { kind amount holders { share amount enterprise { creditCode } }
+        financials { revenue } patents(first: 20) { totalCount nodes { number isPledged appraisals { value } } }
+        instruments(first: 20) { totalCount edges { node { ... on FinancingInstrument { kind amount holders { share amount enterprise { creditCode } } }
           ... on CreditLoan { lender { name } subBranch { name } } ... on IpPledgeLoan { loanToValue pledges { patent { number } } }
           ... on TechInsurancePolicy { insurer { name } } ... on FundInvestment { fund { name } }
           ... on RiskCompensationCover { pool { name } claims { amount } } } } }

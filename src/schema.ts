@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type GraphQLObjectType, type GraphQLSchema, isInterfaceType, isUnionType, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, isAbstractType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
@@ -95,7 +95,7 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isInterfaceType(type) || isUnionType(type)) type.resolveType = typeNamedAfterClass;
+    if (isAbstractType(type)) type.resolveType = typeNamedAfterClass;
   }
   // Input classes marked @OneOf() become `@oneOf` input objects (type-graphql has no option for it).
   applyOneOfInputs(schema);

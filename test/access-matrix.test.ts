@@ -1,4 +1,4 @@
-import { type GraphQLCompositeType, type GraphQLObjectType, isObjectType } from 'graphql';
+import { type GraphQLCompositeType, type GraphQLObjectType, isNonNullType, isObjectType } from 'graphql';
 import { Condition, FIELD_GRANTS, fieldGrant, type Grant, mayCall, STRUCTURAL, TYPES } from '../src/auth/policy';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
@@ -11,7 +11,7 @@ import { CreateEnterpriseDocument, GrantAuthorizationDocument } from './support/
 import { as, TestApp } from './support/app';
 import { addMonths, zoneToday } from './support/clock';
 import { coveringEnterprises } from './support/demo';
-import { enterpriseInput, resetRegistry, wrongCheckCode } from './support/registry';
+import { enterpriseInput, resetRegistry, testCode, wrongCheckCode } from './support/registry';
 import { selectEverything } from './support/selection';
 
 /**
@@ -19,7 +19,9 @@ import { selectEverything } from './support/selection';
  * object type and every field, what the API answers is compared with what the table says it should. The oracle
  * is independent of the server's own enforcement: it reads the administrator's full answer as JSON and decides,
  * from the table and the fixture (who authorised whom, with which scopes), what each other viewer must see of it:
- * the same value where allowed, null where denied, and hidden objects left out of lists.
+ * the same value where allowed; where a field is denied, null and a FORBIDDEN error at its path saying what would
+ * grant it; an object seen only restricted as its restricted type with what that type carries; and hidden objects
+ * null or left out of lists, with no error.
  *
  * Coverage is asserted too: every field of the table is reached in the administrator's answer, every role meets
  * every type it may see, every bank condition is seen both holding and failing, and every type a role may not see
@@ -98,6 +100,32 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
   return f.scopes.has(grant);
 }
 
+/** Does the viewer, who sees the object's row, see it in full (not as its type's restricted form)? */
+function fullVisible(f: Fixture, type: string, obj: Json, owners: string[] | null): boolean {
+  const restricted = TYPES[type]?.restricted;
+  if (!restricted) return true;
+  const grant = restricted.full[f.viewer.role];
+  return !!grant && holds(f, grant, obj, owners);
+}
+
+const SCOPE_CONDITIONS: ReadonlySet<Grant> = new Set([Condition.HIGH_TECH, Condition.PATENTS, Condition.FINANCIALS, Condition.INSTRUMENTS]);
+
+/** The error a masked field must come with, written from the table (README "Who sees what"). */
+function maskedError(f: Fixture, type: string, field: string, path: (string | number)[]) {
+  const grants = FIELD_GRANTS.get(type)!.get(field)!;
+  const allowedRoles = Object.values(Role).filter((r) => grants[r] !== undefined);
+  const grant = grants[f.viewer.role];
+  const why =
+    grant === undefined || grant === true
+      ? { reason: 'ROLE' }
+      : SCOPE_CONDITIONS.has(grant)
+        ? { reason: 'SCOPE', requiredScope: grant }
+        : { reason: 'CONDITION', condition: grant };
+  return { path, extensions: { code: 'FORBIDDEN', ...why, allowedRoles } };
+}
+
+type ExpectedError = ReturnType<typeof maskedError>;
+
 function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null, proposal: Json | null = null): boolean {
   const rule = TYPES[type];
   if (!rule || rule.public) return true;
@@ -152,8 +180,20 @@ const PER_VIEWER: ReadonlyMap<string, (f: Fixture, obj: Json, actual: unknown) =
   ],
 ]);
 
-/** Compares a viewer's answer with the administrator's, field by field, as the table says it must be. */
-function compare(f: Fixture, expected: unknown, actual: unknown, path: string, parentOwners: string[], proposal: Json | null = null): void {
+/**
+ * Compares a viewer's answer with the administrator's, field by field, as the table says it must be, and collects
+ * the errors the answer must carry (`at`: the response path).
+ */
+function compare(
+  f: Fixture,
+  expected: unknown,
+  actual: unknown,
+  path: string,
+  parentOwners: string[],
+  proposal: Json | null,
+  at: (string | number)[],
+  errors: ExpectedError[],
+): void {
   if (expected === null || typeof expected !== 'object') {
     expect({ path, value: actual }).toEqual({ path, value: expected });
     return;
@@ -167,7 +207,7 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
   if (Array.isArray(expected)) {
     const kept = expected.filter(visible);
     expect({ path, length: (actual as unknown[] | null)?.length }).toEqual({ path, length: kept.length });
-    kept.forEach((e, i) => compare(f, e, (actual as unknown[])[i], `${path}.${i}`, parentOwners, proposal));
+    kept.forEach((e, i) => compare(f, e, (actual as unknown[])[i], `${path}.${i}`, parentOwners, proposal, [...at, i], errors));
     return;
   }
   const obj = expected as Json;
@@ -180,6 +220,20 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
   const owners = ownersOf(obj, type, parentOwners);
   if (!rowVisible(f, type, obj, owners, proposal)) {
     expect({ path, value: actual }).toEqual({ path, value: null });
+    return;
+  }
+  const restricted = TYPES[type]?.restricted;
+  if (restricted && !fullVisible(f, type, obj, owners)) {
+    // Seen as the restricted type, with exactly what it carries (the selection asks for all of it), and nothing else.
+    const carried = [...FIELD_GRANTS.get(restricted.as)!.keys()];
+    const shown = Object.fromEntries(carried.filter((k) => k in obj).map((k) => [k, obj[k]]));
+    expect({ path, value: actual }).toEqual({ path, value: { __typename: restricted.as, ...shown } });
+    for (const k of carried) {
+      reached.add(`${restricted.as}.${k}`);
+      note(f.viewer.role, `${restricted.as}.${k}`, 'allowed');
+    }
+    // What the full type shows beyond it is denied to this viewer: not masked, absent from the type it gets.
+    for (const field of Object.keys(obj)) if (field !== '__typename') note(f.viewer.role, `${type}.${field}`, 'denied');
     return;
   }
   expect({ path, typename: (actual as Json | null)?.__typename }).toEqual({ path, typename: type });
@@ -209,7 +263,9 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
       const allowed = !!grant && holds(f, grant, subject, owners);
       note(f.viewer.role, `${type}.${field}`, allowed ? 'allowed' : 'denied');
       if (!allowed) {
+        // Masked: null, and an error at its path that says so.
         expect({ path: `${path}.${field}`, value: act }).toEqual({ path: `${path}.${field}`, value: null });
+        errors.push(maskedError(f, type, field, [...at, field]));
         continue;
       }
       const mine = PER_VIEWER.get(`${type}.${field}`);
@@ -224,9 +280,13 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
         continue;
       }
     }
-    compare(f, value, act, `${path}.${field}`, owners ?? parentOwners, within);
+    compare(f, value, act, `${path}.${field}`, owners ?? parentOwners, within, [...at, field], errors);
   }
 }
+
+/** Errors as the oracle writes them, in one order (the order resolvers finish in is no part of the answer). */
+const comparable = (errors: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined) =>
+  (errors ?? []).map((e) => ({ path: e.path, extensions: e.extensions })).sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 
 describe('the access matrix, generated from the policy table', () => {
   // Each sweep reads every field of the schema as every role (every connection both as edges and as nodes): over a
@@ -376,8 +436,10 @@ describe('the access matrix, generated from the policy table', () => {
     collect((truth.data as Json)[root], []);
     for (const f of fixtures.filter(who)) {
       const answer = await app.execute(query, variables, f.viewer);
-      expect({ viewer: f.name, errors: answer.errors }).toEqual({ viewer: f.name, errors: undefined });
-      compare(f, (truth.data as Json)[root], (answer.data as Json)[root], `${f.name}: ${root}`, []);
+      const errors: ExpectedError[] = [];
+      compare(f, (truth.data as Json)[root], (answer.data as Json)[root], `${f.name}: ${root}`, [], null, [root], errors);
+      // Every masked field came with its error, and nothing else went wrong.
+      expect({ viewer: f.name, errors: comparable(answer.errors) }).toEqual({ viewer: f.name, errors: comparable(errors) });
     }
   }
 
@@ -524,7 +586,9 @@ describe('the access matrix, generated from the policy table', () => {
         const { type, obj, owners, proposal } = nodesSeen.get(id)!;
         const visible = rowVisible(f, type, obj, owners, proposal);
         note(f.viewer.role, `${type} row`, visible ? 'allowed' : 'denied');
-        expect({ viewer: f.name, type, id, got: got[i] }).toEqual({ viewer: f.name, type, id, got: visible ? { __typename: type, id } : null });
+        // A record seen only restricted is that, under its own id.
+        const shownAs = visible && !fullVisible(f, type, obj, owners) ? TYPES[type]!.restricted!.as : type;
+        expect({ viewer: f.name, type, id, got: got[i] }).toEqual({ viewer: f.name, type, id, got: visible ? { __typename: shownAs, id } : null });
       });
     }
   });
@@ -602,6 +666,63 @@ describe('the access matrix, generated from the policy table', () => {
       }
     }
     expect(unproven).toEqual([]);
+  });
+
+  it('answers for an enterprise a viewer may not see exactly as for a code never registered: null, and no error', async () => {
+    const query = `query Everything($code: CreditCode!) { enterprise(creditCode: $code) ${everything['enterprise']} }`;
+    const unknown = testCode(914); // never registered here
+    const registered = await app.orm.em.fork().execute<{ code: string }[]>(`select credit_code as code from enterprise where credit_code = ?`, [unknown]);
+    expect(registered).toEqual([]);
+    const outside = (f: Fixture) => (f.visible === ALL ? [] : [...five, overridden].filter((c) => !(f.visible as ReadonlySet<string>).has(c)));
+    let compared = 0;
+    for (const f of fixtures) {
+      for (const code of outside(f).slice(0, 2)) {
+        const [hidden, absent] = [await app.execute(query, { code }, f.viewer), await app.execute(query, { code: unknown }, f.viewer)];
+        expect({ viewer: f.name, code, answer: hidden }).toEqual({ viewer: f.name, code, answer: { data: { enterprise: null }, errors: undefined, status: undefined } });
+        expect({ viewer: f.name, code, answer: hidden }).toEqual({ viewer: f.name, code, answer: absent });
+        compared++;
+      }
+    }
+    // Every representative and the bank never authorised met one.
+    expect(compared).toBeGreaterThanOrEqual(fixtures.filter((f) => f.visible !== ALL).length);
+  });
+
+  it('keeps every field it may mask nullable, and says in its description who sees it', async () => {
+    const schema = await buildInnozoneSchema();
+    const problems: string[] = [];
+    for (const [type, fields] of FIELD_GRANTS) {
+      const rule = TYPES[type]!;
+      const shown = rule.restricted?.full ?? rule.rows;
+      const object = schema.getType(type) as GraphQLObjectType;
+      for (const [field, grants] of fields) {
+        const definition = object.getFields()[field]!;
+        // Masked for a viewer shown the object whose grant is missing, or a condition beyond the object's own.
+        const viewers = Object.values(Role).filter((r) => shown[r] !== undefined);
+        const masked = !rule.public && viewers.some((r) => grants[r] === undefined || (grants[r] !== true && grants[r] !== shown[r]));
+        const says = definition.description?.match(/Masked \(null with a FORBIDDEN error\) unless the viewer is (.*)\.$/);
+        if (masked && isNonNullType(definition.type)) problems.push(`${type}.${field}: masked, yet non-null`);
+        if (masked !== !!says) problems.push(`${type}.${field}: ${masked ? 'masked, and its description does not say so' : 'says it is masked'}`);
+        if (masked && says) {
+          const named = Object.values(Role).filter((r) => new RegExp(`\\b${r}\\b`).test(says[1]!));
+          const seeing = viewers.filter((r) => grants[r] !== undefined);
+          if (named.join() !== seeing.join()) problems.push(`${type}.${field}: names ${named.join(', ')}, not ${seeing.join(', ')}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('makes non-null every field of an enterprise that every enterprise has and no viewer is masked from', async () => {
+    const schema = await buildInnozoneSchema();
+    const meta = app.orm.getMetadata().get('Enterprise');
+    const problems: string[] = [];
+    for (const [field, definition] of Object.entries((schema.getType('Enterprise') as GraphQLObjectType).getFields())) {
+      if (isNonNullType(definition.type) || definition.description?.includes('Masked (null with a FORBIDDEN error)')) continue;
+      // Nullable and never masked: it must be one an enterprise may lack (its column or reference may be null).
+      const prop = meta.properties[field as never] as { nullable?: boolean } | undefined;
+      if (!prop?.nullable) problems.push(`Enterprise.${field}: nullable, never masked, and every enterprise has one`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('names every object type of the schema in the table or as structural, and no field the schema lacks', async () => {

@@ -1,3 +1,4 @@
+import type { GraphQLFormattedError } from 'graphql';
 import { Role } from '../src/auth/roles';
 import { toGlobalId } from '../src/common/global-id';
 import { BANKS } from '../seeds/reference';
@@ -36,6 +37,12 @@ const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
 const icbc = BANKS.find((b) => b.key === 'ICBC')!;
 const bank = as(Role.BANK_OFFICER, hankou.creditCode);
 const rep = as(Role.ENTERPRISE_REP, E);
+
+/** Errors as a client reads them, in the order of their paths (their locations aside: the operation's text). */
+const sortedErrors = (errors: readonly GraphQLFormattedError[] | undefined) =>
+  errors
+    ?.map(({ message, path, extensions }) => ({ message, path, extensions }))
+    .sort((a, b) => String(a.path).localeCompare(String(b.path)));
 
 describe('what a bank sees, under an authorisation and without one', () => {
   let app: TestApp;
@@ -97,6 +104,17 @@ describe('what a bank sees, under an authorisation and without one', () => {
       rep,
     );
 
+  /** The global ids of an enterprise's two loans: Hankou's (the bank's own), then ICBC's. */
+  const loanIds = async (code: string): Promise<[string, string]> => {
+    const rows = await app.orm.em.fork().execute<{ id: string; lender: string }[]>(
+      `select i.id, b.credit_code as lender from financing_instrument i join instrument_holder h on h.instrument_id = i.id
+       join enterprise e on e.id = h.enterprise_id join bank b on b.id = i.lender_id where e.credit_code = ?`,
+      [code],
+    );
+    const of = (lender: string) => toGlobalId('CreditLoan', rows.find((r) => r.lender === lender)!.id);
+    return [of(hankou.creditCode), of(icbc.creditCode)];
+  };
+
   /** Everything a bank could ask that would tell it whether `code` is registered. */
   const probe = (code: string, id: string) => app.execute(ExistenceDocument, { creditCode: code, id, search: '武汉' }, bank);
   const nothing = {
@@ -138,10 +156,10 @@ describe('what a bank sees, under an authorisation and without one', () => {
     const granted = await grant(['PROFILE', 'PATENTS', 'FINANCIALS', 'INSTRUMENTS']);
     expect(granted.data!.grantAuthorization.errors).toEqual([]);
     const view = await app.execute(BankViewDocument, { creditCode: E }, bank);
+    const [own, other] = await loanIds(E);
     // Its own loan first, then the other lender's (the two start the same day: their order is the ids').
-    view.data?.enterprise?.instruments?.edges.sort((a, b) => Number(a.node.amount === null) - Number(b.node.amount === null));
-    expect(view).toEqual({
-      errors: undefined,
+    view.data?.enterprise?.instruments?.edges.sort((a, b) => Number(a.node.__typename === 'RestrictedInstrument') - Number(b.node.__typename === 'RestrictedInstrument'));
+    expect({ ...view, errors: sortedErrors(view.errors) }).toEqual({
       status: undefined,
       data: {
         enterprise: {
@@ -165,17 +183,107 @@ describe('what a bank sees, under an authorisation and without one', () => {
           instruments: {
             totalCount: 2,
             edges: [
-              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: '2000000.00', contractNumber: `HK-${E.slice(-4)}`, interestRate: '3.8500', lender: { creditCode: hankou.creditCode } } },
-              { node: { __typename: 'CreditLoan', kind: 'CREDIT_LOAN', status: 'ACTIVE', amount: null, contractNumber: null, interestRate: null, lender: null } },
+              {
+                node: {
+                  __typename: 'CreditLoan',
+                  id: own,
+                  kind: 'CREDIT_LOAN',
+                  status: 'ACTIVE',
+                  amount: '2000000.00',
+                  contractNumber: `HK-${E.slice(-4)}`,
+                  interestRate: '3.8500',
+                  lender: { creditCode: hankou.creditCode },
+                },
+              },
+              // Another lender's: there is one, and this is all the bank may see of it.
+              { node: { __typename: 'RestrictedInstrument', id: other, kind: 'CREDIT_LOAN', status: 'ACTIVE' } },
             ],
           },
         },
       },
+      // Each masked field says so, at its path, with what would grant it; the rest of the answer stands.
+      errors: [
+        {
+          message: 'Enterprise.financials is masked: only ZONE_ADMIN or ENTERPRISE_REP may see it.',
+          path: ['enterprise', 'financials'],
+          extensions: { code: 'FORBIDDEN', reason: 'ROLE', allowedRoles: ['ZONE_ADMIN', 'ENTERPRISE_REP'] },
+        },
+        {
+          message: 'Enterprise.highTechCertificates is masked: it needs an authorization from the enterprise with scope HIGH_TECH.',
+          path: ['enterprise', 'highTechCertificates'],
+          extensions: {
+            code: 'FORBIDDEN',
+            reason: 'SCOPE',
+            requiredScope: 'HIGH_TECH',
+            allowedRoles: ['ZONE_ADMIN', 'CPPCC_MEMBER', 'CPPCC_OFFICE', 'HANDLING_UNIT', 'BANK_OFFICER', 'ENTERPRISE_REP'],
+          },
+        },
+        {
+          message: 'Enterprise.talentAwards is masked: only ZONE_ADMIN, CPPCC_MEMBER, CPPCC_OFFICE or ENTERPRISE_REP may see it.',
+          path: ['enterprise', 'talentAwards'],
+          extensions: { code: 'FORBIDDEN', reason: 'ROLE', allowedRoles: ['ZONE_ADMIN', 'CPPCC_MEMBER', 'CPPCC_OFFICE', 'ENTERPRISE_REP'] },
+        },
+      ],
     });
     // F did not authorise: it still answers exactly as an unregistered code does.
     const f = await probe(F, ids[F]!);
     expect(f.data!.enterprise).toBeNull();
     expect(f).toEqual(await probe(MISSING, toGlobalId('Enterprise', '00000000-0000-4000-8000-000000000000')));
+  });
+
+  it('gets the other lender’s loan by id as restricted, its own in full, and never one of an enterprise that gave no INSTRUMENTS scope', async () => {
+    const [own, other] = await loanIds(E);
+    const [, otherOfF] = await loanIds(F);
+    const query = `query Loans($ids: [ID!]!) { nodes(ids: $ids) {
+      __typename id
+      ... on RestrictedInstrument { kind status updatedAt }
+      ... on CreditLoan { kind amount contractNo }
+    } }`;
+    const ask = () => app.execute(query, { ids: [own, other, otherOfF] }, bank);
+    // Under PATENTS only, no instrument of E is the bank's to see: each is null, as an unknown id, with no error.
+    expect((await grant(['PROFILE', 'PATENTS'])).data!.grantAuthorization.errors).toEqual([]);
+    expect(await ask()).toEqual({ status: undefined, errors: undefined, data: { nodes: [null, null, null] } });
+    expect((await grant(['INSTRUMENTS'], { purpose: '知识产权质押贷款授信审查' })).data!.grantAuthorization.errors).toEqual([]);
+    const full = await app.execute(`query($id: ID!) { node(id: $id) { ... on CreditLoan { updatedAt } } }`, { id: other }, admin);
+    const { updatedAt } = (full.data as { node: { updatedAt: string } }).node;
+    expect(await ask()).toEqual({
+      status: undefined,
+      errors: undefined,
+      data: {
+        nodes: [
+          { __typename: 'CreditLoan', id: own, kind: 'CREDIT_LOAN', amount: '2000000.00', contractNo: `HK-${E.slice(-4)}` },
+          { __typename: 'RestrictedInstrument', id: other, kind: 'CREDIT_LOAN', status: 'ACTIVE', updatedAt },
+          null,
+        ],
+      },
+    });
+    // The administrator gets the same id in full.
+    expect((await app.execute(query, { ids: [other] }, admin)).data).toEqual({
+      nodes: [{ __typename: 'CreditLoan', id: other, kind: 'CREDIT_LOAN', amount: '2000000.00', contractNo: `ICBC-${E.slice(-4)}` }],
+    });
+  });
+
+  it('answers masked fields with null and an error over HTTP with status 200, the rest of the answer intact', async () => {
+    expect((await grant(['PROFILE'])).data!.grantAuthorization.errors).toEqual([]);
+    const query = 'query($code: CreditCode!) { enterprise(creditCode: $code) { name financialBands { fiscalYear } patents { number } } }';
+    const answer = await app.http(query, { code: E }, { token: await app.token(Role.BANK_OFFICER, hankou.creditCode) });
+    const allowedRoles = ['ZONE_ADMIN', 'CPPCC_MEMBER', 'CPPCC_OFFICE', 'BANK_OFFICER', 'ENTERPRISE_REP'];
+    expect({ ...answer, errors: sortedErrors(answer.errors) }).toEqual({
+      status: 200,
+      data: { enterprise: { name: '武汉授信光电科技有限公司', financialBands: null, patents: null } },
+      errors: [
+        {
+          message: 'Enterprise.financialBands is masked: it needs an authorization from the enterprise with scope FINANCIALS.',
+          path: ['enterprise', 'financialBands'],
+          extensions: { code: 'FORBIDDEN', reason: 'SCOPE', requiredScope: 'FINANCIALS', allowedRoles },
+        },
+        {
+          message: 'Enterprise.patents is masked: it needs an authorization from the enterprise with scope PATENTS.',
+          path: ['enterprise', 'patents'],
+          extensions: { code: 'FORBIDDEN', reason: 'SCOPE', requiredScope: 'PATENTS', allowedRoles },
+        },
+      ],
+    });
   });
 
   it('counts in lists and aggregates only what authorised it', async () => {
@@ -283,6 +391,13 @@ describe('what a bank sees, under an authorisation and without one', () => {
     const withoutScope = await counts();
     expect([withoutScope.data!.withLoans.totalCount, withoutScope.data!.portfolioSummary.enterpriseCount, loans(withoutScope)]).toEqual([0, 1, 0]);
     expect(withoutScope.data!.portfolioSummary.byFiscalYear).toBeNull(); // never a bank's
+    expect(sortedErrors(withoutScope.errors)).toEqual([
+      {
+        message: 'PortfolioSummary.byFiscalYear is masked: only ZONE_ADMIN, CPPCC_MEMBER or CPPCC_OFFICE may see it.',
+        path: ['portfolioSummary', 'byFiscalYear'],
+        extensions: { code: 'FORBIDDEN', reason: 'ROLE', allowedRoles: ['ZONE_ADMIN', 'CPPCC_MEMBER', 'CPPCC_OFFICE'] },
+      },
+    ]);
     // A second authorisation for another purpose (one per purpose is in force at a time): the scopes add up.
     const more = await grant(['INSTRUMENTS'], { purpose: '知识产权质押贷款授信审查' });
     expect(more.data!.grantAuthorization.errors).toEqual([]);
@@ -355,8 +470,17 @@ describe('a bank’s portfolio page', () => {
     );
     const small = await app.countStatements(() => app.execute(PortfolioPageDocument, { first: 5, filter: { creditCodes: five } }, bank));
     const large = await app.countStatements(() => app.execute(PortfolioPageDocument, { first: 50, filter: { creditCodes: fifty } }, bank));
-    expect(small.result.errors).toBeUndefined();
-    expect(large.result.errors).toBeUndefined();
+    // What the bank may not see of the page is masked, each at its path; nothing else goes wrong.
+    const masked = (errors: readonly GraphQLFormattedError[] | undefined) => [
+      ...new Set(errors?.map((e) => `${e.path!.map((p) => (typeof p === 'number' ? '#' : p)).join('.')} ${e.extensions!['code']} ${e.extensions!['reason']}`)),
+    ];
+    const expected = [
+      ...['financials', 'projects', 'incentivePlans', 'talentAwards', 'taxPilotUsage'].map((f) => `enterprises.edges.#.node.${f} FORBIDDEN ROLE`),
+      // Of its own loans (the others are restricted: no holders to mask).
+      'enterprises.edges.#.node.instruments.edges.#.node.holders.#.amount FORBIDDEN ROLE',
+    ];
+    expect(masked(small.result.errors)).toEqual(expected);
+    expect(masked(large.result.errors)).toEqual(expected);
     expect(small.result.data!.enterprises.edges).toHaveLength(5);
     expect(large.result.data!.enterprises.edges).toHaveLength(50);
     if (process.env['SHOW_SQL']) console.log(small.sql.join('\n'));

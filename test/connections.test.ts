@@ -271,7 +271,7 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     args: ', kinds: $kinds',
     wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
     unwrap: (d) => d.enterprise.c,
-    node: '{ id ... on CreditLoan { contractNumber } ... on CollectiveBond { code } }',
+    node: '{ ... on Node { id } ... on CreditLoan { contractNumber } ... on CollectiveBond { code } }',
     label: (n) => n.contractNumber ?? n.code,
     walks: {
       'of E7, newest first': {

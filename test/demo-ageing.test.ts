@@ -108,13 +108,20 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
         { code: huagong },
         as(Role.BANK_OFFICER, BANKS.find((b) => b.key === bank)!.creditCode),
       );
-      expect(result.errors).toBeUndefined();
       const e = result.data!.enterprise;
-      return e && { name: e.name, patents: e.patents !== null, financialBands: e.financialBands !== null };
+      // A field outside its scopes is masked, with an error naming the scope that would grant it; nothing else fails.
+      const masked = (result.errors ?? []).map((x) => `${x.path!.join('.')} ${x.extensions!['code']} ${x.extensions!['requiredScope']}`).sort();
+      if (!e) expect(masked).toEqual([]);
+      return e && { name: e.name, patents: e.patents !== null, financialBands: e.financialBands !== null, masked };
     };
     // 招商银行: every scope; 湖北银行: the profile and eligibility only; 中国银行: nothing.
-    expect(await seen('CMB')).toEqual({ name: '华工科技产业股份有限公司', patents: true, financialBands: true });
-    expect(await seen('HUBEI')).toEqual({ name: '华工科技产业股份有限公司', patents: false, financialBands: false });
+    expect(await seen('CMB')).toEqual({ name: '华工科技产业股份有限公司', patents: true, financialBands: true, masked: [] });
+    expect(await seen('HUBEI')).toEqual({
+      name: '华工科技产业股份有限公司',
+      patents: false,
+      financialBands: false,
+      masked: ['enterprise.financialBands FORBIDDEN FINANCIALS', 'enterprise.patents FORBIDDEN PATENTS'],
+    });
     expect(await seen('BOC')).toBeNull();
     const eligibility = await app.execute<{ eligibility: { eligible: boolean; checks: { criterion: string }[] }[] }, Record<string, unknown>>(
       `query ($code: String!) { eligibility(program: "CREDIT_LOAN", creditCodes: [$code]) { eligible checks { criterion } } }`,

@@ -101,8 +101,17 @@ describe('eligibility receipts', () => {
 
   const ask = (codes: string[], token = bank) =>
     ok(app.http(EligibilityWithReceiptsDocument, { program: PROGRAM, creditCodes: codes, asOf: AS_OF }, { token })).then((d) => d.eligibility);
-  const receipt = async (id: string, token = bank): Promise<Receipt | null> =>
-    (await ok(app.http(EligibilityReceiptDocument, { id }, { token }))).eligibilityReceipt;
+  /** A receipt as `token` reads it. Its facts are the zone's: to anyone else masked, with the error that says so. */
+  const receipt = async (id: string, token = bank): Promise<Receipt | null> => {
+    const r = await app.http(EligibilityReceiptDocument, { id }, { token });
+    const masked = (r.errors ?? []).filter((e) => e.path?.join('.') === 'eligibilityReceipt.facts');
+    const shown = r.data?.eligibilityReceipt != null;
+    expect(masked.map((e) => e.extensions)).toEqual(
+      shown && token !== admin ? [{ code: 'FORBIDDEN', reason: 'ROLE', allowedRoles: ['ZONE_ADMIN'] }] : [],
+    );
+    const rest = (r.errors ?? []).filter((e) => !masked.includes(e));
+    return (await ok(Promise.resolve({ ...r, errors: rest.length ? rest : undefined }))).eligibilityReceipt;
+  };
 
   /** The receipt an answer must have: the answer itself, whole, with who got it, when, and (for the zone) the facts it rests on. */
   const receiptOf = (a: Answer, issuedAt: string, facts: Record<string, unknown> | null): Receipt => ({

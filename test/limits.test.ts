@@ -11,6 +11,9 @@ import { enterpriseInput, testCode } from './support/registry';
  * What one request may ask, refused before anything runs: each refusal a 400 with a JSON body, the exact code and a
  * message naming the limit (issue 12). In production mode, as clients see it.
  */
+/** Instruments in a list are a union (in full, or restricted): their fields are selected in a fragment. */
+const FI = '... on FinancingInstrument';
+
 describe('limits on a request', () => {
   let app: TestApp;
   let admin: string;
@@ -39,13 +42,14 @@ describe('limits on a request', () => {
   });
 
   describe('depth, aliases and size', () => {
-    // enterprises(1) edges(2) node(3) instruments(4) edges(5) node(6) holders(7) enterprise(8) instruments(9)
-    // edges(10) node(11) holders(12) enterprise(13) name(14).
-    const deep = `{ enterprises(first: 1) { edges { node { instruments(first: 1) { edges { node { holders { enterprise {
-      instruments(first: 1) { edges { node { holders { enterprise { name } } } } } } } } } } } } } }`;
+    // enterprises(1) edges(2) node(3) instruments(4) edges(5) node(6) … on FinancingInstrument(7) holders(8)
+    // enterprise(9) instruments(10) edges(11) node(12) … on FinancingInstrument(13) holders(14) enterprise(15) name(16):
+    // graphql-armor counts a fragment as a level.
+    const deep = `{ enterprises(first: 1) { edges { node { instruments(first: 1) { edges { node { ${FI} { holders { enterprise {
+      instruments(first: 1) { edges { node { ${FI} { holders { enterprise { name } } } } } } } } } } } } } } } }`;
 
     it('refuses a selection deeper than 12 fields', async () => {
-      expect(await query(deep)).toEqual(refused('GRAPHQL_VALIDATION_FAILED', 'Query depth limit of 12 exceeded, found 14.'));
+      expect(await query(deep)).toEqual(refused('GRAPHQL_VALIDATION_FAILED', 'Query depth limit of 12 exceeded, found 16.'));
     });
 
     it('refuses more than 30 aliases, and takes 30', async () => {
@@ -91,7 +95,7 @@ describe('limits on a request', () => {
     // instrument node = 1 + holders (1 + 5 × (1 + enterprise 1)) = 12; instruments = 1 + first × 12;
     // enterprise node = 1 + instruments; enterprises = 1 + first × enterprise node.
     const page = `query($outer: Int!, $inner: Int!) { enterprises(first: $outer) { edges { node { name
-      instruments(first: $inner) { edges { node { kind holders { enterprise { name } } } } } } } } }`;
+      instruments(first: $inner) { edges { node { ${FI} { kind holders { enterprise { name } } } } } } } } } }`;
 
     it('refuses an operation that could return more objects than the limit, naming its cost', async () => {
       // 1 + 100 × (1 + (1 + 100 × 12)) = 120,201.
@@ -119,7 +123,7 @@ describe('limits on a request', () => {
 
     it('counts every alias: 30 portfolio pages at once are refused', async () => {
       const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `p${i}: enterprises(first: 100) { edges { node { instruments(first: 20) {
-        edges { node { kind } } } } } }`).join(' ')} }`;
+        edges { node { ${FI} { kind } } } } } } }`).join(' ')} }`;
       // Each: 1 + 100 × (1 + (1 + 20 × 1)) = 2,201; thirty: 66,030.
       expect(await query(aliased)).toEqual(
         refused(

@@ -245,23 +245,24 @@ interface ViewerCase {
   unit?: string;
 }
 
-type Visit = (obj: Json, path: string, instrument: string | null) => void;
+/** `at`: the object's response path, as errors name it. */
+type Visit = (obj: Json, path: string, instrument: string | null, at: (string | number)[]) => void;
 
 /** Visits every object of an answer's data with its path and the instrument it sits in. */
 function walkAnswer(a: Answer, visit: Visit): void {
-  for (const [root, value] of Object.entries((a.data as Json | null) ?? {})) walk(value, `${a.label} ${root}`, null, visit);
+  for (const [root, value] of Object.entries((a.data as Json | null) ?? {})) walk(value, `${a.label} ${root}`, null, visit, [root]);
 }
 
-function walk(value: unknown, path: string, instrument: string | null, visit: Visit): void {
-  if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}.${i}`, instrument, visit));
+function walk(value: unknown, path: string, instrument: string | null, visit: Visit, at: (string | number)[]): void {
+  if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}.${i}`, instrument, visit, [...at, i]));
   if (!value || typeof value !== 'object') return;
   const obj = value as Json;
   // Below the root every selected object says its type; one that does not is a JSON value (frozen evidence), whose
   // text the sentinels check.
   if (!obj.__typename) return;
   const within = INSTRUMENT_TYPES.includes(obj.__typename) && typeof obj['id'] === 'string' ? (obj['id'] as string) : instrument;
-  visit(obj, path, within);
-  for (const [field, v] of Object.entries(obj)) if (field !== '__typename') walk(v, `${path}.${field}`, within, visit);
+  visit(obj, path, within, at);
+  for (const [field, v] of Object.entries(obj)) if (field !== '__typename') walk(v, `${path}.${field}`, within, visit, [...at, field]);
 }
 
 // ———————————————————————————————————————————— the test ————————————————————————————————————————————
@@ -580,13 +581,27 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         if (!asked.includes(code) && a.text.includes(code)) found.push(`${a.label}: the credit code of ${name}`);
         if (a.text.includes(name) && !visibleNames.some((v) => v.includes(name))) found.push(`${a.label}: ${name}`);
       }
-      walkAnswer(a, (obj, path, instrument) => {
+      // Hidden is explicit: a field withheld from an object the viewer sees comes with an error at its path.
+      const errorAt = new Map((a.errors ?? []).map((e) => [JSON.stringify(e.path), e]));
+      walkAnswer(a, (obj, path, instrument, at) => {
         const type = obj.__typename!;
         if (c.forbidden.types.includes(type)) found.push(`${path}: a ${type}`);
+        // A bank gets another lender's instrument only as a RestrictedInstrument: never the full type, even emptied.
+        if (c.ownInstruments && INSTRUMENT_TYPES.includes(type) && !c.ownInstruments.has(obj['id'] as string)) found.push(`${path}: a ${type} it did not lend, in full`);
         for (const [field, value] of Object.entries(obj)) {
           const key = `${type}.${field}`;
           const notOwn = c.forbidden.notOwn.includes(key) && !(instrument && c.ownInstruments?.has(instrument));
-          if ((c.forbidden.fields.includes(key) || notOwn) && value !== null) found.push(`${path}.${field}: ${JSON.stringify(value).slice(0, 60)}`);
+          if (!(c.forbidden.fields.includes(key) || notOwn)) continue;
+          if (value !== null) {
+            found.push(`${path}.${field}: ${JSON.stringify(value).slice(0, 60)}`);
+            continue;
+          }
+          const error = errorAt.get(JSON.stringify([...at, field]));
+          const why = error?.extensions ?? {};
+          if (why['code'] !== 'FORBIDDEN') found.push(`${path}.${field}: null with no FORBIDDEN error, as if absent`);
+          // What would grant it is named, and it is not the viewer's role as it stands.
+          else if (why['reason'] === 'ROLE' && (why['allowedRoles'] as string[]).includes(c.viewer.role)) found.push(`${path}.${field}: masked, yet its role is said to see it`);
+          else if (why['reason'] === 'SCOPE' && !why['requiredScope']) found.push(`${path}.${field}: masked by scope, naming none`);
         }
         if (type === 'Enterprise' && c.sees && typeof obj['creditCode'] === 'string' && !c.sees.has(obj['creditCode'])) found.push(`${path}: enterprise ${obj['creditCode']}`);
         if (type === 'Proposal' && c.unit && !assigned.get(obj['id'] as string)?.includes(c.unit)) found.push(`${path}: a proposal not assigned to it`);
@@ -636,7 +651,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const c = cases['the lending bank, every scope']!;
     expect(await leaks(c)).toEqual([]);
     // What it may see, it does: the enterprise, its own loan in full, the patent and its appraisal, the bands.
-    expect(await unmet(c, [E1.name, 'HT-OWN-2025-7001', rate('3.1415'), '2718281.83', 'ZL201410012345.9', '9876543.21', '"FiscalYearBands"'])).toEqual([]);
+    // Other lenders' instruments it sees as restricted: that there is one, its kind and status.
+    expect(await unmet(c, [E1.name, 'HT-OWN-2025-7001', rate('3.1415'), '2718281.83', 'ZL201410012345.9', '9876543.21', '"FiscalYearBands"', '"RestrictedInstrument"'])).toEqual([]);
+    // And a masked field is named as such: null with the error, never a silent null (leaks() checks each one).
+    const masked = (await answersOf(c)).flatMap((a) => a.errors ?? []).filter((e) => e.extensions?.['code'] === 'FORBIDDEN' && e.path!.length > 1);
+    expect(new Set(masked.map((e) => e.extensions!['reason']))).toEqual(new Set(['ROLE']));
   });
 
   it('a bank no enterprise authorised sees no enterprise at all', async () => {

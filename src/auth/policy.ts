@@ -5,10 +5,12 @@ import { Role } from './roles';
  *
  * - `ROOT` names, for every Query and Mutation field, the roles that may call it; type-graphql's authChecker reads
  *   it (every root field is `@Authorized()`), so a role not listed gets FORBIDDEN before any resolver runs.
- * - `TYPES` names, for every object type that carries registry data, who sees an object of it at all (`rows`) and,
- *   field by field, who sees the value (`fields`). `applyPolicy` (enforce-policy.ts) wraps, after the schema is
- *   built, every field where this can matter: a field the viewer may not see resolves to null, and an object the
- *   viewer may not see is removed from lists and replaced by null elsewhere.
+ * - `TYPES` names, for every object type that carries registry data, who sees an object of it at all (`rows`),
+ *   who sees it only in a restricted form (`restricted`) and, field by field, who sees the value (`fields`).
+ *   `applyPolicy` (enforce-policy.ts) wraps, after the schema is built, every field where this can matter: a field
+ *   the viewer may not see is masked (null, with a FORBIDDEN error at its path saying what would grant it), an
+ *   object the viewer may not see is removed from lists and replaced by null elsewhere (silently: it does not exist
+ *   for this viewer, as an unknown one), and an object it may see only restricted is replaced by its restricted form.
  * - Row rules: an object tied to enterprises (`owners`) is visible only when the viewer sees one of them. Zone
  *   administrators and the CPPCC roles see every enterprise; a representative its own; a bank officer those that
  *   hold an active authorisation for its bank (scopes decide the rest, see `Condition`).
@@ -61,6 +63,13 @@ export type OwnerRule =
 export interface TypeRule {
   /** Who sees an object of this type, given they see an enterprise it belongs to. */
   rows: Grants;
+  /**
+   * Who sees an object in full. A viewer who sees its row (`rows`) but not this gets it as the object type `as`
+   * instead, which carries only what every viewer of the row may see (a bank sees another lender's instrument as a
+   * RestrictedInstrument): a client tells "restricted" from "absent" by its type, and the full type has no field
+   * masked for that reason. `ROWS` in `fields` then means: whoever sees the object in full.
+   */
+  restricted?: { as: string; full: Grants };
   /** Seen by anyone, even without a token (program descriptions and rules). */
   public?: true;
   /** The enterprises it belongs to; reference data (banks, parks …) has none. */
@@ -221,15 +230,19 @@ const PROPOSAL_READERS: Grants = {
   HANDLING_UNIT: ASSIGNED_TO_UNIT,
 };
 
-/** Every instrument: kind and status for whoever sees it; the rest for the zone, the enterprise, CPPCC and the lending bank. */
+/**
+ * Every instrument: in full for the zone, the enterprise, CPPCC and the lending bank; for any other bank the
+ * enterprise gave the INSTRUMENTS scope, as a RestrictedInstrument (kind and status).
+ */
 function instrument(details: string, terms: string): TypeRule {
   return {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
+    restricted: { as: 'RestrictedInstrument', full: roles('A R M O', { BANK_OFFICER: OWN_LOAN }) },
     owners: { instrumentHolders: true },
     fields: {
-      // A voided instrument reaches administrators only (by id: Access.seesVoided); to them, its void is plain.
-      'id kind status updatedAt version voidedAt voidReason': ROWS,
-      [`amount startsOn endsOn defaultedOn enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
+      // Seen in full: the others see a RestrictedInstrument (`restricted`). A voided instrument reaches administrators
+      // only (by id: Access.seesVoided); to them, its void is plain.
+      [`id kind status updatedAt version voidedAt voidReason amount startsOn endsOn defaultedOn enterprise holders ${details}`]: ROWS,
       // Contract numbers, rates, registrations: never CPPCC material; a bank sees only its own.
       ...(terms ? { [terms]: roles('A R', { BANK_OFFICER: OWN_LOAN }) } : {}),
     },
@@ -317,6 +330,13 @@ export const TYPES: Record<string, TypeRule> = {
   RegionalOtcListing: instrument('board center', 'custodyCode'),
   FundInvestment: instrument('fund stake', ''),
   RiskCompensationCover: instrument('pool coveredLoan claims', 'coverageRatio'),
+  // What a bank sees of an instrument of an enterprise that gave it the INSTRUMENTS scope, when it is not the lender:
+  // only ever shown in place of a full one (`restricted` above), so no other role meets it.
+  RestrictedInstrument: {
+    rows: { BANK_OFFICER: INSTRUMENTS },
+    owners: { instrumentHolders: true },
+    fields: { 'id kind status updatedAt': ROWS },
+  },
   NeeqStageEntry: { rows: roles('A R M O'), fields: { 'stage reachedOn': ROWS } },
   InstrumentHolder: {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
@@ -541,6 +561,9 @@ export const STRUCTURAL: readonly RegExp[] = [
   /^Actor$/,
 ];
 
+/** Who is shown an object of this type as this type: in full when it has a restricted form, else whoever sees it. */
+export const shownAsType = (rule: TypeRule): Grants => rule.restricted?.full ?? rule.rows;
+
 /** Field → grants, expanded from the groups, per type (built once). */
 export const FIELD_GRANTS: ReadonlyMap<string, ReadonlyMap<string, Grants>> = new Map(
   Object.entries(TYPES).map(([type, rule]) => {
@@ -548,12 +571,55 @@ export const FIELD_GRANTS: ReadonlyMap<string, ReadonlyMap<string, Grants>> = ne
     for (const [group, grants] of Object.entries(rule.fields)) {
       for (const field of group.split(/\s+/).filter(Boolean)) {
         if (fields.has(field)) throw new Error(`policy: ${type}.${field} is listed twice`);
-        fields.set(field, grants === ROWS ? rule.rows : grants);
+        fields.set(field, grants === ROWS ? shownAsType(rule) : grants);
       }
     }
     return [type, fields];
   }),
 );
+
+/**
+ * Is `type.field` masked for some viewer who is shown the object (granted to fewer, or under other conditions, than
+ * the object itself)? Such a field is nullable, says so in its description, and answers such a viewer with null and
+ * a FORBIDDEN error.
+ */
+export function isMaskable(type: string, field: string): boolean {
+  const rule = TYPES[type];
+  if (!rule || rule.public) return false;
+  const grants = FIELD_GRANTS.get(type)?.get(field);
+  if (!grants) return true; // no decision: closed to everyone
+  const shown = shownAsType(rule);
+  return (Object.keys(shown) as Role[]).some((r) => grants[r] === undefined || (grants[r] !== true && grants[r] !== shown[r]));
+}
+
+/** The scope conditions: a bank's authorization from the enterprise must include the scope of the same name. */
+const SCOPES: ReadonlySet<Condition> = new Set([Condition.HIGH_TECH, Condition.PATENTS, Condition.FINANCIALS, Condition.INSTRUMENTS]);
+
+/**
+ * What a masked field's FORBIDDEN error carries in `extensions`, beside `code` (README "Who sees what"):
+ * - `reason`: `ROLE` (the viewer's role never sees it), `SCOPE` (a bank whose authorizations from the enterprise lack
+ *   `requiredScope`) or `CONDITION` (the role sees it under `condition`, which does not hold: `OWN_LOAN`, another
+ *   lender's loan);
+ * - `allowedRoles`: every role that may see it (some under a scope or condition);
+ * - `requiredScope`: the AuthorizationScope that would grant it (reason SCOPE);
+ * - `condition`: the condition that would grant it (reason CONDITION).
+ */
+export interface MaskedExtensions {
+  reason: 'ROLE' | 'SCOPE' | 'CONDITION';
+  allowedRoles: Role[];
+  requiredScope?: string;
+  condition?: string;
+}
+
+/** Why `type.field` is masked for a viewer of `role` (whose grant, if any, did not hold). */
+export function maskedExtensions(type: string, field: string, role: Role | null): MaskedExtensions {
+  const grants = FIELD_GRANTS.get(type)?.get(field) ?? {};
+  const allowedRoles = (Object.values(Role) as Role[]).filter((r) => grants[r] !== undefined);
+  const grant = role ? grants[role] : undefined;
+  if (grant === undefined || grant === true) return { reason: 'ROLE', allowedRoles };
+  if (SCOPES.has(grant)) return { reason: 'SCOPE', allowedRoles, requiredScope: grant };
+  return { reason: 'CONDITION', allowedRoles, condition: grant };
+}
 
 /** The grant of `role` on a field (undefined: denied). */
 export function fieldGrant(type: string, field: string, role: Role): Grant | undefined {

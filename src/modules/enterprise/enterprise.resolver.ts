@@ -5,7 +5,7 @@ import { Connection, ForwardPageArgs, type Page, PageArgs } from '../../common/p
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar } from '../../common/scalars';
 import { InstrumentKind } from '../finance/enums';
-import { FinancingInstrument } from '../finance/instrument.entity';
+import { FinancingInstrumentOrRestricted } from '../finance/restricted-instrument';
 import { instrumentPages } from '../finance/instrument.loaders';
 import { Institution } from '../institution/institution.entity';
 import { Qualification } from '../qualification/qualification.entity';
@@ -118,8 +118,8 @@ answerRoot('enterprises', {
 @ObjectType('EnterpriseConnection', { description: 'Enterprises of the zone a filter selects, in the order asked for.' })
 export class EnterpriseConnection extends Connection(Enterprise, 'Enterprise') {}
 
-@ObjectType('FinancingInstrumentConnection', { description: 'Financing instruments an enterprise holds, the latest start first.' })
-export class FinancingInstrumentConnection extends Connection(FinancingInstrument, 'FinancingInstrument') {}
+@ObjectType('FinancingInstrumentConnection', { description: 'Financing instruments an enterprise holds, the latest start first; an instrument the viewer may see only as kind and status is a RestrictedInstrument.' })
+export class FinancingInstrumentConnection extends Connection(FinancingInstrumentOrRestricted, 'FinancingInstrument') {}
 
 export const EnterprisePayload = Payload(
   'EnterprisePayload',
