@@ -563,7 +563,8 @@ describe('the access matrix, generated from the policy table', () => {
         ids: expected.map((a) => a['id']),
         totalCount: expected.length,
       });
-      expected.forEach((e, i) => compare(f, e, actual[i], `${f.name}: viewer.authorizations.${i}`, []));
+      const errors: ExpectedError[] = [];
+      expected.forEach((e, i) => compare(f, e, actual[i], `${f.name}: viewer.authorizations.${i}`, [], null, ['viewer', 'authorizations', 'edges', i, 'node'], errors));
     }
   });
 

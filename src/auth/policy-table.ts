@@ -39,6 +39,7 @@ const CONDITION_CLAUSE: Record<Condition, (role: Role) => string> = {
   [Condition.ASSIGNED_TO_UNIT]: (r) => `${r} it is assigned to`,
   [Condition.FILED_BY_VIEWER]: (r) => `${r} that filed it`,
   [Condition.ISSUED_TO_VIEWER]: (r) => `${r} it was issued to`,
+  [Condition.GRANTED_TO_VIEWER]: (r) => `${r} of the bank it was granted to`,
 };
 
 /** How every masked field's description sentence begins (enforce-policy.ts appends it; a test checks it). */
