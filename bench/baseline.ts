@@ -15,8 +15,8 @@ import { Pool } from 'pg';
  *   instrument's amount × share / 100, cut (not rounded) to cents, as InstrumentHolderResolver.amount computes it;
  * - pledges by patent number (`localeCompare`; numbers all have one format, so byte order is the same);
  *   loanToValue = amount / the sum of the pledged appraisals, in percent, cut to four places; null when that sum is 0;
- * - projects the enterprise takes part in, newest start first, then id; participants by role (the enum's order),
- *   then id (project.loaders.ts, project.resolver.ts);
+ * - projects the enterprise takes part in, each once, newest start first, then id, 5 per enterprise
+ *   (enterprise.pages.ts); participants by role (the enum's order), then id (project.resolver.ts);
  * - Decimal as text with two places, Percent with four (numeric(18,2) and numeric(7,4) columns print so);
  *   enums by name; `__typename` the GraphQL type of the instrument's kind (instrument.entity.ts).
  * Keys come in the order of the query's selection set, as GraphQL orders a response.
@@ -72,7 +72,7 @@ select json_build_object('data', json_build_object('enterprises', json_build_obj
         end) order by i.start_date desc, i.id desc)
         from (
           select i.* from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-          where h.enterprise_id = p.id
+          where h.enterprise_id = p.id and i.voided_at is null
           order by i.start_date desc, i.id desc
           limit 10
         ) i
@@ -87,7 +87,7 @@ select json_build_object('data', json_build_object('enterprises', json_build_obj
           where h.instrument_id = i.id
         ) holders
       ), '[]'::json)),
-      'projects', coalesce((
+      'projects', json_build_object('nodes', coalesce((
         select json_agg(json_build_object(
           'title', rp.title,
           'participants', coalesce((
@@ -97,8 +97,12 @@ select json_build_object('data', json_build_object('enterprises', json_build_obj
             ) order by pp.role, pp.id)
             from project_participant pp where pp.project_id = rp.id), '[]'::json)
         ) order by rp.start_date desc, rp.id)
-        from research_project rp
-        where rp.id in (select x.project_id from project_participant x where x.enterprise_id = p.id)), '[]'::json)
+        from (
+          select rp.* from research_project rp
+          where rp.id in (select x.project_id from project_participant x where x.enterprise_id = p.id)
+          order by rp.start_date desc, rp.id
+          limit 5
+        ) rp), '[]'::json))
     )) order by p.name collate "zh-x-icu", p.id)
     from (select * from page order by name collate "zh-x-icu", id limit $1::int) p
   ), '[]'::json)

@@ -19,13 +19,13 @@ fy as (select distinct on (y.enterprise_id) y.enterprise_id, y.fiscal_year, y.re
        from fiscal_year_financials y join e on e.id = y.enterprise_id where y.fiscal_year <= 2025
        order by y.enterprise_id, y.fiscal_year desc),
 rating as (select distinct on (x.enterprise_id) x.enterprise_id, x.rating
-           from credit_rating_record x join e on e.id = x.enterprise_id where x.rated_on <= '${AS_OF}' and x.valid_until >= '${AS_OF}'
+           from credit_rating_record x join e on e.id = x.enterprise_id where x.rated_on <= '${AS_OF}' and x.valid_until >= '${AS_OF}' and x.voided_at is null
            order by x.enterprise_id, x.rated_on desc, x.id desc),
 grade as (select distinct on (g.enterprise_id) g.enterprise_id, g.year, g.grade
           from tax_credit_grade g join e on e.id = g.enterprise_id where g.evaluated_on <= '${AS_OF}'
           order by g.enterprise_id, g.year desc),
 checked as (select distinct on (c.enterprise_id) c.enterprise_id, c.checked_on, c.listed
-            from dishonest_debtor_check c join e on e.id = c.enterprise_id where c.checked_on <= '${AS_OF}'
+            from dishonest_debtor_check c join e on e.id = c.enterprise_id where c.checked_on <= '${AS_OF}' and c.voided_at is null
             order by c.enterprise_id, c.checked_on desc, c.id desc)
 select e.credit_code,
        e.founded_on <= '2024-03-31' as registered,
@@ -34,7 +34,7 @@ select e.credit_code,
        case when rating.rating is not null then rating.rating in ('AAA', 'AA', 'A', 'BBB') end as rating,
        case when grade.year >= 2024 then grade.grade in ('A', 'B') end as tax_grade,
        not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-                   where h.enterprise_id = e.id and i.defaulted_on > '2024-03-31' and i.defaulted_on <= '${AS_OF}') as no_default,
+                   where h.enterprise_id = e.id and i.defaulted_on > '2024-03-31' and i.defaulted_on <= '${AS_OF}' and i.voided_at is null) as no_default,
        case when checked.checked_on >= '2025-03-31' then not checked.listed end as not_listed
 from e
 left join fy on fy.enterprise_id = e.id
@@ -64,8 +64,8 @@ export async function benchEligibility(
     .slice(0, 1000)
     .map((r) => r.code);
 
-  const query = `query($codes: [CreditCode!]!) { eligibility(programme: "CREDIT_LOAN", creditCodes: $codes, asOf: "${AS_OF}") {
-    creditCode eligible checks { criterion outcome detail } } }`;
+  const query = `query($codes: [String!]!) { eligibility(program: "CREDIT_LOAN", creditCodes: $codes, asOf: "${AS_OF}") {
+    creditCode isEligible checks { criterion outcome detail observed { name fiscalYear amount percent count date text isTrue } required { name minimumAmount maximumAmount minimumDate maximumDate anyOf isTrue } } } }`;
   const statements = countStatements();
   await run(query, { codes: codes.slice(0, 10) }); // warm the caches both ways alike
   await em.execute(CREDIT_LOAN_BY_HAND, [sqlArray(codes.slice(0, 10))]);
@@ -88,11 +88,11 @@ export async function benchEligibility(
   const byCode = new Map(hand.map((r) => [r['credit_code'] as string, r]));
   let disagreements = 0;
   let eligible = 0;
-  for (const r of api['eligibility'] as { creditCode: string; eligible: boolean; checks: { outcome: string }[] }[]) {
+  for (const r of api['eligibility'] as { creditCode: string; isEligible: boolean; checks: { outcome: string }[] }[]) {
     const row = byCode.get(r.creditCode)!;
     const expected = COLUMNS.map((c) => OUTCOME(row[c] as boolean | null));
     if (JSON.stringify(expected) !== JSON.stringify(r.checks.map((c) => c.outcome))) disagreements++;
-    if (r.eligible) eligible++;
+    if (r.isEligible) eligible++;
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
   const [a, s] = [median(times.api), median(times.sql)];

@@ -133,13 +133,13 @@ async function main() {
       const knex = orm.em.getConnection().getKnex();
       let statements = 0;
       knex.on('query', () => statements++);
-      const portfolio = `query($first: Int) { enterprises(first: $first) { edges { node { creditCode highTech park { code }
-        financials { revenue } patents { number pledged appraisals { value } }
-        instruments(first: 20) { totalCount edges { node { kind amount holders { share amount enterprise { creditCode } }
+      const portfolio = `query($first: Int) { enterprises(first: $first) { edges { node { creditCode isHighTech park { code }
+        financials { revenue } patents(first: 20) { totalCount nodes { number isPledged appraisals { value } } }
+        instruments(first: 20) { totalCount edges { node { ... on FinancingInstrument { kind amount holders { share amount enterprise { creditCode } } }
           ... on CreditLoan { lender { name } subBranch { name } } ... on IpPledgeLoan { loanToValue pledges { patent { number } } }
           ... on TechInsurancePolicy { insurer { name } } ... on FundInvestment { fund { name } }
           ... on RiskCompensationCover { pool { name } claims { amount } } } } }
-        projects { participants { role enterprise { name } institution { name } } } } } } }`;
+        projects(first: 20) { nodes { participants { role enterprise { name } institution { name } } } } } } } }`;
       const timed: Record<number, [number, number]> = {};
       for (const first of [5, 50, 100]) {
         statements = 0;

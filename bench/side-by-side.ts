@@ -49,12 +49,13 @@ export const QUERY_A = `query A($first: Int!) {
       university { name }
       financials { fiscalYear revenue rdExpense employees }
       instruments(first: 10) { edges { node {
-        __typename kind status amount
+        __typename
+        ... on FinancingInstrument { kind status amount }
         ... on CreditLoan { lender { name } }
         ... on IpPledgeLoan { lender { name } loanToValue pledges { patent { number } } }
-        holders { share amount enterprise { creditCode name } }
+        ... on FinancingInstrument { holders { share amount enterprise { creditCode name } } }
       } } }
-      projects { title participants { role institution { name } } }
+      projects(first: 5) { nodes { title participants { role institution { name } } } }
     } }
   }
 }`;

@@ -11,15 +11,15 @@ import {
   HandlingUnit,
   Party,
   type Proposal,
+  ProposalReply,
   ProposerKind,
   RejectionGround,
-  ReplyResult,
-  ReviewDecision,
+  ReplyCategory,
   Satisfaction,
   Sector,
 } from '../src/modules/cppcc/cppcc.entity';
 import * as workflow from '../src/modules/cppcc/cppcc.service';
-import type { DraftProposalInput } from '../src/modules/cppcc/cppcc.types';
+import type { DraftProposalInput, EvidenceInput, ReviewDecisionInput } from '../src/modules/cppcc/cppcc.types';
 import { InstrumentKind } from '../src/modules/finance/enums';
 import { Random, seedUuid } from './random';
 import { NAMED_ENTERPRISES } from './zone';
@@ -39,23 +39,23 @@ export const PARTIES: [string, string][] = [
 ];
 
 export const HANDLING_UNITS: [CppccLevel, string][] = [
-  [CppccLevel.CITY, '武汉市科学技术局'],
-  [CppccLevel.CITY, '武汉市经济和信息化局'],
-  [CppccLevel.CITY, '武汉市地方金融工作局'],
-  [CppccLevel.CITY, '武汉市财政局'],
-  [CppccLevel.CITY, '武汉市人力资源和社会保障局'],
-  [CppccLevel.CITY, '武汉市市场监督管理局'],
-  [CppccLevel.CITY, '东湖新技术开发区管理委员会'],
-  [CppccLevel.PROVINCE, '湖北省科学技术厅'],
-  [CppccLevel.PROVINCE, '湖北省地方金融管理局'],
-  [CppccLevel.PROVINCE, '湖北省财政厅'],
-  [CppccLevel.PROVINCE, '湖北省经济和信息化厅'],
-  [CppccLevel.PROVINCE, '湖北省市场监督管理局'],
-  [CppccLevel.NATION, '科学技术部'],
-  [CppccLevel.NATION, '财政部'],
-  [CppccLevel.NATION, '中国证券监督管理委员会'],
-  [CppccLevel.NATION, '国家知识产权局'],
-  [CppccLevel.NATION, '工业和信息化部'],
+  [CppccLevel.MUNICIPAL, '武汉市科学技术局'],
+  [CppccLevel.MUNICIPAL, '武汉市经济和信息化局'],
+  [CppccLevel.MUNICIPAL, '武汉市地方金融工作局'],
+  [CppccLevel.MUNICIPAL, '武汉市财政局'],
+  [CppccLevel.MUNICIPAL, '武汉市人力资源和社会保障局'],
+  [CppccLevel.MUNICIPAL, '武汉市市场监督管理局'],
+  [CppccLevel.MUNICIPAL, '东湖新技术开发区管理委员会'],
+  [CppccLevel.PROVINCIAL, '湖北省科学技术厅'],
+  [CppccLevel.PROVINCIAL, '湖北省地方金融管理局'],
+  [CppccLevel.PROVINCIAL, '湖北省财政厅'],
+  [CppccLevel.PROVINCIAL, '湖北省经济和信息化厅'],
+  [CppccLevel.PROVINCIAL, '湖北省市场监督管理局'],
+  [CppccLevel.NATIONAL, '科学技术部'],
+  [CppccLevel.NATIONAL, '财政部'],
+  [CppccLevel.NATIONAL, '中国证券监督管理委员会'],
+  [CppccLevel.NATIONAL, '国家知识产权局'],
+  [CppccLevel.NATIONAL, '工业和信息化部'],
 ];
 
 /** The CPPCC tables, child tables last (emptied with the registry by `seed --reset` and the test kit). */
@@ -98,7 +98,7 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     // A party sector's members belong to it; others to the CPC, a democratic party, or none.
     const party = parties.find((p) => p.code === sector.code) ?? (r.chance(0.4) ? parties[0]! : r.chance(0.3) ? r.pick(parties.slice(1)) : null);
     const name = i === 0 ? CHAIN_MEMBER : `${r.pick(SURNAMES)}${r.pick(GIVEN)}`;
-    const levels = i === 0 ? [CppccLevel.CITY, CppccLevel.PROVINCE, CppccLevel.NATION] : r.chance(0.1) ? [CppccLevel.CITY, CppccLevel.PROVINCE] : [CppccLevel.CITY];
+    const levels = i === 0 ? [CppccLevel.MUNICIPAL, CppccLevel.PROVINCIAL, CppccLevel.NATIONAL] : r.chance(0.1) ? [CppccLevel.MUNICIPAL, CppccLevel.PROVINCIAL] : [CppccLevel.MUNICIPAL];
     members.push(em.create(CppccMember, { id: seedUuid(`member:${i}`), name, sector, party, levels } as never));
   }
   // The chain member sits for the democratic league (民盟) in the science and technology sector.
@@ -147,27 +147,36 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   const draft = async (by: CppccMember, input: Partial<DraftProposalInput> & Pick<DraftProposalInput, 'subject'>) =>
     value(
       await workflow.draftProposal(member(by), {
-        level: CppccLevel.CITY,
+        level: CppccLevel.MUNICIPAL,
         reasons: `${input.subject}。当前区内企业普遍反映相关政策落地不够、办理周期偏长，制约了科技型中小企业发展。`,
         recommendations: '一、明确牵头部门和时间表；二、简化办理流程；三、建立定期评估和反馈机制。',
         policyRequestIds: [],
         proposerKind: ProposerKind.MEMBERS,
         coProposerIds: [],
-        complex: false,
+        isComplex: false,
         ...input,
       }),
       `draft ${input.subject}`,
     );
-  const submit = async (by: CppccMember, p: Proposal) => value(await workflow.submitProposal(member(by), gid(p), p.version), 'submit');
-  const review = async (p: Proposal, decision: ReviewDecision, extra: { reason?: string; ground?: RejectionGround; key?: boolean } = {}) =>
-    value(await workflow.reviewProposal(office(), gid(p), decision, extra.reason, extra.ground, extra.key), 'review');
+  const submit = async (by: CppccMember, p: Proposal) =>
+    value(await workflow.submitProposal(member(by), { proposalId: gid(p), version: p.version }), 'submit');
+  const review = async (p: Proposal, decision: ReviewDecisionInput) =>
+    value(await workflow.reviewProposal(office(), { proposalId: gid(p), decision }), 'review');
+  const accept = { accept: { isKey: false } };
+  const acceptAsKey = { accept: { isKey: true } };
   const assign = async (p: Proposal, lead: string, co: string[] = []) =>
-    value(await workflow.assignProposal(office(), gid(p), unitId(lead), co.map(unitId)), 'assign');
-  const reply = async (p: Proposal, by: string, result: ReplyResult, text: string) =>
-    value(await workflow.replyToProposal(unit(by), gid(p), result, text), 'reply');
-  const rate = async (by: CppccMember, p: Proposal, rating: Satisfaction) => value(await workflow.rateReply(member(by), gid(p), rating), 'rate');
-  const evidence = async (by: CppccMember, p: Proposal, input: Parameters<typeof workflow.attachEvidence>[2]) =>
-    value(await workflow.attachEvidence(member(by), gid(p), input), 'evidence');
+    value(await workflow.assignProposal(office(), { proposalId: gid(p), leadUnitId: unitId(lead), coHandlerIds: co.map(unitId) }), 'assign');
+  const reply = async (p: Proposal, by: string, category: ReplyCategory, text: string) =>
+    value(await workflow.replyToProposal(unit(by), { proposalId: gid(p), category, text }), 'reply');
+  /** Rates the reply that answers `p` now: its lead unit's reply of the current round. */
+  const rate = async (by: CppccMember, p: Proposal, rating: Satisfaction) => {
+    const answer = await em.fork().findOneOrFail(ProposalReply, { proposal: p.id, round: p.round, isLead: true });
+    return value(await workflow.rateReply(member(by), { replyId: toGlobalId('ProposalReply', answer.id), rating }), 'rate');
+  };
+  const evidence = async (by: CppccMember, p: Proposal, source: EvidenceInput) =>
+    value(await workflow.attachEvidence(member(by), { proposalId: gid(p), evidence: source }), 'evidence');
+  const escalate = async (by: CppccMember, p: Proposal, level: CppccLevel, isAdoptedByParty: boolean) =>
+    value(await workflow.escalateProposal(member(by), { proposalId: gid(p), level, isAdoptedByParty }), `escalate to ${level}`);
 
   // One proposal in each state of the workflow.
   const a = cityMember(1);
@@ -175,13 +184,12 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   const c = cityMember(3);
   await draft(a, { subject: '关于设立光谷科技成果转化基金的提案' }); // DRAFT
   await submit(b, await draft(b, { subject: '关于优化科技型企业研发费用加计扣除办理流程的提案' })); // SUBMITTED
-  await review(await submit(c, await draft(c, { subject: '关于建设东湖科技人才公寓的提案' })), ReviewDecision.ACCEPT); // ACCEPTED
-  await review(await submit(a, await draft(a, { subject: '关于解决本人子女入学问题的提案' })), ReviewDecision.REJECT, {
-    ground: RejectionGround.PERSONAL_REQUEST,
-    reason: '属个人事务，不予立案。',
+  await review(await submit(c, await draft(c, { subject: '关于建设东湖科技人才公寓的提案' })), accept); // ACCEPTED
+  await review(await submit(a, await draft(a, { subject: '关于解决本人子女入学问题的提案' })), {
+    reject: { ground: RejectionGround.PERSONAL_REQUEST, reason: '属个人事务，不予立案。' },
   }); // REJECTED
-  await review(await submit(b, await draft(b, { subject: '关于光谷地铁站周边交通拥堵的提案' })), ReviewDecision.CONVERT_TO_REPORT, {
-    reason: '光谷广场周边早晚高峰拥堵严重，建议交管部门优化信号配时并增设公交专用道。',
+  await review(await submit(b, await draft(b, { subject: '关于光谷地铁站周边交通拥堵的提案' })), {
+    convertToReport: { report: '光谷广场周边早晚高峰拥堵严重，建议交管部门优化信号配时并增设公交专用道。' },
   }); // CONVERTED
   const ipPledge = await draft(c, {
     subject: '关于扩大知识产权质押融资风险补偿资金池的提案',
@@ -189,13 +197,13 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     coProposerIds: [toGlobalId('CppccMember', a.id)],
   });
   const withEvidence = await evidence(c, ipPledge, { portfolioFilter: { instrumentKinds: [InstrumentKind.IP_PLEDGE_LOAN] } });
-  await assign(await review(await submit(c, withEvidence), ReviewDecision.ACCEPT, { key: true }), '武汉市地方金融工作局', ['武汉市财政局']); // ASSIGNED
+  await assign(await review(await submit(c, withEvidence), acceptAsKey), '武汉市地方金融工作局', ['武汉市财政局']); // ASSIGNED
   const talent = await draft(a, { subject: '关于简化股权奖励个人所得税分期缴纳手续的提案', policyRequestIds: [toGlobalId('PolicyRequest', requests.talent.id)] });
-  const talentAssigned = await assign(await review(await submit(a, talent), ReviewDecision.ACCEPT), '武汉市财政局');
-  await reply(talentAssigned, '武汉市财政局', ReplyResult.B, '已会同税务部门梳理办理流程，拟于下半年推出线上办理。'); // REPLIED
-  const overdue = await assign(await review(await submit(b, await draft(b, { subject: '关于支持高校院所科技成果处置权改革的提案' })), ReviewDecision.ACCEPT), '武汉市科学技术局');
+  const talentAssigned = await assign(await review(await submit(a, talent), accept), '武汉市财政局');
+  await reply(talentAssigned, '武汉市财政局', ReplyCategory.BEING_ADDRESSED, '已会同税务部门梳理办理流程，拟于下半年推出线上办理。'); // REPLIED
+  const overdue = await assign(await review(await submit(b, await draft(b, { subject: '关于支持高校院所科技成果处置权改革的提案' })), accept), '武汉市科学技术局');
   // Assigned long ago and still unanswered: overdue (its due date moved back as time would have).
-  await em.execute(`update proposal set due_date = current_date - 10 where id = ?`, [overdue.id]);
+  await em.execute(`update proposal set due_on = current_date - 10 where id = ?`, [overdue.id]);
 
   // The NEEQ request, carried from the city to the province to the nation, each level answering.
   const carrier = members[0]!;
@@ -205,19 +213,19 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     reasons: '东湖高新区是国家自主创新示范区，区内高新技术企业众多，但直接融资渠道有限。新三板试点为科技型中小企业提供了股份转让和融资平台。',
     recommendations: '一、争取区内企业纳入首批扩大试点；二、设立挂牌补贴；三、建立主办券商对接机制。',
     policyRequestIds: [toGlobalId('PolicyRequest', requests.neeq.id)],
-    complex: true,
+    isComplex: true,
   });
   await evidence(carrier, city, { portfolioFilter: { instrumentKinds: [InstrumentKind.NEEQ_LISTING] } });
   city = await evidence(carrier, city, { creditCode: hust });
-  city = await assign(await review(await submit(carrier, city), ReviewDecision.ACCEPT, { key: true }), '武汉市地方金融工作局', ['东湖新技术开发区管理委员会']);
-  await reply(city, '东湖新技术开发区管理委员会', ReplyResult.B, '管委会已建立挂牌企业后备库并给予补贴。');
-  city = await reply(city, '武汉市地方金融工作局', ReplyResult.C, '扩大试点范围须由国家层面决定，已向上级反映。');
+  city = await assign(await review(await submit(carrier, city), acceptAsKey), '武汉市地方金融工作局', ['东湖新技术开发区管理委员会']);
+  await reply(city, '东湖新技术开发区管理委员会', ReplyCategory.BEING_ADDRESSED, '管委会已建立挂牌企业后备库并给予补贴。');
+  city = await reply(city, '武汉市地方金融工作局', ReplyCategory.FOR_REFERENCE, '扩大试点范围须由国家层面决定，已向上级反映。');
   city = await rate(carrier, city, Satisfaction.BASICALLY_SATISFIED); // CLOSED at the city
-  let province = value(await workflow.escalateProposal(member(carrier), gid(city), CppccLevel.PROVINCE, false), 'escalate to province');
-  province = await assign(await review(await submit(carrier, province), ReviewDecision.ACCEPT, { key: true }), '湖北省地方金融管理局', ['湖北省科学技术厅']);
-  province = await reply(province, '湖北省地方金融管理局', ReplyResult.B, '省政府已向证监会致函，支持东湖高新区纳入扩大试点。');
+  let province = await escalate(carrier, city, CppccLevel.PROVINCIAL, false);
+  province = await assign(await review(await submit(carrier, province), acceptAsKey), '湖北省地方金融管理局', ['湖北省科学技术厅']);
+  province = await reply(province, '湖北省地方金融管理局', ReplyCategory.BEING_ADDRESSED, '省政府已向证监会致函，支持东湖高新区纳入扩大试点。');
   province = await rate(carrier, province, Satisfaction.SATISFIED);
-  let nation = value(await workflow.escalateProposal(member(carrier), gid(province), CppccLevel.NATION, true), 'escalate to nation');
-  nation = await assign(await review(await submit(carrier, nation), ReviewDecision.ACCEPT, { key: true }), '中国证券监督管理委员会', ['科学技术部']);
-  await reply(nation, '中国证券监督管理委员会', ReplyResult.A, '经国务院批准，东湖、上海张江、天津滨海高新区纳入新三板首批扩大试点。');
+  let nation = await escalate(carrier, province, CppccLevel.NATIONAL, true);
+  nation = await assign(await review(await submit(carrier, nation), acceptAsKey), '中国证券监督管理委员会', ['科学技术部']);
+  await reply(nation, '中国证券监督管理委员会', ReplyCategory.RESOLVED_OR_ADOPTED, '经国务院批准，东湖、上海张江、天津滨海高新区纳入新三板首批扩大试点。');
 }

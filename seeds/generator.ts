@@ -124,7 +124,7 @@ const RATINGS = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B'] as const;
 const INSURANCE_KINDS = ['RD_LIABILITY', 'KEY_RD_EQUIPMENT', 'BUSINESS_INTERRUPTION', 'PRODUCT_QUALITY', 'SMALL_LOAN_GUARANTEE', 'KEY_STAFF_HEALTH_ACCIDENT', 'DIRECTORS_OFFICERS', 'PATENT_ENFORCEMENT'];
 const NEEQ_STAGES = ['JOINT_STOCK_REFORM', 'FILING_ACCEPTED', 'REVIEW_FEEDBACK', 'APPROVAL_LETTER', 'LISTED'];
 const FORMS_OF_INCENTIVE = ['EQUITY_SALE', 'EQUITY_AWARD', 'STOCK_OPTION', 'RESTRICTED_STOCK', 'TECHNOLOGY_AS_CAPITAL', 'PROJECT_DIVIDEND', 'POSITION_DIVIDEND'];
-const TAX_PILOTS = ['RD_SUPER_DEDUCTION', 'EMPLOYEE_EDUCATION_DEDUCTION', 'EQUITY_AWARD_INSTALMENTS', 'PARTNERSHIP_VC_DEDUCTION', 'TECH_TRANSFER_INCOME_RELIEF', 'CAPITALISED_RESERVE_INSTALMENTS'];
+const TAX_PILOTS = ['RD_SUPER_DEDUCTION', 'EMPLOYEE_EDUCATION_DEDUCTION', 'EQUITY_AWARD_INSTALLMENTS', 'PARTNERSHIP_VC_DEDUCTION', 'TECH_TRANSFER_INCOME_RELIEF', 'CAPITALIZED_RESERVE_INSTALLMENTS'];
 const TALENT_SCHEMES = ['HIGH_LEVEL_TALENT_REWARD', 'ENTREPRENEUR_TRAINING', 'RESEARCHER_PART_TIME', 'INTERNSHIP_BASE', 'PHD_RECRUITMENT'];
 const TOTAL_CAP: Record<string, number> = { LARGE: 5, MEDIUM: 10, SMALL: 30, MICRO: 30 };
 
@@ -758,7 +758,7 @@ export function generateEnterprise(
           form === 'POSITION_DIVIDEND' ? addYears(approved, side.int(1, 3), 1)
           : form === 'PROJECT_DIVIDEND' ? addYears(approved, side.int(3, 5), 1)
           : null,
-        project_basis: form === 'PROJECT_DIVIDEND' ? 'INDUSTRIALISATION' : null,
+        project_basis: form === 'PROJECT_DIVIDEND' ? 'INDUSTRIALIZATION' : null,
         net_asset_increase: form === 'EQUITY_AWARD' ? yuan(side.int(20, 400) * 1_000_000) : null,
         staff_in_post: form === 'POSITION_DIVIDEND' ? side.int(30, 3000) : null,
       }))(sideRandom(`plan:${k}`)),
@@ -843,7 +843,7 @@ export function generateEnterprise(
 const QUALIFICATIONS: Record<string, { issuer: string; number: (year: string, n: string) => string; years: number }> = {
   TECH_SME: { issuer: '湖北省科学技术厅', number: (y, n) => `${y}420100${n}`, years: 1 },
   INNOVATIVE_SME: { issuer: '湖北省经济和信息化厅', number: (y, n) => `CX${y}42${n}`, years: 3 },
-  PROVINCIAL_SPECIALISED_SME: { issuer: '湖北省经济和信息化厅', number: (y, n) => `ZJTX${y}42${n}`, years: 3 },
+  PROVINCIAL_SPECIALIZED_SME: { issuer: '湖北省经济和信息化厅', number: (y, n) => `ZJTX${y}42${n}`, years: 3 },
   LITTLE_GIANT: { issuer: '工业和信息化部', number: (y, n) => `XJR${y}${n}`, years: 3 },
   SINGLE_ITEM_CHAMPION: { issuer: '工业和信息化部', number: (y, n) => `DXGJ${y}${n}`, years: 3 },
   GAZELLE: { issuer: '武汉东湖新技术开发区管理委员会', number: (y, n) => `DL${y}${n}`, years: 1 },
@@ -887,7 +887,7 @@ function honours(index: number, seed: EnterpriseSeed, eid: string, out: Tables):
     if (small && r.chance(0.45)) add('TECH_SME', r.chance(0.8) ? r.date('2025-03-01', '2025-10-31') : r.date('2024-03-01', '2024-10-31'));
     const sme = seed.size !== 'LARGE';
     if (sme && r.chance(0.12)) add('INNOVATIVE_SME', r.date('2021-06-01', '2025-10-31'));
-    if (sme && r.chance(0.07)) add('PROVINCIAL_SPECIALISED_SME', r.date('2021-06-01', '2025-10-31'));
+    if (sme && r.chance(0.07)) add('PROVINCIAL_SPECIALIZED_SME', r.date('2021-06-01', '2025-10-31'));
     if (sme && r.chance(0.03)) add('LITTLE_GIANT', r.date('2021-06-01', '2025-10-31'));
     if (!sme && r.chance(0.2)) add('SINGLE_ITEM_CHAMPION', r.date('2021-06-01', '2025-10-31'));
     if (r.chance(0.06)) add('GAZELLE', r.date('2024-06-01', '2025-10-31'));

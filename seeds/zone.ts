@@ -60,7 +60,7 @@ export const NAMED_ENTERPRISES: EnterpriseSeed[] = [
     // Whether it is listed is not recorded here.
     scope: { listedOnExchange: null, convertedInstitute: false, investedByConvertedInstitute: false, investedByAcademia: true },
     qualifications: [
-      { kind: 'PROVINCIAL_SPECIALISED_SME', validFrom: '2022-03-01', years: 3 },
+      { kind: 'PROVINCIAL_SPECIALIZED_SME', validFrom: '2022-03-01', years: 3 },
       { kind: 'LITTLE_GIANT', validFrom: '2024-07-15', years: 3 },
     ],
   },

@@ -24,7 +24,7 @@ export interface OperationLimits {
   batch: number;
 }
 
-export const DEFAULT_LIMITS: OperationLimits = { depth: 12, aliases: 30, tokens: 10_000, cost: 50_000, batch: 1_000 };
+export const DEFAULT_LIMITS: OperationLimits = { depth: 16, aliases: 30, tokens: 10_000, cost: 50_000, batch: 1_000 };
 
 
 const booleanFlag = z

@@ -1,8 +1,10 @@
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { RequestContext } from './context';
+import { variablesHoldOneOf } from './common/one-of';
 import { answerInSql, type SqlPlan } from './db/sql-answer';
 
 /** Operations kept compiled: clients send a few dozen distinct ones; the bound keeps a hostile client from growing it. */
@@ -33,7 +35,7 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * graphql-js says and Apollo classifies it as BAD_USER_INPUT as before.
  */
 export function compiledExecutor(schema: GraphQLSchema, options: { jit: boolean } = { jit: true }): GatewayInterface {
-  const compiled = new LRUCache<string, CompiledQuery>({ max: COMPILED_OPERATIONS });
+  const compiled = new LRUCache<string, CompiledQuery & { oneOfVariables?: boolean }>({ max: COMPILED_OPERATIONS });
   /** Answers in SQL planned, by operation, viewer, day and variables (or why there is none). */
   const plans = new LRUCache<string, SqlPlan>({ max: COMPILED_OPERATIONS });
   let listener: GatewaySchemaLoadOrUpdateCallback | null = null;
@@ -61,8 +63,16 @@ export function compiledExecutor(schema: GraphQLSchema, options: { jit: boolean 
     if (!query) {
       const result = compileQuery(schema, request.document, request.operationName ?? undefined);
       if (!isCompiledQuery(result)) return result as ExecutionResult<Record<string, unknown>>;
-      query = result;
+      const operation = getOperationAST(request.document, request.operationName ?? undefined);
+      query = Object.assign(result, { oneOfVariables: !!operation && variablesHoldOneOf(schema, operation) });
       compiled.set(key, query);
+    }
+    // graphql-jit's own variable coercion does not know OneOf input objects (src/common/one-of.ts): graphql-js
+    // coerces them first, and words the refusal when they break the rule.
+    if (query.oneOfVariables) {
+      const operation = getOperationAST(request.document, request.operationName ?? undefined)!;
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {});
+      if (coerced.errors) return withGraphqlJs();
     }
     const result = await query.query(undefined, request.context, request.request.variables ?? {});
     if (result.errors?.length && result.data === undefined) {

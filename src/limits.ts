@@ -25,6 +25,12 @@ import type { OperationLimits } from './config';
  */
 export const UNPAGED_LIST_SIZE = 5;
 
+/**
+ * Object types that are values computed with their parent, never rows read (an eligibility check's typed figures,
+ * thresholds and missing facts): they cost what scalars cost, nothing, so a 1,000-code batch may ask for them.
+ */
+const VALUE_TYPES: ReadonlySet<string> = new Set(['CriterionFigure', 'CriterionThreshold', 'MissingFact']);
+
 /** List arguments whose items each cost a full answer: the batch limit counts them across aliases. */
 const BATCH_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   'Query.eligibility': ['creditCodes'],
@@ -65,7 +71,7 @@ export function costEstimator(batch: { items: number }): ComplexityEstimator {
     if (Array.isArray(filterCodes)) batch.items += filterCodes.length;
 
     const named = getNamedType(field.type);
-    if (isLeafType(named)) return 0;
+    if (isLeafType(named) || VALUE_TYPES.has(named.name)) return 0;
     if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
     if (isObjectType(named) && named.name.endsWith('Connection') && named.getFields()['edges']) {
       const asked = typeof args['first'] === 'number' ? args['first'] : typeof args['last'] === 'number' ? args['last'] : DEFAULT_PAGE_SIZE;

@@ -32,12 +32,7 @@ export class Loaders {
     if (isReferenceData(entity.name)) {
       return this.memo(`byId:${entity.name}`, () =>
         new DataLoader<string, T | null>(async (ids) => {
-          let table = this.tables.get(entity.name);
-          if (!table) {
-            table = readAll(this.em, entity).then((rows) => new Map(this.remember(rows).map((r) => [r.id, r])));
-            this.tables.set(entity.name, table);
-          }
-          const byId = await table;
+          const byId = await this.table(entity);
           return ids.map((id) => (byId.get(id) as T | undefined) ?? null);
         }),
       );
@@ -49,6 +44,21 @@ export class Loaders {
         return ids.map((id) => byId.get(id) ?? null);
       }),
     );
+  }
+
+  /** Every record of a reference table (read-plan.ts `isReferenceData`), read whole once per request as `byId` reads it. */
+  async all<T extends BaseEntity>(entity: EntityClass<T>): Promise<T[]> {
+    if (!isReferenceData(entity.name)) throw new Error(`${entity.name} is not reference data: read it by key`);
+    return [...(await this.table(entity)).values()] as T[];
+  }
+
+  private table<T extends BaseEntity>(entity: EntityClass<T>): Promise<Map<string, object>> {
+    let table = this.tables.get(entity.name);
+    if (!table) {
+      table = readAll(this.em, entity).then((rows) => new Map(this.remember(rows).map((r) => [r.id, r])));
+      this.tables.set(entity.name, table);
+    }
+    return table;
   }
 
   /** Loads the records of `entity` with these ids, in their order, leaving out ids that name nothing. */

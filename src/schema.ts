@@ -1,14 +1,15 @@
 import 'reflect-metadata';
-import { type GraphQLObjectType, type GraphQLSchema, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, isAbstractType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
 import { ROOT } from './auth/policy';
 import { typeNamedAfterClass } from './common/node';
+import { applyOneOfInputs } from './common/one-of';
 import { DateTimeScalar } from './common/scalars';
 import { notePlainFields } from './db/sql-answer';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
-import { AuthorizationResolver } from './modules/authorization/authorization.resolver';
+import { AuthorizationResolver, EnterpriseViewerAuthorizationResolver } from './modules/authorization/authorization.resolver';
 import {
   CppccMemberResolver,
   PolicyRequestResolver,
@@ -19,12 +20,15 @@ import {
 import {
   CreditStandingResolver,
   EligibilityReceiptResolver,
-  PilotProgrammeResolver,
-  ProgrammeRuleVersionResolver,
+  PilotProgramResolver,
+  ProgramRuleVersionResolver,
 } from './modules/eligibility/eligibility.resolver';
-import { EnterpriseResolver, ZoneReferenceResolver } from './modules/enterprise/enterprise.resolver';
+import { CreditRecordsResolver } from './modules/credit/credit.resolver';
+import { EnterpriseResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
+import { LoanBookResolver } from './modules/finance/loan-book';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
+import { InstitutionResolver } from './modules/institution/institution.resolver';
 import { PatentResolver } from './modules/ip/patent.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { PortfolioResolver } from './modules/portfolio/portfolio.resolver';
@@ -36,14 +40,14 @@ import {
 } from './modules/project/project.resolver';
 import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
-import { ViewerResolver } from './modules/viewer';
+import { ActorResolver, ViewerResolver } from './modules/viewer';
 
 /** Every module's resolvers; a new module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
+  ActorResolver,
   NodeResolver,
   EnterpriseResolver,
-  ZoneReferenceResolver,
   PortfolioResolver,
   ...financeResolvers,
   PatentResolver,
@@ -54,11 +58,15 @@ export const resolvers: NonEmptyArray<Function> = [
   EquityIncentivePlanResolver,
   TaxPilotUsageResolver,
   ReferenceDataResolver,
+  InstitutionResolver,
   AuditEventResolver,
   AuthorizationResolver,
-  PilotProgrammeResolver,
-  ProgrammeRuleVersionResolver,
+  EnterpriseViewerAuthorizationResolver,
+  LoanBookResolver,
+  PilotProgramResolver,
+  ProgramRuleVersionResolver,
   CreditStandingResolver,
+  CreditRecordsResolver,
   EligibilityReceiptResolver,
   ProposalResolver,
   ProposalReplyResolver,
@@ -87,8 +95,10 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isInterfaceType(type)) type.resolveType = typeNamedAfterClass;
+    if (isAbstractType(type)) type.resolveType = typeNamedAfterClass;
   }
+  // Input classes marked @OneOf() become `@oneOf` input objects (type-graphql has no option for it).
+  applyOneOfInputs(schema);
   // Which fields read their property as they are (their SQL form is their column: src/db/sql-answer.ts).
   notePlainFields(schema);
   applyPolicy(schema);

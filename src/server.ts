@@ -23,6 +23,7 @@ import { compiledExecutor } from './executor';
 import { spliceRawData } from './db/sql-answer';
 import { idempotency } from './idempotency';
 import { armorRules, costLimit, textInputGuard } from './limits';
+import { oneOfVariablesRule } from './common/one-of';
 import { ErrorCode, unauthenticated } from './common/errors';
 
 /** Answered to nobody: the client of the request had gone before it ran (nginx's 499). */
@@ -359,7 +360,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     // Limits on what one operation may ask (src/limits.ts): tokens while parsing, depth and aliases in validation, cost
     // and batch size once the operation and its variables are known. Each refusal is a 400 naming the limit.
     parseOptions: { maxTokens: config.graphql.limits.tokens },
-    validationRules: armorRules(config.graphql.limits),
+    validationRules: [...armorRules(config.graphql.limits), oneOfVariablesRule],
     plugins: [
       // innozone sets no cache hints; Apollo's default plugin would still wrap every field to compute none.
       ApolloServerPluginCacheControlDisabled(),

@@ -1,4 +1,4 @@
-import { type GraphQLCompositeType, type GraphQLObjectType, isObjectType } from 'graphql';
+import { type GraphQLCompositeType, type GraphQLObjectType, isNonNullType, isObjectType } from 'graphql';
 import { Condition, FIELD_GRANTS, fieldGrant, type Grant, mayCall, STRUCTURAL, TYPES } from '../src/auth/policy';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
@@ -11,7 +11,7 @@ import { CreateEnterpriseDocument, GrantAuthorizationDocument } from './support/
 import { as, TestApp } from './support/app';
 import { addMonths, zoneToday } from './support/clock';
 import { coveringEnterprises } from './support/demo';
-import { enterpriseInput, resetRegistry, wrongCheckCode } from './support/registry';
+import { enterpriseInput, resetRegistry, testCode, wrongCheckCode } from './support/registry';
 import { selectEverything } from './support/selection';
 
 /**
@@ -19,7 +19,9 @@ import { selectEverything } from './support/selection';
  * object type and every field, what the API answers is compared with what the table says it should. The oracle
  * is independent of the server's own enforcement: it reads the administrator's full answer as JSON and decides,
  * from the table and the fixture (who authorised whom, with which scopes), what each other viewer must see of it:
- * the same value where allowed, null where denied, and hidden objects left out of lists.
+ * the same value where allowed; where a field is denied, null and a FORBIDDEN error at its path saying what would
+ * grant it; an object seen only restricted as its restricted type with what that type carries; and hidden objects
+ * null or left out of lists, with no error.
  *
  * Coverage is asserted too: every field of the table is reached in the administrator's answer, every role meets
  * every type it may see, every bank condition is seen both holding and failing, and every type a role may not see
@@ -86,13 +88,43 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
     const org = f.viewer.organisation;
     return idOf(obj['leadUnit']) === org || ((obj['coHandlers'] as Json[] | undefined) ?? []).some((u) => idOf(u) === org);
   }
-  if (grant === Condition.FILED_BY_VIEWER) return obj['filedBy'] === `${f.viewer.role}:${f.viewer.organisation}`;
+  if (grant === Condition.FILED_BY_VIEWER) {
+    const by = obj['filedBy'] as Json;
+    return by['role'] === f.viewer.role && codeOf(by['organization']) === f.viewer.organisation;
+  }
+  if (grant === Condition.GRANTED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && codeOf(obj['bank']) === f.bankCode;
   if (grant === Condition.ISSUED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && obj['bankCreditCode'] === f.viewer.organisation;
   const seen = visibleOwners(f, owners ?? []);
   if (seen.length === 0) return false;
   if (grant === Condition.OWN_LOAN) return codeOf(obj['lender']) === f.bankCode && f.scopes.has(Condition.INSTRUMENTS);
   return f.scopes.has(grant);
 }
+
+/** Does the viewer, who sees the object's row, see it in full (not as its type's restricted form)? */
+function fullVisible(f: Fixture, type: string, obj: Json, owners: string[] | null): boolean {
+  const restricted = TYPES[type]?.restricted;
+  if (!restricted) return true;
+  const grant = restricted.full[f.viewer.role];
+  return !!grant && holds(f, grant, obj, owners);
+}
+
+const SCOPE_CONDITIONS: ReadonlySet<Grant> = new Set([Condition.HIGH_TECH, Condition.PATENTS, Condition.FINANCIALS, Condition.INSTRUMENTS]);
+
+/** The error a masked field must come with, written from the table (README "Who sees what"). */
+function maskedError(f: Fixture, type: string, field: string, path: (string | number)[]) {
+  const grants = FIELD_GRANTS.get(type)!.get(field)!;
+  const allowedRoles = Object.values(Role).filter((r) => grants[r] !== undefined);
+  const grant = grants[f.viewer.role];
+  const why =
+    grant === undefined || grant === true
+      ? { reason: 'ROLE' }
+      : SCOPE_CONDITIONS.has(grant)
+        ? { reason: 'SCOPE', requiredScope: grant }
+        : { reason: 'CONDITION', condition: grant };
+  return { path, extensions: { code: 'FORBIDDEN', ...why, allowedRoles } };
+}
+
+type ExpectedError = ReturnType<typeof maskedError>;
 
 function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null, proposal: Json | null = null): boolean {
   const rule = TYPES[type];
@@ -130,8 +162,41 @@ function collect(value: unknown, parentOwners: string[], proposal: Json | null =
  */
 const PER_ANSWER: ReadonlyMap<string, (f: Fixture) => boolean> = new Map([['EligibilityResult.receiptId', (f: Fixture) => f.viewer.role === Role.BANK_OFFICER]]);
 
-/** Compares a viewer's answer with the administrator's, field by field, as the table says it must be. */
-function compare(f: Fixture, expected: unknown, actual: unknown, path: string, parentOwners: string[], proposal: Json | null = null): void {
+/**
+ * Fields that answer for the viewer asking, so no viewer's equals the administrator's: a bank's own authorization from an
+ * enterprise (null for everyone else). Checked against the fixture: the bank's, in force, from this enterprise.
+ */
+const PER_VIEWER: ReadonlyMap<string, (f: Fixture, obj: Json, actual: unknown, at: (string | number)[], errors: ExpectedError[]) => unknown> = new Map([
+  [
+    'Enterprise.viewerAuthorization',
+    (f: Fixture, obj: Json, actual: unknown, at: (string | number)[], errors: ExpectedError[]) => {
+      if (f.viewer.role !== Role.BANK_OFFICER) return { value: actual, expected: null };
+      const a = actual as Json | null;
+      // The signer's name, as the table grants it to a bank (masked, with its error, where it does not).
+      const signerShown = fieldGrant('DataAuthorization', 'signer', f.viewer.role) !== undefined;
+      if (a && !signerShown) errors.push(maskedError(f, 'DataAuthorization', 'signer', [...at, 'signer']));
+      return {
+        value: a && [codeOf(a['bank']), codeOf(a['enterprise']), a['isActive'], signerShown ? typeof a['signer'] : a['signer']],
+        expected: [f.bankCode, obj['creditCode'], true, signerShown ? 'string' : null],
+      };
+    },
+  ],
+]);
+
+/**
+ * Compares a viewer's answer with the administrator's, field by field, as the table says it must be, and collects
+ * the errors the answer must carry (`at`: the response path).
+ */
+function compare(
+  f: Fixture,
+  expected: unknown,
+  actual: unknown,
+  path: string,
+  parentOwners: string[],
+  proposal: Json | null,
+  at: (string | number)[],
+  errors: ExpectedError[],
+): void {
   if (expected === null || typeof expected !== 'object') {
     expect({ path, value: actual }).toEqual({ path, value: expected });
     return;
@@ -145,7 +210,7 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
   if (Array.isArray(expected)) {
     const kept = expected.filter(visible);
     expect({ path, length: (actual as unknown[] | null)?.length }).toEqual({ path, length: kept.length });
-    kept.forEach((e, i) => compare(f, e, (actual as unknown[])[i], `${path}.${i}`, parentOwners, proposal));
+    kept.forEach((e, i) => compare(f, e, (actual as unknown[])[i], `${path}.${i}`, parentOwners, proposal, [...at, i], errors));
     return;
   }
   const obj = expected as Json;
@@ -160,11 +225,31 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
     expect({ path, value: actual }).toEqual({ path, value: null });
     return;
   }
+  const restricted = TYPES[type]?.restricted;
+  if (restricted && !fullVisible(f, type, obj, owners)) {
+    // Seen as the restricted type, with exactly what it carries (the selection asks for all of it), and nothing else.
+    const carried = [...FIELD_GRANTS.get(restricted.as)!.keys()];
+    const shown = Object.fromEntries(carried.filter((k) => k in obj).map((k) => [k, obj[k]]));
+    expect({ path, value: actual }).toEqual({ path, value: { __typename: restricted.as, ...shown } });
+    for (const k of carried) {
+      reached.add(`${restricted.as}.${k}`);
+      note(f.viewer.role, `${restricted.as}.${k}`, 'allowed');
+    }
+    // What the full type shows beyond it is denied to this viewer: not masked, absent from the type it gets.
+    for (const field of Object.keys(obj)) if (field !== '__typename') note(f.viewer.role, `${type}.${field}`, 'denied');
+    return;
+  }
   expect({ path, typename: (actual as Json | null)?.__typename }).toEqual({ path, typename: type });
   const within = type === 'Proposal' ? obj : proposal;
   for (const [field, value] of Object.entries(obj)) {
     if (field === '__typename') continue;
     const act = (actual as Json)[field];
+    if (type.endsWith('Connection') && field === 'nodes') {
+      // The nodes are the nodes of the edges (compared with the table above), cut short: the same ones, in order.
+      const edgeIds = ((actual as Json)['edges'] as Json[]).map((e) => idOf(e['node']));
+      expect({ path: `${path}.nodes`, ids: (act as Json[]).map(idOf) }).toEqual({ path: `${path}.nodes`, ids: edgeIds });
+      continue;
+    }
     if (type.endsWith('Connection') && field !== 'edges') {
       // A list counts what the viewer sees; its page boundaries are its own.
       // (When the truth's list runs past its page, every viewer here sees all of it: the count is the same.)
@@ -181,7 +266,15 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
       const allowed = !!grant && holds(f, grant, subject, owners);
       note(f.viewer.role, `${type}.${field}`, allowed ? 'allowed' : 'denied');
       if (!allowed) {
+        // Masked: null, and an error at its path that says so.
         expect({ path: `${path}.${field}`, value: act }).toEqual({ path: `${path}.${field}`, value: null });
+        errors.push(maskedError(f, type, field, [...at, field]));
+        continue;
+      }
+      const mine = PER_VIEWER.get(`${type}.${field}`);
+      if (mine) {
+        const { value: got, expected: want } = mine(f, obj, act, [...at, field], errors) as { value: unknown; expected: unknown };
+        expect({ path: `${path}.${field}`, value: got }).toEqual({ path: `${path}.${field}`, value: want });
         continue;
       }
       const own = PER_ANSWER.get(`${type}.${field}`);
@@ -190,11 +283,18 @@ function compare(f: Fixture, expected: unknown, actual: unknown, path: string, p
         continue;
       }
     }
-    compare(f, value, act, `${path}.${field}`, owners ?? parentOwners, within);
+    compare(f, value, act, `${path}.${field}`, owners ?? parentOwners, within, [...at, field], errors);
   }
 }
 
+/** Errors as the oracle writes them, in one order (the order resolvers finish in is no part of the answer). */
+const comparable = (errors: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined) =>
+  (errors ?? []).map((e) => ({ path: e.path, extensions: e.extensions })).sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
+
 describe('the access matrix, generated from the policy table', () => {
+  // Each sweep reads every field of the schema as every role (every connection both as edges and as nodes): over a
+  // minute on a busy machine, and a test that runs first pays for the sweeps the later ones share.
+  jest.setTimeout(300_000);
   let app: TestApp;
   let five: string[];
   let fixtures: Fixture[];
@@ -202,6 +302,7 @@ describe('the access matrix, generated from the policy table', () => {
   let memberViewer: Viewer;
   const admin = as(Role.ZONE_ADMIN);
   const everything: Record<string, string> = {};
+  const hust = () => NAMED_ENTERPRISES[0]!.creditCode;
 
 
   beforeAll(async () => {
@@ -215,22 +316,25 @@ describe('the access matrix, generated from the policy table', () => {
     for (const [name, type, cut] of [
       ['enterprise', 'Enterprise', []],
       ['portfolioSummary', 'PortfolioSummary', []],
-      ['authorizations', 'DataAuthorization', []],
+      // The enterprise of an authorization is met in full above; here the pages stay within the depth limit.
+      ['authorizations', 'DataAuthorizationConnection', ['Enterprise']],
+      // The loan book: the instruments' enterprises are met in full above.
+      ['instruments', 'FinancingInstrumentConnection', ['Enterprise']],
       // The enterprise and authorisation of an event are met in full above; here the query stays within the depth limit.
       ['auditEvents', 'AuditEventConnection', ['Enterprise', 'DataAuthorization']],
       ['partnerBanks', 'Bank', []],
       ['parks', 'Park', []],
       ['industryClusters', 'IndustryCluster', []],
-      ['institutions', 'Institution', []],
-      ['programmes', 'PilotProgramme', []],
+      ['institutions', 'InstitutionConnection', []],
+      ['programs', 'PilotProgram', []],
       ['eligibility', 'EligibilityResult', []],
       ['eligibilityReceipt', 'EligibilityReceipt', []],
       // CPPCC: enterprises inside are met in full above.
       ['proposals', 'ProposalConnection', ['Enterprise']],
       ['policyRequests', 'PolicyRequestConnection', ['Enterprise']],
       ['cppccMembers', 'CppccMemberConnection', []],
-      ['handlingUnits', 'HandlingUnit', []],
-      ['handlingUnitScores', 'HandlingUnitScore', []],
+      ['handlingUnits', 'HandlingUnitConnection', []],
+      ['handlingUnitScores', 'HandlingUnitScoreConnection', []],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
@@ -242,6 +346,19 @@ describe('the access matrix, generated from the policy table', () => {
     );
     expect(early.data!.createEnterprise.errors).toEqual([]);
     overridden = wrongCheckCode(901);
+    // A correction on the trail of one of them (its change is seen where its event is).
+    let corrected: { id: string; version: number; title: string } | undefined;
+    for (const code of five) {
+      const patents = await app.execute<any, any>('query P($code: CreditCode!) { enterprise(creditCode: $code) { patents(first: 1) { nodes { id version title } } } }', { code }, admin);
+      corrected ??= patents.data.enterprise.patents.nodes[0];
+    }
+    if (!corrected) throw new Error('none of the five enterprises holds a patent');
+    const update = await app.execute<any, any>(
+      'mutation U($input: UpdatePatentInput!) { updatePatent(input: $input) { errors { code } } }',
+      { input: { id: corrected.id, version: corrected.version, reason: '专利名称以授权公告为准。', title: `${corrected.title}（授权公告文本）` } },
+      admin,
+    );
+    expect(update.data.updatePatent.errors).toEqual([]);
 
     // The bank that lent to these enterprises most, a second partner bank, and one they never authorised.
     const sql = <T>(q: string, p: unknown[] = []) => app.orm.em.fork().execute<T[]>(q, p);
@@ -269,7 +386,7 @@ describe('the access matrix, generated from the policy table', () => {
               scopes: scopes as never,
               purpose: '知识产权质押贷款试点资格审核',
               validFrom: today,
-              validTo: addMonths(today, 12),
+              validUntil: addMonths(today, 12),
               signer: '王伟（财务总监）',
               paperReference: `授权书-${creditCode}`,
             },
@@ -283,17 +400,31 @@ describe('the access matrix, generated from the policy table', () => {
     await grant(lender, allScopes);
     await grant(second, ['PROFILE']);
 
+    // A loan of theirs corrected: its audit event keeps the reason and what changed (AuditEvent.changes), on their trail.
+    const [loan] = await sql<{ id: string; version: number; kind: string }>(
+      `select i.id, i.version, i.kind from financing_instrument i join instrument_holder h on h.instrument_id = i.id
+       join enterprise e on e.id = h.enterprise_id where e.credit_code = any(?::text[]) and i.kind in ('CREDIT_LOAN', 'IP_PLEDGE_LOAN')
+       order by e.credit_code, i.id limit 1`,
+      [sqlArray(five)],
+    );
+    const [type, mutation] = loan!.kind === 'CREDIT_LOAN' ? ['CreditLoan', 'correctCreditLoan'] : ['IpPledgeLoan', 'correctIpPledgeLoan'];
+    const correctedLoan = await app.execute<any, any>(
+      `mutation C($input: Correct${type}Input!) { ${mutation}(input: $input) { errors { code message } } }`,
+      { input: { id: toGlobalId(type, loan!.id), version: loan!.version, reason: '利率录入有误。', interestRate: '4.1234' } },
+      admin,
+    );
+    expect(correctedLoan.data[mutation].errors).toEqual([]);
+
     const none = new Set<string>();
-    const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
+    const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{MUNICIPAL}' order by id limit 1`);
     const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);
-    const hust = NAMED_ENTERPRISES[0]!.creditCode;
     memberViewer = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', aMember!.id));
     fixtures = [
       { name: 'administrator', viewer: admin, visible: ALL, scopes: none },
       { name: 'CPPCC member', viewer: memberViewer, visible: ALL, scopes: none },
       { name: 'CPPCC office', viewer: as(Role.CPPCC_OFFICE), visible: ALL, scopes: none },
       { name: 'handling unit', viewer: as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', aUnit!.id)), visible: ALL, scopes: none },
-      ...[...new Set([...five, overridden, hust])].map((code, i) => ({ name: `representative ${i + 1}`, viewer: as(Role.ENTERPRISE_REP, code), visible: new Set([code]), scopes: none })),
+      ...[...new Set([...five, overridden, hust()])].map((code, i) => ({ name: `representative ${i + 1}`, viewer: as(Role.ENTERPRISE_REP, code), visible: new Set([code]), scopes: none })),
       { name: 'lending bank, every scope', viewer: as(Role.BANK_OFFICER, lender), visible: new Set(five), scopes: new Set(allScopes), bankCode: lender },
       { name: 'second bank, profile only', viewer: as(Role.BANK_OFFICER, second), visible: new Set(five), scopes: new Set(['PROFILE']), bankCode: second },
       { name: 'bank never authorised', viewer: as(Role.BANK_OFFICER, unauthorised), visible: new Set(), scopes: none, bankCode: unauthorised },
@@ -308,8 +439,10 @@ describe('the access matrix, generated from the policy table', () => {
     collect((truth.data as Json)[root], []);
     for (const f of fixtures.filter(who)) {
       const answer = await app.execute(query, variables, f.viewer);
-      expect({ viewer: f.name, errors: answer.errors }).toEqual({ viewer: f.name, errors: undefined });
-      compare(f, (truth.data as Json)[root], (answer.data as Json)[root], `${f.name}: ${root}`, []);
+      const errors: ExpectedError[] = [];
+      compare(f, (truth.data as Json)[root], (answer.data as Json)[root], `${f.name}: ${root}`, [], null, [root], errors);
+      // Every masked field came with its error, and nothing else went wrong.
+      expect({ viewer: f.name, errors: comparable(answer.errors) }).toEqual({ viewer: f.name, errors: comparable(errors) });
     }
   }
 
@@ -343,7 +476,7 @@ describe('the access matrix, generated from the policy table', () => {
     await enterpriseSweep();
     for (const code of five) {
       const reps = (f: Fixture) => f.viewer.role === Role.ENTERPRISE_REP || f.viewer.role === Role.ZONE_ADMIN;
-      await check(`query A($code: CreditCode!) { authorizations(creditCode: $code) ${everything['authorizations']} }`, { code }, 'authorizations', reps);
+      await check(`query A($code: CreditCode!) { authorizations(creditCode: $code, first: 100) ${everything['authorizations']} }`, { code }, 'authorizations', reps);
       await check(
         `query E($code: CreditCode) { auditEvents(first: 100, filter: { creditCode: $code }) ${everything['auditEvents']} }`,
         { code },
@@ -354,21 +487,21 @@ describe('the access matrix, generated from the policy table', () => {
   });
 
   const referenceSweep = once(async () => {
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'programmes']) {
+    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'programs']) {
       await check(`query R { ${root} ${everything[root]} }`, {}, root, () => true);
     }
-    const query = `query P { programmes ${everything['programmes']} }`;
+    const query = `query P { programs ${everything['programs']} }`;
     expect(await app.execute(query, {}, null)).toEqual(await app.execute(query, {}, admin));
   });
 
   const eligibilitySweep = once(async () => {
-    const query = `query Check($programme: String!, $codes: [CreditCode!]!) {
-      eligibility(programme: $programme, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
-    for (const programme of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
+    const query = `query Check($program: String!, $codes: [String!]!) {
+      eligibility(program: $program, creditCodes: $codes, asOf: "2025-10-31") ${everything['eligibility']} }`;
+    for (const program of ['IP_PLEDGE_LOAN', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION']) {
       for (const code of five) {
-        // A bank without the ELIGIBILITY scope, or another enterprise's representative, gets the AUTHORISATION answer
+        // A bank without the ELIGIBILITY scope, or another enterprise's representative, gets the AUTHORIZATION answer
         // instead (test/eligibility.test.ts); here, those who get the full one.
-        await check(query, { programme, codes: [code] }, 'eligibility', (f) =>
+        await check(query, { program, codes: [code] }, 'eligibility', (f) =>
           f.viewer.role === Role.ENTERPRISE_REP ? f.viewer.organisation === code : f.viewer.role === Role.ZONE_ADMIN || f.scopes.has('ELIGIBILITY'),
         );
       }
@@ -379,7 +512,7 @@ describe('the access matrix, generated from the policy table', () => {
     // Receipts of answers to the lending bank (checked) and to the bank never authorised (refused), each read by
     // whoever asks: its bank and the zone see it, everyone else gets null.
     const query = `query Receipt($id: ID!) { eligibilityReceipt(id: $id) ${everything['eligibilityReceipt']} }`;
-    const ask = `query Ask($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes, asOf: "2025-10-31") { receiptId } }`;
+    const ask = `query Ask($codes: [String!]!) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $codes, asOf: "2025-10-31") { receiptId } }`;
     for (const f of fixtures.filter((g) => g.viewer.role === Role.BANK_OFFICER && (g.scopes.has('ELIGIBILITY') || (g.visible !== ALL && g.visible.size === 0)))) {
       const answer = await app.execute(ask, { codes: five.slice(0, 2) }, f.viewer);
       expect(answer.errors).toBeUndefined();
@@ -395,14 +528,55 @@ describe('the access matrix, generated from the policy table', () => {
     await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', may('proposals'), memberViewer);
     await check(`query R { policyRequests(first: 100) ${everything['policyRequests']} }`, {}, 'policyRequests', may('policyRequests'), memberViewer);
     await check(`query M { cppccMembers(first: 100) ${everything['cppccMembers']} }`, {}, 'cppccMembers', may('cppccMembers'));
-    await check(`query U { handlingUnits ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
+    await check(`query U { handlingUnits(first: 100) ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
     const year = Number(zoneToday().slice(0, 4));
-    await check(`query S($year: Int!) { handlingUnitScores(year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
+    await check(`query S($year: Int!) { handlingUnitScores(first: 100, year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
+  });
+
+  const bankViewSweep = once(async () => {
+    // The loan book: each bank asks for its own loans, the administrator answers with every loan of that lender.
+    const book = `query Book($lender: CreditCode!) { instruments(first: 100, filter: { lenderCreditCode: $lender }) ${everything['instruments']} }`;
+    for (const f of fixtures.filter((g) => g.viewer.role === Role.BANK_OFFICER)) {
+      await check(book, { lender: f.bankCode }, 'instruments', (g) => g === f);
+    }
+    // The lending bank's book is not empty: its loans to the five are there, in full.
+    const lending = fixtures.find((f) => f.name === 'lending bank, every scope')!;
+    const lent = await app.execute<{ instruments: { totalCount: number } }, Record<string, unknown>>(book, { lender: lending.bankCode }, lending.viewer);
+    expect(lent.data!.instruments.totalCount).toBeGreaterThan(0);
+    // The authorizations of each viewer's own organization, record by record against the administrator's lists.
+    const list = `query A($code: CreditCode!) { authorizations(creditCode: $code, first: 100) ${everything['authorizations']} }`;
+    const truth: Json[] = [];
+    for (const code of new Set([...five, overridden, hust()])) {
+      const answer = await app.execute(list, { code }, admin);
+      expect(answer.errors).toBeUndefined();
+      truth.push(...(answer.data as { authorizations: { edges: { node: Json }[] } }).authorizations.edges.map((e) => e.node));
+    }
+    const own = `query Own { viewer { authorizations(first: 100) ${everything['authorizations']} } }`;
+    const byId = (a: Json, b: Json) => String(a['id']).localeCompare(String(b['id']));
+    for (const f of fixtures) {
+      const answer = await app.execute(own, {}, f.viewer);
+      const got = (answer.data as { viewer: { authorizations: { totalCount: number; edges: { node: Json }[] } } }).viewer.authorizations;
+      // A bank's and a representative's own; every other role holds none (Viewer.authorizations).
+      const holds = f.viewer.role === Role.BANK_OFFICER || f.viewer.role === Role.ENTERPRISE_REP;
+      const expected = holds ? truth.filter((a) => rowVisible(f, 'DataAuthorization', a, ownersOf(a, 'DataAuthorization', []))).sort(byId) : [];
+      const actual = got.edges.map((e) => e.node).sort(byId);
+      expect({ viewer: f.name, ids: actual.map((a) => a['id']), totalCount: got.totalCount }).toEqual({
+        viewer: f.name,
+        ids: expected.map((a) => a['id']),
+        totalCount: expected.length,
+      });
+      // Each record against the administrator's, at its place in the answer; every field masked came with its error.
+      const errors: ExpectedError[] = [];
+      got.edges.forEach(({ node }, i) =>
+        compare(f, expected.find((e) => e['id'] === node['id']), node, `${f.name}: viewer.authorizations.${i}`, [], null, ['viewer', 'authorizations', 'edges', i, 'node'], errors),
+      );
+      expect({ viewer: f.name, errors: comparable(answer.errors) }).toEqual({ viewer: f.name, errors: comparable(errors) });
+    }
   });
 
   /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
   const fieldSweeps = once(async () => {
-    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep]) await sweep();
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep]) await sweep();
   });
 
   const byIdSweep = once(async () => {
@@ -419,7 +593,9 @@ describe('the access matrix, generated from the policy table', () => {
         const { type, obj, owners, proposal } = nodesSeen.get(id)!;
         const visible = rowVisible(f, type, obj, owners, proposal);
         note(f.viewer.role, `${type} row`, visible ? 'allowed' : 'denied');
-        expect({ viewer: f.name, type, id, got: got[i] }).toEqual({ viewer: f.name, type, id, got: visible ? { __typename: type, id } : null });
+        // A record seen only restricted is that, under its own id.
+        const shownAs = visible && !fullVisible(f, type, obj, owners) ? TYPES[type]!.restricted!.as : type;
+        expect({ viewer: f.name, type, id, got: got[i] }).toEqual({ viewer: f.name, type, id, got: visible ? { __typename: shownAs, id } : null });
       });
     }
   });
@@ -445,7 +621,8 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows each viewer of an enterprise exactly the fields the table grants it', () => enterpriseSweep());
   it('shows aggregates without the amounts and figures the table withholds', () => aggregateSweep());
   it('shows authorisations and the audit trail to the enterprise they concern', () => trailSweep());
-  it('shows reference data to everyone, and programmes and their rules even without a token', () => referenceSweep());
+  it('shows a bank its own loan book and its own authorizations, and a representative its enterprise’s', () => bankViewSweep());
+  it('shows reference data to everyone, and programs and their rules even without a token', () => referenceSweep());
   it('answers eligibility, with its figures, to whoever may check the enterprise', () => eligibilitySweep());
   it('shows the receipt of an eligibility answer to its bank and the zone, and null to everyone else', () => receiptSweep());
   it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', () =>
@@ -496,6 +673,65 @@ describe('the access matrix, generated from the policy table', () => {
       }
     }
     expect(unproven).toEqual([]);
+  });
+
+  it('answers for an enterprise a viewer may not see exactly as for a code never registered: null, and no error', async () => {
+    const query = `query Everything($code: CreditCode!) { enterprise(creditCode: $code) ${everything['enterprise']} }`;
+    const unknown = testCode(914); // never registered here
+    const registered = await app.orm.em.fork().execute<{ code: string }[]>(`select credit_code as code from enterprise where credit_code = ?`, [unknown]);
+    expect(registered).toEqual([]);
+    const outside = (f: Fixture) => (f.visible === ALL ? [] : [...five, overridden].filter((c) => !(f.visible as ReadonlySet<string>).has(c)));
+    let compared = 0;
+    for (const f of fixtures) {
+      for (const code of outside(f).slice(0, 2)) {
+        const [hidden, absent] = [await app.execute(query, { code }, f.viewer), await app.execute(query, { code: unknown }, f.viewer)];
+        expect({ viewer: f.name, code, answer: hidden }).toEqual({ viewer: f.name, code, answer: { data: { enterprise: null }, errors: undefined, status: undefined } });
+        expect({ viewer: f.name, code, answer: hidden }).toEqual({ viewer: f.name, code, answer: absent });
+        compared++;
+      }
+    }
+    // Every representative and the bank never authorised met one.
+    expect(compared).toBeGreaterThanOrEqual(fixtures.filter((f) => f.visible !== ALL).length);
+  });
+
+  it('keeps every field it may mask nullable, and says in its description who sees it', async () => {
+    const schema = await buildInnozoneSchema();
+    const problems: string[] = [];
+    for (const [type, fields] of FIELD_GRANTS) {
+      const rule = TYPES[type]!;
+      const shown = rule.restricted?.full ?? rule.rows;
+      const object = schema.getType(type) as GraphQLObjectType;
+      for (const [field, grants] of fields) {
+        const definition = object.getFields()[field]!;
+        // Masked for a viewer shown the object whose grant is missing, or a condition beyond the object's own.
+        const viewers = Object.values(Role).filter((r) => shown[r] !== undefined);
+        const masked = !rule.public && viewers.some((r) => grants[r] === undefined || (grants[r] !== true && grants[r] !== shown[r]));
+        const says = definition.description?.match(/Masked \(null with a FORBIDDEN error\) unless the viewer is (.*)\.$/);
+        if (masked && isNonNullType(definition.type)) problems.push(`${type}.${field}: masked, yet non-null`);
+        if (masked !== !!says) problems.push(`${type}.${field}: ${masked ? 'masked, and its description does not say so' : 'says it is masked'}`);
+        if (masked && says) {
+          const named = Object.values(Role).filter((r) => new RegExp(`\\b${r}\\b`).test(says[1]!));
+          const seeing = viewers.filter((r) => grants[r] !== undefined);
+          if (named.join() !== seeing.join()) problems.push(`${type}.${field}: names ${named.join(', ')}, not ${seeing.join(', ')}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('makes non-null every field of an enterprise that every enterprise has and no viewer is masked from', async () => {
+    const schema = await buildInnozoneSchema();
+    const meta = app.orm.getMetadata().get('Enterprise');
+    const problems: string[] = [];
+    for (const [field, definition] of Object.entries((schema.getType('Enterprise') as GraphQLObjectType).getFields())) {
+      if (isNonNullType(definition.type) || definition.description?.includes('Masked (null with a FORBIDDEN error)')) continue;
+      // A field that answers for the viewer (the bank's own authorization) is null for a viewer who has none.
+      if (PER_VIEWER.has(`Enterprise.${field}`)) continue;
+      // Nullable and never masked: it must be one an enterprise may lack (its column or reference may be null).
+      const prop = meta.properties[field as never] as { nullable?: boolean } | undefined;
+      if (!prop?.nullable) problems.push(`Enterprise.${field}: nullable, never masked, and every enterprise has one`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('names every object type of the schema in the table or as structural, and no field the schema lacks', async () => {

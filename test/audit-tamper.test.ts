@@ -51,7 +51,7 @@ describe('the audit chain names the first event changed by hand', () => {
       {
         input: {
           creditCode: E1, bankCreditCode: HANKOU, scopes: ['PROFILE'], purpose: '知识产权质押贷款资格审核',
-          validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}-01-01`, signer: '王伟（财务总监）',
+          validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}-01-01`, signer: '王伟（财务总监）',
         },
       },
       as(Role.ENTERPRISE_REP, E1),

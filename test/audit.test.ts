@@ -6,6 +6,7 @@ import { projectPath } from '../src/project';
 import { AuditEventsDocument, CreateEnterpriseDocument } from './support/generated/graphql';
 import { workerDatabaseUrl } from './support/database';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR } from './support/actors';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
@@ -51,9 +52,9 @@ describe('the audit trail', () => {
     expect(data!.auditEvents).toEqual({
       totalCount: 3,
       edges: [
-        { node: { actorRole: 'BANK_OFFICER', actorOrg: code, operation: 'createEnterprise', outcome: 'DENIED', enterprise: null } },
-        { node: { actorRole: 'ZONE_ADMIN', actorOrg: null, operation: 'createEnterprise', outcome: 'REFUSED', enterprise: null } },
-        { node: { actorRole: 'ZONE_ADMIN', actorOrg: null, operation: 'createEnterprise', outcome: 'DONE', enterprise: { creditCode: code } } },
+        { node: { actor: { role: 'BANK_OFFICER', name: 'A bank', organization: null }, operation: 'createEnterprise', outcome: 'DENIED', enterprise: null } },
+        { node: { actor: ADMIN_ACTOR, operation: 'createEnterprise', outcome: 'REFUSED', enterprise: null } },
+        { node: { actor: ADMIN_ACTOR, operation: 'createEnterprise', outcome: 'DONE', enterprise: { creditCode: code } } },
       ],
     });
     const byEnterprise = await app.execute(AuditEventsDocument, { filter: { creditCode: code } }, admin);
@@ -63,7 +64,7 @@ describe('the audit trail', () => {
     const own = await app.execute(AuditEventsDocument, {}, as(Role.ENTERPRISE_REP, code));
     expect(own.data!.auditEvents).toEqual({
       totalCount: 1,
-      edges: [{ node: { actorRole: 'ZONE_ADMIN', actorOrg: null, operation: 'createEnterprise', outcome: 'DONE', enterprise: { creditCode: code } } }],
+      edges: [{ node: { actor: ADMIN_ACTOR, operation: 'createEnterprise', outcome: 'DONE', enterprise: { creditCode: code } } }],
     });
     const others = await app.execute(AuditEventsDocument, { filter: { creditCode: testCode(402) } }, as(Role.ENTERPRISE_REP, code));
     expect(others.data!.auditEvents).toEqual({ totalCount: 0, edges: [] });

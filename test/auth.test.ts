@@ -44,8 +44,8 @@ describe('bearer tokens', () => {
       expect(created.data!.createEnterprise.errors).toEqual([]);
     }
     await em.execute(`insert into sector (id, code, name) values ('7f1c2a3b-0000-4000-8000-000000000003', 'SCITECH', '科学技术界') on conflict do nothing`);
-    await em.execute(`insert into cppcc_member (id, name, sector_id, levels) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{CITY}') on conflict do nothing`, [memberId]);
-    await em.execute(`insert into handling_unit (id, name, level) values (?, '武汉市科学技术局', 'CITY') on conflict do nothing`, [unitId]);
+    await em.execute(`insert into cppcc_member (id, name, sector_id, levels) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{MUNICIPAL}') on conflict do nothing`, [memberId]);
+    await em.execute(`insert into handling_unit (id, name, level) values (?, '武汉市科学技术局', 'MUNICIPAL') on conflict do nothing`, [unitId]);
   });
 
   const orgOf: Record<Role, string | null> = {
@@ -57,11 +57,18 @@ describe('bearer tokens', () => {
     ENTERPRISE_REP: testCode(501),
   };
 
-  it('answers viewer for every role with the role and organisation the token names', async () => {
+  it('answers viewer for every role with the role and the organization the token names, as the record it is', async () => {
+    const organizationOf: Record<Role, unknown> = {
+      ZONE_ADMIN: null,
+      CPPCC_OFFICE: null,
+      CPPCC_MEMBER: { __typename: 'CppccMember', id: member, name: '胡振宇' },
+      HANDLING_UNIT: { __typename: 'HandlingUnit', id: unit, name: '武汉市科学技术局' },
+      BANK_OFFICER: { __typename: 'Bank', creditCode: BANKS[0]!.creditCode, name: BANKS[0]!.name },
+      ENTERPRISE_REP: { __typename: 'Enterprise', creditCode: testCode(501), name: '武汉令牌测试有限公司' },
+    };
     for (const role of Object.values(Role)) {
-      const org = orgOf[role];
-      const result = await app.http(ViewerDocument, {}, { token: await app.token(role, org) });
-      expect(result).toEqual({ status: 200, data: { viewer: { role, organisation: org } } });
+      const result = await app.http(ViewerDocument, {}, { token: await app.token(role, orgOf[role]) });
+      expect(result).toEqual({ status: 200, data: { viewer: { role, organization: organizationOf[role] } } });
     }
   });
 
@@ -123,7 +130,7 @@ describe('bearer tokens', () => {
       const twelveHours = await signed(admin, { iat: now(), exp: now() + 12 * 3_600 });
       expect(await app.http(ViewerDocument, {}, { token: twelveHours })).toEqual({
         status: 200,
-        data: { viewer: { role: 'ZONE_ADMIN', organisation: null } },
+        data: { viewer: { role: 'ZONE_ADMIN', organization: null } },
       });
     });
 

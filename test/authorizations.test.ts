@@ -7,6 +7,7 @@ import {
   RevokeAuthorizationDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR, repActor } from './support/actors';
 import { addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
@@ -40,23 +41,22 @@ describe('data authorisations for banks', () => {
     scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'] as ('PROFILE' | 'PATENTS' | 'ELIGIBILITY')[],
     purpose: '知识产权质押贷款试点资格审核',
     validFrom: today,
-    validTo: nextYear,
+    validUntil: nextYear,
     signer: '王伟（财务总监）',
     ...extra,
   });
 
   /** An authorisation as `grant()` asks for it, just recorded: who granted it, for whom, on what paper. */
-  const granted = (who: { paperReference: string | null; grantedBy: string; enterprise: { creditCode: string } }) => ({
+  const granted = (who: { paperReference: string | null; grantedBy: unknown; enterprise: { creditCode: string } }) => ({
     id: expect.any(String),
     scopes: ['PROFILE', 'PATENTS', 'ELIGIBILITY'],
     purpose: '知识产权质押贷款试点资格审核',
     validFrom: today,
-    validTo: nextYear,
+    validUntil: nextYear,
     signer: '王伟（财务总监）',
     ...who,
     revokedBy: null,
-    active: true,
-    version: 1,
+    isActive: true,
     bank: { name: '汉口银行' },
   });
 
@@ -64,7 +64,7 @@ describe('data authorisations for banks', () => {
     const result = await app.execute(GrantAuthorizationDocument, { input: grant() }, rep);
     expect(result.data!.grantAuthorization).toEqual({
       errors: [],
-      authorization: granted({ paperReference: null, grantedBy: `ENTERPRISE_REP:${OWN}`, enterprise: { creditCode: OWN } }),
+      authorization: granted({ paperReference: null, grantedBy: repActor(OWN, '武汉授权甲有限公司'), enterprise: { creditCode: OWN } }),
     });
   });
 
@@ -73,10 +73,10 @@ describe('data authorisations for banks', () => {
     expect(result.data!.grantAuthorization).toEqual({
       authorization: null,
       errors: [
-        { __typename: 'NotPermittedError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative grants authorisations for its own enterprise only.' },
+        { __typename: 'NotPermittedError', code: 'NOT_PERMITTED', field: 'input.creditCode', message: 'A representative grants authorizations for its own enterprise only.' },
       ],
     });
-    const none = { data: { authorizations: [] }, errors: undefined, status: undefined };
+    const none = { data: { authorizations: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } }, errors: undefined, status: undefined };
     expect(await app.execute(AuthorizationsDocument, { creditCode: OTHER }, admin)).toEqual(none);
     // Another enterprise's authorisations do not exist for a representative, even when it has some.
     const paper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER, paperReference: 'DH-AUTH-2026-0118' }) }, admin);
@@ -90,18 +90,18 @@ describe('data authorisations for banks', () => {
     const paper = await app.execute(GrantAuthorizationDocument, { input: grant({ creditCode: OTHER, paperReference: 'DH-AUTH-2026-0117' }) }, admin);
     expect(paper.data!.grantAuthorization).toEqual({
       errors: [],
-      authorization: granted({ paperReference: 'DH-AUTH-2026-0117', grantedBy: 'ZONE_ADMIN', enterprise: { creditCode: OTHER } }),
+      authorization: granted({ paperReference: 'DH-AUTH-2026-0117', grantedBy: ADMIN_ACTOR, enterprise: { creditCode: OTHER } }),
     });
     const bad = await app.execute(
       GrantAuthorizationDocument,
-      { input: grant({ bankCreditCode: planned.creditCode, scopes: [], validFrom: '2020-01-01', validTo: '2024-01-01' }) },
+      { input: grant({ bankCreditCode: planned.creditCode, scopes: [], validFrom: '2020-01-01', validUntil: '2024-01-01' }) },
       rep,
     );
     expect(bad.data!.grantAuthorization.errors.map((e) => [e.field, e.message])).toEqual([
       ['input.bankCreditCode', `${planned.name} is planned and not yet open.`],
-      ['input.scopes', 'An authorisation grants at least one scope.'],
-      ['input.validTo', 'An authorisation runs at most 3 years.'],
-      ['input.validTo', 'The authorisation would already have ended.'],
+      ['input.scopes', 'An authorization grants at least one scope.'],
+      ['input.validUntil', 'An authorization runs at most 3 years.'],
+      ['input.validUntil', 'The authorization would already have ended.'],
     ]);
   });
 
@@ -112,11 +112,23 @@ describe('data authorisations for banks', () => {
 
   it('revokes at once; a second revocation or someone else’s is refused', async () => {
     const first = (await app.execute(GrantAuthorizationDocument, { input: grant() }, rep)).data!.grantAuthorization.authorization;
-    const stranger = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, as(Role.ENTERPRISE_REP, OTHER));
-    expect(stranger.data!.revokeAuthorization.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-    const revoked = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, rep);
-    expect(revoked.data!.revokeAuthorization).toEqual({ errors: [], authorization: { ...first, active: false, revokedBy: `ENTERPRISE_REP:${OWN}`, version: 2 } });
-    const again = await app.execute(RevokeAuthorizationDocument, { id: first!.id }, rep);
-    expect(again.data!.revokeAuthorization.errors.map((e) => e.code)).toEqual(['TRANSITION_NOT_ALLOWED']);
+    const input = { authorizationId: first!.id };
+    const stranger = await app.execute(RevokeAuthorizationDocument, { input }, as(Role.ENTERPRISE_REP, OTHER));
+    expect(stranger.data!.revokeAuthorization.errors).toEqual([
+      { __typename: 'NotFoundError', code: 'NOT_FOUND', field: 'input.authorizationId', message: 'No such authorization.' },
+    ]);
+    const revoked = await app.execute(RevokeAuthorizationDocument, { input }, rep);
+    expect(revoked.data!.revokeAuthorization).toEqual({
+      errors: [],
+      authorization: { ...first, isActive: false, revokedBy: repActor(OWN, '武汉授权甲有限公司') },
+    });
+    const again = await app.execute(RevokeAuthorizationDocument, { input }, rep);
+    expect(again.data!.revokeAuthorization.errors).toEqual([
+      { __typename: 'InvalidInputError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.authorizationId', message: 'The authorization is revoked already.' },
+    ]);
+    const malformed = await app.execute(RevokeAuthorizationDocument, { input: { authorizationId: 'not-an-id' } }, rep);
+    expect(malformed.data!.revokeAuthorization.errors).toEqual([
+      { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.authorizationId', message: 'input.authorizationId is not the id of a DataAuthorization.' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../src/common/global-id';
 import { getNamedType, type GraphQLSchema, isEnumType, isObjectType } from 'graphql';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
@@ -5,7 +6,7 @@ import { buildInnozoneSchema } from '../src/schema';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
-import { enterpriseInput, resetRegistry, testCode } from './support/registry';
+import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 
 /**
  * Every connection of the schema, walked page by page forward (first/after) and, where it has last/before, back:
@@ -67,19 +68,64 @@ const LOANS: [string, string, string][] = [
 ];
 const BOND = '2480002';
 
+/**
+ * E7's authorizations: purpose, bank, when granted (ties to the microsecond), revoked. Each lets its bank see E7's
+ * profile and instruments, so 汉口银行's loan book holds its loans to E7 (not E3's, which authorized no one).
+ */
+const AUTHORIZATIONS: [string, 'HANKOU' | 'CMB', string, boolean][] = [
+  ['科技信用贷款授信审查', 'HANKOU', '2026-03-01 09:00:00+08', false],
+  ['知识产权质押贷款预审', 'HANKOU', '2026-03-02 09:00:00.000501+08', true],
+  ['科技保险保费补贴核验', 'HANKOU', '2026-03-02 09:00:00.000501+08', false],
+  ['供应链金融授信审查', 'CMB', '2026-03-02 09:00:00.000501+08', false],
+  ['投贷联动尽职调查', 'CMB', '2026-03-02 09:00:00.0005+08', false],
+  ['年度贷后检查', 'HANKOU', '2026-03-05 09:00:00+08', false],
+];
+const A = (n: number) => AUTHORIZATIONS[n - 1]![0];
+const bankOf = (key: 'HANKOU' | 'CMB') => BANKS.find((b) => b.key === key)!.creditCode;
+
 /** CPPCC members: name and levels. Three 王建国 and two 陈晓明 tie. */
 const MEMBERS: [string, string[]][] = [
-  ['王建国', ['CITY']],
-  ['王建国', ['CITY']],
-  ['李海燕', ['CITY']],
-  ['张志刚', ['CITY']],
-  ['陈晓明', ['CITY']],
-  ['陈晓明', ['CITY', 'PROVINCE']],
-  ['胡振宇', ['CITY', 'PROVINCE', 'NATION']],
-  ['安文博', ['CITY']],
-  ['王建国', ['CITY']],
-  ['赵丽华', ['CITY']],
+  ['王建国', ['MUNICIPAL']],
+  ['王建国', ['MUNICIPAL']],
+  ['李海燕', ['MUNICIPAL']],
+  ['张志刚', ['MUNICIPAL']],
+  ['陈晓明', ['MUNICIPAL']],
+  ['陈晓明', ['MUNICIPAL', 'PROVINCIAL']],
+  ['胡振宇', ['MUNICIPAL', 'PROVINCIAL', 'NATIONAL']],
+  ['安文博', ['MUNICIPAL']],
+  ['王建国', ['MUNICIPAL']],
+  ['赵丽华', ['MUNICIPAL']],
 ];
+
+/**
+ * Handling units: name and level, listed by level, then in pinyin order (东 dong, 武汉市财 wu…cai, 武汉市科 wu…ke,
+ * 财 cai, 科 ke).
+ */
+const UNITS: [string, string][] = [
+  ['武汉市科学技术局', 'MUNICIPAL'],
+  ['东湖新技术开发区管理委员会', 'MUNICIPAL'],
+  ['武汉市财政局', 'MUNICIPAL'],
+  ['湖北省财政厅', 'PROVINCIAL'],
+  ['科学技术部', 'NATIONAL'],
+  ['财政部', 'NATIONAL'],
+];
+
+/**
+ * Lead replies of 2020 (written as the trail of an earlier year) and their ratings: the democratic evaluation of that
+ * year ranks 100% (东湖 before 武汉市财政局 by name), 50%, 0%, then the unit none of whose replies was rated.
+ */
+const REPLIES_2020: [string, string | null][] = [
+  ['武汉市财政局', 'SATISFIED'],
+  ['武汉市财政局', 'SATISFIED'],
+  ['东湖新技术开发区管理委员会', 'BASICALLY_SATISFIED'],
+  ['武汉市科学技术局', 'SATISFIED'],
+  ['武汉市科学技术局', 'DISSATISFIED'],
+  ['财政部', 'DISSATISFIED'],
+  ['湖北省财政厅', null],
+];
+
+/** Who co-signs P1 (a draft of 安文博), in this order. */
+const COSIGNERS = ['李海燕', '张志刚', '赵丽华', '陈晓明', '胡振宇'];
 
 /** Proposals: subject, drafter, and when it was created (ties to the microsecond, and a neighbour a fraction of a millisecond apart). */
 const PROPOSALS: [string, string, string][] = [
@@ -98,11 +144,58 @@ const REQUESTS: [string, string | null, string[], string][] = [
   ['完善高层次人才股权激励个人所得税分期缴纳政策', null, [], '2026-02-01 10:00:00+08'],
   ['在光电子信息产业园开展知识产权质押融资', 'E3', ['E3'], '2026-02-03 10:00:00.250001+08'],
   ['扩大光谷科技支行信用贷款额度', 'E3', ['E3'], '2026-02-03 10:00:00.250001+08'],
-  ['将东湖高新区企业纳入新三板首批扩大试点', null, ['E7', 'E3'], '2026-02-03 10:00:00.250001+08'],
+  ['将东湖高新区企业纳入新三板首批扩大试点', null, ['E7', 'E3', 'E10', 'E1', 'E9'], '2026-02-03 10:00:00.250001+08'],
   ['简化高新技术企业认定材料', 'E3', ['E3'], '2026-02-03 10:00:00.25+08'],
   ['建设光谷人才公寓', null, [], '2026-02-05 08:00:00+08'],
 ];
 const R = (n: number) => REQUESTS[n - 1]![0];
+
+/** E7's patents (numbers unique: no ties). */
+const PATENTS = ['202010000007', '201910000007', '202110000017', '201810000107'].map(patentNumber);
+
+/** Joint projects: title, start, the enterprises in it (the first funds it). */
+const PROJECTS: [string, string, string[]][] = [
+  ['光纤传感联合攻关', '2024-03-01', ['E7']],
+  ['硅光芯片联合攻关', '2025-01-01', ['E7']],
+  ['激光雷达联合攻关', '2025-01-01', ['E7', 'E3']],
+  ['光模块封装联合攻关', '2025-01-01', ['E7']],
+  ['激光焊接联合攻关', '2023-06-30', ['E3']],
+];
+const J = (n: number) => PROJECTS[n - 1]![0];
+
+/** E7's incentive plans: title, approved on; and the grants of the first: grantee, granted on. */
+const PLANS: [string, string][] = [
+  ['2024年股权出售计划（一期）', '2024-05-01'],
+  ['2024年股权出售计划（二期）', '2024-05-01'],
+  ['2025年股权出售计划', '2025-02-01'],
+];
+const GRANTS: [string, string][] = [
+  ['张伟', '2024-06-01'],
+  ['王芳', '2024-06-01'],
+  ['李娜', '2024-05-01'],
+  ['刘洋', '2024-06-01'],
+];
+const planIds: string[] = [];
+
+/** E7's talent awards: recipient, awarded on. */
+const AWARDS: [string, string][] = [
+  ['赵磊', '2025-04-01'],
+  ['孙丽', '2025-04-01'],
+  ['周杰', '2024-12-31'],
+];
+
+/**
+ * E7's credit ratings and dishonest debtor checks (as the zone records them, written by SQL with their creation
+ * times): label, the day rated or checked, when recorded. Two recorded at the same microsecond tie; the order is the
+ * latest day first, then the one recorded last.
+ */
+const STANDING: [string, string, string][] = [
+  ['甲', '2025-03-01', '2026-01-10 09:00:00.000123+08'],
+  ['乙', '2025-03-01', '2026-01-10 09:00:00.000123+08'],
+  ['丙', '2025-03-01', '2026-01-10 09:00:00.000124+08'],
+  ['丁', '2024-11-30', '2026-02-01 09:00:00+08'],
+];
+const standingOrder = (suffix: string) => () => [['丙'], ['甲', '乙'], ['丁']].map((g) => g.map((l) => `${l}${suffix}`));
 
 // ── How each connection is asked for ──
 
@@ -122,6 +215,8 @@ interface ConnectionSpec {
   wrap: (connection: string) => string;
   unwrap: (data: any) => any;
   node: string;
+  /** How `nodes` select each node's id, when `{ id }` cannot (a union, or a type that is no Node). */
+  nodeId?: string;
   label: (node: any) => string;
   walks: Record<string, Walk>;
 }
@@ -133,6 +228,8 @@ interface ConnectionSpec {
  */
 const performed: { label: string; concerns: string | null }[] = [];
 const memberIds: Record<string, string> = {};
+/** Ids of the fixture's records the nested walks start from (known once it is written). */
+const ids: Record<string, string> = {};
 const memberViewer = (name: string) => as(Role.CPPCC_MEMBER, memberIds[name]!);
 
 const enterpriseOrders = (): Record<string, Walk> => {
@@ -176,8 +273,9 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     args: ', kinds: $kinds',
     wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
     unwrap: (d) => d.enterprise.c,
-    node: '{ id ... on CreditLoan { contractNo } ... on CollectiveBond { code } }',
-    label: (n) => n.contractNo ?? n.code,
+    node: '{ ... on Node { id } ... on CreditLoan { contractNumber } ... on CollectiveBond { code } }',
+    nodeId: '{ ... on Node { id } }',
+    label: (n) => n.contractNumber ?? n.code,
     walks: {
       'of E7, newest first': {
         viewer: () => admin,
@@ -193,13 +291,100 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
     },
   },
+  'Enterprise.patents': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id number }',
+    label: (n) => n.number,
+    walks: {
+      'of E7, by number': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [...PATENTS].sort().map((n) => [n]) },
+      "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { holder: code('E7') }, expected: () => [...PATENTS].sort().map((n) => [n]) },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.projects': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id title }',
+    label: (n) => n.title,
+    walks: {
+      'of E7, the latest start first': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [[J(2), J(3), J(4)], [J(1)]] },
+      'of E3, a partner in one': { viewer: () => office, vars: { holder: code('E3') }, expected: () => [[J(3)], [J(5)]] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.incentivePlans': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id title }',
+    label: (n) => n.title,
+    walks: {
+      'of E7, the latest approved first': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [[PLANS[2]![0]], [PLANS[0]![0], PLANS[1]![0]]] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'EquityIncentivePlan.grants': {
+    declare: ', $plan: ID!',
+    args: '',
+    wrap: (c) => `node(id: $plan) { ... on EquityIncentivePlan { ${c} } }`,
+    unwrap: (d) => d.node.c,
+    node: '{ id granteeName }',
+    label: (n) => n.granteeName,
+    walks: {
+      'the earliest granted first': { viewer: () => admin, vars: { get plan() { return planIds[0]; } }, expected: () => [['李娜'], ['张伟', '王芳', '刘洋']] },
+      "E7's representative: its own plan's": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { get plan() { return planIds[0]; } }, expected: () => [['李娜'], ['张伟', '王芳', '刘洋']] },
+      'a plan without grants': { viewer: () => admin, vars: { get plan() { return planIds[2]; } }, expected: () => [] },
+    },
+  },
+  'Enterprise.talentAwards': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id recipientName }',
+    label: (n) => n.recipientName,
+    walks: {
+      'of E7, the latest first': { viewer: () => admin, vars: { holder: code('E7') }, expected: () => [['赵磊', '孙丽'], ['周杰']] },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.creditRatings': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id agency }',
+    label: (n) => n.agency,
+    walks: {
+      'of E7, the latest rated first, then the one recorded last': { viewer: () => admin, vars: { holder: code('E7') }, expected: standingOrder('信用评级') },
+      'of E12, none': { viewer: () => admin, vars: { holder: code('E12') }, expected: () => [] },
+    },
+  },
+  'Enterprise.dishonestDebtorChecks': {
+    declare: ', $holder: CreditCode!',
+    args: '',
+    wrap: (c) => `enterprise(creditCode: $holder) { ${c} }`,
+    unwrap: (d) => d.enterprise.c,
+    node: '{ id source }',
+    label: (n) => n.source,
+    walks: {
+      'of E7, the latest first, then the one recorded last': { viewer: () => admin, vars: { holder: code('E7') }, expected: standingOrder('执行信息公开网') },
+      "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { holder: code('E7') }, expected: standingOrder('执行信息公开网') },
+    },
+  },
   'Query.auditEvents': {
     declare: ', $filter: AuditEventFilter',
     args: ', filter: $filter',
     wrap: (c) => c,
     unwrap: (d) => d.c,
-    node: '{ id operation actorRole }',
-    label: (n) => `${n.operation} ${n.actorRole}`,
+    node: '{ id operation actor { role } }',
+    label: (n) => `${n.operation} ${n.actor.role}`,
     walks: {
       'the whole trail': { viewer: () => admin, vars: {}, expected: auditOf(() => true) },
       'concerning E5': { viewer: () => admin, vars: { filter: { creditCode: code('E5') } }, expected: auditOf((e) => e.concerns === 'E5') },
@@ -210,6 +395,61 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         expected: auditOf((e) => e.label.endsWith(' CPPCC_MEMBER')),
       },
       'no such operation': { viewer: () => admin, vars: { filter: { operation: 'noSuchOperation' } }, expected: () => [] },
+    },
+  },
+  'Query.instruments': {
+    declare: ', $filter: InstrumentFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ ... on Node { id } ... on CreditLoan { contractNumber } ... on CollectiveBond { code } }',
+    nodeId: '{ ... on Node { id } }',
+    label: (n) => n.contractNumber ?? n.code,
+    walks: {
+      'the zone: every instrument, newest first': {
+        viewer: () => admin,
+        vars: {},
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4', BOND], ['HK-L1'], ['HK-L7']],
+      },
+      'the zone: lent by 汉口银行': {
+        viewer: () => admin,
+        vars: { filter: { lenderCreditCode: bankOf('HANKOU') } },
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4'], ['HK-L1'], ['HK-L7']],
+      },
+      "汉口银行: its loans to E7, which authorized it": {
+        viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')),
+        vars: {},
+        expected: () => [['HK-L6'], ['HK-L5'], ['HK-L2', 'HK-L3', 'HK-L4'], ['HK-L1']],
+      },
+      '招商银行: none': { viewer: () => as(Role.BANK_OFFICER, bankOf('CMB')), vars: {}, expected: () => [] },
+    },
+  },
+  'Query.authorizations': {
+    declare: ', $grantor: CreditCode!, $active: Boolean',
+    args: ', creditCode: $grantor, active: $active',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id purpose }',
+    label: (n) => n.purpose,
+    walks: {
+      "E7's, newest first": { viewer: () => admin, vars: { grantor: code('E7') }, expected: () => [[A(6)], [A(2), A(3), A(4)], [A(5)], [A(1)]] },
+      "E7's in force": { viewer: () => admin, vars: { grantor: code('E7'), active: true }, expected: () => [[A(6)], [A(3), A(4)], [A(5)], [A(1)]] },
+      "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { grantor: code('E7'), active: false }, expected: () => [[A(2)]] },
+      "E12's: none": { viewer: () => admin, vars: { grantor: code('E12') }, expected: () => [] },
+    },
+  },
+  'Viewer.authorizations': {
+    declare: ', $active: Boolean',
+    args: ', active: $active',
+    wrap: (c) => `viewer { ${c} }`,
+    unwrap: (d) => d.viewer.c,
+    node: '{ id purpose }',
+    label: (n) => n.purpose,
+    walks: {
+      '汉口银行: those granted to it': { viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')), vars: {}, expected: () => [[A(6)], [A(2), A(3)], [A(1)]] },
+      '招商银行: those in force': { viewer: () => as(Role.BANK_OFFICER, bankOf('CMB')), vars: { active: true }, expected: () => [[A(4)], [A(5)]] },
+      "E7's representative: all it granted": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: {}, expected: () => [[A(6)], [A(2), A(3), A(4)], [A(5)], [A(1)]] },
+      "E12's representative: none": { viewer: () => as(Role.ENTERPRISE_REP, code('E12')), vars: {}, expected: () => [] },
     },
   },
   'Query.proposals': {
@@ -223,9 +463,10 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       'a member: all, newest first': {
         viewer: () => memberViewer('安文博'),
         vars: {},
-        expected: () => [[P(4), P(5), P(6)], [P(7)], [P(2), P(3)], [P(1)]],
+        // P5 carried up to the province twice (two drafts, created at the same microsecond).
+        expected: () => [[P(5), P(5)], [P(4), P(5), P(6)], [P(7)], [P(2), P(3)], [P(1)]],
       },
-      'a member: mine': { viewer: () => memberViewer('安文博'), vars: { filter: { mine: true } }, expected: () => [[P(4), P(5)], [P(1)]] },
+      'a member: mine': { viewer: () => memberViewer('安文博'), vars: { filter: { isMine: true } }, expected: () => [[P(4), P(5)], [P(1)]] },
       'the office: submitted ones': { viewer: () => office, vars: {}, expected: () => [[P(5)], [P(3)]] },
       'none closed': { viewer: () => memberViewer('安文博'), vars: { filter: { status: ['CLOSED'] } }, expected: () => [] },
     },
@@ -243,7 +484,7 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         vars: {},
         expected: () => [['安文博'], ['陈晓明', '陈晓明'], ['胡振宇'], ['李海燕'], ['王建国', '王建国', '王建国'], ['张志刚'], ['赵丽华']],
       },
-      'the provincial committee': { viewer: () => office, vars: { filter: { level: 'PROVINCE' } }, expected: () => [['陈晓明'], ['胡振宇']] },
+      'the provincial committee': { viewer: () => office, vars: { filter: { level: 'PROVINCIAL' } }, expected: () => [['陈晓明'], ['胡振宇']] },
       'search 建国': { viewer: () => office, vars: { filter: { search: '建国' } }, expected: () => [['王建国', '王建国', '王建国']] },
       'search finds no one': { viewer: () => office, vars: { filter: { search: '无此人' } }, expected: () => [] },
     },
@@ -260,6 +501,197 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       "E3's representative: those it filed": { viewer: () => as(Role.ENTERPRISE_REP, code('E3')), vars: {}, expected: () => [[R(2), R(3)], [R(5)]] },
       'concerning E3': { viewer: () => admin, vars: { filter: { creditCode: code('E3') } }, expected: () => [[R(2), R(3), R(4)], [R(5)]] },
       'concerning E12: none': { viewer: () => admin, vars: { filter: { creditCode: code('E12') } }, expected: () => [] },
+    },
+  },
+  'Query.institutions': {
+    declare: ', $filter: InstitutionFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id name }',
+    label: (n) => n.name,
+    // The reference data's nine, in the pinyin order of their names written out by hand (huá zhōng kē jì … zhōng guó
+    // kē xué yuàn wǔ hàn), universities first.
+    walks: {
+      'universities, then research institutes, each by pinyin': {
+        viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')),
+        vars: {},
+        expected: () =>
+          ['华中科技大学', '华中农业大学', '华中师范大学', '武汉大学', '武汉理工大学', '中国地质大学（武汉）', '武汉光电国家研究中心', '中国科学院精密测量科学与技术创新研究院', '中国科学院武汉病毒研究所'].map((n) => [n]),
+      },
+      'research institutes': {
+        viewer: () => admin,
+        vars: { filter: { kind: 'RESEARCH_INSTITUTE' } },
+        expected: () => [['武汉光电国家研究中心'], ['中国科学院精密测量科学与技术创新研究院'], ['中国科学院武汉病毒研究所']],
+      },
+      'named 华中': { viewer: () => office, vars: { filter: { search: '华中' } }, expected: () => [['华中科技大学'], ['华中农业大学'], ['华中师范大学']] },
+      'English name with "wuhan", any case': {
+        viewer: () => admin,
+        vars: { filter: { search: 'wuhan' } },
+        expected: () => [['武汉大学'], ['武汉理工大学'], ['中国地质大学（武汉）'], ['武汉光电国家研究中心'], ['中国科学院武汉病毒研究所']],
+      },
+    },
+  },
+  'Query.handlingUnits': {
+    declare: ', $level: CppccLevel',
+    args: ', level: $level',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id name }',
+    label: (n) => n.name,
+    walks: {
+      'by level, then name': {
+        viewer: () => office,
+        vars: {},
+        expected: () => [['东湖新技术开发区管理委员会'], ['武汉市财政局'], ['武汉市科学技术局'], ['湖北省财政厅'], ['财政部'], ['科学技术部']],
+      },
+      'the national ones': { viewer: () => office, vars: { level: 'NATIONAL' }, expected: () => [['财政部'], ['科学技术部']] },
+    },
+  },
+  'Query.handlingUnitScores': {
+    declare: ', $year: Int!',
+    args: ', year: $year',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    // A score is no Node: its unit's id stands for its own (the walk compares ids).
+    node: '{ id: unit { id } unit { name } satisfactionRate }',
+    nodeId: '{ id: unit { id } }',
+    label: (n) => n.unit.name,
+    walks: {
+      '2020, best first': {
+        viewer: () => office,
+        vars: { year: 2020 },
+        expected: () => [['东湖新技术开发区管理委员会'], ['武汉市财政局'], ['武汉市科学技术局'], ['财政部'], ['湖北省财政厅']],
+      },
+      '2019: none': { viewer: () => office, vars: { year: 2019 }, expected: () => [] },
+    },
+  },
+  'Proposal.cosigners': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id name }',
+    label: (n) => n.name,
+    walks: {
+      'of P1, in the order they signed': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P1'] };
+        },
+        expected: () => COSIGNERS.map((name) => [name]),
+      },
+      'of P2: none': { viewer: () => memberViewer('安文博'), get vars() { return { proposal: ids['P2'] }; }, expected: () => [] },
+    },
+  },
+  'Proposal.timeline': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id action note }',
+    label: (n) => `${n.action} ${n.note}`,
+    walks: {
+      'of P1: drafted, then co-signed (at one microsecond), then evidence (at another)': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P1'] };
+        },
+        expected: () => [
+          ['DRAFTED null'],
+          COSIGNERS.map((name) => `COSIGNED ${name}`),
+          ['E1', 'E3', 'E7'].map((tag) => `EVIDENCE_ATTACHED ${ENTERPRISES.find((e) => e[0] === tag)![1]} (${code(tag)})`),
+        ],
+      },
+    },
+  },
+  'Proposal.evidence': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id source }',
+    label: (n) => tagOf(n.source.creditCode),
+    walks: {
+      'of P1, attached at one microsecond': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P1'] };
+        },
+        expected: () => [['E1', 'E3', 'E7']],
+      },
+    },
+  },
+  'Proposal.replies': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id round unit { name } }',
+    label: (n) => `${n.round} ${n.unit.name}`,
+    walks: {
+      'of P5: by round, the lead unit first, the co-handlers of one day tied': {
+        viewer: () => office,
+        get vars() {
+          return { proposal: ids['P5'] };
+        },
+        expected: () => [['1 武汉市科学技术局'], ['1 东湖新技术开发区管理委员会', '1 武汉市财政局'], ['2 武汉市科学技术局']],
+      },
+    },
+  },
+  'Proposal.escalations': {
+    declare: ', $proposal: ID!',
+    args: '',
+    wrap: (c) => `proposal(id: $proposal) { ${c} }`,
+    unwrap: (d) => d.proposal.c,
+    node: '{ id proposers { name } }',
+    label: (n) => n.proposers[0].name,
+    walks: {
+      'of P5, twice to the province at one microsecond': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { proposal: ids['P5'] };
+        },
+        expected: () => [['陈晓明', '胡振宇']],
+      },
+      // The office reads no draft: the escalations are not in its list, nor in its count.
+      'of P5, as the office': { viewer: () => office, get vars() { return { proposal: ids['P5'] }; }, expected: () => [] },
+    },
+  },
+  'PolicyRequest.enterprises': {
+    declare: ', $request: ID!',
+    args: '',
+    wrap: (c) => `node(id: $request) { ... on PolicyRequest { ${c} } }`,
+    unwrap: (d) => d.node.c,
+    node: '{ id creditCode }',
+    label: (n) => tagOf(n.creditCode),
+    walks: {
+      'of R4, in the order it names them': {
+        viewer: () => admin,
+        get vars() {
+          return { request: ids['R4'] };
+        },
+        expected: () => [['E7'], ['E3'], ['E10'], ['E1'], ['E9']],
+      },
+      'of R1, a need of the zone: none': { viewer: () => admin, get vars() { return { request: ids['R1'] }; }, expected: () => [] },
+    },
+  },
+  'PolicyRequest.proposals': {
+    declare: ', $request: ID!',
+    args: '',
+    wrap: (c) => `node(id: $request) { ... on PolicyRequest { ${c} } }`,
+    unwrap: (d) => d.node.c,
+    node: '{ id subject }',
+    label: (n) => n.subject,
+    walks: {
+      'of R4, oldest first, as a member': {
+        viewer: () => memberViewer('安文博'),
+        get vars() {
+          return { request: ids['R4'] };
+        },
+        expected: () => [[P(2), P(3)], [P(4)]],
+      },
+      'of R4, as the zone: the submitted one': { viewer: () => admin, get vars() { return { request: ids['R4'] }; }, expected: () => [[P(3)]] },
     },
   },
 };
@@ -301,25 +733,71 @@ describe('every connection, walked forward and back', () => {
     // E5 changes size three times (no sort key changes: its place in every order stays as written above).
     const e5 = await app.execute<any, any>('query($c: CreditCode!) { enterprise(creditCode: $c) { id } }', { c: code('E5') }, admin);
     for (const [version, size] of [[1, 'MEDIUM'], [2, 'SMALL'], [3, 'MEDIUM']] as const) {
-      const input = { size };
-      await mutate('updateEnterprise', '($id: ID!, $version: Int!, $input: UpdateEnterpriseInput!)', { id: e5.data.enterprise.id, version, input }, admin, 'enterprise { id }', 'E5');
+      const input = { id: e5.data.enterprise.id, version, size };
+      await mutate('updateEnterprise', '($input: UpdateEnterpriseInput!)', { input }, admin, 'enterprise { id }', 'E5');
     }
-    const lender = BANKS.find((b) => b.key === 'HANKOU')!.creditCode;
-    for (const [contractNo, holder, startDate] of LOANS) {
-      const input = { creditCode: code(holder), lenderCreditCode: lender, contractNo, amount: '1000000.00', startDate, interestRate: '3.8500', termMonths: 12 };
+    const lender = toGlobalId('Bank', BANKS.find((b) => b.key === 'HANKOU')!.id);
+    for (const [contractNumber, holder, startsOn] of LOANS) {
+      const input = { creditCode: code(holder), lenderId: lender, contractNumber, amount: '1000000.00', startsOn, interestRate: '3.8500', termMonths: 12 };
       await mutate('recordCreditLoan', '($input: CreditLoanInput!)', { input }, admin, 'instrument { id }', null);
     }
     const bond = {
       kind: 'COLLECTIVE_BOND',
       issuers: [{ creditCode: code('E7'), share: '60.0000' }, { creditCode: code('E3'), share: '40.0000' }],
       amount: '200000000.00',
-      startDate: '2024-05-20',
+      startsOn: '2024-05-20',
       code: BOND,
       underwriter: '长江证券',
       couponRate: '4.1000',
       tenorMonths: 36,
     };
     await mutate('recordBondIssue', '($input: BondIssueInput!)', { input: bond }, admin, 'instrument { id }', null);
+    // E7's authorizations, written as rows with their creation times (ties to the microsecond), in force for a year.
+    for (const [purpose, bank, createdAt, revoked] of AUTHORIZATIONS) {
+      await sql(
+        `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, revoked_at, revoked_by, created_at, updated_at, version)
+         values (gen_random_uuid(), (select id from enterprise where credit_code = ?), (select id from bank where credit_code = ?), '{PROFILE,INSTRUMENTS}', ?,
+                 current_date - 30, current_date + 300, '王伟（财务总监）', 'ZONE_ADMIN', ${revoked ? 'now()' : 'null'}, ${revoked ? "'ZONE_ADMIN'" : 'null'}, ?::timestamptz, now(), 1)`,
+        [code('E7'), bankOf(bank), purpose, createdAt],
+      );
+    }
+
+    // E7's records that grow: patents, joint projects, incentive plans and their grants, talent awards.
+    for (const number of PATENTS) {
+      const input = { creditCode: code('E7'), number, title: `一种光纤器件（${number}）`, legalStatus: 'VALID', grantedOn: '2022-01-01' };
+      await mutate('recordPatent', '($input: RecordPatentInput!)', { input }, admin, 'patent { number }', null);
+    }
+    const institutions = await app.execute<any, any>('{ institutions(first: 100) { nodes { id name } } }', {}, admin);
+    const hust = institutions.data.institutions.nodes.find((i: { name: string }) => i.name === '华中科技大学').id;
+    for (const [title, startsOn, members] of PROJECTS) {
+      const participants = [
+        ...members.map((tag, i) => ({ creditCode: code(tag), role: i === 0 ? 'FUNDER' : 'PARTNER' })),
+        { institutionId: hust, role: 'LEAD_RESEARCH_INSTITUTION' },
+      ];
+      await mutate('recordResearchProject', '($input: ResearchProjectInput!)', { input: { title, status: 'ACTIVE', startsOn, participants } }, admin, 'project { title }', null);
+    }
+    for (const [i, [title, approvedOn]] of PLANS.entries()) {
+      const grants = i === 0 ? GRANTS.map(([granteeName, grantedOn]) => ({ granteeName, position: '研发工程师', equityShare: '0.5000', serviceYears: 4, grantedOn })) : [];
+      const input = { creditCode: code('E7'), title, form: 'EQUITY_SALE', approvedOn, totalEquityShare: '2.0000', grants };
+      const recorded = await mutate('recordIncentivePlan', '($input: EquityIncentivePlanInput!)', { input }, admin, 'plan { id }', null);
+      planIds.push(recorded.plan.id);
+    }
+    for (const [recipientName, awardedOn] of AWARDS) {
+      const input = { creditCode: code('E7'), scheme: 'HIGH_LEVEL_TALENT_REWARD', recipientName, amount: '500000.00', awardedOn };
+      await mutate('recordTalentAward', '($input: TalentAwardInput!)', { input }, admin, 'award { scheme }', null);
+    }
+    for (const [label, on, createdAt] of STANDING) {
+      await sql(
+        `insert into credit_rating_record (id, enterprise_id, rating, agency, rated_on, valid_until, created_at, updated_at)
+         select gen_random_uuid(), id, 'AA', ?, ?, '2027-12-31', ?::timestamptz, now() from enterprise where credit_code = ?`,
+        [`${label}信用评级`, on, createdAt, code('E7')],
+      );
+      await sql(
+        `insert into dishonest_debtor_check (id, enterprise_id, checked_on, listed, source, created_at, updated_at)
+         select gen_random_uuid(), id, ?, false, ?, ?::timestamptz, now() from enterprise where credit_code = ?`,
+        [on, `${label}执行信息公开网`, createdAt, code('E7')],
+      );
+    }
 
     // Members are the committee's roll, not something the API records.
     await sql(`insert into sector (id, code, name) values (gen_random_uuid(), 'SCITECH', '科学技术界')`);
@@ -329,23 +807,66 @@ describe('every connection, walked forward and back', () => {
     const roll = await app.execute<any, any>('{ cppccMembers(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of roll.data.cppccMembers.edges) memberIds[node.name] = node.id;
 
-    const proposalIds: Record<string, string> = {};
-    for (const [subject, drafter] of PROPOSALS) {
-      const input = { level: 'CITY', subject, reasons: `${subject}。区内企业反映相关政策落地不够。`, recommendations: '一、明确牵头部门；二、简化流程。' };
-      const drafted = await mutate('draftProposal', '($input: DraftProposalInput!)', { input }, memberViewer(drafter), 'proposal { id }', null);
-      proposalIds[subject] = drafted.proposal.id;
-    }
-    for (const [n, by] of [[3, '李海燕'], [5, '安文博']] as const) {
-      await mutate('submitProposal', '($id: ID!, $version: Int!)', { id: proposalIds[P(n)], version: 1 }, memberViewer(by), 'proposal { id }', null);
-    }
-    // Creation times as rows written by SQL carry them (microseconds; ties), not as the ORM writes them (milliseconds).
-    for (const [subject, , createdAt] of PROPOSALS) await sql('update proposal set created_at = ?::timestamptz where subject = ?', [createdAt, subject]);
+    for (const [name, level] of UNITS) await sql(`insert into handling_unit (id, name, level) values (gen_random_uuid(), ?, ?)`, [name, level]);
+    const units: Record<string, string> = {};
+    const listed = await app.execute<any, any>('{ handlingUnits(first: 100) { edges { node { id name } } } }', {}, office);
+    for (const { node } of listed.data.handlingUnits.edges) units[node.name] = node.id;
 
-    for (const [title, filer, concerns] of REQUESTS) {
+    for (const [n, [title, filer, concerns]] of REQUESTS.entries()) {
       const input = { title, need: `${title}：区内企业的需求。`, creditCodes: concerns.map(code) };
-      await mutate('filePolicyRequest', '($input: PolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
+      const filed = await mutate('filePolicyRequest', '($input: FilePolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
+      ids[`R${n + 1}`] = filed.policyRequest.id;
     }
     for (const [title, , , createdAt] of REQUESTS) await sql('update policy_request set created_at = ?::timestamptz where title = ?', [createdAt, title]);
+
+    for (const [n, [subject, drafter]] of PROPOSALS.entries()) {
+      // P2, P3 and P4 carry R4.
+      const policyRequestIds = [2, 3, 4].includes(n + 1) ? [ids['R4']] : [];
+      const input = { level: 'MUNICIPAL', subject, reasons: `${subject}。区内企业反映相关政策落地不够。`, recommendations: '一、明确牵头部门；二、简化流程。', policyRequestIds };
+      const drafted = await mutate('draftProposal', '($input: DraftProposalInput!)', { input }, memberViewer(drafter), 'proposal { id }', null);
+      ids[`P${n + 1}`] = drafted.proposal.id;
+    }
+    for (const [n, by] of [[3, '李海燕'], [5, '安文博']] as const) {
+      await mutate('submitProposal', '($input: SubmitProposalInput!)', { input: { proposalId: ids[`P${n}`], version: 1 } }, memberViewer(by), 'proposal { id }', null);
+    }
+    // P1, a draft: co-signed by five members, then evidence of three enterprises.
+    for (const name of COSIGNERS) await mutate('cosignProposal', '($input: CosignProposalInput!)', { input: { proposalId: ids['P1'] } }, memberViewer(name), 'proposal { id }', null);
+    for (const tag of ['E1', 'E3', 'E7']) {
+      await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) } } }, memberViewer('安文博'), 'proposal { id }', null);
+    }
+    // P5: accepted, assigned to a lead unit and two co-handlers, answered, sent back, answered again, then carried up twice.
+    const step = (operation: string, type: string, input: Record<string, unknown>, viewer: Viewer) =>
+      mutate(operation, `($input: ${type}!)`, { input: { proposalId: ids['P5'], ...input } }, viewer, 'proposal { id }', null);
+    await step('reviewProposal', 'ReviewProposalInput', { decision: { accept: {} } }, office);
+    await step('assignProposal', 'AssignProposalInput', { leadUnitId: units['武汉市科学技术局'], coHandlerIds: [units['东湖新技术开发区管理委员会'], units['武汉市财政局']] }, office);
+    const unitViewer = (name: string) => as(Role.HANDLING_UNIT, units[name]!);
+    const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。' }, unitViewer(name));
+    await reply('武汉市财政局');
+    await reply('东湖新技术开发区管理委员会');
+    await reply('武汉市科学技术局');
+    const answer = await app.execute<any, any>('query A($id: ID!) { proposal(id: $id) { answer { id } } }', { id: ids['P5'] }, office);
+    await mutate('rateReply', '($input: RateReplyInput!)', { input: { replyId: answer.data.proposal.answer.id, rating: 'DISSATISFIED' } }, memberViewer('安文博'), 'proposal { id }', null);
+    await reply('武汉市科学技术局');
+    // The two members on the provincial committee (the other 陈晓明 sits on the municipal one only).
+    const provincial = await app.execute<any, any>('{ cppccMembers(first: 100, filter: { level: PROVINCIAL }) { edges { node { id } } } }', {}, office);
+    for (const { node } of provincial.data.cppccMembers.edges) await step('escalateProposal', 'EscalateProposalInput', { level: 'PROVINCIAL' }, as(Role.CPPCC_MEMBER, node.id));
+
+    // Creation times as rows written by SQL carry them (microseconds; ties), not as the ORM writes them (milliseconds).
+    for (const [subject, , createdAt] of PROPOSALS) await sql('update proposal set created_at = ?::timestamptz where subject = ? and escalated_from_id is null', [createdAt, subject]);
+    await sql(`update proposal set created_at = '2026-01-20 08:00:00.000001+08' where escalated_from_id is not null`);
+    await sql(`update proposal_event set occurred_at = '2026-01-10 09:00:00+08' where action = 'DRAFTED' and proposal_id = (select id from proposal where subject = ?)`, [P(1)]);
+    await sql(`update proposal_event set occurred_at = '2026-01-10 10:00:00.000007+08' where action = 'COSIGNED'`);
+    await sql(`update proposal_event set occurred_at = '2026-01-10 11:00:00.000007+08' where action = 'EVIDENCE_ATTACHED'`);
+    await sql(`update proposal_evidence set attached_at = '2026-01-10 11:00:00.000007+08'`);
+    // The replies of an earlier year, as its trail would hold them, on a proposal of no walk's.
+    for (const [unit, rating] of REPLIES_2020) {
+      await sql(
+        `insert into proposal_reply (id, proposal_id, unit_id, round, is_lead, category, text, replied_on, rating, rated_on)
+         select gen_random_uuid(), p.id, u.id, 1, true, 'RESOLVED_OR_ADOPTED', '已办理。', '2020-06-30', ?::satisfaction, case when ? is null then null else date '2020-07-15' end
+         from proposal p, handling_unit u where p.subject = ? and u.name = ?`,
+        [rating, rating, P(7), unit],
+      );
+    }
   }, 60_000);
   afterAll(() => app.close());
 
@@ -373,7 +894,7 @@ describe('every connection, walked forward and back', () => {
     const back = backward(key);
     const paging = back ? 'first: $first, after: $after, last: $last, before: $before' : 'first: $first, after: $after';
     const declared = back ? '$first: Int, $after: String, $last: Int, $before: String' : '$first: Int, $after: String';
-    const connection = `c: ${field}(${paging}${spec.args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node ${spec.node} } }`;
+    const connection = `c: ${field}(${paging}${spec.args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node ${spec.node} } nodes ${spec.nodeId ?? '{ id }'} }`;
     return `query Walk(${declared}${spec.declare}) { ${spec.wrap(connection)} }`;
   };
 
@@ -383,7 +904,10 @@ describe('every connection, walked forward and back', () => {
   const page = async (key: string, walk: Walk, paging: Record<string, unknown>): Promise<Page> => {
     const r = await app.execute<any, any>(operation(key), { ...walk.vars, ...paging }, walk.viewer());
     expect(r.errors).toBeUndefined();
-    return CONNECTIONS[key]!.unwrap(r.data);
+    // `nodes` are the nodes of `edges`, in their order.
+    const { nodes, ...connection } = CONNECTIONS[key]!.unwrap(r.data);
+    expect(nodes).toEqual(connection.edges.map((e: Edge) => ({ id: e.node.id })));
+    return connection;
   };
 
   /** The page a correct server gives: `edges`, at `from` in a list of `total`. */

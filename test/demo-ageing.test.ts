@@ -46,7 +46,7 @@ describe('dates of a zone as of a later day', () => {
   });
 });
 
-type Answer = { creditCode: string; eligible: boolean; checks: { criterion: string; outcome: 'PASSED' | 'FAILED' | 'UNKNOWN' }[] };
+type Answer = { creditCode: string; isEligible: boolean; checks: { criterion: string; outcome: 'PASSED' | 'FAILED' | 'UNKNOWN' }[] };
 
 describe('the demo zone on the day it is loaded, and a year later', () => {
   let app: TestApp;
@@ -58,22 +58,22 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
 
   /** Each financing pilot's answers for the whole demo, as of `day`: how many eligible, failing a rule, or unknown. */
   async function mix(day: string) {
-    const programmes = ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY'];
+    const programs = ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY'];
     const found: Record<string, { eligible: number; ineligible: number; unknown: number }> = {};
-    for (const programme of programmes) {
+    for (const program of programs) {
       const result = await app.execute<{ eligibility: Answer[] }, Record<string, unknown>>(
-        `query ($programme: String!, $codes: [CreditCode!]!, $asOf: Date) {
-          eligibility(programme: $programme, creditCodes: $codes, asOf: $asOf) { creditCode eligible checks { criterion outcome } } }`,
-        { programme, codes, asOf: day },
+        `query ($program: String!, $codes: [String!]!, $asOf: Date) {
+          eligibility(program: $program, creditCodes: $codes, asOf: $asOf) { creditCode isEligible checks { criterion outcome } } }`,
+        { program, codes, asOf: day },
         as(Role.ZONE_ADMIN),
       );
       expect(result.errors).toBeUndefined();
       const answers = result.data!.eligibility;
       expect(answers).toHaveLength(DEMO_ENTERPRISES);
-      found[programme] = {
-        eligible: answers.filter((a) => a.eligible).length,
+      found[program] = {
+        eligible: answers.filter((a) => a.isEligible).length,
         ineligible: answers.filter((a) => a.checks.some((c) => c.outcome === 'FAILED')).length,
-        unknown: answers.filter((a) => !a.eligible && !a.checks.some((c) => c.outcome === 'FAILED')).length,
+        unknown: answers.filter((a) => !a.isEligible && !a.checks.some((c) => c.outcome === 'FAILED')).length,
       };
     }
     return found;
@@ -87,7 +87,7 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
   }
 
   const every = (found: Record<string, { eligible: number; ineligible: number; unknown: number }>) =>
-    Object.entries(found).map(([programme, n]) => [programme, n.eligible > 0, n.ineligible > 0, n.unknown > 0]);
+    Object.entries(found).map(([program, n]) => [program, n.eligible > 0, n.ineligible > 0, n.unknown > 0]);
 
   it('gives each financing pilot eligible, ineligible and unknown enterprises today and a year from now', async () => {
     const today = zoneToday();
@@ -101,28 +101,35 @@ describe('the demo zone on the day it is loaded, and a year later', () => {
   it('lets the demo banks see the clients that authorised them, as the README says, and no other bank', async () => {
     await load(zoneToday());
     const huagong = NAMED_ENTERPRISES.find((e) => e.key === 'huagong')!.creditCode;
-    const query = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name patents { number } financialBands { fiscalYear } } }`;
+    const query = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name patents { nodes { number } } financialBands { fiscalYear } } }`;
     const seen = async (bank: string) => {
-      const result = await app.execute<{ enterprise: { name: string; patents: unknown[] | null; financialBands: unknown[] | null } | null }, Record<string, unknown>>(
+      const result = await app.execute<{ enterprise: { name: string; patents: { nodes: unknown[] } | null; financialBands: unknown[] | null } | null }, Record<string, unknown>>(
         query,
         { code: huagong },
         as(Role.BANK_OFFICER, BANKS.find((b) => b.key === bank)!.creditCode),
       );
-      expect(result.errors).toBeUndefined();
       const e = result.data!.enterprise;
-      return e && { name: e.name, patents: e.patents !== null, financialBands: e.financialBands !== null };
+      // A field outside its scopes is masked, with an error naming the scope that would grant it; nothing else fails.
+      const masked = (result.errors ?? []).map((x) => `${x.path!.join('.')} ${x.extensions!['code']} ${x.extensions!['requiredScope']}`).sort();
+      if (!e) expect(masked).toEqual([]);
+      return e && { name: e.name, patents: e.patents !== null, financialBands: e.financialBands !== null, masked };
     };
     // 招商银行: every scope; 湖北银行: the profile and eligibility only; 中国银行: nothing.
-    expect(await seen('CMB')).toEqual({ name: '华工科技产业股份有限公司', patents: true, financialBands: true });
-    expect(await seen('HUBEI')).toEqual({ name: '华工科技产业股份有限公司', patents: false, financialBands: false });
+    expect(await seen('CMB')).toEqual({ name: '华工科技产业股份有限公司', patents: true, financialBands: true, masked: [] });
+    expect(await seen('HUBEI')).toEqual({
+      name: '华工科技产业股份有限公司',
+      patents: false,
+      financialBands: false,
+      masked: ['enterprise.financialBands FORBIDDEN FINANCIALS', 'enterprise.patents FORBIDDEN PATENTS'],
+    });
     expect(await seen('BOC')).toBeNull();
-    const eligibility = await app.execute<{ eligibility: { eligible: boolean; checks: { criterion: string }[] }[] }, Record<string, unknown>>(
-      `query ($code: CreditCode!) { eligibility(programme: "CREDIT_LOAN", creditCodes: [$code]) { eligible checks { criterion } } }`,
+    const eligibility = await app.execute<{ eligibility: { isEligible: boolean; checks: { criterion: string }[] }[] }, Record<string, unknown>>(
+      `query ($code: String!) { eligibility(program: "CREDIT_LOAN", creditCodes: [$code]) { isEligible checks { criterion } } }`,
       { code: huagong },
       as(Role.BANK_OFFICER, BANKS.find((b) => b.key === 'HUBEI')!.creditCode),
     );
-    // Authorised for eligibility: the bank reads every criterion, not the lone AUTHORISATION refusal.
-    expect(eligibility.data!.eligibility[0]!.checks.map((c) => c.criterion)).not.toContain('AUTHORISATION');
+    // Authorized for eligibility: the bank reads every criterion, not the lone AUTHORIZATION refusal.
+    expect(eligibility.data!.eligibility[0]!.checks.map((c) => c.criterion)).not.toContain('AUTHORIZATION');
   }, 60_000);
 
   it('as the generator wrote it (as of 2025-11-01) and asked today, is what aged: no enterprise eligible for a loan pilot', async () => {

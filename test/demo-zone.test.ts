@@ -79,13 +79,13 @@ describe('the demo zone', () => {
     );
     expect(named).toEqual([
       { name: '华工科技产业股份有限公司', kind: 'SINGLE_ITEM_CHAMPION', number: 'DXGJ2023000000', valid_from: '2023-12-01', valid_to: '2026-11-30', issuer: '工业和信息化部' },
-      { name: '武汉武大有机硅新材料股份有限公司', kind: 'PROVINCIAL_SPECIALISED_SME', number: 'ZJTX202242000001', valid_from: '2022-03-01', valid_to: '2025-02-28', issuer: '湖北省经济和信息化厅' },
+      { name: '武汉武大有机硅新材料股份有限公司', kind: 'PROVINCIAL_SPECIALIZED_SME', number: 'ZJTX202242000001', valid_from: '2022-03-01', valid_to: '2025-02-28', issuer: '湖北省经济和信息化厅' },
       { name: '武汉武大有机硅新材料股份有限公司', kind: 'LITTLE_GIANT', number: 'XJR2024000001', valid_from: '2024-07-15', valid_to: '2027-07-14', issuer: '工业和信息化部' },
       { name: '武汉理工新能源有限公司', kind: 'INNOVATIVE_SME', number: 'CX202442000002', valid_from: '2024-06-10', valid_to: '2027-06-09', issuer: '湖北省经济和信息化厅' },
       { name: '武汉理工新能源有限公司', kind: 'TECH_SME', number: '2025420100000002', valid_from: '2025-05-20', valid_to: '2026-05-19', issuer: '湖北省科学技术厅' },
     ]);
     const kinds = await sql<{ kind: string }>('select distinct kind::text from qualification order by kind');
-    expect(kinds.map((k) => k.kind)).toEqual(['GAZELLE', 'INNOVATIVE_SME', 'LITTLE_GIANT', 'POTENTIAL_UNICORN', 'PROVINCIAL_SPECIALISED_SME', 'SINGLE_ITEM_CHAMPION', 'TECH_SME', 'UNICORN']);
+    expect(kinds.map((k) => k.kind)).toEqual(['GAZELLE', 'INNOVATIVE_SME', 'LITTLE_GIANT', 'POTENTIAL_UNICORN', 'PROVINCIAL_SPECIALIZED_SME', 'SINGLE_ITEM_CHAMPION', 'TECH_SME', 'UNICORN']);
     // Every award of a named programme states its batch and year; the kinds of support the source text names, none.
     const awards = await sql<{ scheme: string; n: string; stated: string }>(
       `select scheme::text, count(*) as n, count(*) filter (where batch is not null and year is not null) as stated from talent_award group by scheme order by scheme`,

@@ -3,7 +3,10 @@ import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
-import { enterpriseInput, patentNumber as numberWithCheckDigit, resetRegistry, testCode } from './support/registry';
+import { criterionResult, figure, missingFact, threshold } from './support/figures';
+import { EligibilityFiguresDocument } from './support/generated/graphql';
+import { counterpartyId, enterpriseInput, patentNumber as numberWithCheckDigit, resetRegistry, testCode } from './support/registry';
+import { toGlobalId } from '../src/common/global-id';
 
 /**
  * Each criterion kind answers twice: `evaluate` (the explanation a bank reads, through `eligibility`) and `sql` (the
@@ -11,8 +14,8 @@ import { enterpriseInput, patentNumber as numberWithCheckDigit, resetRegistry, t
  * crafted at, just above and just below each of its thresholds and date edges, against an outcome written by hand:
  * the two cannot agree on a wrong answer, and neither can drift from the other unnoticed.
  *
- * One criterion at a time: each test-only programme below has one rule version holding one criterion. The version
- * is recorded with `recordProgrammeRuleVersion` (so the API validates and stores the criterion), then moved back to
+ * One criterion at a time: each test-only program below has one rule version holding one criterion. The version
+ * is recorded with `recordProgramRuleVersion` (so the API validates and stores the criterion), then moved back to
  * take effect in 2000: the API lets a version take effect only after today, and no fact can be recorded with a
  * future date, so without the move every edge would have to be dated relative to the day the test runs.
  *
@@ -27,14 +30,14 @@ const AS_OF = '2026-06-30';
 type Outcome = 'PASSED' | 'FAILED' | 'UNKNOWN';
 type Criterion = { kind: string } & Record<string, unknown>;
 
-/** The test-only programmes: one criterion each (code → criterion). */
-const PROGRAMMES: Record<string, Criterion> = {
+/** The test-only programs: one criterion each (code → criterion). */
+const PROGRAMS: Record<string, Criterion> = {
   T_REGISTERED: { kind: 'REGISTERED_IN_ZONE' },
-  T_REGISTERED_1Y: { kind: 'REGISTERED_IN_ZONE', minYears: 1 },
-  T_REGISTERED_4Y: { kind: 'REGISTERED_IN_ZONE', minYears: 4 },
+  T_REGISTERED_1Y: { kind: 'REGISTERED_IN_ZONE', minimumYears: 1 },
+  T_REGISTERED_4Y: { kind: 'REGISTERED_IN_ZONE', minimumYears: 4 },
   T_INDUSTRY: { kind: 'SUPPORTED_INDUSTRY', industries: ['OPTOELECTRONIC_INFORMATION', 'BIOMEDICINE'] },
-  T_STATE_OWNED: { kind: 'STATE_OWNED', stateOwned: true },
-  T_NOT_STATE_OWNED: { kind: 'STATE_OWNED', stateOwned: false },
+  T_STATE_OWNED: { kind: 'STATE_OWNED', isStateOwned: true },
+  T_NOT_STATE_OWNED: { kind: 'STATE_OWNED', isStateOwned: false },
   T_CERTIFICATE: { kind: 'HIGH_TECH_CERTIFICATE' },
   // The 2016 high-tech rules: 5% / 4% / 3% over three years for latest revenue up to ¥50m / ¥50m–200m / over ¥200m.
   T_RD_2016: {
@@ -62,15 +65,15 @@ const PROGRAMMES: Record<string, Criterion> = {
   T_REVENUE_UP_TO: { kind: 'REVENUE', maximum: '200000000.00' },
   T_HIGH_TECH_SHARE: { kind: 'HIGH_TECH_REVENUE_SHARE', minimumPercent: '60.0000' },
   // 财资〔2016〕4号: 3% in each of three years, not on average.
-  T_RD_EACH_YEAR: { kind: 'RD_INTENSITY', years: 3, eachYear: true, rdBands: [{ revenueUpTo: null, minimumPercent: '3.0000' }] },
+  T_RD_EACH_YEAR: { kind: 'RD_INTENSITY', years: 3, isEachYearRequired: true, rdBands: [{ revenueUpTo: null, minimumPercent: '3.0000' }] },
   T_RD_IN_CHINA: { kind: 'RD_IN_CHINA_SHARE', years: 3, minimumPercent: '60.0000' },
   T_RD_STAFF: { kind: 'RD_STAFF_SHARE', minimumPercent: '10.0000' },
   // 工作指引 (国科发火〔2016〕195号): more than 70 points, in whole points.
   T_INNOVATION: { kind: 'INNOVATION_SCORE', minimumScore: 71 },
   T_INCIDENT: { kind: 'NO_MAJOR_INCIDENT' },
   T_FIELD: { kind: 'NATIONAL_HIGH_TECH_FIELD', fields: ['ELECTRONIC_INFORMATION', 'NEW_MATERIALS'] },
-  T_STAFF_10: { kind: 'ST_STAFF_SHARE', minimumPercent: '10.0000' },
-  T_STAFF_12_5: { kind: 'ST_STAFF_SHARE', minimumPercent: '12.5000' },
+  T_STAFF_10: { kind: 'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', minimumPercent: '10.0000' },
+  T_STAFF_12_5: { kind: 'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', minimumPercent: '12.5000' },
   T_CORE_IP: { kind: 'CORE_IP', count: 2 },
   T_UNPLEDGED: { kind: 'UNPLEDGED_INVENTION_PATENT', count: 1, months: 12 },
   T_UNPLEDGED_2: { kind: 'UNPLEDGED_INVENTION_PATENT', count: 2, months: 12 },
@@ -78,7 +81,7 @@ const PROGRAMMES: Record<string, Criterion> = {
   T_TAX_GRADE: { kind: 'TAX_CREDIT_GRADE', grades: ['A', 'B'] },
   // 48 months: a default is dated the day it is recorded, and four years on that day exists whatever it is (29 Feb too).
   T_NO_DEFAULT: { kind: 'NO_RECENT_DEFAULT', months: 48 },
-  T_DISHONEST: { kind: 'NOT_DISHONEST_DEBTOR', maxAgeDays: 365 },
+  T_DISHONEST: { kind: 'NOT_DISHONEST_DEBTOR', maximumAgeDays: 365 },
   T_INSURANCE: { kind: 'TECH_INSURANCE_IN_FORCE' },
   T_QUALIFICATION: { kind: 'QUALIFICATION', kinds: ['TECH_SME', 'LITTLE_GIANT'] },
   T_HEADCOUNT: { kind: 'HEADCOUNT', maximumEmployees: 500 },
@@ -125,7 +128,7 @@ interface Facts {
   highTechField?: string;
   economicSector?: string;
   years?: Record<number, Figures>;
-  certificates?: { issuedOn: string; expiresOn?: string }[];
+  certificates?: { issuedOn: string; validUntil?: string }[];
   patents?: {
     /** The type digit of the number: 1 invention, 2 utility model, 3 design, 8 PCT invention. */
     type?: 1 | 2 | 3 | 8;
@@ -141,7 +144,7 @@ interface Facts {
   /** Credit loans; a DEFAULTED one is dated the day it is recorded; `settled`: then marked COMPLETED. */
   loans?: { status: 'ACTIVE' | 'DEFAULTED'; settled?: boolean }[];
   insurance?: { startDate: string; endDate?: string; status?: string }[];
-  qualifications?: { kind: string; validFrom: string; validTo: string }[];
+  qualifications?: { kind: string; validFrom: string; validUntil: string }[];
   /** The scope facts of the equity incentive rules: default not recorded (null). */
   listedOnExchange?: boolean | null;
   convertedInstitute?: boolean | null;
@@ -183,19 +186,19 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
   let hust: string;
 
   beforeAll(async () => {
-    // A database of this file's own: the test-only programmes never reach another file's programme list.
+    // A database of this file's own: the test-only programs never reach another file's program list.
     app = await TestApp.start({ databaseUrl: await workerDatabaseUrl('criteria') });
     await resetRegistry(app.orm);
     const em = app.orm.em.fork();
-    hust = (await app.execute<any, any>('{ institutions { id name } }', {}, admin)).data.institutions.find((i: { name: string }) => i.name === '华中科技大学').id;
+    hust = (await app.execute<any, any>('{ institutions(first: 100) { edges { node { id name } } } }', {}, admin)).data.institutions.edges.find((e: { node: { name: string } }) => e.node.name === '华中科技大学').node.id;
     await em.execute(`delete from pilot_programme where code like 'T\\_%'`);
-    for (const [code, criterion] of Object.entries(PROGRAMMES)) {
+    for (const [code, criterion] of Object.entries(PROGRAMS)) {
       await em.execute(
         `insert into pilot_programme (id, code, name, name_en, description, uptake)
          values (gen_random_uuid(), ?, ?, ?, '单项标准的边界测试', 'EQUITY_INCENTIVE_PLAN')`,
         [code, `单项标准测试（${criterion.kind}）`, `Single-criterion test (${criterion.kind})`],
       );
-      await mutate('recordProgrammeRuleVersion', 'RuleVersionInput', { programme: code, effectiveFrom: '2999-01-01', note: '单项标准测试', criteria: [criterion] });
+      await mutate('recordProgramRuleVersion', 'RecordProgramRuleVersionInput', { program: code, effectiveFrom: '2999-01-01', note: '单项标准测试', criteria: [criterion] });
       await em.execute(`update programme_rule_version set effective_from = '2000-01-01' where programme_id = (select id from pilot_programme where code = ?)`, [code]);
     }
   });
@@ -217,13 +220,13 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       enterpriseInput(code, `武汉边界${n}科技有限公司`, {
         foundedOn: f.foundedOn ?? '2012-03-01',
         industry: f.industry ?? 'OPTOELECTRONIC_INFORMATION',
-        stateOwned: f.stateOwned ?? false,
+        isStateOwned: f.stateOwned ?? false,
         highTechField: f.highTechField ?? null,
         economicSector: f.economicSector ?? null,
-        listedOnExchange: f.listedOnExchange ?? null,
-        convertedInstitute: f.convertedInstitute ?? null,
-        investedByConvertedInstitute: f.investedByConvertedInstitute ?? null,
-        investedByAcademia: f.investedByAcademia ?? null,
+        isListedOnExchange: f.listedOnExchange ?? null,
+        isConvertedInstitute: f.convertedInstitute ?? null,
+        isInvestedByConvertedInstitute: f.investedByConvertedInstitute ?? null,
+        isInvestedByAcademia: f.investedByAcademia ?? null,
         universityId: f.university ? hust : null,
       }),
     );
@@ -238,15 +241,15 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         highTechRevenue: y.highTech ?? '0.00',
         totalIncome: y.totalIncome === undefined ? (y.revenue ?? '40000000.00') : y.totalIncome,
         employees: y.employees ?? 100,
-        stStaff: y.stStaff ?? 20,
+        scienceAndTechnologyStaff: y.stStaff ?? 20,
         rdStaff: y.rdStaff ?? null,
         innovationScore: y.innovationScore ?? null,
-        majorIncident: y.majorIncident ?? null,
+        hadMajorIncident: y.majorIncident ?? null,
         totalAssets: y.totalAssets ?? null,
       });
     }
     for (const [j, q] of (f.qualifications ?? []).entries()) {
-      await mutate('recordQualification', 'QualificationInput', { creditCode: code, number: `${q.validFrom.slice(0, 4)}4201${n}${j}`, issuer: '湖北省科学技术厅', ...q });
+      await mutate('recordQualification', 'RecordQualificationInput', { creditCode: code, number: `${q.validFrom.slice(0, 4)}4201${n}${j}`, issuer: '湖北省科学技术厅', ...q });
     }
     for (const [j, c] of (f.certificates ?? []).entries()) {
       const number = `GR${c.issuedOn.slice(0, 4)}42${String(n * 10 + j).padStart(6, '0')}`;
@@ -255,7 +258,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     for (const [j, p] of (f.patents ?? []).entries()) {
       const number = patentNumber(p.type ?? 1, n * 10 + j);
       const legalStatus = p.legalStatus ?? 'VALID';
-      await mutate('recordPatent', 'PatentInput', {
+      await mutate('recordPatent', 'RecordPatentInput', {
         creditCode: code,
         number,
         title: '一种可调谐激光器',
@@ -263,42 +266,42 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         grantedOn: legalStatus === 'PENDING' ? null : (p.grantedOn ?? '2020-05-01'),
       });
       for (const appraisedOn of p.appraisedOn ?? []) {
-        await mutate('recordPatentAppraisal', 'PatentAppraisalInput', { patentNumber: number, appraiser: '湖北众联资产评估有限公司', value: '2000000.00', appraisedOn });
+        await mutate('recordPatentAppraisal', 'RecordPatentAppraisalInput', { patentNumber: number, appraiser: '湖北众联资产评估有限公司', value: '2000000.00', appraisedOn });
       }
       if (p.pledge) {
         await mutate('recordIpPledgeLoan', 'IpPledgeLoanInput', {
           creditCode: code,
-          lenderCreditCode: hankou.creditCode,
-          contractNo: `HK-IP-${n}-${j}`,
+          lenderId: toGlobalId('Bank', hankou.id),
+          contractNumber: `HK-IP-${n}-${j}`,
           amount: '800000.00',
           interestRate: '4.3500',
           termMonths: 24,
-          startDate: p.pledge.startDate,
-          endDate: p.pledge.endDate ?? null,
+          startsOn: p.pledge.startDate,
+          endsOn: p.pledge.endDate ?? null,
           status: p.pledge.status ?? 'ACTIVE',
           pledges: [{ patentNumber: number, registeredOn: p.pledge.registeredOn ?? null, cancelledOn: p.pledge.cancelledOn ?? null }],
         });
       }
     }
     for (const r of f.ratings ?? []) {
-      await mutate('recordCreditRating', 'CreditRatingInput', { creditCode: code, agency: '东湖征信评级有限公司', ...r });
+      await mutate('recordCreditRating', 'RecordCreditRatingInput', { creditCode: code, agency: '东湖征信评级有限公司', ...r });
     }
-    for (const g of f.taxGrades ?? []) await mutate('recordTaxCreditGrade', 'TaxCreditGradeInput', { creditCode: code, ...g });
+    for (const g of f.taxGrades ?? []) await mutate('recordTaxCreditGrade', 'RecordTaxCreditGradeInput', { creditCode: code, ...g });
     for (const c of f.checks ?? []) {
-      await mutate('recordDishonestDebtorCheck', 'DishonestDebtorCheckInput', { creditCode: code, source: '中国执行信息公开网', ...c });
+      await mutate('recordDishonestDebtorCheck', 'RecordDishonestDebtorCheckInput', { creditCode: code, source: '中国执行信息公开网', checkedOn: c.checkedOn, wasListed: c.listed });
     }
     let defaultedOn: string | null = null;
     for (const [j, l] of (f.loans ?? []).entries()) {
       const { instrument } = await mutate(
         'recordCreditLoan',
         'CreditLoanInput',
-        { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: `HK-CL-${n}-${j}`, amount: '500000.00', interestRate: '4.3500', termMonths: 12, startDate: '2025-06-01', status: l.status },
+        { creditCode: code, lenderId: toGlobalId('Bank', hankou.id), contractNumber: `HK-CL-${n}-${j}`, amount: '500000.00', interestRate: '4.3500', termMonths: 12, startsOn: '2025-06-01', status: l.status },
         'instrument { id version defaultedOn }',
       );
       defaultedOn ??= instrument.defaultedOn;
       if (l.settled) {
         const r = await app.execute<any, any>(
-          'mutation ($id: ID!, $version: Int!) { updateInstrumentStatus(id: $id, version: $version, status: COMPLETED) { errors { field message } } }',
+          'mutation ($id: ID!, $version: Int!) { updateInstrumentStatus(input: { id: $id, version: $version, status: COMPLETED }) { errors { field message } } }',
           { id: instrument.id, version: instrument.version },
           admin,
         );
@@ -308,13 +311,13 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     for (const [j, p] of (f.insurance ?? []).entries()) {
       await mutate('recordTechInsurance', 'TechInsuranceInput', {
         creditCode: code,
-        insurerName: '中国人民财产保险股份有限公司湖北省分公司',
-        policyNo: `PICC-T-${n}-${j}`,
+        insurerId: counterpartyId.insurer('中国人民财产保险股份有限公司湖北省分公司'),
+        policyNumber: `PICC-T-${n}-${j}`,
         insuranceKind: 'RD_LIABILITY',
         amount: '5000000.00',
         premium: '25000.00',
-        startDate: p.startDate,
-        endDate: p.endDate ?? null,
+        startsOn: p.startDate,
+        endsOn: p.endDate ?? null,
         status: p.status ?? 'ACTIVE',
       });
     }
@@ -325,7 +328,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
    * Crafts the cases (enterprises `first`, `first + 1` …) and answers each on its date twice: the criterion's outcome
    * from `eligibility`, and whether the outreach list (the criterion's SQL) names it. One row per case.
    */
-  async function answers(programme: string, first: number, cases: Omit<Case, 'expected'>[]) {
+  async function answers(program: string, first: number, cases: Omit<Case, 'expected'>[]) {
     const crafted = await Promise.all(cases.map((c, i) => craft(first + i, c.facts)));
     const dates = cases.map((c, i) => (typeof c.asOf === 'function' ? c.asOf(crafted[i]!) : (c.asOf ?? AS_OF)));
     const checks = new Map<string, { criterion: string; outcome: string }[]>();
@@ -333,25 +336,25 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     for (const asOf of new Set(dates)) {
       const creditCodes = crafted.filter((_, i) => dates[i] === asOf).map((e) => e.code);
       const explained = await app.execute<any, any>(
-        `query ($programme: String!, $creditCodes: [CreditCode!]!, $asOf: Date) {
-           eligibility(programme: $programme, creditCodes: $creditCodes, asOf: $asOf) { creditCode eligible checks { criterion outcome } }
+        `query ($program: String!, $creditCodes: [String!]!, $asOf: Date) {
+           eligibility(program: $program, creditCodes: $creditCodes, asOf: $asOf) { creditCode isEligible checks { criterion outcome } }
          }`,
-        { programme, creditCodes, asOf },
+        { program, creditCodes, asOf },
         admin,
       );
       expect(explained.errors).toBeUndefined();
       for (const r of explained.data.eligibility) {
         checks.set(`${r.creditCode} ${asOf}`, r.checks);
         // `eligible` is every check passed: with one criterion, the criterion's own verdict.
-        expect([r.creditCode, r.eligible]).toEqual([r.creditCode, r.checks.length === 1 && r.checks[0].outcome === 'PASSED']);
+        expect([r.creditCode, r.isEligible]).toEqual([r.creditCode, r.checks.length === 1 && r.checks[0].outcome === 'PASSED']);
       }
       const outreach = await app.execute<any, any>(
-        `query ($programme: String!, $asOf: Date, $creditCodes: [CreditCode!]) {
-           enterprises(first: 100, filter: { creditCodes: $creditCodes, outreach: { programme: $programme, asOf: $asOf } }) {
+        `query ($program: String!, $asOf: Date, $creditCodes: [CreditCode!]) {
+           enterprises(first: 100, filter: { creditCodes: $creditCodes, outreach: { program: $program, asOf: $asOf } }) {
              totalCount edges { node { creditCode } }
            }
          }`,
-        { programme, creditCodes, asOf },
+        { program, creditCodes, asOf },
         admin,
       );
       expect(outreach.errors).toBeUndefined();
@@ -368,10 +371,10 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
   const expected = (kind: string, cases: Case[]) =>
     cases.map((c) => ({ case: c.name, evaluate: [{ criterion: kind, outcome: c.expected }], sql: c.expected === 'PASSED' }));
 
-  const agree = async (programme: string, first: number, cases: Case[]) =>
-    expect(await answers(programme, first, cases)).toEqual(expected(PROGRAMMES[programme]!.kind, cases));
+  const agree = async (program: string, first: number, cases: Case[]) =>
+    expect(await answers(program, first, cases)).toEqual(expected(PROGRAMS[program]!.kind, cases));
 
-  it('REGISTERED_IN_ZONE: founded minYears before the date to the day, leap days included', async () => {
+  it('REGISTERED_IN_ZONE: founded minimumYears before the date to the day, leap days included', async () => {
     await agree('T_REGISTERED_1Y', 10_000, [
       { name: 'founded exactly a year before', facts: { foundedOn: '2025-06-30' }, expected: 'PASSED' },
       { name: 'founded a year and a day before', facts: { foundedOn: '2025-06-29' }, expected: 'PASSED' },
@@ -415,19 +418,19 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
 
   it('HIGH_TECH_CERTIFICATE: valid from its issue day through its expiry day', async () => {
     await agree('T_CERTIFICATE', 10_300, [
-      { name: 'expiring on the date', facts: { certificates: [{ issuedOn: '2023-07-01', expiresOn: AS_OF }] }, expected: 'PASSED' },
-      { name: 'expired the day before', facts: { certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'expiring on the date', facts: { certificates: [{ issuedOn: '2023-07-01', validUntil: AS_OF }] }, expected: 'PASSED' },
+      { name: 'expired the day before', facts: { certificates: [{ issuedOn: '2023-06-30', validUntil: '2026-06-29' }] }, expected: 'FAILED' },
       { name: 'issued on the date', facts: { certificates: [{ issuedOn: AS_OF }] }, expected: 'PASSED' },
       { name: 'issued the day after', facts: { certificates: [{ issuedOn: '2026-07-01' }] }, expected: 'FAILED' },
       { name: 'no certificate', facts: {}, expected: 'FAILED' },
       {
         name: 'renewed: the old one expired, the new one issued on the date',
-        facts: { certificates: [{ issuedOn: '2023-06-01', expiresOn: '2026-05-31' }, { issuedOn: AS_OF }] },
+        facts: { certificates: [{ issuedOn: '2023-06-01', validUntil: '2026-05-31' }, { issuedOn: AS_OF }] },
         expected: 'PASSED',
       },
       {
         name: 'a gap: expired the day before, renewed the day after',
-        facts: { certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }, { issuedOn: '2026-07-01' }] },
+        facts: { certificates: [{ issuedOn: '2023-06-30', validUntil: '2026-06-29' }, { issuedOn: '2026-07-01' }] },
         expected: 'FAILED',
       },
     ]);
@@ -644,7 +647,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     ]);
   });
 
-  it('ST_STAFF_SHARE: S&T staff at least the share of employees, fractional shares included', async () => {
+  it('SCIENCE_AND_TECHNOLOGY_STAFF_SHARE: S&T staff at least the share of employees, fractional shares included', async () => {
     await agree('T_STAFF_10', 10_800, [
       { name: '10 of 100', facts: { years: { 2025: { employees: 100, stStaff: 10 } } }, expected: 'PASSED' },
       { name: '9 of 100', facts: { years: { 2025: { employees: 100, stStaff: 9 } } }, expected: 'FAILED' },
@@ -823,7 +826,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
   });
 
   it('QUALIFICATION: one of the kinds named, valid from its first through its last day', async () => {
-    const q = (kind: string, validFrom: string, validTo: string) => ({ qualifications: [{ kind, validFrom, validTo }] });
+    const q = (kind: string, validFrom: string, validUntil: string) => ({ qualifications: [{ kind, validFrom, validUntil }] });
     await agree('T_QUALIFICATION', 13_000, [
       { name: 'TECH_SME valid through the date', facts: q('TECH_SME', '2025-07-01', AS_OF), expected: 'PASSED' },
       { name: 'TECH_SME lapsed the day before', facts: q('TECH_SME', '2025-06-30', '2026-06-29'), expected: 'FAILED' },
@@ -832,7 +835,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       { name: 'a kind not named (GAZELLE)', facts: q('GAZELLE', '2026-01-01', '2026-12-31'), expected: 'FAILED' },
       {
         name: 'renewed: the old one lapsed, the new one valid',
-        facts: { qualifications: [{ kind: 'TECH_SME', validFrom: '2025-05-01', validTo: '2026-04-30' }, { kind: 'TECH_SME', validFrom: '2026-05-01', validTo: '2027-04-30' }] },
+        facts: { qualifications: [{ kind: 'TECH_SME', validFrom: '2025-05-01', validUntil: '2026-04-30' }, { kind: 'TECH_SME', validFrom: '2026-05-01', validUntil: '2027-04-30' }] },
         expected: 'PASSED',
       },
       { name: 'none', facts: {}, expected: 'FAILED' },
@@ -884,8 +887,8 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       },
       { name: '16 + 30 + 30 = 76: an invention granted on the date', facts: { ...year(25, '400000.00'), patents: [{ type: 1, grantedOn: AS_OF }] }, expected: 'PASSED' },
       { name: '16 + 30 + 0 = 46: an invention granted the day after', facts: { ...year(25, '400000.00'), patents: [{ type: 1, grantedOn: '2026-07-01' }] }, expected: 'FAILED' },
-      { name: 'no S&T staff points, but a certificate expiring on the date', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-07-01', expiresOn: AS_OF }] }, expected: 'PASSED' },
-      { name: 'no S&T staff points, the certificate expired the day before', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'no S&T staff points, but a certificate expiring on the date', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-07-01', validUntil: AS_OF }] }, expected: 'PASSED' },
+      { name: 'no S&T staff points, the certificate expired the day before', facts: { ...year(9, '0.00'), certificates: [{ issuedOn: '2023-06-30', validUntil: '2026-06-29' }] }, expected: 'FAILED' },
       { name: 'no figures, a valid certificate', facts: { certificates: [{ issuedOn: '2025-01-01' }] }, expected: 'PASSED' },
       { name: 'no figures, no certificate', facts: {}, expected: 'UNKNOWN' },
     ]);
@@ -902,11 +905,11 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
   it('TECH_ENTERPRISE_TYPE: one type holding is enough; none holding is FAILED only when every type is known', async () => {
     const known = { convertedInstitute: false, investedByAcademia: false };
     await agree('T_TECH_TYPE', 13_500, [
-      { name: 'a high-tech certificate expiring on the date', facts: { ...known, certificates: [{ issuedOn: '2023-07-01', expiresOn: AS_OF }] }, expected: 'PASSED' },
-      { name: 'the certificate expired the day before', facts: { ...known, certificates: [{ issuedOn: '2023-06-30', expiresOn: '2026-06-29' }] }, expected: 'FAILED' },
-      { name: 'a tech-SME registration valid from the date', facts: { ...known, qualifications: [{ kind: 'TECH_SME', validFrom: AS_OF, validTo: '2026-12-31' }] }, expected: 'PASSED' },
-      { name: 'a tech-SME registration valid from the day after', facts: { ...known, qualifications: [{ kind: 'TECH_SME', validFrom: '2026-07-01', validTo: '2026-12-31' }] }, expected: 'FAILED' },
-      { name: 'another qualification (LITTLE_GIANT) is not a type', facts: { ...known, qualifications: [{ kind: 'LITTLE_GIANT', validFrom: '2026-01-01', validTo: '2028-12-31' }] }, expected: 'FAILED' },
+      { name: 'a high-tech certificate expiring on the date', facts: { ...known, certificates: [{ issuedOn: '2023-07-01', validUntil: AS_OF }] }, expected: 'PASSED' },
+      { name: 'the certificate expired the day before', facts: { ...known, certificates: [{ issuedOn: '2023-06-30', validUntil: '2026-06-29' }] }, expected: 'FAILED' },
+      { name: 'a tech-SME registration valid from the date', facts: { ...known, qualifications: [{ kind: 'TECH_SME', validFrom: AS_OF, validUntil: '2026-12-31' }] }, expected: 'PASSED' },
+      { name: 'a tech-SME registration valid from the day after', facts: { ...known, qualifications: [{ kind: 'TECH_SME', validFrom: '2026-07-01', validUntil: '2026-12-31' }] }, expected: 'FAILED' },
+      { name: 'another qualification (LITTLE_GIANT) is not a type', facts: { ...known, qualifications: [{ kind: 'LITTLE_GIANT', validFrom: '2026-01-01', validUntil: '2028-12-31' }] }, expected: 'FAILED' },
       { name: 'a converted institute, nothing else known', facts: { convertedInstitute: true }, expected: 'PASSED' },
       { name: 'owned by a university, nothing else known', facts: { university: true }, expected: 'PASSED' },
       { name: 'invested in by a research institute', facts: { convertedInstitute: false, investedByAcademia: true }, expected: 'PASSED' },
@@ -985,34 +988,286 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       }),
     );
     const codes = crafted.map((c) => c.code);
-    const programmes = ['T_RD_2016', 'T_RD_BOUNDED', 'T_RD_FLAT', 'T_RD_EXPENSE', 'T_RD_EXPENSE_ANY', 'T_REVENUE', 'T_REVENUE_UP_TO', 'T_HIGH_TECH_SHARE', 'T_STAFF_10', 'T_STAFF_12_5'];
+    const programs = ['T_RD_2016', 'T_RD_BOUNDED', 'T_RD_FLAT', 'T_RD_EXPENSE', 'T_RD_EXPENSE_ANY', 'T_REVENUE', 'T_REVENUE_UP_TO', 'T_HIGH_TECH_SHARE', 'T_STAFF_10', 'T_STAFF_12_5'];
     const disagreements: string[] = [];
     const seen = new Set<string>();
-    for (const programme of programmes) {
+    for (const program of programs) {
       const explained = await app.execute<any, any>(
-        `query ($programme: String!, $codes: [CreditCode!]!) { eligibility(programme: $programme, creditCodes: $codes, asOf: "${AS_OF}") { creditCode checks { outcome } } }`,
-        { programme, codes },
+        `query ($program: String!, $codes: [String!]!) { eligibility(program: $program, creditCodes: $codes, asOf: "${AS_OF}") { creditCode checks { outcome } } }`,
+        { program, codes },
         admin,
       );
       const listed = await app.execute<any, any>(
-        `query ($programme: String!, $codes: [CreditCode!]) {
-           enterprises(first: 100, filter: { creditCodes: $codes, outreach: { programme: $programme, asOf: "${AS_OF}" } }) { edges { node { creditCode } } } }`,
-        { programme, codes },
+        `query ($program: String!, $codes: [CreditCode!]) {
+           enterprises(first: 100, filter: { creditCodes: $codes, outreach: { program: $program, asOf: "${AS_OF}" } }) { edges { node { creditCode } } } }`,
+        { program, codes },
         admin,
       );
       expect([explained.errors, listed.errors]).toEqual([undefined, undefined]);
       const bySql = new Set(listed.data.enterprises.edges.map((e: { node: { creditCode: string } }) => e.node.creditCode));
       for (const r of explained.data.eligibility) {
         const outcome: string = r.checks[0].outcome;
-        seen.add(`${programme} ${outcome}`);
+        seen.add(`${program} ${outcome}`);
         if ((outcome === 'PASSED') !== bySql.has(r.creditCode)) {
-          disagreements.push(`${programme} ${r.creditCode}: evaluate ${outcome}, SQL ${bySql.has(r.creditCode) ? 'lists it' : 'does not'}; ${JSON.stringify(generated[codes.indexOf(r.creditCode)])}`);
+          disagreements.push(`${program} ${r.creditCode}: evaluate ${outcome}, SQL ${bySql.has(r.creditCode) ? 'lists it' : 'does not'}; ${JSON.stringify(generated[codes.indexOf(r.creditCode)])}`);
         }
       }
     }
     expect(disagreements).toEqual([]);
     // The sample reaches both sides of every criterion (and UNKNOWN where a year may be missing), or it proves little.
-    const unreached = programmes.flatMap((p) => ['PASSED', 'FAILED'].map((o) => `${p} ${o}`)).filter((k) => !seen.has(k));
+    const unreached = programs.flatMap((p) => ['PASSED', 'FAILED'].map((o) => `${p} ${o}`)).filter((k) => !seen.has(k));
     expect(unreached).toEqual([]);
+  });
+
+  it('says what each check observed, the thresholds it held the figures to and what is missing, as typed values', async () => {
+    const n = 15_000;
+    const name = (i: number) => `武汉边界${n + i}科技有限公司`;
+    const SOURCE = '中国执行信息公开网';
+    const year2025 = (figures: Figures) => ({ years: { 2025: figures } });
+    const cases: [string, string, Facts][] = [
+      ['age: founded a day short of a year', 'T_REGISTERED_1Y', { foundedOn: '2025-07-01' }],
+      ['amount: revenue a cent over the range', 'T_REVENUE', year2025({ revenue: '200000000.01' })],
+      ['share: high-tech income a cent short of 60%', 'T_HIGH_TECH_SHARE', year2025({ highTech: '23999999.99' })],
+      ['share and counts: 1 of 8 staff is 12.5%', 'T_STAFF_12_5', year2025({ employees: 8, stStaff: 1 })],
+      ['count: one patent of two', 'T_CORE_IP', { patents: [{}] }],
+      ['count: one employee over the range', 'T_HEADCOUNT_RANGE', year2025({ employees: 501 })],
+      ['enum: an excluded sector', 'T_SECTOR', { economicSector: 'REAL_ESTATE' }],
+      ['enum: no sector recorded', 'T_SECTOR', {}],
+      ['yes or no: a major incident reported', 'T_INCIDENT', year2025({ majorIncident: true })],
+      ['multi-year: 5% over three years', 'T_RD_2016', { years: everyYear(Y2023_2025, {}) }],
+      ['multi-year: 3% in each year, a cent short in one', 'T_RD_EACH_YEAR', { years: { 2023: { rd: '1200000.00' }, 2024: { rd: '1199999.99' }, 2025: {} } }],
+      ['unknown: a year of three missing', 'T_RD_2016', { years: everyYear([2023, 2025], {}) }],
+      ['unknown: no fiscal year at all', 'T_INNOVATION', {}],
+      ['unknown: a check of the list too old', 'T_DISHONEST', { checks: [{ checkedOn: '2025-06-29', listed: false }] }],
+      ['unknown: a tax credit grade too old', 'T_TAX_GRADE', { taxGrades: [{ year: 2023, grade: 'A', evaluatedOn: '2024-04-15' }] }],
+      ['unknown: a tech enterprise type not recorded', 'T_TECH_TYPE', { convertedInstitute: false }],
+      ['two alternatives: a score short of 60, no certificate', 'T_TECH_SME', year2025({})],
+      ['patents: one of two appraised too long ago', 'T_UNPLEDGED_2', { patents: [{ appraisedOn: ['2025-06-29'] }, { appraisedOn: ['2026-01-15'] }] }],
+      ['dates: a qualification lapsed', 'T_QUALIFICATION', { qualifications: [{ kind: 'TECH_SME', validFrom: '2025-05-01', validUntil: '2026-04-30' }] }],
+    ];
+    const codes = await Promise.all(cases.map(([, , facts], i) => craft(n + i, facts).then((c) => c.code)));
+    const answered: Record<string, unknown> = {};
+    for (const [i, [label, program]] of cases.entries()) {
+      const r = await app.execute(EligibilityFiguresDocument, { program, creditCodes: [codes[i]!], asOf: AS_OF }, admin);
+      expect(r.errors).toBeUndefined();
+      answered[label] = r.data!.eligibility[0]!.checks[0];
+    }
+    const amounts = (years: number[], rd: Record<number, string> = {}) =>
+      years.flatMap((y) => [figure('REVENUE', { fiscalYear: y, amount: '40000000.00' }), figure('RD_EXPENSE', { fiscalYear: y, amount: rd[y] ?? '2000000.00' })]);
+    const invention = (i: number, j: number) => patentNumber(1, (n + i) * 10 + j);
+    const qualification = `20254201${n + 18}0`;
+    const sectors = ['TOBACCO_MANUFACTURING', 'ACCOMMODATION_AND_CATERING', 'WHOLESALE_AND_RETAIL', 'REAL_ESTATE', 'LEASING_AND_BUSINESS_SERVICES', 'ENTERTAINMENT'];
+    expect(answered).toEqual({
+      'age: founded a day short of a year': criterionResult(
+        'REGISTERED_IN_ZONE',
+        'FAILED',
+        [`${name(0)}（光电子信息产业园），成立于2025-07-01：截至${AS_OF}成立不满1年。`, `${name(0)} (光电子信息产业园), founded 2025-07-01: less than 1 year(s) by ${AS_OF}.`],
+        { observed: [figure('FOUNDED_ON', { date: '2025-07-01' })], required: [threshold('FOUNDED_ON', { maximumDate: '2025-06-30' })] },
+      ),
+      'amount: revenue a cent over the range': criterionResult(
+        'REVENUE',
+        'FAILED',
+        ['2025年度销售收入¥200,000,000.01；要求5000万元至2亿元。', 'Revenue ¥200,000,000.01 in 2025; ¥50m–¥200m required.'],
+        {
+          observed: [figure('REVENUE', { fiscalYear: 2025, amount: '200000000.01' })],
+          required: [threshold('REVENUE', { fiscalYear: 2025, minimumAmount: '50000000.00', maximumAmount: '200000000.00' })],
+        },
+      ),
+      // The share observed is truncated to four places, so it compares with the threshold as the check did: 59.9999 < 60.
+      'share: high-tech income a cent short of 60%': criterionResult(
+        'HIGH_TECH_REVENUE_SHARE',
+        'FAILED',
+        [
+          '2025年度高新技术产品（服务）收入占总收入59.99%（¥23,999,999.99/¥40,000,000.00）；要求不低于60%。',
+          'High-tech income 59.99% of total income in 2025 (¥23,999,999.99 of ¥40,000,000.00); 60% required.',
+        ],
+        {
+          observed: [
+            figure('HIGH_TECH_REVENUE', { fiscalYear: 2025, amount: '23999999.99' }),
+            figure('TOTAL_INCOME', { fiscalYear: 2025, amount: '40000000.00' }),
+            figure('HIGH_TECH_REVENUE_SHARE', { fiscalYear: 2025, percent: '59.9999' }),
+          ],
+          required: [threshold('HIGH_TECH_REVENUE_SHARE', { fiscalYear: 2025, minimumPercent: '60.0000' })],
+        },
+      ),
+      'share and counts: 1 of 8 staff is 12.5%': criterionResult(
+        'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE',
+        'PASSED',
+        ['2025年度科技人员1人，占职工总数8人的12.50%；要求不低于12.5%。', 'S&T staff 1 of 8 employees (12.50%) in 2025; 12.5% required.'],
+        {
+          observed: [
+            figure('SCIENCE_AND_TECHNOLOGY_STAFF', { fiscalYear: 2025, count: 1 }),
+            figure('EMPLOYEES', { fiscalYear: 2025, count: 8 }),
+            figure('SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', { fiscalYear: 2025, percent: '12.5000' }),
+          ],
+          required: [threshold('SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', { fiscalYear: 2025, minimumPercent: '12.5000' })],
+        },
+      ),
+      'count: one patent of two': criterionResult(
+        'CORE_IP',
+        'FAILED',
+        [`截至${AS_OF}拥有有效专利1件（${invention(4, 0)}）；要求至少2件。`, `1 valid patent(s) granted by ${AS_OF} (${invention(4, 0)}); 2 required.`],
+        { observed: [figure('VALID_PATENTS', { count: 1 })], required: [threshold('VALID_PATENTS', { minimumCount: 2 })] },
+      ),
+      'count: one employee over the range': criterionResult('HEADCOUNT', 'FAILED', ['2025年度职工501人；要求10至500人。', '501 employees in 2025; 10–500 required.'], {
+        observed: [figure('EMPLOYEES', { fiscalYear: 2025, count: 501 })],
+        required: [threshold('EMPLOYEES', { fiscalYear: 2025, minimumCount: 10, maximumCount: 500 })],
+      }),
+      'enum: an excluded sector': criterionResult(
+        'EXCLUDED_SECTOR',
+        'FAILED',
+        ['主营业务属于REAL_ESTATE，在排除行业之列。', 'Principal business classified under REAL_ESTATE, an excluded sector.'],
+        { observed: [figure('ECONOMIC_SECTOR', { text: 'REAL_ESTATE' })], required: [threshold('ECONOMIC_SECTOR', { noneOf: sectors })] },
+      ),
+      'enum: no sector recorded': criterionResult(
+        'EXCLUDED_SECTOR',
+        'UNKNOWN',
+        ['未登记其主营业务所属的国民经济行业（GB/T 4754）。', 'Its principal business is not classified under a GB/T 4754 sector.'],
+        { required: [threshold('ECONOMIC_SECTOR', { noneOf: sectors })], missing: [missingFact('ECONOMIC_SECTOR')] },
+      ),
+      'yes or no: a major incident reported': criterionResult(
+        'NO_MAJOR_INCIDENT',
+        'FAILED',
+        ['2025年度报告发生重大安全、重大质量事故或严重环境违法行为。', 'A major safety, quality or environmental incident was reported for 2025.'],
+        { observed: [figure('HAS_MAJOR_INCIDENT', { fiscalYear: 2025, isTrue: true })], required: [threshold('HAS_MAJOR_INCIDENT', { fiscalYear: 2025, isTrue: false })] },
+      ),
+      'multi-year: 5% over three years': criterionResult(
+        'RD_INTENSITY',
+        'PASSED',
+        [
+          '2023–2025年度研发费用占销售收入5.00%（¥6,000,000.00/¥120,000,000.00）；要求不低于5%（适用收入5000万元以下一档，2025年度销售收入¥40,000,000.00）。',
+          'R&D 5.00% of revenue over 2023–2025 (¥6,000,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2025: ¥40,000,000.00).',
+        ],
+        {
+          observed: [...amounts(Y2023_2025), figure('RD_SHARE_OF_REVENUE', { firstFiscalYear: 2023, fiscalYear: 2025, percent: '5.0000' })],
+          required: [threshold('RD_SHARE_OF_REVENUE', { firstFiscalYear: 2023, fiscalYear: 2025, minimumPercent: '5.0000' })],
+        },
+      ),
+      'multi-year: 3% in each year, a cent short in one': criterionResult(
+        'RD_INTENSITY',
+        'FAILED',
+        ['研发费用占销售收入比例：2023年度3.00%，2024年度2.99%，2025年度5.00%；要求每年不低于3%。', 'R&D of revenue 2023 3.00%, 2024 2.99%, 2025 5.00%; 3% required in each year.'],
+        {
+          observed: [
+            ...amounts(Y2023_2025, { 2023: '1200000.00', 2024: '1199999.99' }),
+            figure('RD_SHARE_OF_REVENUE', { fiscalYear: 2023, percent: '3.0000' }),
+            figure('RD_SHARE_OF_REVENUE', { fiscalYear: 2024, percent: '2.9999' }),
+            figure('RD_SHARE_OF_REVENUE', { fiscalYear: 2025, percent: '5.0000' }),
+          ],
+          required: Y2023_2025.map((y) => threshold('RD_SHARE_OF_REVENUE', { fiscalYear: y, minimumPercent: '3.0000' })),
+        },
+      ),
+      'unknown: a year of three missing': criterionResult('RD_INTENSITY', 'UNKNOWN', ['未登记2024年度的财务数据（需要2023–2025年度）。', 'Figures for 2024 are not recorded (2023–2025 needed).'], {
+        observed: amounts([2023, 2025]),
+        required: [threshold('RD_SHARE_OF_REVENUE', { firstFiscalYear: 2023, fiscalYear: 2025, minimumPercent: '5.0000' })],
+        missing: [missingFact('FISCAL_YEAR_FINANCIALS', { fiscalYear: 2024 })],
+      }),
+      'unknown: no fiscal year at all': criterionResult('INNOVATION_SCORE', 'UNKNOWN', ['未登记2024或2025年度的财务数据。', 'No fiscal year figures for 2024 or 2025 are recorded.'], {
+        required: [threshold('INNOVATION_SCORE', { minimumCount: 71 })],
+        missing: [missingFact('FISCAL_YEAR_FINANCIALS', { fiscalYear: 2024, isLaterYearAccepted: true })],
+      }),
+      'unknown: a check of the list too old': criterionResult(
+        'NOT_DISHONEST_DEBTOR',
+        'UNKNOWN',
+        [`最近一次查询为2025-06-29，距${AS_OF}已超过365天。`, `Last checked on 2025-06-29, over 365 days before ${AS_OF}.`],
+        {
+          observed: [figure('DISHONEST_DEBTOR_CHECKED_ON', { subject: SOURCE, date: '2025-06-29' }), figure('IS_DISHONEST_DEBTOR', { subject: SOURCE, isTrue: false })],
+          required: [threshold('DISHONEST_DEBTOR_CHECKED_ON', { minimumDate: '2025-06-30' }), threshold('IS_DISHONEST_DEBTOR', { isTrue: false })],
+          missing: [missingFact('DISHONEST_DEBTOR_CHECKED_ON', { minimumDate: '2025-06-30' })],
+        },
+      ),
+      'unknown: a tax credit grade too old': criterionResult(
+        'TAX_CREDIT_GRADE',
+        'UNKNOWN',
+        ['最近的纳税信用等级为2023年度；需要2024年度或之后的等级。', 'The latest tax credit grade is for 2023; one for 2024 or later is needed.'],
+        {
+          observed: [figure('TAX_CREDIT_GRADE', { fiscalYear: 2023, text: 'A' }), figure('TAX_CREDIT_GRADE_PUBLISHED_ON', { fiscalYear: 2023, date: '2024-04-15' })],
+          required: [threshold('TAX_CREDIT_GRADE', { anyOf: ['A', 'B'] })],
+          missing: [missingFact('TAX_CREDIT_GRADE', { fiscalYear: 2024, isLaterYearAccepted: true })],
+        },
+      ),
+      'unknown: a tech enterprise type not recorded': criterionResult(
+        'TECH_ENTERPRISE_TYPE',
+        'UNKNOWN',
+        [
+          `非HIGH_TECH（${AS_OF}无有效的高新技术企业证书）；非CONVERTED_INSTITUTE（非转制院所）；非TECH_SME（${AS_OF}无有效的科技型中小企业入库登记）；未登记是否为INVESTED_BY_ACADEMIA。`,
+          `not HIGH_TECH (no high-tech certificate valid on ${AS_OF}); not CONVERTED_INSTITUTE (not a converted research institute); not TECH_SME (no 科技型中小企业 registration valid on ${AS_OF}); not recorded whether INVESTED_BY_ACADEMIA.`,
+        ],
+        {
+          observed: [figure('IS_CONVERTED_INSTITUTE', { isTrue: false })],
+          required: [threshold('TECH_ENTERPRISE_TYPE', { anyOf: ['HIGH_TECH', 'CONVERTED_INSTITUTE', 'INVESTED_BY_ACADEMIA', 'TECH_SME'] })],
+          missing: [missingFact('IS_INVESTED_BY_ACADEMIA')],
+        },
+      ),
+      'two alternatives: a score short of 60, no certificate': criterionResult(
+        'TECH_SME_SCORE',
+        'FAILED',
+        [
+          `2025年度评分52分：科技人员占职工总数20.00%，得12/20分；研发费用占销售收入5.00%，得40/50分；有效发明专利0件、其他有效专利0件，得0/30分；要求不低于60分且科技人员指标得分大于0，且${AS_OF}无有效的高新技术企业证书。`,
+          `Score 52 for 2025: S&T staff 20.00% of employees 12/20, R&D 5.00% of revenue 40/50, 0 invention and 0 other valid patent(s) 0/30; at least 60 with S&T staff points above 0 required, and no high-tech certificate is valid on ${AS_OF}.`,
+        ],
+        {
+          observed: [
+            figure('SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', { fiscalYear: 2025, percent: '20.0000' }),
+            figure('TECH_SME_STAFF_POINTS', { fiscalYear: 2025, count: 12 }),
+            figure('RD_SHARE_OF_REVENUE', { fiscalYear: 2025, percent: '5.0000' }),
+            figure('TECH_SME_RD_POINTS', { fiscalYear: 2025, count: 40 }),
+            figure('VALID_INVENTION_PATENTS', { count: 0 }),
+            figure('OTHER_VALID_PATENTS', { count: 0 }),
+            figure('TECH_SME_IP_POINTS', { fiscalYear: 2025, count: 0 }),
+            figure('TECH_SME_SCORE', { fiscalYear: 2025, count: 52 }),
+          ],
+          // Either a score (alternative 1) or a certificate valid on the date (alternative 2).
+          required: [
+            threshold('TECH_SME_SCORE', { fiscalYear: 2025, minimumCount: 60 }),
+            threshold('TECH_SME_STAFF_POINTS', { fiscalYear: 2025, minimumCount: 1 }),
+            threshold('HIGH_TECH_CERTIFICATE_ISSUED_ON', { alternative: 2, maximumDate: AS_OF }),
+            threshold('HIGH_TECH_CERTIFICATE_EXPIRES_ON', { alternative: 2, minimumDate: AS_OF }),
+          ],
+        },
+      ),
+      'patents: one of two appraised too long ago': criterionResult(
+        'UNPLEDGED_INVENTION_PATENT',
+        'FAILED',
+        [
+          `2件有效发明专利中1件可用，要求至少2件：${invention(17, 0)}于2025-06-29评估，已超过12个月。`,
+          `1 of 2 valid invention patent(s) usable, 2 required: ${invention(17, 0)} appraised 2025-06-29, over 12 months before.`,
+        ],
+        {
+          observed: [
+            figure('VALID_INVENTION_PATENTS', { count: 2 }),
+            figure('USABLE_INVENTION_PATENTS', { count: 1 }),
+            figure('IS_PATENT_PLEDGED', { subject: invention(17, 0), isTrue: false }),
+            figure('PATENT_APPRAISED_ON', { subject: invention(17, 0), date: '2025-06-29' }),
+            figure('PATENT_APPRAISED_VALUE', { subject: invention(17, 0), amount: '2000000.00' }),
+          ],
+          required: [
+            threshold('USABLE_INVENTION_PATENTS', { minimumCount: 2 }),
+            threshold('IS_PATENT_PLEDGED', { isTrue: false }),
+            threshold('PATENT_APPRAISED_ON', { minimumDate: '2025-06-30' }),
+          ],
+        },
+      ),
+      'dates: a qualification lapsed': criterionResult(
+        'QUALIFICATION',
+        'FAILED',
+        [
+          `TECH_SME资质${qualification}已于2026-04-30失效；${AS_OF}无有效的TECH_SME、LITTLE_GIANT资质。`,
+          `TECH_SME ${qualification} lapsed on 2026-04-30; none of TECH_SME, LITTLE_GIANT valid on ${AS_OF}.`,
+        ],
+        {
+          observed: [
+            figure('QUALIFICATION_KIND', { subject: qualification, text: 'TECH_SME' }),
+            figure('QUALIFICATION_VALID_FROM', { subject: qualification, date: '2025-05-01' }),
+            figure('QUALIFICATION_VALID_UNTIL', { subject: qualification, date: '2026-04-30' }),
+          ],
+          required: [
+            threshold('QUALIFICATION_KIND', { anyOf: ['TECH_SME', 'LITTLE_GIANT'] }),
+            threshold('QUALIFICATION_VALID_FROM', { maximumDate: AS_OF }),
+            threshold('QUALIFICATION_VALID_UNTIL', { minimumDate: AS_OF }),
+          ],
+        },
+      ),
+    });
   });
 });

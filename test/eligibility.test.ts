@@ -7,11 +7,13 @@ import {
   AuditReadsDocument,
   CreateEnterpriseDocument,
   EligibilityDocument,
+  EligibilityFiguresDocument,
+  type EligibilityFiguresQuery,
   type EligibilityQuery,
   GrantAuthorizationDocument,
   OutreachDocument,
-  ProgrammeRulesDocument,
-  ProgrammesDocument,
+  ProgramRulesDocument,
+  ProgramsDocument,
   RecordCreditLoanDocument,
   RecordCreditRatingDocument,
   RecordDishonestDebtorCheckDocument,
@@ -20,13 +22,16 @@ import {
   RecordIpPledgeLoanDocument,
   RecordPatentAppraisalDocument,
   RecordPatentDocument,
-  RecordProgrammeRuleVersionDocument,
+  RecordProgramRuleVersionDocument,
   RecordTaxCreditGradeDocument,
   RecordTechInsuranceDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR, bankActor } from './support/actors';
 import { addDays, addMonths, zoneToday } from './support/clock';
-import { enterpriseInput, loadTestZone, patentNumber, resetRegistry, testCode } from './support/registry';
+import { creditCodeCheckCharacter } from '../src/common/credit-code';
+import { criterionResult, figure } from './support/figures';
+import { counterpartyId, enterpriseInput, loadTestZone, patentNumber, resetRegistry, testCode, wrongCheckCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
 const hankou = BANKS.find((b) => b.key === 'HANKOU')!;
@@ -51,14 +56,14 @@ interface Crafted {
   rd?: string;
   years?: number[];
   rating?: string | null;
-  certificate?: { issuedOn: string; expiresOn?: string } | null;
+  certificate?: { issuedOn: string; validUntil?: string } | null;
   pledged?: boolean;
-  dishonest?: { checkedOn: string; listed: boolean } | null;
+  dishonest?: { checkedOn: string; wasListed: boolean } | null;
   /** More of the enterprise's own registration (createEnterprise input). */
   enterprise?: Record<string, unknown>;
 }
 
-/** Enterprise 1001 (crafted below, with a tech insurance policy added) against every other programme on AS_OF. */
+/** Enterprise 1001 (crafted below, with a tech insurance policy added) against every other program on AS_OF. */
 const registered = (years: number) =>
   ['REGISTERED_IN_ZONE', 'PASSED', `武汉光谷激光科技有限公司 (${PARK}), founded 2012-03-01${years ? `; at least ${years} year(s) by ${AS_OF} required` : ''}.`];
 const certified = ['HIGH_TECH_CERTIFICATE', 'PASSED', 'Certificate GR202442001001 valid 2024-01-01 to 2026-12-31.'];
@@ -66,7 +71,7 @@ const rated = ['CREDIT_RATING', 'PASSED', 'Rated BBB by 东湖征信评级有限
 const taxGrade = ['TAX_CREDIT_GRADE', 'PASSED', 'Tax credit grade A for 2025 (published 2026-04-15); A or B required.'];
 const noDefault = ['NO_RECENT_DEFAULT', 'PASSED', `No default recorded in the 24 months to ${AS_OF}.`];
 const notListed = ['NOT_DISHONEST_DEBTOR', 'PASSED', 'Not listed when checked on 2026-03-01 (中国执行信息公开网).'];
-const staff = ['ST_STAFF_SHARE', 'PASSED', 'S&T staff 20 of 100 employees (20.00%) in 2025; 10% required.'];
+const staff = ['SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', 'PASSED', 'S&T staff 20 of 100 employees (20.00%) in 2025; 10% required.'];
 const EVERY_PROGRAMME = {
   CREDIT_LOAN: [registered(2), certified, ['REVENUE', 'PASSED', 'Revenue ¥40,000,000.00 in 2025; at most ¥200m required.'], rated, taxGrade, noDefault, notListed],
   // No revenue threshold since the 2012 correction: NEEQ sets none.
@@ -108,7 +113,7 @@ const EVERY_PROGRAMME = {
   ],
 };
 
-describe('pilot programmes and eligibility', () => {
+describe('pilot programs and eligibility', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start();
@@ -131,7 +136,7 @@ describe('pilot programmes and eligibility', () => {
       await ok(
         app.execute(
           RecordFiscalYearDocument,
-          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, stStaff: 20, rdStaff: 12, innovationScore: 75, majorIncident: false } },
+          { input: { creditCode: code, fiscalYear: year, revenue, rdExpense: c.rd ?? '2000000.00', rdExpenseInChina: c.rd ?? '2000000.00', highTechRevenue: (Number(revenue) * 0.8).toFixed(2), totalIncome: (Number(revenue) * 1.05).toFixed(2), employees: 100, scienceAndTechnologyStaff: 20, rdStaff: 12, innovationScore: 75, hadMajorIncident: false } },
           admin,
         ),
       );
@@ -147,7 +152,7 @@ describe('pilot programmes and eligibility', () => {
       await ok(
         app.execute(
           RecordIpPledgeLoanDocument,
-          { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: `HK-IP-${n}`, amount: '800000.00', interestRate: '4.3500', termMonths: 24, startDate: '2026-02-01', pledges: [{ patentNumber: number }] } },
+          { input: { creditCode: code, lenderId: counterpartyId.bank('HANKOU'), contractNumber: `HK-IP-${n}`, amount: '800000.00', interestRate: '4.3500', termMonths: 24, startsOn: '2026-02-01', pledges: [{ patentNumber: number }] } },
           admin,
         ),
       );
@@ -156,7 +161,7 @@ describe('pilot programmes and eligibility', () => {
       await ok(app.execute(RecordCreditRatingDocument, { input: { creditCode: code, rating: (c.rating ?? 'BBB') as never, agency: '东湖征信评级有限公司', ratedOn: '2026-01-10' } }, admin));
     }
     if (c.dishonest !== null) {
-      await ok(app.execute(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, source: '中国执行信息公开网', ...(c.dishonest ?? { checkedOn: '2026-03-01', listed: false }) } }, admin));
+      await ok(app.execute(RecordDishonestDebtorCheckDocument, { input: { creditCode: code, source: '中国执行信息公开网', ...(c.dishonest ?? { checkedOn: '2026-03-01', wasListed: false }) } }, admin));
     }
     await ok(app.execute(RecordTaxCreditGradeDocument, { input: { creditCode: code, year: 2025, grade: 'A', evaluatedOn: '2026-04-15' } }, admin));
     return code;
@@ -169,37 +174,37 @@ describe('pilot programmes and eligibility', () => {
   let ratedBbb: Promise<string> | undefined;
   const enterprise1041 = () => (ratedBbb ??= craft(1041, '武汉三B科技有限公司', { rating: 'BBB' }));
 
-  const check = async (programme: string, codes: string[], asOf: string | null = AS_OF, viewer = admin) => {
-    const r = await app.execute(EligibilityDocument, { programme, creditCodes: codes, asOf }, viewer);
+  const check = async (program: string, codes: string[], asOf: string | null = AS_OF, viewer = admin) => {
+    const r = await app.execute(EligibilityDocument, { program, creditCodes: codes, asOf }, viewer);
     expect(r.errors).toBeUndefined();
     return r.data!.eligibility;
   };
 
-  it('lists the programmes and their rules to anyone, without a token', async () => {
-    const { data, errors } = await app.execute(ProgrammesDocument, {}, null);
+  it('lists the programs and their rules to anyone, without a token', async () => {
+    const { data, errors } = await app.execute(ProgramsDocument, {}, null);
     expect(errors).toBeUndefined();
-    expect(data!.programmes.map((p) => p.code)).toEqual([
+    expect(data!.programs.map((p) => p.code)).toEqual([
       'CREDIT_LOAN', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'IP_PLEDGE_LOAN', 'NEEQ_FIRST_BATCH', 'RD_SUPER_DEDUCTION', 'TECH_INSURANCE_SUBSIDY', 'TECH_SME',
     ]);
-    const selfCheck = data!.programmes.find((p) => p.code === 'HIGH_TECH_SELF_CHECK')!;
+    const selfCheck = data!.programs.find((p) => p.code === 'HIGH_TECH_SELF_CHECK')!;
     // Versions 3 and 4 correct 1 and 2 (the 2008 rules from 2008-01-01; both with the checks they lacked), 5 corrects 4.
     expect(selfCheck.rules.map((v) => [v.version, v.effectiveFrom, v.criteria.map((c) => c.kind).join(' '), v.criteria.find((c) => c.kind === 'RD_INTENSITY')!.description])).toEqual([
-      [5, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE INNOVATION_SCORE NO_MAJOR_INCIDENT', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
-      [4, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
-      [2, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY ST_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
-      [1, '2008-04-14', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY ST_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
-      [3, '2008-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD ST_STAFF_SHARE RD_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [5, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD SCIENCE_AND_TECHNOLOGY_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE INNOVATION_SCORE NO_MAJOR_INCIDENT', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [4, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD SCIENCE_AND_TECHNOLOGY_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [2, '2016-01-01', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY SCIENCE_AND_TECHNOLOGY_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 5% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [1, '2008-04-14', 'REGISTERED_IN_ZONE CORE_IP SUPPORTED_INDUSTRY SCIENCE_AND_TECHNOLOGY_STAFF_SHARE RD_INTENSITY HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
+      [3, '2008-01-01', 'REGISTERED_IN_ZONE CORE_IP NATIONAL_HIGH_TECH_FIELD SCIENCE_AND_TECHNOLOGY_STAFF_SHARE RD_STAFF_SHARE RD_INTENSITY RD_IN_CHINA_SHARE HIGH_TECH_REVENUE_SHARE', 'R&D ≥ 6% / 4% / 3% of revenue over 3 year(s) for revenue up to ¥50m / revenue ¥50m–200m / revenue over ¥200m'],
     ]);
-    const corrections = (await app.execute(ProgrammeRulesDocument, {}, null)).data!.programmes.flatMap((p) => p.rules.filter((v) => v.corrects !== null).map((v) => [p.code, v.version, v.corrects, v.effectiveFrom, v.recordedBy]));
+    const corrections = (await app.execute(ProgramRulesDocument, {}, null)).data!.programs.flatMap((p) => p.rules.filter((v) => v.corrects !== null).map((v) => [p.code, v.version, v.corrects, v.effectiveFrom, v.recordedBy]));
     expect(corrections).toEqual([
-      ['EQUITY_INCENTIVE', 3, 2, '2016-03-01', 'migration'],
-      ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', 'migration'],
-      ['HIGH_TECH_SELF_CHECK', 5, 4, '2016-01-01', 'migration'],
-      ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', 'migration'],
-      ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', 'migration'],
-      ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', 'migration'],
+      ['EQUITY_INCENTIVE', 3, 2, '2016-03-01', null],
+      ['EQUITY_INCENTIVE', 2, 1, '2016-03-01', null],
+      ['HIGH_TECH_SELF_CHECK', 5, 4, '2016-01-01', null],
+      ['HIGH_TECH_SELF_CHECK', 4, 2, '2016-01-01', null],
+      ['HIGH_TECH_SELF_CHECK', 3, 1, '2008-01-01', null],
+      ['NEEQ_FIRST_BATCH', 2, 1, '2012-08-03', null],
       // The 2010 version recorded without its rate (50%), corrected beside the rate history (test/super-deduction.test.ts).
-      ['RD_SUPER_DEDUCTION', 3, 1, '2010-01-01', 'migration'],
+      ['RD_SUPER_DEDUCTION', 3, 1, '2010-01-01', null],
     ]);
   });
 
@@ -207,13 +212,13 @@ describe('pilot programmes and eligibility', () => {
     const code = await craft(1071, '武汉邮科光纤传感有限公司', {
       years: [2015, 2016, 2017],
       certificate: null,
-      enterprise: { stateOwned: true, listedOnExchange: false, convertedInstitute: false, investedByConvertedInstitute: true, investedByAcademia: false },
+      enterprise: { isStateOwned: true, isListedOnExchange: false, isConvertedInstitute: false, isInvestedByConvertedInstitute: true, isInvestedByAcademia: false },
     });
     const scope = async (asOf: string) =>
-      (await check('EQUITY_INCENTIVE', [code], asOf)).map((r) => [r.ruleVersion, r.rulesEffectiveFrom, r.eligible, r.checks.find((c) => c.criterion === 'TECH_ENTERPRISE_TYPE')!.outcome]);
+      (await check('EQUITY_INCENTIVE', [code], asOf)).map((r) => [r.rules.version, r.rules.effectiveFrom, r.isEligible, r.checks.find((c) => c.criterion === 'TECH_ENTERPRISE_TYPE')!.outcome]);
     expect(await scope('2018-09-17')).toEqual([[3, '2016-03-01', false, 'FAILED']]);
     expect(await scope('2018-09-18')).toEqual([[4, '2018-09-18', true, 'PASSED']]);
-    const rules = (await app.execute(ProgrammeRulesDocument, {}, null)).data!.programmes.find((p) => p.code === 'EQUITY_INCENTIVE')!.rules;
+    const rules = (await app.execute(ProgramRulesDocument, {}, null)).data!.programs.find((p) => p.code === 'EQUITY_INCENTIVE')!.rules;
     expect(rules.map((v) => [v.version, v.effectiveFrom, v.corrects])).toEqual([
       [4, '2018-09-18', null],
       [3, '2016-03-01', 2],
@@ -227,11 +232,10 @@ describe('pilot programmes and eligibility', () => {
     expect(await check('IP_PLEDGE_LOAN', [code])).toEqual([
       {
         creditCode: code,
-        programme: 'IP_PLEDGE_LOAN',
-        ruleVersion: 1,
-        rulesEffectiveFrom: '2020-01-01',
+        program: { code: 'IP_PLEDGE_LOAN' },
+        rules: { version: 1, effectiveFrom: '2020-01-01' },
         asOf: AS_OF,
-        eligible: true,
+        isEligible: true,
         checks: [
           { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `武汉光谷激光科技有限公司 (${PARK}), founded 2012-03-01; at least 1 year(s) by ${AS_OF} required.` },
           { criterion: 'HIGH_TECH_CERTIFICATE', outcome: 'PASSED', detail: 'Certificate GR202442001001 valid 2024-01-01 to 2026-12-31.' },
@@ -244,19 +248,19 @@ describe('pilot programmes and eligibility', () => {
     ]);
   });
 
-  it('answers every programme criterion by criterion', async () => {
+  it('answers every program criterion by criterion', async () => {
     const code = await enterprise1001();
     await ok(
       app.execute(
         RecordTechInsuranceDocument,
-        { input: { creditCode: code, insurerName: '中国人民财产保险股份有限公司湖北省分公司', policyNo: 'PICC-2026-1001', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', premium: '25000.00', startDate: '2026-01-01', endDate: '2026-12-31' } },
+        { input: { creditCode: code, insurerId: counterpartyId.insurer('中国人民财产保险股份有限公司湖北省分公司'), policyNumber: 'PICC-2026-1001', insuranceKind: 'RD_LIABILITY', amount: '5000000.00', premium: '25000.00', startsOn: '2026-01-01', endsOn: '2026-12-31' } },
         admin,
       ),
     );
     const results: Record<string, [string, string, string][]> = {};
-    for (const programme of ['CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION', 'TECH_SME']) {
-      const [r] = await check(programme, [code]);
-      results[programme] = r!.checks.map((c) => [c.criterion, c.outcome, c.detail]);
+    for (const program of ['CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION', 'TECH_SME']) {
+      const [r] = await check(program, [code]);
+      results[program] = r!.checks.map((c) => [c.criterion, c.outcome, c.detail]);
     }
     expect(results).toEqual(EVERY_PROGRAMME);
   });
@@ -274,21 +278,21 @@ describe('pilot programmes and eligibility', () => {
     for (const [n, revenue, rd] of cases) codes.push(await craft(n, `武汉研发强度${n}有限公司`, { revenue, rd }));
     const results = await check('HIGH_TECH_SELF_CHECK', codes);
     expect(results.map((r) => outcome(r, 'RD_INTENSITY'))).toEqual(cases.map(([, , , o, d]) => [o, d]));
-    expect(results.map((r) => [r.ruleVersion, r.eligible])).toEqual(cases.map(([, , , o]) => [5, o === 'PASSED']));
+    expect(results.map((r) => [r.rules.version, r.isEligible])).toEqual(cases.map(([, , , o]) => [5, o === 'PASSED']));
   });
 
   it('answers UNKNOWN for missing data, and never counts it as eligible', async () => {
     const code = await craft(1021, '武汉数据缺失科技有限公司', { years: [2023, 2025], rating: null, dishonest: null });
     const [ip] = await check('IP_PLEDGE_LOAN', [code]);
-    expect([ip!.eligible, outcome(ip!, 'CREDIT_RATING'), outcome(ip!, 'NOT_DISHONEST_DEBTOR')]).toEqual([
+    expect([ip!.isEligible, outcome(ip!, 'CREDIT_RATING'), outcome(ip!, 'NOT_DISHONEST_DEBTOR')]).toEqual([
       false,
       ['UNKNOWN', `No SME credit rating on record by ${AS_OF}.`],
       ['UNKNOWN', `Never checked against the dishonest debtor list by ${AS_OF}.`],
     ]);
     const [selfCheck] = await check('HIGH_TECH_SELF_CHECK', [code]);
-    expect([selfCheck!.eligible, outcome(selfCheck!, 'RD_INTENSITY')]).toEqual([false, ['UNKNOWN', 'Figures for 2024 are not recorded (2023–2025 needed).']]);
+    expect([selfCheck!.isEligible, outcome(selfCheck!, 'RD_INTENSITY')]).toEqual([false, ['UNKNOWN', 'Figures for 2024 are not recorded (2023–2025 needed).']]);
     // A check older than a year says nothing today.
-    const stale = await craft(1022, '武汉旧核查科技有限公司', { dishonest: { checkedOn: '2025-05-01', listed: false } });
+    const stale = await craft(1022, '武汉旧核查科技有限公司', { dishonest: { checkedOn: '2025-05-01', wasListed: false } });
     expect(outcome((await check('IP_PLEDGE_LOAN', [stale]))[0]!, 'NOT_DISHONEST_DEBTOR')).toEqual([
       'UNKNOWN',
       `Last checked on 2025-05-01, over 365 days before ${AS_OF}.`,
@@ -296,14 +300,14 @@ describe('pilot programmes and eligibility', () => {
   });
 
   it('reads a certificate expiring on the date as valid, and one expired the day before as not', async () => {
-    const onTheDay = await craft(1031, '武汉当日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', expiresOn: AS_OF } });
-    const dayBefore = await craft(1032, '武汉前日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', expiresOn: '2026-06-29' } });
+    const onTheDay = await craft(1031, '武汉当日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', validUntil: AS_OF } });
+    const dayBefore = await craft(1032, '武汉前日到期科技有限公司', { certificate: { issuedOn: '2023-07-01', validUntil: '2026-06-29' } });
     const [a, b] = await check('IP_PLEDGE_LOAN', [onTheDay, dayBefore]);
     expect([outcome(a!, 'HIGH_TECH_CERTIFICATE'), outcome(b!, 'HIGH_TECH_CERTIFICATE')]).toEqual([
       ['PASSED', `Certificate GR202342001031 valid 2023-07-01 to ${AS_OF}.`],
       ['FAILED', `Certificate GR202342001032 expired on 2026-06-29; none valid on ${AS_OF}.`],
     ]);
-    expect([a!.eligible, b!.eligible]).toEqual([true, false]);
+    expect([a!.isEligible, b!.isEligible]).toEqual([true, false]);
   });
 
   it('needs BBB: passes BBB, fails BB; and a pledged patent does not count', async () => {
@@ -325,7 +329,7 @@ describe('pilot programmes and eligibility', () => {
     const code = await craft(1051, '武汉违约科技有限公司');
     const loan = await app.execute(
       RecordCreditLoanDocument,
-      { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: 'HK-D-1051', amount: '500000.00', interestRate: '4.3500', termMonths: 12, startDate: '2025-06-01', status: 'DEFAULTED' } },
+      { input: { creditCode: code, lenderId: counterpartyId.bank('HANKOU'), contractNumber: 'HK-D-1051', amount: '500000.00', interestRate: '4.3500', termMonths: 12, startsOn: '2025-06-01', status: 'DEFAULTED' } },
       admin,
     );
     expect(loan.data!.recordCreditLoan.errors).toEqual([]);
@@ -342,12 +346,12 @@ describe('pilot programmes and eligibility', () => {
     const code = await craft(1061, '武汉新旧标准科技有限公司', { rd: '2200000.00', years: [2012, 2013, 2014, 2015] });
     const [old] = await check('HIGH_TECH_SELF_CHECK', [code], '2015-12-31');
     const [current] = await check('HIGH_TECH_SELF_CHECK', [code], '2016-01-01');
-    expect([old!.ruleVersion, old!.rulesEffectiveFrom, outcome(old!, 'RD_INTENSITY')]).toEqual([
+    expect([old!.rules.version, old!.rules.effectiveFrom, outcome(old!, 'RD_INTENSITY')]).toEqual([
       3,
       '2008-01-01',
       ['FAILED', 'R&D 5.50% of revenue over 2012–2014 (¥6,600,000.00 of ¥120,000,000.00); 6% required for revenue up to ¥50m (2014: ¥40,000,000.00).'],
     ]);
-    expect([current!.ruleVersion, current!.rulesEffectiveFrom, outcome(current!, 'RD_INTENSITY')]).toEqual([
+    expect([current!.rules.version, current!.rules.effectiveFrom, outcome(current!, 'RD_INTENSITY')]).toEqual([
       5,
       '2016-01-01',
       ['PASSED', 'R&D 5.50% of revenue over 2013–2015 (¥6,600,000.00 of ¥120,000,000.00); 5% required for revenue up to ¥50m (2015: ¥40,000,000.00).'],
@@ -357,31 +361,31 @@ describe('pilot programmes and eligibility', () => {
     const today = zoneToday();
     const tomorrow = addDays(today, 1);
     const criteria = [
-      { kind: 'REGISTERED_IN_ZONE' as const, minYears: 1 },
+      { kind: 'REGISTERED_IN_ZONE' as const, minimumYears: 1 },
       { kind: 'CREDIT_RATING' as const, minimumRating: 'A' as const },
     ];
-    const refusedToday = await app.execute(RecordProgrammeRuleVersionDocument, { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: today, note: '收紧', criteria } }, admin);
-    expect(refusedToday.data!.recordProgrammeRuleVersion.errors).toEqual([
+    const refusedToday = await app.execute(RecordProgramRuleVersionDocument, { input: { program: 'IP_PLEDGE_LOAN', effectiveFrom: today, note: '收紧', criteria } }, admin);
+    expect(refusedToday.data!.recordProgramRuleVersion.errors).toEqual([
       { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.effectiveFrom', message: `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.` },
     ]);
     const malformed = await app.execute(
-      RecordProgrammeRuleVersionDocument,
-      { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: tomorrow, note: '收紧', criteria: [{ kind: 'CREDIT_RATING', months: 3 }, { kind: 'AUTHORISATION' }] } },
+      RecordProgramRuleVersionDocument,
+      { input: { program: 'IP_PLEDGE_LOAN', effectiveFrom: tomorrow, note: '收紧', criteria: [{ kind: 'CREDIT_RATING', months: 3 }, { kind: 'AUTHORIZATION' }] } },
       admin,
     );
-    expect(malformed.data!.recordProgrammeRuleVersion.errors.map((e) => [e.field, e.message])).toEqual([
+    expect(malformed.data!.recordProgramRuleVersion.errors.map((e) => [e.field, e.message])).toEqual([
       ['input.criteria.0.minimumRating', 'CREDIT_RATING needs minimumRating.'],
       ['input.criteria.0.months', 'CREDIT_RATING takes no months.'],
-      ['input.criteria.1.kind', 'AUTHORISATION is answered by the platform, not a rule criterion.'],
+      ['input.criteria.1.kind', 'AUTHORIZATION is answered by the platform, not a rule criterion.'],
     ]);
-    const recorded = await app.execute(RecordProgrammeRuleVersionDocument, { input: { programme: 'IP_PLEDGE_LOAN', effectiveFrom: tomorrow, note: '评级要求提高至A', criteria } }, admin);
-    expect(recorded.data!.recordProgrammeRuleVersion).toEqual({
+    const recorded = await app.execute(RecordProgramRuleVersionDocument, { input: { program: 'IP_PLEDGE_LOAN', effectiveFrom: tomorrow, note: '评级要求提高至A', criteria } }, admin);
+    expect(recorded.data!.recordProgramRuleVersion).toEqual({
       errors: [],
       ruleVersion: {
         version: 2,
         effectiveFrom: tomorrow,
         note: '评级要求提高至A',
-        recordedBy: 'ZONE_ADMIN',
+        recordedBy: ADMIN_ACTOR,
         retroactiveReason: null,
         criteria: [
           { kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 1 year(s) before', minimumRating: null, months: null },
@@ -392,7 +396,7 @@ describe('pilot programmes and eligibility', () => {
     const bbb = await enterprise1041();
     const [now] = await check('IP_PLEDGE_LOAN', [bbb], today);
     const [then] = await check('IP_PLEDGE_LOAN', [bbb], tomorrow);
-    expect([now!.ruleVersion, then!.ruleVersion, outcome(then!, 'CREDIT_RATING')]).toEqual([
+    expect([now!.rules.version, then!.rules.version, outcome(then!, 'CREDIT_RATING')]).toEqual([
       1,
       2,
       ['FAILED', 'Rated BBB by 东湖征信评级有限公司 on 2026-01-10; A or better required.'],
@@ -401,81 +405,81 @@ describe('pilot programmes and eligibility', () => {
   });
 
   it('takes a version effective today or earlier, or before another, only with its reason; on one date the later record is in force', async () => {
-    // A programme of this test's own, so no other test's answers move.
+    // A program of this test's own, so no other test's answers move.
     await app.orm.em.fork().execute(
       `insert into pilot_programme (id, code, name, name_en, description, uptake)
        values (gen_random_uuid(), 'T_RETROACTIVE', '追溯版本测试', 'Retroactive versions (test)', '追溯生效与更正', 'EQUITY_INCENTIVE_PLAN')`,
     );
     try {
       const code = await enterprise1001(); // founded 2012-03-01
-      const record = (effectiveFrom: string, minYears: number, retroactiveReason?: string) =>
+      const record = (effectiveFrom: string, minimumYears: number, retroactiveReason?: string) =>
         app.execute(
-          RecordProgrammeRuleVersionDocument,
-          { input: { programme: 'T_RETROACTIVE', effectiveFrom, note: `成立满${minYears}年`, criteria: [{ kind: 'REGISTERED_IN_ZONE', minYears }], ...(retroactiveReason ? { retroactiveReason } : {}) } },
+          RecordProgramRuleVersionDocument,
+          { input: { program: 'T_RETROACTIVE', effectiveFrom, note: `成立满${minimumYears}年`, criteria: [{ kind: 'REGISTERED_IN_ZONE', minimumYears }], ...(retroactiveReason ? { retroactiveReason } : {}) } },
           admin,
         );
       const today = zoneToday();
       const issued = '国科发火〔2016〕32号于2016年1月29日印发，自2016年1月1日起施行';
-      expect((await record('2016-01-01', 3)).data!.recordProgrammeRuleVersion.errors).toEqual([
+      expect((await record('2016-01-01', 3)).data!.recordProgramRuleVersion.errors).toEqual([
         { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.effectiveFrom', message: `A new version takes effect after today (${today}), so answers already given stay as they were; one taking effect earlier needs retroactiveReason.` },
       ]);
       const first = await record('2016-01-01', 3, issued);
-      expect(first.data!.recordProgrammeRuleVersion.ruleVersion).toEqual({
+      expect(first.data!.recordProgramRuleVersion.ruleVersion).toEqual({
         version: 1,
         effectiveFrom: '2016-01-01',
         note: '成立满3年',
-        recordedBy: 'ZONE_ADMIN',
+        recordedBy: ADMIN_ACTOR,
         retroactiveReason: issued,
         criteria: [{ kind: 'REGISTERED_IN_ZONE', description: 'Registered in the zone, founded at least 3 year(s) before', minimumRating: null, months: null }],
       });
       const [v1] = await check('T_RETROACTIVE', [code], '2016-06-30');
-      expect([v1!.ruleVersion, v1!.rulesEffectiveFrom, v1!.eligible]).toEqual([1, '2016-01-01', true]);
+      expect([v1!.rules.version, v1!.rules.effectiveFrom, v1!.isEligible]).toEqual([1, '2016-01-01', true]);
 
       // A correction from the same date: the version recorded later is in force, on that date and after.
       const corrected = '录入有误：应为成立满五年';
-      expect((await record('2016-01-01', 5, corrected)).data!.recordProgrammeRuleVersion.errors).toEqual([]);
+      expect((await record('2016-01-01', 5, corrected)).data!.recordProgramRuleVersion.errors).toEqual([]);
       const [v2] = await check('T_RETROACTIVE', [code], '2016-06-30');
-      expect([v2!.ruleVersion, v2!.rulesEffectiveFrom, outcome(v2!, 'REGISTERED_IN_ZONE')]).toEqual([
+      expect([v2!.rules.version, v2!.rules.effectiveFrom, outcome(v2!, 'REGISTERED_IN_ZONE')]).toEqual([
         2,
         '2016-01-01',
         ['FAILED', '武汉光谷激光科技有限公司 (光电子信息产业园), founded 2012-03-01: less than 5 year(s) by 2016-06-30.'],
       ]);
       // One before every other version fills the years before them.
-      expect((await record('2010-01-01', 1, '补录2010年起施行的规则')).data!.recordProgrammeRuleVersion.errors).toEqual([]);
+      expect((await record('2010-01-01', 1, '补录2010年起施行的规则')).data!.recordProgramRuleVersion.errors).toEqual([]);
       const [v3] = await check('T_RETROACTIVE', [code], '2015-12-31');
-      expect([v3!.ruleVersion, v3!.rulesEffectiveFrom]).toEqual([3, '2010-01-01']);
+      expect([v3!.rules.version, v3!.rules.effectiveFrom]).toEqual([3, '2010-01-01']);
 
       // Ahead of every version and of today, a reason is refused; one dated before a later version needs one.
       const later = addDays(today, 400);
-      expect((await record(later, 2, '无需理由')).data!.recordProgrammeRuleVersion.errors.map((e) => [e.field, e.message])).toEqual([
+      expect((await record(later, 2, '无需理由')).data!.recordProgramRuleVersion.errors.map((e) => [e.field, e.message])).toEqual([
         ['input.retroactiveReason', `A version taking effect on ${later}, after today and after every other version, is not retroactive.`],
       ]);
-      expect((await record(later, 2)).data!.recordProgrammeRuleVersion.errors).toEqual([]);
-      expect((await record(addDays(today, 30), 2)).data!.recordProgrammeRuleVersion.errors.map((e) => e.message)).toEqual([
+      expect((await record(later, 2)).data!.recordProgramRuleVersion.errors).toEqual([]);
+      expect((await record(addDays(today, 30), 2)).data!.recordProgramRuleVersion.errors.map((e) => e.message)).toEqual([
         `Version 4 takes effect on ${later}; a version before it changes it retroactively: give retroactiveReason.`,
       ]);
 
       // A correction of a version's date: the corrected one is in force on no date; a version is corrected once.
       const correct = (corrects: number, retroactiveReason?: string) =>
         app.execute(
-          RecordProgrammeRuleVersionDocument,
-          { input: { programme: 'T_RETROACTIVE', effectiveFrom: '2011-01-01', note: '成立满1年', criteria: [{ kind: 'REGISTERED_IN_ZONE', minYears: 1 }], corrects, ...(retroactiveReason ? { retroactiveReason } : {}) } },
+          RecordProgramRuleVersionDocument,
+          { input: { program: 'T_RETROACTIVE', effectiveFrom: '2011-01-01', note: '成立满1年', criteria: [{ kind: 'REGISTERED_IN_ZONE', minimumYears: 1 }], corrects, ...(retroactiveReason ? { retroactiveReason } : {}) } },
           admin,
         );
-      expect((await correct(3)).data!.recordProgrammeRuleVersion.errors.map((e) => e.message)).toEqual(['A correction changes answers already given: give retroactiveReason.']);
-      expect((await correct(9, '更正')).data!.recordProgrammeRuleVersion.errors.map((e) => [e.code, e.message])).toEqual([['NOT_FOUND', 'T_RETROACTIVE has no version 9.']]);
-      expect((await correct(3, '施行日期应为2011年1月1日')).data!.recordProgrammeRuleVersion.errors).toEqual([]);
-      expect((await correct(3, '再次更正')).data!.recordProgrammeRuleVersion.errors.map((e) => [e.code, e.message])).toEqual([
+      expect((await correct(3)).data!.recordProgramRuleVersion.errors.map((e) => e.message)).toEqual(['A correction changes answers already given: give retroactiveReason.']);
+      expect((await correct(9, '更正')).data!.recordProgramRuleVersion.errors.map((e) => [e.code, e.message])).toEqual([['NOT_FOUND', 'T_RETROACTIVE has no version 9.']]);
+      expect((await correct(3, '施行日期应为2011年1月1日')).data!.recordProgramRuleVersion.errors).toEqual([]);
+      expect((await correct(3, '再次更正')).data!.recordProgramRuleVersion.errors.map((e) => [e.code, e.message])).toEqual([
         ['DUPLICATE', 'Version 3 is corrected already: correct the version that corrects it.'],
       ]);
-      const before = await app.execute(EligibilityDocument, { programme: 'T_RETROACTIVE', creditCodes: [code], asOf: '2010-06-30' }, admin);
+      const before = await app.execute(EligibilityDocument, { program: 'T_RETROACTIVE', creditCodes: [code], asOf: '2010-06-30' }, admin);
       expect(before.errors?.map((e) => e.message)).toEqual(['No rules of T_RETROACTIVE were in force on 2010-06-30.']);
       const [v5] = await check('T_RETROACTIVE', [code], '2011-01-01');
-      expect([v5!.ruleVersion, v5!.rulesEffectiveFrom]).toEqual([5, '2011-01-01']);
+      expect([v5!.rules.version, v5!.rules.effectiveFrom]).toEqual([5, '2011-01-01']);
 
       // Who recorded what when is kept; the list runs by date, and on one date the later record first.
-      const listed = await app.execute(ProgrammeRulesDocument, { date: '2016-01-01' }, null);
-      const mine = listed.data!.programmes.find((p) => p.code === 'T_RETROACTIVE')!;
+      const listed = await app.execute(ProgramRulesDocument, { date: '2016-01-01' }, null);
+      const mine = listed.data!.programs.find((p) => p.code === 'T_RETROACTIVE')!;
       const at = await app.orm.em.fork().execute<{ version: number; at: string }[]>(
         `select version, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from programme_rule_version where programme_id = (select id from pilot_programme where code = 'T_RETROACTIVE') order by version`,
       );
@@ -483,11 +487,11 @@ describe('pilot programmes and eligibility', () => {
       expect(mine).toEqual({
         code: 'T_RETROACTIVE',
         rules: [
-          { version: 4, effectiveFrom: later, corrects: null, retroactiveReason: null, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(4) },
-          { version: 2, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: corrected, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(2) },
-          { version: 1, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: issued, recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(1) },
-          { version: 5, effectiveFrom: '2011-01-01', corrects: 3, retroactiveReason: '施行日期应为2011年1月1日', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(5) },
-          { version: 3, effectiveFrom: '2010-01-01', corrects: null, retroactiveReason: '补录2010年起施行的规则', recordedBy: 'ZONE_ADMIN', recordedAt: recordedAt(3) },
+          { version: 4, effectiveFrom: later, corrects: null, retroactiveReason: null, recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(4) },
+          { version: 2, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: corrected, recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(2) },
+          { version: 1, effectiveFrom: '2016-01-01', corrects: null, retroactiveReason: issued, recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(1) },
+          { version: 5, effectiveFrom: '2011-01-01', corrects: 3, retroactiveReason: '施行日期应为2011年1月1日', recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(5) },
+          { version: 3, effectiveFrom: '2010-01-01', corrects: null, retroactiveReason: '补录2010年起施行的规则', recordedBy: ADMIN_ACTOR, recordedAt: recordedAt(3) },
         ],
         rulesOn: { version: 2 },
       });
@@ -497,8 +501,8 @@ describe('pilot programmes and eligibility', () => {
     }
   });
 
-  it('tells a bank nothing about an enterprise that did not authorise it, and audits every check', async () => {
-    const authorised = await enterprise1001();
+  it('tells a bank nothing about an enterprise that did not authorize it, and audits every check', async () => {
+    const authorized = await enterprise1001();
     const silent = await enterprise1041();
     const missing = testCode(1999);
     const today = zoneToday();
@@ -506,52 +510,50 @@ describe('pilot programmes and eligibility', () => {
       GrantAuthorizationDocument,
       {
         input: {
-          creditCode: authorised,
+          creditCode: authorized,
           bankCreditCode: hankou.creditCode,
           scopes: ['PROFILE', 'ELIGIBILITY'],
           purpose: '知识产权质押贷款试点资格审核',
           validFrom: today,
-          validTo: addMonths(today, 12),
+          validUntil: addMonths(today, 12),
           signer: '张敏（总经理）',
         },
       },
-      as(Role.ENTERPRISE_REP, authorised),
+      as(Role.ENTERPRISE_REP, authorized),
     );
     expect(grant.data!.grantAuthorization.errors).toEqual([]);
-    // A newer authorisation without the ELIGIBILITY scope: the check is recorded under the one that allows it.
+    // A newer authorization without the ELIGIBILITY scope: the check is recorded under the one that allows it.
     const newer = await app.execute(
       GrantAuthorizationDocument,
-      { input: { creditCode: authorised, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validTo: addMonths(today, 12), signer: '张敏（总经理）' } },
-      as(Role.ENTERPRISE_REP, authorised),
+      { input: { creditCode: authorized, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'PATENTS'], purpose: '专利质押评估', validFrom: today, validUntil: addMonths(today, 12), signer: '张敏（总经理）' } },
+      as(Role.ENTERPRISE_REP, authorized),
     );
     expect(newer.data!.grantAuthorization.errors).toEqual([]);
     // The trail is append-only and shared by the file's tests: this test reads what it wrote itself.
     const [last] = await app.orm.em.fork().execute<{ seq: string }[]>('select coalesce(max(seq), 0) as seq from audit_event');
     const before = last!.seq;
-    const [mine, other, none] = await check('IP_PLEDGE_LOAN', [authorised, silent, missing], AS_OF, bank);
-    expect(mine).toEqual((await check('IP_PLEDGE_LOAN', [authorised]))[0]);
+    const [mine, other, none] = await check('IP_PLEDGE_LOAN', [authorized, silent, missing], AS_OF, bank);
+    expect(mine).toEqual((await check('IP_PLEDGE_LOAN', [authorized]))[0]);
     const refusal = (creditCode: string) => ({
       creditCode,
-      programme: 'IP_PLEDGE_LOAN',
-      ruleVersion: 1,
-      rulesEffectiveFrom: '2020-01-01',
+      program: { code: 'IP_PLEDGE_LOAN' },
+      rules: { version: 1, effectiveFrom: '2020-01-01' },
       asOf: AS_OF,
-      eligible: false,
-      checks: [{ criterion: 'AUTHORISATION', outcome: 'FAILED', detail: 'No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).' }],
+      isEligible: false,
+      checks: [{ criterion: 'AUTHORIZATION', outcome: 'FAILED', detail: 'No active authorization from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).' }],
     });
     expect([other, none]).toEqual([refusal(silent), refusal(missing)]);
 
     // The representative sees the bank's check of its data; the trail has the refused ones too.
-    const seen = await app.execute(AuditReadsDocument, { filter: { operation: 'eligibility' } }, as(Role.ENTERPRISE_REP, authorised));
+    const seen = await app.execute(AuditReadsDocument, { filter: { operation: 'eligibility' } }, as(Role.ENTERPRISE_REP, authorized));
     expect(seen.data!.auditEvents.edges.map((e) => e.node)).toEqual([
       {
-        actorRole: 'BANK_OFFICER',
-        actorOrg: hankou.creditCode,
+        actor: bankActor(hankou.creditCode, hankou.name),
         operation: 'eligibility',
         outcome: 'DONE',
         purpose: '知识产权质押贷款试点资格审核',
         authorization: { id: grant.data!.grantAuthorization.authorization!.id },
-        enterprise: { creditCode: authorised },
+        enterprise: { creditCode: authorized },
       },
     ]);
     const denied = await app.orm.em.fork().execute<{ details: { creditCode: string } }[]>(
@@ -560,16 +562,87 @@ describe('pilot programmes and eligibility', () => {
     );
     expect(denied.map((d) => d.details.creditCode)).toEqual([silent, missing]);
     // A representative checks its own enterprise; others come back the same way.
-    const [own, notOwn] = await check('IP_PLEDGE_LOAN', [authorised, silent], AS_OF, as(Role.ENTERPRISE_REP, authorised));
-    expect([own!.eligible, notOwn!.checks]).toEqual([true, [{ criterion: 'AUTHORISATION', outcome: 'FAILED', detail: 'A representative checks its own enterprise only.' }]]);
+    const [own, notOwn] = await check('IP_PLEDGE_LOAN', [authorized, silent], AS_OF, as(Role.ENTERPRISE_REP, authorized));
+    expect([own!.isEligible, notOwn!.checks]).toEqual([true, [{ criterion: 'AUTHORIZATION', outcome: 'FAILED', detail: 'A representative checks its own enterprise only.' }]]);
   });
 
-  it('refuses an unknown programme as BAD_USER_INPUT, and more than 1000 codes before anything runs', async () => {
-    const unknown = await app.execute(EligibilityDocument, { programme: 'NO_SUCH', creditCodes: [testCode(1001)] }, admin);
-    expect(unknown.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
-      ['BAD_USER_INPUT', 'No programme has the code NO_SUCH; the programmes are CREDIT_LOAN, EQUITY_INCENTIVE, HIGH_TECH_SELF_CHECK, IP_PLEDGE_LOAN, NEEQ_FIRST_BATCH, RD_SUPER_DEDUCTION, TECH_INSURANCE_SUBSIDY, TECH_SME.'],
+  it('answers a malformed code in a batch with its own failed CREDIT_CODE_VALID check, and the rest of the batch as usual', async () => {
+    const good = await enterprise1001();
+    // An early code with a wrong check character, registered with an administrator's override.
+    const early = wrongCheckCode(1081);
+    await ok(
+      app.execute(
+        CreateEnterpriseDocument,
+        { input: enterpriseInput(early, '武汉早期代码光电有限公司', { checkCharacterOverride: { reason: '营业执照所载代码（早期颁发）' } }) },
+        admin,
+      ),
+    );
+    const unregistered = wrongCheckCode(1082);
+    const asked = [good, `  ${good.toLowerCase()}\t`, 'abc', unregistered, early, `IO${good.slice(2)}`, ''];
+    const ask = async (viewer: ReturnType<typeof as>) => {
+      const r = await app.execute(EligibilityFiguresDocument, { program: 'IP_PLEDGE_LOAN', creditCodes: asked, asOf: AS_OF }, viewer);
+      expect(r.errors).toBeUndefined();
+      return r.data!.eligibility;
+    };
+    type Answer = EligibilityFiguresQuery['eligibility'][number];
+    const format = (code: string) =>
+      criterionResult('CREDIT_CODE_VALID', 'FAILED', [
+        `“${code}”不是统一社会信用代码：应为18位，由数字和除I、O、S、V、Z以外的大写字母组成，第3–8位为6位行政区划码。`,
+        `${JSON.stringify(code)} is not a Unified Social Credit Code: 18 characters, digits and capital letters except I, O, S, V, Z, with a 6-digit division code in positions 3–8.`,
+      ], { observed: [figure('CREDIT_CODE', { text: code })] });
+    const checkCharacter = (code: string) => {
+      const expected = creditCodeCheckCharacter(code.slice(0, 17));
+      return criterionResult('CREDIT_CODE_VALID', 'FAILED', [
+        `${code}的校验码应为${expected}，而不是${code[17]}。`,
+        `The check character of ${code} should be ${expected}, not ${code[17]}.`,
+      ], { observed: [figure('CREDIT_CODE', { text: code }), figure('CREDIT_CODE_CHECK_CHARACTER', { text: expected })] });
+    };
+    const malformed = (like: Answer, creditCode: string, check: ReturnType<typeof criterionResult>) => ({ ...like, creditCode, isEligible: false, checks: [check] });
+
+    const byAdmin = await ask(admin);
+    const [first] = byAdmin;
+    expect(byAdmin.map((r) => r.creditCode)).toEqual([good, good, 'ABC', unregistered, early, `IO${good.slice(2)}`, '']);
+    // Trimmed and upper-cased, the second is the first; the early code is checked as any registered one.
+    expect(byAdmin[1]).toEqual(first);
+    expect([first!.isEligible, byAdmin[4]!.checks.map((c) => c.criterion)]).toEqual([
+      true,
+      ['REGISTERED_IN_ZONE', 'HIGH_TECH_CERTIFICATE', 'UNPLEDGED_INVENTION_PATENT', 'CREDIT_RATING', 'NO_RECENT_DEFAULT', 'NOT_DISHONEST_DEBTOR'],
     ]);
-    const tooMany = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: Array.from({ length: 1001 }, (_, i) => testCode(i)) }, admin);
+    expect([byAdmin[2], byAdmin[3], byAdmin[5], byAdmin[6]]).toEqual([
+      malformed(first!, 'ABC', format('ABC')),
+      malformed(first!, unregistered, checkCharacter(unregistered)),
+      malformed(first!, `IO${good.slice(2)}`, format(`IO${good.slice(2)}`)),
+      malformed(first!, '', format('')),
+    ]);
+
+    // A bank the early enterprise authorized checks it as any other; to a bank it did not, its code is as wrong as an
+    // unregistered one, and a well-formed code it may not check is refused in the same words, registered or not.
+    const hubei = BANKS.find((b) => b.key === 'HUBEI')!;
+    const today = zoneToday();
+    await ok(
+      app.execute(
+        GrantAuthorizationDocument,
+        { input: { creditCode: early, bankCreditCode: hubei.creditCode, scopes: ['PROFILE', 'ELIGIBILITY'], purpose: '信用贷款授信审查', validFrom: today, validUntil: addMonths(today, 12), signer: '王芳（总经理）' } },
+        as(Role.ENTERPRISE_REP, early),
+      ),
+    );
+    const refusal = criterionResult('AUTHORIZATION', 'FAILED', [
+      '该企业未向贵行出具包含资格查询（ELIGIBILITY）范围的有效授权，不能查询其资格。',
+      'No active authorization from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).',
+    ]);
+    const [byHubei, byHankou] = [await ask(as(Role.BANK_OFFICER, hubei.creditCode)), await ask(bank)];
+    expect(byHubei[4]).toEqual(byAdmin[4]);
+    expect(byHankou[4]).toEqual(malformed(first!, early, checkCharacter(early)));
+    expect(byHankou[3]).toEqual(malformed(first!, unregistered, checkCharacter(unregistered)));
+    expect([byHubei[0], byHubei[2]]).toEqual([malformed(first!, good, refusal), malformed(first!, 'ABC', format('ABC'))]);
+  });
+
+  it('refuses an unknown program as BAD_USER_INPUT, and more than 1000 codes before anything runs', async () => {
+    const unknown = await app.execute(EligibilityDocument, { program: 'NO_SUCH', creditCodes: [testCode(1001)] }, admin);
+    expect(unknown.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
+      ['BAD_USER_INPUT', 'No program has the code NO_SUCH; the programs are CREDIT_LOAN, EQUITY_INCENTIVE, HIGH_TECH_SELF_CHECK, IP_PLEDGE_LOAN, NEEQ_FIRST_BATCH, RD_SUPER_DEDUCTION, TECH_INSURANCE_SUBSIDY, TECH_SME.'],
+    ]);
+    const tooMany = await app.execute(EligibilityDocument, { program: 'IP_PLEDGE_LOAN', creditCodes: Array.from({ length: 1001 }, (_, i) => testCode(i)) }, admin);
     expect(tooMany.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
       // The request's batch limit (src/limits.ts) refuses it before the resolver's own check is reached.
       ['GRAPHQL_VALIDATION_FAILED', 'The operation names 1001 credit codes or ids in all; at most 1000 may be named in one request, counting every alias.'],
@@ -577,9 +650,9 @@ describe('pilot programmes and eligibility', () => {
     // A leap day: a year before 29 February 2028 is 28 February 2027, in the explanation and in the outreach SQL alike.
     const [leap] = await check('IP_PLEDGE_LOAN', [await enterprise1001()], '2028-02-29');
     expect(outcome(leap!, 'REGISTERED_IN_ZONE')![0]).toBe('PASSED');
-    const outreach = await app.execute(OutreachDocument, { programme: 'NEEQ_FIRST_BATCH', asOf: '2028-02-29' }, admin);
+    const outreach = await app.execute(OutreachDocument, { program: 'NEEQ_FIRST_BATCH', asOf: '2028-02-29' }, admin);
     expect(outreach.errors).toBeUndefined();
-    const tooEarly = await app.execute(EligibilityDocument, { programme: 'IP_PLEDGE_LOAN', creditCodes: [testCode(1001)], asOf: '2019-12-31' }, admin);
+    const tooEarly = await app.execute(EligibilityDocument, { program: 'IP_PLEDGE_LOAN', creditCodes: [testCode(1001)], asOf: '2019-12-31' }, admin);
     expect(tooEarly.errors?.map((e) => e.message)).toEqual(['No rules of IP_PLEDGE_LOAN were in force on 2019-12-31.']);
   });
 });
@@ -595,7 +668,9 @@ describe('eligibility at the scale of a zone', () => {
     await loadTestZone(app.orm, 400);
     const rows = await app.orm.em.fork().execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code');
     const registered = rows.map((r) => r.code);
-    const thousand = [...registered, ...Array.from({ length: 1000 - registered.length }, (_, i) => testCode(5000 + i))];
+    // Unregistered codes, and malformed ones (each answered alone, with no statement of its own).
+    const malformed = ['abc', wrongCheckCode(4999), ' 91420100X '];
+    const thousand = [...registered, ...malformed, ...Array.from({ length: 1000 - registered.length - malformed.length }, (_, i) => testCode(5000 + i))];
     const today = zoneToday();
     await app.orm.em.fork().execute(
       `insert into data_authorization (id, enterprise_id, bank_id, scopes, purpose, valid_from, valid_to, signer, granted_by, created_at, updated_at, version)
@@ -604,16 +679,20 @@ describe('eligibility at the scale of a zone', () => {
       [today, addMonths(today, 12), hankou.creditCode, sqlArray(registered.filter((_, i) => i % 2 === 0))],
     );
     for (const viewer of [admin, bank]) {
-      const run = (codes: string[]) => app.countStatements(() => app.execute(EligibilityDocument, { programme: 'CREDIT_LOAN', creditCodes: codes, asOf: '2025-10-31' }, viewer));
-      const ten = await run([...registered.slice(0, 8), ...thousand.slice(-2)]);
+      // Every answer whole: the program and its rules as objects, each check's typed figures.
+      const run = (codes: string[]) => app.countStatements(() => app.execute(EligibilityFiguresDocument, { program: 'CREDIT_LOAN', creditCodes: codes, asOf: '2025-10-31' }, viewer));
+      const ten = await run([...registered.slice(0, 7), malformed[0]!, ...thousand.slice(-2)]);
       const all = await run(thousand);
-      expect(ten.result.errors).toBeUndefined();
-      expect(all.result.data!.eligibility).toHaveLength(1000);
+      expect([ten.result.errors, all.result.errors]).toEqual([undefined, undefined]);
+      const answers = all.result.data!.eligibility;
+      expect(answers).toHaveLength(1000);
+      expect(new Set(answers.map((a) => `${a.program.code} ${a.rules.version}`))).toEqual(new Set(['CREDIT_LOAN 1']));
+      expect(answers.filter((a) => a.checks[0]!.criterion === 'CREDIT_CODE_VALID').map((a) => a.creditCode)).toEqual(['ABC', wrongCheckCode(4999), '91420100X']);
       expect({ viewer: viewer.role, statements: all.statements }).toEqual({ viewer: viewer.role, statements: ten.statements });
     }
   });
 
-  it('agrees, programme by programme, with the same rules as SQL; the outreach list is the eligible not yet using it', async () => {
+  it('agrees, program by program, with the same rules as SQL; the outreach list is the eligible not yet using it', async () => {
     // The demo as it is loaded on 2026-03-31 and asked that day (its checks as recent then as on any day it is loaded);
     // its figures are those of the three years closed when its data were drawn (2022–2024), still the latest readable.
     const asOf = '2026-03-31';
@@ -623,22 +702,22 @@ describe('eligibility at the scale of a zone', () => {
     const codes = (await em.execute<{ code: string }[]>('select credit_code as code from enterprise order by credit_code')).map((r) => r.code);
     const eligibleCounts: Record<string, number> = {};
     const outreachCounts: Record<string, number> = {};
-    for (const programme of ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION', 'TECH_SME']) {
-      const results = (await app.execute(EligibilityDocument, { programme, creditCodes: codes, asOf }, admin)).data!.eligibility;
-      const byExplanation = results.filter((r) => r.eligible).map((r) => r.creditCode).sort();
-      const rules = await rulesInForce(em, programme, asOf);
+    for (const program of ['IP_PLEDGE_LOAN', 'CREDIT_LOAN', 'NEEQ_FIRST_BATCH', 'TECH_INSURANCE_SUBSIDY', 'EQUITY_INCENTIVE', 'HIGH_TECH_SELF_CHECK', 'RD_SUPER_DEDUCTION', 'TECH_SME']) {
+      const results = (await app.execute(EligibilityDocument, { program, creditCodes: codes, asOf }, admin)).data!.eligibility;
+      const byExplanation = results.filter((r) => r.isEligible).map((r) => r.creditCode).sort();
+      const rules = await rulesInForce(em, program, asOf);
       const condition = eligibleSql(rules, asOf);
       const bySql = (await em.execute<{ code: string }[]>(`select credit_code as code from enterprise e where ${condition.sql} order by credit_code`, condition.bindings)).map((r) => r.code);
-      expect({ programme, eligible: byExplanation }).toEqual({ programme, eligible: bySql });
-      eligibleCounts[programme] = bySql.length;
+      expect({ program, eligible: byExplanation }).toEqual({ program, eligible: bySql });
+      eligibleCounts[program] = bySql.length;
 
-      const outreach = await app.execute(OutreachDocument, { programme, asOf }, admin);
+      const outreach = await app.execute(OutreachDocument, { program, asOf }, admin);
       const listed = outreach.data!.enterprises.edges.map((e) => e.node.creditCode);
       expect(listed.every((c) => bySql.includes(c))).toBe(true);
       expect(outreach.data!.enterprises.totalCount).toBeLessThanOrEqual(bySql.length);
-      outreachCounts[programme] = outreach.data!.enterprises.totalCount;
+      outreachCounts[program] = outreach.data!.enterprises.totalCount;
     }
-    // The demo zone is generated from a fixed seed: every programme says yes to some of its 200 and no to others, and
+    // The demo zone is generated from a fixed seed: every program says yes to some of its 200 and no to others, and
     // some of the eligible already use it. The counts are pinned, so a rule that drifts on both sides shows here.
     // RD_SUPER_DEDUCTION 180 → 151 (outreach 173 → 145) with the negative list of 财税〔2015〕119号: generated
     // enterprises not yet classified under a GB/T 4754 sector (UNKNOWN) or trading and leasing ones (FAILED) are out.
@@ -648,7 +727,7 @@ describe('eligibility at the scale of a zone', () => {
       outreachCounts: { IP_PLEDGE_LOAN: 4, CREDIT_LOAN: 10, NEEQ_FIRST_BATCH: 17, TECH_INSURANCE_SUBSIDY: 0, EQUITY_INCENTIVE: 2, HIGH_TECH_SELF_CHECK: 13, RD_SUPER_DEDUCTION: 148, TECH_SME: 53 },
     });
     // Outreach is for administrators.
-    const asBank = await app.execute(OutreachDocument, { programme: 'IP_PLEDGE_LOAN', asOf }, bank);
+    const asBank = await app.execute(OutreachDocument, { program: 'IP_PLEDGE_LOAN', asOf }, bank);
     expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
   });
 });

@@ -14,6 +14,7 @@ import {
   UpdateEnterpriseDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
+import { ADMIN_ACTOR } from './support/actors';
 import { zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode, wrongCheckCode } from './support/registry';
 
@@ -29,9 +30,9 @@ const summaryOf = (id: string, creditCode: string, name: string, extra: Record<s
   foundedOn: '2012-03-01',
   registeredCapital: '50000000.00',
   size: 'SMALL',
-  stateOwned: false,
-  highTech: false,
-  universityAffiliated: false,
+  isStateOwned: false,
+  isHighTech: false,
+  isUniversityAffiliated: false,
   version: 1,
   park: { code: 'OPTOELECTRONICS_PARK' },
   cluster: null,
@@ -62,7 +63,7 @@ describe('enterprises: create, read, validate, update', () => {
         input: enterpriseInput(code, '武汉光谷测试光电科技有限公司', {
           nameEn: 'Wuhan Guanggu Test Optoelectronics Co., Ltd.',
           clusterCode: 'OPTICAL_COMMUNICATION',
-          stateOwned: true,
+          isStateOwned: true,
           size: 'MEDIUM',
         }),
       },
@@ -77,9 +78,9 @@ describe('enterprises: create, read, validate, update', () => {
       foundedOn: '2012-03-01',
       registeredCapital: '50000000.00',
       size: 'MEDIUM',
-      stateOwned: true,
-      highTech: false,
-      universityAffiliated: false,
+      isStateOwned: true,
+      isHighTech: false,
+      isUniversityAffiliated: false,
       version: 1,
       park: { code: 'OPTOELECTRONICS_PARK' },
       cluster: { code: 'OPTICAL_COMMUNICATION' },
@@ -148,7 +149,7 @@ describe('enterprises: create, read, validate, update', () => {
       admin,
     );
     expect(accepted.data!.createEnterprise.errors).toEqual([]);
-    expect(accepted.data!.createEnterprise.enterprise!.creditCodeOverride).toEqual({ reason: '营业执照原件所载代码', by: 'ZONE_ADMIN' });
+    expect(accepted.data!.createEnterprise.enterprise!.creditCodeOverride).toEqual({ reason: '营业执照原件所载代码', by: ADMIN_ACTOR });
   });
 
   it('refuses a second enterprise with the same code', async () => {
@@ -170,11 +171,11 @@ describe('enterprises: create, read, validate, update', () => {
     const code = testCode(4);
     const created = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, '武汉版本科技有限公司') }, admin);
     const id = created.data!.createEnterprise.enterprise!.id;
-    const first = await app.execute(UpdateEnterpriseDocument, { id, version: 1, input: { registeredCapital: '80000000.00' } }, admin);
+    const first = await app.execute(UpdateEnterpriseDocument, { input: { id, version: 1, registeredCapital: '80000000.00' } }, admin);
     expect(first.data!.updateEnterprise.errors).toEqual([]);
     expect(first.data!.updateEnterprise.enterprise).toEqual(summaryOf(id, code, '武汉版本科技有限公司', { version: 2, registeredCapital: '80000000.00' }));
 
-    const stale = await app.execute(UpdateEnterpriseDocument, { id, version: 1, input: { name: '覆盖' } }, admin);
+    const stale = await app.execute(UpdateEnterpriseDocument, { input: { id, version: 1, name: '覆盖' } }, admin);
     expect(stale.data!.updateEnterprise).toEqual({
       enterprise: null,
       errors: [
@@ -190,8 +191,8 @@ describe('enterprises: create, read, validate, update', () => {
 
     // Two administrators save at once from version 2: one wins, the other is told, nothing is lost silently.
     const [a, b] = await Promise.all([
-      app.execute(UpdateEnterpriseDocument, { id, version: 2, input: { name: '甲方名称' } }, admin),
-      app.execute(UpdateEnterpriseDocument, { id, version: 2, input: { nameEn: 'B side name' } }, admin),
+      app.execute(UpdateEnterpriseDocument, { input: { id, version: 2, name: '甲方名称' } }, admin),
+      app.execute(UpdateEnterpriseDocument, { input: { id, version: 2, nameEn: 'B side name' } }, admin),
     ]);
     const outcomes = [a, b].map((r) => r.data!.updateEnterprise.errors.map((e) => e.code));
     expect(outcomes.sort()).toEqual([[], ['STALE_VERSION']]);
@@ -220,11 +221,11 @@ describe('enterprises: create, read, validate, update', () => {
       rdExpenseInChina: '5800000.00',
       highTechRevenue: '90000000.00',
       employees: 300,
-      stStaff: 90,
+      scienceAndTechnologyStaff: 90,
     };
     const recorded = await app.execute(RecordFiscalYearDocument, { input }, admin);
     expect(recorded.data!.recordFiscalYear).toEqual({
-      financials: { fiscalYear: 2024, revenue: '120000000.00', rdExpense: '6000000.00', rdExpenseInChina: '5800000.00', highTechRevenue: '90000000.00', employees: 300, stStaff: 90, version: 1 },
+      financials: { fiscalYear: 2024, revenue: '120000000.00', rdExpense: '6000000.00', rdExpenseInChina: '5800000.00', highTechRevenue: '90000000.00', employees: 300, scienceAndTechnologyStaff: 90, version: 1 },
       errors: [],
     });
     const again = await app.execute(RecordFiscalYearDocument, { input }, admin);
@@ -240,19 +241,19 @@ describe('enterprises: create, read, validate, update', () => {
     ]);
     const bad = await app.execute(
       RecordFiscalYearDocument,
-      { input: { ...input, fiscalYear: 2023, rdExpenseInChina: '7000000.00', stStaff: 400, revenue: '1.234' } },
+      { input: { ...input, fiscalYear: 2023, rdExpenseInChina: '7000000.00', scienceAndTechnologyStaff: 400, revenue: '1.234' } },
       admin,
     );
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT'); // three decimals: refused by the Decimal scalar
-    const badFigures = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, rdExpenseInChina: '7000000.00', stStaff: 400 } }, admin);
+    const badFigures = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, rdExpenseInChina: '7000000.00', scienceAndTechnologyStaff: 400 } }, admin);
     expect(badFigures.data!.recordFiscalYear.errors.map((e) => [e.field, e.message])).toEqual([
       ['input.rdExpenseInChina', 'rdExpenseInChina cannot be more than rdExpense.'],
-      ['input.stStaff', 'stStaff cannot be more than employees.'],
+      ['input.scienceAndTechnologyStaff', 'scienceAndTechnologyStaff cannot be more than employees.'],
     ]);
     // Total income includes sales revenue; R&D staff are S&T staff.
     const badParts = await app.execute(RecordFiscalYearDocument, { input: { ...input, fiscalYear: 2023, totalIncome: '119999999.99', rdStaff: 91 } }, admin);
     expect(badParts.data!.recordFiscalYear.errors.map((e) => [e.field, e.message])).toEqual([
-      ['input.rdStaff', 'rdStaff cannot be more than stStaff: R&D staff are S&T staff.'],
+      ['input.rdStaff', 'rdStaff cannot be more than scienceAndTechnologyStaff: R&D staff are science and technology staff.'],
       ['input.totalIncome', 'totalIncome cannot be less than revenue: it includes it.'],
     ]);
     const sql = await app.sql();
@@ -271,26 +272,26 @@ describe('enterprises: create, read, validate, update', () => {
     ]);
   });
 
-  it('records high-tech certificates: valid three years, and highTech follows today', async () => {
+  it('records high-tech certificates: valid three years, and isHighTech follows today', async () => {
     const today = zoneToday();
     const issued = `${Number(today.slice(0, 4)) - 1}-01-10`;
     const number = `GR${issued.slice(0, 4)}42001291`;
     const ok = await app.execute(RecordHighTechCertificateDocument, { input: { creditCode: RECORDS, number, issuedOn: issued, criteriaVersion: 'RULES_2016' } }, admin);
     expect(ok.data!.recordHighTechCertificate).toEqual({
-      certificate: { number, issuedOn: issued, expiresOn: `${Number(issued.slice(0, 4)) + 3}-01-09`, criteriaVersion: 'RULES_2016' },
+      certificate: { number, issuedOn: issued, validUntil: `${Number(issued.slice(0, 4)) + 3}-01-09`, criteriaVersion: 'RULES_2016' },
       errors: [],
     });
     const bad = await app.execute(
       RecordHighTechCertificateDocument,
-      { input: { creditCode: RECORDS, number: 'GR20194200129', issuedOn: '2019-01-10', expiresOn: '2023-01-10', criteriaVersion: 'RULES_2016' } },
+      { input: { creditCode: RECORDS, number: 'GR20194200129', issuedOn: '2019-01-10', validUntil: '2023-01-10', criteriaVersion: 'RULES_2016' } },
       admin,
     );
-    expect(bad.data!.recordHighTechCertificate.errors.map((e) => e.field)).toEqual(['input.number', 'input.expiresOn']);
-    expect((await app.execute(EnterpriseRecordsDocument, { creditCode: RECORDS }, admin)).data!.enterprise!.highTech).toBe(true);
+    expect(bad.data!.recordHighTechCertificate.errors.map((e) => e.field)).toEqual(['input.number', 'input.validUntil']);
+    expect((await app.execute(EnterpriseRecordsDocument, { creditCode: RECORDS }, admin)).data!.enterprise!.isHighTech).toBe(true);
     // Renewals on re-examination under the 2008 rules were numbered GF…: taken under those rules, refused under 2016's.
     const renewal = await app.execute(RecordHighTechCertificateDocument, { input: { creditCode: RECORDS, number: 'GF201342000412', issuedOn: '2013-10-08', criteriaVersion: 'RULES_2008' } }, admin);
     expect(renewal.data!.recordHighTechCertificate).toEqual({
-      certificate: { number: 'GF201342000412', issuedOn: '2013-10-08', expiresOn: '2016-10-07', criteriaVersion: 'RULES_2008' },
+      certificate: { number: 'GF201342000412', issuedOn: '2013-10-08', validUntil: '2016-10-07', criteriaVersion: 'RULES_2008' },
       errors: [],
     });
     const gf2016 = await app.execute(RecordHighTechCertificateDocument, { input: { creditCode: RECORDS, number: 'GF201742000413', issuedOn: '2017-10-08', criteriaVersion: 'RULES_2016' } }, admin);
@@ -306,7 +307,7 @@ describe('enterprises: create, read, validate, update', () => {
       admin,
     );
     expect(ok.data!.recordPatent).toEqual({
-      patent: { number: 'ZL201410012345.9', type: 'INVENTION', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2016-05-04' },
+      patent: { id: expect.any(String), version: 1, number: 'ZL201410012345.9', type: 'INVENTION', title: '一种光纤激光器', legalStatus: 'VALID', grantedOn: '2016-05-04' },
       errors: [],
     });
     const badCheck = await app.execute(
@@ -323,19 +324,22 @@ describe('enterprises: create, read, validate, update', () => {
       admin,
     );
     expect(appraisal.data!.recordPatentAppraisal).toEqual({
-      appraisal: { id: expect.any(String), appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' },
+      patentAppraisal: { id: expect.any(String), version: 1, appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' },
       errors: [],
     });
     const records = await app.execute(EnterpriseRecordsDocument, { creditCode: RECORDS }, admin);
-    expect(records.data!.enterprise!.patents).toEqual([
-      {
-        number: 'ZL201410012345.9',
-        type: 'INVENTION',
-        legalStatus: 'VALID',
-        pledged: false,
-        appraisals: [{ appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' }],
-      },
-    ]);
+    expect(records.data!.enterprise!.patents).toEqual({
+      totalCount: 1,
+      nodes: [
+        {
+          number: 'ZL201410012345.9',
+          type: 'INVENTION',
+          legalStatus: 'VALID',
+          isPledged: false,
+          appraisals: [{ appraiser: '湖北中联资产评估有限公司', value: '3200000.00', appraisedOn: '2025-03-01' }],
+        },
+      ],
+    });
   });
 
   it('fetches records by global id with node and nodes; an unknown or foreign id is null', async () => {
@@ -465,5 +469,126 @@ describe('paging', () => {
     expect(await codeOf({ last: -1 })).toEqual([['BAD_USER_INPUT', 'last must be a whole number of 0 or more.']]);
     expect(await codeOf({ first: 5, last: 5 })).toEqual([['BAD_USER_INPUT', 'Give either first or last, not both.']]);
     expect(await codeOf({ first: 5, after: 'bm90LWEtY3Vyc29y' })).toEqual([['BAD_USER_INPUT', 'after is not a cursor from this list.']]);
+  });
+});
+
+/**
+ * The lists of an enterprise that grow (patents, projects, incentive plans and their grants, talent awards, credit
+ * ratings, dishonest debtor checks) are connections, each read for a whole page of enterprises at once: in the SQL
+ * answer, in the page's read-ahead, and by the resolvers' loaders (READ_AHEAD=false). The oracle for the values is
+ * PostgreSQL read directly; for the three ways, each other.
+ */
+describe('the lists of a page of enterprises, as connections', () => {
+  let app: TestApp;
+  /** The same code and database, reading field by field. */
+  let plain: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    plain = await TestApp.start({ databaseUrl: app.orm.config.get('clientUrl'), env: { READ_AHEAD: 'false' } });
+    const { loadTestZone } = await import('./support/registry');
+    await loadTestZone(app.orm, 60);
+  }, 60_000);
+  afterAll(async () => {
+    await plain.close();
+    await app.close();
+  });
+
+  const LISTS = `
+    patents(first: 10) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { number appraisals { value } } }
+    projects(first: 10) { totalCount nodes { title startsOn participants { role institution { name } } } }
+    incentivePlans(first: 10) { totalCount nodes { form grants(first: 10) { totalCount nodes { granteeName grantedOn } } } }
+    talentAwards(first: 10) { totalCount nodes { scheme awardedOn } }
+    creditRatings(first: 10) { totalCount nodes { rating ratedOn } }
+    dishonestDebtorChecks(first: 10) { totalCount edges { cursor node { checkedOn } } }`;
+  /** A page of enterprises with every list; `extra` a field without an SQL form, so the page is read ahead instead. */
+  const pageOf = (extra = '') => `query ($first: Int!) { enterprises(first: $first) { edges { node { creditCode ${LISTS} ${extra} } } } }`;
+
+  it('reads a page of 5 or 50 enterprises, each with the first 10 of every list, in as many statements', async () => {
+    const counts: Record<string, number[]> = { inSql: [], readAhead: [], fieldByField: [] };
+    for (const first of [5, 50]) {
+      const inSql = await app.countStatements(() => app.execute(pageOf(), { first }, admin));
+      const readAhead = await app.countStatements(() => app.execute(pageOf('financialBands { fiscalYear }'), { first }, admin));
+      const fieldByField = await plain.countStatements(() => plain.execute(pageOf(), { first }, admin));
+      expect(inSql.result.errors).toBeUndefined();
+      expect(readAhead.result.errors).toBeUndefined();
+      // The three ways answer alike (the read-ahead page has its banded figures besides).
+      expect(inSql.result).toEqual(fieldByField.result);
+      const withoutBands = (readAhead.result.data as { enterprises: { edges: { node: Record<string, unknown> }[] } }).enterprises.edges.map(({ node }) => {
+        const { financialBands: _, ...rest } = node;
+        return { node: rest };
+      });
+      expect({ enterprises: { edges: withoutBands } }).toEqual(inSql.result.data);
+      counts['inSql']!.push(inSql.statements);
+      counts['readAhead']!.push(readAhead.statements);
+      counts['fieldByField']!.push(fieldByField.statements);
+    }
+    // One statement; the page and one read-ahead; the page and one per list and level (patents, their appraisals,
+    // projects, their participants and the institutions, read whole, plans, their grants, awards, ratings, checks),
+    // whatever the page's size.
+    expect(counts).toEqual({ inSql: [1, 1], readAhead: [2, 2], fieldByField: [11, 11] });
+  });
+
+  it('answers each list as PostgreSQL holds it: its order, its length, and pages that neither repeat nor skip', async () => {
+    const sql = await app.sql();
+    const [busiest] = (
+      await sql.query<{ credit_code: string; id: string }>(
+        `select e.credit_code, e.id from enterprise e join patent p on p.owner_id = e.id group by e.id order by count(*) desc, e.credit_code limit 1`,
+      )
+    ).rows;
+    const numbers = (await sql.query<{ number: string }>('select number from patent where owner_id = $1 order by number, id', [busiest!.id])).rows.map((r) => r.number);
+    expect(numbers.length).toBeGreaterThan(2);
+    const walk = (extra: string) => `query ($codes: [CreditCode!]!, $after: String) { enterprises(first: 1, filter: { creditCodes: $codes }) { edges { node {
+      patents(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { number } } nodes { number } } ${extra} } } } }`;
+    // In SQL; read ahead (banded figures have no SQL form); field by field.
+    for (const [on, extra] of [[app, ''], [app, 'financialBands { fiscalYear }'], [plain, '']] as const) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const r: { errors?: unknown; data?: any } = await on.execute<any, any>(walk(extra), { codes: [busiest!.credit_code], after }, admin);
+        expect(r.errors).toBeUndefined();
+        const { patents }: { patents: any } = r.data.enterprises.edges[0].node;
+        const page = numbers.slice(seen.length, seen.length + 2);
+        expect(patents).toEqual({
+          totalCount: numbers.length,
+          pageInfo: {
+            hasNextPage: seen.length + page.length < numbers.length,
+            hasPreviousPage: after !== null,
+            startCursor: patents.edges[0].cursor,
+            endCursor: patents.edges.at(-1).cursor,
+          },
+          edges: page.map((number) => ({ cursor: expect.any(String), node: { number } })),
+          nodes: page.map((number) => ({ number })),
+        });
+        seen.push(...page);
+        if (!patents.pageInfo.hasNextPage) break;
+        after = patents.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(numbers);
+    }
+  });
+
+  it('lists a project once for an enterprise in it in two roles, and counts it once', async () => {
+    const sql = await app.sql();
+    // An enterprise of the zone also a partner of a project it funds.
+    const [row] = (
+      await sql.query<{ credit_code: string; project_id: string; enterprise_id: string }>(
+        `select e.credit_code, pp.project_id, pp.enterprise_id from project_participant pp join enterprise e on e.id = pp.enterprise_id order by e.credit_code limit 1`,
+      )
+    ).rows;
+    await sql.query(
+      `insert into project_participant (id, project_id, enterprise_id, role, created_at, updated_at) values (gen_random_uuid(), $1, $2, 'PARTNER', now(), now())`,
+      [row!.project_id, row!.enterprise_id],
+    );
+    const expected = (
+      await sql.query<{ title: string }>(
+        `select p.title from research_project p where p.id in (select project_id from project_participant where enterprise_id = $1) order by p.start_date desc, p.id`,
+        [row!.enterprise_id],
+      )
+    ).rows;
+    const query = `query ($codes: [CreditCode!]!) { enterprises(first: 1, filter: { creditCodes: $codes }) { edges { node { projects { totalCount nodes { title } } } } } }`;
+    for (const on of [app, plain]) {
+      const r = await on.execute<any, any>(query, { codes: [row!.credit_code] }, admin);
+      expect(r.data.enterprises.edges[0].node.projects).toEqual({ totalCount: expected.length, nodes: expected });
+    }
   });
 });

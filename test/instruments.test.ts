@@ -21,7 +21,7 @@ import {
   UpdateInstrumentStatusDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
-import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
+import { counterpartyId, enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 import { toGlobalId } from '../src/common/global-id';
 
 const admin = as(Role.ZONE_ADMIN);
@@ -29,6 +29,7 @@ const A = testCode(201);
 const B = testCode(202);
 const C = testCode(203);
 const bank = (key: string) => BANKS.find((b) => b.key === key)!;
+const bankGid = counterpartyId.bank;
 
 /** What InstrumentFields answers for an instrument of one holder, active, version 1, plus the kind's own fields. */
 const instrumentOf = (
@@ -36,7 +37,7 @@ const instrumentOf = (
   kind: string,
   creditCode: string,
   amount: string,
-  dates: { startDate: string; endDate: string | null },
+  dates: { startsOn: string; endsOn: string | null },
   own: Record<string, unknown>,
 ) => ({
   __typename,
@@ -46,8 +47,10 @@ const instrumentOf = (
   amount,
   ...dates,
   version: 1,
+  voidedAt: null,
+  voidReason: null,
   enterprise: { creditCode },
-  holders: [{ share: '100.0000', lead: true, amount, enterprise: { creditCode } }],
+  holders: [{ share: '100.0000', isLead: true, amount, enterprise: { creditCode } }],
   ...own,
 });
 
@@ -77,7 +80,7 @@ describe('financing instruments', () => {
   });
   afterAll(() => app.close());
 
-  const base = { amount: '1000000.00', startDate: '2025-01-10' };
+  const base = { amount: '1000000.00', startsOn: '2025-01-10' };
 
   it('lists partner banks with their sub-branches, tech sub-branches first', async () => {
     const { data } = await app.execute(PartnerBanksDocument, {}, admin);
@@ -86,8 +89,8 @@ describe('financing instruments', () => {
       creditCode: bank('HANKOU').creditCode,
       name: '汉口银行',
       subBranches: [
-        { name: '汉口银行光谷科技支行', techSubBranch: true },
-        { name: '汉口银行东湖支行', techSubBranch: false },
+        { name: '汉口银行光谷科技支行', isTechSubBranch: true },
+        { name: '汉口银行东湖支行', isTechSubBranch: false },
       ],
     });
     expect(data!.partnerBanks.map((b) => b.name)).not.toContain('光谷银行（筹）');
@@ -96,7 +99,7 @@ describe('financing instruments', () => {
   it('records a credit loan with its lender and term, and refuses a planned bank or an unknown branch', async () => {
     const ok = await app.execute(
       RecordCreditLoanDocument,
-      { input: { ...base, creditCode: A, lenderCreditCode: bank('HANKOU').creditCode, branchName: '汉口银行光谷科技支行', contractNo: 'HK-2025-0001', interestRate: '3.8500', termMonths: 12, ratingUsed: 'BBB' } },
+      { input: { ...base, creditCode: A, lenderId: bankGid('HANKOU'), branchId: counterpartyId.branch('汉口银行光谷科技支行'), contractNumber: 'HK-2025-0001', interestRate: '3.8500', termMonths: 12, ratingUsed: 'BBB' } },
       admin,
     );
     expect(ok.data!.recordCreditLoan.errors).toEqual([]);
@@ -106,12 +109,14 @@ describe('financing instruments', () => {
       kind: 'CREDIT_LOAN',
       status: 'ACTIVE',
       amount: '1000000.00',
-      startDate: '2025-01-10',
-      endDate: '2026-01-10',
+      startsOn: '2025-01-10',
+      endsOn: '2026-01-10',
       version: 1,
+      voidedAt: null,
+      voidReason: null,
       enterprise: { creditCode: A },
-      holders: [{ share: '100.0000', lead: true, amount: '1000000.00', enterprise: { creditCode: A } }],
-      contractNo: 'HK-2025-0001',
+      holders: [{ share: '100.0000', isLead: true, amount: '1000000.00', enterprise: { creditCode: A } }],
+      contractNumber: 'HK-2025-0001',
       interestRate: '3.8500',
       termMonths: 12,
       lender: { name: '汉口银行' },
@@ -119,20 +124,20 @@ describe('financing instruments', () => {
     });
     const refused = await app.execute(
       RecordCreditLoanDocument,
-      { input: { ...base, creditCode: A, lenderCreditCode: bank('OVB').creditCode, branchName: '招商银行武汉光谷科技支行', contractNo: 'X', interestRate: '3.8500', termMonths: 0 } },
+      { input: { ...base, creditCode: A, lenderId: bankGid('OVB'), branchId: counterpartyId.branch('招商银行武汉光谷科技支行'), contractNumber: 'X', interestRate: '3.8500', termMonths: 0 } },
       admin,
     );
     expect(refused.data!.recordCreditLoan).toEqual({
       instrument: null,
       errors: [
-        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.lenderCreditCode', message: '光谷银行（筹） is planned and not yet lending.' },
-        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.branchName', message: '招商银行武汉光谷科技支行 is not a branch of 光谷银行（筹）.' },
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.lenderId', message: '光谷银行（筹） is planned and not yet lending.' },
+        { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.branchId', message: '招商银行武汉光谷科技支行 is not a branch of 光谷银行（筹）.' },
         { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.termMonths', message: 'input.termMonths must be a whole number from 1 to 360.' },
       ],
     });
     const dup = await app.execute(
       RecordCreditLoanDocument,
-      { input: { ...base, creditCode: B, lenderCreditCode: bank('HANKOU').creditCode, contractNo: 'HK-2025-0001', interestRate: '3.8500', termMonths: 12 } },
+      { input: { ...base, creditCode: B, lenderId: bankGid('HANKOU'), contractNumber: 'HK-2025-0001', interestRate: '3.8500', termMonths: 12 } },
       admin,
     );
     expect(dup.data!.recordCreditLoan.errors.map((e) => e.code)).toEqual(['DUPLICATE']);
@@ -143,12 +148,12 @@ describe('financing instruments', () => {
       ...base,
       amount: '1200000.00',
       creditCode: A,
-      lenderCreditCode: bank('CMB').creditCode,
-      contractNo: 'CMB-IP-1',
+      lenderId: bankGid('CMB'),
+      contractNumber: 'CMB-IP-1',
       interestRate: '4.3500',
       termMonths: 24,
       pledges: [{ patentNumber: 'ZL201410012345.9' }, { patentNumber: 'ZL201510000001.0' }],
-      pledgeRegistrationNo: 'Y2025420001',
+      pledgeRegistrationNumber: 'Y2025420001',
       guarantor: '武汉信用风险管理融资担保有限公司',
       guaranteeShare: '40.0000',
       riskCompensationShare: '30.0000',
@@ -156,8 +161,8 @@ describe('financing instruments', () => {
     const ok = await app.execute(RecordIpPledgeLoanDocument, { input }, admin);
     expect(ok.data!.recordIpPledgeLoan.errors).toEqual([]);
     expect(ok.data!.recordIpPledgeLoan.instrument).toEqual(
-      instrumentOf('IpPledgeLoan', 'IP_PLEDGE_LOAN', A, '1200000.00', { startDate: '2025-01-10', endDate: '2027-01-10' }, {
-        contractNo: 'CMB-IP-1',
+      instrumentOf('IpPledgeLoan', 'IP_PLEDGE_LOAN', A, '1200000.00', { startsOn: '2025-01-10', endsOn: '2027-01-10' }, {
+        contractNumber: 'CMB-IP-1',
         pledgedValue: '3000000.00',
         loanToValue: '40.0000',
         pledges: [
@@ -171,7 +176,7 @@ describe('financing instruments', () => {
       {
         input: {
           ...input,
-          contractNo: 'CMB-IP-2',
+          contractNumber: 'CMB-IP-2',
           pledges: [{ patentNumber: 'ZL201410012345.9' }, { patentNumber: 'ZL201610000002.X' }, { patentNumber: 'ZL201710000003.9' }],
           guaranteeShare: '80.0000',
         },
@@ -185,7 +190,7 @@ describe('financing instruments', () => {
       ['input.pledges.2.patentNumber', 'ZL201710000003.9 belongs to another enterprise.'],
     ]);
     const records = await app.execute(EnterpriseRecordsDocument, { creditCode: A }, admin);
-    expect(records.data!.enterprise!.patents!.map((p) => [p.number, p.pledged])).toEqual([
+    expect(records.data!.enterprise!.patents!.nodes.map((p) => [p.number, p.isPledged])).toEqual([
       ['ZL201410012345.9', true],
       ['ZL201510000001.0', true],
       ['ZL201610000002.X', false],
@@ -199,12 +204,12 @@ describe('financing instruments', () => {
     expect((await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(D, '武汉丁质押有限公司') }, admin)).data!.createEnterprise.errors).toEqual([]);
     expect((await app.execute(RecordPatentDocument, { input: { creditCode: D, number, title: '一种光纤光栅传感器', legalStatus: 'VALID', grantedOn: '2019-01-01' } }, admin)).data!.recordPatent.errors).toEqual([]);
     expect((await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: number, appraiser: '武汉知识产权评估中心', value: '1500000.00', appraisedOn: '2024-12-20' } }, admin)).data!.recordPatentAppraisal.errors).toEqual([]);
-    const loan = (contractNo: string, startDate: string, registeredOn?: string) =>
+    const loan = (contractNumber: string, startsOn: string, registeredOn?: string) =>
       app.execute(
         RecordIpPledgeLoanDocument,
         {
           input: {
-            ...base, creditCode: D, amount: '600000.00', startDate, lenderCreditCode: bank('CMB').creditCode, contractNo, interestRate: '4.3500', termMonths: 12,
+            ...base, creditCode: D, amount: '600000.00', startsOn, lenderId: bankGid('CMB'), contractNumber, interestRate: '4.3500', termMonths: 12,
             pledges: [{ patentNumber: number, ...(registeredOn ? { registeredOn } : {}) }],
           },
         },
@@ -213,10 +218,10 @@ describe('financing instruments', () => {
     const first = await loan('CMB-IP-D1', '2025-01-10');
     expect(first.data!.recordIpPledgeLoan.errors).toEqual([]);
     const loanId = first.data!.recordIpPledgeLoan.instrument!.id;
-    const pledged = async () => (await app.execute(EnterpriseRecordsDocument, { creditCode: D }, admin)).data!.enterprise!.patents!.map((p) => [p.number, p.pledged]);
+    const pledged = async () => (await app.execute(EnterpriseRecordsDocument, { creditCode: D }, admin)).data!.enterprise!.patents!.nodes.map((p) => [p.number, p.isPledged]);
 
     // Repaid: the loan's status does not end the pledge.
-    const repaid = await app.execute<any, any>('mutation ($id: ID!) { updateInstrumentStatus(id: $id, version: 1, status: COMPLETED) { errors { code } } }', { id: loanId }, admin);
+    const repaid = await app.execute<any, any>('mutation ($id: ID!) { updateInstrumentStatus(input: { id: $id, version: 1, status: COMPLETED }) { errors { code } } }', { id: loanId }, admin);
     expect(repaid.data.updateInstrumentStatus.errors).toEqual([]);
     expect(await pledged()).toEqual([[number, true]]);
     expect((await loan('CMB-IP-D2', '2025-06-01')).data!.recordIpPledgeLoan.errors.map((e) => e.message)).toEqual([
@@ -257,12 +262,13 @@ describe('financing instruments', () => {
     const insurer = INSURERS.find((i) => !i.reinsurer)!.name;
     const policy = await app.execute(
       RecordTechInsuranceDocument,
-      { input: { ...base, amount: '5000000.00', endDate: '2026-01-09', creditCode: B, insurerName: insurer, policyNo: 'P-RD-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '30000.00', subsidyApproved: '24000.00' } },
+      { input: { ...base, amount: '5000000.00', endsOn: '2026-01-09', creditCode: B, insurerId: counterpartyId.insurer(insurer), policyNumber: 'P-RD-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '30000.00', subsidyApproved: '24000.00' } },
       admin,
     );
+    const policyId = policy.data!.recordTechInsurance.instrument!.id;
     expect(policy.data!.recordTechInsurance.instrument).toEqual(
-      instrumentOf('TechInsurancePolicy', 'TECH_INSURANCE', B, '5000000.00', { startDate: '2025-01-10', endDate: '2026-01-09' }, {
-        policyNo: 'P-RD-1',
+      instrumentOf('TechInsurancePolicy', 'TECH_INSURANCE', B, '5000000.00', { startsOn: '2025-01-10', endsOn: '2026-01-09' }, {
+        policyNumber: 'P-RD-1',
         premium: '60000.00',
         subsidyApproved: '24000.00',
         insurer: { name: insurer },
@@ -270,25 +276,25 @@ describe('financing instruments', () => {
     );
     const tooMuch = await app.execute(
       RecordTechInsuranceDocument,
-      { input: { ...base, creditCode: B, insurerName: insurer, policyNo: 'P-RD-2', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '70000.00', subsidyApproved: '80000.00' } },
+      { input: { ...base, creditCode: B, insurerId: counterpartyId.insurer(insurer), policyNumber: 'P-RD-2', insuranceKind: 'RD_LIABILITY', premium: '60000.00', subsidyClaimed: '70000.00', subsidyApproved: '80000.00' } },
       admin,
     );
     expect(tooMuch.data!.recordTechInsurance.errors.map((e) => e.field)).toEqual(['input.subsidyClaimed', 'input.subsidyApproved']);
     const reinsurer = INSURERS.find((i) => i.reinsurer)!.name;
     const ceded = await app.execute(
       RecordReinsuranceDocument,
-      { input: { ...base, amount: '2000000.00', creditCode: B, reinsurerName: reinsurer, underlyingPolicyNo: 'P-RD-1', treatyNo: 'T-1', cededShare: '40.0000' } },
+      { input: { ...base, amount: '2000000.00', creditCode: B, reinsurerId: counterpartyId.insurer(reinsurer), underlyingPolicyId: policyId, treatyNumber: 'T-1', cededShare: '40.0000' } },
       admin,
     );
     expect(ceded.data!.recordReinsurance.instrument).toEqual(
-      instrumentOf('Reinsurance', 'REINSURANCE', B, '2000000.00', { startDate: '2025-01-10', endDate: null }, {
+      instrumentOf('Reinsurance', 'REINSURANCE', B, '2000000.00', { startsOn: '2025-01-10', endsOn: null }, {
         cededShare: '40.0000',
-        underlyingPolicy: { policyNo: 'P-RD-1' },
+        underlyingPolicy: { policyNumber: 'P-RD-1' },
       }),
     );
     const wrongHolder = await app.execute(
       RecordReinsuranceDocument,
-      { input: { ...base, creditCode: C, reinsurerName: insurer, underlyingPolicyNo: 'P-RD-1', treatyNo: 'T-2', cededShare: '40.0000' } },
+      { input: { ...base, creditCode: C, reinsurerId: counterpartyId.insurer(insurer), underlyingPolicyId: policyId, treatyNumber: 'T-2', cededShare: '40.0000' } },
       admin,
     );
     expect(wrongHolder.data!.recordReinsurance.errors.map((e) => e.message)).toEqual([
@@ -305,7 +311,7 @@ describe('financing instruments', () => {
           kind: 'COLLECTIVE_BOND',
           issuers: [{ creditCode: B, share: '50.0000' }, { creditCode: A, share: '30.0000' }, { creditCode: C, share: '20.0000' }],
           amount: '300000000.00',
-          startDate: '2024-06-01',
+          startsOn: '2024-06-01',
           code: '2480001',
           underwriter: '国家开发银行湖北省分行',
           couponRate: '5.8000',
@@ -323,21 +329,23 @@ describe('financing instruments', () => {
       kind: 'COLLECTIVE_BOND',
       status: 'ACTIVE',
       amount: '300000000.00',
-      startDate: '2024-06-01',
-      endDate: '2029-06-01',
+      startsOn: '2024-06-01',
+      endsOn: '2029-06-01',
       version: 1,
+      voidedAt: null,
+      voidReason: null,
       code: '2480001',
       tenorMonths: 60,
       enterprise: { creditCode: B },
       holders: [
-        { share: '50.0000', lead: true, amount: '150000000.00', enterprise: { creditCode: B } },
-        { share: '30.0000', lead: false, amount: '90000000.00', enterprise: { creditCode: A } },
-        { share: '20.0000', lead: false, amount: '60000000.00', enterprise: { creditCode: C } },
+        { share: '50.0000', isLead: true, amount: '150000000.00', enterprise: { creditCode: B } },
+        { share: '30.0000', isLead: false, amount: '90000000.00', enterprise: { creditCode: A } },
+        { share: '20.0000', isLead: false, amount: '60000000.00', enterprise: { creditCode: C } },
       ],
     });
     const bad = await app.execute(
       RecordBondIssueDocument,
-      { input: { kind: 'SHORT_TERM_BILL', issuers: [{ creditCode: A, share: '90.0000' }], amount: '50000000.00', startDate: '2025-01-01', code: '2480001', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 18 } },
+      { input: { kind: 'SHORT_TERM_BILL', issuers: [{ creditCode: A, share: '90.0000' }], amount: '50000000.00', startsOn: '2025-01-01', code: '2480001', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 18 } },
       admin,
     );
     expect(bad.data!.recordBondIssue.errors.map((e) => [e.field, e.message])).toEqual([
@@ -347,7 +355,7 @@ describe('financing instruments', () => {
     ]);
     const lonely = await app.execute(
       RecordBondIssueDocument,
-      { input: { kind: 'SME_COLLECTIVE_NOTE', issuers: [{ creditCode: A, share: '100.0000' }], amount: '50000000.00', startDate: '2025-01-01', code: 'N1', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 36 } },
+      { input: { kind: 'SME_COLLECTIVE_NOTE', issuers: [{ creditCode: A, share: '100.0000' }], amount: '50000000.00', startsOn: '2025-01-01', code: 'N1', underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 36 } },
       admin,
     );
     expect(lonely.data!.recordBondIssue.errors.map((e) => e.message)).toEqual(['A collective issue has at least two issuers.']);
@@ -356,21 +364,21 @@ describe('financing instruments', () => {
   it('records listings, moves a NEEQ listing through its stages in order, and refuses going back', async () => {
     const listing = await app.execute(
       RecordNeeqListingDocument,
-      { input: { creditCode: C, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01', firstBatch: false } },
+      { input: { creditCode: C, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01', isFirstBatch: false } },
       admin,
     );
     const created = listing.data!.recordNeeqListing.instrument!;
-    const pending = instrumentOf('NeeqListing', 'NEEQ_LISTING', C, '0.00', { startDate: '2024-03-01', endDate: null }, {
+    const pending = instrumentOf('NeeqListing', 'NEEQ_LISTING', C, '0.00', { startsOn: '2024-03-01', endsOn: null }, {
       status: 'PENDING',
       stockCode: null,
       stage: 'FILING_ACCEPTED',
-      stageHistory: [{ stage: 'FILING_ACCEPTED', on: '2024-04-01' }],
-      firstBatch: false,
+      stageHistory: [{ stage: 'FILING_ACCEPTED', reachedOn: '2024-04-01' }],
+      isFirstBatch: false,
     });
     expect(created).toEqual(pending);
-    const noCode = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 1, stage: 'LISTED', on: '2024-09-01' }, admin);
+    const noCode = await app.execute(AdvanceNeeqStageDocument, { input: { id: created.id, version: 1, stage: 'LISTED', reachedOn: '2024-09-01' } }, admin);
     expect(noCode.data!.advanceNeeqStage.errors.map((e) => e.message)).toEqual(['A listed company has a stock code.']);
-    const listed = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874321' }, admin);
+    const listed = await app.execute(AdvanceNeeqStageDocument, { input: { id: created.id, version: 1, stage: 'LISTED', reachedOn: '2024-09-01', stockCode: '874321' } }, admin);
     expect(listed.data!.advanceNeeqStage.instrument).toEqual({
       ...pending,
       id: created.id,
@@ -378,33 +386,33 @@ describe('financing instruments', () => {
       stage: 'LISTED',
       stockCode: '874321',
       version: 2,
-      stageHistory: [{ stage: 'FILING_ACCEPTED', on: '2024-04-01' }, { stage: 'LISTED', on: '2024-09-01' }],
+      stageHistory: [{ stage: 'FILING_ACCEPTED', reachedOn: '2024-04-01' }, { stage: 'LISTED', reachedOn: '2024-09-01' }],
     });
-    const back = await app.execute(AdvanceNeeqStageDocument, { id: created.id, version: 2, stage: 'REVIEW_FEEDBACK', on: '2024-10-01' }, admin);
+    const back = await app.execute(AdvanceNeeqStageDocument, { input: { id: created.id, version: 2, stage: 'REVIEW_FEEDBACK', reachedOn: '2024-10-01' } }, admin);
     expect(back.data!.advanceNeeqStage.errors.map((e) => [e.code, e.message])).toEqual([
       ['TRANSITION_NOT_ALLOWED', 'A listing at LISTED cannot move to REVIEW_FEEDBACK.'],
     ]);
-    const otc = await app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: C, centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH000123' } }, admin);
+    const otc = await app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: C, center: '武汉股权托管交易中心', board: '科技板', custodyCode: 'WH000123' } }, admin);
     expect(otc.data!.recordRegionalOtcListing.instrument).toEqual(
-      instrumentOf('RegionalOtcListing', 'REGIONAL_OTC_LISTING', C, '1000000.00', { startDate: '2025-01-10', endDate: null }, {}),
+      instrumentOf('RegionalOtcListing', 'REGIONAL_OTC_LISTING', C, '1000000.00', { startsOn: '2025-01-10', endsOn: null }, {}),
     );
   });
 
   it('records fund investments, risk compensation cover within the pool cap, and claims within the cover', async () => {
-    const fund = await app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: C, fundName: FUNDS[0]!.name, stake: '12.5000' } }, admin);
+    const fund = await app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: C, fundId: counterpartyId.fund(FUNDS[0]!.name), stake: '12.5000' } }, admin);
     expect(fund.data!.recordFundInvestment.instrument).toEqual(
-      instrumentOf('FundInvestment', 'FUND_INVESTMENT', C, '8000000.00', { startDate: '2025-01-10', endDate: null }, { stake: '12.5000', fund: { name: FUNDS[0]!.name } }),
+      instrumentOf('FundInvestment', 'FUND_INVESTMENT', C, '8000000.00', { startsOn: '2025-01-10', endsOn: null }, { stake: '12.5000', fund: { name: FUNDS[0]!.name } }),
     );
     const loan = await app.execute(
       RecordCreditLoanDocument,
-      { input: { ...base, amount: '3000000.00', creditCode: C, lenderCreditCode: bank('ICBC').creditCode, contractNo: 'ICBC-9', interestRate: '3.6500', termMonths: 24 } },
+      { input: { ...base, amount: '3000000.00', creditCode: C, lenderId: bankGid('ICBC'), contractNumber: 'ICBC-9', interestRate: '3.6500', termMonths: 24 } },
       admin,
     );
     const loanId = loan.data!.recordCreditLoan.instrument!.id;
     const pool = POOLS[0]!;
     const tooBig = await app.execute(
       RecordRiskCompensationCoverDocument,
-      { input: { ...base, amount: '6000000.00', creditCode: C, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
+      { input: { ...base, amount: '6000000.00', creditCode: C, poolId: counterpartyId.pool(pool.name), coveredLoanId: loanId, coverageRatio: '40.0000' } },
       admin,
     );
     expect(tooBig.data!.recordRiskCompensationCover.errors.map((e) => e.message)).toEqual([
@@ -413,11 +421,11 @@ describe('financing instruments', () => {
     ]);
     const cover = await app.execute(
       RecordRiskCompensationCoverDocument,
-      { input: { ...base, amount: '1200000.00', creditCode: C, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
+      { input: { ...base, amount: '1200000.00', creditCode: C, poolId: counterpartyId.pool(pool.name), coveredLoanId: loanId, coverageRatio: '40.0000' } },
       admin,
     );
     expect(cover.data!.recordRiskCompensationCover.instrument).toEqual(
-      instrumentOf('RiskCompensationCover', 'RISK_COMPENSATION', C, '1200000.00', { startDate: '2025-01-10', endDate: '2027-01-10' }, {
+      instrumentOf('RiskCompensationCover', 'RISK_COMPENSATION', C, '1200000.00', { startsOn: '2025-01-10', endsOn: '2027-01-10' }, {
         coverageRatio: '40.0000',
         pool: { name: pool.name },
         coveredLoan: { id: loanId },
@@ -433,7 +441,7 @@ describe('financing instruments', () => {
     ]);
     const someoneElses = await app.execute(
       RecordRiskCompensationCoverDocument,
-      { input: { ...base, amount: '100000.00', creditCode: A, poolName: pool.name, coveredLoanId: loanId, coverageRatio: '40.0000' } },
+      { input: { ...base, amount: '100000.00', creditCode: A, poolId: counterpartyId.pool(pool.name), coveredLoanId: loanId, coverageRatio: '40.0000' } },
       admin,
     );
     expect(someoneElses.data!.recordRiskCompensationCover.errors.map((e) => e.message)).toEqual(["The loan is not 武汉甲光电有限公司's."]);
@@ -442,14 +450,14 @@ describe('financing instruments', () => {
   it('changes an instrument status with its version only', async () => {
     const loan = await app.execute(
       RecordCreditLoanDocument,
-      { input: { ...base, creditCode: B, lenderCreditCode: bank('BOC').creditCode, contractNo: 'BOC-1', interestRate: '3.6500', termMonths: 12 } },
+      { input: { ...base, creditCode: B, lenderId: bankGid('BOC'), contractNumber: 'BOC-1', interestRate: '3.6500', termMonths: 12 } },
       admin,
     );
     const recorded = loan.data!.recordCreditLoan.instrument!;
     const id = recorded.id;
-    const repaid = await app.execute(UpdateInstrumentStatusDocument, { id, version: 1, status: 'COMPLETED' }, admin);
+    const repaid = await app.execute(UpdateInstrumentStatusDocument, { input: { id, version: 1, status: 'COMPLETED' } }, admin);
     expect(repaid.data!.updateInstrumentStatus).toEqual({ errors: [], instrument: { ...recorded, status: 'COMPLETED', version: 2 } });
-    const stale = await app.execute(UpdateInstrumentStatusDocument, { id, version: 1, status: 'DEFAULTED' }, admin);
+    const stale = await app.execute(UpdateInstrumentStatusDocument, { input: { id, version: 1, status: 'DEFAULTED' } }, admin);
     expect(stale.data!.updateInstrumentStatus.errors.map((e) => e.code)).toEqual(['STALE_VERSION']);
   });
 
@@ -478,19 +486,19 @@ describe('portfolio sums', () => {
       const r = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, name) }, admin);
       expect(r.data!.createEnterprise.errors).toEqual([]);
     }
-    const base = { amount: '1000000.00', startDate: '2025-01-10' };
+    const base = { amount: '1000000.00', startsOn: '2025-01-10' };
     const loan = { ...base, interestRate: '3.8500', termMonths: 12 };
-    await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, creditCode: D, lenderCreditCode: bank('HANKOU').creditCode, contractNo: 'S-1' } }, admin));
-    const repaid = await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, creditCode: E, lenderCreditCode: bank('BOC').creditCode, contractNo: 'S-2' } }, admin));
-    await ok(app.execute(UpdateInstrumentStatusDocument, { id: repaid.id, version: 1, status: 'COMPLETED' }, admin));
-    const covered = await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, amount: '3000000.00', creditCode: F, lenderCreditCode: bank('ICBC').creditCode, contractNo: 'S-3' } }, admin));
-    await ok(app.execute(RecordRiskCompensationCoverDocument, { input: { ...base, amount: '1200000.00', creditCode: F, poolName: POOLS[0]!.name, coveredLoanId: covered.id, coverageRatio: '40.0000' } }, admin));
+    await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, creditCode: D, lenderId: bankGid('HANKOU'), contractNumber: 'S-1' } }, admin));
+    const repaid = await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, creditCode: E, lenderId: bankGid('BOC'), contractNumber: 'S-2' } }, admin));
+    await ok(app.execute(UpdateInstrumentStatusDocument, { input: { id: repaid.id, version: 1, status: 'COMPLETED' } }, admin));
+    const covered = await ok(app.execute(RecordCreditLoanDocument, { input: { ...loan, amount: '3000000.00', creditCode: F, lenderId: bankGid('ICBC'), contractNumber: 'S-3' } }, admin));
+    await ok(app.execute(RecordRiskCompensationCoverDocument, { input: { ...base, amount: '1200000.00', creditCode: F, poolId: counterpartyId.pool(POOLS[0]!.name), coveredLoanId: covered.id, coverageRatio: '40.0000' } }, admin));
     expect((await app.execute(RecordPatentDocument, { input: { creditCode: D, number: 'ZL201410012345.9', title: '一种装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } }, admin)).data!.recordPatent.errors).toEqual([]);
     expect((await app.execute(RecordPatentAppraisalDocument, { input: { patentNumber: 'ZL201410012345.9', appraiser: '武汉知识产权评估中心', value: '2000000.00', appraisedOn: '2025-01-15' } }, admin)).data!.recordPatentAppraisal.errors).toEqual([]);
-    await ok(app.execute(RecordIpPledgeLoanDocument, { input: { ...loan, amount: '1200000.00', creditCode: D, lenderCreditCode: bank('CMB').creditCode, contractNo: 'S-4', termMonths: 24, pledges: [{ patentNumber: 'ZL201410012345.9' }] } }, admin));
+    await ok(app.execute(RecordIpPledgeLoanDocument, { input: { ...loan, amount: '1200000.00', creditCode: D, lenderId: bankGid('CMB'), contractNumber: 'S-4', termMonths: 24, pledges: [{ patentNumber: 'ZL201410012345.9' }] } }, admin));
     const insurer = INSURERS.find((i) => !i.reinsurer)!.name;
-    await ok(app.execute(RecordTechInsuranceDocument, { input: { ...base, amount: '5000000.00', endDate: '2026-01-09', creditCode: E, insurerName: insurer, policyNo: 'S-P-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00' } }, admin));
-    await ok(app.execute(RecordReinsuranceDocument, { input: { ...base, amount: '2000000.00', creditCode: E, reinsurerName: INSURERS.find((i) => i.reinsurer)!.name, underlyingPolicyNo: 'S-P-1', treatyNo: 'S-T-1', cededShare: '40.0000' } }, admin));
+    const policy = await ok(app.execute(RecordTechInsuranceDocument, { input: { ...base, amount: '5000000.00', endsOn: '2026-01-09', creditCode: E, insurerId: counterpartyId.insurer(insurer), policyNumber: 'S-P-1', insuranceKind: 'RD_LIABILITY', premium: '60000.00' } }, admin));
+    await ok(app.execute(RecordReinsuranceDocument, { input: { ...base, amount: '2000000.00', creditCode: E, reinsurerId: counterpartyId.insurer(INSURERS.find((i) => i.reinsurer)!.name), underlyingPolicyId: policy.id, treatyNumber: 'S-T-1', cededShare: '40.0000' } }, admin));
     await ok(
       app.execute(
         RecordBondIssueDocument,
@@ -499,7 +507,7 @@ describe('portfolio sums', () => {
             kind: 'COLLECTIVE_BOND',
             issuers: [{ creditCode: E, share: '50.0000' }, { creditCode: D, share: '30.0000' }, { creditCode: F, share: '20.0000' }],
             amount: '300000000.00',
-            startDate: '2024-06-01',
+            startsOn: '2024-06-01',
             code: 'S-2480001',
             underwriter: '国家开发银行湖北省分行',
             couponRate: '5.8000',
@@ -509,10 +517,10 @@ describe('portfolio sums', () => {
         admin,
       ),
     );
-    const listing = await ok(app.execute(RecordNeeqListingDocument, { input: { creditCode: F, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01', firstBatch: false } }, admin));
-    await ok(app.execute(AdvanceNeeqStageDocument, { id: listing.id, version: 1, stage: 'LISTED', on: '2024-09-01', stockCode: '874322' }, admin));
-    await ok(app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: F, centre: '武汉股权托管交易中心', board: '科技板', custodyCode: 'S-WH-1' } }, admin));
-    await ok(app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: F, fundName: FUNDS[0]!.name, stake: '12.5000' } }, admin));
+    const listing = await ok(app.execute(RecordNeeqListingDocument, { input: { creditCode: F, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01', isFirstBatch: false } }, admin));
+    await ok(app.execute(AdvanceNeeqStageDocument, { input: { id: listing.id, version: 1, stage: 'LISTED', reachedOn: '2024-09-01', stockCode: '874322' } }, admin));
+    await ok(app.execute(RecordRegionalOtcListingDocument, { input: { ...base, creditCode: F, center: '武汉股权托管交易中心', board: '科技板', custodyCode: 'S-WH-1' } }, admin));
+    await ok(app.execute(RecordFundInvestmentDocument, { input: { ...base, amount: '8000000.00', creditCode: F, fundId: counterpartyId.fund(FUNDS[0]!.name), stake: '12.5000' } }, admin));
   }
 
   it('sums the portfolio in SQL: each kind, a collective bond by the selected issuers’ shares only', async () => {

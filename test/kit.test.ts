@@ -31,7 +31,7 @@ describe('the test kit', () => {
     const viewer = as(Role.BANK_OFFICER, BANKS[0]!.creditCode);
     const direct = await app.execute(ViewerDocument, {}, viewer);
     const overHttp = await app.http(ViewerDocument, {}, { token: await app.token(viewer.role, viewer.organisation) });
-    const expected = { viewer: { role: 'BANK_OFFICER', organisation: BANKS[0]!.creditCode } };
+    const expected = { viewer: { role: 'BANK_OFFICER', organization: { __typename: 'Bank', creditCode: BANKS[0]!.creditCode, name: BANKS[0]!.name } } };
     expect(direct).toEqual({ status: undefined, data: expected, errors: undefined });
     expect(overHttp).toEqual({ status: 200, data: expected });
   });

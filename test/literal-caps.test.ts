@@ -16,7 +16,7 @@ const NAME: Record<Size, string> = { LARGE: '大型', MEDIUM: '中型', SMALL: '
 const RECORD = `
   mutation R($input: EquityIncentivePlanInput!) {
     recordIncentivePlan(input: $input) {
-      plan { form totalEquityShare profitShare grants { granteeName equityShare serviceYears } }
+      plan { form totalEquityShare profitShare grants { nodes { granteeName equityShare serviceYears } } }
       errors { __typename code field message ... on IncentiveCapExceededError { rule } }
     }
   }`;
@@ -43,7 +43,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     const code = testCode(++serial);
     const r = await app.execute<any, any>(
       `mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code message } } }`,
-      { input: enterpriseInput(code, `武汉国有${NAME[size]}${serial}科技有限公司`, { size, stateOwned: true }) },
+      { input: enterpriseInput(code, `武汉国有${NAME[size]}${serial}科技有限公司`, { size, isStateOwned: true }) },
       admin,
     );
     expect(r.data).toEqual({ createEnterprise: { errors: [] } });
@@ -60,7 +60,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     return r.data.recordIncentivePlan;
   };
   const grant = (extra: Record<string, unknown> = {}) => ({ granteeName: '张伟', position: '首席科学家', equityShare: '1.0000', serviceYears: 5, grantedOn: '2025-02-01', ...extra });
-  const award = (extra: Record<string, unknown> = {}) => grant({ keyTechnical: true, purchasedShare: '1.0000', awardValue: '1000000.00', ...extra });
+  const award = (extra: Record<string, unknown> = {}) => grant({ isKeyTechnicalStaff: true, purchasedShare: '1.0000', awardValue: '1000000.00', ...extra });
   const refused = (...errors: ReturnType<typeof capError>[]) => ({ plan: null, errors });
 
   it('caps the equity of a plan at 5% (large), 10% (medium), 30% (small and micro)', async () => {
@@ -75,7 +75,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
       results.push([size, await record(size, { totalEquityShare: at }), await record(size, { totalEquityShare: over })]);
     }
     expect(results).toEqual(
-      cases.map(([size, at, , error]) => [size, { plan: { form: 'EQUITY_SALE', totalEquityShare: at, profitShare: null, grants: [] }, errors: [] }, refused(error)]),
+      cases.map(([size, at, , error]) => [size, { plan: { form: 'EQUITY_SALE', totalEquityShare: at, profitShare: null, grants: { nodes: [] } }, errors: [] }, refused(error)]),
     );
   });
 
@@ -96,7 +96,7 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
             form: 'EQUITY_SALE',
             totalEquityShare: '5.0000',
             profitShare: null,
-            grants: [{ granteeName: '张伟', equityShare: '3.0000', serviceYears: 5 }, { granteeName: '李娜', equityShare: '2.0000', serviceYears: 5 }],
+            grants: { nodes: [{ granteeName: '张伟', equityShare: '3.0000', serviceYears: 5 }, { granteeName: '李娜', equityShare: '2.0000', serviceYears: 5 }] },
           },
           errors: [],
         },
@@ -114,15 +114,15 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
         // industrialisation runs three to five years.
         await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0000', endsOn: '2027-12-31', staffInPost: 100 }),
         await record(size, { form: 'POSITION_DIVIDEND', profitShare: '15.0001', endsOn: '2027-12-31', staffInPost: 100 }),
-        await record(size, { form: 'PROJECT_DIVIDEND', profitShare: '15.0001', projectBasis: 'INDUSTRIALISATION', endsOn: '2028-12-31' }),
+        await record(size, { form: 'PROJECT_DIVIDEND', profitShare: '15.0001', projectBasis: 'INDUSTRIALIZATION', endsOn: '2028-12-31' }),
       ]);
     }
     expect(results).toEqual(
       SIZES.map((size) => [
         size,
-        { plan: { form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: '15.0000', grants: [] }, errors: [] },
+        { plan: { form: 'POSITION_DIVIDEND', totalEquityShare: null, profitShare: '15.0000', grants: { nodes: [] } }, errors: [] },
         refused(capError('input.profitShare', 'POSITION_DIVIDEND_CAP: ≤ 15% of the year’s after-tax profit, all plans together', 'Position dividends would distribute 15.0001% of after-tax profit; at most 15% a year.')),
-        { plan: { form: 'PROJECT_DIVIDEND', totalEquityShare: null, profitShare: '15.0001', grants: [] }, errors: [] },
+        { plan: { form: 'PROJECT_DIVIDEND', totalEquityShare: null, profitShare: '15.0001', grants: { nodes: [] } }, errors: [] },
       ]),
     );
   });
@@ -140,17 +140,17 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     expect(results).toEqual(
       SIZES.map((size) => [
         size,
-        { plan: { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 3 }] }, errors: [] },
+        { plan: { form: 'EQUITY_AWARD', totalEquityShare: '5.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 3 }] } }, errors: [] },
         refused(capError('input.grants.0.serviceYears', 'AWARD_MIN_SERVICE: equity awards need ≥ 3 years of service', '张伟 has served 2 years; an equity award needs at least 3.')),
       ]),
     );
   });
 
   it('lets options be exercised 1 year after the grant at the earliest, and for at most 5 years from then', async () => {
-    const option = (firstExerciseOn: string, exerciseDeadline: string) => ({
+    const option = (firstExerciseOn: string, lastExerciseOn: string) => ({
       form: 'STOCK_OPTION',
       totalEquityShare: '5.0000',
-      grants: [grant({ firstExerciseOn, exerciseDeadline })],
+      grants: [grant({ firstExerciseOn, lastExerciseOn })],
     });
     const results = [];
     for (const size of ['SMALL', 'MICRO'] as const) {
@@ -164,9 +164,9 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
     expect(results).toEqual(
       ['SMALL', 'MICRO'].map((size) => [
         size,
-        { plan: { form: 'STOCK_OPTION', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 5 }] }, errors: [] },
+        { plan: { form: 'STOCK_OPTION', totalEquityShare: '5.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 5 }] } }, errors: [] },
         refused(capError('input.grants.0.firstExerciseOn', 'OPTION_VESTING: ≥ 1 year from grant to first exercise', 'Options granted on 2025-02-01 may first be exercised on 2026-02-01, not 2026-01-31.')),
-        refused(capError('input.grants.0.exerciseDeadline', 'OPTION_EXERCISE_WINDOW: exercised within 5 years', 'The exercise window from 2026-02-01 may run to 2031-02-01 at the latest.')),
+        refused(capError('input.grants.0.lastExerciseOn', 'OPTION_EXERCISE_WINDOW: exercised within 5 years', 'The exercise window from 2026-02-01 may run to 2031-02-01 at the latest.')),
       ]),
     );
   });
@@ -176,15 +176,15 @@ describe('the 2016 incentive caps at their edges, for every enterprise size', ()
       // Service years bind equity awards only: a sale to a newcomer is a sale.
       await record('SMALL', { form: 'EQUITY_SALE', totalEquityShare: '5.0000', grants: [grant({ serviceYears: 1 })] }),
       // Exercise dates belong to options: on a sale they are refused as such, not measured as an option's.
-      await record('SMALL', { form: 'EQUITY_SALE', totalEquityShare: '5.0000', grants: [grant({ firstExerciseOn: '2025-03-01', exerciseDeadline: '2031-03-01' })] }),
+      await record('SMALL', { form: 'EQUITY_SALE', totalEquityShare: '5.0000', grants: [grant({ firstExerciseOn: '2025-03-01', lastExerciseOn: '2031-03-01' })] }),
       // An option grant without its first exercise date.
-      await record('SMALL', { form: 'STOCK_OPTION', totalEquityShare: '5.0000', grants: [grant({ exerciseDeadline: '2031-02-01' })] }),
+      await record('SMALL', { form: 'STOCK_OPTION', totalEquityShare: '5.0000', grants: [grant({ lastExerciseOn: '2031-02-01' })] }),
       // An equity plan states the equity it grants.
       await record('SMALL', { form: 'EQUITY_SALE', grants: [grant()] }),
     ]).toEqual([
-      { plan: { form: 'EQUITY_SALE', totalEquityShare: '5.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 1 }] }, errors: [] },
+      { plan: { form: 'EQUITY_SALE', totalEquityShare: '5.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.0000', serviceYears: 1 }] } }, errors: [] },
       { plan: null, errors: [invalid('input.grants.0', 'Only option grants have exercise dates.')] },
-      { plan: null, errors: [invalid('input.grants.0', 'An option grant states its first exercise date and its deadline.')] },
+      { plan: null, errors: [invalid('input.grants.0', 'An option grant states its first and last exercise dates.')] },
       { plan: null, errors: [invalid('input.totalEquityShare', 'A EQUITY_SALE plan states the equity it grants.')] },
     ]);
   });

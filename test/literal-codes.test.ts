@@ -26,7 +26,7 @@ const CHANGED: [string, string][] = [
 const CREATE = `
   mutation Create($input: CreateEnterpriseInput!) {
     createEnterprise(input: $input) {
-      enterprise { creditCode name creditCodeOverride { reason by } }
+      enterprise { creditCode name creditCodeOverride { reason by { role name } } }
       errors { __typename code field message ... on CheckCharacterMismatchError { expected } }
     }
   }`;
@@ -91,10 +91,10 @@ describe('credit code check characters, pinned to real codes', () => {
 
   it('refuses a bank whose code fails its check character, and records one that passes', async () => {
     const RECORD = `
-      mutation Bank($input: BankInput!) {
+      mutation Bank($input: RecordBankInput!) {
         recordBank(input: $input) { bank { creditCode name } errors { __typename code field message } }
       }`;
-    const bad = await app.execute<any, any>(RECORD, { input: { creditCode: '91420100MA4K0A1B6M', name: '测试银行', partner: false, planned: false } }, admin);
+    const bad = await app.execute<any, any>(RECORD, { input: { creditCode: '91420100MA4K0A1B6M', name: '测试银行', isPartner: false, isPlanned: false } }, admin);
     expect(bad.data).toEqual({
       recordBank: {
         bank: null,
@@ -103,7 +103,7 @@ describe('credit code check characters, pinned to real codes', () => {
         ],
       },
     });
-    const good = await app.execute<any, any>(RECORD, { input: { creditCode: '91420100MA4K0A1B6L', name: '测试银行', partner: false, planned: false } }, admin);
+    const good = await app.execute<any, any>(RECORD, { input: { creditCode: '91420100MA4K0A1B6L', name: '测试银行', isPartner: false, isPlanned: false } }, admin);
     expect(good.data).toEqual({ recordBank: { bank: { creditCode: '91420100MA4K0A1B6L', name: '测试银行' }, errors: [] } });
   });
 });

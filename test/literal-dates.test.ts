@@ -20,14 +20,14 @@ const bank = as(Role.BANK_OFFICER, hankou.creditCode);
 const noon = (date: string) => `${date}T04:00:00Z`;
 
 const DRAFT = `mutation D($input: DraftProposalInput!) { draftProposal(input: $input) { proposal { id version } errors { code message } } }`;
-const SUBMIT = `mutation S($id: ID!, $version: Int!) { submitProposal(id: $id, version: $version) { proposal { status } errors { code message } } }`;
-const REVIEW = `mutation R($id: ID!) { reviewProposal(id: $id, decision: ACCEPT) { proposal { status } errors { code message } } }`;
-const ASSIGN = `mutation A($id: ID!, $lead: ID!) { assignProposal(id: $id, lead: $lead) { proposal { status round complex dueDate overdue } errors { code message } } }`;
-const REPLY = `mutation Y($id: ID!) { replyToProposal(id: $id, result: B, text: "正在研究落实。") { proposal { status } errors { code message } } }`;
-const RATE = `mutation T($id: ID!, $rating: Satisfaction!) { rateReply(id: $id, rating: $rating) { proposal { status round dueDate overdue } errors { code message } } }`;
-const PROPOSAL = `query P($id: ID!) { proposal(id: $id) { status dueDate overdue } }`;
-const OVERDUE = `query O { proposals(filter: { overdue: true }, first: 100) { edges { node { id } } } }`;
-const SCORES = `query H($year: Int!) { handlingUnitScores(year: $year) { unit { name } year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate } }`;
+const SUBMIT = `mutation S($id: ID!, $version: Int!) { submitProposal(input: { proposalId: $id, version: $version }) { proposal { status } errors { code message } } }`;
+const REVIEW = `mutation R($id: ID!) { reviewProposal(input: { proposalId: $id, decision: { accept: {} } }) { proposal { status } errors { code message } } }`;
+const ASSIGN = `mutation A($id: ID!, $lead: ID!) { assignProposal(input: { proposalId: $id, leadUnitId: $lead }) { proposal { status round isComplex dueOn isOverdue } errors { code message } } }`;
+const REPLY = `mutation Y($id: ID!) { replyToProposal(input: { proposalId: $id, category: BEING_ADDRESSED, text: "正在研究落实。" }) { proposal { status answer { id } } errors { code message } } }`;
+const RATE = `mutation T($replyId: ID!, $rating: Satisfaction!) { rateReply(input: { replyId: $replyId, rating: $rating }) { proposal { status round dueOn isOverdue } errors { code message } } }`;
+const PROPOSAL = `query P($id: ID!) { proposal(id: $id) { status dueOn isOverdue } }`;
+const OVERDUE = `query O { proposals(filter: { isOverdue: true }, first: 100) { edges { node { id } } } }`;
+const SCORES = `query H($year: Int!) { handlingUnitScores(year: $year) { edges { node { unit { name } year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate } } } }`;
 
 describe('the zone’s calendar, in literal dates', () => {
   let app: TestApp;
@@ -42,19 +42,19 @@ describe('the zone’s calendar, in literal dates', () => {
     const em = app.orm.em.fork();
     await em.execute(`insert into sector (id, code, name) values ('5ec70000-0000-4000-8000-000000000001', 'SCITECH', '科学技术界')`);
     await em.execute(
-      `insert into cppcc_member (id, name, sector_id, levels) values ('3e3be400-0000-4000-8000-000000000001', '李建国', '5ec70000-0000-4000-8000-000000000001', '{CITY}')`,
+      `insert into cppcc_member (id, name, sector_id, levels) values ('3e3be400-0000-4000-8000-000000000001', '李建国', '5ec70000-0000-4000-8000-000000000001', '{MUNICIPAL}')`,
     );
     await em.execute(
       `insert into handling_unit (id, name, level) values
-         ('0417a000-0000-4000-8000-000000000001', '武汉市科学技术局', 'CITY'),
-         ('0417a000-0000-4000-8000-000000000002', '武汉市财政局', 'CITY'),
-         ('0417a000-0000-4000-8000-000000000003', '武汉市地方金融工作局', 'CITY'),
-         ('0417a000-0000-4000-8000-000000000004', '武汉市经济和信息化局', 'CITY')`,
+         ('0417a000-0000-4000-8000-000000000001', '武汉市科学技术局', 'MUNICIPAL'),
+         ('0417a000-0000-4000-8000-000000000002', '武汉市财政局', 'MUNICIPAL'),
+         ('0417a000-0000-4000-8000-000000000003', '武汉市地方金融工作局', 'MUNICIPAL'),
+         ('0417a000-0000-4000-8000-000000000004', '武汉市经济和信息化局', 'MUNICIPAL')`,
     );
     const members = await app.execute<any, any>(`query { cppccMembers(first: 10) { edges { node { id name } } } }`, {}, office);
     drafter = as(Role.CPPCC_MEMBER, members.data.cppccMembers.edges[0].node.id);
-    const handling = await app.execute<any, any>(`query { handlingUnits { id name } }`, {}, office);
-    for (const u of handling.data.handlingUnits) units[u.name] = u.id;
+    const handling = await app.execute<any, any>(`query { handlingUnits { edges { node { id name } } } }`, {}, office);
+    for (const { node: u } of handling.data.handlingUnits.edges) units[u.name] = u.id;
   });
   afterEach(() => realClock());
   afterAll(() => app.close());
@@ -68,8 +68,8 @@ describe('the zone’s calendar, in literal dates', () => {
   };
 
   /** An accepted proposal (drafted, submitted and accepted on the real day), ready to be assigned. */
-  const accepted = async (subject: string, complex = false): Promise<string> => {
-    const input = { level: 'CITY', subject, reasons: '企业反映办理周期长。', recommendations: '简化流程。', complex };
+  const accepted = async (subject: string, isComplex = false): Promise<string> => {
+    const input = { level: 'MUNICIPAL', subject, reasons: '企业反映办理周期长。', recommendations: '简化流程。', isComplex };
     const { id, version } = await payload(DRAFT, { input }, drafter);
     await payload(SUBMIT, { id, version }, drafter);
     await payload(REVIEW, { id }, office);
@@ -86,7 +86,7 @@ describe('the zone’s calendar, in literal dates', () => {
     expect((await app.execute<any, any>(`mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code } } }`, { input: enterpriseInput(code, name) }, admin)).data).toEqual({
       createEnterprise: { errors: [] },
     });
-    const ELIGIBILITY = `query E($codes: [CreditCode!]!) { eligibility(programme: "RD_SUPER_DEDUCTION", creditCodes: $codes) { creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks { criterion outcome detail } } }`;
+    const ELIGIBILITY = `query E($codes: [String!]!) { eligibility(program: "RD_SUPER_DEDUCTION", creditCodes: $codes) { creditCode program { code } rules { version effectiveFrom } asOf isEligible checks { criterion outcome detail(language: ENGLISH) } } }`;
     const answer = async (instant: string) => {
       setClock(instant);
       const r = await app.execute<any, any>(ELIGIBILITY, { codes: [code] }, admin);
@@ -96,12 +96,11 @@ describe('the zone’s calendar, in literal dates', () => {
     const expected = (asOf: string, years: string) => [
       {
         creditCode: code,
-        programme: 'RD_SUPER_DEDUCTION',
+        program: { code: 'RD_SUPER_DEDUCTION' },
         // The standing rule of 2023年第7号 (the super-deduction's rate history: test/super-deduction.test.ts).
-        ruleVersion: 10,
-        rulesEffectiveFrom: '2023-01-01',
+        rules: { version: 10, effectiveFrom: '2023-01-01' },
         asOf,
-        eligible: false,
+        isEligible: false,
         checks: [
           { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `${name} (光电子信息产业园), founded 2012-03-01.` },
           { criterion: 'EXCLUDED_SECTOR', outcome: 'UNKNOWN', detail: 'Its principal business is not classified under a GB/T 4754 sector.' },
@@ -140,7 +139,7 @@ describe('the zone’s calendar, in literal dates', () => {
       setClock(instant);
       due.push(await payload(ASSIGN, { id: ids[i], lead: units['武汉市经济和信息化局'] }, office));
     }
-    expect(due).toEqual(cases.map(([, complex, dueDate]) => ({ status: 'ASSIGNED', round: 1, complex, dueDate, overdue: false })));
+    expect(due).toEqual(cases.map(([, isComplex, dueOn]) => ({ status: 'ASSIGNED', round: 1, isComplex, dueOn, isOverdue: false })));
     // The tests' own month arithmetic agrees with every pair (it computes other tests' due dates).
     expect(cases.map(([instant, complex]) => addMonths(zoneDay(new Date(instant)), complex ? 6 : 3))).toEqual(cases.map(([, , d]) => d));
   });
@@ -148,15 +147,15 @@ describe('the zone’s calendar, in literal dates', () => {
   it('lists a proposal as overdue from the first moment of the day after its due date in Wuhan', async () => {
     const id = await accepted('关于逾期边界测试的提案');
     setClock(noon('2026-11-30'));
-    expect(await payload(ASSIGN, { id, lead: units['武汉市经济和信息化局'] }, office)).toEqual({ status: 'ASSIGNED', round: 1, complex: false, dueDate: '2027-02-28', overdue: false });
+    expect(await payload(ASSIGN, { id, lead: units['武汉市经济和信息化局'] }, office)).toEqual({ status: 'ASSIGNED', round: 1, isComplex: false, dueOn: '2027-02-28', isOverdue: false });
     const at = async (instant: string) => {
       setClock(instant);
       const one = await app.execute<any, any>(PROPOSAL, { id }, office);
       const listed = await app.execute<any, any>(OVERDUE, {}, office);
       return [one.data.proposal, listed.data.proposals.edges.some((e: { node: { id: string } }) => e.node.id === id)];
     };
-    expect(await at('2027-02-28T15:59:59Z')).toEqual([{ status: 'ASSIGNED', dueDate: '2027-02-28', overdue: false }, false]);
-    expect(await at('2027-02-28T16:00:00Z')).toEqual([{ status: 'ASSIGNED', dueDate: '2027-02-28', overdue: true }, true]);
+    expect(await at('2027-02-28T15:59:59Z')).toEqual([{ status: 'ASSIGNED', dueOn: '2027-02-28', isOverdue: false }, false]);
+    expect(await at('2027-02-28T16:00:00Z')).toEqual([{ status: 'ASSIGNED', dueOn: '2027-02-28', isOverdue: true }, true]);
   });
 
   it('gives a proposal sent back by a dissatisfied proposer a new reply due 3 months from the rating', async () => {
@@ -164,9 +163,9 @@ describe('the zone’s calendar, in literal dates', () => {
     setClock(noon('2026-11-30'));
     await payload(ASSIGN, { id, lead: units['武汉市科学技术局'] }, office);
     setClock(noon('2026-12-15'));
-    await payload(REPLY, { id }, unit('武汉市科学技术局'));
+    const { answer } = await payload(REPLY, { id }, unit('武汉市科学技术局'));
     setClock(noon('2027-01-31'));
-    expect(await payload(RATE, { id, rating: 'DISSATISFIED' }, drafter)).toEqual({ status: 'ASSIGNED', round: 2, dueDate: '2027-04-30', overdue: false });
+    expect(await payload(RATE, { replyId: answer.id, rating: 'DISSATISFIED' }, drafter)).toEqual({ status: 'ASSIGNED', round: 2, dueOn: '2027-04-30', isOverdue: false });
   });
 
   it('scores a unit in the year of its replies in Wuhan, truncating the satisfaction rate (2 of 3: 66.6666%)', async () => {
@@ -176,12 +175,13 @@ describe('the zone’s calendar, in literal dates', () => {
     setClock(noon('2027-03-01'));
     for (const id of ids) await payload(ASSIGN, { id, lead }, office);
     setClock(noon('2027-03-15'));
-    for (const id of ids.slice(0, 3)) await payload(REPLY, { id }, unit('武汉市地方金融工作局'));
-    for (const [i, rating] of (['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const).entries()) await payload(RATE, { id: ids[i], rating }, drafter);
+    const answers = [];
+    for (const id of ids.slice(0, 3)) answers.push((await payload(REPLY, { id }, unit('武汉市地方金融工作局'))).answer.id);
+    for (const [i, rating] of (['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const).entries()) await payload(RATE, { replyId: answers[i], rating }, drafter);
     setClock('2027-12-31T16:30:00Z'); // 00:30 on 1 January 2028 in Wuhan
     await payload(REPLY, { id: ids[3] }, unit('武汉市地方金融工作局'));
     realClock();
-    const scores = async (year: number) => (await app.execute<any, any>(SCORES, { year }, office)).data.handlingUnitScores;
+    const scores = async (year: number) => (await app.execute<any, any>(SCORES, { year }, office)).data.handlingUnitScores.edges.map((e: { node: unknown }) => e.node);
     expect(await scores(2027)).toEqual([
       { unit: { name: '武汉市地方金融工作局' }, year: 2027, replies: 3, rated: 3, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1, satisfactionRate: '66.6666' },
     ]);
@@ -191,11 +191,11 @@ describe('the zone’s calendar, in literal dates', () => {
   });
 
   describe('authorisations: active from their first day to their last, in Wuhan', () => {
-    const GRANT = `mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { authorization { validFrom validTo active } errors { code field message } } }`;
-    const grant = (creditCode: string, validFrom: string, validTo: string) =>
+    const GRANT = `mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { authorization { validFrom validUntil isActive } errors { code field message } } }`;
+    const grant = (creditCode: string, validFrom: string, validUntil: string) =>
       app.execute<any, any>(
         GRANT,
-        { input: { creditCode, bankCreditCode: hankou.creditCode, scopes: ['PROFILE'], purpose: '科技信用贷款授信审查', validFrom, validTo, signer: '王伟（财务总监）' } },
+        { input: { creditCode, bankCreditCode: hankou.creditCode, scopes: ['PROFILE'], purpose: '科技信用贷款授信审查', validFrom, validUntil, signer: '王伟（财务总监）' } },
         as(Role.ENTERPRISE_REP, creditCode),
       );
     /** [does the bank see the enterprise, is its authorisation active] for each code. */
@@ -203,8 +203,8 @@ describe('the zone’s calendar, in literal dates', () => {
       const out = [];
       for (const code of codes) {
         const read = await app.execute<any, any>(`query Q($c: CreditCode!) { enterprise(creditCode: $c) { creditCode } }`, { c: code }, bank);
-        const list = await app.execute<any, any>(`query A($c: CreditCode!) { authorizations(creditCode: $c) { active } }`, { c: code }, admin);
-        out.push([read.data.enterprise?.creditCode === code, list.data.authorizations.map((a: { active: boolean }) => a.active)]);
+        const list = await app.execute<any, any>(`query A($c: CreditCode!) { authorizations(creditCode: $c) { edges { node { isActive } } } }`, { c: code }, admin);
+        out.push([read.data.enterprise?.creditCode === code, list.data.authorizations.edges.map((e: { node: { isActive: boolean } }) => e.node.isActive)]);
       }
       return out;
     };
@@ -215,16 +215,16 @@ describe('the zone’s calendar, in literal dates', () => {
       }
     };
 
-    it('lets the bank see an enterprise on the last day (validTo) until midnight in Wuhan, and from midnight on the first day (validFrom)', async () => {
+    it('lets the bank see an enterprise on the last day (validUntil) until midnight in Wuhan, and from midnight on the first day (validFrom)', async () => {
       const ending = testCode(2101);
       const starting = testCode(2102);
       await register([[ending, '武汉授权末日科技有限公司'], [starting, '武汉授权首日科技有限公司']]);
       setClock(noon('2026-12-01'));
       expect((await grant(ending, '2026-06-01', '2026-12-01')).data).toEqual({
-        grantAuthorization: { authorization: { validFrom: '2026-06-01', validTo: '2026-12-01', active: true }, errors: [] },
+        grantAuthorization: { authorization: { validFrom: '2026-06-01', validUntil: '2026-12-01', isActive: true }, errors: [] },
       });
       expect((await grant(starting, '2026-12-02', '2027-06-01')).data).toEqual({
-        grantAuthorization: { authorization: { validFrom: '2026-12-02', validTo: '2027-06-01', active: false }, errors: [] },
+        grantAuthorization: { authorization: { validFrom: '2026-12-02', validUntil: '2027-06-01', isActive: false }, errors: [] },
       });
       expect(await seen([ending, starting])).toEqual([[true, [true]], [false, [false]]]);
       setClock('2026-12-01T15:59:59Z'); // 23:59:59 in Wuhan: still the last day of one, not yet the first of the other
@@ -238,7 +238,7 @@ describe('the zone’s calendar, in literal dates', () => {
       await register([[code, '武汉授权当日科技有限公司']]);
       setClock(noon('2026-12-01'));
       expect((await grant(code, '2026-06-01', '2026-11-30')).data).toEqual({
-        grantAuthorization: { authorization: null, errors: [{ code: 'INVALID_INPUT', field: 'input.validTo', message: 'The authorisation would already have ended.' }] },
+        grantAuthorization: { authorization: null, errors: [{ code: 'INVALID_INPUT', field: 'input.validUntil', message: 'The authorization would already have ended.' }] },
       });
       expect(await seen([code])).toEqual([[false, []]]);
       expect((await grant(code, '2026-06-01', '2026-12-01')).data.grantAuthorization.errors).toEqual([]);
@@ -252,7 +252,7 @@ describe('the zone’s calendar, in literal dates', () => {
       const today = zoneToday();
       expect((await grant(last, addMonths(today, -6), today)).data.grantAuthorization.errors).toEqual([]);
       expect((await grant(first, addDays(today, 1), addMonths(today, 6))).data.grantAuthorization.errors).toEqual([]);
-      expect((await grant(first, today, addDays(today, -1))).data.grantAuthorization.errors.map((e: { field: string }) => e.field)).toEqual(['input.validTo', 'input.validTo']);
+      expect((await grant(first, today, addDays(today, -1))).data.grantAuthorization.errors.map((e: { field: string }) => e.field)).toEqual(['input.validUntil', 'input.validUntil']);
       expect(await seen([last, first])).toEqual([[true, [true]], [false, [false]]]);
     });
   });

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../src/common/global-id';
 import fc from 'fast-check';
 import { Role } from '../src/auth/roles';
 import { fixed } from '../src/common/decimal';
@@ -28,7 +29,7 @@ async function ok<T>(p: Promise<{ data?: T | null; errors?: unknown }>): Promise
 
 const CREATE = `mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code message } } }`;
 const FISCAL_YEAR = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code field message } } }`;
-const PATENT = `mutation P($input: PatentInput!) { recordPatent(input: $input) { errors { code field message } } }`;
+const PATENT = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code field message } } }`;
 
 describe('amounts and percentages below the places shown: cut off, never rounded', () => {
   let app: TestApp;
@@ -44,7 +45,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
   const BOND = `
     mutation B($input: BondIssueInput!) {
       recordBondIssue(input: $input) {
-        instrument { kind amount holders { share lead amount enterprise { creditCode } } }
+        instrument { kind amount holders { share isLead amount enterprise { creditCode } } }
         errors { code field message }
       }
     }`;
@@ -53,7 +54,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       BOND,
       {
         input: {
-          kind, amount, code, underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 36, startDate: '2025-03-01',
+          kind, amount, code, underwriter: '长江证券', couponRate: '5.8000', tenorMonths: 36, startsOn: '2025-03-01',
           issuers: issuers.map(([creditCode, share]) => ({ creditCode, share })),
         },
       },
@@ -69,9 +70,9 @@ describe('amounts and percentages below the places shown: cut off, never rounded
           kind: 'COLLECTIVE_BOND',
           amount: '10000000.05',
           holders: [
-            { share: '33.3333', lead: true, amount: '3333330.01', enterprise: { creditCode: A } },
-            { share: '33.3334', lead: false, amount: '3333340.01', enterprise: { creditCode: B } },
-            { share: '33.3333', lead: false, amount: '3333330.01', enterprise: { creditCode: C } },
+            { share: '33.3333', isLead: true, amount: '3333330.01', enterprise: { creditCode: A } },
+            { share: '33.3334', isLead: false, amount: '3333340.01', enterprise: { creditCode: B } },
+            { share: '33.3333', isLead: false, amount: '3333330.01', enterprise: { creditCode: C } },
           ],
         },
       },
@@ -84,8 +85,8 @@ describe('amounts and percentages below the places shown: cut off, never rounded
           kind: 'SME_COLLECTIVE_NOTE',
           amount: '10000000.01',
           holders: [
-            { share: '66.6667', lead: true, amount: '6666670.00', enterprise: { creditCode: A } },
-            { share: '33.3333', lead: false, amount: '3333330.00', enterprise: { creditCode: B } },
+            { share: '66.6667', isLead: true, amount: '6666670.00', enterprise: { creditCode: A } },
+            { share: '33.3333', isLead: false, amount: '3333330.00', enterprise: { creditCode: B } },
           ],
         },
       },
@@ -98,7 +99,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     await ok(app.execute<any, any>(PATENT, { input: { creditCode: code, number: 'ZL202010000777.3', title: '一种光纤光栅传感器', legalStatus: 'VALID', grantedOn: '2021-04-01' } }, admin));
     await ok(
       app.execute<any, any>(
-        `mutation A($input: PatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code field message } } }`,
+        `mutation A($input: RecordPatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code field message } } }`,
         { input: { patentNumber: 'ZL202010000777.3', appraiser: '湖北众联资产评估', value: '3000000.00', appraisedOn: '2025-02-01' } },
         admin,
       ),
@@ -107,7 +108,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       `mutation L($input: IpPledgeLoanInput!) {
          recordIpPledgeLoan(input: $input) { instrument { amount ... on IpPledgeLoan { pledgedValue loanToValue } } errors { code field message } }
        }`,
-      { input: { creditCode: code, lenderCreditCode: hankou.creditCode, contractNo: 'HK-IP-3004', amount: '2000000.00', interestRate: '4.3500', termMonths: 24, startDate: '2025-03-01', pledges: [{ patentNumber: 'ZL202010000777.3' }] } },
+      { input: { creditCode: code, lenderId: toGlobalId('Bank', hankou.id), contractNumber: 'HK-IP-3004', amount: '2000000.00', interestRate: '4.3500', termMonths: 24, startsOn: '2025-03-01', pledges: [{ patentNumber: 'ZL202010000777.3' }] } },
       admin,
     );
     expect(loan.data).toEqual({ recordIpPledgeLoan: { instrument: { amount: '2000000.00', pledgedValue: '3000000.00', loanToValue: '66.6666' }, errors: [] } });
@@ -124,26 +125,26 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       [2025, '50000000.00', '2500000.00', '30000000.00', 20, 2], // exactly ¥50m, R&D exactly 5%
     ] as const;
     for (const [fiscalYear, revenue, rdExpense, highTechRevenue, employees, stStaff] of years) {
-      await ok(app.execute<any, any>(FISCAL_YEAR, { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, employees, stStaff } }, as(Role.ENTERPRISE_REP, code)));
+      await ok(app.execute<any, any>(FISCAL_YEAR, { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, employees, scienceAndTechnologyStaff: stStaff } }, as(Role.ENTERPRISE_REP, code)));
     }
     await ok(
       app.execute<any, any>(
         `mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code field message } } }`,
-        { input: { creditCode: code, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'FINANCIALS'], purpose: '科技信用贷款授信审查', validFrom: '2026-01-01', validTo: '2028-12-31', signer: '王伟（财务总监）' } },
+        { input: { creditCode: code, bankCreditCode: hankou.creditCode, scopes: ['PROFILE', 'FINANCIALS'], purpose: '科技信用贷款授信审查', validFrom: '2026-01-01', validUntil: '2028-12-31', signer: '王伟（财务总监）' } },
         as(Role.ENTERPRISE_REP, code),
       ),
     );
     const read = await app.execute<any, any>(
-      `query Q($c: CreditCode!) { enterprise(creditCode: $c) { financialBands { fiscalYear revenue rdIntensity employees stStaffShareAtLeast10 highTechRevenueShareAtLeast60 } } }`,
+      `query Q($c: CreditCode!) { enterprise(creditCode: $c) { financialBands { fiscalYear revenue rdIntensity employees isScienceAndTechnologyStaffShareAtLeast10Percent isHighTechRevenueShareAtLeast60Percent } } }`,
       { c: code },
       bank,
     );
     expect(read.errors).toBeUndefined();
     expect(read.data.enterprise.financialBands).toEqual([
-      { fiscalYear: 2025, revenue: 'UP_TO_50M', rdIntensity: 'AT_LEAST_5', employees: 'FROM_20_TO_300', stStaffShareAtLeast10: true, highTechRevenueShareAtLeast60: true },
-      { fiscalYear: 2024, revenue: 'FROM_50M_TO_200M', rdIntensity: 'FROM_4_TO_5', employees: 'FROM_20_TO_300', stStaffShareAtLeast10: false, highTechRevenueShareAtLeast60: true },
-      { fiscalYear: 2023, revenue: 'FROM_50M_TO_200M', rdIntensity: 'BELOW_3', employees: 'FROM_300_TO_1000', stStaffShareAtLeast10: true, highTechRevenueShareAtLeast60: false },
-      { fiscalYear: 2022, revenue: 'FROM_50M_TO_200M', rdIntensity: 'BELOW_3', employees: 'UNDER_20', stStaffShareAtLeast10: false, highTechRevenueShareAtLeast60: false },
+      { fiscalYear: 2025, revenue: 'UP_TO_50_MILLION', rdIntensity: 'AT_LEAST_5_PERCENT', employees: 'FROM_20_TO_300', isScienceAndTechnologyStaffShareAtLeast10Percent: true, isHighTechRevenueShareAtLeast60Percent: true },
+      { fiscalYear: 2024, revenue: 'FROM_50_TO_200_MILLION', rdIntensity: 'FROM_4_TO_5_PERCENT', employees: 'FROM_20_TO_300', isScienceAndTechnologyStaffShareAtLeast10Percent: false, isHighTechRevenueShareAtLeast60Percent: true },
+      { fiscalYear: 2023, revenue: 'FROM_50_TO_200_MILLION', rdIntensity: 'BELOW_3_PERCENT', employees: 'FROM_300_TO_1000', isScienceAndTechnologyStaffShareAtLeast10Percent: true, isHighTechRevenueShareAtLeast60Percent: false },
+      { fiscalYear: 2022, revenue: 'FROM_50_TO_200_MILLION', rdIntensity: 'BELOW_3_PERCENT', employees: 'UNDER_20', isScienceAndTechnologyStaffShareAtLeast10Percent: false, isHighTechRevenueShareAtLeast60Percent: false },
     ]);
   });
 
@@ -162,14 +163,14 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       await ok(
         app.execute<any, any>(
           FISCAL_YEAR,
-          { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, totalIncome: revenue, employees: 7, stStaff: 1 } },
+          { input: { creditCode: code, fiscalYear, revenue, rdExpense, rdExpenseInChina: rdExpense, highTechRevenue, totalIncome: revenue, employees: 7, scienceAndTechnologyStaff: 1 } },
           admin,
         ),
       );
     }
     await ok(app.execute<any, any>(PATENT, { input: { creditCode: code, number: 'ZL202110000888.9', title: '一种激光焊接装置', legalStatus: 'VALID', grantedOn: '2022-05-01' } }, admin));
     const result = await app.execute<any, any>(
-      `query E($codes: [CreditCode!]!) { eligibility(programme: "HIGH_TECH_SELF_CHECK", creditCodes: $codes, asOf: "2026-06-30") { creditCode ruleVersion asOf eligible checks { criterion outcome detail } } }`,
+      `query E($codes: [String!]!) { eligibility(program: "HIGH_TECH_SELF_CHECK", creditCodes: $codes, asOf: "2026-06-30") { creditCode rules { version } asOf isEligible checks { criterion outcome detail(language: ENGLISH) } } }`,
       { codes: [code] },
       admin,
     );
@@ -178,14 +179,14 @@ describe('amounts and percentages below the places shown: cut off, never rounded
     expect(result.data.eligibility).toEqual([
       {
         creditCode: code,
-        ruleVersion: 5,
+        rules: { version: 5 },
         asOf: '2026-06-30',
-        eligible: false,
+        isEligible: false,
         checks: [
           { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: `${name} (光电子信息产业园), founded 2012-03-01; at least 1 year(s) by 2026-06-30 required.` },
           { criterion: 'CORE_IP', outcome: 'PASSED', detail: '1 valid patent(s) granted by 2026-06-30 (ZL202110000888.9); 1 required.' },
           { criterion: 'NATIONAL_HIGH_TECH_FIELD', outcome: 'PASSED', detail: 'Core technology classified under ELECTRONIC_INFORMATION, a field the rule supports.' },
-          { criterion: 'ST_STAFF_SHARE', outcome: 'PASSED', detail: 'S&T staff 1 of 7 employees (14.28%) in 2025; 10% required.' },
+          { criterion: 'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', outcome: 'PASSED', detail: 'S&T staff 1 of 7 employees (14.28%) in 2025; 10% required.' },
           {
             criterion: 'RD_INTENSITY',
             outcome: 'FAILED',

@@ -12,7 +12,7 @@ import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
 let next = 14_200;
-const RESULT = `instrument { ... on NeeqListing { id status stage stockCode tier endDate stageHistory { stage on } } }
+const RESULT = `instrument { ... on NeeqListing { id status stage stockCode tier endsOn stageHistory { stage reachedOn } } }
   errors { __typename code field message ... on LiveNeeqListingError { liveListingId } }`;
 
 describe('NEEQ listings', () => {
@@ -38,16 +38,15 @@ describe('NEEQ listings', () => {
   const record = async (creditCode: string, input: Record<string, unknown>) =>
     (
       await app.execute<any, any>(`mutation ($input: NeeqListingInput!) { recordNeeqListing(input: $input) { ${RESULT} } }`, {
-        input: { creditCode, amount: '0.00', startDate: '2011-06-01', sponsorBroker: '长江证券', firstBatch: false, ...input },
+        input: { creditCode, amount: '0.00', startsOn: '2011-06-01', sponsorBroker: '长江证券', isFirstBatch: false, ...input },
       }, admin)
     ).data.recordNeeqListing;
 
   const advance = async (id: string, version: number, stage: string, on: string, stockCode?: string) =>
     (
       await app.execute<any, any>(
-        `mutation ($id: ID!, $version: Int!, $stage: NeeqStage!, $on: Date!, $stockCode: String) {
-           advanceNeeqStage(id: $id, version: $version, stage: $stage, on: $on, stockCode: $stockCode) { ${RESULT} } }`,
-        { id, version, stage, on, stockCode },
+        `mutation ($input: AdvanceNeeqStageInput!) { advanceNeeqStage(input: $input) { ${RESULT} } }`,
+        { input: { id, version, stage, reachedOn: on, stockCode } },
         admin,
       )
     ).data.advanceNeeqStage;
@@ -58,11 +57,11 @@ describe('NEEQ listings', () => {
 
   it('refuses a second live listing of a company with a typed error naming the live one; a past one or one after it ended is taken', async () => {
     const code = await company('武汉唯一挂牌光电股份有限公司');
-    const first = await record(code, { stage: 'FILING_ACCEPTED', startDate: '2019-03-01', stageReachedOn: '2019-04-01' });
+    const first = await record(code, { stage: 'FILING_ACCEPTED', startsOn: '2019-03-01', stageReachedOn: '2019-04-01' });
     expect(first.errors).toEqual([]);
     const live = first.instrument.id;
     for (const stage of [{ stage: 'JOINT_STOCK_REFORM' }, { stage: 'LISTED', stockCode: '873456' }]) {
-      expect(await record(code, { ...stage, startDate: '2019-05-01', stageReachedOn: '2019-09-01' })).toEqual({
+      expect(await record(code, { ...stage, startsOn: '2019-05-01', stageReachedOn: '2019-09-01' })).toEqual({
         instrument: null,
         errors: [
           {
@@ -76,7 +75,7 @@ describe('NEEQ listings', () => {
       });
     }
     // A listing that ended long ago is history, not a second live one.
-    const past = await record(code, { stage: 'DELISTED', stockCode: '430123', startDate: '2011-06-01', stageReachedOn: '2015-06-30' });
+    const past = await record(code, { stage: 'DELISTED', stockCode: '430123', startsOn: '2011-06-01', stageReachedOn: '2015-06-30' });
     expect(past).toEqual({
       instrument: {
         id: expect.any(String),
@@ -84,14 +83,14 @@ describe('NEEQ listings', () => {
         stage: 'DELISTED',
         stockCode: '430123',
         tier: null,
-        endDate: '2015-06-30',
-        stageHistory: [{ stage: 'DELISTED', on: '2015-06-30' }],
+        endsOn: '2015-06-30',
+        stageHistory: [{ stage: 'DELISTED', reachedOn: '2015-06-30' }],
       },
       errors: [],
     });
     // An application may be withdrawn before listing (not after); a stalled one then bars nothing.
     const other = await company('武汉撤回申请科技股份有限公司');
-    const stalled = await record(other, { stage: 'REVIEW_FEEDBACK', startDate: '2020-03-01', stageReachedOn: '2020-09-01' });
+    const stalled = await record(other, { stage: 'REVIEW_FEEDBACK', startsOn: '2020-03-01', stageReachedOn: '2020-09-01' });
     const withdrawn = await advance(stalled.instrument.id, 1, 'WITHDRAWN', '2021-01-15');
     expect(withdrawn).toEqual({
       instrument: {
@@ -100,21 +99,21 @@ describe('NEEQ listings', () => {
         stage: 'WITHDRAWN',
         stockCode: null,
         tier: null,
-        endDate: '2021-01-15',
-        stageHistory: [{ stage: 'REVIEW_FEEDBACK', on: '2020-09-01' }, { stage: 'WITHDRAWN', on: '2021-01-15' }],
+        endsOn: '2021-01-15',
+        stageHistory: [{ stage: 'REVIEW_FEEDBACK', reachedOn: '2020-09-01' }, { stage: 'WITHDRAWN', reachedOn: '2021-01-15' }],
       },
       errors: [],
     });
-    const renewed = await record(other, { stage: 'FILING_ACCEPTED', stockCode: null, startDate: '2022-03-01', stageReachedOn: '2022-04-01' });
+    const renewed = await record(other, { stage: 'FILING_ACCEPTED', stockCode: null, startsOn: '2022-03-01', stageReachedOn: '2022-04-01' });
     expect(renewed.errors).toEqual([]);
     expect((await advance(renewed.instrument.id, 1, 'LISTED', '2022-09-01', '873999')).errors).toEqual([]);
     expect(problems(await advance(renewed.instrument.id, 2, 'WITHDRAWN', '2022-10-01'))).toEqual([
-      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'stage', 'A listing at LISTED cannot move to WITHDRAWN.'],
+      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'A listing at LISTED cannot move to WITHDRAWN.'],
     ]);
     // Listed, then delisted: the company may start again.
     expect((await advance(live, 1, 'LISTED', '2019-10-08', '873456')).errors).toEqual([]);
     expect((await advance(live, 2, 'DELISTED', '2023-04-28')).errors).toEqual([]);
-    const again = await record(code, { stage: 'JOINT_STOCK_REFORM', startDate: '2024-01-02', stageReachedOn: '2024-01-02' });
+    const again = await record(code, { stage: 'JOINT_STOCK_REFORM', startsOn: '2024-01-02', stageReachedOn: '2024-01-02' });
     expect([again.errors, again.instrument.status]).toEqual([[], 'PENDING']);
     // PostgreSQL holds the rule by itself: the old listing cannot be made live again beside the new one.
     await expect(
@@ -125,7 +124,7 @@ describe('NEEQ listings', () => {
   it('holds one live listing under concurrent requests: PostgreSQL takes one and the others get the typed error', async () => {
     const code = await company('武汉并发挂牌科技股份有限公司');
     const all = await Promise.all(
-      Array.from({ length: 8 }, () => record(code, { stage: 'JOINT_STOCK_REFORM', startDate: '2024-03-01', stageReachedOn: '2024-03-01' })),
+      Array.from({ length: 8 }, () => record(code, { stage: 'JOINT_STOCK_REFORM', startsOn: '2024-03-01', stageReachedOn: '2024-03-01' })),
     );
     const taken = all.filter((p) => p.errors.length === 0);
     expect(taken).toHaveLength(1);
@@ -153,7 +152,7 @@ describe('NEEQ listings', () => {
     const code = await company('武汉试点期挂牌股份有限公司');
     const pending = await record(code, { stage: 'APPROVAL_LETTER', stageReachedOn: '2013-11-20' });
     expect(problems(await advance(pending.instrument.id, 1, 'LISTED', '2013-12-20', '831001'))).toEqual([
-      ['stockCode', '831001 is not a code of the pilot era: a company listed on 2013-12-20, before the nationwide NEEQ (2014), has a 430xxx code.'],
+      ['input.stockCode', '831001 is not a code of the pilot era: a company listed on 2013-12-20, before the nationwide NEEQ (2014), has a 430xxx code.'],
     ]);
     expect(problems(await advance(pending.instrument.id, 1, 'LISTED', '2013-12-20', '430901'))).toEqual([]);
   });
@@ -181,11 +180,11 @@ describe('NEEQ listings', () => {
   it('moves a listing to the Beijing Stock Exchange only from the 创新层 and after 12 months listed', async () => {
     const listedCompany = async (tier: string, on: string) => {
       const code = await company(`武汉北交所${next}股份有限公司`);
-      return (await record(code, { stage: 'LISTED', stockCode: '873001', startDate: '2022-01-04', stageReachedOn: on, tier })).instrument.id as string;
+      return (await record(code, { stage: 'LISTED', stockCode: '873001', startsOn: '2022-01-04', stageReachedOn: on, tier })).instrument.id as string;
     };
     const young = await listedCompany('INNOVATION', '2023-03-01');
     expect(problems(await advance(young, 1, 'MOVED_BOARD', '2024-02-29'))).toEqual([
-      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'stage', 'Listed on 2023-03-01, less than 12 months before 2024-02-29: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.'],
+      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'Listed on 2023-03-01, less than 12 months before 2024-02-29: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.'],
     ]);
     const moved = await advance(young, 1, 'MOVED_BOARD', '2024-03-01');
     expect(moved).toEqual({
@@ -195,14 +194,14 @@ describe('NEEQ listings', () => {
         stage: 'MOVED_BOARD',
         stockCode: '873001',
         tier: 'INNOVATION',
-        endDate: '2024-03-01',
-        stageHistory: [{ stage: 'LISTED', on: '2023-03-01' }, { stage: 'MOVED_BOARD', on: '2024-03-01' }],
+        endsOn: '2024-03-01',
+        stageHistory: [{ stage: 'LISTED', reachedOn: '2023-03-01' }, { stage: 'MOVED_BOARD', reachedOn: '2024-03-01' }],
       },
       errors: [],
     });
     const base = await listedCompany('BASE', '2022-03-01');
     expect(problems(await advance(base, 1, 'MOVED_BOARD', '2024-03-01'))).toEqual([
-      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'stage', 'A move to the Beijing Stock Exchange (from 2021-11-15) is open to 创新层 (INNOVATION) companies; this one is in BASE.'],
+      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'A move to the Beijing Stock Exchange (from 2021-11-15) is open to 创新层 (INNOVATION) companies; this one is in BASE.'],
     ]);
   });
 });

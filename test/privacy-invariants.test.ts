@@ -169,10 +169,10 @@ const INSTRUMENT_TYPES = [
 ];
 /** The terms of an instrument: what was agreed with the enterprise, beyond kind, status, amount and dates. */
 const TERMS: string[] = [
-  'CreditLoan.contractNo', 'CreditLoan.interestRate', 'CreditLoan.ratingUsed',
-  'IpPledgeLoan.contractNo', 'IpPledgeLoan.interestRate', 'IpPledgeLoan.ratingUsed', 'IpPledgeLoan.pledgeRegistrationNo',
+  'CreditLoan.contractNumber', 'CreditLoan.interestRate', 'CreditLoan.ratingUsed',
+  'IpPledgeLoan.contractNumber', 'IpPledgeLoan.interestRate', 'IpPledgeLoan.ratingUsed', 'IpPledgeLoan.pledgeRegistrationNumber',
   'IpPledgeLoan.guarantor', 'IpPledgeLoan.guaranteeShare', 'IpPledgeLoan.riskCompensationShare', 'IpPledgeLoan.loanToValue',
-  'TechInsurancePolicy.policyNo', 'TechInsurancePolicy.premium', 'Reinsurance.treatyNo', 'Reinsurance.cededShare',
+  'TechInsurancePolicy.policyNumber', 'TechInsurancePolicy.premium', 'Reinsurance.treatyNumber', 'Reinsurance.cededShare',
   'CollectiveBond.couponRate', 'SmeCollectiveNote.couponRate', 'ShortTermBill.couponRate', 'MediumTermNote.couponRate',
   'RegionalOtcListing.custodyCode', 'RiskCompensationCover.coverageRatio',
 ];
@@ -245,23 +245,24 @@ interface ViewerCase {
   unit?: string;
 }
 
-type Visit = (obj: Json, path: string, instrument: string | null) => void;
+/** `at`: the object's response path, as errors name it. */
+type Visit = (obj: Json, path: string, instrument: string | null, at: (string | number)[]) => void;
 
 /** Visits every object of an answer's data with its path and the instrument it sits in. */
 function walkAnswer(a: Answer, visit: Visit): void {
-  for (const [root, value] of Object.entries((a.data as Json | null) ?? {})) walk(value, `${a.label} ${root}`, null, visit);
+  for (const [root, value] of Object.entries((a.data as Json | null) ?? {})) walk(value, `${a.label} ${root}`, null, visit, [root]);
 }
 
-function walk(value: unknown, path: string, instrument: string | null, visit: Visit): void {
-  if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}.${i}`, instrument, visit));
+function walk(value: unknown, path: string, instrument: string | null, visit: Visit, at: (string | number)[]): void {
+  if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}.${i}`, instrument, visit, [...at, i]));
   if (!value || typeof value !== 'object') return;
   const obj = value as Json;
   // Below the root every selected object says its type; one that does not is a JSON value (frozen evidence), whose
   // text the sentinels check.
   if (!obj.__typename) return;
   const within = INSTRUMENT_TYPES.includes(obj.__typename) && typeof obj['id'] === 'string' ? (obj['id'] as string) : instrument;
-  visit(obj, path, within);
-  for (const [field, v] of Object.entries(obj)) if (field !== '__typename') walk(v, `${path}.${field}`, within, visit);
+  visit(obj, path, within, at);
+  for (const [field, v] of Object.entries(obj)) if (field !== '__typename') walk(v, `${path}.${field}`, within, visit, [...at, field]);
 }
 
 // ———————————————————————————————————————————— the test ————————————————————————————————————————————
@@ -327,56 +328,56 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       });
     }
     const fiscal = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code message } } }`;
-    await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, stStaff: 123 } });
-    await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, stStaff: 20 } });
-    await mutate(`mutation R($input: CreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
-    await mutate(`mutation T($input: TaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
-    await mutate(`mutation D($input: DishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', listed: false, source: '哨兵失信被执行人查询平台' } });
+    await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, scienceAndTechnologyStaff: 123 } });
+    await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, scienceAndTechnologyStaff: 20 } });
+    await mutate(`mutation R($input: RecordCreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
+    await mutate(`mutation T($input: RecordTaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
+    await mutate(`mutation D($input: RecordDishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', wasListed: false, source: '哨兵失信被执行人查询平台' } });
     const plan = `mutation P($input: EquityIncentivePlanInput!) { recordIncentivePlan(input: $input) { errors { code message } } }`;
     await mutate(plan, { input: { creditCode: E1.code, title: '哨兵光电股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '2.0000', grants: [{ granteeName: '张三丰', position: '首席科学家', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 6 }] } });
     await mutate(plan, { input: { creditCode: E2.code, title: '宜昌生物股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '1.0000', grants: [{ granteeName: '独孤求败', position: '研发总监', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 5 }] } });
     await mutate(`mutation A($input: TalentAwardInput!) { recordTalentAward(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '654321.09', awardedOn: '2024-09-10', recipientName: '令狐冲' } });
-    await mutate(`mutation X($input: TaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
+    await mutate(`mutation X($input: RecordTaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
     await mutate(`mutation H($input: HighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, number: 'GR202442009999', issuedOn: '2024-12-01', criteriaVersion: 'RULES_2016' } });
-    const patent = `mutation P($input: PatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
+    const patent = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
     await mutate(patent, { input: { creditCode: E1.code, number: 'ZL201410012345.9', title: '一种激光测距装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } });
     await mutate(patent, { input: { creditCode: E2.code, number: 'ZL201710000003.9', title: '一种生物检测试剂盒', legalStatus: 'VALID', grantedOn: '2020-01-01' } });
-    await mutate(`mutation A($input: PatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code message } } }`, { input: { patentNumber: 'ZL201410012345.9', appraiser: '湖北中联资产评估有限公司', value: '9876543.21', appraisedOn: '2025-06-01' } });
+    await mutate(`mutation A($input: RecordPatentAppraisalInput!) { recordPatentAppraisal(input: $input) { errors { code message } } }`, { input: { patentNumber: 'ZL201410012345.9', appraiser: '湖北中联资产评估有限公司', value: '9876543.21', appraisedOn: '2025-06-01' } });
 
     // ——— instruments of every kind: the lending bank's own loan, and everyone else's ———
     const instrument = async (mutation: string, inputType: string, input: Record<string, unknown>) =>
       (await mutate(`mutation I($input: ${inputType}!) { ${mutation}(input: $input) { instrument { id } errors { code message } } }`, { input }))['instrument'] as Json;
-    const loan = { startDate: '2025-03-01', termMonths: 12, ratingUsed: 'AA' };
-    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E1.code, lenderCreditCode: LENDER.creditCode, contractNo: 'HT-OWN-2025-7001', interestRate: '3.1415', amount: '2718281.83' });
-    const otherLoan = await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, termMonths: 24, creditCode: E1.code, lenderCreditCode: OTHER_LENDER.creditCode, contractNo: 'HT-SECRET-2025-7002', interestRate: '6.2831', amount: '3141592.65' });
+    const loan = { startsOn: '2025-03-01', termMonths: 12, ratingUsed: 'AA' };
+    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', LENDER.id), contractNumber: 'HT-OWN-2025-7001', interestRate: '3.1415', amount: '2718281.83' });
+    const otherLoan = await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, termMonths: 24, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7002', interestRate: '6.2831', amount: '3141592.65' });
     await instrument('recordIpPledgeLoan', 'IpPledgeLoanInput', {
-      ...loan, creditCode: E1.code, lenderCreditCode: OTHER_LENDER.creditCode, contractNo: 'HT-SECRET-2025-7003', interestRate: '5.7721', amount: '1414213.56',
-      pledges: [{ patentNumber: 'ZL201410012345.9' }], pledgeRegistrationNo: 'ZX-SECRET-7004', guarantor: '哨兵融资担保有限公司', guaranteeShare: '41.4213', riskCompensationShare: '17.3205',
+      ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7003', interestRate: '5.7721', amount: '1414213.56',
+      pledges: [{ patentNumber: 'ZL201410012345.9' }], pledgeRegistrationNumber: 'ZX-SECRET-7004', guarantor: '哨兵融资担保有限公司', guaranteeShare: '41.4213', riskCompensationShare: '17.3205',
     });
-    await instrument('recordTechInsurance', 'TechInsuranceInput', { creditCode: E1.code, insurerName: INSURERS[0]!.name, policyNo: 'BD-SECRET-7005', insuranceKind: 'RD_LIABILITY', amount: '2236067.97', premium: '22360.67', startDate: '2025-01-01', endDate: '2025-12-31' });
-    await instrument('recordReinsurance', 'ReinsuranceInput', { creditCode: E1.code, reinsurerName: INSURERS.find((i) => i.reinsurer)!.name, treatyNo: 'FB-SECRET-7006', cededShare: '26.4575', underlyingPolicyNo: 'BD-SECRET-7005', amount: '1118033.98', startDate: '2025-01-01' });
+    const policy = await instrument('recordTechInsurance', 'TechInsuranceInput', { creditCode: E1.code, insurerId: toGlobalId('Insurer', INSURERS[0]!.id), policyNumber: 'BD-SECRET-7005', insuranceKind: 'RD_LIABILITY', amount: '2236067.97', premium: '22360.67', startsOn: '2025-01-01', endsOn: '2025-12-31' });
+    await instrument('recordReinsurance', 'ReinsuranceInput', { creditCode: E1.code, reinsurerId: toGlobalId('Insurer', INSURERS.find((i) => i.reinsurer)!.id), treatyNumber: 'FB-SECRET-7006', cededShare: '26.4575', underlyingPolicyId: policy['id'], amount: '1118033.98', startsOn: '2025-01-01' });
     for (const [kind, code, couponRate, tenorMonths] of [['SHORT_TERM_BILL', '042580007', '2.6458', 12], ['MEDIUM_TERM_NOTE', '102580007', '3.3166', 36]] as const) {
-      await instrument('recordBondIssue', 'BondIssueInput', { kind, code, couponRate, tenorMonths, amount: '36055512.75', underwriter: '长江证券', startDate: '2025-02-01', issuers: [{ creditCode: E1.code, share: '100.0000' }] });
+      await instrument('recordBondIssue', 'BondIssueInput', { kind, code, couponRate, tenorMonths, amount: '36055512.75', underwriter: '长江证券', startsOn: '2025-02-01', issuers: [{ creditCode: E1.code, share: '100.0000' }] });
     }
     await instrument('recordBondIssue', 'BondIssueInput', {
-      kind: 'COLLECTIVE_BOND', code: '1280007', couponRate: '3.6056', tenorMonths: 60, amount: '24494897.43', underwriter: '国家开发银行湖北省分行', startDate: '2025-02-01',
+      kind: 'COLLECTIVE_BOND', code: '1280007', couponRate: '3.6056', tenorMonths: 60, amount: '24494897.43', underwriter: '国家开发银行湖北省分行', startsOn: '2025-02-01',
       issuers: [{ creditCode: E1.code, share: '50.0000' }, { creditCode: HUAGONG, share: '50.0000' }],
     });
     const notes = await instrument('recordBondIssue', 'BondIssueInput', {
-      kind: 'SME_COLLECTIVE_NOTE', code: '032580007', couponRate: '4.4721', amount: '31622776.60', tenorMonths: 36, underwriter: '长江证券', startDate: '2025-02-01',
+      kind: 'SME_COLLECTIVE_NOTE', code: '032580007', couponRate: '4.4721', amount: '31622776.60', tenorMonths: 36, underwriter: '长江证券', startsOn: '2025-02-01',
       issuers: [{ creditCode: E1.code, share: '60.0000' }, { creditCode: E2.code, share: '40.0000' }],
     });
-    await instrument('recordRegionalOtcListing', 'RegionalOtcListingInput', { creditCode: E1.code, board: '科技板', centre: OTC_CENTRE, custodyCode: 'TG-SECRET-7008', amount: '1732050.80', startDate: '2024-06-01' });
-    await instrument('recordNeeqListing', 'NeeqListingInput', { creditCode: E1.code, amount: '0.00', startDate: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' });
-    await instrument('recordFundInvestment', 'FundInvestmentInput', { creditCode: E1.code, fundName: FUNDS[0]!.name, stake: '7.0711', amount: '7071067.81', startDate: '2024-05-01' });
-    const cover = await instrument('recordRiskCompensationCover', 'RiskCompensationCoverInput', { creditCode: E1.code, coveredLoanId: otherLoan['id'], poolName: POOLS[0]!.name, coverageRatio: '38.1966', amount: '1256637.06', startDate: '2025-03-01' });
+    await instrument('recordRegionalOtcListing', 'RegionalOtcListingInput', { creditCode: E1.code, board: '科技板', center: OTC_CENTRE, custodyCode: 'TG-SECRET-7008', amount: '1732050.80', startsOn: '2024-06-01' });
+    await instrument('recordNeeqListing', 'NeeqListingInput', { creditCode: E1.code, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' });
+    await instrument('recordFundInvestment', 'FundInvestmentInput', { creditCode: E1.code, fundId: toGlobalId('Fund', FUNDS[0]!.id), stake: '7.0711', amount: '7071067.81', startsOn: '2024-05-01' });
+    const cover = await instrument('recordRiskCompensationCover', 'RiskCompensationCoverInput', { creditCode: E1.code, coveredLoanId: otherLoan['id'], poolId: toGlobalId('RiskCompensationPool', POOLS[0]!.id), coverageRatio: '38.1966', amount: '1256637.06', startsOn: '2025-03-01' });
     await mutate(`mutation C($input: RiskCompensationClaimInput!) { recordRiskCompensationClaim(input: $input) { errors { code message } } }`, { input: { coverId: cover['id'], amount: '271828.18', claimedOn: '2025-09-01' } });
-    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E2.code, lenderCreditCode: OTHER_LENDER.creditCode, contractNo: 'HT-SECRET-2025-8001', interestRate: '4.6692', amount: '2502907.87' });
+    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E2.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-8001', interestRate: '4.6692', amount: '2502907.87' });
 
     // ——— a project E1 and E2 share, with E2's patent as its output ———
     await mutate(`mutation P($input: ResearchProjectInput!) { recordResearchProject(input: $input) { errors { code message } } }`, {
       input: {
-        title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startDate: '2024-01-01',
+        title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startsOn: '2024-01-01',
         participants: [
           { creditCode: E1.code, role: 'FUNDER' },
           { creditCode: E2.code, role: 'PARTNER' },
@@ -393,14 +394,14 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       await mutate(`mutation G($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code message } } }`, {
         input: {
           creditCode, bankCreditCode, scopes: ALL_SCOPES, purpose: '知识产权质押贷款试点资格审核', signer: '王伟（财务总监）', paperReference: `授权书-${creditCode}`,
-          validFrom: today, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
         },
       });
     }
 
     // ——— the lending bank checks both enterprises (E1 answered, E2 refused): the receipts of its answers ———
     const checked = await app.execute<{ eligibility: { receiptId: string }[] }, Record<string, unknown>>(
-      `query C($codes: [CreditCode!]!) { eligibility(programme: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
+      `query C($codes: [String!]!) { eligibility(program: "IP_PLEDGE_LOAN", creditCodes: $codes) { receiptId } }`,
       { codes: [E1.code, E2.code] },
       as(Role.BANK_OFFICER, LENDER.creditCode),
     );
@@ -409,12 +410,12 @@ describe('privacy invariants, written by hand (what each role must never see)', 
 
     // ——— CPPCC: a request filed by each enterprise, four proposals in different hands ———
     const file = (code: string, title: string) =>
-      mutate(`mutation R($input: PolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
+      mutate(`mutation R($input: FilePolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
         input: { title, need: '希望扩大知识产权质押贷款规模。', creditCodes: [code] },
       }, as(Role.ENTERPRISE_REP, code));
     const requestOfE2 = ((await file(E2.code, '扩大生物医药企业知识产权质押融资（哨兵请求乙）'))['policyRequest'] as Json)['id'];
     await file(E1.code, '扩大光电企业知识产权质押融资（哨兵请求甲）');
-    const [m] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{CITY}' order by id limit 1`);
+    const [m] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{MUNICIPAL}' order by id limit 1`);
     const member = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', m!.id));
     const office = as(Role.CPPCC_OFFICE);
     const units = new Map((await sql<{ id: string; name: string }>('select id, name from handling_unit')).map((u) => [u.name, toGlobalId('HandlingUnit', u.id)]));
@@ -422,15 +423,15 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       (await mutate(query.replace('{}', '{ proposal { id version } errors { code message } }'), variables, viewer))['proposal'] as Json;
     const propose = (marker: string, policyRequestIds: unknown[] = []) =>
       step(`mutation D($input: DraftProposalInput!) { draftProposal(input: $input) {} }`, {
-        input: { level: 'CITY', subject: `关于完善科技型企业融资服务的提案（${marker}）`, reasons: `${marker}：企业融资难。`, recommendations: '扩大风险补偿资金池。', policyRequestIds },
+        input: { level: 'MUNICIPAL', subject: `关于完善科技型企业融资服务的提案（${marker}）`, reasons: `${marker}：企业融资难。`, recommendations: '扩大风险补偿资金池。', policyRequestIds },
       }, member);
-    const submit = (p: Json) => step(`mutation S($id: ID!, $version: Int!) { submitProposal(id: $id, version: $version) {} }`, { id: p['id'], version: p['version'] }, member);
-    const accept = (p: Json) => step(`mutation V($id: ID!) { reviewProposal(id: $id, decision: ACCEPT) {} }`, { id: p['id'] }, office);
-    const assign = (p: Json, unit: string) => step(`mutation A($id: ID!, $lead: ID!) { assignProposal(id: $id, lead: $lead) {} }`, { id: p['id'], lead: units.get(unit) }, office);
+    const submit = (p: Json) => step(`mutation S($input: SubmitProposalInput!) { submitProposal(input: $input) {} }`, { input: { proposalId: p['id'], version: p['version'] } }, member);
+    const accept = (p: Json) => step(`mutation V($input: ReviewProposalInput!) { reviewProposal(input: $input) {} }`, { input: { proposalId: p['id'], decision: { accept: {} } } }, office);
+    const assign = (p: Json, unit: string) => step(`mutation A($input: AssignProposalInput!) { assignProposal(input: $input) {} }`, { input: { proposalId: p['id'], leadUnitId: units.get(unit) } }, office);
     let first = await propose('哨兵提案甲', [requestOfE2]);
     // Evidence frozen from E1: the enterprise, another lender's loan, the notes it issued with E2, both as a portfolio.
     for (const input of [{ creditCode: E1.code }, { instrumentId: otherLoan['id'] }, { instrumentId: notes['id'] }, { portfolioFilter: { creditCodes: [E1.code, E2.code] } }]) {
-      first = await step(`mutation E($id: ID!, $input: EvidenceInput!) { attachEvidence(proposalId: $id, input: $input) {} }`, { id: first['id'], input }, member);
+      first = await step(`mutation E($input: AttachEvidenceInput!) { attachEvidence(input: $input) {} }`, { input: { proposalId: first['id'], evidence: input } }, member);
     }
     await assign(await accept(await submit(first)), UNIT);
     await assign(await accept(await submit(await propose('哨兵提案乙'))), OTHER_UNIT);
@@ -441,7 +442,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const introspection = await app.execute<IntrospectionQuery, Record<string, never>>(getIntrospectionQuery(), {}, admin);
     schema = buildClientSchema(introspection.data!);
     for (const r of await sql<{ credit_code: string; name: string }>('select credit_code, name from enterprise')) enterprises.set(r.credit_code, r.name);
-    const programmes = (await sql<{ code: string }>('select code from pilot_programme order by code')).map((p) => p.code);
+    const programs = (await sql<{ code: string }>('select code from pilot_programme order by code')).map((p) => p.code);
     const proposalIds = (await sql<{ id: string }>(`select id from proposal where subject like '%哨兵提案%' order by subject`)).map((p) => toGlobalId('Proposal', p.id));
     const ours = [E1.code, E2.code];
     // Banks are reference data, met in full through partnerBanks: elsewhere (a loan's lender) cut to id and code.
@@ -456,10 +457,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
       const fields = ways.map((w, i) => `${ways.length > 1 ? `a${i}: ` : ''}${root}${numbered(w.args, i)} ${selection}`);
       calls.push({ label: root, roots: [root], query: `query Sweep${declared.length ? `(${declared.join(', ')})` : ''} { ${fields.join(' ')} }`, variables });
     };
-    sweep('viewer', '');
-    sweep('programmes', '');
+    // The viewer's organization and the enterprises of its authorizations are met in full below.
+    sweep('viewer', '', [{ args: '' }], everything('viewer', ['Enterprise']));
+    sweep('programs', '');
     sweep('eligibilityReceipt', '$id: ID!', receiptIds.map((id) => ({ args: '(id: $id)', variables: { id } })));
-    sweep('eligibility', '$p: String!, $codes: [CreditCode!]!', programmes.map((p) => ({ args: '(programme: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
+    sweep('eligibility', '$p: String!, $codes: [String!]!', programs.map((p) => ({ args: '(program: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
     sweep('enterprise', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })));
     // Two levels deeper than `enterprise`: within the depth limit, risk compensation covers (met in full through
     // `enterprise` and `node`) are cut short too.
@@ -467,12 +469,15 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // The zone's first page: a bank or a representative sees far fewer than 100, so it shows all they see.
     calls.push({ label: 'enterprises (the zone)', roots: ['enterprises'], query: `query Zone { enterprises(first: 100) { __typename totalCount edges { __typename node { __typename id creditCode name } } } }`, variables: {} });
     sweep('portfolioSummary', '$codes: [CreditCode!]', [{ args: '' }, ...[[E1.code], [E2.code], ours].map((codes) => ({ args: '(filter: { creditCodes: $codes })', variables: { codes } }))]);
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions', 'handlingUnits']) sweep(root, '');
+    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions']) sweep(root, '');
     sweep('cppccMembers', '', [{ args: '(first: 100)' }]);
-    sweep('handlingUnitScores', '$year: Int!', [{ args: '(year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
+    sweep('handlingUnits', '', [{ args: '(first: 100)' }]);
+    sweep('handlingUnitScores', '$year: Int!', [{ args: '(first: 100, year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
     // Enterprises and authorisations met in full above; CPPCC material within the depth limit.
     sweep('auditEvents', '', [{ args: '(first: 100)' }], everything('auditEvents', ['Enterprise', 'DataAuthorization']));
     sweep('authorizations', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })), everything('authorizations', ['Enterprise']));
+    // The loan book: a bank's own loans, the zone's every instrument (their enterprises met in full above).
+    sweep('instruments', '', [{ args: '(first: 100)' }], everything('instruments', ['Enterprise']));
     sweep('proposals', '', [{ args: '(first: 100)' }], everything('proposals', ['Enterprise']));
     sweep('proposal', '$id: ID!', proposalIds.map((id) => ({ args: '(id: $id)', variables: { id } })), everything('proposal', ['Enterprise']));
     sweep('policyRequests', '', [{ args: '(first: 100)' }], everything('policyRequests', ['Enterprise']));
@@ -576,13 +581,27 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         if (!asked.includes(code) && a.text.includes(code)) found.push(`${a.label}: the credit code of ${name}`);
         if (a.text.includes(name) && !visibleNames.some((v) => v.includes(name))) found.push(`${a.label}: ${name}`);
       }
-      walkAnswer(a, (obj, path, instrument) => {
+      // Hidden is explicit: a field withheld from an object the viewer sees comes with an error at its path.
+      const errorAt = new Map((a.errors ?? []).map((e) => [JSON.stringify(e.path), e]));
+      walkAnswer(a, (obj, path, instrument, at) => {
         const type = obj.__typename!;
         if (c.forbidden.types.includes(type)) found.push(`${path}: a ${type}`);
+        // A bank gets another lender's instrument only as a RestrictedInstrument: never the full type, even emptied.
+        if (c.ownInstruments && INSTRUMENT_TYPES.includes(type) && !c.ownInstruments.has(obj['id'] as string)) found.push(`${path}: a ${type} it did not lend, in full`);
         for (const [field, value] of Object.entries(obj)) {
           const key = `${type}.${field}`;
           const notOwn = c.forbidden.notOwn.includes(key) && !(instrument && c.ownInstruments?.has(instrument));
-          if ((c.forbidden.fields.includes(key) || notOwn) && value !== null) found.push(`${path}.${field}: ${JSON.stringify(value).slice(0, 60)}`);
+          if (!(c.forbidden.fields.includes(key) || notOwn)) continue;
+          if (value !== null) {
+            found.push(`${path}.${field}: ${JSON.stringify(value).slice(0, 60)}`);
+            continue;
+          }
+          const error = errorAt.get(JSON.stringify([...at, field]));
+          const why = error?.extensions ?? {};
+          if (why['code'] !== 'FORBIDDEN') found.push(`${path}.${field}: null with no FORBIDDEN error, as if absent`);
+          // What would grant it is named, and it is not the viewer's role as it stands.
+          else if (why['reason'] === 'ROLE' && (why['allowedRoles'] as string[]).includes(c.viewer.role)) found.push(`${path}.${field}: masked, yet its role is said to see it`);
+          else if (why['reason'] === 'SCOPE' && !why['requiredScope']) found.push(`${path}.${field}: masked by scope, naming none`);
         }
         if (type === 'Enterprise' && c.sees && typeof obj['creditCode'] === 'string' && !c.sees.has(obj['creditCode'])) found.push(`${path}: enterprise ${obj['creditCode']}`);
         if (type === 'Proposal' && c.unit && !assigned.get(obj['id'] as string)?.includes(c.unit)) found.push(`${path}: a proposal not assigned to it`);
@@ -632,7 +651,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const c = cases['the lending bank, every scope']!;
     expect(await leaks(c)).toEqual([]);
     // What it may see, it does: the enterprise, its own loan in full, the patent and its appraisal, the bands.
-    expect(await unmet(c, [E1.name, 'HT-OWN-2025-7001', rate('3.1415'), '2718281.83', 'ZL201410012345.9', '9876543.21', '"FiscalYearBands"'])).toEqual([]);
+    // Other lenders' instruments it sees as restricted: that there is one, its kind and status.
+    expect(await unmet(c, [E1.name, 'HT-OWN-2025-7001', rate('3.1415'), '2718281.83', 'ZL201410012345.9', '9876543.21', '"FiscalYearBands"', '"RestrictedInstrument"'])).toEqual([]);
+    // And a masked field is named as such: null with the error, never a silent null (leaks() checks each one).
+    const masked = (await answersOf(c)).flatMap((a) => a.errors ?? []).filter((e) => e.extensions?.['code'] === 'FORBIDDEN' && e.path!.length > 1);
+    expect(new Set(masked.map((e) => e.extensions!['reason']))).toEqual(new Set(['ROLE']));
   });
 
   it('a bank no enterprise authorised sees no enterprise at all', async () => {

@@ -24,11 +24,11 @@ describe('industry–university–research projects', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     await resetRegistry(app.orm);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_LARGE, '武汉国有大型光电有限公司', { size: 'LARGE', stateOwned: true }) }, admin);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_SMALL, '武汉国有小型激光有限公司', { size: 'SMALL', stateOwned: true }) }, admin);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(PRIVATE, '武汉民营软件有限公司', { size: 'LARGE', stateOwned: false }) }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_LARGE, '武汉国有大型光电有限公司', { size: 'LARGE', isStateOwned: true }) }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_SMALL, '武汉国有小型激光有限公司', { size: 'SMALL', isStateOwned: true }) }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(PRIVATE, '武汉民营软件有限公司', { size: 'LARGE', isStateOwned: false }) }, admin);
     await app.execute(RecordPatentDocument, { input: { creditCode: SOE_LARGE, number: 'ZL201410012345.9', title: '一种光模块', legalStatus: 'VALID', grantedOn: '2016-01-01' } }, admin);
-    const institutions = (await app.execute(InstitutionsDocument, {}, admin)).data!.institutions;
+    const institutions = (await app.execute(InstitutionsDocument, { first: 100 }, admin)).data!.institutions.edges.map((e) => e.node);
     hust = institutions.find((i) => i.name === '华中科技大学')!.id;
     wnlo = institutions.find((i) => i.name === '武汉光电国家研究中心')!.id;
   });
@@ -41,9 +41,9 @@ describe('industry–university–research projects', () => {
         input: {
           title: '硅光芯片关键技术联合攻关',
           status: 'ACTIVE',
-          startDate: '2024-03-01',
+          startsOn: '2024-03-01',
           platform: '光电联合研发中心',
-          disposalRightsPilot: true,
+          isUnderDisposalRightsPilot: true,
           participants: [
             { creditCode: SOE_LARGE, role: 'FUNDER' },
             { institutionId: hust, role: 'LEAD_RESEARCH_INSTITUTION' },
@@ -64,7 +64,7 @@ describe('industry–university–research projects', () => {
         title: '硅光芯片关键技术联合攻关',
         status: 'ACTIVE',
         platform: '光电联合研发中心',
-        disposalRightsPilot: true,
+        isUnderDisposalRightsPilot: true,
         totalBudget: '4000000.00',
         participants: [
           { role: 'FUNDER', enterprise: { creditCode: SOE_LARGE }, institution: null },
@@ -87,8 +87,8 @@ describe('industry–university–research projects', () => {
         input: {
           title: '无高校项目',
           status: 'PLANNED',
-          startDate: '2025-03-01',
-          endDate: '2024-03-01',
+          startsOn: '2025-03-01',
+          endsOn: '2024-03-01',
           participants: [
             { creditCode: SOE_LARGE, role: 'LEAD_RESEARCH_INSTITUTION' },
             { role: 'PARTNER' },
@@ -100,7 +100,7 @@ describe('industry–university–research projects', () => {
       admin,
     );
     expect(result.data!.recordResearchProject.errors.map((e) => [e.field, e.message])).toEqual([
-      ['input.endDate', 'input.endDate (2024-03-01) is before the start (2025-03-01).'],
+      ['input.endsOn', 'input.endsOn (2024-03-01) is before the start (2025-03-01).'],
       ['input.participants.1', 'A participant is either an enterprise (creditCode) or an institution (institutionId).'],
       ['input.participants', 'A 产学研 project needs at least one university or research institute.'],
       ['input.participants', 'The lead research institution must be a university or institute.'],
@@ -116,16 +116,16 @@ describe('equity incentive plans and the 2016 caps', () => {
   let next = 320;
   const soe = async (size: 'LARGE' | 'MEDIUM' | 'SMALL' | 'MICRO', stateOwned = true) => {
     const code = testCode(next++);
-    const made = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, `武汉国有${next}号光电有限公司`, { size, stateOwned }) }, admin);
+    const made = await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(code, `武汉国有${next}号光电有限公司`, { size, isStateOwned: stateOwned }) }, admin);
     expect(made.data!.createEnterprise.errors).toEqual([]);
     return code;
   };
   beforeAll(async () => {
     app = await TestApp.start();
     await resetRegistry(app.orm);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_LARGE, '武汉国有大型光电有限公司', { size: 'LARGE', stateOwned: true }) }, admin);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_SMALL, '武汉国有小型激光有限公司', { size: 'SMALL', stateOwned: true }) }, admin);
-    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(PRIVATE, '武汉民营软件有限公司', { size: 'LARGE', stateOwned: false }) }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_LARGE, '武汉国有大型光电有限公司', { size: 'LARGE', isStateOwned: true }) }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(SOE_SMALL, '武汉国有小型激光有限公司', { size: 'SMALL', isStateOwned: true }) }, admin);
+    await app.execute(CreateEnterpriseDocument, { input: enterpriseInput(PRIVATE, '武汉民营软件有限公司', { size: 'LARGE', isStateOwned: false }) }, admin);
   });
   afterAll(() => app.close());
 
@@ -136,7 +136,7 @@ describe('equity incentive plans and the 2016 caps', () => {
     equityShare: '1.5000',
     purchasedShare: '1.5000',
     awardValue: '1000000.00',
-    keyTechnical: true,
+    isKeyTechnicalStaff: true,
     serviceYears: 5,
     grantedOn: '2024-06-01',
     ...extra,
@@ -190,7 +190,7 @@ describe('equity incentive plans and the 2016 caps', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.recordIncentivePlan).toEqual({
       errors: [],
-      plan: { title: '2024年股权激励计划', form: 'EQUITY_AWARD', totalEquityShare: '4.0000', profitShare: null, grants: [{ granteeName: '张伟', equityShare: '1.5000' }] },
+      plan: { title: '2024年股权激励计划', form: 'EQUITY_AWARD', totalEquityShare: '4.0000', profitShare: null, grants: { nodes: [{ granteeName: '张伟', equityShare: '1.5000' }] } },
     });
   });
 
@@ -209,9 +209,11 @@ describe('equity incentive plans and the 2016 caps', () => {
         projectBasis: null,
         netAssetIncrease: '20000000.00',
         staffInPost: null,
-        grants: [
-          { granteeName: '张伟', position: '首席科学家', keyTechnical: true, serviceYears: 5, yearsInPost: null, equityShare: '1.5000', purchasedShare: '1.5000', awardValue: '1000000.00', dividendAmount: null, annualPay: null },
-        ],
+        grants: {
+          nodes: [
+            { granteeName: '张伟', position: '首席科学家', isKeyTechnicalStaff: true, serviceYears: 5, yearsInPost: null, equityShare: '1.5000', purchasedShare: '1.5000', awardValue: '1000000.00', dividendAmount: null, annualPay: null },
+          ],
+        },
       },
     });
     const dividend = await app.execute(
@@ -224,7 +226,7 @@ describe('equity incentive plans and the 2016 caps', () => {
           approvedOn: '2024-05-01',
           endsOn: '2028-04-30',
           profitShare: '5.0000',
-          projectBasis: 'INDUSTRIALISATION',
+          projectBasis: 'INDUSTRIALIZATION',
           grants: [{ granteeName: '李强', position: '项目负责人', serviceYears: 8, dividendAmount: '150000.00', grantedOn: '2024-06-01' }],
         },
       },
@@ -239,12 +241,14 @@ describe('equity incentive plans and the 2016 caps', () => {
         endsOn: '2028-04-30',
         totalEquityShare: null,
         profitShare: '5.0000',
-        projectBasis: 'INDUSTRIALISATION',
+        projectBasis: 'INDUSTRIALIZATION',
         netAssetIncrease: null,
         staffInPost: null,
-        grants: [
-          { granteeName: '李强', position: '项目负责人', keyTechnical: false, serviceYears: 8, yearsInPost: null, equityShare: null, purchasedShare: null, awardValue: null, dividendAmount: '150000.00', annualPay: null },
-        ],
+        grants: {
+          nodes: [
+            { granteeName: '李强', position: '项目负责人', isKeyTechnicalStaff: false, serviceYears: 8, yearsInPost: null, equityShare: null, purchasedShare: null, awardValue: null, dividendAmount: '150000.00', annualPay: null },
+          ],
+        },
       },
     });
   });
@@ -272,18 +276,18 @@ describe('equity incentive plans and the 2016 caps', () => {
       ['INCENTIVE_CAP_EXCEEDED', 'AWARD_MIN_SERVICE: equity awards need ≥ 3 years of service', 'input.grants.0.serviceYears'],
     ]);
     expect(
-      await rules(await soe('SMALL'), { form: 'STOCK_OPTION', netAssetIncrease: null, grants: [equityGrant({ firstExerciseOn: '2025-05-31', exerciseDeadline: '2030-06-01' })] }),
+      await rules(await soe('SMALL'), { form: 'STOCK_OPTION', netAssetIncrease: null, grants: [equityGrant({ firstExerciseOn: '2025-05-31', lastExerciseOn: '2030-06-01' })] }),
     ).toEqual([
       ['INCENTIVE_CAP_EXCEEDED', 'OPTION_VESTING: ≥ 1 year from grant to first exercise', 'input.grants.0.firstExerciseOn'],
-      ['INCENTIVE_CAP_EXCEEDED', 'OPTION_EXERCISE_WINDOW: exercised within 5 years', 'input.grants.0.exerciseDeadline'],
+      ['INCENTIVE_CAP_EXCEEDED', 'OPTION_EXERCISE_WINDOW: exercised within 5 years', 'input.grants.0.lastExerciseOn'],
     ]);
     expect(
-      await rules(await soe('MICRO'), { form: 'STOCK_OPTION', netAssetIncrease: null, grants: [equityGrant({ firstExerciseOn: '2025-06-01', exerciseDeadline: '2030-06-01' })] }),
+      await rules(await soe('MICRO'), { form: 'STOCK_OPTION', netAssetIncrease: null, grants: [equityGrant({ firstExerciseOn: '2025-06-01', lastExerciseOn: '2030-06-01' })] }),
     ).toEqual([]);
   });
 
   it('refuses stock options to large and medium enterprises, and forms 4号 does not provide for, with a typed error', async () => {
-    const option = { form: 'STOCK_OPTION', netAssetIncrease: null, grants: [equityGrant({ firstExerciseOn: '2025-06-01', exerciseDeadline: '2030-06-01' })] };
+    const option = { form: 'STOCK_OPTION', netAssetIncrease: null, grants: [equityGrant({ firstExerciseOn: '2025-06-01', lastExerciseOn: '2030-06-01' })] };
     expect(await rules(await soe('LARGE'), option)).toEqual([
       ['INCENTIVE_FORM_NOT_ALLOWED', 'OPTIONS_SMALL_MICRO_ONLY: stock options for small and micro enterprises only', 'input.form'],
     ]);
@@ -334,8 +338,8 @@ describe('equity incentive plans and the 2016 caps', () => {
 
   it('gives equity awards only to key technical staff, matched 1:1, ≤ ¥3m a person over all plans and ≤ 15% of the net-asset increase', async () => {
     const code = await soe('SMALL');
-    expect(await rules(code, { grants: [grant({ keyTechnical: false, equityShare: '1.0000', purchasedShare: '0.9999' })] })).toEqual([
-      ['INCENTIVE_CAP_EXCEEDED', 'AWARD_KEY_TECHNICAL_STAFF: equity awards go to key technical staff only', 'input.grants.0.keyTechnical'],
+    expect(await rules(code, { grants: [grant({ isKeyTechnicalStaff: false, equityShare: '1.0000', purchasedShare: '0.9999' })] })).toEqual([
+      ['INCENTIVE_CAP_EXCEEDED', 'AWARD_KEY_TECHNICAL_STAFF: equity awards go to key technical staff only', 'input.grants.0.isKeyTechnicalStaff'],
       ['INCENTIVE_CAP_EXCEEDED', 'AWARD_MATCHED_PURCHASE: each award matched by a purchase of at least as much equity (≥ 1:1)', 'input.grants.0.purchasedShare'],
     ]);
     // ¥2m then ¥1m is ¥3m exactly; a cent more is over, counted across plans.
@@ -400,25 +404,25 @@ describe('equity incentive plans and the 2016 caps', () => {
       grants: [dividendGrant({ yearsInPost: null, annualPay: null })],
       ...extra,
     });
-    expect(await rules(code, project({ projectBasis: 'TRANSFER_OR_LICENCE', profitShare: '50.0000' }))).toEqual([]);
-    expect(await rules(code, project({ projectBasis: 'TRANSFER_OR_LICENCE', profitShare: '49.9999' }))).toEqual([
-      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_FLOOR: ≥ 50% for TRANSFER_OR_LICENCE', 'input.profitShare'],
+    expect(await rules(code, project({ projectBasis: 'TRANSFER_OR_LICENSE', profitShare: '50.0000' }))).toEqual([]);
+    expect(await rules(code, project({ projectBasis: 'TRANSFER_OR_LICENSE', profitShare: '49.9999' }))).toEqual([
+      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_FLOOR: ≥ 50% for TRANSFER_OR_LICENSE', 'input.profitShare'],
     ]);
-    expect(await rules(code, project({ projectBasis: 'INDUSTRIALISATION', profitShare: '5.0000', endsOn: '2027-04-30' }))).toEqual([]);
-    expect(await rules(code, project({ projectBasis: 'INDUSTRIALISATION', profitShare: '5.0000', endsOn: '2029-04-30' }))).toEqual([]);
-    expect(await rules(code, project({ projectBasis: 'INDUSTRIALISATION', profitShare: '4.9999', endsOn: '2027-04-29' }))).toEqual([
-      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_FLOOR: ≥ 5% for INDUSTRIALISATION', 'input.profitShare'],
-      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialisation, each year for 3 to 5 years', 'input.endsOn'],
+    expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '5.0000', endsOn: '2027-04-30' }))).toEqual([]);
+    expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '5.0000', endsOn: '2029-04-30' }))).toEqual([]);
+    expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '4.9999', endsOn: '2027-04-29' }))).toEqual([
+      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_FLOOR: ≥ 5% for INDUSTRIALIZATION', 'input.profitShare'],
+      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialization, each year for 3 to 5 years', 'input.endsOn'],
     ]);
-    expect(await rules(code, project({ projectBasis: 'INDUSTRIALISATION', profitShare: '5.0000', endsOn: '2029-05-01' }))).toEqual([
-      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialisation, each year for 3 to 5 years', 'input.endsOn'],
+    expect(await rules(code, project({ projectBasis: 'INDUSTRIALIZATION', profitShare: '5.0000', endsOn: '2029-05-01' }))).toEqual([
+      ['INCENTIVE_CAP_EXCEEDED', 'PROJECT_DIVIDEND_TERM: from industrialization, each year for 3 to 5 years', 'input.endsOn'],
     ]);
     expect(await rules(code, project({ profitShare: '50.0000' }))).toEqual([['INVALID_INPUT', null, 'input.projectBasis']]);
   });
 
   it('applies the state-owned caps only to state-owned enterprises, and still checks the plan itself', async () => {
     const before = await plans();
-    expect(await rules(PRIVATE, { totalEquityShare: '20.0000', netAssetIncrease: null, grants: [grant({ equityShare: '6.0000', purchasedShare: null, awardValue: null, keyTechnical: false, serviceYears: 1 })] })).toEqual([]);
+    expect(await rules(PRIVATE, { totalEquityShare: '20.0000', netAssetIncrease: null, grants: [grant({ equityShare: '6.0000', purchasedShare: null, awardValue: null, isKeyTechnicalStaff: false, serviceYears: 1 })] })).toEqual([]);
     expect(await rules(PRIVATE, { totalEquityShare: '5.0000', grants: [grant({ equityShare: '6.0000', purchasedShare: null, awardValue: null })] })).toEqual([
       ['INVALID_INPUT', null, 'input.grants'],
     ]);
@@ -465,13 +469,13 @@ describe('equity incentive plans and the 2016 caps', () => {
       await refusal({
         form: 'STOCK_OPTION',
         netAssetIncrease: null,
-        grants: [equityGrant({ granteeName: ' ', grantedOn: '2024-04-30', firstExerciseOn: '2025-06-01' }), equityGrant({ exerciseDeadline: '2030-06-01' })],
+        grants: [equityGrant({ granteeName: ' ', grantedOn: '2024-04-30', firstExerciseOn: '2025-06-01' }), equityGrant({ lastExerciseOn: '2030-06-01' })],
       }),
     ).toEqual([
       ['INVALID_INPUT', 'input.grants.0.granteeName', 'input.grants.0.granteeName must not be empty.'],
       ['INVALID_INPUT', 'input.grants.0.grantedOn', 'input.grants.0.grantedOn (2024-04-30) is before the start (2024-05-01).'],
-      ['INVALID_INPUT', 'input.grants.0', 'An option grant states its first exercise date and its deadline.'],
-      ['INVALID_INPUT', 'input.grants.1', 'An option grant states its first exercise date and its deadline.'],
+      ['INVALID_INPUT', 'input.grants.0', 'An option grant states its first and last exercise dates.'],
+      ['INVALID_INPUT', 'input.grants.1', 'An option grant states its first and last exercise dates.'],
     ]);
     expect(await refusal({ grants: [grant({ firstExerciseOn: '2025-06-01' })] })).toEqual([
       ['INVALID_INPUT', 'input.grants.0', 'Only option grants have exercise dates.'],
@@ -486,10 +490,12 @@ describe('equity incentive plans and the 2016 caps', () => {
     const result = await plan(PRIVATE, {
       grants: [grant({ granteeName: '后授', grantedOn: '2024-09-01', purchasedShare: null }), grant({ granteeName: '先授', grantedOn: '2024-06-01', purchasedShare: null })],
     });
-    expect(result.data!.recordIncentivePlan.plan!.grants).toEqual([
-      { granteeName: '先授', equityShare: '1.5000' },
-      { granteeName: '后授', equityShare: '1.5000' },
-    ]);
+    expect(result.data!.recordIncentivePlan.plan!.grants).toEqual({
+      nodes: [
+        { granteeName: '先授', equityShare: '1.5000' },
+        { granteeName: '后授', equityShare: '1.5000' },
+      ],
+    });
   });
 
   it('refuses a talent award for an unregistered enterprise, or with a bad name or amount, writing nothing', async () => {

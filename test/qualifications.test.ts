@@ -2,11 +2,13 @@ import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { addMonths, zoneToday } from './support/clock';
+import { criterionResult, figure, threshold } from './support/figures';
+import { EligibilityFiguresDocument } from './support/generated/graphql';
 import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 
 /**
  * Qualifications (issue 13, item 2): 科技型中小企业, 专精特新, 瞪羚 … recorded with recordQualification and read as
- * Enterprise.qualifications; the 科技型中小企业 evaluation as the programme TECH_SME; the zone's named talent
+ * Enterprise.qualifications; the 科技型中小企业 evaluation as the program TECH_SME; the zone's named talent
  * programmes with batch and year. Through GraphQL on PostgreSQL, whole values as a client sees them.
  */
 const admin = as(Role.ZONE_ADMIN);
@@ -17,13 +19,13 @@ const QUANTUM = testCode(4101);
 const SILICON = testCode(4102);
 const OTHER = testCode(4103);
 
-const RECORD = `mutation ($input: QualificationInput!) {
+const RECORD = `mutation ($input: RecordQualificationInput!) {
   recordQualification(input: $input) {
-    qualification { kind number validFrom validTo issuer }
+    qualification { kind number validFrom validUntil issuer }
     errors { __typename code field message }
   }
 }`;
-const QUALIFICATIONS = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name qualifications { kind number validFrom validTo issuer } } }`;
+const QUALIFICATIONS = `query ($code: CreditCode!) { enterprise(creditCode: $code) { name qualifications { kind number validFrom validUntil issuer } } }`;
 
 describe('qualifications', () => {
   let app: TestApp;
@@ -49,17 +51,17 @@ describe('qualifications', () => {
     kind: 'TECH_SME',
     number: '202542010000123',
     validFrom: '2025-05-20',
-    validTo: '2026-05-19',
+    validUntil: '2026-05-19',
     issuer: '湖北省科学技术厅',
   };
 
   it('records a qualification and shows it on the enterprise, the latest valid from first, over HTTP', async () => {
     expect((await record(techSme)).data.recordQualification).toEqual({
-      qualification: { kind: 'TECH_SME', number: '202542010000123', validFrom: '2025-05-20', validTo: '2026-05-19', issuer: '湖北省科学技术厅' },
+      qualification: { kind: 'TECH_SME', number: '202542010000123', validFrom: '2025-05-20', validUntil: '2026-05-19', issuer: '湖北省科学技术厅' },
       errors: [],
     });
     // The same number under another kind is another qualification; surrounding blanks are not part of a number.
-    const giant = { ...techSme, kind: 'LITTLE_GIANT', number: ' 202542010000123 ', validFrom: '2024-07-15', validTo: '2027-07-14', issuer: '工业和信息化部' };
+    const giant = { ...techSme, kind: 'LITTLE_GIANT', number: ' 202542010000123 ', validFrom: '2024-07-15', validUntil: '2027-07-14', issuer: '工业和信息化部' };
     expect((await record(giant)).data.recordQualification.errors).toEqual([]);
     const read = await app.http(QUALIFICATIONS, { code: QUANTUM }, { token: await app.token(Role.ZONE_ADMIN) });
     expect(read).toEqual({
@@ -68,8 +70,8 @@ describe('qualifications', () => {
         enterprise: {
           name: '武汉光谷量子科技有限公司',
           qualifications: [
-            { kind: 'TECH_SME', number: '202542010000123', validFrom: '2025-05-20', validTo: '2026-05-19', issuer: '湖北省科学技术厅' },
-            { kind: 'LITTLE_GIANT', number: '202542010000123', validFrom: '2024-07-15', validTo: '2027-07-14', issuer: '工业和信息化部' },
+            { kind: 'TECH_SME', number: '202542010000123', validFrom: '2025-05-20', validUntil: '2026-05-19', issuer: '湖北省科学技术厅' },
+            { kind: 'LITTLE_GIANT', number: '202542010000123', validFrom: '2024-07-15', validUntil: '2027-07-14', issuer: '工业和信息化部' },
           ],
         },
       },
@@ -83,14 +85,14 @@ describe('qualifications', () => {
     const tomorrow = '2999-01-01';
     const refusals = await Promise.all([
       record({ ...techSme, creditCode: testCode(4199), number: '202542010000999' }),
-      record({ ...techSme, number: '202542010000124', validFrom: '2025-05-20', validTo: '2025-05-19' }),
-      record({ ...techSme, number: '202542010000125', validFrom: tomorrow, validTo: '2999-12-31' }),
+      record({ ...techSme, number: '202542010000124', validFrom: '2025-05-20', validUntil: '2025-05-19' }),
+      record({ ...techSme, number: '202542010000125', validFrom: tomorrow, validUntil: '2999-12-31' }),
       record({ ...techSme, creditCode: SILICON, number: '202542010000301' }),
       record({ ...techSme, number: '  ', issuer: '' }),
     ]);
     expect(refusals.map((r) => r.data.recordQualification)).toEqual([
       { qualification: null, errors: [{ __typename: 'NotFoundError', code: 'NOT_FOUND', field: 'input.creditCode', message: `No enterprise with credit code ${testCode(4199)} is registered.` }] },
-      { qualification: null, errors: [{ __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.validTo', message: 'input.validTo (2025-05-19) is before the start (2025-05-20).' }] },
+      { qualification: null, errors: [{ __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.validUntil', message: 'input.validUntil (2025-05-19) is before the start (2025-05-20).' }] },
       { qualification: null, errors: [{ __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.validFrom', message: `input.validFrom (${tomorrow}) is in the future.` }] },
       { qualification: null, errors: [{ __typename: 'DuplicateError', code: 'DUPLICATE', field: 'input.number', message: 'TECH_SME 202542010000301 is recorded already.' }] },
       {
@@ -105,7 +107,7 @@ describe('qualifications', () => {
   });
 
   it('answers identical requests at once with one record and DUPLICATE for the others, the unique constraint backing the check', async () => {
-    const gazelle = { creditCode: SILICON, kind: 'GAZELLE', number: 'DL2025000777', validFrom: '2025-06-01', validTo: '2026-05-31', issuer: '武汉东湖新技术开发区管理委员会' };
+    const gazelle = { creditCode: SILICON, kind: 'GAZELLE', number: 'DL2025000777', validFrom: '2025-06-01', validUntil: '2026-05-31', issuer: '武汉东湖新技术开发区管理委员会' };
     const answers = await Promise.all([record(gazelle), record(gazelle), record(gazelle)]);
     const codes = answers.map((a) => a.data.recordQualification.errors.map((e: { code: string }) => e.code).join()).sort();
     expect(codes).toEqual(['', 'DUPLICATE', 'DUPLICATE']);
@@ -121,8 +123,8 @@ describe('qualifications', () => {
 
   it('puts every call on the audit trail: done with the record and the enterprise, refused with the codes', async () => {
     const seq = (await app.orm.em.fork().execute<{ seq: string }[]>('select coalesce(max(seq), 0) as seq from audit_event'))[0]!.seq;
-    const done = await record({ ...techSme, creditCode: OTHER, kind: 'INNOVATIVE_SME', number: 'CX202542004103', validFrom: '2024-06-10', validTo: '2027-06-09', issuer: '湖北省经济和信息化厅' });
-    const refused = await record({ ...techSme, creditCode: OTHER, kind: 'INNOVATIVE_SME', number: 'CX202542004103', validFrom: '2024-06-10', validTo: '2027-06-09', issuer: '湖北省经济和信息化厅' });
+    const done = await record({ ...techSme, creditCode: OTHER, kind: 'INNOVATIVE_SME', number: 'CX202542004103', validFrom: '2024-06-10', validUntil: '2027-06-09', issuer: '湖北省经济和信息化厅' });
+    const refused = await record({ ...techSme, creditCode: OTHER, kind: 'INNOVATIVE_SME', number: 'CX202542004103', validFrom: '2024-06-10', validUntil: '2027-06-09', issuer: '湖北省经济和信息化厅' });
     expect([done.data.recordQualification.errors, refused.data.recordQualification.errors.map((e: { code: string }) => e.code)]).toEqual([[], ['DUPLICATE']]);
     const events = await app.orm.em.fork().execute<{ operation: string; outcome: string; actor_role: string; credit_code: string | null; details: Record<string, unknown> }[]>(
       `select a.operation, a.outcome, a.actor_role, e.credit_code, a.details from audit_event a left join enterprise e on e.id = a.enterprise_id
@@ -139,7 +141,7 @@ describe('qualifications', () => {
 
   it('lets a representative record its own only, and shows qualifications to a bank under the HIGH_TECH scope only', async () => {
     const own = await record(
-      { creditCode: SILICON, kind: 'PROVINCIAL_SPECIALISED_SME', number: 'ZJTX202442004102', validFrom: '2024-03-01', validTo: '2027-02-28', issuer: '湖北省经济和信息化厅' },
+      { creditCode: SILICON, kind: 'PROVINCIAL_SPECIALIZED_SME', number: 'ZJTX202442004102', validFrom: '2024-03-01', validUntil: '2027-02-28', issuer: '湖北省经济和信息化厅' },
       as(Role.ENTERPRISE_REP, SILICON),
     );
     const others = await record({ ...techSme, number: '202542010000200' }, as(Role.ENTERPRISE_REP, SILICON));
@@ -155,7 +157,7 @@ describe('qualifications', () => {
     const grant = async (scopes: string[], purpose: string) => {
       const r = await app.execute<any, any>(
         'mutation ($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { message } } }',
-        { input: { creditCode: SILICON, bankCreditCode: hankou.creditCode, scopes, purpose, validFrom: today, validTo: addMonths(today, 12), signer: '陈静（总经理）' } },
+        { input: { creditCode: SILICON, bankCreditCode: hankou.creditCode, scopes, purpose, validFrom: today, validUntil: addMonths(today, 12), signer: '陈静（总经理）' } },
         as(Role.ENTERPRISE_REP, SILICON),
       );
       expect(r.data.grantAuthorization.errors).toEqual([]);
@@ -166,7 +168,7 @@ describe('qualifications', () => {
     // What the zone sees of it (other tests of the file may have recorded more for it, in any order), with the one
     // recorded here among them.
     const all = await read(admin);
-    expect(all.qualifications).toContainEqual({ kind: 'PROVINCIAL_SPECIALISED_SME', number: 'ZJTX202442004102', validFrom: '2024-03-01', validTo: '2027-02-28', issuer: '湖北省经济和信息化厅' });
+    expect(all.qualifications).toContainEqual({ kind: 'PROVINCIAL_SPECIALIZED_SME', number: 'ZJTX202442004102', validFrom: '2024-03-01', validUntil: '2027-02-28', issuer: '湖北省经济和信息化厅' });
     expect(await read()).toEqual(all);
     // Public honours: CPPCC members and handling units see them too.
     expect(await read(as(Role.HANDLING_UNIT, 'unit-1'))).toEqual(all);
@@ -198,7 +200,7 @@ describe('qualifications', () => {
   });
 });
 
-describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
+describe('the 科技型中小企业 evaluation (program TECH_SME)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start();
@@ -223,11 +225,11 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
       rdExpenseInChina: year.rd,
       highTechRevenue: '0.00',
       employees: year.employees,
-      stStaff: year.stStaff,
+      scienceAndTechnologyStaff: year.stStaff,
       totalAssets: year.totalAssets,
     });
     for (const [i, type] of patentTypes.entries()) {
-      await ok('mutation ($input: PatentInput!) { recordPatent(input: $input) { errors { message } } }', {
+      await ok('mutation ($input: RecordPatentInput!) { recordPatent(input: $input) { errors { message } } }', {
         creditCode: code,
         number: patentNumber(`2019${type}${String(n * 10 + i).padStart(7, '0')}`),
         title: '一种量子密钥分发装置',
@@ -246,13 +248,13 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
     return code;
   }
 
-  it('lists the programme with its rules, anyone may read them', async () => {
+  it('lists the program with its rules, anyone may read them', async () => {
     const r = await app.execute<any, any>(
-      `{ programmes { code name nameEn uptake rules { version effectiveFrom criteria { kind description maximum maximumEmployees minimumScore } } } }`,
+      `{ programs { code name nameEn uptake rules { version effectiveFrom criteria { kind description maximum maximumEmployees minimumScore } } } }`,
       {},
       null,
     );
-    expect(r.data.programmes.find((p: { code: string }) => p.code === 'TECH_SME')).toEqual({
+    expect(r.data.programs.find((p: { code: string }) => p.code === 'TECH_SME')).toEqual({
       code: 'TECH_SME',
       name: '科技型中小企业评价',
       nameEn: 'Tech SME evaluation',
@@ -285,7 +287,7 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
     const fewStaff = await craft(4203, '武汉江城生物医药有限公司', { employees: 100, stStaff: 9, revenue: '30000000.00', rd: '3000000.00', totalAssets: '20000000.00' }, [1]);
     const tooBig = await craft(4204, '武汉长江智能装备有限公司', { employees: 501, stStaff: 200, revenue: '200000000.01', rd: '20000000.00', totalAssets: null }, [1]);
     const r = await app.execute<any, any>(
-      `query ($codes: [CreditCode!]!) { eligibility(programme: "TECH_SME", creditCodes: $codes, asOf: "${AS_OF}") { creditCode eligible checks { criterion outcome detail } } }`,
+      `query ($codes: [String!]!) { eligibility(program: "TECH_SME", creditCodes: $codes, asOf: "${AS_OF}") { creditCode isEligible checks { criterion outcome detail(language: ENGLISH) } } }`,
       { codes: [scored, certified, fewStaff, tooBig] },
       admin,
     );
@@ -295,7 +297,7 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
     expect(r.data.eligibility).toEqual([
       {
         creditCode: scored,
-        eligible: true,
+        isEligible: true,
         checks: [
           registered('武汉光谷量子科技有限公司'),
           { criterion: 'HEADCOUNT', outcome: 'PASSED', detail: '200 employees in 2025; at most 500 required.' },
@@ -311,7 +313,7 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
       },
       {
         creditCode: certified,
-        eligible: true,
+        isEligible: true,
         checks: [
           registered('武汉楚天光电有限公司'),
           { criterion: 'HEADCOUNT', outcome: 'PASSED', detail: '500 employees in 2025; at most 500 required.' },
@@ -323,7 +325,7 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
       },
       {
         creditCode: fewStaff,
-        eligible: false,
+        isEligible: false,
         checks: [
           registered('武汉江城生物医药有限公司'),
           { criterion: 'HEADCOUNT', outcome: 'PASSED', detail: '100 employees in 2025; at most 500 required.' },
@@ -339,7 +341,7 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
       },
       {
         creditCode: tooBig,
-        eligible: false,
+        isEligible: false,
         checks: [
           registered('武汉长江智能装备有限公司'),
           { criterion: 'HEADCOUNT', outcome: 'FAILED', detail: '501 employees in 2025; at most 500 required.' },
@@ -353,23 +355,69 @@ describe('the 科技型中小企业 evaluation (programme TECH_SME)', () => {
         ],
       },
     ]);
+    // The same checks as a program reads them: the score's parts, and the two ways to meet it (a score, or a certificate).
+    const typed = await app.execute(EligibilityFiguresDocument, { program: 'TECH_SME', creditCodes: [certified, fewStaff], asOf: AS_OF }, admin);
+    const ways = (fiscalYear: number | null) => [
+      threshold('TECH_SME_SCORE', { fiscalYear, minimumCount: 60 }),
+      threshold('TECH_SME_STAFF_POINTS', { fiscalYear, minimumCount: 1 }),
+      threshold('HIGH_TECH_CERTIFICATE_ISSUED_ON', { alternative: 2, maximumDate: AS_OF }),
+      threshold('HIGH_TECH_CERTIFICATE_EXPIRES_ON', { alternative: 2, minimumDate: AS_OF }),
+    ];
+    expect(typed.data!.eligibility.map((e) => e.checks.find((c) => c.criterion === 'TECH_SME_SCORE'))).toEqual([
+      criterionResult(
+        'TECH_SME_SCORE',
+        'PASSED',
+        [
+          '持有有效的高新技术企业证书GR202442004202（2024-11-01至2027-10-31），无需评分即予确认。',
+          'Confirmed without scoring: high-tech certificate GR202442004202 valid 2024-11-01 to 2027-10-31.',
+        ],
+        {
+          observed: [
+            figure('HIGH_TECH_CERTIFICATE_ISSUED_ON', { subject: 'GR202442004202', date: '2024-11-01' }),
+            figure('HIGH_TECH_CERTIFICATE_EXPIRES_ON', { subject: 'GR202442004202', date: '2027-10-31' }),
+          ],
+          required: ways(null),
+        },
+      ),
+      criterionResult(
+        'TECH_SME_SCORE',
+        'FAILED',
+        [
+          `2025年度评分80分：科技人员占职工总数9.00%，得0/20分；研发费用占销售收入10.00%，得50/50分；有效发明专利1件、其他有效专利0件，得30/30分；要求不低于60分且科技人员指标得分大于0，且${AS_OF}无有效的高新技术企业证书。`,
+          `Score 80 for 2025: S&T staff 9.00% of employees 0/20, R&D 10.00% of revenue 50/50, 1 invention and 0 other valid patent(s) 30/30; at least 60 with S&T staff points above 0 required, ${noCertificate}`,
+        ],
+        {
+          observed: [
+            figure('SCIENCE_AND_TECHNOLOGY_STAFF_SHARE', { fiscalYear: 2025, percent: '9.0000' }),
+            figure('TECH_SME_STAFF_POINTS', { fiscalYear: 2025, count: 0 }),
+            figure('RD_SHARE_OF_REVENUE', { fiscalYear: 2025, percent: '10.0000' }),
+            figure('TECH_SME_RD_POINTS', { fiscalYear: 2025, count: 50 }),
+            figure('VALID_INVENTION_PATENTS', { count: 1 }),
+            figure('OTHER_VALID_PATENTS', { count: 0 }),
+            figure('TECH_SME_IP_POINTS', { fiscalYear: 2025, count: 30 }),
+            figure('TECH_SME_SCORE', { fiscalYear: 2025, count: 80 }),
+          ],
+          required: ways(2025),
+        },
+      ),
+    ]);
     // The outreach list (the same rules in SQL) names the eligible that hold no TECH_SME registration: then not the one that does.
     const outreach = async () =>
       (
         await app.execute<any, any>(
-          `query ($codes: [CreditCode!]) { enterprises(first: 10, filter: { creditCodes: $codes, outreach: { programme: "TECH_SME", asOf: "${AS_OF}" } }) { edges { node { creditCode } } } }`,
+          `query ($codes: [CreditCode!]) { enterprises(first: 10, filter: { creditCodes: $codes, outreach: { program: "TECH_SME", asOf: "${AS_OF}" } }) { edges { node { creditCode } } } }`,
           // This test's enterprises: another test of the file may have registered an eligible one (any order, --randomize).
           { codes: [scored, certified, fewStaff, tooBig] },
           admin,
         )
       ).data.enterprises.edges.map((e: { node: { creditCode: string } }) => e.node.creditCode);
     expect((await outreach()).sort()).toEqual([scored, certified].sort());
-    await ok('mutation ($input: QualificationInput!) { recordQualification(input: $input) { errors { message } } }', {
+    await ok('mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { errors { message } } }', {
       creditCode: scored,
       kind: 'TECH_SME',
       number: '202642010004201',
       validFrom: '2026-05-01',
-      validTo: '2027-04-30',
+      validUntil: '2027-04-30',
       issuer: '湖北省科学技术厅',
     });
     expect(await outreach()).toEqual([certified]);

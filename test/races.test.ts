@@ -53,7 +53,7 @@ describe('concurrent identical writes', () => {
 
   it('records a fiscal year once when 10 ask at once', async () => {
     const before = await events('recordFiscalYear');
-    const input = { creditCode: OWN, fiscalYear: 2025, revenue: '10000000.00', rdExpense: '600000.00', rdExpenseInChina: '600000.00', highTechRevenue: '7000000.00', employees: 50, stStaff: 12 };
+    const input = { creditCode: OWN, fiscalYear: 2025, revenue: '10000000.00', rdExpense: '600000.00', rdExpenseInChina: '600000.00', highTechRevenue: '7000000.00', employees: 50, scienceAndTechnologyStaff: 12 };
     const rows = await race(10, 'mutation($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }', { input }, admin, 'recordFiscalYear');
     // Without a version, the first records the year and the others find it recorded already, or meanwhile.
     expect(tally(rows)).toEqual({ '[200,[],["DUPLICATE"]]': 9, '[200,[],[]]': 1 });
@@ -70,7 +70,7 @@ describe('concurrent identical writes', () => {
     scopes: ['PROFILE'],
     purpose: '并发授权测试',
     validFrom: zoneToday(),
-    validTo: addMonths(zoneToday(), 12),
+    validUntil: addMonths(zoneToday(), 12),
     signer: '王伟（财务总监）',
   });
 
@@ -82,8 +82,8 @@ describe('concurrent identical writes', () => {
     expect((await sql.query("select count(*)::int as n from data_authorization where revoked_at is null and purpose = '并发授权测试'")).rows).toEqual([{ n: 1 }]);
 
     // The rule is per day: one that starts the day after this one ends is taken; one overlapping by a day is not.
-    const end = grantInput().validTo;
-    const next = (from: string) => app.http<any, any>(GRANT, { input: { ...grantInput(), validFrom: from, validTo: addMonths(from, 6) } }, { token: rep });
+    const end = grantInput().validUntil;
+    const next = (from: string) => app.http<any, any>(GRANT, { input: { ...grantInput(), validFrom: from, validUntil: addMonths(from, 6) } }, { token: rep });
     expect((await next(end)).data.grantAuthorization.errors).toEqual([{ code: 'DUPLICATE' }]);
     expect((await next(addDays(end, 1))).data.grantAuthorization.errors).toEqual([]);
   });
@@ -107,7 +107,7 @@ describe('concurrent identical writes', () => {
       );
     try {
       await other.query('begin');
-      await hold(input.validTo);
+      await hold(input.validUntil);
       const answer = app.http<any, any>(GRANT, { input }, { token: rep });
       const waiting = async () =>
         (await sql.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into \"data_authorization\"%'")).rows[0]!.n;
@@ -135,7 +135,7 @@ describe('concurrent identical writes', () => {
     const rep = await app.token(Role.ENTERPRISE_REP, OWN);
     const granted = await app.http<any, any>(GRANT, { input: grantInput() }, { token: rep });
     const id = granted.data.grantAuthorization.authorization.id as string;
-    const rows = await race(10, 'mutation($id: ID!) { revokeAuthorization(id: $id) { errors { code } } }', { id }, rep, 'revokeAuthorization');
+    const rows = await race(10, 'mutation($input: RevokeAuthorizationInput!) { revokeAuthorization(input: $input) { errors { code } } }', { input: { authorizationId: id } }, rep, 'revokeAuthorization');
     // A loser saw it revoked, or lost the race to revoke it: either way it is told so; none fails.
     expect(tally(rows)).toEqual({ '[200,[],["TRANSITION_NOT_ALLOWED"]]': 9, '[200,[],[]]': 1 });
     expect((await sql.query('select count(*)::int as n from data_authorization where revoked_at is not null')).rows).toEqual([{ n: 1 }]);

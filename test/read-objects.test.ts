@@ -33,7 +33,7 @@ describe('read objects', () => {
           scopes: ['PROFILE', 'FINANCIALS'],
           purpose: '科技信用贷款授信审查',
           validFrom: zoneToday(),
-          validTo: addMonths(zoneToday(), 12),
+          validUntil: addMonths(zoneToday(), 12),
           signer: '王伟（财务总监）',
         },
       },
@@ -43,7 +43,7 @@ describe('read objects', () => {
     // A receipt: a bank's eligibility answer, under one of the demo's authorisations (招商银行 from 华工科技).
     const cmb = BANKS.find((b) => b.key === 'CMB')!.creditCode;
     const asked = await app.execute<any, any>(
-      'query E($codes: [CreditCode!]!) { eligibility(programme: "CREDIT_LOAN", creditCodes: $codes) { receiptId } }',
+      'query E($codes: [String!]!) { eligibility(program: "CREDIT_LOAN", creditCodes: $codes) { receiptId } }',
       { codes: [hust] },
       as(Role.BANK_OFFICER, cmb),
     );

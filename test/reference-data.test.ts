@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import {
+  InstitutionsDocument,
   PartnerBanksDocument,
   RecordBankBranchDocument,
   RecordBankDocument,
@@ -22,27 +23,27 @@ describe('reference data and counterparties', () => {
 
   it('records a partner bank and its tech sub-branch, which then appear among the partner banks', async () => {
     const code = creditCode('420000', '17770001X');
-    const bank = await app.execute(RecordBankDocument, { input: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false } }, admin);
-    expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', partner: true, planned: false }, errors: [] });
-    const branch = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: code, name: '武汉农商行光谷科技支行', techSubBranch: true } }, admin);
-    expect(branch.data!.recordBankBranch).toEqual({ branch: { name: '武汉农商行光谷科技支行', techSubBranch: true, bank: { name: '武汉农村商业银行' } }, errors: [] });
+    const bank = await app.execute(RecordBankDocument, { input: { creditCode: code, name: '武汉农村商业银行', isPartner: true, isPlanned: false } }, admin);
+    expect(bank.data!.recordBank).toEqual({ bank: { creditCode: code, name: '武汉农村商业银行', isPartner: true, isPlanned: false }, errors: [] });
+    const branch = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: code, name: '武汉农商行光谷科技支行', isTechSubBranch: true } }, admin);
+    expect(branch.data!.recordBankBranch).toEqual({ bankBranch: { name: '武汉农商行光谷科技支行', isTechSubBranch: true, bank: { name: '武汉农村商业银行' } }, errors: [] });
     const partners = (await app.execute(PartnerBanksDocument, {}, admin)).data!.partnerBanks;
     expect(partners.find((b) => b.creditCode === code)).toEqual({
       creditCode: code,
       name: '武汉农村商业银行',
-      subBranches: [{ name: '武汉农商行光谷科技支行', techSubBranch: true }],
+      subBranches: [{ name: '武汉农商行光谷科技支行', isTechSubBranch: true }],
     });
   });
 
   it('refuses a bank with a bad check character, a planned partner, or a duplicate, and a branch of no bank', async () => {
     const good = creditCode('420000', '17770002X');
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const bad = await app.execute(RecordBankDocument, { input: { creditCode: wrong, name: '某银行', partner: true, planned: true } }, admin);
-    expect(bad.data!.recordBank.errors.map((e) => e.field)).toEqual(['input.creditCode', 'input.partner']);
+    const bad = await app.execute(RecordBankDocument, { input: { creditCode: wrong, name: '某银行', isPartner: true, isPlanned: true } }, admin);
+    expect(bad.data!.recordBank.errors.map((e) => e.field)).toEqual(['input.creditCode', 'input.isPartner']);
     // A bank of the reference data every test starts with.
-    const dup = await app.execute(RecordBankDocument, { input: { creditCode: BANKS[0]!.creditCode, name: '重复', partner: false, planned: false } }, admin);
+    const dup = await app.execute(RecordBankDocument, { input: { creditCode: BANKS[0]!.creditCode, name: '重复', isPartner: false, isPlanned: false } }, admin);
     expect(dup.data!.recordBank.errors.map((e) => e.code)).toEqual(['DUPLICATE']);
-    const orphan = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: good, name: '无主支行', techSubBranch: false } }, admin);
+    const orphan = await app.execute(RecordBankBranchDocument, { input: { bankCreditCode: good, name: '无主支行', isTechSubBranch: false } }, admin);
     expect(orphan.data!.recordBankBranch.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 
@@ -57,8 +58,42 @@ describe('reference data and counterparties', () => {
       admin,
     );
     expect(pool.data!.recordRiskCompensationPool).toEqual({
-      pool: { name: '光谷知识产权质押风险补偿基金', contributors: ['东湖高新区管委会', '合作银行'], coverageRatio: '50.0000', capPerLoan: '3000000.00' },
+      riskCompensationPool: { name: '光谷知识产权质押风险补偿基金', contributors: ['东湖高新区管委会', '合作银行'], coverageRatio: '50.0000', capPerLoan: '3000000.00' },
       errors: [],
+    });
+  });
+
+  describe('institutions, a connection', () => {
+    const page = (variables: { first?: number; after?: string | null; filter?: { kind?: 'UNIVERSITY' | 'RESEARCH_INSTITUTE'; search?: string } }) =>
+      app.execute(InstitutionsDocument, variables, as(Role.BANK_OFFICER, BANKS[0]!.creditCode)).then((r) => {
+        expect(r.errors).toBeUndefined();
+        return r.data!.institutions;
+      });
+    const names = (p: Awaited<ReturnType<typeof page>>) => p.edges.map((e) => e.node.name);
+
+    it('pages universities, then research institutes, each by name in pinyin order', async () => {
+      const first = await page({ first: 4 });
+      expect([names(first), first.totalCount, first.pageInfo.hasNextPage]).toEqual([['华中科技大学', '华中农业大学', '华中师范大学', '武汉大学'], 9, true]);
+      expect(first.edges[0]!.node).toEqual({ id: expect.any(String), name: '华中科技大学', nameEn: 'Huazhong University of Science and Technology', kind: 'UNIVERSITY' });
+      const second = await page({ first: 4, after: first.pageInfo.endCursor });
+      expect([names(second), second.pageInfo.hasNextPage]).toEqual([['武汉理工大学', '中国地质大学（武汉）', '武汉光电国家研究中心', '中国科学院精密测量科学与技术创新研究院'], true]);
+      const third = await page({ first: 4, after: second.pageInfo.endCursor });
+      expect([names(third), third.pageInfo.hasNextPage]).toEqual([['中国科学院武汉病毒研究所'], false]);
+    });
+
+    it('filters by kind and by a part of the Chinese or English name', async () => {
+      expect(names(await page({ filter: { kind: 'RESEARCH_INSTITUTE' } }))).toEqual(['武汉光电国家研究中心', '中国科学院精密测量科学与技术创新研究院', '中国科学院武汉病毒研究所']);
+      expect(names(await page({ filter: { search: '光电' } }))).toEqual(['武汉光电国家研究中心']);
+      const wuhan = await page({ filter: { kind: 'UNIVERSITY', search: 'wuhan' } });
+      expect([names(wuhan), wuhan.totalCount]).toEqual([['武汉大学', '武汉理工大学', '中国地质大学（武汉）'], 3]);
+      // LIKE's wildcards are searched as themselves.
+      expect(names(await page({ filter: { search: '%' } }))).toEqual([]);
+    });
+
+    it('costs one statement a page, and one more for totalCount, however large the page', async () => {
+      const query = (total: boolean) => `query ($first: Int) { institutions(first: $first) { ${total ? 'totalCount' : ''} edges { node { id name kind } } } }`;
+      const counted = async (first: number, total: boolean) => (await app.countStatements(() => app.execute(query(total), { first }, admin))).statements;
+      expect([await counted(2, false), await counted(100, false), await counted(2, true), await counted(100, true)]).toEqual([1, 1, 2, 2]);
     });
   });
 });

@@ -60,7 +60,7 @@ describe('the runtime role', () => {
     ok(
       await app.http(
         'mutation($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }',
-        { input: { creditCode: code, fiscalYear: 2025, revenue: '1000000.00', rdExpense: '60000.00', rdExpenseInChina: '60000.00', highTechRevenue: '700000.00', employees: 20, stStaff: 5 } },
+        { input: { creditCode: code, fiscalYear: 2025, revenue: '1000000.00', rdExpense: '60000.00', rdExpenseInChina: '60000.00', highTechRevenue: '700000.00', employees: 20, scienceAndTechnologyStaff: 5 } },
         { token: adminToken },
       ),
     );
@@ -68,7 +68,7 @@ describe('the runtime role', () => {
     ok(
       await app.http(
         'mutation($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { errors { code } } }',
-        { input: { creditCode: code, bankCreditCode: bank.creditCode, scopes: ['PROFILE'], purpose: '角色测试', validFrom: zoneToday(), validTo: addMonths(zoneToday(), 6), signer: '王伟' } },
+        { input: { creditCode: code, bankCreditCode: bank.creditCode, scopes: ['PROFILE'], purpose: '角色测试', validFrom: zoneToday(), validUntil: addMonths(zoneToday(), 6), signer: '王伟' } },
         { token: await app.token(Role.ENTERPRISE_REP, code) },
       ),
     );

@@ -3,6 +3,7 @@ import { zoneToday } from '../src/clock';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
+import { figure, threshold } from './support/figures';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 /**
@@ -31,7 +32,7 @@ describe('the R&D super-deduction, rate by rate', () => {
   }
 
   beforeAll(async () => {
-    // A database of this file's own: a version recorded here reaches no other file's programme.
+    // A database of this file's own: a version recorded here reaches no other file's program.
     app = await TestApp.start({ databaseUrl: await workerDatabaseUrl('deduction') });
     await resetRegistry(app.orm);
     const firms: [string, string, Record<string, unknown>][] = [
@@ -53,18 +54,18 @@ describe('the R&D super-deduction, rate by rate', () => {
           highTechRevenue: '0.00',
           totalIncome: '30000000.00',
           employees: 120,
-          stStaff: 30,
+          scienceAndTechnologyStaff: 30,
         });
       }
     }
-    for (const [validFrom, validTo] of [['2016-06-01', '2017-12-31'], ['2021-06-01', '2022-12-31']] as const) {
-      await mutate('recordQualification', 'QualificationInput', {
+    for (const [validFrom, validUntil] of [['2016-06-01', '2017-12-31'], ['2021-06-01', '2022-12-31']] as const) {
+      await mutate('recordQualification', 'RecordQualificationInput', {
         creditCode: SOFT,
         kind: 'TECH_SME',
         number: `${validFrom.slice(0, 4)}420111A0001`,
         issuer: '湖北省科学技术厅',
         validFrom,
-        validTo,
+        validUntil,
       });
     }
   });
@@ -72,9 +73,15 @@ describe('the R&D super-deduction, rate by rate', () => {
 
   const ask = (asOf: string, creditCodes = CODES) =>
     app.execute<any, any>(
-      `query ($asOf: Date, $creditCodes: [CreditCode!]!) {
-         eligibility(programme: "RD_SUPER_DEDUCTION", creditCodes: $creditCodes, asOf: $asOf) {
-           creditCode ruleVersion rulesEffectiveFrom eligible checks { criterion outcome detail } benefit { percent basis detail }
+      `query ($asOf: Date, $creditCodes: [String!]!) {
+         eligibility(program: "RD_SUPER_DEDUCTION", creditCodes: $creditCodes, asOf: $asOf) {
+           creditCode rules { version effectiveFrom } isEligible benefit { percent basis detail }
+           checks {
+             criterion outcome detail(language: ENGLISH)
+             observed { name fiscalYear firstFiscalYear subject amount percent count date text isTrue }
+             required { name alternative fiscalYear firstFiscalYear minimumAmount maximumAmount minimumPercent minimumCount maximumCount minimumDate maximumDate anyOf noneOf isTrue }
+             missing { name fiscalYear isLaterYearAccepted minimumDate }
+           }
          }
        }`,
       { asOf, creditCodes },
@@ -85,23 +92,23 @@ describe('the R&D super-deduction, rate by rate', () => {
   async function rates(asOf: string) {
     const r = await ask(asOf);
     expect(r.errors).toBeUndefined();
-    return r.data.eligibility.map((e: any) => [e.ruleVersion, e.eligible, e.benefit && `${e.benefit.percent} ${e.benefit.basis}`]);
+    return r.data.eligibility.map((e: any) => [e.rules.version, e.isEligible, e.benefit && `${e.benefit.percent} ${e.benefit.basis}`]);
   }
 
   it('keeps the rate history as versions, each with its rates by class, the negative list from 2016', async () => {
     const r = await app.execute<any, any>(
-      `{ programmes { code rules { version effectiveFrom corrects criteria { kind sectors } benefits { percent sectors qualifications basis } } } }`,
+      `{ programs { code rules { version effectiveFrom corrects criteria { kind sectors } benefits { percent sectors qualifications basis } } } }`,
       {},
       null,
     );
-    const programme = r.data.programmes.find((p: any) => p.code === 'RD_SUPER_DEDUCTION');
+    const program = r.data.programs.find((p: any) => p.code === 'RD_SUPER_DEDUCTION');
     const zone = { kind: 'REGISTERED_IN_ZONE', sectors: null };
     const rd = { kind: 'RD_EXPENSE', sectors: null };
     const negative = [zone, { kind: 'EXCLUDED_SECTOR', sectors: NEGATIVE_LIST }, rd];
     const all = (percent: string, basis: string) => ({ percent, sectors: null, qualifications: null, basis });
     const mfg = (percent: string, basis: string) => ({ percent, sectors: ['MANUFACTURING'], qualifications: null, basis });
     const sme = (percent: string, basis: string) => ({ percent, sectors: null, qualifications: ['TECH_SME'], basis });
-    expect(programme.rules).toEqual([
+    expect(program.rules).toEqual([
       { version: 10, effectiveFrom: '2023-01-01', corrects: null, criteria: negative, benefits: [all('100.0000', '2023年第7号: every enterprise')] },
       { version: 9, effectiveFrom: '2022-10-01', corrects: null, criteria: negative, benefits: [all('100.0000', '2022年第28号 (fourth quarter of 2022): every enterprise')] },
       {
@@ -135,19 +142,41 @@ describe('the R&D super-deduction, rate by rate', () => {
 
   it('answers with the rate that applies and why, in full', async () => {
     const r = await ask('2022-06-30', [SOFT, TRADE]);
+    // The checks' figures: founded by the date, the sector against the negative list, the latest year's R&D expense.
+    const checks = (name: string, sector: string, excluded: boolean) => [
+      {
+        criterion: 'REGISTERED_IN_ZONE',
+        outcome: 'PASSED',
+        detail: `${name} (光电子信息产业园), founded 2005-03-01.`,
+        observed: [figure('FOUNDED_ON', { date: '2005-03-01' })],
+        required: [threshold('FOUNDED_ON', { maximumDate: '2022-06-30' })],
+        missing: [],
+      },
+      {
+        criterion: 'EXCLUDED_SECTOR',
+        outcome: excluded ? 'FAILED' : 'PASSED',
+        detail: `Principal business classified under ${sector}, ${excluded ? 'an excluded sector' : 'not an excluded sector'}.`,
+        observed: [figure('ECONOMIC_SECTOR', { text: sector })],
+        required: [threshold('ECONOMIC_SECTOR', { noneOf: NEGATIVE_LIST })],
+        missing: [],
+      },
+      {
+        criterion: 'RD_EXPENSE',
+        outcome: 'PASSED',
+        detail: 'R&D expense ¥1,500,000.00 in 2021; at least ¥0.01 required.',
+        observed: [figure('RD_EXPENSE', { fiscalYear: 2021, amount: '1500000.00' })],
+        required: [threshold('RD_EXPENSE', { fiscalYear: 2021, minimumAmount: '0.01' })],
+        missing: [],
+      },
+    ];
     expect(r).toEqual({
       data: {
         eligibility: [
           {
             creditCode: SOFT,
-            ruleVersion: 8,
-            rulesEffectiveFrom: '2022-01-01',
-            eligible: true,
-            checks: [
-              { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: '武汉光谷软件科技有限公司 (光电子信息产业园), founded 2005-03-01.' },
-              { criterion: 'EXCLUDED_SECTOR', outcome: 'PASSED', detail: 'Principal business classified under INFORMATION_AND_SOFTWARE, not an excluded sector.' },
-              { criterion: 'RD_EXPENSE', outcome: 'PASSED', detail: 'R&D expense ¥1,500,000.00 in 2021; at least ¥0.01 required.' },
-            ],
+            rules: { version: 8, effectiveFrom: '2022-01-01' },
+            isEligible: true,
+            checks: checks('武汉光谷软件科技有限公司', 'INFORMATION_AND_SOFTWARE', false),
             benefit: {
               percent: '100.0000',
               basis: '2022年第16号: 科技型中小企业',
@@ -156,14 +185,9 @@ describe('the R&D super-deduction, rate by rate', () => {
           },
           {
             creditCode: TRADE,
-            ruleVersion: 8,
-            rulesEffectiveFrom: '2022-01-01',
-            eligible: false,
-            checks: [
-              { criterion: 'REGISTERED_IN_ZONE', outcome: 'PASSED', detail: '武汉光电器件贸易有限公司 (光电子信息产业园), founded 2005-03-01.' },
-              { criterion: 'EXCLUDED_SECTOR', outcome: 'FAILED', detail: 'Principal business classified under WHOLESALE_AND_RETAIL, an excluded sector.' },
-              { criterion: 'RD_EXPENSE', outcome: 'PASSED', detail: 'R&D expense ¥1,500,000.00 in 2021; at least ¥0.01 required.' },
-            ],
+            rules: { version: 8, effectiveFrom: '2022-01-01' },
+            isEligible: false,
+            checks: checks('武汉光电器件贸易有限公司', 'WHOLESALE_AND_RETAIL', true),
             benefit: null,
           },
         ],
@@ -223,7 +247,7 @@ describe('the R&D super-deduction, rate by rate', () => {
           scopes: ['PROFILE', 'ELIGIBILITY'],
           purpose: '研发费用加计扣除贷款审查',
           validFrom: today,
-          validTo: `${Number(today.slice(0, 4)) + 1}-06-30`,
+          validUntil: `${Number(today.slice(0, 4)) + 1}-06-30`,
           signer: '王芳（财务总监）',
         },
       },
@@ -232,18 +256,18 @@ describe('the R&D super-deduction, rate by rate', () => {
     expect(granted.data.grantAuthorization.errors).toEqual([]);
     const bank = as(Role.BANK_OFFICER, hankou.creditCode);
     const answer = await app.execute<any, any>(
-      '{ eligibility(programme: "RD_SUPER_DEDUCTION", creditCodes: ["' + MFG + '"], asOf: "2021-06-30") { eligible benefit { percent basis detail } receiptId } }',
+      '{ eligibility(program: "RD_SUPER_DEDUCTION", creditCodes: ["' + MFG + '"], asOf: "2021-06-30") { isEligible benefit { percent basis detail } receiptId } }',
       {},
       bank,
     );
     const benefit = { percent: '100.0000', basis: '财税〔2021〕13号: manufacturing', detail: '100%: principal business classified under MANUFACTURING.' };
-    expect(answer.data.eligibility).toEqual([{ eligible: true, benefit, receiptId: expect.any(String) }]);
+    expect(answer.data.eligibility).toEqual([{ isEligible: true, benefit, receiptId: expect.any(String) }]);
     const receipt = await app.execute<any, any>(
-      'query ($id: ID!) { eligibilityReceipt(id: $id) { ruleVersion eligible benefit { percent basis detail } } }',
+      'query ($id: ID!) { eligibilityReceipt(id: $id) { rules { version } isEligible benefit { percent basis detail } } }',
       { id: answer.data.eligibility[0].receiptId },
       bank,
     );
-    expect(receipt.data.eligibilityReceipt).toEqual({ ruleVersion: 7, eligible: true, benefit });
+    expect(receipt.data.eligibilityReceipt).toEqual({ rules: { version: 7 }, isEligible: true, benefit });
   });
 
   it('says no rules were in force before the Enterprise Income Tax Law', async () => {
@@ -257,12 +281,12 @@ describe('the R&D super-deduction, rate by rate', () => {
   it('records a version with rates by class, and refuses rates without a sensible percent or class', async () => {
     const record = (benefits: Record<string, unknown>[]) =>
       app.execute<any, any>(
-        `mutation ($input: RuleVersionInput!) {
-           recordProgrammeRuleVersion(input: $input) { ruleVersion { version effectiveFrom benefits { percent sectors qualifications basis } } errors { field message } }
+        `mutation ($input: RecordProgramRuleVersionInput!) {
+           recordProgramRuleVersion(input: $input) { ruleVersion { version effectiveFrom benefits { percent sectors qualifications basis } } errors { field message } }
          }`,
         {
           input: {
-            programme: 'RD_SUPER_DEDUCTION',
+            program: 'RD_SUPER_DEDUCTION',
             effectiveFrom: '2999-01-01',
             note: '测试：未来的加计扣除比例',
             criteria: [{ kind: 'REGISTERED_IN_ZONE' }, { kind: 'EXCLUDED_SECTOR', sectors: NEGATIVE_LIST }, { kind: 'RD_EXPENSE', minimum: '0.01' }],
@@ -277,7 +301,7 @@ describe('the R&D super-deduction, rate by rate', () => {
         { percent: '120.0000', sectors: [], basis: '集成电路' },
         { percent: '100.0000', qualifications: [], basis: ' ' },
       ]);
-      expect(refused.data.recordProgrammeRuleVersion).toEqual({
+      expect(refused.data.recordProgramRuleVersion).toEqual({
         ruleVersion: null,
         errors: [
           { field: 'input.benefits.0.percent', message: 'A rate is over 0% and at most 1000%.' },
@@ -290,7 +314,7 @@ describe('the R&D super-deduction, rate by rate', () => {
         { percent: '120.0000', sectors: ['MANUFACTURING'], basis: '测试：制造业' },
         { percent: '100.0000', basis: '测试：其他企业' },
       ]);
-      expect(taken.data.recordProgrammeRuleVersion).toEqual({
+      expect(taken.data.recordProgramRuleVersion).toEqual({
         ruleVersion: {
           version: 11,
           effectiveFrom: '2999-01-01',

@@ -6,7 +6,7 @@ import { sqlArray } from '../common/sql';
 import { AuditOutcome } from '../modules/audit/audit.entity';
 import { type AuditRecord, recordAudits } from '../modules/audit/audit.service';
 import { zoneToday } from '../clock';
-import { Condition, fieldGrant, type Grant, type OwnerRule, TYPES } from './policy';
+import { Condition, fieldGrant, type Grant, type OwnerRule, shownAsType, TYPES, VOIDED_READERS } from './policy';
 import { Role } from './roles';
 import type { Viewer } from './viewer';
 import { readRows, readWhereIn } from '../db/read-objects';
@@ -98,15 +98,34 @@ export class Access {
     return v?.role === Role.ZONE_ADMIN || (v?.role === Role.ENTERPRISE_REP && v.organisation === creditCode);
   }
 
-  /** Does the viewer see every object of this type, whatever it is (no row rule to evaluate)? */
+  /** May the viewer read a voided record, by id (policy.ts VOIDED_READERS)? Lists leave voided records out for everyone. */
+  get seesVoided(): boolean {
+    return this.role !== null && VOIDED_READERS[this.role] === true;
+  }
+
+  /** Does the viewer see every object of this type in full, whatever it is (no row rule to evaluate)? */
   seesAllRowsOf(type: string): boolean {
     const role = this.role;
     const rule = TYPES[type];
     // A type without a row rule is never screened: everyone sees all of it.
     if (!rule || rule.public) return true;
-    if (role === null || rule.rows[role] !== true) return false;
+    if (role === null || rule.rows[role] !== true || shownAsType(rule)[role] !== true) return false;
     // Granted outright: all of it, unless its objects belong to enterprises (or proposals) the viewer may not see.
     return !rule.owners || this.seesEveryEnterprise;
+  }
+
+  /**
+   * Is this object, whose row the viewer sees, shown to it only in its type's restricted form (`TypeRule.restricted`:
+   * a bank's view of another lender's instrument)?
+   */
+  async seesOnlyRestricted(type: string, obj: object): Promise<boolean> {
+    const rule = TYPES[type];
+    const role = this.role;
+    if (!rule?.restricted || !role) return false;
+    const full = rule.restricted.full[role];
+    if (full === undefined) return true;
+    if (full === true) return false;
+    return !(await this.holds(full, obj, rule.owners ? await this.visibleOwners(type, obj) : []));
   }
 
   /** May the viewer see this object of GraphQL type `type` (its row rule)? Types without a rule: yes. */
@@ -144,6 +163,8 @@ export class Access {
     const role = this.role;
     if (!role) return false;
     const grant = fieldGrant(type, field, role);
+    // Under the row's own condition: wherever the row is seen. (Not the condition of a type's full form: a row seen
+    // restricted shows none of the full form's fields, and they are not read for it.)
     return grant === true || (grant !== undefined && grant === rule.rows[role]);
   }
 
@@ -176,6 +197,7 @@ export class Access {
         break;
     }
     const { grants, bankId } = await this.load();
+    if (grant === Condition.GRANTED_TO_VIEWER) return bankId !== null && idOf(record['bank']) === bankId;
     const scoped = (scope: string) => owners.some((o) => grants.get(o)?.scopes.has(scope));
     if (grant === Condition.OWN_LOAN) {
       const lender = idOf((obj as { lender?: unknown }).lender);

@@ -2,6 +2,7 @@ import {
   defaultFieldResolver,
   getNamedType,
   getNullableType,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLOutputType,
@@ -18,7 +19,8 @@ import type { RequestContext } from '../context';
 import { AuditOutcome } from '../modules/audit/audit.entity';
 import { auditedMutation } from '../modules/audit/audit.middleware';
 import { recordAudit } from '../modules/audit/audit.service';
-import { FIELD_GRANTS, mayCall, TYPES } from './policy';
+import { either, MASKED_PREFIX, maskedSentence } from './policy-table';
+import { FIELD_GRANTS, isMaskable, maskedExtensions, mayCall, TYPES } from './policy';
 import type { Role } from './roles';
 
 type Resolver = GraphQLFieldResolver<unknown, RequestContext>;
@@ -41,19 +43,48 @@ function itemsNullable(type: GraphQLOutputType): boolean {
   return isListType(list) && !isNonNullType(list.ofType);
 }
 
-/** Hides what the viewer may not see in a resolved value: null for a single object, removed from a list. */
+/** How each restricted type's object is made from the full one it stands for (`TypeRule.restricted`), by type name. */
+const restrictedForms = new Map<string, (full: object) => object>();
+
+/** Declares how an object of the restricted type `type` is made from a full one (the module defining it calls this). */
+export function restrictedForm(type: string, make: (full: object) => object): void {
+  restrictedForms.set(type, make);
+}
+
+/** Can a value of this field's type be an object of type `name`? */
+function canHold(info: GraphQLResolveInfo, name: string): boolean {
+  const named = getNamedType(info.returnType);
+  return isAbstractType(named) ? info.schema.getPossibleTypes(named).some((t) => t.name === name) : named.name === name;
+}
+
+/**
+ * An object the viewer sees, as it is shown to it: itself, or its restricted form when the viewer may see it only so
+ * (null where the field cannot hold that form: a payload or a link no such viewer reaches).
+ */
+async function asShown(value: object, ctx: RequestContext, info: GraphQLResolveInfo): Promise<object | null> {
+  const type = typeOf(value);
+  const restricted = TYPES[type]?.restricted;
+  if (!restricted || !(await ctx.access.seesOnlyRestricted(type, value))) return value;
+  return canHold(info, restricted.as) ? restrictedForms.get(restricted.as)!(value) : null;
+}
+
+/**
+ * Hides what the viewer may not see in a resolved value: null for a single object, removed from a list (with no error:
+ * for this viewer it does not exist); an object it may see only restricted becomes its restricted form.
+ */
 function screen(value: unknown, ctx: RequestContext, info: GraphQLResolveInfo): unknown {
   if (value === null || typeof value !== 'object') return value;
   const policed = (v: unknown) => v !== null && typeof v === 'object' && !!TYPES[typeOf(v)] && !ctx.access.seesAllRowsOf(typeOf(v));
   // The common case (an administrator, reference data, a page object) returns at once, without a promise.
   if (Array.isArray(value) ? !value.some(policed) : !policed(value)) return value;
   const operation = rootField(info.path);
+  const shown = async (v: object): Promise<object | null> => ((await ctx.access.seesObject(typeOf(v), v, operation)) ? asShown(v, ctx, info) : null);
   if (Array.isArray(value)) {
-    return Promise.all(value.map((v) => (v === null ? false : ctx.access.seesObject(typeOf(v), v, operation)))).then((seen) =>
-      itemsNullable(info.returnType) ? value.map((v, i) => (seen[i] ? v : null)) : value.filter((_, i) => seen[i]),
+    return Promise.all(value.map((v) => (v === null ? null : shown(v as object)))).then((seen) =>
+      itemsNullable(info.returnType) ? seen : seen.filter((v) => v !== null),
     );
   }
-  return ctx.access.seesObject(typeOf(value), value, operation).then((seen) => (seen ? value : null));
+  return shown(value);
 }
 
 /** Can a value of this type hold an object the policy screens (a record type that is not public)? */
@@ -64,14 +95,20 @@ function mayHoldPoliced(schema: GraphQLSchema, type: GraphQLOutputType): boolean
   return policed(named.name);
 }
 
-/** Is this field granted to exactly those who see its object, with the same conditions? Then it needs no check. */
-function sameAsRows(type: string, field: string): boolean {
-  const rule = TYPES[type]!;
-  if (rule.public) return true;
-  const grants = FIELD_GRANTS.get(type)?.get(field);
-  if (!grants) return false; // no decision: closed (the matrix test fails on it anyway)
-  const roles = new Set([...Object.keys(rule.rows), ...Object.keys(grants)]) as Set<Role>;
-  return [...roles].every((r) => grants[r] === rule.rows[r]);
+/**
+ * The error a masked field answers with, beside its null: FORBIDDEN, with what would grant it in `extensions`
+ * (`reason`, `allowedRoles`, and `requiredScope` or `condition`: src/auth/policy.ts `MaskedExtensions`).
+ */
+export function maskedError(type: string, field: string, role: Role | null): GraphQLError {
+  const why = maskedExtensions(type, field, role);
+  const coordinate = `${type}.${field}`;
+  const message =
+    why.reason === 'SCOPE'
+      ? `${coordinate} is masked: it needs an authorization from the enterprise with scope ${why.requiredScope}.`
+      : why.reason === 'CONDITION'
+        ? `${coordinate} is masked: a ${role} sees it only under condition ${why.condition}.`
+        : `${coordinate} is masked: ${why.allowedRoles.length ? `only ${either(why.allowedRoles)} may see it` : 'no role may see it'}.`;
+  return forbidden(message, { ...why });
 }
 
 /** Wraps a root field: the policy's gate (and, for a mutation, its audit event and transaction), then screening. */
@@ -94,7 +131,7 @@ function rootResolver(parent: 'Query' | 'Mutation', field: GraphQLField<unknown,
   };
 }
 
-/** Wraps an object field: null when the viewer may not see it, then screening of what it returns. */
+/** Wraps an object field: masked (null and a FORBIDDEN error) when the viewer may not see it, then screening of what it returns. */
 function fieldResolver(type: string, field: GraphQLField<unknown, RequestContext>, checks: boolean, screens: boolean): Resolver {
   const original = (field.resolve ?? defaultFieldResolver) as Resolver;
   const name = field.name;
@@ -105,22 +142,36 @@ function fieldResolver(type: string, field: GraphQLField<unknown, RequestContext
   };
   if (!checks) return resolveAndScreen;
   return (root, args, ctx, info) => {
-    const role = ctx.viewer?.role;
+    const role = ctx.viewer?.role ?? null;
     const grant = role ? FIELD_GRANTS.get(type)?.get(name)?.[role] : undefined;
-    if (grant === undefined) return null;
+    if (grant === undefined) throw maskedError(type, name, role);
     if (grant === true) return resolveAndScreen(root, args, ctx, info);
-    return ctx.access.seesField(type, name, root as object).then((seen) => (seen ? resolveAndScreen(root, args, ctx, info) : null));
+    return ctx.access.seesField(type, name, root as object).then((seen) => {
+      if (!seen) throw maskedError(type, name, role);
+      return resolveAndScreen(root, args, ctx, info);
+    });
   };
+}
+
+/** A description with the generated masked sentence last, in place of any written by hand (which could drift). */
+function withMaskedSentence(description: string | null | undefined, sentence: string): string {
+  const own = (description ?? '').split(MASKED_PREFIX)[0]!.trim();
+  return own ? `${own} ${sentence}` : sentence;
 }
 
 /**
  * Applies the access policy (policy.ts) to the built schema, field by field, only where it can matter: every root
- * field is gated (and every mutation audited in its transaction); a field some viewers of its object may not see
- * resolves to null for them without running its resolver; a field that can return a record is screened so an
- * object the viewer may not see never leaves (null, or left out of a list). Everything else keeps its resolver
- * untouched, so an administrator's page pays for none of this.
+ * field is gated (and every mutation audited in its transaction); a field some viewers of its object may not see is
+ * masked for them (null and a FORBIDDEN error, without running its resolver), so it must be nullable, and its
+ * description ends with who sees it; a field that can return a record is screened so an object the viewer may not see
+ * never leaves (null, or left out of a list) and one it may see only restricted leaves as its restricted form.
+ * Everything else keeps its resolver untouched, so an administrator's page pays for none of this.
  */
 export function applyPolicy(schema: GraphQLSchema): GraphQLSchema {
+  for (const [type, rule] of Object.entries(TYPES)) {
+    const as = rule.restricted?.as;
+    if (as && (!isObjectType(schema.getType(as)) || !restrictedForms.has(as))) throw new Error(`policy: ${type} is restricted as ${as}, which has no object type or form`);
+  }
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
@@ -128,7 +179,12 @@ export function applyPolicy(schema: GraphQLSchema): GraphQLSchema {
         field.resolve = rootResolver(type.name, field, schema) as GraphQLFieldResolver<unknown, unknown>;
         continue;
       }
-      const checks = !!TYPES[type.name] && !sameAsRows(type.name, field.name);
+      const checks = !!TYPES[type.name] && isMaskable(type.name, field.name);
+      if (checks) {
+        // A masked non-null field would null its parent too: the whole object would vanish for one hidden value.
+        if (isNonNullType(field.type)) throw new Error(`policy: ${type.name}.${field.name} is masked for some viewers, so it must be nullable`);
+        field.description = withMaskedSentence(field.description, maskedSentence(type.name, field.name)!);
+      }
       const screens = mayHoldPoliced(schema, field.type);
       if (checks || screens) field.resolve = fieldResolver(type.name, field, checks, screens) as GraphQLFieldResolver<unknown, unknown>;
     }

@@ -5,10 +5,12 @@ import { Role } from './roles';
  *
  * - `ROOT` names, for every Query and Mutation field, the roles that may call it; type-graphql's authChecker reads
  *   it (every root field is `@Authorized()`), so a role not listed gets FORBIDDEN before any resolver runs.
- * - `TYPES` names, for every object type that carries registry data, who sees an object of it at all (`rows`) and,
- *   field by field, who sees the value (`fields`). `applyPolicy` (enforce-policy.ts) wraps, after the schema is
- *   built, every field where this can matter: a field the viewer may not see resolves to null, and an object the
- *   viewer may not see is removed from lists and replaced by null elsewhere.
+ * - `TYPES` names, for every object type that carries registry data, who sees an object of it at all (`rows`),
+ *   who sees it only in a restricted form (`restricted`) and, field by field, who sees the value (`fields`).
+ *   `applyPolicy` (enforce-policy.ts) wraps, after the schema is built, every field where this can matter: a field
+ *   the viewer may not see is masked (null, with a FORBIDDEN error at its path saying what would grant it), an
+ *   object the viewer may not see is removed from lists and replaced by null elsewhere (silently: it does not exist
+ *   for this viewer, as an unknown one), and an object it may see only restricted is replaced by its restricted form.
  * - Row rules: an object tied to enterprises (`owners`) is visible only when the viewer sees one of them. Zone
  *   administrators and the CPPCC roles see every enterprise; a representative its own; a bank officer those that
  *   hold an active authorisation for its bank (scopes decide the rest, see `Condition`).
@@ -36,6 +38,8 @@ export enum Condition {
   FILED_BY_VIEWER = 'FILED_BY_VIEWER',
   /** An eligibility receipt of an answer given to the viewer's own bank. */
   ISSUED_TO_VIEWER = 'ISSUED_TO_VIEWER',
+  /** A data authorization granted to the viewer's own bank. */
+  GRANTED_TO_VIEWER = 'GRANTED_TO_VIEWER',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -59,7 +63,14 @@ export type OwnerRule =
 export interface TypeRule {
   /** Who sees an object of this type, given they see an enterprise it belongs to. */
   rows: Grants;
-  /** Seen by anyone, even without a token (programme descriptions and rules). */
+  /**
+   * Who sees an object in full. A viewer who sees its row (`rows`) but not this gets it as the object type `as`
+   * instead, which carries only what every viewer of the row may see (a bank sees another lender's instrument as a
+   * RestrictedInstrument): a client tells "restricted" from "absent" by its type, and the full type has no field
+   * masked for that reason. `ROWS` in `fields` then means: whoever sees the object in full.
+   */
+  restricted?: { as: string; full: Grants };
+  /** Seen by anyone, even without a token (program descriptions and rules). */
   public?: true;
   /** The enterprises it belongs to; reference data (banks, parks …) has none. */
   owners?: OwnerRule;
@@ -102,7 +113,7 @@ const EVERYONE = roles('A R B M O H');
 export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants> } = {
   Query: {
     viewer: 'PUBLIC',
-    programmes: 'PUBLIC',
+    programs: 'PUBLIC',
     // A bank: enterprises whose authorisation has the ELIGIBILITY scope; a representative: its own (the service).
     eligibility: roles('A R B'),
     // Anyone may ask; the receipt's row rule answers null to all but its bank and the zone, as for an unknown id.
@@ -118,6 +129,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     institutions: EVERYONE,
     auditEvents: roles('A R'),
     authorizations: roles('A R'),
+    // The loan book: a bank its own loans (to enterprises that let it see their instruments), the zone every instrument.
+    instruments: roles('A B'),
     // CPPCC material: never a bank's. Which proposals each role sees is the Proposal row rule below.
     proposals: roles('A M O H'),
     proposal: roles('A M O H'),
@@ -135,6 +148,10 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordQualification: roles('A R'),
     recordPatent: roles('A R'),
     recordPatentAppraisal: roles('A R'),
+    // Corrections: a representative keeps its own patents current and corrects or voids its own appraisals.
+    updatePatent: roles('A R'),
+    correctPatentAppraisal: roles('A R'),
+    voidPatentAppraisal: roles('A R'),
     recordIncentivePlan: roles('A R'),
     recordTalentAward: roles('A R'),
     recordTaxPilotUsage: roles('A R'),
@@ -155,6 +172,17 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordRiskCompensationCover: roles('A'),
     recordRiskCompensationClaim: roles('A'),
     updateInstrumentStatus: roles('A'),
+    // Corrections and voids of instruments recorded wrongly: the zone's administrators, as the recording.
+    correctCreditLoan: roles('A'),
+    correctIpPledgeLoan: roles('A'),
+    correctTechInsurance: roles('A'),
+    correctReinsurance: roles('A'),
+    correctBondIssue: roles('A'),
+    correctNeeqListing: roles('A'),
+    correctRegionalOtcListing: roles('A'),
+    correctFundInvestment: roles('A'),
+    correctRiskCompensationCover: roles('A'),
+    voidInstrument: roles('A'),
     recordBank: roles('A'),
     recordBankBranch: roles('A'),
     recordInsurer: roles('A'),
@@ -163,10 +191,14 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     recordPark: roles('A'),
     recordIndustryCluster: roles('A'),
     recordInstitution: roles('A'),
-    recordProgrammeRuleVersion: roles('A'),
+    recordProgramRuleVersion: roles('A'),
     recordCreditRating: roles('A'),
     recordTaxCreditGrade: roles('A'),
     recordDishonestDebtorCheck: roles('A'),
+    correctCreditRating: roles('A'),
+    voidCreditRating: roles('A'),
+    correctDishonestDebtorCheck: roles('A'),
+    voidDishonestDebtorCheck: roles('A'),
     filePolicyRequest: roles('A R'),
     // The proposal workflow: every CPPCC role passes the gate; the state machine (proposal.workflow.ts) answers a
     // transition by the wrong role, or from the wrong state, with NOT_PERMITTED or TRANSITION_NOT_ALLOWED as data.
@@ -183,7 +215,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
   },
 };
 
-const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER, ISSUED_TO_VIEWER } = Condition;
+const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER, ISSUED_TO_VIEWER, GRANTED_TO_VIEWER } =
+  Condition;
 
 /**
  * Who reads a proposal: CPPCC members all of them, drafts included (a member co-signs a draft it has read; only its
@@ -197,14 +230,19 @@ const PROPOSAL_READERS: Grants = {
   HANDLING_UNIT: ASSIGNED_TO_UNIT,
 };
 
-/** Every instrument: kind and status for whoever sees it; the rest for the zone, the enterprise, CPPCC and the lending bank. */
+/**
+ * Every instrument: in full for the zone, the enterprise, CPPCC and the lending bank; for any other bank the
+ * enterprise gave the INSTRUMENTS scope, as a RestrictedInstrument (kind and status).
+ */
 function instrument(details: string, terms: string): TypeRule {
   return {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
+    restricted: { as: 'RestrictedInstrument', full: roles('A R M O', { BANK_OFFICER: OWN_LOAN }) },
     owners: { instrumentHolders: true },
     fields: {
-      'id kind status updatedAt version': ROWS,
-      [`amount startDate endDate defaultedOn enterprise holders ${details}`]: roles('A R M O', { BANK_OFFICER: OWN_LOAN }),
+      // Seen in full: the others see a RestrictedInstrument (`restricted`). A voided instrument reaches administrators
+      // only (by id: Access.seesVoided); to them, its void is plain.
+      [`id kind status updatedAt version voidedAt voidReason amount startsOn endsOn defaultedOn enterprise holders ${details}`]: ROWS,
       // Contract numbers, rates, registrations: never CPPCC material; a bank sees only its own.
       ...(terms ? { [terms]: roles('A R', { BANK_OFFICER: OWN_LOAN }) } : {}),
     },
@@ -212,7 +250,7 @@ function instrument(details: string, terms: string): TypeRule {
 }
 
 const LOAN_DETAILS = 'lender subBranch termMonths';
-const LOAN_TERMS = 'contractNo interestRate ratingUsed';
+const LOAN_TERMS = 'contractNumber interestRate ratingUsed';
 const BOND_DETAILS = 'code underwriter guarantor rating tenorMonths';
 const REFERENCE = { rows: EVERYONE, fields: {} };
 const PUBLIC = { rows: EVERYONE, public: true as const };
@@ -224,8 +262,10 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital stateOwned university universityAffiliated listedOnExchange convertedInstitute investedByConvertedInstitute investedByAcademia highTech updatedAt version':
+      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital isStateOwned university isUniversityAffiliated isListedOnExchange isConvertedInstitute isInvestedByConvertedInstitute isInvestedByAcademia isHighTech updatedAt version':
         ROWS,
+      // The bank's own authorization from it (null for every other viewer: the resolver answers for the viewer).
+      viewerAuthorization: ROWS,
       // Honours an enterprise is recognised by: published by their issuers, seen as the high-tech certificates are.
       'highTechCertificates qualifications': roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
       patents: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -236,36 +276,39 @@ export const TYPES: Record<string, TypeRule> = {
       'financials creditCodeOverride creditRatings taxCreditGrades dishonestDebtorChecks': roles('A R'),
     },
   },
-  CreditCodeOverride: { rows: roles('A R'), fields: { 'reason by at': ROWS } },
+  CreditCodeOverride: { rows: roles('A R'), fields: { 'reason by overriddenAt': ROWS } },
   FiscalYearFinancials: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees stStaff rdStaff innovationScore majorIncident updatedAt version': ROWS },
+    fields: {
+      'id fiscalYear revenue rdExpense rdExpenseInChina highTechRevenue totalIncome totalAssets employees scienceAndTechnologyStaff rdStaff innovationScore hadMajorIncident updatedAt version':
+        ROWS,
+    },
   },
   FiscalYearBands: {
     rows: roles('A R M O', { BANK_OFFICER: FINANCIALS }),
     owners: { ref: 'enterpriseId' },
-    fields: { 'fiscalYear revenue rdIntensity employees stStaffShareAtLeast10 highTechRevenueShareAtLeast60': ROWS },
+    fields: { 'fiscalYear revenue rdIntensity employees isScienceAndTechnologyStaffShareAtLeast10Percent isHighTechRevenueShareAtLeast60Percent': ROWS },
   },
   HighTechCertificate: {
     rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
     owners: { ref: 'enterprise' },
-    fields: { 'id number issuedOn expiresOn criteriaVersion updatedAt': ROWS },
+    fields: { 'id number issuedOn validUntil criteriaVersion updatedAt': ROWS },
   },
   Qualification: {
     rows: roles('A R M O H', { BANK_OFFICER: HIGH_TECH }),
     owners: { ref: 'enterprise' },
-    fields: { 'id kind number validFrom validTo issuer updatedAt': ROWS },
+    fields: { 'id kind number validFrom validUntil issuer updatedAt': ROWS },
   },
   Patent: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
     owners: { ref: 'owner' },
-    fields: { 'id number title type legalStatus grantedOn owner pledged appraisals updatedAt version': ROWS },
+    fields: { 'id number title type legalStatus grantedOn owner isPledged appraisals updatedAt version': ROWS },
   },
   PatentAppraisal: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
     owners: { via: 'patent', type: 'Patent' },
-    fields: { 'id appraisedOn appraiser value updatedAt': ROWS },
+    fields: { 'id appraisedOn appraiser value updatedAt version voidedAt voidReason': ROWS },
   },
   IpPledge: {
     rows: roles('A R M O', { BANK_OFFICER: PATENTS }),
@@ -275,25 +318,32 @@ export const TYPES: Record<string, TypeRule> = {
   CreditLoan: instrument(LOAN_DETAILS, LOAN_TERMS),
   IpPledgeLoan: instrument(
     `${LOAN_DETAILS} pledges pledgedValue`,
-    `${LOAN_TERMS} pledgeRegistrationNo guarantor guaranteeShare riskCompensationShare loanToValue`,
+    `${LOAN_TERMS} pledgeRegistrationNumber guarantor guaranteeShare riskCompensationShare loanToValue`,
   ),
-  TechInsurancePolicy: instrument('insurer insuranceKind subsidyApproved subsidyClaimed', 'policyNo premium'),
-  Reinsurance: instrument('reinsurer underlyingPolicy', 'treatyNo cededShare'),
+  TechInsurancePolicy: instrument('insurer insuranceKind subsidyApproved subsidyClaimed', 'policyNumber premium'),
+  Reinsurance: instrument('reinsurer underlyingPolicy', 'treatyNumber cededShare'),
   CollectiveBond: instrument(BOND_DETAILS, 'couponRate'),
   SmeCollectiveNote: instrument(BOND_DETAILS, 'couponRate'),
   ShortTermBill: instrument(BOND_DETAILS, 'couponRate'),
   MediumTermNote: instrument(BOND_DETAILS, 'couponRate'),
-  NeeqListing: instrument('stage stageHistory firstBatch sponsorBroker stockCode tier', ''),
-  RegionalOtcListing: instrument('board centre', 'custodyCode'),
+  NeeqListing: instrument('stage stageHistory isFirstBatch sponsorBroker stockCode tier', ''),
+  RegionalOtcListing: instrument('board center', 'custodyCode'),
   FundInvestment: instrument('fund stake', ''),
   RiskCompensationCover: instrument('pool coveredLoan claims', 'coverageRatio'),
-  NeeqStageEntry: { rows: roles('A R M O'), fields: { 'stage on': ROWS } },
+  // What a bank sees of an instrument of an enterprise that gave it the INSTRUMENTS scope, when it is not the lender:
+  // only ever shown in place of a full one (`restricted` above), so no other role meets it.
+  RestrictedInstrument: {
+    rows: { BANK_OFFICER: INSTRUMENTS },
+    owners: { instrumentHolders: true },
+    fields: { 'id kind status updatedAt': ROWS },
+  },
+  NeeqStageEntry: { rows: roles('A R M O'), fields: { 'stage reachedOn': ROWS } },
   InstrumentHolder: {
     rows: roles('A R M O', { BANK_OFFICER: INSTRUMENTS }),
     owners: { ref: 'enterprise' },
     // A holder's amount is its part of the instrument's amount, which a bank sees of its own loans only: fetched by
     // id, a holder row must not tell it another lender's amount.
-    fields: { 'id enterprise share lead updatedAt': ROWS, amount: roles('A R M O') },
+    fields: { 'id enterprise share isLead updatedAt': ROWS, amount: roles('A R M O') },
   },
   RiskCompensationClaim: {
     rows: roles('A R M O'),
@@ -304,7 +354,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O'),
     owners: { projectParticipants: true },
     fields: {
-      'id title platform status startDate endDate disposalRightsPilot totalBudget participants outputs budget updatedAt version':
+      'id title platform status startsOn endsOn isUnderDisposalRightsPilot totalBudget participants outputs budget updatedAt':
         ROWS,
     },
   },
@@ -327,7 +377,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R M O'),
     owners: { ref: 'enterprise' },
     fields: {
-      'id title form status approvedOn pilotKeyUnit totalEquityShare profitShare endsOn projectBasis netAssetIncrease staffInPost enterprise updatedAt version': ROWS,
+      'id title form status approvedOn isPilotKeyUnit totalEquityShare profitShare endsOn projectBasis netAssetIncrease staffInPost enterprise updatedAt': ROWS,
       // Grants name people: personal data.
       grants: roles('A R'),
     },
@@ -336,7 +386,7 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A R'),
     owners: { via: 'plan', type: 'EquityIncentivePlan' },
     fields: {
-      'id granteeName position equityShare purchasedShare awardValue keyTechnical grantedOn serviceYears yearsInPost firstExerciseOn exerciseDeadline dividendAmount annualPay updatedAt':
+      'id granteeName position equityShare purchasedShare awardValue isKeyTechnicalStaff grantedOn serviceYears yearsInPost firstExerciseOn lastExerciseOn dividendAmount annualPay updatedAt':
         ROWS,
     },
   },
@@ -350,19 +400,24 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { ref: 'enterprise' },
     fields: { 'id pilot fiscalYear reliefAmount updatedAt': ROWS },
   },
+  // A bank reads the authorizations granted to it, of the enterprises it sees (those holding one in force for it):
+  // its scopes, purposes and validity, without the signer's name (personal data).
   DataAuthorization: {
-    rows: roles('A R'),
+    rows: { ...roles('A R'), BANK_OFFICER: GRANTED_TO_VIEWER },
     owners: { ref: 'enterprise' },
     fields: {
-      'id enterprise bank scopes purpose validFrom validTo signer paperReference grantedBy active revokedAt revokedBy updatedAt version':
+      'id enterprise bank scopes purpose validFrom validUntil paperReference grantedBy grantedAt isActive revokedAt revokedBy updatedAt':
         ROWS,
+      signer: roles('A R'),
     },
   },
   AuditEvent: {
     rows: roles('A R'),
     owners: { ref: 'enterpriseId' },
-    fields: { 'id at actorRole actorOrg operation enterprise purpose authorization outcome hash': ROWS },
+    fields: { 'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS },
   },
+  // What a correction or void changed: facts about enterprises (ratings, checks, patents, appraisals), no personal data.
+  RecordChange: { rows: roles('A R'), fields: { 'recordId reason before after': ROWS } },
   // Aggregates: a bank's count only its authorising enterprises (instruments only under the INSTRUMENTS scope), and
   // never sum other lenders' amounts or figures; summed figures of fewer than 5 enterprises are the zone's only
   // (portfolio.service.ts MIN_GROUP), so a filter naming one enterprise does not reveal its figures.
@@ -381,12 +436,12 @@ export const TYPES: Record<string, TypeRule> = {
   },
   FiscalYearTotals: {
     rows: roles('A M O'),
-    fields: { 'fiscalYear reporting revenue rdExpense highTechRevenue employees stStaff': ROWS },
+    fields: { 'fiscalYear reporting revenue rdExpense highTechRevenue employees scienceAndTechnologyStaff': ROWS },
   },
   CreditRatingRecord: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id rating agency ratedOn validUntil updatedAt': ROWS },
+    fields: { 'id rating agency ratedOn validUntil updatedAt version voidedAt voidReason': ROWS },
   },
   TaxCreditGrade: {
     rows: roles('A R'),
@@ -396,12 +451,12 @@ export const TYPES: Record<string, TypeRule> = {
   DishonestDebtorCheck: {
     rows: roles('A R'),
     owners: { ref: 'enterprise' },
-    fields: { 'id checkedOn listed source updatedAt': ROWS },
+    fields: { 'id checkedOn wasListed source updatedAt version voidedAt voidReason': ROWS },
   },
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
     rows: roles('A R B'),
-    fields: { 'creditCode programme ruleVersion rulesEffectiveFrom asOf eligible checks benefit receiptId': ROWS },
+    fields: { 'creditCode program rules asOf isEligible checks benefit receiptId': ROWS },
   },
   // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
   // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts
@@ -410,17 +465,24 @@ export const TYPES: Record<string, TypeRule> = {
   EligibilityReceipt: {
     rows: { ZONE_ADMIN: true, BANK_OFFICER: ISSUED_TO_VIEWER },
     readOf: 'disclosedEnterpriseId',
-    fields: { 'id issuedAt programme ruleVersion rulesEffectiveFrom asOf creditCode eligible checks benefit bankCreditCode': ROWS, facts: roles('A') },
+    fields: { 'id issuedAt program rules asOf creditCode isEligible checks benefit bankCreditCode': ROWS, facts: roles('A') },
   },
-  CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail': ROWS } },
+  CriterionResult: { rows: roles('A R B'), fields: { 'criterion outcome detail observed required missing': ROWS } },
+  // A check's typed figures: what its words say, to whoever is given the check.
+  CriterionFigure: { rows: roles('A R B'), fields: { 'name fiscalYear firstFiscalYear subject amount percent count date text isTrue': ROWS } },
+  CriterionThreshold: {
+    rows: roles('A R B'),
+    fields: { 'name alternative fiscalYear firstFiscalYear minimumAmount maximumAmount minimumPercent minimumCount maximumCount minimumDate maximumDate anyOf noneOf isTrue': ROWS },
+  },
+  MissingFact: { rows: roles('A R B'), fields: { 'name fiscalYear isLaterYearAccepted minimumDate': ROWS } },
   AppliedBenefit: { rows: roles('A R B'), fields: { 'percent basis detail': ROWS } },
-  // Programmes and their rules: public, so anyone can see what is checked.
-  PilotProgramme: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
-  ProgrammeRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria benefits note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
+  // Programs and their rules: public, so anyone can see what is checked.
+  PilotProgram: { ...PUBLIC, fields: { 'id code name nameEn description uptake rules rulesOn updatedAt': ROWS } },
+  ProgramRuleVersion: { ...PUBLIC, fields: { 'id version effectiveFrom criteria benefits note recordedBy recordedAt retroactiveReason corrects updatedAt': ROWS } },
   Criterion: {
     ...PUBLIC,
     fields: {
-      'kind description minYears industries stateOwned years eachYear rdBands fields minimum maximum minimumPercent count months minimumRating grades maxAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors techEnterpriseTypes':
+      'kind description minimumYears industries isStateOwned years isEachYearRequired rdBands fields minimum maximum minimumPercent count months minimumRating grades maximumAgeDays kinds minimumEmployees maximumEmployees minimumScore sectors techEnterpriseTypes':
         ROWS,
     },
   },
@@ -433,20 +495,20 @@ export const TYPES: Record<string, TypeRule> = {
   HandlingUnit: { rows: roles('A R M O H'), fields: { 'id name level updatedAt': ROWS } },
   PolicyRequest: {
     rows: { ...roles('A M O'), ENTERPRISE_REP: FILED_BY_VIEWER },
-    fields: { 'id title need enterprises status filedBy proposals updatedAt version': ROWS },
+    fields: { 'id title need enterprises status filedBy proposals updatedAt': ROWS },
   },
   Proposal: {
     rows: PROPOSAL_READERS,
     fields: {
-      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests key complex submittedAt rejectionGround reviewNote leadUnit coHandlers dueDate overdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn isOverdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
         ROWS,
     },
   },
-  ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id at action status actor note updatedAt': ROWS } },
+  ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id occurredAt action status actor note updatedAt': ROWS } },
   ProposalReply: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
-    fields: { 'id unit round lead result text repliedOn rating ratedOn updatedAt': ROWS },
+    fields: { 'id unit round isLead category text repliedOn rating ratedOn updatedAt': ROWS },
   },
   ProposalEvidence: {
     rows: PROPOSAL_READERS,
@@ -458,9 +520,9 @@ export const TYPES: Record<string, TypeRule> = {
     fields: { 'unit year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate': ROWS },
   },
   // Reference data: public.
-  Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn partner planned subBranches updatedAt': ROWS } },
-  BankBranch: { ...REFERENCE, fields: { 'id bank name techSubBranch updatedAt': ROWS } },
-  Insurer: { ...REFERENCE, fields: { 'id name nameEn reinsurer updatedAt': ROWS } },
+  Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
+  BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },
+  Insurer: { ...REFERENCE, fields: { 'id name nameEn isReinsurer updatedAt': ROWS } },
   Fund: { ...REFERENCE, fields: { 'id name manager type updatedAt': ROWS } },
   RiskCompensationPool: { ...REFERENCE, fields: { 'id name manager coverageRatio capPerLoan contributors updatedAt': ROWS } },
   Park: { ...REFERENCE, fields: { 'id code name nameEn updatedAt': ROWS } },
@@ -468,9 +530,15 @@ export const TYPES: Record<string, TypeRule> = {
   Institution: { ...REFERENCE, fields: { 'id kind name nameEn updatedAt': ROWS } },
 };
 
+/**
+ * Who reads a voided record (an instrument voided as recorded wrongly, with its reason): by id only, since every list,
+ * sum and eligibility check leaves it out for everyone. To anyone else it does not exist (node(id) answers null).
+ */
+export const VOIDED_READERS: Grants = roles('A');
+
 /** Input fields only some roles may use (checked by the services that read them). */
 export const INPUT_FIELDS: Record<string, Grants> = {
-  // Who is eligible but not using a programme: the zone's outreach, not a bank's or CPPCC's business.
+  // Who is eligible but not using a program: the zone's outreach, not a bank's or CPPCC's business.
   'EnterpriseFilter.outreach': roles('A'),
 };
 
@@ -489,7 +557,12 @@ export const STRUCTURAL: readonly RegExp[] = [
   /Payload$/,
   /Error$/,
   /^Viewer$/,
+  // Who did something: its organization is screened as the record it is (a Bank, an Enterprise …), its name with it.
+  /^Actor$/,
 ];
+
+/** Who is shown an object of this type as this type: in full when it has a restricted form, else whoever sees it. */
+export const shownAsType = (rule: TypeRule): Grants => rule.restricted?.full ?? rule.rows;
 
 /** Field → grants, expanded from the groups, per type (built once). */
 export const FIELD_GRANTS: ReadonlyMap<string, ReadonlyMap<string, Grants>> = new Map(
@@ -498,12 +571,55 @@ export const FIELD_GRANTS: ReadonlyMap<string, ReadonlyMap<string, Grants>> = ne
     for (const [group, grants] of Object.entries(rule.fields)) {
       for (const field of group.split(/\s+/).filter(Boolean)) {
         if (fields.has(field)) throw new Error(`policy: ${type}.${field} is listed twice`);
-        fields.set(field, grants === ROWS ? rule.rows : grants);
+        fields.set(field, grants === ROWS ? shownAsType(rule) : grants);
       }
     }
     return [type, fields];
   }),
 );
+
+/**
+ * Is `type.field` masked for some viewer who is shown the object (granted to fewer, or under other conditions, than
+ * the object itself)? Such a field is nullable, says so in its description, and answers such a viewer with null and
+ * a FORBIDDEN error.
+ */
+export function isMaskable(type: string, field: string): boolean {
+  const rule = TYPES[type];
+  if (!rule || rule.public) return false;
+  const grants = FIELD_GRANTS.get(type)?.get(field);
+  if (!grants) return true; // no decision: closed to everyone
+  const shown = shownAsType(rule);
+  return (Object.keys(shown) as Role[]).some((r) => grants[r] === undefined || (grants[r] !== true && grants[r] !== shown[r]));
+}
+
+/** The scope conditions: a bank's authorization from the enterprise must include the scope of the same name. */
+const SCOPES: ReadonlySet<Condition> = new Set([Condition.HIGH_TECH, Condition.PATENTS, Condition.FINANCIALS, Condition.INSTRUMENTS]);
+
+/**
+ * What a masked field's FORBIDDEN error carries in `extensions`, beside `code` (README "Who sees what"):
+ * - `reason`: `ROLE` (the viewer's role never sees it), `SCOPE` (a bank whose authorizations from the enterprise lack
+ *   `requiredScope`) or `CONDITION` (the role sees it under `condition`, which does not hold: `OWN_LOAN`, another
+ *   lender's loan);
+ * - `allowedRoles`: every role that may see it (some under a scope or condition);
+ * - `requiredScope`: the AuthorizationScope that would grant it (reason SCOPE);
+ * - `condition`: the condition that would grant it (reason CONDITION).
+ */
+export interface MaskedExtensions {
+  reason: 'ROLE' | 'SCOPE' | 'CONDITION';
+  allowedRoles: Role[];
+  requiredScope?: string;
+  condition?: string;
+}
+
+/** Why `type.field` is masked for a viewer of `role` (whose grant, if any, did not hold). */
+export function maskedExtensions(type: string, field: string, role: Role | null): MaskedExtensions {
+  const grants = FIELD_GRANTS.get(type)?.get(field) ?? {};
+  const allowedRoles = (Object.values(Role) as Role[]).filter((r) => grants[r] !== undefined);
+  const grant = role ? grants[role] : undefined;
+  if (grant === undefined || grant === true) return { reason: 'ROLE', allowedRoles };
+  if (SCOPES.has(grant)) return { reason: 'SCOPE', allowedRoles, requiredScope: grant };
+  return { reason: 'CONDITION', allowedRoles, condition: grant };
+}
 
 /** The grant of `role` on a field (undefined: denied). */
 export function fieldGrant(type: string, field: string, role: Role): Grant | undefined {

@@ -35,3 +35,23 @@ export abstract class VersionedEntity extends BaseEntity {
   @Property({ version: true })
   version!: number;
 }
+
+/**
+ * A recorded fact people may get wrong (a rating, a check, an appraisal): corrected in place with its version, or
+ * voided, never deleted. A voided record counts nowhere (eligibility, lists) and stays readable by id, with why.
+ * Both are audited with the record before and after (src/common/correction.ts).
+ */
+@ObjectType('VoidableEntity')
+export abstract class VoidableEntity extends VersionedEntity {
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When it was voided as recorded in error: a voided record counts nowhere (eligibility answers, lists) and stays readable by id (`node`) with its `voidReason`. Null while it stands.',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  voidedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided, as given when it was. Null while it stands.' })
+  @Property({ type: 'text', nullable: true })
+  voidReason: string | null = null;
+}

@@ -32,7 +32,9 @@ function coded(code: ErrorCode, message: string, extensions: Record<string, unkn
 
 export const unauthenticated = (message = 'A valid bearer token is required.') =>
   coded(ErrorCode.UNAUTHENTICATED, message);
-export const forbidden = (message = 'Your role may not do this.') => coded(ErrorCode.FORBIDDEN, message);
+/** `extensions` say what would grant it, when that is known (a masked field: src/auth/policy.ts `MaskedExtensions`). */
+export const forbidden = (message = 'Your role may not do this.', extensions: Record<string, unknown> = {}) =>
+  coded(ErrorCode.FORBIDDEN, message, extensions);
 export const notFound = (message: string) => coded(ErrorCode.NOT_FOUND, message);
 /** `field` names the argument or input field at fault, so a client can point at it. */
 export const badUserInput = (message: string, field?: string) =>

@@ -38,9 +38,9 @@ export const NODE_TAGS = {
   Party: 'PTY',
   Patent: 'PAT',
   PatentAppraisal: 'PAP',
-  PilotProgramme: 'PGM',
+  PilotProgram: 'PGM',
   PolicyRequest: 'PRQ',
-  ProgrammeRuleVersion: 'PRV',
+  ProgramRuleVersion: 'PRV',
   ProjectBudgetLine: 'PBL',
   ProjectOutput: 'POU',
   ProjectParticipant: 'PPA',
@@ -68,7 +68,10 @@ export const NODE_TAGS = {
  * Type names of ids issued before API v1 that name a type since renamed: old name → current name. A rename adds its
  * old name here (and keeps the tag in NODE_TAGS under the new name).
  */
-export const LEGACY_TYPE_NAMES: Record<string, string> = {};
+export const LEGACY_TYPE_NAMES: Record<string, string> = {
+  PilotProgramme: 'PilotProgram',
+  ProgrammeRuleVersion: 'ProgramRuleVersion',
+};
 
 const TYPE_OF_TAG = new Map<string, string>(Object.entries(NODE_TAGS).map(([type, tag]) => [tag, type]));
 

@@ -1,6 +1,7 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import type { MutationError } from './mutation-errors';
+import { storedActor } from '../modules/viewer/actor';
 
 /** What a mutation hands back: the record, or the problems that kept it from being written. */
 export type Outcome<T> = { value: T; errors: [] } | { value: null; errors: MutationError[] };
@@ -8,10 +9,9 @@ export type Outcome<T> = { value: T; errors: [] } | { value: null; errors: Mutat
 export const ok = <T>(value: T): Outcome<T> => ({ value, errors: [] });
 export const refused = <T>(errors: MutationError[]): Outcome<T> => ({ value: null, errors });
 
-/** Who did it, as recorded with overrides: the token's role and organisation. */
+/** Who did it, as stored in an actor column (`ROLE` or `ROLE:organization`; read back as an `Actor`). */
 export function actorOf(ctx: RequestContext): string {
-  const v = ctx.viewer!;
-  return v.organisation ? `${v.role}:${v.organisation}` : v.role;
+  return storedActor(ctx.viewer!);
 }
 
 /**

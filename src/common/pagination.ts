@@ -10,23 +10,36 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Which way a list is sorted by a field.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: smallest, earliest or first in the collation first.' },
+    DESC: { description: 'Descending: largest, latest or last in the collation first.' },
+  },
+});
 
 @ArgsType()
 export class ForwardPageArgs {
-  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when omitted.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items, from the start of the list or after \`after\`: at most ${MAX_PAGE_SIZE} (more is BAD_USER_INPUT, not a shorter page); ${DEFAULT_PAGE_SIZE} when omitted.`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'Page on after this cursor: the `endCursor` of the previous page.' })
   after?: string | null;
 }
 
 @ArgsType()
 export class PageArgs extends ForwardPageArgs {
-  @Field(() => Int, { nullable: true, description: `Page backwards: the last n before \`before\` (at most ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page backwards: the last n items of the list, or before \`before\` (at most ${MAX_PAGE_SIZE}); not with \`first\`.`,
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The startCursor of the following page.' })
+  @Field(() => String, { nullable: true, description: 'Page back before this cursor: the `startCursor` of the following page; with `last`.' })
   before?: string | null;
 }
 
@@ -72,18 +85,18 @@ export function decodeCursor(token: string, field: string, length?: number): unk
   throw badUserInput(`${field} is not a cursor from this list.`, field);
 }
 
-@ObjectType({ description: 'Where a page sits in its list (Relay).' })
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More items follow this page: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Items come before this page (it was asked after a cursor, or more precede it when paging backwards).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of the page; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -100,6 +113,29 @@ export class Page<T> {
     /** Counts the whole list; called only when a client selects totalCount. */
     readonly countTotal: () => Promise<number>,
   ) {}
+
+  /** The page's items without their cursors (`nodes`, beside `edges`). */
+  get nodes(): T[] {
+    return this.edges.map((e) => e.node);
+  }
+
+  /**
+   * A forward page from edges whose cursors are already written (by PostgreSQL, src/db/child-pages.ts), read with one
+   * edge more than `request.limit` (that extra one tells there is more).
+   */
+  static fromEdges<T>(edges: Edge<T>[], request: PageRequest, count: () => Promise<number>): Page<T> {
+    const kept = edges.slice(0, request.limit);
+    return new Page(
+      kept,
+      {
+        hasNextPage: edges.length > request.limit,
+        hasPreviousPage: request.cursor !== null,
+        startCursor: kept[0]?.cursor ?? null,
+        endCursor: kept[kept.length - 1]?.cursor ?? null,
+      },
+      count,
+    );
+  }
 
   /** Builds a page from rows fetched with one row more than `request.limit` (that extra row tells there is more). */
   static fromRows<R, T>(
@@ -126,23 +162,30 @@ export class Page<T> {
   }
 }
 
-/** Makes the Edge and Connection object types for a node type (`EnterpriseConnection`, `EnterpriseEdge`). */
+/**
+ * Makes the Edge and Connection object types for a node type (`EnterpriseConnection`, `EnterpriseEdge`). The
+ * connection's own type (`@ObjectType('EnterpriseConnection', { description })` on a class extending this) says what
+ * the list holds and in which order.
+ */
 export function Connection<T extends object>(nodeType: ClassType<T> | object, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque: give it as `after` (or `before`) to page on from this item.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
   @ObjectType(`${name}ConnectionBase`)
   abstract class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page with their cursors, in the order of the list.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => [nodeType], { description: 'The items of this page without their cursors: the nodes of `edges`, in the same order.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo!: PageInfo;
 
     countTotal!: () => Promise<number>;

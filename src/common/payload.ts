@@ -13,7 +13,7 @@ export function Payload<T extends object>(name: string, field: string, type: Cla
     @Field(() => [MutationError], { description: 'Empty when the mutation succeeded; nothing was written otherwise.' })
     errors!: MutationError[];
   }
-  Field(() => type, { nullable: true })(PayloadType.prototype, field);
+  Field(() => type, { nullable: true, description: `${description} Null when the mutation was refused (\`errors\` not empty).` })(PayloadType.prototype, field);
   return Object.assign(PayloadType, {
     from(outcome: Outcome<T>): PayloadType {
       return Object.assign(new PayloadType(), { [field]: outcome.value, errors: outcome.errors });

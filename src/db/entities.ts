@@ -12,7 +12,7 @@ import {
   Sector,
 } from '../modules/cppcc/cppcc.entity';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../modules/credit/credit.entity';
-import { PilotProgramme, ProgrammeRuleVersion } from '../modules/eligibility/programme.entity';
+import { PilotProgram, ProgramRuleVersion } from '../modules/eligibility/program.entity';
 import { EligibilityReceipt } from '../modules/eligibility/receipt.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
 import { FiscalYearFinancials, HighTechCertificate } from '../modules/enterprise/financials.entity';
@@ -69,8 +69,8 @@ export const entities: Function[] = [
   CreditRatingRecord,
   TaxCreditGrade,
   DishonestDebtorCheck,
-  PilotProgramme,
-  ProgrammeRuleVersion,
+  PilotProgram,
+  ProgramRuleVersion,
   EligibilityReceipt,
   Sector,
   Party,

@@ -253,7 +253,7 @@ class Planner {
     }
   }
 
-  /** Goes on into a field's selection: the node's own type, or the nodes of a connection (`edges { node }`). */
+  /** Goes on into a field's selection: the node's own type, or the nodes of a connection (`edges { node }`, `nodes`). */
   descend(node: Node, type: GraphQLNamedType, selection: SelectionSetNode | undefined): void {
     if (!selection) return;
     if (rowsOf(this.info.schema, type, node.meta)) {
@@ -264,10 +264,12 @@ class Planner {
     const edgeType = edges && getNamedType(edges.type);
     const nodeField = edgeType && isObjectType(edgeType) ? edgeType.getFields()['node'] : undefined;
     if (!edges || !edgeType || !nodeField || !rowsOf(this.info.schema, getNamedType(nodeField.type), node.meta)) return;
+    const nodeType = getNamedType(nodeField.type);
     for (const e of this.fields(type as GraphQLObjectType, selection)) {
+      if (e.name.value === 'nodes') this.walk(node, nodeType, e.selectionSet);
       if (e.name.value !== 'edges') continue;
       for (const n of this.fields(edgeType as GraphQLObjectType, e.selectionSet)) {
-        if (n.name.value === 'node') this.walk(node, getNamedType(nodeField.type), n.selectionSet);
+        if (n.name.value === 'node') this.walk(node, nodeType, n.selectionSet);
       }
     }
   }

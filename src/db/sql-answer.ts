@@ -498,6 +498,11 @@ class Planner implements Sql {
           else none(`${edge.name}.${p}`);
         }
         pairs.push([key, `coalesce((select json_agg(${jsonObject(parts)} order by ${c}.__rn ${order}) from ${rows} ${c} where ${c}.${inPage}), '[]'::json)`]);
+      } else if (name === 'nodes') {
+        // The edges' nodes without their cursors, in the same order.
+        const c = this.alias();
+        const node = this.objectJson(getNamedType(type.getFields()['nodes']!.type), target, c, fieldNodes);
+        pairs.push([key, `coalesce((select json_agg(${node} order by ${c}.__rn ${order}) from ${rows} ${c} where ${c}.${inPage}), '[]'::json)`]);
       } else {
         none(`${type.name}.${name}`);
       }

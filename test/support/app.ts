@@ -141,3 +141,22 @@ export class TestApp {
 
 /** A viewer as a verified token would produce it. */
 export const as = (role: Role, org: string | null = null): Viewer => new Viewer(role, org);
+
+/** Orders response paths as a client reads the answer: key by key, list positions by number. */
+function comparePaths(a: readonly (string | number)[] = [], b: readonly (string | number)[] = []): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  }
+  return a.length - b.length;
+}
+
+/**
+ * A result with its errors in the order of their paths. Masked fields' errors come in the order their resolvers
+ * finish, which reading ahead or answering in SQL changes; what they say, and where, does not.
+ */
+export function errorsInPathOrder<T extends { errors?: readonly GraphQLFormattedError[] }>(result: T): T {
+  if (!result.errors) return result;
+  return { ...result, errors: [...result.errors].sort((a, b) => comparePaths(a.path, b.path)) };
+}

@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CPPCC_TABLES } from '../../seeds/cppcc';
 import { loadReferenceData, loadZone } from '../../seeds/zone';
+import { BANKS, BRANCHES, FUNDS, INSURERS, POOLS } from '../../seeds/reference';
+import { toGlobalId } from '../../src/common/global-id';
 
 /** Every table of the registry and its reference data, emptied between test files. */
 const TABLES = [
@@ -94,3 +96,12 @@ export function enterpriseInput(creditCode: string, name: string, extra: Record<
     ...extra,
   };
 }
+
+/** Global ids of the reference data's counterparties (seeds/reference.ts), as instrument inputs name them. */
+export const counterpartyId = {
+  bank: (key: string) => toGlobalId('Bank', BANKS.find((b) => b.key === key)!.id),
+  branch: (name: string) => toGlobalId('BankBranch', BRANCHES.find((b) => b.name === name)!.id),
+  insurer: (name: string) => toGlobalId('Insurer', INSURERS.find((i) => i.name === name)!.id),
+  fund: (name: string) => toGlobalId('Fund', FUNDS.find((f) => f.name === name)!.id),
+  pool: (name: string) => toGlobalId('RiskCompensationPool', POOLS.find((p) => p.name === name)!.id),
+};

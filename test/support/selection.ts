@@ -11,7 +11,9 @@ import {
 } from 'graphql';
 
 /** Arguments given to list fields so a selection reaches all of a small fixture. */
-const FIELD_ARGS: Record<string, string> = { instruments: '(first: 100)' };
+const FIELD_ARGS: Record<string, string> = Object.fromEntries(
+  ['instruments', 'patents', 'projects', 'incentivePlans', 'grants', 'talentAwards', 'creditRatings', 'dishonestDebtorChecks'].map((f) => [f, '(first: 100)']),
+);
 
 /**
  * A selection of every field of `type`, recursively, with `__typename` on every object, generated from the
@@ -34,8 +36,15 @@ export function selectEverything(schema: GraphQLSchema, type: GraphQLCompositeTy
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     const named = getNamedType(field.type);
     const args = FIELD_ARGS[field.name] ?? '';
+    // An actor's organization is a record met in full where it is listed (a bank, an enterprise, a member, a unit):
+    // under an actor it is cut short, or every record with an actor would hold a whole enterprise.
+    const cut = type.name === 'Actor' && isAbstractType(named) ? schema.getPossibleTypes(named).map((t) => t.name) : [];
     if (isLeafType(named)) parts.push(`${field.name}${args}`);
-    else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name])}`);
+    else if (field.name === 'nodes' && type.name.endsWith('Connection')) {
+      // A connection's nodes are its edges' nodes, selected in full under `edges`: here cut short (id and credit code).
+      const nodeCut = isAbstractType(named) ? schema.getPossibleTypes(named).map((t) => t.name) : [named.name];
+      parts.push(`${field.name} ${selectEverything(schema, named as GraphQLCompositeType, [...path, type.name, ...nodeCut])}`);
+    } else if (isCompositeType(named)) parts.push(`${field.name}${args} ${selectEverything(schema, named, [...path, type.name, ...cut])}`);
   }
   return `{ ${parts.join(' ')} }`;
 }
@@ -45,10 +54,14 @@ export function sampleValue(schema: GraphQLSchema, typeName: string, samples: Re
   if (typeName in samples) return samples[typeName];
   const type = schema.getType(typeName);
   if (!type) throw new Error(`no type ${typeName}`);
-  if ('getValues' in type) return type.getValues()[0]!.value;
+  // An enum is sent by its name (its internal value may differ: a stored spelling kept under a renamed value).
+  if ('getValues' in type) return type.getValues()[0]!.name;
   if ('getFields' in type && !isInterfaceType(type) && !isObjectType(type)) {
     const value: Record<string, unknown> = {};
-    for (const f of Object.values(type.getFields())) {
+    const fields = Object.values(type.getFields());
+    // A OneOf input object (`@oneOf`) takes exactly one field: its first.
+    if ('isOneOf' in type && type.isOneOf) return { [fields[0]!.name]: sample(schema, fields[0]!.type, samples) };
+    for (const f of fields) {
       if (isNonNullType(f.type) && f.defaultValue === undefined) value[f.name] = sample(schema, f.type, samples);
     }
     return value;

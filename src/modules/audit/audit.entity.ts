@@ -2,6 +2,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/scalars';
 import { Role } from '../../auth/roles';
+import { Actor } from '../viewer/actor';
 
 export enum AuditOutcome {
   DONE = 'DONE',
@@ -11,10 +12,11 @@ export enum AuditOutcome {
 }
 registerEnumType(AuditOutcome, {
   name: 'AuditOutcome',
+  description: 'How an audited operation ended.',
   valuesConfig: {
-    DONE: { description: 'The operation took effect.' },
+    DONE: { description: 'The operation took effect (for a read: the data was shown).' },
     REFUSED: { description: 'Refused with errors in its payload; nothing changed.' },
-    DENIED: { description: "The actor's role may not do this; nothing changed." },
+    DENIED: { description: "The actor's role may not do this (FORBIDDEN); nothing changed." },
     FAILED: { description: 'Failed unexpectedly; nothing changed.' },
   },
 });
@@ -24,42 +26,52 @@ registerEnumType(AuditOutcome, {
  * an insert trigger sets `prevHash` to the previous event's hash and `hash` to the SHA-256 of this event's fields
  * and `prevHash`, so `npm run audit:verify` names the first event that was changed by hand.
  */
-@ObjectType({ description: 'An audited event: who did what, to which enterprise, when. Append-only, hash-chained.' })
+@ObjectType({
+  description:
+    'An audited event (审计日志): who did what, to which enterprise, when, under which authorization. Every write, every ' +
+    'refused or denied attempt, and every read a bank makes of an enterprise\'s data. Append-only and hash-chained; kept at ' +
+    'least six months (Cybersecurity Law art. 21).',
+})
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['enterpriseId', 'seq'] })
-@Index({ properties: ['at'] })
+@Index({ properties: ['occurredAt'] })
 export class AuditEvent {
-  @Field(() => ID, { name: 'id', description: 'Position in the chain.' })
+  @Field(() => ID, { name: 'id', description: 'Its position in the chain (not a Node id: events are read through `auditEvents`).' })
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq!: string;
 
-  @Field(() => DateTimeScalar)
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  at!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
+  @Property({ type: 'datetime', defaultRaw: 'now()', fieldName: 'at' })
+  occurredAt!: Date;
 
-  @Field(() => Role)
+  /** The role of the token (column actor_role): see `actor`. */
   @Property({ type: 'text' })
   actorRole!: Role;
 
-  @Field(() => String, { nullable: true, description: 'The organisation the actor acted for.' })
+  /** The organization the token named (column actor_org): see `actor`. */
   @Property({ type: 'text', nullable: true })
   actorOrg: string | null = null;
 
-  @Field({ description: 'The GraphQL operation field, e.g. createEnterprise.' })
+  @Field(() => Actor, { description: 'Who did it: the role, the organization it acted for and its name.' })
+  get actor(): Actor {
+    return new Actor(this.actorRole, this.actorOrg);
+  }
+
+  @Field({ description: 'The root field of the operation: a mutation (e.g. createEnterprise), or for a bank\'s read the queries it read the data in, comma-separated.' })
   @Property({ type: 'text' })
   operation!: string;
 
   @Property({ type: 'uuid', nullable: true })
   enterpriseId: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The purpose of the authorization a bank read under (用途); null for other events." })
   @Property({ type: 'text', nullable: true })
   purpose: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   authorizationId: string | null = null;
 
-  @Field(() => AuditOutcome)
+  @Field(() => AuditOutcome, { description: 'How it ended.' })
   @Property({ type: 'text' })
   outcome!: AuditOutcome;
 
@@ -69,7 +81,7 @@ export class AuditEvent {
   @Property({ type: 'text' })
   prevHash!: string;
 
-  @Field({ description: 'SHA-256 over this event and the previous hash.' })
+  @Field({ description: 'SHA-256 over this event and the hash of the one before (hex): `npm run audit:verify` recomputes the chain.' })
   @Property({ type: 'text' })
   hash!: string;
 }

@@ -7,6 +7,26 @@ import type { MutationError } from '../../common/mutation-errors';
 import { AuditOutcome } from './audit.entity';
 import { recordAudit } from './audit.service';
 
+/** What a correction or void changed (src/modules/audit/correction.ts): kept with its audit event. */
+export interface RecordChange {
+  /** The record's global id. */
+  record: string;
+  reason: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/** The change the running mutation of each request made, noted by its service after the flush. */
+const changes = new WeakMap<RequestContext, RecordChange>();
+
+/**
+ * Notes what a correction or void changed, for its audit event: the reason and the record before and after. These
+ * records hold the registry's facts about enterprises (ratings, checks, patents, appraisals), no personal data.
+ */
+export function noteChange(ctx: RequestContext, change: RecordChange): void {
+  changes.set(ctx, change);
+}
+
 const idOf = (ref: unknown): string | null => {
   const id = (ref as { id?: unknown } | null | undefined)?.id;
   return typeof id === 'string' ? id : null;
@@ -47,7 +67,8 @@ export const MUTATION_ATTEMPTS = 4;
 /**
  * Wraps a mutation's resolver: it runs in one transaction together with its audit event: done, refused (errors in
  * the payload), or failed (recorded apart, since the mutation's own transaction rolled back). Inputs are not copied
- * into the trail, since they may hold personal data; the event names the operation, the record and the error codes.
+ * into the trail, since they may hold personal data; the event names the operation, the record and the error codes,
+ * and for a correction or void (`noteChange`) the reason given and the record before and after.
  * A transaction that lost a deadlock is run again from the start (MUTATION_ATTEMPTS): nothing of it was written.
  */
 export function auditedMutation(
@@ -62,21 +83,28 @@ export function auditedMutation(
     const once = () =>
       outer.transactional(async (em) => {
         context.em = em as EntityManager;
+        changes.delete(context);
         try {
           const payload = (await resolve(root, args, context, info)) as Record<string, unknown> & { errors?: MutationError[] };
           const errors = payload?.errors ?? [];
           const target = Object.entries(payload ?? {}).find(([key, v]) => key !== 'errors' && v);
           const record = target?.[1] as { nodeId?: string } | undefined;
+          const change = errors.length ? undefined : changes.get(context);
           await recordAudit(context.em, viewer, {
             operation: info.fieldName,
             outcome: errors.length ? AuditOutcome.REFUSED : AuditOutcome.DONE,
             enterpriseId: await enterpriseOf(context.em, record),
             authorizationId: record?.constructor?.name === 'DataAuthorization' ? (record as unknown as { id: string }).id : null,
-            details: details(errors.length ? { errors: errors.map((e) => e.code) } : { record: record?.nodeId ?? null }),
+            details: details(
+              errors.length
+                ? { errors: errors.map((e) => e.code) }
+                : { record: record?.nodeId ?? null, ...(change ? { reason: change.reason, before: change.before, after: change.after } : {}) },
+            ),
           });
           return payload;
         } finally {
           context.em = outer;
+          changes.delete(context);
         }
       });
     for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
@@ -7,55 +7,95 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { DataAuthorization } from '../authorization/authorization.entity';
 import { AuditEvent, AuditOutcome } from './audit.entity';
 import { findAuditEvents } from './audit.queries';
+import { JSONObjectScalar } from '../cppcc/cppcc.types';
 
-@InputType({ description: 'Which audit events: every given condition must hold.' })
-export class AuditEventFilter {
-  @Field(() => String, { nullable: true })
-  operation?: string | null;
+/** What a correction, void or update of a recorded fact changed, as its audit event keeps it. */
+@ObjectType({
+  description:
+    'What a correction, void or update of a recorded fact (a credit rating, a dishonest-debtor check, a patent, a patent appraisal) changed: the reason given, and the record’s facts and version before and after.',
+})
+export class RecordChange {
+  @Field(() => ID, { description: 'The record changed: `node(id:)` reads it, voided or not.' })
+  recordId!: string;
 
-  @Field(() => Role, { nullable: true })
-  actorRole?: Role | null;
+  @Field({ description: 'Why, as given to the mutation.' })
+  reason!: string;
 
-  @Field(() => String, { nullable: true })
-  actorOrg?: string | null;
+  @Field(() => JSONObjectScalar, { description: 'The record’s facts and version before the change, by field name as the record’s type shows them.' })
+  before!: Record<string, unknown>;
 
-  @Field(() => CreditCodeScalar, { nullable: true, description: 'Events concerning this enterprise.' })
-  creditCode?: string | null;
-
-  @Field(() => AuditOutcome, { nullable: true })
-  outcome?: AuditOutcome | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  from?: Date | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  to?: Date | null;
+  @Field(() => JSONObjectScalar, { description: 'The record’s facts and version after it (a void: with `voidedAt` set).' })
+  after!: Record<string, unknown>;
 }
 
-@ObjectType('AuditEventConnection')
+@InputType({ description: 'Which audit events: every condition given must hold.' })
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true, description: 'The root field of the operation, e.g. grantAuthorization.' })
+  operation?: string | null;
+
+  @Field(() => Role, { nullable: true, description: 'Done with a token of this role.' })
+  actorRole?: Role | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Done for this organization: the global id of a Bank, an Enterprise, a CppccMember or a HandlingUnit.',
+  })
+  actorOrganizationId?: string | null;
+
+  @Field(() => CreditCodeScalar, { nullable: true, description: 'Concerning this enterprise.' })
+  creditCode?: string | null;
+
+  @Field(() => AuditOutcome, { nullable: true, description: 'Ended this way.' })
+  outcome?: AuditOutcome | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Happened at or after this instant.' })
+  occurredFrom?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Happened before this instant (excluded).' })
+  occurredBefore?: Date | null;
+}
+
+@ObjectType('AuditEventConnection', { description: 'A page of the audit trail, newest first.' })
 export class AuditEventConnection extends Connection(AuditEvent, 'AuditEvent') {}
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Authorized()
   @Query(() => AuditEventConnection, {
-    description: 'The audit trail, newest first. A representative sees the events concerning its own enterprise.',
+    description:
+      'The audit trail, newest first. An administrator sees every event; a representative those concerning its own ' +
+      'enterprise, the reads banks made of its data included.',
   })
   async auditEvents(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) given: AuditEventFilter | null,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events; all the viewer may see when omitted.' }) given: AuditEventFilter | null,
   ): Promise<Page<AuditEvent>> {
     return findAuditEvents(ctx, given, page);
   }
 
-  @FieldResolver(() => DataAuthorization, { nullable: true, description: 'The authorisation a bank read under.' })
+  @FieldResolver(() => DataAuthorization, { nullable: true, description: 'The authorization a bank read under, or the one granted or revoked; null for other events.' })
   authorization(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.authorizationId ? ctx.loaders.byId(DataAuthorization).load(e.authorizationId) : null;
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise it concerns; null when it concerns none.' })
   enterprise(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.enterpriseId ? ctx.loaders.byId(Enterprise).load(e.enterpriseId) : null;
+  }
+
+  @FieldResolver(() => RecordChange, {
+    nullable: true,
+    description: 'For a correction, void or update of a recorded fact that took effect: what it changed and why. Null for every other event.',
+  })
+  change(@Root() e: AuditEvent): RecordChange | null {
+    const d = e.details;
+    if (!d || typeof d['reason'] !== 'string' || typeof d['record'] !== 'string') return null;
+    return Object.assign(new RecordChange(), {
+      recordId: d['record'],
+      reason: d['reason'],
+      before: d['before'] as Record<string, unknown>,
+      after: d['after'] as Record<string, unknown>,
+    });
   }
 }

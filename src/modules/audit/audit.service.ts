@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { AuditOutcome } from './audit.entity';
 
+/** One value a correction changed, as the mutation's input names it, before and after (as text; null: none). */
 export interface AuditRecord {
   operation: string;
   outcome: AuditOutcome;

@@ -1,52 +1,96 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../auth/roles';
+import { zoneToday } from '../../clock';
+import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar } from '../../common/scalars';
+import type { RequestContext } from '../../context';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { zoneToday } from '../../clock';
 import { Bank } from '../finance/counterparty.entity';
 import { DataAuthorization } from './authorization.entity';
-import { GrantAuthorizationInput } from './authorization.inputs';
+import { GrantAuthorizationInput, RevokeAuthorizationInput } from './authorization.inputs';
+import { findAuthorizations } from './authorization.queries';
 import { grantAuthorization, revokeAuthorization } from './authorization.service';
-import { readAll } from '../../db/read-objects';
 
-export const AuthorizationPayload = Payload('AuthorizationPayload', 'authorization', DataAuthorization, 'The authorisation granted or revoked.');
+export const AuthorizationPayload = Payload('AuthorizationPayload', 'authorization', DataAuthorization, 'The authorization granted or revoked.');
+
+@ObjectType('DataAuthorizationConnection', { description: 'A page of data authorizations, newest grant first.' })
+export class DataAuthorizationConnection extends Connection(DataAuthorization, 'DataAuthorization') {}
+
+/** The description of the `active` argument of every list of authorizations. */
+export const ACTIVE_ARGUMENT =
+  'true: only those in force today (Asia/Shanghai: begun, not ended, not revoked); false: only those that are not; omitted: all.';
 
 @Resolver(() => DataAuthorization)
 export class AuthorizationResolver {
   @Authorized()
-  @Mutation(() => AuthorizationPayload, { description: 'An enterprise lets a bank see its data (by its representative, or an administrator recording signed paper).' })
-  async grantAuthorization(@Ctx() ctx: RequestContext, @Arg('input') input: GrantAuthorizationInput) {
+  @Mutation(() => AuthorizationPayload, {
+    description:
+      'An enterprise lets a bank see its data: granted by its representative for its own enterprise, or recorded by an ' +
+      'administrator from a signed paper authorization (then `paperReference` is required). At most one authorization of ' +
+      'an enterprise for a bank and purpose is in force on any day.\n' +
+      'Errors: NotPermittedError, InvalidInputError, NotFoundError, DuplicateError.',
+  })
+  async grantAuthorization(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The grant.' }) input: GrantAuthorizationInput) {
     return AuthorizationPayload.from(await grantAuthorization(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => AuthorizationPayload, { description: 'Ends an authorisation at once.' })
-  async revokeAuthorization(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return AuthorizationPayload.from(await revokeAuthorization(ctx, id));
+  @Mutation(() => AuthorizationPayload, {
+    description:
+      'Ends an authorization at once: the bank stops seeing the data from its next request. An authorization that is not ' +
+      "the viewer's to revoke is not found.\n" +
+      'Errors: InvalidInputError, NotFoundError, TransitionNotAllowedError.',
+  })
+  async revokeAuthorization(@Ctx() ctx: RequestContext, @Arg('input', { description: 'Which authorization.' }) input: RevokeAuthorizationInput) {
+    return AuthorizationPayload.from(await revokeAuthorization(ctx, input));
   }
 
   @Authorized()
-  @Query(() => [DataAuthorization], { description: "An enterprise's authorisations, newest first (a representative: its own)." })
-  authorizations(@Ctx() ctx: RequestContext, @Arg('creditCode', () => CreditCodeScalar) creditCode: string) {
-    return readAll(ctx.em, DataAuthorization, { createdAt: 'desc', id: 'asc' }, {
-      sql: 'enterprise_id = (select id from enterprise where credit_code = ?)',
-      bindings: [creditCode],
-    });
+  @Query(() => DataAuthorizationConnection, {
+    description:
+      "An enterprise's authorizations, newest grant first: an administrator any enterprise's, a representative its own " +
+      "(another enterprise's list is empty, as for a code never registered).",
+  })
+  authorizations(
+    @Ctx() ctx: RequestContext,
+    @Arg('creditCode', () => CreditCodeScalar, { description: 'The enterprise that granted them.' }) creditCode: string,
+    @Args() page: ForwardPageArgs,
+    @Arg('active', () => Boolean, { nullable: true, description: ACTIVE_ARGUMENT }) active: boolean | null,
+  ): Promise<Page<DataAuthorization>> {
+    return findAuthorizations(ctx, { creditCode, active }, page);
   }
 
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise that granted it.' })
   enterprise(@Root() a: DataAuthorization, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Enterprise).load(a.enterprise.id);
   }
 
-  @FieldResolver(() => Bank)
+  @FieldResolver(() => Bank, { description: 'The bank it was granted to.' })
   bank(@Root() a: DataAuthorization, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Bank).load(a.bank.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Within its dates today and not revoked.' })
-  active(@Root() a: DataAuthorization): boolean {
+  @FieldResolver(() => Boolean, { description: 'In force today (Asia/Shanghai): begun, not ended and not revoked.' })
+  isActive(@Root() a: DataAuthorization): boolean {
     return a.activeOn(zoneToday());
+  }
+}
+
+/** What a bank sees of its own standing with an enterprise. */
+@Resolver(() => Enterprise)
+export class EnterpriseViewerAuthorizationResolver {
+  @FieldResolver(() => DataAuthorization, {
+    nullable: true,
+    description:
+      'For a bank officer: the authorization in force today by which its bank sees this enterprise (its scopes, purpose and ' +
+      'validity); when several are in force (for different purposes), the newest, which its reads are recorded under, ' +
+      "while the scopes of all of them count (see `Viewer.authorizations(active: true)`). Null for every other viewer.",
+  })
+  async viewerAuthorization(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<DataAuthorization | null> {
+    if (ctx.viewer?.role !== Role.BANK_OFFICER) return null;
+    // The bank's authorizations in force are read once per request (Access); the records, one statement per page.
+    const grant = (await ctx.access.bankGrants()).get(e.id);
+    return grant ? ctx.loaders.byId(DataAuthorization).load(grant.authorizationId) : null;
   }
 }

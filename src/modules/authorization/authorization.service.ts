@@ -14,13 +14,13 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import { Bank } from '../finance/counterparty.entity';
 import { DataAuthorization } from './authorization.entity';
-import type { GrantAuthorizationInput } from './authorization.inputs';
+import type { GrantAuthorizationInput, RevokeAuthorizationInput } from './authorization.inputs';
 
-/** Longest an authorisation may run (design): three years, like a high-tech certificate. */
+/** Longest an authorization may run (design): three years, like a high-tech certificate. */
 export const MAX_AUTHORIZATION_YEARS = 3;
 
 
-/** May this viewer act for the enterprise's authorisations? Its own representative, or an administrator. */
+/** May this viewer act for the enterprise's authorizations? Its own representative, or an administrator. */
 const actsFor = (ctx: RequestContext, creditCode: string): boolean => ctx.access.mayWrite(creditCode);
 
 function yearsAfter(date: string, years: number): string {
@@ -33,7 +33,7 @@ function yearsAfter(date: string, years: number): string {
 export async function grantAuthorization(ctx: RequestContext, input: GrantAuthorizationInput): Promise<Outcome<DataAuthorization>> {
   // Permission first, so a representative learns nothing about other enterprises.
   if (!actsFor(ctx, input.creditCode)) {
-    return refused([notPermitted('input.creditCode', 'A representative grants authorisations for its own enterprise only.')]);
+    return refused([notPermitted('input.creditCode', 'A representative grants authorizations for its own enterprise only.')]);
   }
   const problems = new Problems();
   const admin = ctx.viewer!.role === Role.ZONE_ADMIN;
@@ -41,19 +41,19 @@ export async function grantAuthorization(ctx: RequestContext, input: GrantAuthor
   if (!enterprise) problems.add(new NotFoundError('input.creditCode', `No enterprise with credit code ${input.creditCode} is registered.`));
   const bank = await ctx.em.findOne(Bank, { creditCode: input.bankCreditCode });
   if (!bank) problems.add(new NotFoundError('input.bankCreditCode', `No bank with credit code ${input.bankCreditCode}.`));
-  else if (bank.planned) problems.invalid('input.bankCreditCode', `${bank.name} is planned and not yet open.`);
-  if (input.scopes.length === 0) problems.invalid('input.scopes', 'An authorisation grants at least one scope.');
+  else if (bank.isPlanned) problems.invalid('input.bankCreditCode', `${bank.name} is planned and not yet open.`);
+  if (input.scopes.length === 0) problems.invalid('input.scopes', 'An authorization grants at least one scope.');
   const purpose = requiredText(problems, 'input.purpose', input.purpose, 500);
   const signer = requiredText(problems, 'input.signer', input.signer, 100);
   const paperReference = optionalText(problems, 'input.paperReference', input.paperReference, 100);
   if (admin && !paperReference) {
-    problems.invalid('input.paperReference', 'An administrator records a signed paper authorisation: give its reference.');
+    problems.invalid('input.paperReference', 'An administrator records a signed paper authorization: give its reference.');
   }
-  dateOrder(problems, 'input.validTo', input.validFrom, input.validTo);
-  if (input.validTo > yearsAfter(input.validFrom, MAX_AUTHORIZATION_YEARS)) {
-    problems.invalid('input.validTo', `An authorisation runs at most ${MAX_AUTHORIZATION_YEARS} years.`);
+  dateOrder(problems, 'input.validUntil', input.validFrom, input.validUntil);
+  if (input.validUntil > yearsAfter(input.validFrom, MAX_AUTHORIZATION_YEARS)) {
+    problems.invalid('input.validUntil', `An authorization runs at most ${MAX_AUTHORIZATION_YEARS} years.`);
   }
-  if (input.validTo < zoneToday()) problems.invalid('input.validTo', 'The authorisation would already have ended.');
+  if (input.validUntil < zoneToday()) problems.invalid('input.validUntil', 'The authorization would already have ended.');
   if (problems.any) return refused(problems.list);
 
   const authorization = ctx.em.create(DataAuthorization, {
@@ -62,33 +62,33 @@ export async function grantAuthorization(ctx: RequestContext, input: GrantAuthor
     scopes: [...new Set(input.scopes)],
     purpose: purpose!,
     validFrom: input.validFrom,
-    validTo: input.validTo,
+    validUntil: input.validUntil,
     signer: signer!,
     paperReference,
     grantedBy: actorOf(ctx),
   } as never);
   return flushOutcome(ctx, authorization, {
     duplicate: () =>
-      new DuplicateError('input.purpose', `An authorisation of ${bank!.name} for this purpose is in force on some of these days already.`),
+      new DuplicateError('input.purpose', `An authorization of ${bank!.name} for this purpose is in force on some of these days already.`),
   });
 }
 
-/** Revokes an authorisation; it stops counting on the very next request. */
-export async function revokeAuthorization(ctx: RequestContext, globalId: string): Promise<Outcome<DataAuthorization>> {
+/** Revokes an authorization; it stops counting on the very next request. */
+export async function revokeAuthorization(ctx: RequestContext, input: RevokeAuthorizationInput): Promise<Outcome<DataAuthorization>> {
   const problems = new Problems();
-  const id = idOf(problems, 'id', globalId, 'DataAuthorization');
+  const id = idOf(problems, 'input.authorizationId', input.authorizationId, 'DataAuthorization');
   const authorization = id ? await ctx.em.findOne(DataAuthorization, id, { populate: ['enterprise'] }) : null;
   // Someone who may not act for the enterprise is told the same as for a missing one.
   if (!authorization || !actsFor(ctx, authorization.enterprise.getEntity().creditCode)) {
-    return refused(problems.any ? problems.list : [new NotFoundError('id', 'No such authorisation.')]);
+    return refused(problems.any ? problems.list : [new NotFoundError('input.authorizationId', 'No such authorization.')]);
   }
   if (authorization.revokedAt) {
-    return refused([new InvalidInputError('id', 'The authorisation is revoked already.', MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+    return refused([new InvalidInputError('input.authorizationId', 'The authorization is revoked already.', MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
   }
   authorization.revokedAt = new Date();
   authorization.revokedBy = actorOf(ctx);
   // A revocation sent twice at once: the second finds the version changed, i.e. revoked meanwhile.
   return flushOutcome(ctx, authorization, {
-    stale: async () => new InvalidInputError('id', 'The authorisation was revoked meanwhile.', MutationErrorCode.TRANSITION_NOT_ALLOWED),
+    stale: async () => new InvalidInputError('input.authorizationId', 'The authorization was revoked meanwhile.', MutationErrorCode.TRANSITION_NOT_ALLOWED),
   });
 }

@@ -3,22 +3,24 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
+import { Actor } from '../viewer/actor';
 
 /** The levels of the CPPCC: they guide each other, they don't command. */
 export enum CppccLevel {
-  CITY = 'CITY',
-  PROVINCE = 'PROVINCE',
-  NATION = 'NATION',
+  MUNICIPAL = 'MUNICIPAL',
+  PROVINCIAL = 'PROVINCIAL',
+  NATIONAL = 'NATIONAL',
 }
 registerEnumType(CppccLevel, {
   name: 'CppccLevel',
+  description: 'A level of the CPPCC: each has its own committee, and its own handling units for the proposals it accepts.',
   valuesConfig: {
-    CITY: { description: 'The city committee (武汉市政协); handling units are city bureaus.' },
-    PROVINCE: { description: 'The provincial committee (湖北省政协); handling units are provincial departments.' },
-    NATION: { description: 'The national committee (全国政协); handling units are ministries.' },
+    MUNICIPAL: { description: 'The municipal committee (武汉市政协); handling units are city bureaus.' },
+    PROVINCIAL: { description: 'The provincial committee (湖北省政协); handling units are provincial departments.' },
+    NATIONAL: { description: 'The national committee (全国政协); handling units are ministries.' },
   },
 });
-export const LEVEL_ORDER: readonly CppccLevel[] = [CppccLevel.CITY, CppccLevel.PROVINCE, CppccLevel.NATION];
+export const LEVEL_ORDER: readonly CppccLevel[] = [CppccLevel.MUNICIPAL, CppccLevel.PROVINCIAL, CppccLevel.NATIONAL];
 
 export enum ProposalStatus {
   DRAFT = 'DRAFT',
@@ -32,25 +34,60 @@ export enum ProposalStatus {
 }
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
+  description: 'Where a proposal stands in the proposals workflow (src/modules/cppcc/proposal.workflow.ts).',
   valuesConfig: {
     DRAFT: { description: 'Being written; only its proposers edit it.' },
-    SUBMITTED: { description: 'Submitted; unchangeable except through the workflow.' },
+    SUBMITTED: { description: 'Submitted (提交); unchangeable except through the workflow.' },
     ACCEPTED: { description: 'Accepted by the proposals office (立案).' },
     REJECTED: { description: 'Not accepted (不予立案), on one of the grounds.' },
     CONVERTED: { description: 'Converted into a member letter or a social-condition report (社情民意).' },
-    ASSIGNED: { description: 'With its handling units, due by `dueDate`.' },
-    REPLIED: { description: 'The lead unit replied; waiting for the proposer’s rating.' },
-    CLOSED: { description: 'Rated satisfied or basically satisfied.' },
+    ASSIGNED: { description: 'With its handling units (交办), due by `dueOn`.' },
+    REPLIED: { description: 'The lead unit (主办单位) replied; waiting for the proposer’s rating.' },
+    CLOSED: { description: 'Rated satisfied or basically satisfied (办结).' },
   },
 });
 
-export enum ReviewDecision {
-  ACCEPT = 'ACCEPT',
-  REJECT = 'REJECT',
-  CONVERT_TO_LETTER = 'CONVERT_TO_LETTER',
-  CONVERT_TO_REPORT = 'CONVERT_TO_REPORT',
+/** What happened to a proposal: each step of its timeline. */
+export enum ProposalAction {
+  DRAFTED = 'DRAFTED',
+  EDITED = 'EDITED',
+  EVIDENCE_ATTACHED = 'EVIDENCE_ATTACHED',
+  COSIGNED = 'COSIGNED',
+  SUBMITTED = 'SUBMITTED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  CONVERTED_TO_LETTER = 'CONVERTED_TO_LETTER',
+  CONVERTED_TO_REPORT = 'CONVERTED_TO_REPORT',
+  ASSIGNED = 'ASSIGNED',
+  CO_HANDLER_REPLIED = 'CO_HANDLER_REPLIED',
+  REPLIED = 'REPLIED',
+  RATED_SATISFIED = 'RATED_SATISFIED',
+  RATED_BASICALLY_SATISFIED = 'RATED_BASICALLY_SATISFIED',
+  RATED_DISSATISFIED = 'RATED_DISSATISFIED',
+  ESCALATED = 'ESCALATED',
 }
-registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+registerEnumType(ProposalAction, {
+  name: 'ProposalAction',
+  description: 'What happened in a step of a proposal’s timeline.',
+  valuesConfig: {
+    DRAFTED: { description: 'Drafted by a member (its note says when it was escalated from a lower level).' },
+    EDITED: { description: 'A proposer changed the draft (`updateProposal`).' },
+    EVIDENCE_ATTACHED: { description: 'Evidence from the registry was frozen into the draft; the note is its title.' },
+    COSIGNED: { description: 'Another member co-signed the draft (联名); the note is the member’s name.' },
+    SUBMITTED: { description: 'A proposer submitted it (提交).' },
+    ACCEPTED: { description: 'The proposals office accepted it (立案); the note is the office’s reason, if any.' },
+    REJECTED: { description: 'The proposals office did not accept it (不予立案); the note is the ground.' },
+    CONVERTED_TO_LETTER: { description: 'The proposals office converted it into a member letter (委员来信).' },
+    CONVERTED_TO_REPORT: { description: 'The proposals office converted it into a social-condition report (社情民意).' },
+    ASSIGNED: { description: 'The proposals office assigned it (交办); the note names the lead unit and the co-handlers.' },
+    CO_HANDLER_REPLIED: { description: 'A co-handling unit (会办单位) gave its opinion; the note is its reply category.' },
+    REPLIED: { description: 'The lead unit (主办单位) replied; the note is its reply category.' },
+    RATED_SATISFIED: { description: 'A proposer rated the reply satisfied (满意): closed.' },
+    RATED_BASICALLY_SATISFIED: { description: 'A proposer rated the reply basically satisfied (基本满意): closed.' },
+    RATED_DISSATISFIED: { description: 'A proposer rated the reply dissatisfied (不满意): back to its units for another round.' },
+    ESCALATED: { description: 'A member carried it up to a higher level; the note is that level.' },
+  },
+});
 
 /** The grounds on which a proposal is not accepted (不予立案). */
 export enum RejectionGround {
@@ -67,31 +104,34 @@ export enum RejectionGround {
 }
 registerEnumType(RejectionGround, {
   name: 'RejectionGround',
+  description: 'Why the proposals office does not accept a proposal (不予立案的理由).',
   valuesConfig: {
     STATE_SECRETS: { description: 'Touches state secrets.' },
     PENDING_LITIGATION: { description: 'Concerns a case before a court, procuratorate or arbitration.' },
     PERSONAL_REQUEST: { description: 'A personal matter or request of the proposer or relatives.' },
     VAGUE_CONTENT: { description: 'No clear subject, reasons or feasible recommendations.' },
-    SEVERAL_ISSUES: { description: 'More than one issue in one proposal.' },
+    SEVERAL_ISSUES: { description: 'More than one issue in one proposal (一事一案).' },
     OUTSIDE_REMIT: { description: 'Outside the remit of this level’s handling units.' },
     ALREADY_RESOLVED: { description: 'Already resolved or being resolved.' },
     ACADEMIC_DISCUSSION: { description: 'An academic discussion rather than a proposal.' },
-    PARTY_INTERNAL: { description: 'An internal matter of a party or organisation.' },
+    PARTY_INTERNAL: { description: 'An internal matter of a party or organization.' },
     OTHER_CHANNEL: { description: 'Belongs to another channel (petition, complaint, lawsuit).' },
   },
 });
 
-export enum ReplyResult {
-  A = 'A',
-  B = 'B',
-  C = 'C',
+/** How a handling unit's reply answers the proposal (答复类别: A, B or C). */
+export enum ReplyCategory {
+  RESOLVED_OR_ADOPTED = 'RESOLVED_OR_ADOPTED',
+  BEING_ADDRESSED = 'BEING_ADDRESSED',
+  FOR_REFERENCE = 'FOR_REFERENCE',
 }
-registerEnumType(ReplyResult, {
-  name: 'ReplyResult',
+registerEnumType(ReplyCategory, {
+  name: 'ReplyCategory',
+  description: 'How a handling unit’s reply answers the proposal: the reply category (答复类别) A, B or C.',
   valuesConfig: {
-    A: { description: 'Resolved or adopted.' },
-    B: { description: 'Being resolved, or planned.' },
-    C: { description: 'Kept for reference, with the reasons.' },
+    RESOLVED_OR_ADOPTED: { description: 'Category A (A类): the problem raised is resolved, or the recommendations adopted (所提问题已经解决或采纳).' },
+    BEING_ADDRESSED: { description: 'Category B (B类): being resolved, or put into a plan (正在解决或列入计划).' },
+    FOR_REFERENCE: { description: 'Category C (C类): kept for reference, with the reasons it cannot be acted on now (留作参考).' },
   },
 });
 
@@ -100,7 +140,15 @@ export enum Satisfaction {
   BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
   DISSATISFIED = 'DISSATISFIED',
 }
-registerEnumType(Satisfaction, { name: 'Satisfaction' });
+registerEnumType(Satisfaction, {
+  name: 'Satisfaction',
+  description: 'A proposer’s rating of a reply (满意度).',
+  valuesConfig: {
+    SATISFIED: { description: 'Satisfied (满意): the proposal is closed.' },
+    BASICALLY_SATISFIED: { description: 'Basically satisfied (基本满意): the proposal is closed.' },
+    DISSATISFIED: { description: 'Dissatisfied (不满意): the proposal goes back to its units for another round (重新办理).' },
+  },
+});
 
 export enum ProposerKind {
   MEMBERS = 'MEMBERS',
@@ -110,11 +158,12 @@ export enum ProposerKind {
 }
 registerEnumType(ProposerKind, {
   name: 'ProposerKind',
+  description: 'Who proposes: members, or a body of the committee in whose name members drafted it.',
   valuesConfig: {
-    MEMBERS: { description: 'One member, or several jointly.' },
-    SECTOR: { description: 'A sector (界别) of the committee.' },
-    PARTY: { description: 'A party or people’s organisation.' },
-    SPECIAL_COMMITTEE: { description: 'A special committee of the CPPCC.' },
+    MEMBERS: { description: 'One member, or several jointly (委员提案, 联名提案).' },
+    SECTOR: { description: 'A sector (界别) of the committee (界别提案).' },
+    PARTY: { description: 'A party or people’s organization (党派团体提案).' },
+    SPECIAL_COMMITTEE: { description: 'A special committee of the CPPCC (专门委员会提案).' },
   },
 });
 
@@ -125,6 +174,7 @@ export enum PolicyRequestStatus {
 }
 registerEnumType(PolicyRequestStatus, {
   name: 'PolicyRequestStatus',
+  description: 'How far a policy request has come.',
   valuesConfig: {
     OPEN: { description: 'Filed; no submitted proposal carries it yet.' },
     IN_PROPOSAL: { description: 'A submitted proposal carries it.' },
@@ -133,37 +183,37 @@ registerEnumType(PolicyRequestStatus, {
 });
 
 /** A sector (界别) of the CPPCC. */
-@ObjectType({ implements: Node, description: 'A sector (界别) of the CPPCC.' })
+@ObjectType({ implements: Node, description: 'A sector (界别) of the CPPCC: members sit in one, and a sector may propose in its own name.' })
 @Entity()
 export class Sector extends BaseEntity {
-  @Field()
+  @Field({ description: 'Short code, e.g. SCITECH (科学技术界); what `CppccMemberFilter.sector` and `ProposalFilter.sector` take.' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name, in Chinese (e.g. 科学技术界).' })
   @Property({ type: 'text' })
   name!: string;
 }
 
-/** A party or people's organisation. */
-@ObjectType({ implements: Node, description: 'A party (the CPC, a democratic party) or people’s organisation.' })
+/** A party or people's organization. */
+@ObjectType({ implements: Node, description: 'A party (the CPC, a democratic party, 民主党派) or people’s organization (人民团体).' })
 @Entity()
 export class Party extends BaseEntity {
-  @Field()
+  @Field({ description: 'Short code, e.g. CDL (中国民主同盟); what `CppccMemberFilter.party` takes.' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name, in Chinese (e.g. 中国民主同盟).' })
   @Property({ type: 'text' })
   name!: string;
 }
 
-/** A CPPCC member: in a sector, often a party; may sit on the city, provincial and national committees. */
-@ObjectType({ implements: Node, description: 'A CPPCC member.' })
+/** A CPPCC member: in a sector, often a party; may sit on the municipal, provincial and national committees. */
+@ObjectType({ implements: Node, description: 'A CPPCC member (政协委员): in a sector, often of a party, on one or more committees.' })
 @Entity()
 @Index({ properties: ['sector'] })
 export class CppccMember extends BaseEntity {
-  @Field()
+  @Field({ description: 'The member’s name, in Chinese.' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -173,28 +223,28 @@ export class CppccMember extends BaseEntity {
   @ManyToOne(() => Party, { ref: true, nullable: true })
   party: Ref<Party> | null = null;
 
-  @Field(() => [CppccLevel], { description: 'The committees the member sits on.' })
+  @Field(() => [CppccLevel], { description: 'The committees the member sits on, lowest first: at most three, one per level.' })
   @Enum({ items: () => CppccLevel, array: true, nativeEnumName: 'cppcc_level' })
   levels!: CppccLevel[];
 }
 
 /** A government department answering proposals at its level. */
-@ObjectType({ implements: Node, description: 'A handling unit: a city bureau, a provincial department or a ministry.' })
+@ObjectType({ implements: Node, description: 'A handling unit (承办单位): a city bureau, a provincial department or a ministry that replies to proposals.' })
 @Entity()
 export class HandlingUnit extends BaseEntity {
-  @Field()
+  @Field({ description: 'The unit’s name, in Chinese (e.g. 武汉市科学技术局).' })
   @Property({ type: 'text', unique: true })
   name!: string;
 
-  @Field(() => CppccLevel)
+  @Field(() => CppccLevel, { description: 'The level whose proposals it handles.' })
   @Enum({ items: () => CppccLevel, nativeEnumName: 'cppcc_level' })
   level!: CppccLevel;
 }
 
 /** A need of one or more enterprises or of the zone, filed to be carried up as a proposal. */
-@ObjectType({ implements: Node, description: 'A policy request: a need of enterprises or of the zone.' })
+@ObjectType({ implements: Node, description: 'A policy request (政策诉求): a need of enterprises or of the zone, to be carried up as a proposal.' })
 @Entity()
-export class PolicyRequest extends VersionedEntity {
+export class PolicyRequest extends BaseEntity {
   @Field({ description: 'The need, in a line.' })
   @Property({ type: 'text' })
   title!: string;
@@ -207,41 +257,46 @@ export class PolicyRequest extends VersionedEntity {
   @Property({ type: 'text[]' })
   enterpriseIds!: string[];
 
-  @Field(() => PolicyRequestStatus)
+  @Field(() => PolicyRequestStatus, { description: 'How far it has come: open, carried by a submitted proposal, or answered.' })
   @Enum({ items: () => PolicyRequestStatus, nativeEnumName: 'policy_request_status' })
   status: PolicyRequestStatus = PolicyRequestStatus.OPEN;
 
-  @Field({ description: 'Who filed it (role and organisation).' })
+  /** Who filed it, as stored (`ROLE:organization`): see `filedByActor`. */
   @Property({ type: 'text' })
   filedBy!: string;
+
+  @Field(() => Actor, { name: 'filedBy', description: 'Who filed it: an enterprise representative or an administrator.' })
+  get filedByActor(): Actor | null {
+    return Actor.parse(this.filedBy);
+  }
 }
 
 /** A CPPCC proposal: one issue, in three parts, moving through the proposals workflow. */
-@ObjectType({ implements: Node, description: 'A CPPCC proposal (提案): one issue, with its subject, reasons and recommendations.' })
+@ObjectType({ implements: Node, description: 'A CPPCC proposal (提案): one issue, with its subject (案由), reasons (理由) and recommendations (建议).' })
 @Entity()
 @Index({ properties: ['status', 'level'] })
 export class Proposal extends VersionedEntity {
-  @Field(() => CppccLevel)
+  @Field(() => CppccLevel, { description: 'The committee it is proposed to.' })
   @Enum({ items: () => CppccLevel, nativeEnumName: 'cppcc_level' })
   level!: CppccLevel;
 
-  @Field(() => ProposalStatus)
+  @Field(() => ProposalStatus, { description: 'Where it stands in the workflow.' })
   @Enum({ items: () => ProposalStatus, nativeEnumName: 'proposal_status' })
   status: ProposalStatus = ProposalStatus.DRAFT;
 
-  @Field({ description: '案由: the subject, one issue.' })
+  @Field({ description: 'The subject (案由): one issue, in a line (at most 100 characters).' })
   @Property({ type: 'text' })
   subject!: string;
 
-  @Field({ description: '理由: the situation and the reasons.' })
+  @Field({ description: 'The situation and the reasons (理由).' })
   @Property({ type: 'text' })
   reasons!: string;
 
-  @Field({ description: '建议: the recommendations.' })
+  @Field({ description: 'The recommendations (建议).' })
   @Property({ type: 'text' })
   recommendations!: string;
 
-  @Field(() => ProposerKind)
+  @Field(() => ProposerKind, { description: 'Who proposes: members, or a sector, party or special committee in whose name they drafted it.' })
   @Enum({ items: () => ProposerKind, nativeEnumName: 'proposer_kind' })
   proposerKind: ProposerKind = ProposerKind.MEMBERS;
 
@@ -258,30 +313,30 @@ export class Proposal extends VersionedEntity {
   @ManyToOne(() => Party, { ref: true, nullable: true })
   party: Ref<Party> | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The special committee proposing it.' })
+  @Field(() => String, { nullable: true, description: 'The special committee (专门委员会) proposing it; null unless `proposerKind` is SPECIAL_COMMITTEE.' })
   @Property({ type: 'text', nullable: true })
   committee: string | null = null;
 
   @Property({ type: 'text[]' })
   requestIds: string[] = [];
 
-  @Field({ description: 'A key proposal (重点提案), supervised by CPPCC leaders.' })
+  @Field({ description: 'Is it a key proposal (重点提案), supervised by CPPCC leaders? Set by the office when it accepts it.' })
   @Property()
-  key: boolean = false;
+  isKey: boolean = false;
 
-  @Field({ description: 'Complex: six months to reply instead of three.' })
+  @Field({ description: 'Is it complex (复杂提案)? Its units then have six months to reply instead of three.' })
   @Property()
-  complex: boolean = false;
+  isComplex: boolean = false;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was submitted; null for a draft.' })
   @Property({ type: 'datetime', nullable: true })
   submittedAt: Date | null = null;
 
-  @Field(() => RejectionGround, { nullable: true })
+  @Field(() => RejectionGround, { nullable: true, description: 'Why it was not accepted (不予立案); null unless REJECTED.' })
   @Enum({ items: () => RejectionGround, nativeEnumName: 'rejection_ground', nullable: true })
   rejectionGround: RejectionGround | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The office’s reason, or the converted letter or report text.' })
+  @Field(() => String, { nullable: true, description: 'The office’s reason, or the text of the member letter or social-condition report it became; null when the office gave none.' })
   @Property({ type: 'text', nullable: true })
   reviewNote: string | null = null;
 
@@ -291,9 +346,9 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'text[]' })
   coHandlerIds: string[] = [];
 
-  @Field(() => DateScalar, { nullable: true, description: 'The reply is due by this day.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The reply is due by this day (Asia/Shanghai), the day included; null until assigned.' })
   @Property({ type: 'date', nullable: true })
-  dueDate: string | null = null;
+  dueOn: string | null = null;
 
   @Field(() => Int, { description: 'Handling round: 1, and one more after each dissatisfied rating.' })
   @Property({ type: 'smallint' })
@@ -308,36 +363,41 @@ export class Proposal extends VersionedEntity {
 }
 
 /** One step of a proposal's workflow. */
-@ObjectType({ implements: Node, description: 'A step of a proposal’s workflow: when, to which status, by whom.' })
+@ObjectType({ implements: Node, description: 'A step of a proposal’s workflow: when, what happened, to which status, by whom.' })
 @Entity()
-@Index({ properties: ['proposal', 'at'] })
+@Index({ properties: ['proposal', 'occurredAt'] })
 export class ProposalEvent extends BaseEntity {
   @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
   proposal!: Ref<Proposal>;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
   @Property({ type: 'datetime' })
-  at: Date = new Date();
+  occurredAt: Date = new Date();
 
-  @Field({ description: 'What happened, e.g. SUBMITTED, COSIGNED, REPLIED.' })
-  @Property({ type: 'text' })
-  action!: string;
+  @Field(() => ProposalAction, { description: 'What happened.' })
+  @Enum({ items: () => ProposalAction, nativeEnumName: 'proposal_action' })
+  action!: ProposalAction;
 
   @Field(() => ProposalStatus, { description: 'The status after it.' })
   @Enum({ items: () => ProposalStatus, nativeEnumName: 'proposal_status' })
   status!: ProposalStatus;
 
-  @Field({ description: 'Who (role and organisation).' })
+  /** Who did it, as stored (`ROLE` or `ROLE:organization`): see `actedBy`. */
   @Property({ type: 'text' })
   actor!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Actor, { name: 'actor', description: 'Who took the step: a member, the CPPCC proposals office or a handling unit.' })
+  get actedBy(): Actor | null {
+    return Actor.parse(this.actor);
+  }
+
+  @Field(() => String, { nullable: true, description: 'What the step concerned, in a line (the action’s description says what); null when nothing more is to be said.' })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 }
 
 /** A unit's reply in one round, and the proposer's rating of it. */
-@ObjectType({ implements: Node, description: 'A handling unit’s reply in one round, with the proposer’s rating.' })
+@ObjectType({ implements: Node, description: 'A handling unit’s reply (答复) in one round, with the proposer’s rating of it.' })
 @Entity()
 @Index({ properties: ['proposal', 'round'] })
 export class ProposalReply extends BaseEntity {
@@ -347,31 +407,31 @@ export class ProposalReply extends BaseEntity {
   @ManyToOne(() => HandlingUnit, { ref: true })
   unit!: Ref<HandlingUnit>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The handling round it answers (1, then one more after each dissatisfied rating).' })
   @Property({ type: 'smallint' })
   round!: number;
 
-  @Field({ description: 'The lead unit’s reply (the co-handlers give their opinions).' })
+  @Field({ description: 'Is it the lead unit’s (主办单位) reply, which answers the proposal? False: a co-handler’s (会办单位) opinion.' })
   @Property()
-  lead!: boolean;
+  isLead!: boolean;
 
-  @Field(() => ReplyResult)
-  @Enum({ items: () => ReplyResult, nativeEnumName: 'reply_result' })
-  result!: ReplyResult;
+  @Field(() => ReplyCategory, { description: 'How it answers the proposal (答复类别 A, B or C).' })
+  @Enum({ items: () => ReplyCategory, nativeEnumName: 'reply_category' })
+  category!: ReplyCategory;
 
-  @Field()
+  @Field({ description: 'The reply’s text.' })
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was given (Asia/Shanghai).' })
   @Property({ type: 'date' })
   repliedOn!: string;
 
-  @Field(() => Satisfaction, { nullable: true })
+  @Field(() => Satisfaction, { nullable: true, description: 'The proposer’s rating (满意度); null until rated (a co-handler’s opinion is never rated).' })
   @Enum({ items: () => Satisfaction, nativeEnumName: 'satisfaction', nullable: true })
   rating: Satisfaction | null = null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was rated (Asia/Shanghai); null until rated.' })
   @Property({ type: 'date', nullable: true })
   ratedOn: string | null = null;
 }
@@ -381,17 +441,25 @@ export enum EvidenceKind {
   INSTRUMENT = 'INSTRUMENT',
   PORTFOLIO = 'PORTFOLIO',
 }
-registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
+registerEnumType(EvidenceKind, {
+  name: 'EvidenceKind',
+  description: 'What a piece of evidence shows.',
+  valuesConfig: {
+    ENTERPRISE: { description: 'One enterprise: its profile, high-tech status, latest financial bands and instruments.' },
+    INSTRUMENT: { description: 'One financing instrument: kind, status, amount, dates and holders.' },
+    PORTFOLIO: { description: 'The aggregate figures of the enterprises a portfolio filter selects.' },
+  },
+});
 
 /** Evidence frozen when attached: what the registry said then, and how it was asked. */
-@ObjectType({ implements: Node, description: 'Evidence from the registry, frozen when it was attached.' })
+@ObjectType({ implements: Node, description: 'Evidence from the registry, frozen when it was attached (so the proposal still says what was true then).' })
 @Entity()
 @Index({ properties: ['proposal'] })
 export class ProposalEvidence extends BaseEntity {
   @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
   proposal!: Ref<Proposal>;
 
-  @Field(() => EvidenceKind)
+  @Field(() => EvidenceKind, { description: 'What it shows.' })
   @Enum({ items: () => EvidenceKind, nativeEnumName: 'evidence_kind' })
   kind!: EvidenceKind;
 
@@ -411,7 +479,12 @@ export class ProposalEvidence extends BaseEntity {
   @Property({ type: 'datetime' })
   attachedAt: Date = new Date();
 
-  @Field({ description: 'Who attached it.' })
+  /** Who attached it, as stored: see `attachedByActor`. */
   @Property({ type: 'text' })
   attachedBy!: string;
+
+  @Field(() => Actor, { name: 'attachedBy', description: 'Who attached it.' })
+  get attachedByActor(): Actor | null {
+    return Actor.parse(this.attachedBy);
+  }
 }

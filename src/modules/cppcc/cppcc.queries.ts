@@ -4,9 +4,9 @@ import type { RequestContext } from '../../context';
 import { badUserInput } from '../../common/errors';
 import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
 import { zoneToday } from '../../clock';
-import { CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus, Satisfaction } from './cppcc.entity';
+import { type CppccLevel, CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus } from './cppcc.entity';
 import { type CppccMemberFilter, HandlingUnitScore, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
-import { readObject, readObjects, readRows, readWhereIn } from '../../db/read-objects';
+import { readObject, readObjects, readRows } from '../../db/read-objects';
 
 /**
  * A row's creation time as its cursor holds it: to the microsecond, as PostgreSQL keeps it. A JavaScript Date keeps
@@ -16,26 +16,24 @@ import { readObject, readObjects, readRows, readWhereIn } from '../../db/read-ob
 const exactCreatedAt = (alias: string) => `to_char(${alias}.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`;
 
 /**
- * The proposals the viewer may read, in SQL: the Proposal row rule of the policy (policy.ts), so lists and counts
- * hold exactly what `proposal(id)` would show.
+ * The proposals the viewer may read, as an SQL condition on the proposal row `p`: the Proposal row rule of the policy
+ * (policy.ts), so lists and counts hold exactly what `proposal(id)` would show.
  */
-function proposalRows(ctx: RequestContext, q: Knex.QueryBuilder): void {
+export function proposalVisibleSql(ctx: RequestContext, p: string): { sql: string; bindings: unknown[] } {
   const role = ctx.viewer?.role;
   const grant = role ? TYPES['Proposal']!.rows[role] : undefined;
   switch (grant) {
     case true:
-      return;
+      return { sql: 'true', bindings: [] };
     case Condition.SUBMITTED:
-      q.whereNot('p.status', ProposalStatus.DRAFT);
-      return;
+      return { sql: `${p}.status <> ?`, bindings: [ProposalStatus.DRAFT] };
     case Condition.ASSIGNED_TO_UNIT: {
       const unit = ctx.access.actingFor('HandlingUnit');
-      if (!unit) q.whereRaw('false');
-      else q.where((w) => w.where('p.lead_unit_id', unit).orWhereRaw('?::text = any(p.co_handler_ids)', [unit]));
-      return;
+      if (!unit) return { sql: 'false', bindings: [] };
+      return { sql: `(${p}.lead_unit_id = ?::uuid or ?::text = any(${p}.co_handler_ids))`, bindings: [unit, unit] };
     }
     default:
-      q.whereRaw('false');
+      return { sql: 'false', bindings: [] };
   }
 }
 
@@ -44,11 +42,12 @@ export async function findProposals(ctx: RequestContext, filter: ProposalFilter 
   const request = pageRequest(page, 2);
   const knex = ctx.em.getKnex();
   const today = zoneToday();
+  const visible = proposalVisibleSql(ctx, 'p');
   const where = (q: Knex.QueryBuilder) => {
-    proposalRows(ctx, q);
+    q.whereRaw(visible.sql, visible.bindings as Knex.Value[]);
     if (filter?.status?.length) q.whereIn('p.status', filter.status);
     if (filter?.level) q.where('p.level', filter.level);
-    if (filter?.key != null) q.where('p.key', filter.key);
+    if (filter?.isKey != null) q.where('p.is_key', filter.isKey);
     if (filter?.sector) {
       // Proposed by the sector itself, or by a member of it.
       q.where((w) =>
@@ -60,14 +59,14 @@ export async function findProposals(ctx: RequestContext, filter: ProposalFilter 
           ),
       );
     }
-    if (filter?.overdue != null) {
-      const overdue = `p.status = 'ASSIGNED' and p.due_date < ?`;
-      if (filter.overdue) q.whereRaw(overdue, [today]);
+    if (filter?.isOverdue != null) {
+      const overdue = `p.status = 'ASSIGNED' and p.due_on < ?`;
+      if (filter.isOverdue) q.whereRaw(overdue, [today]);
       else q.whereRaw(`not (${overdue})`, [today]);
     }
-    if (filter?.mine) {
+    if (filter?.isMine) {
       const member = ctx.access.actingFor('CppccMember');
-      if (!member) throw badUserInput('mine is for CPPCC members.', 'filter.mine');
+      if (!member) throw badUserInput('isMine is for CPPCC members.', 'filter.isMine');
       q.where((w) => w.whereRaw('?::text = any(p.proposer_ids)', [member]).orWhereRaw('?::text = any(p.cosigner_ids)', [member]));
     }
     return q;
@@ -144,32 +143,65 @@ export async function findPolicyRequests(ctx: RequestContext, filter: PolicyRequ
   );
 }
 
+/** Handling units, by level (municipal first) and name in pinyin order. */
+export async function findHandlingUnits(ctx: RequestContext, level: CppccLevel | null, page: ForwardPageArgs): Promise<Page<HandlingUnit>> {
+  const request = pageRequest(page, 3);
+  const knex = ctx.em.getKnex();
+  const where = (q: Knex.QueryBuilder) => (level ? q.where('u.level', level) : q);
+  const q = where(knex('handling_unit as u').select('u.*'));
+  if (request.cursor) {
+    q.whereRaw('(u.level, u.name collate "zh-x-icu", u.id) > (?::cppcc_level, ?::text collate "zh-x-icu", ?::uuid)', request.cursor as Knex.Value[]);
+  }
+  q.orderByRaw('u.level, u.name collate "zh-x-icu", u.id').limit(request.limit + 1);
+  const rows: Record<string, unknown>[] = await readRows(ctx.em, q);
+  return Page.fromRows(
+    ctx.loaders.remember(readObjects(ctx.em, HandlingUnit, rows)),
+    request,
+    (u) => u,
+    (u) => [u.level, u.name, u.id],
+    async () => {
+      const [row] = (await readRows(ctx.em, where(knex('handling_unit as u').count({ n: '*' })))) as { n: string }[];
+      return Number(row!.n);
+    },
+  );
+}
+
 /**
- * The democratic evaluation (民主评议) of handling units for a year: the lead replies each gave in it and how
- * their proposers rated them. One statement for every unit.
+ * The democratic evaluation (民主评议) of handling units for a year: the lead replies each gave in it and how their
+ * proposers rated them, best rate first (units none of whose replies was rated last), then by name in pinyin order.
+ * One statement for the page (and one for its count, when asked).
  */
-export async function handlingUnitScores(ctx: RequestContext, year: number): Promise<HandlingUnitScore[]> {
-  const rows = await readRows<{ unit_id: string; replies: number; rated: number; satisfied: number; basically: number; dissatisfied: number }>(
-    ctx.em,
-    `select r.unit_id,
+export async function handlingUnitScores(ctx: RequestContext, year: number, page: ForwardPageArgs): Promise<Page<HandlingUnitScore>> {
+  const request = pageRequest(page, 3);
+  const scores = `select r.unit_id,
             count(*)::int as replies,
             count(r.rating)::int as rated,
-            count(*) filter (where r.rating = ?)::int as satisfied,
-            count(*) filter (where r.rating = ?)::int as basically,
-            count(*) filter (where r.rating = ?)::int as dissatisfied
+            count(*) filter (where r.rating = 'SATISFIED')::int as satisfied,
+            count(*) filter (where r.rating = 'BASICALLY_SATISFIED')::int as basically,
+            count(*) filter (where r.rating = 'DISSATISFIED')::int as dissatisfied
      from proposal_reply r
-     where r.lead and extract(year from r.replied_on) = ?
-     group by r.unit_id`,
-    [Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED, year],
+     where r.is_lead and extract(year from r.replied_on) = ?
+     group by r.unit_id`;
+  // The rate in millionths of one, truncated (percent with four places); -1 when nothing was rated, so it sorts last.
+  const ranked = `select s.*, u.name, case when s.rated = 0 then -1 else (s.satisfied + s.basically)::bigint * 1000000 / s.rated end as rate
+     from (${scores}) s join handling_unit u on u.id = s.unit_id`;
+  const bindings: unknown[] = [year];
+  let after = '';
+  if (request.cursor) {
+    after = 'where (-x.rate, x.name collate "zh-x-icu", x.unit_id) > (-(?::bigint), ?::text collate "zh-x-icu", ?::uuid)';
+    bindings.push(...request.cursor);
+  }
+  const rows = await readRows<{ unit_id: string; name: string; replies: number; rated: number; satisfied: number; basically: number; dissatisfied: number; rate: string }>(
+    ctx.em,
+    `select x.* from (${ranked}) x ${after} order by x.rate desc, x.name collate "zh-x-icu", x.unit_id limit ?`,
+    [...bindings, request.limit + 1],
   );
-  const units = await readWhereIn(ctx.em, HandlingUnit, 'id', rows.map((r) => r.unit_id));
-  const rate = (good: number, rated: number) => {
-    if (rated === 0) return null;
-    const basisPoints = Math.floor((good * 1_000_000) / rated); // percent × 10⁴, truncated
-    return `${Math.floor(basisPoints / 10_000)}.${String(basisPoints % 10_000).padStart(4, '0')}`;
-  };
-  return rows
-    .map((r) =>
+  const units = await ctx.loaders.byIds(HandlingUnit, rows.map((r) => r.unit_id));
+  const percent = (millionths: number) => `${Math.floor(millionths / 10_000)}.${String(millionths % 10_000).padStart(4, '0')}`;
+  return Page.fromRows(
+    rows,
+    request,
+    (r) =>
       Object.assign(new HandlingUnitScore(), {
         unit: units.find((u) => u.id === r.unit_id)!,
         year,
@@ -178,9 +210,12 @@ export async function handlingUnitScores(ctx: RequestContext, year: number): Pro
         satisfied: r.satisfied,
         basicallySatisfied: r.basically,
         dissatisfied: r.dissatisfied,
-        satisfactionRate: rate(r.satisfied + r.basically, r.rated),
+        satisfactionRate: Number(r.rate) < 0 ? null : percent(Number(r.rate)),
       }),
-    )
-    .sort((a, b) => Number(b.satisfactionRate ?? -1) - Number(a.satisfactionRate ?? -1) || a.unit.name.localeCompare(b.unit.name, 'zh'));
+    (r) => [String(r.rate), r.name, r.unit_id],
+    async () => {
+      const [row] = await readRows<{ n: string }>(ctx.em, `select count(*) as n from (${scores}) s`, [year]);
+      return Number(row!.n);
+    },
+  );
 }
-

@@ -1,12 +1,11 @@
-import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { fromGlobalId } from '../../common/global-id';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
 import { Payload } from '../../common/payload';
-import { sqlArray } from '../../common/sql';
 import { Enterprise } from '../enterprise/enterprise.entity';
+import { EnterpriseConnection } from '../enterprise/enterprise.resolver';
 import { zoneToday } from '../../clock';
 import {
   CppccLevel,
@@ -19,13 +18,9 @@ import {
   ProposalEvidence,
   ProposalReply,
   ProposalStatus,
-  RejectionGround,
-  ReplyResult,
-  ReviewDecision,
-  Satisfaction,
   Sector,
 } from './cppcc.entity';
-import { findMembers, findPolicyRequests, findProposals, handlingUnitScores } from './cppcc.queries';
+import { findHandlingUnits, findMembers, findPolicyRequests, findProposals, handlingUnitScores, proposalVisibleSql } from './cppcc.queries';
 import {
   assignProposal,
   attachEvidence,
@@ -40,51 +35,161 @@ import {
   updateProposal,
 } from './cppcc.service';
 import {
+  AssignProposalInput,
+  AttachEvidenceInput,
+  BOUNDS,
+  CosignProposalInput,
   CppccMemberFilter,
   DraftProposalInput,
-  EvidenceInput,
+  EscalateProposalInput,
+  FilePolicyRequestInput,
   HandlingUnitScore,
   JSONObjectScalar,
   PolicyRequestFilter,
-  PolicyRequestInput,
   ProposalFilter,
-  ProposalUpdateInput,
+  RateReplyInput,
+  ReplyToProposalInput,
+  ReviewProposalInput,
+  SubmitProposalInput,
+  UpdateProposalInput,
 } from './cppcc.types';
-import { readAll, readObjects, readRows } from '../../db/read-objects';
+import { pagedList } from '../../db/paged-list';
 import { each, follows, many, one, prefetch } from '../../db/read-plan';
 
-const REPLIES = many(ProposalReply, 'proposal', { round: 'asc', lead: 'desc', repliedOn: 'asc', id: 'asc' });
+/** A timestamp as a sort key: text in UTC to the microsecond, which sorts as the instants do (a JavaScript Date keeps milliseconds only). */
+const instant = (column: string) => ({ sql: `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, type: 'text' as const });
+const ID_KEY = { sql: 't.id', type: 'uuid' as const };
+
+/** The members who co-signed a proposal, in the order they signed. */
+const COSIGNERS = pagedList({
+  name: 'Proposal.cosigners',
+  entity: CppccMember,
+  rows: (_ctx, parentIds) => ({
+    from: `proposal p cross join lateral unnest(p.cosigner_ids) with ordinality as x(member_id, position)
+           join cppcc_member t on t.id = x.member_id::uuid where p.id = any(${parentIds})`,
+    parent: 'p.id',
+    bindings: [],
+  }),
+  keys: [{ sql: 'x.position', type: 'int' }],
+});
+
+/** The higher-level proposals that carry a proposal up, oldest first: those the viewer may read. */
+const ESCALATIONS = pagedList({
+  name: 'Proposal.escalations',
+  entity: Proposal,
+  rows: (ctx, parentIds) => {
+    const visible = proposalVisibleSql(ctx, 't');
+    return { from: `proposal t where t.escalated_from_id = any(${parentIds}) and ${visible.sql}`, parent: 't.escalated_from_id', bindings: visible.bindings };
+  },
+  keys: [instant('t.created_at'), ID_KEY],
+});
+
+const EVIDENCE = pagedList({
+  name: 'Proposal.evidence',
+  entity: ProposalEvidence,
+  rows: (_ctx, parentIds) => ({ from: `proposal_evidence t where t.proposal_id = any(${parentIds})`, parent: 't.proposal_id', bindings: [] }),
+  keys: [instant('t.attached_at'), ID_KEY],
+});
+
+const TIMELINE = pagedList({
+  name: 'Proposal.timeline',
+  entity: ProposalEvent,
+  rows: (_ctx, parentIds) => ({ from: `proposal_event t where t.proposal_id = any(${parentIds})`, parent: 't.proposal_id', bindings: [] }),
+  keys: [instant('t.occurred_at'), ID_KEY],
+});
+
+/** Replies by round, the lead unit's first, then by the day given. */
+const REPLIES = pagedList({
+  name: 'Proposal.replies',
+  entity: ProposalReply,
+  rows: (_ctx, parentIds) => ({ from: `proposal_reply t where t.proposal_id = any(${parentIds})`, parent: 't.proposal_id', bindings: [] }),
+  keys: [
+    { sql: 't.round', type: 'int' },
+    { sql: 'case when t.is_lead then 0 else 1 end', type: 'int' },
+    { sql: `to_char(t.replied_on, 'YYYY-MM-DD')`, type: 'text' },
+    ID_KEY,
+  ],
+});
+
+/** The enterprises a policy request concerns, in the order it names them. */
+const REQUEST_ENTERPRISES = pagedList({
+  name: 'PolicyRequest.enterprises',
+  entity: Enterprise,
+  rows: (_ctx, parentIds) => ({
+    from: `policy_request p cross join lateral unnest(p.enterprise_ids) with ordinality as x(enterprise_id, position)
+           join enterprise t on t.id = x.enterprise_id::uuid where p.id = any(${parentIds})`,
+    parent: 'p.id',
+    bindings: [],
+  }),
+  keys: [{ sql: 'x.position', type: 'int' }],
+});
+
+/** The proposals carrying a policy request, oldest first: those the viewer may read. */
+const REQUEST_PROPOSALS = pagedList({
+  name: 'PolicyRequest.proposals',
+  entity: Proposal,
+  rows: (ctx, parentIds) => {
+    const visible = proposalVisibleSql(ctx, 't');
+    return {
+      from: `unnest(${parentIds}) as r(id) join proposal t on r.id::text = any(t.request_ids) where ${visible.sql}`,
+      parent: 'r.id',
+      bindings: visible.bindings,
+    };
+  },
+  keys: [instant('t.created_at'), ID_KEY],
+});
+
+/** Every reply of a proposal, as `Proposal.replies` orders them: `answer` picks the lead unit's latest. */
+const ALL_REPLIES = many(ProposalReply, 'proposal', { round: 'asc', isLead: 'desc', repliedOn: 'asc', id: 'asc' });
 
 /** What the fields of proposals, members and requests read (src/db/read-plan.ts): their lists read it ahead. */
 const PROPOSAL = follows('Proposal', {
   proposers: each(CppccMember, 'proposerIds'),
-  cosigners: each(CppccMember, 'cosignerIds'),
+  cosigners: COSIGNERS.follow,
   sector: one(Sector, 'sector'),
   party: one(Party, 'party'),
   requests: each(PolicyRequest, 'requestIds'),
   leadUnit: one(HandlingUnit, 'leadUnit'),
   coHandlers: each(HandlingUnit, 'coHandlerIds'),
   escalatedFrom: one(Proposal, 'escalatedFrom'),
-  escalations: many(Proposal, 'escalatedFrom', { createdAt: 'asc', id: 'asc' }),
-  evidence: many(ProposalEvidence, 'proposal', { attachedAt: 'asc', id: 'asc' }),
-  timeline: many(ProposalEvent, 'proposal', { at: 'asc', id: 'asc' }),
-  replies: REPLIES,
-  answer: REPLIES,
+  escalations: ESCALATIONS.follow,
+  evidence: EVIDENCE.follow,
+  timeline: TIMELINE.follow,
+  replies: REPLIES.follow,
+  answer: ALL_REPLIES,
 });
 const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit') });
 const MEMBER = follows('CppccMember', { sector: one(Sector, 'sector'), party: one(Party, 'party') });
-const REQUEST = follows('PolicyRequest', { enterprises: each(Enterprise, 'enterpriseIds') });
+follows('PolicyRequest', { enterprises: REQUEST_ENTERPRISES.follow, proposals: REQUEST_PROPOSALS.follow });
 
-@ObjectType('ProposalConnection')
+@ObjectType('ProposalConnection', { description: 'A page of proposals (提案).' })
 export class ProposalConnection extends Connection(Proposal, 'Proposal') {}
 
-@ObjectType('CppccMemberConnection')
+@ObjectType('CppccMemberConnection', { description: 'A page of CPPCC members.' })
 export class CppccMemberConnection extends Connection(CppccMember, 'CppccMember') {}
 
-@ObjectType('PolicyRequestConnection')
+@ObjectType('PolicyRequestConnection', { description: 'A page of policy requests.' })
 export class PolicyRequestConnection extends Connection(PolicyRequest, 'PolicyRequest') {}
 
-export const ProposalPayload = Payload('ProposalPayload', 'proposal', Proposal, 'The proposal after the action.');
+@ObjectType('HandlingUnitConnection', { description: 'A page of handling units.' })
+export class HandlingUnitConnection extends Connection(HandlingUnit, 'HandlingUnit') {}
+
+@ObjectType('HandlingUnitScoreConnection', { description: 'A page of handling units’ scores (民主评议).' })
+export class HandlingUnitScoreConnection extends Connection(HandlingUnitScore, 'HandlingUnitScore') {}
+
+@ObjectType('ProposalEventConnection', { description: 'A page of a proposal’s timeline.' })
+export class ProposalEventConnection extends Connection(ProposalEvent, 'ProposalEvent') {}
+
+@ObjectType('ProposalReplyConnection', { description: 'A page of a proposal’s replies.' })
+export class ProposalReplyConnection extends Connection(ProposalReply, 'ProposalReply') {}
+
+@ObjectType('ProposalEvidenceConnection', { description: 'A page of a proposal’s evidence.' })
+export class ProposalEvidenceConnection extends Connection(ProposalEvidence, 'ProposalEvidence') {}
+
+/** The errors a mutation may return, as its description's last line says them (API v1 convention 9). */
+const errors = (...types: string[]) => `Errors: ${[...types].sort().join(', ')}.`;
+
+export const ProposalPayload = Payload('ProposalPayload', 'proposal', Proposal, 'The proposal after the step (for `escalateProposal`: the new, higher-level draft).');
 export const PolicyRequestPayload = Payload('PolicyRequestPayload', 'policyRequest', PolicyRequest, 'The request filed.');
 
 @Resolver(() => Proposal)
@@ -94,7 +199,7 @@ export class ProposalResolver {
   async proposals(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
-    @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | null,
+    @Arg('filter', () => ProposalFilter, { nullable: true, description: 'Which proposals; all the viewer may read when omitted.' }) filter: ProposalFilter | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Proposal>> {
     const found = await findProposals(ctx, filter, page);
@@ -104,7 +209,11 @@ export class ProposalResolver {
 
   @Authorized()
   @Query(() => Proposal, { nullable: true, description: 'The proposal with this id; null when there is none the viewer may read.' })
-  async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+  async proposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The proposal’s global id.' }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const parsed = fromGlobalId(id);
     const found = parsed?.type === 'Proposal' ? await ctx.loaders.byId(Proposal).load(parsed.id) : null;
     if (found) await prefetch(ctx, info, Proposal, [found], { unscreened: true });
@@ -112,170 +221,162 @@ export class ProposalResolver {
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'A member drafts a proposal.' })
-  async draftProposal(@Ctx() ctx: RequestContext, @Arg('input') input: DraftProposalInput) {
+  @Mutation(() => ProposalPayload, {
+    description: `A member drafts a proposal at a level it sits on: alone, jointly, or for its sector, party or a special committee.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError')}`,
+  })
+  async draftProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft.' }) input: DraftProposalInput) {
     return ProposalPayload.from(await draftProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'A proposer changes a draft; refused with STALE_VERSION unless `version` is current.' })
-  async updateProposal(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input') input: ProposalUpdateInput,
-  ) {
-    return ProposalPayload.from(await updateProposal(ctx, id, version, input));
+  @Mutation(() => ProposalPayload, {
+    description: `A proposer changes a draft; refused unless \`version\` is the current one, so two editors never overwrite each other.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'StaleVersionError', 'TransitionNotAllowedError')}`,
+  })
+  async updateProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft, its version and the changes.' }) input: UpdateProposalInput) {
+    return ProposalPayload.from(await updateProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'A proposer attaches evidence, frozen as the registry shows it now.' })
-  async attachEvidence(@Ctx() ctx: RequestContext, @Arg('proposalId', () => ID) proposalId: string, @Arg('input') input: EvidenceInput) {
-    return ProposalPayload.from(await attachEvidence(ctx, proposalId, input));
+  @Mutation(() => ProposalPayload, {
+    description: `A proposer attaches evidence to a draft, frozen as the registry shows it now.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async attachEvidence(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft and what to freeze.' }) input: AttachEvidenceInput) {
+    return ProposalPayload.from(await attachEvidence(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'Another member co-signs a draft.' })
-  async cosignProposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return ProposalPayload.from(await cosignProposal(ctx, id));
+  @Mutation(() => ProposalPayload, {
+    description: `Another member of its committee co-signs a draft (联名).\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async cosignProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft.' }) input: CosignProposalInput) {
+    return ProposalPayload.from(await cosignProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'A proposer submits a draft.' })
-  async submitProposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
-    return ProposalPayload.from(await submitProposal(ctx, id, version));
+  @Mutation(() => ProposalPayload, {
+    description: `A proposer submits a draft (提交): from then on it changes only through the workflow.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'StaleVersionError', 'TransitionNotAllowedError')}`,
+  })
+  async submitProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft and its version.' }) input: SubmitProposalInput) {
+    return ProposalPayload.from(await submitProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'The proposals office accepts, rejects (with a ground) or converts a submitted proposal.' })
-  async reviewProposal(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
-    @Arg('reason', () => String, { nullable: true, description: 'Why; for CONVERT_TO_REPORT the report (≤ 1,500 characters).' })
-    reason: string | null,
-    @Arg('ground', () => RejectionGround, { nullable: true, description: 'Required to REJECT.' }) ground: RejectionGround | null,
-    @Arg('key', () => Boolean, { nullable: true, description: 'Accept as a key proposal (重点提案).' }) key: boolean | null,
-  ) {
-    return ProposalPayload.from(await reviewProposal(ctx, id, decision, reason, ground, key));
+  @Mutation(() => ProposalPayload, {
+    description: `The proposals office reviews a submitted proposal: accepts it (立案, possibly as a key proposal), rejects it on a ground (不予立案), or converts it into a member letter or a social-condition report.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'StaleVersionError', 'TransitionNotAllowedError')}`,
+  })
+  async reviewProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the decision.' }) input: ReviewProposalInput) {
+    return ProposalPayload.from(await reviewProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'The office assigns an accepted proposal to a lead unit and co-handlers; the reply is due in 3 months (6 if complex).' })
-  async assignProposal(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('lead', () => ID) lead: string,
-    @Arg('coHandlers', () => [ID], { nullable: true }) coHandlers: string[] | null,
-  ) {
-    return ProposalPayload.from(await assignProposal(ctx, id, lead, coHandlers ?? []));
+  @Mutation(() => ProposalPayload, {
+    description: `The office assigns an accepted proposal (交办) to a lead unit and co-handlers of its level; the reply is due in 3 months (6 if complex).\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async assignProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and its units.' }) input: AssignProposalInput) {
+    return ProposalPayload.from(await assignProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'An assigned unit replies (the lead unit’s reply answers it).' })
-  async replyToProposal(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('result', () => ReplyResult) result: ReplyResult,
-    @Arg('text') text: string,
-  ) {
-    return ProposalPayload.from(await replyToProposal(ctx, id, result, text));
+  @Mutation(() => ProposalPayload, {
+    description: `An assigned unit replies, once a round: the lead unit’s reply answers the proposal (REPLIED), a co-handler’s is its opinion.\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async replyToProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the reply.' }) input: ReplyToProposalInput) {
+    return ProposalPayload.from(await replyToProposal(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'A proposer rates the reply: DISSATISFIED sends it back to its units.' })
-  async rateReply(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('rating', () => Satisfaction) rating: Satisfaction) {
-    return ProposalPayload.from(await rateReply(ctx, id, rating));
+  @Mutation(() => ProposalPayload, {
+    description: `A proposer rates the reply that answers the proposal (the lead unit’s of the current round): satisfied or basically satisfied closes it, dissatisfied sends it back to its units for another round.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async rateReply(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The reply and the rating.' }) input: RateReplyInput) {
+    return ProposalPayload.from(await rateReply(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => ProposalPayload, { description: 'A member of the higher committee carries a proposal up: a new linked draft there.' })
-  async escalateProposal(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('level', () => CppccLevel) level: CppccLevel,
-    @Arg('asParty', () => Boolean, { defaultValue: false, description: 'The member’s party adopts it.' }) asParty: boolean,
-  ) {
-    return ProposalPayload.from(await escalateProposal(ctx, id, level, asParty));
+  @Mutation(() => ProposalPayload, {
+    description: `A member of a higher committee carries a proposal up: a new draft there, linked to it, with its texts, requests and evidence.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async escalateProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the level to carry it to.' }) input: EscalateProposalInput) {
+    return ProposalPayload.from(await escalateProposal(ctx, input));
   }
 
   // ── fields ──
 
-  @FieldResolver(() => [CppccMember])
+  @FieldResolver(() => [CppccMember], { description: `The members proposing it (for a sector, party or committee: those who drafted it), the drafter first: at most ${BOUNDS.proposers}.` })
   proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<CppccMember>(PROPOSAL.proposers, p);
   }
 
-  @FieldResolver(() => [CppccMember])
-  cosigners(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow<CppccMember>(PROPOSAL.cosigners, p);
+  @FieldResolver(() => CppccMemberConnection, { description: 'The members who co-signed it (联名), in the order they signed.' })
+  cosigners(@Root() p: Proposal, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return COSIGNERS.load(ctx, p.id, page);
   }
 
-  @FieldResolver(() => Sector, { nullable: true, description: 'For a SECTOR proposal.' })
+  @FieldResolver(() => Sector, { nullable: true, description: 'The sector proposing it; null unless `proposerKind` is SECTOR.' })
   sector(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(PROPOSAL.sector, p);
   }
 
-  @FieldResolver(() => Party, { nullable: true, description: 'For a PARTY proposal.' })
+  @FieldResolver(() => Party, { nullable: true, description: 'The party proposing it; null unless `proposerKind` is PARTY.' })
   party(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(PROPOSAL.party, p);
   }
 
-  @FieldResolver(() => [PolicyRequest], { description: 'The policy requests it carries.' })
+  @FieldResolver(() => [PolicyRequest], { description: `The policy requests it carries: at most ${BOUNDS.requests}.` })
   requests(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<PolicyRequest>(PROPOSAL.requests, p);
   }
 
-  @FieldResolver(() => HandlingUnit, { nullable: true })
+  @FieldResolver(() => HandlingUnit, { nullable: true, description: 'The lead unit (主办单位), whose reply answers it; null until assigned.' })
   leadUnit(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(PROPOSAL.leadUnit, p);
   }
 
-  @FieldResolver(() => [HandlingUnit])
+  @FieldResolver(() => [HandlingUnit], { description: `The co-handling units (会办单位), which give the lead unit their opinions: at most ${BOUNDS.coHandlers}.` })
   coHandlers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<HandlingUnit>(PROPOSAL.coHandlers, p);
   }
 
-  @FieldResolver(() => Boolean, { description: 'With its units and past its due date.' })
-  overdue(@Root() p: Proposal): boolean {
-    return p.status === ProposalStatus.ASSIGNED && p.dueDate !== null && p.dueDate < zoneToday();
+  @FieldResolver(() => Boolean, { description: 'Is it with its units and past its due date (the day after `dueOn`, Asia/Shanghai)?' })
+  isOverdue(@Root() p: Proposal): boolean {
+    return p.status === ProposalStatus.ASSIGNED && p.dueOn !== null && p.dueOn < zoneToday();
   }
 
-  @FieldResolver(() => Proposal, { nullable: true, description: 'The lower-level proposal this one carries up.' })
+  @FieldResolver(() => Proposal, { nullable: true, description: 'The lower-level proposal this one carries up; null when it was drafted at this level.' })
   escalatedFrom(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(PROPOSAL.escalatedFrom, p);
   }
 
-  @FieldResolver(() => [Proposal], { description: 'The higher-level proposals that carry this one up.' })
-  escalations(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow<Proposal>(PROPOSAL.escalations, p);
+  @FieldResolver(() => ProposalConnection, { description: 'The higher-level proposals that carry this one up, oldest first (those the viewer may read).' })
+  escalations(@Root() p: Proposal, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return ESCALATIONS.load(ctx, p.id, page);
   }
 
-  @FieldResolver(() => [ProposalEvidence], { description: 'Oldest first.' })
-  evidence(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow<ProposalEvidence>(PROPOSAL.evidence, p);
+  @FieldResolver(() => ProposalEvidenceConnection, { description: 'The evidence attached, oldest first.' })
+  evidence(@Root() p: Proposal, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return EVIDENCE.load(ctx, p.id, page);
   }
 
-  @FieldResolver(() => [ProposalEvent], { description: 'Every step, oldest first.' })
-  timeline(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow<ProposalEvent>(PROPOSAL.timeline, p);
+  @FieldResolver(() => ProposalEventConnection, { description: 'Every step, oldest first.' })
+  timeline(@Root() p: Proposal, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return TIMELINE.load(ctx, p.id, page);
   }
 
-  @FieldResolver(() => [ProposalReply], { description: 'Every reply, by round, lead first.' })
-  replies(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow<ProposalReply>(REPLIES, p);
+  @FieldResolver(() => ProposalReplyConnection, { description: 'Every reply, by round, the lead unit’s first.' })
+  replies(@Root() p: Proposal, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return REPLIES.load(ctx, p.id, page);
   }
 
-  @FieldResolver(() => ProposalReply, { nullable: true, description: 'This level’s answer: the lead unit’s latest reply.' })
+  @FieldResolver(() => ProposalReply, { nullable: true, description: 'This level’s answer: the lead unit’s latest reply; null until it replied. Rate it with `rateReply`.' })
   async answer(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    const replies = await this.replies(p, ctx);
-    return replies.filter((r) => r.lead).at(-1) ?? null;
+    const replies = await ctx.loaders.follow<ProposalReply>(ALL_REPLIES, p);
+    return replies.filter((r) => r.isLead).at(-1) ?? null;
   }
 }
 
 @Resolver(() => ProposalReply)
 export class ProposalReplyResolver {
-  @FieldResolver(() => HandlingUnit)
+  @FieldResolver(() => HandlingUnit, { description: 'The unit that replied.' })
   unit(@Root() r: ProposalReply, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(REPLY.unit, r);
   }
@@ -283,12 +384,12 @@ export class ProposalReplyResolver {
 
 @Resolver(() => ProposalEvidence)
 export class ProposalEvidenceResolver {
-  @FieldResolver(() => JSONObjectScalar, { description: 'What was asked: a credit code, an instrument id, or a portfolio filter.' })
+  @FieldResolver(() => JSONObjectScalar, { description: 'What was asked: `{ creditCode }`, `{ instrumentId }` or `{ portfolioFilter }`, as given.' })
   source(@Root() e: ProposalEvidence) {
     return e.source;
   }
 
-  @FieldResolver(() => JSONObjectScalar, { description: 'What the registry answered then, frozen.' })
+  @FieldResolver(() => JSONObjectScalar, { description: 'What the registry answered then, frozen (its shape follows `kind`).' })
   snapshot(@Root() e: ProposalEvidence) {
     return e.snapshot;
   }
@@ -301,7 +402,7 @@ export class CppccMemberResolver {
   async cppccMembers(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
-    @Arg('filter', () => CppccMemberFilter, { nullable: true }) filter: CppccMemberFilter | null,
+    @Arg('filter', () => CppccMemberFilter, { nullable: true, description: 'Which members; all when omitted.' }) filter: CppccMemberFilter | null,
     @Info() info: GraphQLResolveInfo,
   ) {
     const found = await findMembers(ctx, filter, page);
@@ -310,23 +411,33 @@ export class CppccMemberResolver {
   }
 
   @Authorized()
-  @Query(() => [HandlingUnit], { description: 'Handling units, by level and name.' })
-  handlingUnits(@Ctx() ctx: RequestContext, @Arg('level', () => CppccLevel, { nullable: true }) level: CppccLevel | null) {
-    return readAll(ctx.em, HandlingUnit, { level: 'asc', name: 'asc' }, level ? { sql: 'level = ?', bindings: [level] } : undefined);
+  @Query(() => HandlingUnitConnection, { description: 'Handling units, by level (municipal first), then by name in pinyin order.' })
+  handlingUnits(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ForwardPageArgs,
+    @Arg('level', () => CppccLevel, { nullable: true, description: 'Only the units of this level; every level when omitted.' }) level: CppccLevel | null,
+  ) {
+    return findHandlingUnits(ctx, level, page);
   }
 
   @Authorized()
-  @Query(() => [HandlingUnitScore], { description: 'Satisfaction with each handling unit’s replies in a year, best first.' })
-  handlingUnitScores(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
-    return handlingUnitScores(ctx, year);
+  @Query(() => HandlingUnitScoreConnection, {
+    description: 'The democratic evaluation (民主评议) of a year: each handling unit that gave lead replies in it, best satisfaction rate first (units with none rated last), then by name.',
+  })
+  handlingUnitScores(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ForwardPageArgs,
+    @Arg('year', () => Int, { description: 'The year the replies were given in (Asia/Shanghai).' }) year: number,
+  ) {
+    return handlingUnitScores(ctx, year, page);
   }
 
-  @FieldResolver(() => Sector)
+  @FieldResolver(() => Sector, { description: 'The sector (界别) the member sits in.' })
   sector(@Root() m: CppccMember, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(MEMBER.sector, m);
   }
 
-  @FieldResolver(() => Party, { nullable: true })
+  @FieldResolver(() => Party, { nullable: true, description: 'The member’s party; null for a member of none.' })
   party(@Root() m: CppccMember, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(MEMBER.party, m);
   }
@@ -339,7 +450,7 @@ export class PolicyRequestResolver {
   async policyRequests(
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
-    @Arg('filter', () => PolicyRequestFilter, { nullable: true }) filter: PolicyRequestFilter | null,
+    @Arg('filter', () => PolicyRequestFilter, { nullable: true, description: 'Which requests; all the viewer may read when omitted.' }) filter: PolicyRequestFilter | null,
     @Info() info: GraphQLResolveInfo,
   ) {
     const found = await findPolicyRequests(ctx, filter, page);
@@ -348,30 +459,20 @@ export class PolicyRequestResolver {
   }
 
   @Authorized()
-  @Mutation(() => PolicyRequestPayload, { description: 'Files a need of enterprises or of the zone.' })
-  async filePolicyRequest(@Ctx() ctx: RequestContext, @Arg('input') input: PolicyRequestInput) {
+  @Mutation(() => PolicyRequestPayload, {
+    description: `Files a need of enterprises or of the zone (a representative: of its own enterprise only).\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError')}`,
+  })
+  async filePolicyRequest(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The request.' }) input: FilePolicyRequestInput) {
     return PolicyRequestPayload.from(await filePolicyRequest(ctx, input));
   }
 
-  @FieldResolver(() => [Enterprise], { description: 'The enterprises it concerns.' })
-  enterprises(@Root() r: PolicyRequest, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow<Enterprise>(REQUEST.enterprises, r);
+  @FieldResolver(() => EnterpriseConnection, { description: 'The enterprises it concerns, in the order it names them; none for a need of the zone.' })
+  enterprises(@Root() r: PolicyRequest, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return REQUEST_ENTERPRISES.load(ctx, r.id, page);
   }
 
-  @FieldResolver(() => [Proposal], { description: 'The proposals carrying it (those the viewer may read).' })
-  proposals(@Root() r: PolicyRequest, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .custom('proposalsOfRequest', () =>
-        new DataLoader<string, Proposal[]>(async (ids) => {
-          const rows = await readRows<Record<string, unknown>>(
-            ctx.em,
-            'select * from proposal where request_ids && ?::text[] order by created_at, id',
-            [sqlArray([...ids])],
-          );
-          const proposals = readObjects(ctx.em, Proposal, rows);
-          return ids.map((id) => proposals.filter((p) => p.requestIds.includes(id)));
-        }),
-      )
-      .load(r.id);
+  @FieldResolver(() => ProposalConnection, { description: 'The proposals carrying it, oldest first (those the viewer may read).' })
+  proposals(@Root() r: PolicyRequest, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
+    return REQUEST_PROPOSALS.load(ctx, r.id, page);
   }
 }

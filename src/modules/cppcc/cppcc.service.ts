@@ -1,9 +1,9 @@
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import {
+  DuplicateError,
   InvalidInputError,
   type MutationError,
-  MutationErrorCode,
   NotFoundError,
   notPermitted,
   Problems,
@@ -24,16 +24,27 @@ import {
   ProposalEvent,
   ProposalEvidence,
   ProposalReply,
+  ProposalAction,
   ProposalStatus,
   ProposerKind,
-  RejectionGround,
-  ReplyResult,
-  ReviewDecision,
   Satisfaction,
 } from './cppcc.entity';
-import type { DraftProposalInput, EvidenceInput, PolicyRequestInput, ProposalUpdateInput } from './cppcc.types';
+import {
+  type AssignProposalInput,
+  type AttachEvidenceInput,
+  BOUNDS,
+  type CosignProposalInput,
+  type DraftProposalInput,
+  type EscalateProposalInput,
+  type FilePolicyRequestInput,
+  type RateReplyInput,
+  type ReplyToProposalInput,
+  type ReviewProposalInput,
+  type SubmitProposalInput,
+  type UpdateProposalInput,
+} from './cppcc.types';
 import { freezeEvidence } from './evidence';
-import { type Actor, guard, type ProposalAction } from './proposal.workflow';
+import { type Actor, guard, type ProposalStep } from './proposal.workflow';
 
 /** Longest texts (a social-condition report is at most 1,500 characters). */
 const LIMITS = { subject: 100, reasons: 5000, recommendations: 5000, report: 1500, reply: 5000 };
@@ -50,7 +61,7 @@ export function addMonthsClamped(date: string, months: number): string {
 }
 
 /** The reply is due 3 months after assignment (or a new round), 6 for a complex proposal. */
-const dueFrom = (date: string, complex: boolean) => addMonthsClamped(date, complex ? 6 : 3);
+const dueFrom = (date: string, isComplex: boolean) => addMonthsClamped(date, isComplex ? 6 : 3);
 
 /** The member the viewer acts for, or null. */
 async function viewerMember(ctx: RequestContext): Promise<CppccMember | null> {
@@ -58,12 +69,13 @@ async function viewerMember(ctx: RequestContext): Promise<CppccMember | null> {
   return id ? ctx.em.findOne(CppccMember, id) : null;
 }
 
-function event(ctx: RequestContext, proposal: Proposal, action: string, note: string | null = null): void {
-  ctx.em.create(ProposalEvent, { proposal, action, status: proposal.status, actor: actorOf(ctx), note, at: new Date() } as never);
+/** Records a step in the proposal's timeline, with the status it leaves the proposal in. */
+function event(ctx: RequestContext, proposal: Proposal, action: ProposalAction, note: string | null = null): void {
+  ctx.em.create(ProposalEvent, { proposal, action, status: proposal.status, actor: actorOf(ctx), note, occurredAt: new Date() } as never);
 }
 
 /** Files a policy request: a representative for its own enterprise (among others), an administrator for any. */
-export async function filePolicyRequest(ctx: RequestContext, input: PolicyRequestInput): Promise<Outcome<PolicyRequest>> {
+export async function filePolicyRequest(ctx: RequestContext, input: FilePolicyRequestInput): Promise<Outcome<PolicyRequest>> {
   const problems = new Problems();
   const v = ctx.viewer!;
   // A representative speaks for its own enterprise only (and so learns nothing about other codes); the zone
@@ -90,6 +102,7 @@ export async function filePolicyRequest(ctx: RequestContext, input: PolicyReques
 
 /** Resolves policy request ids; NOT_FOUND for each unknown one. */
 async function requestsOf(ctx: RequestContext, problems: Problems, ids: string[]): Promise<PolicyRequest[]> {
+  if (ids.length > BOUNDS.requests) problems.invalid('input.policyRequestIds', `A proposal carries at most ${BOUNDS.requests} policy requests.`);
   const uuids = ids.map((id, i) => idOf(problems, `input.policyRequestIds.${i}`, id, 'PolicyRequest'));
   const found = await ctx.em.find(PolicyRequest, { id: { $in: uuids.filter((x): x is string => !!x) } });
   uuids.forEach((u, i) => {
@@ -120,6 +133,9 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     problems.add(notPermitted('input.level', `${member.name} does not sit on the ${input.level} committee.`));
   }
   const t = texts(problems, input, false);
+  if (input.coProposerIds.length > BOUNDS.proposers - 1) {
+    problems.invalid('input.coProposerIds', `A proposal has at most ${BOUNDS.proposers} proposers: the drafter and ${BOUNDS.proposers - 1} more.`);
+  }
   const requests = await requestsOf(ctx, problems, input.policyRequestIds);
   const coIds = input.coProposerIds.map((id, i) => idOf(problems, `input.coProposerIds.${i}`, id, 'CppccMember'));
   const co = await ctx.em.find(CppccMember, { id: { $in: coIds.filter((x): x is string => !!x) } });
@@ -142,26 +158,28 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     party: input.proposerKind === ProposerKind.PARTY ? member.party : null,
     committee: input.proposerKind === ProposerKind.SPECIAL_COMMITTEE ? input.committee : null,
     requestIds: requests.map((r) => r.id),
-    complex: input.complex,
+    isComplex: input.isComplex,
     drafterId: member.id,
   } as never);
-  event(ctx, proposal, 'DRAFTED');
+  event(ctx, proposal, ProposalAction.DRAFTED);
   return flushOutcome(ctx, proposal);
 }
 
-/** Loads a proposal for an action and checks the workflow table; the refusal when the action may not be taken. */
-async function forAction(
-  ctx: RequestContext,
-  globalId: string,
-  action: ProposalAction,
-): Promise<{ proposal: Proposal; member: CppccMember | null } | { refusal: MutationError[] }> {
+type Allowed = { proposal: Proposal; member: CppccMember | null };
+
+/** Loads a proposal for a step and checks the workflow table; the refusal when the step may not be taken. */
+async function forAction(ctx: RequestContext, globalId: string, step: ProposalStep): Promise<Allowed | { refusal: MutationError[] }> {
   const problems = new Problems();
-  const id = idOf(problems, 'id', globalId, 'Proposal');
+  const id = idOf(problems, 'input.proposalId', globalId, 'Proposal');
   const proposal = id ? await ctx.em.findOne(Proposal, id) : null;
+  if (!proposal) return { refusal: problems.any ? problems.list : [new NotFoundError('input.proposalId', 'No such proposal.')] };
+  return mayTake(ctx, proposal, step, 'input.proposalId');
+}
+
+/** May the viewer take `step` on `proposal`? `field` is the input field that named it (the error points at it). */
+async function mayTake(ctx: RequestContext, proposal: Proposal, step: ProposalStep, field: string): Promise<Allowed | { refusal: MutationError[] }> {
   // A proposal the viewer may not see does not exist for it.
-  if (!proposal || !(await ctx.access.seesObject('Proposal', proposal, action))) {
-    return { refusal: problems.any ? problems.list : [new NotFoundError('id', 'No such proposal.')] };
-  }
+  if (!(await ctx.access.seesObject('Proposal', proposal, step))) return { refusal: [new NotFoundError(field, 'No such proposal.')] };
   const member = await viewerMember(ctx);
   const unit = ctx.access.actingFor('HandlingUnit');
   const isActor = (actor: Actor) => {
@@ -177,7 +195,7 @@ async function forAction(
         return true;
     }
   };
-  const refusal = guard(action, proposal.status, ctx.viewer!.role, isActor);
+  const refusal = guard(step, proposal.status, ctx.viewer!.role, isActor, field);
   return refusal ? { refusal: [refusal] } : { proposal, member };
 }
 
@@ -185,11 +203,11 @@ const stale = (ctx: RequestContext, proposal: Proposal, version: number) => asyn
   new StaleVersionError('The proposal', version, (await ctx.em.fork().findOneOrFail(Proposal, proposal.id)).version);
 
 /** A proposer changes its draft; a stale `version` is refused, so two editors never overwrite each other. */
-export async function updateProposal(ctx: RequestContext, id: string, version: number, input: ProposalUpdateInput): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'UPDATE');
+export async function updateProposal(ctx: RequestContext, input: UpdateProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'UPDATE');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal, member } = found;
-  if (proposal.version !== version) return refused([new StaleVersionError('The proposal', version, proposal.version)]);
+  if (proposal.version !== input.version) return refused([new StaleVersionError('The proposal', input.version, proposal.version)]);
   const problems = new Problems();
   const t = texts(problems, input, true);
   if (input.level && !member!.levels.includes(input.level)) problems.add(notPermitted('input.level', `${member!.name} does not sit on the ${input.level} committee.`));
@@ -198,54 +216,58 @@ export async function updateProposal(ctx: RequestContext, id: string, version: n
   ctx.em.assign(proposal, {
     ...t,
     ...(input.level ? { level: input.level } : {}),
-    ...(input.complex != null ? { complex: input.complex } : {}),
+    ...(input.isComplex != null ? { isComplex: input.isComplex } : {}),
     ...(requests ? { requestIds: requests.map((r) => r.id) } : {}),
   } as never);
-  event(ctx, proposal, 'EDITED');
-  return flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, version) });
+  event(ctx, proposal, ProposalAction.EDITED);
+  return flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, input.version) });
 }
 
 /** Freezes evidence from the registry into a draft. */
-export async function attachEvidence(ctx: RequestContext, proposalId: string, input: EvidenceInput): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, proposalId, 'ATTACH_EVIDENCE');
+export async function attachEvidence(ctx: RequestContext, input: AttachEvidenceInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'ATTACH_EVIDENCE');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal } = found;
-  const given = [input.creditCode, input.instrumentId, input.portfolioFilter].filter((x) => x !== undefined && x !== null);
-  if (given.length !== 1) return refused([new InvalidInputError('input', 'Give exactly one of creditCode, instrumentId or portfolioFilter.')]);
-  const frozen = await freezeEvidence(ctx, input);
+  const source = input.evidence;
+  // The schema lets exactly one through (EvidenceInput is @oneOf); the seeds call this directly.
+  const given = [source.creditCode, source.instrumentId, source.portfolioFilter].filter((x) => x !== undefined && x !== null);
+  if (given.length !== 1) return refused([new InvalidInputError('input.evidence', 'Give exactly one of creditCode, instrumentId or portfolioFilter.')]);
+  const frozen = await freezeEvidence(ctx, source);
   if (!frozen) {
-    return refused([new NotFoundError(input.creditCode ? 'input.creditCode' : 'input.instrumentId', input.creditCode ? `No enterprise with credit code ${input.creditCode} is registered.` : 'No such instrument.')]);
+    return refused([
+      source.creditCode
+        ? new NotFoundError('input.evidence.creditCode', `No enterprise with credit code ${source.creditCode} is registered.`)
+        : new NotFoundError('input.evidence.instrumentId', 'No such instrument.'),
+    ]);
   }
   ctx.em.create(ProposalEvidence, { proposal, ...frozen, attachedBy: actorOf(ctx), attachedAt: new Date() } as never);
   proposal.updatedAt = new Date(); // a new version of the draft: editors holding the old one must reload
-  event(ctx, proposal, 'EVIDENCE_ATTACHED', frozen.title);
+  event(ctx, proposal, ProposalAction.EVIDENCE_ATTACHED, frozen.title);
   return flushOutcome(ctx, proposal);
 }
 
 /** Another member co-signs a draft (联名). */
-export async function cosignProposal(ctx: RequestContext, id: string): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'COSIGN');
+export async function cosignProposal(ctx: RequestContext, input: CosignProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'COSIGN');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal, member } = found;
-  if (proposal.cosignerIds.includes(member!.id)) {
-    return refused([new InvalidInputError('id', `${member!.name} co-signs it already.`, MutationErrorCode.DUPLICATE)]);
-  }
-  if (!member!.levels.includes(proposal.level)) return refused([notPermitted('id', `${member!.name} does not sit on the ${proposal.level} committee.`)]);
+  if (proposal.cosignerIds.includes(member!.id)) return refused([new DuplicateError('input.proposalId', `${member!.name} co-signs it already.`)]);
+  if (!member!.levels.includes(proposal.level)) return refused([notPermitted('input.proposalId', `${member!.name} does not sit on the ${proposal.level} committee.`)]);
   proposal.cosignerIds = [...proposal.cosignerIds, member!.id];
-  event(ctx, proposal, 'COSIGNED', member!.name);
+  event(ctx, proposal, ProposalAction.COSIGNED, member!.name);
   return flushOutcome(ctx, proposal);
 }
 
 /** A proposer submits the draft: from now on it changes only through the workflow. */
-export async function submitProposal(ctx: RequestContext, id: string, version: number): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'SUBMIT');
+export async function submitProposal(ctx: RequestContext, input: SubmitProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'SUBMIT');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal } = found;
-  if (proposal.version !== version) return refused([new StaleVersionError('The proposal', version, proposal.version)]);
+  if (proposal.version !== input.version) return refused([new StaleVersionError('The proposal', input.version, proposal.version)]);
   proposal.status = ProposalStatus.SUBMITTED;
   proposal.submittedAt = new Date();
-  event(ctx, proposal, 'SUBMITTED');
-  const outcome = await flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, version) });
+  event(ctx, proposal, ProposalAction.SUBMITTED);
+  const outcome = await flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, input.version) });
   // The requests it carries change only once the submission itself is written (a stale one changes nothing).
   if (outcome.value && proposal.requestIds.length) {
     await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds }, status: PolicyRequestStatus.OPEN }, { status: PolicyRequestStatus.IN_PROPOSAL });
@@ -253,47 +275,58 @@ export async function submitProposal(ctx: RequestContext, id: string, version: n
   return outcome;
 }
 
-/** The proposals office accepts, rejects on a ground, or converts a submitted proposal. */
-export async function reviewProposal(
-  ctx: RequestContext,
-  id: string,
-  decision: ReviewDecision,
-  reason: string | null | undefined,
-  ground: RejectionGround | null | undefined,
-  key: boolean | null | undefined,
-): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'REVIEW');
+/**
+ * The proposals office accepts (possibly as a key proposal), rejects on a ground, or converts a submitted proposal
+ * into a member letter or a social-condition report. Each decision carries only its own details (ReviewDecisionInput
+ * is @oneOf), so a rejection without a ground or a key conversion cannot be sent.
+ */
+export async function reviewProposal(ctx: RequestContext, input: ReviewProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'REVIEW');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal } = found;
-  const problems = new Problems();
-  const note = reason?.trim() || null;
-  if (decision === ReviewDecision.REJECT && !ground) problems.invalid('ground', 'A proposal not accepted names one of the grounds (RejectionGround).');
-  if (decision !== ReviewDecision.REJECT && ground) problems.invalid('ground', 'Only a rejection has a ground.');
-  if (decision === ReviewDecision.CONVERT_TO_REPORT) {
-    if (!note) problems.invalid('reason', 'A social-condition report needs its text.');
-    else if ([...note].length > LIMITS.report) problems.invalid('reason', `A social-condition report is at most ${LIMITS.report} characters; this is ${[...note].length}.`);
+  if (input.version != null && proposal.version !== input.version) {
+    return refused([new StaleVersionError('The proposal', input.version, proposal.version)]);
   }
-  if (key && decision !== ReviewDecision.ACCEPT) problems.invalid('key', 'Only an accepted proposal becomes a key proposal.');
+  const { accept, reject, convertToLetter, convertToReport } = input.decision;
+  // The schema lets exactly one through (ReviewDecisionInput is @oneOf); the seeds call this directly.
+  if ([accept, reject, convertToLetter, convertToReport].filter((d) => d != null).length !== 1) {
+    return refused([new InvalidInputError('input.decision', 'Give exactly one decision: accept, reject, convertToLetter or convertToReport.')]);
+  }
+  const problems = new Problems();
+  const reason = (accept ?? reject ?? convertToLetter)?.reason?.trim() || null;
+  let note = reason;
+  if (convertToReport) {
+    note = requiredText(problems, 'input.decision.convertToReport.report', convertToReport.report, LIMITS.report) ?? null;
+  }
   if (problems.any) return refused(problems.list);
-  proposal.status =
-    decision === ReviewDecision.ACCEPT ? ProposalStatus.ACCEPTED : decision === ReviewDecision.REJECT ? ProposalStatus.REJECTED : ProposalStatus.CONVERTED;
-  proposal.rejectionGround = ground ?? null;
+  const [status, action] = accept
+    ? [ProposalStatus.ACCEPTED, ProposalAction.ACCEPTED]
+    : reject
+      ? [ProposalStatus.REJECTED, ProposalAction.REJECTED]
+      : convertToLetter
+        ? [ProposalStatus.CONVERTED, ProposalAction.CONVERTED_TO_LETTER]
+        : [ProposalStatus.CONVERTED, ProposalAction.CONVERTED_TO_REPORT];
+  proposal.status = status;
+  proposal.rejectionGround = reject?.ground ?? null;
   proposal.reviewNote = note;
-  if (key) proposal.key = true;
-  event(ctx, proposal, decision, ground ?? note);
-  return flushOutcome(ctx, proposal);
+  if (accept?.isKey) proposal.isKey = true;
+  event(ctx, proposal, action, reject?.ground ?? note);
+  return flushOutcome(ctx, proposal, input.version != null ? { stale: stale(ctx, proposal, input.version) } : {});
 }
 
 /** The office assigns an accepted proposal to a lead unit and co-handlers of its level; the reply falls due. */
-export async function assignProposal(ctx: RequestContext, id: string, lead: string, coHandlers: string[]): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'ASSIGN');
+export async function assignProposal(ctx: RequestContext, input: AssignProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'ASSIGN');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal } = found;
   const problems = new Problems();
-  const ids = [lead, ...coHandlers].map((g, i) => idOf(problems, i === 0 ? 'lead' : `coHandlers.${i - 1}`, g, 'HandlingUnit'));
+  const coHandlers = input.coHandlerIds ?? [];
+  if (coHandlers.length > BOUNDS.coHandlers) problems.invalid('input.coHandlerIds', `A proposal has at most ${BOUNDS.coHandlers} co-handling units.`);
+  const fieldOf = (i: number) => (i === 0 ? 'input.leadUnitId' : `input.coHandlerIds.${i - 1}`);
+  const ids = [input.leadUnitId, ...coHandlers].map((g, i) => idOf(problems, fieldOf(i), g, 'HandlingUnit'));
   const units = await ctx.em.find(HandlingUnit, { id: { $in: ids.filter((x): x is string => !!x) } });
   ids.forEach((u, i) => {
-    const field = i === 0 ? 'lead' : `coHandlers.${i - 1}`;
+    const field = fieldOf(i);
     const unit = units.find((x) => x.id === u);
     if (u && !unit) problems.add(new NotFoundError(field, 'No such handling unit.'));
     else if (unit && unit.level !== proposal.level) problems.invalid(field, `${unit.name} handles ${unit.level} proposals, not ${proposal.level} ones.`);
@@ -303,47 +336,67 @@ export async function assignProposal(ctx: RequestContext, id: string, lead: stri
   proposal.status = ProposalStatus.ASSIGNED;
   proposal.leadUnit = units.find((u) => u.id === ids[0]) as never;
   proposal.coHandlerIds = ids.slice(1) as string[];
-  proposal.dueDate = dueFrom(zoneToday(), proposal.complex);
-  event(ctx, proposal, 'ASSIGNED', units.map((u) => u.name).join('、'));
+  proposal.dueOn = dueFrom(zoneToday(), proposal.isComplex);
+  event(ctx, proposal, ProposalAction.ASSIGNED, ids.map((id) => units.find((u) => u.id === id)!.name).join('、'));
   return flushOutcome(ctx, proposal);
 }
 
 /** An assigned unit replies: the lead unit's reply answers the proposal, a co-handler's is its opinion. */
-export async function replyToProposal(ctx: RequestContext, id: string, result: ReplyResult, text: string): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'REPLY');
+export async function replyToProposal(ctx: RequestContext, input: ReplyToProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'REPLY');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal } = found;
   const problems = new Problems();
-  const body = requiredText(problems, 'text', text, LIMITS.reply);
+  const body = requiredText(problems, 'input.text', input.text, LIMITS.reply);
   if (problems.any) return refused(problems.list);
   const unitId = ctx.access.actingFor('HandlingUnit')!;
-  const lead = proposal.leadUnit?.id === unitId;
+  const isLead = proposal.leadUnit?.id === unitId;
   const earlier = await ctx.em.count(ProposalReply, { proposal, round: proposal.round, unit: unitId });
-  if (earlier) return refused([new InvalidInputError('id', 'Your unit has replied in this round already.', MutationErrorCode.DUPLICATE)]);
-  ctx.em.create(ProposalReply, { proposal, unit: unitId, round: proposal.round, lead, result, text: body!, repliedOn: zoneToday() } as never);
-  if (lead) proposal.status = ProposalStatus.REPLIED;
+  if (earlier) return refused([new DuplicateError('input.proposalId', 'Your unit has replied in this round already.')]);
+  ctx.em.create(ProposalReply, { proposal, unit: unitId, round: proposal.round, isLead, category: input.category, text: body!, repliedOn: zoneToday() } as never);
+  if (isLead) proposal.status = ProposalStatus.REPLIED;
   else proposal.updatedAt = new Date();
-  event(ctx, proposal, lead ? 'REPLIED' : 'CO_HANDLER_OPINION', result);
+  event(ctx, proposal, isLead ? ProposalAction.REPLIED : ProposalAction.CO_HANDLER_REPLIED, input.category);
   return flushOutcome(ctx, proposal);
 }
 
-/** A proposer rates the lead unit's reply: satisfied closes it; dissatisfied sends it back for another round. */
-export async function rateReply(ctx: RequestContext, id: string, rating: Satisfaction): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'RATE');
-  if ('refusal' in found) return refused(found.refusal);
-  const { proposal } = found;
-  const reply = await ctx.em.findOneOrFail(ProposalReply, { proposal, round: proposal.round, lead: true });
+const RATED: Record<Satisfaction, ProposalAction> = {
+  SATISFIED: ProposalAction.RATED_SATISFIED,
+  BASICALLY_SATISFIED: ProposalAction.RATED_BASICALLY_SATISFIED,
+  DISSATISFIED: ProposalAction.RATED_DISSATISFIED,
+};
+
+/**
+ * A proposer rates a reply, named by its id: the lead unit's reply of the proposal's current round, the one that
+ * answers it (an earlier round's was rated already; a co-handler's opinion is not rated). Satisfied closes the
+ * proposal; dissatisfied sends it back to its units for another round.
+ */
+export async function rateReply(ctx: RequestContext, input: RateReplyInput): Promise<Outcome<Proposal>> {
+  const problems = new Problems();
+  const id = idOf(problems, 'input.replyId', input.replyId, 'ProposalReply');
+  const reply = id ? await ctx.em.findOne(ProposalReply, id) : null;
+  const proposal = reply ? await ctx.em.findOne(Proposal, reply.proposal.id) : null;
+  if (!reply || !proposal) return refused(problems.any ? problems.list : [new NotFoundError('input.replyId', 'No such reply.')]);
+  const found = await mayTake(ctx, proposal, 'RATE', 'input.replyId');
+  if ('refusal' in found) {
+    // A reply the viewer may not see does not exist for it either.
+    return refused(found.refusal.map((e) => (e instanceof NotFoundError ? new NotFoundError('input.replyId', 'No such reply.') : e)));
+  }
+  if (!reply.isLead) return refused([new InvalidInputError('input.replyId', 'A co-handling unit’s opinion is not rated: rate the lead unit’s reply.')]);
+  if (reply.round !== proposal.round) {
+    return refused([new InvalidInputError('input.replyId', `This reply answers round ${reply.round}, rated already: rate the reply of round ${proposal.round}.`)]);
+  }
   const today = zoneToday();
-  reply.rating = rating;
+  reply.rating = input.rating;
   reply.ratedOn = today;
-  if (rating === Satisfaction.DISSATISFIED) {
+  if (input.rating === Satisfaction.DISSATISFIED) {
     proposal.status = ProposalStatus.ASSIGNED;
     proposal.round += 1;
-    proposal.dueDate = dueFrom(today, proposal.complex);
+    proposal.dueOn = dueFrom(today, proposal.isComplex);
   } else {
     proposal.status = ProposalStatus.CLOSED;
   }
-  event(ctx, proposal, `RATED_${rating}`);
+  event(ctx, proposal, RATED[input.rating]);
   const outcome = await flushOutcome(ctx, proposal);
   if (outcome.value && proposal.status === ProposalStatus.CLOSED && proposal.requestIds.length) {
     await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds } }, { status: PolicyRequestStatus.ANSWERED });
@@ -353,36 +406,37 @@ export async function rateReply(ctx: RequestContext, id: string, rating: Satisfa
 
 /**
  * Carries a proposal one or more levels up: a member who sits on the higher committee resubmits it there (or, with
- * `asParty`, its party adopts it). The new proposal is a draft of that member, with the same texts, requests and
- * frozen evidence, linked to the one it came from.
+ * `isAdoptedByParty`, its party adopts it). The new proposal is a draft of that member, with the same texts, requests
+ * and frozen evidence, linked to the one it came from.
  */
-export async function escalateProposal(ctx: RequestContext, id: string, level: CppccLevel, asParty: boolean): Promise<Outcome<Proposal>> {
-  const found = await forAction(ctx, id, 'ESCALATE');
+export async function escalateProposal(ctx: RequestContext, input: EscalateProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'ESCALATE');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal, member } = found;
+  const { level } = input;
   if (!member) return refused([notPermitted(null, 'Your token names no CPPCC member.')]);
   if (LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(proposal.level)) {
-    return refused([new InvalidInputError('level', `A ${proposal.level} proposal goes up to a higher level, not ${level}.`)]);
+    return refused([new InvalidInputError('input.level', `A ${proposal.level} proposal goes up to a higher level, not ${level}.`)]);
   }
-  if (!member.levels.includes(level)) return refused([notPermitted('level', `${member.name} does not sit on the ${level} committee.`)]);
-  if (asParty && !member.party) return refused([new InvalidInputError('asParty', `${member.name} belongs to no party.`)]);
+  if (!member.levels.includes(level)) return refused([notPermitted('input.level', `${member.name} does not sit on the ${level} committee.`)]);
+  if (input.isAdoptedByParty && !member.party) return refused([new InvalidInputError('input.isAdoptedByParty', `${member.name} belongs to no party.`)]);
   const higher = ctx.em.create(Proposal, {
     level,
     subject: proposal.subject,
     reasons: proposal.reasons,
     recommendations: proposal.recommendations,
-    proposerKind: asParty ? ProposerKind.PARTY : ProposerKind.MEMBERS,
+    proposerKind: input.isAdoptedByParty ? ProposerKind.PARTY : ProposerKind.MEMBERS,
     proposerIds: [member.id],
-    party: asParty ? member.party : null,
+    party: input.isAdoptedByParty ? member.party : null,
     requestIds: proposal.requestIds,
-    complex: proposal.complex,
+    isComplex: proposal.isComplex,
     escalatedFrom: proposal,
     drafterId: member.id,
   } as never);
   for (const e of await ctx.em.find(ProposalEvidence, { proposal }, { orderBy: { attachedAt: 'asc', id: 'asc' } })) {
     ctx.em.create(ProposalEvidence, { proposal: higher, kind: e.kind, title: e.title, source: e.source, snapshot: e.snapshot, attachedAt: e.attachedAt, attachedBy: e.attachedBy } as never);
   }
-  event(ctx, higher, 'DRAFTED', `escalated from the ${proposal.level} proposal`);
-  ctx.em.create(ProposalEvent, { proposal, action: 'ESCALATED', status: proposal.status, actor: actorOf(ctx), note: level, at: new Date() } as never);
+  event(ctx, higher, ProposalAction.DRAFTED, `escalated from the ${proposal.level} proposal`);
+  event(ctx, proposal, ProposalAction.ESCALATED, level);
   return flushOutcome(ctx, higher);
 }

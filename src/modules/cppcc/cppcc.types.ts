@@ -1,18 +1,32 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { OneOf } from '../../common/one-of';
 import { CreditCodeScalar, PercentScalar } from '../../common/scalars';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
-import { CppccLevel, HandlingUnit, PolicyRequestStatus, ProposalStatus, ProposerKind } from './cppcc.entity';
+import { CppccLevel, HandlingUnit, PolicyRequestStatus, ProposalStatus, ProposerKind, RejectionGround, ReplyCategory, Satisfaction } from './cppcc.entity';
 
 /** Arbitrary JSON objects: the frozen evidence and what produced it. */
 export const JSONObjectScalar = JSONObjectResolver;
 
-@InputType()
-export class PolicyRequestInput {
-  @Field({ description: 'The need, in a line.' })
+/**
+ * The bounds of a proposal's plain lists (design, not law): one issue per proposal leaves little room for more, and
+ * each list is then served whole (`Proposal.proposers`, `requests`, `coHandlers`).
+ */
+export const BOUNDS = {
+  /** The drafter and at most 19 members proposing jointly (联名). */
+  proposers: 20,
+  /** The policy requests one proposal carries. */
+  requests: 10,
+  /** The co-handling units (会办单位) besides the lead unit. */
+  coHandlers: 10,
+};
+
+@InputType({ description: 'A policy request to file: the need and the enterprises it concerns.' })
+export class FilePolicyRequestInput {
+  @Field({ description: 'The need, in a line (at most 200 characters).' })
   title!: string;
 
-  @Field({ description: 'The need in full.' })
+  @Field({ description: 'The need in full (at most 5,000 characters).' })
   need!: string;
 
   @Field(() => [CreditCodeScalar], {
@@ -21,120 +35,263 @@ export class PolicyRequestInput {
   creditCodes!: string[];
 }
 
-@InputType()
+@InputType({ description: 'Which policy requests to list; every condition given must hold.' })
 export class PolicyRequestFilter {
-  @Field(() => PolicyRequestStatus, { nullable: true })
+  @Field(() => PolicyRequestStatus, { nullable: true, description: 'In this status.' })
   status?: PolicyRequestStatus | null;
 
   @Field(() => CreditCodeScalar, { nullable: true, description: 'Concerning this enterprise.' })
   creditCode?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A proposal to draft, at a level the drafter sits on.' })
 export class DraftProposalInput {
-  @Field(() => CppccLevel)
+  @Field(() => CppccLevel, { description: 'The committee it is proposed to; the drafter (and each co-proposer) sits on it.' })
   level!: CppccLevel;
 
-  @Field({ description: '案由: one issue.' })
+  @Field({ description: 'The subject (案由): one issue, in a line (at most 100 characters).' })
   subject!: string;
 
-  @Field({ description: '理由.' })
+  @Field({ description: 'The situation and the reasons (理由), at most 5,000 characters.' })
   reasons!: string;
 
-  @Field({ description: '建议.' })
+  @Field({ description: 'The recommendations (建议), at most 5,000 characters.' })
   recommendations!: string;
 
-  @Field(() => [ID], { defaultValue: [], description: 'The policy requests it carries.' })
+  @Field(() => [ID], { defaultValue: [], description: `The policy requests it carries (at most ${BOUNDS.requests}).` })
   policyRequestIds!: string[];
 
-  @Field(() => ProposerKind, { defaultValue: ProposerKind.MEMBERS, description: 'SECTOR and PARTY: the drafter’s own.' })
+  @Field(() => ProposerKind, { defaultValue: ProposerKind.MEMBERS, description: 'Who proposes; SECTOR and PARTY: the drafter’s own.' })
   proposerKind!: ProposerKind;
 
-  @Field(() => [ID], { defaultValue: [], description: 'Members proposing jointly with the drafter.' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: `Members proposing jointly with the drafter (联名提案), by id: at most ${BOUNDS.proposers - 1}.`,
+  })
   coProposerIds!: string[];
 
-  @Field(() => String, { nullable: true, description: 'For SPECIAL_COMMITTEE: the committee.' })
+  @Field(() => String, { nullable: true, description: 'For SPECIAL_COMMITTEE only: the committee (专门委员会).' })
   committee?: string | null;
 
-  @Field({ defaultValue: false })
-  complex!: boolean;
+  @Field({ defaultValue: false, description: 'Is it complex (复杂提案)? Its units then have six months to reply instead of three.' })
+  isComplex!: boolean;
 }
 
-@InputType({ description: 'Changes to a draft; what is not given stays.' })
-export class ProposalUpdateInput {
-  @Field(() => CppccLevel, { nullable: true })
+@InputType({ description: 'Changes to a draft, by one of its proposers; a field not given stays as it is.' })
+export class UpdateProposalInput {
+  @Field(() => ID, { description: 'The draft.' })
+  proposalId!: string;
+
+  @Field(() => Int, { description: 'The `version` the changes were made on; refused with StaleVersionError when it is not the current one.' })
+  version!: number;
+
+  @Field(() => CppccLevel, { nullable: true, description: 'Another committee, which the proposer sits on.' })
   level?: CppccLevel | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The subject (案由), at most 100 characters.' })
   subject?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The situation and the reasons (理由), at most 5,000 characters.' })
   reasons?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The recommendations (建议), at most 5,000 characters.' })
   recommendations?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: `The policy requests it carries, replacing the list (at most ${BOUNDS.requests}).` })
   policyRequestIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true })
-  complex?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Is it complex (复杂提案)?' })
+  isComplex?: boolean | null;
 }
 
-@InputType({ description: 'Exactly one of: an enterprise, an instrument, or the figures of a portfolio filter.' })
+@OneOf()
+@InputType({ description: 'What the registry is asked, to freeze as evidence: exactly one of an enterprise, an instrument, or a portfolio filter.' })
 export class EvidenceInput {
-  @Field(() => CreditCodeScalar, { nullable: true })
+  @Field(() => CreditCodeScalar, { nullable: true, description: 'An enterprise, by credit code: its profile, bands and instruments.' })
   creditCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A financing instrument, by id: its kind, status, amount, dates and holders.' })
   instrumentId?: string | null;
 
-  @Field(() => EnterpriseFilter, { nullable: true })
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'The aggregate figures of the enterprises this filter selects.' })
   portfolioFilter?: EnterpriseFilter | null;
 }
 
-@InputType()
-export class ProposalFilter {
-  @Field(() => [ProposalStatus], { nullable: true })
-  status?: ProposalStatus[] | null;
+@InputType({ description: 'Evidence to freeze into a draft.' })
+export class AttachEvidenceInput {
+  @Field(() => ID, { description: 'The draft.' })
+  proposalId!: string;
 
-  @Field(() => CppccLevel, { nullable: true })
-  level?: CppccLevel | null;
-
-  @Field(() => String, { nullable: true, description: 'Proposed by members of, or by, this sector (code).' })
-  sector?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  key?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'With its units, past its due date without a reply.' })
-  overdue?: boolean | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Proposed or co-signed by me (a member).' })
-  mine?: boolean | null;
+  @Field(() => EvidenceInput, { description: 'What to freeze.' })
+  evidence!: EvidenceInput;
 }
 
-@InputType()
-export class CppccMemberFilter {
-  @Field(() => String, { nullable: true, description: 'Sector code.' })
+@InputType({ description: 'A draft to co-sign (联名), as the viewer (a member who does not propose it).' })
+export class CosignProposalInput {
+  @Field(() => ID, { description: 'The draft.' })
+  proposalId!: string;
+}
+
+@InputType({ description: 'A draft to submit (提交).' })
+export class SubmitProposalInput {
+  @Field(() => ID, { description: 'The draft.' })
+  proposalId!: string;
+
+  @Field(() => Int, { description: 'The `version` the proposer read; refused with StaleVersionError when it is not the current one.' })
+  version!: number;
+}
+
+@InputType({ description: 'Accepting the proposal (立案).' })
+export class AcceptProposalInput {
+  @Field({ defaultValue: false, description: 'Is it a key proposal (重点提案), to be supervised by CPPCC leaders?' })
+  isKey!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The office’s reason, if it gives one.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Not accepting the proposal (不予立案), on one of the grounds.' })
+export class RejectProposalInput {
+  @Field(() => RejectionGround, { description: 'The ground.' })
+  ground!: RejectionGround;
+
+  @Field(() => String, { nullable: true, description: 'The office’s reason, beyond the ground, if it gives one.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Converting the proposal into a member letter (委员来信), passed on to the departments concerned.' })
+export class ConvertToLetterInput {
+  @Field(() => String, { nullable: true, description: 'The office’s reason, if it gives one.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Converting the proposal into a social-condition report (社情民意信息).' })
+export class ConvertToReportInput {
+  @Field({ description: 'The report’s text, at most 1,500 characters.' })
+  report!: string;
+}
+
+@OneOf()
+@InputType({ description: 'What the proposals office decides about a submitted proposal: exactly one of the four, each with its own details.' })
+export class ReviewDecisionInput {
+  @Field(() => AcceptProposalInput, { nullable: true, description: 'Accept it (立案): ACCEPTED, to be assigned.' })
+  accept?: AcceptProposalInput | null;
+
+  @Field(() => RejectProposalInput, { nullable: true, description: 'Do not accept it (不予立案): REJECTED.' })
+  reject?: RejectProposalInput | null;
+
+  @Field(() => ConvertToLetterInput, { nullable: true, description: 'Convert it into a member letter: CONVERTED.' })
+  convertToLetter?: ConvertToLetterInput | null;
+
+  @Field(() => ConvertToReportInput, { nullable: true, description: 'Convert it into a social-condition report (社情民意): CONVERTED.' })
+  convertToReport?: ConvertToReportInput | null;
+}
+
+@InputType({ description: 'The proposals office’s review (审查) of a submitted proposal.' })
+export class ReviewProposalInput {
+  @Field(() => ID, { description: 'The submitted proposal.' })
+  proposalId!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` the office read; when given and not the current one, refused with StaleVersionError.',
+  })
+  version?: number | null;
+
+  @Field(() => ReviewDecisionInput, { description: 'The decision.' })
+  decision!: ReviewDecisionInput;
+}
+
+@InputType({ description: 'An accepted proposal to assign (交办) to handling units of its level.' })
+export class AssignProposalInput {
+  @Field(() => ID, { description: 'The accepted proposal.' })
+  proposalId!: string;
+
+  @Field(() => ID, { description: 'The lead unit (主办单位), whose reply answers the proposal.' })
+  leadUnitId!: string;
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: `The co-handling units (会办单位), which give the lead unit their opinions: at most ${BOUNDS.coHandlers}, none twice.`,
+  })
+  coHandlerIds!: string[];
+}
+
+@InputType({ description: 'A handling unit’s reply (答复) to a proposal assigned to it, as the viewer (that unit).' })
+export class ReplyToProposalInput {
+  @Field(() => ID, { description: 'The assigned proposal.' })
+  proposalId!: string;
+
+  @Field(() => ReplyCategory, { description: 'How the reply answers it (答复类别 A, B or C).' })
+  category!: ReplyCategory;
+
+  @Field({ description: 'The reply’s text, at most 5,000 characters.' })
+  text!: string;
+}
+
+@InputType({ description: 'A proposer’s rating of a reply (满意度测评).' })
+export class RateReplyInput {
+  @Field(() => ID, { description: 'The reply: the lead unit’s reply of the proposal’s current round (`Proposal.answer`).' })
+  replyId!: string;
+
+  @Field(() => Satisfaction, { description: 'The rating.' })
+  rating!: Satisfaction;
+}
+
+@InputType({ description: 'A proposal to carry up to a higher level, as the viewer (a member who sits on that committee).' })
+export class EscalateProposalInput {
+  @Field(() => ID, { description: 'The proposal, replied to, closed, rejected or converted at its level.' })
+  proposalId!: string;
+
+  @Field(() => CppccLevel, { description: 'A higher level than the proposal’s.' })
+  level!: CppccLevel;
+
+  @Field({ defaultValue: false, description: 'Is it adopted by the member’s party (党派提案), which then proposes it?' })
+  isAdoptedByParty!: boolean;
+}
+
+@InputType({ description: 'Which proposals to list; every condition given must hold.' })
+export class ProposalFilter {
+  @Field(() => [ProposalStatus], { nullable: true, description: 'In one of these statuses.' })
+  status?: ProposalStatus[] | null;
+
+  @Field(() => CppccLevel, { nullable: true, description: 'At this level.' })
+  level?: CppccLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'Proposed by this sector (its code), or by a member of it.' })
   sector?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Party code.' })
+  @Field(() => Boolean, { nullable: true, description: 'Key proposals (重点提案) only (true), or the others (false).' })
+  isKey?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'With its units and past its due date (true), or not (false).' })
+  isOverdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Proposed or co-signed by the viewer (a CPPCC member only).' })
+  isMine?: boolean | null;
+}
+
+@InputType({ description: 'Which members to list; every condition given must hold.' })
+export class CppccMemberFilter {
+  @Field(() => String, { nullable: true, description: 'In the sector with this code.' })
+  sector?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Of the party with this code.' })
   party?: string | null;
 
-  @Field(() => CppccLevel, { nullable: true, description: 'Sits on this committee.' })
+  @Field(() => CppccLevel, { nullable: true, description: 'Sitting on this committee.' })
   level?: CppccLevel | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   search?: string | null;
 }
 
-@ObjectType({ description: 'A handling unit’s replies rated in a year (democratic evaluation, 民主评议).' })
+@ObjectType({ description: 'A handling unit’s lead replies given in a year and how their proposers rated them (democratic evaluation, 民主评议).' })
 export class HandlingUnitScore {
-  @Field(() => HandlingUnit)
+  @Field(() => HandlingUnit, { description: 'The unit.' })
   unit!: HandlingUnit;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year (by the day each reply was given, Asia/Shanghai).' })
   year!: number;
 
   @Field(() => Int, { description: 'Lead replies given in the year.' })
@@ -143,15 +300,18 @@ export class HandlingUnitScore {
   @Field(() => Int, { description: 'Of them, rated by the proposer.' })
   rated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, rated satisfied (满意).' })
   satisfied!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, rated basically satisfied (基本满意).' })
   basicallySatisfied!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, rated dissatisfied (不满意).' })
   dissatisfied!: number;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Satisfied or basically satisfied, of those rated.' })
+  @Field(() => PercentScalar, {
+    nullable: true,
+    description: 'Satisfied or basically satisfied, of those rated (满意率), truncated to four places; null when none was rated.',
+  })
   satisfactionRate!: string | null;
 }

@@ -5,7 +5,7 @@ import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { zoneToday } from '../../clock';
 import { FiscalYearBands } from '../enterprise/financial-bands';
 import { FiscalYearFinancials } from '../enterprise/financials.entity';
-import { FinancingInstrument } from '../finance/instrument.entity';
+import { FinancingInstrument, notVoidedSql } from '../finance/instrument.entity';
 import { portfolioSummary } from '../portfolio/portfolio.service';
 import { EvidenceKind } from './cppcc.entity';
 import type { EvidenceInput } from './cppcc.types';
@@ -39,7 +39,7 @@ export async function freezeEvidence(ctx: RequestContext, input: EvidenceInput):
     );
     const instruments = await ctx.em.execute<{ kind: string; status: string; amount: string; start_date: string }[]>(
       `select i.kind, i.status, i.amount::text, i.start_date::text from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = ? order by i.start_date, i.id`,
+       where h.enterprise_id = ? and ${notVoidedSql('i')} order by i.start_date, i.id`,
       [e.id],
     );
     const bands = latest ? FiscalYearBands.of(latest) : null;
@@ -66,7 +66,8 @@ export async function freezeEvidence(ctx: RequestContext, input: EvidenceInput):
   if (input.instrumentId) {
     const parsed = fromGlobalId(input.instrumentId);
     const instrument = parsed ? await ctx.em.findOne(FinancingInstrument, parsed.id) : null;
-    if (!instrument || instrument.typename !== parsed!.type) return null;
+    // A voided instrument is no evidence: as for an unknown id.
+    if (!instrument || instrument.typename !== parsed!.type || instrument.voidedAt !== null) return null;
     const holders = await ctx.em.execute<{ credit_code: string; name: string; share: string }[]>(
       `select e.credit_code, e.name, h.share::text from instrument_holder h join enterprise e on e.id = h.enterprise_id
        where h.instrument_id = ? order by h.lead desc, e.credit_code`,
@@ -80,8 +81,8 @@ export async function freezeEvidence(ctx: RequestContext, input: EvidenceInput):
         kind: instrument.kind,
         status: instrument.status,
         amount: instrument.amount,
-        startDate: instrument.startDate,
-        endDate: instrument.endDate,
+        startDate: instrument.startsOn,
+        endDate: instrument.endsOn,
         holders: holders.map((h) => ({ creditCode: h.credit_code, name: h.name, share: h.share })),
       },
     };

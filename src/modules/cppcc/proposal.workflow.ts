@@ -2,8 +2,8 @@ import { Role } from '../../auth/roles';
 import { InvalidInputError, type MutationError, MutationErrorCode } from '../../common/mutation-errors';
 import { ProposalStatus } from './cppcc.entity';
 
-/** Everything that can happen to a proposal. */
-export type ProposalAction =
+/** Every step a viewer can take on a proposal (what the timeline then records is a `ProposalStep`). */
+export type ProposalStep =
   | 'UPDATE'
   | 'ATTACH_EVIDENCE'
   | 'COSIGN'
@@ -36,7 +36,7 @@ const { DRAFT, SUBMITTED, ACCEPTED, REJECTED, CONVERTED, ASSIGNED, REPLIED, CLOS
  *   ACCEPTED ─assign→ ASSIGNED ─reply (lead unit)→ REPLIED ─rate→ CLOSED, or back to ASSIGNED when dissatisfied
  *   REPLIED | CLOSED | REJECTED | CONVERTED ─escalate→ a new DRAFT one level up
  */
-export const WORKFLOW: Record<ProposalAction, Transition> = {
+export const WORKFLOW: Record<ProposalStep, Transition> = {
   UPDATE: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
   ATTACH_EVIDENCE: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
   COSIGN: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'NOT_PROPOSER', who: 'a member other than its proposers' },
@@ -48,7 +48,7 @@ export const WORKFLOW: Record<ProposalAction, Transition> = {
   ESCALATE: { from: [REPLIED, CLOSED, REJECTED, CONVERTED], role: Role.CPPCC_MEMBER, actor: 'ANY', who: 'a member of the higher committee' },
 };
 
-const verb: Record<ProposalAction, string> = {
+const verb: Record<ProposalStep, string> = {
   UPDATE: 'edited',
   ATTACH_EVIDENCE: 'given evidence',
   COSIGN: 'co-signed',
@@ -65,24 +65,26 @@ const verb: Record<ProposalAction, string> = {
  * (TRANSITION_NOT_ALLOWED), then who it is (NOT_PERMITTED): the first that fails is the answer, as payload data.
  */
 export function guard(
-  action: ProposalAction,
+  action: ProposalStep,
   status: ProposalStatus,
   role: Role,
   isActor: (actor: Actor) => boolean,
+  /** The input field naming the proposal (or the reply), which the error points at. */
+  field = 'input.proposalId',
 ): MutationError | null {
   const t = WORKFLOW[action];
   if (role !== t.role) {
-    return new InvalidInputError('id', `A proposal is ${verb[action]} by ${t.who}, not by a ${role}.`, MutationErrorCode.NOT_PERMITTED);
+    return new InvalidInputError(field, `A proposal is ${verb[action]} by ${t.who}, not by a ${role}.`, MutationErrorCode.NOT_PERMITTED);
   }
   if (!t.from.includes(status)) {
     return new InvalidInputError(
-      'id',
+      field,
       `A ${status} proposal cannot be ${verb[action]}; only a ${t.from.join(' or ')} one can.`,
       MutationErrorCode.TRANSITION_NOT_ALLOWED,
     );
   }
   if (!isActor(t.actor)) {
-    return new InvalidInputError('id', `Only ${t.who} may do this.`, MutationErrorCode.NOT_PERMITTED);
+    return new InvalidInputError(field, `Only ${t.who} may do this.`, MutationErrorCode.NOT_PERMITTED);
   }
   return null;
 }

@@ -4,8 +4,17 @@ import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, notInFuture, requiredText, wholeNumber } from '../../common/validate';
 import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
-import type { CreditRatingInput, DishonestDebtorCheckInput, TaxCreditGradeInput } from '../eligibility/eligibility.types';
+import { type Changeable, correctRecord, instant, voidRecord } from '../audit/correction';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from './credit.entity';
+import type {
+  CorrectCreditRatingInput,
+  CorrectDishonestDebtorCheckInput,
+  RecordCreditRatingInput,
+  RecordDishonestDebtorCheckInput,
+  RecordTaxCreditGradeInput,
+  VoidCreditRatingInput,
+  VoidDishonestDebtorCheckInput,
+} from './credit.inputs';
 
 /** The day before the same date a year later: a rating "valid one year". */
 function aYearAfter(date: string): string {
@@ -16,7 +25,7 @@ function aYearAfter(date: string): string {
 }
 
 /** Records an SME credit rating (valid a year unless stated). */
-export async function recordCreditRating(ctx: RequestContext, input: CreditRatingInput): Promise<Outcome<CreditRatingRecord>> {
+export async function recordCreditRating(ctx: RequestContext, input: RecordCreditRatingInput): Promise<Outcome<CreditRatingRecord>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const agency = requiredText(problems, 'input.agency', input.agency);
@@ -29,7 +38,7 @@ export async function recordCreditRating(ctx: RequestContext, input: CreditRatin
 }
 
 /** Records a year's tax credit grade as published; one per year. */
-export async function recordTaxCreditGrade(ctx: RequestContext, input: TaxCreditGradeInput): Promise<Outcome<TaxCreditGrade>> {
+export async function recordTaxCreditGrade(ctx: RequestContext, input: RecordTaxCreditGradeInput): Promise<Outcome<TaxCreditGrade>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const today = zoneToday();
@@ -44,12 +53,66 @@ export async function recordTaxCreditGrade(ctx: RequestContext, input: TaxCredit
 }
 
 /** Records a look-up of the dishonest judgment debtor list and what it found. */
-export async function recordDishonestDebtorCheck(ctx: RequestContext, input: DishonestDebtorCheckInput): Promise<Outcome<DishonestDebtorCheck>> {
+export async function recordDishonestDebtorCheck(ctx: RequestContext, input: RecordDishonestDebtorCheckInput): Promise<Outcome<DishonestDebtorCheck>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const source = requiredText(problems, 'input.source', input.source);
   notInFuture(problems, 'input.checkedOn', input.checkedOn, zoneToday());
   if (!enterprise || problems.any) return refused(problems.list);
-  const check = ctx.em.create(DishonestDebtorCheck, { enterprise, checkedOn: input.checkedOn, listed: input.listed, source: source! } as never);
+  const check = ctx.em.create(DishonestDebtorCheck, { enterprise, checkedOn: input.checkedOn, wasListed: input.wasListed, source: source! } as never);
   return flushOutcome(ctx, check);
+}
+
+const RATING: Changeable<CreditRatingRecord> = {
+  entity: CreditRatingRecord,
+  type: 'CreditRatingRecord',
+  label: 'The credit rating',
+  snapshot: (r) => ({ version: r.version, rating: r.rating, agency: r.agency, ratedOn: r.ratedOn, validUntil: r.validUntil, voidedAt: instant(r.voidedAt) }),
+};
+
+/** Corrects a credit rating recorded wrongly (audited with the rating before and after). */
+export function correctCreditRating(ctx: RequestContext, input: CorrectCreditRatingInput): Promise<Outcome<CreditRatingRecord>> {
+  return correctRecord(ctx, RATING, input, (rating, problems) => {
+    const changes: Partial<CreditRatingRecord> = {};
+    if (input.rating != null) changes.rating = input.rating;
+    if (input.agency != null) changes.agency = requiredText(problems, 'input.agency', input.agency);
+    if (input.ratedOn != null) {
+      notInFuture(problems, 'input.ratedOn', input.ratedOn, zoneToday());
+      changes.ratedOn = input.ratedOn;
+    }
+    if (input.validUntil != null) changes.validUntil = input.validUntil;
+    dateOrder(problems, input.validUntil != null ? 'input.validUntil' : 'input.ratedOn', changes.ratedOn ?? rating.ratedOn, changes.validUntil ?? rating.validUntil);
+    return changes;
+  });
+}
+
+/** Voids a credit rating recorded in error: kept with why, read by no eligibility answer after. */
+export function voidCreditRating(ctx: RequestContext, input: VoidCreditRatingInput): Promise<Outcome<CreditRatingRecord>> {
+  return voidRecord(ctx, RATING, input);
+}
+
+const CHECK: Changeable<DishonestDebtorCheck> = {
+  entity: DishonestDebtorCheck,
+  type: 'DishonestDebtorCheck',
+  label: 'The dishonest-debtor check',
+  snapshot: (c) => ({ version: c.version, checkedOn: c.checkedOn, wasListed: c.wasListed, source: c.source, voidedAt: instant(c.voidedAt) }),
+};
+
+/** Corrects a dishonest-debtor check recorded wrongly (audited with the check before and after). */
+export function correctDishonestDebtorCheck(ctx: RequestContext, input: CorrectDishonestDebtorCheckInput): Promise<Outcome<DishonestDebtorCheck>> {
+  return correctRecord(ctx, CHECK, input, (_check, problems) => {
+    const changes: Partial<DishonestDebtorCheck> = {};
+    if (input.checkedOn != null) {
+      notInFuture(problems, 'input.checkedOn', input.checkedOn, zoneToday());
+      changes.checkedOn = input.checkedOn;
+    }
+    if (input.wasListed != null) changes.wasListed = input.wasListed;
+    if (input.source != null) changes.source = requiredText(problems, 'input.source', input.source);
+    return changes;
+  });
+}
+
+/** Voids a dishonest-debtor check recorded in error: kept with why, read by no eligibility answer after. */
+export function voidDishonestDebtorCheck(ctx: RequestContext, input: VoidDishonestDebtorCheckInput): Promise<Outcome<DishonestDebtorCheck>> {
+  return voidRecord(ctx, CHECK, input);
 }

@@ -25,8 +25,8 @@ export interface BenefitRateRule {
 }
 
 /** One rate of a rule version, with the class of enterprise it applies to. */
-@ObjectType({ description: 'A rate an eligible enterprise gets under a rule version, and the class of enterprise it applies to.' })
-@InputType('BenefitRateInput')
+@ObjectType({ description: 'A rate an eligible enterprise gets under a rule version (优惠比例), and the class of enterprise it applies to.' })
+@InputType('BenefitRateInput', { description: 'A rate an eligible enterprise gets, and the class of enterprise it applies to (none named: every eligible one).' })
 export class BenefitRate implements BenefitRateRule {
   @Field(() => PercentScalar, { description: 'For RD_SUPER_DEDUCTION: the share of R&D expense deducted on top of the expense (加计扣除比例).' })
   percent!: string;
@@ -46,9 +46,9 @@ export class BenefitRate implements BenefitRateRule {
 }
 
 /** The rate that applies to one enterprise, and why. */
-@ObjectType({ description: 'The rate an eligible enterprise gets under the rules in force, and why it is this one.' })
+@ObjectType({ description: 'The rate an eligible enterprise gets under the rules in force (适用的优惠比例), and why it is this one.' })
 export class AppliedBenefit {
-  @Field(() => PercentScalar)
+  @Field(() => PercentScalar, { description: 'The rate, in percent: for RD_SUPER_DEDUCTION, the share of R&D expense deducted on top of the expense (加计扣除比例).' })
   percent!: string;
 
   @Field({ description: 'The regulation and the class the rate is for.' })

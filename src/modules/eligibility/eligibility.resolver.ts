@@ -3,51 +3,51 @@ import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar, DateScalar } from '../../common/scalars';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../credit/credit.entity';
-import { recordCreditRating, recordDishonestDebtorCheck, recordTaxCreditGrade } from '../credit/credit.service';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import {
-  CreditRatingInput,
   CriterionResult,
   CriterionView,
-  DishonestDebtorCheckInput,
   EligibilityResult,
   RuleVersionInput,
-  TaxCreditGradeInput,
 } from './eligibility.types';
-import { checkEligibility, recordRuleVersion } from './eligibility.service';
-import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, versionInForce } from './programme.entity';
+import { checkEligibility, MAX_BATCH, recordRuleVersion } from './eligibility.service';
+import { IN_FORCE_ORDER, PilotProgram, ProgramRuleVersion, versionInForce } from './program.entity';
 import { readAll } from '../../db/read-objects';
 import { JSONObjectScalar } from '../cppcc/cppcc.types';
 import { EligibilityReceipt } from './receipt.entity';
-import { findReceipt } from './receipts';
+import { findReceipt, isWhole, receiptChecks } from './receipts';
 import { AppliedBenefit, BenefitRate } from './benefits';
 
-export const RuleVersionPayload = Payload('RuleVersionPayload', 'ruleVersion', ProgrammeRuleVersion, 'The rule version recorded.');
-export const CreditRatingPayload = Payload('CreditRatingPayload', 'rating', CreditRatingRecord, 'The rating recorded.');
-export const TaxCreditGradePayload = Payload('TaxCreditGradePayload', 'grade', TaxCreditGrade, 'The grade recorded.');
-export const DishonestDebtorCheckPayload = Payload('DishonestDebtorCheckPayload', 'check', DishonestDebtorCheck, 'The check recorded.');
+export const RuleVersionPayload = Payload('RecordProgramRuleVersionPayload', 'ruleVersion', ProgramRuleVersion, 'The rule version recorded.');
 
-/** Pilot programmes, their rules, and eligibility checks. */
-@Resolver(() => PilotProgramme)
-export class PilotProgrammeResolver {
-  @Query(() => [PilotProgramme], { description: 'The pilot programmes, by code. Public: answers without a token.' })
-  programmes(@Ctx() ctx: RequestContext) {
-    return readAll(ctx.em, PilotProgramme, { code: 'asc' });
+/** Pilot programs, their rules, and eligibility checks. */
+@Resolver(() => PilotProgram)
+export class PilotProgramResolver {
+  @Query(() => [PilotProgram], {
+    description: 'The pilot programs (试点政策), by code: a handful (eight today), so a plain list. Public: answers without a token.',
+  })
+  programs(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, PilotProgram, { code: 'asc' });
   }
 
   @Authorized()
   @Query(() => [EligibilityResult], {
     description:
-      'Each enterprise against the programme’s rules in force on `asOf` (default today), in the order given; at most 1000 codes.',
+      `Each enterprise checked against the program’s rules in force on \`asOf\` (资格查询), one result per code given, in their order; at most ${MAX_BATCH} codes. ` +
+      'A code that is not a valid Unified Social Credit Code (after trimming and upper-casing) gets one result with a failed CREDIT_CODE_VALID check; ' +
+      'the others are answered as usual. An enterprise the viewer may not check, registered or not, gets one failed AUTHORIZATION check and nothing else.',
   })
   eligibility(
     @Ctx() ctx: RequestContext,
-    @Arg('programme') programme: string,
-    @Arg('creditCodes', () => [CreditCodeScalar]) creditCodes: string[],
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('program', { description: 'The program’s code, e.g. IP_PLEDGE_LOAN (see `programs`).' }) program: string,
+    @Arg('creditCodes', () => [String], {
+      description: `The credit codes (统一社会信用代码) to check, as text: each is trimmed and upper-cased; at most ${MAX_BATCH}, repeats answered each time.`,
+    })
+    creditCodes: string[],
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The date to check as of. Default: today in Asia/Shanghai.' }) asOf: string | null,
   ): Promise<EligibilityResult[]> {
-    return checkEligibility(ctx, programme, creditCodes, asOf);
+    return checkEligibility(ctx, program, creditCodes, asOf);
   }
 
   @Authorized()
@@ -56,43 +56,49 @@ export class PilotProgrammeResolver {
     description:
       'The receipt of an eligibility answer (its `receiptId`): what was answered, unchanged since. Its bank and the zone see it; for anyone else, as for an unknown id, null.',
   })
-  eligibilityReceipt(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<EligibilityReceipt | null> {
+  eligibilityReceipt(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The `receiptId` the answer carried.' }) id: string,
+  ): Promise<EligibilityReceipt | null> {
     return findReceipt(ctx, id);
   }
 
   @Authorized()
   @Mutation(() => RuleVersionPayload, {
     description:
-      'Records a new version of a programme’s rules, effective from a later date; or, with `retroactiveReason`, from today or an earlier date (a retroactive rule or a correction).',
+      'Records a new version of a program’s rules, effective from a later date; or, with `retroactiveReason`, from today or an earlier date (a retroactive rule or a correction).\n' +
+      'Errors: DuplicateError, InvalidInputError, NotFoundError.',
   })
-  async recordProgrammeRuleVersion(@Ctx() ctx: RequestContext, @Arg('input') input: RuleVersionInput) {
+  async recordProgramRuleVersion(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The version.' }) input: RuleVersionInput) {
     return RuleVersionPayload.from(await recordRuleVersion(ctx, input));
   }
 
-  @FieldResolver(() => [ProgrammeRuleVersion], { description: 'Every version, the latest date first; on one date, the one recorded last first.' })
-  rules(@Root() p: PilotProgramme, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ProgrammeRuleVersion, 'programme', IN_FORCE_ORDER).load(p.id);
+  @FieldResolver(() => [ProgramRuleVersion], {
+    description: 'Every version of its rules, the latest date first; on one date, the one recorded last first. A handful per program, so a plain list.',
+  })
+  rules(@Root() p: PilotProgram, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(ProgramRuleVersion, 'program', IN_FORCE_ORDER).load(p.id);
   }
 
-  @FieldResolver(() => ProgrammeRuleVersion, { nullable: true, description: 'The version in force on `date` (default today).' })
+  @FieldResolver(() => ProgramRuleVersion, { nullable: true, description: 'The version in force on `date`; null when none was in force then.' })
   async rulesOn(
-    @Root() p: PilotProgramme,
+    @Root() p: PilotProgram,
     @Ctx() ctx: RequestContext,
-    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
+    @Arg('date', () => DateScalar, { nullable: true, description: 'The date. Default: today in Asia/Shanghai.' }) date: string | null,
   ) {
     return versionInForce(await this.rules(p, ctx), date ?? zoneToday());
   }
 }
 
-@Resolver(() => ProgrammeRuleVersion)
-export class ProgrammeRuleVersionResolver {
-  @FieldResolver(() => [CriterionView])
-  criteria(@Root() v: ProgrammeRuleVersion): CriterionView[] {
+@Resolver(() => ProgramRuleVersion)
+export class ProgramRuleVersionResolver {
+  @FieldResolver(() => [CriterionView], { description: 'The criteria, in the order answers list them.' })
+  criteria(@Root() v: ProgramRuleVersion): CriterionView[] {
     return v.criteria.map((c) => CriterionView.of(c));
   }
 
   @FieldResolver(() => [BenefitRate], { description: 'What an eligible enterprise gets, by class: the first rate whose class it belongs to applies.' })
-  benefits(@Root() v: ProgrammeRuleVersion): BenefitRate[] {
+  benefits(@Root() v: ProgramRuleVersion): BenefitRate[] {
     return (v.benefits ?? []).map((b) => BenefitRate.of(b));
   }
 }
@@ -100,8 +106,19 @@ export class ProgrammeRuleVersionResolver {
 /** A receipt's answer as it was served, and what it rested on. */
 @Resolver(() => EligibilityReceipt)
 export class EligibilityReceiptResolver {
-  @FieldResolver(() => Boolean, { description: 'As answered.' })
-  eligible(@Root() r: EligibilityReceipt): boolean {
+  @FieldResolver(() => PilotProgram, { description: 'The program asked about.' })
+  async program(@Root() r: EligibilityReceipt, @Ctx() ctx: RequestContext): Promise<PilotProgram> {
+    const rules = await this.rules(r, ctx);
+    return (await ctx.loaders.byId(PilotProgram).load(rules.program.id))!;
+  }
+
+  @FieldResolver(() => ProgramRuleVersion, { description: 'The version of the rules applied (versions are never edited: these are the criteria the answer applied).' })
+  async rules(@Root() r: EligibilityReceipt, @Ctx() ctx: RequestContext): Promise<ProgramRuleVersion> {
+    return (await ctx.loaders.byId(ProgramRuleVersion).load(r.ruleVersionId))!;
+  }
+
+  @FieldResolver(() => Boolean, { name: 'isEligible', description: 'Whether the enterprise was answered eligible.' })
+  isEligible(@Root() r: EligibilityReceipt): boolean {
     return r.answer.eligible;
   }
 
@@ -110,15 +127,20 @@ export class EligibilityReceiptResolver {
     return r.answer.benefit ? Object.assign(new AppliedBenefit(), r.answer.benefit) : null;
   }
 
-  @FieldResolver(() => [CriterionResult], { description: 'Every check as answered, in its order, with its detail.' })
-  checks(@Root() r: EligibilityReceipt): CriterionResult[] {
-    return r.answer.checks.map((c) => Object.assign(new CriterionResult(), c));
+  @FieldResolver(() => [CriterionResult], {
+    description:
+      'Every check as answered, in its order, with its words and figures. A receipt recorded before API v1 kept the words in English only: its figures and Chinese words are derived from the facts and rules it kept, and given only where they reproduce the words answered exactly (otherwise no figures, and the English words).',
+  })
+  async checks(@Root() r: EligibilityReceipt, @Ctx() ctx: RequestContext): Promise<CriterionResult[]> {
+    // Only a receipt from before API v1 needs its rules read again (one batched statement for a list of them).
+    const criteria = isWhole(r.answer) ? null : ((await ctx.loaders.byId(ProgramRuleVersion).load(r.ruleVersionId))?.criteria ?? null);
+    return receiptChecks(r, criteria).map((c) => CriterionResult.of(c));
   }
 
   @FieldResolver(() => JSONObjectScalar, {
     nullable: true,
     description:
-      'The facts the criteria read, as they were recorded then: the enterprise, the kinds of fact the rules read (fiscal years, certificates, patents, ratings …) and the authorisation checked; for a refusal, only that no authorisation was in force. The zone’s, who settles a dispute: null for the bank.',
+      'The facts the criteria read, as they were recorded then: the enterprise, the kinds of fact the rules read (fiscal years, certificates, patents, ratings …) and the authorization checked; for a refusal, only that no authorization was in force. The zone’s, who settles a dispute: masked (null) for the bank.',
   })
   facts(@Root() r: EligibilityReceipt): Record<string, unknown> {
     return r.facts;
@@ -130,39 +152,21 @@ export class EligibilityReceiptResolver {
   }
 }
 
-/** The credit standing facts eligibility reads: ratings, tax credit grades, dishonest debtor checks. */
+/**
+ * The credit standing facts eligibility reads, as an enterprise lists them: ratings, tax credit grades, dishonest
+ * debtor checks (recorded, corrected and voided in src/modules/credit). A voided record is listed no more.
+ */
 @Resolver(() => Enterprise)
 export class CreditStandingResolver {
-  @Authorized()
-  @Mutation(() => CreditRatingPayload, { description: 'Records an SME credit rating.' })
-  async recordCreditRating(@Ctx() ctx: RequestContext, @Arg('input') input: CreditRatingInput) {
-    return CreditRatingPayload.from(await recordCreditRating(ctx, input));
-  }
+  // Enterprise.creditRatings and Enterprise.dishonestDebtorChecks grow without bound: connections, with the enterprise's
+  // other connections (src/modules/enterprise/enterprise.pages.ts).
 
-  @Authorized()
-  @Mutation(() => TaxCreditGradePayload, { description: 'Records a published tax credit grade.' })
-  async recordTaxCreditGrade(@Ctx() ctx: RequestContext, @Arg('input') input: TaxCreditGradeInput) {
-    return TaxCreditGradePayload.from(await recordTaxCreditGrade(ctx, input));
-  }
-
-  @Authorized()
-  @Mutation(() => DishonestDebtorCheckPayload, { description: 'Records a check of the dishonest judgment debtor list.' })
-  async recordDishonestDebtorCheck(@Ctx() ctx: RequestContext, @Arg('input') input: DishonestDebtorCheckInput) {
-    return DishonestDebtorCheckPayload.from(await recordDishonestDebtorCheck(ctx, input));
-  }
-
-  @FieldResolver(() => [CreditRatingRecord], { nullable: true, description: 'SME credit ratings, newest first.' })
-  creditRatings(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(CreditRatingRecord, 'enterprise', { ratedOn: 'desc', createdAt: 'desc', id: 'desc' }).load(e.id);
-  }
-
-  @FieldResolver(() => [TaxCreditGrade], { nullable: true, description: 'Tax credit grades, latest year first.' })
+  @FieldResolver(() => [TaxCreditGrade], {
+    nullable: true,
+    description:
+      'Tax credit grades (纳税信用等级), the latest year first. Bounded: one per tax year. Masked (null with a FORBIDDEN error) for anyone but zone administrators and its own representative.',
+  })
   taxCreditGrades(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(TaxCreditGrade, 'enterprise', { year: 'desc' }).load(e.id);
-  }
-
-  @FieldResolver(() => [DishonestDebtorCheck], { nullable: true, description: 'Dishonest debtor list checks, newest first.' })
-  dishonestDebtorChecks(@Root() e: Enterprise, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(DishonestDebtorCheck, 'enterprise', { checkedOn: 'desc', createdAt: 'desc', id: 'desc' }).load(e.id);
   }
 }

@@ -10,40 +10,92 @@ import { requiredText } from '../../common/validate';
 import { AuditOutcome } from '../audit/audit.entity';
 import type { AuditRecord } from '../audit/audit.service';
 import { zoneToday } from '../../clock';
-import { CRITERIA, type CriterionRule, CriterionKind, CriterionOutcome, type Param, type SqlCondition } from './criteria';
+import { notVoidedSql } from '../finance/instrument.entity';
+import { type CreditCodeCheck, checkCreditCode } from '../../common/credit-code';
+import {
+  type Check,
+  checkOf,
+  CRITERIA,
+  type CriterionRule,
+  CriterionKind,
+  CriterionOutcome,
+  type Param,
+  type Prose,
+  REFUSALS,
+  type RuleKind,
+  say,
+  type SqlCondition,
+} from './criteria';
 import { CriterionResult, EligibilityResult, type RuleVersionInput } from './eligibility.types';
+import { type Figure, FigureName } from './figures';
 import { type EnterpriseFacts, factsAsJson, loadFacts } from './facts';
 import { type AppliedBenefit, benefitFor, benefitProblems, benefitReads } from './benefits';
 import { RECEIPTED_ROLES, type ReceiptDraft, recordReceipts } from './receipts';
-import { IN_FORCE_ORDER, PilotProgramme, ProgrammeRuleVersion, ProgrammeUptake, versionInForce } from './programme.entity';
+import { IN_FORCE_ORDER, PilotProgram, ProgramRuleVersion, ProgramUptake, versionInForce } from './program.entity';
 
 /** Most credit codes one eligibility request takes. */
 export const MAX_BATCH = 1000;
 
-/** The version of `programme`'s rules in force on `asOf`; a BAD_USER_INPUT error for an unknown code or date. */
-export async function rulesInForce(em: EntityManager, programme: string, asOf: string): Promise<ProgrammeRuleVersion> {
-  // A programme has a handful of versions: all are read, and the one in force chosen as versionInForce says.
-  const version = versionInForce(await em.find(ProgrammeRuleVersion, { programme: { code: programme } }, { populate: ['programme'] }), asOf);
+/** The version of `program`'s rules in force on `asOf`; a BAD_USER_INPUT error for an unknown code or date. */
+export async function rulesInForce(em: EntityManager, program: string, asOf: string): Promise<ProgramRuleVersion> {
+  // A program has a handful of versions: all are read, and the one in force chosen as versionInForce says.
+  const version = versionInForce(await em.find(ProgramRuleVersion, { program: { code: program } }, { populate: ['program'] }), asOf);
   if (version) return version;
-  const known = await em.findOne(PilotProgramme, { code: programme });
+  const known = await em.findOne(PilotProgram, { code: program });
   if (!known) {
-    const codes = (await em.find(PilotProgramme, {}, { orderBy: { code: 'asc' } })).map((p) => p.code);
-    throw badUserInput(`No programme has the code ${programme}; the programmes are ${codes.join(', ')}.`, 'programme');
+    const codes = (await em.find(PilotProgram, {}, { orderBy: { code: 'asc' } })).map((p) => p.code);
+    throw badUserInput(`No program has the code ${program}; the programs are ${codes.join(', ')}.`, 'program');
   }
-  throw badUserInput(`No rules of ${programme} were in force on ${asOf}.`, 'asOf');
+  throw badUserInput(`No rules of ${program} were in force on ${asOf}.`, 'asOf');
+}
+
+/** A check the platform answers itself (no facts read): the words, and the figures it names. */
+const platformCheck = (criterion: CriterionKind, detail: Prose, observed: Figure[] = []): Check => ({
+  criterion,
+  outcome: CriterionOutcome.FAILED,
+  detail: detail.en,
+  detailChinese: detail.zh,
+  observed,
+  required: [],
+  missing: [],
+});
+
+/** The check of a code that is not a valid USCC: its format, or its check character. */
+function invalidCode(code: string, check: Exclude<CreditCodeCheck, { ok: true }>): Check {
+  const given: Figure = { name: FigureName.CREDIT_CODE, text: code };
+  return check.reason === 'FORMAT'
+    ? platformCheck(
+        CriterionKind.CREDIT_CODE_VALID,
+        say(
+          `${JSON.stringify(code)} is not a Unified Social Credit Code: 18 characters, digits and capital letters except I, O, S, V, Z, with a 6-digit division code in positions 3–8.`,
+          `“${code}”不是统一社会信用代码：应为18位，由数字和除I、O、S、V、Z以外的大写字母组成，第3–8位为6位行政区划码。`,
+        ),
+        [given],
+      )
+    : platformCheck(
+        CriterionKind.CREDIT_CODE_VALID,
+        say(check.message, `${code}的校验码应为${check.expected}，而不是${code[17]}。`),
+        [given, { name: FigureName.CREDIT_CODE_CHECK_CHARACTER, text: check.expected }],
+      );
 }
 
 /**
- * Checks enterprises against the programme's rules in force on `asOf` (default today), every criterion with its
+ * Checks enterprises against the program's rules in force on `asOf` (default today), every criterion with its
  * figures. Statements do not grow with the batch: the rules, the enterprises, then each kind of fact for all of them,
  * and for a bank one insert of every answer's receipt (receipts.ts).
- * A bank gets results only for enterprises whose active authorisation gives it the ELIGIBILITY scope; for any
- * other code, registered or not, one AUTHORISATION check fails and nothing else is said. Every check a bank
+ *
+ * Codes come as text, each trimmed and upper-cased: one that is not a Unified Social Credit Code is answered with a
+ * failed CREDIT_CODE_VALID check and nothing else, the rest of the batch as usual. A code with a wrong check character
+ * that the registry holds (an early code recorded with an override) is checked as any other by a viewer who may see
+ * it; to anyone else it is answered as a wrong code, as an unregistered one would be.
+ *
+ * A bank gets results only for enterprises whose active authorization gives it the ELIGIBILITY scope; for any
+ * other code, registered or not, one AUTHORIZATION check fails and nothing else is said. Every check a bank
  * makes goes on the audit trail, with its receipt.
  */
 export async function checkEligibility(
   ctx: RequestContext,
-  programme: string,
+  program: string,
   creditCodes: string[],
   asOf: string | null | undefined,
 ): Promise<EligibilityResult[]> {
@@ -51,11 +103,15 @@ export async function checkEligibility(
     throw badUserInput(`eligibility takes at most ${MAX_BATCH} credit codes at a time; ${creditCodes.length} were given.`, 'creditCodes');
   }
   const date = asOf ?? zoneToday();
-  const rules = await rulesInForce(ctx.em, programme, date);
-  const rows = creditCodes.length
-    ? await ctx.em.execute<{ id: string; credit_code: string }[]>('select id, credit_code from enterprise where credit_code = any(?::text[])', [
-        sqlArray([...new Set(creditCodes)]),
-      ])
+  const rules = await rulesInForce(ctx.em, program, date);
+  const asked = creditCodes.map((given) => {
+    const code = given.trim().toUpperCase();
+    return { code, check: checkCreditCode(code) };
+  });
+  // Only a code of the right format can be registered (the registry refuses any other).
+  const lookedUp = [...new Set(asked.filter((a) => a.check.ok || a.check.reason === 'CHECK_CHARACTER').map((a) => a.code))];
+  const rows = lookedUp.length
+    ? await ctx.em.execute<{ id: string; credit_code: string }[]>('select id, credit_code from enterprise where credit_code = any(?::text[])', [sqlArray(lookedUp)])
     : [];
   const idOf = new Map(rows.map((r) => [r.credit_code, r.id]));
   const role = ctx.viewer!.role;
@@ -64,78 +120,82 @@ export async function checkEligibility(
   const mayCheck = (id: string) =>
     role === Role.BANK_OFFICER ? !!grants.get(id)?.scopes.has('ELIGIBILITY') : visible === null || visible.has(id);
   const checkable = rows.filter((r) => mayCheck(r.id)).map((r) => r.id);
-  const reads = new Set([
-    ...rules.criteria.flatMap((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].reads),
-    ...benefitReads(rules.benefits ?? []),
-  ]);
+  const reads = new Set([...rules.criteria.flatMap((rule) => CRITERIA[rule.kind as RuleKind].reads), ...benefitReads(rules.benefits ?? [])]);
   const facts = checkable.length ? await loadFacts(ctx.em, checkable, date, reads) : new Map<string, EnterpriseFacts>();
+  const programObject = rules.program.getEntity();
 
-  const result = (creditCode: string, checks: CriterionResult[]) =>
+  const result = (creditCode: string, checks: Check[]) =>
     Object.assign(new EligibilityResult(), {
       creditCode,
-      programme,
-      ruleVersion: rules.version,
-      rulesEffectiveFrom: rules.effectiveFrom,
+      program: programObject,
+      rules,
       asOf: date,
       eligible: checks.length > 0 && checks.every((c) => c.outcome === CriterionOutcome.PASSED),
-      checks,
+      checks: checks.map((c) => CriterionResult.of(c)),
       benefit: null as AppliedBenefit | null,
       receiptId: null,
     });
-  const check = (criterion: CriterionKind, outcome: CriterionOutcome, detail: string) =>
-    Object.assign(new CriterionResult(), { criterion, outcome, detail });
+  const denied = (creditCode: string): AuditRecord => ({
+    operation: 'eligibility',
+    outcome: AuditOutcome.DENIED,
+    details: { creditCode, program, ruleVersion: rules.version, asOf: date },
+  });
 
   /** Each answer, with what its receipt keeps and the audit event it makes (written once its receipt is). */
   const receipted = RECEIPTED_ROLES.has(role);
-  const answers = creditCodes.map((code): { result: EligibilityResult; receipt: ReceiptDraft | null; audit: AuditRecord | null } => {
+  type Answer = { result: EligibilityResult; receipt: ReceiptDraft | null; audit: AuditRecord | null };
+  const answers = asked.map(({ code, check: codeCheck }): Answer => {
     const id = idOf.get(code);
+    const refusedAudit = role === Role.ZONE_ADMIN ? null : denied(code);
+    if (!codeCheck.ok && !(id && mayCheck(id))) {
+      const checks = [invalidCode(code, codeCheck)];
+      const answer = result(code, checks);
+      // What such an answer rests on: the code as given, whether or not it names an enterprise.
+      return { result: answer, receipt: receipted ? draft(code, answer, checks, id ?? null, null, { creditCode: { isValid: false } }) : null, audit: refusedAudit };
+    }
     if (!id || !mayCheck(id)) {
       if (role === Role.ZONE_ADMIN) {
-        const answer = result(code, [check(CriterionKind.REGISTERED_IN_ZONE, CriterionOutcome.FAILED, `No enterprise with credit code ${code} is registered in the zone.`)]);
-        return { result: answer, receipt: receipted ? draft(answer, id ?? null, null, { registered: false }) : null, audit: null };
+        const checks = [
+          platformCheck(
+            CriterionKind.REGISTERED_IN_ZONE,
+            say(`No enterprise with credit code ${code} is registered in the zone.`, `园区内没有统一社会信用代码为${code}的企业。`),
+            [{ name: FigureName.CREDIT_CODE, text: code }],
+          ),
+        ];
+        const answer = result(code, checks);
+        return { result: answer, receipt: receipted ? draft(code, answer, checks, id ?? null, null, { registered: false }) : null, audit: null };
       }
-      // The same words whether the code is registered or not: the answer must not tell them apart.
-      const detail =
-        role === Role.BANK_OFFICER
-          ? 'No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).'
-          : 'A representative checks its own enterprise only.';
-      const answer = result(code, [check(CriterionKind.AUTHORISATION, CriterionOutcome.FAILED, detail)]);
+      const checks = [platformCheck(CriterionKind.AUTHORIZATION, REFUSALS[role] ?? REFUSALS[Role.ENTERPRISE_REP]!)];
+      const answer = result(code, checks);
       return {
         result: answer,
-        // The only fact such an answer rests on: no authorisation in force with the scope.
-        receipt: receipted ? draft(answer, id ?? null, null, { authorisation: { scope: 'ELIGIBILITY', inForce: false } }) : null,
-        audit: {
-          operation: 'eligibility',
-          outcome: AuditOutcome.DENIED,
-          details: { creditCode: code, programme, ruleVersion: rules.version, asOf: date },
-        },
+        // The only fact such an answer rests on: no authorization in force with the scope.
+        receipt: receipted ? draft(code, answer, checks, id ?? null, null, { authorization: { scope: 'ELIGIBILITY', inForce: false } }) : null,
+        audit: refusedAudit,
       };
     }
     const f = facts.get(id)!;
-    const checks = rules.criteria.map((rule) => {
-      const { outcome, detail } = CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].evaluate(rule, f, date);
-      return check(rule.kind, outcome, detail);
-    });
+    const checks = rules.criteria.map((rule) => checkOf(rule.kind, CRITERIA[rule.kind as RuleKind].evaluate(rule, f, date)));
     const answer = result(code, checks);
     if (answer.eligible) answer.benefit = benefitFor(rules.benefits ?? [], f, date);
     const grant = grants.get(id)?.byScope.get('ELIGIBILITY');
-    const authorisation = grant ? { authorisation: { scope: 'ELIGIBILITY', inForce: true, purpose: grant.purpose } } : {};
+    const authorization = grant ? { authorization: { scope: 'ELIGIBILITY', inForce: true, purpose: grant.purpose } } : {};
     return {
       result: answer,
-      receipt: receipted ? draft(answer, id, grant?.authorizationId ?? null, { ...authorisation, ...factsAsJson(f, reads) }) : null,
+      receipt: receipted ? draft(code, answer, checks, id, grant?.authorizationId ?? null, { ...authorization, ...factsAsJson(f, reads) }) : null,
       audit: {
         operation: 'eligibility',
         outcome: AuditOutcome.DONE,
         enterpriseId: id,
         purpose: grant?.purpose ?? null,
         authorizationId: grant?.authorizationId ?? null,
-        details: { programme, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
+        details: { program, ruleVersion: rules.version, asOf: date, eligible: answer.eligible },
       },
     };
   });
 
   if (receipted) {
-    const receiptIds = await recordReceipts(ctx, rules, programme, date, answers.map((a) => a.receipt!));
+    const receiptIds = await recordReceipts(ctx, rules, program, date, answers.map((a) => a.receipt!));
     answers.forEach((a, i) => {
       a.result.receiptId = receiptIds[i]!;
       if (a.audit) a.audit.details = { ...a.audit.details, receiptId: receiptIds[i] };
@@ -145,15 +205,22 @@ export async function checkEligibility(
   return answers.map((a) => a.result);
 }
 
-/** What the receipt of `answer` keeps: the answer as served, in its order, and the facts it rests on. */
-function draft(answer: EligibilityResult, enterpriseId: string | null, authorizationId: string | null, facts: Record<string, unknown>): ReceiptDraft {
+/** What the receipt of an answer keeps: the answer as served, every check whole and in its order, and the facts it rests on. */
+function draft(
+  creditCode: string,
+  answer: EligibilityResult,
+  checks: Check[],
+  enterpriseId: string | null,
+  authorizationId: string | null,
+  facts: Record<string, unknown>,
+): ReceiptDraft {
   return {
-    creditCode: answer.creditCode,
+    creditCode,
     enterpriseId,
     authorizationId,
     answer: {
       eligible: answer.eligible,
-      checks: answer.checks.map(({ criterion, outcome, detail }) => ({ criterion, outcome, detail })),
+      checks,
       ...(answer.benefit ? { benefit: { percent: answer.benefit.percent, basis: answer.benefit.basis, detail: answer.benefit.detail } } : {}),
     },
     facts,
@@ -161,16 +228,16 @@ function draft(answer: EligibilityResult, enterpriseId: string | null, authoriza
 }
 
 const ALL_PARAMS: Param[] = [
-  'minYears', 'industries', 'stateOwned', 'years', 'eachYear', 'rdBands', 'fields', 'minimum', 'maximum', 'minimumPercent', 'count',
-  'months', 'minimumRating', 'grades', 'maxAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore', 'sectors', 'techEnterpriseTypes',
+  'minimumYears', 'industries', 'isStateOwned', 'years', 'isEachYearRequired', 'rdBands', 'fields', 'minimum', 'maximum', 'minimumPercent', 'count',
+  'months', 'minimumRating', 'grades', 'maximumAgeDays', 'kinds', 'minimumEmployees', 'maximumEmployees', 'minimumScore', 'sectors', 'techEnterpriseTypes',
 ];
 
 const RANGES: Partial<Record<Param, [number, number]>> = {
-  minYears: [0, 100],
+  minimumYears: [0, 100],
   years: [1, 10],
   count: [1, 100],
   months: [1, 120],
-  maxAgeDays: [1, 3650],
+  maximumAgeDays: [1, 3650],
   minimumEmployees: [1, 10_000_000],
   maximumEmployees: [1, 10_000_000],
   minimumScore: [1, 100],
@@ -178,8 +245,8 @@ const RANGES: Partial<Record<Param, [number, number]>> = {
 
 /** A criterion as given, checked against what its kind takes; its problems go under `field`. */
 function criterionRule(problems: Problems, field: string, input: Record<string, unknown> & { kind: CriterionKind }): CriterionRule | null {
-  if (input.kind === CriterionKind.AUTHORISATION) {
-    problems.invalid(`${field}.kind`, 'AUTHORISATION is answered by the platform, not a rule criterion.');
+  if (input.kind === CriterionKind.AUTHORIZATION || input.kind === CriterionKind.CREDIT_CODE_VALID) {
+    problems.invalid(`${field}.kind`, `${input.kind === CriterionKind.AUTHORIZATION ? 'AUTHORIZATION' : 'CREDIT_CODE_VALID'} is answered by the platform, not a rule criterion.`);
     return null;
   }
   const def = CRITERIA[input.kind];
@@ -239,15 +306,15 @@ function criterionRule(problems: Problems, field: string, input: Record<string, 
 }
 
 /**
- * Records a new version of a programme's rules. One recorded ahead takes effect tomorrow at the earliest and after
+ * Records a new version of a program's rules. One recorded ahead takes effect tomorrow at the earliest and after
  * the latest version, so no answer already given changes. One that takes effect today or earlier, or on or before
  * a later version's date, changes answers for days already past: it is taken only with the reason it is recorded so
  * (a rule issued after its effective date, or a correction), which stays with it; receipts keep what was answered.
  */
-export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionInput): Promise<Outcome<ProgrammeRuleVersion>> {
+export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionInput): Promise<Outcome<ProgramRuleVersion>> {
   const problems = new Problems();
-  const programme = await ctx.em.findOne(PilotProgramme, { code: input.programme });
-  if (!programme) problems.add(new NotFoundError('input.programme', `No programme has the code ${input.programme}.`));
+  const program = await ctx.em.findOne(PilotProgram, { code: input.program });
+  if (!program) problems.add(new NotFoundError('input.program', `No program has the code ${input.program}.`));
   const note = requiredText(problems, 'input.note', input.note, 1000);
   const reason = input.retroactiveReason == null ? null : requiredText(problems, 'input.retroactiveReason', input.retroactiveReason, 1000);
   if (input.criteria.length === 0) problems.invalid('input.criteria', 'A version has at least one criterion.');
@@ -264,9 +331,9 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
     kinds.add(c.kind);
     return criterionRule(problems, `input.criteria.${i}`, c as unknown as Record<string, unknown> & { kind: CriterionKind });
   });
-  const versions = programme ? await ctx.em.find(ProgrammeRuleVersion, { programme }, { orderBy: IN_FORCE_ORDER }) : [];
+  const versions = program ? await ctx.em.find(ProgramRuleVersion, { program }, { orderBy: IN_FORCE_ORDER }) : [];
   const corrected = input.corrects == null ? null : (versions.find((v) => v.version === input.corrects) ?? null);
-  if (programme && input.corrects != null && !corrected) problems.add(new NotFoundError('input.corrects', `${input.programme} has no version ${input.corrects}.`));
+  if (program && input.corrects != null && !corrected) problems.add(new NotFoundError('input.corrects', `${input.program} has no version ${input.corrects}.`));
   if (corrected && versions.some((v) => v.correctsVersion === corrected.version)) {
     problems.add(new DuplicateError('input.corrects', `Version ${corrected.version} is corrected already: correct the version that corrects it.`));
   }
@@ -291,10 +358,10 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
   if (!retroactive && input.retroactiveReason != null) {
     problems.invalid('input.retroactiveReason', `A version taking effect on ${input.effectiveFrom}, after today and after every other version, is not retroactive.`);
   }
-  if (!programme || problems.any) return refused(problems.list);
+  if (!program || problems.any) return refused(problems.list);
   // The number is the next one: versions are numbered in the order they are recorded, whatever their dates.
-  const version = ctx.em.create(ProgrammeRuleVersion, {
-    programme,
+  const version = ctx.em.create(ProgramRuleVersion, {
+    program,
     version: Math.max(0, ...versions.map((v) => v.version)) + 1,
     effectiveFrom: input.effectiveFrom,
     criteria: criteria as CriterionRule[],
@@ -305,40 +372,40 @@ export async function recordRuleVersion(ctx: RequestContext, input: RuleVersionI
     correctsVersion: input.corrects ?? null,
   } as never);
   return flushOutcome(ctx, version, {
-    duplicate: () => new InvalidInputError('input.effectiveFrom', 'Another version was recorded for this programme meanwhile.', MutationErrorCode.DUPLICATE),
+    duplicate: () => new InvalidInputError('input.effectiveFrom', 'Another version was recorded for this program meanwhile.', MutationErrorCode.DUPLICATE),
   });
 }
 
-/** "Does not use the programme yet", in SQL over `e`. */
-function notUsing(uptake: ProgrammeUptake, asOf: string): SqlCondition {
+/** "Does not use the program yet", in SQL over `e`. */
+function notUsing(uptake: ProgramUptake, asOf: string): SqlCondition {
   const held = (kind: string, extra = "i.status in ('PENDING', 'ACTIVE')") =>
     `not exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = e.id and i.kind = '${kind}' and ${extra})`;
+       where h.enterprise_id = e.id and i.kind = '${kind}' and ${extra} and ${notVoidedSql('i')})`;
   switch (uptake) {
-    case ProgrammeUptake.IP_PLEDGE_LOAN:
+    case ProgramUptake.IP_PLEDGE_LOAN:
       return { sql: held('IP_PLEDGE_LOAN'), bindings: [] };
-    case ProgrammeUptake.CREDIT_LOAN:
+    case ProgramUptake.CREDIT_LOAN:
       return { sql: held('CREDIT_LOAN'), bindings: [] };
-    case ProgrammeUptake.NEEQ_LISTING:
+    case ProgramUptake.NEEQ_LISTING:
       return { sql: held('NEEQ_LISTING'), bindings: [] };
-    case ProgrammeUptake.TECH_INSURANCE_SUBSIDY:
+    case ProgramUptake.TECH_INSURANCE_SUBSIDY:
       return {
         sql: held('TECH_INSURANCE', 'i.subsidy_claimed is not null and i.start_date <= ? and (i.end_date is null or i.end_date >= ?)'),
         bindings: [asOf, asOf],
       };
-    case ProgrammeUptake.EQUITY_INCENTIVE_PLAN:
+    case ProgramUptake.EQUITY_INCENTIVE_PLAN:
       return { sql: `not exists (select 1 from equity_incentive_plan x where x.enterprise_id = e.id and x.status in ('APPROVED', 'IN_EFFECT'))`, bindings: [] };
-    case ProgrammeUptake.HIGH_TECH_CERTIFICATE:
+    case ProgramUptake.HIGH_TECH_CERTIFICATE:
       return {
         sql: 'not exists (select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?)',
         bindings: [asOf, asOf],
       };
-    case ProgrammeUptake.TECH_SME_QUALIFICATION:
+    case ProgramUptake.TECH_SME_QUALIFICATION:
       return {
         sql: `not exists (select 1 from qualification q where q.enterprise_id = e.id and q.kind = 'TECH_SME' and q.valid_from <= ? and q.valid_to >= ?)`,
         bindings: [asOf, asOf],
       };
-    case ProgrammeUptake.RD_SUPER_DEDUCTION:
+    case ProgramUptake.RD_SUPER_DEDUCTION:
       return {
         sql: `not exists (select 1 from tax_pilot_usage t where t.enterprise_id = e.id and t.pilot = 'RD_SUPER_DEDUCTION' and t.fiscal_year >= ?)`,
         bindings: [Number(asOf.slice(0, 4)) - 2],
@@ -347,16 +414,16 @@ function notUsing(uptake: ProgrammeUptake, asOf: string): SqlCondition {
 }
 
 /** Every criterion of the rules in force passes, in SQL over `e` (the outreach list, and the agreement test). */
-export function eligibleSql(rules: ProgrammeRuleVersion, asOf: string): SqlCondition {
-  const parts = rules.criteria.map((rule) => CRITERIA[rule.kind as Exclude<CriterionKind, CriterionKind.AUTHORISATION>].sql(rule, asOf));
+export function eligibleSql(rules: ProgramRuleVersion, asOf: string): SqlCondition {
+  const parts = rules.criteria.map((rule) => CRITERIA[rule.kind as RuleKind].sql(rule, asOf));
   return { sql: parts.map((p) => `(${p.sql})`).join(' and '), bindings: parts.flatMap((p) => p.bindings) };
 }
 
-/** The outreach condition: eligible for the programme on `asOf` and not using it yet. */
-export async function outreachSql(em: EntityManager, programme: string, asOf: string | null | undefined): Promise<SqlCondition> {
+/** The outreach condition: eligible for the program on `asOf` and not using it yet. */
+export async function outreachSql(em: EntityManager, program: string, asOf: string | null | undefined): Promise<SqlCondition> {
   const date = asOf ?? zoneToday();
-  const rules = await rulesInForce(em, programme, date);
+  const rules = await rulesInForce(em, program, date);
   const eligible = eligibleSql(rules, date);
-  const unused = notUsing(rules.programme.getEntity().uptake, date);
+  const unused = notUsing(rules.program.getEntity().uptake, date);
   return { sql: `(${eligible.sql}) and ${unused.sql}`, bindings: [...eligible.bindings, ...unused.bindings] };
 }

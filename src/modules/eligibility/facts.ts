@@ -4,7 +4,7 @@ import type { TaxCreditGradeValue } from '../credit/credit.entity';
 import type { EconomicSector, HighTechField, Industry } from '../enterprise/enums';
 import type { CreditRating } from '../finance/enums';
 import type { QualificationKind } from '../qualification/enums';
-import { PLEDGED_ON_SQL } from '../finance/instrument.entity';
+import { notVoidedSql, PLEDGED_ON_SQL } from '../finance/instrument.entity';
 import { readRows } from '../../db/read-objects';
 
 export interface FiscalYearFacts {
@@ -103,30 +103,30 @@ export async function loadFacts(
       `select p.owner_id, p.number, p.type, p.legal_status, p.granted_on::text, ${PLEDGED_ON_SQL} as pledged,
               a.value::text, a.appraised_on::text
        from patent p
-       left join lateral (select value, appraised_on from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ?
+       left join lateral (select value, appraised_on from patent_appraisal a where a.patent_id = p.id and a.appraised_on <= ? and a.voided_at is null
                           order by appraised_on desc, id desc limit 1) a on true
        where p.owner_id = any(?::uuid[]) order by p.number`,
       [asOf, asOf, asOf, batch],
     )),
     when('ratings', () => q<{ enterprise_id: string; rating: CreditRating; agency: string; rated_on: string; valid_until: string }>(
-      `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[])
+      `select enterprise_id, rating, agency, rated_on::text, valid_until::text from credit_rating_record where enterprise_id = any(?::uuid[]) and voided_at is null
        order by rated_on desc, created_at desc, id desc`,
     )),
     when('taxGrades', () => q<{ enterprise_id: string; year: number; grade: TaxCreditGradeValue; evaluated_on: string }>(
       `select enterprise_id, year, grade, evaluated_on::text from tax_credit_grade where enterprise_id = any(?::uuid[])`,
     )),
     when('dishonestChecks', () => q<{ enterprise_id: string; checked_on: string; listed: boolean; source: string }>(
-      `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[])
+      `select enterprise_id, checked_on::text, listed, source from dishonest_debtor_check where enterprise_id = any(?::uuid[]) and voided_at is null
        order by checked_on desc, created_at desc, id desc`,
     )),
     when('defaults', () => q<{ enterprise_id: string; kind: string; defaulted_on: string }>(
       `select h.enterprise_id, i.kind, i.defaulted_on::text from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = any(?::uuid[]) and i.defaulted_on is not null`,
+       where h.enterprise_id = any(?::uuid[]) and i.defaulted_on is not null and ${notVoidedSql('i')}`,
     )),
     when('insurance', () => q<{ enterprise_id: string; insurance_kind: string; start_date: string; end_date: string | null }>(
       `select h.enterprise_id, i.insurance_kind, i.start_date::text, i.end_date::text
        from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-       where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED')
+       where h.enterprise_id = any(?::uuid[]) and i.kind = 'TECH_INSURANCE' and i.status in ('ACTIVE', 'COMPLETED', 'DEFAULTED') and ${notVoidedSql('i')}
        order by i.start_date desc`,
     )),
     when('qualifications', () => q<{ enterprise_id: string; kind: QualificationKind; number: string; valid_from: string; valid_to: string; issuer: string }>(
@@ -168,7 +168,7 @@ export async function loadFacts(
       if (kinds.has(kind)) continue;
       Object.defineProperty(f, kind, {
         get() {
-          throw new Error(`a criterion read ${kind}, which no criterion of the programme declares (criteria.ts: reads)`);
+          throw new Error(`a criterion read ${kind}, which no criterion of the program declares (criteria.ts: reads)`);
         },
       });
     }
@@ -215,7 +215,7 @@ export async function loadFacts(
 
 /**
  * The facts `f` as a receipt keeps them (JSON): the enterprise (by its credit code, never its raw key) and each kind of
- * fact in `kinds`, the ones the programme's criteria read; fiscal years as a list, oldest first.
+ * fact in `kinds`, the ones the program's criteria read; fiscal years as a list, oldest first.
  */
 export function factsAsJson(f: EnterpriseFacts, kinds: ReadonlySet<FactKind>): Record<string, unknown> {
   const { id: _key, ...enterprise } = f.enterprise;

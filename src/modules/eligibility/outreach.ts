@@ -7,7 +7,7 @@ import { outreachSql } from './eligibility.service';
 
 /**
  * What an enterprise filter needs besides its own fields, for this viewer: the enterprises it may see, those whose
- * instruments it may see, and the outreach condition (eligible for a programme on a date, not using it yet) when it
+ * instruments it may see, and the outreach condition (eligible for a program on a date, not using it yet) when it
  * asks for one and may.
  */
 export async function filterScope(ctx: RequestContext, filter: EnterpriseFilter | null | undefined): Promise<FilterScope> {
@@ -17,5 +17,5 @@ export async function filterScope(ctx: RequestContext, filter: EnterpriseFilter 
   if (!mayUseInput('EnterpriseFilter.outreach', ctx.viewer?.role ?? null)) {
     throw forbidden('The outreach filter is for zone administrators.');
   }
-  return { visible, instruments, outreach: await outreachSql(ctx.em, filter.outreach.programme, filter.outreach.asOf) };
+  return { visible, instruments, outreach: await outreachSql(ctx.em, filter.outreach.program, filter.outreach.asOf) };
 }

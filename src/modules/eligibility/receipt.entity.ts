@@ -1,15 +1,21 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { Role } from '../../auth/roles';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { CreditCodeScalar, DateScalar, DateTimeScalar } from '../../common/scalars';
+import { DateScalar, DateTimeScalar } from '../../common/scalars';
 import type { Check } from './criteria';
+
+/**
+ * A check as a receipt keeps it: whole (both languages and the typed figures) since API v1; before, only the
+ * criterion, the outcome and the English `detail` (receipts.ts derives the rest when it is read).
+ */
+export type StoredCheck = Pick<Check, 'criterion' | 'outcome' | 'detail'> & Partial<Omit<Check, 'criterion' | 'outcome' | 'detail'>>;
 
 /** The answer a receipt keeps, as it was served: every check in its order. */
 export interface ReceiptAnswer {
   eligible: boolean;
-  checks: Check[];
+  checks: StoredCheck[];
   /** The rate the answer named (absent when it named none, and in receipts recorded before rates were answered). */
   benefit?: { percent: string; basis: string; detail: string };
 }
@@ -22,13 +28,17 @@ export interface ReceiptAnswer {
  *
  * Written once, by one multi-row INSERT per eligibility call (receipts.ts), never through the unit of work, and
  * immutable in PostgreSQL itself: a trigger refuses UPDATE, DELETE and TRUNCATE, as for the audit trail. It points at
- * nothing by foreign key (the rule version, the enterprise and the authorisation are plain ids): a receipt outlives
+ * nothing by foreign key (the rule version, the enterprise and the authorization are plain ids): a receipt outlives
  * whatever it was about, and nothing done to the registry can cascade into it.
  *
  * Not a BaseEntity: it never changes, so it has no `updatedAt`; it is a Node all the same (`typename`, `nodeId`), so
  * `node(id:)` finds it.
  */
-@ObjectType({ implements: Node, description: 'An eligibility answer as a bank received it, kept unchanged: what was said, on which rules and facts.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'The receipt of an eligibility answer (资格查询回执) as a bank received it, kept unchanged: what was said, on which rules and facts. Its bank and the zone’s administrators see it.',
+})
 @Entity({ tableName: 'eligibility_receipt' })
 @Index({ properties: ['viewerOrg', 'createdAt'] })
 export class EligibilityReceipt {
@@ -46,19 +56,19 @@ export class EligibilityReceipt {
   @Property({ type: 'text', nullable: true })
   viewerOrg!: string | null;
 
-  @Field({ description: 'The programme code asked about.' })
-  @Property({ type: 'text' })
-  programme!: string;
+  /** The code of the program asked about (served as `program`, the object). */
+  @Property({ type: 'text', fieldName: 'programme' })
+  programCode!: string;
 
-  /** The rule version applied (its id: versions are never edited, so it names the criteria exactly). */
+  /** The rule version applied (its id: versions are never edited, so it names the criteria exactly; served as `rules`). */
   @Property({ type: 'uuid' })
   ruleVersionId!: string;
 
-  @Field(() => Int, { description: 'The rule version applied.' })
+  /** Its number, kept beside the id. */
   @Property({ type: 'smallint' })
   ruleVersion!: number;
 
-  @Field(() => DateScalar, { description: 'From when that version was in force.' })
+  /** From when that version was in force. */
   @Property({ type: 'date' })
   rulesEffectiveFrom!: string;
 
@@ -66,7 +76,7 @@ export class EligibilityReceipt {
   @Property({ type: 'date' })
   asOf!: string;
 
-  @Field(() => CreditCodeScalar, { description: 'The credit code asked about, as given.' })
+  @Field({ description: 'The credit code asked about, trimmed and upper-cased (a malformed one as well: its answer says so).' })
   @Property({ type: 'text' })
   creditCode!: string;
 
@@ -74,7 +84,7 @@ export class EligibilityReceipt {
   @Property({ type: 'uuid', nullable: true })
   enterpriseId!: string | null;
 
-  /** The authorisation (scope ELIGIBILITY) the check was made under; none for a refusal. */
+  /** The authorization (scope ELIGIBILITY) the check was made under; none for a refusal. */
   @Property({ type: 'uuid', nullable: true })
   authorizationId!: string | null;
 

@@ -4,8 +4,10 @@ import type { RequestContext } from '../../context';
 import { serviceUnavailable } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { loadNode } from '../node/node.resolver';
-import type { ProgrammeRuleVersion } from './programme.entity';
-import { EligibilityReceipt, type ReceiptAnswer } from './receipt.entity';
+import { type Check, CRITERIA, CriterionKind, type CriterionRule, REFUSALS, type RuleKind } from './criteria';
+import type { EnterpriseFacts, FiscalYearFacts } from './facts';
+import type { ProgramRuleVersion } from './program.entity';
+import { EligibilityReceipt, type ReceiptAnswer, type StoredCheck } from './receipt.entity';
 
 /**
  * The viewers whose eligibility answers carry a receipt: banks. A receipt settles a dispute between a bank and an
@@ -32,8 +34,8 @@ export interface ReceiptDraft {
  */
 export async function recordReceipts(
   ctx: RequestContext,
-  rules: ProgrammeRuleVersion,
-  programme: string,
+  rules: ProgramRuleVersion,
+  program: string,
   asOf: string,
   drafts: readonly ReceiptDraft[],
 ): Promise<string[]> {
@@ -55,7 +57,7 @@ export async function recordReceipts(
           credit_code, enterprise_id, authorization_id, answer, facts)
        select r.id, ?, ?, ?, ?, ?, ?::date, ?::date, r.credit_code, r.enterprise_id, r.authorization_id, r.answer, r.facts
        from jsonb_to_recordset(?::jsonb) as r(id uuid, credit_code text, enterprise_id uuid, authorization_id uuid, answer jsonb, facts jsonb)`,
-      [viewer.role, viewer.organisation, programme, rules.id, rules.version, rules.effectiveFrom, asOf, JSON.stringify(rows)],
+      [viewer.role, viewer.organisation, program, rules.id, rules.version, rules.effectiveFrom, asOf, JSON.stringify(rows)],
     );
   } catch (err) {
     ctx.log.error({ err, answers: drafts.length }, 'eligibility receipts could not be recorded; the answer is withheld');
@@ -72,4 +74,63 @@ export async function recordReceipts(
 export async function findReceipt(ctx: RequestContext, id: string): Promise<EligibilityReceipt | null> {
   const record: unknown = await loadNode(ctx, id);
   return record instanceof EligibilityReceipt ? record : null;
+}
+
+/** Whether every check of a receipt was kept whole (receipts written since API v1), so none needs deriving. */
+export const isWhole = (answer: ReceiptAnswer): boolean => answer.checks.every((c) => c.detailChinese !== undefined);
+
+/**
+ * The checks of a receipt as served. A receipt written since API v1 kept each check whole. One written before kept
+ * the criterion, the outcome and the English words only: the rest is derived, never stored, from what the receipt
+ * kept besides (the facts the criteria read, and the rule version, immutable) by evaluating the criterion again,
+ * and used only when that gives the outcome and the words the bank was given, to the letter. A check that does not
+ * (the criterion's code changed since) keeps its words alone: no figures, and the English words in both languages.
+ * Nothing stored is changed: the receipt says what it said.
+ */
+export function receiptChecks(receipt: EligibilityReceipt, criteria: readonly CriterionRule[] | null): Check[] {
+  return receipt.answer.checks.map((stored) => (stored.detailChinese !== undefined ? (stored as Check) : derived(stored, receipt, criteria)));
+}
+
+/** The words of the refusals and of an unregistered code, as written before API v1, with their Chinese. */
+const LEGACY_PLATFORM_WORDS = new Map<string, string>([
+  ['No active authorisation from this enterprise lets your bank check its eligibility (scope ELIGIBILITY).', REFUSALS.BANK_OFFICER!.zh],
+  [REFUSALS.ENTERPRISE_REP!.en, REFUSALS.ENTERPRISE_REP!.zh],
+]);
+
+function derived(stored: StoredCheck, receipt: EligibilityReceipt, criteria: readonly CriterionRule[] | null): Check {
+  const wordsOnly: Check = { ...stored, detailChinese: stored.detail, observed: [], required: [], missing: [] };
+  if (stored.criterion === CriterionKind.AUTHORIZATION) {
+    const chinese = LEGACY_PLATFORM_WORDS.get(stored.detail);
+    return chinese ? { ...wordsOnly, detailChinese: chinese } : wordsOnly;
+  }
+  const rule = criteria?.find((c) => c.kind === stored.criterion);
+  const facts = rule ? factsFromJson(receipt.facts) : null;
+  if (!rule || !facts) return wordsOnly;
+  try {
+    const again = CRITERIA[rule.kind as RuleKind].evaluate(rule, facts, receipt.asOf);
+    if (again.outcome !== stored.outcome || again.detail.en !== stored.detail) return wordsOnly;
+    return { ...stored, detailChinese: again.detail.zh, observed: again.observed, required: again.required, missing: again.missing };
+  } catch {
+    // Facts kept before a criterion read what it reads now: no figures, the words as kept.
+    return wordsOnly;
+  }
+}
+
+/** The facts a receipt kept (facts.ts factsAsJson), as the criteria read them; null for a refusal's, which kept none. */
+function factsFromJson(json: Record<string, unknown>): EnterpriseFacts | null {
+  const enterprise = json['enterprise'] as Omit<EnterpriseFacts['enterprise'], 'id'> | undefined;
+  if (!enterprise) return null;
+  const list = <K extends keyof EnterpriseFacts>(kind: K) => (json[kind] ?? []) as EnterpriseFacts[K];
+  return {
+    enterprise: { id: '', ...enterprise },
+    years: new Map(((json['years'] ?? []) as FiscalYearFacts[]).map((y) => [y.fiscalYear, y])),
+    certificates: list('certificates'),
+    patents: list('patents'),
+    ratings: list('ratings'),
+    taxGrades: list('taxGrades'),
+    dishonestChecks: list('dishonestChecks'),
+    defaults: list('defaults'),
+    insurance: list('insurance'),
+    qualifications: list('qualifications'),
+  };
 }

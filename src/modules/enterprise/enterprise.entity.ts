@@ -3,24 +3,30 @@ import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
 import { CreditCodeScalar, DateScalar, DateTimeScalar, DecimalScalar } from '../../common/scalars';
+import { Actor } from '../viewer/actor';
 import { Institution } from '../institution/institution.entity';
 import { EconomicSector, EnterpriseSize, HighTechField, Industry } from './enums';
 import { IndustryCluster, Park } from './park.entity';
 
-@ObjectType({ description: 'Why an administrator accepted a credit code whose check character is wrong.' })
+@ObjectType({ description: 'Why an administrator accepted a credit code whose check character is wrong, and who did.' })
 export class CreditCodeOverride {
-  @Field()
+  @Field({ description: 'Why the code was accepted, as the administrator gave it (e.g. the business license shows this code).' })
   reason!: string;
 
-  @Field({ description: 'Who overrode: the role (and organisation) of the token.' })
-  by!: string;
+  @Field(() => Actor, { description: 'Who accepted it (an administrator).' })
+  by!: Actor;
 
-  @Field(() => DateTimeScalar)
-  at!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the code was accepted.' })
+  overriddenAt!: Date;
 }
 
 /** An enterprise of the zone, keyed by its Unified Social Credit Code. */
-@ObjectType({ implements: Node, description: 'An enterprise registered in the zone.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'An enterprise registered in the zone (园区企业), keyed by its Unified Social Credit Code (统一社会信用代码), with what the registry keeps of it: ' +
+    'certificates and qualifications, yearly figures, patents, financing instruments, joint research projects, incentive plans and talent awards.',
+})
 @Entity()
 @Index({ name: 'enterprise_name_zh_idx', expression: 'create index "enterprise_name_zh_idx" on "enterprise" ("name" collate "zh-x-icu", "id")' })
 @Index({ name: 'enterprise_credit_code_prefix_idx', expression: 'create index "enterprise_credit_code_prefix_idx" on "enterprise" ("credit_code" text_pattern_ops)' })
@@ -28,20 +34,20 @@ export class CreditCodeOverride {
 @Index({ properties: ['foundedOn', 'id'] })
 @Index({ properties: ['registeredCapital', 'id'] })
 export class Enterprise extends VersionedEntity {
-  @Field(() => CreditCodeScalar)
+  @Field(() => CreditCodeScalar, { description: 'The Unified Social Credit Code (统一社会信用代码, GB 32100-2015): the key of the registry.' })
   @Unique()
   @Property({ type: 'varchar', length: 18 })
   creditCode!: string;
 
-  @Field({ description: 'Registered Chinese name.' })
+  @Field({ description: 'The registered Chinese name (企业名称).' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The English name the enterprise uses; null: none recorded.' })
   @Property({ type: 'text', nullable: true })
   nameEn: string | null = null;
 
-  @Field(() => Industry)
+  @Field(() => Industry, { description: 'The zone industry (产业) it belongs to.' })
   @Enum({ items: () => Industry, nativeEnumName: 'industry' })
   @Index()
   industry!: Industry;
@@ -66,46 +72,46 @@ export class Enterprise extends VersionedEntity {
   @ManyToOne(() => IndustryCluster, { ref: true, nullable: true, index: true })
   cluster: Ref<IndustryCluster> | null = null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was founded (成立日期), as its business license states.' })
   @Property({ type: 'date' })
   foundedOn!: string;
 
-  @Field(() => DecimalScalar, { description: 'Registered capital in yuan.' })
+  @Field(() => DecimalScalar, { description: 'Registered capital (注册资本), in yuan.' })
   @Property({ type: 'decimal', precision: 18, scale: 2 })
   registeredCapital!: string;
 
-  @Field(() => EnterpriseSize)
+  @Field(() => EnterpriseSize, { description: 'Its size class (企业规模), which sets the equity incentive caps of a state-owned enterprise.' })
   @Enum({ items: () => EnterpriseSize, nativeEnumName: 'enterprise_size' })
   size!: EnterpriseSize;
 
-  @Field({ description: 'State-owned (the 2016 equity incentive caps apply).' })
-  @Property({ default: false })
-  stateOwned: boolean = false;
+  @Field({ description: 'A state-owned enterprise (国有企业): the equity incentive rules of 财资〔2016〕4号 apply to its plans.' })
+  @Property({ fieldName: 'state_owned', default: false })
+  isStateOwned: boolean = false;
 
   @ManyToOne(() => Institution, { ref: true, nullable: true, index: true })
   university: Ref<Institution> | null = null;
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Its shares are listed on a stock exchange (a NEEQ quotation is not a listing); null: not known.',
+    description: 'Its shares are listed on a stock exchange (上市公司; a NEEQ quotation is not a listing); null: not known.',
   })
-  @Property({ type: 'boolean', nullable: true })
-  listedOnExchange: boolean | null = null;
+  @Property({ fieldName: 'listed_on_exchange', type: 'boolean', nullable: true })
+  isListedOnExchange: boolean | null = null;
 
   @Field(() => Boolean, { nullable: true, description: 'A converted research institute (转制院所企业); null: not known.' })
-  @Property({ type: 'boolean', nullable: true })
-  convertedInstitute: boolean | null = null;
+  @Property({ fieldName: 'converted_institute', type: 'boolean', nullable: true })
+  isConvertedInstitute: boolean | null = null;
 
   @Field(() => Boolean, { nullable: true, description: 'A tech enterprise a converted research institute invested in (转制院所所投资的科技企业); null: not known.' })
-  @Property({ type: 'boolean', nullable: true })
-  investedByConvertedInstitute: boolean | null = null;
+  @Property({ fieldName: 'invested_by_converted_institute', type: 'boolean', nullable: true })
+  isInvestedByConvertedInstitute: boolean | null = null;
 
   @Field(() => Boolean, {
     nullable: true,
     description: 'A tech enterprise a university or research institute invested in (高等院校和科研院所投资的科技企业); an owning `university` counts as well; null: not known.',
   })
-  @Property({ type: 'boolean', nullable: true })
-  investedByAcademia: boolean | null = null;
+  @Property({ fieldName: 'invested_by_academia', type: 'boolean', nullable: true })
+  isInvestedByAcademia: boolean | null = null;
 
   @Property({ type: 'text', nullable: true })
   creditCodeOverrideReason: string | null = null;
@@ -118,10 +124,11 @@ export class Enterprise extends VersionedEntity {
 
   @Field(() => CreditCodeOverride, {
     nullable: true,
-    description: 'Set when the code fails its check character and an administrator accepted it anyway.',
+    description:
+      'Set when the code fails its check character and an administrator accepted it anyway; null otherwise. Masked (null with a FORBIDDEN error) for anyone but zone administrators and its own representative.',
   })
   get creditCodeOverride(): CreditCodeOverride | null {
     if (!this.creditCodeOverrideReason) return null;
-    return { reason: this.creditCodeOverrideReason, by: this.creditCodeOverriddenBy!, at: this.creditCodeOverriddenAt! };
+    return { reason: this.creditCodeOverrideReason, by: Actor.parse(this.creditCodeOverriddenBy)!, overriddenAt: this.creditCodeOverriddenAt! };
   }
 }

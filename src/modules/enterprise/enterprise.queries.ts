@@ -8,6 +8,7 @@ import { Enterprise } from './enterprise.entity';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { readObjects, readRows } from '../../db/read-objects';
 import { dateText } from '../../db/sql-answer';
+import { notVoidedSql } from '../finance/instrument.entity';
 
 /** Longest search text accepted. */
 const MAX_SEARCH = 100;
@@ -77,22 +78,22 @@ export function applyEnterpriseFilter(
       s.select('id').from('industry_cluster').whereIn('code', filter.clusters!),
     );
   }
-  if (filter.highTech != null) {
+  if (filter.isHighTech != null) {
     const valid =
       'select 1 from high_tech_certificate c where c.enterprise_id = e.id and c.issued_on <= ? and c.expires_on >= ?';
-    q.whereRaw(`${filter.highTech ? '' : 'not '}exists (${valid})`, [today, today]);
+    q.whereRaw(`${filter.isHighTech ? '' : 'not '}exists (${valid})`, [today, today]);
   }
   if (filter.instrumentKinds?.length) {
     q.whereRaw(
       `exists (select 1 from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-               where h.enterprise_id = e.id and i.kind = any(?::instrument_kind[]))`,
+               where h.enterprise_id = e.id and i.kind = any(?::instrument_kind[]) and ${notVoidedSql('i')})`,
       [sqlArray(filter.instrumentKinds)],
     );
     // Whose instruments the viewer may not see do not match: the filter must not tell what they hold.
     if (scope.instruments) q.whereRaw('e.id = any(?::uuid[])', [sqlArray([...scope.instruments])]);
   }
-  if (filter.universityAffiliated != null) {
-    if (filter.universityAffiliated) q.whereNotNull('e.university_id');
+  if (filter.isUniversityAffiliated != null) {
+    if (filter.isUniversityAffiliated) q.whereNotNull('e.university_id');
     else q.whereNull('e.university_id');
   }
   if (filter.creditCodes) {

@@ -124,12 +124,12 @@ export async function createEnterprise(ctx: RequestContext, input: CreateEnterpr
     foundedOn: input.foundedOn,
     registeredCapital: input.registeredCapital,
     size: input.size,
-    stateOwned: input.stateOwned ?? false,
+    isStateOwned: input.isStateOwned ?? false,
     university: university ?? null,
-    listedOnExchange: input.listedOnExchange ?? null,
-    convertedInstitute: input.convertedInstitute ?? null,
-    investedByConvertedInstitute: input.investedByConvertedInstitute ?? null,
-    investedByAcademia: input.investedByAcademia ?? null,
+    isListedOnExchange: input.isListedOnExchange ?? null,
+    isConvertedInstitute: input.isConvertedInstitute ?? null,
+    isInvestedByConvertedInstitute: input.isInvestedByConvertedInstitute ?? null,
+    isInvestedByAcademia: input.isInvestedByAcademia ?? null,
   } as never);
   if (!check.ok) {
     enterprise.creditCodeOverrideReason = overrideReason;
@@ -141,20 +141,16 @@ export async function createEnterprise(ctx: RequestContext, input: CreateEnterpr
   });
 }
 
-/** Changes an enterprise; refused when `version` is not the current one. */
-export async function updateEnterprise(
-  ctx: RequestContext,
-  globalId: string,
-  version: number,
-  input: UpdateEnterpriseInput,
-): Promise<Outcome<Enterprise>> {
+/** Changes an enterprise; refused when `input.version` is not the current one. */
+export async function updateEnterprise(ctx: RequestContext, input: UpdateEnterpriseInput): Promise<Outcome<Enterprise>> {
   const problems = new Problems();
-  const id = idOf(problems, 'id', globalId, 'Enterprise');
+  const version = input.version;
+  const id = idOf(problems, 'input.id', input.id, 'Enterprise');
   const enterprise = id ? await ctx.em.findOne(Enterprise, id) : null;
   if (enterprise && !ctx.access.mayWrite(enterprise.creditCode)) {
-    return refused([notPermitted('id', 'A representative changes its own enterprise’s data only.')]);
+    return refused([notPermitted('input.id', 'A representative changes its own enterprise’s data only.')]);
   }
-  if (id && !enterprise) problems.add(new NotFoundError('id', 'No such enterprise.'));
+  if (id && !enterprise) problems.add(new NotFoundError('input.id', 'No such enterprise.'));
   if (!enterprise) return refused(problems.list);
   if (enterprise.version !== version) return refused([new StaleVersionError(`Enterprise ${enterprise.creditCode}`, version, enterprise.version)]);
 
@@ -173,9 +169,9 @@ export async function updateEnterprise(
     changes.registeredCapital = input.registeredCapital;
   }
   if (input.size) changes.size = input.size;
-  if (input.stateOwned != null) changes.stateOwned = input.stateOwned;
+  if (input.isStateOwned != null) changes.isStateOwned = input.isStateOwned;
   // Unknown is a value of its own here: null says the registry no longer knows.
-  for (const fact of ['listedOnExchange', 'convertedInstitute', 'investedByConvertedInstitute', 'investedByAcademia'] as const) {
+  for (const fact of ['isListedOnExchange', 'isConvertedInstitute', 'isInvestedByConvertedInstitute', 'isInvestedByAcademia'] as const) {
     if (input[fact] !== undefined) changes[fact] = input[fact];
   }
   const { park, cluster } = await resolveParkAndCluster(ctx, problems, input.parkCode, input.clusterCode || null);
@@ -208,11 +204,13 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   nonNegativeAmount(problems, 'input.highTechRevenue', input.highTechRevenue);
   positiveAmount(problems, 'input.totalAssets', input.totalAssets);
   wholeNumber(problems, 'input.employees', input.employees, 1, 10_000_000);
-  wholeNumber(problems, 'input.stStaff', input.stStaff, 0, 10_000_000);
+  wholeNumber(problems, 'input.scienceAndTechnologyStaff', input.scienceAndTechnologyStaff, 0, 10_000_000);
   if (input.innovationScore != null) wholeNumber(problems, 'input.innovationScore', input.innovationScore, 0, 100);
   if (input.rdStaff != null) {
     wholeNumber(problems, 'input.rdStaff', input.rdStaff, 0, 10_000_000);
-    if (input.rdStaff > input.stStaff) problems.invalid('input.rdStaff', 'rdStaff cannot be more than stStaff: R&D staff are S&T staff.');
+    if (input.rdStaff > input.scienceAndTechnologyStaff) {
+      problems.invalid('input.rdStaff', 'rdStaff cannot be more than scienceAndTechnologyStaff: R&D staff are science and technology staff.');
+    }
   }
   if (input.totalIncome != null) {
     positiveAmount(problems, 'input.totalIncome', input.totalIncome);
@@ -224,7 +222,9 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
   if (compareDecimal(input.highTechRevenue, input.revenue) > 0) {
     problems.invalid('input.highTechRevenue', 'highTechRevenue cannot be more than revenue.');
   }
-  if (input.stStaff > input.employees) problems.invalid('input.stStaff', 'stStaff cannot be more than employees.');
+  if (input.scienceAndTechnologyStaff > input.employees) {
+    problems.invalid('input.scienceAndTechnologyStaff', 'scienceAndTechnologyStaff cannot be more than employees.');
+  }
   if (!enterprise || problems.any) return refused(problems.list);
 
   const existing = await ctx.em.findOne(FiscalYearFinancials, { enterprise, fiscalYear: input.fiscalYear });
@@ -239,7 +239,14 @@ export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInp
 
   // The figures of a year are given whole: one left out of a correction is no longer known (null), not kept.
   const { creditCode: _code, version: _version, ...given } = input;
-  const figures = { ...given, rdStaff: input.rdStaff ?? null, totalIncome: input.totalIncome ?? null, totalAssets: input.totalAssets ?? null, innovationScore: input.innovationScore ?? null, majorIncident: input.majorIncident ?? null };
+  const figures = {
+    ...given,
+    rdStaff: input.rdStaff ?? null,
+    totalIncome: input.totalIncome ?? null,
+    totalAssets: input.totalAssets ?? null,
+    innovationScore: input.innovationScore ?? null,
+    hadMajorIncident: input.hadMajorIncident ?? null,
+  };
   const record = existing ?? ctx.em.create(FiscalYearFinancials, { enterprise, ...figures } as never);
   if (existing) ctx.em.assign(existing, figures);
   return flushOutcome(ctx, record, {
@@ -277,10 +284,10 @@ export async function recordHighTechCertificate(
   } else if (number.slice(2, 6) !== input.issuedOn.slice(0, 4)) {
     problems.invalid('input.number', `Certificate ${number} names the year ${number.slice(2, 6)}, but issuedOn is in ${input.issuedOn.slice(0, 4)}.`);
   }
-  const expiresOn = input.expiresOn ?? threeYearsFrom(input.issuedOn);
-  dateOrder(problems, 'input.expiresOn', input.issuedOn, expiresOn);
-  if (expiresOn > threeYearsFrom(input.issuedOn)) {
-    problems.invalid('input.expiresOn', 'A high-tech certificate is valid for at most three years.');
+  const validUntil = input.validUntil ?? threeYearsFrom(input.issuedOn);
+  dateOrder(problems, 'input.validUntil', input.issuedOn, validUntil);
+  if (validUntil > threeYearsFrom(input.issuedOn)) {
+    problems.invalid('input.validUntil', 'A high-tech certificate is valid for at most three years.');
   }
   notInFuture(problems, 'input.issuedOn', input.issuedOn, zoneToday());
   if (await ctx.em.count(HighTechCertificate, { number })) {
@@ -291,7 +298,7 @@ export async function recordHighTechCertificate(
     enterprise,
     number,
     issuedOn: input.issuedOn,
-    expiresOn,
+    validUntil,
     criteriaVersion: input.criteriaVersion,
   } as never);
   return flushOutcome(ctx, certificate, {

@@ -11,21 +11,27 @@ export abstract class CodedReference extends BaseEntity {
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Its Chinese name.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its English name; null when none is recorded.' })
   @Property({ type: 'text', nullable: true })
   nameEn: string | null = null;
 }
 
 /** A sub-park of the zone (光谷生物城, 光谷软件园 …). */
-@ObjectType({ implements: Node, description: 'A sub-park of the zone.' })
+@ObjectType({
+  implements: Node,
+  description: 'A sub-park (园区) of the zone, e.g. 光谷生物城 (Biolake) or 光谷软件园; every enterprise is registered in one. Reference data.',
+})
 @Entity()
 export class Park extends CodedReference {}
 
 /** A strategic emerging industry cluster (战略性新兴产业集群). */
-@ObjectType({ implements: Node, description: 'A strategic emerging industry cluster.' })
+@ObjectType({
+  implements: Node,
+  description: 'A strategic emerging industry cluster (战略性新兴产业集群), e.g. optical communication (光通信); an enterprise may belong to one. Reference data.',
+})
 @Entity()
 export class IndustryCluster extends CodedReference {}

@@ -17,50 +17,83 @@ import {
   TechInsuranceKind,
 } from './enums';
 
+/** What a masked field's description says: who sees it null (with a FORBIDDEN error), as policy.ts `instrument()` decides. */
+export const MASKED_DETAIL = ' Masked (null with a FORBIDDEN error) to a bank officer, except on a loan its own bank granted.';
+export const MASKED_TERM =
+  ' Masked (null with a FORBIDDEN error) to CPPCC members and the CPPCC office, and to a bank officer except on a loan its own bank granted.';
+
+/** The instrument row `i` is not voided (SQL): every read of instruments as facts (lists, sums, eligibility) says so. */
+export const notVoidedSql = (i: string): string => `${i}.voided_at is null`;
+
 /**
  * Every financing instrument, in one table (single-table inheritance on `kind`): the portfolio of an enterprise,
  * the zone summary and eligibility all read one table. Each kind is its own GraphQL type implementing the
  * `FinancingInstrument` interface. Holders (one, or several issuers of a collective bond) are in InstrumentHolder.
+ *
+ * An instrument recorded wrongly is corrected (`correct*`, audited with the values before and after) or voided
+ * (`voidInstrument`): a voided one stays in the table with its reason, read by id by administrators only, and every
+ * read of instruments as facts leaves it out (`notVoidedSql`).
  */
 @InterfaceType({
   implements: Node,
-  description: 'A financing instrument of one or more zone enterprises.',
+  description:
+    'A financing instrument (融资工具) of one or more zone enterprises: a listing, a loan, an insurance policy, a bond or note, a fund investment or a risk compensation cover. Each kind is its own type.',
   resolveType: typeNamedAfterClass,
 })
 @Entity({ tableName: 'financing_instrument', discriminatorColumn: 'kind', abstract: true })
 @Index({ properties: ['kind', 'status'] })
 @Index({
   name: 'neeq_listing_one_live',
-  expression: `create unique index "neeq_listing_one_live" on "financing_instrument" ("listed_company_id") where "kind" = 'NEEQ_LISTING' and "status" in ('PENDING', 'ACTIVE')`,
+  expression: `create unique index "neeq_listing_one_live" on "financing_instrument" ("listed_company_id") where "kind" = 'NEEQ_LISTING' and "status" in ('PENDING', 'ACTIVE') and "voided_at" is null`,
 })
 export abstract class FinancingInstrument extends VersionedEntity {
-  @Field(() => InstrumentKind)
+  @Field(() => InstrumentKind, { description: 'What kind of instrument it is; the same as its type.' })
   @Enum({ items: () => InstrumentKind, nativeEnumName: 'instrument_kind' })
   kind!: InstrumentKind;
 
-  @Field(() => InstrumentStatus)
+  @Field(() => InstrumentStatus, { description: 'Where it stands: pending, active, completed, defaulted or terminated.' })
   @Enum({ items: () => InstrumentStatus, nativeEnumName: 'instrument_status' })
   status!: InstrumentStatus;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description:
-      'Principal, sum insured, issue size, investment or cover cap, in yuan. For a collective bond, the whole issue.',
+    description: `Principal, sum insured, issue size, investment or cover cap, in yuan. For a collective bond, the whole issue.${MASKED_DETAIL}`,
   })
   @Property({ type: 'decimal', precision: 18, scale: 2 })
   amount!: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @Property({ type: 'date' })
-  startDate!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: `The day it began: the loan drawn, the policy in force, the bond issued, the investment made, the listing process begun.${MASKED_DETAIL}`,
+  })
+  @Property({ type: 'date', fieldName: 'start_date' })
+  startsOn!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Maturity, expiry or end; none for an open-ended one.' })
-  @Property({ type: 'date', nullable: true })
-  endDate: string | null = null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: `Its maturity, expiry or end (the last day); null for an open-ended one.${MASKED_DETAIL}`,
+  })
+  @Property({ type: 'date', nullable: true, fieldName: 'end_date' })
+  endsOn: string | null = null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it went into default (kept after a later status change).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: `When it went into default (违约); kept after a later status change, null if it never defaulted.${MASKED_DETAIL}`,
+  })
   @Property({ type: 'date', nullable: true })
   defaultedOn: string | null = null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When it was voided as recorded wrongly (作废); null for an instrument in force. A voided instrument is left out of every list, sum and eligibility check, and only administrators read it, by id.',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  voidedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided, as the administrator gave it; null unless voided.' })
+  @Property({ type: 'text', nullable: true })
+  voidReason: string | null = null;
 
   /** A default is dated when it is recorded (eligibility looks back over a window of months). */
   @BeforeCreate()
@@ -70,7 +103,10 @@ export abstract class FinancingInstrument extends VersionedEntity {
   }
 
   // type-graphql gives an interface no fields of an object-type parent: restate the versioned record's own.
-  @Field(() => Int, { name: 'version', description: 'Bumped by every change; send it back with an update.' })
+  @Field(() => Int, {
+    name: 'version',
+    description: 'Bumped by every change; send it back with updateInstrumentStatus, advanceNeeqStage, a correction or voidInstrument.',
+  })
   get currentVersion(): number {
     return this.version;
   }
@@ -83,41 +119,49 @@ export abstract class FinancingInstrument extends VersionedEntity {
 
 // ── Listings ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-@ObjectType({ description: 'One step of a NEEQ listing and when it was reached.' })
+/** One step of a NEEQ listing; kept in the listing's `stage_history` JSON as `{ stage, on }`. */
+@ObjectType({ description: 'One stage a NEEQ listing (新三板挂牌) reached, and when.' })
 export class NeeqStageEntry {
-  @Field(() => NeeqStage)
+  @Field(() => NeeqStage, { description: 'The stage reached.' })
   stage!: NeeqStage;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { name: 'reachedOn', description: 'The day it was reached.' })
   on!: string;
 }
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'A NEEQ (新三板) listing.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description:
+    'A listing on the National Equities Exchange and Quotations (新三板, 代办股份转让系统), from joint-stock reform to listed and beyond; amount = capital raised. Its status follows its stage.',
+})
 @Entity({ discriminatorValue: InstrumentKind.NEEQ_LISTING })
 export class NeeqListing extends FinancingInstrument {
-  @Field(() => String, { nullable: true, description: 'Pilot era (listed before 2014) 430xxx; later 83xxxx, 87xxxx, 88xxxx (or 430xxx into 2014).' })
+  @Field(() => String, {
+    nullable: true,
+    description: `The stock code (证券代码): 430xxx in the pilot era (listed before 2014); later 83xxxx, 87xxxx, 88xxxx (or 430xxx into 2014). Null before listing.${MASKED_DETAIL}`,
+  })
   @Property({ type: 'text', nullable: true })
   stockCode: string | null = null;
 
-  @Field({ nullable: true, description: 'Sponsor broker (主办券商).' })
+  @Field({ nullable: true, description: `The sponsor broker (主办券商).${MASKED_DETAIL}` })
   @Property({ type: 'text', nullable: true })
   sponsorBroker!: string;
 
-  @Field(() => NeeqTier, { nullable: true })
+  @Field(() => NeeqTier, { nullable: true, description: `The tier (分层) the listed company is in, or was in last; null when in none.${MASKED_DETAIL}` })
   @Enum({ items: () => NeeqTier, nativeEnumName: 'neeq_tier', nullable: true })
   tier: NeeqTier | null = null;
 
-  @Field(() => NeeqStage, { nullable: true })
+  @Field(() => NeeqStage, { nullable: true, description: `The stage reached last.${MASKED_DETAIL}` })
   @Enum({ items: () => NeeqStage, nativeEnumName: 'neeq_stage', nullable: true })
   stage!: NeeqStage;
 
-  @Field(() => [NeeqStageEntry], { nullable: true, description: 'Every stage reached, oldest first.' })
+  @Field(() => [NeeqStageEntry], { nullable: true, description: `Every stage reached, oldest first.${MASKED_DETAIL}` })
   @Property({ type: 'json', nullable: true })
   stageHistory: NeeqStageEntry[] = [];
 
-  @Field({ nullable: true, description: 'In the first batch of zone enterprises of the pilot.' })
-  @Property({ nullable: true })
-  firstBatch: boolean = false;
+  @Field({ nullable: true, description: `Is it in the first batch (首批) of zone enterprises of the NEEQ pilot?${MASKED_DETAIL}` })
+  @Property({ nullable: true, fieldName: 'first_batch' })
+  isFirstBatch: boolean = false;
 
   /**
    * The company listed: its sole holder, kept on the row too so that PostgreSQL itself holds a company to one live
@@ -128,18 +172,21 @@ export class NeeqListing extends FinancingInstrument {
   listedCompany: Ref<Enterprise> | null = null;
 }
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'A regional equity market listing (区域性股权市场).' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'A listing on a regional equity market (区域性股权市场, e.g. 武汉股权托管交易中心); amount = capital raised.',
+})
 @Entity({ discriminatorValue: InstrumentKind.REGIONAL_OTC_LISTING })
 export class RegionalOtcListing extends FinancingInstrument {
-  @Field({ nullable: true, description: 'The equity exchange centre, e.g. 武汉股权托管交易中心.' })
-  @Property({ type: 'text', nullable: true })
-  centre!: string;
+  @Field({ nullable: true, description: `The equity exchange center (股权交易中心), e.g. 武汉股权托管交易中心.${MASKED_DETAIL}` })
+  @Property({ type: 'text', nullable: true, fieldName: 'centre' })
+  center!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: `The board (板块) it is listed on, e.g. 科技板.${MASKED_DETAIL}` })
   @Property({ type: 'text', nullable: true })
   board!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: `Its custody code (托管代码) at the center.${MASKED_TERM}` })
   @Property({ type: 'text', nullable: true })
   custodyCode!: string;
 }
@@ -147,7 +194,7 @@ export class RegionalOtcListing extends FinancingInstrument {
 // ── Loans ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Fields every loan has; `lender` and `subBranch` are resolved through loaders. */
-@ObjectType('LoanInstrument')
+@ObjectType('LoanInstrument', { description: 'Not in the schema: the fields every loan kind has.' })
 export abstract class LoanInstrument extends FinancingInstrument {
   @ManyToOne(() => Bank, { ref: true, nullable: true, index: true })
   lender!: Ref<Bank>;
@@ -155,57 +202,74 @@ export abstract class LoanInstrument extends FinancingInstrument {
   @ManyToOne(() => BankBranch, { ref: true, nullable: true })
   lenderBranch: Ref<BankBranch> | null = null;
 
-  @Field({ nullable: true, description: 'Loan contract number.' })
-  @Property({ type: 'text', nullable: true })
-  contractNo!: string;
+  @Field({ nullable: true, description: `The loan contract number (借款合同编号), unique per lender.${MASKED_TERM}` })
+  @Property({ type: 'text', nullable: true, fieldName: 'contract_no' })
+  contractNumber!: string;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Annual interest rate in percent.' })
+  @Field(() => PercentScalar, { nullable: true, description: `The annual interest rate (年利率), in percent.${MASKED_TERM}` })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   interestRate!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `The term (期限), in months.${MASKED_DETAIL}` })
   @Property({ type: 'smallint', nullable: true })
   termMonths!: number;
 
-  @Field(() => CreditRating, { nullable: true, description: 'The SME credit rating the lender used.' })
+  @Field(() => CreditRating, { nullable: true, description: `The SME credit rating the lender relied on; null when none was recorded.${MASKED_TERM}` })
   @Enum({ items: () => CreditRating, nativeEnumName: 'credit_rating', nullable: true })
   ratingUsed: CreditRating | null = null;
 }
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'A credit loan (信用贷款).' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'A credit loan (信用贷款): a bank loan to an enterprise without collateral; amount = principal.',
+})
 @Entity({ discriminatorValue: InstrumentKind.CREDIT_LOAN })
 export class CreditLoan extends LoanInstrument {}
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'An IP-pledge loan (知识产权质押贷款).' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description:
+    'An intellectual-property pledge loan (知识产权质押贷款): a bank loan secured by the borrower’s pledged patents, its risk possibly shared with a guarantor and a risk compensation pool; amount = principal.',
+})
 @Entity({ discriminatorValue: InstrumentKind.IP_PLEDGE_LOAN })
 export class IpPledgeLoan extends LoanInstrument {
-  @Field(() => String, { nullable: true, description: 'CNIPA pledge registration number (opaque).' })
-  @Property({ type: 'text', nullable: true })
-  pledgeRegistrationNo: string | null = null;
+  @Field(() => String, {
+    nullable: true,
+    description: `The pledge registration number (质押登记号) given by the China National Intellectual Property Administration (opaque); null when not recorded.${MASKED_TERM}`,
+  })
+  @Property({ type: 'text', nullable: true, fieldName: 'pledge_registration_no' })
+  pledgeRegistrationNumber: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The guarantee company sharing the risk, if any.' })
+  @Field(() => String, { nullable: true, description: `The guarantee company (担保公司) sharing the risk, by name; null when none.${MASKED_TERM}` })
   @Property({ type: 'text', nullable: true })
   guarantor: string | null = null;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Share of a loss the guarantor bears.' })
+  @Field(() => PercentScalar, { nullable: true, description: `The share of a loss the guarantor bears, in percent; null when none.${MASKED_TERM}` })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   guaranteeShare: string | null = null;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Share of a loss the risk compensation pool bears.' })
+  @Field(() => PercentScalar, {
+    nullable: true,
+    description: `The share of a loss the risk compensation pool (风险补偿资金池) bears, in percent; null when none.${MASKED_TERM}`,
+  })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   riskCompensationShare: string | null = null;
 }
 
 /** A patent pledged for an IP-pledge loan, with the appraisal the loan relied on. */
-@ObjectType({ implements: Node, description: 'A patent pledged for an IP-pledge loan.' })
+@ObjectType({
+  implements: Node,
+  description: 'A patent pledged (专利质押) for an IP-pledge loan, with the appraisal the loan relied on and its registration with the patent office.',
+})
 @Entity()
 @Unique({ properties: ['loan', 'patent'] })
-// Registrations of one patent never overlap (migration 20261130200000), declared so MikroORM's schema diff knows them.
+// Registrations of one patent never overlap (migration 20261130200000), declared so MikroORM's schema diff knows them;
+// a pledge voided with its loan never happened, and takes no room (migration 20261210100000).
 @Index({
   name: 'ip_pledge_registrations_apart',
   expression:
     'alter table "ip_pledge" add constraint "ip_pledge_registrations_apart" exclude using gist ' +
-    `("patent_id" with =, daterange("registered_on", "cancelled_on", '[)') with &&)`,
+    `("patent_id" with =, daterange("registered_on", "cancelled_on", '[)') with &&) where ("voided_at" is null)`,
 })
 @Check({ name: 'ip_pledge_cancelled_after_registered', expression: 'cancelled_on >= registered_on' })
 export class IpPledge extends BaseEntity {
@@ -228,15 +292,19 @@ export class IpPledge extends BaseEntity {
   })
   @Property({ type: 'date', nullable: true })
   cancelledOn: string | null = null;
+
+  /** Set with its loan's `voidedAt` when the loan is voided: the pledge never held, and pledges no patent. Not in the schema. */
+  @Property({ type: 'datetime', nullable: true })
+  voidedAt: Date | null = null;
 }
 
 /**
- * A pledge (row `pledge` of ip_pledge) in force on `date` (SQL): registered by the date and its registration not
- * cancelled by then. A pledge ends when its registration is cancelled (注销登记), not when the loan is repaid or
- * defaults (a defaulted loan's bank holds the pledge; a repaid one's is cancelled on request).
+ * A pledge (row `pledge` of ip_pledge) in force on `date` (SQL): registered by the date, its registration not
+ * cancelled by then, and its loan not voided. A pledge ends when its registration is cancelled (注销登记), not when
+ * the loan is repaid or defaults (a defaulted loan's bank holds the pledge; a repaid one's is cancelled on request).
  */
 export const pledgeInForceSql = (pledge: string, date: string): string =>
-  `${pledge}.registered_on <= ${date} and (${pledge}.cancelled_on is null or ${pledge}.cancelled_on > ${date})`;
+  `${pledge}.registered_on <= ${date} and (${pledge}.cancelled_on is null or ${pledge}.cancelled_on > ${date}) and ${notVoidedSql(pledge)}`;
 
 /** Patent `patent` pledged on `date` (SQL): a pledge of it in force then. */
 export const pledgedOnSql = (patent: string, date: string): string =>
@@ -247,34 +315,40 @@ export const PLEDGED_ON_SQL = pledgedOnSql('p', '?');
 
 // ── Insurance ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'A tech insurance policy (科技保险); amount = sum insured.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'A technology insurance policy (科技保险) of an enterprise, with the premium subsidy (保费补贴) claimed from the zone; amount = sum insured.',
+})
 @Entity({ discriminatorValue: InstrumentKind.TECH_INSURANCE })
 export class TechInsurancePolicy extends FinancingInstrument {
   @ManyToOne(() => Insurer, { ref: true, nullable: true, index: true })
   insurer!: Ref<Insurer>;
 
-  @Field({ nullable: true })
-  @Property({ type: 'text', nullable: true })
-  policyNo!: string;
+  @Field({ nullable: true, description: `The policy number (保单号), unique per insurer.${MASKED_TERM}` })
+  @Property({ type: 'text', nullable: true, fieldName: 'policy_no' })
+  policyNumber!: string;
 
-  @Field(() => TechInsuranceKind, { nullable: true })
+  @Field(() => TechInsuranceKind, { nullable: true, description: `The line of insurance (险种).${MASKED_DETAIL}` })
   @Enum({ items: () => TechInsuranceKind, nativeEnumName: 'tech_insurance_kind', nullable: true })
   insuranceKind!: TechInsuranceKind;
 
-  @Field(() => DecimalScalar, { nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: `The premium (保费), in yuan.${MASKED_TERM}` })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   premium!: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Premium subsidy claimed from the zone.' })
+  @Field(() => DecimalScalar, { nullable: true, description: `The premium subsidy claimed from the zone, in yuan; null when none.${MASKED_DETAIL}` })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   subsidyClaimed: string | null = null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Premium subsidy approved.' })
+  @Field(() => DecimalScalar, { nullable: true, description: `The premium subsidy approved, in yuan; null while none is.${MASKED_DETAIL}` })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   subsidyApproved: string | null = null;
 }
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'Reinsurance of a tech insurance policy; amount = ceded sum.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'Reinsurance (再保险) of a technology insurance policy, held by the insured enterprise; amount = the sum ceded.',
+})
 @Entity({ discriminatorValue: InstrumentKind.REINSURANCE })
 export class Reinsurance extends FinancingInstrument {
   @ManyToOne(() => Insurer, { ref: true, nullable: true })
@@ -283,76 +357,92 @@ export class Reinsurance extends FinancingInstrument {
   @ManyToOne(() => TechInsurancePolicy, { ref: true, nullable: true })
   underlyingPolicy!: Ref<TechInsurancePolicy>;
 
-  @Field({ nullable: true })
-  @Property({ type: 'text', nullable: true })
-  treatyNo!: string;
+  @Field({ nullable: true, description: `The reinsurance treaty number (再保险合同编号).${MASKED_TERM}` })
+  @Property({ type: 'text', nullable: true, fieldName: 'treaty_no' })
+  treatyNumber!: string;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Share of the policy ceded.' })
+  @Field(() => PercentScalar, { nullable: true, description: `The share of the policy ceded (分出比例), in percent.${MASKED_TERM}` })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   cededShare!: string;
 }
 
 // ── Bonds and notes ─────────────────────────────────────────────────────────────────────────────────────────────
 
-@ObjectType('DebtSecurity')
+@ObjectType('DebtSecurity', { description: 'Not in the schema: the fields every bond and note kind has.' })
 export abstract class DebtSecurity extends FinancingInstrument {
-  @Field({ nullable: true, description: 'Bond or note code.' })
+  @Field({ nullable: true, description: `The bond or note code (债券代码), unique in the registry.${MASKED_DETAIL}` })
   @Property({ type: 'text', nullable: true })
   code!: string;
 
-  @Field({ nullable: true, description: 'Lead underwriter.' })
+  @Field({ nullable: true, description: `The lead underwriter (主承销商).${MASKED_DETAIL}` })
   @Property({ type: 'text', nullable: true })
   underwriter!: string;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Coupon in percent a year.' })
+  @Field(() => PercentScalar, { nullable: true, description: `The coupon (票面利率), in percent a year.${MASKED_TERM}` })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   couponRate!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `The tenor (期限), in months; endsOn is startsOn plus the tenor.${MASKED_DETAIL}` })
   @Property({ type: 'smallint', nullable: true })
   tenorMonths!: number;
 
-  @Field(() => CreditRating, { nullable: true })
+  @Field(() => CreditRating, { nullable: true, description: `The issue's credit rating (债项评级); null when not rated.${MASKED_DETAIL}` })
   @Enum({ items: () => CreditRating, nativeEnumName: 'credit_rating', nullable: true })
   rating: CreditRating | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `The guarantor (担保人) of the issue, by name; null when none.${MASKED_DETAIL}` })
   @Property({ type: 'text', nullable: true })
   guarantor: string | null = null;
 }
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'A collective bond (集合债) of several SMEs.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'A collective bond (集合债): several SMEs issue under one name, each liable for its own share; amount = the whole issue.',
+})
 @Entity({ discriminatorValue: InstrumentKind.COLLECTIVE_BOND })
 export class CollectiveBond extends DebtSecurity {}
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'SME collective notes (中小企业集合票据).' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'SME collective notes (中小企业集合票据): several SMEs issue together, each liable for its own share; amount = the whole issue.',
+})
 @Entity({ discriminatorValue: InstrumentKind.SME_COLLECTIVE_NOTE })
 export class SmeCollectiveNote extends DebtSecurity {}
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'Short-term financing bills (短期融资券), ≤ 12 months.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'Short-term financing bills (短期融资券): a tenor of at most 12 months; amount = issue size.',
+})
 @Entity({ discriminatorValue: InstrumentKind.SHORT_TERM_BILL })
 export class ShortTermBill extends DebtSecurity {}
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'Medium-term notes (中期票据), typically 3–5 years.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'Medium-term notes (中期票据): a tenor of more than 12 months, typically 3–5 years; amount = issue size.',
+})
 @Entity({ discriminatorValue: InstrumentKind.MEDIUM_TERM_NOTE })
 export class MediumTermNote extends DebtSecurity {}
 
 // ── Funds and risk compensation ─────────────────────────────────────────────────────────────────────────────────
 
-@ObjectType({ implements: [FinancingInstrument, Node], description: 'An investment by a fund; amount = money invested.' })
+@ObjectType({
+  implements: [FinancingInstrument, Node],
+  description: 'An investment in the enterprise by a fund (基金投资): angel, venture, private equity, guidance or the zone’s own; amount = money invested.',
+})
 @Entity({ discriminatorValue: InstrumentKind.FUND_INVESTMENT })
 export class FundInvestment extends FinancingInstrument {
   @ManyToOne(() => Fund, { ref: true, nullable: true, index: true })
   fund!: Ref<Fund>;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Equity stake acquired, in percent.' })
+  @Field(() => PercentScalar, { nullable: true, description: `The equity stake acquired (持股比例), in percent.${MASKED_DETAIL}` })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   stake!: string;
 }
 
 @ObjectType({
   implements: FinancingInstrument,
-  description: 'Cover of a loan by a risk compensation pool; amount = the most the pool pays.',
+  description:
+    'Cover of a loan by a risk compensation pool or SME loan mutual-aid fund (风险补偿, 助保贷): the pool bears a share of the loss; amount = the most the pool pays.',
 })
 @Entity({ discriminatorValue: InstrumentKind.RISK_COMPENSATION })
 export class RiskCompensationCover extends FinancingInstrument {
@@ -362,30 +452,30 @@ export class RiskCompensationCover extends FinancingInstrument {
   @ManyToOne(() => FinancingInstrument, { ref: true, nullable: true })
   coveredLoan!: Ref<LoanInstrument>;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Share of a loss covered.' })
+  @Field(() => PercentScalar, { nullable: true, description: `The share of a loss covered (补偿比例), in percent.${MASKED_TERM}` })
   @Property({ type: 'decimal', precision: 7, scale: 4, nullable: true })
   coverageRatio!: string;
 }
 
-@ObjectType({ implements: Node, description: 'A claim against a risk compensation cover.' })
+@ObjectType({ implements: Node, description: 'A claim (风险补偿申请) against a risk compensation cover, for a loss on the covered loan.' })
 @Entity()
 export class RiskCompensationClaim extends BaseEntity {
   @ManyToOne(() => RiskCompensationCover, { ref: true, deleteRule: 'cascade', index: true })
   cover!: Ref<RiskCompensationCover>;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the claim was filed.' })
   @Property({ type: 'date' })
   claimedOn!: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'The amount claimed, in yuan.' })
   @Property({ type: 'decimal', precision: 18, scale: 2 })
   amount!: string;
 
-  @Field(() => ClaimStatus)
+  @Field(() => ClaimStatus, { description: 'Where the claim stands.' })
   @Enum({ items: () => ClaimStatus, nativeEnumName: 'claim_status' })
   status!: ClaimStatus;
 
-  @Field(() => DecimalScalar, { nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: 'The amount the pool paid, in yuan; null while nothing is paid.' })
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   paidAmount: string | null = null;
 }
@@ -393,7 +483,10 @@ export class RiskCompensationClaim extends BaseEntity {
 // ── Who holds what ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** An enterprise's part in an instrument: the only holder, or one issuer of a collective bond with its share. */
-@ObjectType({ implements: Node, description: "An enterprise's part in an instrument." })
+@ObjectType({
+  implements: Node,
+  description: "An enterprise's part in an instrument: its only holder, or one issuer of a collective issue with its share.",
+})
 @Entity()
 @Unique({ properties: ['instrument', 'enterprise'] })
 @Index({ properties: ['enterprise', 'instrument'] })
@@ -404,13 +497,13 @@ export class InstrumentHolder extends BaseEntity {
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'cascade' })
   enterprise!: Ref<Enterprise>;
 
-  @Field(() => PercentScalar, { description: 'Share of the instrument, in percent (100 for a sole holder).' })
+  @Field(() => PercentScalar, { description: 'Its share of the instrument, in percent (100 for a sole holder).' })
   @Property({ type: 'decimal', precision: 7, scale: 4 })
   share!: string;
 
-  @Field({ description: 'The lead (first-named) holder; the instrument’s `enterprise`.' })
-  @Property({ default: false })
-  lead: boolean = false;
+  @Field({ description: 'Is it the lead (first-named) holder, the instrument’s `enterprise`?' })
+  @Property({ default: false, fieldName: 'lead' })
+  isLead: boolean = false;
 }
 
 /** Every concrete instrument class, by kind. */

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { Page, pageRequest, type ForwardPageArgs } from '../../common/pagination';
 import { sqlArray } from '../../common/sql';
 import { InstrumentKind } from './enums';
-import { FinancingInstrument } from './instrument.entity';
+import { FinancingInstrument, notVoidedSql } from './instrument.entity';
 import { readObjects, readRows } from '../../db/read-objects';
 import type { CustomRead } from '../../db/read-plan';
 import { connection, cursorSql, dateText } from '../../db/sql-answer';
@@ -53,7 +53,7 @@ export function instrumentPagesRead(
              -- holder_total: the whole list's length (its totalCount), counted before the cursor cuts it
              select i.*, h.enterprise_id as holder_enterprise_id, count(*) over (partition by h.enterprise_id) as holder_total
              from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-             where h.enterprise_id = any(${enterpriseIds}) ${kindClause}
+             where h.enterprise_id = any(${enterpriseIds}) and ${notVoidedSql('i')} ${kindClause}
            ) t ${cursorClause}
          ) u where u.rn <= ?`,
         bindings,
@@ -80,7 +80,7 @@ export function instrumentPagesRead(
           byEnterprise.get(id)!,
           request,
           (i) => i,
-          (i) => [i.startDate, i.id],
+          (i) => [i.startsOn, i.id],
           () => counts.load(id),
         ),
       );
@@ -126,7 +126,7 @@ function instrumentCounts(ctx: RequestContext, kinds: InstrumentKind[] | null): 
         ctx.em,
         `select h.enterprise_id, count(*) as n
          from instrument_holder h join financing_instrument i on i.id = h.instrument_id
-         where h.enterprise_id = any(?::uuid[]) ${kinds ? 'and i.kind = any(?::instrument_kind[])' : ''}
+         where h.enterprise_id = any(?::uuid[]) and ${notVoidedSql('i')} ${kinds ? 'and i.kind = any(?::instrument_kind[])' : ''}
          group by h.enterprise_id`,
         kinds ? [sqlArray(enterpriseIds), sqlArray(kinds)] : [sqlArray(enterpriseIds)],
       );
@@ -145,7 +145,7 @@ export const instrumentsAnswer = connection((t, q, args) => {
   const kinds = args['kinds'] as InstrumentKind[] | null | undefined;
   const kindList = kinds?.length ? [...new Set(kinds)].sort() : null;
   const kindClause = kindList ? `and i.kind = any(${q.p(sqlArray(kindList))}::instrument_kind[])` : '';
-  const held = `instrument_holder h join financing_instrument i on i.id = h.instrument_id where h.enterprise_id = ${t}.id ${kindClause}`;
+  const held = `instrument_holder h join financing_instrument i on i.id = h.instrument_id where h.enterprise_id = ${t}.id and ${notVoidedSql('i')} ${kindClause}`;
   const after = request.cursor ? `and (i.start_date, i.id) < (${q.p(request.cursor[0])}::date, ${q.p(request.cursor[1])}::uuid)` : '';
   return {
     entity: FinancingInstrument,

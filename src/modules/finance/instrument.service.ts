@@ -6,6 +6,7 @@ import {
   DuplicateError,
   InvalidInputError,
   LiveNeeqListingError,
+  type MutationError,
   MutationErrorCode,
   NotFoundError,
   Problems,
@@ -27,12 +28,25 @@ import {
 import type { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
+import { noteChange } from '../audit/audit.middleware';
 import { Patent, PatentAppraisal, PatentLegalStatus } from '../ip/patent.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from './counterparty.entity';
-import { BSE_OPENED, InstrumentKind, InstrumentStatus, NEEQ_STAGE_ORDER, NEEQ_TIER_ERA, NeeqStage, NeeqTier } from './enums';
+import {
+  BondKind,
+  BSE_OPENED,
+  type CreditRating,
+  InstrumentKind,
+  InstrumentStatus,
+  NEEQ_STAGE_ORDER,
+  NEEQ_TIER_ERA,
+  NeeqStage,
+  NeeqTier,
+  type TechInsuranceKind,
+} from './enums';
 import {
   CollectiveBond,
   CreditLoan,
+  type DebtSecurity,
   FinancingInstrument,
   FundInvestment,
   InstrumentHolder,
@@ -50,38 +64,61 @@ import {
   TechInsurancePolicy,
 } from './instrument.entity';
 import type {
+  AdvanceNeeqStageInput,
   BondIssueInput,
+  CancelPledgeInput,
+  CorrectBondIssueInput,
+  CorrectCreditLoanInput,
+  CorrectFundInvestmentInput,
+  CorrectIpPledgeLoanInput,
+  CorrectNeeqListingInput,
+  CorrectRegionalOtcListingInput,
+  CorrectReinsuranceInput,
+  CorrectRiskCompensationCoverInput,
+  CorrectTechInsuranceInput,
   CreditLoanInput,
   FundInvestmentInput,
   IpPledgeLoanInput,
-  CancelPledgeInput,
   NeeqListingInput,
   RegionalOtcListingInput,
   ReinsuranceInput,
   RiskCompensationClaimInput,
   RiskCompensationCoverInput,
   TechInsuranceInput,
+  UpdateInstrumentStatusInput,
+  VoidInstrumentInput,
 } from './instrument.inputs';
 
-interface BaseFields {
-  creditCode: string;
+/*
+ * Recording, changing, correcting and voiding instruments. Each kind's rules are written once, over its values as the
+ * inputs name them (`lenderId`, `contractNumber` …): `record*` checks the values given, `correct*` the values recorded
+ * with the corrections laid over them, so a correction can make nothing a recording could not.
+ */
+
+/** The dates and amount every instrument has, as the inputs name them. */
+interface Dated {
   amount: string;
-  startDate: string;
-  endDate?: string | null;
+  startsOn: string;
+  endsOn?: string | null;
 }
 
-/** The checks every instrument shares: a registered holder, a sensible amount, dates in order. */
-async function checkBase(ctx: RequestContext, problems: Problems, input: BaseFields, allowZeroAmount = false) {
+/** A sensible amount, and dates in order. */
+function checkDated(problems: Problems, v: Dated, allowZeroAmount = false): void {
+  if (allowZeroAmount) nonNegativeAmount(problems, 'input.amount', v.amount);
+  else positiveAmount(problems, 'input.amount', v.amount);
+  dateOrder(problems, 'input.endsOn', v.startsOn, v.endsOn);
+}
+
+/** The checks every recording shares: a registered holder the viewer may write for, a sensible amount, dates in order. */
+async function checkBase(ctx: RequestContext, problems: Problems, input: Dated & { creditCode: string }, allowZeroAmount = false) {
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
-  if (allowZeroAmount) nonNegativeAmount(problems, 'input.amount', input.amount);
-  else positiveAmount(problems, 'input.amount', input.amount);
-  dateOrder(problems, 'input.endDate', input.startDate, input.endDate);
+  checkDated(problems, input, allowZeroAmount);
   return holder;
 }
 
 /** The fields every instrument input carries as given. */
-function baseFields(input: BaseFields & { status: InstrumentStatus }) {
-  return { status: input.status, amount: input.amount, startDate: input.startDate, endDate: input.endDate ?? null };
+function baseFields(input: Dated & { status: InstrumentStatus }) {
+  return { status: input.status, amount: input.amount, startsOn: input.startsOn, endsOn: input.endsOn ?? null };
 }
 
 /** Creates the instrument with its sole holder and flushes both in one transaction. */
@@ -93,9 +130,52 @@ async function persistSoleHeld<T extends FinancingInstrument>(
   duplicate?: () => DuplicateError,
 ): Promise<Outcome<T>> {
   const instrument = ctx.em.create(entity, data as never);
-  ctx.em.create(InstrumentHolder, { instrument, enterprise: holder, share: '100', lead: true } as never);
+  ctx.em.create(InstrumentHolder, { instrument, enterprise: holder, share: '100', isLead: true } as never);
   return flushOutcome(ctx, instrument, duplicate ? { duplicate } : {});
 }
+
+/**
+ * The counterparty a global id names (a bank, a branch, an insurer, a fund, a pool), or null with NOT_FOUND under
+ * `field` when the id is not one of `type`'s or names none: a counterparty is named by id, never by name.
+ */
+async function counterparty<T extends object>(
+  ctx: RequestContext,
+  problems: Problems,
+  field: string,
+  globalId: string,
+  entity: EntityClass<T>,
+  what: string,
+): Promise<T | null> {
+  const parsed = fromGlobalId(globalId);
+  const found = parsed && parsed.type === entity.name ? await ctx.em.findOne(entity, parsed.id as never) : null;
+  if (!found) problems.add(new NotFoundError(field, `No ${what} has the id ${globalId}.`));
+  return found;
+}
+
+/**
+ * The instrument of one of `types` a global id names, not voided (a voided one is no instrument to refer to), or null
+ * with NOT_FOUND under `field`.
+ */
+async function liveInstrument<T extends FinancingInstrument>(
+  ctx: RequestContext,
+  problems: Problems,
+  field: string,
+  globalId: string,
+  entity: EntityClass<T>,
+  types: string[],
+  what: string,
+): Promise<T | null> {
+  const parsed = fromGlobalId(globalId);
+  const found = parsed && types.includes(parsed.type) ? await ctx.em.findOne(entity, parsed.id as never) : null;
+  if (!found || found.voidedAt !== null || found.typename !== parsed!.type) {
+    problems.add(new NotFoundError(field, `No ${what} has the id ${globalId}.`));
+    return null;
+  }
+  return found;
+}
+
+/** The global id of a referenced record (null for none), as an input names it. */
+const gid = (type: string, ref: { id: string } | null | undefined): string | null => (ref ? toGlobalId(type, ref.id) : null);
 
 function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -187,7 +267,12 @@ function checkBseMove(problems: Problems, field: string, tier: NeeqTier | null, 
 
 /** The company's live NEEQ listing (under way or listed), if any: it holds at most one. */
 async function liveNeeqListing(ctx: RequestContext, holder: Enterprise, except?: string): Promise<NeeqListing | null> {
-  return ctx.em.findOne(NeeqListing, { listedCompany: holder, status: { $in: LIVE_STATUSES }, ...(except ? { id: { $ne: except } } : {}) } as never);
+  return ctx.em.findOne(NeeqListing, {
+    listedCompany: holder,
+    status: { $in: LIVE_STATUSES },
+    voidedAt: null,
+    ...(except ? { id: { $ne: except } } : {}),
+  } as never);
 }
 
 const liveListingError = (field: string, company: string, live: NeeqListing | null) =>
@@ -199,6 +284,13 @@ const liveListingError = (field: string, company: string, live: NeeqListing | nu
       : `${company} holds a live NEEQ listing already, recorded at the same moment: a company holds at most one.`,
   );
 
+
+// ── NEEQ listings ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The date of the stage that ended a listing (DELISTED, MOVED_BOARD, WITHDRAWN), or null for a live one. */
+const endedOnOf = (stage: NeeqStage, history: { stage: NeeqStage; on: string }[]) =>
+  ENDING.includes(stage) ? (history[history.length - 1]?.on ?? null) : null;
+
 export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingInput): Promise<Outcome<NeeqListing>> {
   const problems = new Problems();
   const holder = await checkBase(ctx, problems, input, true);
@@ -208,7 +300,7 @@ export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingI
   checkNeeqCode(problems, 'input.stockCode', input.stage, input.stockCode, listedOn);
   checkNeeqTier(problems, 'input.tier', input.tier, input.stage, ends ? input.stageReachedOn : null);
   if (input.stage === NeeqStage.MOVED_BOARD) checkBseMove(problems, 'input.stage', input.tier ?? null, null, input.stageReachedOn);
-  dateOrder(problems, 'input.stageReachedOn', input.startDate, input.stageReachedOn);
+  dateOrder(problems, 'input.stageReachedOn', input.startsOn, input.stageReachedOn);
   notInFuture(problems, 'input.stageReachedOn', input.stageReachedOn, zoneToday());
   const status = neeqStatus(input.stage);
   if (holder && LIVE_STATUSES.includes(status)) {
@@ -224,14 +316,14 @@ export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingI
       kind: InstrumentKind.NEEQ_LISTING,
       status,
       amount: input.amount,
-      startDate: input.startDate,
-      endDate: ends ? (input.endDate ?? input.stageReachedOn) : (input.endDate ?? null),
+      startsOn: input.startsOn,
+      endsOn: ends ? (input.endsOn ?? input.stageReachedOn) : (input.endsOn ?? null),
       stockCode: input.stockCode ?? null,
       sponsorBroker: broker,
       tier: input.tier ?? null,
       stage: input.stage,
       stageHistory: [{ stage: input.stage, on: input.stageReachedOn }],
-      firstBatch: input.firstBatch,
+      isFirstBatch: input.isFirstBatch,
       listedCompany: holder,
     },
     // neeq_listing_one_live: another live listing of the company committed meanwhile.
@@ -240,20 +332,11 @@ export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingI
 }
 
 /** Moves a NEEQ listing to its next stage (in order), ends a listed one (delisted, moved board), or withdraws one not yet listed. */
-export async function advanceNeeqStage(
-  ctx: RequestContext,
-  globalId: string,
-  version: number,
-  stage: NeeqStage,
-  on: string,
-  stockCode: string | null | undefined,
-): Promise<Outcome<NeeqListing>> {
+export async function advanceNeeqStage(ctx: RequestContext, input: AdvanceNeeqStageInput): Promise<Outcome<NeeqListing>> {
   const problems = new Problems();
-  const id = idOf(problems, 'id', globalId, 'NeeqListing');
-  const listing = id ? await ctx.em.findOne(NeeqListing, id) : null;
-  if (id && !listing) problems.add(new NotFoundError('id', 'No such NEEQ listing.'));
+  const { stage, reachedOn: on, stockCode, version } = input;
+  const listing = await changeable(ctx, problems, input, NeeqListing, 'NEEQ listing');
   if (!listing) return refused(problems.list);
-  if (listing.version !== version) return refused([new StaleVersionError('The listing', version, listing.version)]);
   const from = NEEQ_STAGE_ORDER.indexOf(listing.stage);
   const ends = ENDING.includes(stage);
   const listedAt = NEEQ_STAGE_ORDER.indexOf(NeeqStage.LISTED);
@@ -264,118 +347,215 @@ export async function advanceNeeqStage(
   if (!allowed) {
     problems.add(
       new InvalidInputError(
-        'stage',
+        'input.stage',
         `A listing at ${listing.stage} cannot move to ${stage}.`,
         MutationErrorCode.TRANSITION_NOT_ALLOWED,
       ),
     );
   }
   const last = listing.stageHistory[listing.stageHistory.length - 1];
-  if (last && on < last.on) problems.invalid('on', `${on} is before the previous stage (${last.on}).`);
-  notInFuture(problems, 'on', on, zoneToday());
+  if (last && on < last.on) problems.invalid('input.reachedOn', `${on} is before the previous stage (${last.on}).`);
+  notInFuture(problems, 'input.reachedOn', on, zoneToday());
   const code = stockCode ?? listing.stockCode;
   const listedOn = stage === NeeqStage.LISTED ? on : listedOnOf(listing.stageHistory);
-  checkNeeqCode(problems, 'stockCode', stage, code, listedOn);
-  if (allowed && stage === NeeqStage.MOVED_BOARD) checkBseMove(problems, 'stage', listing.tier, listedOn, on);
+  checkNeeqCode(problems, 'input.stockCode', stage, code, listedOn);
+  if (allowed && stage === NeeqStage.MOVED_BOARD) checkBseMove(problems, 'input.stage', listing.tier, listedOn, on);
   if (problems.any) return refused(problems.list);
   listing.stage = stage;
   listing.stockCode = code ?? null;
   listing.status = neeqStatus(stage);
   listing.stageHistory = [...listing.stageHistory, { stage, on }];
-  if (ends) listing.endDate = on;
-  return flushOutcome(ctx, listing, {
-    stale: async () => new StaleVersionError('The listing', version, (await ctx.em.findOneOrFail(NeeqListing, listing.id)).version),
+  if (ends) listing.endsOn = on;
+  return flushOutcome(ctx, listing, { stale: staleAfterFlush(ctx, listing, version) });
+}
+
+/** A listing's own values, as the inputs name them. */
+interface NeeqValues extends Dated {
+  stockCode: string | null;
+  sponsorBroker: string;
+  tier: NeeqTier | null;
+  isFirstBatch: boolean;
+}
+
+export async function correctNeeqListing(ctx: RequestContext, input: CorrectNeeqListingInput): Promise<Outcome<NeeqListing>> {
+  return correct(ctx, input, NeeqListing, 'NEEQ listing', {
+    values: (l): NeeqValues => ({ ...datedValues(l), stockCode: l.stockCode, sponsorBroker: l.sponsorBroker, tier: l.tier, isFirstBatch: l.isFirstBatch }),
+    required: ['sponsorBroker', 'isFirstBatch'],
+    async check(_ctx, problems, v, l) {
+      checkDated(problems, v, true);
+      const first = l.stageHistory[0];
+      if (first) dateOrder(problems, 'input.startsOn', v.startsOn, first.on);
+      const sponsorBroker = requiredText(problems, 'input.sponsorBroker', v.sponsorBroker);
+      const stockCode = v.stockCode?.trim() || null;
+      checkNeeqCode(problems, 'input.stockCode', l.stage, stockCode, listedOnOf(l.stageHistory));
+      checkNeeqTier(problems, 'input.tier', v.tier, l.stage, endedOnOf(l.stage, l.stageHistory));
+      return { stockCode, sponsorBroker, tier: v.tier, isFirstBatch: v.isFirstBatch };
+    },
   });
+}
+
+// ── Regional equity market listings ─────────────────────────────────────────────────────────────────────────────
+
+interface OtcValues extends Dated {
+  center: string;
+  board: string;
+  custodyCode: string;
+}
+
+function checkOtc(problems: Problems, v: OtcValues) {
+  checkDated(problems, v, true);
+  return {
+    center: requiredText(problems, 'input.center', v.center),
+    board: requiredText(problems, 'input.board', v.board),
+    custodyCode: requiredText(problems, 'input.custodyCode', v.custodyCode, 40),
+  };
 }
 
 export async function recordRegionalOtcListing(ctx: RequestContext, input: RegionalOtcListingInput): Promise<Outcome<RegionalOtcListing>> {
   const problems = new Problems();
-  const holder = await checkBase(ctx, problems, input, true);
-  const centre = requiredText(problems, 'input.centre', input.centre);
-  const board = requiredText(problems, 'input.board', input.board);
-  const custodyCode = requiredText(problems, 'input.custodyCode', input.custodyCode, 40);
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const fields = checkOtc(problems, input);
   if (!holder || problems.any) return refused(problems.list);
-  return persistSoleHeld(ctx, RegionalOtcListing, holder, {
-    kind: InstrumentKind.REGIONAL_OTC_LISTING,
-    ...baseFields(input),
-    centre,
-    board,
-    custodyCode,
+  return persistSoleHeld(ctx, RegionalOtcListing, holder, { kind: InstrumentKind.REGIONAL_OTC_LISTING, ...baseFields(input), ...fields });
+}
+
+export async function correctRegionalOtcListing(ctx: RequestContext, input: CorrectRegionalOtcListingInput): Promise<Outcome<RegionalOtcListing>> {
+  return correct(ctx, input, RegionalOtcListing, 'regional equity market listing', {
+    values: (l): OtcValues => ({ ...datedValues(l), center: l.center, board: l.board, custodyCode: l.custodyCode }),
+    required: ['center', 'board', 'custodyCode'],
+    check: async (_ctx, problems, v) => checkOtc(problems, v),
   });
 }
 
-/** Checks and resolves what every loan has: the lender (and its branch), contract, rate and term. */
-async function checkLoan(ctx: RequestContext, problems: Problems, input: CreditLoanInput) {
-  const holder = await checkBase(ctx, problems, input);
-  const lender = await ctx.em.findOne(Bank, { creditCode: input.lenderCreditCode });
-  if (!lender) problems.add(new NotFoundError('input.lenderCreditCode', `No bank with credit code ${input.lenderCreditCode}.`));
-  else if (lender.planned) problems.invalid('input.lenderCreditCode', `${lender.name} is planned and not yet lending.`);
-  let branch: BankBranch | null = null;
-  if (input.branchName) {
-    branch = await ctx.em.findOne(BankBranch, { name: input.branchName.trim() });
-    if (!branch) problems.add(new NotFoundError('input.branchName', `No sub-branch named ${input.branchName}.`));
-    else if (lender && branch.bank.id !== lender.id) {
-      problems.invalid('input.branchName', `${branch.name} is not a branch of ${lender.name}.`);
+// ── Loans ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What every loan has, as the inputs name it. */
+interface LoanValues extends Dated {
+  lenderId: string;
+  branchId?: string | null;
+  contractNumber: string;
+  interestRate: string;
+  termMonths: number;
+  ratingUsed?: CreditRating | null;
+}
+
+/**
+ * Checks and resolves what every loan has: the lender (and its branch), contract, rate and term; the contract number
+ * is the lender's once among the loans in force (`except`: the loan corrected).
+ */
+async function checkLoan(ctx: RequestContext, problems: Problems, v: LoanValues, except: string | null) {
+  checkDated(problems, v);
+  const lender = await counterparty(ctx, problems, 'input.lenderId', v.lenderId, Bank, 'bank');
+  if (lender?.isPlanned) problems.invalid('input.lenderId', `${lender.name} is planned and not yet lending.`);
+  const branch = v.branchId ? await counterparty(ctx, problems, 'input.branchId', v.branchId, BankBranch, 'bank sub-branch') : null;
+  if (branch && lender && branch.bank.id !== lender.id) problems.invalid('input.branchId', `${branch.name} is not a branch of ${lender.name}.`);
+  const contractNumber = requiredText(problems, 'input.contractNumber', v.contractNumber, 60);
+  percent(problems, 'input.interestRate', v.interestRate);
+  wholeNumber(problems, 'input.termMonths', v.termMonths, 1, 360);
+  if (lender && contractNumber) {
+    const same = { lender, contractNumber, voidedAt: null, ...(except ? { id: { $ne: except } } : {}) };
+    if (await ctx.em.count(LoanInstrument, same as never)) {
+      problems.add(new DuplicateError('input.contractNumber', `${lender.name} has a loan with contract ${contractNumber} already.`));
     }
   }
-  const contractNo = requiredText(problems, 'input.contractNo', input.contractNo, 60);
-  percent(problems, 'input.interestRate', input.interestRate);
-  wholeNumber(problems, 'input.termMonths', input.termMonths, 1, 360);
-  const endDate = input.endDate ?? (Number.isInteger(input.termMonths) ? addMonths(input.startDate, input.termMonths) : null);
-  if (lender && contractNo && (await ctx.em.count(LoanInstrument, { lender, contractNo } as never))) {
-    problems.add(new DuplicateError('input.contractNo', `${lender.name} has a loan with contract ${contractNo} already.`));
-  }
   return {
-    holder,
-    fields: {
-      status: input.status,
-      amount: input.amount,
-      startDate: input.startDate,
-      endDate,
-      lender,
-      lenderBranch: branch,
-      contractNo,
-      interestRate: input.interestRate,
-      termMonths: input.termMonths,
-      ratingUsed: input.ratingUsed ?? null,
-    },
+    amount: v.amount,
+    startsOn: v.startsOn,
+    endsOn: v.endsOn ?? null,
+    lender,
+    lenderBranch: branch,
+    contractNumber,
+    interestRate: v.interestRate,
+    termMonths: v.termMonths,
+    ratingUsed: v.ratingUsed ?? null,
   };
 }
 
+/** A loan's end as recorded: given, or its start plus its term. */
+const loanEnd = (v: { startsOn: string; endsOn?: string | null; termMonths: number }) =>
+  v.endsOn ?? (Number.isInteger(v.termMonths) ? addMonths(v.startsOn, v.termMonths) : null);
+
 export async function recordCreditLoan(ctx: RequestContext, input: CreditLoanInput): Promise<Outcome<CreditLoan>> {
   const problems = new Problems();
-  const { holder, fields } = await checkLoan(ctx, problems, input);
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const fields = await checkLoan(ctx, problems, { ...input, endsOn: loanEnd(input) }, null);
   if (!holder || problems.any) return refused(problems.list);
-  return persistSoleHeld(ctx, CreditLoan, holder, { kind: InstrumentKind.CREDIT_LOAN, ...fields });
+  return persistSoleHeld(ctx, CreditLoan, holder, { kind: InstrumentKind.CREDIT_LOAN, status: input.status, ...fields });
+}
+
+/** A loan's recorded values, as the inputs name them. */
+const loanValues = (l: LoanInstrument): LoanValues => ({
+  ...datedValues(l),
+  lenderId: gid('Bank', l.lender)!,
+  branchId: gid('BankBranch', l.lenderBranch),
+  contractNumber: l.contractNumber,
+  interestRate: l.interestRate,
+  termMonths: l.termMonths,
+  ratingUsed: l.ratingUsed,
+});
+
+const LOAN_REQUIRED = ['lenderId', 'contractNumber', 'interestRate', 'termMonths'] as const;
+
+/** A corrected start or term moves an end that was not corrected with them, as recording computes it. */
+function loanEndAfter(given: CorrectCreditLoanInput, v: LoanValues): LoanValues {
+  const moved = (given.startsOn != null || given.termMonths != null) && given.endsOn === undefined;
+  return moved ? { ...v, endsOn: loanEnd({ ...v, endsOn: null }) } : v;
+}
+
+export async function correctCreditLoan(ctx: RequestContext, input: CorrectCreditLoanInput): Promise<Outcome<CreditLoan>> {
+  return correct(ctx, input, CreditLoan, 'credit loan', {
+    values: loanValues,
+    required: LOAN_REQUIRED,
+    derive: (v) => loanEndAfter(input, v),
+    check: (ctx, problems, v, l) => checkLoan(ctx, problems, v, l.id),
+  });
+}
+
+/** An IP-pledge loan's own terms beyond a loan's, as the inputs name them. */
+interface IpTerms {
+  pledgeRegistrationNumber?: string | null;
+  guarantor?: string | null;
+  guaranteeShare?: string | null;
+  riskCompensationShare?: string | null;
+}
+
+function checkIpTerms(problems: Problems, v: IpTerms) {
+  percent(problems, 'input.guaranteeShare', v.guaranteeShare, true);
+  percent(problems, 'input.riskCompensationShare', v.riskCompensationShare, true);
+  if (v.guaranteeShare && v.riskCompensationShare && compareDecimal(fromScaled(toScaled(v.guaranteeShare) + toScaled(v.riskCompensationShare)), '100') > 0) {
+    problems.invalid('input.riskCompensationShare', 'The guarantee and risk compensation shares add up to more than 100%.');
+  }
+  return {
+    guarantor: optionalText(problems, 'input.guarantor', v.guarantor),
+    pledgeRegistrationNumber: optionalText(problems, 'input.pledgeRegistrationNumber', v.pledgeRegistrationNumber, 60),
+    guaranteeShare: v.guaranteeShare ?? null,
+    riskCompensationShare: v.riskCompensationShare ?? null,
+  };
 }
 
 /** Records an IP-pledge loan: each pledged patent must be the borrower's, in force, appraised, and not pledged already. */
 export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoanInput): Promise<Outcome<IpPledgeLoan>> {
   const problems = new Problems();
-  const { holder, fields } = await checkLoan(ctx, problems, input);
-  percent(problems, 'input.guaranteeShare', input.guaranteeShare, true);
-  percent(problems, 'input.riskCompensationShare', input.riskCompensationShare, true);
-  if (input.guaranteeShare && input.riskCompensationShare && compareDecimal(
-    fromScaled(toScaled(input.guaranteeShare) + toScaled(input.riskCompensationShare)), '100') > 0) {
-    problems.invalid('input.riskCompensationShare', 'The guarantee and risk compensation shares add up to more than 100%.');
-  }
-  const guarantor = optionalText(problems, 'input.guarantor', input.guarantor);
-  const pledgeRegistrationNo = optionalText(problems, 'input.pledgeRegistrationNo', input.pledgeRegistrationNo, 60);
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const fields = await checkLoan(ctx, problems, { ...input, endsOn: loanEnd(input) }, null);
+  const terms = checkIpTerms(problems, input);
   if (input.pledges.length === 0) problems.invalid('input.pledges', 'An IP-pledge loan pledges at least one patent.');
   const numbers = input.pledges.map((p) => p.patentNumber.trim().toUpperCase());
   if (new Set(numbers).size !== numbers.length) problems.invalid('input.pledges', 'A patent is pledged twice.');
   const patents = new Map((await ctx.em.find(Patent, { number: { $in: numbers } })).map((p) => [p.number, p]));
   const appraisals = await ctx.em.find(
     PatentAppraisal,
-    { patent: { $in: [...patents.values()] } },
+    // A voided appraisal (recorded in error) is no appraisal: neither the latest nor one to name.
+    { patent: { $in: [...patents.values()] }, voidedAt: null },
     { orderBy: { appraisedOn: 'desc', id: 'asc' } },
   );
   // A patent's pledges, to refuse one that would overlap another's registration: pledged is registered and not
-  // cancelled, whatever the status of the loan (a defaulted loan's bank still holds its pledge).
+  // cancelled, whatever the status of the loan (a defaulted loan's bank still holds its pledge); a pledge voided with
+  // its loan never was.
   const earlier: { patent_id: string; registered_on: string; cancelled_on: string | null; contract_no: string | null }[] = patents.size
     ? await ctx.em.execute(
         `select p.patent_id, p.registered_on::text, p.cancelled_on::text, i.contract_no from ip_pledge p join financing_instrument i on i.id = p.loan_id
-         where p.patent_id = any(?::uuid[]) order by p.registered_on`,
+         where p.patent_id = any(?::uuid[]) and p.voided_at is null order by p.registered_on`,
         [sqlArray([...patents.values()].map((p) => p.id))],
       )
     : [];
@@ -383,7 +563,7 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
   const chosen: { patent: Patent; appraisal: PatentAppraisal; registeredOn: string; cancelledOn: string | null }[] = [];
   input.pledges.forEach((pledge, i) => {
     const field = `input.pledges.${i}`;
-    const registeredOn = pledge.registeredOn ?? input.startDate;
+    const registeredOn = pledge.registeredOn ?? input.startsOn;
     const cancelledOn = pledge.cancelledOn ?? null;
     notInFuture(problems, `${field}.registeredOn`, registeredOn, today);
     if (cancelledOn !== null) {
@@ -419,19 +599,27 @@ export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoa
     chosen.push({ patent, appraisal, registeredOn, cancelledOn });
   });
   if (!holder || problems.any) return refused(problems.list);
-  const loan = ctx.em.create(IpPledgeLoan, {
-    kind: InstrumentKind.IP_PLEDGE_LOAN,
-    ...fields,
-    pledgeRegistrationNo,
-    guarantor,
-    guaranteeShare: input.guaranteeShare ?? null,
-    riskCompensationShare: input.riskCompensationShare ?? null,
-  } as never);
-  ctx.em.create(InstrumentHolder, { instrument: loan, enterprise: holder, share: '100', lead: true } as never);
+  const loan = ctx.em.create(IpPledgeLoan, { kind: InstrumentKind.IP_PLEDGE_LOAN, status: input.status, ...fields, ...terms } as never);
+  ctx.em.create(InstrumentHolder, { instrument: loan, enterprise: holder, share: '100', isLead: true } as never);
   for (const { patent, appraisal, registeredOn, cancelledOn } of chosen) ctx.em.create(IpPledge, { loan, patent, appraisal, registeredOn, cancelledOn } as never);
   // The exclusion constraint ip_pledge_registrations_apart refuses an overlap another request wrote meanwhile.
   return flushOutcome(ctx, loan, {
     duplicate: () => new DuplicateError('input.pledges', 'A patent of this loan was pledged under another loan meanwhile, or the contract number was recorded meanwhile.'),
+  });
+}
+
+export async function correctIpPledgeLoan(ctx: RequestContext, input: CorrectIpPledgeLoanInput): Promise<Outcome<IpPledgeLoan>> {
+  return correct(ctx, input, IpPledgeLoan, 'IP-pledge loan', {
+    values: (l): LoanValues & IpTerms => ({
+      ...loanValues(l),
+      pledgeRegistrationNumber: l.pledgeRegistrationNumber,
+      guarantor: l.guarantor,
+      guaranteeShare: l.guaranteeShare,
+      riskCompensationShare: l.riskCompensationShare,
+    }),
+    required: LOAN_REQUIRED,
+    derive: (v) => ({ ...v, ...loanEndAfter(input, v) }),
+    check: async (ctx, problems, v, l) => ({ ...(await checkLoan(ctx, problems, v, l.id)), ...checkIpTerms(problems, v) }),
   });
 }
 
@@ -443,7 +631,7 @@ export async function cancelPledge(ctx: RequestContext, input: CancelPledgeInput
   const problems = new Problems();
   const loanId = idOf(problems, 'input.loanId', input.loanId, 'IpPledgeLoan');
   const number = input.patentNumber.trim().toUpperCase();
-  const pledge = loanId ? await ctx.em.findOne(IpPledge, { loan: loanId, patent: { number } }) : null;
+  const pledge = loanId ? await ctx.em.findOne(IpPledge, { loan: loanId, patent: { number }, voidedAt: null }) : null;
   if (loanId && !pledge) problems.add(new NotFoundError('input.patentNumber', `Patent ${number} is not pledged under this loan.`));
   if (!pledge) return refused(problems.list);
   if (pledge.cancelledOn !== null) {
@@ -456,90 +644,176 @@ export async function cancelPledge(ctx: RequestContext, input: CancelPledgeInput
   return flushOutcome(ctx, pledge);
 }
 
-export async function recordTechInsurance(ctx: RequestContext, input: TechInsuranceInput): Promise<Outcome<TechInsurancePolicy>> {
-  const problems = new Problems();
-  const holder = await checkBase(ctx, problems, input);
-  const insurer = await ctx.em.findOne(Insurer, { name: input.insurerName.trim() });
-  if (!insurer) problems.add(new NotFoundError('input.insurerName', `No insurer named ${input.insurerName}.`));
-  const policyNo = requiredText(problems, 'input.policyNo', input.policyNo, 60);
-  positiveAmount(problems, 'input.premium', input.premium);
-  nonNegativeAmount(problems, 'input.subsidyClaimed', input.subsidyClaimed);
-  nonNegativeAmount(problems, 'input.subsidyApproved', input.subsidyApproved);
-  if (input.subsidyClaimed && compareDecimal(input.subsidyClaimed, input.premium) > 0) {
+// ── Insurance ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface PolicyValues extends Dated {
+  insurerId: string;
+  policyNumber: string;
+  insuranceKind: TechInsuranceKind;
+  premium: string;
+  subsidyClaimed?: string | null;
+  subsidyApproved?: string | null;
+}
+
+/** A policy's insurer, number (the insurer's once among policies in force), premium and subsidy. */
+async function checkPolicy(ctx: RequestContext, problems: Problems, v: PolicyValues, except: string | null) {
+  checkDated(problems, v);
+  const insurer = await counterparty(ctx, problems, 'input.insurerId', v.insurerId, Insurer, 'insurer');
+  const policyNumber = requiredText(problems, 'input.policyNumber', v.policyNumber, 60);
+  positiveAmount(problems, 'input.premium', v.premium);
+  nonNegativeAmount(problems, 'input.subsidyClaimed', v.subsidyClaimed);
+  nonNegativeAmount(problems, 'input.subsidyApproved', v.subsidyApproved);
+  if (v.subsidyClaimed && compareDecimal(v.subsidyClaimed, v.premium) > 0) {
     problems.invalid('input.subsidyClaimed', 'The subsidy claimed cannot exceed the premium.');
   }
-  if (input.subsidyApproved && compareDecimal(input.subsidyApproved, input.subsidyClaimed ?? '0') > 0) {
+  if (v.subsidyApproved && compareDecimal(v.subsidyApproved, v.subsidyClaimed ?? '0') > 0) {
     problems.invalid('input.subsidyApproved', 'The subsidy approved cannot exceed the subsidy claimed.');
   }
-  if (compareDecimal(input.premium, input.amount) > 0) problems.invalid('input.premium', 'The premium cannot exceed the sum insured.');
-  if (insurer && policyNo && (await ctx.em.count(TechInsurancePolicy, { insurer, policyNo } as never))) {
-    problems.add(new DuplicateError('input.policyNo', `${insurer.name} has a policy ${policyNo} already.`));
+  if (compareDecimal(v.premium, v.amount) > 0) problems.invalid('input.premium', 'The premium cannot exceed the sum insured.');
+  if (insurer && policyNumber) {
+    const same = { insurer, policyNumber, voidedAt: null, ...(except ? { id: { $ne: except } } : {}) };
+    if (await ctx.em.count(TechInsurancePolicy, same as never)) {
+      problems.add(new DuplicateError('input.policyNumber', `${insurer.name} has a policy ${policyNumber} already.`));
+    }
   }
-  if (!holder || problems.any) return refused(problems.list);
-  return persistSoleHeld(ctx, TechInsurancePolicy, holder, {
-    kind: InstrumentKind.TECH_INSURANCE,
-    ...baseFields(input),
+  return {
+    amount: v.amount,
+    startsOn: v.startsOn,
+    endsOn: v.endsOn ?? null,
     insurer,
-    policyNo,
-    insuranceKind: input.insuranceKind,
-    premium: input.premium,
-    subsidyClaimed: input.subsidyClaimed ?? null,
-    subsidyApproved: input.subsidyApproved ?? null,
+    policyNumber,
+    insuranceKind: v.insuranceKind,
+    premium: v.premium,
+    subsidyClaimed: v.subsidyClaimed ?? null,
+    subsidyApproved: v.subsidyApproved ?? null,
+  };
+}
+
+export async function recordTechInsurance(ctx: RequestContext, input: TechInsuranceInput): Promise<Outcome<TechInsurancePolicy>> {
+  const problems = new Problems();
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const fields = await checkPolicy(ctx, problems, input, null);
+  if (!holder || problems.any) return refused(problems.list);
+  return persistSoleHeld(ctx, TechInsurancePolicy, holder, { kind: InstrumentKind.TECH_INSURANCE, status: input.status, ...fields });
+}
+
+export async function correctTechInsurance(ctx: RequestContext, input: CorrectTechInsuranceInput): Promise<Outcome<TechInsurancePolicy>> {
+  return correct(ctx, input, TechInsurancePolicy, 'tech insurance policy', {
+    values: (p): PolicyValues => ({
+      ...datedValues(p),
+      insurerId: gid('Insurer', p.insurer)!,
+      policyNumber: p.policyNumber,
+      insuranceKind: p.insuranceKind,
+      premium: p.premium,
+      subsidyClaimed: p.subsidyClaimed,
+      subsidyApproved: p.subsidyApproved,
+    }),
+    required: ['insurerId', 'policyNumber', 'insuranceKind', 'premium'],
+    check: (ctx, problems, v, p) => checkPolicy(ctx, problems, v, p.id),
   });
+}
+
+interface ReinsuranceValues extends Dated {
+  reinsurerId: string;
+  treatyNumber: string;
+  cededShare: string;
+}
+
+/** A reinsurance's reinsurer, treaty and share; no more ceded than the policy insures. */
+async function checkReinsurance(ctx: RequestContext, problems: Problems, v: ReinsuranceValues, policy: TechInsurancePolicy | null) {
+  checkDated(problems, v);
+  const reinsurer = await counterparty(ctx, problems, 'input.reinsurerId', v.reinsurerId, Insurer, 'insurer');
+  if (reinsurer && !reinsurer.isReinsurer) problems.invalid('input.reinsurerId', `${reinsurer.name} is not a reinsurer.`);
+  const treatyNumber = requiredText(problems, 'input.treatyNumber', v.treatyNumber, 60);
+  percent(problems, 'input.cededShare', v.cededShare);
+  if (policy && compareDecimal(v.amount, policy.amount) > 0) problems.invalid('input.amount', 'More is ceded than the policy insures.');
+  return { amount: v.amount, startsOn: v.startsOn, endsOn: v.endsOn ?? null, reinsurer, treatyNumber, cededShare: v.cededShare };
 }
 
 export async function recordReinsurance(ctx: RequestContext, input: ReinsuranceInput): Promise<Outcome<Reinsurance>> {
   const problems = new Problems();
-  const holder = await checkBase(ctx, problems, input);
-  const reinsurer = await ctx.em.findOne(Insurer, { name: input.reinsurerName.trim() });
-  if (!reinsurer) problems.add(new NotFoundError('input.reinsurerName', `No insurer named ${input.reinsurerName}.`));
-  else if (!reinsurer.reinsurer) problems.invalid('input.reinsurerName', `${reinsurer.name} is not a reinsurer.`);
-  const policy = await ctx.em.findOne(TechInsurancePolicy, { policyNo: input.underlyingPolicyNo.trim() } as never);
-  if (!policy) problems.add(new NotFoundError('input.underlyingPolicyNo', `No tech insurance policy ${input.underlyingPolicyNo}.`));
-  const treatyNo = requiredText(problems, 'input.treatyNo', input.treatyNo, 60);
-  percent(problems, 'input.cededShare', input.cededShare);
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const policy = await liveInstrument(ctx, problems, 'input.underlyingPolicyId', input.underlyingPolicyId, TechInsurancePolicy, ['TechInsurancePolicy'], 'tech insurance policy');
+  const fields = await checkReinsurance(ctx, problems, input, policy);
   if (policy && holder) {
     const holders = await ctx.em.find(InstrumentHolder, { instrument: policy });
     if (!holders.some((h) => h.enterprise.id === holder.id)) {
-      problems.invalid('input.underlyingPolicyNo', `Policy ${policy.policyNo} does not insure ${holder.name}.`);
+      problems.invalid('input.underlyingPolicyId', `Policy ${policy.policyNumber} does not insure ${holder.name}.`);
     }
-    if (compareDecimal(input.amount, policy.amount) > 0) problems.invalid('input.amount', 'More is ceded than the policy insures.');
   }
   if (!holder || problems.any) return refused(problems.list);
-  return persistSoleHeld(ctx, Reinsurance, holder, {
-    kind: InstrumentKind.REINSURANCE,
-    ...baseFields(input),
-    reinsurer,
-    underlyingPolicy: policy,
-    treatyNo,
-    cededShare: input.cededShare,
+  return persistSoleHeld(ctx, Reinsurance, holder, { kind: InstrumentKind.REINSURANCE, status: input.status, ...fields, underlyingPolicy: policy });
+}
+
+export async function correctReinsurance(ctx: RequestContext, input: CorrectReinsuranceInput): Promise<Outcome<Reinsurance>> {
+  return correct(ctx, input, Reinsurance, 'reinsurance', {
+    values: (r): ReinsuranceValues => ({ ...datedValues(r), reinsurerId: gid('Insurer', r.reinsurer)!, treatyNumber: r.treatyNumber, cededShare: r.cededShare }),
+    required: ['reinsurerId', 'treatyNumber', 'cededShare'],
+    check: async (ctx, problems, v, r) => checkReinsurance(ctx, problems, v, await ctx.em.findOne(TechInsurancePolicy, r.underlyingPolicy.id)),
   });
 }
 
-const BOND_CLASSES = {
-  [InstrumentKind.COLLECTIVE_BOND]: CollectiveBond,
-  [InstrumentKind.SME_COLLECTIVE_NOTE]: SmeCollectiveNote,
-  [InstrumentKind.SHORT_TERM_BILL]: ShortTermBill,
-  [InstrumentKind.MEDIUM_TERM_NOTE]: MediumTermNote,
-} as Partial<Record<InstrumentKind, EntityClass<FinancingInstrument>>>;
+// ── Bonds and notes ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Records a bond or note with its issuers; collective issues have several, each liable for its own share. */
-export async function recordBondIssue(ctx: RequestContext, input: BondIssueInput): Promise<Outcome<FinancingInstrument>> {
-  const problems = new Problems();
-  const entity = BOND_CLASSES[input.kind];
-  if (!entity) problems.invalid('input.kind', `${input.kind} is not a bond or note kind.`);
-  positiveAmount(problems, 'input.amount', input.amount);
-  const code = requiredText(problems, 'input.code', input.code, 40);
-  const underwriter = requiredText(problems, 'input.underwriter', input.underwriter);
-  percent(problems, 'input.couponRate', input.couponRate);
-  wholeNumber(problems, 'input.tenorMonths', input.tenorMonths, 1, 360);
-  if (input.kind === InstrumentKind.SHORT_TERM_BILL && input.tenorMonths > 12) {
+const BOND_CLASSES: Record<BondKind, EntityClass<DebtSecurity>> = {
+  [BondKind.COLLECTIVE_BOND]: CollectiveBond,
+  [BondKind.SME_COLLECTIVE_NOTE]: SmeCollectiveNote,
+  [BondKind.SHORT_TERM_BILL]: ShortTermBill,
+  [BondKind.MEDIUM_TERM_NOTE]: MediumTermNote,
+};
+const BOND_TYPES = Object.values(BOND_CLASSES).map((c) => c.name);
+
+interface BondValues {
+  amount: string;
+  startsOn: string;
+  code: string;
+  underwriter: string;
+  couponRate: string;
+  tenorMonths: number;
+  rating?: CreditRating | null;
+  guarantor?: string | null;
+}
+
+/** A bond's own terms: its code (once among issues in force), underwriter, coupon, and a tenor its kind allows. */
+function checkBond(problems: Problems, kind: BondKind, v: BondValues) {
+  positiveAmount(problems, 'input.amount', v.amount);
+  const code = requiredText(problems, 'input.code', v.code, 40);
+  const underwriter = requiredText(problems, 'input.underwriter', v.underwriter);
+  percent(problems, 'input.couponRate', v.couponRate);
+  wholeNumber(problems, 'input.tenorMonths', v.tenorMonths, 1, 360);
+  if (kind === BondKind.SHORT_TERM_BILL && v.tenorMonths > 12) {
     problems.invalid('input.tenorMonths', 'Short-term financing bills run at most 12 months.');
   }
-  if (input.kind === InstrumentKind.MEDIUM_TERM_NOTE && input.tenorMonths <= 12) {
+  if (kind === BondKind.MEDIUM_TERM_NOTE && v.tenorMonths <= 12) {
     problems.invalid('input.tenorMonths', 'Medium-term notes run more than a year (3–5 years is typical).');
   }
-  const collective = input.kind === InstrumentKind.COLLECTIVE_BOND || input.kind === InstrumentKind.SME_COLLECTIVE_NOTE;
+  return {
+    amount: v.amount,
+    startsOn: v.startsOn,
+    endsOn: Number.isInteger(v.tenorMonths) ? addMonths(v.startsOn, v.tenorMonths) : null,
+    code,
+    underwriter,
+    couponRate: v.couponRate,
+    tenorMonths: v.tenorMonths,
+    rating: v.rating ?? null,
+    guarantor: v.guarantor?.trim() || null,
+  };
+}
+
+/** Is a bond or note code taken by another issue in force? (Checked after the issuers, as the errors are listed.) */
+async function bondCodeTaken(ctx: RequestContext, problems: Problems, code: string | undefined, except: string | null) {
+  if (!code) return;
+  const same = { code, voidedAt: null, ...(except ? { id: { $ne: except } } : {}) };
+  if (await ctx.em.count(FinancingInstrument, same as never)) {
+    problems.add(new DuplicateError('input.code', `An issue with code ${code} is recorded already.`));
+  }
+}
+
+/** Records a bond or note with its issuers; collective issues have several, each liable for its own share. */
+export async function recordBondIssue(ctx: RequestContext, input: BondIssueInput): Promise<Outcome<DebtSecurity>> {
+  const problems = new Problems();
+  const fields = checkBond(problems, input.kind, input);
+  const collective = input.kind === BondKind.COLLECTIVE_BOND || input.kind === BondKind.SME_COLLECTIVE_NOTE;
   if (collective && input.issuers.length < 2) problems.invalid('input.issuers', 'A collective issue has at least two issuers.');
   if (input.issuers.length === 0) problems.invalid('input.issuers', 'An issue has an issuer.');
   const codes = input.issuers.map((i) => i.creditCode);
@@ -554,42 +828,86 @@ export async function recordBondIssue(ctx: RequestContext, input: BondIssueInput
     const e = await enterpriseByCode(ctx, problems, `input.issuers.${n}.creditCode`, i.creditCode);
     if (e) issuers.push(e);
   }
-  if (code && (await ctx.em.count(FinancingInstrument, { code } as never))) {
-    problems.add(new DuplicateError('input.code', `An issue with code ${code} is recorded already.`));
-  }
-  if (!entity || problems.any) return refused(problems.list);
-  const bond = ctx.em.create(entity, {
-    kind: input.kind,
-    status: input.status,
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: addMonths(input.startDate, input.tenorMonths),
-    code,
-    underwriter,
-    couponRate: input.couponRate,
-    tenorMonths: input.tenorMonths,
-    rating: input.rating ?? null,
-    guarantor: input.guarantor?.trim() || null,
-  } as never);
+  await bondCodeTaken(ctx, problems, fields.code, null);
+  if (problems.any) return refused(problems.list);
+  const bond = ctx.em.create(BOND_CLASSES[input.kind], { kind: input.kind as string as InstrumentKind, status: input.status, ...fields } as never);
   issuers.forEach((enterprise, n) =>
-    ctx.em.create(InstrumentHolder, { instrument: bond, enterprise, share: input.issuers[n]!.share, lead: n === 0 } as never),
+    ctx.em.create(InstrumentHolder, { instrument: bond, enterprise, share: input.issuers[n]!.share, isLead: n === 0 } as never),
   );
   return flushOutcome(ctx, bond);
 }
 
+export async function correctBondIssue(ctx: RequestContext, input: CorrectBondIssueInput): Promise<Outcome<DebtSecurity>> {
+  return correct(ctx, input, FinancingInstrument as unknown as EntityClass<DebtSecurity>, 'bond or note issue', {
+    types: BOND_TYPES,
+    values: (b) => ({
+      amount: b.amount,
+      startsOn: b.startsOn,
+      // The end follows the start and the tenor; listed so a change of either shows it moving.
+      endsOn: b.endsOn,
+      defaultedOn: b.defaultedOn,
+      code: b.code,
+      underwriter: b.underwriter,
+      couponRate: b.couponRate,
+      tenorMonths: b.tenorMonths,
+      rating: b.rating,
+      guarantor: b.guarantor,
+    }),
+    required: ['code', 'underwriter', 'couponRate', 'tenorMonths'],
+    derive: (v) => ({ ...v, endsOn: Number.isInteger(v.tenorMonths) ? addMonths(v.startsOn, v.tenorMonths) : v.endsOn }),
+    async check(ctx, problems, v, b) {
+      const fields = checkBond(problems, b.kind as string as BondKind, v);
+      await bondCodeTaken(ctx, problems, fields.code, b.id);
+      return fields;
+    },
+  });
+}
+
+// ── Funds and risk compensation ─────────────────────────────────────────────────────────────────────────────────
+
+interface FundValues extends Dated {
+  fundId: string;
+  stake: string;
+}
+
+async function checkFundInvestment(ctx: RequestContext, problems: Problems, v: FundValues) {
+  checkDated(problems, v);
+  const fund = await counterparty(ctx, problems, 'input.fundId', v.fundId, Fund, 'fund');
+  percent(problems, 'input.stake', v.stake);
+  return { amount: v.amount, startsOn: v.startsOn, endsOn: v.endsOn ?? null, fund, stake: v.stake };
+}
+
 export async function recordFundInvestment(ctx: RequestContext, input: FundInvestmentInput): Promise<Outcome<FundInvestment>> {
   const problems = new Problems();
-  const holder = await checkBase(ctx, problems, input);
-  const fund = await ctx.em.findOne(Fund, { name: input.fundName.trim() });
-  if (!fund) problems.add(new NotFoundError('input.fundName', `No fund named ${input.fundName}.`));
-  percent(problems, 'input.stake', input.stake);
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const fields = await checkFundInvestment(ctx, problems, input);
   if (!holder || problems.any) return refused(problems.list);
-  return persistSoleHeld(ctx, FundInvestment, holder, {
-    kind: InstrumentKind.FUND_INVESTMENT,
-    ...baseFields(input),
-    fund,
-    stake: input.stake,
+  return persistSoleHeld(ctx, FundInvestment, holder, { kind: InstrumentKind.FUND_INVESTMENT, status: input.status, ...fields });
+}
+
+export async function correctFundInvestment(ctx: RequestContext, input: CorrectFundInvestmentInput): Promise<Outcome<FundInvestment>> {
+  return correct(ctx, input, FundInvestment, 'fund investment', {
+    values: (f): FundValues => ({ ...datedValues(f), fundId: gid('Fund', f.fund)!, stake: f.stake }),
+    required: ['fundId', 'stake'],
+    check: (ctx, problems, v) => checkFundInvestment(ctx, problems, v),
   });
+}
+
+interface CoverValues extends Dated {
+  poolId: string;
+  coverageRatio: string;
+}
+
+/** A cover's pool and ratio; no more than the pool pays for one loan, nor than the loan. */
+async function checkCover(ctx: RequestContext, problems: Problems, v: CoverValues, loan: LoanInstrument | null) {
+  checkDated(problems, v);
+  const pool = await counterparty(ctx, problems, 'input.poolId', v.poolId, RiskCompensationPool, 'risk compensation pool');
+  percent(problems, 'input.coverageRatio', v.coverageRatio);
+  if (pool && compareDecimal(v.amount, pool.capPerLoan) > 0) {
+    problems.invalid('input.amount', `${pool.name} pays at most ${pool.capPerLoan} per loan.`);
+  }
+  if (loan && compareDecimal(v.amount, loan.amount) > 0) problems.invalid('input.amount', 'The cover exceeds the loan.');
+  return { amount: v.amount, startsOn: v.startsOn, pool, coverageRatio: v.coverageRatio };
 }
 
 export async function recordRiskCompensationCover(
@@ -597,31 +915,42 @@ export async function recordRiskCompensationCover(
   input: RiskCompensationCoverInput,
 ): Promise<Outcome<RiskCompensationCover>> {
   const problems = new Problems();
-  const holder = await checkBase(ctx, problems, input);
-  const pool = await ctx.em.findOne(RiskCompensationPool, { name: input.poolName.trim() });
-  if (!pool) problems.add(new NotFoundError('input.poolName', `No risk compensation pool named ${input.poolName}.`));
-  percent(problems, 'input.coverageRatio', input.coverageRatio);
-  if (pool && compareDecimal(input.amount, pool.capPerLoan) > 0) {
-    problems.invalid('input.amount', `${pool.name} pays at most ${pool.capPerLoan} per loan.`);
-  }
-  const loanId = idOf(problems, 'input.coveredLoanId', input.coveredLoanId, ['CreditLoan', 'IpPledgeLoan']);
-  const loan = loanId ? await ctx.em.findOne(LoanInstrument, loanId) : null;
-  if (loanId && !loan) problems.add(new NotFoundError('input.coveredLoanId', 'No such loan.'));
+  const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
+  const loan = await liveInstrument(ctx, problems, 'input.coveredLoanId', input.coveredLoanId, LoanInstrument, ['CreditLoan', 'IpPledgeLoan'], 'loan');
+  const fields = await checkCover(ctx, problems, input, loan);
   if (loan && holder) {
     const held = await ctx.em.count(InstrumentHolder, { instrument: loan, enterprise: holder });
     if (!held) problems.invalid('input.coveredLoanId', `The loan is not ${holder.name}'s.`);
-    if (compareDecimal(input.amount, loan.amount) > 0) problems.invalid('input.amount', 'The cover exceeds the loan.');
   }
   if (!holder || problems.any) return refused(problems.list);
   return persistSoleHeld(ctx, RiskCompensationCover, holder, {
     kind: InstrumentKind.RISK_COMPENSATION,
     status: input.status,
-    amount: input.amount,
-    startDate: input.startDate,
-    endDate: input.endDate ?? loan!.endDate,
-    pool,
+    ...fields,
+    endsOn: input.endsOn ?? loan!.endsOn,
     coveredLoan: loan,
-    coverageRatio: input.coverageRatio,
+  });
+}
+
+/** The claims on a cover that count against it (all but the rejected ones), summed. */
+async function claimedOn(ctx: RequestContext, cover: RiskCompensationCover): Promise<bigint> {
+  const claims = await ctx.em.find(RiskCompensationClaim, { cover, status: { $ne: 'REJECTED' } as never });
+  return claims.reduce((s, c) => s + toScaled(c.amount), 0n);
+}
+
+export async function correctRiskCompensationCover(
+  ctx: RequestContext,
+  input: CorrectRiskCompensationCoverInput,
+): Promise<Outcome<RiskCompensationCover>> {
+  return correct(ctx, input, RiskCompensationCover, 'risk compensation cover', {
+    values: (c): CoverValues => ({ ...datedValues(c), poolId: gid('RiskCompensationPool', c.pool)!, coverageRatio: c.coverageRatio }),
+    required: ['poolId', 'coverageRatio'],
+    async check(ctx, problems, v, c) {
+      const fields = await checkCover(ctx, problems, v, await ctx.em.findOne(LoanInstrument, c.coveredLoan.id));
+      const claimed = await claimedOn(ctx, c);
+      if (claimed > toScaled(v.amount)) problems.invalid('input.amount', `Claims on the cover reach ${fromScaled(claimed)}, above ${v.amount}.`);
+      return { ...fields, endsOn: v.endsOn ?? null };
+    },
   });
 }
 
@@ -630,9 +959,7 @@ export async function recordRiskCompensationClaim(
   input: RiskCompensationClaimInput,
 ): Promise<Outcome<RiskCompensationClaim>> {
   const problems = new Problems();
-  const id = idOf(problems, 'input.coverId', input.coverId, 'RiskCompensationCover');
-  const cover = id ? await ctx.em.findOne(RiskCompensationCover, id) : null;
-  if (id && !cover) problems.add(new NotFoundError('input.coverId', 'No such risk compensation cover.'));
+  const cover = await liveInstrument(ctx, problems, 'input.coverId', input.coverId, RiskCompensationCover, ['RiskCompensationCover'], 'risk compensation cover');
   positiveAmount(problems, 'input.amount', input.amount);
   nonNegativeAmount(problems, 'input.paidAmount', input.paidAmount);
   notInFuture(problems, 'input.claimedOn', input.claimedOn, zoneToday());
@@ -640,12 +967,11 @@ export async function recordRiskCompensationClaim(
     problems.invalid('input.paidAmount', 'More paid than claimed.');
   }
   if (cover) {
-    const earlier = await ctx.em.find(RiskCompensationClaim, { cover, status: { $ne: 'REJECTED' } as never });
-    const claimed = earlier.reduce((s, c) => s + toScaled(c.amount), toScaled(input.amount));
+    const claimed = (await claimedOn(ctx, cover)) + toScaled(input.amount);
     if (claimed > toScaled(cover.amount)) {
       problems.invalid('input.amount', `Claims would reach ${fromScaled(claimed)}, above the cover of ${cover.amount}.`);
     }
-    dateOrder(problems, 'input.claimedOn', cover.startDate, input.claimedOn);
+    dateOrder(problems, 'input.claimedOn', cover.startsOn, input.claimedOn);
   }
   if (!cover || problems.any) return refused(problems.list);
   const claim = ctx.em.create(RiskCompensationClaim, {
@@ -658,24 +984,162 @@ export async function recordRiskCompensationClaim(
   return flushOutcome(ctx, claim);
 }
 
-/** Changes an instrument's status (repaid, defaulted, cancelled …); a NEEQ listing moves by stage instead. */
-export async function updateInstrumentStatus(
+// ── Changing, correcting, voiding ───────────────────────────────────────────────────────────────────────────────
+
+/** An OptimisticLockError at flush: the instrument changed between reading and writing it. */
+const staleAfterFlush = (ctx: RequestContext, instrument: FinancingInstrument, version: number) => async () =>
+  new StaleVersionError('The instrument', version, (await ctx.em.findOneOrFail(FinancingInstrument, instrument.id)).version);
+
+/**
+ * The instrument a change names (`input.id`, of one of `types`), at the version given and not voided; null with the
+ * reason in `problems` otherwise: NOT_FOUND, STALE_VERSION, or TRANSITION_NOT_ALLOWED for a voided one.
+ */
+async function changeable<T extends FinancingInstrument>(
   ctx: RequestContext,
-  globalId: string,
-  version: number,
-  status: InstrumentStatus,
-): Promise<Outcome<FinancingInstrument>> {
+  problems: Problems,
+  input: { id: string; version: number },
+  entity: EntityClass<T>,
+  what: string,
+  types: string[] = [entity.name],
+): Promise<T | null> {
+  const parsed = fromGlobalId(input.id);
+  const found = parsed && types.includes(parsed.type) ? await ctx.em.findOne(entity, parsed.id as never) : null;
+  if (!found || found.typename !== parsed!.type) {
+    problems.add(new NotFoundError('input.id', `No ${what} has the id ${input.id}.`));
+    return null;
+  }
+  if (found.voidedAt !== null) {
+    problems.add(
+      new InvalidInputError('input.id', `This ${what} was voided (${found.voidReason}); a voided record does not change.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+    );
+    return null;
+  }
+  if (found.version !== input.version) {
+    problems.add(new StaleVersionError(`The ${what}`, input.version, found.version));
+    return null;
+  }
+  return found;
+}
+
+/** Changes an instrument's status (repaid, defaulted, cancelled …); a NEEQ listing moves by stage instead. */
+export async function updateInstrumentStatus(ctx: RequestContext, input: UpdateInstrumentStatusInput): Promise<Outcome<FinancingInstrument>> {
   const problems = new Problems();
-  const parsed = fromGlobalId(globalId);
-  const instrument = parsed ? await ctx.em.findOne(FinancingInstrument, parsed.id) : null;
-  if (!instrument || instrument.typename !== parsed!.type) return refused([new NotFoundError('id', 'No such instrument.')]);
-  if (instrument.version !== version) return refused([new StaleVersionError('The instrument', version, instrument.version)]);
+  const parsed = fromGlobalId(input.id);
+  const instrument = await changeable(ctx, problems, input, FinancingInstrument, 'instrument', parsed ? [parsed.type] : []);
+  if (!instrument) return refused(problems.list);
   if (instrument instanceof NeeqListing) {
-    problems.add(new InvalidInputError('status', 'A NEEQ listing changes status through advanceNeeqStage.', MutationErrorCode.TRANSITION_NOT_ALLOWED));
+    return refused([new InvalidInputError('input.status', 'A NEEQ listing changes status through advanceNeeqStage.', MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+  }
+  instrument.status = input.status;
+  return flushOutcome(ctx, instrument, { stale: staleAfterFlush(ctx, instrument, input.version) });
+}
+
+/** The dates and amount of an instrument as recorded, as the inputs name them. */
+const datedValues = (i: FinancingInstrument) => ({ amount: i.amount, startsOn: i.startsOn, endsOn: i.endsOn, defaultedOn: i.defaultedOn });
+
+/** The serialised form of a value on the audit trail: text, as GraphQL sends it (null stays null). */
+const auditValue = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** How one kind is corrected: its values as the inputs name them, which may not be cleared, and the checks of recording. */
+interface Correction<T extends FinancingInstrument, V extends Dated> {
+  /** Other GraphQL types the id may name (the bonds and notes share one correction). */
+  types?: string[];
+  values: (instrument: T) => V;
+  /** Fields every record of the kind has: null is refused. */
+  required: readonly string[];
+  /** Values that follow from others (an end from a start and a term). */
+  derive?: (values: V) => V;
+  /** The checks of recording over the corrected values; the entity's fields to set. */
+  check: (ctx: RequestContext, problems: Problems, values: V, instrument: T) => Promise<Record<string, unknown>>;
+}
+
+/** The fields of a correction input that are not values: what it names and why. */
+const NOT_VALUES = new Set(['id', 'version', 'reason']);
+
+/**
+ * Corrects an instrument recorded wrongly: the values given replace those recorded (omitted: kept; null: cleared, where
+ * the field may be absent), the corrected record must pass the checks of recording, and at least one value must
+ * change. The audit event of the mutation keeps the reason and the values before and after (AuditEvent.change):
+ * a correction is never a silent overwrite.
+ */
+async function correct<T extends FinancingInstrument, V extends Dated & { defaultedOn?: string | null }>(
+  ctx: RequestContext,
+  input: { id: string; version: number; reason: string },
+  entity: EntityClass<T>,
+  what: string,
+  kind: Correction<T, V>,
+): Promise<Outcome<T>> {
+  const corrections = input as unknown as Record<string, unknown>;
+  const problems = new Problems();
+  const instrument = await changeable(ctx, problems, input, entity, what, kind.types);
+  if (!instrument) return refused(problems.list);
+  const reason = requiredText(problems, 'input.reason', input.reason, 500);
+  const before = kind.values(instrument) as V & Record<string, unknown>;
+  const given = Object.entries(corrections).filter(([k, v]) => !NOT_VALUES.has(k) && v !== undefined);
+  for (const [k, v] of given) {
+    if (v === null && (kind.required.includes(k) || k === 'amount' || k === 'startsOn' || k === 'defaultedOn')) {
+      problems.invalid(`input.${k}`, `Every ${what} has a ${k}: it can be corrected, not cleared.`);
+    }
+  }
+  const merged = { ...before, ...Object.fromEntries(given) } as V & Record<string, unknown>;
+  const after = (kind.derive ? kind.derive(merged) : merged) as V & Record<string, unknown>;
+  if (corrections['defaultedOn'] != null) {
+    if (instrument.defaultedOn === null) problems.invalid('input.defaultedOn', `This ${what} never defaulted: there is no default to date.`);
+    notInFuture(problems, 'input.defaultedOn', after.defaultedOn, zoneToday());
+    dateOrder(problems, 'input.defaultedOn', after.startsOn, after.defaultedOn);
   }
   if (problems.any) return refused(problems.list);
-  instrument.status = status;
-  return flushOutcome(ctx, instrument, {
-    stale: async () => new StaleVersionError('The instrument', version, (await ctx.em.findOneOrFail(FinancingInstrument, instrument.id)).version),
+  const fields = await kind.check(ctx, problems, after, instrument);
+  const changed = Object.keys(before).filter((k) => auditValue(before[k]) !== auditValue(after[k]));
+  if (!changed.length && !problems.any) problems.invalid('input', `Nothing to correct: every value given is the one recorded.`);
+  if (problems.any) return refused(problems.list);
+  ctx.em.assign(instrument, { ...fields, defaultedOn: after.defaultedOn ?? instrument.defaultedOn } as never);
+  // The values the correction changed, as the input names them (ids global), and the version.
+  const facts = (values: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, auditValue(values[k])]));
+  noteChange(ctx, { record: instrument.nodeId, reason: reason!, before: { ...facts(before), version: instrument.version }, after: { ...facts(after), version: instrument.version + 1 } });
+  return flushOutcome(ctx, instrument, { stale: staleAfterFlush(ctx, instrument, input.version) });
+}
+
+/** What refers to an instrument and keeps it from being voided: a cover of a loan, a reinsurance of a policy. */
+async function dependents(ctx: RequestContext, instrument: FinancingInstrument): Promise<MutationError[]> {
+  const [covers, reinsurances] = await Promise.all([
+    ctx.em.find(RiskCompensationCover, { coveredLoan: instrument.id, voidedAt: null } as never),
+    ctx.em.find(Reinsurance, { underlyingPolicy: instrument.id, voidedAt: null } as never),
+  ]);
+  return [...covers, ...reinsurances].map(
+    (d) =>
+      new InvalidInputError(
+        'input.id',
+        `${d instanceof Reinsurance ? 'A reinsurance' : 'A risk compensation cover'} (${d.nodeId}) refers to it: void that first.`,
+        MutationErrorCode.TRANSITION_NOT_ALLOWED,
+      ),
+  );
+}
+
+/**
+ * Voids an instrument recorded wrongly (作废): it stays in the registry with the reason, readable by id by
+ * administrators, and is left out of every list, sum and eligibility check from now on (a voided IP-pledge loan's
+ * pledges with it). Nothing refers to a voided instrument: covers and reinsurances of it are voided first.
+ */
+export async function voidInstrument(ctx: RequestContext, input: VoidInstrumentInput): Promise<Outcome<FinancingInstrument>> {
+  const problems = new Problems();
+  const parsed = fromGlobalId(input.id);
+  const instrument = await changeable(ctx, problems, input, FinancingInstrument, 'instrument', parsed ? [parsed.type] : []);
+  if (!instrument) return refused(problems.list);
+  const reason = requiredText(problems, 'input.reason', input.reason, 500);
+  for (const e of await dependents(ctx, instrument)) problems.add(e);
+  if (problems.any) return refused(problems.list);
+  const at = new Date();
+  instrument.voidedAt = at;
+  instrument.voidReason = reason!;
+  if (instrument instanceof IpPledgeLoan) {
+    for (const pledge of await ctx.em.find(IpPledge, { loan: instrument })) pledge.voidedAt = at;
+  }
+  noteChange(ctx, {
+    record: instrument.nodeId,
+    reason: reason!,
+    before: { voidedAt: null, version: instrument.version },
+    after: { voidedAt: at.toISOString(), version: instrument.version + 1 },
   });
+  return flushOutcome(ctx, instrument, { stale: staleAfterFlush(ctx, instrument, input.version) });
 }

@@ -31,11 +31,11 @@ export const POSITION_DIVIDEND_CAP = '15';
 export const POSITION_DIVIDEND_STAFF_CAP = 30;
 export const POSITION_DIVIDEND_MIN_YEARS_IN_POST = 1;
 export const POSITION_DIVIDEND_MAX_YEARS = 3;
-/** transfer or licence, and investment ≥ 50%; industrialisation ≥ 5% a year, for 3 to 5 years. */
+/** transfer or license, and investment ≥ 50%; industrialization ≥ 5% a year, for 3 to 5 years. */
 export const PROJECT_DIVIDEND_FLOOR: Record<ProjectDividendBasis, string> = {
-  [ProjectDividendBasis.TRANSFER_OR_LICENCE]: '50',
+  [ProjectDividendBasis.TRANSFER_OR_LICENSE]: '50',
   [ProjectDividendBasis.INVESTMENT]: '50',
-  [ProjectDividendBasis.INDUSTRIALISATION]: '5',
+  [ProjectDividendBasis.INDUSTRIALIZATION]: '5',
 };
 
 const EQUITY_FORMS = new Set([
@@ -141,8 +141,8 @@ function checkAward(problems: Problems, input: EquityIncentivePlanInput, earlier
   input.grants.forEach((g, i) => {
     const field = `input.grants.${i}`;
     const name = g.granteeName.trim();
-    if (!g.keyTechnical) {
-      problems.add(cap(`${field}.keyTechnical`, 'AWARD_KEY_TECHNICAL_STAFF: equity awards go to key technical staff only', `${name} is not recorded as key technical staff (重要技术人员); an equity award may go to no one else.`));
+    if (!g.isKeyTechnicalStaff) {
+      problems.add(cap(`${field}.isKeyTechnicalStaff`, 'AWARD_KEY_TECHNICAL_STAFF: equity awards go to key technical staff only', `${name} is not recorded as key technical staff (重要技术人员); an equity award may go to no one else.`));
     }
     if (g.serviceYears < AWARD_MIN_SERVICE_YEARS) {
       problems.add(
@@ -199,10 +199,10 @@ function checkOptions(problems: Problems, input: EquityIncentivePlanInput): void
         ),
       );
     }
-    if (g.firstExerciseOn && g.exerciseDeadline && g.exerciseDeadline > yearsAfter(g.firstExerciseOn, 5)) {
+    if (g.firstExerciseOn && g.lastExerciseOn && g.lastExerciseOn > yearsAfter(g.firstExerciseOn, 5)) {
       problems.add(
         cap(
-          `${field}.exerciseDeadline`,
+          `${field}.lastExerciseOn`,
           'OPTION_EXERCISE_WINDOW: exercised within 5 years',
           `The exercise window from ${g.firstExerciseOn} may run to ${yearsAfter(g.firstExerciseOn, 5)} at the latest.`,
         ),
@@ -273,14 +273,14 @@ function checkProjectDividend(problems: Problems, input: EquityIncentivePlanInpu
       ),
     );
   }
-  if (input.projectBasis === ProjectDividendBasis.INDUSTRIALISATION && input.endsOn) {
+  if (input.projectBasis === ProjectDividendBasis.INDUSTRIALIZATION && input.endsOn) {
     const earliest = dayBefore(yearsAfter(input.approvedOn, 3));
     const latest = dayBefore(yearsAfter(input.approvedOn, 5));
     if (input.endsOn < earliest || input.endsOn > latest) {
       problems.add(
         cap(
           'input.endsOn',
-          'PROJECT_DIVIDEND_TERM: from industrialisation, each year for 3 to 5 years',
+          'PROJECT_DIVIDEND_TERM: from industrialization, each year for 3 to 5 years',
           `A plan from ${input.approvedOn} runs to between ${earliest} and ${latest}, not ${input.endsOn}.`,
         ),
       );

@@ -17,7 +17,7 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
   notInFuture(problems, 'input.approvedOn', input.approvedOn, zoneToday());
   const equity = isEquityForm(input.form);
   const dividend = isDividendForm(input.form);
-  const soe = enterprise?.stateOwned ?? false;
+  const soe = enterprise?.isStateOwned ?? false;
   if (equity && !input.totalEquityShare) problems.invalid('input.totalEquityShare', `A ${input.form} plan states the equity it grants.`);
   if (dividend && !input.profitShare) problems.invalid('input.profitShare', `A ${input.form} plan states the share of profit it distributes.`);
   if (dividend && input.totalEquityShare) problems.invalid('input.totalEquityShare', 'A dividend plan grants no equity.');
@@ -50,7 +50,7 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
     wholeNumber(problems, `${field}.serviceYears`, g.serviceYears, 0, 70);
     wholeNumber(problems, `${field}.yearsInPost`, g.yearsInPost, 0, 70);
     dateOrder(problems, `${field}.grantedOn`, input.approvedOn, g.grantedOn);
-    dateOrder(problems, `${field}.exerciseDeadline`, g.firstExerciseOn, g.exerciseDeadline);
+    dateOrder(problems, `${field}.lastExerciseOn`, g.firstExerciseOn, g.lastExerciseOn);
     if (equity && !g.equityShare) problems.invalid(`${field}.equityShare`, `A ${input.form} grant states the equity it grants.`);
     if (dividend && (g.equityShare || g.purchasedShare)) problems.invalid(field, 'A dividend grants no equity.');
     if (!dividend && (g.dividendAmount || g.annualPay || g.yearsInPost != null)) problems.invalid(field, 'Only dividend grants have a dividend, pay or years in post.');
@@ -61,10 +61,10 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
     if (soe && input.form === IncentiveForm.POSITION_DIVIDEND && (g.yearsInPost == null || !g.dividendAmount || !g.annualPay)) {
       problems.invalid(field, 'A state-owned enterprise’s position dividend grant states the years in post, the dividend and the pay.');
     }
-    if (input.form === IncentiveForm.STOCK_OPTION && (!g.firstExerciseOn || !g.exerciseDeadline)) {
-      problems.invalid(field, 'An option grant states its first exercise date and its deadline.');
+    if (input.form === IncentiveForm.STOCK_OPTION && (!g.firstExerciseOn || !g.lastExerciseOn)) {
+      problems.invalid(field, 'An option grant states its first and last exercise dates.');
     }
-    if (input.form !== IncentiveForm.STOCK_OPTION && (g.firstExerciseOn || g.exerciseDeadline)) {
+    if (input.form !== IncentiveForm.STOCK_OPTION && (g.firstExerciseOn || g.lastExerciseOn)) {
       problems.invalid(field, 'Only option grants have exercise dates.');
     }
   });
@@ -91,7 +91,7 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
     projectBasis: input.projectBasis ?? null,
     netAssetIncrease: input.netAssetIncrease ?? null,
     staffInPost: input.staffInPost ?? null,
-    pilotKeyUnit: input.pilotKeyUnit,
+    isPilotKeyUnit: input.isPilotKeyUnit,
   } as never);
   for (const g of input.grants) {
     ctx.em.create(EquityGrant, {
@@ -101,14 +101,14 @@ export async function recordIncentivePlan(ctx: RequestContext, input: EquityInce
       equityShare: g.equityShare ?? null,
       purchasedShare: g.purchasedShare ?? null,
       awardValue: g.awardValue ?? null,
-      keyTechnical: g.keyTechnical,
+      isKeyTechnicalStaff: g.isKeyTechnicalStaff,
       serviceYears: g.serviceYears,
       yearsInPost: g.yearsInPost ?? null,
       dividendAmount: g.dividendAmount ?? null,
       annualPay: g.annualPay ?? null,
       grantedOn: g.grantedOn,
       firstExerciseOn: g.firstExerciseOn ?? null,
-      exerciseDeadline: g.exerciseDeadline ?? null,
+      lastExerciseOn: g.lastExerciseOn ?? null,
     } as never);
   }
   return flushOutcome(ctx, plan);

@@ -24,7 +24,9 @@ export async function loadNode(ctx: RequestContext, globalId: string): Promise<B
   if (!parsed || !entity) return null;
   const record = await ctx.loaders.byId(entity).load(parsed.id);
   // The type in the id must be the record's own (a CreditLoan id does not fetch a bond).
-  return record && record.typename === parsed.type ? record : null;
+  if (!record || record.typename !== parsed.type) return null;
+  // A voided record (an instrument, or a pledge voided with its loan) exists only for those who read voided records.
+  return (record as { voidedAt?: Date | null }).voidedAt && !ctx.access.seesVoided ? null : record;
 }
 
 /** Reads ahead what the selection follows from these records, one statement per table they come from. */
@@ -41,16 +43,32 @@ async function readAhead(ctx: RequestContext, info: GraphQLResolveInfo, records:
 @Resolver()
 export class NodeResolver {
   @Authorized()
-  @Query(() => Node, { nullable: true, description: 'The record with this global id; null when there is none.' })
-  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global id as some field gave it (pre-v1 ids are still read).' }) id: string, @Info() info: GraphQLResolveInfo) {
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'The record with this global id (Relay object identification); null when there is none, and when the viewer may ' +
+      'not see it (the two are not told apart).',
+  })
+  async node(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'A global id as an `id` field gave it (ids issued before API v1 are still read).' }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const record = await loadNode(ctx, id);
     await readAhead(ctx, info, [record]);
     return record;
   }
 
   @Authorized()
-  @Query(() => [Node], { nullable: 'items', description: 'The records with these ids, in order; null where there is none.' })
-  async nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: 'Global ids: at most 1,000 in one request, counted together with eligibility codes across aliases (README, "Limits on one request"); the answer keeps their order.' }) ids: string[], @Info() info: GraphQLResolveInfo) {
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'The records with these global ids, in the order given; null where there is none or the viewer may not see it.',
+  })
+  async nodes(
+    @Ctx() ctx: RequestContext,
+    @Arg('ids', () => [ID], { description: 'Global ids as `id` fields gave them: at most 1,000 in one request, counted together with eligibility codes across aliases (README, "Limits on one request").' }) ids: string[],
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const records = await Promise.all(ids.map((id) => loadNode(ctx, id)));
     await readAhead(ctx, info, records);
     return records;

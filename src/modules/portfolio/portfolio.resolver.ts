@@ -7,10 +7,12 @@ import { PortfolioSummary } from './portfolio.types';
 @Resolver(() => PortfolioSummary)
 export class PortfolioResolver {
   @Authorized()
-  @Query(() => PortfolioSummary, { description: 'Figures for the enterprises a filter selects (the whole zone without one).' })
+  @Query(() => PortfolioSummary, {
+    description: 'Figures for the enterprises a filter selects (the whole zone without one), as the viewer may see them (see PortfolioSummary).',
+  })
   portfolioSummary(
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Which enterprises; the whole zone when left out.' }) filter: EnterpriseFilter | null,
   ): Promise<PortfolioSummary> {
     return portfolioSummary(ctx, filter);
   }

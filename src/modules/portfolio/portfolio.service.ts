@@ -10,6 +10,7 @@ import { zoneToday } from '../../clock';
 import { filterScope } from '../eligibility/outreach';
 import { Park } from '../enterprise/park.entity';
 import { InstrumentKind } from '../finance/enums';
+import { notVoidedSql } from '../finance/instrument.entity';
 import type { PortfolioSummary } from './portfolio.types';
 
 /** The fewest enterprises a year's summed figures may cover for anyone but the zone's administrators. */
@@ -83,6 +84,8 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
       .from('f')
       .join('instrument_holder as h', 'h.enterprise_id', 'f.id')
       .join('financing_instrument as i', 'i.id', 'h.instrument_id')
+      // A voided instrument was never there.
+      .whereRaw(notVoidedSql('i'))
       .select(
         'i.kind',
         knex.raw('count(distinct i.id)::int as n'),
@@ -155,7 +158,7 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
       rdExpense: fixed(r['rd']),
       highTechRevenue: fixed(r['high_tech']),
       employees: r['employees'],
-      stStaff: r['st_staff'],
+      scienceAndTechnologyStaff: r['st_staff'],
     })),
   };
 }

@@ -4,92 +4,103 @@ import { Industry } from '../enterprise/enums';
 import { Park } from '../enterprise/park.entity';
 import { InstrumentKind } from '../finance/enums';
 
-@ObjectType()
+@ObjectType({ description: 'How many of the summary’s enterprises are in one zone industry.' })
 export class IndustryCount {
-  @Field(() => Industry)
+  @Field(() => Industry, { description: 'The industry.' })
   industry!: Industry;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises in it.' })
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many of the summary’s enterprises sit in one park.' })
 export class ParkCount {
-  @Field(() => Park)
+  @Field(() => Park, { description: 'The park.' })
   park!: Park;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises in it.' })
   count!: number;
 }
 
-@ObjectType({ description: 'The instruments of one kind held by the enterprises in the summary.' })
+@ObjectType({ description: 'The financing instruments of one kind held by the enterprises in the summary.' })
 export class InstrumentKindSummary {
-  @Field(() => InstrumentKind)
+  @Field(() => InstrumentKind, { description: 'The kind.' })
   kind!: InstrumentKind;
 
   @Field(() => Int, { description: 'Instruments of this kind (a collective issue counts once).' })
   count!: number;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "Their amounts; of a collective issue only these enterprises' shares." })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      "Their amounts, yuan; of a collective issue only these enterprises' shares. Masked (null with a FORBIDDEN error) for a bank, which never sees other lenders' amounts summed.",
+  })
   totalAmount!: string;
 
   @Field(() => Int, { description: 'Of them, active (outstanding, in force, listed, held).' })
   activeCount!: number;
 
-  @Field(() => DecimalScalar, { nullable: true })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "The amounts of the active ones, yuan, counted as `totalAmount`. Masked (null with a FORBIDDEN error) for a bank, as `totalAmount`.",
+  })
   activeAmount!: string;
 }
 
-@ObjectType({ description: 'Figures of the enterprises for one fiscal year (those that reported it).' })
+@ObjectType({ description: 'The summed figures of the enterprises that reported one fiscal year.' })
 export class FiscalYearTotals {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The fiscal year.' })
   fiscalYear!: number;
 
   @Field(() => Int, { description: 'Enterprises that reported this year.' })
   reporting!: number;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Their sales revenue, yuan.' })
   revenue!: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Their R&D expense, yuan.' })
   rdExpense!: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Their revenue from high-tech products and services, yuan.' })
   highTechRevenue!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Their employees.' })
   employees!: number;
 
-  @Field(() => Int)
-  stStaff!: number;
+  @Field(() => Int, { description: 'Their science and technology staff (科技人员).' })
+  scienceAndTechnologyStaff!: number;
 }
 
-@ObjectType({ description: 'Zone-wide or filtered figures, computed in the database.' })
+@ObjectType({
+  description:
+    'Figures of the enterprises a filter selects (the whole zone without one), computed in the database. A bank counts only enterprises that authorized it, and instruments only under the INSTRUMENTS scope.',
+})
 export class PortfolioSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enterprises selected.' })
   enterpriseCount!: number;
 
-  @Field(() => Int, { description: 'With a high-tech certificate valid today.' })
+  @Field(() => Int, { description: 'Of them, holding a high-tech enterprise certificate valid today (Asia/Shanghai).' })
   highTechCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, owned by a university (校办企业).' })
   universityAffiliatedCount!: number;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Their registered capital, yuan.' })
   registeredCapital!: string;
 
-  @Field(() => [IndustryCount], { description: 'Industries with at least one enterprise, most first.' })
+  @Field(() => [IndustryCount], { description: 'Industries with at least one enterprise, most first. Bounded: one per Industry value.' })
   byIndustry!: IndustryCount[];
 
-  @Field(() => [ParkCount], { description: 'Parks with at least one enterprise, most first.' })
+  @Field(() => [ParkCount], { description: 'Parks with at least one enterprise, most first. Bounded: one per park of the zone.' })
   byPark!: ParkCount[];
 
-  @Field(() => [InstrumentKindSummary], { description: 'Every instrument kind, in the order of InstrumentKind, zeros included.' })
+  @Field(() => [InstrumentKindSummary], { description: 'Every instrument kind, in the order of InstrumentKind, zeros included. Bounded: one per kind.' })
   byInstrumentKind!: InstrumentKindSummary[];
 
   @Field(() => [FiscalYearTotals], {
     nullable: true,
-    description: 'Latest year first; for anyone but zone administrators, only years reported by at least 5 enterprises.',
+    description:
+      'The latest fiscal year first; for anyone but zone administrators, only years reported by at least 5 enterprises. Masked (null with a FORBIDDEN error) for a bank. Bounded: one per year.',
   })
   byFiscalYear!: FiscalYearTotals[];
 }

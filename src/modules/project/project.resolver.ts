@@ -22,7 +22,12 @@ const PROJECT = follows('ResearchProject', {
 const PARTICIPANT = follows('ProjectParticipant', { enterprise: one(Enterprise, 'enterprise'), institution: one(Institution, 'institution') });
 const OUTPUT = follows('ProjectOutput', { patent: one(Patent, 'patent') });
 
-export const ResearchProjectPayload = Payload('ResearchProjectPayload', 'project', ResearchProject, 'The project recorded.');
+export const ResearchProjectPayload = Payload(
+  'ResearchProjectPayload',
+  'project',
+  ResearchProject,
+  'What recordResearchProject answers: the project as recorded, or why nothing was written.',
+);
 
 /** The same fields in SQL (src/db/sql-answer.ts). */
 answers('ResearchProject', {
@@ -37,27 +42,33 @@ answers('ProjectOutput', { patent: OUTPUT.patent });
 @Resolver(() => ResearchProject)
 export class ResearchProjectResolver {
   @Authorized()
-  @Mutation(() => ResearchProjectPayload, { description: 'Records an industry–university–research project.' })
-  async recordResearchProject(@Ctx() ctx: RequestContext, @Arg('input') input: ResearchProjectInput) {
+  @Mutation(() => ResearchProjectPayload, {
+    description:
+      'Records an industry–university–research (产学研) project with its participants, budget and outputs (a representative: one its own enterprise takes part in, with institutions only).\n\n' +
+      'Errors: InvalidInputError, NotFoundError, NotPermittedError.',
+  })
+  async recordResearchProject(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The project.' }) input: ResearchProjectInput) {
     return ResearchProjectPayload.from(await recordResearchProject(ctx, input));
   }
 
-  @FieldResolver(() => [ProjectParticipant])
+  @FieldResolver(() => [ProjectParticipant], {
+    description: 'Who takes part, by role (in the order of ParticipantRole), then by id. Bounded: the few enterprises and institutions named when it was recorded.',
+  })
   participants(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<ProjectParticipant>(PROJECT.participants, p);
   }
 
-  @FieldResolver(() => [ProjectBudgetLine], { description: 'Budget by source.' })
+  @FieldResolver(() => [ProjectBudgetLine], { description: 'Its budget, by source (in the order of FundingSource). Bounded: the lines given when it was recorded.' })
   budget(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<ProjectBudgetLine>(PROJECT.budget, p);
   }
 
-  @FieldResolver(() => DecimalScalar)
+  @FieldResolver(() => DecimalScalar, { description: 'The sum of its budget lines, yuan (0.00 without any).' })
   async totalBudget(@Root() p: ResearchProject, @Ctx() ctx: RequestContext): Promise<string> {
     return sumDecimal((await this.budget(p, ctx)).map((b) => b.amount));
   }
 
-  @FieldResolver(() => [ProjectOutput])
+  @FieldResolver(() => [ProjectOutput], { description: 'What it produced, as recorded. Bounded: the outputs given when it was recorded.' })
   outputs(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<ProjectOutput>(PROJECT.outputs, p);
   }
@@ -65,12 +76,12 @@ export class ResearchProjectResolver {
 
 @Resolver(() => ProjectParticipant)
 export class ProjectParticipantResolver {
-  @FieldResolver(() => Enterprise, { nullable: true })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise taking part; null when the participant is an institution.' })
   enterprise(@Root() p: ProjectParticipant, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(PARTICIPANT.enterprise, p);
   }
 
-  @FieldResolver(() => Institution, { nullable: true })
+  @FieldResolver(() => Institution, { nullable: true, description: 'The university or research institute taking part; null when the participant is an enterprise.' })
   institution(@Root() p: ProjectParticipant, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(PARTICIPANT.institution, p);
   }
@@ -78,7 +89,7 @@ export class ProjectParticipantResolver {
 
 @Resolver(() => ProjectOutput)
 export class ProjectOutputResolver {
-  @FieldResolver(() => Patent, { nullable: true })
+  @FieldResolver(() => Patent, { nullable: true, description: 'The patent, for a PATENT output; null for any other kind.' })
   patent(@Root() o: ProjectOutput, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(OUTPUT.patent, o);
   }

@@ -21,7 +21,7 @@ export async function recordResearchProject(ctx: RequestContext, input: Research
   const problems = new Problems();
   const title = requiredText(problems, 'input.title', input.title, 300);
   const platform = optionalText(problems, 'input.platform', input.platform, 300);
-  dateOrder(problems, 'input.endDate', input.startDate, input.endDate);
+  dateOrder(problems, 'input.endsOn', input.startsOn, input.endsOn);
 
   const codes = input.participants.flatMap((p) => (p.creditCode ? [p.creditCode] : []));
   // A representative records projects of its own enterprise with institutions; a project naming other enterprises
@@ -78,10 +78,10 @@ export async function recordResearchProject(ctx: RequestContext, input: Research
   const project = ctx.em.create(ResearchProject, {
     title: title!,
     status: input.status,
-    startDate: input.startDate,
-    endDate: input.endDate ?? null,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? null,
     platform,
-    disposalRightsPilot: input.disposalRightsPilot,
+    isUnderDisposalRightsPilot: input.isUnderDisposalRightsPilot,
   } as never);
   input.participants.forEach((p, i) =>
     ctx.em.create(ProjectParticipant, {

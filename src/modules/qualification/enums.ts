@@ -8,7 +8,7 @@ import { registerEnumType } from 'type-graphql';
 export enum QualificationKind {
   TECH_SME = 'TECH_SME',
   INNOVATIVE_SME = 'INNOVATIVE_SME',
-  PROVINCIAL_SPECIALISED_SME = 'PROVINCIAL_SPECIALISED_SME',
+  PROVINCIAL_SPECIALIZED_SME = 'PROVINCIAL_SPECIALIZED_SME',
   LITTLE_GIANT = 'LITTLE_GIANT',
   SINGLE_ITEM_CHAMPION = 'SINGLE_ITEM_CHAMPION',
   GAZELLE = 'GAZELLE',
@@ -17,15 +17,19 @@ export enum QualificationKind {
 }
 registerEnumType(QualificationKind, {
   name: 'QualificationKind',
-  description: 'A recognition an enterprise holds for a period, under a number given by its issuer.',
+  description: 'A recognition (资质) an enterprise holds for a period, under a number given by its issuer.',
   valuesConfig: {
-    TECH_SME: { description: '科技型中小企业 (国科发政〔2017〕115号): registered each year after a self-evaluation (入库登记编号).' },
-    INNOVATIVE_SME: { description: '创新型中小企业 (优质中小企业梯度培育, provincial industry and IT department).' },
-    PROVINCIAL_SPECIALISED_SME: { description: '省级专精特新中小企业 (specialised, refined, distinctive and innovative SME of the province).' },
-    LITTLE_GIANT: { description: '专精特新“小巨人”企业 (national, Ministry of Industry and Information Technology).' },
-    SINGLE_ITEM_CHAMPION: { description: '制造业单项冠军 (manufacturing single-item champion, national).' },
-    GAZELLE: { description: '瞪羚企业 (high-growth enterprise list).' },
-    UNICORN: { description: '独角兽企业.' },
-    POTENTIAL_UNICORN: { description: '潜在独角兽企业.' },
+    TECH_SME: {
+      description: 'Tech SME (科技型中小企业, 国科发政〔2017〕115号): registered each year after a self-evaluation, under a registration number (入库登记编号).',
+    },
+    INNOVATIVE_SME: { description: 'Innovative SME (创新型中小企业), recognized by the provincial industry and information technology department (优质中小企业梯度培育).' },
+    PROVINCIAL_SPECIALIZED_SME: {
+      description: 'Provincial specialized, refined, distinctive and innovative SME (省级专精特新中小企业).',
+    },
+    LITTLE_GIANT: { description: 'National “little giant” specialized and innovative enterprise (专精特新“小巨人”企业), named by the Ministry of Industry and Information Technology.' },
+    SINGLE_ITEM_CHAMPION: { description: 'Manufacturing single-item champion (制造业单项冠军), national.' },
+    GAZELLE: { description: 'Gazelle enterprise (瞪羚企业): on the list of high-growth enterprises.' },
+    UNICORN: { description: 'Unicorn enterprise (独角兽企业).' },
+    POTENTIAL_UNICORN: { description: 'Potential unicorn enterprise (潜在独角兽企业).' },
   },
 });

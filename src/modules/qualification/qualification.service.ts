@@ -17,7 +17,7 @@ export async function recordQualification(ctx: RequestContext, input: Qualificat
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const number = requiredText(problems, 'input.number', input.number, 100);
   const issuer = requiredText(problems, 'input.issuer', input.issuer, 200);
-  dateOrder(problems, 'input.validTo', input.validFrom, input.validTo);
+  dateOrder(problems, 'input.validUntil', input.validFrom, input.validUntil);
   notInFuture(problems, 'input.validFrom', input.validFrom, zoneToday());
   const duplicate = () => new DuplicateError('input.number', `${input.kind} ${number} is recorded already.`);
   if (number && (await ctx.em.count(Qualification, { kind: input.kind, number }))) problems.add(duplicate());
@@ -27,7 +27,7 @@ export async function recordQualification(ctx: RequestContext, input: Qualificat
     kind: input.kind,
     number: number!,
     validFrom: input.validFrom,
-    validTo: input.validTo,
+    validUntil: input.validUntil,
     issuer: issuer!,
   } as never);
   return flushOutcome(ctx, qualification, { duplicate });

@@ -1,77 +1,104 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
+import { readAll } from '../../db/read-objects';
 import { IndustryCluster, Park } from '../enterprise/park.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from '../finance/counterparty.entity';
 import { Institution } from '../institution/institution.entity';
 import {
-  BankBranchInput,
-  BankInput,
-  CodedNameInput,
-  FundInput,
-  InstitutionInput,
-  InsurerInput,
-  RiskCompensationPoolInput,
+  RecordBankBranchInput,
+  RecordBankInput,
+  RecordFundInput,
+  RecordIndustryClusterInput,
+  RecordInstitutionInput,
+  RecordInsurerInput,
+  RecordParkInput,
+  RecordRiskCompensationPoolInput,
 } from './reference.inputs';
 import * as reference from './reference.service';
 
-export const ParkPayload = Payload('ParkPayload', 'park', Park, 'The park recorded.');
-export const IndustryClusterPayload = Payload('IndustryClusterPayload', 'cluster', IndustryCluster, 'The cluster recorded.');
-export const InstitutionPayload = Payload('InstitutionPayload', 'institution', Institution, 'The institution recorded.');
-export const BankPayload = Payload('BankPayload', 'bank', Bank, 'The bank recorded.');
-export const BankBranchPayload = Payload('BankBranchPayload', 'branch', BankBranch, 'The sub-branch recorded.');
-export const InsurerPayload = Payload('InsurerPayload', 'insurer', Insurer, 'The insurer recorded.');
-export const FundPayload = Payload('FundPayload', 'fund', Fund, 'The fund recorded.');
-export const RiskCompensationPoolPayload = Payload('RiskCompensationPoolPayload', 'pool', RiskCompensationPool, 'The pool recorded.');
+export const RecordParkPayload = Payload('RecordParkPayload', 'park', Park, 'The park recorded.');
+export const RecordIndustryClusterPayload = Payload('RecordIndustryClusterPayload', 'industryCluster', IndustryCluster, 'The industry cluster recorded.');
+export const RecordInstitutionPayload = Payload('RecordInstitutionPayload', 'institution', Institution, 'The institution recorded.');
+export const RecordBankPayload = Payload('RecordBankPayload', 'bank', Bank, 'The bank recorded.');
+export const RecordBankBranchPayload = Payload('RecordBankBranchPayload', 'bankBranch', BankBranch, 'The bank sub-branch recorded.');
+export const RecordInsurerPayload = Payload('RecordInsurerPayload', 'insurer', Insurer, 'The insurer recorded.');
+export const RecordFundPayload = Payload('RecordFundPayload', 'fund', Fund, 'The fund recorded.');
+export const RecordRiskCompensationPoolPayload = Payload(
+  'RecordRiskCompensationPoolPayload',
+  'riskCompensationPool',
+  RiskCompensationPool,
+  'The risk compensation pool recorded.',
+);
 
-/** The registry's reference data and counterparties, maintained by zone administrators. */
+/** The registry's reference data and counterparties, maintained by zone administrators and read by everyone. */
 @Resolver()
 export class ReferenceDataResolver {
   @Authorized()
-  @Mutation(() => ParkPayload)
-  async recordPark(@Ctx() ctx: RequestContext, @Arg('input') input: CodedNameInput) {
-    return ParkPayload.from(await reference.recordPark(ctx, input));
+  @Query(() => [Park], { description: 'The sub-parks of the zone, by code: a fixed handful (tens at most), so a plain list.' })
+  parks(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, Park, { code: 'asc' });
   }
 
   @Authorized()
-  @Mutation(() => IndustryClusterPayload)
-  async recordIndustryCluster(@Ctx() ctx: RequestContext, @Arg('input') input: CodedNameInput) {
-    return IndustryClusterPayload.from(await reference.recordIndustryCluster(ctx, input));
+  @Query(() => [IndustryCluster], {
+    description: 'The strategic emerging industry clusters (战略性新兴产业集群), by code: a fixed handful (tens at most), so a plain list.',
+  })
+  industryClusters(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, IndustryCluster, { code: 'asc' });
   }
 
   @Authorized()
-  @Mutation(() => InstitutionPayload)
-  async recordInstitution(@Ctx() ctx: RequestContext, @Arg('input') input: InstitutionInput) {
-    return InstitutionPayload.from(await reference.recordInstitution(ctx, input));
+  @Mutation(() => RecordParkPayload, { description: 'Records a sub-park of the zone under a new code.\nErrors: InvalidInputError, DuplicateError.' })
+  async recordPark(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The park to record.' }) input: RecordParkInput) {
+    return RecordParkPayload.from(await reference.recordPark(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => BankPayload)
-  async recordBank(@Ctx() ctx: RequestContext, @Arg('input') input: BankInput) {
-    return BankPayload.from(await reference.recordBank(ctx, input));
+  @Mutation(() => RecordIndustryClusterPayload, {
+    description: 'Records a strategic emerging industry cluster under a new code.\nErrors: InvalidInputError, DuplicateError.',
+  })
+  async recordIndustryCluster(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The cluster to record.' }) input: RecordIndustryClusterInput) {
+    return RecordIndustryClusterPayload.from(await reference.recordIndustryCluster(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => BankBranchPayload)
-  async recordBankBranch(@Ctx() ctx: RequestContext, @Arg('input') input: BankBranchInput) {
-    return BankBranchPayload.from(await reference.recordBankBranch(ctx, input));
+  @Mutation(() => RecordInstitutionPayload, { description: 'Records a university or research institute.\nErrors: InvalidInputError, DuplicateError.' })
+  async recordInstitution(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The institution to record.' }) input: RecordInstitutionInput) {
+    return RecordInstitutionPayload.from(await reference.recordInstitution(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => InsurerPayload)
-  async recordInsurer(@Ctx() ctx: RequestContext, @Arg('input') input: InsurerInput) {
-    return InsurerPayload.from(await reference.recordInsurer(ctx, input));
+  @Mutation(() => RecordBankPayload, {
+    description: 'Records a bank; its credit code must have a correct check character.\nErrors: InvalidInputError, DuplicateError.',
+  })
+  async recordBank(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The bank to record.' }) input: RecordBankInput) {
+    return RecordBankPayload.from(await reference.recordBank(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => FundPayload)
-  async recordFund(@Ctx() ctx: RequestContext, @Arg('input') input: FundInput) {
-    return FundPayload.from(await reference.recordFund(ctx, input));
+  @Mutation(() => RecordBankBranchPayload, { description: 'Records a sub-branch of a recorded bank.\nErrors: InvalidInputError, NotFoundError, DuplicateError.' })
+  async recordBankBranch(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The branch to record.' }) input: RecordBankBranchInput) {
+    return RecordBankBranchPayload.from(await reference.recordBankBranch(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => RiskCompensationPoolPayload)
-  async recordRiskCompensationPool(@Ctx() ctx: RequestContext, @Arg('input') input: RiskCompensationPoolInput) {
-    return RiskCompensationPoolPayload.from(await reference.recordRiskCompensationPool(ctx, input));
+  @Mutation(() => RecordInsurerPayload, { description: 'Records an insurer or reinsurer.\nErrors: InvalidInputError, DuplicateError.' })
+  async recordInsurer(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The insurer to record.' }) input: RecordInsurerInput) {
+    return RecordInsurerPayload.from(await reference.recordInsurer(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => RecordFundPayload, { description: 'Records an investment fund.\nErrors: InvalidInputError, DuplicateError.' })
+  async recordFund(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The fund to record.' }) input: RecordFundInput) {
+    return RecordFundPayload.from(await reference.recordFund(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => RecordRiskCompensationPoolPayload, {
+    description: 'Records a risk compensation pool or SME loan mutual-aid fund.\nErrors: InvalidInputError, DuplicateError.',
+  })
+  async recordRiskCompensationPool(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The pool to record.' }) input: RecordRiskCompensationPoolInput) {
+    return RecordRiskCompensationPoolPayload.from(await reference.recordRiskCompensationPool(ctx, input));
   }
 }

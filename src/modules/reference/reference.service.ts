@@ -8,13 +8,15 @@ import { IndustryCluster, Park } from '../enterprise/park.entity';
 import { Bank, BankBranch, Fund, Insurer, RiskCompensationPool } from '../finance/counterparty.entity';
 import { Institution } from '../institution/institution.entity';
 import type {
-  BankBranchInput,
-  BankInput,
   CodedNameInput,
-  FundInput,
-  InstitutionInput,
-  InsurerInput,
-  RiskCompensationPoolInput,
+  RecordBankBranchInput,
+  RecordBankInput,
+  RecordFundInput,
+  RecordIndustryClusterInput,
+  RecordInstitutionInput,
+  RecordInsurerInput,
+  RecordParkInput,
+  RecordRiskCompensationPoolInput,
 } from './reference.inputs';
 
 /** Refuses a second record with the same unique value, before and (as a race) at the flush. */
@@ -38,19 +40,19 @@ function codedName(problems: Problems, input: CodedNameInput) {
   return { code: input.code, name: requiredText(problems, 'input.name', input.name), nameEn: optionalText(problems, 'input.nameEn', input.nameEn) };
 }
 
-export function recordPark(ctx: RequestContext, input: CodedNameInput) {
+export function recordPark(ctx: RequestContext, input: RecordParkInput) {
   const problems = new Problems();
   const data = codedName(problems, input);
   return createUnique(ctx, problems, Park, { field: 'input.code', property: 'code', value: input.code, label: 'Park' }, data);
 }
 
-export function recordIndustryCluster(ctx: RequestContext, input: CodedNameInput) {
+export function recordIndustryCluster(ctx: RequestContext, input: RecordIndustryClusterInput) {
   const problems = new Problems();
   const data = codedName(problems, input);
   return createUnique(ctx, problems, IndustryCluster, { field: 'input.code', property: 'code', value: input.code, label: 'Cluster' }, data);
 }
 
-export function recordInstitution(ctx: RequestContext, input: InstitutionInput) {
+export function recordInstitution(ctx: RequestContext, input: RecordInstitutionInput) {
   const problems = new Problems();
   const name = requiredText(problems, 'input.name', input.name) ?? '';
   const data = { name, nameEn: optionalText(problems, 'input.nameEn', input.nameEn), kind: input.kind };
@@ -58,7 +60,7 @@ export function recordInstitution(ctx: RequestContext, input: InstitutionInput) 
 }
 
 /** Records a bank; its credit code must pass its check character (a bank is not an early-registered SME). */
-export function recordBank(ctx: RequestContext, input: BankInput) {
+export function recordBank(ctx: RequestContext, input: RecordBankInput) {
   const problems = new Problems();
   const check = checkCreditCode(input.creditCode);
   if (!check.ok) problems.invalid('input.creditCode', check.message);
@@ -66,14 +68,14 @@ export function recordBank(ctx: RequestContext, input: BankInput) {
     creditCode: input.creditCode,
     name: requiredText(problems, 'input.name', input.name),
     nameEn: optionalText(problems, 'input.nameEn', input.nameEn),
-    partner: input.partner,
-    planned: input.planned,
+    isPartner: input.isPartner,
+    isPlanned: input.isPlanned,
   };
-  if (input.partner && input.planned) problems.invalid('input.partner', 'A planned bank cannot take part in the pilots yet.');
+  if (input.isPartner && input.isPlanned) problems.invalid('input.isPartner', 'A planned bank cannot take part in the pilots yet.');
   return createUnique(ctx, problems, Bank, { field: 'input.creditCode', property: 'creditCode', value: input.creditCode, label: 'Bank' }, data);
 }
 
-export async function recordBankBranch(ctx: RequestContext, input: BankBranchInput): Promise<Outcome<BankBranch>> {
+export async function recordBankBranch(ctx: RequestContext, input: RecordBankBranchInput): Promise<Outcome<BankBranch>> {
   const problems = new Problems();
   const bank = await ctx.em.findOne(Bank, { creditCode: input.bankCreditCode });
   if (!bank) problems.add(new NotFoundError('input.bankCreditCode', `No bank with credit code ${input.bankCreditCode}.`));
@@ -81,25 +83,25 @@ export async function recordBankBranch(ctx: RequestContext, input: BankBranchInp
   return createUnique(ctx, problems, BankBranch, { field: 'input.name', property: 'name', value: name, label: 'Sub-branch' }, {
     bank,
     name,
-    techSubBranch: input.techSubBranch,
+    isTechSubBranch: input.isTechSubBranch,
   });
 }
 
-export function recordInsurer(ctx: RequestContext, input: InsurerInput) {
+export function recordInsurer(ctx: RequestContext, input: RecordInsurerInput) {
   const problems = new Problems();
   const name = requiredText(problems, 'input.name', input.name) ?? '';
-  const data = { name, nameEn: optionalText(problems, 'input.nameEn', input.nameEn), reinsurer: input.reinsurer };
+  const data = { name, nameEn: optionalText(problems, 'input.nameEn', input.nameEn), isReinsurer: input.isReinsurer };
   return createUnique(ctx, problems, Insurer, { field: 'input.name', property: 'name', value: name, label: 'Insurer' }, data);
 }
 
-export function recordFund(ctx: RequestContext, input: FundInput) {
+export function recordFund(ctx: RequestContext, input: RecordFundInput) {
   const problems = new Problems();
   const name = requiredText(problems, 'input.name', input.name) ?? '';
   const data = { name, manager: requiredText(problems, 'input.manager', input.manager), type: input.type };
   return createUnique(ctx, problems, Fund, { field: 'input.name', property: 'name', value: name, label: 'Fund' }, data);
 }
 
-export function recordRiskCompensationPool(ctx: RequestContext, input: RiskCompensationPoolInput) {
+export function recordRiskCompensationPool(ctx: RequestContext, input: RecordRiskCompensationPoolInput) {
   const problems = new Problems();
   const name = requiredText(problems, 'input.name', input.name) ?? '';
   percent(problems, 'input.coverageRatio', input.coverageRatio);

@@ -11,10 +11,10 @@ import type { TaxPilotUsageInput } from './tax.inputs';
 const FIRST_YEAR: Record<TaxPilot, number> = {
   [TaxPilot.RD_SUPER_DEDUCTION]: 2010,
   [TaxPilot.EMPLOYEE_EDUCATION_DEDUCTION]: 2010,
-  [TaxPilot.EQUITY_AWARD_INSTALMENTS]: 2010,
+  [TaxPilot.EQUITY_AWARD_INSTALLMENTS]: 2010,
   [TaxPilot.PARTNERSHIP_VC_DEDUCTION]: 2015,
   [TaxPilot.TECH_TRANSFER_INCOME_RELIEF]: 2015,
-  [TaxPilot.CAPITALISED_RESERVE_INSTALMENTS]: 2015,
+  [TaxPilot.CAPITALIZED_RESERVE_INSTALLMENTS]: 2015,
 };
 
 export async function recordTaxPilotUsage(ctx: RequestContext, input: TaxPilotUsageInput): Promise<Outcome<TaxPilotUsage>> {
