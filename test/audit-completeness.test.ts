@@ -85,7 +85,7 @@ interface Made {
   id: string;
   version?: number;
 }
-type Payload = { errors: { code: string }[] } & Record<string, Made | null | { code: string }[]>;
+type Payload = { errors: { __typename: string; code: string }[] } & Record<string, Made | null | { code: string }[]>;
 
 /** What a case may use to prepare its call: mutations through GraphQL, checked to succeed. */
 interface Tools {
@@ -998,7 +998,7 @@ describe('every mutation leaves exactly one audit event', () => {
       });
     const decl = used.length ? `(${used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ')})` : '';
     const call = used.length ? `(${used.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-    return `mutation Audited${decl} { ${field}${call} { errors { code field message } ${record.join(' ')} } }`;
+    return `mutation Audited${decl} { ${field}${call} { errors { __typename code field message } ${record.join(' ')} } }`;
   }
 
   async function call(field: string, args: Args, by: Actor): Promise<Payload> {
@@ -1088,6 +1088,9 @@ describe('every mutation leaves exactly one audit event', () => {
       const before = await head();
       const payload = await call(name, args, by);
       expect(payload.errors.map((e) => e.code)).toEqual(c.refused.codes);
+      // Each error is of a type the mutation's description names on its last line ("Errors: …").
+      const named = /\nErrors: ([A-Za-z, ]+)\.$/.exec(schema.getMutationType()!.getFields()[name]!.description ?? '')?.[1]?.split(', ') ?? [];
+      expect(payload.errors.map((e) => [e.__typename, named.includes(e.__typename)])).toEqual(payload.errors.map((e) => [e.__typename, true]));
       expect(await since(before)).toEqual([
         { actorRole: by.role, actorOrg: await shownOrganization(by), operation: name, outcome: 'REFUSED', purpose: null, enterprise: null, authorization: null },
       ]);

@@ -124,7 +124,7 @@ describe('data authorisations for banks', () => {
     });
     const again = await app.execute(RevokeAuthorizationDocument, { input }, rep);
     expect(again.data!.revokeAuthorization.errors).toEqual([
-      { __typename: 'InvalidInputError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.authorizationId', message: 'The authorization is revoked already.' },
+      { __typename: 'TransitionNotAllowedError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.authorizationId', message: 'The authorization is revoked already.' },
     ]);
     const malformed = await app.execute(RevokeAuthorizationDocument, { input: { authorizationId: 'not-an-id' } }, rep);
     expect(malformed.data!.revokeAuthorization.errors).toEqual([

@@ -110,7 +110,7 @@ describe('corrections and voids of recorded facts', () => {
     const code = await enterprise(6002, '武汉过期版本评级有限公司');
     const rating = await rate(code, 'BB');
     ok((await app.execute(CorrectCreditRatingDocument, { input: { id: rating.id, version: 1, reason: '更正评级机构名称。', agency: '武汉信用评级有限公司' } }, admin)).data!.correctCreditRating);
-    const stale = { __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'version', currentVersion: 2, message: 'The credit rating is at version 2, not 1: someone changed it since you read it.' };
+    const stale = { __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'input.version', currentVersion: 2, message: 'The credit rating is at version 2, not 1: someone changed it since you read it.' };
     const again = await app.execute(CorrectCreditRatingDocument, { input: { id: rating.id, version: 1, reason: '更正评级。', rating: 'A' } }, admin);
     expect(again.data!.correctCreditRating).toEqual({ creditRating: null, errors: [stale] });
     const voided = await app.execute(VoidCreditRatingDocument, { input: { id: rating.id, version: 1, reason: '误录。' } }, admin);
@@ -170,7 +170,7 @@ describe('corrections and voids of recorded facts', () => {
 
     // A voided record is neither corrected nor voided again.
     const refused = {
-      __typename: 'InvalidInputError',
+      __typename: 'TransitionNotAllowedError',
       code: 'TRANSITION_NOT_ALLOWED',
       field: 'input.id',
       message: `The credit rating was voided on ${voidedAt.toISOString()}: it can be neither corrected nor voided again; record a new one.`,
@@ -320,7 +320,7 @@ describe('corrections and voids of recorded facts', () => {
         patentAppraisal: null,
         errors: [
           {
-            __typename: 'InvalidInputError',
+            __typename: 'TransitionNotAllowedError',
             code: 'TRANSITION_NOT_ALLOWED',
             field: 'input.id',
             message: 'A pledge registered on 2026-03-01 relies on this appraisal: it cannot be voided; correct it instead.',

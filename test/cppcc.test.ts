@@ -367,7 +367,7 @@ describe('CPPCC proposals', () => {
     // A stale version, when given, is refused.
     const stale = await app.execute(ReviewProposalDocument, { input: { proposalId: long.id, version: long.version - 1, decision: { accept: {} } } }, office);
     expect(stale.data!.reviewProposal.errors).toEqual([
-      { __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'version', message: expect.any(String), currentVersion: long.version },
+      { __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'input.version', message: expect.any(String), currentVersion: long.version },
     ]);
   });
 
@@ -550,7 +550,7 @@ describe('CPPCC proposals', () => {
     const winner = results.find((r) => r.errors.length === 0)!;
     const loser = results.find((r) => r.errors.length > 0)!;
     expect(loser.errors).toEqual([
-      { __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'version', message: expect.stringContaining('version'), currentVersion: p.version + 1 },
+      { __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'input.version', message: expect.stringContaining('version'), currentVersion: p.version + 1 },
     ]);
     const now = (await app.execute(ProposalDocument, { id: p.id }, member(drafter!.name))).data!.proposal!;
     expect([now.version, now.reasons]).toEqual([p.version + 1, winner.proposal!.reasons]);

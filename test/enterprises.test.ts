@@ -182,12 +182,19 @@ describe('enterprises: create, read, validate, update', () => {
         {
           __typename: 'StaleVersionError',
           code: 'STALE_VERSION',
-          field: 'version',
+          field: 'input.version',
           currentVersion: 2,
           message: `Enterprise ${code} is at version 2, not 1: someone changed it since you read it.`,
         },
       ],
     });
+    // The same place as a list (`path`, API v1), with no string to split.
+    const byPath = await app.execute<any, any>(
+      'mutation ($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { errors { __typename path } } }',
+      { input: { id, version: 1, name: '覆盖' } },
+      admin,
+    );
+    expect(byPath.data.updateEnterprise.errors).toEqual([{ __typename: 'StaleVersionError', path: ['input', 'version'] }]);
 
     // Two administrators save at once from version 2: one wins, the other is told, nothing is lost silently.
     const [a, b] = await Promise.all([

@@ -173,7 +173,7 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
     ]);
     expect((await correct({ version: 2, interestRate: '3.6500' })).data!.correctCreditLoan.errors).toEqual([
       {
-        __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'version', currentVersion: 1,
+        __typename: 'StaleVersionError', code: 'STALE_VERSION', field: 'input.version', currentVersion: 1,
         message: 'The credit loan is at version 1, not 2: someone changed it since you read it.',
       },
     ]);
@@ -252,7 +252,7 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
     const again = await app.execute(VoidInstrumentDocument, { input: { id: wrong.id, version: 2, reason: '再次作废。' } }, admin);
     const status = await app.execute(UpdateInstrumentStatusDocument, { input: { id: wrong.id, version: 2, status: 'COMPLETED' } }, admin);
     const transition = {
-      __typename: 'InvalidInputError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.id',
+      __typename: 'TransitionNotAllowedError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.id',
       message: 'This instrument was voided (重复录入：该笔贷款未发放。); a voided record does not change.',
     };
     expect([again.data!.voidInstrument.errors, status.data!.updateInstrumentStatus.errors]).toEqual([[transition], [transition]]);
@@ -286,7 +286,7 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
     const coverId = cover.data!.recordRiskCompensationCover.instrument!.id;
     const voidLoan = (version: number) => app.execute(VoidInstrumentDocument, { input: { id: ipLoan.id, version, reason: '质押合同未生效。' } }, admin);
     expect((await voidLoan(1)).data!.voidInstrument.errors).toEqual([
-      { __typename: 'InvalidInputError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.id', message: `A risk compensation cover (${coverId}) refers to it: void that first.` },
+      { __typename: 'TransitionNotAllowedError', code: 'TRANSITION_NOT_ALLOWED', field: 'input.id', message: `A risk compensation cover (${coverId}) refers to it: void that first.` },
     ]);
     expect((await app.execute(VoidInstrumentDocument, { input: { id: coverId, version: 1, reason: '随贷款作废。' } }, admin)).data!.voidInstrument.errors).toEqual([]);
     const patents = async () => (await app.execute<any, any>('query ($c: CreditCode!) { enterprise(creditCode: $c) { patents(first: 10) { nodes { number isPledged } } } }', { c: code }, admin)).data.enterprise.patents.nodes;

@@ -108,7 +108,7 @@ describe('NEEQ listings', () => {
     expect(renewed.errors).toEqual([]);
     expect((await advance(renewed.instrument.id, 1, 'LISTED', '2022-09-01', '873999')).errors).toEqual([]);
     expect(problems(await advance(renewed.instrument.id, 2, 'WITHDRAWN', '2022-10-01'))).toEqual([
-      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'A listing at LISTED cannot move to WITHDRAWN.'],
+      ['TransitionNotAllowedError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'A listing at LISTED cannot move to WITHDRAWN.'],
     ]);
     // Listed, then delisted: the company may start again.
     expect((await advance(live, 1, 'LISTED', '2019-10-08', '873456')).errors).toEqual([]);
@@ -184,7 +184,7 @@ describe('NEEQ listings', () => {
     };
     const young = await listedCompany('INNOVATION', '2023-03-01');
     expect(problems(await advance(young, 1, 'MOVED_BOARD', '2024-02-29'))).toEqual([
-      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'Listed on 2023-03-01, less than 12 months before 2024-02-29: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.'],
+      ['TransitionNotAllowedError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'Listed on 2023-03-01, less than 12 months before 2024-02-29: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.'],
     ]);
     const moved = await advance(young, 1, 'MOVED_BOARD', '2024-03-01');
     expect(moved).toEqual({
@@ -201,7 +201,7 @@ describe('NEEQ listings', () => {
     });
     const base = await listedCompany('BASE', '2022-03-01');
     expect(problems(await advance(base, 1, 'MOVED_BOARD', '2024-03-01'))).toEqual([
-      ['InvalidInputError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'A move to the Beijing Stock Exchange (from 2021-11-15) is open to 创新层 (INNOVATION) companies; this one is in BASE.'],
+      ['TransitionNotAllowedError', 'TRANSITION_NOT_ALLOWED', 'input.stage', 'A move to the Beijing Stock Exchange (from 2021-11-15) is open to 创新层 (INNOVATION) companies; this one is in BASE.'],
     ]);
   });
 });

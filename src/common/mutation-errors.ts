@@ -143,7 +143,7 @@ export class StaleVersionError extends MutationError {
   constructor(what: string, given: number, current: number) {
     super();
     this.code = MutationErrorCode.STALE_VERSION;
-    this.field = 'version';
+    this.field = 'input.version';
     this.message = `${what} is at version ${current}, not ${given}: someone changed it since you read it.`;
     this.currentVersion = current;
   }

@@ -1,7 +1,7 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { VoidableEntity, VersionedEntity } from '../../common/base.entity';
-import { InvalidInputError, MutationErrorCode, NotFoundError, notPermitted, Problems, StaleVersionError } from '../../common/mutation-errors';
+import { NotFoundError, notPermitted, Problems, StaleVersionError, transitionNotAllowed } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { idOf, requiredText } from '../../common/validate';
 import type { RequestContext } from '../../context';
@@ -67,7 +67,7 @@ async function recordToChange<T extends VersionedEntity>(
   if (voided) {
     return {
       refused: refused([
-        new InvalidInputError('input.id', `${kind.label} was voided on ${voided.toISOString()}: it can be neither corrected nor voided again; record a new one.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+        transitionNotAllowed('input.id', `${kind.label} was voided on ${voided.toISOString()}: it can be neither corrected nor voided again; record a new one.`),
       ]),
     };
   }

@@ -1,13 +1,6 @@
 import type { RequestContext } from '../../context';
 import { Role } from '../../auth/roles';
-import {
-  DuplicateError,
-  InvalidInputError,
-  MutationErrorCode,
-  NotFoundError,
-  Problems,
-  notPermitted,
-} from '../../common/mutation-errors';
+import { DuplicateError, NotFoundError, notPermitted, Problems, transitionNotAllowed } from '../../common/mutation-errors';
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { dateOrder, idOf, optionalText, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -83,12 +76,12 @@ export async function revokeAuthorization(ctx: RequestContext, input: RevokeAuth
     return refused(problems.any ? problems.list : [new NotFoundError('input.authorizationId', 'No such authorization.')]);
   }
   if (authorization.revokedAt) {
-    return refused([new InvalidInputError('input.authorizationId', 'The authorization is revoked already.', MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+    return refused([transitionNotAllowed('input.authorizationId', 'The authorization is revoked already.')]);
   }
   authorization.revokedAt = new Date();
   authorization.revokedBy = actorOf(ctx);
   // A revocation sent twice at once: the second finds the version changed, i.e. revoked meanwhile.
   return flushOutcome(ctx, authorization, {
-    stale: async () => new InvalidInputError('input.authorizationId', 'The authorization was revoked meanwhile.', MutationErrorCode.TRANSITION_NOT_ALLOWED),
+    stale: async () => transitionNotAllowed('input.authorizationId', 'The authorization was revoked meanwhile.'),
   });
 }

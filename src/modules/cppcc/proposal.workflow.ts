@@ -1,5 +1,5 @@
 import { Role } from '../../auth/roles';
-import { InvalidInputError, type MutationError, MutationErrorCode } from '../../common/mutation-errors';
+import { type MutationError, notPermitted, transitionNotAllowed } from '../../common/mutation-errors';
 import { ProposalStatus } from './cppcc.entity';
 
 /** Every step a viewer can take on a proposal (what the timeline then records is a `ProposalStep`). */
@@ -74,17 +74,16 @@ export function guard(
 ): MutationError | null {
   const t = WORKFLOW[action];
   if (role !== t.role) {
-    return new InvalidInputError(field, `A proposal is ${verb[action]} by ${t.who}, not by a ${role}.`, MutationErrorCode.NOT_PERMITTED);
+    return notPermitted(field, `A proposal is ${verb[action]} by ${t.who}, not by a ${role}.`);
   }
   if (!t.from.includes(status)) {
-    return new InvalidInputError(
+    return transitionNotAllowed(
       field,
       `A ${status} proposal cannot be ${verb[action]}; only a ${t.from.join(' or ')} one can.`,
-      MutationErrorCode.TRANSITION_NOT_ALLOWED,
     );
   }
   if (!isActor(t.actor)) {
-    return new InvalidInputError(field, `Only ${t.who} may do this.`, MutationErrorCode.NOT_PERMITTED);
+    return notPermitted(field, `Only ${t.who} may do this.`);
   }
   return null;
 }

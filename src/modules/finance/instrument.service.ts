@@ -2,16 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from '../../context';
 import { compareDecimal, fromScaled, toScaled } from '../../common/decimal';
 import { fromGlobalId, toGlobalId } from '../../common/global-id';
-import {
-  DuplicateError,
-  InvalidInputError,
-  LiveNeeqListingError,
-  type MutationError,
-  MutationErrorCode,
-  NotFoundError,
-  Problems,
-  StaleVersionError,
-} from '../../common/mutation-errors';
+import { DuplicateError, LiveNeeqListingError, type MutationError, NotFoundError, Problems, StaleVersionError, transitionNotAllowed } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { sqlArray } from '../../common/sql';
 import {
@@ -253,14 +244,14 @@ function checkBseMove(problems: Problems, field: string, tier: NeeqTier | null, 
   if (tier === NeeqTier.SELECT && on === BSE_OPENED) return;
   if (tier !== NeeqTier.INNOVATION) {
     problems.add(
-      new InvalidInputError(field, `A move to the Beijing Stock Exchange (from ${BSE_OPENED}) is open to 创新层 (INNOVATION) companies; this one is in ${tier ?? 'no tier'}.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+      transitionNotAllowed(field, `A move to the Beijing Stock Exchange (from ${BSE_OPENED}) is open to 创新层 (INNOVATION) companies; this one is in ${tier ?? 'no tier'}.`),
     );
   }
   if (listedOn === null) {
     problems.invalid(field, 'A move to the Beijing Stock Exchange needs 12 months listed on NEEQ: the listing date is not recorded.');
   } else if (listedOn > addMonths(on, -12)) {
     problems.add(
-      new InvalidInputError(field, `Listed on ${listedOn}, less than 12 months before ${on}: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+      transitionNotAllowed(field, `Listed on ${listedOn}, less than 12 months before ${on}: a move to the Beijing Stock Exchange needs 12 months listed on NEEQ.`),
     );
   }
 }
@@ -346,10 +337,9 @@ export async function advanceNeeqStage(ctx: RequestContext, input: AdvanceNeeqSt
     : from >= 0 && NEEQ_STAGE_ORDER.indexOf(stage) > from;
   if (!allowed) {
     problems.add(
-      new InvalidInputError(
+      transitionNotAllowed(
         'input.stage',
         `A listing at ${listing.stage} cannot move to ${stage}.`,
-        MutationErrorCode.TRANSITION_NOT_ALLOWED,
       ),
     );
   }
@@ -635,7 +625,7 @@ export async function cancelPledge(ctx: RequestContext, input: CancelPledgeInput
   if (loanId && !pledge) problems.add(new NotFoundError('input.patentNumber', `Patent ${number} is not pledged under this loan.`));
   if (!pledge) return refused(problems.list);
   if (pledge.cancelledOn !== null) {
-    return refused([new InvalidInputError('input.patentNumber', `The registration of this pledge was cancelled on ${pledge.cancelledOn} already.`, MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+    return refused([transitionNotAllowed('input.patentNumber', `The registration of this pledge was cancelled on ${pledge.cancelledOn} already.`)]);
   }
   notInFuture(problems, 'input.cancelledOn', input.cancelledOn, zoneToday());
   if (input.cancelledOn <= pledge.registeredOn) problems.invalid('input.cancelledOn', `A registration is cancelled after the day it was made (${pledge.registeredOn}).`);
@@ -1010,7 +1000,7 @@ async function changeable<T extends FinancingInstrument>(
   }
   if (found.voidedAt !== null) {
     problems.add(
-      new InvalidInputError('input.id', `This ${what} was voided (${found.voidReason}); a voided record does not change.`, MutationErrorCode.TRANSITION_NOT_ALLOWED),
+      transitionNotAllowed('input.id', `This ${what} was voided (${found.voidReason}); a voided record does not change.`),
     );
     return null;
   }
@@ -1028,7 +1018,7 @@ export async function updateInstrumentStatus(ctx: RequestContext, input: UpdateI
   const instrument = await changeable(ctx, problems, input, FinancingInstrument, 'instrument', parsed ? [parsed.type] : []);
   if (!instrument) return refused(problems.list);
   if (instrument instanceof NeeqListing) {
-    return refused([new InvalidInputError('input.status', 'A NEEQ listing changes status through advanceNeeqStage.', MutationErrorCode.TRANSITION_NOT_ALLOWED)]);
+    return refused([transitionNotAllowed('input.status', 'A NEEQ listing changes status through advanceNeeqStage.')]);
   }
   instrument.status = input.status;
   return flushOutcome(ctx, instrument, { stale: staleAfterFlush(ctx, instrument, input.version) });
@@ -1108,10 +1098,9 @@ async function dependents(ctx: RequestContext, instrument: FinancingInstrument):
   ]);
   return [...covers, ...reinsurances].map(
     (d) =>
-      new InvalidInputError(
+      transitionNotAllowed(
         'input.id',
         `${d instanceof Reinsurance ? 'A reinsurance' : 'A risk compensation cover'} (${d.nodeId}) refers to it: void that first.`,
-        MutationErrorCode.TRANSITION_NOT_ALLOWED,
       ),
   );
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context';
 import { checkPatentNumber } from '../../common/patent-number';
-import { DuplicateError, InvalidInputError, MutationErrorCode, NotFoundError, notPermitted, Problems } from '../../common/mutation-errors';
+import { DuplicateError, NotFoundError, notPermitted, Problems, transitionNotAllowed } from '../../common/mutation-errors';
 import { flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { notInFuture, positiveAmount, requiredText } from '../../common/validate';
 import { zoneToday } from '../../clock';
@@ -139,10 +139,9 @@ export function voidPatentAppraisal(ctx: RequestContext, input: VoidPatentApprai
     );
     if (pledge) {
       problems.add(
-        new InvalidInputError(
+        transitionNotAllowed(
           'input.id',
           `A pledge registered on ${pledge.registered_on} relies on this appraisal: it cannot be voided; correct it instead.`,
-          MutationErrorCode.TRANSITION_NOT_ALLOWED,
         ),
       );
     }
