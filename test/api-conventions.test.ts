@@ -59,6 +59,14 @@ describe('API v1 conventions', () => {
     expect(loose).toEqual([]);
   });
 
+  it('names each mutation’s input for the mutation (`recordCreditLoan(input: RecordCreditLoanInput!)`) and answers a …Payload', () => {
+    const cap = (n: string) => n[0]!.toUpperCase() + n.slice(1);
+    const misnamed = mutations()
+      .filter((m) => getNamedType(m.args[0]!.type).name !== `${cap(m.name)}Input` || !getNamedType(m.type).name.endsWith('Payload'))
+      .map((m) => `${m.name}(input: ${getNamedType(m.args[0]!.type).name}): ${getNamedType(m.type).name}`);
+    expect(misnamed).toEqual([]);
+  });
+
   it('ends each mutation’s description with the errors it may return, each a MutationError', () => {
     const errorTypes = new Set(
       types()

@@ -739,7 +739,7 @@ describe('every connection, walked forward and back', () => {
     const lender = toGlobalId('Bank', BANKS.find((b) => b.key === 'HANKOU')!.id);
     for (const [contractNumber, holder, startsOn] of LOANS) {
       const input = { creditCode: code(holder), lenderId: lender, contractNumber, amount: '1000000.00', startsOn, interestRate: '3.8500', termMonths: 12 };
-      await mutate('recordCreditLoan', '($input: CreditLoanInput!)', { input }, admin, 'instrument { id }', null);
+      await mutate('recordCreditLoan', '($input: RecordCreditLoanInput!)', { input }, admin, 'instrument { id }', null);
     }
     const bond = {
       kind: 'COLLECTIVE_BOND',
@@ -751,7 +751,7 @@ describe('every connection, walked forward and back', () => {
       couponRate: '4.1000',
       tenorMonths: 36,
     };
-    await mutate('recordBondIssue', '($input: BondIssueInput!)', { input: bond }, admin, 'instrument { id }', null);
+    await mutate('recordBondIssue', '($input: RecordBondIssueInput!)', { input: bond }, admin, 'instrument { id }', null);
     // E7's authorizations, written as rows with their creation times (ties to the microsecond), in force for a year.
     for (const [purpose, bank, createdAt, revoked] of AUTHORIZATIONS) {
       await sql(
@@ -774,17 +774,17 @@ describe('every connection, walked forward and back', () => {
         ...members.map((tag, i) => ({ creditCode: code(tag), role: i === 0 ? 'FUNDER' : 'PARTNER' })),
         { institutionId: hust, role: 'LEAD_RESEARCH_INSTITUTION' },
       ];
-      await mutate('recordResearchProject', '($input: ResearchProjectInput!)', { input: { title, status: 'ACTIVE', startsOn, participants } }, admin, 'project { title }', null);
+      await mutate('recordResearchProject', '($input: RecordResearchProjectInput!)', { input: { title, status: 'ACTIVE', startsOn, participants } }, admin, 'project { title }', null);
     }
     for (const [i, [title, approvedOn]] of PLANS.entries()) {
       const grants = i === 0 ? GRANTS.map(([granteeName, grantedOn]) => ({ granteeName, position: '研发工程师', equityShare: '0.5000', serviceYears: 4, grantedOn })) : [];
       const input = { creditCode: code('E7'), title, form: 'EQUITY_SALE', approvedOn, totalEquityShare: '2.0000', grants };
-      const recorded = await mutate('recordIncentivePlan', '($input: EquityIncentivePlanInput!)', { input }, admin, 'plan { id }', null);
+      const recorded = await mutate('recordIncentivePlan', '($input: RecordIncentivePlanInput!)', { input }, admin, 'plan { id }', null);
       planIds.push(recorded.plan.id);
     }
     for (const [recipientName, awardedOn] of AWARDS) {
       const input = { creditCode: code('E7'), scheme: 'HIGH_LEVEL_TALENT_REWARD', recipientName, amount: '500000.00', awardedOn };
-      await mutate('recordTalentAward', '($input: TalentAwardInput!)', { input }, admin, 'award { scheme }', null);
+      await mutate('recordTalentAward', '($input: RecordTalentAwardInput!)', { input }, admin, 'award { scheme }', null);
     }
     for (const [label, on, createdAt] of STANDING) {
       await sql(

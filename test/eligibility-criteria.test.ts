@@ -232,7 +232,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     );
     for (const [year, y] of Object.entries(f.years ?? {})) {
       const rd = y.rd ?? '2000000.00';
-      await mutate('recordFiscalYear', 'FiscalYearInput', {
+      await mutate('recordFiscalYear', 'RecordFiscalYearInput', {
         creditCode: code,
         fiscalYear: Number(year),
         revenue: y.revenue ?? '40000000.00',
@@ -253,7 +253,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     }
     for (const [j, c] of (f.certificates ?? []).entries()) {
       const number = `GR${c.issuedOn.slice(0, 4)}42${String(n * 10 + j).padStart(6, '0')}`;
-      await mutate('recordHighTechCertificate', 'HighTechCertificateInput', { creditCode: code, number, criteriaVersion: 'RULES_2016', ...c });
+      await mutate('recordHighTechCertificate', 'RecordHighTechCertificateInput', { creditCode: code, number, criteriaVersion: 'RULES_2016', ...c });
     }
     for (const [j, p] of (f.patents ?? []).entries()) {
       const number = patentNumber(p.type ?? 1, n * 10 + j);
@@ -269,7 +269,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
         await mutate('recordPatentAppraisal', 'RecordPatentAppraisalInput', { patentNumber: number, appraiser: '湖北众联资产评估有限公司', value: '2000000.00', appraisedOn });
       }
       if (p.pledge) {
-        await mutate('recordIpPledgeLoan', 'IpPledgeLoanInput', {
+        await mutate('recordIpPledgeLoan', 'RecordIpPledgeLoanInput', {
           creditCode: code,
           lenderId: toGlobalId('Bank', hankou.id),
           contractNumber: `HK-IP-${n}-${j}`,
@@ -294,7 +294,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
     for (const [j, l] of (f.loans ?? []).entries()) {
       const { instrument } = await mutate(
         'recordCreditLoan',
-        'CreditLoanInput',
+        'RecordCreditLoanInput',
         { creditCode: code, lenderId: toGlobalId('Bank', hankou.id), contractNumber: `HK-CL-${n}-${j}`, amount: '500000.00', interestRate: '4.3500', termMonths: 12, startsOn: '2025-06-01', status: l.status },
         'instrument { id version defaultedOn }',
       );
@@ -309,7 +309,7 @@ describe('each eligibility criterion alone: evaluate and SQL agree with the rule
       }
     }
     for (const [j, p] of (f.insurance ?? []).entries()) {
-      await mutate('recordTechInsurance', 'TechInsuranceInput', {
+      await mutate('recordTechInsurance', 'RecordTechInsuranceInput', {
         creditCode: code,
         insurerId: counterpartyId.insurer('中国人民财产保险股份有限公司湖北省分公司'),
         policyNumber: `PICC-T-${n}-${j}`,

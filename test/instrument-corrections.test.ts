@@ -143,7 +143,7 @@ describe('instruments recorded wrongly, and counterparties by id', () => {
     const code = await enterprise('武汉债券种类有限公司');
     const issue = (kind: string) =>
       app.execute<any, any>(
-        'mutation ($input: BondIssueInput!) { recordBondIssue(input: $input) { instrument { kind } errors { code } } }',
+        'mutation ($input: RecordBondIssueInput!) { recordBondIssue(input: $input) { instrument { kind } errors { code } } }',
         { input: { kind, issuers: [{ creditCode: code, share: '100.0000' }], amount: '50000000.00', startsOn: '2025-01-01', code: `BK-${kind}`, underwriter: '长江证券', couponRate: '3.2000', tenorMonths: 12 } },
         admin,
       );

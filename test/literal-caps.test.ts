@@ -14,7 +14,7 @@ type Size = (typeof SIZES)[number];
 const NAME: Record<Size, string> = { LARGE: '大型', MEDIUM: '中型', SMALL: '小型', MICRO: '微型' };
 
 const RECORD = `
-  mutation R($input: EquityIncentivePlanInput!) {
+  mutation R($input: RecordIncentivePlanInput!) {
     recordIncentivePlan(input: $input) {
       plan { form totalEquityShare profitShare grants { nodes { granteeName equityShare serviceYears } } }
       errors { __typename code field message ... on IncentiveCapExceededError { rule } }

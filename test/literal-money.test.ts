@@ -28,7 +28,7 @@ async function ok<T>(p: Promise<{ data?: T | null; errors?: unknown }>): Promise
 }
 
 const CREATE = `mutation C($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code message } } }`;
-const FISCAL_YEAR = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code field message } } }`;
+const FISCAL_YEAR = `mutation F($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { code field message } } }`;
 const PATENT = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code field message } } }`;
 
 describe('amounts and percentages below the places shown: cut off, never rounded', () => {
@@ -43,7 +43,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
   afterAll(() => app.close());
 
   const BOND = `
-    mutation B($input: BondIssueInput!) {
+    mutation B($input: RecordBondIssueInput!) {
       recordBondIssue(input: $input) {
         instrument { kind amount holders { share isLead amount enterprise { creditCode } } }
         errors { code field message }
@@ -105,7 +105,7 @@ describe('amounts and percentages below the places shown: cut off, never rounded
       ),
     );
     const loan = await app.execute<any, any>(
-      `mutation L($input: IpPledgeLoanInput!) {
+      `mutation L($input: RecordIpPledgeLoanInput!) {
          recordIpPledgeLoan(input: $input) { instrument { amount ... on IpPledgeLoan { pledgedValue loanToValue } } errors { code field message } }
        }`,
       { input: { creditCode: code, lenderId: toGlobalId('Bank', hankou.id), contractNumber: 'HK-IP-3004', amount: '2000000.00', interestRate: '4.3500', termMonths: 24, startsOn: '2025-03-01', pledges: [{ patentNumber: 'ZL202010000777.3' }] } },

@@ -37,7 +37,7 @@ describe('NEEQ listings', () => {
 
   const record = async (creditCode: string, input: Record<string, unknown>) =>
     (
-      await app.execute<any, any>(`mutation ($input: NeeqListingInput!) { recordNeeqListing(input: $input) { ${RESULT} } }`, {
+      await app.execute<any, any>(`mutation ($input: RecordNeeqListingInput!) { recordNeeqListing(input: $input) { ${RESULT} } }`, {
         input: { creditCode, amount: '0.00', startsOn: '2011-06-01', sponsorBroker: '长江证券', isFirstBatch: false, ...input },
       }, admin)
     ).data.recordNeeqListing;

@@ -327,18 +327,18 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         input: { creditCode: e.code, name: e.name, industry: 'OPTOELECTRONIC_INFORMATION', parkCode: 'OPTOELECTRONICS_PARK', foundedOn: '2012-03-01', registeredCapital: '50000000.00', size: 'SMALL' },
       });
     }
-    const fiscal = `mutation F($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code message } } }`;
+    const fiscal = `mutation F($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { code message } } }`;
     await mutate(fiscal, { input: { creditCode: E1.code, fiscalYear: 2024, revenue: '86420135.79', rdExpense: '7531902.46', rdExpenseInChina: '7000001.23', highTechRevenue: '61234567.89', employees: 321, scienceAndTechnologyStaff: 123 } });
     await mutate(fiscal, { input: { creditCode: E2.code, fiscalYear: 2024, revenue: '24681357.91', rdExpense: '1357924.68', rdExpenseInChina: '1000000.00', highTechRevenue: '20000000.00', employees: 50, scienceAndTechnologyStaff: 20 } });
     await mutate(`mutation R($input: RecordCreditRatingInput!) { recordCreditRating(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, rating: 'AA', agency: '哨兵信用评级有限公司', ratedOn: '2025-06-30', validUntil: '2027-06-29' } });
     await mutate(`mutation T($input: RecordTaxCreditGradeInput!) { recordTaxCreditGrade(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, year: 2024, grade: 'A', evaluatedOn: '2025-04-15' } });
     await mutate(`mutation D($input: RecordDishonestDebtorCheckInput!) { recordDishonestDebtorCheck(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, checkedOn: '2025-11-01', wasListed: false, source: '哨兵失信被执行人查询平台' } });
-    const plan = `mutation P($input: EquityIncentivePlanInput!) { recordIncentivePlan(input: $input) { errors { code message } } }`;
+    const plan = `mutation P($input: RecordIncentivePlanInput!) { recordIncentivePlan(input: $input) { errors { code message } } }`;
     await mutate(plan, { input: { creditCode: E1.code, title: '哨兵光电股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '2.0000', grants: [{ granteeName: '张三丰', position: '首席科学家', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 6 }] } });
     await mutate(plan, { input: { creditCode: E2.code, title: '宜昌生物股权奖励计划', form: 'EQUITY_AWARD', approvedOn: '2024-03-01', totalEquityShare: '1.0000', grants: [{ granteeName: '独孤求败', position: '研发总监', equityShare: '0.5000', grantedOn: '2024-03-15', serviceYears: 5 }] } });
-    await mutate(`mutation A($input: TalentAwardInput!) { recordTalentAward(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '654321.09', awardedOn: '2024-09-10', recipientName: '令狐冲' } });
+    await mutate(`mutation A($input: RecordTalentAwardInput!) { recordTalentAward(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, scheme: 'HIGH_LEVEL_TALENT_REWARD', amount: '654321.09', awardedOn: '2024-09-10', recipientName: '令狐冲' } });
     await mutate(`mutation X($input: RecordTaxPilotUsageInput!) { recordTaxPilotUsage(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, pilot: 'RD_SUPER_DEDUCTION', fiscalYear: 2024, reliefAmount: '97531.86' } });
-    await mutate(`mutation H($input: HighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, number: 'GR202442009999', issuedOn: '2024-12-01', criteriaVersion: 'RULES_2016' } });
+    await mutate(`mutation H($input: RecordHighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { code message } } }`, { input: { creditCode: E1.code, number: 'GR202442009999', issuedOn: '2024-12-01', criteriaVersion: 'RULES_2016' } });
     const patent = `mutation P($input: RecordPatentInput!) { recordPatent(input: $input) { errors { code message } } }`;
     await mutate(patent, { input: { creditCode: E1.code, number: 'ZL201410012345.9', title: '一种激光测距装置', legalStatus: 'VALID', grantedOn: '2019-01-01' } });
     await mutate(patent, { input: { creditCode: E2.code, number: 'ZL201710000003.9', title: '一种生物检测试剂盒', legalStatus: 'VALID', grantedOn: '2020-01-01' } });
@@ -348,34 +348,34 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const instrument = async (mutation: string, inputType: string, input: Record<string, unknown>) =>
       (await mutate(`mutation I($input: ${inputType}!) { ${mutation}(input: $input) { instrument { id } errors { code message } } }`, { input }))['instrument'] as Json;
     const loan = { startsOn: '2025-03-01', termMonths: 12, ratingUsed: 'AA' };
-    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', LENDER.id), contractNumber: 'HT-OWN-2025-7001', interestRate: '3.1415', amount: '2718281.83' });
-    const otherLoan = await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, termMonths: 24, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7002', interestRate: '6.2831', amount: '3141592.65' });
-    await instrument('recordIpPledgeLoan', 'IpPledgeLoanInput', {
+    await instrument('recordCreditLoan', 'RecordCreditLoanInput', { ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', LENDER.id), contractNumber: 'HT-OWN-2025-7001', interestRate: '3.1415', amount: '2718281.83' });
+    const otherLoan = await instrument('recordCreditLoan', 'RecordCreditLoanInput', { ...loan, termMonths: 24, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7002', interestRate: '6.2831', amount: '3141592.65' });
+    await instrument('recordIpPledgeLoan', 'RecordIpPledgeLoanInput', {
       ...loan, creditCode: E1.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-7003', interestRate: '5.7721', amount: '1414213.56',
       pledges: [{ patentNumber: 'ZL201410012345.9' }], pledgeRegistrationNumber: 'ZX-SECRET-7004', guarantor: '哨兵融资担保有限公司', guaranteeShare: '41.4213', riskCompensationShare: '17.3205',
     });
-    const policy = await instrument('recordTechInsurance', 'TechInsuranceInput', { creditCode: E1.code, insurerId: toGlobalId('Insurer', INSURERS[0]!.id), policyNumber: 'BD-SECRET-7005', insuranceKind: 'RD_LIABILITY', amount: '2236067.97', premium: '22360.67', startsOn: '2025-01-01', endsOn: '2025-12-31' });
-    await instrument('recordReinsurance', 'ReinsuranceInput', { creditCode: E1.code, reinsurerId: toGlobalId('Insurer', INSURERS.find((i) => i.reinsurer)!.id), treatyNumber: 'FB-SECRET-7006', cededShare: '26.4575', underlyingPolicyId: policy['id'], amount: '1118033.98', startsOn: '2025-01-01' });
+    const policy = await instrument('recordTechInsurance', 'RecordTechInsuranceInput', { creditCode: E1.code, insurerId: toGlobalId('Insurer', INSURERS[0]!.id), policyNumber: 'BD-SECRET-7005', insuranceKind: 'RD_LIABILITY', amount: '2236067.97', premium: '22360.67', startsOn: '2025-01-01', endsOn: '2025-12-31' });
+    await instrument('recordReinsurance', 'RecordReinsuranceInput', { creditCode: E1.code, reinsurerId: toGlobalId('Insurer', INSURERS.find((i) => i.reinsurer)!.id), treatyNumber: 'FB-SECRET-7006', cededShare: '26.4575', underlyingPolicyId: policy['id'], amount: '1118033.98', startsOn: '2025-01-01' });
     for (const [kind, code, couponRate, tenorMonths] of [['SHORT_TERM_BILL', '042580007', '2.6458', 12], ['MEDIUM_TERM_NOTE', '102580007', '3.3166', 36]] as const) {
-      await instrument('recordBondIssue', 'BondIssueInput', { kind, code, couponRate, tenorMonths, amount: '36055512.75', underwriter: '长江证券', startsOn: '2025-02-01', issuers: [{ creditCode: E1.code, share: '100.0000' }] });
+      await instrument('recordBondIssue', 'RecordBondIssueInput', { kind, code, couponRate, tenorMonths, amount: '36055512.75', underwriter: '长江证券', startsOn: '2025-02-01', issuers: [{ creditCode: E1.code, share: '100.0000' }] });
     }
-    await instrument('recordBondIssue', 'BondIssueInput', {
+    await instrument('recordBondIssue', 'RecordBondIssueInput', {
       kind: 'COLLECTIVE_BOND', code: '1280007', couponRate: '3.6056', tenorMonths: 60, amount: '24494897.43', underwriter: '国家开发银行湖北省分行', startsOn: '2025-02-01',
       issuers: [{ creditCode: E1.code, share: '50.0000' }, { creditCode: HUAGONG, share: '50.0000' }],
     });
-    const notes = await instrument('recordBondIssue', 'BondIssueInput', {
+    const notes = await instrument('recordBondIssue', 'RecordBondIssueInput', {
       kind: 'SME_COLLECTIVE_NOTE', code: '032580007', couponRate: '4.4721', amount: '31622776.60', tenorMonths: 36, underwriter: '长江证券', startsOn: '2025-02-01',
       issuers: [{ creditCode: E1.code, share: '60.0000' }, { creditCode: E2.code, share: '40.0000' }],
     });
-    await instrument('recordRegionalOtcListing', 'RegionalOtcListingInput', { creditCode: E1.code, board: '科技板', center: OTC_CENTRE, custodyCode: 'TG-SECRET-7008', amount: '1732050.80', startsOn: '2024-06-01' });
-    await instrument('recordNeeqListing', 'NeeqListingInput', { creditCode: E1.code, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' });
-    await instrument('recordFundInvestment', 'FundInvestmentInput', { creditCode: E1.code, fundId: toGlobalId('Fund', FUNDS[0]!.id), stake: '7.0711', amount: '7071067.81', startsOn: '2024-05-01' });
-    const cover = await instrument('recordRiskCompensationCover', 'RiskCompensationCoverInput', { creditCode: E1.code, coveredLoanId: otherLoan['id'], poolId: toGlobalId('RiskCompensationPool', POOLS[0]!.id), coverageRatio: '38.1966', amount: '1256637.06', startsOn: '2025-03-01' });
-    await mutate(`mutation C($input: RiskCompensationClaimInput!) { recordRiskCompensationClaim(input: $input) { errors { code message } } }`, { input: { coverId: cover['id'], amount: '271828.18', claimedOn: '2025-09-01' } });
-    await instrument('recordCreditLoan', 'CreditLoanInput', { ...loan, creditCode: E2.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-8001', interestRate: '4.6692', amount: '2502907.87' });
+    await instrument('recordRegionalOtcListing', 'RecordRegionalOtcListingInput', { creditCode: E1.code, board: '科技板', center: OTC_CENTRE, custodyCode: 'TG-SECRET-7008', amount: '1732050.80', startsOn: '2024-06-01' });
+    await instrument('recordNeeqListing', 'RecordNeeqListingInput', { creditCode: E1.code, amount: '0.00', startsOn: '2024-03-01', sponsorBroker: '长江证券', stage: 'FILING_ACCEPTED', stageReachedOn: '2024-04-01' });
+    await instrument('recordFundInvestment', 'RecordFundInvestmentInput', { creditCode: E1.code, fundId: toGlobalId('Fund', FUNDS[0]!.id), stake: '7.0711', amount: '7071067.81', startsOn: '2024-05-01' });
+    const cover = await instrument('recordRiskCompensationCover', 'RecordRiskCompensationCoverInput', { creditCode: E1.code, coveredLoanId: otherLoan['id'], poolId: toGlobalId('RiskCompensationPool', POOLS[0]!.id), coverageRatio: '38.1966', amount: '1256637.06', startsOn: '2025-03-01' });
+    await mutate(`mutation C($input: RecordRiskCompensationClaimInput!) { recordRiskCompensationClaim(input: $input) { errors { code message } } }`, { input: { coverId: cover['id'], amount: '271828.18', claimedOn: '2025-09-01' } });
+    await instrument('recordCreditLoan', 'RecordCreditLoanInput', { ...loan, creditCode: E2.code, lenderId: toGlobalId('Bank', OTHER_LENDER.id), contractNumber: 'HT-SECRET-2025-8001', interestRate: '4.6692', amount: '2502907.87' });
 
     // ——— a project E1 and E2 share, with E2's patent as its output ———
-    await mutate(`mutation P($input: ResearchProjectInput!) { recordResearchProject(input: $input) { errors { code message } } }`, {
+    await mutate(`mutation P($input: RecordResearchProjectInput!) { recordResearchProject(input: $input) { errors { code message } } }`, {
       input: {
         title: '哨兵光电与华中科技大学联合研发项目', status: 'ACTIVE', startsOn: '2024-01-01',
         participants: [

@@ -217,7 +217,7 @@ describe('the 科技型中小企业 evaluation (program TECH_SME)', () => {
   async function craft(n: number, name: string, year: { employees: number; stStaff: number; revenue: string; rd: string; totalAssets: string | null }, patentTypes: number[] = [], certificate = false) {
     const code = testCode(n);
     await ok('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { message } } }', enterpriseInput(code, name));
-    await ok('mutation ($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { message } } }', {
+    await ok('mutation ($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { message } } }', {
       creditCode: code,
       fiscalYear: 2025,
       revenue: year.revenue,
@@ -238,7 +238,7 @@ describe('the 科技型中小企业 evaluation (program TECH_SME)', () => {
       });
     }
     if (certificate) {
-      await ok('mutation ($input: HighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { message } } }', {
+      await ok('mutation ($input: RecordHighTechCertificateInput!) { recordHighTechCertificate(input: $input) { errors { message } } }', {
         creditCode: code,
         number: `GR20244200${String(n).padStart(4, '0')}`,
         issuedOn: '2024-11-01',
@@ -427,7 +427,7 @@ describe('the 科技型中小企业 evaluation (program TECH_SME)', () => {
     const code = await craft(4301, '武汉光谷人才科技有限公司', { employees: 80, stStaff: 30, revenue: '20000000.00', rd: '2000000.00', totalAssets: '15000000.00' });
     const award = (input: Record<string, unknown>) =>
       app.execute<any, any>(
-        `mutation ($input: TalentAwardInput!) { recordTalentAward(input: $input) { award { scheme recipientName amount awardedOn batch year } errors { code field message } } }`,
+        `mutation ($input: RecordTalentAwardInput!) { recordTalentAward(input: $input) { award { scheme recipientName amount awardedOn batch year } errors { code field message } } }`,
         { input: { creditCode: code, recipientName: '王志强', amount: '1000000.00', awardedOn: '2025-03-15', ...input } },
         admin,
       );

@@ -54,7 +54,7 @@ describe('concurrent identical writes', () => {
   it('records a fiscal year once when 10 ask at once', async () => {
     const before = await events('recordFiscalYear');
     const input = { creditCode: OWN, fiscalYear: 2025, revenue: '10000000.00', rdExpense: '600000.00', rdExpenseInChina: '600000.00', highTechRevenue: '7000000.00', employees: 50, scienceAndTechnologyStaff: 12 };
-    const rows = await race(10, 'mutation($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }', { input }, admin, 'recordFiscalYear');
+    const rows = await race(10, 'mutation($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }', { input }, admin, 'recordFiscalYear');
     // Without a version, the first records the year and the others find it recorded already, or meanwhile.
     expect(tally(rows)).toEqual({ '[200,[],["DUPLICATE"]]': 9, '[200,[],[]]': 1 });
     expect((await sql.query('select count(*)::int as n from fiscal_year_financials f join enterprise e on e.id = f.enterprise_id where e.credit_code = $1', [OWN])).rows).toEqual([{ n: 1 }]);

@@ -59,7 +59,7 @@ describe('the runtime role', () => {
     ok(await app.http('mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { errors { code } } }', { input: enterpriseInput(code, '武汉角色测试有限公司') }, { token: adminToken }));
     ok(
       await app.http(
-        'mutation($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }',
+        'mutation($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }',
         { input: { creditCode: code, fiscalYear: 2025, revenue: '1000000.00', rdExpense: '60000.00', rdExpenseInChina: '60000.00', highTechRevenue: '700000.00', employees: 20, scienceAndTechnologyStaff: 5 } },
         { token: adminToken },
       ),

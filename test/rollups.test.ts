@@ -60,11 +60,11 @@ describe('the whole-zone rollups', () => {
         { input: enterpriseInput(testCode(901), '武汉测试光电有限公司', { registeredCapital: '12345678.91' }) }, admin)],
       ['a fiscal year recorded and one corrected through the API', async () => {
         const fy = { creditCode: testCode(901), fiscalYear: 2025, revenue: '1000000.07', rdExpense: '80000.03', rdExpenseInChina: '80000.03', highTechRevenue: '700000.01', employees: 41, scienceAndTechnologyStaff: 12 };
-        await app.execute(`mutation ($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }`, { input: fy }, admin);
-        await app.execute(`mutation ($input: FiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }`, { input: { ...fy, revenue: '1000001.07', version: 1 } }, admin);
+        await app.execute(`mutation ($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }`, { input: fy }, admin);
+        await app.execute(`mutation ($input: RecordFiscalYearInput!) { recordFiscalYear(input: $input) { errors { code } } }`, { input: { ...fy, revenue: '1000001.07', version: 1 } }, admin);
       }],
       ['a collective bond of three issuers with odd shares through the API', () => app.execute(
-        `mutation ($input: BondIssueInput!) { recordBondIssue(input: $input) { errors { code } } }`,
+        `mutation ($input: RecordBondIssueInput!) { recordBondIssue(input: $input) { errors { code } } }`,
         { input: { kind: 'COLLECTIVE_BOND', amount: '123456789.01', startsOn: '2025-03-01', code: '2580901', underwriter: '国家开发银行湖北省分行',
           couponRate: '4.1000', tenorMonths: 36, issuers: [
             { creditCode: testCode(901), share: '33.3333' }, { creditCode: NAMED_ENTERPRISES[0]!.creditCode, share: '33.3333' },

@@ -45,7 +45,7 @@ describe('the R&D super-deduction, rate by rate', () => {
       await mutate('createEnterprise', 'CreateEnterpriseInput', enterpriseInput(code, name, { foundedOn: '2005-03-01', ...extra }));
       // Every other year: the rules read the latest year up to two years back.
       for (let year = 2007; year <= 2025; year += 2) {
-        await mutate('recordFiscalYear', 'FiscalYearInput', {
+        await mutate('recordFiscalYear', 'RecordFiscalYearInput', {
           creditCode: code,
           fiscalYear: year,
           revenue: '30000000.00',

@@ -92,7 +92,7 @@ export class PilotProgramResolver {
 
 @Resolver(() => ProgramRuleVersion)
 export class ProgramRuleVersionResolver {
-  @FieldResolver(() => [CriterionView], { description: 'The criteria, in the order answers list them.' })
+  @FieldResolver(() => [CriterionView], { description: 'The criteria (a program has a few, so a plain list), in the order answers list them.' })
   criteria(@Root() v: ProgramRuleVersion): CriterionView[] {
     return v.criteria.map((c) => CriterionView.of(c));
   }

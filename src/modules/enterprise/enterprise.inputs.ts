@@ -203,7 +203,7 @@ export class UpdateEnterpriseInput {
   description:
     "One fiscal year's figures of an enterprise, given whole: a correction (with `version`) replaces the year, and a figure left out of it is no longer known.",
 })
-export class FiscalYearInput {
+export class RecordFiscalYearInput {
   @Field(() => CreditCodeScalar, { description: 'The enterprise.' })
   creditCode!: string;
 
@@ -263,7 +263,7 @@ export class FiscalYearInput {
 }
 
 @InputType({ description: 'A high-tech enterprise certificate (高新技术企业证书) to record.' })
-export class HighTechCertificateInput {
+export class RecordHighTechCertificateInput {
   @Field(() => CreditCodeScalar, { description: 'The enterprise certified.' })
   creditCode!: string;
 

@@ -15,8 +15,8 @@ import {
   CreateEnterpriseInput,
   EnterpriseFilter,
   EnterpriseOrder,
-  FiscalYearInput,
-  HighTechCertificateInput,
+  RecordFiscalYearInput,
+  RecordHighTechCertificateInput,
   UpdateEnterpriseInput,
 } from './enterprise.inputs';
 import { filterScope } from '../eligibility/outreach';
@@ -213,7 +213,7 @@ export class EnterpriseResolver {
       "Records a fiscal year's figures of an enterprise (a representative: its own), or, with the year's `version`, corrects them.\n\n" +
       'Errors: InvalidInputError, NotFoundError, NotPermittedError, DuplicateError, StaleVersionError.',
   })
-  async recordFiscalYear(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The year and its figures.' }) input: FiscalYearInput) {
+  async recordFiscalYear(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The year and its figures.' }) input: RecordFiscalYearInput) {
     return FiscalYearPayload.from(await recordFiscalYear(ctx, input));
   }
 
@@ -225,7 +225,7 @@ export class EnterpriseResolver {
   })
   async recordHighTechCertificate(
     @Ctx() ctx: RequestContext,
-    @Arg('input', { description: 'The certificate.' }) input: HighTechCertificateInput,
+    @Arg('input', { description: 'The certificate.' }) input: RecordHighTechCertificateInput,
   ) {
     return HighTechCertificatePayload.from(await recordHighTechCertificate(ctx, input));
   }

@@ -24,8 +24,8 @@ import { Institution, InstitutionKind } from '../institution/institution.entity'
 import { Enterprise } from './enterprise.entity';
 import type {
   CreateEnterpriseInput,
-  FiscalYearInput,
-  HighTechCertificateInput,
+  RecordFiscalYearInput,
+  RecordHighTechCertificateInput,
   UpdateEnterpriseInput,
 } from './enterprise.inputs';
 import { zoneToday } from '../../clock';
@@ -193,7 +193,7 @@ export async function updateEnterprise(ctx: RequestContext, input: UpdateEnterpr
 }
 
 /** Records one fiscal year's figures; correcting a recorded year needs its current version. */
-export async function recordFiscalYear(ctx: RequestContext, input: FiscalYearInput): Promise<Outcome<FiscalYearFinancials>> {
+export async function recordFiscalYear(ctx: RequestContext, input: RecordFiscalYearInput): Promise<Outcome<FiscalYearFinancials>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const thisYear = Number(zoneToday().slice(0, 4));
@@ -272,7 +272,7 @@ export function threeYearsFrom(issuedOn: string): string {
 /** Records a high-tech enterprise certificate. */
 export async function recordHighTechCertificate(
   ctx: RequestContext,
-  input: HighTechCertificateInput,
+  input: RecordHighTechCertificateInput,
 ): Promise<Outcome<HighTechCertificate>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);

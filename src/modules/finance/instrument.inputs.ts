@@ -29,7 +29,7 @@ abstract class StatusInputBase extends InstrumentInputBase {
 @InputType({
   description: 'A NEEQ listing (新三板挂牌) at the stage it has reached; its status follows from the stage. amount: capital raised (0 or more).',
 })
-export class NeeqListingInput extends InstrumentInputBase {
+export class RecordNeeqListingInput extends InstrumentInputBase {
   @Field(() => String, {
     nullable: true,
     description: 'The stock code; required once LISTED: 430xxx for a listing before 2014; 430xxx, 83xxxx, 87xxxx or 88xxxx from 2014.',
@@ -73,7 +73,7 @@ export class AdvanceNeeqStageInput {
 }
 
 @InputType({ description: 'A regional equity market listing (区域性股权市场挂牌). amount: capital raised (0 or more).' })
-export class RegionalOtcListingInput extends StatusInputBase {
+export class RecordRegionalOtcListingInput extends StatusInputBase {
   @Field({ description: 'The equity exchange center, e.g. 武汉股权托管交易中心.' })
   center!: string;
 
@@ -85,7 +85,7 @@ export class RegionalOtcListingInput extends StatusInputBase {
 }
 
 @InputType({ description: 'A credit loan (信用贷款); amount = principal. endsOn defaults to startsOn plus termMonths.' })
-export class CreditLoanInput extends StatusInputBase {
+export class RecordCreditLoanInput extends StatusInputBase {
   @Field(() => ID, { description: 'The lending bank (a Bank id); a planned bank lends nothing yet.' })
   lenderId!: string;
 
@@ -136,7 +136,7 @@ export class CancelPledgeInput {
 }
 
 @InputType({ description: 'An IP-pledge loan (知识产权质押贷款): a loan secured by pledged patents; amount = principal.' })
-export class IpPledgeLoanInput extends CreditLoanInput {
+export class RecordIpPledgeLoanInput extends RecordCreditLoanInput {
   @Field(() => [PledgeInput], { description: 'The patents pledged: at least one, each once, none pledged under another loan at the same time.' })
   pledges!: PledgeInput[];
 
@@ -157,7 +157,7 @@ export class IpPledgeLoanInput extends CreditLoanInput {
 }
 
 @InputType({ description: 'A technology insurance policy (科技保险); amount = sum insured.' })
-export class TechInsuranceInput extends StatusInputBase {
+export class RecordTechInsuranceInput extends StatusInputBase {
   @Field(() => ID, { description: 'The insurer (an Insurer id).' })
   insurerId!: string;
 
@@ -178,7 +178,7 @@ export class TechInsuranceInput extends StatusInputBase {
 }
 
 @InputType({ description: 'Reinsurance (再保险) of a recorded technology insurance policy; amount = sum ceded. Held by the insured enterprise.' })
-export class ReinsuranceInput extends StatusInputBase {
+export class RecordReinsuranceInput extends StatusInputBase {
   @Field(() => ID, { description: 'The reinsurer (an Insurer id of one that is a reinsurer).' })
   reinsurerId!: string;
 
@@ -202,7 +202,7 @@ export class IssuerShareInput {
 }
 
 @InputType({ description: 'A bond or note issue; amount = issue size. The first issuer leads; endsOn is startsOn plus the tenor.' })
-export class BondIssueInput {
+export class RecordBondIssueInput {
   @Field(() => BondKind, { description: 'Which kind of bond or note.' })
   kind!: BondKind;
 
@@ -238,7 +238,7 @@ export class BondIssueInput {
 }
 
 @InputType({ description: 'An investment by a fund (基金投资); amount = money invested.' })
-export class FundInvestmentInput extends StatusInputBase {
+export class RecordFundInvestmentInput extends StatusInputBase {
   @Field(() => ID, { description: 'The investing fund (a Fund id).' })
   fundId!: string;
 
@@ -250,7 +250,7 @@ export class FundInvestmentInput extends StatusInputBase {
   description:
     "Cover of one of the enterprise's loans by a risk compensation pool (风险补偿); amount = the most the pool pays, at most the pool's cap and the loan. endsOn defaults to the loan's.",
 })
-export class RiskCompensationCoverInput extends StatusInputBase {
+export class RecordRiskCompensationCoverInput extends StatusInputBase {
   @Field(() => ID, { description: 'The pool (a RiskCompensationPool id).' })
   poolId!: string;
 
@@ -262,7 +262,7 @@ export class RiskCompensationCoverInput extends StatusInputBase {
 }
 
 @InputType({ description: 'A claim against a risk compensation cover: with the other claims not rejected, at most the cover.' })
-export class RiskCompensationClaimInput {
+export class RecordRiskCompensationClaimInput {
   @Field(() => ID, { description: 'The cover claimed against (a RiskCompensationCover id).' })
   coverId!: string;
 

@@ -23,7 +23,7 @@ import {
 } from './instrument.entity';
 import {
   AdvanceNeeqStageInput,
-  BondIssueInput,
+  RecordBondIssueInput,
   CancelPledgeInput,
   CorrectBondIssueInput,
   CorrectCreditLoanInput,
@@ -34,15 +34,15 @@ import {
   CorrectReinsuranceInput,
   CorrectRiskCompensationCoverInput,
   CorrectTechInsuranceInput,
-  CreditLoanInput,
-  FundInvestmentInput,
-  IpPledgeLoanInput,
-  NeeqListingInput,
-  RegionalOtcListingInput,
-  ReinsuranceInput,
-  RiskCompensationClaimInput,
-  RiskCompensationCoverInput,
-  TechInsuranceInput,
+  RecordCreditLoanInput,
+  RecordFundInvestmentInput,
+  RecordIpPledgeLoanInput,
+  RecordNeeqListingInput,
+  RecordRegionalOtcListingInput,
+  RecordReinsuranceInput,
+  RecordRiskCompensationClaimInput,
+  RecordRiskCompensationCoverInput,
+  RecordTechInsuranceInput,
   UpdateInstrumentStatusInput,
   VoidInstrumentInput,
 } from './instrument.inputs';
@@ -149,7 +149,7 @@ export class FinancingInstrumentResolver {
       'InvalidInputError', 'LiveNeeqListingError', 'NotFoundError', 'TransitionNotAllowedError',
     ),
   })
-  async recordNeeqListing(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The listing.' }) input: NeeqListingInput) {
+  async recordNeeqListing(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The listing.' }) input: RecordNeeqListingInput) {
     return InstrumentPayload.from(await instruments.recordNeeqListing(ctx, input));
   }
 
@@ -168,7 +168,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => InstrumentPayload, {
     description: does('Records a regional equity market listing (区域性股权市场挂牌) of an enterprise.', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordRegionalOtcListing(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The listing.' }) input: RegionalOtcListingInput) {
+  async recordRegionalOtcListing(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The listing.' }) input: RecordRegionalOtcListingInput) {
     return InstrumentPayload.from(await instruments.recordRegionalOtcListing(ctx, input));
   }
 
@@ -176,7 +176,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => InstrumentPayload, {
     description: does('Records a credit loan (信用贷款) to an enterprise.', 'DuplicateError', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordCreditLoan(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The loan.' }) input: CreditLoanInput) {
+  async recordCreditLoan(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The loan.' }) input: RecordCreditLoanInput) {
     return InstrumentPayload.from(await instruments.recordCreditLoan(ctx, input));
   }
 
@@ -187,7 +187,7 @@ export class FinancingInstrumentResolver {
       'DuplicateError', 'InvalidInputError', 'NotFoundError',
     ),
   })
-  async recordIpPledgeLoan(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The loan and its pledges.' }) input: IpPledgeLoanInput) {
+  async recordIpPledgeLoan(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The loan and its pledges.' }) input: RecordIpPledgeLoanInput) {
     return InstrumentPayload.from(await instruments.recordIpPledgeLoan(ctx, input));
   }
 
@@ -195,7 +195,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => InstrumentPayload, {
     description: does('Records a technology insurance policy (科技保险) of an enterprise.', 'DuplicateError', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordTechInsurance(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The policy.' }) input: TechInsuranceInput) {
+  async recordTechInsurance(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The policy.' }) input: RecordTechInsuranceInput) {
     return InstrumentPayload.from(await instruments.recordTechInsurance(ctx, input));
   }
 
@@ -203,7 +203,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => InstrumentPayload, {
     description: does('Records the reinsurance (再保险) of a technology insurance policy.', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordReinsurance(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The reinsurance.' }) input: ReinsuranceInput) {
+  async recordReinsurance(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The reinsurance.' }) input: RecordReinsuranceInput) {
     return InstrumentPayload.from(await instruments.recordReinsurance(ctx, input));
   }
 
@@ -214,7 +214,7 @@ export class FinancingInstrumentResolver {
       'DuplicateError', 'InvalidInputError', 'NotFoundError',
     ),
   })
-  async recordBondIssue(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The issue and its issuers.' }) input: BondIssueInput) {
+  async recordBondIssue(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The issue and its issuers.' }) input: RecordBondIssueInput) {
     return InstrumentPayload.from(await instruments.recordBondIssue(ctx, input));
   }
 
@@ -222,7 +222,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => InstrumentPayload, {
     description: does('Records an investment by a fund (基金投资) in an enterprise.', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordFundInvestment(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The investment.' }) input: FundInvestmentInput) {
+  async recordFundInvestment(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The investment.' }) input: RecordFundInvestmentInput) {
     return InstrumentPayload.from(await instruments.recordFundInvestment(ctx, input));
   }
 
@@ -230,7 +230,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => InstrumentPayload, {
     description: does('Records the cover of a loan by a risk compensation pool (风险补偿资金池).', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordRiskCompensationCover(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The cover.' }) input: RiskCompensationCoverInput) {
+  async recordRiskCompensationCover(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The cover.' }) input: RecordRiskCompensationCoverInput) {
     return InstrumentPayload.from(await instruments.recordRiskCompensationCover(ctx, input));
   }
 
@@ -238,7 +238,7 @@ export class FinancingInstrumentResolver {
   @Mutation(() => RiskCompensationClaimPayload, {
     description: does('Records a claim against a risk compensation cover.', 'InvalidInputError', 'NotFoundError'),
   })
-  async recordRiskCompensationClaim(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The claim.' }) input: RiskCompensationClaimInput) {
+  async recordRiskCompensationClaim(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The claim.' }) input: RecordRiskCompensationClaimInput) {
     return RiskCompensationClaimPayload.from(await instruments.recordRiskCompensationClaim(ctx, input));
   }
 
@@ -346,7 +346,7 @@ export class FinancingInstrumentResolver {
   }
 
   @Authorized()
-  @Query(() => [Bank], { description: 'Banks taking part in the zone financing pilots, by name.' })
+  @Query(() => [Bank], { description: 'Banks taking part in the zone financing pilots, by name: reference data of a few dozen at most, so a plain list.' })
   partnerBanks(@Ctx() ctx: RequestContext) {
     return readAll(ctx.em, Bank, { name: 'asc' }, { sql: 'partner', bindings: [] });
   }
@@ -497,7 +497,7 @@ export class RiskCompensationCoverResolver {
 
 @Resolver(() => Bank)
 export class BankResolver {
-  @FieldResolver(() => [BankBranch], { description: 'Its sub-branches in the zone, tech sub-branches first.' })
+  @FieldResolver(() => [BankBranch], { description: 'Its sub-branches in the zone (a few per bank: reference data, so a plain list), tech sub-branches first.' })
   subBranches(@Root() b: Bank, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<BankBranch>(BANK.subBranches, b);
   }

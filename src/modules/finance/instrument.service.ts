@@ -56,7 +56,7 @@ import {
 } from './instrument.entity';
 import type {
   AdvanceNeeqStageInput,
-  BondIssueInput,
+  RecordBondIssueInput,
   CancelPledgeInput,
   CorrectBondIssueInput,
   CorrectCreditLoanInput,
@@ -67,15 +67,15 @@ import type {
   CorrectReinsuranceInput,
   CorrectRiskCompensationCoverInput,
   CorrectTechInsuranceInput,
-  CreditLoanInput,
-  FundInvestmentInput,
-  IpPledgeLoanInput,
-  NeeqListingInput,
-  RegionalOtcListingInput,
-  ReinsuranceInput,
-  RiskCompensationClaimInput,
-  RiskCompensationCoverInput,
-  TechInsuranceInput,
+  RecordCreditLoanInput,
+  RecordFundInvestmentInput,
+  RecordIpPledgeLoanInput,
+  RecordNeeqListingInput,
+  RecordRegionalOtcListingInput,
+  RecordReinsuranceInput,
+  RecordRiskCompensationClaimInput,
+  RecordRiskCompensationCoverInput,
+  RecordTechInsuranceInput,
   UpdateInstrumentStatusInput,
   VoidInstrumentInput,
 } from './instrument.inputs';
@@ -282,7 +282,7 @@ const liveListingError = (field: string, company: string, live: NeeqListing | nu
 const endedOnOf = (stage: NeeqStage, history: { stage: NeeqStage; on: string }[]) =>
   ENDING.includes(stage) ? (history[history.length - 1]?.on ?? null) : null;
 
-export async function recordNeeqListing(ctx: RequestContext, input: NeeqListingInput): Promise<Outcome<NeeqListing>> {
+export async function recordNeeqListing(ctx: RequestContext, input: RecordNeeqListingInput): Promise<Outcome<NeeqListing>> {
   const problems = new Problems();
   const holder = await checkBase(ctx, problems, input, true);
   const broker = requiredText(problems, 'input.sponsorBroker', input.sponsorBroker);
@@ -401,7 +401,7 @@ function checkOtc(problems: Problems, v: OtcValues) {
   };
 }
 
-export async function recordRegionalOtcListing(ctx: RequestContext, input: RegionalOtcListingInput): Promise<Outcome<RegionalOtcListing>> {
+export async function recordRegionalOtcListing(ctx: RequestContext, input: RecordRegionalOtcListingInput): Promise<Outcome<RegionalOtcListing>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const fields = checkOtc(problems, input);
@@ -465,7 +465,7 @@ async function checkLoan(ctx: RequestContext, problems: Problems, v: LoanValues,
 const loanEnd = (v: { startsOn: string; endsOn?: string | null; termMonths: number }) =>
   v.endsOn ?? (Number.isInteger(v.termMonths) ? addMonths(v.startsOn, v.termMonths) : null);
 
-export async function recordCreditLoan(ctx: RequestContext, input: CreditLoanInput): Promise<Outcome<CreditLoan>> {
+export async function recordCreditLoan(ctx: RequestContext, input: RecordCreditLoanInput): Promise<Outcome<CreditLoan>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const fields = await checkLoan(ctx, problems, { ...input, endsOn: loanEnd(input) }, null);
@@ -524,7 +524,7 @@ function checkIpTerms(problems: Problems, v: IpTerms) {
 }
 
 /** Records an IP-pledge loan: each pledged patent must be the borrower's, in force, appraised, and not pledged already. */
-export async function recordIpPledgeLoan(ctx: RequestContext, input: IpPledgeLoanInput): Promise<Outcome<IpPledgeLoan>> {
+export async function recordIpPledgeLoan(ctx: RequestContext, input: RecordIpPledgeLoanInput): Promise<Outcome<IpPledgeLoan>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const fields = await checkLoan(ctx, problems, { ...input, endsOn: loanEnd(input) }, null);
@@ -679,7 +679,7 @@ async function checkPolicy(ctx: RequestContext, problems: Problems, v: PolicyVal
   };
 }
 
-export async function recordTechInsurance(ctx: RequestContext, input: TechInsuranceInput): Promise<Outcome<TechInsurancePolicy>> {
+export async function recordTechInsurance(ctx: RequestContext, input: RecordTechInsuranceInput): Promise<Outcome<TechInsurancePolicy>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const fields = await checkPolicy(ctx, problems, input, null);
@@ -720,7 +720,7 @@ async function checkReinsurance(ctx: RequestContext, problems: Problems, v: Rein
   return { amount: v.amount, startsOn: v.startsOn, endsOn: v.endsOn ?? null, reinsurer, treatyNumber, cededShare: v.cededShare };
 }
 
-export async function recordReinsurance(ctx: RequestContext, input: ReinsuranceInput): Promise<Outcome<Reinsurance>> {
+export async function recordReinsurance(ctx: RequestContext, input: RecordReinsuranceInput): Promise<Outcome<Reinsurance>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const policy = await liveInstrument(ctx, problems, 'input.underlyingPolicyId', input.underlyingPolicyId, TechInsurancePolicy, ['TechInsurancePolicy'], 'tech insurance policy');
@@ -800,7 +800,7 @@ async function bondCodeTaken(ctx: RequestContext, problems: Problems, code: stri
 }
 
 /** Records a bond or note with its issuers; collective issues have several, each liable for its own share. */
-export async function recordBondIssue(ctx: RequestContext, input: BondIssueInput): Promise<Outcome<DebtSecurity>> {
+export async function recordBondIssue(ctx: RequestContext, input: RecordBondIssueInput): Promise<Outcome<DebtSecurity>> {
   const problems = new Problems();
   const fields = checkBond(problems, input.kind, input);
   const collective = input.kind === BondKind.COLLECTIVE_BOND || input.kind === BondKind.SME_COLLECTIVE_NOTE;
@@ -867,7 +867,7 @@ async function checkFundInvestment(ctx: RequestContext, problems: Problems, v: F
   return { amount: v.amount, startsOn: v.startsOn, endsOn: v.endsOn ?? null, fund, stake: v.stake };
 }
 
-export async function recordFundInvestment(ctx: RequestContext, input: FundInvestmentInput): Promise<Outcome<FundInvestment>> {
+export async function recordFundInvestment(ctx: RequestContext, input: RecordFundInvestmentInput): Promise<Outcome<FundInvestment>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const fields = await checkFundInvestment(ctx, problems, input);
@@ -902,7 +902,7 @@ async function checkCover(ctx: RequestContext, problems: Problems, v: CoverValue
 
 export async function recordRiskCompensationCover(
   ctx: RequestContext,
-  input: RiskCompensationCoverInput,
+  input: RecordRiskCompensationCoverInput,
 ): Promise<Outcome<RiskCompensationCover>> {
   const problems = new Problems();
   const holder = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
@@ -946,7 +946,7 @@ export async function correctRiskCompensationCover(
 
 export async function recordRiskCompensationClaim(
   ctx: RequestContext,
-  input: RiskCompensationClaimInput,
+  input: RecordRiskCompensationClaimInput,
 ): Promise<Outcome<RiskCompensationClaim>> {
   const problems = new Problems();
   const cover = await liveInstrument(ctx, problems, 'input.coverId', input.coverId, RiskCompensationCover, ['RiskCompensationCover'], 'risk compensation cover');

@@ -2,7 +2,7 @@ import { fromScaled, toScaled } from '../../common/decimal';
 import { IncentiveCapExceededError, IncentiveFormNotAllowedError, type Problems } from '../../common/mutation-errors';
 import { EnterpriseSize } from '../enterprise/enums';
 import { IncentiveForm, ProjectDividendBasis } from './incentive.entity';
-import type { EquityIncentivePlanInput } from './incentive.inputs';
+import type { RecordIncentivePlanInput } from './incentive.inputs';
 
 /**
  * The rules of 财资〔2016〕4号 (国有科技型企业股权和分红激励暂行办法) for a state-owned enterprise's plans, as the
@@ -76,7 +76,7 @@ const yuanText = (v: bigint) => fromScaled(v, 2, 2);
 const cap = (field: string, rule: string, message: string) => new IncentiveCapExceededError(field, rule, message);
 
 /** A state-owned enterprise's plan against 财资〔2016〕4号: every rule it breaks, with the rule's name. */
-export function checkIncentiveCaps(problems: Problems, size: EnterpriseSize, input: EquityIncentivePlanInput, earlier: EarlierPlans): void {
+export function checkIncentiveCaps(problems: Problems, size: EnterpriseSize, input: RecordIncentivePlanInput, earlier: EarlierPlans): void {
   if (NOT_IN_SCHEME.has(input.form)) {
     problems.add(
       new IncentiveFormNotAllowedError(
@@ -102,7 +102,7 @@ export function checkIncentiveCaps(problems: Problems, size: EnterpriseSize, inp
   if (input.form === IncentiveForm.PROJECT_DIVIDEND) checkProjectDividend(problems, input);
 }
 
-function checkEquity(problems: Problems, size: EnterpriseSize, input: EquityIncentivePlanInput, earlier: EarlierPlans): void {
+function checkEquity(problems: Problems, size: EnterpriseSize, input: RecordIncentivePlanInput, earlier: EarlierPlans): void {
   const total = TOTAL_CAP[size];
   const before = earlier.plans.filter((p) => isEquityForm(p.form)).reduce((sum, p) => sum + pctScaled(p.totalEquityShare), 0n);
   const after = before + pctScaled(input.totalEquityShare);
@@ -135,7 +135,7 @@ function checkEquity(problems: Problems, size: EnterpriseSize, input: EquityInce
   });
 }
 
-function checkAward(problems: Problems, input: EquityIncentivePlanInput, earlier: EarlierPlans): void {
+function checkAward(problems: Problems, input: RecordIncentivePlanInput, earlier: EarlierPlans): void {
   const awarded = new Map<string, bigint>();
   for (const g of earlier.grants) if (g.form === IncentiveForm.EQUITY_AWARD) awarded.set(g.granteeName, (awarded.get(g.granteeName) ?? 0n) + yuanScaled(g.awardValue));
   input.grants.forEach((g, i) => {
@@ -187,7 +187,7 @@ function checkAward(problems: Problems, input: EquityIncentivePlanInput, earlier
   }
 }
 
-function checkOptions(problems: Problems, input: EquityIncentivePlanInput): void {
+function checkOptions(problems: Problems, input: RecordIncentivePlanInput): void {
   input.grants.forEach((g, i) => {
     const field = `input.grants.${i}`;
     if (g.firstExerciseOn && g.firstExerciseOn < yearsAfter(g.grantedOn, 1)) {
@@ -211,7 +211,7 @@ function checkOptions(problems: Problems, input: EquityIncentivePlanInput): void
   });
 }
 
-function checkPositionDividend(problems: Problems, input: EquityIncentivePlanInput, earlier: EarlierPlans): void {
+function checkPositionDividend(problems: Problems, input: RecordIncentivePlanInput, earlier: EarlierPlans): void {
   const last = dayBefore(yearsAfter(input.approvedOn, POSITION_DIVIDEND_MAX_YEARS));
   if (input.endsOn && input.endsOn > last) {
     problems.add(
@@ -261,7 +261,7 @@ function checkPositionDividend(problems: Problems, input: EquityIncentivePlanInp
   });
 }
 
-function checkProjectDividend(problems: Problems, input: EquityIncentivePlanInput): void {
+function checkProjectDividend(problems: Problems, input: RecordIncentivePlanInput): void {
   if (!input.projectBasis) return;
   const floor = PROJECT_DIVIDEND_FLOOR[input.projectBasis];
   if (input.profitShare && pctScaled(input.profitShare) < toScaled(floor, 4)) {

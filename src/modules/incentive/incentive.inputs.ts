@@ -54,7 +54,7 @@ export class EquityGrantInput {
   description:
     'An equity or dividend incentive plan to record with its grants, all or nothing; a state-owned enterprise’s plan is checked against the caps of 财资〔2016〕4号, cumulative over its earlier plans.',
 })
-export class EquityIncentivePlanInput {
+export class RecordIncentivePlanInput {
   @Field(() => CreditCodeScalar, { description: 'The enterprise whose plan it is.' })
   creditCode!: string;
 
@@ -102,7 +102,7 @@ export class EquityIncentivePlanInput {
 }
 
 @InputType({ description: 'A talent scheme award to record.' })
-export class TalentAwardInput {
+export class RecordTalentAwardInput {
   @Field(() => CreditCodeScalar, { description: 'The enterprise awarded (or whose person is).' })
   creditCode!: string;
 

@@ -5,7 +5,7 @@ import { Payload } from '../../common/payload';
 import { asc, childPages } from '../../db/child-pages';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { EquityGrant, EquityIncentivePlan, TalentAward } from './incentive.entity';
-import { EquityIncentivePlanInput, TalentAwardInput } from './incentive.inputs';
+import { RecordIncentivePlanInput, RecordTalentAwardInput } from './incentive.inputs';
 import { recordIncentivePlan, recordTalentAward } from './incentive.service';
 import { follows, one } from '../../db/read-plan';
 import { answers } from '../../db/sql-answer';
@@ -49,7 +49,7 @@ export class EquityIncentivePlanResolver {
       'Records an equity or dividend incentive plan (股权和分红激励) with its grants (a representative: its own enterprise’s). A state-owned enterprise’s plan that breaks a rule of 财资〔2016〕4号 is refused naming the rule.\n\n' +
       'Errors: InvalidInputError, NotFoundError, NotPermittedError, IncentiveCapExceededError, IncentiveFormNotAllowedError.',
   })
-  async recordIncentivePlan(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The plan and its grants.' }) input: EquityIncentivePlanInput) {
+  async recordIncentivePlan(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The plan and its grants.' }) input: RecordIncentivePlanInput) {
     return IncentivePlanPayload.from(await recordIncentivePlan(ctx, input));
   }
 
@@ -59,7 +59,7 @@ export class EquityIncentivePlanResolver {
       'Records a talent scheme award (人才计划资助) to an enterprise or one of its people (a representative: its own enterprise’s).\n\n' +
       'Errors: InvalidInputError, NotFoundError, NotPermittedError.',
   })
-  async recordTalentAward(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The award.' }) input: TalentAwardInput) {
+  async recordTalentAward(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The award.' }) input: RecordTalentAwardInput) {
     return TalentAwardPayload.from(await recordTalentAward(ctx, input));
   }
 

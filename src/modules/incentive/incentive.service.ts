@@ -7,10 +7,10 @@ import { zoneToday } from '../../clock';
 import { enterpriseByCode } from '../enterprise/enterprise.service';
 import { checkIncentiveCaps, type EarlierPlans, isDividendForm, isEquityForm } from './incentive.caps';
 import { EquityGrant, EquityIncentivePlan, IncentiveForm, NAMED_TALENT_SCHEMES, PlanStatus, TalentAward } from './incentive.entity';
-import type { EquityIncentivePlanInput, TalentAwardInput } from './incentive.inputs';
+import type { RecordIncentivePlanInput, RecordTalentAwardInput } from './incentive.inputs';
 
 /** Records an incentive plan with its grants; a state-owned enterprise's plan breaking 财资〔2016〕4号 is refused naming the rule. */
-export async function recordIncentivePlan(ctx: RequestContext, input: EquityIncentivePlanInput): Promise<Outcome<EquityIncentivePlan>> {
+export async function recordIncentivePlan(ctx: RequestContext, input: RecordIncentivePlanInput): Promise<Outcome<EquityIncentivePlan>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const title = requiredText(problems, 'input.title', input.title, 300);
@@ -139,7 +139,7 @@ async function earlierPlans(ctx: RequestContext, enterpriseId: string): Promise<
   };
 }
 
-export async function recordTalentAward(ctx: RequestContext, input: TalentAwardInput): Promise<Outcome<TalentAward>> {
+export async function recordTalentAward(ctx: RequestContext, input: RecordTalentAwardInput): Promise<Outcome<TalentAward>> {
   const problems = new Problems();
   const enterprise = await enterpriseByCode(ctx, problems, 'input.creditCode', input.creditCode);
   const recipientName = optionalText(problems, 'input.recipientName', input.recipientName, 100);

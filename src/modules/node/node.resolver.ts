@@ -62,7 +62,7 @@ export class NodeResolver {
   @Authorized()
   @Query(() => [Node], {
     nullable: 'items',
-    description: 'The records with these global ids, in the order given; null where there is none or the viewer may not see it.',
+    description: 'The records with these global ids (at most 1,000 per request), in the order given; null where there is none or the viewer may not see it.',
   })
   async nodes(
     @Ctx() ctx: RequestContext,

@@ -38,7 +38,7 @@ export class ProjectOutputInput {
 @InputType({
   description: 'An industry–university–research (产学研) project to record, with its participants, budget and outputs, all or nothing.',
 })
-export class ResearchProjectInput {
+export class RecordResearchProjectInput {
   @Field({ description: 'The project\'s title; at most 300 characters.' })
   title!: string;
 

@@ -7,7 +7,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { Institution } from '../institution/institution.entity';
 import { Patent } from '../ip/patent.entity';
 import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject } from './project.entity';
-import { ResearchProjectInput } from './project.inputs';
+import { RecordResearchProjectInput } from './project.inputs';
 import { recordResearchProject } from './project.service';
 import { follows, many, one } from '../../db/read-plan';
 import { answers, value } from '../../db/sql-answer';
@@ -47,7 +47,7 @@ export class ResearchProjectResolver {
       'Records an industry–university–research (产学研) project with its participants, budget and outputs (a representative: one its own enterprise takes part in, with institutions only).\n\n' +
       'Errors: InvalidInputError, NotFoundError, NotPermittedError.',
   })
-  async recordResearchProject(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The project.' }) input: ResearchProjectInput) {
+  async recordResearchProject(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The project.' }) input: RecordResearchProjectInput) {
     return ResearchProjectPayload.from(await recordResearchProject(ctx, input));
   }
 

@@ -6,7 +6,7 @@ import { dateOrder, idOf, optionalText, positiveAmount, requiredText } from '../
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Institution } from '../institution/institution.entity';
 import { Patent } from '../ip/patent.entity';
-import type { ResearchProjectInput } from './project.inputs';
+import type { RecordResearchProjectInput } from './project.inputs';
 import {
   ParticipantRole,
   ProjectBudgetLine,
@@ -17,7 +17,7 @@ import {
 } from './project.entity';
 
 /** Records an industry–university–research project with its participants, budget and outputs, all or nothing. */
-export async function recordResearchProject(ctx: RequestContext, input: ResearchProjectInput): Promise<Outcome<ResearchProject>> {
+export async function recordResearchProject(ctx: RequestContext, input: RecordResearchProjectInput): Promise<Outcome<ResearchProject>> {
   const problems = new Problems();
   const title = requiredText(problems, 'input.title', input.title, 300);
   const platform = optionalText(problems, 'input.platform', input.platform, 300);
