@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { applyPolicy } from './auth/enforce-policy';
 import { ROOT } from './auth/policy';
 import { typeNamedAfterClass } from './common/node';
+import { addEnumAliases } from './common/enum-aliases';
 import { applyOneOfInputs } from './common/one-of';
 import { DateTimeScalar } from './common/scalars';
 import { notePlainFields } from './db/sql-answer';
@@ -20,6 +21,7 @@ import {
 import {
   CreditStandingResolver,
   EligibilityReceiptResolver,
+  EligibilityResultResolver,
   PilotProgramResolver,
   ProgramRuleVersionResolver,
 } from './modules/eligibility/eligibility.resolver';
@@ -68,6 +70,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CreditStandingResolver,
   CreditRecordsResolver,
   EligibilityReceiptResolver,
+  EligibilityResultResolver,
   ProposalResolver,
   ProposalReplyResolver,
   ProposalEvidenceResolver,
@@ -88,12 +91,14 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
   for (const field of getMetadataStorage().fields) {
     if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles?.length) field.simple = true;
   }
-  const schema = await buildSchema({
+  const built = await buildSchema({
     resolvers: [...resolvers, ...extraResolvers] as NonEmptyArray<Function>,
     authChecker,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  // Pre-v1 enum values kept as deprecated aliases (src/common/enum-aliases.ts).
+  const schema = addEnumAliases(built);
   for (const type of Object.values(schema.getTypeMap())) {
     if (isAbstractType(type)) type.resolveType = typeNamedAfterClass;
   }

@@ -227,6 +227,8 @@ interface ConnectionSpec {
  * its holder; the walks by enterprise use E5, which holds none, so they hold whichever way that is settled.)
  */
 const performed: { label: string; concerns: string | null }[] = [];
+/** When the fixture was written (set by the fixture): the trail's walk reads the events up to then. */
+let fixtureWritten = '';
 const memberIds: Record<string, string> = {};
 /** Ids of the fixture's records the nested walks start from (known once it is written). */
 const ids: Record<string, string> = {};
@@ -386,7 +388,16 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     node: '{ id operation actor { role } }',
     label: (n) => `${n.operation} ${n.actor.role}`,
     walks: {
-      'the whole trail': { viewer: () => admin, vars: {}, expected: auditOf(() => true) },
+      // Up to the end of the fixture: the walks as a bank (below) add their reads to the trail, in whatever order they run.
+      'the whole trail': {
+        viewer: () => admin,
+        vars: {
+          get filter() {
+            return { occurredBefore: fixtureWritten };
+          },
+        },
+        expected: auditOf(() => true),
+      },
       'concerning E5': { viewer: () => admin, vars: { filter: { creditCode: code('E5') } }, expected: auditOf((e) => e.concerns === 'E5') },
       "E5's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E5')), vars: {}, expected: auditOf((e) => e.concerns === 'E5') },
       'by CPPCC members': {
@@ -513,8 +524,9 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     // The reference data's nine, in the pinyin order of their names written out by hand (huá zhōng kē jì … zhōng guó
     // kē xué yuàn wǔ hàn), universities first.
     walks: {
+      // (Not as a bank: a bank's reads are audit events, and the trail's walk counts the fixture's own, in any order.)
       'universities, then research institutes, each by pinyin': {
-        viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')),
+        viewer: () => admin,
         vars: {},
         expected: () =>
           ['华中科技大学', '华中农业大学', '华中师范大学', '武汉大学', '武汉理工大学', '中国地质大学（武汉）', '武汉光电国家研究中心', '中国科学院精密测量科学与技术创新研究院', '中国科学院武汉病毒研究所'].map((n) => [n]),
@@ -814,7 +826,7 @@ describe('every connection, walked forward and back', () => {
 
     for (const [n, [title, filer, concerns]] of REQUESTS.entries()) {
       const input = { title, need: `${title}：区内企业的需求。`, creditCodes: concerns.map(code) };
-      const filed = await mutate('filePolicyRequest', '($input: FilePolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
+      const filed = await mutate('filePolicyRequest', '($input: PolicyRequestInput!)', { input }, filer ? as(Role.ENTERPRISE_REP, code(filer)) : admin, 'policyRequest { id }', null);
       ids[`R${n + 1}`] = filed.policyRequest.id;
     }
     for (const [title, , , createdAt] of REQUESTS) await sql('update policy_request set created_at = ?::timestamptz where title = ?', [createdAt, title]);
@@ -867,6 +879,9 @@ describe('every connection, walked forward and back', () => {
         [rating, rating, P(7), unit],
       );
     }
+    // The fixture is written: what the trail holds after this instant is the walks' own (a bank's reads are events).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fixtureWritten = new Date().toISOString();
   }, 60_000);
   afterAll(() => app.close());
 

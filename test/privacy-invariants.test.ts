@@ -410,7 +410,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
 
     // ——— CPPCC: a request filed by each enterprise, four proposals in different hands ———
     const file = (code: string, title: string) =>
-      mutate(`mutation R($input: FilePolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
+      mutate(`mutation R($input: PolicyRequestInput!) { filePolicyRequest(input: $input) { policyRequest { id } errors { code message } } }`, {
         input: { title, need: '希望扩大知识产权质押贷款规模。', creditCodes: [code] },
       }, as(Role.ENTERPRISE_REP, code));
     const requestOfE2 = ((await file(E2.code, '扩大生物医药企业知识产权质押融资（哨兵请求乙）'))['policyRequest'] as Json)['id'];
@@ -460,6 +460,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // The viewer's organization and the enterprises of its authorizations are met in full below.
     sweep('viewer', '', [{ args: '' }], everything('viewer', ['Enterprise']));
     sweep('programs', '');
+    sweep('programmes', '');
     sweep('eligibilityReceipt', '$id: ID!', receiptIds.map((id) => ({ args: '(id: $id)', variables: { id } })));
     sweep('eligibility', '$p: String!, $codes: [String!]!', programs.map((p) => ({ args: '(program: $p, creditCodes: $codes)', variables: { p, codes: ours } })));
     sweep('enterprise', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })));

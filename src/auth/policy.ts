@@ -114,6 +114,7 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
   Query: {
     viewer: 'PUBLIC',
     programs: 'PUBLIC',
+    programmes: 'PUBLIC',
     // A bank: enterprises whose authorisation has the ELIGIBILITY scope; a representative: its own (the service).
     eligibility: roles('A R B'),
     // Anyone may ask; the receipt's row rule answers null to all but its bank and the zone, as for an unknown id.
@@ -262,7 +263,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { self: true },
     fields: {
       // Identity and zone membership: public registration facts, and what a bank sees under any authorisation.
-      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital isStateOwned university isUniversityAffiliated isListedOnExchange isConvertedInstitute isInvestedByConvertedInstitute isInvestedByAcademia isHighTech updatedAt version':
+      'id creditCode name nameEn industry highTechField economicSector park cluster foundedOn size registeredCapital isStateOwned university isUniversityAffiliated isListedOnExchange isConvertedInstitute isInvestedByConvertedInstitute isInvestedByAcademia isHighTech highTech updatedAt version':
         ROWS,
       // The bank's own authorization from it (null for every other viewer: the resolver answers for the viewer).
       viewerAuthorization: ROWS,
@@ -456,7 +457,7 @@ export const TYPES: Record<string, TypeRule> = {
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
     rows: roles('A R B'),
-    fields: { 'creditCode program rules asOf isEligible checks benefit receiptId': ROWS },
+    fields: { 'creditCode program programme ruleVersion rules asOf isEligible eligible checks benefit receiptId': ROWS },
   },
   // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
   // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts
@@ -500,7 +501,7 @@ export const TYPES: Record<string, TypeRule> = {
   Proposal: {
     rows: PROPOSAL_READERS,
     fields: {
-      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn isOverdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn dueDate isOverdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
         ROWS,
     },
   },

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import { zoneToday } from '../../clock';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
@@ -7,6 +7,7 @@ import { CreditCodeScalar } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Bank } from '../finance/counterparty.entity';
+import { eitherForm, legacy, withForm } from '../../common/legacy-args';
 import { DataAuthorization } from './authorization.entity';
 import { GrantAuthorizationInput, RevokeAuthorizationInput } from './authorization.inputs';
 import { findAuthorizations } from './authorization.queries';
@@ -42,8 +43,14 @@ export class AuthorizationResolver {
       "the viewer's to revoke is not found.\n" +
       'Errors: InvalidInputError, NotFoundError, TransitionNotAllowedError.',
   })
-  async revokeAuthorization(@Ctx() ctx: RequestContext, @Arg('input', { description: 'Which authorization.' }) input: RevokeAuthorizationInput) {
-    return AuthorizationPayload.from(await revokeAuthorization(ctx, input));
+  async revokeAuthorization(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RevokeAuthorizationInput, { nullable: true, description: 'Which authorization. Required unless the deprecated `id` is given.' })
+    input: RevokeAuthorizationInput | null,
+    @Arg('id', () => ID, legacy('authorizationId')) id: string | null,
+  ) {
+    const chosen = eitherForm(input, { id }, () => ({ authorizationId: id! }));
+    return AuthorizationPayload.from(await withForm(chosen, (i) => revokeAuthorization(ctx, i), { 'input.authorizationId': 'id' }));
   }
 
   @Authorized()

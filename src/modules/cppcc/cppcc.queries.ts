@@ -38,7 +38,9 @@ export function proposalVisibleSql(ctx: RequestContext, p: string): { sql: strin
 }
 
 /** Proposals, newest first, filtered; only those the viewer may read. */
-export async function findProposals(ctx: RequestContext, filter: ProposalFilter | null, page: ForwardPageArgs): Promise<Page<Proposal>> {
+export async function findProposals(ctx: RequestContext, given: ProposalFilter | null, page: ForwardPageArgs): Promise<Page<Proposal>> {
+  // The pre-v1 names, deprecated aliases until 2027-06-30: the v1 name wins when both are given.
+  const filter = given && { ...given, isKey: given.isKey ?? given.key, isOverdue: given.isOverdue ?? given.overdue, isMine: given.isMine ?? given.mine };
   const request = pageRequest(page, 2);
   const knex = ctx.em.getKnex();
   const today = zoneToday();

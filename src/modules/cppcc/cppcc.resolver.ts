@@ -18,6 +18,8 @@ import {
   ProposalEvidence,
   ProposalReply,
   ProposalStatus,
+  RejectionGround,
+  Satisfaction,
   Sector,
 } from './cppcc.entity';
 import { findHandlingUnits, findMembers, findPolicyRequests, findProposals, handlingUnitScores, proposalVisibleSql } from './cppcc.queries';
@@ -28,6 +30,7 @@ import {
   draftProposal,
   escalateProposal,
   filePolicyRequest,
+  rateProposalAnswer,
   rateReply,
   replyToProposal,
   reviewProposal,
@@ -54,6 +57,9 @@ import {
   UpdateProposalInput,
 } from './cppcc.types';
 import { pagedList } from '../../db/paged-list';
+import { DateScalar } from '../../common/scalars';
+import { eitherForm, legacy, LEGACY_REMOVAL, withForm } from '../../common/legacy-args';
+import { CATEGORY_OF, legacyDecision, ReplyResult, ReviewDecision } from './legacy';
 import { each, follows, many, one, prefetch } from '../../db/read-plan';
 
 /** A timestamp as a sort key: text in UTC to the microsecond, which sorts as the instants do (a JavaScript Date keeps milliseconds only). */
@@ -248,56 +254,131 @@ export class ProposalResolver {
   @Mutation(() => ProposalPayload, {
     description: `Another member of its committee co-signs a draft (联名).\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
-  async cosignProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft.' }) input: CosignProposalInput) {
-    return ProposalPayload.from(await cosignProposal(ctx, input));
+  async cosignProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CosignProposalInput, { nullable: true, description: 'The draft. Required unless the deprecated `id` is given.' }) input: CosignProposalInput | null,
+    @Arg('id', () => ID, legacy('proposalId')) id: string | null,
+  ) {
+    const chosen = eitherForm(input, { id }, () => ({ proposalId: id! }));
+    return ProposalPayload.from(await withForm(chosen, (i) => cosignProposal(ctx, i), { 'input.proposalId': 'id' }));
   }
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
     description: `A proposer submits a draft (提交): from then on it changes only through the workflow.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'StaleVersionError', 'TransitionNotAllowedError')}`,
   })
-  async submitProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The draft and its version.' }) input: SubmitProposalInput) {
-    return ProposalPayload.from(await submitProposal(ctx, input));
+  async submitProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SubmitProposalInput, { nullable: true, description: 'The draft and its version. Required unless the deprecated `id` and `version` are given.' })
+    input: SubmitProposalInput | null,
+    @Arg('id', () => ID, legacy('proposalId')) id: string | null,
+    @Arg('version', () => Int, legacy('version')) version: number | null,
+  ) {
+    const chosen = eitherForm(input, { id, version }, () => (id == null || version == null ? { missing: [id == null ? 'id' : 'version'] } : { proposalId: id, version }));
+    return ProposalPayload.from(await withForm(chosen, (i) => submitProposal(ctx, i), { 'input.proposalId': 'id', 'input.version': 'version' }));
   }
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
     description: `The proposals office reviews a submitted proposal: accepts it (立案, possibly as a key proposal), rejects it on a ground (不予立案), or converts it into a member letter or a social-condition report.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'StaleVersionError', 'TransitionNotAllowedError')}`,
   })
-  async reviewProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the decision.' }) input: ReviewProposalInput) {
-    return ProposalPayload.from(await reviewProposal(ctx, input));
+  async reviewProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ReviewProposalInput, { nullable: true, description: 'The proposal and the decision. Required unless the deprecated `id` and `decision` are given.' })
+    input: ReviewProposalInput | null,
+    @Arg('id', () => ID, legacy('proposalId')) id: string | null,
+    @Arg('decision', () => ReviewDecision, legacy('decision', 'one of accept, reject, convertToLetter, convertToReport'))
+    decision: ReviewDecision | null,
+    @Arg('reason', () => String, legacy('decision.accept.reason', 'or the reason of reject or convertToLetter, or convertToReport.report')) reason: string | null,
+    @Arg('ground', () => RejectionGround, legacy('decision.reject.ground')) ground: RejectionGround | null,
+    @Arg('key', () => Boolean, legacy('decision.accept.isKey')) key: boolean | null,
+  ) {
+    const chosen = eitherForm(input, { id, decision, reason, ground, key }, () => {
+      if (id == null || decision == null) return { missing: [id == null ? 'id' : 'decision'] };
+      const d = legacyDecision(decision, { reason, ground, key });
+      return 'missing' in d ? d : { proposalId: id, decision: d };
+    });
+    const paths = { 'input.proposalId': 'id', 'input.decision.reject.ground': 'ground', 'input.decision.accept.isKey': 'key', 'input.decision': 'reason' };
+    return ProposalPayload.from(await withForm(chosen, (i) => reviewProposal(ctx, i), paths));
   }
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
     description: `The office assigns an accepted proposal (交办) to a lead unit and co-handlers of its level; the reply is due in 3 months (6 if complex).\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
-  async assignProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and its units.' }) input: AssignProposalInput) {
-    return ProposalPayload.from(await assignProposal(ctx, input));
+  async assignProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AssignProposalInput, { nullable: true, description: 'The proposal and its units. Required unless the deprecated `id` and `lead` are given.' })
+    input: AssignProposalInput | null,
+    @Arg('id', () => ID, legacy('proposalId')) id: string | null,
+    @Arg('lead', () => ID, legacy('leadUnitId')) lead: string | null,
+    @Arg('coHandlers', () => [ID], legacy('coHandlerIds')) coHandlers: string[] | null,
+  ) {
+    const chosen = eitherForm(input, { id, lead, coHandlers }, () =>
+      id == null || lead == null ? { missing: [id == null ? 'id' : 'lead'] } : { proposalId: id, leadUnitId: lead, coHandlerIds: coHandlers ?? [] },
+    );
+    const paths = { 'input.proposalId': 'id', 'input.leadUnitId': 'lead', 'input.coHandlerIds': 'coHandlers' };
+    return ProposalPayload.from(await withForm(chosen, (i) => assignProposal(ctx, i), paths));
   }
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
     description: `An assigned unit replies, once a round: the lead unit’s reply answers the proposal (REPLIED), a co-handler’s is its opinion.\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
-  async replyToProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the reply.' }) input: ReplyToProposalInput) {
-    return ProposalPayload.from(await replyToProposal(ctx, input));
+  async replyToProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ReplyToProposalInput, { nullable: true, description: 'The proposal and the reply. Required unless the deprecated `id`, `result` and `text` are given.' })
+    input: ReplyToProposalInput | null,
+    @Arg('id', () => ID, legacy('proposalId')) id: string | null,
+    @Arg('result', () => ReplyResult, legacy('category')) result: ReplyResult | null,
+    @Arg('text', () => String, legacy('text')) text: string | null,
+  ) {
+    const chosen = eitherForm(input, { id, result, text }, () => {
+      const missing = Object.entries({ id, result, text }).filter(([, v]) => v == null).map(([k]) => k);
+      return missing.length ? { missing } : { proposalId: id!, category: CATEGORY_OF[result!], text: text! };
+    });
+    const paths = { 'input.proposalId': 'id', 'input.category': 'result', 'input.text': 'text' };
+    return ProposalPayload.from(await withForm(chosen, (i) => replyToProposal(ctx, i), paths));
   }
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
     description: `A proposer rates the reply that answers the proposal (the lead unit’s of the current round): satisfied or basically satisfied closes it, dissatisfied sends it back to its units for another round.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
-  async rateReply(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The reply and the rating.' }) input: RateReplyInput) {
-    return ProposalPayload.from(await rateReply(ctx, input));
+  async rateReply(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RateReplyInput, { nullable: true, description: 'The reply and the rating. Required unless the deprecated `id` and `rating` are given.' })
+    input: RateReplyInput | null,
+    @Arg('id', () => ID, legacy('replyId', 'the reply, `Proposal.answer.id`; this argument took the proposal and rated the reply of its current round'))
+    id: string | null,
+    @Arg('rating', () => Satisfaction, legacy('rating')) rating: Satisfaction | null,
+  ) {
+    if (!input && id != null && rating != null) {
+      // The old form named the proposal: the reply rated is its lead unit's of the current round.
+      const chosen = eitherForm(input, { id, rating }, () => ({ proposalId: id, rating }));
+      return ProposalPayload.from(await withForm(chosen, (i) => rateProposalAnswer(ctx, i.proposalId, i.rating), { 'input.proposalId': 'id', 'input.rating': 'rating' }));
+    }
+    const chosen = eitherForm<RateReplyInput>(input, { id, rating }, () => ({ missing: [id == null ? 'id' : 'rating'] }));
+    return ProposalPayload.from(await withForm(chosen, (i) => rateReply(ctx, i)));
   }
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
     description: `A member of a higher committee carries a proposal up: a new draft there, linked to it, with its texts, requests and evidence.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
-  async escalateProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the level to carry it to.' }) input: EscalateProposalInput) {
-    return ProposalPayload.from(await escalateProposal(ctx, input));
+  async escalateProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EscalateProposalInput, { nullable: true, description: 'The proposal and the level to carry it to. Required unless the deprecated `id` and `level` are given.' })
+    input: EscalateProposalInput | null,
+    @Arg('id', () => ID, legacy('proposalId')) id: string | null,
+    @Arg('level', () => CppccLevel, legacy('level')) level: CppccLevel | null,
+    @Arg('asParty', () => Boolean, legacy('isAdoptedByParty')) asParty: boolean | null,
+  ) {
+    const chosen = eitherForm(input, { id, level, asParty }, () =>
+      id == null || level == null ? { missing: [id == null ? 'id' : 'level'] } : { proposalId: id, level, isAdoptedByParty: asParty ?? false },
+    );
+    const paths = { 'input.proposalId': 'id', 'input.level': 'level', 'input.isAdoptedByParty': 'asParty' };
+    return ProposalPayload.from(await withForm(chosen, (i) => escalateProposal(ctx, i), paths));
   }
 
   // ── fields ──
@@ -365,6 +446,16 @@ export class ProposalResolver {
   @FieldResolver(() => ProposalReplyConnection, { description: 'Every reply, by round, the lead unit’s first.' })
   replies(@Root() p: Proposal, @Ctx() ctx: RequestContext, @Args() page: ForwardPageArgs) {
     return REPLIES.load(ctx, p.id, page);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Before API v1: `isKey`.', deprecationReason: `Use isKey. Removed after ${LEGACY_REMOVAL}.` })
+  key(@Root() p: Proposal): boolean {
+    return p.isKey;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'Before API v1: `dueOn`.', deprecationReason: `Use dueOn. Removed after ${LEGACY_REMOVAL}.` })
+  dueDate(@Root() p: Proposal): string | null {
+    return p.dueOn;
   }
 
   @FieldResolver(() => ProposalReply, { nullable: true, description: 'This level’s answer: the lead unit’s latest reply; null until it replied. Rate it with `rateReply`.' })

@@ -8,7 +8,9 @@ import {
   notPermitted,
   Problems,
   StaleVersionError,
+  transitionNotAllowed,
 } from '../../common/mutation-errors';
+import { toGlobalId } from '../../common/global-id';
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
 import { idOf, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -402,6 +404,18 @@ export async function rateReply(ctx: RequestContext, input: RateReplyInput): Pro
     await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds } }, { status: PolicyRequestStatus.ANSWERED });
   }
   return outcome;
+}
+
+/**
+ * Rates the reply that answers `proposalId` now (its lead unit's of the current round): the form of `rateReply` before
+ * API v1, which named the proposal rather than the reply.
+ */
+export async function rateProposalAnswer(ctx: RequestContext, proposalId: string, rating: Satisfaction): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, proposalId, 'RATE');
+  if ('refusal' in found) return refused(found.refusal);
+  const answer = await ctx.em.findOne(ProposalReply, { proposal: found.proposal.id, isLead: true, round: found.proposal.round });
+  if (!answer) return refused([transitionNotAllowed('input.proposalId', `Round ${found.proposal.round} of this proposal has no reply to rate yet.`)]);
+  return rateReply(ctx, { replyId: toGlobalId('ProposalReply', answer.id), rating });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LEGACY_REMOVAL } from '../../common/legacy-args';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { OneOf } from '../../common/one-of';
@@ -21,7 +22,9 @@ export const BOUNDS = {
   coHandlers: 10,
 };
 
-@InputType({ description: 'A policy request to file: the need and the enterprises it concerns.' })
+// Named as before API v1 (shared/API.md lists \`filePolicyRequest(input: PolicyRequestInput!)\`): a client declares its
+// variables by this name, and a type cannot be deprecated. FilePolicyRequestInput once the pre-v1 names go (2027-06-30).
+@InputType('PolicyRequestInput', { description: 'A policy request to file: the need and the enterprises it concerns.' })
 export class FilePolicyRequestInput {
   @Field({ description: 'The need, in a line (at most 200 characters).' })
   title!: string;
@@ -269,6 +272,15 @@ export class ProposalFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Proposed or co-signed by the viewer (a CPPCC member only).' })
   isMine?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Before API v1: `isKey`.', deprecationReason: `Use isKey. Removed after ${LEGACY_REMOVAL}.` })
+  key?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Before API v1: `isOverdue`.', deprecationReason: `Use isOverdue. Removed after ${LEGACY_REMOVAL}.` })
+  overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Before API v1: `isMine`.', deprecationReason: `Use isMine. Removed after ${LEGACY_REMOVAL}.` })
+  mine?: boolean | null;
 }
 
 @InputType({ description: 'Which members to list; every condition given must hold.' })

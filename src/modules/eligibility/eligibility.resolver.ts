@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '../../common/errors';
+import { LEGACY_REMOVAL } from '../../common/legacy-args';
 import type { RequestContext } from '../../context';
 import { Payload } from '../../common/payload';
 import { CreditCodeScalar, DateScalar } from '../../common/scalars';
@@ -21,6 +23,25 @@ import { AppliedBenefit, BenefitRate } from './benefits';
 
 export const RuleVersionPayload = Payload('RecordProgramRuleVersionPayload', 'ruleVersion', ProgramRuleVersion, 'The rule version recorded.');
 
+/** The names an eligibility answer had before API v1, deprecated aliases until 2027-06-30 (shared/API.md). */
+@Resolver(() => EligibilityResult)
+export class EligibilityResultResolver {
+  @FieldResolver(() => String, { description: 'Before API v1: `program.code`.', deprecationReason: `Use program { code }. Removed after ${LEGACY_REMOVAL}.` })
+  programme(@Root() r: EligibilityResult): string {
+    return r.program.code;
+  }
+
+  @FieldResolver(() => Int, { description: 'Before API v1: `rules.version`.', deprecationReason: `Use rules { version }. Removed after ${LEGACY_REMOVAL}.` })
+  ruleVersion(@Root() r: EligibilityResult): number {
+    return r.rules.version;
+  }
+
+  @FieldResolver(() => Boolean, { name: 'eligible', description: 'Before API v1: `isEligible`.', deprecationReason: `Use isEligible. Removed after ${LEGACY_REMOVAL}.` })
+  eligibleBeforeV1(@Root() r: EligibilityResult): boolean {
+    return r.eligible;
+  }
+}
+
 /** Pilot programs, their rules, and eligibility checks. */
 @Resolver(() => PilotProgram)
 export class PilotProgramResolver {
@@ -29,6 +50,11 @@ export class PilotProgramResolver {
   })
   programs(@Ctx() ctx: RequestContext) {
     return readAll(ctx.em, PilotProgram, { code: 'asc' });
+  }
+
+  @Query(() => [PilotProgram], { description: 'Before API v1: `programs`.', deprecationReason: `Use programs. Removed after ${LEGACY_REMOVAL}.` })
+  programmes(@Ctx() ctx: RequestContext) {
+    return this.programs(ctx);
   }
 
   @Authorized()
@@ -40,14 +66,19 @@ export class PilotProgramResolver {
   })
   eligibility(
     @Ctx() ctx: RequestContext,
-    @Arg('program', { description: 'The program’s code, e.g. IP_PLEDGE_LOAN (see `programs`).' }) program: string,
+    @Arg('program', () => String, { nullable: true, description: 'The program’s code, e.g. IP_PLEDGE_LOAN (see `programs`). Required unless the deprecated `programme` is given.' })
+    program: string | null,
     @Arg('creditCodes', () => [String], {
       description: `The credit codes (统一社会信用代码) to check, as text: each is trimmed and upper-cased; at most ${MAX_BATCH}, repeats answered each time.`,
     })
     creditCodes: string[],
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'The date to check as of. Default: today in Asia/Shanghai.' }) asOf: string | null,
+    @Arg('programme', () => String, { nullable: true, description: 'Before API v1: `program`.', deprecationReason: `Use program. Removed after ${LEGACY_REMOVAL}.` }) programme: string | null,
   ): Promise<EligibilityResult[]> {
-    return checkEligibility(ctx, program, creditCodes, asOf);
+    if (program != null && programme != null) throw badUserInput('Give program, or the deprecated programme, not both.', 'programme');
+    const code = program ?? programme;
+    if (code == null) throw badUserInput('program is required.', 'program');
+    return checkEligibility(ctx, code, creditCodes, asOf);
   }
 
   @Authorized()

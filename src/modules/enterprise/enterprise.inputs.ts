@@ -1,3 +1,4 @@
+import { LEGACY_REMOVAL } from '../../common/legacy-args';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../common/pagination';
 import { CreditCodeScalar, DateScalar, DecimalScalar } from '../../common/scalars';
@@ -33,6 +34,16 @@ export class EnterpriseFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: owned by a university (校办企业); false: not.' })
   isUniversityAffiliated?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Before API v1: `isHighTech`.', deprecationReason: `Use isHighTech. Removed after ${LEGACY_REMOVAL}.` })
+  highTech?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Before API v1: `isUniversityAffiliated`.',
+    deprecationReason: `Use isUniversityAffiliated. Removed after ${LEGACY_REMOVAL}.`,
+  })
+  universityAffiliated?: boolean | null;
 
   @Field(() => [CreditCodeScalar], { nullable: true, description: 'Exactly these enterprises, by credit code (at most 1000).' })
   creditCodes?: string[] | null;

@@ -51,6 +51,8 @@ export function applyEnterpriseFilter(
   if (scope.visible) q.whereRaw('e.id = any(?::uuid[])', [sqlArray([...scope.visible])]);
   if (scope.outreach) q.whereRaw(scope.outreach.sql, scope.outreach.bindings as Knex.Value[]);
   if (!filter) return q;
+  // The pre-v1 names, deprecated aliases until 2027-06-30: the v1 name wins when both are given.
+  filter = { ...filter, isHighTech: filter.isHighTech ?? filter.highTech, isUniversityAffiliated: filter.isUniversityAffiliated ?? filter.universityAffiliated };
   const search = filter.search?.trim();
   if (search) {
     if ([...search].length > MAX_SEARCH) {

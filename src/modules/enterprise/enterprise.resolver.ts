@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, ObjectType, 
 import type { RequestContext } from '../../context';
 import { Connection, ForwardPageArgs, type Page, PageArgs } from '../../common/pagination';
 import { Payload } from '../../common/payload';
+import { LEGACY_REMOVAL } from '../../common/legacy-args';
 import { CreditCodeScalar } from '../../common/scalars';
 import { InstrumentKind } from '../finance/enums';
 import { FinancingInstrumentOrRestricted } from '../finance/restricted-instrument';
@@ -57,6 +58,7 @@ const FOLLOWS = follows('Enterprise', {
   university: one(Institution, 'university'),
   highTechCertificates: CERTIFICATES,
   isHighTech: CERTIFICATES,
+  highTech: CERTIFICATES,
   qualifications: QUALIFICATIONS,
   financials: FINANCIALS,
   financialBands: FINANCIALS,
@@ -70,6 +72,12 @@ const FOLLOWS = follows('Enterprise', {
   dishonestDebtorChecks: ENTERPRISE_PAGES.dishonestDebtorChecks.follow,
 });
 
+/** Holds a high-tech certificate valid today (Asia/Shanghai), in SQL. */
+const HIGH_TECH_TODAY = value(
+  (t, q) =>
+    `exists (select 1 from high_tech_certificate c where c.enterprise_id = ${t}.id and c.issued_on <= ${q.p(zoneToday())}::date and c.expires_on >= ${q.p(zoneToday())}::date)`,
+);
+
 /** The same fields in SQL (src/db/sql-answer.ts): a page whose every field has an SQL form is answered in one statement. */
 answers('Enterprise', {
   park: FOLLOWS.park,
@@ -77,10 +85,8 @@ answers('Enterprise', {
   university: FOLLOWS.university,
   isUniversityAffiliated: value((t) => `${t}.university_id is not null`),
   highTechCertificates: CERTIFICATES,
-  isHighTech: value(
-    (t, q) =>
-      `exists (select 1 from high_tech_certificate c where c.enterprise_id = ${t}.id and c.issued_on <= ${q.p(zoneToday())}::date and c.expires_on >= ${q.p(zoneToday())}::date)`,
-  ),
+  isHighTech: HIGH_TECH_TODAY,
+  highTech: HIGH_TECH_TODAY,
   qualifications: QUALIFICATIONS,
   financials: FINANCIALS,
   patents: ENTERPRISE_PAGES.patents.answer,
@@ -268,6 +274,11 @@ export class EnterpriseResolver {
     const today = zoneToday();
     const certificates = await this.highTechCertificates(e, ctx);
     return certificates.some((c) => c.issuedOn <= today && c.validUntil >= today);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Before API v1: `isHighTech`.', deprecationReason: `Use isHighTech. Removed after ${LEGACY_REMOVAL}.` })
+  highTech(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.isHighTech(e, ctx);
   }
 
   @FieldResolver(() => [Qualification], {

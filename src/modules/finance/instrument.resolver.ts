@@ -53,7 +53,7 @@ import { answers, list, value } from '../../db/sql-answer';
 
 /** What every correction says of itself. */
 const CORRECTS = (what: string) =>
-  `Corrects ${what} recorded wrongly: the values given replace those recorded, which must then pass the checks of recording. The audit trail keeps the reason and each changed value before and after (AuditEvent.changes); a voided instrument is not corrected.`;
+  `Corrects ${what} recorded wrongly: the values given replace those recorded, which must then pass the checks of recording. The audit trail keeps the reason and each changed value before and after (\`AuditEvent.change\`); a voided instrument is not corrected.`;
 const CORRECTION_ERRORS = ['InvalidInputError', 'NotFoundError', 'StaleVersionError', 'TransitionNotAllowedError'];
 
 export const InstrumentPayload = Payload('InstrumentPayload', 'instrument', FinancingInstrument, 'The instrument recorded or changed.');
