@@ -470,7 +470,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     // The zone's first page: a bank or a representative sees far fewer than 100, so it shows all they see.
     calls.push({ label: 'enterprises (the zone)', roots: ['enterprises'], query: `query Zone { enterprises(first: 100) { __typename totalCount edges { __typename node { __typename id creditCode name } } } }`, variables: {} });
     sweep('portfolioSummary', '$codes: [CreditCode!]', [{ args: '' }, ...[[E1.code], [E2.code], ours].map((codes) => ({ args: '(filter: { creditCodes: $codes })', variables: { codes } }))]);
-    for (const root of ['partnerBanks', 'parks', 'industryClusters', 'institutions']) sweep(root, '');
+    for (const root of ['partnerBanks', 'banks', 'insurers', 'funds', 'riskCompensationPools', 'parks', 'industryClusters', 'institutions']) sweep(root, '');
     sweep('cppccMembers', '', [{ args: '(first: 100)' }]);
     sweep('handlingUnits', '', [{ args: '(first: 100)' }]);
     sweep('handlingUnitScores', '$year: Int!', [{ args: '(first: 100, year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);

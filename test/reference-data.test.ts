@@ -47,6 +47,40 @@ describe('reference data and counterparties', () => {
     expect(orphan.data!.recordBankBranch.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 
+  it('lists every counterparty an input takes by id, by name in pinyin order, each id reading back as its record', async () => {
+    const lists = await app.execute<any, any>(
+      `{ banks { id name creditCode isPartner } insurers { id name isReinsurer } funds { id name } riskCompensationPools { id name }
+         partnerBanks { id } }`,
+      {},
+      as(Role.BANK_OFFICER, BANKS[0]!.creditCode),
+    );
+    expect(lists.errors).toBeUndefined();
+    const { banks, insurers, funds, riskCompensationPools, partnerBanks } = lists.data;
+    // Every bank on record (the reference data's, partners or not, and any recorded above); the partner banks among them.
+    const stored = await app.orm.em.fork().execute<{ code: string }[]>('select credit_code as code from bank');
+    expect(new Set(banks.map((b: any) => b.creditCode))).toEqual(new Set(stored.map((r) => r.code)));
+    expect(BANKS.every((b) => banks.some((x: any) => x.creditCode === b.creditCode))).toBe(true);
+    expect(partnerBanks.every((p: any) => banks.some((b: any) => b.id === p.id && b.isPartner))).toBe(true);
+    expect(banks.some((b: any) => !b.isPartner)).toBe(true);
+    // Pinyin order, as ICU's Chinese collation in Node (not the code point order PostgreSQL's "C" collation gives).
+    const pinyin = new Intl.Collator('zh-CN');
+    for (const list of [banks, insurers, funds, riskCompensationPools]) {
+      const names = list.map((x: any) => x.name);
+      expect(names.length).toBeGreaterThan(0);
+      expect(names).toEqual([...names].sort(pinyin.compare));
+    }
+    expect(insurers.some((i: any) => i.isReinsurer)).toBe(true);
+    // Each id is the record's own: node() reads it back.
+    const ids = [banks[0], insurers[0], funds[0], riskCompensationPools[0]].map((x: any) => x.id);
+    const back = await app.execute<any, any>('query ($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Bank { name } ... on Insurer { name } ... on Fund { name } ... on RiskCompensationPool { name } } }', { ids }, admin);
+    expect(back.data.nodes).toEqual([
+      { __typename: 'Bank', name: banks[0].name },
+      { __typename: 'Insurer', name: insurers[0].name },
+      { __typename: 'Fund', name: funds[0].name },
+      { __typename: 'RiskCompensationPool', name: riskCompensationPools[0].name },
+    ]);
+  });
+
   it('records parks by code and risk compensation pools with their contributors', async () => {
     const park = await app.execute(RecordParkDocument, { input: { code: 'AEROSPACE_CITY', name: '光谷航天城', nameEn: 'Optics Valley Aerospace City' } }, admin);
     expect(park.data!.recordPark).toEqual({ park: { code: 'AEROSPACE_CITY', name: '光谷航天城', nameEn: 'Optics Valley Aerospace City' }, errors: [] });

@@ -223,11 +223,12 @@ export async function readRows<T = Record<string, unknown>>(
   return Array.isArray(result) ? result : result.rows;
 }
 
-export type ReadOrder = Record<string, 'asc' | 'desc'>;
+/** An order over properties; `pinyin`: Chinese text in the order of its pinyin (ICU's zh collation), ascending. */
+export type ReadOrder = Record<string, 'asc' | 'desc' | 'pinyin'>;
 
 /** ` order by "col" asc, …` for an order over properties, or nothing. */
 function orderClause(em: EntityManager, entity: EntityClass<unknown> | string, orderBy: ReadOrder): string {
-  const keys = Object.entries(orderBy).map(([p, d]) => `"${columnOf(em, entity, p)}" ${d === 'desc' ? 'desc' : 'asc'}`);
+  const keys = Object.entries(orderBy).map(([p, d]) => `"${columnOf(em, entity, p)}"${d === 'pinyin' ? ' collate "zh-x-icu"' : ''} ${d === 'desc' ? 'desc' : 'asc'}`);
   return keys.length ? ` order by ${keys.join(', ')}` : '';
 }
 

@@ -49,6 +49,37 @@ export class ReferenceDataResolver {
   }
 
   @Authorized()
+  @Query(() => [Bank], {
+    description:
+      'Every bank on record (partners, others and those planned), by name in pinyin order: the ids `lenderId` takes. Reference data of a few dozen, so a plain list.',
+  })
+  banks(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, Bank, { name: 'pinyin', id: 'asc' });
+  }
+
+  @Authorized()
+  @Query(() => [Insurer], {
+    description: 'Every insurer and reinsurer on record, by name in pinyin order: the ids `insurerId` and `reinsurerId` take. Reference data of a few dozen, so a plain list.',
+  })
+  insurers(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, Insurer, { name: 'pinyin', id: 'asc' });
+  }
+
+  @Authorized()
+  @Query(() => [Fund], { description: 'Every fund on record, by name in pinyin order: the ids `fundId` takes. Reference data of a few dozen, so a plain list.' })
+  funds(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, Fund, { name: 'pinyin', id: 'asc' });
+  }
+
+  @Authorized()
+  @Query(() => [RiskCompensationPool], {
+    description: 'Every risk compensation pool (风险补偿资金池) on record, by name in pinyin order: the ids `poolId` takes. A handful, so a plain list.',
+  })
+  riskCompensationPools(@Ctx() ctx: RequestContext) {
+    return readAll(ctx.em, RiskCompensationPool, { name: 'pinyin', id: 'asc' });
+  }
+
+  @Authorized()
   @Mutation(() => RecordParkPayload, { description: 'Records a sub-park of the zone under a new code.\nErrors: InvalidInputError, DuplicateError.' })
   async recordPark(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The park to record.' }) input: RecordParkInput) {
     return RecordParkPayload.from(await reference.recordPark(ctx, input));
