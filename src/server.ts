@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -16,6 +16,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
+import { graphiqlRouter } from './graphiql';
 import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
@@ -364,6 +365,9 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     plugins: [
       // innozone sets no cache hints; Apollo's default plugin would still wrap every field to compute none.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads Sandbox and fonts from outside hosts, blank on a zone intranet: GraphiQL is served
+      // whole at /graphiql instead (src/graphiql), and a browser opening /graphql is sent there.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLogging,
       unavailableAs503,
@@ -389,6 +393,13 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+
+  app.use(graphiqlRouter());
+  // A person opening /graphql in a browser (no query) gets GraphiQL; a GET with a query is a GraphQL request as before.
+  app.get('/graphql', (req, res, next) => {
+    if (req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return res.redirect(302, '/graphiql');
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

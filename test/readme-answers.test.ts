@@ -12,6 +12,7 @@ import { loadDemoZone } from '../seeds/zone';
 import { as, TestApp } from './support/app';
 import { realClock, setClock, zoneToday } from './support/clock';
 import { resetRegistry } from './support/registry';
+import { startOnDemo } from './support/demo';
 
 /**
  * Every GraphQL example of the README, run as every role on the demo zone, gives the answer recorded in
@@ -155,11 +156,7 @@ function emptiness(data: Record<string, unknown> | null | undefined): string[] {
 describe('the README examples as the roles they name, on the demo as `npm start` loads it', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
-    await resetRegistry(app.orm);
-    // As `npm start` seeds it: the demo's dates run to today, its banks hold their own authorisations; nothing granted here.
-    await loadDemoZone(app.orm.config.get('clientUrl')!, zoneToday());
-    await loadDemoCppcc(app.orm);
+    app = await startOnDemo();
   }, 120_000);
   afterAll(() => app.close());
 

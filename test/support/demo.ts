@@ -1,4 +1,21 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadDemoCppcc } from '../../seeds/cppcc';
+import { loadDemoZone } from '../../seeds/zone';
+import { TestApp } from './app';
+import { zoneToday } from './clock';
+import { resetRegistry } from './registry';
+
+/**
+ * An app on the demo as `npm start` seeds it: the registry's dates running to today, its banks holding their own
+ * authorizations, the CPPCC committee with its proposals; nothing granted by the test.
+ */
+export async function startOnDemo(): Promise<TestApp> {
+  const app = await TestApp.start();
+  await resetRegistry(app.orm);
+  await loadDemoZone(app.orm.config.get('clientUrl')!, zoneToday());
+  await loadDemoCppcc(app.orm);
+  return app;
+}
 
 /**
  * Five enterprises that between them reach every relation the portfolio page names (each instrument kind,
