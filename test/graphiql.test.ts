@@ -30,6 +30,8 @@ describe('GraphiQL, bundled', () => {
     expect(GRAPHIQL_CSP.match(/https?:|\*/g)).toBeNull();
     const loaded = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(loaded).toEqual([
+      // No favicon to fetch.
+      'data:,',
       '/graphiql/assets/graphiql.min.css',
       '/graphiql/assets/react.production.min.js',
       '/graphiql/assets/react-dom.production.min.js',

@@ -34,6 +34,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>innozone GraphiQL · 东湖示范区数据平台</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
