@@ -22,7 +22,7 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   try {
     const applied = await migrate(owner);
     if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-    if (config.seedDemoZone) await seedDemoZoneIfEmpty(owner, log);
+    if (config.seedDemoZone) await seedDemoZoneIfEmpty(owner, log, undefined, { accounts: !config.production });
     if (database.runtimeUrl !== database.url) await grantRuntimeRole(database.url, userOf(database.runtimeUrl));
   } finally {
     await owner.close(true);

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
 import { graphiqlRouter } from './graphiql';
+import { sessionIdOf, sessionRouter, sessionViewer } from './auth/sessions';
 import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
@@ -395,6 +396,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   );
 
   app.use(graphiqlRouter());
+  app.use(sessionRouter(orm, { secure: config.production }));
   // A person opening /graphql in a browser (no query) gets GraphiQL; a GET with a query is a GraphQL request as before.
   app.get('/graphql', (req, res, next) => {
     if (req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return res.redirect(302, '/graphiql');
@@ -427,8 +429,10 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const viewer = await authenticate(tokens, req.headers.authorization);
-        await limitRate(viewer ? req.headers.authorization : undefined, req.socket.remoteAddress);
+        // A bearer token (machine clients, `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts).
+        const session = req.headers.authorization ? null : sessionIdOf(req);
+        const viewer = session ? ((await sessionViewer(orm, session)) ?? null) : await authenticate(tokens, req.headers.authorization);
+        await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, req.socket.remoteAddress);
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
         let registered: boolean;
         try {

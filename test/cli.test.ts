@@ -246,6 +246,7 @@ describe('every npm run script', () => {
     test: ['.ci/run', 'npm test --'],
     typecheck: ['.ci/run', 'npm run -s typecheck'],
     token: ['test/auth.test.ts', "'cli', 'token.js'"],
+    user: ['test/accounts.test.ts', "'cli', 'user.js'"],
     migrate: ['test/cli.test.ts', "run('migrate'"],
     'migration:create': ['test/cli.test.ts', "run('migration-create'"],
     seed: ['test/cli.test.ts', "run('seed'"],

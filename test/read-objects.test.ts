@@ -1,6 +1,9 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import { readObjects, readObjectsFromText, readRows } from '../src/db/read-objects';
 import { tableColumns, textRows } from '../src/db/read-plan';
+import { loadDemoAccounts } from '../seeds/accounts';
+import { Account } from '../src/modules/account/account.entity';
+import { startSession } from '../src/modules/account/account.service';
 import { loadDemoCppcc } from '../seeds/cppcc';
 import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
@@ -22,6 +25,10 @@ describe('read objects', () => {
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
     await loadDemoCppcc(app.orm);
+    // The demo's accounts, one signed in (a session): rows of the account tables.
+    await loadDemoAccounts(app.orm);
+    const em = app.orm.em.fork();
+    await startSession(em, await em.findOneOrFail(Account, { username: 'admin' }));
     // An authorisation (and with it an audit event): the demo holds none.
     const hust = NAMED_ENTERPRISES[0]!.creditCode;
     const granted = await app.execute<any, any>(

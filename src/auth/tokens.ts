@@ -130,12 +130,12 @@ export class TokenService {
  * A member's or a handling unit's token names it by its global id: one issued before API v1 (legacy form) is read
  * as the same id in today's form, so that it matches what the registry stores and shows from now on.
  */
-function canonicalOrganization(org: string | null): string | null {
+export function canonicalOrganization(org: string | null): string | null {
   const parsed = org === null ? null : fromGlobalId(org);
   return parsed ? toGlobalId(parsed.type, parsed.id) : org;
 }
 
-function assertClaims(role: string, org: string | null): void {
+export function assertClaims(role: string, org: string | null): void {
   if (!ROLES.includes(role as Role)) throw new TokenError(`Unknown role ${JSON.stringify(role)}.`);
   if (ROLES_WITH_ORG.has(role as Role) && !org) {
     throw new TokenError(`A ${role} token must name the organisation it acts for.`);

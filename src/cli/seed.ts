@@ -52,7 +52,7 @@ try {
   process.exit(2);
 }
 
-void withDatabase(async (orm, _config, log) => {
+void withDatabase(async (orm, config, log) => {
   await migrate(orm);
   const em = orm.em.fork();
   if (values.reset) {
@@ -60,7 +60,7 @@ void withDatabase(async (orm, _config, log) => {
     log.info('registry emptied');
   }
   if (count === undefined) {
-    await seedDemoZoneIfEmpty(orm, log, asOf);
+    await seedDemoZoneIfEmpty(orm, log, asOf, { accounts: !config.production });
     return 0;
   }
   const [row] = await em.execute<{ n: string }[]>('select count(*) as n from enterprise');

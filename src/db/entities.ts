@@ -1,3 +1,4 @@
+import { Account, AccountSession } from '../modules/account/account.entity';
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { DataAuthorization } from '../modules/authorization/authorization.entity';
 import {
@@ -37,6 +38,8 @@ import { TaxPilotUsage } from '../modules/tax/tax.entity';
  * (jest) and from the compiled `dist/`. A module adds its entities here.
  */
 export const entities: Function[] = [
+  Account,
+  AccountSession,
   Institution,
   Park,
   IndustryCluster,

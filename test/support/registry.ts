@@ -13,6 +13,8 @@ const TABLES = [
   'credit_rating_record', 'tax_credit_grade', 'dishonest_debtor_check', 'qualification',
   ...CPPCC_TABLES,
   'park', 'industry_cluster', 'institution', 'bank', 'bank_branch', 'insurer', 'fund', 'risk_compensation_pool',
+  // Accounts act for the registry's organizations: they go with them.
+  'account', 'account_session',
 ];
 
 /** Empties the registry and loads the reference data (parks, clusters, institutions, banks, insurers, funds, pools). */

@@ -1,0 +1,129 @@
+import { parse, serialize } from 'cookie';
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  AccountError,
+  changePassword,
+  endSession,
+  IDLE_HOURS,
+  sessionAccount,
+  signIn,
+  startSession,
+  viewerOf,
+} from '../modules/account/account.service';
+import { organisationExists } from './organisations';
+
+/**
+ * Signing in with a username and password (issue 15). The session is a random id in a cookie that scripts cannot
+ * read (HttpOnly), that no other site's request carries (SameSite=Strict), and only over HTTPS in production (Secure);
+ * the server keeps its hash. Chosen over short-lived tokens with refresh: disabling an account or changing a password
+ * ends its sessions at once, and nothing a page script could leak is a credential.
+ * Cross-site requests are refused twice over: SameSite=Strict, and every request here and at /graphql must be JSON
+ * (Apollo's CSRF prevention refuses the simple requests a form or an <img> can make), which a page of another origin
+ * cannot send without a CORS preflight innozone never grants. Machine clients keep bearer tokens (`npm run token`).
+ */
+export const SESSION_COOKIE = 'innozone_session';
+
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+const refusal = (status: number, code: string, message: string, field?: string): Reply => ({
+  status,
+  body: { errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] },
+});
+
+/** The session id a request's cookie holds, or null. */
+export function sessionIdOf(req: express.Request): string | null {
+  const header = req.headers.cookie;
+  return header ? (parse(header)[SESSION_COOKIE] ?? null) : null;
+}
+
+/**
+ * The viewer a session cookie stands for, or null when the session is unknown, ended or idle, or its account disabled
+ * (the request is then anonymous, as without a cookie). Its organization is checked with every request's, as a
+ * token's is.
+ */
+export async function sessionViewer(orm: MikroORM, id: string) {
+  return (await sessionAccount(orm.em.fork(), id))?.viewer ?? null;
+}
+
+export function sessionRouter(orm: MikroORM, options: { secure: boolean }): express.Router {
+  const router = express.Router();
+  const cookie = (value: string, maxAgeSeconds: number) =>
+    serialize(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
+
+  /** JSON only: a cross-site form cannot send it. */
+  const json = (handler: (req: express.Request) => Promise<Reply>) => async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    try {
+      const reply = req.is('application/json')
+        ? await handler(req)
+        : refusal(415, 'BAD_REQUEST', 'Send the request as JSON (content-type: application/json).');
+      res.status(reply.status).set({ 'cache-control': 'no-store', ...(reply.headers ?? {}) });
+      if (reply.body === undefined) res.end();
+      else res.json(reply.body);
+    } catch (err) {
+      next(err);
+    }
+  };
+
+  router.post(
+    '/auth/sign-in',
+    express.json({ limit: '16kb' }),
+    json(async (req) => {
+      const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
+      if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
+        return refusal(400, 'BAD_USER_INPUT', 'Give a username and a password.');
+      }
+      const em = orm.em.fork();
+      const result = await em.transactional((tx) => signIn(tx, username, password));
+      if (!result.ok && result.reason === 'LOCKED') {
+        const minutes = Math.ceil(result.retryAfterSeconds / 60);
+        return { ...refusal(429, 'ACCOUNT_LOCKED', `Too many failed sign-ins: try again in ${minutes} minute(s).`), headers: { 'retry-after': String(result.retryAfterSeconds) } };
+      }
+      if (!result.ok || !(await organisationExists(em, viewerOf(result.account)))) {
+        return refusal(401, 'UNAUTHENTICATED', 'The username or password is not right.');
+      }
+      const session = await startSession(em, result.account);
+      const { account } = result;
+      return {
+        status: 200,
+        headers: { 'set-cookie': cookie(session.id, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)) },
+        body: {
+          account: { username: account.username, displayName: account.displayName, role: account.role, organization: account.organization },
+          expiresAt: session.expiresAt.toISOString(),
+          idleMinutes: IDLE_HOURS * 60,
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/auth/sign-out',
+    express.json({ limit: '1kb' }),
+    json(async (req) => {
+      const id = sessionIdOf(req);
+      if (id) await endSession(orm.em.fork(), id);
+      return { status: 204, headers: { 'set-cookie': cookie('', 0) } };
+    }),
+  );
+
+  router.post(
+    '/auth/password',
+    express.json({ limit: '16kb' }),
+    json(async (req) => {
+      const id = sessionIdOf(req);
+      const account = id ? await sessionAccount(orm.em.fork(), id) : null;
+      if (!account) return refusal(401, 'UNAUTHENTICATED', 'Sign in first.');
+      const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
+      if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') return refusal(400, 'BAD_USER_INPUT', 'Give currentPassword and newPassword.');
+      try {
+        await orm.em.fork().transactional((tx) => changePassword(tx, account.accountId, currentPassword, newPassword, id));
+      } catch (err) {
+        if (err instanceof AccountError) return refusal(400, 'BAD_USER_INPUT', err.message, err.field);
+        throw err;
+      }
+      return { status: 204 };
+    }),
+  );
+
+  return router;
+}

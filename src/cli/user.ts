@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../auth/roles';
+import { Account } from '../modules/account/account.entity';
+import { AccountError, createAccount, disableAccount } from '../modules/account/account.service';
+import { migrate } from '../db/orm';
+import { withDatabase } from './run';
+
+const usage = `usage: npm run user -- add --username NAME --role ROLE [--org ID] [--name "显示名"]
+       npm run user -- disable --username NAME
+       npm run user -- list
+  add: the password is read from standard input (one line; typed unseen at a terminal), never from the command line.
+  ROLE: ${ROLES.join(', ')}
+  --org: what the account acts for (credit code of a bank or an enterprise, id of a CPPCC member or handling unit)
+`;
+
+/** One line of standard input; at a terminal, asked for and not echoed. */
+async function readPassword(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  if (process.stdin.isTTY) {
+    process.stdout.write('Password: ');
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+  }
+  try {
+    for await (const line of rl) return line;
+    return '';
+  } finally {
+    rl.close();
+    if (process.stdin.isTTY) process.stdout.write('\n');
+  }
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    org: { type: 'string' },
+    name: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const command = positionals[0];
+if (values.help || !['add', 'disable', 'list'].includes(command ?? '')) {
+  process.stdout.write(usage);
+  process.exit(values.help ? 0 : 2);
+}
+
+void withDatabase(async (orm) => {
+  await migrate(orm);
+  const em = orm.em.fork();
+  try {
+    if (command === 'list') {
+      const accounts = await em.find(Account, {}, { orderBy: { role: 'asc', username: 'asc' } });
+      for (const a of accounts) {
+        const state = a.disabledAt ? 'disabled' : a.lockedUntil && a.lockedUntil > new Date() ? 'locked' : 'active';
+        process.stdout.write(`${[a.username, a.role, a.organization ?? '-', a.displayName, state].join('\t')}\n`);
+      }
+      return 0;
+    }
+    if (!values.username) {
+      process.stderr.write(`--username is required.\n${usage}`);
+      return 2;
+    }
+    if (command === 'disable') {
+      const account = await disableAccount(em, values.username);
+      process.stdout.write(`disabled ${account.username}; its sessions have ended\n`);
+      return 0;
+    }
+    if (!values.role || !ROLES.includes(values.role as Role)) {
+      process.stderr.write(`${values.role ? `Unknown role ${values.role}.\n` : '--role is required.\n'}${usage}`);
+      return 2;
+    }
+    const account = await createAccount(
+      em,
+      { username: values.username, displayName: values.name ?? values.username, password: await readPassword(), role: values.role as Role, organization: values.org ?? null },
+      'shell',
+    );
+    process.stdout.write(`added ${account.username} (${account.role}${account.organization ? ` for ${account.organization}` : ''})\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof AccountError) {
+      process.stderr.write(`${err.field}: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+});

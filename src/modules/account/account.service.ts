@@ -1,0 +1,195 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { organisationExists } from '../../auth/organisations';
+import { ROLES, type Role } from '../../auth/roles';
+import { assertClaims, canonicalOrganization, TokenError } from '../../auth/tokens';
+import { Viewer } from '../../auth/viewer';
+import { recordAudit } from '../audit/audit.service';
+import { AuditOutcome } from '../audit/audit.entity';
+import { Account, AccountSession } from './account.entity';
+
+/**
+ * Accounts, sign-in and sessions (issue 15, item 1). Passwords are hashed with argon2id (@node-rs/argon2: prebuilt
+ * native binaries, no install script) at OWASP's parameters; five failures in a row lock an account for fifteen
+ * minutes; a session lives in a cookie holding a random id, at most 12 hours, and ends after two idle ones.
+ */
+export const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const MAX_FAILURES = 5;
+export const LOCKOUT_MINUTES = 15;
+export const SESSION_HOURS = 12;
+export const IDLE_HOURS = 2;
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 128;
+const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,31}$/u;
+
+/** Why a change to an account was refused; the message is safe to show. */
+export class AccountError extends Error {
+  override name = 'AccountError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One account for `Admin`, ` admin ` and `ＡＤＭＩＮ`. */
+export const normalizeUsername = (username: string) => username.normalize('NFKC').trim().toLowerCase();
+
+/** A password's problem, or null: 10 to 128 characters, not the username. */
+export function passwordProblem(password: string, username: string): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return `A password has at least ${PASSWORD_MIN} characters.`;
+  if (length > PASSWORD_MAX) return `A password has at most ${PASSWORD_MAX} characters.`;
+  if (normalizeUsername(password) === normalizeUsername(username)) return 'A password is not the username.';
+  return null;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  organization?: string | null;
+}
+
+/** Creates an account, its organization checked as a token's is (it must exist, and only roles that act for one name one). */
+export async function createAccount(em: EntityManager, input: NewAccount, createdBy: string): Promise<Account> {
+  const username = normalizeUsername(input.username);
+  if (!USERNAME.test(username)) throw new AccountError('username', 'A username is 2 to 32 letters, digits, ".", "_" or "-", starting with a letter or digit.');
+  if (!input.displayName.trim()) throw new AccountError('displayName', 'The display name must not be empty.');
+  const problem = passwordProblem(input.password, username);
+  if (problem) throw new AccountError('password', problem);
+  if (!ROLES.includes(input.role)) throw new AccountError('role', `Unknown role ${JSON.stringify(input.role)}.`);
+  const organization = canonicalOrganization(input.organization?.trim() || null);
+  try {
+    assertClaims(input.role, organization);
+  } catch (err) {
+    if (err instanceof TokenError) throw new AccountError('organization', err.message.replace('token', 'account'));
+    throw err;
+  }
+  if (organization && !(await organisationExists(em, new Viewer(input.role, organization)))) {
+    throw new AccountError('organization', `No such organization for a ${input.role}: ${organization}.`);
+  }
+  if ((await em.count(Account, { username })) > 0) throw new AccountError('username', `The username ${username} is taken.`);
+  const account = em.create(Account, {
+    username,
+    displayName: input.displayName.trim(),
+    passwordHash: await hash(input.password, ARGON2),
+    role: input.role,
+    organization,
+    createdBy,
+  } as never);
+  await em.flush();
+  return account;
+}
+
+/** Disables an account and ends its sessions at once. */
+export async function disableAccount(em: EntityManager, username: string): Promise<Account> {
+  const account = await em.findOne(Account, { username: normalizeUsername(username) });
+  if (!account) throw new AccountError('username', `No account ${normalizeUsername(username)}.`);
+  account.disabledAt ??= new Date();
+  await em.flush();
+  await em.nativeDelete(AccountSession, { account: account.id });
+  return account;
+}
+
+/** The viewer an account acts as. */
+export const viewerOf = (account: Pick<Account, 'role' | 'organization'>) => new Viewer(account.role, account.organization);
+
+/** A hash to verify against when there is no account, so that an unknown username takes as long as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+const timingDecoy = (password: string) => (dummyHash ??= hash(randomBytes(16).toString('hex'), ARGON2)).then((h) => verify(h, password));
+
+export type SignIn =
+  | { ok: true; account: Account }
+  | { ok: false; reason: 'INVALID' }
+  | { ok: false; reason: 'LOCKED'; retryAfterSeconds: number };
+
+/**
+ * Checks a username and password. An unknown username, a disabled account and a wrong password are answered alike
+ * (and take as long); the fifth failure in a row locks the account. Each attempt on an account is on the audit trail
+ * (operation `signIn`: DONE, or REFUSED with why).
+ */
+export async function signIn(em: EntityManager, username: string, password: string): Promise<SignIn> {
+  const account = await em.findOne(Account, { username: normalizeUsername(username) });
+  if (!account || account.disabledAt) {
+    await timingDecoy(password);
+    return { ok: false, reason: 'INVALID' };
+  }
+  const now = new Date();
+  const locked = (until: Date) => ({ ok: false as const, reason: 'LOCKED' as const, retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
+  if (account.lockedUntil && account.lockedUntil > now) {
+    await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: AuditOutcome.REFUSED, details: { reason: 'LOCKED' } });
+    return locked(account.lockedUntil);
+  }
+  if (!(await verify(account.passwordHash, password))) {
+    // One statement, so that attempts at the same moment each count (a read-modify-write would lose some).
+    const [row] = await em.execute<{ locked_until: Date | null }[]>(
+      `update account set failed_attempts = case when failed_attempts + 1 >= ? then 0 else failed_attempts + 1 end,
+         locked_until = case when failed_attempts + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
+       where id = ? returning locked_until`,
+      [MAX_FAILURES, MAX_FAILURES, LOCKOUT_MINUTES, account.id],
+    );
+    const lockedNow = row?.locked_until && new Date(row.locked_until) > now;
+    await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: AuditOutcome.REFUSED, details: { reason: lockedNow ? 'LOCKED' : 'WRONG_PASSWORD' } });
+    return lockedNow ? locked(new Date(row.locked_until!)) : { ok: false, reason: 'INVALID' };
+  }
+  await em.nativeUpdate(Account, { id: account.id }, { failedAttempts: 0, lockedUntil: null });
+  await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: AuditOutcome.DONE });
+  return { ok: true, account };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** Starts a session; the returned id goes in the cookie, only its hash in the table. */
+export async function startSession(em: EntityManager, account: Account): Promise<{ id: string; expiresAt: Date }> {
+  const id = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
+  em.create(AccountSession, { idHash: sha256(id), account, expiresAt, lastSeenAt: new Date() } as never);
+  await em.flush();
+  return { id, expiresAt };
+}
+
+export interface SessionAccount {
+  accountId: string;
+  username: string;
+  displayName: string;
+  viewer: Viewer;
+}
+
+/**
+ * The account a session cookie stands for, or null when it is unknown, ended, idle too long, or its account disabled.
+ * One statement; the session's last use is moved on at most once a minute.
+ */
+export async function sessionAccount(em: EntityManager, id: string): Promise<SessionAccount | null> {
+  const [row] = await em.execute<{ account_id: string; username: string; display_name: string; role: Role; organization: string | null }[]>(
+    `with s as (
+       update account_session set last_seen_at = now()
+        where id_hash = ? and expires_at > now() and last_seen_at > now() - make_interval(hours => ?)
+        returning account_id)
+     select a.id as account_id, a.username, a.display_name, a.role, a.organization
+       from s join account a on a.id = s.account_id where a.disabled_at is null`,
+    [sha256(id), IDLE_HOURS],
+  );
+  return row ? { accountId: row.account_id, username: row.username, displayName: row.display_name, viewer: new Viewer(row.role, row.organization) } : null;
+}
+
+/** Ends one session. */
+export async function endSession(em: EntityManager, id: string): Promise<void> {
+  await em.nativeDelete(AccountSession, { idHash: sha256(id) });
+}
+
+/** Changes a password, checking the current one; every other session of the account ends. */
+export async function changePassword(em: EntityManager, accountId: string, current: string, next: string, keepSession: string | null): Promise<void> {
+  const account = await em.findOneOrFail(Account, accountId);
+  if (!(await verify(account.passwordHash, current))) throw new AccountError('currentPassword', 'The current password is not right.');
+  const problem = passwordProblem(next, account.username);
+  if (problem) throw new AccountError('newPassword', problem);
+  account.passwordHash = await hash(next, ARGON2);
+  account.passwordChangedAt = new Date();
+  await em.flush();
+  await em.execute('delete from account_session where account_id = ? and id_hash <> ?', [account.id, keepSession ? sha256(keepSession) : '']);
+  await recordAudit(em, viewerOf(account), { operation: 'changePassword', outcome: AuditOutcome.DONE });
+}

@@ -1,0 +1,174 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { Role } from '../src/auth/roles';
+import { projectPath } from '../src/project';
+import { DEMO_PASSWORD, loadDemoAccounts } from '../seeds/accounts';
+import { BANKS } from '../seeds/reference';
+import { NAMED_ENTERPRISES } from '../seeds/zone';
+import { createAccount } from '../src/modules/account/account.service';
+import type { TestApp } from './support/app';
+import { startOnDemo } from './support/demo';
+
+/** People sign in with a username and password (issue 15, item 1); their session is a cookie. */
+describe('accounts and sign-in', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startOnDemo();
+    expect(await loadDemoAccounts(app.orm)).toEqual(['admin', 'bank', 'member', 'office', 'unit', 'rep']);
+  }, 120_000);
+  afterAll(() => app.close());
+
+  const sql = <T>(q: string, p: unknown[] = []) => app.orm.em.fork().execute<T[]>(q, p);
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const signIn = (username: string, password = DEMO_PASSWORD) => post('/auth/sign-in', { username, password });
+  /** The session cookie a sign-in set, as a browser sends it back. */
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+  const viewer = async (cookie: string) => {
+    const res = await post('/graphql', { query: '{ viewer { role organization { __typename } } }' }, { cookie });
+    return ((await res.json()) as { data: { viewer: { role: string; organization: { __typename: string } | null } | null } }).data.viewer;
+  };
+  const failure = async (res: Response) => [res.status, ((await res.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]];
+
+  it('signs each demo account in as its role, in a cookie no script reads and no other site sends', async () => {
+    const expected: Record<string, [Role, string | null]> = {
+      admin: [Role.ZONE_ADMIN, null],
+      bank: [Role.BANK_OFFICER, 'Bank'],
+      member: [Role.CPPCC_MEMBER, 'CppccMember'],
+      office: [Role.CPPCC_OFFICE, null],
+      unit: [Role.HANDLING_UNIT, 'HandlingUnit'],
+      rep: [Role.ENTERPRISE_REP, 'Enterprise'],
+    };
+    for (const [username, [role, organization]] of Object.entries(expected)) {
+      const res = await signIn(username);
+      const body = (await res.json()) as { account: { username: string; role: string } };
+      expect([res.status, body.account.username, body.account.role]).toEqual([200, username, role]);
+      const cookie = res.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/^innozone_session=[A-Za-z0-9_-]{43}; Max-Age=4319\d; Path=\/; HttpOnly; SameSite=Strict$/);
+      expect(await viewer(cookieOf(res))).toEqual({ role, organization: organization && { __typename: organization } });
+    }
+    // The username in any case or width is the same account.
+    expect((await signIn(' ＡＤＭＩＮ ')).status).toBe(200);
+    // The table keeps the session id's hash only, and the password's argon2id hash.
+    const [stored] = await sql<{ hash: string; sessions: string }>(
+      `select password_hash as hash, (select count(*) from account_session s where s.account_id = a.id) as sessions from account a where username = 'admin'`,
+    );
+    expect(stored!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(Number(stored!.sessions)).toBe(2);
+  });
+
+  it('lists in the README the demo accounts the seed makes, with the organizations they act for', async () => {
+    const readme = await readFile(projectPath('README.md'), 'utf8');
+    const rows = await sql<{ username: string; role: string; organization: string | null }>('select username, role, organization from account where created_by = ? order by created_at, username', ['seed']);
+    expect(rows.map((r) => r.username).sort()).toEqual(['admin', 'bank', 'member', 'office', 'rep', 'unit']);
+    for (const r of rows) expect([r.username, readme.includes(`| \`${r.username}\` | ${r.role} |`)]).toEqual([r.username, true]);
+    expect(readme).toContain(`password \`${DEMO_PASSWORD}\``);
+    expect(readme).toContain(`(\`${rows.find((r) => r.username === 'rep')!.organization}\`)`);
+  });
+
+  it('answers a wrong password and an unknown username alike, and locks the account after five failures in a row', async () => {
+    const [{ seq: before }] = (await sql<{ seq: string }>('select coalesce(max(seq), 0) as seq from audit_event')) as [{ seq: string }];
+    const unknown = await failure(await signIn('nobody', 'whatever-it-is'));
+    const wrong = await failure(await signIn('office', 'not-the-password'));
+    const same = [401, { message: 'The username or password is not right.', extensions: { code: 'UNAUTHENTICATED' } }];
+    expect([unknown, wrong]).toEqual([same, same]);
+    for (let i = 2; i <= 4; i++) expect((await signIn('office', 'not-the-password')).status).toBe(401);
+    const fifth = await signIn('office', 'not-the-password');
+    const retryAfter = Number(fifth.headers.get('retry-after'));
+    expect([await failure(fifth), retryAfter > 14 * 60 && retryAfter <= 15 * 60]).toEqual([
+      [429, { message: 'Too many failed sign-ins: try again in 15 minute(s).', extensions: { code: 'ACCOUNT_LOCKED' } }],
+      true,
+    ]);
+    // Locked: even the right password waits.
+    expect((await signIn('office')).status).toBe(429);
+    // Fifteen minutes later (moved back here), the right password signs in and the count starts again.
+    await sql(`update account set locked_until = now() - interval '1 second' where username = 'office'`);
+    expect((await signIn('office')).status).toBe(200);
+    expect(await sql(`select failed_attempts, locked_until from account where username = 'office'`)).toEqual([{ failed_attempts: 0, locked_until: null }]);
+    // Every attempt on the account is on the audit trail.
+    const trail = await sql<{ outcome: string; reason: string | null }>(
+      `select outcome, details->>'reason' as reason from audit_event where operation = 'signIn' and actor_role = 'CPPCC_OFFICE' and seq > ? order by seq`,
+      [before],
+    );
+    expect(trail.map((e) => `${e.outcome} ${e.reason ?? ''}`.trim())).toEqual([
+      'REFUSED WRONG_PASSWORD', 'REFUSED WRONG_PASSWORD', 'REFUSED WRONG_PASSWORD', 'REFUSED WRONG_PASSWORD', 'REFUSED LOCKED', 'REFUSED LOCKED', 'DONE',
+    ]);
+  });
+
+  it('refuses what a form of another site could send: no JSON, no sign-in and no GraphQL on the cookie', async () => {
+    const form = await fetch(`${app.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `username=admin&password=${DEMO_PASSWORD}`,
+    });
+    expect(form.status).toBe(415);
+    const cookie = cookieOf(await signIn('admin'));
+    const simple = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie },
+      body: JSON.stringify({ query: 'mutation { recordPark(input: { code: "CSRF", name: "跨站", nameEn: "Cross-site" }) { errors { code } } }' }),
+    });
+    expect(simple.status).toBe(400);
+    expect(await sql(`select code from park where code = 'CSRF'`)).toEqual([]);
+  });
+
+  it('changes a password, ending every other session of the account, and refuses a weak one', async () => {
+    const first = cookieOf(await signIn('member'));
+    const second = cookieOf(await signIn('member'));
+    const weak = await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' }, { cookie: first });
+    expect(await failure(weak)).toEqual([400, { message: 'A password has at least 10 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' } }]);
+    const wrong = await post('/auth/password', { currentPassword: 'not-it-at-all', newPassword: '光谷提案-2027年度' }, { cookie: first });
+    expect((await failure(wrong))[0]).toBe(400);
+    expect((await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '光谷提案-2027年度' }, { cookie: first })).status).toBe(204);
+    expect([(await viewer(first))?.role, await viewer(second)]).toEqual([Role.CPPCC_MEMBER, null]);
+    expect([(await signIn('member')).status, (await signIn('member', '光谷提案-2027年度')).status]).toEqual([401, 200]);
+  });
+
+  it('signs out: the cookie is cleared and the session ends', async () => {
+    const cookie = cookieOf(await signIn('unit'));
+    const out = await post('/auth/sign-out', {}, { cookie });
+    expect([out.status, out.headers.get('set-cookie')]).toEqual([204, 'innozone_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict']);
+    expect(await viewer(cookie)).toBeNull();
+  });
+
+  it('binds an account to an organization that exists, for the roles that act for one, as tokens are', async () => {
+    const em = app.orm.em.fork();
+    const bank = BANKS.find((b) => b.key === 'HANKOU')!.creditCode;
+    const attempts = [
+      { username: 'hk-officer', displayName: '汉口银行客户经理', password: 'hankou-2026-pass', role: Role.BANK_OFFICER, organization: null },
+      { username: 'hk-officer', displayName: '汉口银行客户经理', password: 'hankou-2026-pass', role: Role.BANK_OFFICER, organization: '91420100MA4K0A1B6M' },
+      { username: 'admin2', displayName: '管理员', password: 'admin2-2026-pass', role: Role.ZONE_ADMIN, organization: bank },
+      { username: 'admin', displayName: '重复', password: 'admin2-2026-pass', role: Role.ZONE_ADMIN, organization: null },
+      { username: 'x', displayName: '太短', password: 'admin2-2026-pass', role: Role.ZONE_ADMIN, organization: null },
+    ];
+    const refusals = [];
+    for (const attempt of attempts) refusals.push(await createAccount(em, attempt, 'ZONE_ADMIN').then(() => 'created', (e: { field: string }) => e.field));
+    expect(refusals).toEqual(['organization', 'organization', 'organization', 'username', 'username']);
+    await createAccount(em, { ...attempts[0]!, organization: bank }, 'ZONE_ADMIN');
+    expect((await signIn('hk-officer', 'hankou-2026-pass')).status).toBe(200);
+  });
+
+  it('adds, lists and disables accounts from the shell (npm run user); a disabled account’s sessions end at once', async () => {
+    const user = (args: string[], input = '') =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          [projectPath('dist', 'src', 'cli', 'user.js'), ...args],
+          { env: { ...process.env, DATABASE_URL: app.orm.config.get('clientUrl')!, NODE_ENV: 'production', LOG_LEVEL: 'warn' } },
+          (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+        child.stdin!.end(input);
+      });
+    const rep = NAMED_ENTERPRISES[1]!;
+    const added = await user(['add', '--username', 'Rep2', '--role', 'ENTERPRISE_REP', '--org', rep.creditCode, '--name', '企业联络人'], 'rep2-2026-password\n');
+    expect(added).toEqual({ code: 0, stdout: `added rep2 (ENTERPRISE_REP for ${rep.creditCode})\n`, stderr: '' });
+    const cookie = cookieOf(await signIn('rep2', 'rep2-2026-password'));
+    expect(await viewer(cookie)).toEqual({ role: Role.ENTERPRISE_REP, organization: { __typename: 'Enterprise' } });
+    const listed = await user(['list']);
+    expect(listed.stdout.split('\n').filter((l) => l.startsWith('rep2\t'))).toEqual([`rep2\tENTERPRISE_REP\t${rep.creditCode}\t企业联络人\tactive`]);
+    expect(await user(['disable', '--username', 'rep2'])).toEqual({ code: 0, stdout: 'disabled rep2; its sessions have ended\n', stderr: '' });
+    expect([await viewer(cookie), (await signIn('rep2', 'rep2-2026-password')).status]).toEqual([null, 401]);
+    expect(await user(['add', '--username', 'weak', '--role', 'ZONE_ADMIN'], 'short\n')).toEqual({ code: 1, stdout: '', stderr: 'password: A password has at least 10 characters.\n' });
+    expect((await user(['remove'])).code).toBe(2);
+  });
+});
