@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Role } from '../src/auth/roles';
 import { projectPath } from '../src/project';
@@ -122,6 +123,24 @@ describe('accounts and sign-in', () => {
     expect((await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '光谷提案-2027年度' }, { cookie: first })).status).toBe(204);
     expect([(await viewer(first))?.role, await viewer(second)]).toEqual([Role.CPPCC_MEMBER, null]);
     expect([(await signIn('member')).status, (await signIn('member', '光谷提案-2027年度')).status]).toEqual([401, 200]);
+  });
+
+  it('ends a session idle for two hours, and one past its twelve, however used; notes its use at most once a minute', async () => {
+    const idle = cookieOf(await signIn('bank'));
+    const old = cookieOf(await signIn('bank'));
+    const fresh = cookieOf(await signIn('bank'));
+    const hashOf = (cookie: string) => createHash('sha256').update(cookie.split('=')[1]!).digest('base64url');
+    await sql(`update account_session set last_seen_at = now() - interval '2 hours 1 second' where id_hash = ?`, [hashOf(idle)]);
+    await sql(`update account_session set expires_at = now() - interval '1 second' where id_hash = ?`, [hashOf(old)]);
+    expect([await viewer(idle), await viewer(old), (await viewer(fresh))?.role]).toEqual([null, null, Role.BANK_OFFICER]);
+    // Used again within the minute: its last use stays; a minute on, it moves.
+    const seen = async () => Number((await sql<{ ms: string }>('select extract(epoch from last_seen_at) * 1000 as ms from account_session where id_hash = ?', [hashOf(fresh)]))[0]!.ms);
+    const first = await seen();
+    await viewer(fresh);
+    expect(await seen()).toBe(first);
+    await sql(`update account_session set last_seen_at = last_seen_at - interval '61 seconds' where id_hash = ?`, [hashOf(fresh)]);
+    await viewer(fresh);
+    expect(await seen()).toBeGreaterThanOrEqual(first);
   });
 
   it('signs out: the cookie is cleared and the session ends', async () => {
