@@ -132,6 +132,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
 
 const UNAVAILABLE = 'The database is not reachable; try again shortly.';
 
+/** Rethrows a failure to reach the database as the 503 refusal, any other as it is. */
+const unavailableAs503Error = (err: unknown): never => {
+  throw isDatabaseUnavailable(err) ? databaseUnavailable() : err;
+};
+
 /** The refusal for a database out of reach: 503 with Retry-After, wherever in the request it is met. */
 const databaseUnavailable = () =>
   new GraphQLError(UNAVAILABLE, {
@@ -431,7 +436,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       context: async ({ req, res }) => {
         // A bearer token (machine clients, `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts).
         const session = req.headers.authorization ? null : sessionIdOf(req);
-        const viewer = session ? ((await sessionViewer(orm, session)) ?? null) : await authenticate(tokens, req.headers.authorization);
+        const viewer = session ? await sessionViewer(orm, session).catch(unavailableAs503Error) : await authenticate(tokens, req.headers.authorization);
         await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, req.socket.remoteAddress);
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
         let registered: boolean;
