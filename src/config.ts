@@ -90,6 +90,11 @@ const envSchema = z.object({
     .int({ error: 'must be a whole number of milliseconds' })
     .min(100, { error: 'must be at least 100' })
     .default(30_000),
+  SIGN_IN_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number of attempts (0: no limit)' })
+    .int({ error: 'must be a whole number of attempts (0: no limit)' })
+    .min(0, { error: 'must be 0 (no limit) or more' })
+    .default(20),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ error: 'must be a whole number of requests (0: no limit)' })
     .int({ error: 'must be a whole number of requests (0: no limit)' })
@@ -126,8 +131,11 @@ export interface Config {
    * (DATABASE_RUNTIME_URL; the embedded cluster always has one).
    */
   database: { url: string; runtimeUrl?: string } | { embedded: { port: number } };
-  /** tokenTtl: the lifetime of tokens `npm run token` signs; tokenMaxTtl: the longest lifetime the server accepts. */
-  auth: { tokenSecret?: string; tokenTtl: string; tokenMaxTtl: string };
+  /**
+   * tokenTtl: the lifetime of tokens `npm run token` signs; tokenMaxTtl: the longest lifetime the server accepts;
+   * signInPerMinute: sign-in attempts one address may make a minute (0: no limit), against guessing across accounts.
+   */
+  auth: { tokenSecret?: string; tokenTtl: string; tokenMaxTtl: string; signInPerMinute: number };
   /**
    * jit: execute with graphql-jit (src/executor.ts) rather than graphql-js; readAhead: lists read their page's
    * selection ahead in one statement (src/db/read-plan.ts) rather than field by field.
@@ -191,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     database: e.DATABASE_URL
       ? { url: e.DATABASE_URL, ...(e.DATABASE_RUNTIME_URL ? { runtimeUrl: e.DATABASE_RUNTIME_URL } : {}) }
       : { embedded: { port: e.EMBEDDED_PG_PORT } },
-    auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL, tokenMaxTtl: e.INNOZONE_TOKEN_MAX_TTL },
+    auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL, tokenMaxTtl: e.INNOZONE_TOKEN_MAX_TTL, signInPerMinute: e.SIGN_IN_PER_MINUTE },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? !production,
       jit: e.GRAPHQL_JIT,

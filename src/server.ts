@@ -96,7 +96,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http'>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth'>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -401,7 +401,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   );
 
   app.use(graphiqlRouter());
-  app.use(sessionRouter(orm, { secure: config.production }));
+  app.use(sessionRouter(orm, { secure: config.production, signInPerMinute: config.auth.signInPerMinute }));
   // A person opening /graphql in a browser (no query) gets GraphiQL; a GET with a query is a GraphQL request as before.
   app.get('/graphql', (req, res, next) => {
     if (req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return res.redirect(302, '/graphiql');

@@ -7,14 +7,15 @@ import { DEMO_PASSWORD, loadDemoAccounts } from '../seeds/accounts';
 import { BANKS } from '../seeds/reference';
 import { NAMED_ENTERPRISES } from '../seeds/zone';
 import { createAccount } from '../src/modules/account/account.service';
-import type { TestApp } from './support/app';
+import { TestApp } from './support/app';
 import { startOnDemo } from './support/demo';
 
 /** People sign in with a username and password (issue 15, item 1); their session is a cookie. */
 describe('accounts and sign-in', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startOnDemo();
+    // Sign-ins here come faster than a person's: the per-address limit is tested apart, below.
+    app = await startOnDemo({ env: { SIGN_IN_PER_MINUTE: '0' } });
     expect(await loadDemoAccounts(app.orm)).toEqual(['admin', 'bank', 'member', 'office', 'unit', 'rep']);
   }, 120_000);
   afterAll(() => app.close());
@@ -189,5 +190,24 @@ describe('accounts and sign-in', () => {
     expect([await viewer(cookie), (await signIn('rep2', 'rep2-2026-password')).status]).toEqual([null, 401]);
     expect(await user(['add', '--username', 'weak', '--role', 'ZONE_ADMIN'], 'short\n')).toEqual({ code: 1, stdout: '', stderr: 'password: A password has at least 10 characters.\n' });
     expect((await user(['remove'])).code).toBe(2);
+  });
+});
+
+describe('sign-in attempts from one address', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { SIGN_IN_PER_MINUTE: '3' } });
+  });
+  afterAll(() => app.close());
+
+  it('are held to SIGN_IN_PER_MINUTE, whichever accounts they try (guessing across accounts)', async () => {
+    const attempt = (username: string) =>
+      fetch(`${app.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'guess-1234567' }) });
+    const statuses = [];
+    for (const username of ['a1', 'a2', 'a3', 'a4']) statuses.push((await attempt(username)).status);
+    const fifth = await attempt('a5');
+    expect([...statuses, fifth.status]).toEqual([401, 401, 401, 429, 429]);
+    const body = (await fifth.json()) as { errors: { extensions: { code: string } }[] };
+    expect([body.errors[0]!.extensions.code, Number(fifth.headers.get('retry-after')) > 0]).toEqual(['RATE_LIMITED', true]);
   });
 });

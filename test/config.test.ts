@@ -10,7 +10,7 @@ describe('config', () => {
       http: { host: '0.0.0.0', port: 4000, requestTimeoutMs: 30_000 },
       dataDir: path.resolve('/srv/innozone/.data'),
       database: { embedded: { port: 0 } },
-      auth: { tokenSecret: undefined, tokenTtl: '12h', tokenMaxTtl: '12h' },
+      auth: { tokenSecret: undefined, tokenTtl: '12h', tokenMaxTtl: '12h', signInPerMinute: 20 },
       graphql: {
         introspection: true,
         jit: true,
@@ -58,7 +58,7 @@ describe('config', () => {
       http: { host: '0.0.0.0', port: 8080, requestTimeoutMs: 15_000 },
       dataDir: '/var/lib/innozone',
       database: { url: 'postgres://postgres@127.0.0.1:5432/innozone' },
-      auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m', tokenMaxTtl: '8h' },
+      auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m', tokenMaxTtl: '8h', signInPerMinute: 20 },
       graphql: {
         introspection: true,
         jit: false,

@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie';
 import express from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   AccountError,
@@ -46,8 +47,11 @@ export async function sessionViewer(orm: MikroORM, id: string) {
   return (await sessionAccount(orm.em.fork(), id))?.viewer ?? null;
 }
 
-export function sessionRouter(orm: MikroORM, options: { secure: boolean }): express.Router {
+export function sessionRouter(orm: MikroORM, options: { secure: boolean; signInPerMinute: number }): express.Router {
   const router = express.Router();
+  // Lockout is per account; guessing one password across many accounts is held back per address (rate-limiter-flexible,
+  // as the GraphQL rate limit; counted in this process).
+  const attempts = options.signInPerMinute > 0 ? new RateLimiterMemory({ points: options.signInPerMinute, duration: 60 }) : null;
   const cookie = (value: string, maxAgeSeconds: number) =>
     serialize(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
 
@@ -69,6 +73,15 @@ export function sessionRouter(orm: MikroORM, options: { secure: boolean }): expr
     '/auth/sign-in',
     express.json({ limit: '16kb' }),
     json(async (req) => {
+      if (attempts) {
+        try {
+          await attempts.consume(req.socket.remoteAddress ?? '');
+        } catch (res) {
+          if (!(res instanceof RateLimiterRes)) throw res;
+          const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+          return { ...refusal(429, 'RATE_LIMITED', `Over ${options.signInPerMinute} sign-in attempts a minute from this address; try again in ${seconds} s.`), headers: { 'retry-after': String(seconds) } };
+        }
+      }
       const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
       if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
         return refusal(400, 'BAD_USER_INPUT', 'Give a username and a password.');

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadDemoCppcc } from '../../seeds/cppcc';
 import { loadDemoZone } from '../../seeds/zone';
-import { TestApp } from './app';
+import { TestApp, type TestAppOptions } from './app';
 import { zoneToday } from './clock';
 import { resetRegistry } from './registry';
 
@@ -9,8 +9,8 @@ import { resetRegistry } from './registry';
  * An app on the demo as `npm start` seeds it: the registry's dates running to today, its banks holding their own
  * authorizations, the CPPCC committee with its proposals; nothing granted by the test.
  */
-export async function startOnDemo(): Promise<TestApp> {
-  const app = await TestApp.start();
+export async function startOnDemo(options: TestAppOptions = {}): Promise<TestApp> {
+  const app = await TestApp.start(options);
   await resetRegistry(app.orm);
   await loadDemoZone(app.orm.config.get('clientUrl')!, zoneToday());
   await loadDemoCppcc(app.orm);
