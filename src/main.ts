@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger';
 import { buildInnozoneSchema } from './schema';
 import { createServer } from './server';
 import { seedDemoZoneIfEmpty } from '../seeds';
+import { disableDemoAccounts } from './modules/account/account.service';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
@@ -23,6 +24,11 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
     const applied = await migrate(owner);
     if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
     if (config.seedDemoZone) await seedDemoZoneIfEmpty(owner, log, undefined, { accounts: !config.production });
+    if (config.production) {
+      // The demo's accounts share a published password: never usable in production (README "Signing in").
+      const disabled = await disableDemoAccounts(owner.em.fork());
+      if (disabled.length) log.warn({ accounts: disabled }, 'demo accounts disabled: this is production');
+    }
     if (database.runtimeUrl !== database.url) await grantRuntimeRole(database.url, userOf(database.runtimeUrl));
   } finally {
     await owner.close(true);

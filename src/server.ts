@@ -401,7 +401,16 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   );
 
   app.use(graphiqlRouter());
-  app.use(sessionRouter(orm, { secure: config.production, signInPerMinute: config.auth.signInPerMinute }));
+  app.use(
+    sessionRouter(orm, {
+      secure: config.production,
+      signInPerMinute: config.auth.signInPerMinute,
+      unavailable: (err) =>
+        isDatabaseUnavailable(err)
+          ? { status: 503, headers: { 'retry-after': RETRY_AFTER_SECONDS }, body: { errors: [{ message: UNAVAILABLE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] } }
+          : null,
+    }),
+  );
   // A person opening /graphql in a browser (no query) gets GraphiQL; a GET with a query is a GraphQL request as before.
   app.get('/graphql', (req, res, next) => {
     if (req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return res.redirect(302, '/graphiql');

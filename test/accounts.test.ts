@@ -6,7 +6,7 @@ import { projectPath } from '../src/project';
 import { DEMO_PASSWORD, loadDemoAccounts } from '../seeds/accounts';
 import { BANKS } from '../seeds/reference';
 import { NAMED_ENTERPRISES } from '../seeds/zone';
-import { createAccount } from '../src/modules/account/account.service';
+import { createAccount, disableDemoAccounts } from '../src/modules/account/account.service';
 import { TestApp } from './support/app';
 import { startOnDemo } from './support/demo';
 
@@ -50,13 +50,15 @@ describe('accounts and sign-in', () => {
       expect(await viewer(cookieOf(res))).toEqual({ role, organization: organization && { __typename: organization } });
     }
     // The username in any case or width is the same account.
-    expect((await signIn(' ＡＤＭＩＮ ')).status).toBe(200);
     // The table keeps the session id's hash only, and the password's argon2id hash.
-    const [stored] = await sql<{ hash: string; sessions: string }>(
-      `select password_hash as hash, (select count(*) from account_session s where s.account_id = a.id) as sessions from account a where username = 'admin'`,
-    );
-    expect(stored!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(Number(stored!.sessions)).toBe(2);
+    const stored = async () =>
+      (await sql<{ hash: string; sessions: string }>(
+        `select password_hash as hash, (select count(*) from account_session s where s.account_id = a.id) as sessions from account a where username = 'admin'`,
+      ))[0]!;
+    const before = Number((await stored()).sessions);
+    expect((await signIn(' ＡＤＭＩＮ ')).status).toBe(200);
+    expect((await stored()).hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(Number((await stored()).sessions)).toBe(before + 1);
   });
 
   it('lists in the README the demo accounts the seed makes, with the organizations they act for', async () => {
@@ -78,7 +80,7 @@ describe('accounts and sign-in', () => {
     const fifth = await signIn('office', 'not-the-password');
     const retryAfter = Number(fifth.headers.get('retry-after'));
     expect([await failure(fifth), retryAfter > 14 * 60 && retryAfter <= 15 * 60]).toEqual([
-      [429, { message: 'Too many failed sign-ins: try again in 15 minute(s).', extensions: { code: 'ACCOUNT_LOCKED' } }],
+      [429, { message: 'Too many failed attempts: try again in 15 minute(s).', extensions: { code: 'ACCOUNT_LOCKED' } }],
       true,
     ]);
     // Locked: even the right password waits.
@@ -95,6 +97,37 @@ describe('accounts and sign-in', () => {
     expect(trail.map((e) => `${e.outcome} ${e.reason ?? ''}`.trim())).toEqual([
       'REFUSED WRONG_PASSWORD', 'REFUSED WRONG_PASSWORD', 'REFUSED WRONG_PASSWORD', 'REFUSED WRONG_PASSWORD', 'REFUSED LOCKED', 'REFUSED LOCKED', 'DONE',
     ]);
+  });
+
+  it('counts attempts sent at once before checking any: no more than five are checked, then the account is locked', async () => {
+    const [{ seq: before }] = (await sql<{ seq: string }>('select coalesce(max(seq), 0) as seq from audit_event')) as [{ seq: string }];
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => signIn('rep', 'a-wrong-password').then((r) => r.status)));
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect((await signIn('rep')).status).toBe(429);
+    const checked = await sql<{ n: string }>(
+      `select count(*) as n from audit_event where operation = 'signIn' and actor_role = 'ENTERPRISE_REP' and details->>'reason' = 'WRONG_PASSWORD' and seq > ?`,
+      [before],
+    );
+    expect(Number(checked[0]!.n)).toBeLessThanOrEqual(4);
+    await sql(`update account set locked_until = null, failed_attempts = 0 where username = 'rep'`);
+  });
+
+  it('answers a malformed or oversized username or password as a wrong one, not as an error', async () => {
+    const cases: [string, string][] = [['ad\u0000min', DEMO_PASSWORD], ['x'.repeat(500), DEMO_PASSWORD], ['admin', 'p'.repeat(5_000)]];
+    for (const [username, password] of cases) {
+      expect([username.length, (await signIn(username, password)).status]).toEqual([username.length, 401]);
+    }
+  });
+
+  it('disables the demo accounts, as a production server does at every start', async () => {
+    const em = app.orm.em.fork();
+    await createAccount(em, { username: 'kept', displayName: '长期账户', password: 'kept-2026-password', role: Role.CPPCC_OFFICE }, 'shell');
+    const cookie = cookieOf(await signIn('admin'));
+    const disabled = await disableDemoAccounts(em);
+    expect(disabled).toEqual(['admin', 'bank', 'member', 'office', 'rep', 'unit']);
+    expect([await viewer(cookie), (await signIn('admin')).status, (await signIn('kept', 'kept-2026-password')).status]).toEqual([null, 401, 200]);
+    // Enabled again for the tests that follow.
+    await sql(`update account set disabled_at = null where created_by = 'seed'`);
   });
 
   it('refuses what a form of another site could send: no JSON, no sign-in and no GraphQL on the cookie', async () => {
@@ -115,15 +148,20 @@ describe('accounts and sign-in', () => {
   });
 
   it('changes a password, ending every other session of the account, and refuses a weak one', async () => {
-    const first = cookieOf(await signIn('member'));
-    const second = cookieOf(await signIn('member'));
+    // An account of its own: the demo's keep their password for the other tests, in whatever order they run.
+    const [member] = await sql<{ id: string }>(`select organization as id from account where username = 'member'`);
+    await createAccount(app.orm.em.fork(), { username: 'pw-member', displayName: '改密委员', password: DEMO_PASSWORD, role: Role.CPPCC_MEMBER, organization: member!.id }, 'shell');
+    const first = cookieOf(await signIn('pw-member'));
+    const second = cookieOf(await signIn('pw-member'));
     const weak = await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' }, { cookie: first });
     expect(await failure(weak)).toEqual([400, { message: 'A password has at least 10 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' } }]);
     const wrong = await post('/auth/password', { currentPassword: 'not-it-at-all', newPassword: '光谷提案-2027年度' }, { cookie: first });
-    expect((await failure(wrong))[0]).toBe(400);
+    expect(await failure(wrong)).toEqual([400, { message: 'The current password is not right.', extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } }]);
+    // A wrong current password counts toward the lockout, as a wrong sign-in does.
+    expect(await sql(`select failed_attempts from account where username = 'pw-member'`)).toEqual([{ failed_attempts: 1 }]);
     expect((await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '光谷提案-2027年度' }, { cookie: first })).status).toBe(204);
     expect([(await viewer(first))?.role, await viewer(second)]).toEqual([Role.CPPCC_MEMBER, null]);
-    expect([(await signIn('member')).status, (await signIn('member', '光谷提案-2027年度')).status]).toEqual([401, 200]);
+    expect([(await signIn('pw-member')).status, (await signIn('pw-member', '光谷提案-2027年度')).status]).toEqual([401, 200]);
   });
 
   it('ends a session idle for two hours, and one past its twelve, however used; notes its use at most once a minute', async () => {
@@ -209,5 +247,30 @@ describe('sign-in attempts from one address', () => {
     expect([...statuses, fifth.status]).toEqual([401, 401, 401, 429, 429]);
     const body = (await fifth.json()) as { errors: { extensions: { code: string } }[] };
     expect([body.errors[0]!.extensions.code, Number(fifth.headers.get('retry-after')) > 0]).toEqual(['RATE_LIMITED', true]);
+  });
+});
+
+describe('the session cookie in production', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { NODE_ENV: 'production', SIGN_IN_PER_MINUTE: '0' } });
+    await createAccount(app.orm.em.fork(), { username: 'prod-office', displayName: '提案办', password: 'prod-office-2026', role: Role.CPPCC_OFFICE }, 'shell');
+  });
+  afterAll(() => app.close());
+
+  it('is Secure and __Host- prefixed, so only this host over HTTPS sets it, for the whole site', async () => {
+    const res = await fetch(`${app.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'prod-office', password: 'prod-office-2026' }),
+    });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-innozone_session=[A-Za-z0-9_-]{43}; Max-Age=4319\d; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    const asked = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0]! },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    expect(await asked.json()).toEqual({ data: { viewer: { role: 'CPPCC_OFFICE' } } });
   });
 });

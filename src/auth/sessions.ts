@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   AccountError,
+  type Attempt,
   changePassword,
   endSession,
   IDLE_HOURS,
@@ -16,14 +17,17 @@ import { organisationExists } from './organisations';
 
 /**
  * Signing in with a username and password (issue 15). The session is a random id in a cookie that scripts cannot
- * read (HttpOnly), that no other site's request carries (SameSite=Strict), and only over HTTPS in production (Secure);
- * the server keeps its hash. Chosen over short-lived tokens with refresh: disabling an account or changing a password
- * ends its sessions at once, and nothing a page script could leak is a credential.
+ * read (HttpOnly), that no other site's request carries (SameSite=Strict), and in production only over HTTPS and
+ * only for this host (`__Host-`: Secure, Path=/, no Domain, so a sibling subdomain cannot plant one); the server keeps
+ * its hash. Chosen over short-lived tokens with refresh: disabling an account or changing a password ends its
+ * sessions at once, and nothing a page script could leak is a credential.
  * Cross-site requests are refused twice over: SameSite=Strict, and every request here and at /graphql must be JSON
  * (Apollo's CSRF prevention refuses the simple requests a form or an <img> can make), which a page of another origin
  * cannot send without a CORS preflight innozone never grants. Machine clients keep bearer tokens (`npm run token`).
  */
 export const SESSION_COOKIE = 'innozone_session';
+/** The production name: a `__Host-` cookie is only ever set by this host, over HTTPS, for the whole site. */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -32,10 +36,17 @@ const refusal = (status: number, code: string, message: string, field?: string):
   body: { errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] },
 });
 
-/** The session id a request's cookie holds, or null. */
+const lockedReply = (attempt: Extract<Attempt, { reason: 'LOCKED' }>): Reply => ({
+  ...refusal(429, 'ACCOUNT_LOCKED', `Too many failed attempts: try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`),
+  headers: { 'retry-after': String(attempt.retryAfterSeconds) },
+});
+
+/** The session id a request's cookie holds (under either name), or null. */
 export function sessionIdOf(req: express.Request): string | null {
   const header = req.headers.cookie;
-  return header ? (parse(header)[SESSION_COOKIE] ?? null) : null;
+  if (!header) return null;
+  const cookies = parse(header);
+  return cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE] ?? null;
 }
 
 /**
@@ -47,54 +58,71 @@ export async function sessionViewer(orm: MikroORM, id: string) {
   return (await sessionAccount(orm.em.fork(), id))?.viewer ?? null;
 }
 
-export function sessionRouter(orm: MikroORM, options: { secure: boolean; signInPerMinute: number }): express.Router {
+export interface SessionOptions {
+  /** Production: the cookie is Secure and named `__Host-innozone_session`. */
+  secure: boolean;
+  /** Sign-in and password attempts one address may make a minute; 0: no limit. */
+  signInPerMinute: number;
+  /** The reply to an error meaning the database is out of reach (503 with Retry-After), or null for any other. */
+  unavailable: (err: unknown) => Reply | null;
+}
+
+export function sessionRouter(orm: MikroORM, options: SessionOptions): express.Router {
   const router = express.Router();
+  const name = options.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   // Lockout is per account; guessing one password across many accounts is held back per address (rate-limiter-flexible,
   // as the GraphQL rate limit; counted in this process).
   const attempts = options.signInPerMinute > 0 ? new RateLimiterMemory({ points: options.signInPerMinute, duration: 60 }) : null;
   const cookie = (value: string, maxAgeSeconds: number) =>
-    serialize(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
+    serialize(name, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
 
-  /** JSON only: a cross-site form cannot send it. */
-  const json = (handler: (req: express.Request) => Promise<Reply>) => async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+  /** Null, or the refusal of an address over its attempts for the minute. */
+  const overLimit = async (req: express.Request): Promise<Reply | null> => {
+    if (!attempts) return null;
     try {
-      const reply = req.is('application/json')
-        ? await handler(req)
-        : refusal(415, 'BAD_REQUEST', 'Send the request as JSON (content-type: application/json).');
-      res.status(reply.status).set({ 'cache-control': 'no-store', ...(reply.headers ?? {}) });
-      if (reply.body === undefined) res.end();
-      else res.json(reply.body);
-    } catch (err) {
-      next(err);
+      await attempts.consume(req.ip ?? req.socket.remoteAddress ?? '');
+      return null;
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      return { ...refusal(429, 'RATE_LIMITED', `Over ${options.signInPerMinute} attempts a minute from this address; try again in ${seconds} s.`), headers: { 'retry-after': String(seconds) } };
     }
+  };
+
+  /** JSON only: a cross-site form cannot send it. A database out of reach is 503, as at /graphql. */
+  const json = (handler: (req: express.Request) => Promise<Reply>) => async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    let reply: Reply;
+    try {
+      reply = req.is('application/json') ? await handler(req) : refusal(415, 'BAD_REQUEST', 'Send the request as JSON (content-type: application/json).');
+    } catch (err) {
+      const unavailable = options.unavailable(err);
+      if (!unavailable) return next(err);
+      reply = unavailable;
+    }
+    res.status(reply.status).set({ 'cache-control': 'no-store', ...(reply.headers ?? {}) });
+    if (reply.body === undefined) res.end();
+    else res.json(reply.body);
   };
 
   router.post(
     '/auth/sign-in',
     express.json({ limit: '16kb' }),
     json(async (req) => {
-      if (attempts) {
-        try {
-          await attempts.consume(req.socket.remoteAddress ?? '');
-        } catch (res) {
-          if (!(res instanceof RateLimiterRes)) throw res;
-          const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-          return { ...refusal(429, 'RATE_LIMITED', `Over ${options.signInPerMinute} sign-in attempts a minute from this address; try again in ${seconds} s.`), headers: { 'retry-after': String(seconds) } };
-        }
-      }
+      const limited = await overLimit(req);
+      if (limited) return limited;
       const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
       if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
         return refusal(400, 'BAD_USER_INPUT', 'Give a username and a password.');
       }
       const em = orm.em.fork();
       const result = await em.transactional((tx) => signIn(tx, username, password));
-      if (!result.ok && result.reason === 'LOCKED') {
-        const minutes = Math.ceil(result.retryAfterSeconds / 60);
-        return { ...refusal(429, 'ACCOUNT_LOCKED', `Too many failed sign-ins: try again in ${minutes} minute(s).`), headers: { 'retry-after': String(result.retryAfterSeconds) } };
-      }
+      if (!result.ok && result.reason === 'LOCKED') return lockedReply(result);
       if (!result.ok || !(await organisationExists(em, viewerOf(result.account)))) {
         return refusal(401, 'UNAUTHENTICATED', 'The username or password is not right.');
       }
+      // A session the request already held ends: one sign-in, one session.
+      const held = sessionIdOf(req);
+      if (held) await endSession(em, held);
       const session = await startSession(em, result.account);
       const { account } = result;
       return {
@@ -123,17 +151,22 @@ export function sessionRouter(orm: MikroORM, options: { secure: boolean; signInP
     '/auth/password',
     express.json({ limit: '16kb' }),
     json(async (req) => {
+      const limited = await overLimit(req);
+      if (limited) return limited;
       const id = sessionIdOf(req);
       const account = id ? await sessionAccount(orm.em.fork(), id) : null;
       if (!account) return refusal(401, 'UNAUTHENTICATED', 'Sign in first.');
       const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
       if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') return refusal(400, 'BAD_USER_INPUT', 'Give currentPassword and newPassword.');
+      let attempt: Attempt;
       try {
-        await orm.em.fork().transactional((tx) => changePassword(tx, account.accountId, currentPassword, newPassword, id));
+        attempt = await changePassword(orm.em.fork(), account.accountId, currentPassword, newPassword, id);
       } catch (err) {
         if (err instanceof AccountError) return refusal(400, 'BAD_USER_INPUT', err.message, err.field);
         throw err;
       }
+      if (!attempt.ok && attempt.reason === 'LOCKED') return lockedReply(attempt);
+      if (!attempt.ok) return refusal(400, 'BAD_USER_INPUT', 'The current password is not right.', 'currentPassword');
       return { status: 204 };
     }),
   );

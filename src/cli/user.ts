@@ -15,36 +15,59 @@ const usage = `usage: npm run user -- add --username NAME --role ROLE [--org ID]
   --org: what the account acts for (credit code of a bank or an enterprise, id of a CPPCC member or handling unit)
 `;
 
-/** One line of standard input; at a terminal, asked for and not echoed. */
+/** One line of standard input; at a terminal, asked for unseen, twice (Ctrl-C aborts with 130). */
 async function readPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
-  if (process.stdin.isTTY) {
-    process.stdout.write('Password: ');
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
-  }
+  rl.on('SIGINT', () => {
+    process.stdout.write('\n');
+    process.exit(130);
+  });
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string) => {
+    if (process.stdin.isTTY) process.stdout.write(prompt);
+    const { value } = await lines.next();
+    if (process.stdin.isTTY) process.stdout.write('\n');
+    return typeof value === 'string' ? value : '';
+  };
+  // Unseen at a terminal: readline echoes through this (a private hook of node:readline, kept since Node 0.x).
+  if (process.stdin.isTTY) (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
   try {
-    for await (const line of rl) return line;
-    return '';
+    const password = await ask('Password: ');
+    if (process.stdin.isTTY && (await ask('Again: ')) !== password) {
+      process.stderr.write('password: the two entries differ.\n');
+      process.exit(1);
+    }
+    return password;
   } finally {
     rl.close();
-    if (process.stdin.isTTY) process.stdout.write('\n');
   }
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    username: { type: 'string' },
-    role: { type: 'string' },
-    org: { type: 'string' },
-    name: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 const command = positionals[0];
-if (values.help || !['add', 'disable', 'list'].includes(command ?? '')) {
+if (values.help) {
   process.stdout.write(usage);
-  process.exit(values.help ? 0 : 2);
+  process.exit(0);
+}
+if (!['add', 'disable', 'list'].includes(command ?? '')) {
+  process.stderr.write(usage);
+  process.exit(2);
 }
 
 void withDatabase(async (orm) => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { Sema } from 'async-sema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { organisationExists } from '../../auth/organisations';
 import { ROLES, type Role } from '../../auth/roles';
@@ -76,7 +77,7 @@ export async function createAccount(em: EntityManager, input: NewAccount, create
   const account = em.create(Account, {
     username,
     displayName: input.displayName.trim(),
-    passwordHash: await hash(input.password, ARGON2),
+    passwordHash: await hashPassword(input.password),
     role: input.role,
     organization,
     createdBy,
@@ -98,47 +99,73 @@ export async function disableAccount(em: EntityManager, username: string): Promi
 /** The viewer an account acts as. */
 export const viewerOf = (account: Pick<Account, 'role' | 'organization'>) => new Viewer(account.role, account.organization);
 
+/**
+ * At most two argon2 computations at once in this process, the others queued (async-sema): each takes 19 MiB and tens
+ * of milliseconds, and a burst of sign-ins must not take the event loop's thread pool from every other request.
+ */
+const argon2Slots = new Sema(2);
+const bounded = async <T>(work: () => Promise<T>): Promise<T> => {
+  await argon2Slots.acquire();
+  try {
+    return await work();
+  } finally {
+    argon2Slots.release();
+  }
+};
+export const hashPassword = (password: string) => bounded(() => hash(password, ARGON2));
+const verifyPassword = (stored: string, password: string) => bounded(() => verify(stored, password));
+
 /** A hash to verify against when there is no account, so that an unknown username takes as long as a wrong password. */
 let dummyHash: Promise<string> | undefined;
-const timingDecoy = (password: string) => (dummyHash ??= hash(randomBytes(16).toString('hex'), ARGON2)).then((h) => verify(h, password));
+const timingDecoy = (password: string) => (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))).then((h) => verifyPassword(h, password));
 
-export type SignIn =
-  | { ok: true; account: Account }
-  | { ok: false; reason: 'INVALID' }
-  | { ok: false; reason: 'LOCKED'; retryAfterSeconds: number };
+export type Attempt = { ok: true } | { ok: false; reason: 'INVALID' } | { ok: false; reason: 'LOCKED'; retryAfterSeconds: number };
+
+const lockedFor = async (em: EntityManager, accountId: string): Promise<Attempt> => {
+  const [row] = await em.execute<{ seconds: string }[]>('select ceil(extract(epoch from locked_until - now())) as seconds from account where id = ?', [accountId]);
+  return { ok: false, reason: 'LOCKED', retryAfterSeconds: Math.max(1, Number(row?.seconds ?? 1)) };
+};
 
 /**
- * Checks a username and password. An unknown username, a disabled account and a wrong password are answered alike
- * (and take as long); the fifth failure in a row locks the account. Each attempt on an account is on the audit trail
- * (operation `signIn`: DONE, or REFUSED with why).
+ * Checks an account's password, counting the attempt before it is checked, in one statement refused while the
+ * account is locked: attempts sent at once each count, none past the lock is checked, and the attempt that makes
+ * MAX_FAILURES failures in a row locks the account for LOCKOUT_MINUTES. A success clears the count unless a lock
+ * came meanwhile. Run outside a transaction that may roll back, or the count goes with it.
+ */
+export async function attemptPassword(em: EntityManager, account: Pick<Account, 'id' | 'passwordHash'>, password: string): Promise<Attempt> {
+  const [counted] = await em.execute<{ failed_attempts: number }[]>(
+    'update account set failed_attempts = failed_attempts + 1 where id = ? and (locked_until is null or locked_until <= now()) returning failed_attempts',
+    [account.id],
+  );
+  if (!counted) return lockedFor(em, account.id);
+  const lock = async () => {
+    await em.execute('update account set locked_until = now() + make_interval(mins => ?), failed_attempts = 0 where id = ?', [LOCKOUT_MINUTES, account.id]);
+    return lockedFor(em, account.id);
+  };
+  if (counted.failed_attempts > MAX_FAILURES) return lock();
+  if (!(await verifyPassword(account.passwordHash, password))) return counted.failed_attempts >= MAX_FAILURES ? lock() : { ok: false, reason: 'INVALID' };
+  const cleared = await em.execute('update account set failed_attempts = 0, locked_until = null where id = ? and (locked_until is null or locked_until <= now()) returning id', [account.id]);
+  return cleared.length ? { ok: true } : lockedFor(em, account.id);
+}
+
+export type SignIn = { ok: true; account: Account } | Exclude<Attempt, { ok: true }>;
+
+/**
+ * Checks a username and password. An unknown or malformed username, a disabled account and a wrong password are
+ * answered alike (and take as long); MAX_FAILURES failures in a row lock the account. Each attempt on an account is
+ * on the audit trail (operation `signIn`: DONE, or REFUSED with why).
  */
 export async function signIn(em: EntityManager, username: string, password: string): Promise<SignIn> {
-  const account = await em.findOne(Account, { username: normalizeUsername(username) });
+  const name = normalizeUsername(username);
+  const account = USERNAME.test(name) && [...password].length <= PASSWORD_MAX ? await em.findOne(Account, { username: name }) : null;
   if (!account || account.disabledAt) {
     await timingDecoy(password);
     return { ok: false, reason: 'INVALID' };
   }
-  const now = new Date();
-  const locked = (until: Date) => ({ ok: false as const, reason: 'LOCKED' as const, retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
-  if (account.lockedUntil && account.lockedUntil > now) {
-    await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: AuditOutcome.REFUSED, details: { reason: 'LOCKED' } });
-    return locked(account.lockedUntil);
-  }
-  if (!(await verify(account.passwordHash, password))) {
-    // One statement, so that attempts at the same moment each count (a read-modify-write would lose some).
-    const [row] = await em.execute<{ locked_until: Date | null }[]>(
-      `update account set failed_attempts = case when failed_attempts + 1 >= ? then 0 else failed_attempts + 1 end,
-         locked_until = case when failed_attempts + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
-       where id = ? returning locked_until`,
-      [MAX_FAILURES, MAX_FAILURES, LOCKOUT_MINUTES, account.id],
-    );
-    const lockedNow = row?.locked_until && new Date(row.locked_until) > now;
-    await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: AuditOutcome.REFUSED, details: { reason: lockedNow ? 'LOCKED' : 'WRONG_PASSWORD' } });
-    return lockedNow ? locked(new Date(row.locked_until!)) : { ok: false, reason: 'INVALID' };
-  }
-  await em.nativeUpdate(Account, { id: account.id }, { failedAttempts: 0, lockedUntil: null });
-  await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: AuditOutcome.DONE });
-  return { ok: true, account };
+  const attempt = await attemptPassword(em, account, password);
+  const reason = attempt.ok ? null : attempt.reason === 'LOCKED' ? 'LOCKED' : 'WRONG_PASSWORD';
+  await recordAudit(em, viewerOf(account), { operation: 'signIn', outcome: attempt.ok ? AuditOutcome.DONE : AuditOutcome.REFUSED, details: reason ? { reason } : null });
+  return attempt.ok ? { ok: true, account } : attempt;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
@@ -181,15 +208,36 @@ export async function endSession(em: EntityManager, id: string): Promise<void> {
   await em.nativeDelete(AccountSession, { idHash: sha256(id) });
 }
 
-/** Changes a password, checking the current one; every other session of the account ends. */
-export async function changePassword(em: EntityManager, accountId: string, current: string, next: string, keepSession: string | null): Promise<void> {
+/**
+ * Changes a password, checking the current one as a sign-in does (counted toward the lockout, refused while locked);
+ * every other session of the account ends. Run outside a transaction: the count of a wrong attempt must stay.
+ */
+export async function changePassword(em: EntityManager, accountId: string, current: string, next: string, keepSession: string | null): Promise<Attempt> {
   const account = await em.findOneOrFail(Account, accountId);
-  if (!(await verify(account.passwordHash, current))) throw new AccountError('currentPassword', 'The current password is not right.');
   const problem = passwordProblem(next, account.username);
   if (problem) throw new AccountError('newPassword', problem);
-  account.passwordHash = await hash(next, ARGON2);
-  account.passwordChangedAt = new Date();
-  await em.flush();
-  await em.execute('delete from account_session where account_id = ? and id_hash <> ?', [account.id, keepSession ? sha256(keepSession) : '']);
-  await recordAudit(em, viewerOf(account), { operation: 'changePassword', outcome: AuditOutcome.DONE });
+  const attempt = await attemptPassword(em, account, current);
+  if (!attempt.ok) {
+    await recordAudit(em, viewerOf(account), { operation: 'changePassword', outcome: AuditOutcome.REFUSED, details: { reason: attempt.reason === 'LOCKED' ? 'LOCKED' : 'WRONG_PASSWORD' } });
+    return attempt;
+  }
+  const passwordHash = await hashPassword(next);
+  await em.transactional(async (tx) => {
+    await tx.nativeUpdate(Account, { id: account.id }, { passwordHash, passwordChangedAt: new Date() });
+    await tx.execute('delete from account_session where account_id = ? and id_hash <> ?', [account.id, keepSession ? sha256(keepSession) : '']);
+    await recordAudit(tx, viewerOf(account), { operation: 'changePassword', outcome: AuditOutcome.DONE });
+  });
+  return attempt;
+}
+
+/**
+ * Disables the demo's accounts (created by the seed, password in the README) and ends their sessions: a production
+ * server does so at every start, so a database first started as a demo does not keep them. The usernames disabled.
+ */
+export async function disableDemoAccounts(em: EntityManager): Promise<string[]> {
+  const rows = await em.execute<{ id: string; username: string }[]>(
+    "update account set disabled_at = now() where created_by = 'seed' and disabled_at is null returning id, username",
+  );
+  if (rows.length) await em.execute('delete from account_session where account_id = any(?::uuid[])', [`{${rows.map((r) => r.id).join(',')}}`]);
+  return rows.map((r) => r.username).sort();
 }
