@@ -48,6 +48,12 @@ const envSchema = z.object({
     .default('development'),
   PORT: port('the HTTP port GraphQL is served on').default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  // Express's `trust proxy`: off, a number of hops, or addresses/subnets of the proxies (loopback, 10.0.0.0/8 …).
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => /^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/.test(v), { error: 'must be false, true, a number of hops, or proxy addresses' })
+    .default('false'),
   DATABASE_URL: z
     .string()
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
@@ -123,7 +129,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   production: boolean;
   /** requestTimeoutMs: the time a client has to send its whole request (its headers: at most 10 s of it). */
-  http: { host: string; port: number; requestTimeoutMs: number };
+  /** trustProxy: who may say, in X-Forwarded-For, which client a request came from (Express's `trust proxy`). */
+  http: { host: string; port: number; requestTimeoutMs: number; trustProxy: boolean | number | string };
   /** Absolute path of the folder holding the embedded cluster and the generated signing key. */
   dataDir: string;
   /**
@@ -194,7 +201,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   return {
     env: e.NODE_ENV,
     production,
-    http: { host: e.HOST, port: e.PORT, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    },
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
     database: e.DATABASE_URL
       ? { url: e.DATABASE_URL, ...(e.DATABASE_RUNTIME_URL ? { runtimeUrl: e.DATABASE_RUNTIME_URL } : {}) }

@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
 import { graphiqlRouter } from './graphiql';
-import { sessionIdOf, sessionRouter, sessionViewer } from './auth/sessions';
+import { clientKey, sessionIdOf, sessionRouter, sessionViewer } from './auth/sessions';
 import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
@@ -342,6 +342,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const { config, orm, tokens, logger, schema } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client is the one it names (TRUST_PROXY): the rate limits count per client, not per proxy.
+  app.set('trust proxy', config.http.trustProxy);
   const httpServer = http.createServer(
     {
       // A client has 10 s to send its headers and HTTP_REQUEST_TIMEOUT_MS (30 s) for its whole request, then gets 408
@@ -446,7 +448,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
         // A bearer token (machine clients, `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts).
         const session = req.headers.authorization ? null : sessionIdOf(req);
         const viewer = session ? await sessionViewer(orm, session).catch(unavailableAs503Error) : await authenticate(tokens, req.headers.authorization);
-        await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, req.socket.remoteAddress);
+        await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, clientKey(req.ip ?? req.socket.remoteAddress));
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
         let registered: boolean;
         try {

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, loadDemoAccounts } from '../seeds/accounts';
 import { BANKS } from '../seeds/reference';
 import { NAMED_ENTERPRISES } from '../seeds/zone';
 import { createAccount, disableDemoAccounts } from '../src/modules/account/account.service';
+import { clientKey } from '../src/auth/sessions';
 import { TestApp } from './support/app';
 import { startOnDemo } from './support/demo';
 
@@ -172,6 +173,11 @@ describe('accounts and sign-in', () => {
     await sql(`update account_session set last_seen_at = now() - interval '2 hours 1 second' where id_hash = ?`, [hashOf(idle)]);
     await sql(`update account_session set expires_at = now() - interval '1 second' where id_hash = ?`, [hashOf(old)]);
     expect([await viewer(idle), await viewer(old), (await viewer(fresh))?.role]).toEqual([null, null, Role.BANK_OFFICER]);
+    // The next sign-in of the account clears its ended sessions from the table.
+    const rows = () => sql<{ h: string }>('select id_hash as h from account_session where id_hash = any(?::text[])', [`{${[idle, old].map(hashOf).join(',')}}`]);
+    expect((await rows()).length).toBe(2);
+    const another = cookieOf(await signIn('bank'));
+    expect([(await rows()).length, (await viewer(another))?.role]).toEqual([0, Role.BANK_OFFICER]);
     // Used again within the minute: its last use stays; a minute on, it moves.
     const seen = async () => Number((await sql<{ ms: string }>('select extract(epoch from last_seen_at) * 1000 as ms from account_session where id_hash = ?', [hashOf(fresh)]))[0]!.ms);
     const first = await seen();
@@ -224,6 +230,11 @@ describe('accounts and sign-in', () => {
     expect(await viewer(cookie)).toEqual({ role: Role.ENTERPRISE_REP, organization: { __typename: 'Enterprise' } });
     const listed = await user(['list']);
     expect(listed.stdout.split('\n').filter((l) => l.startsWith('rep2\t'))).toEqual([`rep2\tENTERPRISE_REP\t${rep.creditCode}\t企业联络人\tactive`]);
+    // Locked by five wrong passwords, unlocked from the shell: the right one signs in again.
+    for (let i = 0; i < 5; i++) await signIn('rep2', 'not-rep2-password');
+    expect((await signIn('rep2', 'rep2-2026-password')).status).toBe(429);
+    expect(await user(['unlock', '--username', 'REP2'])).toEqual({ code: 0, stdout: 'unlocked rep2\n', stderr: '' });
+    expect((await signIn('rep2', 'rep2-2026-password')).status).toBe(200);
     expect(await user(['disable', '--username', 'rep2'])).toEqual({ code: 0, stdout: 'disabled rep2; its sessions have ended\n', stderr: '' });
     expect([await viewer(cookie), (await signIn('rep2', 'rep2-2026-password')).status]).toEqual([null, 401]);
     expect(await user(['add', '--username', 'weak', '--role', 'ZONE_ADMIN'], 'short\n')).toEqual({ code: 1, stdout: '', stderr: 'password: A password has at least 10 characters.\n' });
@@ -247,6 +258,43 @@ describe('sign-in attempts from one address', () => {
     expect([...statuses, fifth.status]).toEqual([401, 401, 401, 429, 429]);
     const body = (await fifth.json()) as { errors: { extensions: { code: string } }[] };
     expect([body.errors[0]!.extensions.code, Number(fifth.headers.get('retry-after')) > 0]).toEqual(['RATE_LIMITED', true]);
+    // Without TRUST_PROXY, a client cannot claim another address to get a fresh budget.
+    const claimed = await fetch(`${app.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+      body: JSON.stringify({ username: 'a6', password: 'guess-1234567' }),
+    });
+    expect(claimed.status).toBe(429);
+  });
+
+  it('count an IPv4 address alone and an IPv6 address by its /64 (a host holds a whole /64)', () => {
+    expect(['127.0.0.1', '::ffff:10.1.2.3', '2001:db8:1:2:3:4:5:6', '2001:db8:1:2:ffff::9', '2001:db8::1', '::1', undefined].map(clientKey)).toEqual([
+      '127.0.0.1',
+      '10.1.2.3',
+      '2001:db8:1:2::/64',
+      '2001:db8:1:2::/64',
+      '2001:db8:0:0::/64',
+      '0:0:0:0::/64',
+      '',
+    ]);
+  });
+});
+
+describe('sign-in attempts behind a proxy (TRUST_PROXY)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { SIGN_IN_PER_MINUTE: '1', TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(() => app.close());
+
+  it('are counted per client the proxy names, not per proxy', async () => {
+    const attempt = (client: string) =>
+      fetch(`${app.url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ username: 'someone', password: 'guess-1234567' }),
+      }).then((r) => r.status);
+    expect([await attempt('198.51.100.1'), await attempt('198.51.100.2'), await attempt('198.51.100.1')]).toEqual([401, 401, 429]);
   });
 });
 

@@ -7,7 +7,7 @@ describe('config', () => {
     expect(loadConfig({}, '/srv/innozone')).toEqual({
       env: 'development',
       production: false,
-      http: { host: '0.0.0.0', port: 4000, requestTimeoutMs: 30_000 },
+      http: { host: '0.0.0.0', port: 4000, requestTimeoutMs: 30_000, trustProxy: false },
       dataDir: path.resolve('/srv/innozone/.data'),
       database: { embedded: { port: 0 } },
       auth: { tokenSecret: undefined, tokenTtl: '12h', tokenMaxTtl: '12h', signInPerMinute: 20 },
@@ -55,7 +55,7 @@ describe('config', () => {
     expect(config).toEqual({
       env: 'production',
       production: true,
-      http: { host: '0.0.0.0', port: 8080, requestTimeoutMs: 15_000 },
+      http: { host: '0.0.0.0', port: 8080, requestTimeoutMs: 15_000, trustProxy: false },
       dataDir: '/var/lib/innozone',
       database: { url: 'postgres://postgres@127.0.0.1:5432/innozone' },
       auth: { tokenSecret: 'x'.repeat(40), tokenTtl: '30m', tokenMaxTtl: '8h', signInPerMinute: 20 },

@@ -41,6 +41,23 @@ const lockedReply = (attempt: Extract<Attempt, { reason: 'LOCKED' }>): Reply => 
   headers: { 'retry-after': String(attempt.retryAfterSeconds) },
 });
 
+/**
+ * The key a client's requests are counted under: its IPv4 address, or the /64 of its IPv6 address (a host is given a
+ * whole /64, so counting per address would let one host take 2^64 budgets).
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return '';
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (v4) return v4[1]!;
+  if (!address.includes(':')) return address;
+  // Expand `::` and keep the first four groups.
+  const [head, tail = ''] = address.toLowerCase().split('::') as [string, string?];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 /** The session id a request's cookie holds (under either name), or null. */
 export function sessionIdOf(req: express.Request): string | null {
   const header = req.headers.cookie;
@@ -80,7 +97,7 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
   const overLimit = async (req: express.Request): Promise<Reply | null> => {
     if (!attempts) return null;
     try {
-      await attempts.consume(req.ip ?? req.socket.remoteAddress ?? '');
+      await attempts.consume(clientKey(req.ip ?? req.socket.remoteAddress));
       return null;
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res;

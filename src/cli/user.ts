@@ -3,12 +3,13 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../auth/roles';
 import { Account } from '../modules/account/account.entity';
-import { AccountError, createAccount, disableAccount } from '../modules/account/account.service';
+import { AccountError, createAccount, disableAccount, unlockAccount } from '../modules/account/account.service';
 import { migrate } from '../db/orm';
 import { withDatabase } from './run';
 
 const usage = `usage: npm run user -- add --username NAME --role ROLE [--org ID] [--name "显示名"]
        npm run user -- disable --username NAME
+       npm run user -- unlock --username NAME
        npm run user -- list
   add: the password is read from standard input (one line; typed unseen at a terminal), never from the command line.
   ROLE: ${ROLES.join(', ')}
@@ -65,7 +66,7 @@ if (values.help) {
   process.stdout.write(usage);
   process.exit(0);
 }
-if (!['add', 'disable', 'list'].includes(command ?? '')) {
+if (!['add', 'disable', 'unlock', 'list'].includes(command ?? '')) {
   process.stderr.write(usage);
   process.exit(2);
 }
@@ -85,6 +86,11 @@ void withDatabase(async (orm) => {
     if (!values.username) {
       process.stderr.write(`--username is required.\n${usage}`);
       return 2;
+    }
+    if (command === 'unlock') {
+      const account = await unlockAccount(em, values.username);
+      process.stdout.write(`unlocked ${account.username}\n`);
+      return 0;
     }
     if (command === 'disable') {
       const account = await disableAccount(em, values.username);

@@ -86,6 +86,14 @@ export async function createAccount(em: EntityManager, input: NewAccount, create
   return account;
 }
 
+/** Lifts a lockout (an administrator who knows the person): the count of failures starts again. */
+export async function unlockAccount(em: EntityManager, username: string): Promise<Account> {
+  const account = await em.findOne(Account, { username: normalizeUsername(username) });
+  if (!account) throw new AccountError('username', `No account ${normalizeUsername(username)}.`);
+  await em.nativeUpdate(Account, { id: account.id }, { lockedUntil: null, failedAttempts: 0 });
+  return account;
+}
+
 /** Disables an account and ends its sessions at once. */
 export async function disableAccount(em: EntityManager, username: string): Promise<Account> {
   const account = await em.findOne(Account, { username: normalizeUsername(username) });
@@ -172,6 +180,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 
 /** Starts a session; the returned id goes in the cookie, only its hash in the table. */
 export async function startSession(em: EntityManager, account: Account): Promise<{ id: string; expiresAt: Date }> {
+  // The account's ended sessions go (past their end or idle too long): the table holds live ones only.
+  await em.execute('delete from account_session where account_id = ? and (expires_at <= now() or last_seen_at <= now() - make_interval(hours => ?))', [account.id, IDLE_HOURS]);
   const id = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   em.create(AccountSession, { idHash: sha256(id), account, expiresAt, lastSeenAt: new Date() } as never);
