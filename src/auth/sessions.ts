@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie';
 import express from 'express';
+import ipaddr from 'ipaddr.js';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -46,16 +47,10 @@ const lockedReply = (attempt: Extract<Attempt, { reason: 'LOCKED' }>): Reply => 
  * whole /64, so counting per address would let one host take 2^64 budgets).
  */
 export function clientKey(address: string | undefined): string {
-  if (!address) return '';
-  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (v4) return v4[1]!;
-  if (!address.includes(':')) return address;
-  // Expand `::` and keep the first four groups.
-  const [head, tail = ''] = address.toLowerCase().split('::') as [string, string?];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  if (!address || !ipaddr.isValid(address)) return address ?? '';
+  const parsed = ipaddr.process(address); // an IPv4-mapped IPv6 address becomes its IPv4 address
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(':')}::/64`;
 }
 
 /** The session id a request's cookie holds (under either name), or null. */

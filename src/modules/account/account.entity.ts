@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Role } from '../../auth/roles';
-import { VersionedEntity } from '../../common/base.entity';
+import { BaseEntity } from '../../common/base.entity';
 
 /**
  * A person's account (issue 15): a username and an argon2id hash of the password, bound to a role and, where the
@@ -8,7 +8,7 @@ import { VersionedEntity } from '../../common/base.entity';
  * global id), checked on every request as tokens are. Disabled, never deleted: the audit trail names its actor.
  */
 @Entity({ tableName: 'account' })
-export class Account extends VersionedEntity {
+export class Account extends BaseEntity {
   /** Trimmed, NFKC-normalized and lower-cased, so `Admin` and `admin` are one account. */
   @Property({ type: 'text' })
   @Unique()

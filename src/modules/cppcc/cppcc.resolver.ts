@@ -353,13 +353,12 @@ export class ProposalResolver {
     id: string | null,
     @Arg('rating', () => Satisfaction, legacy('rating')) rating: Satisfaction | null,
   ) {
-    if (!input && id != null && rating != null) {
-      // The old form named the proposal: the reply rated is its lead unit's of the current round.
-      const chosen = eitherForm(input, { id, rating }, () => ({ proposalId: id, rating }));
-      return ProposalPayload.from(await withForm(chosen, (i) => rateProposalAnswer(ctx, i.proposalId, i.rating), { 'input.proposalId': 'id', 'input.rating': 'rating' }));
-    }
-    const chosen = eitherForm<RateReplyInput>(input, { id, rating }, () => ({ missing: [id == null ? 'id' : 'rating'] }));
-    return ProposalPayload.from(await withForm(chosen, (i) => rateReply(ctx, i)));
+    // The old form named the proposal: the reply rated is its lead unit's of the current round.
+    const chosen = eitherForm<RateReplyInput | { proposalId: string; rating: Satisfaction }>(input, { id, rating }, () =>
+      id == null || rating == null ? { missing: [id == null ? 'id' : 'rating'] } : { proposalId: id, rating },
+    );
+    const paths = { 'input.proposalId': 'id', 'input.replyId': 'id', 'input.rating': 'rating' };
+    return ProposalPayload.from(await withForm(chosen, (i) => ('replyId' in i ? rateReply(ctx, i) : rateProposalAnswer(ctx, i.proposalId, i.rating)), paths));
   }
 
   @Authorized()
