@@ -287,8 +287,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       );
     } catch (err) {
       await fs.rm(clusterDir, { recursive: true, force: true });
-      const e = err as Error & { stderr?: string };
-      throw new EmbeddedPostgresError(`initdb failed: ${e.stderr?.trim() || e.message}`);
+      const e = err as Error & { stderr?: string; code?: string };
+      // As root, PostgreSQL runs as the user `postgres`, which must be able to reach the binaries: a folder on the way
+      // that only root may enter (mktemp -d makes one with mode 700) stops it.
+      const hint = e.code === 'EACCES' ? ' (the postgres user cannot reach the project: let it through every folder above it, e.g. chmod o+x)' : '';
+      throw new EmbeddedPostgresError(`initdb failed: ${e.stderr?.trim() || e.message}${hint}`);
     } finally {
       await fs.rm(pwCopy, { force: true });
     }
