@@ -15,7 +15,7 @@ import { disableDemoAccounts } from './modules/account/account.service';
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
   const startedAt = Date.now();
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log, { avoidPorts: [config.http.port] });
   if (database.embedded) lifecycle.started('embedded PostgreSQL', () => database.embedded!.stop());
 
   // As the owner: migrations, the demo zone, and the runtime role's grants on whatever the migrations made.

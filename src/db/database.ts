@@ -21,7 +21,7 @@ export interface DatabaseTarget {
 export async function openDatabase(
   config: Pick<Config, 'database' | 'dataDir'>,
   log: Logger,
-  options: { attach?: boolean } = {},
+  options: { attach?: boolean; avoidPorts?: readonly number[] } = {},
 ): Promise<DatabaseTarget> {
   if ('url' in config.database) return { url: config.database.url, runtimeUrl: config.database.runtimeUrl ?? config.database.url };
   const embedded = await startEmbeddedPostgres({
@@ -29,6 +29,7 @@ export async function openDatabase(
     port: config.database.embedded.port,
     log,
     attach: options.attach ?? false,
+    avoidPorts: options.avoidPorts,
   });
   try {
     await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE);

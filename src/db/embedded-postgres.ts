@@ -32,6 +32,11 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   /** TCP port on 127.0.0.1; 0 picks a free one. Never 5432. */
   port: number;
+  /**
+   * Ports a freely picked port must not be: the HTTP port this process is about to listen on. The OS hands out
+   * any unbound port, and the HTTP port is not bound until the database is up.
+   */
+  avoidPorts?: readonly number[];
   log?: Pick<Logger, 'info' | 'warn'>;
   /**
    * When a live innozone already runs this cluster, use it rather than refuse: for operator commands
@@ -168,7 +173,7 @@ async function bestLocale(): Promise<string> {
   return 'C';
 }
 
-async function freePort(): Promise<number> {
+async function freePort(avoid: readonly number[] = []): Promise<number> {
   for (;;) {
     const port = await new Promise<number>((resolve, reject) => {
       const server = net.createServer();
@@ -178,7 +183,7 @@ async function freePort(): Promise<number> {
         server.close(() => resolve(port));
       });
     });
-    if (port !== 5432) return port;
+    if (port !== 5432 && !avoid.includes(port)) return port;
   }
 }
 
@@ -329,7 +334,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const password = (await fs.readFile(passwordFile, 'utf8')).trim();
-  const port = options.port || (await freePort());
+  const port = options.port || (await freePort(options.avoidPorts));
   await fs.writeFile(ownerFile, String(process.pid));
   try {
     await run(
