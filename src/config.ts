@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { projectPath } from './project';
 
 /**
  * The one reader of `process.env`. Everything else receives a typed `Config`.
@@ -67,6 +68,8 @@ const envSchema = z.object({
     })
     .optional(),
   INNOZONE_DATA_DIR: z.string().min(1).default('.data'),
+  // The built web console (`npm run build` writes dist/web); tests point it at their own build.
+  WEB_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: port('the embedded PostgreSQL port; 0 picks a free one')
     .refine((v) => v !== 5432, { error: 'must not be 5432: that port belongs to a system PostgreSQL' })
     .default(0),
@@ -133,6 +136,8 @@ export interface Config {
   http: { host: string; port: number; requestTimeoutMs: number; trustProxy: boolean | number | string };
   /** Absolute path of the folder holding the embedded cluster and the generated signing key. */
   dataDir: string;
+  /** Absolute path of the built web console served at `/` (WEB_DIR, default dist/web). */
+  webDir: string;
   /**
    * url: the owner's (migrations, operator commands); runtimeUrl: the role the server runs as, when it is another
    * (DATABASE_RUNTIME_URL; the embedded cluster always has one).
@@ -208,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     },
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
+    webDir: e.WEB_DIR ? path.resolve(cwd, e.WEB_DIR) : projectPath('dist', 'web'),
     database: e.DATABASE_URL
       ? { url: e.DATABASE_URL, ...(e.DATABASE_RUNTIME_URL ? { runtimeUrl: e.DATABASE_RUNTIME_URL } : {}) }
       : { embedded: { port: e.EMBEDDED_PG_PORT } },

@@ -24,6 +24,7 @@ import { createContext, type RequestContext } from './context';
 import { compiledExecutor } from './executor';
 import { spliceRawData } from './db/sql-answer';
 import { idempotency } from './idempotency';
+import { webRouter } from './web';
 import { armorRules, costLimit, textInputGuard } from './limits';
 import { oneOfVariablesRule } from './common/one-of';
 import { ErrorCode, unauthenticated } from './common/errors';
@@ -96,7 +97,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth'>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir'>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -472,6 +473,9 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       },
     }),
   );
+
+  // Last before 404: the console's page for any other page a browser asks for (src/web).
+  app.use(webRouter(config.webDir));
 
   app.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });

@@ -1,39 +1,26 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Role } from '../src/auth/roles';
-import { projectPath } from '../src/project';
 import type { TestApp } from './support/app';
+import { ARTIFACTS, BROWSER_REQUIRED, CHROMIUM, describeInBrowser, HAS_BROWSER, launchBrowser, signIn, watchedPage } from './support/browser';
 import { startOnDemo } from './support/demo';
+import { builtConsole } from './support/web';
 
 /**
- * innozone's pages in a real browser: Debian's Chromium (playwright's own download cannot reach its host here),
- * driven by playwright-core. A machine without it skips these tests, saying so; CI installs it and sets
- * INNOZONE_BROWSER_TESTS=required, so there a missing browser fails. Screenshots go to test/artifacts/ (ignored by
- * git) for a person to look at.
+ * innozone's pages in a real browser (test/support/browser.ts): GraphiQL, and the web console's sign-in and frame;
+ * each role's pages have their own file (test/console-*.test.ts). Screenshots go to test/artifacts/.
  */
-const EXECUTABLE = process.env['INNOZONE_CHROMIUM'] ?? '/usr/bin/chromium';
-const REQUIRED = process.env['INNOZONE_BROWSER_TESTS'] === 'required';
-const present = existsSync(EXECUTABLE);
-const ARTIFACTS = projectPath('test', 'artifacts');
-
 it('has a browser to test the pages with, where CI requires one', () => {
-  if (!present && !REQUIRED) console.warn(`No browser at ${EXECUTABLE}: the browser tests are skipped (apt-get install chromium fonts-noto-cjk).`);
-  expect({ browser: EXECUTABLE, present: present || !REQUIRED }).toEqual({ browser: EXECUTABLE, present: true });
+  if (!HAS_BROWSER && !BROWSER_REQUIRED) console.warn(`No browser at ${CHROMIUM}: the browser tests are skipped (apt-get install chromium fonts-noto-cjk).`);
+  expect({ browser: CHROMIUM, present: HAS_BROWSER || !BROWSER_REQUIRED }).toEqual({ browser: CHROMIUM, present: true });
 });
 
-(present ? describe : describe.skip)('in a real browser', () => {
+describeInBrowser('in a real browser', () => {
   jest.setTimeout(120_000);
   let app: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    app = await startOnDemo();
-    // As this machine's Chromium must run as root in a sandbox-less container, and with no network of its own to reach.
-    browser = await chromium.launch({
-      executablePath: EXECUTABLE,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    await mkdir(ARTIFACTS, { recursive: true });
+    app = await startOnDemo({ env: { WEB_DIR: builtConsole() } });
+    browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -74,5 +61,61 @@ it('has a browser to test the pages with, where CI requires one', () => {
     const origin = new URL(app.url).origin;
     expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(problems).toEqual([]);
+  });
+});
+
+describeInBrowser('the web console in a real browser', () => {
+  jest.setTimeout(120_000);
+  let app: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startOnDemo({ env: { WEB_DIR: builtConsole() }, accounts: true });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('signs in with 用户名 and 密码: a wrong password is refused in Chinese, the right one opens the role’s pages, 退出 ends it', async () => {
+    const watched = await watchedPage(browser, app);
+    const { page } = watched;
+    await page.goto(`${app.url}/`);
+    expect(await page.title()).toBe('东湖示范区创新数据平台 · innozone');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('用户名或密码不正确。');
+    await watched.screenshot('console-sign-in-refused');
+
+    await page.getByLabel('密码').fill('innozone-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '退出' }).waitFor();
+    expect(await page.locator('header .role').innerText()).toBe('管委会管理员');
+    await page.getByRole('link', { name: '我的账户' }).click();
+    expect(await page.locator('.facts').innerText()).toBe('角色\n管委会管理员\n所属单位\n（不代表任何单位）');
+
+    // English on request, kept across a reload; back to Chinese.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('.facts').innerText()).toBe('Role\nZone administrator\nOrganization\n(acts for no organization)');
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+
+    // A bank officer is told its bank.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await signIn(watched, app, 'bank');
+    expect(await page.locator('header .who').innerText()).toContain('银行客户经理');
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    // Signed out, the session is gone: GraphQL answers as to nobody.
+    const viewer = await page.evaluate(async () =>
+      (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { role } }' }) })).json(),
+    );
+    expect(viewer).toEqual({ data: { viewer: null } });
+    expect(watched.foreign()).toEqual([]);
+    // The browser logs the refused sign-in's 401 itself; nothing else went wrong.
+    expect(watched.problems).toEqual(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
   });
 });

@@ -1,3 +1,4 @@
+import { loadDemoAccounts } from '../../seeds/accounts';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadDemoCppcc } from '../../seeds/cppcc';
 import { loadDemoZone } from '../../seeds/zone';
@@ -9,11 +10,13 @@ import { resetRegistry } from './registry';
  * An app on the demo as `npm start` seeds it: the registry's dates running to today, its banks holding their own
  * authorizations, the CPPCC committee with its proposals; nothing granted by the test.
  */
-export async function startOnDemo(options: TestAppOptions = {}): Promise<TestApp> {
+export async function startOnDemo(options: TestAppOptions & { accounts?: boolean } = {}): Promise<TestApp> {
   const app = await TestApp.start(options);
   await resetRegistry(app.orm);
   await loadDemoZone(app.orm.config.get('clientUrl')!, zoneToday());
   await loadDemoCppcc(app.orm);
+  // The demo accounts (admin, bank, member, office, unit, rep), for tests that sign in as a person would.
+  if (options.accounts) await loadDemoAccounts(app.orm);
   return app;
 }
 

@@ -1,0 +1,4 @@
+import type { Page } from '../page';
+
+/** The pages of this role, its home first. */
+export const officePages: Page[] = [];
