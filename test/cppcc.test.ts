@@ -1,6 +1,6 @@
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
-import { toGlobalId } from '../src/common/global-id';
+import { fromGlobalId, toGlobalId } from '../src/common/global-id';
 import { type ProposalStep, WORKFLOW } from '../src/modules/cppcc/proposal.workflow';
 import { CHAIN_MEMBER, DEMO_MEMBERS, loadDemoCppcc } from '../seeds/cppcc';
 import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
@@ -606,6 +606,65 @@ describe('CPPCC proposals', () => {
     const replied = await app.execute(ReplyToProposalDocument, { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '正在扩大资金池。' } }, unit(lead!.name));
     expect(replied.data!.replyToProposal.errors).toEqual([]);
     expect(await overdueIds()).not.toContain(id);
+  });
+
+  it('lists proposals due within n days (the office’s due-soon list): with their units, from today to n days on, not overdue ones', async () => {
+    // One of our own, assigned (due in three months), its due date then moved about.
+    const { id } = await submitted(cityMembers()[4]!.name, '关于加快光谷中试平台建设的提案');
+    expect((await app.execute(ReviewProposalDocument, { input: { proposalId: id, decision: { accept: { isKey: false } } } }, office)).data!.reviewProposal.errors).toEqual([]);
+    const assigned = await app.execute(AssignProposalDocument, { input: { proposalId: id, leadUnitId: units['武汉市经济和信息化局']! } }, office);
+    expect(assigned.data!.assignProposal.errors).toEqual([]);
+    const uuid = (await sql<{ id: string }>(`select id from proposal where subject = '关于加快光谷中试平台建设的提案'`))[0]!.id;
+    const today = zoneToday();
+    const dueSoon = async (days: number) =>
+      (await app.execute(ProposalsDocument, { filter: { dueWithinDays: days }, first: 100 }, office)).data!.proposals.edges.map((e) => e.node.id);
+    /** What the list must hold, by SQL on the test's own calendar: assigned, due from today to today + days, newest first. */
+    const expected = async (days: number) =>
+      (
+        await sql<{ id: string }>(`select id from proposal where status = 'ASSIGNED' and due_on between ?::date and ?::date order by created_at desc, id desc`, [
+          today,
+          addDays(today, days),
+        ])
+      ).map((r) => toGlobalId('Proposal', r.id));
+    const at = async (due: string) => sql('update proposal set due_on = ? where id = ?', [due, uuid]);
+    await at(addDays(today, 14));
+    expect(await dueSoon(14)).toEqual(await expected(14));
+    expect(await dueSoon(14)).toContain(id);
+    expect(await dueSoon(13)).not.toContain(id);
+    await at(today);
+    expect(await dueSoon(0)).toEqual(await expected(0));
+    expect(await dueSoon(0)).toContain(id);
+    await at(addDays(today, -1)); // overdue: the other list
+    expect(await dueSoon(14)).not.toContain(id);
+    expect((await app.execute(ProposalsDocument, { filter: { isOverdue: true }, first: 100 }, office)).data!.proposals.edges.map((e) => e.node.id)).toContain(id);
+    for (const days of [-1, 367]) {
+      const refused = await app.execute(ProposalsDocument, { filter: { dueWithinDays: days } }, office);
+      expect([refused.data, refused.errors?.map((e) => [e.extensions?.['code'], e.message])]).toEqual([null, [['BAD_USER_INPUT', 'dueWithinDays is from 0 to 366.']]]);
+    }
+  });
+
+  it('lists a member’s colleagues’ drafts with `isMine: false`: neither proposed nor co-signed by the viewer', async () => {
+    const [drafter, cosigner] = cityMembers().slice(5, 7);
+    const d = await app.execute(DraftProposalDocument, { input: { level: 'MUNICIPAL', subject: '关于设立光谷首台套保险补偿的提案', reasons: '首台套推广难。', recommendations: '设立保险补偿。' } }, member(drafter!.name));
+    const id = d.data!.draftProposal.proposal!.id;
+    const theirs = async (name: string) =>
+      (await app.execute(ProposalsDocument, { filter: { isMine: false, status: ['DRAFT'] }, first: 100 }, member(name))).data!.proposals.edges.map((e) => e.node.id);
+    const expected = async (name: string) =>
+      (
+        await sql<{ id: string }>(
+          `select id from proposal where status = 'DRAFT' and not (?::text = any(proposer_ids) or ?::text = any(cosigner_ids)) order by created_at desc, id desc`,
+          [fromGlobalId(members[name]!.id)!.id, fromGlobalId(members[name]!.id)!.id],
+        )
+      ).map((r) => toGlobalId('Proposal', r.id));
+    expect(await theirs(cosigner!.name)).toEqual(await expected(cosigner!.name));
+    expect(await theirs(cosigner!.name)).toContain(id);
+    expect(await theirs(drafter!.name)).not.toContain(id);
+    // Once co-signed, it is the co-signer's too.
+    expect((await app.execute(CosignProposalDocument, { input: { proposalId: id } }, member(cosigner!.name))).data!.cosignProposal.errors).toEqual([]);
+    expect(await theirs(cosigner!.name)).not.toContain(id);
+    expect(await theirs(cosigner!.name)).toEqual(await expected(cosigner!.name));
+    const notAMember = await app.execute(ProposalsDocument, { filter: { isMine: false } }, office);
+    expect([notAMember.data, notAMember.errors?.map((e) => [e.extensions?.['code'], e.message])]).toEqual([null, [['BAD_USER_INPUT', 'isMine is for CPPCC members.']]]);
   });
 
   it('escalates only upwards, by a member who sits there, and a party can adopt it', async () => {

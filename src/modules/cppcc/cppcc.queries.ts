@@ -5,7 +5,7 @@ import { badUserInput } from '../../common/errors';
 import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
 import { zoneToday } from '../../clock';
 import { type CppccLevel, CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus } from './cppcc.entity';
-import { type CppccMemberFilter, HandlingUnitScore, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
+import { type CppccMemberFilter, HandlingUnitScore, MAX_DUE_WITHIN_DAYS, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
 import { readObject, readObjects, readRows } from '../../db/read-objects';
 
 /**
@@ -66,10 +66,18 @@ export async function findProposals(ctx: RequestContext, given: ProposalFilter |
       if (filter.isOverdue) q.whereRaw(overdue, [today]);
       else q.whereRaw(`not (${overdue})`, [today]);
     }
-    if (filter?.isMine) {
+    if (filter?.dueWithinDays != null) {
+      const days = filter.dueWithinDays;
+      if (!Number.isInteger(days) || days < 0 || days > MAX_DUE_WITHIN_DAYS) {
+        throw badUserInput(`dueWithinDays is from 0 to ${MAX_DUE_WITHIN_DAYS}.`, 'filter.dueWithinDays');
+      }
+      q.whereRaw(`p.status = 'ASSIGNED' and p.due_on between ?::date and ?::date + ?::int`, [today, today, days]);
+    }
+    if (filter?.isMine != null) {
       const member = ctx.access.actingFor('CppccMember');
       if (!member) throw badUserInput('isMine is for CPPCC members.', 'filter.isMine');
-      q.where((w) => w.whereRaw('?::text = any(p.proposer_ids)', [member]).orWhereRaw('?::text = any(p.cosigner_ids)', [member]));
+      const mine = `(?::text = any(p.proposer_ids) or ?::text = any(p.cosigner_ids))`;
+      q.whereRaw(filter.isMine ? mine : `not ${mine}`, [member, member]);
     }
     return q;
   };

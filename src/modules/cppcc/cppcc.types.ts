@@ -253,6 +253,9 @@ export class EscalateProposalInput {
   isAdoptedByParty!: boolean;
 }
 
+/** How far ahead `ProposalFilter.dueWithinDays` looks at most: a year. */
+export const MAX_DUE_WITHIN_DAYS = 366;
+
 @InputType({ description: 'Which proposals to list; every condition given must hold.' })
 export class ProposalFilter {
   @Field(() => [ProposalStatus], { nullable: true, description: 'In one of these statuses.' })
@@ -270,7 +273,18 @@ export class ProposalFilter {
   @Field(() => Boolean, { nullable: true, description: 'With its units and past its due date (true), or not (false).' })
   isOverdue?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Proposed or co-signed by the viewer (a CPPCC member only).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'With its units, not overdue, and due within this many days from today (Asia/Shanghai): 0 is due today, 14 due in the ' +
+      `next two weeks; 0 to ${MAX_DUE_WITHIN_DAYS}. The office’s due-soon list (临期提案).`,
+  })
+  dueWithinDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Proposed or co-signed by the viewer (true), or neither (false: a colleague’s, to co-sign); a CPPCC member only.',
+  })
   isMine?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Before API v1: `isKey`.', deprecationReason: `Use isKey. Removed after ${LEGACY_REMOVAL}.` })

@@ -1390,9 +1390,11 @@ export type ProposalAction =
 
 /** Which proposals to list; every condition given must hold. */
 export type ProposalFilter = {
+  /** With its units, not overdue, and due within this many days from today (Asia/Shanghai): 0 is due today, 14 due in the next two weeks; 0 to 366. The office’s due-soon list (临期提案). */
+  dueWithinDays?: number | null | undefined;
   /** Key proposals (重点提案) only (true), or the others (false). */
   isKey?: boolean | null | undefined;
-  /** Proposed or co-signed by the viewer (a CPPCC member only). */
+  /** Proposed or co-signed by the viewer (true), or neither (false: a colleague’s, to co-sign); a CPPCC member only. */
   isMine?: boolean | null | undefined;
   /** With its units and past its due date (true), or not (false). */
   isOverdue?: boolean | null | undefined;
