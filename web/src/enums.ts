@@ -103,6 +103,12 @@ export const ENUM_LABELS = {
     RATED_DISSATISFIED: ['评价：不满意', 'Rated dissatisfied'],
     ESCALATED: ['向上级政协提交', 'Escalated'],
   },
+  ProposerKind: {
+    MEMBERS: ['委员提案（个人或联名）', 'Members'],
+    PARTY: ['党派团体提案', 'A party or organization'],
+    SECTOR: ['界别提案', 'A sector'],
+    SPECIAL_COMMITTEE: ['专门委员会提案', 'A special committee'],
+  },
   ReviewDecision: {
     ACCEPT: ['立案', 'Accept'],
     REJECT: ['不予立案', 'Reject'],

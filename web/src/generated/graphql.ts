@@ -4,6 +4,421 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Accepting the proposal (立案). */
+export type AcceptProposalInput = {
+  /** Is it a key proposal (重点提案), to be supervised by CPPCC leaders? */
+  isKey?: boolean;
+  /** The office’s reason, if it gives one. */
+  reason?: string | null | undefined;
+};
+
+/** An accepted proposal to assign (交办) to handling units of its level. */
+export type AssignProposalInput = {
+  /** The co-handling units (会办单位), which give the lead unit their opinions: at most 10, none twice. */
+  coHandlerIds?: Array<string | number>;
+  /** The lead unit (主办单位), whose reply answers the proposal. */
+  leadUnitId: string | number;
+  /** The accepted proposal. */
+  proposalId: string | number;
+};
+
+/** Evidence to freeze into a draft. */
+export type AttachEvidenceInput = {
+  /** What to freeze. */
+  evidence: EvidenceInput;
+  /** The draft. */
+  proposalId: string | number;
+};
+
+/** Converting the proposal into a member letter (委员来信), passed on to the departments concerned. */
+export type ConvertToLetterInput = {
+  /** The office’s reason, if it gives one. */
+  reason?: string | null | undefined;
+};
+
+/** Converting the proposal into a social-condition report (社情民意信息). */
+export type ConvertToReportInput = {
+  /** The report’s text, at most 1,500 characters. */
+  report: string;
+};
+
+/** A draft to co-sign (联名), as the viewer (a member who does not propose it). */
+export type CosignProposalInput = {
+  /** The draft. */
+  proposalId: string | number;
+};
+
+/** A level of the CPPCC: each has its own committee, and its own handling units for the proposals it accepts. */
+export type CppccLevel =
+  /** Before API v1: MUNICIPAL, which answers give. */
+  | 'CITY'
+  /** The municipal committee (武汉市政协); handling units are city bureaus. */
+  | 'MUNICIPAL'
+  /** Before API v1: NATIONAL, which answers give. */
+  | 'NATION'
+  /** The national committee (全国政协); handling units are ministries. */
+  | 'NATIONAL'
+  /** Before API v1: PROVINCIAL, which answers give. */
+  | 'PROVINCE'
+  /** The provincial committee (湖北省政协); handling units are provincial departments. */
+  | 'PROVINCIAL';
+
+/** A proposal to draft, at a level the drafter sits on. */
+export type DraftProposalInput = {
+  /** Members proposing jointly with the drafter (联名提案), by id: at most 19. */
+  coProposerIds?: Array<string | number>;
+  /** For SPECIAL_COMMITTEE only: the committee (专门委员会). */
+  committee?: string | null | undefined;
+  /** Is it complex (复杂提案)? Its units then have six months to reply instead of three. */
+  isComplex?: boolean;
+  /** The committee it is proposed to; the drafter (and each co-proposer) sits on it. */
+  level: CppccLevel;
+  /** The policy requests it carries (at most 10). */
+  policyRequestIds?: Array<string | number>;
+  /** Who proposes; SECTOR and PARTY: the drafter’s own. */
+  proposerKind?: ProposerKind;
+  /** The situation and the reasons (理由), at most 5,000 characters. */
+  reasons: string;
+  /** The recommendations (建议), at most 5,000 characters. */
+  recommendations: string;
+  /** The subject (案由): one issue, in a line (at most 100 characters). */
+  subject: string;
+};
+
+/** Which enterprises: every given condition must hold (a condition left out or null selects all). */
+export type EnterpriseFilter = {
+  /** In one of these industry clusters, by code (`IndustryCluster.code`). */
+  clusters?: Array<string> | null | undefined;
+  /** Exactly these enterprises, by credit code (at most 1000). */
+  creditCodes?: Array<string> | null | undefined;
+  /**
+   * Before API v1: `isHighTech`.
+   * @deprecated Use isHighTech. Removed after 2027-06-30.
+   */
+  highTech?: boolean | null | undefined;
+  /** In one of these zone industries. */
+  industries?: Array<Industry> | null | undefined;
+  /** Holds at least one financing instrument of one of these kinds. */
+  instrumentKinds?: Array<InstrumentKind> | null | undefined;
+  /** true: holds a high-tech enterprise certificate (高新技术企业证书) valid today (Asia/Shanghai); false: holds none. */
+  isHighTech?: boolean | null | undefined;
+  /** true: owned by a university (校办企业); false: not. */
+  isUniversityAffiliated?: boolean | null | undefined;
+  /** Only enterprises eligible for a program on a date that do not use it yet. Zone administrators only: anyone else is refused with FORBIDDEN. */
+  outreach?: OutreachFilter | null | undefined;
+  /** In one of these parks, by code (`Park.code`). */
+  parks?: Array<string> | null | undefined;
+  /** A substring of the Chinese or English name (any case), or the first characters of the credit code; at most 100 characters. */
+  search?: string | null | undefined;
+  /**
+   * Before API v1: `isUniversityAffiliated`.
+   * @deprecated Use isUniversityAffiliated. Removed after 2027-06-30.
+   */
+  universityAffiliated?: boolean | null | undefined;
+};
+
+/** What the registry is asked, to freeze as evidence: exactly one of an enterprise, an instrument, or a portfolio filter. */
+export type EvidenceInput =
+  {   /** An enterprise, by credit code: its profile, bands and instruments. */
+  creditCode: string; instrumentId?: never; portfolioFilter?: never; }
+  |  { creditCode?: never;   /** A financing instrument, by id: its kind, status, amount, dates and holders. */
+  instrumentId: string | number; portfolioFilter?: never; }
+  |  { creditCode?: never; instrumentId?: never;   /** The aggregate figures of the enterprises this filter selects. */
+  portfolioFilter: EnterpriseFilter; };
+
+/** What a piece of evidence shows. */
+export type EvidenceKind =
+  /** One enterprise: its profile, high-tech status, latest financial bands and instruments. */
+  | 'ENTERPRISE'
+  /** One financing instrument: kind, status, amount, dates and holders. */
+  | 'INSTRUMENT'
+  /** The aggregate figures of the enterprises a portfolio filter selects. */
+  | 'PORTFOLIO';
+
+/** The industries of the zone (园区产业): the pillar, the strategic emerging ones, the pioneer, and those added later. */
+export type Industry =
+  /** Biomedicine (生物医药): a strategic emerging industry. */
+  | 'BIOMEDICINE'
+  /** Energy saving and environmental protection (节能环保): a strategic emerging industry. */
+  | 'ENERGY_SAVING_ENVIRONMENTAL'
+  /** High-end equipment manufacturing (高端装备制造): a strategic emerging industry. */
+  | 'HIGH_END_EQUIPMENT'
+  /** High-tech services (高技术服务业): the pioneer industry. */
+  | 'HIGH_TECH_SERVICES'
+  /** Integrated circuits (集成电路). */
+  | 'INTEGRATED_CIRCUITS'
+  /** New displays (新型显示). */
+  | 'NEW_DISPLAYS'
+  /** New energy (新能源). */
+  | 'NEW_ENERGY'
+  /** New materials (新材料). */
+  | 'NEW_MATERIALS'
+  /** Optoelectronic information (光电子信息): optical fiber and communication, lasers; the pillar industry. */
+  | 'OPTOELECTRONIC_INFORMATION';
+
+/** The kind of a financing instrument; each kind is its own type implementing FinancingInstrument. */
+export type InstrumentKind =
+  /** A collective bond (集合债): several SMEs issue under one name, each liable for its own part: CollectiveBond. */
+  | 'COLLECTIVE_BOND'
+  /** A credit loan (信用贷款), lent without collateral: CreditLoan. */
+  | 'CREDIT_LOAN'
+  /** An investment by an angel, venture, private equity or guidance fund (基金投资): FundInvestment. */
+  | 'FUND_INVESTMENT'
+  /** An intellectual-property pledge loan (知识产权质押贷款), secured by pledged patents: IpPledgeLoan. */
+  | 'IP_PLEDGE_LOAN'
+  /** Medium-term notes (中期票据), more than a year (typically 3–5 years): MediumTermNote. */
+  | 'MEDIUM_TERM_NOTE'
+  /** A listing on the National Equities Exchange and Quotations (新三板, 代办股份转让系统): NeeqListing. */
+  | 'NEEQ_LISTING'
+  /** A listing on a regional equity market (区域性股权市场): RegionalOtcListing. */
+  | 'REGIONAL_OTC_LISTING'
+  /** Reinsurance (再保险) of a technology insurance policy: Reinsurance. */
+  | 'REINSURANCE'
+  /** Cover of a loan by a risk compensation pool or SME loan mutual-aid fund (风险补偿资金池, 助保贷): RiskCompensationCover. */
+  | 'RISK_COMPENSATION'
+  /** Short-term financing bills (短期融资券), at most 12 months: ShortTermBill. */
+  | 'SHORT_TERM_BILL'
+  /** SME collective notes (中小企业集合票据): SmeCollectiveNote. */
+  | 'SME_COLLECTIVE_NOTE'
+  /** A technology insurance policy (科技保险): TechInsurancePolicy. */
+  | 'TECH_INSURANCE';
+
+/** Where a financing instrument stands; what each value means for a kind is in its description. */
+export type InstrumentStatus =
+  /** In force: a loan or bond outstanding, a policy or cover in force, a company listed, an investment held. */
+  | 'ACTIVE'
+  /** Ended as agreed: repaid (结清), redeemed (兑付), expired normally, an investment exited (退出). */
+  | 'COMPLETED'
+  /** In payment default (违约); the day it was recorded is kept as defaultedOn. */
+  | 'DEFAULTED'
+  /** Applied for or in process (a NEEQ listing not yet listed, 挂牌前). */
+  | 'PENDING'
+  /** Ended otherwise: cancelled, delisted (摘牌), moved board (转板), withdrawn, or ended early. */
+  | 'TERMINATED';
+
+/** What kind of expected failure a mutation met; each kind has its own error type with what a client needs to recover. */
+export type MutationErrorCode =
+  /** A credit code with a wrong check character (CheckCharacterMismatchError): correct it, or an administrator overrides it. */
+  | 'CHECK_CHARACTER_MISMATCH'
+  /** A record with the same key exists already (DuplicateError, LiveNeeqListingError). */
+  | 'DUPLICATE'
+  /** An equity incentive plan breaks a cap of 财资〔2016〕4号 (IncentiveCapExceededError), naming the rule. */
+  | 'INCENTIVE_CAP_EXCEEDED'
+  /** An incentive form the 2016 rules do not allow this enterprise (IncentiveFormNotAllowedError), naming the rule. */
+  | 'INCENTIVE_FORM_NOT_ALLOWED'
+  /** The input breaks a rule of the registry (InvalidInputError): correct the input at `path`. */
+  | 'INVALID_INPUT'
+  /** A record the input names does not exist, or is not visible to the viewer (NotFoundError). */
+  | 'NOT_FOUND'
+  /** The viewer may call the mutation but not on this record or for this organization (NotPermittedError). */
+  | 'NOT_PERMITTED'
+  /** The record changed since it was read (StaleVersionError): reload it and decide again. */
+  | 'STALE_VERSION'
+  /** The record is in a state from which this change is not allowed (TransitionNotAllowedError). */
+  | 'TRANSITION_NOT_ALLOWED';
+
+/** Enterprises eligible for a program on a date that do not use it yet (the outreach list; administrators only). */
+export type OutreachFilter = {
+  /** The date eligibility is checked as of. Default: today. */
+  asOf?: string | null | undefined;
+  /** The program’s code. */
+  program: string;
+};
+
+/** Which policy requests to list; every condition given must hold. */
+export type PolicyRequestFilter = {
+  /** Concerning this enterprise. */
+  creditCode?: string | null | undefined;
+  /** In this status. */
+  status?: PolicyRequestStatus | null | undefined;
+};
+
+/** How far a policy request has come. */
+export type PolicyRequestStatus =
+  /** A proposal carrying it was closed. */
+  | 'ANSWERED'
+  /** A submitted proposal carries it. */
+  | 'IN_PROPOSAL'
+  /** Filed; no submitted proposal carries it yet. */
+  | 'OPEN';
+
+/** What happened in a step of a proposal’s timeline. */
+export type ProposalAction =
+  /** The proposals office accepted it (立案); the note is the office’s reason, if any. */
+  | 'ACCEPTED'
+  /** The proposals office assigned it (交办); the note names the lead unit and the co-handlers. */
+  | 'ASSIGNED'
+  /** The proposals office converted it into a member letter (委员来信). */
+  | 'CONVERTED_TO_LETTER'
+  /** The proposals office converted it into a social-condition report (社情民意). */
+  | 'CONVERTED_TO_REPORT'
+  /** Another member co-signed the draft (联名); the note is the member’s name. */
+  | 'COSIGNED'
+  /** A co-handling unit (会办单位) gave its opinion; the note is its reply category. */
+  | 'CO_HANDLER_REPLIED'
+  /** Drafted by a member (its note says when it was escalated from a lower level). */
+  | 'DRAFTED'
+  /** A proposer changed the draft (`updateProposal`). */
+  | 'EDITED'
+  /** A member carried it up to a higher level; the note is that level. */
+  | 'ESCALATED'
+  /** Evidence from the registry was frozen into the draft; the note is its title. */
+  | 'EVIDENCE_ATTACHED'
+  /** A proposer rated the reply basically satisfied (基本满意): closed. */
+  | 'RATED_BASICALLY_SATISFIED'
+  /** A proposer rated the reply dissatisfied (不满意): back to its units for another round. */
+  | 'RATED_DISSATISFIED'
+  /** A proposer rated the reply satisfied (满意): closed. */
+  | 'RATED_SATISFIED'
+  /** The proposals office did not accept it (不予立案); the note is the ground. */
+  | 'REJECTED'
+  /** The lead unit (主办单位) replied; the note is its reply category. */
+  | 'REPLIED'
+  /** A proposer submitted it (提交). */
+  | 'SUBMITTED';
+
+/** Which proposals to list; every condition given must hold. */
+export type ProposalFilter = {
+  /** With its units, not overdue, and due within this many days from today (Asia/Shanghai): 0 is due today, 14 due in the next two weeks; 0 to 366. The office’s due-soon list (临期提案). */
+  dueWithinDays?: number | null | undefined;
+  /** Key proposals (重点提案) only (true), or the others (false). */
+  isKey?: boolean | null | undefined;
+  /** Proposed or co-signed by the viewer (true), or neither (false: a colleague’s, to co-sign); a CPPCC member only. */
+  isMine?: boolean | null | undefined;
+  /** With its units and past its due date (true), or not (false). */
+  isOverdue?: boolean | null | undefined;
+  /**
+   * Before API v1: `isKey`.
+   * @deprecated Use isKey. Removed after 2027-06-30.
+   */
+  key?: boolean | null | undefined;
+  /** At this level. */
+  level?: CppccLevel | null | undefined;
+  /**
+   * Before API v1: `isMine`.
+   * @deprecated Use isMine. Removed after 2027-06-30.
+   */
+  mine?: boolean | null | undefined;
+  /**
+   * Before API v1: `isOverdue`.
+   * @deprecated Use isOverdue. Removed after 2027-06-30.
+   */
+  overdue?: boolean | null | undefined;
+  /** Proposed by this sector (its code), or by a member of it. */
+  sector?: string | null | undefined;
+  /** In one of these statuses. */
+  status?: Array<ProposalStatus> | null | undefined;
+};
+
+/** Where a proposal stands in the proposals workflow (src/modules/cppcc/proposal.workflow.ts). */
+export type ProposalStatus =
+  /** Accepted by the proposals office (立案). */
+  | 'ACCEPTED'
+  /** With its handling units (交办), due by `dueOn`. */
+  | 'ASSIGNED'
+  /** Rated satisfied or basically satisfied (办结). */
+  | 'CLOSED'
+  /** Converted into a member letter or a social-condition report (社情民意). */
+  | 'CONVERTED'
+  /** Being written; only its proposers edit it. */
+  | 'DRAFT'
+  /** Not accepted (不予立案), on one of the grounds. */
+  | 'REJECTED'
+  /** The lead unit (主办单位) replied; waiting for the proposer’s rating. */
+  | 'REPLIED'
+  /** Submitted (提交); unchangeable except through the workflow. */
+  | 'SUBMITTED';
+
+/** Who proposes: members, or a body of the committee in whose name members drafted it. */
+export type ProposerKind =
+  /** One member, or several jointly (委员提案, 联名提案). */
+  | 'MEMBERS'
+  /** A party or people’s organization (党派团体提案). */
+  | 'PARTY'
+  /** A sector (界别) of the committee (界别提案). */
+  | 'SECTOR'
+  /** A special committee of the CPPCC (专门委员会提案). */
+  | 'SPECIAL_COMMITTEE';
+
+/** A proposer’s rating of a reply (满意度测评). */
+export type RateReplyInput = {
+  /** The rating. */
+  rating: Satisfaction;
+  /** The reply: the lead unit’s reply of the proposal’s current round (`Proposal.answer`). */
+  replyId: string | number;
+};
+
+/** Not accepting the proposal (不予立案), on one of the grounds. */
+export type RejectProposalInput = {
+  /** The ground. */
+  ground: RejectionGround;
+  /** The office’s reason, beyond the ground, if it gives one. */
+  reason?: string | null | undefined;
+};
+
+/** Why the proposals office does not accept a proposal (不予立案的理由). */
+export type RejectionGround =
+  /** An academic discussion rather than a proposal. */
+  | 'ACADEMIC_DISCUSSION'
+  /** Already resolved or being resolved. */
+  | 'ALREADY_RESOLVED'
+  /** Belongs to another channel (petition, complaint, lawsuit). */
+  | 'OTHER_CHANNEL'
+  /** Outside the remit of this level’s handling units. */
+  | 'OUTSIDE_REMIT'
+  /** An internal matter of a party or organization. */
+  | 'PARTY_INTERNAL'
+  /** Concerns a case before a court, procuratorate or arbitration. */
+  | 'PENDING_LITIGATION'
+  /** A personal matter or request of the proposer or relatives. */
+  | 'PERSONAL_REQUEST'
+  /** More than one issue in one proposal (一事一案). */
+  | 'SEVERAL_ISSUES'
+  /** Touches state secrets. */
+  | 'STATE_SECRETS'
+  /** No clear subject, reasons or feasible recommendations. */
+  | 'VAGUE_CONTENT';
+
+/** How a handling unit’s reply answers the proposal: the reply category (答复类别) A, B or C. */
+export type ReplyCategory =
+  /** Category B (B类): being resolved, or put into a plan (正在解决或列入计划). */
+  | 'BEING_ADDRESSED'
+  /** Category C (C类): kept for reference, with the reasons it cannot be acted on now (留作参考). */
+  | 'FOR_REFERENCE'
+  /** Category A (A类): the problem raised is resolved, or the recommendations adopted (所提问题已经解决或采纳). */
+  | 'RESOLVED_OR_ADOPTED';
+
+/** A handling unit’s reply (答复) to a proposal assigned to it, as the viewer (that unit). */
+export type ReplyToProposalInput = {
+  /** How the reply answers it (答复类别 A, B or C). */
+  category: ReplyCategory;
+  /** The assigned proposal. */
+  proposalId: string | number;
+  /** The reply’s text, at most 5,000 characters. */
+  text: string;
+};
+
+/** What the proposals office decides about a submitted proposal: exactly one of the four, each with its own details. */
+export type ReviewDecisionInput =
+  {   /** Accept it (立案): ACCEPTED, to be assigned. */
+  accept: AcceptProposalInput; convertToLetter?: never; convertToReport?: never; reject?: never; }
+  |  { accept?: never;   /** Convert it into a member letter: CONVERTED. */
+  convertToLetter: ConvertToLetterInput; convertToReport?: never; reject?: never; }
+  |  { accept?: never; convertToLetter?: never;   /** Convert it into a social-condition report (社情民意): CONVERTED. */
+  convertToReport: ConvertToReportInput; reject?: never; }
+  |  { accept?: never; convertToLetter?: never; convertToReport?: never;   /** Do not accept it (不予立案): REJECTED. */
+  reject: RejectProposalInput; };
+
+/** The proposals office’s review (审查) of a submitted proposal. */
+export type ReviewProposalInput = {
+  /** The decision. */
+  decision: ReviewDecisionInput;
+  /** The submitted proposal. */
+  proposalId: string | number;
+  /** The `version` the office read; when given and not the current one, refused with StaleVersionError. */
+  version?: number | null | undefined;
+};
+
 /** What a token holder does in the zone; a token carries one role, and for most roles the organization it acts for. */
 export type Role =
   /** An officer of a partner bank or its tech sub-branch (科技支行): checks pilot eligibility of enterprises that authorized the bank, reads its own loan book. Acts for its Bank. */
@@ -18,6 +433,412 @@ export type Role =
   | 'HANDLING_UNIT'
   /** Zone management committee staff (管委会): maintain the registry, record paper authorizations and instruments, query portfolios and aggregates across the zone. Acts for no organization. */
   | 'ZONE_ADMIN';
+
+/** A proposer’s rating of a reply (满意度). */
+export type Satisfaction =
+  /** Basically satisfied (基本满意): the proposal is closed. */
+  | 'BASICALLY_SATISFIED'
+  /** Dissatisfied (不满意): the proposal goes back to its units for another round (重新办理). */
+  | 'DISSATISFIED'
+  /** Satisfied (满意): the proposal is closed. */
+  | 'SATISFIED';
+
+/** A draft to submit (提交). */
+export type SubmitProposalInput = {
+  /** The draft. */
+  proposalId: string | number;
+  /** The `version` the proposer read; refused with StaleVersionError when it is not the current one. */
+  version: number;
+};
+
+export type CppccViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CppccViewerQuery = { viewer: { role: Role, organization:
+      | { __typename: 'Bank' }
+      | { __typename: 'CppccMember', id: string, name: string, levels: Array<CppccLevel> }
+      | { __typename: 'Enterprise' }
+      | { __typename: 'HandlingUnit', id: string, name: string, level: CppccLevel }
+     | null } | null };
+
+export type ProposalRowFragment = { id: string, subject: string, status: ProposalStatus, level: CppccLevel, isKey: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, updatedAt: string, proposers: Array<{ id: string, name: string }>, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }> };
+
+export type ProposalListQueryVariables = Exact<{
+  filter?: ProposalFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProposalListQuery = { proposals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, subject: string, status: ProposalStatus, level: CppccLevel, isKey: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, updatedAt: string, proposers: Array<{ id: string, name: string }>, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }> }> } };
+
+export type TimelineEventFragment = { id: string, occurredAt: string, action: ProposalAction, status: ProposalStatus, note: string | null, actor: { name: string, role: Role, organization:
+      | { __typename: 'Bank' }
+      | { __typename: 'CppccMember' }
+      | { __typename: 'Enterprise' }
+      | { __typename: 'HandlingUnit' }
+     | null } };
+
+export type ProposalDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
+
+export type ProposalEvidenceQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProposalEvidenceQuery = { proposal: { id: string, evidence: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, kind: EvidenceKind, title: string, source: Record<string, unknown>, snapshot: Record<string, unknown>, attachedAt: string, attachedBy: { name: string, role: Role, organization:
+            | { __typename: 'Bank' }
+            | { __typename: 'CppccMember' }
+            | { __typename: 'Enterprise' }
+            | { __typename: 'HandlingUnit' }
+           | null } }> } } | null };
+
+export type ProposalTimelineQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProposalTimelineQuery = { proposal: { id: string, timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, action: ProposalAction, status: ProposalStatus, note: string | null, actor: { name: string, role: Role, organization:
+            | { __typename: 'Bank' }
+            | { __typename: 'CppccMember' }
+            | { __typename: 'Enterprise' }
+            | { __typename: 'HandlingUnit' }
+           | null } }> } } | null };
+
+type MutationErrorFields_CheckCharacterMismatchError_Fragment = { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_DuplicateError_Fragment = { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_IncentiveFormNotAllowedError_Fragment = { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_LiveNeeqListingError_Fragment = { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_NotPermittedError_Fragment = { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type MutationErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+export type MutationErrorFieldsFragment =
+  | MutationErrorFields_CheckCharacterMismatchError_Fragment
+  | MutationErrorFields_DuplicateError_Fragment
+  | MutationErrorFields_IncentiveCapExceededError_Fragment
+  | MutationErrorFields_IncentiveFormNotAllowedError_Fragment
+  | MutationErrorFields_InvalidInputError_Fragment
+  | MutationErrorFields_LiveNeeqListingError_Fragment
+  | MutationErrorFields_NotFoundError_Fragment
+  | MutationErrorFields_NotPermittedError_Fragment
+  | MutationErrorFields_StaleVersionError_Fragment
+  | MutationErrorFields_TransitionNotAllowedError_Fragment
+;
+
+export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+    | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+  > };
+
+export type DraftProposalMutationVariables = Exact<{
+  input: DraftProposalInput;
+}>;
+
+
+export type DraftProposalMutation = { draftProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type AttachEvidenceMutationVariables = Exact<{
+  input: AttachEvidenceInput;
+}>;
+
+
+export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type SubmitProposalMutationVariables = Exact<{
+  input: SubmitProposalInput;
+}>;
+
+
+export type SubmitProposalMutation = { submitProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type CosignProposalMutationVariables = Exact<{
+  input: CosignProposalInput;
+}>;
+
+
+export type CosignProposalMutation = { cosignProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type ReviewProposalMutationVariables = Exact<{
+  input: ReviewProposalInput;
+}>;
+
+
+export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type AssignProposalMutationVariables = Exact<{
+  input: AssignProposalInput;
+}>;
+
+
+export type AssignProposalMutation = { assignProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type ReplyToProposalMutationVariables = Exact<{
+  input: ReplyToProposalInput;
+}>;
+
+
+export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type RateReplyMutationVariables = Exact<{
+  input: RateReplyInput;
+}>;
+
+
+export type RateReplyMutation = { rateReply: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type PolicyRequestListQueryVariables = Exact<{
+  filter?: PolicyRequestFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PolicyRequestListQuery = { policyRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, title: string, need: string, status: PolicyRequestStatus, updatedAt: string, filedBy: { name: string, role: Role, organization:
+          | { __typename: 'Bank' }
+          | { __typename: 'CppccMember' }
+          | { __typename: 'Enterprise' }
+          | { __typename: 'HandlingUnit' }
+         | null }, enterprises: { totalCount: number, nodes: Array<{ id: string, name: string }> }, proposals: { totalCount: number } }> } };
+
+export type PolicyRequestTitlesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type PolicyRequestTitlesQuery = { nodes: Array<
+    | { __typename: 'Bank' }
+    | { __typename: 'BankBranch' }
+    | { __typename: 'CollectiveBond' }
+    | { __typename: 'CppccMember' }
+    | { __typename: 'CreditLoan' }
+    | { __typename: 'CreditRatingRecord' }
+    | { __typename: 'DataAuthorization' }
+    | { __typename: 'DishonestDebtorCheck' }
+    | { __typename: 'EligibilityReceipt' }
+    | { __typename: 'Enterprise' }
+    | { __typename: 'EquityGrant' }
+    | { __typename: 'EquityIncentivePlan' }
+    | { __typename: 'FiscalYearFinancials' }
+    | { __typename: 'Fund' }
+    | { __typename: 'FundInvestment' }
+    | { __typename: 'HandlingUnit' }
+    | { __typename: 'HighTechCertificate' }
+    | { __typename: 'IndustryCluster' }
+    | { __typename: 'Institution' }
+    | { __typename: 'InstrumentHolder' }
+    | { __typename: 'Insurer' }
+    | { __typename: 'IpPledge' }
+    | { __typename: 'IpPledgeLoan' }
+    | { __typename: 'MediumTermNote' }
+    | { __typename: 'NeeqListing' }
+    | { __typename: 'Park' }
+    | { __typename: 'Party' }
+    | { __typename: 'Patent' }
+    | { __typename: 'PatentAppraisal' }
+    | { __typename: 'PilotProgram' }
+    | { __typename: 'PolicyRequest', id: string, title: string }
+    | { __typename: 'ProgramRuleVersion' }
+    | { __typename: 'ProjectBudgetLine' }
+    | { __typename: 'ProjectOutput' }
+    | { __typename: 'ProjectParticipant' }
+    | { __typename: 'Proposal' }
+    | { __typename: 'ProposalEvent' }
+    | { __typename: 'ProposalEvidence' }
+    | { __typename: 'ProposalReply' }
+    | { __typename: 'Qualification' }
+    | { __typename: 'RegionalOtcListing' }
+    | { __typename: 'Reinsurance' }
+    | { __typename: 'ResearchProject' }
+    | { __typename: 'RestrictedInstrument' }
+    | { __typename: 'RiskCompensationClaim' }
+    | { __typename: 'RiskCompensationCover' }
+    | { __typename: 'RiskCompensationPool' }
+    | { __typename: 'Sector' }
+    | { __typename: 'ShortTermBill' }
+    | { __typename: 'SmeCollectiveNote' }
+    | { __typename: 'TalentAward' }
+    | { __typename: 'TaxCreditGrade' }
+    | { __typename: 'TaxPilotUsage' }
+    | { __typename: 'TechInsurancePolicy' }
+   | null> };
+
+export type EvidenceEnterprisesQueryVariables = Exact<{
+  search: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EvidenceEnterprisesQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, isHighTech: boolean, park: { code: string, name: string, nameEn: string | null } }> } };
+
+export type EvidenceInstrumentsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EvidenceInstrumentsQuery = { enterprise: { id: string, name: string, instruments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<
+        | { __typename: 'CollectiveBond', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'CreditLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'FundInvestment', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'IpPledgeLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'MediumTermNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'NeeqListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'RegionalOtcListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'Reinsurance', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'RestrictedInstrument' }
+        | { __typename: 'RiskCompensationCover', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'ShortTermBill', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'SmeCollectiveNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'TechInsurancePolicy', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+      > } | null } | null };
+
+export type EvidencePortfolioQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+}>;
+
+
+export type EvidencePortfolioQuery = { portfolioSummary: { enterpriseCount: number, highTechCount: number } };
+
+export type ParkChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ParkChoicesQuery = { parks: Array<{ code: string, name: string, nameEn: string | null }> };
+
+export type UnitsOfLevelQueryVariables = Exact<{
+  level: CppccLevel;
+}>;
+
+
+export type UnitsOfLevelQuery = { handlingUnits: { nodes: Array<{ id: string, name: string, level: CppccLevel }> } };
+
+export type UnitScoresQueryVariables = Exact<{
+  year: number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UnitScoresQuery = { handlingUnitScores: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ year: number, replies: number, rated: number, satisfied: number, basicallySatisfied: number, dissatisfied: number, satisfactionRate: string | null, unit: { id: string, name: string, level: CppccLevel } }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -47,7 +868,594 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ProposalRowFragmentDoc = new TypedDocumentString(`
+    fragment ProposalRow on Proposal {
+  id
+  subject
+  status
+  level
+  isKey
+  isOverdue
+  dueOn
+  round
+  submittedAt
+  updatedAt
+  proposers {
+    id
+    name
+  }
+  leadUnit {
+    id
+    name
+  }
+  coHandlers {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ProposalRow"}) as unknown as TypedDocumentString<ProposalRowFragment, unknown>;
+export const TimelineEventFragmentDoc = new TypedDocumentString(`
+    fragment TimelineEvent on ProposalEvent {
+  id
+  occurredAt
+  action
+  status
+  note
+  actor {
+    name
+    role
+    organization {
+      __typename
+    }
+  }
+}
+    `, {"fragmentName":"TimelineEvent"}) as unknown as TypedDocumentString<TimelineEventFragment, unknown>;
+export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+    `, {"fragmentName":"MutationErrorFields"}) as unknown as TypedDocumentString<MutationErrorFieldsFragment, unknown>;
+export const ProposalPayloadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}`, {"fragmentName":"ProposalPayloadFields"}) as unknown as TypedDocumentString<ProposalPayloadFieldsFragment, unknown>;
+export const CppccViewerDocument = new TypedDocumentString(`
+    query CppccViewer {
+  viewer {
+    role
+    organization {
+      __typename
+      ... on CppccMember {
+        id
+        name
+        levels
+      }
+      ... on HandlingUnit {
+        id
+        name
+        level
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CppccViewerQuery, CppccViewerQueryVariables>;
+export const ProposalListDocument = new TypedDocumentString(`
+    query ProposalList($filter: ProposalFilter, $first: Int, $after: String) {
+  proposals(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      ...ProposalRow
+    }
+  }
+}
+    fragment ProposalRow on Proposal {
+  id
+  subject
+  status
+  level
+  isKey
+  isOverdue
+  dueOn
+  round
+  submittedAt
+  updatedAt
+  proposers {
+    id
+    name
+  }
+  leadUnit {
+    id
+    name
+  }
+  coHandlers {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ProposalListQuery, ProposalListQueryVariables>;
+export const ProposalDetailDocument = new TypedDocumentString(`
+    query ProposalDetail($id: ID!) {
+  proposal(id: $id) {
+    id
+    version
+    status
+    level
+    subject
+    reasons
+    recommendations
+    proposerKind
+    isKey
+    isComplex
+    isOverdue
+    dueOn
+    round
+    submittedAt
+    rejectionGround
+    reviewNote
+    proposers {
+      id
+      name
+    }
+    cosigners(first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+      }
+    }
+    leadUnit {
+      id
+      name
+    }
+    coHandlers {
+      id
+      name
+    }
+    requests {
+      id
+      title
+    }
+    replies(first: 100) {
+      totalCount
+      nodes {
+        id
+        round
+        isLead
+        category
+        text
+        repliedOn
+        rating
+        ratedOn
+        unit {
+          id
+          name
+        }
+      }
+    }
+    answer {
+      id
+      rating
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposalDetailQuery, ProposalDetailQueryVariables>;
+export const ProposalEvidenceDocument = new TypedDocumentString(`
+    query ProposalEvidence($id: ID!, $first: Int, $after: String) {
+  proposal(id: $id) {
+    id
+    evidence(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        kind
+        title
+        source
+        snapshot
+        attachedAt
+        attachedBy {
+          name
+          role
+          organization {
+            __typename
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposalEvidenceQuery, ProposalEvidenceQueryVariables>;
+export const ProposalTimelineDocument = new TypedDocumentString(`
+    query ProposalTimeline($id: ID!, $first: Int, $after: String) {
+  proposal(id: $id) {
+    id
+    timeline(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        ...TimelineEvent
+      }
+    }
+  }
+}
+    fragment TimelineEvent on ProposalEvent {
+  id
+  occurredAt
+  action
+  status
+  note
+  actor {
+    name
+    role
+    organization {
+      __typename
+    }
+  }
+}`) as unknown as TypedDocumentString<ProposalTimelineQuery, ProposalTimelineQueryVariables>;
+export const DraftProposalDocument = new TypedDocumentString(`
+    mutation DraftProposal($input: DraftProposalInput!) {
+  draftProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<DraftProposalMutation, DraftProposalMutationVariables>;
+export const AttachEvidenceDocument = new TypedDocumentString(`
+    mutation AttachEvidence($input: AttachEvidenceInput!) {
+  attachEvidence(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<AttachEvidenceMutation, AttachEvidenceMutationVariables>;
+export const SubmitProposalDocument = new TypedDocumentString(`
+    mutation SubmitProposal($input: SubmitProposalInput!) {
+  submitProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<SubmitProposalMutation, SubmitProposalMutationVariables>;
+export const CosignProposalDocument = new TypedDocumentString(`
+    mutation CosignProposal($input: CosignProposalInput!) {
+  cosignProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<CosignProposalMutation, CosignProposalMutationVariables>;
+export const ReviewProposalDocument = new TypedDocumentString(`
+    mutation ReviewProposal($input: ReviewProposalInput!) {
+  reviewProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<ReviewProposalMutation, ReviewProposalMutationVariables>;
+export const AssignProposalDocument = new TypedDocumentString(`
+    mutation AssignProposal($input: AssignProposalInput!) {
+  assignProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<AssignProposalMutation, AssignProposalMutationVariables>;
+export const ReplyToProposalDocument = new TypedDocumentString(`
+    mutation ReplyToProposal($input: ReplyToProposalInput!) {
+  replyToProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<ReplyToProposalMutation, ReplyToProposalMutationVariables>;
+export const RateReplyDocument = new TypedDocumentString(`
+    mutation RateReply($input: RateReplyInput!) {
+  rateReply(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<RateReplyMutation, RateReplyMutationVariables>;
+export const PolicyRequestListDocument = new TypedDocumentString(`
+    query PolicyRequestList($filter: PolicyRequestFilter, $first: Int, $after: String) {
+  policyRequests(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      title
+      need
+      status
+      updatedAt
+      filedBy {
+        name
+        role
+        organization {
+          __typename
+        }
+      }
+      enterprises(first: 5) {
+        totalCount
+        nodes {
+          id
+          name
+        }
+      }
+      proposals(first: 1) {
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyRequestListQuery, PolicyRequestListQueryVariables>;
+export const PolicyRequestTitlesDocument = new TypedDocumentString(`
+    query PolicyRequestTitles($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    __typename
+    ... on PolicyRequest {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyRequestTitlesQuery, PolicyRequestTitlesQueryVariables>;
+export const EvidenceEnterprisesDocument = new TypedDocumentString(`
+    query EvidenceEnterprises($search: String!, $first: Int, $after: String) {
+  enterprises(filter: {search: $search}, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      creditCode
+      name
+      nameEn
+      industry
+      isHighTech
+      park {
+        code
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvidenceEnterprisesQuery, EvidenceEnterprisesQueryVariables>;
+export const EvidenceInstrumentsDocument = new TypedDocumentString(`
+    query EvidenceInstruments($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    name
+    instruments(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        __typename
+        ... on FinancingInstrument {
+          id
+          kind
+          status
+          amount
+          startsOn
+          endsOn
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvidenceInstrumentsQuery, EvidenceInstrumentsQueryVariables>;
+export const EvidencePortfolioDocument = new TypedDocumentString(`
+    query EvidencePortfolio($filter: EnterpriseFilter) {
+  portfolioSummary(filter: $filter) {
+    enterpriseCount
+    highTechCount
+  }
+}
+    `) as unknown as TypedDocumentString<EvidencePortfolioQuery, EvidencePortfolioQueryVariables>;
+export const ParkChoicesDocument = new TypedDocumentString(`
+    query ParkChoices {
+  parks {
+    code
+    name
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<ParkChoicesQuery, ParkChoicesQueryVariables>;
+export const UnitsOfLevelDocument = new TypedDocumentString(`
+    query UnitsOfLevel($level: CppccLevel!) {
+  handlingUnits(level: $level, first: 100) {
+    nodes {
+      id
+      name
+      level
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitsOfLevelQuery, UnitsOfLevelQueryVariables>;
+export const UnitScoresDocument = new TypedDocumentString(`
+    query UnitScores($year: Int!, $first: Int, $after: String) {
+  handlingUnitScores(year: $year, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      year
+      replies
+      rated
+      satisfied
+      basicallySatisfied
+      dissatisfied
+      satisfactionRate
+      unit {
+        id
+        name
+        level
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitScoresQuery, UnitScoresQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

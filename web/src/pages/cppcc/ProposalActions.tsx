@@ -1,0 +1,338 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { request } from '../../api';
+import { SelectField, TextArea } from '../../components/Field';
+import { useErrorText } from '../../components/Status';
+import {
+  AssignProposalDocument,
+  CosignProposalDocument,
+  RateReplyDocument,
+  ReplyToProposalDocument,
+  ReviewProposalDocument,
+  SubmitProposalDocument,
+  UnitsOfLevelDocument,
+  type MutationErrorFieldsFragment,
+  type ProposalDetailQuery,
+  type ProposalPayloadFieldsFragment,
+  type RejectionGround,
+  type ReplyCategory,
+  type ReviewDecisionInput,
+  type Satisfaction,
+} from '../../generated/graphql';
+import { messages, type Pair } from '../../i18n';
+import { useEnumOptions } from '../../labels';
+import { FormErrors, useFieldErrors } from './errors';
+
+export type ProposalDetail = NonNullable<ProposalDetailQuery['proposal']>;
+
+const useText = messages({
+  submitTitle: ['提交提案', 'Submit the proposal'],
+  submitHint: ['提交后提案进入提案委员会办公室审查，不能再修改或附上证据。', 'Once submitted, the proposals office reviews it: it can no longer be edited or given evidence.'],
+  submit: ['提交提案', 'Submit'],
+  submitted: ['提案已提交，等待审查。', 'Submitted: it awaits review.'],
+  cosignTitle: ['联名', 'Co-sign'],
+  cosignHint: ['联名即表示您赞同该提案，并作为联名人随提案提交。', 'Co-signing joins you to the proposal as a co-signer.'],
+  cosign: ['联名该提案', 'Co-sign it'],
+  cosigned: ['您已联名该提案。', 'You co-sign this proposal.'],
+  rateTitle: ['评价答复', 'Rate the reply'],
+  rateHint: ['满意或基本满意即办结；不满意将退回承办单位再次办理。', 'Satisfied or basically satisfied closes it; dissatisfied sends it back to its units.'],
+  rating: ['满意度', 'Rating'],
+  rate: ['提交评价', 'Rate'],
+  rated: ['评价已提交。', 'Rating recorded.'],
+  reviewTitle: ['审查', 'Review'],
+  decision: ['审查决定', 'Decision'],
+  isKey: ['列为重点提案', 'A key proposal'],
+  reason: ['审查意见（可选）', 'Reason (optional)'],
+  ground: ['不予立案理由', 'Ground'],
+  report: ['社情民意信息内容', 'The report'],
+  review: ['提交审查决定', 'Record the decision'],
+  reviewed: ['审查决定已记录。', 'Decision recorded.'],
+  assignTitle: ['交办', 'Assign'],
+  assignHint: ['答复期限由系统计算：交办之日起3个月，复杂提案6个月。', 'The reply falls due 3 months after assignment, 6 for a complex proposal (the server sets it).'],
+  leadUnit: ['主办单位', 'Lead unit'],
+  coHandlers: ['会办单位（可多选）', 'Co-handling units'],
+  choose: ['请选择', 'Choose one'],
+  assign: ['交办', 'Assign'],
+  assigned: ['已交办。', 'Assigned.'],
+  replyTitle: ['答复提案', 'Reply'],
+  opinionTitle: ['会办意见', 'Co-handler’s opinion'],
+  replyHint: ['主办单位的答复即对提案的答复；会办单位的意见供主办单位参考。每轮每个单位答复一次。', 'The lead unit’s reply answers the proposal; a co-handler’s opinion informs it. One reply per unit a round.'],
+  category: ['答复类别', 'Category'],
+  text: ['答复内容', 'Reply'],
+  reply: ['提交答复', 'Send the reply'],
+  replied: ['答复已提交。', 'Reply sent.'],
+  repliedAlready: ['本单位本轮已答复（{date}）。', 'Your unit replied this round ({date}).'],
+});
+
+const DUPLICATE_COSIGN: Pair = ['您已联名该提案。', 'You co-sign it already.'];
+const DUPLICATE_REPLY: Pair = ['本单位本轮已答复，不能重复答复。', 'Your unit has replied this round already.'];
+
+/**
+ * One workflow step of a proposal's page: runs the mutation, keeps its refusal (typed errors) for the form to show by
+ * field, and on success re-reads what it changed. A refused step re-reads nothing: the form stays with its message,
+ * which asks the reader to reload where the proposal changed meanwhile.
+ */
+function useStep<V>(proposalId: string, run: (variables: V) => Promise<ProposalPayloadFieldsFragment>, onDone: (text: string) => void, doneText: string) {
+  const client = useQueryClient();
+  const [errors, setErrors] = useState<MutationErrorFieldsFragment[]>([]);
+  const mutation = useMutation({
+    mutationFn: run,
+    onMutate: () => setErrors([]),
+    onSuccess: async (payload) => {
+      setErrors(payload.errors);
+      if (payload.errors.length > 0) return;
+      onDone(doneText);
+      await Promise.all(
+        [['proposal', proposalId], ['proposals'], ['policyRequests'], ['scores']].map((queryKey) => client.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+  return { mutation, errors };
+}
+
+function Panel(props: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-label={props.title}>
+      <h2>{props.title}</h2>
+      {props.hint && <p className="muted small">{props.hint}</p>}
+      {props.children}
+    </section>
+  );
+}
+
+/** A labelled checkbox (the label after the box). */
+export function CheckField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}>
+      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <label htmlFor={id} style={{ fontWeight: 'normal' }}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+/** A proposer submits its draft (提交), with the version it read. */
+export function SubmitPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (version: number) => (await request(SubmitProposalDocument, { input: { proposalId: props.proposal.id, version } })).submitProposal,
+    props.onDone,
+    t('submitted'),
+  );
+  const shown = useFieldErrors(errors, []);
+  return (
+    <Panel title={t('submitTitle')} hint={t('submitHint')}>
+      <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+      <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate(props.proposal.version)}>
+        {t('submit')}
+      </button>
+    </Panel>
+  );
+}
+
+/** Another member co-signs a draft (联名). */
+export function CosignPanel(props: { proposal: ProposalDetail; memberId: string; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async () => (await request(CosignProposalDocument, { input: { proposalId: props.proposal.id } })).cosignProposal,
+    props.onDone,
+    t('cosigned'),
+  );
+  const shown = useFieldErrors(errors, [], { DUPLICATE: DUPLICATE_COSIGN });
+  if (props.proposal.cosigners.nodes.some((m) => m.id === props.memberId)) {
+    return (
+      <Panel title={t('cosignTitle')}>
+        <p>{t('cosigned')}</p>
+      </Panel>
+    );
+  }
+  return (
+    <Panel title={t('cosignTitle')} hint={t('cosignHint')}>
+      <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+      <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate(undefined)}>
+        {t('cosign')}
+      </button>
+    </Panel>
+  );
+}
+
+/** A proposer rates the reply that answers the proposal now (`Proposal.answer`). */
+export function RatePanel(props: { proposal: ProposalDetail; replyId: string; onDone: (text: string) => void }) {
+  const t = useText();
+  const options = useEnumOptions();
+  const errorText = useErrorText();
+  const [rating, setRating] = useState<Satisfaction>('SATISFIED');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (r: Satisfaction) => (await request(RateReplyDocument, { input: { replyId: props.replyId, rating: r } })).rateReply,
+    props.onDone,
+    t('rated'),
+  );
+  const shown = useFieldErrors(errors, ['input.rating']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(rating);
+  };
+  return (
+    <Panel title={t('rateTitle')} hint={t('rateHint')}>
+      <form onSubmit={submit}>
+        <SelectField label={t('rating')} value={rating} onChange={(e) => setRating(e.target.value as Satisfaction)} options={options('Satisfaction')} error={shown.at('input.rating')} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('rate')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+type Decision = 'ACCEPT' | 'REJECT' | 'CONVERT_TO_LETTER' | 'CONVERT_TO_REPORT';
+
+/** The office reviews a submitted proposal: accept (key or not), reject on a ground, or convert it (`@oneOf` decision). */
+export function ReviewPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const options = useEnumOptions();
+  const errorText = useErrorText();
+  const [decision, setDecision] = useState<Decision>('ACCEPT');
+  const [isKey, setIsKey] = useState(false);
+  const [reason, setReason] = useState('');
+  const [ground, setGround] = useState<RejectionGround>('VAGUE_CONTENT');
+  const [report, setReport] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (d: ReviewDecisionInput) => (await request(ReviewProposalDocument, { input: { proposalId: props.proposal.id, version: props.proposal.version, decision: d } })).reviewProposal,
+    props.onDone,
+    t('reviewed'),
+  );
+  const shown = useFieldErrors(errors, ['input.decision.accept.reason', 'input.decision.reject', 'input.decision.convertToLetter.reason', 'input.decision.convertToReport.report', 'input.decision']);
+  const optional = reason.trim() || null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: ReviewDecisionInput =
+      decision === 'ACCEPT'
+        ? { accept: { isKey, reason: optional } }
+        : decision === 'REJECT'
+          ? { reject: { ground, reason: optional } }
+          : decision === 'CONVERT_TO_LETTER'
+            ? { convertToLetter: { reason: optional } }
+            : { convertToReport: { report } };
+    mutation.mutate(input);
+  };
+  return (
+    <Panel title={t('reviewTitle')}>
+      <form onSubmit={submit}>
+        <SelectField label={t('decision')} value={decision} onChange={(e) => setDecision(e.target.value as Decision)} options={options('ReviewDecision')} error={shown.at('input.decision')} />
+        {decision === 'ACCEPT' && <CheckField label={t('isKey')} checked={isKey} onChange={setIsKey} />}
+        {decision === 'REJECT' && (
+          <SelectField label={t('ground')} value={ground} onChange={(e) => setGround(e.target.value as RejectionGround)} options={options('RejectionGround')} error={shown.at('input.decision.reject')} />
+        )}
+        {decision === 'CONVERT_TO_REPORT' ? (
+          <TextArea label={t('report')} value={report} onChange={(e) => setReport(e.target.value)} error={shown.at('input.decision.convertToReport.report')} />
+        ) : (
+          <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.decision.accept.reason') ?? shown.at('input.decision.convertToLetter.reason')} />
+        )}
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('review')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** The office assigns an accepted proposal to a lead unit and co-handlers of its level; the server sets the due date. */
+export function AssignPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const units = useQuery({ queryKey: ['units', props.proposal.level], queryFn: () => request(UnitsOfLevelDocument, { level: props.proposal.level }), staleTime: 60_000 });
+  const [lead, setLead] = useState('');
+  const [co, setCo] = useState<string[]>([]);
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (v: { lead: string; co: string[] }) =>
+      (await request(AssignProposalDocument, { input: { proposalId: props.proposal.id, leadUnitId: v.lead, coHandlerIds: v.co } })).assignProposal,
+    props.onDone,
+    t('assigned'),
+  );
+  const shown = useFieldErrors(errors, ['input.leadUnitId', 'input.coHandlerIds']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate({ lead, co: co.filter((u) => u !== lead) });
+  };
+  const all = units.data?.handlingUnits.nodes ?? [];
+  return (
+    <Panel title={t('assignTitle')} hint={t('assignHint')}>
+      <form onSubmit={submit}>
+        <SelectField
+          label={t('leadUnit')}
+          value={lead}
+          onChange={(e) => setLead(e.target.value)}
+          options={[{ value: '', label: t('choose') }, ...all.map((u) => ({ value: u.id, label: u.name }))]}
+          error={shown.at('input.leadUnitId')}
+          required
+        />
+        <fieldset className="field" style={{ border: 'none', padding: 0 }}>
+          <legend style={{ fontWeight: 600 }}>{t('coHandlers')}</legend>
+          {all
+            .filter((u) => u.id !== lead)
+            .map((u) => (
+              <CheckField key={u.id} label={u.name} checked={co.includes(u.id)} onChange={(on) => setCo((was) => (on ? [...was, u.id] : was.filter((x) => x !== u.id)))} />
+            ))}
+          {shown.at('input.coHandlerIds') && <small className="error">{shown.at('input.coHandlerIds')}</small>}
+        </fieldset>
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending || lead === ''}>
+          {t('assign')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** An assigned unit replies once a round: the lead unit's reply answers the proposal, a co-handler's is its opinion. */
+export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; onDone: (text: string) => void }) {
+  const t = useText();
+  const options = useEnumOptions();
+  const errorText = useErrorText();
+  const [category, setCategory] = useState<ReplyCategory>('RESOLVED_OR_ADOPTED');
+  const [text, setText] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (v: { category: ReplyCategory; text: string }) => (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal,
+    props.onDone,
+    t('replied'),
+  );
+  const shown = useFieldErrors(errors, ['input.category', 'input.text'], { DUPLICATE: DUPLICATE_REPLY });
+  const isLead = props.proposal.leadUnit?.id === props.unitId;
+  const mine = props.proposal.replies.nodes.find((r) => r.unit.id === props.unitId && r.round === props.proposal.round);
+  const title = isLead ? t('replyTitle') : t('opinionTitle');
+  if (mine) {
+    return (
+      <Panel title={title}>
+        <p>{t('repliedAlready', { date: mine.repliedOn })}</p>
+      </Panel>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate({ category, text });
+  };
+  return (
+    <Panel title={title} hint={t('replyHint')}>
+      <form onSubmit={submit}>
+        <SelectField label={t('category')} value={category} onChange={(e) => setCategory(e.target.value as ReplyCategory)} options={options('ReplyCategory')} error={shown.at('input.category')} />
+        <TextArea label={t('text')} value={text} onChange={(e) => setText(e.target.value)} error={shown.at('input.text')} rows={8} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('reply')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
