@@ -83,9 +83,10 @@ export function EvidencePicker(props: { proposalId: string }) {
     },
     onSuccess: async (data) => {
       setErrors(data.attachEvidence.errors);
-      if (data.attachEvidence.errors.length === 0) setDone(true);
-      // The draft's version, evidence and timeline all changed.
-      if (data.attachEvidence.errors.length === 0) await client.invalidateQueries({ queryKey: ['proposal', props.proposalId] });
+      if (data.attachEvidence.errors.length > 0) return;
+      // The draft's version, evidence and timeline all changed: said once they are re-read.
+      await client.invalidateQueries({ queryKey: ['proposal', props.proposalId] });
+      setDone(true);
     },
   });
   const messagesShown = [

@@ -81,10 +81,11 @@ function useStep<V>(proposalId: string, run: (variables: V) => Promise<ProposalP
     onSuccess: async (payload) => {
       setErrors(payload.errors);
       if (payload.errors.length > 0) return;
-      onDone(doneText);
+      // Said once the page shows the proposal as it is now (its status, timeline and lists re-read).
       await Promise.all(
         [['proposal', proposalId], ['proposals'], ['policyRequests'], ['scores']].map((queryKey) => client.invalidateQueries({ queryKey })),
       );
+      onDone(doneText);
     },
   });
   return { mutation, errors };

@@ -174,21 +174,23 @@ function ProposalView(props: { proposal: ProposalDetail; viewer: CppccViewer | n
       {role === 'CPPCC_OFFICE' && p.status === 'ACCEPTED' && <AssignPanel proposal={p} onDone={props.onDone} />}
       {role === 'HANDLING_UNIT' && p.status === 'ASSIGNED' && assignedToMe && unit && <ReplyPanel proposal={p} unitId={unit.id} onDone={props.onDone} />}
       <EvidenceTable proposalId={p.id} />
-      <DataTable
-        title={t('replies')}
-        columns={[
-          { header: t('round'), value: (r) => r.round, align: 'right' },
-          { header: t('unit'), value: (r) => r.unit.name, width: 24 },
-          { header: t('part'), value: (r) => (r.isLead ? t('lead') : t('opinion')), width: 14 },
-          { header: t('category'), value: (r) => label('ReplyCategory', r.category), width: 22 },
-          { header: t('repliedOn'), value: (r) => r.repliedOn, width: 12 },
-          { header: t('text'), value: (r) => r.text, render: (r) => <div style={{ whiteSpace: 'pre-wrap', minWidth: '20rem' }}>{r.text}</div>, width: 60 },
-          { header: t('rating'), value: (r) => (r.rating ? label('Satisfaction', r.rating) : '') },
-          { header: t('ratedOn'), value: (r) => r.ratedOn ?? '', width: 12 },
-        ]}
-        rows={p.replies.nodes}
-        rowKey={(r) => r.id}
-      />
+      {(p.replies.totalCount > 0 || p.leadUnit) && (
+        <DataTable
+          title={t('replies')}
+          columns={[
+            { header: t('round'), value: (r) => r.round, align: 'right' },
+            { header: t('unit'), value: (r) => r.unit.name, width: 24 },
+            { header: t('part'), value: (r) => (r.isLead ? t('lead') : t('opinion')), width: 14 },
+            { header: t('category'), value: (r) => label('ReplyCategory', r.category), width: 22 },
+            { header: t('repliedOn'), value: (r) => r.repliedOn, width: 12 },
+            { header: t('text'), value: (r) => r.text, render: (r) => <div style={{ whiteSpace: 'pre-wrap', minWidth: '20rem' }}>{r.text}</div>, width: 60 },
+            { header: t('rating'), value: (r) => (r.rating ? label('Satisfaction', r.rating) : '') },
+            { header: t('ratedOn'), value: (r) => r.ratedOn ?? '', width: 12 },
+          ]}
+          rows={p.replies.nodes}
+          rowKey={(r) => r.id}
+        />
+      )}
       <Timeline proposalId={p.id} />
     </>
   );

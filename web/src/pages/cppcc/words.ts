@@ -48,7 +48,9 @@ export function useEventNote() {
           if (portfolio) return pick(['{count}家企业的统计', 'Figures of {count} enterprise(s)'], language, { count: portfolio[1]! });
           const instrument = /^([A-Z_]+) of (.*)$/.exec(note);
           if (instrument) return `${label('InstrumentKind', instrument[1] as InstrumentKind)}：${instrument[2]}`;
-          return note;
+          // An enterprise: "name (credit code)", its parentheses as the evidence list writes them.
+          const enterprise = /^(.*) \(([0-9A-Z]{18})\)$/.exec(note);
+          return enterprise ? `${enterprise[1]}（${enterprise[2]}）` : note;
         }
         default:
           return note;

@@ -29,6 +29,7 @@ const useText = messages({
   saving: ['正在保存…', 'Saving…'],
   noMember: ['只有政协委员可以起草提案。', 'Only CPPCC members draft proposals.'],
   committee: ['{level}政协', 'The {level} committee'],
+  unknownRequest: ['（找不到该诉求）', '(no such request)'],
 });
 
 /**
@@ -80,7 +81,7 @@ export function NewProposal() {
   };
   const titleOf = (id: string) => {
     const node = titles.data?.nodes.find((n) => n?.__typename === 'PolicyRequest' && n.id === id);
-    return node && 'title' in node ? node.title : id;
+    return node && 'title' in node ? node.title : titles.isPending ? '…' : t('unknownRequest');
   };
   return (
     <div className="page narrow">
