@@ -21,9 +21,12 @@ import { createServer } from '../src/server';
 import { loadZone } from '../seeds/zone';
 import { benchEligibility } from './eligibility';
 import { benchSideBySide } from './side-by-side';
+import { benchConsole } from './console';
+import { projectPath } from '../src/project';
 
 /**
  * `npm run bench -- [--enterprises 100000]`: the registry at the scale of the zone.
+ * `npm run bench -- --console [--rounds 3] [--web-dir dist/web]`: the web console's weight and first load on the demo zone (bench/console.ts).
  * `npm run bench -- --side-by-side [--enterprises N] [--seconds 5] [--rounds 3] [--connections 1,10,50]`: on the
  * same zone, query A from innozone against one hand-written SQL statement instead (bench/side-by-side.ts).
  * Loads a synthetic zone, then measures, in this one run: the load, name search (index against a forced
@@ -35,6 +38,8 @@ const { values } = parseArgs({
   options: {
     enterprises: { type: 'string', default: '100000' },
     'side-by-side': { type: 'boolean', default: false },
+    console: { type: 'boolean', default: false },
+    'web-dir': { type: 'string' },
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '1,10,50' },
@@ -42,6 +47,7 @@ const { values } = parseArgs({
 });
 const N = Number(values.enterprises);
 const SIDE_BY_SIDE = values['side-by-side'];
+const CONSOLE = values.console;
 const [SECONDS, ROUNDS] = [Number(values.seconds), Number(values.rounds)];
 const CONNECTIONS = values.connections.split(',').map(Number);
 if (!(N > 0) || !(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1 || !CONNECTIONS.every((c) => Number.isInteger(c) && c > 0)) {
@@ -67,6 +73,11 @@ async function main() {
     const orm = await openOrm(url.toString());
     try {
       await migrate(orm);
+      if (CONSOLE) {
+        log(`# innozone console benchmark: the demo zone, PostgreSQL ${cluster ? 'embedded' : 'from DATABASE_URL'}`);
+        await benchConsole({ orm, rounds: ROUNDS, log, webDir: values['web-dir'] ?? projectPath('dist', 'web') });
+        return;
+      }
       log(
         `# innozone ${SIDE_BY_SIDE ? 'side-by-side' : 'registry'} benchmark: ${N.toLocaleString('en')} enterprises, ` +
           `PostgreSQL ${cluster ? 'embedded' : 'from DATABASE_URL'}`,

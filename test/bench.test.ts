@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { projectPath } from '../src/project';
 import { differences } from '../bench/json-diff';
+import { CONSOLE_BUDGET, consoleSize } from '../bench/console';
+import { HAS_BROWSER } from './support/browser';
+import { builtConsole } from './support/web';
 import { testAdminUrl } from './support/database';
 
 const run = promisify(execFile);
@@ -80,4 +83,30 @@ describe('the side-by-side diff', () => {
     expect(differences({ a: 1 }, { a: 1, b: null })).toEqual(['.b: innozone (missing), baseline null']);
     expect(differences({ a: [1] }, { a: [1] })).toEqual([]);
   });
+});
+
+/**
+ * Smoke test of `npm run bench -- --console`: the console's weight against issue 15's budget (bytes, the same on every
+ * machine, so asserted), and its first load in Chromium where there is one (timed, so only reported).
+ */
+describe('npm run bench -- --console', () => {
+  it('weighs the console within 400 KB of JavaScript gzipped on first load, and times a load where a browser is', async () => {
+    const webDir = builtConsole();
+    await run(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'bench', '-d', 'dist', '-q'], { cwd: projectPath() });
+    const { stdout } = await run(process.execPath, [projectPath('dist', 'bench', 'registry.js'), '--console', '--rounds', '1', '--web-dir', webDir], {
+      cwd: projectPath(),
+      env: { ...process.env, DATABASE_URL: testAdminUrl() },
+    });
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines[0]).toBe('# innozone console benchmark: the demo zone, PostgreSQL from DATABASE_URL');
+    expect(lines[1]).toMatch(/^first-load JavaScript: \d+\.\d KB gzipped \(budget 400\.0 KB: within\)$/);
+    const size = consoleSize(webDir);
+    expect(size.firstLoadJsGzipBytes).toBeLessThanOrEqual(CONSOLE_BUDGET.firstLoadJsGzipBytes);
+    // exceljs is not part of the first load: it comes when 导出 is clicked.
+    expect(Object.keys(size.lazyJsGzipBytes).some((name) => name.startsWith('exceljs'))).toBe(true);
+    if (HAS_BROWSER) {
+      expect(lines).toContainEqual(expect.stringMatching(/^first load, sign-in page: \d+ ms median of 1 \(budget 1500 ms: (within|OVER)\)$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^administrator's home, signed in, cold cache, until the network is quiet: \d+ ms median$/));
+    }
+  }, 300_000);
 });

@@ -234,6 +234,8 @@ describe('npm run build beside running processes', () => {
     }
     expect({ exit: await exited, missing, looked: looks > 50 }).toEqual({ exit: 0, missing: 0, looked: true });
     expect(existsSync(main)).toBe(true);
+    // The web console is built with it, into the same folder, so `npm start` serves the build it runs beside.
+    expect(existsSync(projectPath('dist', 'web', 'index.html'))).toBe(true);
     expect(readdirSync(projectPath()).filter((name) => /^dist\.(next|old)-/.test(name))).toEqual([]);
   });
 });

@@ -33,7 +33,11 @@ export function Layout(props: { viewer: SignedIn; pages: Page[]; children: React
   const { language } = useLanguage();
   const signOut = useSignOut();
   const [location] = useLocation();
-  const active = (page: Page) => location === page.path || (page.path !== '/' && location.startsWith(`${page.path}/`));
+  // The nav entry of this location: the one whose path it is, else the longest whose path it lies under
+  // (/proposals/new is 起草提案, not also 我的提案; /proposals/42 is under 我的提案).
+  const within = (page: Page) => location === page.path || (page.path !== '/' && location.startsWith(`${page.path}/`));
+  const current = props.pages.filter((p) => p.nav && within(p)).sort((a, b) => b.path.length - a.path.length)[0];
+  const active = (page: Page) => page === current;
   return (
     <div className="app">
       <header className="top">
