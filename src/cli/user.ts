@@ -77,8 +77,11 @@ void withDatabase(async (orm) => {
   try {
     if (command === 'list') {
       const accounts = await em.find(Account, {}, { orderBy: { role: 'asc', username: 'asc' } });
+      const locked = new Set(
+        (await em.execute<{ username: string }[]>('select username from sign_in_failure where locked_until > now()')).map((r) => r.username),
+      );
       for (const a of accounts) {
-        const state = a.disabledAt ? 'disabled' : a.lockedUntil && a.lockedUntil > new Date() ? 'locked' : 'active';
+        const state = a.disabledAt ? 'disabled' : locked.has(a.username) ? 'locked' : 'active';
         process.stdout.write(`${[a.username, a.role, a.organization ?? '-', a.displayName, state].join('\t')}\n`);
       }
       return 0;
