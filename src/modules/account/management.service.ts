@@ -99,9 +99,10 @@ async function managedAccount(ctx: RequestContext, accountId: string, operation:
   const problems = new Problems();
   const id = idOf(problems, 'input.accountId', accountId, 'Account');
   if (!id) return problems.list[0]!;
+  // One's own account first: whether the viewer's role sees accounts of its own role or not, the answer is the same.
+  if (ctx.viewer!.account?.id === id) return notPermitted('input.accountId', self);
   const account = await ctx.em.findOne(Account, id);
   if (!account || !(await ctx.access.seesObject('Account', account, operation))) return new NotFoundError('input.accountId', 'No such account.');
-  if (ctx.viewer!.account?.id === account.id) return notPermitted('input.accountId', self);
   if (!managesAccountsOf(ctx.viewer!.role, account.role)) return notManaged(ctx, 'input.accountId', account.role);
   return account;
 }
