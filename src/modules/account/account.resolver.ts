@@ -15,7 +15,7 @@ export const DisableAccountPayload = Payload('DisableAccountPayload', 'account',
 export const EnableAccountPayload = Payload('EnableAccountPayload', 'account', Account, 'The account enabled.');
 export const ResetAccountPasswordPayload = Payload('ResetAccountPasswordPayload', 'account', Account, 'The account whose password was reset.');
 
-@ObjectType('AccountConnection', { description: 'A page of accounts, by username.' })
+@ObjectType('AccountConnection', { description: 'A page of accounts, by username in Unicode code point order (the same on every server).' })
 export class AccountConnection extends Connection(Account, 'Account') {}
 
 /** Who manages accounts, said once for every mutation here. */
@@ -29,7 +29,7 @@ export class AccountResolver {
   @Authorized()
   @Query(() => AccountConnection, {
     description:
-      'Accounts people sign in with, by username: an administrator every account, the CPPCC office those of CPPCC members. ' +
+      'Accounts people sign in with, by username (Unicode code point order): an administrator every account, the CPPCC office those of CPPCC members. ' +
       'Never a password or its hash.',
   })
   accounts(
