@@ -318,7 +318,7 @@ describe('accounts and sign-in', () => {
     expect((await signIn('hk-officer', 'hankou-2026-pass')).status).toBe(200);
   });
 
-  it('adds, lists and disables accounts from the shell (npm run user); a disabled account’s sessions end at once', async () => {
+  it('adds, lists, disables, enables and resets accounts from the shell (npm run user); a disabled account’s sessions end at once', async () => {
     const user = (args: string[], input = '') =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
         const child = execFile(
@@ -343,6 +343,11 @@ describe('accounts and sign-in', () => {
     expect((await signIn('rep2', 'rep2-2026-password')).status).toBe(200);
     expect(await user(['disable', '--username', 'rep2'])).toEqual({ code: 0, stdout: 'disabled rep2; its sessions have ended\n', stderr: '' });
     expect([await viewer(cookie), (await signIn('rep2', 'rep2-2026-password')).status]).toEqual([null, 401]);
+    // Enabled and reset from the shell too (an administrator's account is managed nowhere else).
+    expect(await user(['enable', '--username', 'rep2'])).toEqual({ code: 0, stdout: 'enabled rep2\n', stderr: '' });
+    const again = cookieOf(await signIn('rep2', 'rep2-2026-password'));
+    expect(await user(['reset', '--username', 'rep2'], 'rep2-2027-password\n')).toEqual({ code: 0, stdout: 'reset the password of rep2; its sessions have ended\n', stderr: '' });
+    expect([await viewer(again), (await signIn('rep2', 'rep2-2026-password')).status, (await signIn('rep2', 'rep2-2027-password')).status]).toEqual([null, 401, 200]);
     expect(await user(['add', '--username', 'weak', '--role', 'ZONE_ADMIN'], 'short\n')).toEqual({ code: 1, stdout: '', stderr: 'password: A password has at least 10 characters.\n' });
     expect((await user(['remove'])).code).toBe(2);
   });

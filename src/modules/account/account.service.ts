@@ -120,16 +120,48 @@ export async function endSessionsOf(em: EntityManager, accountId: string): Promi
 
 /** Disables an account from the shell and ends its sessions at once. */
 export async function disableAccount(em: EntityManager, username: string): Promise<Account> {
+  return changeFromShell(em, username, (held) => {
+    held.disabledAt ??= new Date();
+  });
+}
+
+/** Enables a disabled account from the shell (no session of before comes back). */
+export async function enableAccount(em: EntityManager, username: string): Promise<Account> {
+  return changeFromShell(em, username, (held) => {
+    held.disabledAt = null;
+    held.disabledReason = null;
+  });
+}
+
+/**
+ * Sets a new password from the shell (an administrator's, whose accounts GraphQL does not manage, or anyone's): every
+ * session ends and a lockout is lifted. Whoever types it at the server's terminal may be its holder: it need not be
+ * changed, as one set with `npm run user -- add` need not.
+ */
+export async function resetPassword(em: EntityManager, username: string, password: string): Promise<Account> {
+  const name = normalizeUsername(username);
+  const problem = passwordProblem(password, name);
+  if (problem) throw new AccountError('password', problem);
+  const passwordHash = await hashPassword(password);
+  const account = await changeFromShell(em, username, (held) => {
+    held.passwordHash = passwordHash;
+    held.passwordChangedAt = new Date();
+    held.mustChangePassword = false;
+  });
+  await clearLockout(em, account.username);
+  return account;
+}
+
+/** One change of an account from the shell, under a row lock; its sessions end (its `authEpoch` moves on). */
+async function changeFromShell(em: EntityManager, username: string, change: (held: Account) => void): Promise<Account> {
   const account = await em.findOne(Account, { username: normalizeUsername(username) });
   if (!account) throw new AccountError('username', `No account ${normalizeUsername(username)}.`);
-  await em.transactional(async (tx) => {
+  await em.fork().transactional(async (tx) => {
     const held = await tx.findOneOrFail(Account, account.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!held.disabledAt) {
-      held.disabledAt = new Date();
-      held.authEpoch += 1;
-    }
+    change(held);
+    held.authEpoch += 1;
     await tx.flush();
-    await endSessionsOf(tx, account.id);
+    await endSessionsOf(tx, held.id);
   });
   return account;
 }
