@@ -7,6 +7,7 @@ import {
   AccountError,
   type Attempt,
   changePassword,
+  type PasswordChange,
   endSession,
   IDLE_HOURS,
   sessionAccount,
@@ -182,7 +183,7 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
       if (!account) return refusal(401, 'UNAUTHENTICATED', 'Sign in first.');
       const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
       if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') return refusal(400, 'BAD_USER_INPUT', 'Give currentPassword and newPassword.');
-      let change: Awaited<ReturnType<typeof changePassword>>;
+      let change: PasswordChange;
       try {
         change = await changePassword(orm.em.fork(), account, currentPassword, newPassword);
       } catch (err) {

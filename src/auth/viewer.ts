@@ -45,12 +45,15 @@ export class Viewer {
    */
   organisation!: string | null;
 
-  /** The account of a person signed in (a session); null for a bearer token. In the schema as `Viewer.account`. */
-  readonly account: ViewerAccount | null;
+  /**
+   * The account of a person signed in (a session); absent for a bearer token (left unset, so a token's viewer is
+   * exactly its role and organization). In the schema as `Viewer.account`.
+   */
+  readonly account?: ViewerAccount;
 
   constructor(role: Role, organisation: string | null, account: ViewerAccount | null = null) {
     this.role = role;
     this.organisation = organisation;
-    this.account = account;
+    if (account) this.account = account;
   }
 }

@@ -37,7 +37,7 @@ export class ViewerResolver {
       'Null for a bearer token, which no account stands behind.',
   })
   account(@Root() viewer: Viewer): ViewerAccount | null {
-    return viewer.account;
+    return viewer.account ?? null;
   }
 
   @FieldResolver(() => DataAuthorizationConnection, {
