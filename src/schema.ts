@@ -9,6 +9,7 @@ import { addEnumAliases } from './common/enum-aliases';
 import { applyOneOfInputs } from './common/one-of';
 import { DateTimeScalar } from './common/scalars';
 import { notePlainFields } from './db/sql-answer';
+import { AccountResolver } from './modules/account/account.resolver';
 import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AuthorizationResolver, EnterpriseViewerAuthorizationResolver } from './modules/authorization/authorization.resolver';
 import {
@@ -76,6 +77,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProposalEvidenceResolver,
   CppccMemberResolver,
   PolicyRequestResolver,
+  AccountResolver,
 ];
 
 /**

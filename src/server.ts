@@ -138,6 +138,12 @@ const unavailableAs503Error = (err: unknown): never => {
   throw isDatabaseUnavailable(err) ? databaseUnavailable() : err;
 };
 
+/** The refusal of a session whose password was set by someone else, until its holder changes it (403). */
+const passwordChangeRequired = () =>
+  new GraphQLError('Your password was set by someone else: change it first (POST /auth/password with currentPassword and newPassword).', {
+    extensions: { code: ErrorCode.FORBIDDEN, reason: 'PASSWORD_CHANGE_REQUIRED', http: { status: 403 } },
+  });
+
 /** The refusal for a database out of reach: 503 with Retry-After, wherever in the request it is met. */
 const databaseUnavailable = () =>
   new GraphQLError(UNAVAILABLE, {
@@ -449,6 +455,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
         // A bearer token (machine clients, `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts).
         const session = req.headers.authorization ? null : sessionIdOf(req);
         const viewer = session ? await sessionViewer(orm, session).catch(unavailableAs503Error) : await authenticate(tokens, req.headers.authorization);
+        // A password someone else set (an account just created, or its password reset) is good for changing it, nothing else.
+        if (viewer?.account?.mustChangePassword) throw passwordChangeRequired();
         await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, clientKey(req.ip ?? req.socket.remoteAddress));
         const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
         let registered: boolean;

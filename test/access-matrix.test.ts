@@ -1,9 +1,10 @@
 import { type GraphQLCompositeType, type GraphQLObjectType, isNonNullType, isObjectType } from 'graphql';
-import { Condition, FIELD_GRANTS, fieldGrant, type Grant, mayCall, STRUCTURAL, TYPES } from '../src/auth/policy';
+import { Condition, FIELD_GRANTS, fieldGrant, type Grant, managesAccountsOf, mayCall, STRUCTURAL, TYPES } from '../src/auth/policy';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
 import { sqlArray } from '../src/common/sql';
 import { buildInnozoneSchema } from '../src/schema';
+import { loadDemoAccounts } from '../seeds/accounts';
 import { loadDemoCppcc } from '../seeds/cppcc';
 import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
 import { toGlobalId } from '../src/common/global-id';
@@ -94,6 +95,7 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
   }
   if (grant === Condition.GRANTED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && codeOf(obj['bank']) === f.bankCode;
   if (grant === Condition.ISSUED_TO_VIEWER) return f.viewer.role === Role.BANK_OFFICER && obj['bankCreditCode'] === f.viewer.organisation;
+  if (grant === Condition.MANAGED_BY_VIEWER) return managesAccountsOf(f.viewer.role, obj['role'] as Role);
   const seen = visibleOwners(f, owners ?? []);
   if (seen.length === 0) return false;
   if (grant === Condition.OWN_LOAN) return codeOf(obj['lender']) === f.bankCode && f.scopes.has(Condition.INSTRUMENTS);
@@ -311,6 +313,8 @@ describe('the access matrix, generated from the policy table', () => {
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
     await loadDemoCppcc(app.orm);
+    // One account per role (the demo's): the office sees the member's, the zone every one.
+    await loadDemoAccounts(app.orm);
     five = await coveringEnterprises(app.orm);
     const schema = await buildInnozoneSchema();
     for (const [name, type, cut] of [
@@ -335,6 +339,8 @@ describe('the access matrix, generated from the policy table', () => {
       ['cppccMembers', 'CppccMemberConnection', []],
       ['handlingUnits', 'HandlingUnitConnection', []],
       ['handlingUnitScores', 'HandlingUnitScoreConnection', []],
+      // Accounts: what they act for is met in full above.
+      ['accounts', 'AccountConnection', ['Enterprise', 'Bank', 'CppccMember', 'HandlingUnit']],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
@@ -574,9 +580,13 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
+  const accountSweep = once(async () => {
+    await check(`query A { accounts(first: 100) ${everything['accounts']} }`, {}, 'accounts', (f) => mayCall('Query', 'accounts', f.viewer.role));
+  });
+
   /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
   const fieldSweeps = once(async () => {
-    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep]) await sweep();
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep, accountSweep]) await sweep();
   });
 
   const byIdSweep = once(async () => {
@@ -627,6 +637,7 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows the receipt of an eligibility answer to its bank and the zone, and null to everyone else', () => receiptSweep());
   it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', () =>
     cppccSweep());
+  it('shows accounts to the zone, every one, and to the office those of CPPCC members', () => accountSweep());
   it('returns null by id for every record a viewer may not see, and the record itself otherwise', () => byIdSweep());
   it('shows in full, by id, the records a viewer may see but reaches through no field (reference data)', () => unreachedSweep());
 
@@ -745,7 +756,8 @@ describe('the access matrix, generated from the policy table', () => {
         if (isNonNullType(definition.type) || definition.description?.includes('Masked (null with a FORBIDDEN error)')) continue;
         // Only what a column holds is judged here: a nullable field computed from others may be null for its own reasons.
         // A rule version's recorder is null for the versions innozone was installed with (no person recorded them).
-        if (`${type.name}.${field}` === 'ProgramRuleVersion.recordedBy') continue;
+        // An account's creator is null for one made on the server or by the demo seed (stored as `shell` or `seed`).
+        if (['ProgramRuleVersion.recordedBy', 'Account.createdBy'].includes(`${type.name}.${field}`)) continue;
         const prop = meta.properties[field as never] as { nullable?: boolean; kind?: string } | undefined;
         if (prop && prop.kind !== '1:m' && prop.kind !== 'm:n' && !prop.nullable) problems.push(`${type.name}.${field}: nullable, never masked, and never null in the database`);
       }

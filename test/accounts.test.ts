@@ -6,9 +6,10 @@ import { projectPath } from '../src/project';
 import { DEMO_PASSWORD, loadDemoAccounts } from '../seeds/accounts';
 import { BANKS } from '../seeds/reference';
 import { NAMED_ENTERPRISES } from '../seeds/zone';
-import { createAccount, disableDemoAccounts } from '../src/modules/account/account.service';
+import { createAccount, disableAccount, disableDemoAccounts, MAX_SESSIONS, signIn as checkSignIn, startSession } from '../src/modules/account/account.service';
 import { clientKey } from '../src/auth/sessions';
-import { TestApp } from './support/app';
+import { toGlobalId } from '../src/common/global-id';
+import { as, TestApp } from './support/app';
 import { startOnDemo } from './support/demo';
 
 /** People sign in with a username and password (issue 15, item 1); their session is a cookie. */
@@ -30,6 +31,15 @@ describe('accounts and sign-in', () => {
   const viewer = async (cookie: string) => {
     const res = await post('/graphql', { query: '{ viewer { role organization { __typename } } }' }, { cookie });
     return ((await res.json()) as { data: { viewer: { role: string; organization: { __typename: string } | null } | null } }).data.viewer;
+  };
+  /** The audit events of an operation, oldest first, as an administrator reads them. */
+  const trail = async (operation: string) => {
+    const { data } = await app.execute<{ auditEvents: { nodes: { actor: { role: string } | null; actorUsername: string | null; outcome: string }[] } }, Record<string, unknown>>(
+      'query T($operation: String) { auditEvents(first: 100, filter: { operation: $operation }) { nodes { actor { role } actorUsername outcome } } }',
+      { operation },
+      as(Role.ZONE_ADMIN),
+    );
+    return data!.auditEvents.nodes.reverse();
   };
   const failure = async (res: Response) => [res.status, ((await res.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]];
 
@@ -71,7 +81,7 @@ describe('accounts and sign-in', () => {
     expect(readme).toContain(`(\`${rows.find((r) => r.username === 'rep')!.organization}\`)`);
   });
 
-  it('answers a wrong password and an unknown username alike, and locks the account after five failures in a row', async () => {
+  it('answers a wrong password and an unknown username alike, and locks the account after five failures within fifteen minutes', async () => {
     const [{ seq: before }] = (await sql<{ seq: string }>('select coalesce(max(seq), 0) as seq from audit_event')) as [{ seq: string }];
     const unknown = await failure(await signIn('nobody', 'whatever-it-is'));
     const wrong = await failure(await signIn('office', 'not-the-password'));
@@ -87,9 +97,9 @@ describe('accounts and sign-in', () => {
     // Locked: even the right password waits.
     expect((await signIn('office')).status).toBe(429);
     // Fifteen minutes later (moved back here), the right password signs in and the count starts again.
-    await sql(`update account set locked_until = now() - interval '1 second' where username = 'office'`);
+    await sql(`update sign_in_failure set locked_until = now() - interval '1 second', window_started_at = now() - interval '15 minutes' where username = 'office'`);
     expect((await signIn('office')).status).toBe(200);
-    expect(await sql(`select failed_attempts, locked_until from account where username = 'office'`)).toEqual([{ failed_attempts: 0, locked_until: null }]);
+    expect(await sql(`select * from sign_in_failure where username = 'office'`)).toEqual([]);
     // Every attempt on the account is on the audit trail.
     const trail = await sql<{ outcome: string; reason: string | null }>(
       `select outcome, details->>'reason' as reason from audit_event where operation = 'signIn' and actor_role = 'CPPCC_OFFICE' and seq > ? order by seq`,
@@ -110,7 +120,7 @@ describe('accounts and sign-in', () => {
       [before],
     );
     expect(Number(checked[0]!.n)).toBeLessThanOrEqual(4);
-    await sql(`update account set locked_until = null, failed_attempts = 0 where username = 'rep'`);
+    await sql(`delete from sign_in_failure where username = 'rep'`);
   });
 
   it('answers a malformed or oversized username or password as a wrong one, not as an error', async () => {
@@ -148,7 +158,7 @@ describe('accounts and sign-in', () => {
     expect(await sql(`select code from park where code = 'CSRF'`)).toEqual([]);
   });
 
-  it('changes a password, ending every other session of the account, and refuses a weak one', async () => {
+  it('changes a password: every session of the account ends, this one goes on under a new id, and a weak one is refused', async () => {
     // An account of its own: the demo's keep their password for the other tests, in whatever order they run.
     const [member] = await sql<{ id: string }>(`select organization as id from account where username = 'member'`);
     await createAccount(app.orm.em.fork(), { username: 'pw-member', displayName: '改密委员', password: DEMO_PASSWORD, role: Role.CPPCC_MEMBER, organization: member!.id }, 'shell');
@@ -156,12 +166,18 @@ describe('accounts and sign-in', () => {
     const second = cookieOf(await signIn('pw-member'));
     const weak = await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' }, { cookie: first });
     expect(await failure(weak)).toEqual([400, { message: 'A password has at least 10 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' } }]);
+    const unchanged = await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }, { cookie: first });
+    expect(await failure(unchanged)).toEqual([400, { message: 'The new password must differ from the current one.', extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' } }]);
     const wrong = await post('/auth/password', { currentPassword: 'not-it-at-all', newPassword: '光谷提案-2027年度' }, { cookie: first });
     expect(await failure(wrong)).toEqual([400, { message: 'The current password is not right.', extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } }]);
     // A wrong current password counts toward the lockout, as a wrong sign-in does.
-    expect(await sql(`select failed_attempts from account where username = 'pw-member'`)).toEqual([{ failed_attempts: 1 }]);
-    expect((await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '光谷提案-2027年度' }, { cookie: first })).status).toBe(204);
-    expect([(await viewer(first))?.role, await viewer(second)]).toEqual([Role.CPPCC_MEMBER, null]);
+    expect(await sql(`select failed_attempts from sign_in_failure where username = 'pw-member'`)).toEqual([{ failed_attempts: 1 }]);
+    const changed = await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '光谷提案-2027年度' }, { cookie: first });
+    // The session is rotated: a new id in the cookie, with the end the session had (its absolute lifetime, not renewed).
+    const rotated = changed.headers.get('set-cookie')!;
+    expect([changed.status, rotated]).toEqual([204, expect.stringMatching(/^innozone_session=[A-Za-z0-9_-]{43}; Max-Age=4319\d; Path=\/; HttpOnly; SameSite=Strict$/)]);
+    expect(rotated.split(';')[0]).not.toBe(first);
+    expect([await viewer(first), await viewer(second), (await viewer(rotated.split(';')[0]!))?.role]).toEqual([null, null, Role.CPPCC_MEMBER]);
     expect([(await signIn('pw-member')).status, (await signIn('pw-member', '光谷提案-2027年度')).status]).toEqual([401, 200]);
   });
 
@@ -188,11 +204,101 @@ describe('accounts and sign-in', () => {
     expect(await seen()).toBeGreaterThanOrEqual(first);
   });
 
-  it('signs out: the cookie is cleared and the session ends', async () => {
+  it('signs out: the cookie is cleared, the session ends, and the audit trail names the account', async () => {
     const cookie = cookieOf(await signIn('unit'));
+    const signedIn = await trail('signOut');
     const out = await post('/auth/sign-out', {}, { cookie });
     expect([out.status, out.headers.get('set-cookie')]).toEqual([204, 'innozone_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict']);
     expect(await viewer(cookie)).toBeNull();
+    expect((await trail('signOut')).slice(signedIn.length)).toEqual([{ actor: { role: 'HANDLING_UNIT' }, actorUsername: 'unit', outcome: 'DONE' }]);
+    // Signing out again (the session is gone) changes nothing and records nothing.
+    expect((await post('/auth/sign-out', {}, { cookie })).status).toBe(204);
+    expect((await trail('signOut')).length).toBe(signedIn.length + 1);
+  });
+
+  it('tells the web console who is signed in (Viewer.account), and nothing of the kind for a bearer token', async () => {
+    const cookie = cookieOf(await signIn('bank'));
+    const query = '{ viewer { role account { username displayName sessionExpiresAt } } }';
+    const bySession = (await (await post('/graphql', { query }, { cookie })).json()) as { data: { viewer: { account: { sessionExpiresAt: string } } } };
+    const endsIn = Date.parse(bySession.data.viewer.account.sessionExpiresAt) - Date.now();
+    expect([bySession, endsIn > 11.9 * 3_600_000 && endsIn <= 12 * 3_600_000]).toEqual([
+      { data: { viewer: { role: 'BANK_OFFICER', account: { username: 'bank', displayName: '招商银行客户经理', sessionExpiresAt: expect.any(String) } } } },
+      true,
+    ]);
+    const byToken = await app.http(query, {}, { token: await app.token(Role.BANK_OFFICER, BANKS.find((b) => b.key === 'CMB')!.creditCode) });
+    expect(byToken).toEqual({ data: { viewer: { role: 'BANK_OFFICER', account: null } }, status: 200 });
+  });
+
+  it('answers an unknown username and a disabled account exactly as an account: counted alike, locked alike, for fifteen minutes and no longer', async () => {
+    const em = app.orm.em.fork();
+    for (const username of ['enum-real', 'enum-off']) {
+      await createAccount(em, { username, displayName: '枚举测试', password: 'enum-2026-password', role: Role.CPPCC_OFFICE }, 'shell');
+    }
+    await disableAccount(em, 'enum-off');
+    /** Seven wrong passwords in a row under a username, as a client sees the answers. */
+    const answers = async (username: string) => {
+      const seen = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await signIn(username, 'not-the-password');
+        const retryAfter = res.headers.get('retry-after');
+        seen.push([res.status, await res.json(), retryAfter === null ? null : Number(retryAfter) > 14 * 60 && Number(retryAfter) <= 15 * 60]);
+      }
+      return seen;
+    };
+    const real = await answers('enum-real');
+    expect(real.map(([status]) => status)).toEqual([401, 401, 401, 401, 429, 429, 429]);
+    expect([await answers('no-such-person'), await answers('enum-off')]).toEqual([real, real]);
+    // Attempts during a lock do not extend it: the username is free again fifteen minutes after it locked.
+    const locks = () => sql<{ username: string; locked_until: Date }>(`select username, locked_until from sign_in_failure where username in ('enum-real', 'no-such-person') order by username`);
+    const locked = await locks();
+    for (const username of ['enum-real', 'no-such-person']) for (let i = 0; i < 3; i++) expect((await signIn(username, 'again-and-again')).status).toBe(429);
+    expect(await locks()).toEqual(locked);
+    await sql(`update sign_in_failure set locked_until = now() - interval '1 second', window_started_at = now() - interval '15 minutes' where username in ('enum-real', 'no-such-person')`);
+    expect([(await signIn('no-such-person', 'x-1234567890')).status, (await signIn('enum-real', 'enum-2026-password')).status]).toEqual([401, 200]);
+    // Failures count within fifteen minutes of the first: four, then one more a quarter of an hour on, locks nothing.
+    for (let i = 0; i < 4; i++) await signIn('slow-guess', 'not-the-password');
+    await sql(`update sign_in_failure set window_started_at = window_started_at - interval '15 minutes' where username = 'slow-guess'`);
+    expect((await signIn('slow-guess', 'not-the-password')).status).toBe(401);
+    expect(await sql(`select failed_attempts from sign_in_failure where username = 'slow-guess'`)).toEqual([{ failed_attempts: 1 }]);
+    // On the trail: the unknown username's attempts with no actor, naming the username tried; the disabled account's as itself.
+    const tried = (await trail('signIn')).filter((e) => e.actorUsername === 'no-such-person' || e.actorUsername === 'enum-off');
+    expect(tried.slice(0, 2)).toEqual([
+      { actor: null, actorUsername: 'no-such-person', outcome: 'REFUSED' },
+      { actor: null, actorUsername: 'no-such-person', outcome: 'REFUSED' },
+    ]);
+    expect(tried.filter((e) => e.actorUsername === 'enum-off')).toEqual(Array(7).fill({ actor: { role: 'CPPCC_OFFICE' }, actorUsername: 'enum-off', outcome: 'REFUSED' }));
+    expect(tried.filter((e) => e.actorUsername === 'no-such-person').length).toBe(7 + 3 + 1);
+  });
+
+  it('ends a session whose sign-in raced with a password change or a disabling: it cannot outlive them', async () => {
+    await createAccount(app.orm.em.fork(), { username: 'race-rep', displayName: '竞态代表', password: DEMO_PASSWORD, role: Role.ENTERPRISE_REP, organization: NAMED_ENTERPRISES[0]!.creditCode }, 'shell');
+    const cookieFor = (session: { id: string }) => `innozone_session=${session.id}`;
+    // A sign-in checks the old password; before it makes its session, the holder changes the password elsewhere.
+    const em = app.orm.em.fork();
+    const checked = await checkSignIn(em, 'race-rep', DEMO_PASSWORD);
+    if (!checked.ok) throw new Error('the sign-in was refused');
+    const elsewhere = cookieOf(await signIn('race-rep'));
+    expect((await post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '竞态-2027-password' }, { cookie: elsewhere })).status).toBe(204);
+    expect(await viewer(cookieFor(await startSession(app.orm.em.fork(), checked.account)))).toBeNull();
+    // The same with a disabling, and an enabling after it: a session made from a check before them never counts.
+    const before = await checkSignIn(app.orm.em.fork(), 'race-rep', '竞态-2027-password');
+    if (!before.ok) throw new Error('the sign-in was refused');
+    await disableAccount(app.orm.em.fork(), 'race-rep');
+    const [account] = await sql<{ id: string }>(`select id from account where username = 'race-rep'`);
+    const enabled = await app.execute<any, any>('mutation E($input: EnableAccountInput!) { enableAccount(input: $input) { errors { code } } }', { input: { accountId: toGlobalId('Account', account!.id) } }, as(Role.ZONE_ADMIN));
+    expect(enabled.data).toEqual({ enableAccount: { errors: [] } });
+    expect(await viewer(cookieFor(await startSession(app.orm.em.fork(), before.account)))).toBeNull();
+    expect((await viewer(cookieOf(await signIn('race-rep', '竞态-2027-password'))))?.role).toBe(Role.ENTERPRISE_REP);
+  });
+
+  it(`keeps at most ${MAX_SESSIONS} sessions of an account: one more sign-in ends the oldest`, async () => {
+    await createAccount(app.orm.em.fork(), { username: 'many-tabs', displayName: '多会话', password: DEMO_PASSWORD, role: Role.CPPCC_OFFICE }, 'shell');
+    const cookies = [];
+    for (let i = 0; i <= MAX_SESSIONS; i++) cookies.push(cookieOf(await signIn('many-tabs')));
+    const roles = [];
+    for (const cookie of cookies) roles.push((await viewer(cookie))?.role ?? null);
+    expect(roles).toEqual([null, ...Array(MAX_SESSIONS).fill(Role.CPPCC_OFFICE)]);
+    expect(await sql(`select count(*)::int as n from account_session s join account a on a.id = s.account_id where a.username = 'many-tabs'`)).toEqual([{ n: MAX_SESSIONS }]);
   });
 
   it('binds an account to an organization that exists, for the roles that act for one, as tokens are', async () => {
@@ -212,7 +318,7 @@ describe('accounts and sign-in', () => {
     expect((await signIn('hk-officer', 'hankou-2026-pass')).status).toBe(200);
   });
 
-  it('adds, lists and disables accounts from the shell (npm run user); a disabled account’s sessions end at once', async () => {
+  it('adds, lists, disables, enables and resets accounts from the shell (npm run user); a disabled account’s sessions end at once', async () => {
     const user = (args: string[], input = '') =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
         const child = execFile(
@@ -237,6 +343,11 @@ describe('accounts and sign-in', () => {
     expect((await signIn('rep2', 'rep2-2026-password')).status).toBe(200);
     expect(await user(['disable', '--username', 'rep2'])).toEqual({ code: 0, stdout: 'disabled rep2; its sessions have ended\n', stderr: '' });
     expect([await viewer(cookie), (await signIn('rep2', 'rep2-2026-password')).status]).toEqual([null, 401]);
+    // Enabled and reset from the shell too (an administrator's account is managed nowhere else).
+    expect(await user(['enable', '--username', 'rep2'])).toEqual({ code: 0, stdout: 'enabled rep2\n', stderr: '' });
+    const again = cookieOf(await signIn('rep2', 'rep2-2026-password'));
+    expect(await user(['reset', '--username', 'rep2'], 'rep2-2027-password\n')).toEqual({ code: 0, stdout: 'reset the password of rep2; its sessions have ended\n', stderr: '' });
+    expect([await viewer(again), (await signIn('rep2', 'rep2-2026-password')).status, (await signIn('rep2', 'rep2-2027-password')).status]).toEqual([null, 401, 200]);
     expect(await user(['add', '--username', 'weak', '--role', 'ZONE_ADMIN'], 'short\n')).toEqual({ code: 1, stdout: '', stderr: 'password: A password has at least 10 characters.\n' });
     expect((await user(['remove'])).code).toBe(2);
   });

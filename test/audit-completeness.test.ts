@@ -64,6 +64,11 @@ const NO_LISTING = 'TmVlcUxpc3Rpbmc6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAw
 const NO_COVER = 'Umlza0NvbXBlbnNhdGlvbkNvdmVyOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA';
 const NO_POLICY = toGlobalId('TechInsurancePolicy', '00000000-0000-4000-8000-000000000000');
 const NO_LOAN = 'Q3JlZGl0TG9hbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA';
+const NO_ACCOUNT = toGlobalId('Account', '00000000-0000-4000-8000-000000000000');
+/** A handling unit's account (UNIT_1's), as an administrator creates it. */
+const account = (username: string) => ({
+  input: { username, displayName: '承办单位联络人', role: 'HANDLING_UNIT', organizationId: 'SGFuZGxpbmdVbml0OmQwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ', password: 'audit-2026-password' },
+});
 const NO_AUTHORIZATION = 'RGF0YUF1dGhvcml6YXRpb246MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
 
 // The committee of this file (inserted in beforeAll): two city members, one who also sits on the provincial
@@ -932,6 +937,39 @@ const CASES: Record<string, Case> = {
     enterprise: null,
     // MEMBER_1 sits on the municipal committee only.
     refused: { by: member(MEMBER_1), args: async (t) => ({ input: { proposalId: (await proposal(t, 'REJECTED')).id, level: 'PROVINCIAL' } }), codes: ['NOT_PERMITTED'] },
+  },
+  // Accounts: the office makes members' (an administrator's would be NOT_PERMITTED), administrators the others'.
+  createAccount: {
+    by: OFFICE,
+    done: async () => ({ input: { username: 'audit-member', displayName: '张振宇', role: 'CPPCC_MEMBER', organizationId: MEMBER_1.id, password: 'audit-2026-password' } }),
+    enterprise: null,
+    refused: {
+      args: async () => ({ input: { username: 'audit-officer', displayName: '王伟', role: 'BANK_OFFICER', organizationId: HANKOU_ID, password: 'audit-2026-password' } }),
+      codes: ['NOT_PERMITTED'],
+    },
+  },
+  disableAccount: {
+    by: ADMIN,
+    done: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-disable'))).id, reason: '调离岗位' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { accountId: NO_ACCOUNT, reason: '调离岗位' } }), codes: ['NOT_FOUND'] },
+  },
+  enableAccount: {
+    by: ADMIN,
+    done: async (t) => {
+      const { id } = await t.ok('createAccount', account('audit-enable'));
+      await t.ok('disableAccount', { input: { accountId: id, reason: '暂停' } });
+      return { input: { accountId: id } };
+    },
+    enterprise: null,
+    // Enabled already.
+    refused: { args: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-enabled'))).id } }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  resetAccountPassword: {
+    by: ADMIN,
+    done: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-reset'))).id, password: '重置-2026-password' } }),
+    enterprise: null,
+    refused: { args: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-weak'))).id, password: 'short' } }), codes: ['INVALID_INPUT'] },
   },
 };
 

@@ -124,6 +124,28 @@ const REPLIES_2020: [string, string | null][] = [
   ['湖北省财政厅', null],
 ];
 
+/**
+ * Accounts: username as given, display name, role, who acts for what (a tag, a member's or unit's name, or null), and
+ * whether the office makes it (a member's) rather than an administrator. Usernames compare by code point: "-" before
+ * "." before digits before "_" before letters, Chinese last; a mixed-case one is kept in lower case.
+ */
+const ACCOUNTS: [string, string, string, string | null, boolean][] = [
+  ['hk1', '汉口银行甲', 'BANK_OFFICER', 'HANKOU', false],
+  ['hka', '汉口银行乙', 'BANK_OFFICER', 'HANKOU', false],
+  ['hk.1', '汉口银行丙', 'BANK_OFFICER', 'HANKOU', false],
+  ['hk_3', '汉口银行丁', 'BANK_OFFICER', 'HANKOU', false],
+  ['hk-2', '汉口银行戊', 'BANK_OFFICER', 'HANKOU', false],
+  ['王伟', '王伟', 'ENTERPRISE_REP', 'E7', false],
+  ['Wang-Wei', '王伟', 'ENTERPRISE_REP', 'E3', false],
+  ['unit.kjj', '科技局联络人', 'HANDLING_UNIT', '武汉市科学技术局', false],
+  ['office', '提案委员会办公室', 'CPPCC_OFFICE', null, false],
+  ['m1', '王建国', 'CPPCC_MEMBER', '李海燕', true],
+  ['m.li', '李海燕', 'CPPCC_MEMBER', '李海燕', true],
+  ['m-zhang', '张志刚', 'CPPCC_MEMBER', '张志刚', true],
+  ['m.chen', '陈晓明', 'CPPCC_MEMBER', '安文博', true],
+];
+const MEMBER_ACCOUNTS = ['m-zhang', 'm.chen', 'm.li', 'm1'];
+
 /** Who co-signs P1 (a draft of 安文博), in this order. */
 const COSIGNERS = ['李海燕', '张志刚', '赵丽华', '陈晓明', '胡振宇'];
 
@@ -670,6 +692,25 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       'of P5, as the office': { viewer: () => office, get vars() { return { proposal: ids['P5'] }; }, expected: () => [] },
     },
   },
+  'Query.accounts': {
+    declare: ', $filter: AccountFilter',
+    args: ', filter: $filter',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id username }',
+    label: (n) => n.username,
+    walks: {
+      'every account, by code point': {
+        viewer: () => admin,
+        vars: {},
+        expected: () => ['hk-2', 'hk.1', 'hk1', 'hk_3', 'hka', ...MEMBER_ACCOUNTS, 'office', 'unit.kjj', 'wang-wei', '王伟'].map((u) => [u]),
+      },
+      'the office: its members’': { viewer: () => office, vars: {}, expected: () => MEMBER_ACCOUNTS.map((u) => [u]) },
+      'bank officers named hk': { viewer: () => admin, vars: { filter: { role: 'BANK_OFFICER', search: 'HK' } }, expected: () => [['hk-2'], ['hk.1'], ['hk1'], ['hk_3'], ['hka']] },
+      'named 王伟': { viewer: () => admin, vars: { filter: { search: '王伟' } }, expected: () => [['wang-wei'], ['王伟']] },
+      'disabled: none': { viewer: () => admin, vars: { filter: { isDisabled: true } }, expected: () => [] },
+    },
+  },
   'PolicyRequest.enterprises': {
     declare: ', $request: ID!',
     args: '',
@@ -823,6 +864,22 @@ describe('every connection, walked forward and back', () => {
     const units: Record<string, string> = {};
     const listed = await app.execute<any, any>('{ handlingUnits(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of listed.data.handlingUnits.edges) units[node.name] = node.id;
+
+    // Accounts, each made by who manages its role (an administrator, the office for members), as audited events.
+    for (const [username, displayName, role, actsFor, byOffice] of ACCOUNTS) {
+      const organizationId =
+        actsFor === null
+          ? null
+          : role === 'BANK_OFFICER'
+            ? toGlobalId('Bank', BANKS.find((b) => b.key === actsFor)!.id)
+            : role === 'ENTERPRISE_REP'
+              ? (await app.execute<any, any>('query($c: CreditCode!) { enterprise(creditCode: $c) { id } }', { c: code(actsFor) }, admin)).data.enterprise.id
+              : role === 'CPPCC_MEMBER'
+                ? memberIds[actsFor]
+                : units[actsFor];
+      const input = { username, displayName, role, organizationId, password: 'connections-2026' };
+      await mutate('createAccount', '($input: CreateAccountInput!)', { input }, byOffice ? office : admin, 'account { id }', null);
+    }
 
     for (const [n, [title, filer, concerns]] of REQUESTS.entries()) {
       const input = { title, need: `${title}：区内企业的需求。`, creditCodes: concerns.map(code) };

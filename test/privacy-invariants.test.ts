@@ -73,7 +73,9 @@ type Kind =
   | 'tax relief'
   | 'proposal' // CPPCC proposals (`unit`: the unit it is assigned to)
   | 'policy request'
-  | 'cppcc member';
+  | 'cppcc member'
+  | 'account' // who signs in, for a bank, an enterprise, a unit or the office: the zone's business
+  | 'member account'; // a CPPCC member's account: the zone's and the office's (which manages them)
 
 interface Secret {
   kind: Kind;
@@ -146,6 +148,9 @@ const SECRETS: Secret[] = [
   secret('policy request', ofE1, '哨兵请求甲'),
   secret('policy request', ofE2, '哨兵请求乙'),
   secret('cppcc member', [], CHAIN_MEMBER),
+  // Accounts: a bank officer's (made by the zone), a member's (made by the office), by their display names.
+  secret('account', [], '哨兵客户经理'),
+  secret('member account', [], '哨兵政协委员'),
 ];
 
 /** What a viewer must never see (true: forbidden). Written from DOMAIN.md, not from the policy table. */
@@ -153,10 +158,10 @@ type Rule = (s: Secret) => boolean;
 /** A bank, whatever its scopes: exact figures, credit standing, other lenders' terms, CPPCC material, names … */
 const BANK_NEVER: Kind[] = [
   'exact figure', 'credit standing', 'other lenders terms', 'other lenders amount', 'personal name', 'project',
-  'incentive plan', 'talent award', 'tax relief', 'proposal', 'policy request', 'cppcc member',
+  'incentive plan', 'talent award', 'tax relief', 'proposal', 'policy request', 'cppcc member', 'account', 'member account',
 ];
-/** CPPCC roles: personal names, loan terms (anyone's), exact figures, credit standing. */
-const CPPCC_NEVER: Kind[] = ['personal name', 'own loan terms', 'other lenders terms', 'exact figure', 'credit standing'];
+/** CPPCC roles: personal names, loan terms (anyone's), exact figures, credit standing, accounts but members'. */
+const CPPCC_NEVER: Kind[] = ['personal name', 'own loan terms', 'other lenders terms', 'exact figure', 'credit standing', 'account'];
 /** Of enterprises the viewer does not see: anything (null `sees`: it sees every enterprise). */
 const ofUnseen = (sees: ReadonlySet<string> | null) => (s: Secret) => !!sees && s.owners.length > 0 && !s.owners.some((o) => sees.has(o));
 
@@ -194,7 +199,7 @@ const FOR_BANK: Forbidden = {
   types: [
     'FiscalYearFinancials', 'FiscalYearTotals', ...CREDIT_STANDING_TYPES, 'EquityIncentivePlan', 'EquityGrant', 'TalentAward',
     'TaxPilotUsage', 'ResearchProject', 'ProjectParticipant', 'ProjectOutput', 'ProjectBudgetLine', ...PROPOSAL_TYPES,
-    'PolicyRequest', 'CppccMember', 'HandlingUnitScore',
+    'PolicyRequest', 'CppccMember', 'HandlingUnitScore', 'Account',
   ],
   fields: [
     'Enterprise.financials', ...CREDIT_STANDING_FIELDS, 'Enterprise.projects', 'Enterprise.incentivePlans', 'Enterprise.talentAwards',
@@ -210,7 +215,7 @@ const FOR_CPPCC: Forbidden = {
   fields: ['Enterprise.financials', ...CREDIT_STANDING_FIELDS, ...PERSONAL_FIELDS, ...TERMS],
   notOwn: [],
 };
-const FOR_REPRESENTATIVE: Forbidden = { types: PROPOSAL_TYPES, fields: [], notOwn: [] };
+const FOR_REPRESENTATIVE: Forbidden = { types: [...PROPOSAL_TYPES, 'Account'], fields: [], notOwn: [] };
 
 // ———————————————————————————————————————————— answers ————————————————————————————————————————————
 
@@ -438,6 +443,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     await submit(await propose('哨兵提案丙'));
     await propose('哨兵提案丁');
 
+    // ——— accounts: a bank officer's, made by the zone; a member's, made by the office ———
+    const account = `mutation A($input: CreateAccountInput!) { createAccount(input: $input) { account { id } errors { code message } } }`;
+    await mutate(account, { input: { username: 'sentinel-officer', displayName: '哨兵客户经理', role: 'BANK_OFFICER', organizationId: toGlobalId('Bank', LENDER.id), password: 'sentinel-2026-pw' } });
+    await mutate(account, { input: { username: 'sentinel-member', displayName: '哨兵政协委员', role: 'CPPCC_MEMBER', organizationId: toGlobalId('CppccMember', m!.id), password: 'sentinel-2026-pw' } }, office);
+
     // ——— the schema, by introspection, and the sweep: every root field with its whole selection ———
     const introspection = await app.execute<IntrospectionQuery, Record<string, never>>(getIntrospectionQuery(), {}, admin);
     schema = buildClientSchema(introspection.data!);
@@ -482,6 +492,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     sweep('proposals', '', [{ args: '(first: 100)' }], everything('proposals', ['Enterprise']));
     sweep('proposal', '$id: ID!', proposalIds.map((id) => ({ args: '(id: $id)', variables: { id } })), everything('proposal', ['Enterprise']));
     sweep('policyRequests', '', [{ args: '(first: 100)' }], everything('policyRequests', ['Enterprise']));
+    sweep('accounts', '', [{ args: '(first: 100)' }], everything('accounts', ['Enterprise']));
 
     // ——— every record the administrator and a member meet, fetched by id: `nodes` for all, `node` for one of each type ———
     const base = [...calls];
@@ -541,15 +552,18 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     add({ name: 'the lending bank, every scope', viewer: as(Role.BANK_OFFICER, LENDER.creditCode), sees: lenderSees, forbidden: FOR_BANK, ownInstruments, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(lenderSees)(s) });
     const none = new Set<string>();
     add({ name: 'a bank never authorised', viewer: as(Role.BANK_OFFICER, NEVER_AUTHORISED.creditCode), sees: none, forbidden: FOR_BANK, ownInstruments: none, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(none)(s) });
-    add({ name: 'a CPPCC member', viewer: member, sees: null, forbidden: FOR_CPPCC, never: (s) => CPPCC_NEVER.includes(s.kind) });
+    add({ name: 'a CPPCC member', viewer: member, sees: null, forbidden: FOR_CPPCC, never: (s) => CPPCC_NEVER.includes(s.kind) || s.kind === 'member account' });
     add({ name: 'the CPPCC office', viewer: office, sees: null, forbidden: FOR_CPPCC, never: (s) => CPPCC_NEVER.includes(s.kind) });
     add({
       name: 'a handling unit', viewer: as(Role.HANDLING_UNIT, units.get(UNIT)!), sees: null, forbidden: FOR_CPPCC, unit: units.get(UNIT)!,
-      never: (s) => CPPCC_NEVER.includes(s.kind) || (s.kind === 'proposal' && s.unit !== UNIT),
+      never: (s) => CPPCC_NEVER.includes(s.kind) || s.kind === 'member account' || (s.kind === 'proposal' && s.unit !== UNIT),
     });
     for (const e of [E1, E2]) {
       const sees = new Set([e.code]);
-      add({ name: `the representative of ${e.name}`, viewer: as(Role.ENTERPRISE_REP, e.code), sees, forbidden: FOR_REPRESENTATIVE, never: (s) => ofUnseen(sees)(s) || s.kind === 'proposal' });
+      add({
+        name: `the representative of ${e.name}`, viewer: as(Role.ENTERPRISE_REP, e.code), sees, forbidden: FOR_REPRESENTATIVE,
+        never: (s) => ofUnseen(sees)(s) || ['proposal', 'account', 'member account'].includes(s.kind),
+      });
     }
     // The member's sweep is done: its answers are the truth's.
     answered.set('a CPPCC member', Promise.resolve([...seen.slice(base.length), ...memberById]));
@@ -672,10 +686,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     expect(await unmet(c, ['哨兵提案甲', '哨兵提案丁', '"snapshot"', '3141592.65', '31622776.60', '哨兵光电股权奖励计划', '654321.09', '"FiscalYearBands"'])).toEqual([]);
   });
 
-  it('the CPPCC office sees no personal names, loan terms, exact figures or credit standing', async () => {
+  it('the CPPCC office sees no personal names, loan terms, exact figures, credit standing or accounts but its members’', async () => {
     const c = cases['the CPPCC office']!;
     expect(await leaks(c)).toEqual([]);
-    expect(await unmet(c, ['哨兵提案甲', '哨兵提案丙', '"snapshot"', '3141592.65', '哨兵请求乙'])).toEqual([]);
+    // And the accounts of the members it manages (never a bank officer's: CPPCC_NEVER).
+    expect(await unmet(c, ['哨兵提案甲', '哨兵提案丙', '"snapshot"', '3141592.65', '哨兵请求乙', '哨兵政协委员'])).toEqual([]);
   });
 
   it('a handling unit sees no proposal not assigned to it, and no personal names, loan terms, exact figures or credit standing', async () => {

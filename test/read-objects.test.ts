@@ -3,7 +3,7 @@ import { readObjects, readObjectsFromText, readRows } from '../src/db/read-objec
 import { tableColumns, textRows } from '../src/db/read-plan';
 import { loadDemoAccounts } from '../seeds/accounts';
 import { Account } from '../src/modules/account/account.entity';
-import { startSession } from '../src/modules/account/account.service';
+import { signIn, startSession } from '../src/modules/account/account.service';
 import { loadDemoCppcc } from '../seeds/cppcc';
 import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
@@ -25,10 +25,12 @@ describe('read objects', () => {
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
     await loadDemoCppcc(app.orm);
-    // The demo's accounts, one signed in (a session): rows of the account tables.
+    // The demo's accounts, one signed in (a session), one tried wrongly: rows of the account tables.
     await loadDemoAccounts(app.orm);
     const em = app.orm.em.fork();
     await startSession(em, await em.findOneOrFail(Account, { username: 'admin' }));
+    // A failed sign-in under another username: a row of the failures counted per username.
+    await signIn(em, 'bank', 'not-the-password');
     // An authorisation (and with it an audit event): the demo holds none.
     const hust = NAMED_ENTERPRISES[0]!.creditCode;
     const granted = await app.execute<any, any>(

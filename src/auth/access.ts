@@ -6,7 +6,7 @@ import { sqlArray } from '../common/sql';
 import { AuditOutcome } from '../modules/audit/audit.entity';
 import { type AuditRecord, recordAudits } from '../modules/audit/audit.service';
 import { zoneToday } from '../clock';
-import { Condition, fieldGrant, type Grant, type OwnerRule, shownAsType, TYPES, VOIDED_READERS } from './policy';
+import { Condition, fieldGrant, type Grant, managesAccountsOf, type OwnerRule, shownAsType, TYPES, VOIDED_READERS } from './policy';
 import { Role } from './roles';
 import type { Viewer } from './viewer';
 import { readRows, readWhereIn } from '../db/read-objects';
@@ -193,6 +193,8 @@ export class Access {
         return !!this.viewer && record['filedBy'] === `${this.viewer.role}:${this.viewer.organisation}`;
       case Condition.ISSUED_TO_VIEWER:
         return !!this.viewer?.organisation && record['viewerRole'] === this.viewer.role && record['viewerOrg'] === this.viewer.organisation;
+      case Condition.MANAGED_BY_VIEWER:
+        return managesAccountsOf(this.role, record['role'] as Role);
       default:
         break;
     }

@@ -1,4 +1,4 @@
-import { Condition, FIELD_GRANTS, type Grant, type Grants, INPUT_FIELDS, isMaskable, ROOT, ROWS, shownAsType, TYPES } from './policy';
+import { ACCOUNT_MANAGERS, Condition, FIELD_GRANTS, type Grant, type Grants, INPUT_FIELDS, isMaskable, ROOT, ROWS, shownAsType, TYPES } from './policy';
 import { Role } from './roles';
 
 /** The README shows the policy between these markers; `npm run schema` rewrites it and a test checks it. */
@@ -26,6 +26,7 @@ const CONDITION_TEXT: Record<Condition, string> = {
   [Condition.FILED_BY_VIEWER]: 'filed by it',
   [Condition.ISSUED_TO_VIEWER]: 'issued to it',
   [Condition.GRANTED_TO_VIEWER]: 'granted to it',
+  [Condition.MANAGED_BY_VIEWER]: 'those it manages',
 };
 
 /** A role under a condition, in a masked field's description: `BANK_OFFICER whose authorization … has scope X`. */
@@ -40,6 +41,7 @@ const CONDITION_CLAUSE: Record<Condition, (role: Role) => string> = {
   [Condition.FILED_BY_VIEWER]: (r) => `${r} that filed it`,
   [Condition.ISSUED_TO_VIEWER]: (r) => `${r} it was issued to`,
   [Condition.GRANTED_TO_VIEWER]: (r) => `${r} of the bank it was granted to`,
+  [Condition.MANAGED_BY_VIEWER]: (r) => `${r} managing accounts of its role`,
 };
 
 /** How every masked field's description sentence begins (enforce-policy.ts appends it; a test checks it). */
@@ -105,6 +107,11 @@ export function renderPolicyTable(): string {
   }
   for (const [field, grants] of Object.entries(INPUT_FIELDS)) {
     lines.push(row([`input: \`${field}\``, ...COLUMNS.map(([r]) => cell(grants[r]))]));
+  }
+  // Whose accounts each role creates, disables, enables and resets (an account of any other role: NOT_PERMITTED).
+  for (const [role, grants] of Object.entries(ACCOUNT_MANAGERS)) {
+    const none = COLUMNS.every(([r]) => grants[r] === undefined);
+    lines.push(row([`accounts of \`${role}\`${none ? ' (only `npm run user`)' : ''}`, ...COLUMNS.map(([r]) => cell(grants[r]))]));
   }
   lines.push(
     '',

@@ -40,6 +40,8 @@ export enum Condition {
   ISSUED_TO_VIEWER = 'ISSUED_TO_VIEWER',
   /** A data authorization granted to the viewer's own bank. */
   GRANTED_TO_VIEWER = 'GRANTED_TO_VIEWER',
+  /** An account of a role whose accounts the viewer's role manages (ACCOUNT_MANAGERS): the office, a member's. */
+  MANAGED_BY_VIEWER = 'MANAGED_BY_VIEWER',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -143,6 +145,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     handlingUnits: roles('A R M O H'),
     policyRequests: roles('A R M O'),
     handlingUnitScores: roles('A M O H'),
+    // Accounts: administrators every one, the office its members' (the Account row rule below); nobody else.
+    accounts: roles('A O'),
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -217,11 +221,54 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     replyToProposal: roles('M O H'),
     rateReply: roles('M O H'),
     escalateProposal: roles('M O H'),
+    // Accounts of the roles each manages (ACCOUNT_MANAGERS): the services refuse any other role's with NOT_PERMITTED.
+    createAccount: roles('A O'),
+    disableAccount: roles('A O'),
+    enableAccount: roles('A O'),
+    resetAccountPassword: roles('A O'),
   },
 };
 
-const { HIGH_TECH, PATENTS, FINANCIALS, INSTRUMENTS, OWN_LOAN, SUBMITTED, ASSIGNED_TO_UNIT, FILED_BY_VIEWER, ISSUED_TO_VIEWER, GRANTED_TO_VIEWER } =
-  Condition;
+/**
+ * Who manages (creates, disables, enables, resets the password of) the accounts of each role through GraphQL. Issue 15:
+ * administrators those of bank officers, representatives and handling units, the CPPCC office those of members.
+ * Administrators also those of the office (DOMAIN.md: the zone runs the platform; the office is a CPPCC body with no
+ * organization of its own in the registry, and managing its own accounts would let it make more of itself).
+ * Administrators' accounts: nobody through GraphQL, only `npm run user` on the server. One administrator's session
+ * taken over must not make lasting administrators, nor reset or disable the others (who would then be locked out).
+ */
+export const ACCOUNT_MANAGERS: Record<Role, Grants> = {
+  BANK_OFFICER: roles('A'),
+  ENTERPRISE_REP: roles('A'),
+  HANDLING_UNIT: roles('A'),
+  CPPCC_OFFICE: roles('A'),
+  CPPCC_MEMBER: roles('O'),
+  ZONE_ADMIN: {},
+};
+
+/** May a viewer of role `manager` manage accounts of role `role`? */
+export function managesAccountsOf(manager: Role | null, role: Role): boolean {
+  return manager !== null && ACCOUNT_MANAGERS[role]?.[manager] === true;
+}
+
+/** The roles whose accounts `manager` manages, in the order of the Role enum. */
+export function managedRoles(manager: Role | null): Role[] {
+  return (Object.values(Role) as Role[]).filter((role) => managesAccountsOf(manager, role));
+}
+
+const {
+  HIGH_TECH,
+  PATENTS,
+  FINANCIALS,
+  INSTRUMENTS,
+  OWN_LOAN,
+  SUBMITTED,
+  ASSIGNED_TO_UNIT,
+  FILED_BY_VIEWER,
+  ISSUED_TO_VIEWER,
+  GRANTED_TO_VIEWER,
+  MANAGED_BY_VIEWER,
+} = Condition;
 
 /**
  * Who reads a proposal: CPPCC members all of them, drafts included (a member co-signs a draft it has read; only its
@@ -419,7 +466,11 @@ export const TYPES: Record<string, TypeRule> = {
   AuditEvent: {
     rows: roles('A R'),
     owners: { ref: 'enterpriseId' },
-    fields: { 'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS },
+    fields: {
+      'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS,
+      // Who signed in: the zone's business (a representative reading its enterprise's trail sees roles and organizations).
+      actorUsername: roles('A'),
+    },
   },
   // What a correction or void changed: facts about enterprises (ratings, checks, patents, appraisals), no personal data.
   RecordChange: { rows: roles('A R'), fields: { 'recordId reason before after': ROWS } },
@@ -524,6 +575,14 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A M O H'),
     fields: { 'unit year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate': ROWS },
   },
+  // Accounts: every one to the zone; to the office those it manages (members'). Never the password or its hash.
+  Account: {
+    rows: { ZONE_ADMIN: true, CPPCC_OFFICE: MANAGED_BY_VIEWER },
+    fields: {
+      'id username displayName role organization isDisabled disabledAt disabledReason createdAt createdBy lastSignedInAt isLocked lockExpiresAt passwordChangedAt isPasswordChangeRequired updatedAt':
+        ROWS,
+    },
+  },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },
@@ -562,6 +621,8 @@ export const STRUCTURAL: readonly RegExp[] = [
   /Payload$/,
   /Error$/,
   /^Viewer$/,
+  // The viewer's own account (username and name), for its own session only.
+  /^ViewerAccount$/,
   // Who did something: its organization is screened as the record it is (a Bank, an Enterprise …), its name with it.
   /^Actor$/,
 ];

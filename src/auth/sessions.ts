@@ -7,6 +7,7 @@ import {
   AccountError,
   type Attempt,
   changePassword,
+  type PasswordChange,
   endSession,
   IDLE_HOURS,
   sessionAccount,
@@ -14,7 +15,10 @@ import {
   startSession,
   viewerOf,
 } from '../modules/account/account.service';
+import { AuditOutcome } from '../modules/audit/audit.entity';
+import { recordAudit } from '../modules/audit/audit.service';
 import { organisationExists } from './organisations';
+import type { Viewer } from './viewer';
 
 /**
  * Signing in with a username and password (issue 15). The session is a random id in a cookie that scripts cannot
@@ -62,11 +66,11 @@ export function sessionIdOf(req: express.Request): string | null {
 }
 
 /**
- * The viewer a session cookie stands for, or null when the session is unknown, ended or idle, or its account disabled
- * (the request is then anonymous, as without a cookie). Its organization is checked with every request's, as a
- * token's is.
+ * The viewer a session cookie stands for, with its account (`Viewer.account`), or null when the session is unknown,
+ * ended or idle, or its account disabled (the request is then anonymous, as without a cookie). Its organization is
+ * checked with every request's, as a token's is.
  */
-export async function sessionViewer(orm: MikroORM, id: string) {
+export async function sessionViewer(orm: MikroORM, id: string): Promise<Viewer | null> {
   return (await sessionAccount(orm.em.fork(), id))?.viewer ?? null;
 }
 
@@ -87,6 +91,8 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
   const attempts = options.signInPerMinute > 0 ? new RateLimiterMemory({ points: options.signInPerMinute, duration: 60 }) : null;
   const cookie = (value: string, maxAgeSeconds: number) =>
     serialize(name, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
+  /** The cookie of a session: kept by the browser exactly as long as the session can last (its absolute end). */
+  const sessionCookie = (session: { id: string; expiresAt: Date }) => cookie(session.id, Math.max(0, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)));
 
   /** Null, or the refusal of an address over its attempts for the minute. */
   const overLimit = async (req: express.Request): Promise<Reply | null> => {
@@ -139,11 +145,13 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
       const { account } = result;
       return {
         status: 200,
-        headers: { 'set-cookie': cookie(session.id, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)) },
+        headers: { 'set-cookie': sessionCookie(session) },
         body: {
           account: { username: account.username, displayName: account.displayName, role: account.role, organization: account.organization },
           expiresAt: session.expiresAt.toISOString(),
           idleMinutes: IDLE_HOURS * 60,
+          // Set by someone else (the account was created or its password reset for its holder): change it first.
+          mustChangePassword: account.mustChangePassword,
         },
       };
     }),
@@ -154,7 +162,12 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
     express.json({ limit: '1kb' }),
     json(async (req) => {
       const id = sessionIdOf(req);
-      if (id) await endSession(orm.em.fork(), id);
+      if (id) {
+        const em = orm.em.fork();
+        const held = await sessionAccount(em, id);
+        await endSession(em, id);
+        if (held) await recordAudit(em, held.viewer, { operation: 'signOut', outcome: AuditOutcome.DONE });
+      }
       return { status: 204, headers: { 'set-cookie': cookie('', 0) } };
     }),
   );
@@ -170,16 +183,18 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
       if (!account) return refusal(401, 'UNAUTHENTICATED', 'Sign in first.');
       const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
       if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') return refusal(400, 'BAD_USER_INPUT', 'Give currentPassword and newPassword.');
-      let attempt: Attempt;
+      let change: PasswordChange;
       try {
-        attempt = await changePassword(orm.em.fork(), account.accountId, currentPassword, newPassword, id);
+        change = await changePassword(orm.em.fork(), account, currentPassword, newPassword);
       } catch (err) {
         if (err instanceof AccountError) return refusal(400, 'BAD_USER_INPUT', err.message, err.field);
         throw err;
       }
-      if (!attempt.ok && attempt.reason === 'LOCKED') return lockedReply(attempt);
-      if (!attempt.ok) return refusal(400, 'BAD_USER_INPUT', 'The current password is not right.', 'currentPassword');
-      return { status: 204 };
+      if (!change.ok && change.reason === 'LOCKED') return lockedReply(change);
+      if (!change.ok && change.reason === 'CHANGED') return refusal(401, 'UNAUTHENTICATED', 'The account changed meanwhile: sign in again.');
+      if (!change.ok) return refusal(400, 'BAD_USER_INPUT', 'The current password is not right.', 'currentPassword');
+      // Every session of the account ended, this one too: the cookie now holds a new id, with the same end.
+      return { status: 204, headers: { 'set-cookie': sessionCookie(change.session) } };
     }),
   );
 

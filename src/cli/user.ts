@@ -3,15 +3,18 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../auth/roles';
 import { Account } from '../modules/account/account.entity';
-import { AccountError, createAccount, disableAccount, unlockAccount } from '../modules/account/account.service';
+import { AccountError, createAccount, disableAccount, enableAccount, resetPassword, unlockAccount } from '../modules/account/account.service';
 import { migrate } from '../db/orm';
 import { withDatabase } from './run';
 
 const usage = `usage: npm run user -- add --username NAME --role ROLE [--org ID] [--name "显示名"]
        npm run user -- disable --username NAME
+       npm run user -- enable --username NAME
+       npm run user -- reset --username NAME
        npm run user -- unlock --username NAME
        npm run user -- list
-  add: the password is read from standard input (one line; typed unseen at a terminal), never from the command line.
+  add, reset: the password is read from standard input (one line; typed unseen at a terminal), never from the command line.
+  Administrators' accounts are managed here only; the others also through GraphQL (createAccount, disableAccount …).
   ROLE: ${ROLES.join(', ')}
   --org: what the account acts for (credit code of a bank or an enterprise, id of a CPPCC member or handling unit)
 `;
@@ -66,7 +69,7 @@ if (values.help) {
   process.stdout.write(usage);
   process.exit(0);
 }
-if (!['add', 'disable', 'unlock', 'list'].includes(command ?? '')) {
+if (!['add', 'disable', 'enable', 'reset', 'unlock', 'list'].includes(command ?? '')) {
   process.stderr.write(usage);
   process.exit(2);
 }
@@ -77,8 +80,11 @@ void withDatabase(async (orm) => {
   try {
     if (command === 'list') {
       const accounts = await em.find(Account, {}, { orderBy: { role: 'asc', username: 'asc' } });
+      const locked = new Set(
+        (await em.execute<{ username: string }[]>('select username from sign_in_failure where locked_until > now()')).map((r) => r.username),
+      );
       for (const a of accounts) {
-        const state = a.disabledAt ? 'disabled' : a.lockedUntil && a.lockedUntil > new Date() ? 'locked' : 'active';
+        const state = a.disabledAt ? 'disabled' : locked.has(a.username) ? 'locked' : 'active';
         process.stdout.write(`${[a.username, a.role, a.organization ?? '-', a.displayName, state].join('\t')}\n`);
       }
       return 0;
@@ -95,6 +101,16 @@ void withDatabase(async (orm) => {
     if (command === 'disable') {
       const account = await disableAccount(em, values.username);
       process.stdout.write(`disabled ${account.username}; its sessions have ended\n`);
+      return 0;
+    }
+    if (command === 'enable') {
+      const account = await enableAccount(em, values.username);
+      process.stdout.write(`enabled ${account.username}\n`);
+      return 0;
+    }
+    if (command === 'reset') {
+      const account = await resetPassword(em, values.username, await readPassword());
+      process.stdout.write(`reset the password of ${account.username}; its sessions have ended\n`);
       return 0;
     }
     if (!values.role || !ROLES.includes(values.role as Role)) {

@@ -9,6 +9,7 @@
  * (`LEGACY_TYPE_NAMES`), because they sit in stored audit events, stored actors and tokens; they are never issued.
  */
 export const NODE_TAGS = {
+  Account: 'ACC',
   Bank: 'BNK',
   BankBranch: 'BBR',
   CollectiveBond: 'CBD',

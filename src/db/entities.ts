@@ -1,4 +1,4 @@
-import { Account, AccountSession } from '../modules/account/account.entity';
+import { Account, AccountSession, SignInFailure } from '../modules/account/account.entity';
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { DataAuthorization } from '../modules/authorization/authorization.entity';
 import {
@@ -40,6 +40,7 @@ import { TaxPilotUsage } from '../modules/tax/tax.entity';
 export const entities: Function[] = [
   Account,
   AccountSession,
+  SignInFailure,
   Institution,
   Park,
   IndustryCluster,

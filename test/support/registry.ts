@@ -14,7 +14,7 @@ const TABLES = [
   ...CPPCC_TABLES,
   'park', 'industry_cluster', 'institution', 'bank', 'bank_branch', 'insurer', 'fund', 'risk_compensation_pool',
   // Accounts act for the registry's organizations: they go with them.
-  'account', 'account_session',
+  'account', 'account_session', 'sign_in_failure',
 ];
 
 /** Empties the registry and loads the reference data (parks, clusters, institutions, banks, insurers, funds, pools). */

@@ -52,9 +52,25 @@ export class AuditEvent {
   @Property({ type: 'text', nullable: true })
   actorOrg: string | null = null;
 
-  @Field(() => Actor, { description: 'Who did it: the role, the organization it acted for and its name.' })
-  get actor(): Actor {
-    return new Actor(this.actorRole, this.actorOrg);
+  @Field(() => Actor, {
+    nullable: true,
+    description:
+      'Who did it: the role, the organization it acted for and its name. Null when no one signed in did it: a sign-in ' +
+      'attempt under a username no account has (`actorUsername` names the username tried).',
+  })
+  get actor(): Actor | null {
+    return this.actorRole in Role ? new Actor(this.actorRole, this.actorOrg) : null;
+  }
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The username of the account it was done through: the signed-in account of a session, or the username a sign-in ' +
+      'attempt named (one no account has, too). Null for what was done with a bearer token.',
+  })
+  get actorUsername(): string | null {
+    const username = this.details?.['actorUsername'];
+    return typeof username === 'string' ? username : null;
   }
 
   @Field({ description: 'The root field of the operation: a mutation (e.g. createEnterprise), or for a bank\'s read the queries it read the data in, comma-separated.' })

@@ -12,7 +12,7 @@ import { JSONObjectScalar } from '../cppcc/cppcc.types';
 /** What a correction, void or update of a recorded fact changed, as its audit event keeps it. */
 @ObjectType({
   description:
-    'What a correction, void or update of a recorded fact (a credit rating, a dishonest-debtor check, a patent, a patent appraisal) changed: the reason given, and the record’s facts and version before and after.',
+    'What a correction, void or update of a recorded fact (a credit rating, a dishonest-debtor check, a patent, a patent appraisal) changed, or the disabling of an account: the reason given, and the record’s facts (and version) before and after.',
 })
 export class RecordChange {
   @Field(() => ID, { description: 'The record changed: `node(id:)` reads it, voided or not.' })
@@ -86,7 +86,8 @@ export class AuditEventResolver {
 
   @FieldResolver(() => RecordChange, {
     nullable: true,
-    description: 'For a correction, void or update of a recorded fact that took effect: what it changed and why. Null for every other event.',
+    description:
+      'For a correction, void or update of a recorded fact that took effect, and for an account disabled: what it changed and why. Null for every other event.',
   })
   change(@Root() e: AuditEvent): RecordChange | null {
     const d = e.details;

@@ -6,6 +6,11 @@ import { AuditOutcome } from './audit.entity';
 /** One value a correction changed, as the mutation's input names it, before and after (as text; null: none). */
 export interface AuditRecord {
   operation: string;
+  /**
+   * The username the event was made through, kept in `details` (the chain's columns have no room for it): by default
+   * the signed-in account of the viewer's session; for a sign-in attempt, the username it named.
+   */
+  actorUsername?: string | null;
   outcome: AuditOutcome;
   enterpriseId?: string | null;
   purpose?: string | null;
@@ -13,28 +18,47 @@ export interface AuditRecord {
   details?: Record<string, unknown> | null;
 }
 
-/** Appends an event to the audit trail, in `em`'s transaction (the database sets its place and hashes). */
-export async function recordAudit(em: EntityManager, viewer: Viewer, record: AuditRecord): Promise<void> {
+/**
+ * The actor role of an event no one signed in made: a sign-in attempt under a username no account has (or a disabled
+ * one's). Not a Role: such an event's `actor` is null.
+ */
+export const ANONYMOUS_ACTOR = 'ANONYMOUS';
+
+/** The details an event is stored with: the record's, and the username it was made through when there is one. */
+function detailsOf(viewer: Viewer | null, record: AuditRecord): Record<string, unknown> | null {
+  const username = record.actorUsername === undefined ? (viewer?.account?.username ?? null) : record.actorUsername;
+  if (!username) return record.details ?? null;
+  return { ...(record.details ?? {}), actorUsername: username };
+}
+
+/**
+ * Appends an event to the audit trail, in `em`'s transaction (the database sets its place and hashes). `viewer` null:
+ * an event of no one signed in (ANONYMOUS_ACTOR).
+ */
+export async function recordAudit(em: EntityManager, viewer: Viewer | null, record: AuditRecord): Promise<void> {
   await recordAudits(em, viewer, [record]);
 }
 
 /** Appends several events in one statement (the insert trigger chains them one by one, in order). */
-export async function recordAudits(em: EntityManager, viewer: Viewer, records: readonly AuditRecord[]): Promise<void> {
+export async function recordAudits(em: EntityManager, viewer: Viewer | null, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   const row = "(?, ?, ?, ?, ?, ?, ?, ?::jsonb, '', '')";
   await em.execute(
     `insert into audit_event (actor_role, actor_org, operation, enterprise_id, purpose, authorization_id, outcome, details, prev_hash, hash)
      values ${records.map(() => row).join(', ')}`,
-    records.flatMap((record) => [
-      viewer.role,
-      viewer.organisation,
-      record.operation,
-      record.enterpriseId ?? null,
-      record.purpose ?? null,
-      record.authorizationId ?? null,
-      record.outcome,
-      record.details ? JSON.stringify(record.details) : null,
-    ]),
+    records.flatMap((record) => {
+      const details = detailsOf(viewer, record);
+      return [
+        viewer?.role ?? ANONYMOUS_ACTOR,
+        viewer?.organisation ?? null,
+        record.operation,
+        record.enterpriseId ?? null,
+        record.purpose ?? null,
+        record.authorizationId ?? null,
+        record.outcome,
+        details ? JSON.stringify(details) : null,
+      ];
+    }),
   );
 }
 

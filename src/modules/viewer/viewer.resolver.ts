@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer } from '../../auth/auth-checker';
 import { Role } from '../../auth/roles';
-import { Viewer } from '../../auth/viewer';
+import { Viewer, ViewerAccount } from '../../auth/viewer';
 import { ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
 import type { RequestContext } from '../../context';
 import type { DataAuthorization } from '../authorization/authorization.entity';
@@ -13,7 +13,7 @@ import { Organization, organizationOf } from './organization';
 export class ViewerResolver {
   @Query(() => Viewer, {
     nullable: true,
-    description: 'Who the bearer token says you are; null without a token. Answers without authentication.',
+    description: 'Who the bearer token (or your session, once signed in) says you are; null without either. Answers without authentication.',
   })
   viewer(@CurrentViewer() viewer: Viewer | null): Viewer | null {
     return viewer;
@@ -28,6 +28,16 @@ export class ViewerResolver {
   })
   organization(@Root() viewer: Viewer, @Ctx() ctx: RequestContext) {
     return organizationOf(ctx, viewer.role, viewer.organisation);
+  }
+
+  @FieldResolver(() => ViewerAccount, {
+    nullable: true,
+    description:
+      'The account you signed in with (POST /auth/sign-in: a session cookie): its username and name, for a console to show. ' +
+      'Null for a bearer token, which no account stands behind.',
+  })
+  account(@Root() viewer: Viewer): ViewerAccount | null {
+    return viewer.account ?? null;
   }
 
   @FieldResolver(() => DataAuthorizationConnection, {
