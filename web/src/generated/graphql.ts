@@ -724,6 +724,7 @@ export type PolicyRequestTitlesQueryVariables = Exact<{
 
 
 export type PolicyRequestTitlesQuery = { nodes: Array<
+    | { __typename: 'Account' }
     | { __typename: 'Bank' }
     | { __typename: 'BankBranch' }
     | { __typename: 'CollectiveBond' }
