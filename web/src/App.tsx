@@ -1,5 +1,7 @@
 import { Redirect, Route, Switch } from 'wouter';
+import { ApiError } from './api';
 import { Layout } from './components/Layout';
+import { PasswordChangeRequired } from './pages/common/AccountPage';
 import { ErrorBox, Loading } from './components/Status';
 import { messages } from './i18n';
 import { PAGES_BY_ROLE } from './pages';
@@ -18,6 +20,9 @@ function NotFound() {
 /** Signed out: the sign-in page. Signed in: the role's pages, its first page at `/`. */
 export function App() {
   const viewer = useViewer();
+  if (viewer.error instanceof ApiError && viewer.error.extensions['reason'] === 'PASSWORD_CHANGE_REQUIRED') {
+    return <PasswordChangeRequired onDone={() => void viewer.refetch()} />;
+  }
   if (viewer.error) return <ErrorBox error={viewer.error} onRetry={() => viewer.refetch()} />;
   if (viewer.isPending) return <Loading />;
   if (!viewer.data) return <Login />;

@@ -13,6 +13,8 @@ export interface Column<Row> extends ExportColumn<Row> {
   /** What the cell shows when it is more than its text (a link, a badge); the export takes `value`. */
   render?: (row: Row) => ReactNode;
   align?: 'left' | 'right';
+  /** false: shown, not exported (a column of buttons). */
+  exported?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export function DataTable<Row>(props: {
     setBusy(true);
     setError(null);
     try {
-      await exportXlsx(props.title, props.columns, props.rows);
+      await exportXlsx(props.title, props.columns.filter((c) => c.exported !== false), props.rows);
     } catch (err) {
       setError(t('exportFailed', { message: (err as Error).message }));
     } finally {

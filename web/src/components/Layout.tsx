@@ -45,6 +45,7 @@ export function Layout(props: { viewer: SignedIn; pages: Page[]; children: React
           {t('product')}
         </Link>
         <div className="who">
+          {props.viewer.account && <span className="name">{props.viewer.account.displayName}</span>}
           <span className="role">{label('Role', props.viewer.role)}</span>
           {props.viewer.organization && <span className="org">{props.viewer.organization.name}</span>}
           <LanguageSwitch />

@@ -12,6 +12,16 @@ export type AcceptProposalInput = {
   reason?: string | null | undefined;
 };
 
+/** Which accounts: every condition given must hold. */
+export type AccountFilter = {
+  /** true: only disabled accounts; false: only those that may sign in; omitted: both. */
+  isDisabled?: boolean | null | undefined;
+  /** Of this role. */
+  role?: Role | null | undefined;
+  /** A part of the username (in any case or width) or of the display name (e.g. 王), up to 100 characters. */
+  search?: string | null | undefined;
+};
+
 /** An accepted proposal to assign (交办) to handling units of its level. */
 export type AssignProposalInput = {
   /** The co-handling units (会办单位), which give the lead unit their opinions: at most 10, none twice. */
@@ -63,6 +73,28 @@ export type CppccLevel =
   /** The provincial committee (湖北省政协); handling units are provincial departments. */
   | 'PROVINCIAL';
 
+/** A new account for a person. The password given is for its holder to change at the first sign-in: until then, a session of the account may do nothing else (POST /auth/password). */
+export type CreateAccountInput = {
+  /** The person’s name as shown (e.g. 王伟), up to 100 characters. */
+  displayName: string;
+  /** The global id of what the account acts for: a Bank for a BANK_OFFICER, an Enterprise for an ENTERPRISE_REP, a CppccMember for a CPPCC_MEMBER, a HandlingUnit for a HANDLING_UNIT; omitted for a CPPCC_OFFICE (or ZONE_ADMIN), which acts for none. */
+  organizationId?: string | number | null | undefined;
+  /** The first password: 10 to 128 characters, not the username. Its holder changes it at the first sign-in. */
+  password: string;
+  /** What the account signs in as: an administrator creates BANK_OFFICER, ENTERPRISE_REP, HANDLING_UNIT and CPPCC_OFFICE accounts, the CPPCC office CPPCC_MEMBER ones (ZONE_ADMIN accounts only with `npm run user` on the server). */
+  role: Role;
+  /** What the person will sign in with: 2 to 32 letters, digits, ".", "_" or "-", starting with a letter or digit; kept in lower case. */
+  username: string;
+};
+
+/** Disables an account: it can no longer sign in, and its sessions end at once. */
+export type DisableAccountInput = {
+  /** The global id of the account (not your own). */
+  accountId: string | number;
+  /** Why (e.g. 调离岗位), up to 500 characters: kept with the account and on the audit trail. */
+  reason: string;
+};
+
 /** A proposal to draft, at a level the drafter sits on. */
 export type DraftProposalInput = {
   /** Members proposing jointly with the drafter (联名提案), by id: at most 19. */
@@ -83,6 +115,12 @@ export type DraftProposalInput = {
   recommendations: string;
   /** The subject (案由): one issue, in a line (at most 100 characters). */
   subject: string;
+};
+
+/** Enables a disabled account: it may sign in again. */
+export type EnableAccountInput = {
+  /** The global id of the account. */
+  accountId: string | number;
 };
 
 /** Which enterprises: every given condition must hold (a condition left out or null selects all). */
@@ -398,6 +436,14 @@ export type ReplyToProposalInput = {
   text: string;
 };
 
+/** Sets a new password for an account whose holder lost theirs: its sessions end at once, a lockout is lifted, and the holder must change the password at the next sign-in. */
+export type ResetAccountPasswordInput = {
+  /** The global id of the account (not your own: change that with POST /auth/password). */
+  accountId: string | number;
+  /** The new password, for its holder to change: 10 to 128 characters, not the username. */
+  password: string;
+};
+
 /** What the proposals office decides about a submitted proposal: exactly one of the four, each with its own details. */
 export type ReviewDecisionInput =
   {   /** Accept it (立案): ACCEPTED, to be assigned. */
@@ -450,6 +496,163 @@ export type SubmitProposalInput = {
   /** The `version` the proposer read; refused with StaleVersionError when it is not the current one. */
   version: number;
 };
+
+export type AccountRowFragment = { id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
+    | { __typename: 'Bank', id: string, name: string }
+    | { __typename: 'CppccMember', id: string, name: string }
+    | { __typename: 'Enterprise', id: string, name: string }
+    | { __typename: 'HandlingUnit', id: string, name: string }
+   | null };
+
+type AccountErrorFields_CheckCharacterMismatchError_Fragment = { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_DuplicateError_Fragment = { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_IncentiveFormNotAllowedError_Fragment = { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_LiveNeeqListingError_Fragment = { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_NotPermittedError_Fragment = { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+type AccountErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
+export type AccountErrorFieldsFragment =
+  | AccountErrorFields_CheckCharacterMismatchError_Fragment
+  | AccountErrorFields_DuplicateError_Fragment
+  | AccountErrorFields_IncentiveCapExceededError_Fragment
+  | AccountErrorFields_IncentiveFormNotAllowedError_Fragment
+  | AccountErrorFields_InvalidInputError_Fragment
+  | AccountErrorFields_LiveNeeqListingError_Fragment
+  | AccountErrorFields_NotFoundError_Fragment
+  | AccountErrorFields_NotPermittedError_Fragment
+  | AccountErrorFields_StaleVersionError_Fragment
+  | AccountErrorFields_TransitionNotAllowedError_Fragment
+;
+
+export type AccountsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AccountFilter | null | undefined;
+}>;
+
+
+export type AccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
+        | { __typename: 'Bank', id: string, name: string }
+        | { __typename: 'CppccMember', id: string, name: string }
+        | { __typename: 'Enterprise', id: string, name: string }
+        | { __typename: 'HandlingUnit', id: string, name: string }
+       | null }> } };
+
+export type AccountOrganizationsQueryVariables = Exact<{
+  search: string;
+  withBanks: boolean;
+  withEnterprises: boolean;
+  withMembers: boolean;
+  withUnits: boolean;
+}>;
+
+
+export type AccountOrganizationsQuery = { banks?: Array<{ id: string, name: string }>, enterprises?: { nodes: Array<{ id: string, name: string, creditCode: string }> }, cppccMembers?: { nodes: Array<{ id: string, name: string }> }, handlingUnits?: { nodes: Array<{ id: string, name: string, level: CppccLevel }> } };
+
+export type CreateAccountMutationVariables = Exact<{
+  input: CreateAccountInput;
+}>;
+
+
+export type CreateAccountMutation = { createAccount: { account: { id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
+        | { __typename: 'Bank', id: string, name: string }
+        | { __typename: 'CppccMember', id: string, name: string }
+        | { __typename: 'Enterprise', id: string, name: string }
+        | { __typename: 'HandlingUnit', id: string, name: string }
+       | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type DisableAccountMutationVariables = Exact<{
+  input: DisableAccountInput;
+}>;
+
+
+export type DisableAccountMutation = { disableAccount: { account: { id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
+        | { __typename: 'Bank', id: string, name: string }
+        | { __typename: 'CppccMember', id: string, name: string }
+        | { __typename: 'Enterprise', id: string, name: string }
+        | { __typename: 'HandlingUnit', id: string, name: string }
+       | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type EnableAccountMutationVariables = Exact<{
+  input: EnableAccountInput;
+}>;
+
+
+export type EnableAccountMutation = { enableAccount: { account: { id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
+        | { __typename: 'Bank', id: string, name: string }
+        | { __typename: 'CppccMember', id: string, name: string }
+        | { __typename: 'Enterprise', id: string, name: string }
+        | { __typename: 'HandlingUnit', id: string, name: string }
+       | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type ResetAccountPasswordMutationVariables = Exact<{
+  input: ResetAccountPasswordInput;
+}>;
+
+
+export type ResetAccountPasswordMutation = { resetAccountPassword: { account: { id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
+        | { __typename: 'Bank', id: string, name: string }
+        | { __typename: 'CppccMember', id: string, name: string }
+        | { __typename: 'Enterprise', id: string, name: string }
+        | { __typename: 'HandlingUnit', id: string, name: string }
+       | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
 
 export type CppccViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -844,7 +1047,7 @@ export type UnitScoresQuery = { handlingUnitScores: { totalCount: number, pageIn
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: Role, organization:
+export type ViewerQuery = { viewer: { role: Role, account: { username: string, displayName: string } | null, organization:
       | { __typename: 'Bank', id: string, name: string }
       | { __typename: 'CppccMember', id: string, name: string }
       | { __typename: 'Enterprise', id: string, name: string, creditCode: string }
@@ -869,6 +1072,48 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AccountRowFragmentDoc = new TypedDocumentString(`
+    fragment AccountRow on Account {
+  id
+  username
+  displayName
+  role
+  organization {
+    __typename
+    ... on Bank {
+      id
+      name
+    }
+    ... on Enterprise {
+      id
+      name
+    }
+    ... on CppccMember {
+      id
+      name
+    }
+    ... on HandlingUnit {
+      id
+      name
+    }
+  }
+  isDisabled
+  disabledReason
+  isLocked
+  lockExpiresAt
+  isPasswordChangeRequired
+  lastSignedInAt
+  createdAt
+}
+    `, {"fragmentName":"AccountRow"}) as unknown as TypedDocumentString<AccountRowFragment, unknown>;
+export const AccountErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccountErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+    `, {"fragmentName":"AccountErrorFields"}) as unknown as TypedDocumentString<AccountErrorFieldsFragment, unknown>;
 export const ProposalRowFragmentDoc = new TypedDocumentString(`
     fragment ProposalRow on Proposal {
   id
@@ -936,6 +1181,277 @@ export const ProposalPayloadFieldsFragmentDoc = new TypedDocumentString(`
   message
   path
 }`, {"fragmentName":"ProposalPayloadFields"}) as unknown as TypedDocumentString<ProposalPayloadFieldsFragment, unknown>;
+export const AccountsDocument = new TypedDocumentString(`
+    query Accounts($first: Int, $after: String, $filter: AccountFilter) {
+  accounts(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      ...AccountRow
+    }
+  }
+}
+    fragment AccountRow on Account {
+  id
+  username
+  displayName
+  role
+  organization {
+    __typename
+    ... on Bank {
+      id
+      name
+    }
+    ... on Enterprise {
+      id
+      name
+    }
+    ... on CppccMember {
+      id
+      name
+    }
+    ... on HandlingUnit {
+      id
+      name
+    }
+  }
+  isDisabled
+  disabledReason
+  isLocked
+  lockExpiresAt
+  isPasswordChangeRequired
+  lastSignedInAt
+  createdAt
+}`) as unknown as TypedDocumentString<AccountsQuery, AccountsQueryVariables>;
+export const AccountOrganizationsDocument = new TypedDocumentString(`
+    query AccountOrganizations($search: String!, $withBanks: Boolean!, $withEnterprises: Boolean!, $withMembers: Boolean!, $withUnits: Boolean!) {
+  banks @include(if: $withBanks) {
+    id
+    name
+  }
+  enterprises(first: 20, filter: {search: $search}) @include(if: $withEnterprises) {
+    nodes {
+      id
+      name
+      creditCode
+    }
+  }
+  cppccMembers(first: 20, filter: {search: $search}) @include(if: $withMembers) {
+    nodes {
+      id
+      name
+    }
+  }
+  handlingUnits(first: 100) @include(if: $withUnits) {
+    nodes {
+      id
+      name
+      level
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountOrganizationsQuery, AccountOrganizationsQueryVariables>;
+export const CreateAccountDocument = new TypedDocumentString(`
+    mutation CreateAccount($input: CreateAccountInput!) {
+  createAccount(input: $input) {
+    account {
+      ...AccountRow
+    }
+    errors {
+      ...AccountErrorFields
+    }
+  }
+}
+    fragment AccountRow on Account {
+  id
+  username
+  displayName
+  role
+  organization {
+    __typename
+    ... on Bank {
+      id
+      name
+    }
+    ... on Enterprise {
+      id
+      name
+    }
+    ... on CppccMember {
+      id
+      name
+    }
+    ... on HandlingUnit {
+      id
+      name
+    }
+  }
+  isDisabled
+  disabledReason
+  isLocked
+  lockExpiresAt
+  isPasswordChangeRequired
+  lastSignedInAt
+  createdAt
+}
+fragment AccountErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}`) as unknown as TypedDocumentString<CreateAccountMutation, CreateAccountMutationVariables>;
+export const DisableAccountDocument = new TypedDocumentString(`
+    mutation DisableAccount($input: DisableAccountInput!) {
+  disableAccount(input: $input) {
+    account {
+      ...AccountRow
+    }
+    errors {
+      ...AccountErrorFields
+    }
+  }
+}
+    fragment AccountRow on Account {
+  id
+  username
+  displayName
+  role
+  organization {
+    __typename
+    ... on Bank {
+      id
+      name
+    }
+    ... on Enterprise {
+      id
+      name
+    }
+    ... on CppccMember {
+      id
+      name
+    }
+    ... on HandlingUnit {
+      id
+      name
+    }
+  }
+  isDisabled
+  disabledReason
+  isLocked
+  lockExpiresAt
+  isPasswordChangeRequired
+  lastSignedInAt
+  createdAt
+}
+fragment AccountErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}`) as unknown as TypedDocumentString<DisableAccountMutation, DisableAccountMutationVariables>;
+export const EnableAccountDocument = new TypedDocumentString(`
+    mutation EnableAccount($input: EnableAccountInput!) {
+  enableAccount(input: $input) {
+    account {
+      ...AccountRow
+    }
+    errors {
+      ...AccountErrorFields
+    }
+  }
+}
+    fragment AccountRow on Account {
+  id
+  username
+  displayName
+  role
+  organization {
+    __typename
+    ... on Bank {
+      id
+      name
+    }
+    ... on Enterprise {
+      id
+      name
+    }
+    ... on CppccMember {
+      id
+      name
+    }
+    ... on HandlingUnit {
+      id
+      name
+    }
+  }
+  isDisabled
+  disabledReason
+  isLocked
+  lockExpiresAt
+  isPasswordChangeRequired
+  lastSignedInAt
+  createdAt
+}
+fragment AccountErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}`) as unknown as TypedDocumentString<EnableAccountMutation, EnableAccountMutationVariables>;
+export const ResetAccountPasswordDocument = new TypedDocumentString(`
+    mutation ResetAccountPassword($input: ResetAccountPasswordInput!) {
+  resetAccountPassword(input: $input) {
+    account {
+      ...AccountRow
+    }
+    errors {
+      ...AccountErrorFields
+    }
+  }
+}
+    fragment AccountRow on Account {
+  id
+  username
+  displayName
+  role
+  organization {
+    __typename
+    ... on Bank {
+      id
+      name
+    }
+    ... on Enterprise {
+      id
+      name
+    }
+    ... on CppccMember {
+      id
+      name
+    }
+    ... on HandlingUnit {
+      id
+      name
+    }
+  }
+  isDisabled
+  disabledReason
+  isLocked
+  lockExpiresAt
+  isPasswordChangeRequired
+  lastSignedInAt
+  createdAt
+}
+fragment AccountErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}`) as unknown as TypedDocumentString<ResetAccountPasswordMutation, ResetAccountPasswordMutationVariables>;
 export const CppccViewerDocument = new TypedDocumentString(`
     query CppccViewer {
   viewer {
@@ -1461,6 +1977,10 @@ export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
     role
+    account {
+      username
+      displayName
+    }
     organization {
       __typename
       ... on Bank {

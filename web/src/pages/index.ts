@@ -1,4 +1,5 @@
 import type { Role } from '../generated/graphql';
+import { accountsPages } from './accounts';
 import { adminPages } from './admin';
 import { bankPages } from './bank';
 import { accountPages } from './common';
@@ -10,10 +11,10 @@ import type { Page } from './page';
 
 /** The pages each role is offered, its home first; every role also has its account page. */
 export const PAGES_BY_ROLE: Record<Role, Page[]> = {
-  ZONE_ADMIN: [...adminPages, ...accountPages],
+  ZONE_ADMIN: [...adminPages, ...accountsPages, ...accountPages],
   BANK_OFFICER: [...bankPages, ...accountPages],
   CPPCC_MEMBER: [...memberPages, ...accountPages],
-  CPPCC_OFFICE: [...officePages, ...accountPages],
+  CPPCC_OFFICE: [...officePages, ...accountsPages, ...accountPages],
   HANDLING_UNIT: [...unitPages, ...accountPages],
   ENTERPRISE_REP: [...repPages, ...accountPages],
 };
