@@ -4,6 +4,222 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which audit events: every condition given must hold. */
+export type AuditEventFilter = {
+  /** Done for this organization: the global id of a Bank, an Enterprise, a CppccMember or a HandlingUnit. */
+  actorOrganizationId?: string | number | null | undefined;
+  /** Done with a token of this role. */
+  actorRole?: Role | null | undefined;
+  /** Concerning this enterprise. */
+  creditCode?: string | null | undefined;
+  /** Happened before this instant (excluded). */
+  occurredBefore?: string | null | undefined;
+  /** Happened at or after this instant. */
+  occurredFrom?: string | null | undefined;
+  /** The root field of the operation, e.g. grantAuthorization. */
+  operation?: string | null | undefined;
+  /** Ended this way. */
+  outcome?: AuditOutcome | null | undefined;
+};
+
+/** How an audited operation ended. */
+export type AuditOutcome =
+  /** The actor's role may not do this (FORBIDDEN); nothing changed. */
+  | 'DENIED'
+  /** The operation took effect (for a read: the data was shown). */
+  | 'DONE'
+  /** Failed unexpectedly; nothing changed. */
+  | 'FAILED'
+  /** Refused with errors in its payload; nothing changed. */
+  | 'REFUSED';
+
+/** A part of its data an enterprise lets a bank see (数据授权范围). Identity and zone membership come with any authorization; the scopes of all the authorizations of one enterprise in force for a bank add up. */
+export type AuthorizationScope =
+  /** Pilot program eligibility checks (试点资格审核), with their reasons. */
+  | 'ELIGIBILITY'
+  /** Yearly figures in bands (revenue band, R&D intensity band, headcount band), never the figures. */
+  | 'FINANCIALS'
+  /** High-tech enterprise certificates (高新技术企业证书) and the qualifications held (科技型中小企业, 专精特新 …). */
+  | 'HIGH_TECH'
+  /** Financing instruments: the bank's own loans in full, every other instrument as its kind and status only. */
+  | 'INSTRUMENTS'
+  /** Patents, their appraisals and their pledges (专利质押). */
+  | 'PATENTS'
+  /** Identity and zone membership: names, park, industry, size, high-tech status. */
+  | 'PROFILE';
+
+/** The order of a list of data authorizations; ties are broken by the authorization (its id), so paging never repeats or skips one. */
+export type DataAuthorizationOrder =
+  /** The earliest last day in force (`validUntil`) first: those to renew soonest at the top. */
+  | 'EARLIEST_END_FIRST'
+  /** The grant recorded last first. */
+  | 'NEWEST_GRANT_FIRST';
+
+/** Which enterprises: every given condition must hold (a condition left out or null selects all). */
+export type EnterpriseFilter = {
+  /** In one of these industry clusters, by code (`IndustryCluster.code`). */
+  clusters?: Array<string> | null | undefined;
+  /** Exactly these enterprises, by credit code (at most 1000). */
+  creditCodes?: Array<string> | null | undefined;
+  /**
+   * Before API v1: `isHighTech`.
+   * @deprecated Use isHighTech. Removed after 2027-06-30.
+   */
+  highTech?: boolean | null | undefined;
+  /** In one of these zone industries. */
+  industries?: Array<Industry> | null | undefined;
+  /** Holds at least one financing instrument of one of these kinds. */
+  instrumentKinds?: Array<InstrumentKind> | null | undefined;
+  /** true: holds a high-tech enterprise certificate (高新技术企业证书) valid today (Asia/Shanghai); false: holds none. */
+  isHighTech?: boolean | null | undefined;
+  /** true: owned by a university (校办企业); false: not. */
+  isUniversityAffiliated?: boolean | null | undefined;
+  /** Only enterprises eligible for a program on a date that do not use it yet. Zone administrators only: anyone else is refused with FORBIDDEN. */
+  outreach?: OutreachFilter | null | undefined;
+  /** In one of these parks, by code (`Park.code`). */
+  parks?: Array<string> | null | undefined;
+  /** A substring of the Chinese or English name (any case), or the first characters of the credit code; at most 100 characters. */
+  search?: string | null | undefined;
+  /**
+   * Before API v1: `isUniversityAffiliated`.
+   * @deprecated Use isUniversityAffiliated. Removed after 2027-06-30.
+   */
+  universityAffiliated?: boolean | null | undefined;
+};
+
+/** The size class of an enterprise (企业规模, by the national SME classification), which sets the equity incentive caps. */
+export type EnterpriseSize =
+  /** Large (大型企业): equity incentives ≤ 5% of equity in all. */
+  | 'LARGE'
+  /** Medium (中型企业): equity incentives ≤ 10% of equity in all. */
+  | 'MEDIUM'
+  /** Micro (微型企业): capped as a small enterprise. */
+  | 'MICRO'
+  /** Small (小型企业): equity incentives ≤ 30% of equity in all. */
+  | 'SMALL';
+
+/** An enterprise lets a bank see its data, for one purpose, over a period of at most three years. */
+export type GrantAuthorizationInput = {
+  /** The bank receiving access: a registered bank, open (not planned). */
+  bankCreditCode: string;
+  /** The enterprise granting (a representative: its own). */
+  creditCode: string;
+  /** The reference of the signed paper (纸质授权书编号): required when an administrator records a paper authorization. */
+  paperReference?: string | null | undefined;
+  /** What the bank may use the data for (用途), up to 500 characters. At most one authorization per purpose is in force on any day. */
+  purpose: string;
+  /** What the bank may see beyond identity and zone membership; at least one. */
+  scopes: Array<AuthorizationScope>;
+  /** Who signs for the enterprise (签字人: name and post), up to 100 characters. */
+  signer: string;
+  /** The first day it is in force (Asia/Shanghai). */
+  validFrom: string;
+  /** The last day it is in force, included: not before today, at most three years after validFrom. */
+  validUntil: string;
+};
+
+/** The industries of the zone (园区产业): the pillar, the strategic emerging ones, the pioneer, and those added later. */
+export type Industry =
+  /** Biomedicine (生物医药): a strategic emerging industry. */
+  | 'BIOMEDICINE'
+  /** Energy saving and environmental protection (节能环保): a strategic emerging industry. */
+  | 'ENERGY_SAVING_ENVIRONMENTAL'
+  /** High-end equipment manufacturing (高端装备制造): a strategic emerging industry. */
+  | 'HIGH_END_EQUIPMENT'
+  /** High-tech services (高技术服务业): the pioneer industry. */
+  | 'HIGH_TECH_SERVICES'
+  /** Integrated circuits (集成电路). */
+  | 'INTEGRATED_CIRCUITS'
+  /** New displays (新型显示). */
+  | 'NEW_DISPLAYS'
+  /** New energy (新能源). */
+  | 'NEW_ENERGY'
+  /** New materials (新材料). */
+  | 'NEW_MATERIALS'
+  /** Optoelectronic information (光电子信息): optical fiber and communication, lasers; the pillar industry. */
+  | 'OPTOELECTRONIC_INFORMATION';
+
+/** The kind of a financing instrument; each kind is its own type implementing FinancingInstrument. */
+export type InstrumentKind =
+  /** A collective bond (集合债): several SMEs issue under one name, each liable for its own part: CollectiveBond. */
+  | 'COLLECTIVE_BOND'
+  /** A credit loan (信用贷款), lent without collateral: CreditLoan. */
+  | 'CREDIT_LOAN'
+  /** An investment by an angel, venture, private equity or guidance fund (基金投资): FundInvestment. */
+  | 'FUND_INVESTMENT'
+  /** An intellectual-property pledge loan (知识产权质押贷款), secured by pledged patents: IpPledgeLoan. */
+  | 'IP_PLEDGE_LOAN'
+  /** Medium-term notes (中期票据), more than a year (typically 3–5 years): MediumTermNote. */
+  | 'MEDIUM_TERM_NOTE'
+  /** A listing on the National Equities Exchange and Quotations (新三板, 代办股份转让系统): NeeqListing. */
+  | 'NEEQ_LISTING'
+  /** A listing on a regional equity market (区域性股权市场): RegionalOtcListing. */
+  | 'REGIONAL_OTC_LISTING'
+  /** Reinsurance (再保险) of a technology insurance policy: Reinsurance. */
+  | 'REINSURANCE'
+  /** Cover of a loan by a risk compensation pool or SME loan mutual-aid fund (风险补偿资金池, 助保贷): RiskCompensationCover. */
+  | 'RISK_COMPENSATION'
+  /** Short-term financing bills (短期融资券), at most 12 months: ShortTermBill. */
+  | 'SHORT_TERM_BILL'
+  /** SME collective notes (中小企业集合票据): SmeCollectiveNote. */
+  | 'SME_COLLECTIVE_NOTE'
+  /** A technology insurance policy (科技保险): TechInsurancePolicy. */
+  | 'TECH_INSURANCE';
+
+/** What kind of expected failure a mutation met; each kind has its own error type with what a client needs to recover. */
+export type MutationErrorCode =
+  /** A credit code with a wrong check character (CheckCharacterMismatchError): correct it, or an administrator overrides it. */
+  | 'CHECK_CHARACTER_MISMATCH'
+  /** A record with the same key exists already (DuplicateError, LiveNeeqListingError). */
+  | 'DUPLICATE'
+  /** An equity incentive plan breaks a cap of 财资〔2016〕4号 (IncentiveCapExceededError), naming the rule. */
+  | 'INCENTIVE_CAP_EXCEEDED'
+  /** An incentive form the 2016 rules do not allow this enterprise (IncentiveFormNotAllowedError), naming the rule. */
+  | 'INCENTIVE_FORM_NOT_ALLOWED'
+  /** The input breaks a rule of the registry (InvalidInputError): correct the input at `path`. */
+  | 'INVALID_INPUT'
+  /** A record the input names does not exist, or is not visible to the viewer (NotFoundError). */
+  | 'NOT_FOUND'
+  /** The viewer may call the mutation but not on this record or for this organization (NotPermittedError). */
+  | 'NOT_PERMITTED'
+  /** The record changed since it was read (StaleVersionError): reload it and decide again. */
+  | 'STALE_VERSION'
+  /** The record is in a state from which this change is not allowed (TransitionNotAllowedError). */
+  | 'TRANSITION_NOT_ALLOWED';
+
+/** Enterprises eligible for a program on a date that do not use it yet (the outreach list; administrators only). */
+export type OutreachFilter = {
+  /** The date eligibility is checked as of. Default: today. */
+  asOf?: string | null | undefined;
+  /** The program’s code. */
+  program: string;
+};
+
+/** What an enterprise already using a program has (已享受试点政策), so the outreach list leaves it out. */
+export type ProgramUptake =
+  /** A credit loan (信用贷款) pending or outstanding. */
+  | 'CREDIT_LOAN'
+  /** An equity incentive plan (股权激励方案) approved or in effect. */
+  | 'EQUITY_INCENTIVE_PLAN'
+  /** A high-tech enterprise certificate (高新技术企业证书) valid on the date. */
+  | 'HIGH_TECH_CERTIFICATE'
+  /** An IP-pledge loan (知识产权质押贷款) pending or outstanding. */
+  | 'IP_PLEDGE_LOAN'
+  /** A NEEQ listing (新三板挂牌) under way or listed. */
+  | 'NEEQ_LISTING'
+  /** The R&D super-deduction (研发费用加计扣除) used in one of the last two fiscal years. */
+  | 'RD_SUPER_DEDUCTION'
+  /** A tech insurance policy (科技保险) with a premium subsidy claimed. */
+  | 'TECH_INSURANCE_SUBSIDY'
+  /** A tech SME registration (科技型中小企业入库登记, qualification TECH_SME) valid on the date. */
+  | 'TECH_SME_QUALIFICATION';
+
+/** Ends an authorization at once. */
+export type RevokeAuthorizationInput = {
+  /** The global id of the authorization (a representative: one of its own enterprise). */
+  authorizationId: string | number;
+};
+
 /** What a token holder does in the zone; a token carries one role, and for most roles the organization it acts for. */
 export type Role =
   /** An officer of a partner bank or its tech sub-branch (科技支行): checks pilot eligibility of enterprises that authorized the bank, reads its own loan book. Acts for its Bank. */
@@ -18,6 +234,114 @@ export type Role =
   | 'HANDLING_UNIT'
   /** Zone management committee staff (管委会): maintain the registry, record paper authorizations and instruments, query portfolios and aggregates across the zone. Acts for no organization. */
   | 'ZONE_ADMIN';
+
+export type AdminListsEnterpriseChoicesQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type AdminListsEnterpriseChoicesQuery = { enterprises: { nodes: Array<{ creditCode: string, name: string, nameEn: string | null }> } };
+
+export type AdminOutreachProgramsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AdminOutreachProgramsQuery = { programs: Array<{ code: string, name: string, nameEn: string, uptake: ProgramUptake, rulesOn: { version: number, effectiveFrom: string } | null }>, parks: Array<{ code: string, name: string, nameEn: string | null }> };
+
+export type AdminOutreachCountQueryVariables = Exact<{
+  program: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AdminOutreachCountQuery = { enterprises: { totalCount: number } };
+
+export type AdminOutreachListQueryVariables = Exact<{
+  filter: EnterpriseFilter;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminOutreachListQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, size: EnterpriseSize, isHighTech: boolean, foundedOn: string, park: { code: string, name: string, nameEn: string | null } }> } };
+
+export type AdminAuthorizationBanksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAuthorizationBanksQuery = { banks: Array<{ id: string, creditCode: string, name: string, nameEn: string | null, isPartner: boolean, isPlanned: boolean }> };
+
+export type AdminAuthorizationsQueryVariables = Exact<{
+  creditCode?: string | null | undefined;
+  bankCreditCode?: string | null | undefined;
+  active?: boolean | null | undefined;
+  endingBy?: string | null | undefined;
+  orderBy?: DataAuthorizationOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminAuthorizationsQuery = { authorizations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, scopes: Array<AuthorizationScope>, purpose: string, validFrom: string, validUntil: string, signer: string | null, paperReference: string | null, isActive: boolean, grantedAt: string, revokedAt: string | null, grantedBy: { role: Role, name: string, organization:
+          | { __typename: 'Bank' }
+          | { __typename: 'CppccMember' }
+          | { __typename: 'Enterprise' }
+          | { __typename: 'HandlingUnit' }
+         | null }, enterprise: { creditCode: string, name: string, nameEn: string | null }, bank: { creditCode: string, name: string, nameEn: string | null } }> } };
+
+export type AdminRecordPaperAuthorizationMutationVariables = Exact<{
+  input: GrantAuthorizationInput;
+}>;
+
+
+export type AdminRecordPaperAuthorizationMutation = { grantAuthorization: { authorization: { id: string } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type AdminRevokeAuthorizationMutationVariables = Exact<{
+  input: RevokeAuthorizationInput;
+}>;
+
+
+export type AdminRevokeAuthorizationMutation = { revokeAuthorization: { authorization: { id: string, isActive: boolean, revokedAt: string | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type AdminAuditEventsQueryVariables = Exact<{
+  filter?: AuditEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, operation: string, outcome: AuditOutcome, purpose: string | null, hash: string, actor: { role: Role, name: string, organization:
+          | { __typename: 'Bank' }
+          | { __typename: 'CppccMember' }
+          | { __typename: 'Enterprise' }
+          | { __typename: 'HandlingUnit' }
+         | null }, enterprise: { creditCode: string, name: string, nameEn: string | null } | null, authorization: { id: string, purpose: string, bank: { name: string, nameEn: string | null } } | null, change: { recordId: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown> } | null }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -48,6 +372,225 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AdminListsEnterpriseChoicesDocument = new TypedDocumentString(`
+    query AdminListsEnterpriseChoices($search: String!) {
+  enterprises(
+    filter: {search: $search}
+    orderBy: [{field: NAME, direction: ASC}]
+    first: 10
+  ) {
+    nodes {
+      creditCode
+      name
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminListsEnterpriseChoicesQuery, AdminListsEnterpriseChoicesQueryVariables>;
+export const AdminOutreachProgramsDocument = new TypedDocumentString(`
+    query AdminOutreachPrograms($asOf: Date) {
+  programs {
+    code
+    name
+    nameEn
+    uptake
+    rulesOn(date: $asOf) {
+      version
+      effectiveFrom
+    }
+  }
+  parks {
+    code
+    name
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutreachProgramsQuery, AdminOutreachProgramsQueryVariables>;
+export const AdminOutreachCountDocument = new TypedDocumentString(`
+    query AdminOutreachCount($program: String!, $asOf: Date) {
+  enterprises(filter: {outreach: {program: $program, asOf: $asOf}}, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutreachCountQuery, AdminOutreachCountQueryVariables>;
+export const AdminOutreachListDocument = new TypedDocumentString(`
+    query AdminOutreachList($filter: EnterpriseFilter!, $first: Int, $after: String, $last: Int, $before: String) {
+  enterprises(
+    filter: $filter
+    orderBy: [{field: NAME, direction: ASC}]
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      creditCode
+      name
+      nameEn
+      industry
+      size
+      isHighTech
+      foundedOn
+      park {
+        code
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutreachListQuery, AdminOutreachListQueryVariables>;
+export const AdminAuthorizationBanksDocument = new TypedDocumentString(`
+    query AdminAuthorizationBanks {
+  banks {
+    id
+    creditCode
+    name
+    nameEn
+    isPartner
+    isPlanned
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuthorizationBanksQuery, AdminAuthorizationBanksQueryVariables>;
+export const AdminAuthorizationsDocument = new TypedDocumentString(`
+    query AdminAuthorizations($creditCode: CreditCode, $bankCreditCode: CreditCode, $active: Boolean, $endingBy: Date, $orderBy: DataAuthorizationOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  authorizations(
+    creditCode: $creditCode
+    bankCreditCode: $bankCreditCode
+    active: $active
+    endingBy: $endingBy
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      scopes
+      purpose
+      validFrom
+      validUntil
+      signer
+      paperReference
+      isActive
+      grantedAt
+      revokedAt
+      grantedBy {
+        role
+        name
+        organization {
+          __typename
+        }
+      }
+      enterprise {
+        creditCode
+        name
+        nameEn
+      }
+      bank {
+        creditCode
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuthorizationsQuery, AdminAuthorizationsQueryVariables>;
+export const AdminRecordPaperAuthorizationDocument = new TypedDocumentString(`
+    mutation AdminRecordPaperAuthorization($input: GrantAuthorizationInput!) {
+  grantAuthorization(input: $input) {
+    authorization {
+      id
+    }
+    errors {
+      __typename
+      code
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRecordPaperAuthorizationMutation, AdminRecordPaperAuthorizationMutationVariables>;
+export const AdminRevokeAuthorizationDocument = new TypedDocumentString(`
+    mutation AdminRevokeAuthorization($input: RevokeAuthorizationInput!) {
+  revokeAuthorization(input: $input) {
+    authorization {
+      id
+      isActive
+      revokedAt
+    }
+    errors {
+      __typename
+      code
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRevokeAuthorizationMutation, AdminRevokeAuthorizationMutationVariables>;
+export const AdminAuditEventsDocument = new TypedDocumentString(`
+    query AdminAuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      occurredAt
+      operation
+      outcome
+      purpose
+      hash
+      actor {
+        role
+        name
+        organization {
+          __typename
+        }
+      }
+      enterprise {
+        creditCode
+        name
+        nameEn
+      }
+      authorization {
+        id
+        purpose
+        bank {
+          name
+          nameEn
+        }
+      }
+      change {
+        recordId
+        reason
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditEventsQuery, AdminAuditEventsQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
