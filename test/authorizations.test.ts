@@ -5,10 +5,11 @@ import {
   CreateEnterpriseDocument,
   GrantAuthorizationDocument,
   RevokeAuthorizationDocument,
+  ZoneAuthorizationsDocument,
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
 import { ADMIN_ACTOR, repActor } from './support/actors';
-import { addMonths, zoneToday } from './support/clock';
+import { addDays, addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
 
 const admin = as(Role.ZONE_ADMIN);
@@ -17,6 +18,7 @@ const OTHER = testCode(602);
 const rep = as(Role.ENTERPRISE_REP, OWN);
 const bank = BANKS.find((b) => b.key === 'HANKOU')!;
 const planned = BANKS.find((b) => b.planned)!;
+const hubei = BANKS.find((b) => b.key === 'HUBEI')!;
 
 describe('data authorisations for banks', () => {
   let app: TestApp;
@@ -130,5 +132,92 @@ describe('data authorisations for banks', () => {
     expect(malformed.data!.revokeAuthorization.errors).toEqual([
       { __typename: 'InvalidInputError', code: 'INVALID_INPUT', field: 'input.authorizationId', message: 'input.authorizationId is not the id of a DataAuthorization.' },
     ]);
+  });
+
+  describe('the zone’s list', () => {
+    /**
+     * Five authorizations of the two enterprises, recorded in this order: two for 汉口银行 and one for 湖北银行 in force
+     * and ending within 30 days, one not yet begun, one revoked, one for a year. Named by purpose.
+     */
+    async function recordFive() {
+      const paper = async (creditCode: string, bankCreditCode: string, purpose: string, validFrom: string, validUntil: string) => {
+        const result = await app.execute(
+          GrantAuthorizationDocument,
+          { input: grant({ creditCode, bankCreditCode, purpose, validFrom, validUntil, paperReference: `DH-${purpose}` }) },
+          admin,
+        );
+        expect(result.data!.grantAuthorization.errors).toEqual([]);
+        return result.data!.grantAuthorization.authorization!.id;
+      };
+      await paper(OWN, bank.creditCode, '甲：十日后到期', today, addDays(today, 10));
+      await paper(OWN, hubei.creditCode, '乙：一年', today, nextYear);
+      await paper(OTHER, bank.creditCode, '丙：尚未生效', addDays(today, 5), addDays(today, 22));
+      const revoked = await paper(OTHER, hubei.creditCode, '丁：已撤销', today, addDays(today, 25));
+      expect((await app.execute(RevokeAuthorizationDocument, { input: { authorizationId: revoked } }, admin)).data!.revokeAuthorization.errors).toEqual([]);
+      await paper(OTHER, bank.creditCode, '戊：二十日后到期', today, addDays(today, 20));
+    }
+    const row = (purpose: string) => {
+      const [creditCode, bankName, validUntil, isActive] = {
+        '甲：十日后到期': [OWN, '汉口银行', addDays(today, 10), true],
+        '乙：一年': [OWN, '湖北银行', nextYear, true],
+        '丙：尚未生效': [OTHER, '汉口银行', addDays(today, 22), false],
+        '丁：已撤销': [OTHER, '湖北银行', addDays(today, 25), false],
+        '戊：二十日后到期': [OTHER, '汉口银行', addDays(today, 20), true],
+      }[purpose]!;
+      return { purpose, validUntil, isActive, enterprise: { creditCode }, bank: { name: bankName } };
+    };
+    const page = (purposes: string[], totalCount: number, info: Partial<Record<'hasNextPage' | 'hasPreviousPage', boolean>> = {}) => ({
+      totalCount,
+      pageInfo: {
+        hasNextPage: false,
+        hasPreviousPage: false,
+        ...info,
+        startCursor: purposes.length ? expect.any(String) : null,
+        endCursor: purposes.length ? expect.any(String) : null,
+      },
+      nodes: purposes.map(row),
+    });
+
+    it('lists every enterprise’s for an administrator, newest grant first, and filters by bank, state and end', async () => {
+      await recordFive();
+      const list = async (variables: Record<string, unknown>) => (await app.execute(ZoneAuthorizationsDocument, variables, admin)).data!.authorizations;
+      expect(await list({})).toEqual(page(['戊：二十日后到期', '丁：已撤销', '丙：尚未生效', '乙：一年', '甲：十日后到期'], 5));
+      expect(await list({ bankCreditCode: bank.creditCode })).toEqual(page(['戊：二十日后到期', '丙：尚未生效', '甲：十日后到期'], 3));
+      expect(await list({ active: false })).toEqual(page(['丁：已撤销', '丙：尚未生效'], 2));
+      // The ones to renew: in force today and ending within 30 days, the soonest first.
+      expect(await list({ active: true, endingBy: addDays(today, 30), orderBy: 'EARLIEST_END_FIRST' })).toEqual(page(['甲：十日后到期', '戊：二十日后到期'], 2));
+      // The last day counts: one ending on endingBy is in, one ending two days later is not.
+      expect(await list({ endingBy: addDays(today, 20), orderBy: 'EARLIEST_END_FIRST' })).toEqual(page(['甲：十日后到期', '戊：二十日后到期'], 2));
+      expect(await list({ creditCode: OTHER, bankCreditCode: hubei.creditCode })).toEqual(page(['丁：已撤销'], 1));
+    });
+
+    it('pages both ways in either order, and refuses a cursor of the other order', async () => {
+      await recordFive();
+      const list = async (variables: Record<string, unknown>) => {
+        const answer = await app.execute(ZoneAuthorizationsDocument, { orderBy: 'EARLIEST_END_FIRST', ...variables }, admin);
+        return answer.data ? answer.data.authorizations : answer.errors!.map((e) => [e.message, e.extensions?.['code']]);
+      };
+      const first = (await list({ first: 2 })) as { pageInfo: { endCursor: string } };
+      expect(first).toEqual(page(['甲：十日后到期', '戊：二十日后到期'], 5, { hasNextPage: true }));
+      const second = (await list({ first: 2, after: first.pageInfo.endCursor })) as { pageInfo: { startCursor: string; endCursor: string } };
+      expect(second).toEqual(page(['丙：尚未生效', '丁：已撤销'], 5, { hasNextPage: true, hasPreviousPage: true }));
+      expect(await list({ first: 2, after: second.pageInfo.endCursor })).toEqual(page(['乙：一年'], 5, { hasPreviousPage: true }));
+      expect(await list({ last: 2, before: second.pageInfo.startCursor })).toEqual(page(['甲：十日后到期', '戊：二十日后到期'], 5, { hasNextPage: true }));
+      expect(await list({ last: 2 })).toEqual(page(['丁：已撤销', '乙：一年'], 5, { hasPreviousPage: true }));
+      // Newest grant first, backwards from the end.
+      expect(await list({ orderBy: 'NEWEST_GRANT_FIRST', last: 3 })).toEqual(page(['丙：尚未生效', '乙：一年', '甲：十日后到期'], 5, { hasPreviousPage: true }));
+      const newest = (await list({ orderBy: 'NEWEST_GRANT_FIRST', first: 1 })) as { pageInfo: { endCursor: string } };
+      expect(await list({ first: 2, after: newest.pageInfo.endCursor })).toEqual([['after is not a cursor from this list.', 'BAD_USER_INPUT']]);
+    });
+
+    it('lists a representative’s own only, with or without its credit code', async () => {
+      await recordFive();
+      const list = async (variables: Record<string, unknown>) => (await app.execute(ZoneAuthorizationsDocument, variables, rep)).data!.authorizations;
+      expect(await list({})).toEqual(page(['乙：一年', '甲：十日后到期'], 2));
+      expect(await list({ bankCreditCode: bank.creditCode })).toEqual(page(['甲：十日后到期'], 1));
+      expect(await list({ creditCode: OTHER })).toEqual(page([], 0));
+      const asBank = await app.execute(ZoneAuthorizationsDocument, {}, as(Role.BANK_OFFICER, bank.creditCode));
+      expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    });
   });
 });

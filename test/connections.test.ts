@@ -458,8 +458,8 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     },
   },
   'Query.authorizations': {
-    declare: ', $grantor: CreditCode!, $active: Boolean',
-    args: ', creditCode: $grantor, active: $active',
+    declare: ', $grantor: CreditCode, $bank: CreditCode, $active: Boolean, $orderBy: DataAuthorizationOrder',
+    args: ', creditCode: $grantor, bankCreditCode: $bank, active: $active, orderBy: $orderBy',
     wrap: (c) => c,
     unwrap: (d) => d.c,
     node: '{ id purpose }',
@@ -469,6 +469,15 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       "E7's in force": { viewer: () => admin, vars: { grantor: code('E7'), active: true }, expected: () => [[A(6)], [A(3), A(4)], [A(5)], [A(1)]] },
       "E7's representative: its own": { viewer: () => as(Role.ENTERPRISE_REP, code('E7')), vars: { grantor: code('E7'), active: false }, expected: () => [[A(2)]] },
       "E12's: none": { viewer: () => admin, vars: { grantor: code('E12') }, expected: () => [] },
+      // Without a grantor, the zone's (here E7's are all there are); a representative's are still its own.
+      "the zone's, newest first": { viewer: () => admin, vars: {}, expected: () => [[A(6)], [A(2), A(3), A(4)], [A(5)], [A(1)]] },
+      "the zone's for 招商银行": { viewer: () => admin, vars: { bank: bankOf('CMB') }, expected: () => [[A(4)], [A(5)]] },
+      'the earliest end first: all end on one day, so by id': {
+        viewer: () => admin,
+        vars: { orderBy: 'EARLIEST_END_FIRST' },
+        expected: () => [[A(1), A(2), A(3), A(4), A(5), A(6)]],
+      },
+      "E12's representative, no grantor: none": { viewer: () => as(Role.ENTERPRISE_REP, code('E12')), vars: {}, expected: () => [] },
     },
   },
   'Viewer.authorizations': {

@@ -64,6 +64,20 @@ export const ENUM_LABELS = {
     FAILED: ['不符合', 'Failed'],
     UNKNOWN: ['无法判断', 'Unknown'],
   },
+  ProgramUptake: {
+    IP_PLEDGE_LOAN: ['已有在途或存续的知识产权质押贷款', 'An IP-pledge loan pending or outstanding'],
+    CREDIT_LOAN: ['已有在途或存续的信用贷款', 'A credit loan pending or outstanding'],
+    NEEQ_LISTING: ['已启动或已完成新三板挂牌', 'A NEEQ listing under way or listed'],
+    TECH_INSURANCE_SUBSIDY: ['已申领科技保险保费补贴', 'A tech insurance premium subsidy claimed'],
+    EQUITY_INCENTIVE_PLAN: ['已有批准或实施中的股权激励方案', 'An equity incentive plan approved or in effect'],
+    HIGH_TECH_CERTIFICATE: ['持有有效的高新技术企业证书', 'A valid high-tech enterprise certificate'],
+    RD_SUPER_DEDUCTION: ['近两年已享受研发费用加计扣除', 'The R&D super-deduction used in the last two years'],
+    TECH_SME_QUALIFICATION: ['已入库科技型中小企业', 'A valid tech SME registration'],
+  },
+  DataAuthorizationOrder: {
+    NEWEST_GRANT_FIRST: ['最新授予在前', 'Newest grant first'],
+    EARLIEST_END_FIRST: ['最先到期在前', 'Earliest end first'],
+  },
   AuditOutcome: {
     DONE: ['已执行', 'Done'],
     REFUSED: ['被拒绝（输入有误）', 'Refused'],

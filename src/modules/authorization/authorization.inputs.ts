@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { CreditCodeScalar, DateScalar } from '../../common/scalars';
 import { AuthorizationScope } from './authorization.entity';
 
@@ -37,3 +37,17 @@ export class RevokeAuthorizationInput {
   @Field(() => ID, { description: 'The global id of the authorization (a representative: one of its own enterprise).' })
   authorizationId!: string;
 }
+
+/** The orders a list of authorizations can be read in. */
+export enum DataAuthorizationOrder {
+  NEWEST_GRANT_FIRST = 'NEWEST_GRANT_FIRST',
+  EARLIEST_END_FIRST = 'EARLIEST_END_FIRST',
+}
+registerEnumType(DataAuthorizationOrder, {
+  name: 'DataAuthorizationOrder',
+  description: 'The order of a list of data authorizations; ties are broken by the authorization (its id), so paging never repeats or skips one.',
+  valuesConfig: {
+    NEWEST_GRANT_FIRST: { description: 'The grant recorded last first.' },
+    EARLIEST_END_FIRST: { description: 'The earliest last day in force (`validUntil`) first: those to renew soonest at the top.' },
+  },
+});

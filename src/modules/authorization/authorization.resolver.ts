@@ -1,21 +1,21 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import { zoneToday } from '../../clock';
-import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
+import { Connection, type Page, PageArgs } from '../../common/pagination';
 import { Payload } from '../../common/payload';
-import { CreditCodeScalar } from '../../common/scalars';
+import { CreditCodeScalar, DateScalar } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Bank } from '../finance/counterparty.entity';
 import { eitherForm, legacy, withForm } from '../../common/legacy-args';
 import { DataAuthorization } from './authorization.entity';
-import { GrantAuthorizationInput, RevokeAuthorizationInput } from './authorization.inputs';
+import { DataAuthorizationOrder, GrantAuthorizationInput, RevokeAuthorizationInput } from './authorization.inputs';
 import { findAuthorizations } from './authorization.queries';
 import { grantAuthorization, revokeAuthorization } from './authorization.service';
 
 export const AuthorizationPayload = Payload('AuthorizationPayload', 'authorization', DataAuthorization, 'The authorization granted or revoked.');
 
-@ObjectType('DataAuthorizationConnection', { description: 'A page of data authorizations, newest grant first.' })
+@ObjectType('DataAuthorizationConnection', { description: 'A page of data authorizations, in the order of the list (newest grant first unless it says otherwise).' })
 export class DataAuthorizationConnection extends Connection(DataAuthorization, 'DataAuthorization') {}
 
 /** The description of the `active` argument of every list of authorizations. */
@@ -56,16 +56,31 @@ export class AuthorizationResolver {
   @Authorized()
   @Query(() => DataAuthorizationConnection, {
     description:
-      "An enterprise's authorizations, newest grant first: an administrator any enterprise's, a representative its own " +
-      "(another enterprise's list is empty, as for a code never registered).",
+      "Data authorizations, newest grant first unless `orderBy` says otherwise: an administrator's are the zone's (any " +
+      "enterprise's, or one's with `creditCode`), a representative's its own enterprise's (another enterprise's list is " +
+      'empty, as for a code never registered). With `active: true` and `endingBy`, those in force that end by a date: the ' +
+      'ones to renew.',
   })
   authorizations(
     @Ctx() ctx: RequestContext,
-    @Arg('creditCode', () => CreditCodeScalar, { description: 'The enterprise that granted them.' }) creditCode: string,
-    @Args() page: ForwardPageArgs,
+    @Arg('creditCode', () => CreditCodeScalar, {
+      nullable: true,
+      description: 'Granted by this enterprise. Omitted: by every enterprise the viewer sees (an administrator: the whole zone).',
+    })
+    creditCode: string | null,
+    @Arg('bankCreditCode', () => CreditCodeScalar, { nullable: true, description: 'Granted to this bank (its credit code, as `banks` lists it).' })
+    bankCreditCode: string | null,
     @Arg('active', () => Boolean, { nullable: true, description: ACTIVE_ARGUMENT }) active: boolean | null,
+    @Arg('endingBy', () => DateScalar, {
+      nullable: true,
+      description: 'Only those whose last day in force (`validUntil`) is on or before this date; with `active: true`, those in force today that end by then.',
+    })
+    endingBy: string | null,
+    @Arg('orderBy', () => DataAuthorizationOrder, { defaultValue: DataAuthorizationOrder.NEWEST_GRANT_FIRST, description: 'The order of the list.' })
+    orderBy: DataAuthorizationOrder,
+    @Args() page: PageArgs,
   ): Promise<Page<DataAuthorization>> {
-    return findAuthorizations(ctx, { creditCode, active }, page);
+    return findAuthorizations(ctx, { creditCode, bankCreditCode, active, endingBy, order: orderBy }, page);
   }
 
   @FieldResolver(() => Enterprise, { description: 'The enterprise that granted it.' })

@@ -40,6 +40,50 @@ export type AttachEvidenceInput = {
   proposalId: string | number;
 };
 
+/** Which audit events: every condition given must hold. */
+export type AuditEventFilter = {
+  /** Done for this organization: the global id of a Bank, an Enterprise, a CppccMember or a HandlingUnit. */
+  actorOrganizationId?: string | number | null | undefined;
+  /** Done with a token of this role. */
+  actorRole?: Role | null | undefined;
+  /** Concerning this enterprise. */
+  creditCode?: string | null | undefined;
+  /** Happened before this instant (excluded). */
+  occurredBefore?: string | null | undefined;
+  /** Happened at or after this instant. */
+  occurredFrom?: string | null | undefined;
+  /** The root field of the operation, e.g. grantAuthorization. */
+  operation?: string | null | undefined;
+  /** Ended this way. */
+  outcome?: AuditOutcome | null | undefined;
+};
+
+/** How an audited operation ended. */
+export type AuditOutcome =
+  /** The actor's role may not do this (FORBIDDEN); nothing changed. */
+  | 'DENIED'
+  /** The operation took effect (for a read: the data was shown). */
+  | 'DONE'
+  /** Failed unexpectedly; nothing changed. */
+  | 'FAILED'
+  /** Refused with errors in its payload; nothing changed. */
+  | 'REFUSED';
+
+/** A part of its data an enterprise lets a bank see (数据授权范围). Identity and zone membership come with any authorization; the scopes of all the authorizations of one enterprise in force for a bank add up. */
+export type AuthorizationScope =
+  /** Pilot program eligibility checks (试点资格审核), with their reasons. */
+  | 'ELIGIBILITY'
+  /** Yearly figures in bands (revenue band, R&D intensity band, headcount band), never the figures. */
+  | 'FINANCIALS'
+  /** High-tech enterprise certificates (高新技术企业证书) and the qualifications held (科技型中小企业, 专精特新 …). */
+  | 'HIGH_TECH'
+  /** Financing instruments: the bank's own loans in full, every other instrument as its kind and status only. */
+  | 'INSTRUMENTS'
+  /** Patents, their appraisals and their pledges (专利质押). */
+  | 'PATENTS'
+  /** Identity and zone membership: names, park, industry, size, high-tech status. */
+  | 'PROFILE';
+
 /** Converting the proposal into a member letter (委员来信), passed on to the departments concerned. */
 export type ConvertToLetterInput = {
   /** The office’s reason, if it gives one. */
@@ -86,6 +130,13 @@ export type CreateAccountInput = {
   /** What the person will sign in with: 2 to 32 letters, digits, ".", "_" or "-", starting with a letter or digit; kept in lower case. */
   username: string;
 };
+
+/** The order of a list of data authorizations; ties are broken by the authorization (its id), so paging never repeats or skips one. */
+export type DataAuthorizationOrder =
+  /** The earliest last day in force (`validUntil`) first: those to renew soonest at the top. */
+  | 'EARLIEST_END_FIRST'
+  /** The grant recorded last first. */
+  | 'NEWEST_GRANT_FIRST';
 
 /** Disables an account: it can no longer sign in, and its sessions end at once. */
 export type DisableAccountInput = {
@@ -155,6 +206,17 @@ export type EnterpriseFilter = {
   universityAffiliated?: boolean | null | undefined;
 };
 
+/** The size class of an enterprise (企业规模, by the national SME classification), which sets the equity incentive caps. */
+export type EnterpriseSize =
+  /** Large (大型企业): equity incentives ≤ 5% of equity in all. */
+  | 'LARGE'
+  /** Medium (中型企业): equity incentives ≤ 10% of equity in all. */
+  | 'MEDIUM'
+  /** Micro (微型企业): capped as a small enterprise. */
+  | 'MICRO'
+  /** Small (小型企业): equity incentives ≤ 30% of equity in all. */
+  | 'SMALL';
+
 /** What the registry is asked, to freeze as evidence: exactly one of an enterprise, an instrument, or a portfolio filter. */
 export type EvidenceInput =
   {   /** An enterprise, by credit code: its profile, bands and instruments. */
@@ -172,6 +234,26 @@ export type EvidenceKind =
   | 'INSTRUMENT'
   /** The aggregate figures of the enterprises a portfolio filter selects. */
   | 'PORTFOLIO';
+
+/** An enterprise lets a bank see its data, for one purpose, over a period of at most three years. */
+export type GrantAuthorizationInput = {
+  /** The bank receiving access: a registered bank, open (not planned). */
+  bankCreditCode: string;
+  /** The enterprise granting (a representative: its own). */
+  creditCode: string;
+  /** The reference of the signed paper (纸质授权书编号): required when an administrator records a paper authorization. */
+  paperReference?: string | null | undefined;
+  /** What the bank may use the data for (用途), up to 500 characters. At most one authorization per purpose is in force on any day. */
+  purpose: string;
+  /** What the bank may see beyond identity and zone membership; at least one. */
+  scopes: Array<AuthorizationScope>;
+  /** Who signs for the enterprise (签字人: name and post), up to 100 characters. */
+  signer: string;
+  /** The first day it is in force (Asia/Shanghai). */
+  validFrom: string;
+  /** The last day it is in force, included: not before today, at most three years after validFrom. */
+  validUntil: string;
+};
 
 /** The industries of the zone (园区产业): the pillar, the strategic emerging ones, the pioneer, and those added later. */
 export type Industry =
@@ -279,6 +361,25 @@ export type PolicyRequestStatus =
   | 'IN_PROPOSAL'
   /** Filed; no submitted proposal carries it yet. */
   | 'OPEN';
+
+/** What an enterprise already using a program has (已享受试点政策), so the outreach list leaves it out. */
+export type ProgramUptake =
+  /** A credit loan (信用贷款) pending or outstanding. */
+  | 'CREDIT_LOAN'
+  /** An equity incentive plan (股权激励方案) approved or in effect. */
+  | 'EQUITY_INCENTIVE_PLAN'
+  /** A high-tech enterprise certificate (高新技术企业证书) valid on the date. */
+  | 'HIGH_TECH_CERTIFICATE'
+  /** An IP-pledge loan (知识产权质押贷款) pending or outstanding. */
+  | 'IP_PLEDGE_LOAN'
+  /** A NEEQ listing (新三板挂牌) under way or listed. */
+  | 'NEEQ_LISTING'
+  /** The R&D super-deduction (研发费用加计扣除) used in one of the last two fiscal years. */
+  | 'RD_SUPER_DEDUCTION'
+  /** A tech insurance policy (科技保险) with a premium subsidy claimed. */
+  | 'TECH_INSURANCE_SUBSIDY'
+  /** A tech SME registration (科技型中小企业入库登记, qualification TECH_SME) valid on the date. */
+  | 'TECH_SME_QUALIFICATION';
 
 /** What happened in a step of a proposal’s timeline. */
 export type ProposalAction =
@@ -463,6 +564,12 @@ export type ReviewProposalInput = {
   proposalId: string | number;
   /** The `version` the office read; when given and not the current one, refused with StaleVersionError. */
   version?: number | null | undefined;
+};
+
+/** Ends an authorization at once. */
+export type RevokeAuthorizationInput = {
+  /** The global id of the authorization (a representative: one of its own enterprise). */
+  authorizationId: string | number;
 };
 
 /** What a token holder does in the zone; a token carries one role, and for most roles the organization it acts for. */
@@ -653,6 +760,114 @@ export type ResetAccountPasswordMutation = { resetAccountPassword: { account: { 
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
+
+export type AdminListsEnterpriseChoicesQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type AdminListsEnterpriseChoicesQuery = { enterprises: { nodes: Array<{ creditCode: string, name: string, nameEn: string | null }> } };
+
+export type AdminOutreachProgramsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AdminOutreachProgramsQuery = { programs: Array<{ code: string, name: string, nameEn: string, uptake: ProgramUptake, rulesOn: { version: number, effectiveFrom: string } | null }>, parks: Array<{ code: string, name: string, nameEn: string | null }> };
+
+export type AdminOutreachCountQueryVariables = Exact<{
+  program: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AdminOutreachCountQuery = { enterprises: { totalCount: number } };
+
+export type AdminOutreachListQueryVariables = Exact<{
+  filter: EnterpriseFilter;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminOutreachListQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, size: EnterpriseSize, isHighTech: boolean, foundedOn: string, park: { code: string, name: string, nameEn: string | null } }> } };
+
+export type AdminAuthorizationBanksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAuthorizationBanksQuery = { banks: Array<{ id: string, creditCode: string, name: string, nameEn: string | null, isPartner: boolean, isPlanned: boolean }> };
+
+export type AdminAuthorizationsQueryVariables = Exact<{
+  creditCode?: string | null | undefined;
+  bankCreditCode?: string | null | undefined;
+  active?: boolean | null | undefined;
+  endingBy?: string | null | undefined;
+  orderBy?: DataAuthorizationOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminAuthorizationsQuery = { authorizations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, scopes: Array<AuthorizationScope>, purpose: string, validFrom: string, validUntil: string, signer: string | null, paperReference: string | null, isActive: boolean, grantedAt: string, revokedAt: string | null, grantedBy: { role: Role, name: string, organization:
+          | { __typename: 'Bank' }
+          | { __typename: 'CppccMember' }
+          | { __typename: 'Enterprise' }
+          | { __typename: 'HandlingUnit' }
+         | null }, enterprise: { creditCode: string, name: string, nameEn: string | null }, bank: { creditCode: string, name: string, nameEn: string | null } }> } };
+
+export type AdminRecordPaperAuthorizationMutationVariables = Exact<{
+  input: GrantAuthorizationInput;
+}>;
+
+
+export type AdminRecordPaperAuthorizationMutation = { grantAuthorization: { authorization: { id: string } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type AdminRevokeAuthorizationMutationVariables = Exact<{
+  input: RevokeAuthorizationInput;
+}>;
+
+
+export type AdminRevokeAuthorizationMutation = { revokeAuthorization: { authorization: { id: string, isActive: boolean, revokedAt: string | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type AdminAuditEventsQueryVariables = Exact<{
+  filter?: AuditEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, operation: string, outcome: AuditOutcome, purpose: string | null, hash: string, actor: { role: Role, name: string, organization:
+          | { __typename: 'Bank' }
+          | { __typename: 'CppccMember' }
+          | { __typename: 'Enterprise' }
+          | { __typename: 'HandlingUnit' }
+         | null } | null, enterprise: { creditCode: string, name: string, nameEn: string | null } | null, authorization: { id: string, purpose: string, bank: { name: string, nameEn: string | null } } | null, change: { recordId: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown> } | null }> } };
 
 export type CppccViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1452,6 +1667,225 @@ fragment AccountErrorFields on MutationError {
   message
   path
 }`) as unknown as TypedDocumentString<ResetAccountPasswordMutation, ResetAccountPasswordMutationVariables>;
+export const AdminListsEnterpriseChoicesDocument = new TypedDocumentString(`
+    query AdminListsEnterpriseChoices($search: String!) {
+  enterprises(
+    filter: {search: $search}
+    orderBy: [{field: NAME, direction: ASC}]
+    first: 10
+  ) {
+    nodes {
+      creditCode
+      name
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminListsEnterpriseChoicesQuery, AdminListsEnterpriseChoicesQueryVariables>;
+export const AdminOutreachProgramsDocument = new TypedDocumentString(`
+    query AdminOutreachPrograms($asOf: Date) {
+  programs {
+    code
+    name
+    nameEn
+    uptake
+    rulesOn(date: $asOf) {
+      version
+      effectiveFrom
+    }
+  }
+  parks {
+    code
+    name
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutreachProgramsQuery, AdminOutreachProgramsQueryVariables>;
+export const AdminOutreachCountDocument = new TypedDocumentString(`
+    query AdminOutreachCount($program: String!, $asOf: Date) {
+  enterprises(filter: {outreach: {program: $program, asOf: $asOf}}, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutreachCountQuery, AdminOutreachCountQueryVariables>;
+export const AdminOutreachListDocument = new TypedDocumentString(`
+    query AdminOutreachList($filter: EnterpriseFilter!, $first: Int, $after: String, $last: Int, $before: String) {
+  enterprises(
+    filter: $filter
+    orderBy: [{field: NAME, direction: ASC}]
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      creditCode
+      name
+      nameEn
+      industry
+      size
+      isHighTech
+      foundedOn
+      park {
+        code
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutreachListQuery, AdminOutreachListQueryVariables>;
+export const AdminAuthorizationBanksDocument = new TypedDocumentString(`
+    query AdminAuthorizationBanks {
+  banks {
+    id
+    creditCode
+    name
+    nameEn
+    isPartner
+    isPlanned
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuthorizationBanksQuery, AdminAuthorizationBanksQueryVariables>;
+export const AdminAuthorizationsDocument = new TypedDocumentString(`
+    query AdminAuthorizations($creditCode: CreditCode, $bankCreditCode: CreditCode, $active: Boolean, $endingBy: Date, $orderBy: DataAuthorizationOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  authorizations(
+    creditCode: $creditCode
+    bankCreditCode: $bankCreditCode
+    active: $active
+    endingBy: $endingBy
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      scopes
+      purpose
+      validFrom
+      validUntil
+      signer
+      paperReference
+      isActive
+      grantedAt
+      revokedAt
+      grantedBy {
+        role
+        name
+        organization {
+          __typename
+        }
+      }
+      enterprise {
+        creditCode
+        name
+        nameEn
+      }
+      bank {
+        creditCode
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuthorizationsQuery, AdminAuthorizationsQueryVariables>;
+export const AdminRecordPaperAuthorizationDocument = new TypedDocumentString(`
+    mutation AdminRecordPaperAuthorization($input: GrantAuthorizationInput!) {
+  grantAuthorization(input: $input) {
+    authorization {
+      id
+    }
+    errors {
+      __typename
+      code
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRecordPaperAuthorizationMutation, AdminRecordPaperAuthorizationMutationVariables>;
+export const AdminRevokeAuthorizationDocument = new TypedDocumentString(`
+    mutation AdminRevokeAuthorization($input: RevokeAuthorizationInput!) {
+  revokeAuthorization(input: $input) {
+    authorization {
+      id
+      isActive
+      revokedAt
+    }
+    errors {
+      __typename
+      code
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRevokeAuthorizationMutation, AdminRevokeAuthorizationMutationVariables>;
+export const AdminAuditEventsDocument = new TypedDocumentString(`
+    query AdminAuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      occurredAt
+      operation
+      outcome
+      purpose
+      hash
+      actor {
+        role
+        name
+        organization {
+          __typename
+        }
+      }
+      enterprise {
+        creditCode
+        name
+        nameEn
+      }
+      authorization {
+        id
+        purpose
+        bank {
+          name
+          nameEn
+        }
+      }
+      change {
+        recordId
+        reason
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditEventsQuery, AdminAuditEventsQueryVariables>;
 export const CppccViewerDocument = new TypedDocumentString(`
     query CppccViewer {
   viewer {
