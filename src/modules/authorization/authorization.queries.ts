@@ -13,6 +13,8 @@ export interface AuthorizationScopeOfList {
   bankCreditCode?: string;
   /** true: in force today (Asia/Shanghai); false: not (revoked, ended, or not yet begun); null: all. */
   active?: boolean | null;
+  /** Only those whose last day is on or before this date (Asia/Shanghai): those about to end (到期提醒). */
+  endingBy?: string | null;
 }
 
 /**
@@ -41,6 +43,10 @@ export async function findAuthorizations(
     const today = zoneToday();
     conditions.push(list.active ? `(${inForceSql('a')})` : `not (${inForceSql('a')})`);
     bindings.push(today, today);
+  }
+  if (list.endingBy != null) {
+    conditions.push('a.valid_to <= ?::date');
+    bindings.push(list.endingBy);
   }
   const visible = await ctx.access.visibleEnterpriseIds();
   if (visible) {

@@ -3,7 +3,7 @@ import { Role } from '../../auth/roles';
 import { zoneToday } from '../../clock';
 import { Connection, ForwardPageArgs, type Page } from '../../common/pagination';
 import { Payload } from '../../common/payload';
-import { CreditCodeScalar } from '../../common/scalars';
+import { CreditCodeScalar, DateScalar } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Bank } from '../finance/counterparty.entity';
@@ -21,6 +21,11 @@ export class DataAuthorizationConnection extends Connection(DataAuthorization, '
 /** The description of the `active` argument of every list of authorizations. */
 export const ACTIVE_ARGUMENT =
   'true: only those in force today (Asia/Shanghai: begun, not ended, not revoked); false: only those that are not; omitted: all.';
+
+/** The description of the `endingBy` argument of every list of authorizations. */
+export const ENDING_BY_ARGUMENT =
+  'Only those whose last day (`validUntil`) is on or before this date; with `active: true`, those in force today that end by then ' +
+  '(到期提醒: e.g. today plus 30 days). Omitted: whatever their last day.';
 
 @Resolver(() => DataAuthorization)
 export class AuthorizationResolver {
@@ -64,8 +69,9 @@ export class AuthorizationResolver {
     @Arg('creditCode', () => CreditCodeScalar, { description: 'The enterprise that granted them.' }) creditCode: string,
     @Args() page: ForwardPageArgs,
     @Arg('active', () => Boolean, { nullable: true, description: ACTIVE_ARGUMENT }) active: boolean | null,
+    @Arg('endingBy', () => DateScalar, { nullable: true, description: ENDING_BY_ARGUMENT }) endingBy: string | null,
   ): Promise<Page<DataAuthorization>> {
-    return findAuthorizations(ctx, { creditCode, active }, page);
+    return findAuthorizations(ctx, { creditCode, active, endingBy }, page);
   }
 
   @FieldResolver(() => Enterprise, { description: 'The enterprise that granted it.' })
