@@ -304,8 +304,8 @@ export const ENUM_LABELS = {
     INTERNATIONAL_ORGANIZATIONS: ['国际组织', 'International organizations'],
   },
   HighTechCriteriaVersion: {
-    RULES_2008: ['2008年认定办法', '2008 rules'],
-    RULES_2016: ['2016年认定办法', '2016 rules'],
+    RULES_2008: ['2008年认定办法', 'Rules of 2008'],
+    RULES_2016: ['2016年认定办法', 'Rules of 2016'],
   },
 } as const satisfies Record<string, Record<string, Pair>>;
 
