@@ -9,6 +9,7 @@ import { createAccount } from '../src/modules/account/account.service';
 import { BANKS } from '../seeds/reference';
 import { NAMED_ENTERPRISES } from '../seeds/zone';
 import { ENUM_LABELS } from '../web/src/enums';
+import { codesFromFile, codesFromText } from '../web/src/pages/bank/codes';
 import { as, type TestApp } from './support/app';
 import { DEMO_PASSWORD, describeInBrowser, launchBrowser, signIn, watchedPage, type WatchedPage } from './support/browser';
 import { addDays, zoneToday } from './support/clock';
@@ -67,6 +68,27 @@ async function exported(page: Page, region: Locator) {
 
 /** A table's cells as exported: '—' (nothing) as an empty cell. */
 const asExported = (rows: string[][]) => rows.map((r) => r.map((c) => (c === '—' ? null : c)));
+
+describe('the codes of a batch check, as a bank officer brings them (web/src/pages/bank/codes.ts)', () => {
+  const [a, b, c] = [testCode(9801), testCode(9802), testCode(9803)];
+
+  it('splits pasted text on lines, commas (either width), spaces, semicolons and 、, keeping order, repeats and malformed codes', () => {
+    expect(codesFromText(`${a}\n${b}，${c}; ${a.toLowerCase()}\t"abc"、\r\n\n ${b}  `)).toEqual([a, b, c, a.toLowerCase(), 'abc', b]);
+  });
+
+  it('reads a file of codes: plain text, a CSV by its code column (quoted, with a BOM), an .xlsx sheet without a header', async () => {
+    const text = new File([`${a}\n${b} ${c}\n`], 'codes.txt', { type: 'text/plain' });
+    expect(await codesFromFile(text)).toEqual([a, b, c]);
+    const csv = new File([`\uFEFF"企业名称","统一社会信用代码"\r\n"甲公司，武汉",${a}\r\n乙公司,"${b}"\r\n,\r\n丙公司,abc\r\n`], 'codes.csv', { type: 'text/csv' });
+    expect(await codesFromFile(csv)).toEqual([a, b, 'abc']);
+    // No header: the column with the codes is the one most of whose cells look like codes.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    for (const [name, code] of [['甲', a], ['乙', 'xyz'], ['丙', c]]) sheet.addRow([name, code]);
+    const xlsx = new File([Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer)], 'codes.xlsx');
+    expect(await codesFromFile(xlsx)).toEqual([a, 'xyz', c]);
+  });
+});
 
 describeInBrowser('the bank officer’s and the enterprise representative’s pages in a real browser', () => {
   jest.setTimeout(240_000);
@@ -275,7 +297,7 @@ describeInBrowser('the bank officer’s and the enterprise representative’s pa
     expect(watched.problems).toEqual([]);
   });
 
-  it('reads the codes of an uploaded .xlsx (by its 代码 column), checks them, and refuses more than 1,000 in Chinese', async () => {
+  it('reads the codes of an uploaded .xlsx (by its 代码 column), checks them, checks 1,000 at once, and refuses more in Chinese', async () => {
     const codes = [...added.slice(0, 5), stranger.toLowerCase(), testCode(9903)];
     const dir = await mkdtemp(path.join(os.tmpdir(), 'innozone-codes-'));
     const file = path.join(dir, '待查企业.xlsx');
@@ -298,6 +320,16 @@ describeInBrowser('the bank officer’s and the enterprise representative’s pa
     const answer: Json[] = (await graphql(CHECK, { program, codes, asOf: today })).eligibility;
     expect((await tableRows(results)).map((r) => r.slice(0, -1))).toEqual(answer.map(resultRow(criteriaOf(answer))));
     expect(answer.map((a) => a.creditCode)).toEqual(codes.map((c) => c.toUpperCase()));
+
+    // 1,000 codes, the most one check takes: answered whole (within the request's cost and size limits).
+    const thousand = [...added, ...Array.from({ length: 970 }, (_, i) => testCode(20000 + i))];
+    await page.getByLabel('统一社会信用代码').fill(thousand.join('\n'));
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '共 1,000 个代码：' }).waitFor({ timeout: 60_000 });
+    expect(await results.locator('tbody tr').count()).toBe(1000);
+    expect((await tableRows(results)).filter((r) => r[3] === '符合条件').length).toBe(
+      (await graphql(CHECK, { program, codes: added, asOf: today })).eligibility.filter((a: Json) => a.isEligible).length,
+    );
 
     // 1,001 codes: said in Chinese before anything is sent.
     await page.getByLabel('统一社会信用代码').fill(Array.from({ length: 1001 }, (_, i) => testCode(20000 + i)).join('\n'));
