@@ -147,9 +147,9 @@ describeInBrowser('the bank officer’s and the enterprise representative’s pa
     e.park.name,
     e.isHighTech ? '是' : '否',
     e.viewerAuthorization.purpose,
-    e.viewerAuthorization.scopes.map((s: string) => zh('AuthorizationScope', s)).join('、'),
     e.viewerAuthorization.validFrom,
     e.viewerAuthorization.validUntil,
+    e.viewerAuthorization.scopes.map((s: string) => zh('AuthorizationScope', s)).join('、'),
   ];
 
   it('shows a bank officer its clients as GraphQL answers them: searched, paged both ways, exported', async () => {
@@ -163,7 +163,7 @@ describeInBrowser('the bank officer’s and the enterprise representative’s pa
     const second = (await graphql(CLIENTS, { first: 20, after: first.pageInfo.endCursor })).enterprises;
     expect(first.totalCount).toBe(33);
     await clients.getByRole('cell', { name: first.nodes[0].name, exact: true }).waitFor();
-    expect(await tableHeaders(clients)).toEqual(['企业名称', '统一社会信用代码', '产业领域', '所在园区', '高新技术企业', '授权用途', '授权范围', '生效日', '到期日']);
+    expect(await tableHeaders(clients)).toEqual(['企业名称', '统一社会信用代码', '产业领域', '所在园区', '高新技术企业', '授权用途', '生效日', '到期日', '授权范围']);
     expect(await tableRows(clients)).toEqual(first.nodes.map(clientRow));
     expect(await clients.locator('.pager').innerText()).toContain('共 33 条');
     await watched.screenshot('bank-clients');
@@ -346,10 +346,10 @@ describeInBrowser('the bank officer’s and the enterprise representative’s pa
       a.enterprise.name,
       a.enterprise.creditCode,
       a.purpose,
-      a.scopes.map((s: string) => zh('AuthorizationScope', s)).join('、'),
       a.validFrom,
       a.validUntil,
       String(Math.round((Date.parse(a.validUntil) - Date.parse(today)) / 86_400_000)),
+      a.scopes.map((s: string) => zh('AuthorizationScope', s)).join('、'),
     ];
     const watched = await watchedPage(browser, app);
     const page = await signIn(watched, app, 'bank');
@@ -470,7 +470,7 @@ describeInBrowser('the bank officer’s and the enterprise representative’s pa
     const bankPage = await signIn(bank, app, 'hankou');
     const clients = bankPage.getByRole('region', { name: '授权客户' });
     await clients.getByRole('cell', { name: rep.name, exact: true }).waitFor();
-    expect((await tableRows(clients)).map((r) => [r[0], r[1], r[5], r[6]])).toEqual([[rep.name, rep.creditCode, '科技信用贷款授信审查', '基本信息、资格查询']]);
+    expect((await tableRows(clients)).map((r) => [r[0], r[1], r[5], r[8]])).toEqual([[rep.name, rep.creditCode, '科技信用贷款授信审查', '基本信息、资格查询']]);
 
     // Revoked (after a confirmation): at once, the bank sees it no more.
     await mine.getByRole('button', { name: '撤销', exact: true }).first().click();

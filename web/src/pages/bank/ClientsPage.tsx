@@ -61,6 +61,7 @@ export function ClientsPage() {
     setCursor({ first: PAGE_SIZE });
   };
 
+  const scopes = (c: Client) => c.viewerAuthorization?.scopes.map((s) => label('AuthorizationScope', s)).join('、') ?? null;
   const columns: Column<Client>[] = [
     { header: t('name'), value: (c) => c.name, width: 36 },
     { header: t('creditCode'), value: (c) => c.creditCode, width: 22 },
@@ -68,9 +69,15 @@ export function ClientsPage() {
     { header: t('park'), value: (c) => (language === 'zh' ? c.park.name : (c.park.nameEn ?? c.park.name)), width: 24 },
     { header: t('highTech'), value: (c) => (c.isHighTech ? t('yes') : t('no')) },
     { header: t('purpose'), value: (c) => c.viewerAuthorization?.purpose ?? null, width: 24 },
-    { header: t('scopes'), value: (c) => c.viewerAuthorization?.scopes.map((s) => label('AuthorizationScope', s)).join('、') ?? null, width: 40 },
     { header: t('validFrom'), value: (c) => format.date(c.viewerAuthorization?.validFrom) },
     { header: t('validUntil'), value: (c) => format.date(c.viewerAuthorization?.validUntil) },
+    {
+      header: t('scopes'),
+      value: scopes,
+      // The longest cell, last and wrapped, so the dates stay in view.
+      render: (c) => <div style={{ whiteSpace: 'normal', minWidth: '12rem' }}>{scopes(c) ?? '—'}</div>,
+      width: 40,
+    },
   ];
 
   return (

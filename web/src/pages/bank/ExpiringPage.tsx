@@ -54,14 +54,20 @@ export function ExpiringPage() {
     placeholderData: keepPreviousData,
   });
 
+  const scopes = (a: Ending) => a.scopes.map((s) => label('AuthorizationScope', s)).join('、');
   const columns: Column<Ending>[] = [
     { header: t('enterprise'), value: (a) => a.enterprise.name, width: 36 },
     { header: t('creditCode'), value: (a) => a.enterprise.creditCode, width: 22 },
     { header: t('purpose'), value: (a) => a.purpose, width: 24 },
-    { header: t('scopes'), value: (a) => a.scopes.map((s) => label('AuthorizationScope', s)).join('、'), width: 40 },
     { header: t('validFrom'), value: (a) => format.date(a.validFrom) },
     { header: t('validUntil'), value: (a) => format.date(a.validUntil) },
     { header: t('left'), value: (a) => daysBetween(today, a.validUntil), align: 'right' },
+    {
+      header: t('scopes'),
+      value: scopes,
+      render: (a) => <div style={{ whiteSpace: 'normal', minWidth: '12rem' }}>{scopes(a)}</div>,
+      width: 40,
+    },
   ];
 
   return (
