@@ -3,6 +3,7 @@ import { BANKS } from '../seeds/reference';
 import {
   AuthorizationsDocument,
   CreateEnterpriseDocument,
+  EndingAuthorizationsDocument,
   GrantAuthorizationDocument,
   RevokeAuthorizationDocument,
   ZoneAuthorizationsDocument,
@@ -219,5 +220,39 @@ describe('data authorisations for banks', () => {
       const asBank = await app.execute(ZoneAuthorizationsDocument, {}, as(Role.BANK_OFFICER, bank.creditCode));
       expect(asBank.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
     });
+  });
+
+  it('lists those about to end (endingBy): a bank its own in force, a representative all its enterprise granted', async () => {
+    // Granted in this order (so listed the other way round, newest first): ending in 10, 40 and 5 days; the last revoked.
+    const ends = [addDays(today, 10), addDays(today, 40), addDays(today, 5)];
+    const ids: string[] = [];
+    for (const [i, validUntil] of ends.entries()) {
+      const r = await app.execute(GrantAuthorizationDocument, { input: grant({ purpose: `授信审查${i + 1}`, validUntil }) }, rep);
+      expect(r.data!.grantAuthorization.errors).toEqual([]);
+      ids.push(r.data!.grantAuthorization.authorization!.id);
+    }
+    await app.execute(RevokeAuthorizationDocument, { input: { authorizationId: ids[2]! } }, rep);
+    const ending = async (viewer: ReturnType<typeof as>, variables: { endingBy?: string; active?: boolean }) => {
+      const r = await app.execute(EndingAuthorizationsDocument, { first: 10, ...variables }, viewer);
+      expect(r.errors).toBeUndefined();
+      const list = r.data!.viewer!.authorizations;
+      return { totalCount: list.totalCount, purposes: list.nodes.map((n) => [n.purpose, n.validUntil, n.enterprise.creditCode, n.bank.name]) };
+    };
+    const row = (i: number) => [`授信审查${i}`, ends[i - 1], OWN, '汉口银行'];
+    const asBank = as(Role.BANK_OFFICER, bank.creditCode);
+    expect(await ending(asBank, { active: true, endingBy: addDays(today, 30) })).toEqual({ totalCount: 1, purposes: [row(1)] });
+    expect(await ending(asBank, { active: true, endingBy: addDays(today, 40) })).toEqual({ totalCount: 2, purposes: [row(2), row(1)] });
+    // On the day itself it still counts; the day before, none.
+    expect(await ending(asBank, { active: true, endingBy: addDays(today, 9) })).toEqual({ totalCount: 0, purposes: [] });
+    expect(await ending(rep, { endingBy: addDays(today, 10) })).toEqual({ totalCount: 2, purposes: [row(3), row(1)] });
+    expect(await ending(rep, { active: true, endingBy: addDays(today, 10) })).toEqual({ totalCount: 1, purposes: [row(1)] });
+    expect(await ending(rep, {})).toEqual({ totalCount: 3, purposes: [row(3), row(2), row(1)] });
+    // The same argument on an enterprise's list, as the zone reads it.
+    const zone = await app.execute(
+      'query Z($code: CreditCode!, $by: Date) { authorizations(creditCode: $code, endingBy: $by) { totalCount nodes { purpose } } }',
+      { code: OWN, by: addDays(today, 10) },
+      admin,
+    );
+    expect(zone).toEqual({ data: { authorizations: { totalCount: 2, nodes: [{ purpose: '授信审查3' }, { purpose: '授信审查1' }] } }, errors: undefined, status: undefined });
   });
 });

@@ -7,6 +7,7 @@ import {
   AuditReadsDocument,
   CreateEnterpriseDocument,
   EligibilityDocument,
+  EligibilityEnterprisesDocument,
   EligibilityFiguresDocument,
   type EligibilityFiguresQuery,
   type EligibilityQuery,
@@ -637,6 +638,55 @@ describe('pilot programs and eligibility', () => {
     expect([byHubei[0], byHubei[2]]).toEqual([malformed(first!, good, refusal), malformed(first!, 'ABC', format('ABC'))]);
   });
 
+  it('names the enterprise of each answer whose criteria ran, and no other: a bank learns no name it may not check', async () => {
+    const checked = await enterprise1001();
+    const profileOnly = await enterprise1041();
+    const cmb = BANKS.find((b) => b.key === 'CMB')!;
+    const today = zoneToday();
+    for (const [code, scopes] of [[checked, ['PROFILE', 'ELIGIBILITY']], [profileOnly, ['PROFILE']]] as const) {
+      await ok(
+        app.execute(
+          GrantAuthorizationDocument,
+          { input: { creditCode: code, bankCreditCode: cmb.creditCode, scopes: [...scopes], purpose: '批量资格查询', validFrom: today, validUntil: addMonths(today, 12), signer: '李娜（财务总监）' } },
+          as(Role.ENTERPRISE_REP, code),
+        ),
+      );
+    }
+    const asked = [checked, profileOnly, testCode(1998), 'abc'];
+    const ask = async (viewer: ReturnType<typeof as>) => {
+      const r = await app.execute(EligibilityEnterprisesDocument, { program: 'IP_PLEDGE_LOAN', creditCodes: asked, asOf: AS_OF }, viewer);
+      expect(r.errors).toBeUndefined();
+      return r.data!.eligibility;
+    };
+    const named = { creditCode: checked, name: '武汉光谷激光科技有限公司' };
+    expect(await ask(as(Role.BANK_OFFICER, cmb.creditCode))).toEqual([
+      { creditCode: checked, isEligible: true, enterprise: named },
+      // Authorized without ELIGIBILITY: refused, and its name is not part of the refusal.
+      { creditCode: profileOnly, isEligible: false, enterprise: null },
+      { creditCode: testCode(1998), isEligible: false, enterprise: null },
+      { creditCode: 'ABC', isEligible: false, enterprise: null },
+    ]);
+    // The name is a read of the enterprise, on the trail beside the check; the refused ones are checks alone.
+    const trail = await app.orm.em.fork().execute<{ code: string | null; outcome: string; read: boolean }[]>(
+      `select e.credit_code as code, a.outcome, coalesce((a.details->>'read')::boolean, false) as read
+       from audit_event a left join enterprise e on e.id = a.enterprise_id
+       where a.actor_org = ? and a.operation = 'eligibility' order by a.seq`,
+      [cmb.creditCode],
+    );
+    expect(trail).toEqual([
+      { code: checked, outcome: 'DONE', read: true },
+      { code: checked, outcome: 'DONE', read: false },
+      ...[profileOnly, testCode(1998), 'ABC'].map(() => ({ code: null, outcome: 'DENIED', read: false })),
+    ]);
+    // The zone checks every registered enterprise; an unregistered or malformed code names none.
+    expect(await ask(admin)).toEqual([
+      { creditCode: checked, isEligible: true, enterprise: named },
+      { creditCode: profileOnly, isEligible: true, enterprise: { creditCode: profileOnly, name: '武汉三B科技有限公司' } },
+      { creditCode: testCode(1998), isEligible: false, enterprise: null },
+      { creditCode: 'ABC', isEligible: false, enterprise: null },
+    ]);
+  });
+
   it('refuses an unknown program as BAD_USER_INPUT, and more than 1000 codes before anything runs', async () => {
     const unknown = await app.execute(EligibilityDocument, { program: 'NO_SUCH', creditCodes: [testCode(1001)] }, admin);
     expect(unknown.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
@@ -689,6 +739,12 @@ describe('eligibility at the scale of a zone', () => {
       expect(new Set(answers.map((a) => `${a.program.code} ${a.rules.version}`))).toEqual(new Set(['CREDIT_LOAN 1']));
       expect(answers.filter((a) => a.checks[0]!.criterion === 'CREDIT_CODE_VALID').map((a) => a.creditCode)).toEqual(['ABC', wrongCheckCode(4999), '91420100X']);
       expect({ viewer: viewer.role, statements: all.statements }).toEqual({ viewer: viewer.role, statements: ten.statements });
+      // Naming each enterprise checked costs one statement more, whatever the batch.
+      const named = (codes: string[]) =>
+        app.countStatements(() => app.execute(EligibilityEnterprisesDocument, { program: 'CREDIT_LOAN', creditCodes: codes, asOf: '2025-10-31' }, viewer));
+      const [tenNamed, allNamed] = [await named(thousand.slice(0, 10)), await named(thousand)];
+      expect(allNamed.result.data!.eligibility.filter((a) => a.enterprise).length).toBe(viewer === admin ? registered.length : Math.ceil(registered.length / 2));
+      expect({ viewer: viewer.role, statements: allNamed.statements }).toEqual({ viewer: viewer.role, statements: tenNamed.statements });
     }
   });
 

@@ -512,7 +512,7 @@ export const TYPES: Record<string, TypeRule> = {
   // Eligibility answers: who may ask whom is the service's row rule (a bank: ELIGIBILITY scope; a representative: its own).
   EligibilityResult: {
     rows: roles('A R B'),
-    fields: { 'creditCode program programme ruleVersion rules asOf isEligible eligible checks benefit receiptId': ROWS },
+    fields: { 'creditCode enterprise program programme ruleVersion rules asOf isEligible eligible checks benefit receiptId': ROWS },
   },
   // What a bank was answered, kept unchanged: its own bank's and the zone's, whether or not the authorisation is still
   // in force (a dispute comes after); a bank's read of one is recorded against the enterprise it shows. The facts

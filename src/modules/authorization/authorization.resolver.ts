@@ -22,6 +22,10 @@ export class DataAuthorizationConnection extends Connection(DataAuthorization, '
 export const ACTIVE_ARGUMENT =
   'true: only those in force today (Asia/Shanghai: begun, not ended, not revoked); false: only those that are not; omitted: all.';
 
+export const ENDING_BY_ARGUMENT =
+  'Only those whose last day (`validUntil`) is on or before this date; with `active: true`, those in force today that end by then ' +
+  '(到期提醒: e.g. today plus 30 days). Omitted: whatever their last day.';
+
 @Resolver(() => DataAuthorization)
 export class AuthorizationResolver {
   @Authorized()
@@ -71,10 +75,7 @@ export class AuthorizationResolver {
     @Arg('bankCreditCode', () => CreditCodeScalar, { nullable: true, description: 'Granted to this bank (its credit code, as `banks` lists it).' })
     bankCreditCode: string | null,
     @Arg('active', () => Boolean, { nullable: true, description: ACTIVE_ARGUMENT }) active: boolean | null,
-    @Arg('endingBy', () => DateScalar, {
-      nullable: true,
-      description: 'Only those whose last day in force (`validUntil`) is on or before this date; with `active: true`, those in force today that end by then.',
-    })
+    @Arg('endingBy', () => DateScalar, { nullable: true, description: ENDING_BY_ARGUMENT })
     endingBy: string | null,
     @Arg('orderBy', () => DataAuthorizationOrder, { defaultValue: DataAuthorizationOrder.NEWEST_GRANT_FIRST, description: 'The order of the list.' })
     orderBy: DataAuthorizationOrder,

@@ -36,6 +36,17 @@ export class EligibilityResultResolver {
     return r.rules.version;
   }
 
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description:
+      'The enterprise checked, so a batch answer names each one (资格查询的企业); null when the criteria were not applied: a malformed or ' +
+      'unregistered code, or one the viewer may not check (the AUTHORIZATION answer), so a refused answer tells nothing more.',
+  })
+  enterprise(@Root() r: EligibilityResult, @Ctx() ctx: RequestContext): Promise<Enterprise | null> | null {
+    // Batched over the answer: one statement for every enterprise of a 1,000-code check.
+    return r.enterpriseId ? ctx.loaders.byId(Enterprise).load(r.enterpriseId) : null;
+  }
+
   @FieldResolver(() => Boolean, { name: 'eligible', description: 'Before API v1: `isEligible`.', deprecationReason: `Use isEligible. Removed after ${LEGACY_REMOVAL}.` })
   eligibleBeforeV1(@Root() r: EligibilityResult): boolean {
     return r.eligible;

@@ -124,9 +124,10 @@ export async function checkEligibility(
   const facts = checkable.length ? await loadFacts(ctx.em, checkable, date, reads) : new Map<string, EnterpriseFacts>();
   const programObject = rules.program.getEntity();
 
-  const result = (creditCode: string, checks: Check[]) =>
+  const result = (creditCode: string, checks: Check[], enterpriseId: string | null = null) =>
     Object.assign(new EligibilityResult(), {
       creditCode,
+      enterpriseId,
       program: programObject,
       rules,
       asOf: date,
@@ -176,7 +177,7 @@ export async function checkEligibility(
     }
     const f = facts.get(id)!;
     const checks = rules.criteria.map((rule) => checkOf(rule.kind, CRITERIA[rule.kind as RuleKind].evaluate(rule, f, date)));
-    const answer = result(code, checks);
+    const answer = result(code, checks, id);
     if (answer.eligible) answer.benefit = benefitFor(rules.benefits ?? [], f, date);
     const grant = grants.get(id)?.byScope.get('ELIGIBILITY');
     const authorization = grant ? { authorization: { scope: 'ELIGIBILITY', inForce: true, purpose: grant.purpose } } : {};

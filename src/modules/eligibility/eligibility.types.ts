@@ -201,6 +201,9 @@ export class EligibilityResult {
       'The receipt of this answer (`eligibilityReceipt(id:)`, or `node(id:)`): it keeps the answer and the facts it was based on, unchanged. Given to banks; null for other viewers.',
   })
   receiptId!: string | null;
+
+  /** The enterprise checked (its uuid), when the criteria ran: `enterprise` shows it; null for every refused answer. */
+  enterpriseId!: string | null;
 }
 
 @InputType({ description: 'A criterion as given: its kind and the parameters that kind takes (see CriterionKind); no others.' })

@@ -3,9 +3,10 @@ import { CurrentViewer } from '../../auth/auth-checker';
 import { Role } from '../../auth/roles';
 import { Viewer, ViewerAccount } from '../../auth/viewer';
 import { ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
+import { DateScalar } from '../../common/scalars';
 import type { RequestContext } from '../../context';
 import type { DataAuthorization } from '../authorization/authorization.entity';
-import { ACTIVE_ARGUMENT, DataAuthorizationConnection } from '../authorization/authorization.resolver';
+import { ACTIVE_ARGUMENT, DataAuthorizationConnection, ENDING_BY_ARGUMENT } from '../authorization/authorization.resolver';
 import { findAuthorizations } from '../authorization/authorization.queries';
 import { Organization, organizationOf } from './organization';
 
@@ -53,9 +54,10 @@ export class ViewerResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: ForwardPageArgs,
     @Arg('active', () => Boolean, { nullable: true, description: ACTIVE_ARGUMENT }) active: boolean | null,
+    @Arg('endingBy', () => DateScalar, { nullable: true, description: ENDING_BY_ARGUMENT }) endingBy: string | null,
   ): Promise<Page<DataAuthorization>> {
-    if (viewer.role === Role.BANK_OFFICER) return findAuthorizations(ctx, { bankCreditCode: viewer.organisation!, active }, page);
-    if (viewer.role === Role.ENTERPRISE_REP) return findAuthorizations(ctx, { creditCode: viewer.organisation!, active }, page);
+    if (viewer.role === Role.BANK_OFFICER) return findAuthorizations(ctx, { bankCreditCode: viewer.organisation!, active, endingBy }, page);
+    if (viewer.role === Role.ENTERPRISE_REP) return findAuthorizations(ctx, { creditCode: viewer.organisation!, active, endingBy }, page);
     // Validates the arguments as any list would, and answers an empty page.
     return Page.fromRows([], pageRequest(page, 2), (a: DataAuthorization) => a, () => [], async () => 0);
   }

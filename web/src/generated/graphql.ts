@@ -131,6 +131,80 @@ export type CreateAccountInput = {
   username: string;
 };
 
+/** A kind of eligibility criterion (资格条件): what it reads and how its parameters (Criterion’s fields named in backticks) bound it. AUTHORIZATION and CREDIT_CODE_VALID are answered by the platform, never part of a rule version. */
+export type CriterionKind =
+  /** Before API v1: AUTHORIZATION, which answers give. */
+  | 'AUTHORISATION'
+  /** Authorization (授权): the asker may check this enterprise (a bank: an active authorization with scope ELIGIBILITY; a representative: its own). Not a rule criterion: answered alone when it fails, in the same words whether the code is registered or not. */
+  | 'AUTHORIZATION'
+  /** Core intellectual property (核心知识产权): at least `count` valid patents of any type. */
+  | 'CORE_IP'
+  /** Valid credit code (统一社会信用代码, GB 32100-2015): the code asked about, trimmed and upper-cased, has 18 characters of the code’s alphabet and the right check character. Not a rule criterion: answered alone when it fails. A code with a wrong check character that the registry holds (recorded with an override) is checked as any other by whoever may see it. */
+  | 'CREDIT_CODE_VALID'
+  /** SME credit rating (中小企业信用评级): one in force on the date, `minimumRating` or better. */
+  | 'CREDIT_RATING'
+  /** Excluded sector (负面清单行业): the GB/T 4754 sector of its principal business is none of `sectors` (a negative list, e.g. 财税〔2015〕119号 for the R&D super-deduction); UNKNOWN when not classified. */
+  | 'EXCLUDED_SECTOR'
+  /** Headcount (职工人数): employees of the latest fiscal year within `minimumEmployees`–`maximumEmployees`. */
+  | 'HEADCOUNT'
+  /** High-tech enterprise certificate (高新技术企业证书) valid on the date. */
+  | 'HIGH_TECH_CERTIFICATE'
+  /** High-tech income share (高新技术产品（服务）收入占比): income from high-tech products and services at least `minimumPercent` of total income, in the latest fiscal year. */
+  | 'HIGH_TECH_REVENUE_SHARE'
+  /** Innovation capability (企业创新能力评价): a score of at least `minimumScore` for the latest fiscal year; UNKNOWN when none is recorded. */
+  | 'INNOVATION_SCORE'
+  /** National high-tech field (国家重点支持的高新技术领域): its core technology is classified under one of `fields`. */
+  | 'NATIONAL_HIGH_TECH_FIELD'
+  /** Not a dishonest judgment debtor (非失信被执行人): checked within `maximumAgeDays` before the date and not listed. */
+  | 'NOT_DISHONEST_DEBTOR'
+  /** No major incident (无重大安全、重大质量事故或严重环境违法行为): none reported for the latest fiscal year; UNKNOWN when not reported. */
+  | 'NO_MAJOR_INCIDENT'
+  /** No recent default (无违约记录): no instrument defaulted in the `months` before the date. */
+  | 'NO_RECENT_DEFAULT'
+  /** Qualification (资质): holds one of `kinds` valid on the date. */
+  | 'QUALIFICATION'
+  /** R&D expense (研发费用) of the latest fiscal year within `minimum`–`maximum`. */
+  | 'RD_EXPENSE'
+  /** R&D intensity (研发费用占销售收入比例): R&D expense over sales revenue across the last `years` fiscal years (the years since founding, for a younger enterprise), at least the share of the revenue band the latest year falls in (`rdBands`); with `isEachYearRequired`, in each of those years. */
+  | 'RD_INTENSITY'
+  /** R&D in China (境内研发费用占比): R&D expense in China at least `minimumPercent` of all R&D expense across the last `years` fiscal years (or the years since founding). */
+  | 'RD_IN_CHINA_SHARE'
+  /** R&D staff share (研发人员占比): at least `minimumPercent` of employees, in the latest fiscal year. */
+  | 'RD_STAFF_SHARE'
+  /** Registered in the zone (在园区注册), founded at least `minimumYears` before the date. */
+  | 'REGISTERED_IN_ZONE'
+  /** Sales revenue (销售收入) of the latest fiscal year within `minimum`–`maximum`. */
+  | 'REVENUE'
+  /** Science and technology staff share (科技人员占比): at least `minimumPercent` of employees, in the latest fiscal year. */
+  | 'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE'
+  /** State ownership (国有企业): state-owned, or not, as `isStateOwned` says. */
+  | 'STATE_OWNED'
+  /** Supported industry (支持的产业领域): its zone industry is one of `industries`. */
+  | 'SUPPORTED_INDUSTRY'
+  /** Tax credit grade (纳税信用等级): the latest published by the date, for one of the two years before it, is one of `grades`. */
+  | 'TAX_CREDIT_GRADE'
+  /** Tech enterprise type (科技型企业类型): one of `techEnterpriseTypes` (财资〔2016〕4号 art. 2, widened by 财资〔2018〕54号): PASSED when one holds, FAILED when none does, UNKNOWN when none holds and one is not known. */
+  | 'TECH_ENTERPRISE_TYPE'
+  /** Tech insurance (科技保险): a tech insurance policy in force on the date. */
+  | 'TECH_INSURANCE_IN_FORCE'
+  /** Tech SME evaluation (科技型中小企业评价, 国科发政〔2017〕115号): on the latest fiscal year, at least `minimumScore` points of 100 (science and technology staff share of employees 20, R&D share of revenue 50, valid patents 30) with staff points above 0; or, without scoring, a high-tech certificate valid on the date. Of the two R&D options the regulation scores, the registry holds the share of revenue only (not of total costs and expenses). */
+  | 'TECH_SME_SCORE'
+  /** Total assets (资产总额) at the end of the latest fiscal year within `minimum`–`maximum`; UNKNOWN when not reported. */
+  | 'TOTAL_ASSETS'
+  /** Unlisted (未上市): not listed on a stock exchange (a NEEQ quotation counts as unlisted); UNKNOWN when the registry does not know. */
+  | 'UNLISTED'
+  /** Pledgeable invention patents (可质押发明专利): at least `count` valid invention patents not pledged on the date, appraised within `months`. */
+  | 'UNPLEDGED_INVENTION_PATENT';
+
+/** What a check found (结论): met, not met, or not known from the registry’s data. */
+export type CriterionOutcome =
+  /** Not met (不符合), on the figures observed. */
+  | 'FAILED'
+  /** Met (符合), on the figures observed. */
+  | 'PASSED'
+  /** Not known (无法判断): the registry lacks the facts named in `missing`; never counts as met. */
+  | 'UNKNOWN';
+
 /** The order of a list of data authorizations; ties are broken by the authorization (its id), so paging never repeats or skips one. */
 export type DataAuthorizationOrder =
   /** The earliest last day in force (`validUntil`) first: those to renew soonest at the top. */
@@ -167,6 +241,53 @@ export type DraftProposalInput = {
   /** The subject (案由): one issue, in a line (at most 100 characters). */
   subject: string;
 };
+
+/** The national economic classification (国民经济行业分类, GB/T 4754) of the principal business: its door categories (门类 A–T), with tobacco and entertainment apart from their doors. */
+export type EconomicSector =
+  /** H: accommodation and catering (住宿和餐饮业). */
+  | 'ACCOMMODATION_AND_CATERING'
+  /** A: agriculture, forestry, animal husbandry and fishery (农、林、牧、渔业). */
+  | 'AGRICULTURE'
+  /** E: construction (建筑业). */
+  | 'CONSTRUCTION'
+  /** R: culture, sports and entertainment (文化、体育和娱乐业), except entertainment (division 90). */
+  | 'CULTURE_AND_SPORTS'
+  /** P: education (教育). */
+  | 'EDUCATION'
+  /** R 90: entertainment (娱乐业). */
+  | 'ENTERTAINMENT'
+  /** J: finance (金融业). */
+  | 'FINANCE'
+  /** Q: health and social work (卫生和社会工作). */
+  | 'HEALTH_AND_SOCIAL_WORK'
+  /** I: information transmission, software and information technology services (信息传输、软件和信息技术服务业). */
+  | 'INFORMATION_AND_SOFTWARE'
+  /** T: international organizations (国际组织). */
+  | 'INTERNATIONAL_ORGANIZATIONS'
+  /** L: leasing and business services (租赁和商务服务业). */
+  | 'LEASING_AND_BUSINESS_SERVICES'
+  /** C: manufacturing (制造业), except tobacco (division 16). */
+  | 'MANUFACTURING'
+  /** B: mining (采矿业). */
+  | 'MINING'
+  /** S: public administration, social security and social organizations (公共管理、社会保障和社会组织). */
+  | 'PUBLIC_ADMINISTRATION'
+  /** K: real estate (房地产业). */
+  | 'REAL_ESTATE'
+  /** M: scientific research and technical services (科学研究和技术服务业). */
+  | 'RESEARCH_AND_TECHNICAL_SERVICES'
+  /** O: resident services, repair and other services (居民服务、修理和其他服务业). */
+  | 'RESIDENT_SERVICES'
+  /** C 16: tobacco products (烟草制品业). */
+  | 'TOBACCO_MANUFACTURING'
+  /** G: transport, storage and postal services (交通运输、仓储和邮政业). */
+  | 'TRANSPORT_AND_POSTAL'
+  /** D: electricity, heat, gas and water production and supply (电力、热力、燃气及水生产和供应业). */
+  | 'UTILITIES'
+  /** N: water conservancy, environment and public facilities management (水利、环境和公共设施管理业). */
+  | 'WATER_ENVIRONMENT_AND_PUBLIC_FACILITIES'
+  /** F: wholesale and retail trade (批发和零售业). */
+  | 'WHOLESALE_AND_RETAIL';
 
 /** Enables a disabled account: it may sign in again. */
 export type EnableAccountInput = {
@@ -235,6 +356,119 @@ export type EvidenceKind =
   /** The aggregate figures of the enterprises a portfolio filter selects. */
   | 'PORTFOLIO';
 
+/** What a figure of an eligibility check is: its name says which field of CriterionFigure carries the value (and which bound of CriterionThreshold applies to it). A fiscal-year figure has `fiscalYear`; one of several records has `subject`. */
+export type FigureName =
+  /** The credit code asked about (统一社会信用代码), trimmed and upper-cased, in `text`. */
+  | 'CREDIT_CODE'
+  /** The check character (校验码) the first 17 characters of the code call for, in `text`. */
+  | 'CREDIT_CODE_CHECK_CHARACTER'
+  /** The day the rating by the agency in `subject` was given (评级日期), in `date`. */
+  | 'CREDIT_RATED_ON'
+  /** An SME credit rating (中小企业信用评级), a CreditRating value, in `text`; `subject` is the agency. */
+  | 'CREDIT_RATING'
+  /** The last day the rating by the agency in `subject` may be relied on, in `date`. */
+  | 'CREDIT_RATING_VALID_UNTIL'
+  /** The day an instrument of the enterprise went into default (违约日期), in `date`; `subject` is the instrument’s kind. */
+  | 'DEFAULTED_ON'
+  /** The day the dishonest judgment debtor list (失信被执行人名单) was last checked, in `date`; `subject` is where it was looked up. */
+  | 'DISHONEST_DEBTOR_CHECKED_ON'
+  /** The GB/T 4754 sector (国民经济行业分类) of its principal business, an EconomicSector value, in `text`. */
+  | 'ECONOMIC_SECTOR'
+  /** Employees (职工总数) in `fiscalYear`, in `count`. */
+  | 'EMPLOYEES'
+  /** The financial figures of a fiscal year as a whole (年度财务数据): only ever missing, for `fiscalYear`. */
+  | 'FISCAL_YEAR_FINANCIALS'
+  /** The day the enterprise was founded (成立日期), in `date`. */
+  | 'FOUNDED_ON'
+  /** Whether a major safety or quality accident or serious environmental violation (重大安全、重大质量事故或严重环境违法行为) was reported for `fiscalYear`, in `isTrue`. */
+  | 'HAS_MAJOR_INCIDENT'
+  /** The last day a high-tech enterprise certificate named in `subject` is valid, in `date`. */
+  | 'HIGH_TECH_CERTIFICATE_EXPIRES_ON'
+  /** The day a high-tech enterprise certificate (高新技术企业证书) named in `subject` was issued, in `date`. */
+  | 'HIGH_TECH_CERTIFICATE_ISSUED_ON'
+  /** The national high-tech field (国家重点支持的高新技术领域) of its core technology, a HighTechField value, in `text`. */
+  | 'HIGH_TECH_FIELD'
+  /** Income from high-tech products and services (高新技术产品（服务）收入) of `fiscalYear`, in yuan, in `amount`. */
+  | 'HIGH_TECH_REVENUE'
+  /** High-tech income as a share of total income (高新技术产品（服务）收入占比) in `fiscalYear`, in `percent`. */
+  | 'HIGH_TECH_REVENUE_SHARE'
+  /** The zone industry (产业领域) it is registered under, an Industry value, in `text`. */
+  | 'INDUSTRY'
+  /** The innovation-capability score (企业创新能力评价得分, points of 100) for `fiscalYear`, in `count`. */
+  | 'INNOVATION_SCORE'
+  /** Whether it is a research institute converted into an enterprise (转制院所), in `isTrue`. */
+  | 'IS_CONVERTED_INSTITUTE'
+  /** Whether that check found the enterprise listed as a dishonest judgment debtor, in `isTrue`; `subject` is where it was looked up. */
+  | 'IS_DISHONEST_DEBTOR'
+  /** Whether a university or research institute invested in it (高校、科研院所投资), in `isTrue`. */
+  | 'IS_INVESTED_BY_ACADEMIA'
+  /** Whether a converted research institute invested in it (转制院所投资), in `isTrue`. */
+  | 'IS_INVESTED_BY_CONVERTED_INSTITUTE'
+  /** Whether its shares are listed on a stock exchange (上市); a NEEQ quotation is not a listing; in `isTrue`. */
+  | 'IS_LISTED_ON_EXCHANGE'
+  /** Whether the patent numbered in `subject` is pledged (已质押) on the date asked about, in `isTrue`. */
+  | 'IS_PATENT_PLEDGED'
+  /** Whether it is state-owned (国有企业), in `isTrue`. */
+  | 'IS_STATE_OWNED'
+  /** Valid utility-model and design patents (实用新型、外观设计专利) granted by the date asked about, in `count`. */
+  | 'OTHER_VALID_PATENTS'
+  /** The day the patent numbered in `subject` was last appraised (评估日期) by the date asked about, in `date`. */
+  | 'PATENT_APPRAISED_ON'
+  /** The value of that appraisal (评估价值) of the patent numbered in `subject`, in yuan, in `amount`. */
+  | 'PATENT_APPRAISED_VALUE'
+  /** A qualification (资质) the enterprise holds, a QualificationKind value, in `text`; `subject` is its number. */
+  | 'QUALIFICATION_KIND'
+  /** The first day the qualification numbered in `subject` is valid, in `date`. */
+  | 'QUALIFICATION_VALID_FROM'
+  /** The last day the qualification numbered in `subject` is valid, in `date`. */
+  | 'QUALIFICATION_VALID_UNTIL'
+  /** R&D expense (研发费用) of `fiscalYear`, in yuan, in `amount`. */
+  | 'RD_EXPENSE'
+  /** R&D expense incurred in China (境内研发费用) in `fiscalYear`, in yuan, in `amount`. */
+  | 'RD_EXPENSE_IN_CHINA'
+  /** R&D expense in China as a share of all R&D expense (境内研发费用占比), over `firstFiscalYear` to `fiscalYear`, in `percent`. */
+  | 'RD_EXPENSE_IN_CHINA_SHARE'
+  /** R&D expense as a share of sales revenue (研发费用占销售收入比例), in `percent`: of `fiscalYear`, or over `firstFiscalYear` to `fiscalYear` together. */
+  | 'RD_SHARE_OF_REVENUE'
+  /** R&D staff (研发人员) in `fiscalYear`, in `count`. */
+  | 'RD_STAFF'
+  /** R&D staff as a share of employees (研发人员占比) in `fiscalYear`, in `percent`. */
+  | 'RD_STAFF_SHARE'
+  /** Sales revenue (销售收入) of `fiscalYear`, in yuan, in `amount`. */
+  | 'REVENUE'
+  /** Science and technology staff (科技人员) in `fiscalYear`, in `count`. */
+  | 'SCIENCE_AND_TECHNOLOGY_STAFF'
+  /** Science and technology staff as a share of employees (科技人员占比) in `fiscalYear`, in `percent`. */
+  | 'SCIENCE_AND_TECHNOLOGY_STAFF_SHARE'
+  /** The tax credit grade (纳税信用等级) for the tax year `fiscalYear`, a TaxCreditGradeValue, in `text`. */
+  | 'TAX_CREDIT_GRADE'
+  /** The day the tax credit grade for `fiscalYear` was published (评定日期), in `date`. */
+  | 'TAX_CREDIT_GRADE_PUBLISHED_ON'
+  /** A kind of tech enterprise (科技型企业类型) it is, a TechEnterpriseType value, in `text`; `subject` names the evidence (a certificate or registration number, the owning university) where there is one. */
+  | 'TECH_ENTERPRISE_TYPE'
+  /** The last day of that tech insurance policy, in `date` (none for an open-ended policy); `subject` is its kind. */
+  | 'TECH_INSURANCE_ENDS_ON'
+  /** The first day of a tech insurance policy (科技保险) in force, in `date`; `subject` is its kind. */
+  | 'TECH_INSURANCE_STARTS_ON'
+  /** Of the tech SME score, the points for intellectual property (科技成果指标, of 30), in `count`. */
+  | 'TECH_SME_IP_POINTS'
+  /** Of the tech SME score, the points for R&D expense over revenue (研发投入指标, of 50), in `count`. */
+  | 'TECH_SME_RD_POINTS'
+  /** The tech SME evaluation score (科技型中小企业评价得分, points of 100) for `fiscalYear`, in `count`. */
+  | 'TECH_SME_SCORE'
+  /** Of the tech SME score, the points for science and technology staff (科技人员指标, of 20), in `count`. */
+  | 'TECH_SME_STAFF_POINTS'
+  /** Total assets (资产总额) at the end of `fiscalYear`, in yuan, in `amount`. */
+  | 'TOTAL_ASSETS'
+  /** Total income (总收入) of `fiscalYear`, in yuan, in `amount`. */
+  | 'TOTAL_INCOME'
+  /** Valid invention patents unpledged on the date and appraised recently enough (可质押发明专利), in `count`. */
+  | 'USABLE_INVENTION_PATENTS'
+  /** Valid invention patents (有效发明专利) granted by the date asked about, in `count`. */
+  | 'VALID_INVENTION_PATENTS'
+  /** Valid patents of any type (有效专利) granted by the date asked about, in `count`. */
+  | 'VALID_PATENTS';
+
 /** An enterprise lets a bank see its data, for one purpose, over a period of at most three years. */
 export type GrantAuthorizationInput = {
   /** The bank receiving access: a registered bank, open (not planned). */
@@ -254,6 +488,32 @@ export type GrantAuthorizationInput = {
   /** The last day it is in force, included: not before today, at most three years after validFrom. */
   validUntil: string;
 };
+
+/** The rules a high-tech enterprise certificate (高新技术企业证书) was granted under. */
+export type HighTechCriteriaVersion =
+  /** The 2008 rules (国科发火〔2008〕172号); renewals by re-examination were numbered GF…. */
+  | 'RULES_2008'
+  /** The 2016 rules (国科发火〔2016〕32号), in force since 2016-01-01. */
+  | 'RULES_2016';
+
+/** The national high-tech fields (国家重点支持的高新技术领域) an enterprise’s core technology is classified under. */
+export type HighTechField =
+  /** Advanced manufacturing and automation (先进制造与自动化). */
+  | 'ADVANCED_MANUFACTURING_AND_AUTOMATION'
+  /** Aerospace (航空航天). */
+  | 'AEROSPACE'
+  /** Biology and new medicine (生物与新医药). */
+  | 'BIOLOGY_AND_NEW_MEDICINE'
+  /** Electronic information (电子信息). */
+  | 'ELECTRONIC_INFORMATION'
+  /** High-tech services (高技术服务). */
+  | 'HIGH_TECH_SERVICES'
+  /** New energy and energy saving (新能源与节能). */
+  | 'NEW_ENERGY_AND_ENERGY_SAVING'
+  /** New materials (新材料). */
+  | 'NEW_MATERIALS'
+  /** Resources and environment (资源与环境). */
+  | 'RESOURCES_AND_ENVIRONMENT';
 
 /** The industries of the zone (园区产业): the pillar, the strategic emerging ones, the pioneer, and those added later. */
 export type Industry =
@@ -345,6 +605,15 @@ export type OutreachFilter = {
   program: string;
 };
 
+/** The part a participant plays in an industry–university–research (产学研) project. */
+export type ParticipantRole =
+  /** Funds the project and sets the problem (出资方; usually the enterprise). */
+  | 'FUNDER'
+  /** Leads the research (牵头研究单位): a university or research institute, never an enterprise. */
+  | 'LEAD_RESEARCH_INSTITUTION'
+  /** Takes part (参与方). */
+  | 'PARTNER';
+
 /** Which policy requests to list; every condition given must hold. */
 export type PolicyRequestFilter = {
   /** Concerning this enterprise. */
@@ -380,6 +649,17 @@ export type ProgramUptake =
   | 'TECH_INSURANCE_SUBSIDY'
   /** A tech SME registration (科技型中小企业入库登记, qualification TECH_SME) valid on the date. */
   | 'TECH_SME_QUALIFICATION';
+
+/** Where a joint project stands. */
+export type ProjectStatus =
+  /** Under way (在研). */
+  | 'ACTIVE'
+  /** Finished as planned (结题). */
+  | 'COMPLETED'
+  /** Agreed, not started (立项). */
+  | 'PLANNED'
+  /** Ended before completion (终止). */
+  | 'TERMINATED';
 
 /** What happened in a step of a proposal’s timeline. */
 export type ProposalAction =
@@ -478,6 +758,25 @@ export type ProposerKind =
   | 'SECTOR'
   /** A special committee of the CPPCC (专门委员会提案). */
   | 'SPECIAL_COMMITTEE';
+
+/** A recognition (资质) an enterprise holds for a period, under a number given by its issuer. */
+export type QualificationKind =
+  /** Gazelle enterprise (瞪羚企业): on the list of high-growth enterprises. */
+  | 'GAZELLE'
+  /** Innovative SME (创新型中小企业), recognized by the provincial industry and information technology department (优质中小企业梯度培育). */
+  | 'INNOVATIVE_SME'
+  /** National “little giant” specialized and innovative enterprise (专精特新“小巨人”企业), named by the Ministry of Industry and Information Technology. */
+  | 'LITTLE_GIANT'
+  /** Potential unicorn enterprise (潜在独角兽企业). */
+  | 'POTENTIAL_UNICORN'
+  /** Provincial specialized, refined, distinctive and innovative SME (省级专精特新中小企业). */
+  | 'PROVINCIAL_SPECIALIZED_SME'
+  /** Manufacturing single-item champion (制造业单项冠军), national. */
+  | 'SINGLE_ITEM_CHAMPION'
+  /** Tech SME (科技型中小企业, 国科发政〔2017〕115号): registered each year after a self-evaluation, under a registration number (入库登记编号). */
+  | 'TECH_SME'
+  /** Unicorn enterprise (独角兽企业). */
+  | 'UNICORN';
 
 /** A proposer’s rating of a reply (满意度测评). */
 export type RateReplyInput = {
@@ -869,6 +1168,40 @@ export type AdminAuditEventsQuery = { auditEvents: { totalCount: number, pageInf
           | { __typename: 'HandlingUnit' }
          | null } | null, enterprise: { creditCode: string, name: string, nameEn: string | null } | null, authorization: { id: string, purpose: string, bank: { name: string, nameEn: string | null } } | null, change: { recordId: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown> } | null }> } };
 
+export type BankClientsQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type BankClientsQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, creditCode: string, name: string, industry: Industry, isHighTech: boolean, park: { id: string, name: string, nameEn: string | null }, viewerAuthorization: { id: string, scopes: Array<AuthorizationScope>, purpose: string, validFrom: string, validUntil: string } | null }> } };
+
+export type BankProgramsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BankProgramsQuery = { programs: Array<{ id: string, code: string, name: string, nameEn: string }> };
+
+export type BankBatchEligibilityQueryVariables = Exact<{
+  program: string;
+  creditCodes: Array<string> | string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type BankBatchEligibilityQuery = { eligibility: Array<{ creditCode: string, isEligible: boolean, asOf: string, receiptId: string | null, enterprise: { id: string, creditCode: string, name: string } | null, program: { id: string, code: string, name: string, nameEn: string }, rules: { id: string, version: number, effectiveFrom: string, criteria: Array<{ kind: CriterionKind }> }, checks: Array<{ criterion: CriterionKind, outcome: CriterionOutcome, detailZh: string, detailEn: string, observed: Array<{ name: FigureName, fiscalYear: number | null, firstFiscalYear: number | null, subject: string | null, amount: string | null, percent: string | null, count: number | null, date: string | null, text: string | null, isTrue: boolean | null }>, required: Array<{ name: FigureName, alternative: number, fiscalYear: number | null, firstFiscalYear: number | null, minimumAmount: string | null, maximumAmount: string | null, minimumPercent: string | null, minimumCount: number | null, maximumCount: number | null, minimumDate: string | null, maximumDate: string | null, anyOf: Array<string> | null, noneOf: Array<string> | null, isTrue: boolean | null }>, missing: Array<{ name: FigureName, fiscalYear: number | null }> }> }> };
+
+export type BankEndingAuthorizationsQueryVariables = Exact<{
+  endingBy: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BankEndingAuthorizationsQuery = { viewer: { authorizations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, scopes: Array<AuthorizationScope>, purpose: string, validFrom: string, validUntil: string, enterprise: { id: string, creditCode: string, name: string } }> } } | null };
+
 export type CppccViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1258,6 +1591,94 @@ export type UnitScoresQueryVariables = Exact<{
 
 
 export type UnitScoresQuery = { handlingUnitScores: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ year: number, replies: number, rated: number, satisfied: number, basicallySatisfied: number, dissatisfied: number, satisfactionRate: string | null, unit: { id: string, name: string, level: CppccLevel } }> } };
+
+export type RepEnterpriseQueryVariables = Exact<{
+  creditCode: string;
+}>;
+
+
+export type RepEnterpriseQuery = { enterprise: { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, size: EnterpriseSize, foundedOn: string, registeredCapital: string, isHighTech: boolean, isStateOwned: boolean, isUniversityAffiliated: boolean, highTechField: HighTechField | null, economicSector: EconomicSector | null, park: { id: string, name: string, nameEn: string | null }, cluster: { id: string, name: string } | null, university: { id: string, name: string } | null, highTechCertificates: Array<{ id: string, number: string, issuedOn: string, validUntil: string, criteriaVersion: HighTechCriteriaVersion }> | null, qualifications: Array<{ id: string, kind: QualificationKind, number: string, issuer: string, validFrom: string, validUntil: string }> | null, financials: Array<{ id: string, fiscalYear: number, revenue: string, rdExpense: string, rdExpenseInChina: string, highTechRevenue: string, totalIncome: string | null, totalAssets: string | null, employees: number, scienceAndTechnologyStaff: number, rdStaff: number | null, innovationScore: number | null }> | null } | null };
+
+export type RepInstrumentsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RepInstrumentsQuery = { enterprise: { id: string, instruments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<
+        | { __typename: 'CollectiveBond', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'CreditLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, contractNumber: string | null, lender: { id: string, name: string } | null }
+        | { __typename: 'FundInvestment', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'IpPledgeLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, contractNumber: string | null, lender: { id: string, name: string } | null }
+        | { __typename: 'MediumTermNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'NeeqListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'RegionalOtcListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'Reinsurance', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'RestrictedInstrument' }
+        | { __typename: 'RiskCompensationCover', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'ShortTermBill', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'SmeCollectiveNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+        | { __typename: 'TechInsurancePolicy', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null }
+      > } | null } | null };
+
+export type RepProjectsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RepProjectsQuery = { enterprise: { id: string, projects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, title: string, status: ProjectStatus, startsOn: string, endsOn: string | null, totalBudget: string, platform: string | null, participants: Array<{ id: string, role: ParticipantRole, enterprise: { id: string, name: string } | null, institution: { id: string, name: string } | null }> }> } | null } | null };
+
+export type RepAuthorizationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RepAuthorizationsQuery = { viewer: { authorizations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, scopes: Array<AuthorizationScope>, purpose: string, signer: string | null, validFrom: string, validUntil: string, isActive: boolean, grantedAt: string, revokedAt: string | null, paperReference: string | null, bank: { id: string, creditCode: string, name: string, nameEn: string | null } }> } } | null };
+
+export type RepBanksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RepBanksQuery = { banks: Array<{ id: string, creditCode: string, name: string, nameEn: string | null, isPartner: boolean, isPlanned: boolean }> };
+
+export type RepGrantAuthorizationMutationVariables = Exact<{
+  input: GrantAuthorizationInput;
+}>;
+
+
+export type RepGrantAuthorizationMutation = { grantAuthorization: { authorization: { id: string } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type RepRevokeAuthorizationMutationVariables = Exact<{
+  input: RevokeAuthorizationInput;
+}>;
+
+
+export type RepRevokeAuthorizationMutation = { revokeAuthorization: { authorization: { id: string, isActive: boolean, revokedAt: string | null } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1886,6 +2307,148 @@ export const AdminAuditEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminAuditEventsQuery, AdminAuditEventsQueryVariables>;
+export const BankClientsDocument = new TypedDocumentString(`
+    query BankClients($filter: EnterpriseFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  enterprises(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      creditCode
+      name
+      industry
+      isHighTech
+      park {
+        id
+        name
+        nameEn
+      }
+      viewerAuthorization {
+        id
+        scopes
+        purpose
+        validFrom
+        validUntil
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankClientsQuery, BankClientsQueryVariables>;
+export const BankProgramsDocument = new TypedDocumentString(`
+    query BankPrograms {
+  programs {
+    id
+    code
+    name
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<BankProgramsQuery, BankProgramsQueryVariables>;
+export const BankBatchEligibilityDocument = new TypedDocumentString(`
+    query BankBatchEligibility($program: String!, $creditCodes: [String!]!, $asOf: Date) {
+  eligibility(program: $program, creditCodes: $creditCodes, asOf: $asOf) {
+    creditCode
+    isEligible
+    asOf
+    receiptId
+    enterprise {
+      id
+      creditCode
+      name
+    }
+    program {
+      id
+      code
+      name
+      nameEn
+    }
+    rules {
+      id
+      version
+      effectiveFrom
+      criteria {
+        kind
+      }
+    }
+    checks {
+      criterion
+      outcome
+      detailZh: detail(language: CHINESE)
+      detailEn: detail(language: ENGLISH)
+      observed {
+        name
+        fiscalYear
+        firstFiscalYear
+        subject
+        amount
+        percent
+        count
+        date
+        text
+        isTrue
+      }
+      required {
+        name
+        alternative
+        fiscalYear
+        firstFiscalYear
+        minimumAmount
+        maximumAmount
+        minimumPercent
+        minimumCount
+        maximumCount
+        minimumDate
+        maximumDate
+        anyOf
+        noneOf
+        isTrue
+      }
+      missing {
+        name
+        fiscalYear
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankBatchEligibilityQuery, BankBatchEligibilityQueryVariables>;
+export const BankEndingAuthorizationsDocument = new TypedDocumentString(`
+    query BankEndingAuthorizations($endingBy: Date!, $first: Int, $after: String) {
+  viewer {
+    authorizations(active: true, endingBy: $endingBy, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        scopes
+        purpose
+        validFrom
+        validUntil
+        enterprise {
+          id
+          creditCode
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankEndingAuthorizationsQuery, BankEndingAuthorizationsQueryVariables>;
 export const CppccViewerDocument = new TypedDocumentString(`
     query CppccViewer {
   viewer {
@@ -2407,6 +2970,222 @@ export const UnitScoresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitScoresQuery, UnitScoresQueryVariables>;
+export const RepEnterpriseDocument = new TypedDocumentString(`
+    query RepEnterprise($creditCode: CreditCode!) {
+  enterprise(creditCode: $creditCode) {
+    id
+    creditCode
+    name
+    nameEn
+    industry
+    park {
+      id
+      name
+      nameEn
+    }
+    cluster {
+      id
+      name
+    }
+    size
+    foundedOn
+    registeredCapital
+    isHighTech
+    isStateOwned
+    isUniversityAffiliated
+    university {
+      id
+      name
+    }
+    highTechField
+    economicSector
+    highTechCertificates {
+      id
+      number
+      issuedOn
+      validUntil
+      criteriaVersion
+    }
+    qualifications {
+      id
+      kind
+      number
+      issuer
+      validFrom
+      validUntil
+    }
+    financials {
+      id
+      fiscalYear
+      revenue
+      rdExpense
+      rdExpenseInChina
+      highTechRevenue
+      totalIncome
+      totalAssets
+      employees
+      scienceAndTechnologyStaff
+      rdStaff
+      innovationScore
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RepEnterpriseQuery, RepEnterpriseQueryVariables>;
+export const RepInstrumentsDocument = new TypedDocumentString(`
+    query RepInstruments($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    instruments(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        __typename
+        ... on FinancingInstrument {
+          id
+          kind
+          status
+          amount
+          startsOn
+          endsOn
+        }
+        ... on CreditLoan {
+          contractNumber
+          lender {
+            id
+            name
+          }
+        }
+        ... on IpPledgeLoan {
+          contractNumber
+          lender {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RepInstrumentsQuery, RepInstrumentsQueryVariables>;
+export const RepProjectsDocument = new TypedDocumentString(`
+    query RepProjects($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    projects(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        status
+        startsOn
+        endsOn
+        totalBudget
+        platform
+        participants {
+          id
+          role
+          enterprise {
+            id
+            name
+          }
+          institution {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RepProjectsQuery, RepProjectsQueryVariables>;
+export const RepAuthorizationsDocument = new TypedDocumentString(`
+    query RepAuthorizations($first: Int, $after: String) {
+  viewer {
+    authorizations(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        scopes
+        purpose
+        signer
+        validFrom
+        validUntil
+        isActive
+        grantedAt
+        revokedAt
+        paperReference
+        bank {
+          id
+          creditCode
+          name
+          nameEn
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RepAuthorizationsQuery, RepAuthorizationsQueryVariables>;
+export const RepBanksDocument = new TypedDocumentString(`
+    query RepBanks {
+  banks {
+    id
+    creditCode
+    name
+    nameEn
+    isPartner
+    isPlanned
+  }
+}
+    `) as unknown as TypedDocumentString<RepBanksQuery, RepBanksQueryVariables>;
+export const RepGrantAuthorizationDocument = new TypedDocumentString(`
+    mutation RepGrantAuthorization($input: GrantAuthorizationInput!) {
+  grantAuthorization(input: $input) {
+    authorization {
+      id
+    }
+    errors {
+      __typename
+      code
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RepGrantAuthorizationMutation, RepGrantAuthorizationMutationVariables>;
+export const RepRevokeAuthorizationDocument = new TypedDocumentString(`
+    mutation RepRevokeAuthorization($input: RevokeAuthorizationInput!) {
+  revokeAuthorization(input: $input) {
+    authorization {
+      id
+      isActive
+      revokedAt
+    }
+    errors {
+      __typename
+      code
+      message
+      path
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RepRevokeAuthorizationMutation, RepRevokeAuthorizationMutationVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
