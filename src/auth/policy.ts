@@ -143,6 +143,9 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     handlingUnits: roles('A R M O H'),
     policyRequests: roles('A R M O'),
     handlingUnitScores: roles('A M O H'),
+    // Imports of spreadsheets, and how each went: the zone's administrators, who import.
+    import: roles('A'),
+    imports: roles('A'),
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -204,6 +207,9 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     voidCreditRating: roles('A'),
     correctDishonestDebtorCheck: roles('A'),
     voidDishonestDebtorCheck: roles('A'),
+    // Excel and CSV in (issue 15 item 3): every kind it imports is recorded by administrators alone (enterprises,
+    // credit standing, paper authorizations), so importing is theirs too; POST /imports/:kind asks this same row.
+    importRecords: roles('A'),
     filePolicyRequest: roles('A R'),
     // The proposal workflow: every CPPCC role passes the gate; the state machine (proposal.workflow.ts) answers a
     // transition by the wrong role, or from the wrong state, with NOT_PERMITTED or TRANSITION_NOT_ALLOWED as data.
@@ -419,7 +425,11 @@ export const TYPES: Record<string, TypeRule> = {
   AuditEvent: {
     rows: roles('A R'),
     owners: { ref: 'enterpriseId' },
-    fields: { 'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS },
+    fields: {
+      'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS,
+      // What an import was (its file and rows): the zone's business, which imports.
+      import: roles('A'),
+    },
   },
   // What a correction or void changed: facts about enterprises (ratings, checks, patents, appraisals), no personal data.
   RecordChange: { rows: roles('A R'), fields: { 'recordId reason before after': ROWS } },
@@ -524,6 +534,12 @@ export const TYPES: Record<string, TypeRule> = {
     rows: roles('A M O H'),
     fields: { 'unit year replies rated satisfied basicallySatisfied dissatisfied satisfactionRate': ROWS },
   },
+  // Imports of spreadsheets: the zone's administrators, who import (issue 15 item 3).
+  Import: {
+    rows: roles('A'),
+    fields: { 'id kind fileName fileSha256 fileSize isDryRun status rowCount processedRows problems startedAt finishedAt actor updatedAt': ROWS },
+  },
+  ImportProblem: { rows: roles('A'), fields: { 'row column code message': ROWS } },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },
