@@ -50,6 +50,9 @@ interface Checked {
 
 const problem = (row: number | null, column: string | null, code: MutationErrorCode | null, zh: string, en: string): StoredProblem => ({ row, column, code, zh, en });
 
+/** A NUL, or a surrogate without its pair: text PostgreSQL cannot store (src/limits.ts refuses them at /graphql). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A header as written, without a required mark a person may add (`企业名称*`, `企业名称（必填）`). */
 const normalHeader = (header: string) => header.replace(/\s+/g, '').replace(/(\*|＊|（必填）|\(必填\))$/, '');
 
@@ -139,6 +142,11 @@ export async function checkFile(ctx: RequestContext, spec: KindSpec, content: Bu
           continue;
         }
         problems.push(problem(row, column.header, MutationErrorCode.INVALID_INPUT, '必填，不能为空。', `${column.header} is required.`));
+        readable = false;
+        continue;
+      }
+      if (typeof cell === 'string' && UNSTORABLE.test(cell)) {
+        problems.push(problem(row, column.header, MutationErrorCode.INVALID_INPUT, '含有无法保存的字符（如 NUL 控制字符）：请删除。', 'Holds a character that cannot be stored (a NUL): remove it.'));
         readable = false;
         continue;
       }
