@@ -400,7 +400,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   await apollo.start();
   await warmReadPlan(orm.em.fork());
   // Imports a stopped process was writing rolled back with it: they say so (src/modules/imports/import.runs.ts).
-  const abandoned = await failAbandonedImports(orm.em.fork() as never);
+  const abandoned = await failAbandonedImports(orm.em.fork());
   if (abandoned > 0) logger.warn({ imports: abandoned }, 'imports left running by a stopped process marked FAILED');
 
   app.use(

@@ -417,6 +417,33 @@ describe('importing from Excel and CSV', () => {
     });
   });
 
+  it('writes nothing when the writing fails part way, after batches were flushed: FAILED, audited, the rollups as they were', async () => {
+    // The 1,500th row fails in PostgreSQL (a trigger of this test's), after the first 1,000 were flushed.
+    await sql(`create function import_test_failure() returns trigger language plpgsql as $$
+      begin if new.name = '武汉写入失败企业1499号有限公司' then raise exception 'simulated failure'; end if; return new; end $$`);
+    await sql('create trigger import_fails before insert on enterprise for each row execute function import_test_failure()');
+    try {
+      const before = await registry();
+      const lines = ['统一社会信用代码,企业名称,所属产业,所在园区,成立日期,注册资本（元）,企业规模'];
+      for (let i = 0; i < 1_500; i++) lines.push(`${testCode(200_000 + i)},武汉写入失败企业${i}号有限公司,新能源,光谷未来科技城,2016-06-06,800000,微型`);
+      const file = Buffer.from(lines.join('\n'));
+      const answer = await importFile('ENTERPRISES', '写入失败.csv', file, false);
+      const problems = [{ row: null, column: null, code: null, message: '写入失败，没有写入任何数据：请稍后重新导入。' }];
+      expect(answer).toEqual({ import: { ...done('ENTERPRISES', '写入失败.csv', file, 1_500), status: 'FAILED', processedRows: 0, problems }, problems, errors: [] });
+      expect(await registry()).toEqual(before);
+      expect((await importEvents(1))[0]).toEqual({
+        operation: 'importRecords',
+        outcome: 'FAILED',
+        actor: { role: 'ZONE_ADMIN' },
+        enterprise: null,
+        import: { id: answer.import!.id, kind: 'ENTERPRISES', fileName: '写入失败.csv', fileSha256: sha256(file), rowCount: 1_500, isDryRun: false },
+      });
+    } finally {
+      await sql('drop trigger import_fails on enterprise');
+      await sql('drop function import_test_failure()');
+    }
+  });
+
   it('serves each kind’s template, public, as .xlsx with a guide sheet and as UTF-8 CSV with a BOM, each importing as it is', async () => {
     const order = ['ENTERPRISES', 'FISCAL_YEAR_FIGURES', 'CREDIT_RATINGS', 'TAX_CREDIT_GRADES', 'DISHONEST_DEBTOR_CHECKS', 'PAPER_AUTHORIZATIONS'] as const;
     for (const format of ['csv', 'xlsx'] as const) {
@@ -585,11 +612,12 @@ describe('importing from Excel and CSV', () => {
     const seen: number[] = [];
     let last: any;
     for (;;) {
+      // Counted before the import is read: while it still runs then, none of its rows was visible (they commit together, with its status).
+      const visible = (await sql<{ n: string }>('select count(*) as n from enterprise'))[0]!.n;
       last = (await app.execute(ImportDocument, { id: answer.body.import.id }, admin)).data!.import;
       if (last.status !== 'RUNNING') break;
       seen.push(last.processedRows);
-      // While it runs, none of its rows is visible: they commit together.
-      expect((await sql<{ n: string }>('select count(*) as n from enterprise'))[0]!.n).toBe('0');
+      expect(visible).toBe('0');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const seconds = (Date.now() - started) / 1000;

@@ -148,7 +148,7 @@ export class Import extends BaseEntity {
   @Field(() => Int, {
     name: 'processedRows',
     description:
-      'The rows done so far: written, while RUNNING (counted as the writing goes, before it commits); all of them once SUCCEEDED; checked, for a dry run; 0 when FAILED (nothing was written).',
+      'The rows done so far: written, while RUNNING (counted as the writing goes, before it commits); all of them once SUCCEEDED; 0 for a real run that FAILED (nothing was written); for a dry run, the rows checked (all of them, whatever was found).',
   })
   get processedRowsNow(): number {
     return this.status === ImportStatus.RUNNING ? (progressOf(this.id) ?? this.processedRows) : this.processedRows;

@@ -246,9 +246,8 @@ export async function xlsxTemplate(spec: KindSpec, refs: References, today: stri
   guide.addRow([
     '说明',
     '',
-    `第 1 行为列名，请勿修改；第 2 行起每行一条记录（${spec.title}），最多 ${MAX_ROWS} 行。示例行可直接导入，使用时请替换为实际数据。`,
+    `第 1 行为列名，请勿修改；第 2 行起每行一条记录（${spec.title}），最多 ${MAX_ROWS} 行，每行按与 ${spec.mutation} 相同的规则检查。示例行可直接导入，使用时请替换为实际数据。`,
   ]);
-  for (const row of [guide.getRow(1)]) row.font = { bold: true };
   guide.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
   guide.getColumn(5).alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());

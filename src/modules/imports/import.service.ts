@@ -5,7 +5,6 @@ import type { RequestContext } from '../../context';
 import type { Viewer } from '../../auth/viewer';
 import { BaseEntity } from '../../common/base.entity';
 import { InvalidInputError, MutationErrorCode, type MutationError, Problems } from '../../common/mutation-errors';
-import { zoneToday } from '../../clock';
 import { AuditOutcome } from '../audit/audit.entity';
 import { recordAudit } from '../audit/audit.service';
 import { RegistryFacts } from '../enterprise/registry-facts';
@@ -53,8 +52,12 @@ const problem = (row: number | null, column: string | null, code: MutationErrorC
 /** A NUL, or a surrogate without its pair: text PostgreSQL cannot store (src/limits.ts refuses them at /graphql). */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A header as written, without a required mark a person may add (`企业名称*`, `企业名称（必填）`). */
-const normalHeader = (header: string) => header.replace(/\s+/g, '').replace(/(\*|＊|（必填）|\(必填\))$/, '');
+/**
+ * A header as compared: without spaces, with half-width parentheses (a person may type either), and without a
+ * required mark a person may add (`企业名称*`, `企业名称（必填）`).
+ */
+const normalHeader = (header: string) =>
+  header.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/(\*|＊|\(必填\))$/, '');
 
 /** Sets a dotted field (`checkCharacterOverride.reason`) of an input. */
 function setField(input: Record<string, unknown>, field: string, value: unknown): void {
@@ -80,7 +83,7 @@ export async function checkFile(ctx: RequestContext, spec: KindSpec, content: Bu
   const problems: StoredProblem[] = [];
 
   // The header: the template's columns, by their Chinese names, in any order.
-  const byHeader = new Map(spec.columns.map((c) => [c.header, c]));
+  const byHeader = new Map(spec.columns.map((c) => [normalHeader(c.header), c]));
   const at = new Map<Column, number>();
   const unknown: string[] = [];
   const twice: string[] = [];
@@ -333,6 +336,3 @@ async function writeRows(em: EntityManager, record: Import, drafts: Draft[], vie
     throw err;
   }
 }
-
-/** Today, as the templates' examples are dated. */
-export const templateToday = (): string => zoneToday();
