@@ -30,8 +30,10 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 /**
  * Reads the first worksheet of an .xlsx, or a CSV, told apart by their bytes (an .xlsx is a zip archive), not by a
  * name or a type a client may get wrong. A CSV must be UTF-8, with or without a byte-order mark: Excel writes it with
- * one ("CSV UTF-8"), most other tools without; the encodings Excel also offers (GB 18030 as "CSV" on a Chinese
- * Windows) cannot be told apart from UTF-8 reliably, so a file that is not valid UTF-8 is refused with how to save it.
+ * one ("CSV UTF-8", and needs one to open Chinese correctly, hence the templates'), while WPS, LibreOffice, databases
+ * and scripts write it without; the mark is dropped, never read as part of the first header. The other encoding a
+ * Chinese Excel offers (GB 18030, as plain "CSV") cannot be told apart from UTF-8 reliably by guessing, so a file that
+ * is not valid UTF-8 is refused with how to save it, rather than read as mojibake.
  */
 export async function readSheet(content: Buffer): Promise<{ sheet: Sheet } | { problem: FileProblem }> {
   if (content.length === 0) return { problem: { zh: '文件是空的。', en: 'The file is empty.' } };
