@@ -31,6 +31,7 @@ import { EnterpriseResolver } from './modules/enterprise/enterprise.resolver';
 import { financeResolvers } from './modules/finance/instrument.resolver';
 import { LoanBookResolver } from './modules/finance/loan-book';
 import { EquityIncentivePlanResolver } from './modules/incentive/incentive.resolver';
+import { ImportResolver } from './modules/imports/import.resolver';
 import { InstitutionResolver } from './modules/institution/institution.resolver';
 import { PatentResolver } from './modules/ip/patent.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -78,6 +79,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CppccMemberResolver,
   PolicyRequestResolver,
   AccountResolver,
+  ImportResolver,
 ];
 
 /**

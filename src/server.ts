@@ -28,6 +28,17 @@ import { webRouter } from './web';
 import { armorRules, costLimit, textInputGuard } from './limits';
 import { oneOfVariablesRule } from './common/one-of';
 import { ErrorCode, unauthenticated } from './common/errors';
+import { importRouter } from './modules/imports/import.http';
+import { failAbandonedImports, settleImports } from './modules/imports/import.runs';
+
+/** What POST /imports answers of an import: every field `import(id)` has, as GraphQL writes it (import.http.ts). */
+const IMPORT_ANSWER = `query ImportAnswer($id: ID!, $language: Language!) {
+  import(id: $id) {
+    id kind fileName fileSha256 fileSize isDryRun status rowCount processedRows startedAt finishedAt updatedAt
+    actor { role name }
+    problems { row column code message(language: $language) }
+  }
+}`;
 
 /** Answered to nobody: the client of the request had gone before it ran (nginx's 499). */
 const CLIENT_CLOSED_REQUEST = 'CLIENT_CLOSED_REQUEST';
@@ -395,6 +406,9 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   });
   await apollo.start();
   await warmReadPlan(orm.em.fork());
+  // Imports a stopped process was writing rolled back with it: they say so (src/modules/imports/import.runs.ts).
+  const abandoned = await failAbandonedImports(orm.em.fork());
+  if (abandoned > 0) logger.warn({ imports: abandoned }, 'imports left running by a stopped process marked FAILED');
 
   app.use(
     pinoHttp({
@@ -446,27 +460,55 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   });
 
   const limitRate = rateLimit(config.graphql.ratePerMinute);
+  /**
+   * Who a request is and its context, as /graphql and POST /imports take it: a bearer token (machine clients,
+   * `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts); counted against its rate;
+   * a token or session whose organization is not registered is refused. Throws the GraphQLError to answer with.
+   */
+  // A bearer token (machine clients, `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts).
+  const contextOf = async (req: express.Request, res: express.Response): Promise<RequestContext> => {
+    const session = req.headers.authorization ? null : sessionIdOf(req);
+    const viewer = session ? await sessionViewer(orm, session).catch(unavailableAs503Error) : await authenticate(tokens, req.headers.authorization);
+    // A password someone else set (an account just created, or its password reset) is good for changing it, nothing else.
+    if (viewer?.account?.mustChangePassword) throw passwordChangeRequired();
+    await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, clientKey(req.ip ?? req.socket.remoteAddress));
+    const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
+    let registered: boolean;
+    try {
+      registered = !viewer || (await organisationExists(context.em, viewer));
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) throw databaseUnavailable();
+      throw err;
+    }
+    if (!registered) throw unauthenticated(`The organisation this ${viewer!.role} token acts for is not registered.`);
+    return context;
+  };
+
+  app.use(
+    importRouter({
+      contextOf,
+      em: () => orm.em.fork(),
+      inFlight: inFlightLimit(config.graphql.maxInFlight),
+      async render(ctx, id, language) {
+        const response = await apollo.executeOperation<{ import: Record<string, unknown> | null }>(
+          { query: IMPORT_ANSWER, variables: { id, language } },
+          { contextValue: ctx },
+        );
+        if (response.body.kind !== 'single' || response.body.singleResult.errors) {
+          throw new Error(`the import could not be read back: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : null)}`);
+        }
+        return response.body.singleResult.data?.import ?? null;
+      },
+    }),
+  );
+
   app.use(
     '/graphql',
     inFlightLimit(config.graphql.maxInFlight),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        // A bearer token (machine clients, `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts).
-        const session = req.headers.authorization ? null : sessionIdOf(req);
-        const viewer = session ? await sessionViewer(orm, session).catch(unavailableAs503Error) : await authenticate(tokens, req.headers.authorization);
-        // A password someone else set (an account just created, or its password reset) is good for changing it, nothing else.
-        if (viewer?.account?.mustChangePassword) throw passwordChangeRequired();
-        await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, clientKey(req.ip ?? req.socket.remoteAddress));
-        const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
-        let registered: boolean;
-        try {
-          registered = !viewer || (await organisationExists(context.em, viewer));
-        } catch (err) {
-          if (isDatabaseUnavailable(err)) throw databaseUnavailable();
-          throw err;
-        }
-        if (!registered) throw unauthenticated(`The organisation this ${viewer!.role} token acts for is not registered.`);
+        const context = await contextOf(req, res);
         const gone = new AbortController();
         if (req.socket.destroyed) gone.abort();
         else res.once('close', () => !res.writableFinished && gone.abort());
@@ -495,8 +537,10 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     httpServer,
     apollo,
     async stop() {
-      // The drain plugin closes the listener and waits for in-flight requests before Apollo stops.
+      // The drain plugin closes the listener and waits for in-flight requests before Apollo stops; an import being
+      // written in the background gets the same grace to commit (else it rolls back, and the next start says so).
       await apollo.stop();
+      await settleImports(config.shutdownGraceMs);
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -342,9 +342,18 @@ describe('the access matrix, generated from the policy table', () => {
       ['handlingUnitScores', 'HandlingUnitScoreConnection', []],
       // Accounts: what they act for is met in full above.
       ['accounts', 'AccountConnection', ['Enterprise', 'Bank', 'CppccMember', 'HandlingUnit']],
+      ['imports', 'ImportConnection', []],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
+    // An import (a dry run of a file with a problem: nothing written), so that imports and their problems are met.
+    const csv = Buffer.from(`\ufeff统一社会信用代码,信用等级,评级机构,评级日期\r\n${hust()},AA,武汉东湖信用评级有限公司,2099-01-01\r\n`, 'utf8');
+    const dryRun = await app.execute<any, any>(
+      'mutation I($input: ImportRecordsInput!) { importRecords(input: $input) { import { status } errors { code } } }',
+      { input: { kind: 'CREDIT_RATINGS', fileName: '信用评级.csv', content: csv.toString('base64'), isDryRun: true } },
+      admin,
+    );
+    expect(dryRun.data.importRecords).toEqual({ import: { status: 'FAILED' }, errors: [] });
     // The demo zone has no early code with a wrong check character; one is registered, as an administrator may.
     const early = await app.execute(
       CreateEnterpriseDocument,
@@ -585,9 +594,14 @@ describe('the access matrix, generated from the policy table', () => {
     await check(`query A { accounts(first: 100) ${everything['accounts']} }`, {}, 'accounts', (f) => mayCall('Query', 'accounts', f.viewer.role));
   });
 
+  const importSweep = once(async () => {
+    // Imports of spreadsheets and their problems: the zone's administrators alone (the others cannot call the root).
+    await check(`query I { imports(first: 100) ${everything['imports']} }`, {}, 'imports', (f) => mayCall('Query', 'imports', f.viewer.role));
+  });
+
   /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
   const fieldSweeps = once(async () => {
-    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep, accountSweep]) await sweep();
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep, accountSweep, importSweep]) await sweep();
   });
 
   const byIdSweep = once(async () => {
@@ -639,6 +653,7 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows CPPCC material to the CPPCC roles as the table says (members every proposal, the office and the zone the submitted, a unit its own), and nothing to banks', () =>
     cppccSweep());
   it('shows accounts to the zone, every one, and to the office those of CPPCC members', () => accountSweep());
+  it('shows imports of spreadsheets, with their problems, to the zone administrators alone', () => importSweep());
   it('returns null by id for every record a viewer may not see, and the record itself otherwise', () => byIdSweep());
   it('shows in full, by id, the records a viewer may see but reaches through no field (reference data)', () => unreachedSweep());
 

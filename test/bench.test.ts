@@ -110,3 +110,27 @@ describe('npm run bench -- --console', () => {
     }
   }, 300_000);
 });
+
+/**
+ * Smoke test of `npm run bench:imports` (issue 15's 10,000 enterprise rows in under 30 s, measured on demand): on 200
+ * rows it imports the enterprises and their fiscal years over HTTP to the end and says so. Timings are never asserted.
+ */
+describe('npm run bench:imports', () => {
+  it('imports a small file of enterprises and one of their fiscal years, each SUCCEEDED', async () => {
+    await run(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'bench', '-d', 'dist', '-q'], {
+      cwd: projectPath(),
+    });
+    const { stdout } = await run(process.execPath, [projectPath('dist', 'bench', 'imports.js'), '--rows', '200'], {
+      cwd: projectPath(),
+      env: { ...process.env, DATABASE_URL: testAdminUrl() },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines.map((l) => l.replace(/\d+(\.\d+)? s/g, 'N s').replace(/\([\d,]+ rows\/s\)/, '(N rows/s)').replace(/, \d+ cores$/, ', N cores'))).toEqual([
+      '# innozone import benchmark: 200 rows, PostgreSQL from DATABASE_URL, N cores',
+      'enterprises: SUCCEEDED; checked and answered in N s, written in N s in all (N rows/s)',
+      'fiscal-year-figures: SUCCEEDED; checked and answered in N s, written in N s in all (N rows/s)',
+      'written: 200 enterprises, 200 fiscal years',
+    ]);
+  }, 300_000);
+});

@@ -255,6 +255,7 @@ describe('every npm run script', () => {
     schema: ['test/schema.test.ts', 'buildInnozoneSchema'],
     codegen: ['test/schema.test.ts', "'--config', 'codegen.yml'"],
     bench: ['test/bench.test.ts', "'dist', 'bench', 'registry.js'"],
+    'bench:imports': ['test/bench.test.ts', "'dist', 'bench', 'imports.js'"],
     'audit:verify': ['test/cli.test.ts', "runWith('audit-verify'"],
     mutation: ['test/mutation-config.test.ts', 'stryker.config.json'],
   };

@@ -279,6 +279,9 @@ const enterpriseOrders = (): Record<string, Walk> => {
   return walks;
 };
 
+/** The fixture's imports (dry runs of one small file), in the order they were made. */
+const IMPORTS = ['核对第1批.csv', '核对第2批.csv', '核对第3批.csv', '核对第4批.csv', '核对第5批.csv'];
+
 const auditOf = (keep: (event: (typeof performed)[number]) => boolean) => () =>
   [...performed].filter(keep).reverse().map((e) => [e.label]);
 
@@ -544,6 +547,15 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
       'concerning E3': { viewer: () => admin, vars: { filter: { creditCode: code('E3') } }, expected: () => [[R(2), R(3), R(4)], [R(5)]] },
       'concerning E12: none': { viewer: () => admin, vars: { filter: { creditCode: code('E12') } }, expected: () => [] },
     },
+  },
+  'Query.imports': {
+    declare: '',
+    args: '',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id fileName }',
+    label: (n) => n.fileName,
+    walks: { 'newest first, dry runs too': { viewer: () => admin, vars: {}, expected: () => [...IMPORTS].reverse().map((n) => [n]) } },
   },
   'Query.institutions': {
     declare: ', $filter: InstitutionFilter',
@@ -944,6 +956,12 @@ describe('every connection, walked forward and back', () => {
          from proposal p, handling_unit u where p.subject = ? and u.name = ?`,
         [rating, rating, P(7), unit],
       );
+    }
+    // Dry runs of a file, each an import of its own (and an event on the trail), a few milliseconds apart.
+    const checks = Buffer.from(`\ufeff统一社会信用代码,查询日期,是否列入失信名单,查询来源\r\n${code('E1')},2025-01-02,否,中国执行信息公开网\r\n`, 'utf8').toString('base64');
+    for (const fileName of IMPORTS) {
+      await mutate('importRecords', '($input: ImportRecordsInput!)', { input: { kind: 'DISHONEST_DEBTOR_CHECKS', fileName, content: checks, isDryRun: true } }, admin, 'import { id }', null);
+      await new Promise((resolve) => setTimeout(resolve, 3));
     }
     // The fixture is written: what the trail holds after this instant is the walks' own (a bank's reads are events).
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -447,6 +447,12 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     const account = `mutation A($input: CreateAccountInput!) { createAccount(input: $input) { account { id } errors { code message } } }`;
     await mutate(account, { input: { username: 'sentinel-officer', displayName: '哨兵客户经理', role: 'BANK_OFFICER', organizationId: toGlobalId('Bank', LENDER.id), password: 'sentinel-2026-pw' } });
     await mutate(account, { input: { username: 'sentinel-member', displayName: '哨兵政协委员', role: 'CPPCC_MEMBER', organizationId: toGlobalId('CppccMember', m!.id), password: 'sentinel-2026-pw' } }, office);
+    // An import of a spreadsheet (a dry run of a file of checks for E1): the zone's, which no other viewer meets.
+    const checks = Buffer.from(`\ufeff统一社会信用代码,查询日期,是否列入失信名单,查询来源\r\n${E1.code},2025-01-02,否,中国执行信息公开网\r\n`, 'utf8').toString('base64');
+    const imported = await mutate('mutation I($input: ImportRecordsInput!) { importRecords(input: $input) { import { id } errors { code } } }', {
+      input: { kind: 'DISHONEST_DEBTOR_CHECKS', fileName: '失信查询.csv', content: checks, isDryRun: true },
+    });
+    const importId = (imported['import'] as Json)['id'] as string;
 
     // ——— the schema, by introspection, and the sweep: every root field with its whole selection ———
     const introspection = await app.execute<IntrospectionQuery, Record<string, never>>(getIntrospectionQuery(), {}, admin);
@@ -499,6 +505,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     sweep('proposal', '$id: ID!', proposalIds.map((id) => ({ args: '(id: $id)', variables: { id } })), everything('proposal', ['Enterprise']));
     sweep('policyRequests', '', [{ args: '(first: 100)' }], everything('policyRequests', ['Enterprise']));
     sweep('accounts', '', [{ args: '(first: 100)' }], everything('accounts', ['Enterprise']));
+    sweep('imports', '', [{ args: '(first: 100)' }]);
+    sweep('import', '$id: ID!', [{ args: '(id: $id)', variables: { id: importId } }]);
 
     // ——— every record the administrator and a member meet, fetched by id: `nodes` for all, `node` for one of each type ———
     const base = [...calls];

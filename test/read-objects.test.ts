@@ -57,6 +57,14 @@ describe('read objects', () => {
       as(Role.BANK_OFFICER, cmb),
     );
     expect([asked.errors, typeof asked.data?.eligibility?.[0]?.receiptId]).toEqual([undefined, 'string']);
+    // An import (a dry run finding a problem, kept with its words as JSON): a row of the imports' table.
+    const csv = Buffer.from(`\ufeff统一社会信用代码,信用等级,评级机构,评级日期\r\n${hust},AA,武汉东湖信用评级有限公司,2099-01-01\r\n`, 'utf8');
+    const imported = await app.execute<any, any>(
+      'mutation I($input: ImportRecordsInput!) { importRecords(input: $input) { import { status } } }',
+      { input: { kind: 'CREDIT_RATINGS', fileName: '信用评级.csv', content: csv.toString('base64'), isDryRun: true } },
+      as(Role.ZONE_ADMIN),
+    );
+    expect(imported.data).toEqual({ importRecords: { import: { status: 'FAILED' } } });
   }, 120_000);
   afterAll(() => app.close());
 

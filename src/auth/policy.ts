@@ -147,6 +147,9 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     handlingUnitScores: roles('A M O H'),
     // Accounts: administrators every one, the office its members' (the Account row rule below); nobody else.
     accounts: roles('A O'),
+    // Imports of spreadsheets, and how each went: the zone's administrators, who import.
+    import: roles('A'),
+    imports: roles('A'),
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -208,6 +211,9 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     voidCreditRating: roles('A'),
     correctDishonestDebtorCheck: roles('A'),
     voidDishonestDebtorCheck: roles('A'),
+    // Excel and CSV in (issue 15 item 3): every kind it imports is recorded by administrators alone (enterprises,
+    // credit standing, paper authorizations), so importing is theirs too; POST /imports/:kind asks this same row.
+    importRecords: roles('A'),
     filePolicyRequest: roles('A R'),
     // The proposal workflow: every CPPCC role passes the gate; the state machine (proposal.workflow.ts) answers a
     // transition by the wrong role, or from the wrong state, with NOT_PERMITTED or TRANSITION_NOT_ALLOWED as data.
@@ -470,6 +476,8 @@ export const TYPES: Record<string, TypeRule> = {
       'id occurredAt actor operation enterprise purpose authorization outcome hash change': ROWS,
       // Who signed in: the zone's business (a representative reading its enterprise's trail sees roles and organizations).
       actorUsername: roles('A'),
+      // What an import was (its file and rows): the zone's business, which imports.
+      import: roles('A'),
     },
   },
   // What a correction or void changed: facts about enterprises (ratings, checks, patents, appraisals), no personal data.
@@ -583,6 +591,12 @@ export const TYPES: Record<string, TypeRule> = {
         ROWS,
     },
   },
+  // Imports of spreadsheets: the zone's administrators, who import (issue 15 item 3).
+  Import: {
+    rows: roles('A'),
+    fields: { 'id kind fileName fileSha256 fileSize isDryRun status rowCount processedRows problems startedAt finishedAt actor updatedAt': ROWS },
+  },
+  ImportProblem: { rows: roles('A'), fields: { 'row column code message': ROWS } },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },

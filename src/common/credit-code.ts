@@ -8,8 +8,8 @@ const FORMAT = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export type CreditCodeCheck =
   | { ok: true; code: string }
-  | { ok: false; reason: 'FORMAT'; message: string }
-  | { ok: false; reason: 'CHECK_CHARACTER'; code: string; expected: string; message: string };
+  | { ok: false; reason: 'FORMAT'; message: string; chinese: string }
+  | { ok: false; reason: 'CHECK_CHARACTER'; code: string; expected: string; message: string; chinese: string };
 
 /** The check character for the first 17 characters of a code. */
 export function creditCodeCheckCharacter(first17: string): string {
@@ -31,6 +31,7 @@ export function checkCreditCode(input: string): CreditCodeCheck {
       message:
         `${JSON.stringify(input)} is not a Unified Social Credit Code: 18 characters, digits and capital letters ` +
         'except I, O, S, V, Z, with a 6-digit division code in positions 3–8.',
+      chinese: `${JSON.stringify(input)} 不是统一社会信用代码：应为 18 位数字或大写字母（不含 I、O、S、V、Z），第 3–8 位为 6 位行政区划码。`,
     };
   }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
@@ -41,6 +42,7 @@ export function checkCreditCode(input: string): CreditCodeCheck {
       code,
       expected,
       message: `The check character of ${code} should be ${expected}, not ${code[17]}.`,
+      chinese: `${code} 的校验码应为 ${expected}，而不是 ${code[17]}。`,
     };
   }
   return { ok: true, code };

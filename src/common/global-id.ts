@@ -27,6 +27,7 @@ export const NODE_TAGS = {
   FundInvestment: 'FIV',
   HandlingUnit: 'HUN',
   HighTechCertificate: 'HTC',
+  Import: 'IMP',
   IndustryCluster: 'ICL',
   Institution: 'INS',
   InstrumentHolder: 'IHD',

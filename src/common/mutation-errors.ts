@@ -67,6 +67,18 @@ export abstract class MutationError {
   get path(): string[] | null {
     return this.field === null ? null : this.field.split('.');
   }
+
+  /**
+   * The same in Chinese, for the rules an import shows its users (src/modules/imports): said of the value at `field`,
+   * without naming it, since an import names the column beside it. Not in the schema (`message` is English).
+   */
+  chinese?: string;
+
+  /** Sets the Chinese words of this error (`chinese`). */
+  inChinese(text: string): this {
+    this.chinese = text;
+    return this;
+  }
 }
 
 @ObjectType({ implements: MutationError, description: 'The input breaks a rule of the registry.' })
@@ -229,8 +241,10 @@ export class Problems {
     return this;
   }
 
-  invalid(field: string, message: string): this {
-    return this.add(new InvalidInputError(field, message));
+  /** An InvalidInputError at `field`, in English and (for the rules an import checks) in Chinese. */
+  invalid(field: string, message: string, chinese?: string): this {
+    const error = new InvalidInputError(field, message);
+    return this.add(chinese === undefined ? error : error.inChinese(chinese));
   }
 
   get any(): boolean {

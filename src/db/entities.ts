@@ -27,6 +27,7 @@ import {
   RiskCompensationClaim,
 } from '../modules/finance/instrument.entity';
 import { EquityGrant, EquityIncentivePlan, TalentAward } from '../modules/incentive/incentive.entity';
+import { Import } from '../modules/imports/import.entity';
 import { Institution } from '../modules/institution/institution.entity';
 import { Patent, PatentAppraisal } from '../modules/ip/patent.entity';
 import { Qualification } from '../modules/qualification/qualification.entity';
@@ -85,4 +86,5 @@ export const entities: Function[] = [
   ProposalEvent,
   ProposalReply,
   ProposalEvidence,
+  Import,
 ];

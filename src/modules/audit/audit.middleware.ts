@@ -65,6 +65,13 @@ async function enterpriseOf(em: EntityManager, value: unknown): Promise<string |
 export const MUTATION_ATTEMPTS = 4;
 
 /**
+ * Mutations whose service records their one audit event itself, in the transaction that does the work: an import
+ * writes its rows in a transaction of its own (in the background, for a large file), and its event commits with them
+ * (src/modules/imports/import.service.ts). Only a failure before it could record anything is recorded here.
+ */
+export const AUDITED_BY_THEIR_SERVICE: ReadonlySet<string> = new Set(['importRecords']);
+
+/**
  * Wraps a mutation's resolver: it runs in one transaction together with its audit event: done, refused (errors in
  * the payload), or failed (recorded apart, since the mutation's own transaction rolled back). Inputs are not copied
  * into the trail, since they may hold personal data; the event names the operation, the record and the error codes,
@@ -77,6 +84,18 @@ export function auditedMutation(
   return async (root, args, context, info) => {
     if (!context.viewer) return resolve(root, args, context, info);
     const viewer = context.viewer;
+    if (AUDITED_BY_THEIR_SERVICE.has(info.fieldName)) {
+      try {
+        return await resolve(root, args, context, info);
+      } catch (err) {
+        await recordAudit(context.em.fork(), viewer, {
+          operation: info.fieldName,
+          outcome: AuditOutcome.FAILED,
+          details: { error: (err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR' },
+        }).catch(() => undefined);
+        throw err;
+      }
+    }
     const outer = context.em;
     const creditCode = (args['input'] as { creditCode?: unknown } | undefined)?.creditCode;
     const details = (extra: Record<string, unknown>) => ({ ...(typeof creditCode === 'string' ? { creditCode } : {}), ...extra });

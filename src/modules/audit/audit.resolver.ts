@@ -8,6 +8,8 @@ import { DataAuthorization } from '../authorization/authorization.entity';
 import { AuditEvent, AuditOutcome } from './audit.entity';
 import { findAuditEvents } from './audit.queries';
 import { JSONObjectScalar } from '../cppcc/cppcc.types';
+import { fromGlobalId } from '../../common/global-id';
+import { Import } from '../imports/import.entity';
 
 /** What a correction, void or update of a recorded fact changed, as its audit event keeps it. */
 @ObjectType({
@@ -82,6 +84,15 @@ export class AuditEventResolver {
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise it concerns; null when it concerns none.' })
   enterprise(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.enterpriseId ? ctx.loaders.byId(Enterprise).load(e.enterpriseId) : null;
+  }
+
+  @FieldResolver(() => Import, {
+    nullable: true,
+    description: 'For an import of a spreadsheet (`importRecords`): the import, with its kind, file name, SHA-256, row count and problems. Null for every other event.',
+  })
+  import(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
+    const parsed = typeof e.details?.['import'] === 'string' ? fromGlobalId(e.details['import']) : null;
+    return parsed?.type === 'Import' ? ctx.loaders.byId(Import).load(parsed.id) : null;
   }
 
   @FieldResolver(() => RecordChange, {

@@ -914,6 +914,8 @@ type AccountErrorFields_CheckCharacterMismatchError_Fragment = { __typename: 'Ch
 
 type AccountErrorFields_DuplicateError_Fragment = { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
+type AccountErrorFields_ImportProblemsError_Fragment = { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
 type AccountErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
 type AccountErrorFields_IncentiveFormNotAllowedError_Fragment = { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
@@ -933,6 +935,7 @@ type AccountErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'Tran
 export type AccountErrorFieldsFragment =
   | AccountErrorFields_CheckCharacterMismatchError_Fragment
   | AccountErrorFields_DuplicateError_Fragment
+  | AccountErrorFields_ImportProblemsError_Fragment
   | AccountErrorFields_IncentiveCapExceededError_Fragment
   | AccountErrorFields_IncentiveFormNotAllowedError_Fragment
   | AccountErrorFields_InvalidInputError_Fragment
@@ -981,6 +984,7 @@ export type CreateAccountMutation = { createAccount: { account: { id: string, us
        | null } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1004,6 +1008,7 @@ export type DisableAccountMutation = { disableAccount: { account: { id: string, 
        | null } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1027,6 +1032,7 @@ export type EnableAccountMutation = { enableAccount: { account: { id: string, us
        | null } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1050,6 +1056,7 @@ export type ResetAccountPasswordMutation = { resetAccountPassword: { account: { 
        | null } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1126,6 +1133,7 @@ export type AdminRecordPaperAuthorizationMutationVariables = Exact<{
 export type AdminRecordPaperAuthorizationMutation = { grantAuthorization: { authorization: { id: string } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1144,6 +1152,7 @@ export type AdminRevokeAuthorizationMutationVariables = Exact<{
 export type AdminRevokeAuthorizationMutation = { revokeAuthorization: { authorization: { id: string, isActive: boolean, revokedAt: string | null } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1269,6 +1278,8 @@ type MutationErrorFields_CheckCharacterMismatchError_Fragment = { __typename: 'C
 
 type MutationErrorFields_DuplicateError_Fragment = { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
+type MutationErrorFields_ImportProblemsError_Fragment = { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
 type MutationErrorFields_IncentiveCapExceededError_Fragment = { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
 type MutationErrorFields_IncentiveFormNotAllowedError_Fragment = { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
@@ -1288,6 +1299,7 @@ type MutationErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'Tra
 export type MutationErrorFieldsFragment =
   | MutationErrorFields_CheckCharacterMismatchError_Fragment
   | MutationErrorFields_DuplicateError_Fragment
+  | MutationErrorFields_ImportProblemsError_Fragment
   | MutationErrorFields_IncentiveCapExceededError_Fragment
   | MutationErrorFields_IncentiveFormNotAllowedError_Fragment
   | MutationErrorFields_InvalidInputError_Fragment
@@ -1301,6 +1313,7 @@ export type MutationErrorFieldsFragment =
 export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
     | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
     | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
     | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
     | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1319,6 +1332,7 @@ export type DraftProposalMutationVariables = Exact<{
 export type DraftProposalMutation = { draftProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1337,6 +1351,7 @@ export type AttachEvidenceMutationVariables = Exact<{
 export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1355,6 +1370,7 @@ export type SubmitProposalMutationVariables = Exact<{
 export type SubmitProposalMutation = { submitProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1373,6 +1389,7 @@ export type CosignProposalMutationVariables = Exact<{
 export type CosignProposalMutation = { cosignProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1391,6 +1408,7 @@ export type ReviewProposalMutationVariables = Exact<{
 export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1409,6 +1427,7 @@ export type AssignProposalMutationVariables = Exact<{
 export type AssignProposalMutation = { assignProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1427,6 +1446,7 @@ export type ReplyToProposalMutationVariables = Exact<{
 export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1445,6 +1465,7 @@ export type RateReplyMutationVariables = Exact<{
 export type RateReplyMutation = { rateReply: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1493,6 +1514,7 @@ export type PolicyRequestTitlesQuery = { nodes: Array<
     | { __typename: 'FundInvestment' }
     | { __typename: 'HandlingUnit' }
     | { __typename: 'HighTechCertificate' }
+    | { __typename: 'Import' }
     | { __typename: 'IndustryCluster' }
     | { __typename: 'Institution' }
     | { __typename: 'InstrumentHolder' }
@@ -1652,6 +1674,7 @@ export type RepGrantAuthorizationMutationVariables = Exact<{
 export type RepGrantAuthorizationMutation = { grantAuthorization: { authorization: { id: string } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -1670,6 +1693,7 @@ export type RepRevokeAuthorizationMutationVariables = Exact<{
 export type RepRevokeAuthorizationMutation = { revokeAuthorization: { authorization: { id: string, isActive: boolean, revokedAt: string | null } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
