@@ -1,5 +1,6 @@
 import { patentCheckDigit } from '../src/common/patent-number';
 import { CREDIT_CODE_ALPHABET } from '../src/common/credit-code';
+import { namePinyin } from '../src/modules/enterprise/pinyin';
 import {
   APPRAISERS,
   BANKS,
@@ -347,6 +348,7 @@ export function generateEnterprise(
     id: eid,
     credit_code: seed.creditCode,
     name: seed.name,
+    name_pinyin: namePinyin(seed.name),
     name_en: seed.nameEn,
     industry: seed.industry,
     // Generated ones: about one in eight not classified yet, one in ten classified under advanced manufacturing
@@ -645,6 +647,7 @@ export function generateEnterprise(
         if (stageIndex > 0 && !seed.name.endsWith('股份有限公司')) {
           if (named) continue;
           enterpriseRow['name'] = seed.name.replace(/有限公司$/, '股份有限公司');
+          enterpriseRow['name_pinyin'] = namePinyin(enterpriseRow['name'] as string);
         }
         listedSomewhere = true;
         break;
