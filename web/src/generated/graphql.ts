@@ -4,6 +4,219 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How an audited operation ended. */
+export type AuditOutcome =
+  /** The actor's role may not do this (FORBIDDEN); nothing changed. */
+  | 'DENIED'
+  /** The operation took effect (for a read: the data was shown). */
+  | 'DONE'
+  /** Failed unexpectedly; nothing changed. */
+  | 'FAILED'
+  /** Refused with errors in its payload; nothing changed. */
+  | 'REFUSED';
+
+/** Which enterprises: every given condition must hold (a condition left out or null selects all). */
+export type EnterpriseFilter = {
+  /** In one of these industry clusters, by code (`IndustryCluster.code`). */
+  clusters?: Array<string> | null | undefined;
+  /** Exactly these enterprises, by credit code (at most 1000). */
+  creditCodes?: Array<string> | null | undefined;
+  /**
+   * Before API v1: `isHighTech`.
+   * @deprecated Use isHighTech. Removed after 2027-06-30.
+   */
+  highTech?: boolean | null | undefined;
+  /** In one of these zone industries. */
+  industries?: Array<Industry> | null | undefined;
+  /** Holds at least one financing instrument of one of these kinds. */
+  instrumentKinds?: Array<InstrumentKind> | null | undefined;
+  /** true: holds a high-tech enterprise certificate (高新技术企业证书) valid today (Asia/Shanghai); false: holds none. */
+  isHighTech?: boolean | null | undefined;
+  /** true: owned by a university (校办企业); false: not. */
+  isUniversityAffiliated?: boolean | null | undefined;
+  /** Only enterprises eligible for a program on a date that do not use it yet. Zone administrators only: anyone else is refused with FORBIDDEN. */
+  outreach?: OutreachFilter | null | undefined;
+  /** In one of these parks, by code (`Park.code`). */
+  parks?: Array<string> | null | undefined;
+  /** A substring of the Chinese or English name (any case), of the Chinese name in pinyin without tones, full or initials (华工科技: `huagong`, `hgkj`; spaces ignored), or the first characters of the credit code; at most 100 characters. */
+  search?: string | null | undefined;
+  /** Of one of these size classes. */
+  sizes?: Array<EnterpriseSize> | null | undefined;
+  /**
+   * Before API v1: `isUniversityAffiliated`.
+   * @deprecated Use isUniversityAffiliated. Removed after 2027-06-30.
+   */
+  universityAffiliated?: boolean | null | undefined;
+};
+
+/** One key of an enterprise list's order. */
+export type EnterpriseOrder = {
+  /** Which way; ascending when left out. */
+  direction?: SortDirection;
+  /** What to sort by. */
+  field: EnterpriseOrderField;
+};
+
+/** What enterprises can be sorted by; ties are broken by the enterprise (its id), so paging never repeats or skips one. */
+export type EnterpriseOrderField =
+  /** The credit code. */
+  | 'CREDIT_CODE'
+  /** The founding date. */
+  | 'FOUNDED_ON'
+  /** The Chinese name, in pinyin order (zh collation). */
+  | 'NAME'
+  /** The English name; a missing one sorts as the empty string. */
+  | 'NAME_EN'
+  /** The registered capital, by amount. */
+  | 'REGISTERED_CAPITAL';
+
+/** The size class of an enterprise (企业规模, by the national SME classification), which sets the equity incentive caps. */
+export type EnterpriseSize =
+  /** Large (大型企业): equity incentives ≤ 5% of equity in all. */
+  | 'LARGE'
+  /** Medium (中型企业): equity incentives ≤ 10% of equity in all. */
+  | 'MEDIUM'
+  /** Micro (微型企业): capped as a small enterprise. */
+  | 'MICRO'
+  /** Small (小型企业): equity incentives ≤ 30% of equity in all. */
+  | 'SMALL';
+
+/** The form of an equity or dividend incentive (股权和分红激励); for a state-owned enterprise, the rules of 财资〔2016〕4号 as each value says. */
+export type IncentiveForm =
+  /** Equity award (股权奖励): to key technical staff with ≥ 3 years of service, each matched by a ≥ 1:1 purchase, ≤ ¥3 million per person, in all ≤ 15% of the three-year net-asset increase. */
+  | 'EQUITY_AWARD'
+  /** Equity sale (股权出售): staff buy equity at its appraised value. */
+  | 'EQUITY_SALE'
+  /** Position dividend (岗位分红, a dividend incentive 分红激励): ≤ 15% of the year’s after-tax profit, ≤ 30% of staff, ≥ 1 year in post, ≤ 2/3 of pay, plans ≤ 3 years. */
+  | 'POSITION_DIVIDEND'
+  /** Project dividend (项目收益分红, a dividend incentive 分红激励): from a result’s transfer or license net income (≥ 50%), its investment shares (≥ 50%), or its industrialization’s operating profit (≥ 5% a year for 3–5 years). */
+  | 'PROJECT_DIVIDEND'
+  /** Restricted stock (限制性股票): not a form of 财资〔2016〕4号; kept for plans recorded before, refused for a new state-owned enterprise’s plan. */
+  | 'RESTRICTED_STOCK'
+  /** Stock options (股权期权): small and micro enterprises only; ≥ 1 year to first exercise, exercised within 5. */
+  | 'STOCK_OPTION'
+  /** Technology as capital (技术入股): not an incentive form of 财资〔2016〕4号; kept for plans recorded before, refused for a new state-owned enterprise’s plan. */
+  | 'TECHNOLOGY_AS_CAPITAL';
+
+/** The industries of the zone (园区产业): the pillar, the strategic emerging ones, the pioneer, and those added later. */
+export type Industry =
+  /** Biomedicine (生物医药): a strategic emerging industry. */
+  | 'BIOMEDICINE'
+  /** Energy saving and environmental protection (节能环保): a strategic emerging industry. */
+  | 'ENERGY_SAVING_ENVIRONMENTAL'
+  /** High-end equipment manufacturing (高端装备制造): a strategic emerging industry. */
+  | 'HIGH_END_EQUIPMENT'
+  /** High-tech services (高技术服务业): the pioneer industry. */
+  | 'HIGH_TECH_SERVICES'
+  /** Integrated circuits (集成电路). */
+  | 'INTEGRATED_CIRCUITS'
+  /** New displays (新型显示). */
+  | 'NEW_DISPLAYS'
+  /** New energy (新能源). */
+  | 'NEW_ENERGY'
+  /** New materials (新材料). */
+  | 'NEW_MATERIALS'
+  /** Optoelectronic information (光电子信息): optical fiber and communication, lasers; the pillar industry. */
+  | 'OPTOELECTRONIC_INFORMATION';
+
+/** The kind of a financing instrument; each kind is its own type implementing FinancingInstrument. */
+export type InstrumentKind =
+  /** A collective bond (集合债): several SMEs issue under one name, each liable for its own part: CollectiveBond. */
+  | 'COLLECTIVE_BOND'
+  /** A credit loan (信用贷款), lent without collateral: CreditLoan. */
+  | 'CREDIT_LOAN'
+  /** An investment by an angel, venture, private equity or guidance fund (基金投资): FundInvestment. */
+  | 'FUND_INVESTMENT'
+  /** An intellectual-property pledge loan (知识产权质押贷款), secured by pledged patents: IpPledgeLoan. */
+  | 'IP_PLEDGE_LOAN'
+  /** Medium-term notes (中期票据), more than a year (typically 3–5 years): MediumTermNote. */
+  | 'MEDIUM_TERM_NOTE'
+  /** A listing on the National Equities Exchange and Quotations (新三板, 代办股份转让系统): NeeqListing. */
+  | 'NEEQ_LISTING'
+  /** A listing on a regional equity market (区域性股权市场): RegionalOtcListing. */
+  | 'REGIONAL_OTC_LISTING'
+  /** Reinsurance (再保险) of a technology insurance policy: Reinsurance. */
+  | 'REINSURANCE'
+  /** Cover of a loan by a risk compensation pool or SME loan mutual-aid fund (风险补偿资金池, 助保贷): RiskCompensationCover. */
+  | 'RISK_COMPENSATION'
+  /** Short-term financing bills (短期融资券), at most 12 months: ShortTermBill. */
+  | 'SHORT_TERM_BILL'
+  /** SME collective notes (中小企业集合票据): SmeCollectiveNote. */
+  | 'SME_COLLECTIVE_NOTE'
+  /** A technology insurance policy (科技保险): TechInsurancePolicy. */
+  | 'TECH_INSURANCE';
+
+/** Where a financing instrument stands; what each value means for a kind is in its description. */
+export type InstrumentStatus =
+  /** In force: a loan or bond outstanding, a policy or cover in force, a company listed, an investment held. */
+  | 'ACTIVE'
+  /** Ended as agreed: repaid (结清), redeemed (兑付), expired normally, an investment exited (退出). */
+  | 'COMPLETED'
+  /** In payment default (违约); the day it was recorded is kept as defaultedOn. */
+  | 'DEFAULTED'
+  /** Applied for or in process (a NEEQ listing not yet listed, 挂牌前). */
+  | 'PENDING'
+  /** Ended otherwise: cancelled, delisted (摘牌), moved board (转板), withdrawn, or ended early. */
+  | 'TERMINATED';
+
+/** Enterprises eligible for a program on a date that do not use it yet (the outreach list; administrators only). */
+export type OutreachFilter = {
+  /** The date eligibility is checked as of. Default: today. */
+  asOf?: string | null | undefined;
+  /** The program’s code. */
+  program: string;
+};
+
+/** The part a participant plays in an industry–university–research (产学研) project. */
+export type ParticipantRole =
+  /** Funds the project and sets the problem (出资方; usually the enterprise). */
+  | 'FUNDER'
+  /** Leads the research (牵头研究单位): a university or research institute, never an enterprise. */
+  | 'LEAD_RESEARCH_INSTITUTION'
+  /** Takes part (参与方). */
+  | 'PARTNER';
+
+/** Where an incentive plan stands. Every status but DRAFT counts toward the cumulative caps of a state-owned enterprise. */
+export type PlanStatus =
+  /** Approved (批准), not yet in effect. */
+  | 'APPROVED'
+  /** Drafted, not approved: grants nothing yet. */
+  | 'DRAFT'
+  /** Ended (结束): what it granted still counts toward the equity caps. */
+  | 'ENDED'
+  /** In effect (实施中). */
+  | 'IN_EFFECT';
+
+/** Where a joint project stands. */
+export type ProjectStatus =
+  /** Under way (在研). */
+  | 'ACTIVE'
+  /** Finished as planned (结题). */
+  | 'COMPLETED'
+  /** Agreed, not started (立项). */
+  | 'PLANNED'
+  /** Ended before completion (终止). */
+  | 'TERMINATED';
+
+/** A recognition (资质) an enterprise holds for a period, under a number given by its issuer. */
+export type QualificationKind =
+  /** Gazelle enterprise (瞪羚企业): on the list of high-growth enterprises. */
+  | 'GAZELLE'
+  /** Innovative SME (创新型中小企业), recognized by the provincial industry and information technology department (优质中小企业梯度培育). */
+  | 'INNOVATIVE_SME'
+  /** National “little giant” specialized and innovative enterprise (专精特新“小巨人”企业), named by the Ministry of Industry and Information Technology. */
+  | 'LITTLE_GIANT'
+  /** Potential unicorn enterprise (潜在独角兽企业). */
+  | 'POTENTIAL_UNICORN'
+  /** Provincial specialized, refined, distinctive and innovative SME (省级专精特新中小企业). */
+  | 'PROVINCIAL_SPECIALIZED_SME'
+  /** Manufacturing single-item champion (制造业单项冠军), national. */
+  | 'SINGLE_ITEM_CHAMPION'
+  /** Tech SME (科技型中小企业, 国科发政〔2017〕115号): registered each year after a self-evaluation, under a registration number (入库登记编号). */
+  | 'TECH_SME'
+  /** Unicorn enterprise (独角兽企业). */
+  | 'UNICORN';
+
 /** What a token holder does in the zone; a token carries one role, and for most roles the organization it acts for. */
 export type Role =
   /** An officer of a partner bank or its tech sub-branch (科技支行): checks pilot eligibility of enterprises that authorized the bank, reads its own loan book. Acts for its Bank. */
@@ -18,6 +231,94 @@ export type Role =
   | 'HANDLING_UNIT'
   /** Zone management committee staff (管委会): maintain the registry, record paper authorizations and instruments, query portfolios and aggregates across the zone. Acts for no organization. */
   | 'ZONE_ADMIN';
+
+/** Which way a list is sorted by a field. */
+export type SortDirection =
+  /** Ascending: smallest, earliest or first in the collation first. */
+  | 'ASC'
+  /** Descending: largest, latest or last in the collation first. */
+  | 'DESC';
+
+export type AdminDashboardQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AdminDashboardQuery = { portfolioSummary: { asOf: string, enterpriseCount: number, highTechCount: number, universityAffiliatedCount: number, registeredCapital: string, byPark: Array<{ count: number, park: { code: string, name: string, nameEn: string | null } }>, byCluster: Array<{ count: number, cluster: { code: string, name: string, nameEn: string | null } }>, byIndustry: Array<{ industry: Industry, count: number }>, byInstrumentKind: Array<{ kind: InstrumentKind, count: number, totalAmount: string | null, activeCount: number, activeAmount: string | null }>, byFiscalYear: Array<{ fiscalYear: number, reporting: number, revenue: string, rdExpense: string, highTechRevenue: string, employees: number, scienceAndTechnologyStaff: number }> | null } };
+
+export type AdminReferenceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminReferenceQuery = { parks: Array<{ code: string, name: string, nameEn: string | null }>, industryClusters: Array<{ code: string, name: string, nameEn: string | null }> };
+
+export type AdminEnterprisesQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  orderBy?: Array<EnterpriseOrder> | EnterpriseOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminEnterprisesQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, creditCode: string, name: string, industry: Industry, size: EnterpriseSize, foundedOn: string, registeredCapital: string, isHighTech: boolean, isUniversityAffiliated: boolean, park: { name: string, nameEn: string | null }, cluster: { name: string, nameEn: string | null } | null }> } };
+
+export type AdminEnterpriseQueryVariables = Exact<{
+  creditCode: string;
+}>;
+
+
+export type AdminEnterpriseQuery = { enterprise: { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, size: EnterpriseSize, foundedOn: string, registeredCapital: string, isStateOwned: boolean, isHighTech: boolean, isListedOnExchange: boolean | null, park: { name: string, nameEn: string | null }, cluster: { name: string, nameEn: string | null } | null, university: { name: string, nameEn: string | null } | null, financials: Array<{ fiscalYear: number, revenue: string, rdExpense: string, rdExpenseInChina: string, highTechRevenue: string, totalIncome: string | null, totalAssets: string | null, employees: number, scienceAndTechnologyStaff: number, rdStaff: number | null }> | null, highTechCertificates: Array<{ id: string, number: string, issuedOn: string, validUntil: string }> | null, qualifications: Array<{ id: string, kind: QualificationKind, number: string, issuer: string, validFrom: string, validUntil: string }> | null } | null };
+
+export type AdminEnterpriseInstrumentsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterpriseInstrumentsQuery = { enterprise: { id: string, instruments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<
+        | { __typename: 'CollectiveBond', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'CreditLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, lender: { name: string } | null }
+        | { __typename: 'FundInvestment', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, fund: { name: string } | null }
+        | { __typename: 'IpPledgeLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, lender: { name: string } | null }
+        | { __typename: 'MediumTermNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'NeeqListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, sponsorBroker: string | null }
+        | { __typename: 'RegionalOtcListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, center: string | null }
+        | { __typename: 'Reinsurance', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, reinsurer: { name: string } | null }
+        | { __typename: 'RestrictedInstrument' }
+        | { __typename: 'RiskCompensationCover', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, pool: { name: string } | null }
+        | { __typename: 'ShortTermBill', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'SmeCollectiveNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'TechInsurancePolicy', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, insurer: { name: string } | null }
+      > } | null } | null };
+
+export type AdminEnterpriseProjectsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterpriseProjectsQuery = { enterprise: { id: string, projects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, title: string, status: ProjectStatus, startsOn: string, endsOn: string | null, totalBudget: string, participants: Array<{ id: string, role: ParticipantRole, enterprise: { name: string } | null, institution: { name: string } | null }> }> } | null } | null };
+
+export type AdminEnterprisePlansQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterprisePlansQuery = { enterprise: { id: string, incentivePlans: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, title: string, form: IncentiveForm, status: PlanStatus, approvedOn: string, endsOn: string | null, totalEquityShare: string | null }> } | null } | null };
+
+export type AdminEnterpriseAuditQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterpriseAuditQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, operation: string, outcome: AuditOutcome, purpose: string | null, actor: { role: Role, name: string } }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -48,6 +349,319 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AdminDashboardDocument = new TypedDocumentString(`
+    query AdminDashboard($asOf: Date) {
+  portfolioSummary(asOf: $asOf) {
+    asOf
+    enterpriseCount
+    highTechCount
+    universityAffiliatedCount
+    registeredCapital
+    byPark {
+      park {
+        code
+        name
+        nameEn
+      }
+      count
+    }
+    byCluster {
+      cluster {
+        code
+        name
+        nameEn
+      }
+      count
+    }
+    byIndustry {
+      industry
+      count
+    }
+    byInstrumentKind {
+      kind
+      count
+      totalAmount
+      activeCount
+      activeAmount
+    }
+    byFiscalYear {
+      fiscalYear
+      reporting
+      revenue
+      rdExpense
+      highTechRevenue
+      employees
+      scienceAndTechnologyStaff
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDashboardQuery, AdminDashboardQueryVariables>;
+export const AdminReferenceDocument = new TypedDocumentString(`
+    query AdminReference {
+  parks {
+    code
+    name
+    nameEn
+  }
+  industryClusters {
+    code
+    name
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReferenceQuery, AdminReferenceQueryVariables>;
+export const AdminEnterprisesDocument = new TypedDocumentString(`
+    query AdminEnterprises($filter: EnterpriseFilter, $orderBy: [EnterpriseOrder!], $first: Int, $after: String, $last: Int, $before: String) {
+  enterprises(
+    filter: $filter
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      creditCode
+      name
+      industry
+      size
+      foundedOn
+      registeredCapital
+      isHighTech
+      isUniversityAffiliated
+      park {
+        name
+        nameEn
+      }
+      cluster {
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterprisesQuery, AdminEnterprisesQueryVariables>;
+export const AdminEnterpriseDocument = new TypedDocumentString(`
+    query AdminEnterprise($creditCode: CreditCode!) {
+  enterprise(creditCode: $creditCode) {
+    id
+    creditCode
+    name
+    nameEn
+    industry
+    size
+    foundedOn
+    registeredCapital
+    isStateOwned
+    isHighTech
+    isListedOnExchange
+    park {
+      name
+      nameEn
+    }
+    cluster {
+      name
+      nameEn
+    }
+    university {
+      name
+      nameEn
+    }
+    financials {
+      fiscalYear
+      revenue
+      rdExpense
+      rdExpenseInChina
+      highTechRevenue
+      totalIncome
+      totalAssets
+      employees
+      scienceAndTechnologyStaff
+      rdStaff
+    }
+    highTechCertificates {
+      id
+      number
+      issuedOn
+      validUntil
+    }
+    qualifications {
+      id
+      kind
+      number
+      issuer
+      validFrom
+      validUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseQuery, AdminEnterpriseQueryVariables>;
+export const AdminEnterpriseInstrumentsDocument = new TypedDocumentString(`
+    query AdminEnterpriseInstruments($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    instruments(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        __typename
+        ... on FinancingInstrument {
+          id
+          kind
+          status
+          amount
+          startsOn
+          endsOn
+        }
+        ... on CreditLoan {
+          lender {
+            name
+          }
+        }
+        ... on IpPledgeLoan {
+          lender {
+            name
+          }
+        }
+        ... on TechInsurancePolicy {
+          insurer {
+            name
+          }
+        }
+        ... on Reinsurance {
+          reinsurer {
+            name
+          }
+        }
+        ... on FundInvestment {
+          fund {
+            name
+          }
+        }
+        ... on RiskCompensationCover {
+          pool {
+            name
+          }
+        }
+        ... on CollectiveBond {
+          underwriter
+        }
+        ... on SmeCollectiveNote {
+          underwriter
+        }
+        ... on ShortTermBill {
+          underwriter
+        }
+        ... on MediumTermNote {
+          underwriter
+        }
+        ... on NeeqListing {
+          sponsorBroker
+        }
+        ... on RegionalOtcListing {
+          center
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseInstrumentsQuery, AdminEnterpriseInstrumentsQueryVariables>;
+export const AdminEnterpriseProjectsDocument = new TypedDocumentString(`
+    query AdminEnterpriseProjects($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    projects(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        status
+        startsOn
+        endsOn
+        totalBudget
+        participants {
+          id
+          role
+          enterprise {
+            name
+          }
+          institution {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseProjectsQuery, AdminEnterpriseProjectsQueryVariables>;
+export const AdminEnterprisePlansDocument = new TypedDocumentString(`
+    query AdminEnterprisePlans($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    incentivePlans(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        form
+        status
+        approvedOn
+        endsOn
+        totalEquityShare
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterprisePlansQuery, AdminEnterprisePlansQueryVariables>;
+export const AdminEnterpriseAuditDocument = new TypedDocumentString(`
+    query AdminEnterpriseAudit($creditCode: CreditCode!, $first: Int, $after: String) {
+  auditEvents(filter: {creditCode: $creditCode}, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      occurredAt
+      operation
+      outcome
+      purpose
+      actor {
+        role
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseAuditQuery, AdminEnterpriseAuditQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
