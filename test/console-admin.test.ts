@@ -128,8 +128,17 @@ describeInBrowser('the administrator’s console', () => {
       ['按融资工具类型', true],
       ['按财年', true],
     ]);
+    // The first screen, as the README shows it (1440×900), and the whole page.
     await page.screenshot({ path: `${ARTIFACTS}/admin-dashboard.png` });
     await watched.screenshot('admin-dashboard-full');
+
+    // In English on request: the quarter, the figures' names, the charts' titles.
+    await page.getByRole('button', { name: 'English' }).click();
+    const [lastYear, lastQuarter] = [last!.asOf.slice(0, 4), Number(last!.asOf.slice(5, 7)) / 3];
+    expect(await page.getByLabel('Quarter').locator('option:checked').innerText()).toBe(`Q${lastQuarter} ${lastYear}`);
+    expect(await page.locator('.stats .name').allInnerTexts()).toEqual(['Enterprises', 'High-tech enterprises', 'University enterprises', 'Registered capital']);
+    expect(await page.locator('.chart-grid h2').allInnerTexts()).toEqual(['By park', 'By industry cluster', 'By financing instrument', 'By fiscal year']);
+    await page.getByRole('button', { name: '中文' }).click();
 
     // The quarter before: every figure and table row as GraphQL says for that day.
     await quarter.selectOption({ label: before!.name });
