@@ -1,5 +1,6 @@
 import { patentCheckDigit } from '../src/common/patent-number';
 import { CREDIT_CODE_ALPHABET } from '../src/common/credit-code';
+import { namePinyin, namePinyinOfWords } from '../src/modules/enterprise/pinyin';
 import {
   APPRAISERS,
   BANKS,
@@ -192,6 +193,8 @@ export interface EnterpriseSeed {
   key: string;
   creditCode: string;
   name: string;
+  /** The words a synthetic name is made of (spelled in pinyin word by word, see `namePinyinOfWords`). */
+  nameWords?: string[];
   nameEn: string;
   industry: string;
   parkCode: string;
@@ -258,6 +261,7 @@ export function syntheticEnterprise(index: number, r: Random): EnterpriseSeed {
     key: `synthetic:${index}`,
     creditCode: syntheticCreditCode(index),
     name: `${place[0]}${first[0]}${second[0]}${word[0]}${form[0]}`,
+    nameWords: [place[0], first[0], second[0], word[0], form[0]],
     nameEn: `${place[1]} ${first[1]}${second[1]} ${word[1]} ${form[1]}`,
     industry,
     parkCode: industry === 'BIOMEDICINE' && r.chance(0.8) ? 'BIOLAKE' : r.pick(PARKS).code,
@@ -347,6 +351,7 @@ export function generateEnterprise(
     id: eid,
     credit_code: seed.creditCode,
     name: seed.name,
+    name_pinyin: seed.nameWords ? namePinyinOfWords(seed.nameWords) : namePinyin(seed.name),
     name_en: seed.nameEn,
     industry: seed.industry,
     // Generated ones: about one in eight not classified yet, one in ten classified under advanced manufacturing
@@ -645,6 +650,9 @@ export function generateEnterprise(
         if (stageIndex > 0 && !seed.name.endsWith('股份有限公司')) {
           if (named) continue;
           enterpriseRow['name'] = seed.name.replace(/有限公司$/, '股份有限公司');
+          enterpriseRow['name_pinyin'] = seed.nameWords
+            ? namePinyinOfWords(seed.nameWords.map((w, i) => (i === seed.nameWords!.length - 1 ? w.replace(/有限公司$/, '股份有限公司') : w)))
+            : namePinyin(enterpriseRow['name'] as string);
         }
         listedSomewhere = true;
         break;

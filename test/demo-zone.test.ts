@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/roles';
 import { searchGrams } from '../src/modules/enterprise/enterprise.queries';
 import { sqlArray } from '../src/common/sql';
+import { namePinyin } from '../src/modules/enterprise/pinyin';
 import { checkCreditCode } from '../src/common/credit-code';
 import { isTradingDay } from '../seeds/calendar';
 import { DATA_ANCHOR } from '../seeds/generator';
@@ -217,6 +218,12 @@ describe('the demo zone', () => {
     // But a 2-character query has no trigram to look up, which is why search uses 1- and 2-character grams.
     const [grams] = await sql<{ n: number }>(`select cardinality(innozone_ngrams('华工')) as n`);
     expect(grams!.n).toBe(3);
+  });
+
+  it('spells every enterprise’s name in pinyin as the registry does (the seeds spell synthetic names word by word)', async () => {
+    const rows = await sql<{ name: string; name_pinyin: string }>(`select name, name_pinyin from enterprise order by credit_code`);
+    expect(rows.length).toBe(DEMO_ENTERPRISES);
+    expect(rows.map((r) => [r.name, r.name_pinyin])).toEqual(rows.map((r) => [r.name, namePinyin(r.name)]));
   });
 
   it('answers name search from the gram index', async () => {

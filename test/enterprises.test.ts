@@ -17,6 +17,7 @@ import { as, TestApp } from './support/app';
 import { ADMIN_ACTOR } from './support/actors';
 import { zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode, wrongCheckCode } from './support/registry';
+import { namePinyin } from '../src/modules/enterprise/pinyin';
 
 const admin = as(Role.ZONE_ADMIN);
 
@@ -396,6 +397,39 @@ describe('Chinese names: search and order', () => {
     expect(await search(testCode(102).slice(0, 17))).toEqual(['华工测试激光有限公司']);
     expect(await search('50%')).toEqual([]);
     expect(await search('不存在的名字')).toEqual([]);
+  });
+
+  it('finds a name by its pinyin, full or initials, in any case and spacing, and follows a rename', async () => {
+    // The Chinese names' pinyin, not their English names: 中冶测试工程技术 is "Zhongye" in English too, 测试 is in none.
+    expect(await search('ceshi')).toEqual(['阿里测试光电有限公司', '光谷测试生物有限公司', '华工测试激光有限公司', '武汉光谷测试科技有限公司', '中冶测试工程技术有限公司']);
+    expect(await search('jiguang')).toEqual(['华工测试激光有限公司']);
+    expect(await search('Gong Cheng Ji Shu')).toEqual(['中冶测试工程技术有限公司']);
+    expect(await search('ggcs')).toEqual(['光谷测试生物有限公司', '武汉光谷测试科技有限公司']);
+    expect(await search('WHGG')).toEqual(['武汉光谷测试科技有限公司']);
+    expect(await search('hgcsjgyxgs')).toEqual(['华工测试激光有限公司']);
+    // A Latin text that is no name's pinyin finds nothing; a code prefix is still a code.
+    expect(await search('xyzzy')).toEqual([]);
+    // Renamed through the API, it is found by its new name's pinyin and no longer by its old one's.
+    const byCode = await app.execute(EnterpriseByCodeDocument, { creditCode: testCode(103) }, admin);
+    const { id, version } = byCode.data!.enterprise!;
+    const renamed = await app.execute(UpdateEnterpriseDocument, { input: { id, version, name: '阿里巴巴测试光电有限公司' } }, admin);
+    expect(renamed.data!.updateEnterprise.errors).toEqual([]);
+    expect(await search('alibaba')).toEqual(['阿里巴巴测试光电有限公司']);
+    expect(await search('albbcs')).toEqual(['阿里巴巴测试光电有限公司']);
+    expect(await search('alcs')).toEqual([]);
+    // Its name back, for the other tests of this block (they run in any order).
+    const back = await app.execute(UpdateEnterpriseDocument, { input: { id, version: version + 1, name: '阿里测试光电有限公司' } }, admin);
+    expect(back.data!.updateEnterprise.errors).toEqual([]);
+    // Each enterprise's spelling is what the spelling function makes of its name, for those created by the API too.
+    const rows = await app.orm.em.fork().execute<{ name: string; name_pinyin: string }[]>(`select name, name_pinyin from enterprise order by credit_code`);
+    expect(rows.map((r) => r.name_pinyin)).toEqual(rows.map((r) => namePinyin(r.name)));
+  });
+
+  it('filters by size class', async () => {
+    const r = await app.execute(EnterpriseNamesDocument, { filter: { sizes: ['SMALL'], search: '测试' } }, admin);
+    expect(r.data!.enterprises.edges.map((e) => e.node.name)).toHaveLength(5);
+    const none = await app.execute(EnterpriseNamesDocument, { filter: { sizes: ['LARGE', 'MICRO'], search: '测试' } }, admin);
+    expect(none.data!.enterprises.edges).toEqual([]);
   });
 });
 

@@ -14,6 +14,8 @@ const SUMMARY = `query ($filter: EnterpriseFilter) { portfolioSummary(filter: $f
   byInstrumentKind { kind count totalAmount activeCount activeAmount }
   byFiscalYear { fiscalYear reporting revenue rdExpense highTechRevenue employees scienceAndTechnologyStaff }
 } }`;
+/** The same with the clusters, which cost one statement more (loading the clusters), and only when asked for. */
+const WITH_CLUSTERS = SUMMARY.replace('byPark { park { code } count }', 'byPark { park { code } count } byCluster { cluster { code } count }');
 
 describe('the whole-zone rollups', () => {
   let app: TestApp;
@@ -31,9 +33,9 @@ describe('the whole-zone rollups', () => {
   };
 
   /** The rollup answer (no filter) and the live one (a filter that keeps every enterprise), for a viewer. */
-  async function bothWays(viewer = admin) {
-    const rolled = await app.countStatements(() => app.execute(SUMMARY, { filter: null }, viewer));
-    const live = await app.execute(SUMMARY, { filter: {} }, viewer);
+  async function bothWays(viewer = admin, query = WITH_CLUSTERS) {
+    const rolled = await app.countStatements(() => app.execute(query, { filter: null }, viewer));
+    const live = await app.execute(query, { filter: {} }, viewer);
     expect(rolled.result.errors).toBeUndefined();
     expect(live.errors).toBeUndefined();
     return { rolled: rolled.result.data, live: live.data, statements: rolled.statements };
@@ -41,9 +43,13 @@ describe('the whole-zone rollups', () => {
 
   it('answer the demo zone as the live aggregates do, in two statements (the rollups, and the parks)', async () => {
     await demoZone();
-    const { rolled, live, statements } = await bothWays();
+    const { rolled, live, statements } = await bothWays(admin, SUMMARY);
     expect(rolled).toEqual(live);
     expect(statements).toBe(2);
+    const clusters = await bothWays();
+    expect(clusters.rolled).toEqual(clusters.live);
+    expect(clusters.statements).toBe(3);
+    expect((clusters.rolled as { portfolioSummary: { byCluster: unknown[] } }).portfolioSummary.byCluster.length).toBeGreaterThan(1);
     const summary = (rolled as { portfolioSummary: { enterpriseCount: number; byInstrumentKind: { count: number }[] } }).portfolioSummary;
     expect(summary.enterpriseCount).toBeGreaterThan(100);
     expect(summary.byInstrumentKind.every((k) => k.count > 0)).toBe(true);
@@ -69,9 +75,10 @@ describe('the whole-zone rollups', () => {
           couponRate: '4.1000', tenorMonths: 36, issuers: [
             { creditCode: testCode(901), share: '33.3333' }, { creditCode: NAMED_ENTERPRISES[0]!.creditCode, share: '33.3333' },
             { creditCode: NAMED_ENTERPRISES[1]!.creditCode, share: '33.3334' }] } }, admin)],
-      ['enterprises moved between industries and parks, capital and universities changed, in one statement', () => sql(
+      ['enterprises moved between industries, parks and clusters, capital and universities changed, in one statement', () => sql(
         `update enterprise set industry = case when industry = 'BIOMEDICINE' then 'NEW_ENERGY' else 'BIOMEDICINE' end::industry,
            park_id = (select id from park order by code desc limit 1), registered_capital = registered_capital + 0.01,
+           cluster_id = case when cluster_id is null then (select id from industry_cluster order by code limit 1) end,
            university_id = case when university_id is null then (select id from institution order by name limit 1) end
          where id in (select id from enterprise order by credit_code limit 7)`)],
       ['fiscal years changed, deleted and copied into a new year', async () => {

@@ -488,12 +488,13 @@ export const TYPES: Record<string, TypeRule> = {
   PortfolioSummary: {
     rows: roles('A B M O'),
     fields: {
-      'enterpriseCount highTechCount universityAffiliatedCount registeredCapital byIndustry byPark byInstrumentKind': ROWS,
+      'asOf enterpriseCount highTechCount universityAffiliatedCount registeredCapital byIndustry byPark byCluster byInstrumentKind': ROWS,
       byFiscalYear: roles('A M O'),
     },
   },
   IndustryCount: { rows: roles('A B M O'), fields: { 'industry count': ROWS } },
   ParkCount: { rows: roles('A B M O'), fields: { 'park count': ROWS } },
+  ClusterCount: { rows: roles('A B M O'), fields: { 'cluster count': ROWS } },
   InstrumentKindSummary: {
     rows: roles('A B M O'),
     fields: { 'kind count activeCount': ROWS, 'totalAmount activeAmount': roles('A M O') },

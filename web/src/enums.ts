@@ -183,6 +183,15 @@ export const ENUM_LABELS = {
     IN_EFFECT: ['实施中', 'In effect'],
     ENDED: ['已结束', 'Ended'],
   },
+  IncentiveForm: {
+    EQUITY_SALE: ['股权出售', 'Equity sale'],
+    EQUITY_AWARD: ['股权奖励', 'Equity award'],
+    STOCK_OPTION: ['股权期权', 'Stock option'],
+    RESTRICTED_STOCK: ['限制性股票', 'Restricted stock'],
+    TECHNOLOGY_AS_CAPITAL: ['技术入股', 'Technology as capital'],
+    PROJECT_DIVIDEND: ['项目收益分红', 'Project dividend'],
+    POSITION_DIVIDEND: ['岗位分红', 'Position dividend'],
+  },
   ParticipantRole: {
     LEAD_RESEARCH_INSTITUTION: ['牵头研究单位', 'Lead research institution'],
     PARTNER: ['合作单位', 'Partner'],

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
@@ -7,6 +7,7 @@ import { Actor } from '../viewer/actor';
 import { Institution } from '../institution/institution.entity';
 import { EconomicSector, EnterpriseSize, HighTechField, Industry } from './enums';
 import { IndustryCluster, Park } from './park.entity';
+import { namePinyin } from './pinyin';
 
 @ObjectType({ description: 'Why an administrator accepted a credit code whose check character is wrong, and who did.' })
 export class CreditCodeOverride {
@@ -31,6 +32,7 @@ export class CreditCodeOverride {
 @Index({ name: 'enterprise_name_zh_idx', expression: 'create index "enterprise_name_zh_idx" on "enterprise" ("name" collate "zh-x-icu", "id")' })
 @Index({ name: 'enterprise_credit_code_prefix_idx', expression: 'create index "enterprise_credit_code_prefix_idx" on "enterprise" ("credit_code" text_pattern_ops)' })
 @Index({ name: 'enterprise_search_idx', expression: `create index "enterprise_search_idx" on "enterprise" using gin (innozone_ngrams("name" || ' ' || coalesce("name_en", '')))` })
+@Index({ name: 'enterprise_pinyin_idx', expression: `create index "enterprise_pinyin_idx" on "enterprise" using gin (innozone_ngrams("name_pinyin"))` })
 @Index({ properties: ['foundedOn', 'id'] })
 @Index({ properties: ['registeredCapital', 'id'] })
 export class Enterprise extends VersionedEntity {
@@ -46,6 +48,19 @@ export class Enterprise extends VersionedEntity {
   @Field(() => String, { nullable: true, description: 'The English name the enterprise uses; null: none recorded.' })
   @Property({ type: 'text', nullable: true })
   nameEn: string | null = null;
+
+  /**
+   * The Chinese name's pinyin, full and initials (`namePinyin`), kept with the name so that search matches Latin
+   * letters against it through an index. Not in the schema; every write of the name rewrites it (and the seeds set it).
+   */
+  @Property({ type: 'text' })
+  namePinyin!: string;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  spellName(): void {
+    this.namePinyin = namePinyin(this.name);
+  }
 
   @Field(() => Industry, { description: 'The zone industry (产业) it belongs to.' })
   @Enum({ items: () => Industry, nativeEnumName: 'industry' })

@@ -10,12 +10,16 @@ import { EconomicSector, EnterpriseSize, HighTechCriteriaVersion, HighTechField,
 export class EnterpriseFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'A substring of the Chinese or English name (any case), or the first characters of the credit code; at most 100 characters.',
+    description:
+      'A substring of the Chinese or English name (any case), of the Chinese name in pinyin without tones, full or initials (华工科技: `huagong`, `hgkj`; spaces ignored), or the first characters of the credit code; at most 100 characters.',
   })
   search?: string | null;
 
   @Field(() => [Industry], { nullable: true, description: 'In one of these zone industries.' })
   industries?: Industry[] | null;
+
+  @Field(() => [EnterpriseSize], { nullable: true, description: 'Of one of these size classes.' })
+  sizes?: EnterpriseSize[] | null;
 
   @Field(() => [String], { nullable: true, description: 'In one of these parks, by code (`Park.code`).' })
   parks?: string[] | null;

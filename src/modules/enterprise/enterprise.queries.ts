@@ -9,6 +9,7 @@ import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } fro
 import { readObjects, readRows } from '../../db/read-objects';
 import { dateText } from '../../db/sql-answer';
 import { notVoidedSql } from '../finance/instrument.entity';
+import { pinyinQuery } from './pinyin';
 
 /** Longest search text accepted. */
 const MAX_SEARCH = 100;
@@ -66,12 +67,22 @@ export function applyEnterpriseFilter(
           .whereRaw(`innozone_ngrams(e.name || ' ' || coalesce(e.name_en, '')) @> ?::text[]`, [sqlArray(searchGrams(search))])
           .andWhere((m) => m.whereRaw('e.name ilike ?', [like]).orWhereRaw('e.name_en ilike ?', [like])),
       );
+      // Latin letters may be the name's pinyin, full or initials (huagong, hgkj): its own gram index answers.
+      const spelled = pinyinQuery(search);
+      if (spelled) {
+        w.orWhere((p) =>
+          p
+            .whereRaw('innozone_ngrams(e.name_pinyin) @> ?::text[]', [sqlArray(searchGrams(spelled))])
+            .andWhereRaw('e.name_pinyin like ?', [`%${escapeLike(spelled)}%`]),
+        );
+      }
       if (/^[0-9A-Za-z]{1,18}$/.test(search)) {
         w.orWhereRaw('e.credit_code like ?', [`${escapeLike(search.toUpperCase())}%`]);
       }
     });
   }
   if (filter.industries?.length) q.whereIn('e.industry', filter.industries);
+  if (filter.sizes?.length) q.whereIn('e.size', filter.sizes);
   if (filter.parks?.length) {
     q.whereIn('e.park_id', (s: Knex.QueryBuilder) => s.select('id').from('park').whereIn('code', filter.parks!));
   }

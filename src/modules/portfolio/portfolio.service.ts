@@ -1,4 +1,5 @@
 import { Role } from '../../auth/roles';
+import { badUserInput } from '../../common/errors';
 import type { RequestContext } from '../../context';
 import { fixed } from '../../common/decimal';
 import { sqlArray } from '../../common/sql';
@@ -22,7 +23,7 @@ type Rows = Record<string, any>[];
  * The whole zone's figures from the rollups PostgreSQL keeps current (migration zone_rollups): one statement of a
  * few dozen rows at any zone size, in the shapes the live aggregates return. Certificates valid today: counted live.
  */
-async function wholeZone(ctx: RequestContext, today: string): Promise<[Rows, Rows, Rows, Rows, Rows]> {
+async function wholeZone(ctx: RequestContext, today: string): Promise<[Rows, Rows, Rows, Rows, Rows, Rows]> {
   const [row] = await readRows<{ zone: Rows; years: Rows; kinds: Rows; high_tech: number }>(
     ctx.em,
     `select
@@ -43,28 +44,40 @@ async function wholeZone(ctx: RequestContext, today: string): Promise<[Rows, Row
     row!.zone.filter((r) => r['dimension'] === 'park').map((r) => ({ park_id: r['key'], n: r['n'] })),
     row!.kinds,
     row!.years,
+    row!.zone.filter((r) => r['dimension'] === 'cluster').map((r) => ({ cluster_id: r['key'], n: r['n'] })),
   ];
 }
 
+/** The instrument `i` was in force on the day bound at `?` (an as-of summary's "active"): begun, not pending, not ended, not in default. */
+const IN_FORCE_ON = `(i.status <> 'PENDING' and i.start_date <= ?::date and (i.end_date is null or i.end_date >= ?::date)
+  and (i.defaulted_on is null or i.defaulted_on > ?::date))`;
+
 /**
- * The summary of the enterprises a filter selects, aggregated by PostgreSQL (five statements, whatever the size); the
- * whole zone, for those who see all of it, from the rollups (one statement).
+ * The summary of the enterprises a filter selects, aggregated by PostgreSQL (six statements, whatever the size); the
+ * whole zone today, for those who see all of it, from the rollups (one statement). `asOf`: the figures of that day
+ * (see PortfolioSummary), always aggregated live, since the rollups hold only the present.
  */
-export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFilter | null): Promise<PortfolioSummary> {
+export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFilter | null, asOf: string | null = null): Promise<PortfolioSummary> {
   const knex = ctx.em.getKnex();
   const today = zoneToday();
+  if (asOf != null && asOf > today) throw badUserInput(`asOf is at most today (${today}): the registry holds no figures of days to come.`, 'asOf');
+  const day = asOf ?? today;
   // A bank's figures cover only the enterprises that authorised it, and each of them counts as read.
   const scope = await filterScope(ctx, filter);
   const visible = scope.visible;
-  const whole = filter == null && visible === null && scope.instruments == null;
-  const selected = () =>
-    knex.queryBuilder().with('f', applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, today, scope));
+  const whole = filter == null && visible === null && scope.instruments == null && asOf == null;
+  const selected = () => {
+    // The filter's "high-tech" is a certificate valid on the summary's day; an enterprise not yet founded is not there.
+    const enterprises = applyEnterpriseFilter(knex('enterprise as e').select('e.*'), filter, day, scope);
+    if (asOf != null) enterprises.where('e.founded_on', '<=', asOf);
+    return knex.queryBuilder().with('f', enterprises);
+  };
   if (visible && ctx.viewer?.role === Role.BANK_OFFICER && visible.size > 0) {
     const read = await readRows<{ id: string }>(ctx.em, selected().from('f').select('f.id'));
     ctx.access.noteRead(read.map((r) => r.id), 'portfolioSummary');
   }
 
-  /** The five aggregates over the enterprises the filter and the viewer's scope select. */
+  /** The six aggregates over the enterprises the filter and the viewer's scope select. */
   const live = async (): Promise<Rows[]> => {
     const totals = selected()
       .from('f')
@@ -75,11 +88,14 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
         knex.raw(
           `count(*) filter (where exists (select 1 from high_tech_certificate c
              where c.enterprise_id = f.id and c.issued_on <= ? and c.expires_on >= ?))::int as high_tech`,
-          [today, today],
+          [day, day],
         ),
       );
     const byIndustry = selected().from('f').select('f.industry', knex.raw('count(*)::int as n')).groupBy('f.industry');
     const byPark = selected().from('f').select('f.park_id', knex.raw('count(*)::int as n')).groupBy('f.park_id');
+    const byCluster = selected().from('f').whereNotNull('f.cluster_id').select('f.cluster_id', knex.raw('count(*)::int as n')).groupBy('f.cluster_id');
+    // Today: the status says what is active. As of a day: what the dates say was in force then.
+    const active = asOf == null ? { sql: `i.status = 'ACTIVE'`, bindings: [] } : { sql: IN_FORCE_ON, bindings: [asOf, asOf, asOf] };
     const byKind = selected()
       .from('f')
       .join('instrument_holder as h', 'h.enterprise_id', 'f.id')
@@ -90,10 +106,11 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
         'i.kind',
         knex.raw('count(distinct i.id)::int as n'),
         knex.raw('round(sum(i.amount * h.share / 100), 2)::text as amount'),
-        knex.raw(`count(distinct i.id) filter (where i.status = 'ACTIVE')::int as active_n`),
-        knex.raw(`coalesce(round(sum(i.amount * h.share / 100) filter (where i.status = 'ACTIVE'), 2), 0)::text as active_amount`),
+        knex.raw(`count(distinct i.id) filter (where ${active.sql})::int as active_n`, active.bindings),
+        knex.raw(`coalesce(round(sum(i.amount * h.share / 100) filter (where ${active.sql}), 2), 0)::text as active_amount`, active.bindings),
       )
       .groupBy('i.kind');
+    if (asOf != null) byKind.where('i.start_date', '<=', asOf);
     // A bank counts only the instruments of enterprises that gave it the INSTRUMENTS scope.
     if (scope.instruments) byKind.whereRaw('f.id = any(?::uuid[])', [sqlArray([...scope.instruments])]);
     const byYear = selected()
@@ -110,7 +127,9 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
       )
       .groupBy('y.fiscal_year')
       .orderBy('y.fiscal_year', 'desc');
-    const statements = [totals, byIndustry, byPark, byKind, byYear];
+    // A fiscal year (a calendar year in China) counts once it has ended.
+    if (asOf != null) byYear.whereRaw('make_date(y.fiscal_year, 12, 31) <= ?::date', [asOf]);
+    const statements = [totals, byIndustry, byPark, byKind, byYear, byCluster];
     // Evidence attached to a proposal summarises inside the mutation's transaction: one connection, so one statement
     // at a time (pg refuses a query sent while another runs on the same client from pg 9 on).
     if (ctx.em.isInTransaction()) {
@@ -121,7 +140,7 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
     return Promise.all(statements.map((q) => readRows(ctx.em, q)));
   };
   const results = whole ? await wholeZone(ctx, today) : await live();
-  const [[t], industries, parks, kinds, years] = results as [Rows, Rows, Rows, Rows, Rows];
+  const [[t], industries, parks, kinds, years, clusters] = results as [Rows, Rows, Rows, Rows, Rows, Rows];
 
   const parkById = new Map(
     (await ctx.loaders.byId(Park).loadMany(parks.map((p) => p.park_id as string))).map((p) => [(p as Park).id, p as Park]),
@@ -129,6 +148,7 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
   const kindRows = new Map(kinds.map((k) => [k['kind'] as InstrumentKind, k]));
   const industryOrder = Object.values(Industry);
   return {
+    asOf: day,
     enterpriseCount: t!['enterprises'],
     highTechCount: t!['high_tech'],
     universityAffiliatedCount: t!['university'],
@@ -139,6 +159,7 @@ export async function portfolioSummary(ctx: RequestContext, filter: EnterpriseFi
     byPark: parks
       .map((r) => ({ park: parkById.get(r['park_id'])!, count: r['n'] as number }))
       .sort((a, b) => b.count - a.count || a.park.code.localeCompare(b.park.code)),
+    clusterRows: clusters.map((r) => ({ clusterId: r['cluster_id'] as string, count: r['n'] as number })),
     byInstrumentKind: Object.values(InstrumentKind).map((kind) => {
       const r = kindRows.get(kind);
       return {

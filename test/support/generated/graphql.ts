@@ -796,8 +796,10 @@ export type EnterpriseFilter = {
   outreach?: OutreachFilter | null | undefined;
   /** In one of these parks, by code (`Park.code`). */
   parks?: Array<string> | null | undefined;
-  /** A substring of the Chinese or English name (any case), or the first characters of the credit code; at most 100 characters. */
+  /** A substring of the Chinese or English name (any case), of the Chinese name in pinyin without tones, full or initials (华工科技: `huagong`, `hgkj`; spaces ignored), or the first characters of the credit code; at most 100 characters. */
   search?: string | null | undefined;
+  /** Of one of these size classes. */
+  sizes?: Array<EnterpriseSize> | null | undefined;
   /**
    * Before API v1: `isUniversityAffiliated`.
    * @deprecated Use isUniversityAffiliated. Removed after 2027-06-30.

@@ -318,14 +318,37 @@ export type EnterpriseFilter = {
   outreach?: OutreachFilter | null | undefined;
   /** In one of these parks, by code (`Park.code`). */
   parks?: Array<string> | null | undefined;
-  /** A substring of the Chinese or English name (any case), or the first characters of the credit code; at most 100 characters. */
+  /** A substring of the Chinese or English name (any case), of the Chinese name in pinyin without tones, full or initials (华工科技: `huagong`, `hgkj`; spaces ignored), or the first characters of the credit code; at most 100 characters. */
   search?: string | null | undefined;
+  /** Of one of these size classes. */
+  sizes?: Array<EnterpriseSize> | null | undefined;
   /**
    * Before API v1: `isUniversityAffiliated`.
    * @deprecated Use isUniversityAffiliated. Removed after 2027-06-30.
    */
   universityAffiliated?: boolean | null | undefined;
 };
+
+/** One key of an enterprise list's order. */
+export type EnterpriseOrder = {
+  /** Which way; ascending when left out. */
+  direction?: SortDirection;
+  /** What to sort by. */
+  field: EnterpriseOrderField;
+};
+
+/** What enterprises can be sorted by; ties are broken by the enterprise (its id), so paging never repeats or skips one. */
+export type EnterpriseOrderField =
+  /** The credit code. */
+  | 'CREDIT_CODE'
+  /** The founding date. */
+  | 'FOUNDED_ON'
+  /** The Chinese name, in pinyin order (zh collation). */
+  | 'NAME'
+  /** The English name; a missing one sorts as the empty string. */
+  | 'NAME_EN'
+  /** The registered capital, by amount. */
+  | 'REGISTERED_CAPITAL';
 
 /** The size class of an enterprise (企业规模, by the national SME classification), which sets the equity incentive caps. */
 export type EnterpriseSize =
@@ -515,6 +538,23 @@ export type HighTechField =
   /** Resources and environment (资源与环境). */
   | 'RESOURCES_AND_ENVIRONMENT';
 
+/** The form of an equity or dividend incentive (股权和分红激励); for a state-owned enterprise, the rules of 财资〔2016〕4号 as each value says. */
+export type IncentiveForm =
+  /** Equity award (股权奖励): to key technical staff with ≥ 3 years of service, each matched by a ≥ 1:1 purchase, ≤ ¥3 million per person, in all ≤ 15% of the three-year net-asset increase. */
+  | 'EQUITY_AWARD'
+  /** Equity sale (股权出售): staff buy equity at its appraised value. */
+  | 'EQUITY_SALE'
+  /** Position dividend (岗位分红, a dividend incentive 分红激励): ≤ 15% of the year’s after-tax profit, ≤ 30% of staff, ≥ 1 year in post, ≤ 2/3 of pay, plans ≤ 3 years. */
+  | 'POSITION_DIVIDEND'
+  /** Project dividend (项目收益分红, a dividend incentive 分红激励): from a result’s transfer or license net income (≥ 50%), its investment shares (≥ 50%), or its industrialization’s operating profit (≥ 5% a year for 3–5 years). */
+  | 'PROJECT_DIVIDEND'
+  /** Restricted stock (限制性股票): not a form of 财资〔2016〕4号; kept for plans recorded before, refused for a new state-owned enterprise’s plan. */
+  | 'RESTRICTED_STOCK'
+  /** Stock options (股权期权): small and micro enterprises only; ≥ 1 year to first exercise, exercised within 5. */
+  | 'STOCK_OPTION'
+  /** Technology as capital (技术入股): not an incentive form of 财资〔2016〕4号; kept for plans recorded before, refused for a new state-owned enterprise’s plan. */
+  | 'TECHNOLOGY_AS_CAPITAL';
+
 /** The industries of the zone (园区产业): the pillar, the strategic emerging ones, the pioneer, and those added later. */
 export type Industry =
   /** Biomedicine (生物医药): a strategic emerging industry. */
@@ -613,6 +653,17 @@ export type ParticipantRole =
   | 'LEAD_RESEARCH_INSTITUTION'
   /** Takes part (参与方). */
   | 'PARTNER';
+
+/** Where an incentive plan stands. Every status but DRAFT counts toward the cumulative caps of a state-owned enterprise. */
+export type PlanStatus =
+  /** Approved (批准), not yet in effect. */
+  | 'APPROVED'
+  /** Drafted, not approved: grants nothing yet. */
+  | 'DRAFT'
+  /** Ended (结束): what it granted still counts toward the equity caps. */
+  | 'ENDED'
+  /** In effect (实施中). */
+  | 'IN_EFFECT';
 
 /** Which policy requests to list; every condition given must hold. */
 export type PolicyRequestFilter = {
@@ -895,6 +946,13 @@ export type Satisfaction =
   /** Satisfied (满意): the proposal is closed. */
   | 'SATISFIED';
 
+/** Which way a list is sorted by a field. */
+export type SortDirection =
+  /** Ascending: smallest, earliest or first in the collation first. */
+  | 'ASC'
+  /** Descending: largest, latest or last in the collation first. */
+  | 'DESC';
+
 /** A draft to submit (提交). */
 export type SubmitProposalInput = {
   /** The draft. */
@@ -1176,6 +1234,87 @@ export type AdminAuditEventsQuery = { auditEvents: { totalCount: number, pageInf
           | { __typename: 'Enterprise' }
           | { __typename: 'HandlingUnit' }
          | null } | null, enterprise: { creditCode: string, name: string, nameEn: string | null } | null, authorization: { id: string, purpose: string, bank: { name: string, nameEn: string | null } } | null, change: { recordId: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown> } | null }> } };
+
+export type AdminDashboardQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AdminDashboardQuery = { portfolioSummary: { asOf: string, enterpriseCount: number, highTechCount: number, universityAffiliatedCount: number, registeredCapital: string, byPark: Array<{ count: number, park: { code: string, name: string, nameEn: string | null } }>, byCluster: Array<{ count: number, cluster: { code: string, name: string, nameEn: string | null } }>, byIndustry: Array<{ industry: Industry, count: number }>, byInstrumentKind: Array<{ kind: InstrumentKind, count: number, totalAmount: string | null, activeCount: number, activeAmount: string | null }>, byFiscalYear: Array<{ fiscalYear: number, reporting: number, revenue: string, rdExpense: string, highTechRevenue: string, employees: number, scienceAndTechnologyStaff: number }> | null } };
+
+export type AdminReferenceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminReferenceQuery = { parks: Array<{ code: string, name: string, nameEn: string | null }>, industryClusters: Array<{ code: string, name: string, nameEn: string | null }> };
+
+export type AdminEnterprisesQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  orderBy?: Array<EnterpriseOrder> | EnterpriseOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminEnterprisesQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, creditCode: string, name: string, industry: Industry, size: EnterpriseSize, foundedOn: string, registeredCapital: string, isHighTech: boolean, isUniversityAffiliated: boolean, park: { name: string, nameEn: string | null }, cluster: { name: string, nameEn: string | null } | null }> } };
+
+export type AdminEnterpriseQueryVariables = Exact<{
+  creditCode: string;
+}>;
+
+
+export type AdminEnterpriseQuery = { enterprise: { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, size: EnterpriseSize, foundedOn: string, registeredCapital: string, isStateOwned: boolean, isHighTech: boolean, isListedOnExchange: boolean | null, park: { name: string, nameEn: string | null }, cluster: { name: string, nameEn: string | null } | null, university: { name: string, nameEn: string | null } | null, financials: Array<{ fiscalYear: number, revenue: string, rdExpense: string, rdExpenseInChina: string, highTechRevenue: string, totalIncome: string | null, totalAssets: string | null, employees: number, scienceAndTechnologyStaff: number, rdStaff: number | null }> | null, highTechCertificates: Array<{ id: string, number: string, issuedOn: string, validUntil: string }> | null, qualifications: Array<{ id: string, kind: QualificationKind, number: string, issuer: string, validFrom: string, validUntil: string }> | null } | null };
+
+export type AdminEnterpriseInstrumentsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterpriseInstrumentsQuery = { enterprise: { id: string, instruments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<
+        | { __typename: 'CollectiveBond', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'CreditLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, lender: { name: string } | null }
+        | { __typename: 'FundInvestment', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, fund: { name: string } | null }
+        | { __typename: 'IpPledgeLoan', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, lender: { name: string } | null }
+        | { __typename: 'MediumTermNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'NeeqListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, sponsorBroker: string | null }
+        | { __typename: 'RegionalOtcListing', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, center: string | null }
+        | { __typename: 'Reinsurance', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, reinsurer: { name: string } | null }
+        | { __typename: 'RestrictedInstrument' }
+        | { __typename: 'RiskCompensationCover', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, pool: { name: string } | null }
+        | { __typename: 'ShortTermBill', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'SmeCollectiveNote', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, underwriter: string | null }
+        | { __typename: 'TechInsurancePolicy', id: string, kind: InstrumentKind, status: InstrumentStatus, amount: string | null, startsOn: string | null, endsOn: string | null, insurer: { name: string } | null }
+      > } | null } | null };
+
+export type AdminEnterpriseProjectsQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterpriseProjectsQuery = { enterprise: { id: string, projects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, title: string, status: ProjectStatus, startsOn: string, endsOn: string | null, totalBudget: string, participants: Array<{ id: string, role: ParticipantRole, enterprise: { name: string } | null, institution: { name: string } | null }> }> } | null } | null };
+
+export type AdminEnterprisePlansQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterprisePlansQuery = { enterprise: { id: string, incentivePlans: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, title: string, form: IncentiveForm, status: PlanStatus, approvedOn: string, endsOn: string | null, totalEquityShare: string | null }> } | null } | null };
+
+export type AdminEnterpriseAuditQueryVariables = Exact<{
+  creditCode: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminEnterpriseAuditQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, operation: string, outcome: AuditOutcome, purpose: string | null, actor: { role: Role, name: string } | null }> } };
 
 export type BankClientsQueryVariables = Exact<{
   filter?: EnterpriseFilter | null | undefined;
@@ -2331,6 +2470,319 @@ export const AdminAuditEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminAuditEventsQuery, AdminAuditEventsQueryVariables>;
+export const AdminDashboardDocument = new TypedDocumentString(`
+    query AdminDashboard($asOf: Date) {
+  portfolioSummary(asOf: $asOf) {
+    asOf
+    enterpriseCount
+    highTechCount
+    universityAffiliatedCount
+    registeredCapital
+    byPark {
+      park {
+        code
+        name
+        nameEn
+      }
+      count
+    }
+    byCluster {
+      cluster {
+        code
+        name
+        nameEn
+      }
+      count
+    }
+    byIndustry {
+      industry
+      count
+    }
+    byInstrumentKind {
+      kind
+      count
+      totalAmount
+      activeCount
+      activeAmount
+    }
+    byFiscalYear {
+      fiscalYear
+      reporting
+      revenue
+      rdExpense
+      highTechRevenue
+      employees
+      scienceAndTechnologyStaff
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDashboardQuery, AdminDashboardQueryVariables>;
+export const AdminReferenceDocument = new TypedDocumentString(`
+    query AdminReference {
+  parks {
+    code
+    name
+    nameEn
+  }
+  industryClusters {
+    code
+    name
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReferenceQuery, AdminReferenceQueryVariables>;
+export const AdminEnterprisesDocument = new TypedDocumentString(`
+    query AdminEnterprises($filter: EnterpriseFilter, $orderBy: [EnterpriseOrder!], $first: Int, $after: String, $last: Int, $before: String) {
+  enterprises(
+    filter: $filter
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      creditCode
+      name
+      industry
+      size
+      foundedOn
+      registeredCapital
+      isHighTech
+      isUniversityAffiliated
+      park {
+        name
+        nameEn
+      }
+      cluster {
+        name
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterprisesQuery, AdminEnterprisesQueryVariables>;
+export const AdminEnterpriseDocument = new TypedDocumentString(`
+    query AdminEnterprise($creditCode: CreditCode!) {
+  enterprise(creditCode: $creditCode) {
+    id
+    creditCode
+    name
+    nameEn
+    industry
+    size
+    foundedOn
+    registeredCapital
+    isStateOwned
+    isHighTech
+    isListedOnExchange
+    park {
+      name
+      nameEn
+    }
+    cluster {
+      name
+      nameEn
+    }
+    university {
+      name
+      nameEn
+    }
+    financials {
+      fiscalYear
+      revenue
+      rdExpense
+      rdExpenseInChina
+      highTechRevenue
+      totalIncome
+      totalAssets
+      employees
+      scienceAndTechnologyStaff
+      rdStaff
+    }
+    highTechCertificates {
+      id
+      number
+      issuedOn
+      validUntil
+    }
+    qualifications {
+      id
+      kind
+      number
+      issuer
+      validFrom
+      validUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseQuery, AdminEnterpriseQueryVariables>;
+export const AdminEnterpriseInstrumentsDocument = new TypedDocumentString(`
+    query AdminEnterpriseInstruments($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    instruments(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        __typename
+        ... on FinancingInstrument {
+          id
+          kind
+          status
+          amount
+          startsOn
+          endsOn
+        }
+        ... on CreditLoan {
+          lender {
+            name
+          }
+        }
+        ... on IpPledgeLoan {
+          lender {
+            name
+          }
+        }
+        ... on TechInsurancePolicy {
+          insurer {
+            name
+          }
+        }
+        ... on Reinsurance {
+          reinsurer {
+            name
+          }
+        }
+        ... on FundInvestment {
+          fund {
+            name
+          }
+        }
+        ... on RiskCompensationCover {
+          pool {
+            name
+          }
+        }
+        ... on CollectiveBond {
+          underwriter
+        }
+        ... on SmeCollectiveNote {
+          underwriter
+        }
+        ... on ShortTermBill {
+          underwriter
+        }
+        ... on MediumTermNote {
+          underwriter
+        }
+        ... on NeeqListing {
+          sponsorBroker
+        }
+        ... on RegionalOtcListing {
+          center
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseInstrumentsQuery, AdminEnterpriseInstrumentsQueryVariables>;
+export const AdminEnterpriseProjectsDocument = new TypedDocumentString(`
+    query AdminEnterpriseProjects($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    projects(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        status
+        startsOn
+        endsOn
+        totalBudget
+        participants {
+          id
+          role
+          enterprise {
+            name
+          }
+          institution {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseProjectsQuery, AdminEnterpriseProjectsQueryVariables>;
+export const AdminEnterprisePlansDocument = new TypedDocumentString(`
+    query AdminEnterprisePlans($creditCode: CreditCode!, $first: Int, $after: String) {
+  enterprise(creditCode: $creditCode) {
+    id
+    incentivePlans(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        form
+        status
+        approvedOn
+        endsOn
+        totalEquityShare
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterprisePlansQuery, AdminEnterprisePlansQueryVariables>;
+export const AdminEnterpriseAuditDocument = new TypedDocumentString(`
+    query AdminEnterpriseAudit($creditCode: CreditCode!, $first: Int, $after: String) {
+  auditEvents(filter: {creditCode: $creditCode}, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      occurredAt
+      operation
+      outcome
+      purpose
+      actor {
+        role
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminEnterpriseAuditQuery, AdminEnterpriseAuditQueryVariables>;
 export const BankClientsDocument = new TypedDocumentString(`
     query BankClients($filter: EnterpriseFilter, $first: Int, $after: String, $last: Int, $before: String) {
   enterprises(
