@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { mkdir } from 'node:fs/promises';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { projectPath } from '../../src/project';
@@ -67,4 +68,29 @@ export async function signIn(watched: WatchedPage, app: TestApp, username: strin
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
+}
+
+/** The cells of a DataTable (a region named by its title), row by row, as the reader sees them. */
+export async function tableRows(page: Page, title: string): Promise<string[][]> {
+  return page
+    .locator(`section.table-card[aria-label="${title}"] tbody tr`)
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as unknown as { innerText: string }).innerText.trim())));
+}
+
+/** Clicks a DataTable's 导出 and reads the .xlsx back with exceljs: its header row, then its rows. */
+export async function exportedRows(page: Page, title: string): Promise<{ fileName: string; rows: (string | number | null)[][] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`section.table-card[aria-label="${title}"]`).getByRole('button', { name: '导出' }).click(),
+  ]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const sheet = workbook.worksheets[0]!;
+  const width = sheet.getRow(1).cellCount;
+  const rows: (string | number | null)[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows.push(Array.from({ length: width }, (_, i) => (values[i] == null ? null : (values[i] as string | number))));
+  });
+  return { fileName: download.suggestedFilename(), rows };
 }

@@ -336,6 +336,19 @@ export const ENUM_LABELS = {
     RULES_2008: ['2008年认定办法', 'Rules of 2008'],
     RULES_2016: ['2016年认定办法', 'Rules of 2016'],
   },
+  ImportKind: {
+    ENTERPRISES: ['企业名录', 'Enterprises'],
+    FISCAL_YEAR_FIGURES: ['年度财务和人员数据', 'Fiscal-year figures'],
+    CREDIT_RATINGS: ['信用评级', 'Credit ratings'],
+    TAX_CREDIT_GRADES: ['纳税信用等级', 'Tax credit grades'],
+    DISHONEST_DEBTOR_CHECKS: ['失信被执行人查询', 'Dishonest-debtor checks'],
+    PAPER_AUTHORIZATIONS: ['纸质数据授权书', 'Paper authorizations'],
+  },
+  ImportStatus: {
+    RUNNING: ['正在写入', 'Writing'],
+    SUCCEEDED: ['成功', 'Succeeded'],
+    FAILED: ['未写入', 'Nothing written'],
+  },
 } as const satisfies Record<string, Record<string, Pair>>;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;

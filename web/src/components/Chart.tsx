@@ -1,25 +1,31 @@
 import { useEffect, useRef } from 'react';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, ECharts } from 'echarts/core';
 
-// Only what the console draws: Apache ECharts is modular, and its whole build would be most of the JavaScript budget.
-echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-/** An Apache ECharts chart, redrawn when its option changes and resized with its box. */
+/**
+ * An Apache ECharts chart, redrawn when its option changes and resized with its box. ECharts is loaded with the first
+ * chart drawn (./echarts.ts), not with the console: most pages draw none.
+ */
 export function Chart(props: { option: ChartOption; height?: number; label: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const option = useRef(props.option);
+  option.current = props.option;
   useEffect(() => {
-    const element = box.current!;
-    chart.current = echarts.init(element, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.current?.resize());
-    observer.observe(element);
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    void import('./echarts').then(({ echarts }) => {
+      if (disposed) return;
+      const element = box.current!;
+      chart.current = echarts.init(element, undefined, { renderer: 'canvas' });
+      chart.current.setOption(option.current, { notMerge: true });
+      observer = new ResizeObserver(() => chart.current?.resize());
+      observer.observe(element);
+    });
     return () => {
-      observer.disconnect();
+      disposed = true;
+      observer?.disconnect();
       chart.current?.dispose();
       chart.current = null;
     };

@@ -538,6 +538,30 @@ export type HighTechField =
   /** Resources and environment (资源与环境). */
   | 'RESOURCES_AND_ENVIRONMENT';
 
+/** What a file imports: one kind of record per file, each row checked as its mutation checks its input. In the URL of `POST /imports/…` and of the templates, the value in lower-kebab-case (`fiscal-year-figures`). */
+export type ImportKind =
+  /** SME credit ratings (中小企业信用评级), a row as `recordCreditRating` takes it. */
+  | 'CREDIT_RATINGS'
+  /** Look-ups of the dishonest judgment debtor list (失信被执行人查询), a row as `recordDishonestDebtorCheck` takes it. */
+  | 'DISHONEST_DEBTOR_CHECKS'
+  /** Enterprises to register (企业名录), a row as `createEnterprise` takes it. */
+  | 'ENTERPRISES'
+  /** A fiscal year’s figures of registered enterprises (年度财务和人员数据), a row as `recordFiscalYear` takes a new year. */
+  | 'FISCAL_YEAR_FIGURES'
+  /** Signed paper data authorizations (纸质数据授权书), a row as `grantAuthorization` takes an administrator’s, with its paper reference. */
+  | 'PAPER_AUTHORIZATIONS'
+  /** Tax credit grades (纳税信用等级), a row as `recordTaxCreditGrade` takes it. */
+  | 'TAX_CREDIT_GRADES';
+
+/** Where an import stands. */
+export type ImportStatus =
+  /** Nothing written: the file has problems (`problems` lists them; a dry run too), or the writing failed, or the server stopped while writing (the transaction rolled back). */
+  | 'FAILED'
+  /** Checked without a problem and being written in the background; `processedRows` counts the rows written so far. */
+  | 'RUNNING'
+  /** Done: every row written (a dry run: every row checked and none has a problem; nothing written). */
+  | 'SUCCEEDED';
+
 /** The form of an equity or dividend incentive (股权和分红激励); for a state-owned enterprise, the rules of 财资〔2016〕4号 as each value says. */
 export type IncentiveForm =
   /** Equity award (股权奖励): to key technical staff with ≥ 3 years of service, each matched by a ≥ 1:1 purchase, ≤ ¥3 million per person, in all ≤ 15% of the three-year net-asset increase. */
@@ -615,6 +639,13 @@ export type InstrumentStatus =
   | 'PENDING'
   /** Ended otherwise: cancelled, delisted (摘牌), moved board (转板), withdrawn, or ended early. */
   | 'TERMINATED';
+
+/** A language of prose the API writes (explanations, not names): Chinese (中文), the zone’s working language, or English. */
+export type Language =
+  /** Simplified Chinese (简体中文). */
+  | 'CHINESE'
+  /** English (英文). */
+  | 'ENGLISH';
 
 /** What kind of expected failure a mutation met; each kind has its own error type with what a client needs to recover. */
 export type MutationErrorCode =
@@ -1753,6 +1784,25 @@ export type UnitScoresQueryVariables = Exact<{
 
 export type UnitScoresQuery = { handlingUnitScores: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ year: number, replies: number, rated: number, satisfied: number, basicallySatisfied: number, dissatisfied: number, satisfactionRate: string | null, unit: { id: string, name: string, level: CppccLevel } }> } };
 
+export type ImportFieldsFragment = { id: string, kind: ImportKind, fileName: string, isDryRun: boolean, status: ImportStatus, rowCount: number, processedRows: number, startedAt: string, finishedAt: string | null, actor: { role: Role, name: string }, problems: Array<{ row: number | null, column: string | null, code: MutationErrorCode | null, message: string }> };
+
+export type ImportProgressQueryVariables = Exact<{
+  id: string | number;
+  language: Language;
+}>;
+
+
+export type ImportProgressQuery = { import: { id: string, kind: ImportKind, fileName: string, isDryRun: boolean, status: ImportStatus, rowCount: number, processedRows: number, startedAt: string, finishedAt: string | null, actor: { role: Role, name: string }, problems: Array<{ row: number | null, column: string | null, code: MutationErrorCode | null, message: string }> } | null };
+
+export type RecentImportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  language: Language;
+}>;
+
+
+export type RecentImportsQuery = { imports: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, kind: ImportKind, fileName: string, isDryRun: boolean, status: ImportStatus, rowCount: number, processedRows: number, startedAt: string, finishedAt: string | null, actor: { role: Role, name: string }, problems: Array<{ row: number | null, column: string | null, code: MutationErrorCode | null, message: string }> }> } };
+
 export type RepEnterpriseQueryVariables = Exact<{
   creditCode: string;
 }>;
@@ -1980,6 +2030,29 @@ export const ProposalPayloadFieldsFragmentDoc = new TypedDocumentString(`
   message
   path
 }`, {"fragmentName":"ProposalPayloadFields"}) as unknown as TypedDocumentString<ProposalPayloadFieldsFragment, unknown>;
+export const ImportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportFields on Import {
+  id
+  kind
+  fileName
+  isDryRun
+  status
+  rowCount
+  processedRows
+  startedAt
+  finishedAt
+  actor {
+    role
+    name
+  }
+  problems {
+    row
+    column
+    code
+    message(language: $language)
+  }
+}
+    `, {"fragmentName":"ImportFields"}) as unknown as TypedDocumentString<ImportFieldsFragment, unknown>;
 export const AccountsDocument = new TypedDocumentString(`
     query Accounts($first: Int, $after: String, $filter: AccountFilter) {
   accounts(first: $first, after: $after, filter: $filter) {
@@ -3446,6 +3519,69 @@ export const UnitScoresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitScoresQuery, UnitScoresQueryVariables>;
+export const ImportProgressDocument = new TypedDocumentString(`
+    query ImportProgress($id: ID!, $language: Language!) {
+  import(id: $id) {
+    ...ImportFields
+  }
+}
+    fragment ImportFields on Import {
+  id
+  kind
+  fileName
+  isDryRun
+  status
+  rowCount
+  processedRows
+  startedAt
+  finishedAt
+  actor {
+    role
+    name
+  }
+  problems {
+    row
+    column
+    code
+    message(language: $language)
+  }
+}`) as unknown as TypedDocumentString<ImportProgressQuery, ImportProgressQueryVariables>;
+export const RecentImportsDocument = new TypedDocumentString(`
+    query RecentImports($first: Int, $after: String, $language: Language!) {
+  imports(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      ...ImportFields
+    }
+  }
+}
+    fragment ImportFields on Import {
+  id
+  kind
+  fileName
+  isDryRun
+  status
+  rowCount
+  processedRows
+  startedAt
+  finishedAt
+  actor {
+    role
+    name
+  }
+  problems {
+    row
+    column
+    code
+    message(language: $language)
+  }
+}`) as unknown as TypedDocumentString<RecentImportsQuery, RecentImportsQueryVariables>;
 export const RepEnterpriseDocument = new TypedDocumentString(`
     query RepEnterprise($creditCode: CreditCode!) {
   enterprise(creditCode: $creditCode) {

@@ -3,6 +3,7 @@ import { accountsPages } from './accounts';
 import { adminPages } from './admin';
 import { bankPages } from './bank';
 import { accountPages } from './common';
+import { importPages } from './imports';
 import { memberPages } from './member';
 import { officePages } from './office';
 import { repPages } from './rep';
@@ -11,7 +12,7 @@ import type { Page } from './page';
 
 /** The pages each role is offered, its home first; every role also has its account page. */
 export const PAGES_BY_ROLE: Record<Role, Page[]> = {
-  ZONE_ADMIN: [...adminPages, ...accountsPages, ...accountPages],
+  ZONE_ADMIN: [...adminPages, ...importPages, ...accountsPages, ...accountPages],
   BANK_OFFICER: [...bankPages, ...accountPages],
   CPPCC_MEMBER: [...memberPages, ...accountPages],
   CPPCC_OFFICE: [...officePages, ...accountsPages, ...accountPages],
