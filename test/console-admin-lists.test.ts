@@ -6,7 +6,7 @@ import { ENUM_LABELS } from '../web/src/enums';
 import { FIELD_LABELS } from '../web/src/pages/admin/lists/fieldNames';
 import { OPERATION_LABELS } from '../web/src/pages/admin/lists/operations';
 import { as, type TestApp } from './support/app';
-import { describeInBrowser, launchBrowser, signIn, watchedPage, type WatchedPage } from './support/browser';
+import { describeInBrowser, launchBrowser, signIn, tableHeaders, tableRows, watchedPage, type WatchedPage } from './support/browser';
 import { addDays, zoneToday } from './support/clock';
 import { startOnDemo } from './support/demo';
 import { builtConsole } from './support/web';
@@ -34,13 +34,6 @@ const operationName = (operation: string) =>
     .join('、');
 
 const admin = as(Role.ZONE_ADMIN);
-
-/** The cells of a DataTable (by its title), row by row, as the reader sees them. */
-async function tableRows(page: Page, title: string): Promise<string[][]> {
-  const table = page.locator(`section.table-card[aria-label="${title}"]`);
-  await table.waitFor();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td as unknown as { innerText: string }).innerText.trim())));
-}
 
 /** The rows a table shows when GraphQL answers `expected` (an empty list shows one cell saying so). */
 const shown = (expected: string[][]) => (expected.length ? expected : [['没有记录']]);
@@ -73,10 +66,6 @@ async function exported(page: Page, title: string): Promise<string[][]> {
     rows.push(Array.from({ length: width }, (_, i) => (values[i] == null || values[i] === '' ? '—' : String(values[i]))));
   });
   return rows;
-}
-
-async function tableHeaders(page: Page, title: string): Promise<string[]> {
-  return page.locator(`section.table-card[aria-label="${title}"] thead th`).allInnerTexts();
 }
 
 describeInBrowser('the administrator’s lists in the web console, in a real browser', () => {

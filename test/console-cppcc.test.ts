@@ -7,7 +7,7 @@ import { ENUM_LABELS } from '../web/src/enums';
 import { CHAIN_MEMBER } from '../seeds/cppcc';
 import { NAMED_ENTERPRISES } from '../seeds/zone';
 import { as, type TestApp } from './support/app';
-import { describeInBrowser, launchBrowser, signIn, watchedPage, type WatchedPage } from './support/browser';
+import { describeInBrowser, launchBrowser, signIn, tableHeaders, tableRows, watchedPage, type WatchedPage } from './support/browser';
 import { addDays, zoneToday } from './support/clock';
 import { startOnDemo } from './support/demo';
 import { builtConsole } from './support/web';
@@ -25,17 +25,6 @@ const zh = (type: Labelled, value: string | null | undefined): string =>
   value == null ? '' : ((ENUM_LABELS[type] as Record<string, readonly [string, string]>)[value]?.[0] ?? value);
 /** A DateTime as the console writes it in Chinese (useFormat().dateTime). */
 const zhDateTime = (at: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(at));
-
-/** The cells of a DataTable (by its title), row by row, as the reader sees them. */
-async function tableRows(page: Page, title: string): Promise<string[][]> {
-  const table = page.locator(`section.table-card[aria-label="${title}"]`);
-  await table.waitFor();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td as unknown as { innerText: string }).innerText.trim())));
-}
-
-async function tableHeaders(page: Page, title: string): Promise<string[]> {
-  return page.locator(`section.table-card[aria-label="${title}"] thead th`).allInnerTexts();
-}
 
 /** The rows a table shows when GraphQL answers `expected` (an empty list shows one cell saying so). */
 const shown = (expected: string[][]) => (expected.length ? expected : [['没有记录']]);

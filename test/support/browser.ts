@@ -72,9 +72,17 @@ export async function signIn(watched: WatchedPage, app: TestApp, username: strin
 
 /** The cells of a DataTable (a region named by its title), row by row, as the reader sees them. */
 export async function tableRows(page: Page, title: string): Promise<string[][]> {
-  return page
-    .locator(`section.table-card[aria-label="${title}"] tbody tr`)
+  const table = page.locator(`section.table-card[aria-label="${title}"]`);
+  await table.waitFor();
+  // Run in the page: its elements are typed there, not in this (DOM-less) project.
+  return table
+    .locator('tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as unknown as { innerText: string }).innerText.trim())));
+}
+
+/** The column headers of a DataTable, as the reader sees them. */
+export async function tableHeaders(page: Page, title: string): Promise<string[]> {
+  return page.locator(`section.table-card[aria-label="${title}"] thead th`).allInnerTexts();
 }
 
 /** Clicks a DataTable's 导出 and reads the .xlsx back with exceljs: its header row, then its rows. */
