@@ -36,6 +36,7 @@ const money = (amount: string | null) => (amount == null ? '—' : new Intl.Numb
 
 /** The cells of a table (a DataTable: a region named by its title), row by row, as the reader sees them. */
 async function tableRows(region: Locator): Promise<string[][]> {
+  await region.waitFor();
   // Run in the page: its elements are typed there, not in this (DOM-less) project.
   return region
     .locator('tbody tr')
@@ -43,6 +44,7 @@ async function tableRows(region: Locator): Promise<string[][]> {
 }
 
 async function tableHeaders(region: Locator): Promise<string[]> {
+  await region.waitFor();
   return region.locator('thead th').allInnerTexts();
 }
 

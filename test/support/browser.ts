@@ -80,9 +80,11 @@ export async function tableRows(page: Page, title: string): Promise<string[][]> 
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as unknown as { innerText: string }).innerText.trim())));
 }
 
-/** The column headers of a DataTable, as the reader sees them. */
+/** The column headers of a DataTable, as the reader sees them (once it is drawn: a page shows it when its data is in). */
 export async function tableHeaders(page: Page, title: string): Promise<string[]> {
-  return page.locator(`section.table-card[aria-label="${title}"] thead th`).allInnerTexts();
+  const table = page.locator(`section.table-card[aria-label="${title}"]`);
+  await table.waitFor();
+  return table.locator('thead th').allInnerTexts();
 }
 
 /** Clicks a DataTable's 导出 and reads the .xlsx back with exceljs: its header row, then its rows. */
