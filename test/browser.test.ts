@@ -93,11 +93,11 @@ describeInBrowser('the web console in a real browser', () => {
     await page.getByRole('button', { name: '退出' }).waitFor();
     expect(await page.locator('header .role').innerText()).toBe('管委会管理员');
     await page.getByRole('link', { name: '我的账户' }).click();
-    expect(await page.locator('.facts').innerText()).toBe('角色\n管委会管理员\n所属单位\n（不代表任何单位）');
+    expect(await page.locator('.facts').innerText()).toBe('用户名\nadmin\n姓名\n区管委管理员\n角色\n管委会管理员\n所属单位\n（不代表任何单位）');
 
     // English on request, kept across a reload; back to Chinese.
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await page.locator('.facts').innerText()).toBe('Role\nZone administrator\nOrganization\n(acts for no organization)');
+    expect(await page.locator('.facts').innerText()).toBe('Username\nadmin\nName\n区管委管理员\nRole\nZone administrator\nOrganization\n(acts for no organization)');
     await page.reload();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();

@@ -15,6 +15,8 @@ const TABLES = [
   'park', 'industry_cluster', 'institution', 'bank', 'bank_branch', 'insurer', 'fund', 'risk_compensation_pool',
   // Accounts act for the registry's organizations: they go with them.
   'account', 'account_session', 'sign_in_failure',
+  // Imports wrote into the registry: their records go with it.
+  'data_import',
 ];
 
 /** Empties the registry and loads the reference data (parks, clusters, institutions, banks, insurers, funds, pools). */
