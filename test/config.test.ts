@@ -1,3 +1,4 @@
+import { projectPath } from '../src/project';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
@@ -24,6 +25,7 @@ describe('config', () => {
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
+      webDir: projectPath('dist', 'web'),
     });
   });
 
@@ -49,6 +51,7 @@ describe('config', () => {
         LOG_LEVEL: 'warn',
         SHUTDOWN_GRACE_MS: '2500',
         SEED_DEMO_ZONE: 'no',
+        WEB_DIR: 'console',
       },
       '/srv',
     );
@@ -72,6 +75,7 @@ describe('config', () => {
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
+      webDir: '/srv/console',
     });
   });
 

@@ -38,6 +38,9 @@ export const IMPORT_LOCK = `hashtext('innozone-import'), hashtext(?::text)`;
  */
 export async function failAbandonedImports(em: EntityManager): Promise<number> {
   const mine = [...running.keys()];
+  // A database not migrated yet has no imports to mend (the server still answers /healthz and /readyz on it).
+  const [table] = await em.execute<{ exists: boolean }[]>(`select to_regclass('data_import') is not null as exists`);
+  if (!table?.exists) return 0;
   return em.transactional(async (tx) => {
     const rows = await tx.execute<{ id: string }[]>(
       `update data_import set status = 'FAILED', finished_at = now(), updated_at = now(), processed_rows = 0,
