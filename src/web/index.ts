@@ -22,8 +22,6 @@ const NOT_BUILT = `<!doctype html>
 export function webRouter(dir: string): express.Router {
   const router = express.Router();
   const indexFile = path.join(dir, 'index.html');
-  // Read once: the page is small, and a build beside a running server replaces dist/ whole (see package.json "build").
-  const page = existsSync(indexFile) ? readFileSync(indexFile) : null;
 
   router.use(
     '/assets',
@@ -45,6 +43,9 @@ export function webRouter(dir: string): express.Router {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'same-origin',
     });
+    // Read at each request (a small file the OS keeps): a build beside a running server swaps dist/ whole (package.json
+    // "build"), and the page must then name the new build's assets, which are the ones on disk.
+    const page = existsSync(indexFile) ? readFileSync(indexFile) : null;
     if (!page) return res.status(503).send(NOT_BUILT);
     res.send(page);
   });
