@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -107,46 +106,41 @@ function plainCell(value: unknown): Cell | { error: string } {
   return null;
 }
 
-/** Reads the first worksheet of an .xlsx as a stream: its rows one at a time, never the whole workbook in memory. */
+/**
+ * Reads the first worksheet of an .xlsx. The file is in memory already (a request body of at most 20 MB), so it is
+ * loaded whole: exceljs's streaming reader, tried first, failed now and then on the templates it had written itself
+ * (CI, on files whose parts came in another order), and a reader that is right every time is worth the memory.
+ */
 async function readXlsx(content: Buffer): Promise<{ headers: string[]; rows: Sheet['rows'] } | { problem: FileProblem }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Cached so that a number in a date-formatted cell comes as the Date it shows.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let headers: string[] | null = null;
-  const rows: Sheet['rows'] = [];
-  let problem: FileProblem | null = null;
-  let sheets = 0;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const worksheet of reader) {
-      // The first worksheet holds the records (the template's second is its guide); the others are read past.
-      const first = sheets++ === 0;
-      for await (const row of worksheet) {
-        if (!first || problem) continue;
-        const values = (row.values as unknown[]).slice(1);
-        const cells: Cell[] = [];
-        for (const [i, value] of values.entries()) {
-          const cell = plainCell(value);
-          if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
-            problem = { zh: `第 ${row.number} 行第 ${i + 1} 列是错误值 ${cell.error}：请改正公式或填写数值。`, en: `Row ${row.number}, column ${i + 1} holds the error ${cell.error}.` };
-            break;
-          }
-          cells[i] = cell;
-        }
-        if (row.number === 1) headers = [...cells].map((c) => (c === null || c === undefined ? '' : String(c).trim()));
-        // A record over the limit is counted, not kept: the file is refused as a whole.
-        else if (cells.some((c) => c !== null)) rows.push({ row: row.number, cells: rows.length >= MAX_ROWS ? [] : cells });
-      }
-    }
+    await workbook.xlsx.load(content as never);
   } catch (err) {
     return { problem: { zh: '无法读取这个 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。', en: `The Excel file cannot be read: ${(err as Error).message}` } };
   }
+  // The first worksheet holds the records (the template's second is its guide); the others are not read.
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet) return { problem: { zh: '这个 Excel 文件没有工作表。', en: 'The Excel file has no worksheet.' } };
+  let headers: string[] | null = null;
+  const rows: Sheet['rows'] = [];
+  let problem: FileProblem | null = null;
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    if (problem) return;
+    const values = (row.values as unknown[]).slice(1);
+    const cells: Cell[] = [];
+    for (const [i, value] of values.entries()) {
+      const cell = plainCell(value);
+      if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
+        problem = { zh: `第 ${row.number} 行第 ${i + 1} 列是错误值 ${cell.error}：请改正公式或填写数值。`, en: `Row ${row.number}, column ${i + 1} holds the error ${cell.error}.` };
+        return;
+      }
+      cells[i] = cell;
+    }
+    if (row.number === 1) headers = [...cells].map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+    // A record over the limit is counted, not kept: the file is refused as a whole.
+    else if (cells.some((c) => c !== null && c !== undefined)) rows.push({ row: row.number, cells: rows.length >= MAX_ROWS ? [] : cells });
+  });
   if (problem) return { problem };
-  if (sheets === 0) return { problem: { zh: '这个 Excel 文件没有工作表。', en: 'The Excel file has no worksheet.' } };
   return { headers: headers ?? [], rows };
 }
 
