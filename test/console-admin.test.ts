@@ -121,8 +121,9 @@ describeInBrowser('the administrator’s console', () => {
     const lastSummary = await summaryOf(last!.asOf);
     await until(async () => page.locator('.stats').innerText(), stats(lastSummary));
     expect(await page.locator('.as-of').innerText()).toBe(`数据截至 ${last!.asOf}`);
-    // Four charts drawn by ECharts.
-    expect(await page.locator('.chart-grid section').evaluateAll((cards) => cards.map((c) => [c.getAttribute('aria-label'), c.querySelectorAll('canvas').length > 0]))).toEqual([
+    // Four charts drawn by ECharts (loaded with the first chart, so drawn a moment after the figures).
+    const drawn = () => page.locator('.chart-grid section').evaluateAll((cards) => cards.map((c) => [c.getAttribute('aria-label'), c.querySelectorAll('canvas').length > 0]));
+    await until(drawn, [
       ['按园区', true],
       ['按产业集群', true],
       ['按融资工具类型', true],
