@@ -533,6 +533,7 @@ describe('pilot programs and eligibility', () => {
     // The trail is append-only and shared by the file's tests: this test reads what it wrote itself.
     const [last] = await app.orm.em.fork().execute<{ seq: string }[]>('select coalesce(max(seq), 0) as seq from audit_event');
     const before = last!.seq;
+    const from = new Date().toISOString();
     const [mine, other, none] = await check('IP_PLEDGE_LOAN', [authorized, silent, missing], AS_OF, bank);
     expect(mine).toEqual((await check('IP_PLEDGE_LOAN', [authorized]))[0]);
     const refusal = (creditCode: string) => ({
@@ -546,7 +547,7 @@ describe('pilot programs and eligibility', () => {
     expect([other, none]).toEqual([refusal(silent), refusal(missing)]);
 
     // The representative sees the bank's check of its data; the trail has the refused ones too.
-    const seen = await app.execute(AuditReadsDocument, { filter: { operation: 'eligibility' } }, as(Role.ENTERPRISE_REP, authorized));
+    const seen = await app.execute(AuditReadsDocument, { filter: { operation: 'eligibility', occurredFrom: from } }, as(Role.ENTERPRISE_REP, authorized));
     expect(seen.data!.auditEvents.edges.map((e) => e.node)).toEqual([
       {
         actor: bankActor(hankou.creditCode, hankou.name),
