@@ -292,6 +292,36 @@ describe("a bank's own view, and the actors of the records", () => {
       expect(foreign.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     });
 
+    it("shows a bank each holder's part of its own loans, and masks it, with the reason, on another lender's", async () => {
+      const holders = `query Holders($id: ID!) { node(id: $id) { ... on CreditLoan { contractNumber holders { id share amount } } } }`;
+      const holderOf = async (contract: keyof typeof LOANS, viewer: ReturnType<typeof as>) =>
+        app.execute<{ node: { contractNumber: string | null; holders: { id: string; share: string; amount: string | null }[] } | null }, Record<string, unknown>>(
+          holders,
+          { id: loanIds[contract] },
+          viewer,
+        );
+      const own = await holderOf('HK-A-1', bank);
+      expect([own.errors, own.data!.node!.contractNumber, own.data!.node!.holders.map((h) => [h.share, h.amount])]).toEqual([
+        undefined,
+        'HK-A-1',
+        [['100.0000', '3000000.00']],
+      ]);
+      // 招商银行's loan to A: 汉口银行 sees it only restricted, so its holder rows only by id, and there without the amount.
+      const foreign = (await holderOf('CMB-A-1', admin)).data!.node!.holders[0]!;
+      const byId = await app.execute<{ node: { share: string; amount: string | null } | null }, Record<string, unknown>>(
+        `query Holder($id: ID!) { node(id: $id) { ... on InstrumentHolder { share amount } } }`,
+        { id: foreign.id },
+        bank,
+      );
+      expect([byId.data, byId.errors?.map((e) => [e.path, e.extensions?.['code'], e.extensions?.['reason']])]).toEqual([
+        { node: { share: '100.0000', amount: null } },
+        [[['node', 'amount'], 'FORBIDDEN', 'CONDITION']],
+      ]);
+      expect((await app.execute(`query Holder($id: ID!) { node(id: $id) { ... on InstrumentHolder { amount } } }`, { id: foreign.id }, admin)).data).toEqual({
+        node: { amount: '2000000.00' },
+      });
+    });
+
     it('is closed to representatives and the CPPCC roles', async () => {
       for (const viewer of [as(Role.ENTERPRISE_REP, A.code), as(Role.CPPCC_MEMBER, memberId), as(Role.CPPCC_OFFICE), as(Role.HANDLING_UNIT, unitId)]) {
         const answer = await app.execute(LoanBookDocument, {}, viewer);

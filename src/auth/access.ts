@@ -202,8 +202,13 @@ export class Access {
     if (grant === Condition.GRANTED_TO_VIEWER) return bankId !== null && idOf(record['bank']) === bankId;
     const scoped = (scope: string) => owners.some((o) => grants.get(o)?.scopes.has(scope));
     if (grant === Condition.OWN_LOAN) {
-      const lender = idOf((obj as { lender?: unknown }).lender);
-      return lender !== null && lender === bankId && scoped(Condition.INSTRUMENTS);
+      if (bankId === null || !scoped(Condition.INSTRUMENTS)) return false;
+      // An instrument names its lender; a holder's part is of the instrument it points at (read batched per request).
+      if ('lender' in record) return idOf(record['lender']) === bankId;
+      const instrument = idOf(record['instrument']);
+      if (!instrument) return false;
+      const lenders = await this.ownerLoader('financing_instrument', 'id', 'lender_id').load(instrument);
+      return lenders.includes(bankId);
     }
     return scoped(grant);
   }

@@ -401,7 +401,7 @@ export const TYPES: Record<string, TypeRule> = {
     owners: { ref: 'enterprise' },
     // A holder's amount is its part of the instrument's amount, which a bank sees of its own loans only: fetched by
     // id, a holder row must not tell it another lender's amount.
-    fields: { 'id enterprise share isLead updatedAt': ROWS, amount: roles('A R M O') },
+    fields: { 'id enterprise share isLead updatedAt': ROWS, amount: roles('A R M O', { BANK_OFFICER: OWN_LOAN }) },
   },
   RiskCompensationClaim: {
     rows: roles('A R M O'),

@@ -377,7 +377,7 @@ export class InstrumentHolderResolver {
 
   @FieldResolver(() => DecimalScalar, {
     nullable: true,
-    description: 'Its part of the amount, in yuan: amount × share, cut to cents. Masked (null with a FORBIDDEN error) to a bank officer.',
+    description: 'Its part of the amount, in yuan: amount × share, cut to cents.',
   })
   async amount(@Root() h: InstrumentHolder, @Ctx() ctx: RequestContext) {
     const instrument = (await ctx.loaders.byId(FinancingInstrument).load(h.instrument.id))!;
