@@ -98,7 +98,11 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
   if (grant === Condition.MANAGED_BY_VIEWER) return managesAccountsOf(f.viewer.role, obj['role'] as Role);
   const seen = visibleOwners(f, owners ?? []);
   if (seen.length === 0) return false;
-  if (grant === Condition.OWN_LOAN) return codeOf(obj['lender']) === f.bankCode && f.scopes.has(Condition.INSTRUMENTS);
+  if (grant === Condition.OWN_LOAN) {
+    // An instrument names its lender; a holder's part is of the loan it was met in.
+    const lender = 'lender' in obj ? codeOf(obj['lender']) : (lenderOfPart.get(obj['id'] as string) ?? null);
+    return lender !== null && lender === f.bankCode && f.scopes.has(Condition.INSTRUMENTS);
+  }
   return f.scopes.has(grant);
 }
 
@@ -141,6 +145,9 @@ function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null
 /** Every Node met in the administrator's answers, with its owners, to fetch by id as each viewer. */
 const nodesSeen = new Map<string, { type: string; obj: Json; owners: string[] | null; proposal: Json | null }>();
 
+/** The lender (credit code, null: none) of the instrument each holder record seen in the administrator's answers is part of. */
+const lenderOfPart = new Map<string, string | null>();
+
 function collect(value: unknown, parentOwners: string[], proposal: Json | null = null): void {
   if (Array.isArray(value)) return value.forEach((v) => collect(v, parentOwners, proposal));
   if (!value || typeof value !== 'object') return;
@@ -149,6 +156,10 @@ function collect(value: unknown, parentOwners: string[], proposal: Json | null =
   const owners = type ? ownersOf(obj, type, parentOwners) : null;
   // A proposal cut short (an escalation link) is not the one its children belong to.
   const within = type === 'Proposal' && 'status' in obj ? obj : proposal;
+  // A loan's holder records answer to the loan's lender (OWN_LOAN), wherever they are met again (by id: no loan around).
+  if (obj['lender'] !== undefined && Array.isArray(obj['holders'])) {
+    for (const h of obj['holders'] as Json[]) if (typeof h['id'] === 'string') lenderOfPart.set(h['id'], codeOf(obj['lender']));
+  }
   if (type && TYPES[type]) {
     for (const [field, v] of Object.entries(obj)) if (field !== '__typename' && v !== undefined) reached.add(`${type}.${field}`);
     if (typeof obj['id'] === 'string' && !nodesSeen.has(obj['id']) && (type !== 'Proposal' || 'status' in obj)) {
@@ -641,6 +652,16 @@ describe('the access matrix, generated from the policy table', () => {
         await check(`query N($id: ID!) { node(id: $id) { ... on ${type} ${selection} } }`, { id: node[0] }, 'node', (g) => g === f);
       }
     }
+    // A holder's part of a loan another bank lent is met by a bank only by id (to it the loan is restricted, without
+    // holders): the one place its amount is denied under OWN_LOAN.
+    const holder = selectEverything(schema, schema.getType('InstrumentHolder') as GraphQLCompositeType, ['Enterprise']);
+    for (const f of fixtures.filter((g) => g.bankCode && g.scopes.has(Condition.INSTRUMENTS))) {
+      const part = [...nodesSeen.entries()].find(
+        ([id, n]) => n.type === 'InstrumentHolder' && lenderOfPart.has(id) && lenderOfPart.get(id) !== f.bankCode && rowVisible(f, n.type, n.obj, n.owners, n.proposal),
+      );
+      expect({ viewer: f.name, found: !!part }).toEqual({ viewer: f.name, found: true });
+      await check(`query N($id: ID!) { node(id: $id) { ... on InstrumentHolder ${holder} } }`, { id: part![0] }, 'node', (g) => g === f);
+    }
   });
 
   it('shows each viewer of an enterprise exactly the fields the table grants it', () => enterpriseSweep());
@@ -676,7 +697,7 @@ describe('the access matrix, generated from the policy table', () => {
           const grant = grants[role];
           // A condition the row already has is proven with the row (below); one of the field's own, here.
           if (role === Role.BANK_OFFICER && grant && grant !== true && grant !== rows) {
-            const possible = grant !== Condition.OWN_LOAN || ['CreditLoan', 'IpPledgeLoan'].includes(type);
+            const possible = grant !== Condition.OWN_LOAN || ['CreditLoan', 'IpPledgeLoan', 'InstrumentHolder'].includes(type);
             if (!seen?.has('denied')) missing.push(`${role} ${type}.${field}: never seen denied`);
             if (possible && !seen?.has('allowed')) missing.push(`${role} ${type}.${field}: never seen allowed`);
           }

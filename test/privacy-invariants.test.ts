@@ -246,6 +246,8 @@ interface ViewerCase {
   forbidden: Forbidden;
   /** The instruments it lent (a bank), by global id. */
   ownInstruments?: ReadonlySet<string>;
+  /** Holder records (InstrumentHolder ids) of those instruments. */
+  ownParts?: ReadonlySet<string>;
   /** The handling unit it acts for (its global id). */
   unit?: string;
 }
@@ -561,9 +563,16 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         if (INSTRUMENT_TYPES.includes(obj.__typename!) && (obj['lender'] as Json | null)?.['creditCode'] === LENDER.creditCode) ownInstruments.add(obj['id'] as string);
       });
     }
+    // The holders' parts of those loans (reached by id too, where no instrument encloses them): the lender's to see.
+    const ownParts = new Set<string>();
+    for (const answer of adminAnswers) {
+      walkAnswer(answer, (obj, _path, instrument) => {
+        if (obj.__typename === 'InstrumentHolder' && instrument && ownInstruments.has(instrument)) ownParts.add(obj['id'] as string);
+      });
+    }
     const add = (c: ViewerCase) => (cases[c.name] = c);
     const lenderSees = new Set([E1.code]);
-    add({ name: 'the lending bank, every scope', viewer: as(Role.BANK_OFFICER, LENDER.creditCode), sees: lenderSees, forbidden: FOR_BANK, ownInstruments, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(lenderSees)(s) });
+    add({ name: 'the lending bank, every scope', viewer: as(Role.BANK_OFFICER, LENDER.creditCode), sees: lenderSees, forbidden: FOR_BANK, ownInstruments, ownParts, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(lenderSees)(s) });
     const none = new Set<string>();
     add({ name: 'a bank never authorised', viewer: as(Role.BANK_OFFICER, NEVER_AUTHORISED.creditCode), sees: none, forbidden: FOR_BANK, ownInstruments: none, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(none)(s) });
     add({ name: 'a CPPCC member', viewer: member, sees: null, forbidden: FOR_CPPCC, never: (s) => CPPCC_NEVER.includes(s.kind) || s.kind === 'member account' });
@@ -619,7 +628,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
         if (c.ownInstruments && INSTRUMENT_TYPES.includes(type) && !c.ownInstruments.has(obj['id'] as string)) found.push(`${path}: a ${type} it did not lend, in full`);
         for (const [field, value] of Object.entries(obj)) {
           const key = `${type}.${field}`;
-          const notOwn = c.forbidden.notOwn.includes(key) && !(instrument && c.ownInstruments?.has(instrument));
+          const own = (instrument && c.ownInstruments?.has(instrument)) || (type === 'InstrumentHolder' && c.ownParts?.has(obj['id'] as string));
+          const notOwn = c.forbidden.notOwn.includes(key) && !own;
           if (!(c.forbidden.fields.includes(key) || notOwn)) continue;
           if (value !== null) {
             found.push(`${path}.${field}: ${JSON.stringify(value).slice(0, 60)}`);
@@ -684,7 +694,11 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     expect(await unmet(c, [E1.name, 'HT-OWN-2025-7001', rate('3.1415'), '2718281.83', 'ZL201410012345.9', '9876543.21', '"FiscalYearBands"', '"RestrictedInstrument"'])).toEqual([]);
     // And a masked field is named as such: null with the error, never a silent null (leaks() checks each one).
     const masked = (await answersOf(c)).flatMap((a) => a.errors ?? []).filter((e) => e.extensions?.['code'] === 'FORBIDDEN' && e.path!.length > 1);
-    expect(new Set(masked.map((e) => e.extensions!['reason']))).toEqual(new Set(['ROLE']));
+    // (By role; and by condition on a holder's part of another lender's loan, which it reaches only by id.)
+    expect(new Set(masked.map((e) => e.extensions!['reason']))).toEqual(new Set(['ROLE', 'CONDITION']));
+    expect(masked.filter((e) => e.extensions!['reason'] === 'CONDITION').map((e) => [e.path!.at(-1), e.extensions!['condition']])).toEqual(
+      masked.filter((e) => e.extensions!['reason'] === 'CONDITION').map(() => ['amount', 'OWN_LOAN']),
+    );
   });
 
   it('a bank no enterprise authorised sees no enterprise at all', async () => {

@@ -207,6 +207,9 @@ export class Access {
       if ('lender' in record) return idOf(record['lender']) === bankId;
       const instrument = idOf(record['instrument']);
       if (!instrument) return false;
+      // Usually the loan the holders were listed under, already read in this request; else read (batched).
+      const read = (this.loaded('CreditLoan', instrument) ?? this.loaded('IpPledgeLoan', instrument)) as { lender?: unknown } | undefined;
+      if (read) return idOf(read.lender) === bankId;
       const lenders = await this.ownerLoader('financing_instrument', 'id', 'lender_id').load(instrument);
       return lenders.includes(bankId);
     }

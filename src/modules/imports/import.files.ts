@@ -1,8 +1,15 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from './import.cells';
 import type { Column, Example, KindSpec, References } from './import.kinds';
+
+/**
+ * exceljs, loaded with the first spreadsheet read or written: about 25 MB of a server's resident memory that most
+ * processes never need (imports and templates are an administrator's occasional work).
+ */
+let excelModule: Promise<typeof ExcelJS> | undefined;
+const excel = () => (excelModule ??= import('exceljs').then((m) => (m as { default?: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS)));
 
 /** The most records one file may hold (issue 15 item 3). */
 export const MAX_ROWS = 50_000;
@@ -112,7 +119,7 @@ function plainCell(value: unknown): Cell | { error: string } {
  * (CI, on files whose parts came in another order), and a reader that is right every time is worth the memory.
  */
 async function readXlsx(content: Buffer): Promise<{ headers: string[]; rows: Sheet['rows'] } | { problem: FileProblem }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(content as never);
   } catch (err) {
@@ -215,7 +222,7 @@ const GUIDE_HEADERS = ['列名', '是否必填', '格式', '可填写的值', '�
 
 /** The template of a kind as .xlsx: the header and example rows, then a sheet explaining each column. */
 export async function xlsxTemplate(spec: KindSpec, refs: References, today: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'innozone';
   const sheet = workbook.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({
