@@ -134,6 +134,17 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
+/**
+ * The Node options `npm start` gives innozone (package.json's start script: `node <options> dist/src/main.js`), so
+ * the server measured is the one users run, V8's young generation size included.
+ */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start']!;
+  const match = /^node((?:\s+--\S+)*)\s+dist\/src\/main\.js$/.exec(start);
+  if (!match) throw new Error(`package.json's start script is not "node [--options] dist/src/main.js": ${start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /** Starts a server process (its readiness: `ready`). */
 function spawnServer(
   name: Server['name'],
@@ -207,7 +218,7 @@ export async function benchSideBySide({ url, orm, seconds, rounds, connections: 
       // As `npm start` starts it, in production; request logs off (LOG_LEVEL=warn), as the baseline writes none.
       spawnServer(
         'innozone',
-        ['--enable-source-maps', projectPath('dist', 'src', 'main.js')],
+        [...startFlags(), projectPath('dist', 'src', 'main.js')],
         {
           ...inherited,
           NODE_ENV: 'production',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { projectPath } from '../src/project';
 import { differences } from '../bench/json-diff';
+import { startFlags } from '../bench/side-by-side';
 import { CONSOLE_BUDGET, consoleSize } from '../bench/console';
 import { HAS_BROWSER } from './support/browser';
 import { builtConsole } from './support/web';
@@ -82,6 +83,11 @@ describe('the side-by-side diff', () => {
     ]);
     expect(differences({ a: 1 }, { a: 1, b: null })).toEqual(['.b: innozone (missing), baseline null']);
     expect(differences({ a: [1] }, { a: [1] })).toEqual([]);
+  });
+
+  it('starts innozone with the Node options npm start gives it', () => {
+    // A young generation of 4 MB semi-spaces keeps the peak RSS under load below 250 MB (README, performance).
+    expect(startFlags()).toEqual(['--enable-source-maps', '--max-semi-space-size=4']);
   });
 });
 
