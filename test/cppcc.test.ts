@@ -102,14 +102,14 @@ describe('CPPCC proposals', () => {
     return { id: p.id, version: s.data!.submitProposal.proposal!.version };
   }
 
-  it('holds the demo committee: 22 sectors, 298 members, units at three levels, every state, the NEEQ chain', async () => {
+  it('holds the demo committee: 31 sectors, 550 members, units at three levels, every state, the NEEQ chain', async () => {
     const counts = (await sql<Record<string, number>>(
       `select (select count(*)::int from sector) as sectors, (select count(*)::int from cppcc_member) as members,
               (select count(*)::int from party) as parties`,
     ))[0];
-    expect(counts).toEqual({ sectors: 22, members: DEMO_MEMBERS, parties: 9 });
+    expect(counts).toEqual({ sectors: 31, members: DEMO_MEMBERS, parties: 9 });
     const handling = (await app.execute(HandlingUnitsDocument, { first: 100 }, office)).data!.handlingUnits;
-    expect([handling.totalCount, [...new Set(nodes(handling).map((u) => u.level))]]).toEqual([17, ['MUNICIPAL', 'PROVINCIAL', 'NATIONAL']]);
+    expect([handling.totalCount, [...new Set(nodes(handling).map((u) => u.level))]]).toEqual([32, ['MUNICIPAL', 'PROVINCIAL', 'NATIONAL']]);
     const states = await sql<{ status: string }>('select distinct status::text from proposal order by 1');
     expect(states.map((s) => s.status)).toEqual(['ACCEPTED', 'ASSIGNED', 'CLOSED', 'CONVERTED', 'DRAFT', 'REJECTED', 'REPLIED', 'SUBMITTED']);
 
@@ -136,7 +136,7 @@ describe('CPPCC proposals', () => {
       null,
       [{ level: 'PROVINCIAL', status: 'CLOSED' }],
       [
-        [1, true, 'FOR_REFERENCE', 'BASICALLY_SATISFIED', '武汉市地方金融工作局'],
+        [1, true, 'FOR_REFERENCE', 'BASICALLY_SATISFIED', '武汉市地方金融管理局'],
         [1, false, 'BEING_ADDRESSED', null, '东湖新技术开发区管理委员会'],
       ],
     ]);
@@ -242,11 +242,11 @@ describe('CPPCC proposals', () => {
       p = next;
     };
     await step(
-      app.execute(AttachEvidenceDocument, { input: { proposalId: p.id, evidence: { creditCode: rep.creditCode } } }, member(drafter!.name)),
+      app.execute(AttachEvidenceDocument, { input: { proposalId: p.id, evidence: { creditCode: rep.creditCode }, isNamingEnterprises: true } }, member(drafter!.name)),
       {},
       'EVIDENCE_ATTACHED',
       drafterActor,
-      `${rep.name} (${rep.creditCode})`,
+      `${rep.name}（${rep.creditCode}）`,
     );
     await step(
       app.execute(CosignProposalDocument, { input: { proposalId: p.id } }, member(partner!.name)),
@@ -568,7 +568,7 @@ describe('CPPCC proposals', () => {
       member(drafter!.name),
     );
     const id = drafted.data!.draftProposal.proposal!.id;
-    await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code } } }, member(drafter!.name));
+    await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code }, isNamingEnterprises: true } }, member(drafter!.name));
     await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { portfolioFilter: { isUniversityAffiliated: true } } } }, member(drafter!.name));
     const before = (await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence;
     expect(nodes(before).map((e) => [e.kind, e.source])).toEqual([
@@ -584,7 +584,7 @@ describe('CPPCC proposals', () => {
     const after = (await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence;
     expect(after).toEqual(before);
     // Freshly attached, the same evidence says what is true now.
-    const fresh = await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code } } }, member(drafter!.name));
+    const fresh = await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code }, isNamingEnterprises: true } }, member(drafter!.name));
     expect(fresh.data!.attachEvidence.errors).toEqual([]);
     const latest = nodes((await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence).at(-1)!;
     expect((latest.snapshot as { name: string }).name).toBe('武汉理工氢电科技有限公司');
