@@ -876,12 +876,12 @@ describe('every connection, walked forward and back', () => {
     // Members are the committee's roll, not something the API records.
     await sql(`insert into sector (id, code, name) values (gen_random_uuid(), 'SCITECH', '科学技术界')`);
     for (const [name, levels] of MEMBERS) {
-      await sql(`insert into cppcc_member (id, name, sector_id, levels) select gen_random_uuid(), ?, id, ?::cppcc_level[] from sector`, [name, `{${levels.join(',')}}`]);
+      await sql(`insert into cppcc_member (id, name, sector_id, levels, term) select gen_random_uuid(), ?, id, ?::cppcc_level[], 15 from sector`, [name, `{${levels.join(',')}}`]);
     }
     const roll = await app.execute<any, any>('{ cppccMembers(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of roll.data.cppccMembers.edges) memberIds[node.name] = node.id;
 
-    for (const [name, level] of UNITS) await sql(`insert into handling_unit (id, name, level) values (gen_random_uuid(), ?, ?)`, [name, level]);
+    for (const [name, level] of UNITS) await sql(`insert into handling_unit (id, name, level, former_names) values (gen_random_uuid(), ?, ?, '{}')`, [name, level]);
     const units: Record<string, string> = {};
     const listed = await app.execute<any, any>('{ handlingUnits(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of listed.data.handlingUnits.edges) units[node.name] = node.id;
