@@ -51,7 +51,6 @@ export class Migration20261213110000_cppcc_registers extends Migration {
           or jsonb_typeof("source"->'portfolioFilter'->'creditCodes') = 'array'
           or jsonb_typeof("source"->'portfolioFilter'->'search') = 'string';`,
     );
-    this.addSql(`alter table "proposal_evidence" alter column "is_naming_enterprises" drop default;`);
     this.addSql(`update "proposal_evidence" set "title" = ${chineseTitle('"title"')};`);
     this.addSql(`update "proposal_event" set "note" = ${chineseTitle('"note"')} where "action" = 'EVIDENCE_ATTACHED' and "note" is not null;`);
     // The committee's names as they are: 特别邀请人士 (not 特邀人士), and the city's financial regulation bureau by its
