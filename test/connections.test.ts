@@ -655,7 +655,7 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         expected: () => [
           ['DRAFTED null'],
           COSIGNERS.map((name) => `COSIGNED ${name}`),
-          ['E1', 'E3', 'E7'].map((tag) => `EVIDENCE_ATTACHED ${ENTERPRISES.find((e) => e[0] === tag)![1]} (${code(tag)})`),
+          ['E1', 'E3', 'E7'].map((tag) => `EVIDENCE_ATTACHED ${ENTERPRISES.find((e) => e[0] === tag)![1]}（${code(tag)}）`),
         ],
       },
     },
@@ -922,7 +922,7 @@ describe('every connection, walked forward and back', () => {
     // P1, a draft: co-signed by five members, then evidence of three enterprises.
     for (const name of COSIGNERS) await mutate('cosignProposal', '($input: CosignProposalInput!)', { input: { proposalId: ids['P1'] } }, memberViewer(name), 'proposal { id }', null);
     for (const tag of ['E1', 'E3', 'E7']) {
-      await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) } } }, memberViewer('安文博'), 'proposal { id }', null);
+      await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) }, isNamingEnterprises: true } }, memberViewer('安文博'), 'proposal { id }', null);
     }
     // P5: accepted, assigned to a lead unit and two co-handlers, answered, sent back, answered again, then carried up twice.
     const step = (operation: string, type: string, input: Record<string, unknown>, viewer: Viewer) =>
