@@ -24,13 +24,19 @@ import { InstrumentKind } from '../src/modules/finance/enums';
 import { Random, seedUuid } from './random';
 import { NAMED_ENTERPRISES } from './zone';
 
-/** The sectors (界别) of the city committee: 22, as the source's city has. */
-export const SECTORS: [string, string][] = [
-  ['CPC', '中国共产党'], ['RCCK', '中国国民党革命委员会'], ['CDL', '中国民主同盟'], ['CNDCA', '中国民主建国会'],
-  ['CAPD', '中国民主促进会'], ['CPWDP', '中国农工民主党'], ['CZGP', '中国致公党'], ['JS', '九三学社'],
-  ['NONPARTY', '无党派人士'], ['CYL', '共青团'], ['TU', '总工会'], ['WF', '妇联'], ['ACFIC', '工商联'],
-  ['CAST', '科协'], ['ECON', '经济界'], ['SCITECH', '科学技术界'], ['EDU', '教育界'], ['MED', '医药卫生界'],
-  ['CULTURE', '文化艺术界'], ['AGRI', '农业界'], ['SOCIAL', '社会福利和社会保障界'], ['SPECIAL', '特邀人士'],
+/**
+ * The sectors (界别) of the Wuhan committee (武汉市政协, 15th term) and the seats each holds in the demo: 31 sectors,
+ * DEMO_MEMBERS members in all. The parties by their full names (as `parties` names them), the people's organizations
+ * as the committee calls them.
+ */
+export const SECTORS: [code: string, name: string, seats: number][] = [
+  ['CPC', '中国共产党', 62], ['RCCK', '中国国民党革命委员会', 18], ['CDL', '中国民主同盟', 24], ['CNDCA', '中国民主建国会', 22],
+  ['CAPD', '中国民主促进会', 20], ['CPWDP', '中国农工民主党', 20], ['CZGP', '中国致公党', 14], ['JS', '九三学社', 20],
+  ['NONPARTY', '无党派人士', 16], ['CYL', '共青团', 10], ['TU', '总工会', 12], ['WF', '妇联', 12], ['YF', '青联', 10],
+  ['ACFIC', '工商联', 26], ['CAST', '科协', 12], ['TAIWAN', '台联', 6], ['OVERSEAS', '侨联', 8], ['CULTURE', '文化艺术界', 20],
+  ['SCITECH', '科学技术界', 24], ['SOCSCI', '社会科学界', 14], ['ECON', '经济界', 30], ['AGRI', '农业界', 12], ['EDU', '教育界', 22],
+  ['SPORTS', '体育界', 8], ['PRESS', '新闻出版界', 12], ['MED', '医药卫生界', 24], ['FRIENDSHIP', '对外友好界', 8],
+  ['SOCIAL', '社会福利和社会保障界', 12], ['ETHNIC', '少数民族界', 10], ['RELIGION', '宗教界', 10], ['SPECIAL', '特别邀请人士', 32],
 ];
 
 export const PARTIES: [string, string][] = [
@@ -38,24 +44,45 @@ export const PARTIES: [string, string][] = [
   ['CAPD', '中国民主促进会'], ['CPWDP', '中国农工民主党'], ['CZGP', '中国致公党'], ['JS', '九三学社'], ['TDSL', '台湾民主自治同盟'],
 ];
 
+/** The tax bureau of the city, a unit of the State Taxation Administration: the equity-award tax proposal is its. */
+export const CITY_TAX_BUREAU = '国家税务总局武汉市税务局';
+/** The city's financial regulation bureau, by its name since the 2024 reorganization (before: 地方金融工作局). */
+export const CITY_FINANCE_BUREAU = '武汉市地方金融管理局';
+
+/** The handling units of the three levels, by their current names. */
 export const HANDLING_UNITS: [CppccLevel, string][] = [
   [CppccLevel.MUNICIPAL, '武汉市科学技术局'],
   [CppccLevel.MUNICIPAL, '武汉市经济和信息化局'],
-  [CppccLevel.MUNICIPAL, '武汉市地方金融工作局'],
+  [CppccLevel.MUNICIPAL, CITY_FINANCE_BUREAU],
   [CppccLevel.MUNICIPAL, '武汉市财政局'],
+  [CppccLevel.MUNICIPAL, CITY_TAX_BUREAU],
   [CppccLevel.MUNICIPAL, '武汉市人力资源和社会保障局'],
   [CppccLevel.MUNICIPAL, '武汉市市场监督管理局'],
+  [CppccLevel.MUNICIPAL, '武汉市发展和改革委员会'],
+  [CppccLevel.MUNICIPAL, '武汉市教育局'],
+  [CppccLevel.MUNICIPAL, '中国人民银行湖北省分行'],
   [CppccLevel.MUNICIPAL, '东湖新技术开发区管理委员会'],
   [CppccLevel.PROVINCIAL, '湖北省科学技术厅'],
   [CppccLevel.PROVINCIAL, '湖北省地方金融管理局'],
   [CppccLevel.PROVINCIAL, '湖北省财政厅'],
+  [CppccLevel.PROVINCIAL, '国家税务总局湖北省税务局'],
   [CppccLevel.PROVINCIAL, '湖北省经济和信息化厅'],
+  [CppccLevel.PROVINCIAL, '湖北省人力资源和社会保障厅'],
   [CppccLevel.PROVINCIAL, '湖北省市场监督管理局'],
+  [CppccLevel.PROVINCIAL, '湖北省发展和改革委员会'],
+  [CppccLevel.PROVINCIAL, '湖北省教育厅'],
+  [CppccLevel.PROVINCIAL, '湖北省知识产权局'],
   [CppccLevel.NATIONAL, '科学技术部'],
   [CppccLevel.NATIONAL, '财政部'],
+  [CppccLevel.NATIONAL, '国家税务总局'],
+  [CppccLevel.NATIONAL, '中国人民银行'],
+  [CppccLevel.NATIONAL, '国家金融监督管理总局'],
   [CppccLevel.NATIONAL, '中国证券监督管理委员会'],
   [CppccLevel.NATIONAL, '国家知识产权局'],
   [CppccLevel.NATIONAL, '工业和信息化部'],
+  [CppccLevel.NATIONAL, '国家发展和改革委员会'],
+  [CppccLevel.NATIONAL, '人力资源和社会保障部'],
+  [CppccLevel.NATIONAL, '教育部'],
 ];
 
 /** The CPPCC tables, child tables last (emptied with the registry by `seed --reset` and the test kit). */
@@ -64,11 +91,38 @@ export const CPPCC_TABLES = [
   'proposal_evidence',
 ];
 
-/** How many members the demo committee has (the source's city: 298). */
-export const DEMO_MEMBERS = 298;
+/** How many members the demo committee has: Wuhan's 15th committee has about 550 (the source's city: 298). */
+export const DEMO_MEMBERS = SECTORS.reduce((n, [, , seats]) => n + seats, 0);
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧'];
-const GIVEN = ['建国', '志刚', '海燕', '丽华', '文博', '晓明', '春生', '秀英', '立新', '国华', '慧敏', '振宇', '雅琴', '宏伟', '子涵', '思远', '明轩', '若兰', '德胜', '婉清'];
+/** The committee term (届) the demo's members serve in: the 15th municipal committee, 2022–2027. */
+export const DEMO_TERM = 15;
+
+const SURNAMES = [
+  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢',
+  '韩', '唐', '冯', '于', '董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '崔', '彭', '白', '苏', '卢', '蒋', '蔡', '贾', '丁', '魏', '薛',
+  '叶', '阎', '余', '潘', '杜', '戴', '夏', '钟', '汪', '田', '任', '姜', '范', '方', '石', '姚', '谭', '廖', '邹', '熊', '金', '陆', '郝', '孔',
+];
+/** Given names' characters: a member's given name is one or two of them. */
+const GIVEN = [
+  '建', '国', '志', '刚', '海', '燕', '丽', '华', '文', '博', '晓', '明', '春', '生', '秀', '英', '立', '新', '慧', '敏', '振', '宇', '雅', '琴',
+  '宏', '伟', '子', '涵', '思', '远', '轩', '若', '兰', '德', '胜', '婉', '清', '静', '军', '平', '红', '霞', '杰', '涛', '斌', '辉', '玲', '峰',
+  '磊', '鹏', '勇', '艳', '芳', '颖', '超', '浩', '琳', '楠', '欣', '婷', '俊', '凯', '强', '毅', '亮', '昊', '晨', '蕾', '洁', '嘉', '瑞', '岚',
+];
+
+/** Plausible, deterministic, distinct member names: a surname and a given name of one or two characters. */
+function memberNames(r: Random, count: number, taken: string[]): string[] {
+  const names = new Set(taken);
+  const out: string[] = [];
+  while (out.length < count) {
+    const given = r.chance(0.25) ? r.pick(GIVEN) : `${r.pick(GIVEN)}${r.pick(GIVEN)}`;
+    const name = `${r.pick(SURNAMES)}${given}`;
+    if (given.length === 2 && given[0] === given[1]) continue;
+    if (names.has(name)) continue;
+    names.add(name);
+    out.push(name);
+  }
+  return out;
+}
 
 /** The member who sits on all three committees and carries the NEEQ proposal up (named for tests and docs). */
 export const CHAIN_MEMBER = '胡振宇';
@@ -81,8 +135,9 @@ function value<T>(outcome: Outcome<T>, what: string): T {
 }
 
 /**
- * The CPPCC of the demo: sectors, parties, 298 members (synthetic names; some sit on the provincial and national
- * committees too), handling units at three levels, policy requests, proposals in every state, and one request
+ * The CPPCC of the demo, Wuhan's committee: its 31 sectors, parties, DEMO_MEMBERS members of the 15th term (synthetic
+ * names, distinct; some sit on the provincial and national committees too), handling units at three levels by their
+ * current names, policy requests, proposals in every state, and one request
  * carried from the city to the province to the nation (NEEQ first-batch listings for zone enterprises), with
  * evidence frozen from the demo zone. The workflow runs through the same services the API calls, as the roles
  * that take each step. Deterministic except for the dates (they follow today).
@@ -92,19 +147,24 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   const r = new Random(20_260_601);
   const sectors = SECTORS.map(([code, name]) => em.create(Sector, { id: seedUuid(`sector:${code}`), code, name } as never));
   const parties = PARTIES.map(([code, name]) => em.create(Party, { id: seedUuid(`party:${code}`), code, name } as never));
+  const seats = SECTORS.flatMap(([code, , n]) => Array.from({ length: n }, () => sectors.find((s) => s.code === code)!));
+  // The first seat is the chain member's, in the science and technology sector.
+  const chainSeat = seats.findIndex((s) => s.code === 'SCITECH');
+  [seats[0], seats[chainSeat]] = [seats[chainSeat]!, seats[0]!];
+  const names = [CHAIN_MEMBER, ...memberNames(r, DEMO_MEMBERS - 1, [CHAIN_MEMBER])];
   const members: CppccMember[] = [];
   for (let i = 0; i < DEMO_MEMBERS; i++) {
-    const sector = sectors[i % sectors.length]!;
-    // A party sector's members belong to it; others to the CPC, a democratic party, or none.
-    const party = parties.find((p) => p.code === sector.code) ?? (r.chance(0.4) ? parties[0]! : r.chance(0.3) ? r.pick(parties.slice(1)) : null);
-    const name = i === 0 ? CHAIN_MEMBER : `${r.pick(SURNAMES)}${r.pick(GIVEN)}`;
+    const sector = seats[i]!;
+    // A party sector's members belong to it; others to the CPC, a democratic party, or none (无党派人士: none).
+    const party =
+      parties.find((p) => p.code === sector.code) ??
+      (sector.code === 'NONPARTY' ? null : r.chance(0.4) ? parties[0]! : r.chance(0.3) ? r.pick(parties.slice(1)) : null);
     const levels = i === 0 ? [CppccLevel.MUNICIPAL, CppccLevel.PROVINCIAL, CppccLevel.NATIONAL] : r.chance(0.1) ? [CppccLevel.MUNICIPAL, CppccLevel.PROVINCIAL] : [CppccLevel.MUNICIPAL];
-    members.push(em.create(CppccMember, { id: seedUuid(`member:${i}`), name, sector, party, levels } as never));
+    members.push(em.create(CppccMember, { id: seedUuid(`member:${i}`), name: names[i]!, sector, party, levels, term: DEMO_TERM } as never));
   }
   // The chain member sits for the democratic league (民盟) in the science and technology sector.
-  members[0]!.sector = sectors.find((s) => s.code === 'SCITECH') as never;
   members[0]!.party = parties.find((p) => p.code === 'CDL') as never;
-  const units = HANDLING_UNITS.map(([level, name]) => em.create(HandlingUnit, { id: seedUuid(`unit:${name}`), name, level } as never));
+  const units = HANDLING_UNITS.map(([level, name]) => em.create(HandlingUnit, { id: seedUuid(`unit:${name}`), name, level, formerNames: [] } as never));
   await em.flush();
 
   const as = (role: Role, org: string | null = null) => createContext(orm, new Viewer(role, org), quiet, 'seed');
@@ -173,8 +233,8 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     const answer = await em.fork().findOneOrFail(ProposalReply, { proposal: p.id, round: p.round, isLead: true });
     return value(await workflow.rateReply(member(by), { replyId: toGlobalId('ProposalReply', answer.id), rating }), 'rate');
   };
-  const evidence = async (by: CppccMember, p: Proposal, source: EvidenceInput) =>
-    value(await workflow.attachEvidence(member(by), { proposalId: gid(p), evidence: source }), 'evidence');
+  const evidence = async (by: CppccMember, p: Proposal, source: EvidenceInput, isNamingEnterprises = false) =>
+    value(await workflow.attachEvidence(member(by), { proposalId: gid(p), evidence: source, isNamingEnterprises }), 'evidence');
   const escalate = async (by: CppccMember, p: Proposal, level: CppccLevel, isAdoptedByParty: boolean) =>
     value(await workflow.escalateProposal(member(by), { proposalId: gid(p), level, isAdoptedByParty }), `escalate to ${level}`);
 
@@ -197,10 +257,11 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     coProposerIds: [toGlobalId('CppccMember', a.id)],
   });
   const withEvidence = await evidence(c, ipPledge, { portfolioFilter: { instrumentKinds: [InstrumentKind.IP_PLEDGE_LOAN] } });
-  await assign(await review(await submit(c, withEvidence), acceptAsKey), '武汉市地方金融工作局', ['武汉市财政局']); // ASSIGNED
+  await assign(await review(await submit(c, withEvidence), acceptAsKey), CITY_FINANCE_BUREAU, ['武汉市财政局']); // ASSIGNED
   const talent = await draft(a, { subject: '关于简化股权奖励个人所得税分期缴纳手续的提案', policyRequestIds: [toGlobalId('PolicyRequest', requests.talent.id)] });
-  const talentAssigned = await assign(await review(await submit(a, talent), accept), '武汉市财政局');
-  await reply(talentAssigned, '武汉市财政局', ReplyCategory.BEING_ADDRESSED, '已会同税务部门梳理办理流程，拟于下半年推出线上办理。'); // REPLIED
+  // Personal income tax is the tax bureau's (国家税务总局武汉市税务局), not the finance bureau's.
+  const talentAssigned = await assign(await review(await submit(a, talent), accept), CITY_TAX_BUREAU);
+  await reply(talentAssigned, CITY_TAX_BUREAU, ReplyCategory.BEING_ADDRESSED, '已梳理股权奖励个人所得税分期缴纳的办理流程，拟于下半年推出电子税务局线上办理。'); // REPLIED
   const overdue = await assign(await review(await submit(b, await draft(b, { subject: '关于支持高校院所科技成果处置权改革的提案' })), accept), '武汉市科学技术局');
   // Assigned long ago and still unanswered: overdue (its due date moved back as time would have).
   await em.execute(`update proposal set due_on = current_date - 10 where id = ?`, [overdue.id]);
@@ -216,10 +277,11 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     isComplex: true,
   });
   await evidence(carrier, city, { portfolioFilter: { instrumentKinds: [InstrumentKind.NEEQ_LISTING] } });
-  city = await evidence(carrier, city, { creditCode: hust });
-  city = await assign(await review(await submit(carrier, city), acceptAsKey), '武汉市地方金融工作局', ['东湖新技术开发区管理委员会']);
+  // The listed enterprise it cites is named, deliberately: the other evidence only counts.
+  city = await evidence(carrier, city, { creditCode: hust }, true);
+  city = await assign(await review(await submit(carrier, city), acceptAsKey), CITY_FINANCE_BUREAU, ['东湖新技术开发区管理委员会']);
   await reply(city, '东湖新技术开发区管理委员会', ReplyCategory.BEING_ADDRESSED, '管委会已建立挂牌企业后备库并给予补贴。');
-  city = await reply(city, '武汉市地方金融工作局', ReplyCategory.FOR_REFERENCE, '扩大试点范围须由国家层面决定，已向上级反映。');
+  city = await reply(city, CITY_FINANCE_BUREAU, ReplyCategory.FOR_REFERENCE, '扩大试点范围须由国家层面决定，已向上级反映。');
   city = await rate(carrier, city, Satisfaction.BASICALLY_SATISFIED); // CLOSED at the city
   let province = await escalate(carrier, city, CppccLevel.PROVINCIAL, false);
   province = await assign(await review(await submit(carrier, province), acceptAsKey), '湖北省地方金融管理局', ['湖北省科学技术厅']);

@@ -42,6 +42,7 @@ import {
   ProjectParticipantResolver,
   ResearchProjectResolver,
 } from './modules/project/project.resolver';
+import { CppccRegistersResolver } from './modules/cppcc/registers.resolver';
 import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
 import { ActorResolver, ViewerResolver } from './modules/viewer';
@@ -62,6 +63,7 @@ export const resolvers: NonEmptyArray<Function> = [
   EquityIncentivePlanResolver,
   TaxPilotUsageResolver,
   ReferenceDataResolver,
+  CppccRegistersResolver,
   InstitutionResolver,
   AuditEventResolver,
   AuthorizationResolver,

@@ -444,7 +444,7 @@ describe('the access matrix, generated from the policy table', () => {
 
     const none = new Set<string>();
     const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{MUNICIPAL}' order by id limit 1`);
-    const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);
+    const [aUnit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融管理局'`);
     memberViewer = as(Role.CPPCC_MEMBER, toGlobalId('CppccMember', aMember!.id));
     fixtures = [
       { name: 'administrator', viewer: admin, visible: ALL, scopes: none },

@@ -46,8 +46,8 @@ describe('account management', () => {
     enterpriseId = made.data!.createEnterprise.enterprise!.id;
     const sql = await app.sql();
     await sql.query(`insert into sector (id, code, name) values ('e0000000-0000-4000-8000-000000000861', 'SCITECH', '科学技术界')`);
-    await sql.query(`insert into cppcc_member (id, name, sector_id, levels) values ($1, $2, 'e0000000-0000-4000-8000-000000000861', '{MUNICIPAL}')`, [MEMBER.uuid, MEMBER.name]);
-    await sql.query(`insert into handling_unit (id, name, level) values ($1, $2, 'MUNICIPAL')`, [UNIT.uuid, UNIT.name]);
+    await sql.query(`insert into cppcc_member (id, name, sector_id, levels, term) values ($1, $2, 'e0000000-0000-4000-8000-000000000861', '{MUNICIPAL}', 15)`, [MEMBER.uuid, MEMBER.name]);
+    await sql.query(`insert into handling_unit (id, name, level, former_names) values ($1, $2, 'MUNICIPAL', '{}')`, [UNIT.uuid, UNIT.name]);
   });
   afterAll(() => app.close());
 

@@ -77,6 +77,10 @@ const MEMBER_1 = { uuid: 'c0000000-0000-4000-8000-000000000001', id: 'Q3BwY2NNZW
 const MEMBER_2 = { uuid: 'c0000000-0000-4000-8000-000000000002', id: 'Q3BwY2NNZW1iZXI6YzAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAy' };
 const MEMBER_3 = { uuid: 'c0000000-0000-4000-8000-000000000003', id: 'Q3BwY2NNZW1iZXI6YzAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAz' };
 const UNIT_1 = { uuid: 'd0000000-0000-4000-8000-000000000001', id: 'SGFuZGxpbmdVbml0OmQwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMQ' };
+/** The sector of this file's committee, and ids of a sector and a member that do not exist. */
+const SECTOR_ID = toGlobalId('Sector', 'e0000000-0000-4000-8000-000000000001');
+const NO_SECTOR = toGlobalId('Sector', '00000000-0000-4000-8000-000000000000');
+const NO_MEMBER = toGlobalId('CppccMember', '00000000-0000-4000-8000-000000000000');
 const UNIT_2 = { uuid: 'd0000000-0000-4000-8000-000000000002', id: 'SGFuZGxpbmdVbml0OmQwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMg' };
 
 const ADMIN: Actor = { role: Role.ZONE_ADMIN, org: null };
@@ -952,6 +956,43 @@ const CASES: Record<string, Case> = {
     // MEMBER_1 sits on the municipal committee only.
     refused: { by: member(MEMBER_1), args: async (t) => ({ input: { proposalId: (await proposal(t, 'REJECTED')).id, level: 'PROVINCIAL' } }), codes: ['NOT_PERMITTED'] },
   },
+  // The CPPCC registers: the proposals office keeps them (issue 16).
+  recordSector: {
+    by: OFFICE,
+    done: async () => ({ input: { code: 'AUDIT_SECTOR', name: '审计测试界' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { code: 'SCITECH', name: '审计科技界' } }), codes: ['DUPLICATE'] },
+  },
+  recordParty: {
+    by: OFFICE,
+    done: async () => ({ input: { code: 'AUDIT_PARTY', name: '审计测试党派' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { code: 'audit party', name: '审计测试党派二' } }), codes: ['INVALID_INPUT'] },
+  },
+  recordCppccMember: {
+    by: OFFICE,
+    done: async () => ({ input: { name: '审计新委员', sectorId: SECTOR_ID, term: 15 } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { name: '审计无界别委员', sectorId: NO_SECTOR, term: 15 } }), codes: ['NOT_FOUND'] },
+  },
+  retireCppccMember: {
+    by: OFFICE,
+    done: async (t) => ({ input: { memberId: (await t.ok('recordCppccMember', { input: { name: '审计退休委员', sectorId: SECTOR_ID, term: 15 } }, OFFICE)).id, retiredOn: '2027-01-01' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { memberId: NO_MEMBER, retiredOn: '2027-01-01' } }), codes: ['NOT_FOUND'] },
+  },
+  recordHandlingUnit: {
+    by: OFFICE,
+    done: async () => ({ input: { name: '武汉市审计测试局', level: 'MUNICIPAL' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { name: '武汉市科学技术局', level: 'MUNICIPAL' } }), codes: ['DUPLICATE'] },
+  },
+  renameHandlingUnit: {
+    by: OFFICE,
+    done: async (t) => ({ input: { unitId: (await t.ok('recordHandlingUnit', { input: { name: '武汉市审计旧名局', level: 'MUNICIPAL' } }, OFFICE)).id, name: '武汉市审计新名局' } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { unitId: UNIT_1.id, name: '武汉市财政局' } }), codes: ['DUPLICATE'] },
+  },
   // Accounts: the office makes members' (an administrator's would be NOT_PERMITTED), administrators the others'.
   createAccount: {
     by: OFFICE,
@@ -1016,14 +1057,14 @@ describe('every mutation leaves exactly one audit event', () => {
     try {
       await sql.query(`insert into sector (id, code, name) values ('e0000000-0000-4000-8000-000000000001', 'SCITECH', '科学技术界')`);
       await sql.query(
-        `insert into cppcc_member (id, name, sector_id, levels) values
-           ($1, '张振宇', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL}'),
-           ($2, '李海燕', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL}'),
-           ($3, '胡建国', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL,PROVINCIAL}')`,
+        `insert into cppcc_member (id, name, sector_id, levels, term) values
+           ($1, '张振宇', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL}', 15),
+           ($2, '李海燕', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL}', 15),
+           ($3, '胡建国', 'e0000000-0000-4000-8000-000000000001', '{MUNICIPAL,PROVINCIAL}', 15)`,
         [MEMBER_1.uuid, MEMBER_2.uuid, MEMBER_3.uuid],
       );
       await sql.query(
-        `insert into handling_unit (id, name, level) values ($1, '武汉市科学技术局', 'MUNICIPAL'), ($2, '武汉市财政局', 'MUNICIPAL')`,
+        `insert into handling_unit (id, name, level, former_names) values ($1, '武汉市科学技术局', 'MUNICIPAL', '{}'), ($2, '武汉市财政局', 'MUNICIPAL', '{}')`,
         [UNIT_1.uuid, UNIT_2.uuid],
       );
     } finally {

@@ -44,8 +44,8 @@ describe('bearer tokens', () => {
       expect(created.data!.createEnterprise.errors).toEqual([]);
     }
     await em.execute(`insert into sector (id, code, name) values ('7f1c2a3b-0000-4000-8000-000000000003', 'SCITECH', '科学技术界') on conflict do nothing`);
-    await em.execute(`insert into cppcc_member (id, name, sector_id, levels) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{MUNICIPAL}') on conflict do nothing`, [memberId]);
-    await em.execute(`insert into handling_unit (id, name, level) values (?, '武汉市科学技术局', 'MUNICIPAL') on conflict do nothing`, [unitId]);
+    await em.execute(`insert into cppcc_member (id, name, sector_id, levels, term) values (?, '胡振宇', '7f1c2a3b-0000-4000-8000-000000000003', '{MUNICIPAL}', 15) on conflict do nothing`, [memberId]);
+    await em.execute(`insert into handling_unit (id, name, level, former_names) values (?, '武汉市科学技术局', 'MUNICIPAL', '{}') on conflict do nothing`, [unitId]);
   });
 
   const orgOf: Record<Role, string | null> = {

@@ -103,8 +103,8 @@ describe("a bank's own view, and the actors of the records", () => {
     );
     // A CPPCC member and a handling unit, for actors of every kind.
     await sql(`insert into sector (id, code, name) values (gen_random_uuid(), 'ECONOMICS', '经济界') on conflict do nothing`);
-    await sql(`insert into cppcc_member (id, name, sector_id, levels) values (?, ?, (select id from sector order by code limit 1), '{MUNICIPAL}')`, [MEMBER.uuid, MEMBER.name]);
-    await sql(`insert into handling_unit (id, name, level) values (?, ?, 'MUNICIPAL')`, [UNIT.uuid, UNIT.name]);
+    await sql(`insert into cppcc_member (id, name, sector_id, levels, term) values (?, ?, (select id from sector order by code limit 1), '{MUNICIPAL}', 15)`, [MEMBER.uuid, MEMBER.name]);
+    await sql(`insert into handling_unit (id, name, level, former_names) values (?, ?, 'MUNICIPAL', '{}')`, [UNIT.uuid, UNIT.name]);
   }, 60_000);
   afterAll(() => app.close());
 

@@ -90,7 +90,7 @@ describe('the command-line scripts', () => {
     expect(messages(synthetic.stdout)).toEqual(['registry emptied', 'synthetic zone loaded']);
     expect(await count(url, 'enterprise')).toBe(25);
     // The CPPCC registers emptied with the registry are loaded again, the committee whole.
-    expect(await count(url, 'cppcc_member')).toBe(298);
+    expect(await count(url, 'cppcc_member')).toBe(550);
     expect(await count(url, 'proposal')).toBeGreaterThan(0);
   });
 

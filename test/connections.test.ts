@@ -655,7 +655,7 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         expected: () => [
           ['DRAFTED null'],
           COSIGNERS.map((name) => `COSIGNED ${name}`),
-          ['E1', 'E3', 'E7'].map((tag) => `EVIDENCE_ATTACHED ${ENTERPRISES.find((e) => e[0] === tag)![1]} (${code(tag)})`),
+          ['E1', 'E3', 'E7'].map((tag) => `EVIDENCE_ATTACHED ${ENTERPRISES.find((e) => e[0] === tag)![1]}（${code(tag)}）`),
         ],
       },
     },
@@ -876,12 +876,12 @@ describe('every connection, walked forward and back', () => {
     // Members are the committee's roll, not something the API records.
     await sql(`insert into sector (id, code, name) values (gen_random_uuid(), 'SCITECH', '科学技术界')`);
     for (const [name, levels] of MEMBERS) {
-      await sql(`insert into cppcc_member (id, name, sector_id, levels) select gen_random_uuid(), ?, id, ?::cppcc_level[] from sector`, [name, `{${levels.join(',')}}`]);
+      await sql(`insert into cppcc_member (id, name, sector_id, levels, term) select gen_random_uuid(), ?, id, ?::cppcc_level[], 15 from sector`, [name, `{${levels.join(',')}}`]);
     }
     const roll = await app.execute<any, any>('{ cppccMembers(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of roll.data.cppccMembers.edges) memberIds[node.name] = node.id;
 
-    for (const [name, level] of UNITS) await sql(`insert into handling_unit (id, name, level) values (gen_random_uuid(), ?, ?)`, [name, level]);
+    for (const [name, level] of UNITS) await sql(`insert into handling_unit (id, name, level, former_names) values (gen_random_uuid(), ?, ?, '{}')`, [name, level]);
     const units: Record<string, string> = {};
     const listed = await app.execute<any, any>('{ handlingUnits(first: 100) { edges { node { id name } } } }', {}, office);
     for (const { node } of listed.data.handlingUnits.edges) units[node.name] = node.id;
@@ -922,7 +922,7 @@ describe('every connection, walked forward and back', () => {
     // P1, a draft: co-signed by five members, then evidence of three enterprises.
     for (const name of COSIGNERS) await mutate('cosignProposal', '($input: CosignProposalInput!)', { input: { proposalId: ids['P1'] } }, memberViewer(name), 'proposal { id }', null);
     for (const tag of ['E1', 'E3', 'E7']) {
-      await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) } } }, memberViewer('安文博'), 'proposal { id }', null);
+      await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) }, isNamingEnterprises: true } }, memberViewer('安文博'), 'proposal { id }', null);
     }
     // P5: accepted, assigned to a lead unit and two co-handlers, answered, sent back, answered again, then carried up twice.
     const step = (operation: string, type: string, input: Record<string, unknown>, viewer: Viewer) =>

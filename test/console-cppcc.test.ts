@@ -151,12 +151,16 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     const drafted = await gql<{ proposal: { status: string; subject: string; requests: { id: string }[] } }>(`query ($id: ID!) { proposal(id: $id) { status subject requests { id } } }`, { id }, member);
     expect(drafted.proposal).toEqual({ status: 'DRAFT', subject, requests: [{ id: ipRequest.id }] });
 
-    // ── Evidence: an enterprise found by name, one of its instruments, and a portfolio filter counted first.
+    // ── Evidence: an enterprise found by name (named, deliberately), one of its instruments and a portfolio filter
+    // counted first (aggregated, the default).
     const huagong = NAMED_ENTERPRISES[0]!;
+    const naming = m.page.getByLabel('列明企业名称和统一社会信用代码（默认只附汇总数字）');
     await m.page.getByLabel('搜索企业（名称或统一社会信用代码）').fill('华工科技');
     await m.page.getByRole('button', { name: '搜索', exact: true }).click();
+    await naming.check();
     await m.page.getByRole('button', { name: `附上该企业：${huagong.name}` }).click();
     await m.page.getByText('已附上证据。').waitFor();
+    await naming.uncheck();
     await m.page.getByRole('button', { name: `选择其融资记录：${huagong.name}` }).click();
     const instrumentsTitle = `${huagong.name}的融资记录`;
     await m.page.locator(`section.table-card[aria-label="${instrumentsTitle}"]`).waitFor();
@@ -180,10 +184,11 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
       )
     ).proposal.evidence.nodes;
     expect(evidence.map((e) => e.kind)).toEqual(['ENTERPRISE', 'INSTRUMENT', 'PORTFOLIO']);
-    const instrument = evidence[1]!.snapshot as { kind: string; holders: { name: string }[] };
+    const instrument = evidence[1]!.snapshot as { kind: string; holderCount: number };
+    expect(JSON.stringify(evidence.slice(1))).not.toContain(huagong.name);
     expect((await tableRows(m.page, '证据')).map((cells) => [cells[0], cells[1], cells[3]])).toEqual([
       ['企业', `${huagong.name}（${huagong.creditCode}）`, CHAIN_MEMBER],
-      ['融资记录', expect.stringMatching(new RegExp(`^${zh('InstrumentKind', instrument.kind)} · ${instrument.holders.map((h) => h.name).join('、')}`)), CHAIN_MEMBER],
+      ['融资记录', expect.stringMatching(new RegExp(`^${zh('InstrumentKind', instrument.kind)} · ${instrument.holderCount}家企业`)), CHAIN_MEMBER],
       ['企业群统计', `持有知识产权质押贷款：${summary.enterpriseCount}家企业`, CHAIN_MEMBER],
     ]);
     await m.w.screenshot('member-draft');
@@ -285,7 +290,7 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     expect((await tableRows(m.page, '办理过程')).map((cells) => cells[4])).toEqual([
       '',
       `${huagong.name}（${huagong.creditCode}）`,
-      `${zh('InstrumentKind', instrument.kind)}：${instrument.holders.map((h) => h.name).join('、')}`,
+      `${zh('InstrumentKind', instrument.kind)}1笔（${instrument.holderCount}家企业）`,
       `${summary.enterpriseCount}家企业的统计`,
       '',
       '同意立案，列为重点提案。',

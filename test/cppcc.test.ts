@@ -102,14 +102,14 @@ describe('CPPCC proposals', () => {
     return { id: p.id, version: s.data!.submitProposal.proposal!.version };
   }
 
-  it('holds the demo committee: 22 sectors, 298 members, units at three levels, every state, the NEEQ chain', async () => {
+  it('holds the demo committee: 31 sectors, 550 members, units at three levels, every state, the NEEQ chain', async () => {
     const counts = (await sql<Record<string, number>>(
       `select (select count(*)::int from sector) as sectors, (select count(*)::int from cppcc_member) as members,
               (select count(*)::int from party) as parties`,
     ))[0];
-    expect(counts).toEqual({ sectors: 22, members: DEMO_MEMBERS, parties: 9 });
+    expect(counts).toEqual({ sectors: 31, members: DEMO_MEMBERS, parties: 9 });
     const handling = (await app.execute(HandlingUnitsDocument, { first: 100 }, office)).data!.handlingUnits;
-    expect([handling.totalCount, [...new Set(nodes(handling).map((u) => u.level))]]).toEqual([17, ['MUNICIPAL', 'PROVINCIAL', 'NATIONAL']]);
+    expect([handling.totalCount, [...new Set(nodes(handling).map((u) => u.level))]]).toEqual([32, ['MUNICIPAL', 'PROVINCIAL', 'NATIONAL']]);
     const states = await sql<{ status: string }>('select distinct status::text from proposal order by 1');
     expect(states.map((s) => s.status)).toEqual(['ACCEPTED', 'ASSIGNED', 'CLOSED', 'CONVERTED', 'DRAFT', 'REJECTED', 'REPLIED', 'SUBMITTED']);
 
@@ -136,7 +136,7 @@ describe('CPPCC proposals', () => {
       null,
       [{ level: 'PROVINCIAL', status: 'CLOSED' }],
       [
-        [1, true, 'FOR_REFERENCE', 'BASICALLY_SATISFIED', '武汉市地方金融工作局'],
+        [1, true, 'FOR_REFERENCE', 'BASICALLY_SATISFIED', '武汉市地方金融管理局'],
         [1, false, 'BEING_ADDRESSED', null, '东湖新技术开发区管理委员会'],
       ],
     ]);
@@ -242,11 +242,11 @@ describe('CPPCC proposals', () => {
       p = next;
     };
     await step(
-      app.execute(AttachEvidenceDocument, { input: { proposalId: p.id, evidence: { creditCode: rep.creditCode } } }, member(drafter!.name)),
+      app.execute(AttachEvidenceDocument, { input: { proposalId: p.id, evidence: { creditCode: rep.creditCode }, isNamingEnterprises: true } }, member(drafter!.name)),
       {},
       'EVIDENCE_ATTACHED',
       drafterActor,
-      `${rep.name} (${rep.creditCode})`,
+      `${rep.name}（${rep.creditCode}）`,
     );
     await step(
       app.execute(CosignProposalDocument, { input: { proposalId: p.id } }, member(partner!.name)),
@@ -568,7 +568,7 @@ describe('CPPCC proposals', () => {
       member(drafter!.name),
     );
     const id = drafted.data!.draftProposal.proposal!.id;
-    await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code } } }, member(drafter!.name));
+    await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code }, isNamingEnterprises: true } }, member(drafter!.name));
     await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { portfolioFilter: { isUniversityAffiliated: true } } } }, member(drafter!.name));
     const before = (await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence;
     expect(nodes(before).map((e) => [e.kind, e.source])).toEqual([
@@ -584,7 +584,7 @@ describe('CPPCC proposals', () => {
     const after = (await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence;
     expect(after).toEqual(before);
     // Freshly attached, the same evidence says what is true now.
-    const fresh = await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code } } }, member(drafter!.name));
+    const fresh = await app.execute(AttachEvidenceDocument, { input: { proposalId: id, evidence: { creditCode: code }, isNamingEnterprises: true } }, member(drafter!.name));
     expect(fresh.data!.attachEvidence.errors).toEqual([]);
     const latest = nodes((await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.evidence).at(-1)!;
     expect((latest.snapshot as { name: string }).name).toBe('武汉理工氢电科技有限公司');
@@ -735,16 +735,22 @@ describe('CPPCC proposals', () => {
     expect(names.every((n) => n.includes('胡'))).toBe(true);
     const pinyin = await sql<{ name: string }>(`select name from cppcc_member where name like '%胡%' order by name collate "zh-x-icu", id`);
     expect(names).toEqual(pinyin.map((r) => r.name));
-    // Members called …振宇 come in the pinyin order of their surnames (陈 chén, 胡 hú, 李 lǐ … 张 zhāng), not in code
-    // point order (胡 U+80E1 would follow 张 U+5F20); checked against a table written by hand.
+    // Members with 华 in their given names come in the pinyin order of their surnames (陈 chén, 胡 hú, 李 lǐ … 张 zhāng),
+    // not in code point order (胡 U+80E1 would follow 张 U+5F20); checked against a table written by hand.
     const PINYIN: Record<string, string> = {
       王: 'wang', 李: 'li', 张: 'zhang', 刘: 'liu', 陈: 'chen', 杨: 'yang', 黄: 'huang', 赵: 'zhao', 周: 'zhou', 吴: 'wu',
       徐: 'xu', 孙: 'sun', 胡: 'hu', 朱: 'zhu', 高: 'gao', 林: 'lin', 何: 'he', 郭: 'guo', 马: 'ma', 罗: 'luo', 梁: 'liang',
-      宋: 'song', 郑: 'zheng', 谢: 'xie', 韩: 'han', 唐: 'tang', 冯: 'feng', 于: 'yu', 董: 'dong', 萧: 'xiao',
+      宋: 'song', 郑: 'zheng', 谢: 'xie', 韩: 'han', 唐: 'tang', 冯: 'feng', 于: 'yu', 董: 'dong', 萧: 'xiao', 程: 'cheng',
+      曹: 'cao', 袁: 'yuan', 邓: 'deng', 许: 'xu', 傅: 'fu', 沈: 'shen', 崔: 'cui', 彭: 'peng', 白: 'bai', 苏: 'su', 卢: 'lu',
+      蒋: 'jiang', 蔡: 'cai', 贾: 'jia', 丁: 'ding', 魏: 'wei', 薛: 'xue', 叶: 'ye', 阎: 'yan', 余: 'yu', 潘: 'pan', 杜: 'du',
+      戴: 'dai', 夏: 'xia', 钟: 'zhong', 汪: 'wang', 田: 'tian', 任: 'ren', 姜: 'jiang', 范: 'fan', 方: 'fang', 石: 'shi',
+      姚: 'yao', 谭: 'tan', 廖: 'liao', 邹: 'zou', 熊: 'xiong', 金: 'jin', 陆: 'lu', 郝: 'hao', 孔: 'kong',
     };
-    const zhenyu = (await app.execute(CppccMembersDocument, { filter: { search: '振宇' }, first: 100 }, office)).data!.cppccMembers.edges.map((e) => e.node.name);
-    expect(zhenyu.length).toBeGreaterThan(3);
-    const surnames = zhenyu.map((n) => PINYIN[n[0]!]!);
+    const hua = (await app.execute(CppccMembersDocument, { filter: { search: '华' }, first: 100 }, office)).data!.cppccMembers.edges
+      .map((e) => e.node.name)
+      .filter((n) => n[0] !== '华');
+    expect(hua.length).toBeGreaterThan(3);
+    const surnames = hua.map((n) => PINYIN[n[0]!]!);
     expect(surnames).toEqual([...surnames].sort());
   });
 
@@ -846,15 +852,15 @@ describe('CPPCC proposals', () => {
       const r = await app.countStatements(() => app.execute(HandlingUnitsDocument, { first: 5, after }, office));
       expect(r.statements).toBe(2); // the page, and its count
       const page = r.result.data!.handlingUnits;
-      expect(page.totalCount).toBe(17);
+      expect(page.totalCount).toBe(32);
       seen.push(...nodes(page).map((u) => u.name));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual(all.map((u) => u.name));
-    expect(all.slice(0, 7).every((u) => u.level === 'MUNICIPAL') && all.slice(-5).every((u) => u.level === 'NATIONAL')).toBe(true);
+    expect(all.slice(0, 11).every((u) => u.level === 'MUNICIPAL') && all.slice(-11).every((u) => u.level === 'NATIONAL')).toBe(true);
     const national = (await app.execute(HandlingUnitsDocument, { level: 'NATIONAL', first: 100 }, office)).data!.handlingUnits;
-    expect([national.totalCount, nodes(national).map((u) => u.name)]).toEqual([5, all.slice(-5).map((u) => u.name)]);
+    expect([national.totalCount, nodes(national).map((u) => u.name)]).toEqual([11, all.slice(-11).map((u) => u.name)]);
 
     await walk();
     const year = Number(zoneToday().slice(0, 4));

@@ -42,14 +42,14 @@ describe('the zone’s calendar, in literal dates', () => {
     const em = app.orm.em.fork();
     await em.execute(`insert into sector (id, code, name) values ('5ec70000-0000-4000-8000-000000000001', 'SCITECH', '科学技术界')`);
     await em.execute(
-      `insert into cppcc_member (id, name, sector_id, levels) values ('3e3be400-0000-4000-8000-000000000001', '李建国', '5ec70000-0000-4000-8000-000000000001', '{MUNICIPAL}')`,
+      `insert into cppcc_member (id, name, sector_id, levels, term) values ('3e3be400-0000-4000-8000-000000000001', '李建国', '5ec70000-0000-4000-8000-000000000001', '{MUNICIPAL}', 15)`,
     );
     await em.execute(
-      `insert into handling_unit (id, name, level) values
-         ('0417a000-0000-4000-8000-000000000001', '武汉市科学技术局', 'MUNICIPAL'),
-         ('0417a000-0000-4000-8000-000000000002', '武汉市财政局', 'MUNICIPAL'),
-         ('0417a000-0000-4000-8000-000000000003', '武汉市地方金融工作局', 'MUNICIPAL'),
-         ('0417a000-0000-4000-8000-000000000004', '武汉市经济和信息化局', 'MUNICIPAL')`,
+      `insert into handling_unit (id, name, level, former_names) values
+         ('0417a000-0000-4000-8000-000000000001', '武汉市科学技术局', 'MUNICIPAL', '{}'),
+         ('0417a000-0000-4000-8000-000000000002', '武汉市财政局', 'MUNICIPAL', '{}'),
+         ('0417a000-0000-4000-8000-000000000003', '武汉市地方金融管理局', 'MUNICIPAL', '{}'),
+         ('0417a000-0000-4000-8000-000000000004', '武汉市经济和信息化局', 'MUNICIPAL', '{}')`,
     );
     const members = await app.execute<any, any>(`query { cppccMembers(first: 10) { edges { node { id name } } } }`, {}, office);
     drafter = as(Role.CPPCC_MEMBER, members.data.cppccMembers.edges[0].node.id);
@@ -169,24 +169,24 @@ describe('the zone’s calendar, in literal dates', () => {
   });
 
   it('scores a unit in the year of its replies in Wuhan, truncating the satisfaction rate (2 of 3: 66.6666%)', async () => {
-    const lead = units['武汉市地方金融工作局']!;
+    const lead = units['武汉市地方金融管理局']!;
     const ids = [];
     for (const n of [1, 2, 3, 4]) ids.push(await accepted(`关于评议测试${n}的提案`));
     setClock(noon('2027-03-01'));
     for (const id of ids) await payload(ASSIGN, { id, lead }, office);
     setClock(noon('2027-03-15'));
     const answers = [];
-    for (const id of ids.slice(0, 3)) answers.push((await payload(REPLY, { id }, unit('武汉市地方金融工作局'))).answer.id);
+    for (const id of ids.slice(0, 3)) answers.push((await payload(REPLY, { id }, unit('武汉市地方金融管理局'))).answer.id);
     for (const [i, rating] of (['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const).entries()) await payload(RATE, { replyId: answers[i], rating }, drafter);
     setClock('2027-12-31T16:30:00Z'); // 00:30 on 1 January 2028 in Wuhan
-    await payload(REPLY, { id: ids[3] }, unit('武汉市地方金融工作局'));
+    await payload(REPLY, { id: ids[3] }, unit('武汉市地方金融管理局'));
     realClock();
     const scores = async (year: number) => (await app.execute<any, any>(SCORES, { year }, office)).data.handlingUnitScores.edges.map((e: { node: unknown }) => e.node);
     expect(await scores(2027)).toEqual([
-      { unit: { name: '武汉市地方金融工作局' }, year: 2027, replies: 3, rated: 3, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1, satisfactionRate: '66.6666' },
+      { unit: { name: '武汉市地方金融管理局' }, year: 2027, replies: 3, rated: 3, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1, satisfactionRate: '66.6666' },
     ]);
     expect(await scores(2028)).toEqual([
-      { unit: { name: '武汉市地方金融工作局' }, year: 2028, replies: 1, rated: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionRate: null },
+      { unit: { name: '武汉市地方金融管理局' }, year: 2028, replies: 1, rated: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionRate: null },
     ]);
   });
 

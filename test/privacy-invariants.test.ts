@@ -497,6 +497,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     for (const root of ['partnerBanks', 'banks', 'insurers', 'funds', 'riskCompensationPools', 'parks', 'industryClusters', 'institutions']) sweep(root, '');
     sweep('cppccMembers', '', [{ args: '(first: 100)' }]);
     sweep('handlingUnits', '', [{ args: '(first: 100)' }]);
+    for (const root of ['sectors', 'parties']) sweep(root, '');
     sweep('handlingUnitScores', '$year: Int!', [{ args: '(first: 100, year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
     // Enterprises and authorisations met in full above; CPPCC material within the depth limit.
     sweep('auditEvents', '', [{ args: '(first: 100)' }], everything('auditEvents', ['Enterprise', 'DataAuthorization']));

@@ -68,7 +68,7 @@ describe('the README examples as every role', () => {
     await loadDemoCppcc(app.orm);
     const sql = <T>(q: string, p: unknown[] = []) => app.orm.em.fork().execute<T[]>(q, p);
     const [member] = await sql<{ id: string }>('select id from cppcc_member where name = ? order by id limit 1', [CHAIN_MEMBER]);
-    const [unit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融工作局'`);
+    const [unit] = await sql<{ id: string }>(`select id from handling_unit where name = '武汉市地方金融管理局'`);
     Object.assign(viewers, {
       ZONE_ADMIN: as(Role.ZONE_ADMIN),
       ENTERPRISE_REP: as(Role.ENTERPRISE_REP, CLIENT),

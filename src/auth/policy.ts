@@ -145,6 +145,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     handlingUnits: roles('A R M O H'),
     policyRequests: roles('A R M O'),
     handlingUnitScores: roles('A M O H'),
+    sectors: roles('A R M O H'),
+    parties: roles('A R M O H'),
     // Accounts: administrators every one, the office its members' (the Account row rule below); nobody else.
     accounts: roles('A O'),
     // Imports of spreadsheets, and how each went: the zone's administrators, who import.
@@ -227,6 +229,13 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     replyToProposal: roles('M O H'),
     rateReply: roles('M O H'),
     escalateProposal: roles('M O H'),
+    // The CPPCC registers (issue 16): the proposals office keeps its committee and the units answering it.
+    recordSector: roles('O'),
+    recordParty: roles('O'),
+    recordCppccMember: roles('O'),
+    retireCppccMember: roles('O'),
+    recordHandlingUnit: roles('O'),
+    renameHandlingUnit: roles('O'),
     // Accounts of the roles each manages (ACCOUNT_MANAGERS): the services refuse any other role's with NOT_PERMITTED.
     createAccount: roles('A O'),
     disableAccount: roles('A O'),
@@ -556,8 +565,8 @@ export const TYPES: Record<string, TypeRule> = {
   // CPPCC: banks see none of it.
   Sector: { rows: roles('A R M O H'), fields: { 'id code name updatedAt': ROWS } },
   Party: { rows: roles('A R M O H'), fields: { 'id code name updatedAt': ROWS } },
-  CppccMember: { rows: roles('A M O H'), fields: { 'id name sector party levels updatedAt': ROWS } },
-  HandlingUnit: { rows: roles('A R M O H'), fields: { 'id name level updatedAt': ROWS } },
+  CppccMember: { rows: roles('A M O H'), fields: { 'id name sector party levels term retiredOn isActive updatedAt': ROWS } },
+  HandlingUnit: { rows: roles('A R M O H'), fields: { 'id name level formerNames updatedAt': ROWS } },
   PolicyRequest: {
     rows: { ...roles('A M O'), ENTERPRISE_REP: FILED_BY_VIEWER },
     fields: { 'id title need enterprises status filedBy proposals updatedAt': ROWS },
@@ -578,7 +587,7 @@ export const TYPES: Record<string, TypeRule> = {
   ProposalEvidence: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
-    fields: { 'id kind title source snapshot attachedAt attachedBy updatedAt': ROWS },
+    fields: { 'id kind title isNamingEnterprises source snapshot attachedAt attachedBy updatedAt': ROWS },
   },
   HandlingUnitScore: {
     rows: roles('A M O H'),

@@ -76,7 +76,8 @@ void withDatabase(async (orm, config, log) => {
   const started = Date.now();
   bar.start(count, 0);
   // The named enterprises come first, so the demo CPPCC (its members, units and proposals citing them) loads too:
-  // --reset empties the CPPCC registers with the registry, and the API has no way to rebuild a committee.
+  // --reset empties the CPPCC registers with the registry: the demo committee comes back with them (the office may
+  // record more members and units through the API).
   await loadZone(orm.config.get('clientUrl')!, {
     enterprises: count,
     seed,

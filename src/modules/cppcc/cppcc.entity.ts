@@ -226,6 +226,21 @@ export class CppccMember extends BaseEntity {
   @Field(() => [CppccLevel], { description: 'The committees the member sits on, lowest first: at most three, one per level.' })
   @Enum({ items: () => CppccLevel, array: true, nativeEnumName: 'cppcc_level' })
   levels!: CppccLevel[];
+
+  @Field(() => Int, {
+    description:
+      'The term (届) of the municipal committee the member was elected to, e.g. 15 for the 15th committee (第十五届, 2022–2027). ' +
+      'A member re-elected for the next term is recorded again, for that term.',
+  })
+  @Property({ type: 'smallint' })
+  term!: number;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the member left the committee (at the end of the term, or earlier), the day excluded; null while serving.',
+  })
+  @Property({ type: 'date', nullable: true })
+  retiredOn: string | null = null;
 }
 
 /** A government department answering proposals at its level. */
@@ -239,6 +254,14 @@ export class HandlingUnit extends BaseEntity {
   @Field(() => CppccLevel, { description: 'The level whose proposals it handles.' })
   @Enum({ items: () => CppccLevel, nativeEnumName: 'cppcc_level' })
   level!: CppccLevel;
+
+  @Field(() => [String], {
+    description:
+      'The names it had before, oldest first (e.g. 武汉市地方金融工作局 before 武汉市地方金融管理局): timelines and replies written ' +
+      'under an old name keep it.',
+  })
+  @Property({ type: 'text[]' })
+  formerNames: string[] = [];
 }
 
 /** A need of one or more enterprises or of the zone, filed to be carried up as a proposal. */
@@ -463,9 +486,18 @@ export class ProposalEvidence extends BaseEntity {
   @Enum({ items: () => EvidenceKind, nativeEnumName: 'evidence_kind' })
   kind!: EvidenceKind;
 
-  @Field({ description: 'What it shows, in a line.' })
+  @Field({ description: 'What it shows, in a line, in Chinese (e.g. 12家企业的统计); it names an enterprise only when `isNamingEnterprises`.' })
   @Property({ type: 'text' })
   title!: string;
+
+  @Field({
+    description:
+      'Does it name enterprises (their names and credit codes)? False (the default when attaching): only aggregate figures ' +
+      'over the enterprises concerned (counts, sums, bands), as fits a proposal that may be published and must not promote ' +
+      'specific units; true: the drafter chose to name them.',
+  })
+  @Property()
+  isNamingEnterprises: boolean = false;
 
   /** What was asked: the credit code, the instrument id, or the portfolio filter. */
   @Property({ type: 'jsonb' })

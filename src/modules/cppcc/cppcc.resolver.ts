@@ -474,7 +474,11 @@ export class ProposalReplyResolver {
 
 @Resolver(() => ProposalEvidence)
 export class ProposalEvidenceResolver {
-  @FieldResolver(() => JSONObjectScalar, { description: 'What was asked: `{ creditCode }`, `{ instrumentId }` or `{ portfolioFilter }`, as given.' })
+  @FieldResolver(() => JSONObjectScalar, {
+    description:
+      'What was asked: `{ creditCode }`, `{ instrumentId }` or `{ portfolioFilter }`, as given, when it names enterprises; ' +
+      'aggregated evidence keeps only what names none (`{ enterpriseCount }`, or the filter without its credit codes and search).',
+  })
   source(@Root() e: ProposalEvidence) {
     return e.source;
   }

@@ -65,6 +65,13 @@ export function addMonthsClamped(date: string, months: number): string {
 /** The reply is due 3 months after assignment (or a new round), 6 for a complex proposal. */
 const dueFrom = (date: string, isComplex: boolean) => addMonthsClamped(date, isComplex ? 6 : 3);
 
+/** Does the member still sit on the committee (not retired, or retiring on a day to come)? */
+export const isServing = (member: CppccMember, today: string = zoneToday()) => member.retiredOn === null || member.retiredOn > today;
+
+/** The refusal for a retired member who would draft, co-sign or propose. */
+const retired = (field: string | null, member: CppccMember) =>
+  notPermitted(field, `${member.name} retired from the committee on ${member.retiredOn}: only serving members draft, co-sign or propose.`);
+
 /** The member the viewer acts for, or null. */
 async function viewerMember(ctx: RequestContext): Promise<CppccMember | null> {
   const id = ctx.access.actingFor('CppccMember');
@@ -130,6 +137,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
   }
   const member = await viewerMember(ctx);
   if (!member) return refused([notPermitted(null, 'Your token names no CPPCC member.')]);
+  if (!isServing(member)) return refused([retired(null, member)]);
   const problems = new Problems();
   if (!member.levels.includes(input.level)) {
     problems.add(notPermitted('input.level', `${member.name} does not sit on the ${input.level} committee.`));
@@ -144,6 +152,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
   coIds.forEach((u, i) => {
     const m = co.find((c) => c.id === u);
     if (u && !m) problems.add(new NotFoundError(`input.coProposerIds.${i}`, 'No such CPPCC member.'));
+    else if (m && !isServing(m)) problems.add(retired(`input.coProposerIds.${i}`, m));
     else if (m && !m.levels.includes(input.level)) problems.invalid(`input.coProposerIds.${i}`, `${m.name} does not sit on the ${input.level} committee.`);
     else if (m && m.id === member.id) problems.invalid(`input.coProposerIds.${i}`, 'The drafter proposes already.');
   });
@@ -234,13 +243,9 @@ export async function attachEvidence(ctx: RequestContext, input: AttachEvidenceI
   // The schema lets exactly one through (EvidenceInput is @oneOf); the seeds call this directly.
   const given = [source.creditCode, source.instrumentId, source.portfolioFilter].filter((x) => x !== undefined && x !== null);
   if (given.length !== 1) return refused([new InvalidInputError('input.evidence', 'Give exactly one of creditCode, instrumentId or portfolioFilter.')]);
-  const frozen = await freezeEvidence(ctx, source);
-  if (!frozen) {
-    return refused([
-      source.creditCode
-        ? new NotFoundError('input.evidence.creditCode', `No enterprise with credit code ${source.creditCode} is registered.`)
-        : new NotFoundError('input.evidence.instrumentId', 'No such instrument.'),
-    ]);
+  const frozen = await freezeEvidence(ctx, source, input.isNamingEnterprises ?? false);
+  if ('field' in frozen) {
+    return refused([frozen.kind === 'NOT_FOUND' ? new NotFoundError(frozen.field, frozen.message) : new InvalidInputError(frozen.field, frozen.message)]);
   }
   ctx.em.create(ProposalEvidence, { proposal, ...frozen, attachedBy: actorOf(ctx), attachedAt: new Date() } as never);
   proposal.updatedAt = new Date(); // a new version of the draft: editors holding the old one must reload
@@ -253,6 +258,7 @@ export async function cosignProposal(ctx: RequestContext, input: CosignProposalI
   const found = await forAction(ctx, input.proposalId, 'COSIGN');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal, member } = found;
+  if (!isServing(member!)) return refused([retired('input.proposalId', member!)]);
   if (proposal.cosignerIds.includes(member!.id)) return refused([new DuplicateError('input.proposalId', `${member!.name} co-signs it already.`)]);
   if (!member!.levels.includes(proposal.level)) return refused([notPermitted('input.proposalId', `${member!.name} does not sit on the ${proposal.level} committee.`)]);
   proposal.cosignerIds = [...proposal.cosignerIds, member!.id];
@@ -429,6 +435,7 @@ export async function escalateProposal(ctx: RequestContext, input: EscalatePropo
   const { proposal, member } = found;
   const { level } = input;
   if (!member) return refused([notPermitted(null, 'Your token names no CPPCC member.')]);
+  if (!isServing(member)) return refused([retired(null, member)]);
   if (LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(proposal.level)) {
     return refused([new InvalidInputError('input.level', `A ${proposal.level} proposal goes up to a higher level, not ${level}.`)]);
   }
@@ -448,7 +455,16 @@ export async function escalateProposal(ctx: RequestContext, input: EscalatePropo
     drafterId: member.id,
   } as never);
   for (const e of await ctx.em.find(ProposalEvidence, { proposal }, { orderBy: { attachedAt: 'asc', id: 'asc' } })) {
-    ctx.em.create(ProposalEvidence, { proposal: higher, kind: e.kind, title: e.title, source: e.source, snapshot: e.snapshot, attachedAt: e.attachedAt, attachedBy: e.attachedBy } as never);
+    ctx.em.create(ProposalEvidence, {
+      proposal: higher,
+      kind: e.kind,
+      title: e.title,
+      isNamingEnterprises: e.isNamingEnterprises,
+      source: e.source,
+      snapshot: e.snapshot,
+      attachedAt: e.attachedAt,
+      attachedBy: e.attachedBy,
+    } as never);
   }
   event(ctx, higher, ProposalAction.DRAFTED, `escalated from the ${proposal.level} proposal`);
   event(ctx, proposal, ProposalAction.ESCALATED, level);

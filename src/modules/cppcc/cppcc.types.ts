@@ -127,6 +127,15 @@ export class AttachEvidenceInput {
 
   @Field(() => EvidenceInput, { description: 'What to freeze.' })
   evidence!: EvidenceInput;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Does the evidence name the enterprises (their names and credit codes)? False, the default: only aggregate figures over ' +
+      'them (counts, sums, bands), as fits a proposal that may be published and must not promote specific units (宣传特定单位). ' +
+      'True: the drafter deliberately names them; a portfolio then lists its enterprises, at most 50.',
+  })
+  isNamingEnterprises!: boolean;
 }
 
 @InputType({ description: 'A draft to co-sign (联名), as the viewer (a member who does not propose it).' })

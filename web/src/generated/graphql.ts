@@ -36,6 +36,8 @@ export type AssignProposalInput = {
 export type AttachEvidenceInput = {
   /** What to freeze. */
   evidence: EvidenceInput;
+  /** Does the evidence name the enterprises (their names and credit codes)? False, the default: only aggregate figures over them (counts, sums, bands), as fits a proposal that may be published and must not promote specific units (宣传特定单位). True: the drafter deliberately names them; a portfolio then lists its enterprises, at most 50. */
+  isNamingEnterprises?: boolean;
   /** The draft. */
   proposalId: string | number;
 };

@@ -56,6 +56,7 @@ const useText = messages({
   attachPortfolio: ['附上企业群统计', 'Attach these figures'],
   attached: ['已附上证据。', 'Evidence attached.'],
   restricted: ['（无权查看）', '(not visible)'],
+  naming: ['列明企业名称和统一社会信用代码（默认只附汇总数字）', 'Name the enterprises and their credit codes (by default, only aggregate figures)'],
 });
 
 /** Three-way select options: any, true, false. */
@@ -74,9 +75,11 @@ export function EvidencePicker(props: { proposalId: string }) {
   const [mode, setMode] = useState<'enterprise' | 'portfolio'>('enterprise');
   const [errors, setErrors] = useState<MutationErrorFieldsFragment[]>([]);
   const [done, setDone] = useState(false);
-  const shown = useFieldErrors(errors, ['input.evidence.creditCode', 'input.evidence.instrumentId', 'input.evidence.portfolioFilter']);
+  // Evidence is aggregated unless the drafter deliberately names the enterprises (issue 16).
+  const [isNamingEnterprises, setNaming] = useState(false);
+  const shown = useFieldErrors(errors, ['input.evidence.creditCode', 'input.evidence.instrumentId', 'input.evidence.portfolioFilter', 'input.isNamingEnterprises']);
   const attach = useMutation({
-    mutationFn: (evidence: EvidenceInput) => request(AttachEvidenceDocument, { input: { proposalId: props.proposalId, evidence } }),
+    mutationFn: (evidence: EvidenceInput) => request(AttachEvidenceDocument, { input: { proposalId: props.proposalId, evidence, isNamingEnterprises } }),
     onMutate: () => {
       setErrors([]);
       setDone(false);
@@ -91,7 +94,9 @@ export function EvidencePicker(props: { proposalId: string }) {
   });
   const messagesShown = [
     ...shown.rest,
-    ...[shown.at('input.evidence.creditCode'), shown.at('input.evidence.instrumentId'), shown.at('input.evidence.portfolioFilter')].filter((m): m is string => !!m),
+    ...[shown.at('input.evidence.creditCode'), shown.at('input.evidence.instrumentId'), shown.at('input.evidence.portfolioFilter'), shown.at('input.isNamingEnterprises')].filter(
+      (m): m is string => !!m,
+    ),
     ...(attach.error ? [errorText(attach.error)] : []),
   ];
   return (
@@ -108,6 +113,9 @@ export function EvidencePicker(props: { proposalId: string }) {
             { value: 'portfolio', label: t('modePortfolio') },
           ]}
         />
+        <label>
+          <input type="checkbox" checked={isNamingEnterprises} onChange={(e) => setNaming(e.target.checked)} /> {t('naming')}
+        </label>
       </div>
       {mode === 'enterprise' ? <EnterprisePicker busy={attach.isPending} onAttach={(e) => attach.mutate(e)} /> : <PortfolioPicker busy={attach.isPending} onAttach={(e) => attach.mutate(e)} />}
       <FormErrors messages={messagesShown} />

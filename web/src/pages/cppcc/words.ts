@@ -22,8 +22,8 @@ export function useActorName() {
 
 /**
  * A timeline step's note in the reader's language. The server writes codes where the note is a code (a rejection
- * ground, a reply category, a level) and a few English phrases (an escalated draft, evidence titles of instruments and
- * portfolios); names and the office's own words are shown as written.
+ * ground, a reply category, a level) and one English phrase (an escalated draft); names, evidence titles (in Chinese)
+ * and the office's own words are shown as written.
  */
 export function useEventNote() {
   const label = useLabel();
@@ -43,15 +43,7 @@ export function useEventNote() {
           const from = /^escalated from the (\w+) proposal$/.exec(note);
           return from ? pick(['由{level}提案提交上来', 'Escalated from the {level} proposal'], language, { level: label('CppccLevel', from[1] as CppccLevel) }) : note;
         }
-        case 'EVIDENCE_ATTACHED': {
-          const portfolio = /^Portfolio of (\d+) enterprise\(s\)$/.exec(note);
-          if (portfolio) return pick(['{count}家企业的统计', 'Figures of {count} enterprise(s)'], language, { count: portfolio[1]! });
-          const instrument = /^([A-Z_]+) of (.*)$/.exec(note);
-          if (instrument) return `${label('InstrumentKind', instrument[1] as InstrumentKind)}：${instrument[2]}`;
-          // An enterprise: "name (credit code)", its parentheses as the evidence list writes them.
-          const enterprise = /^(.*) \(([0-9A-Z]{18})\)$/.exec(note);
-          return enterprise ? `${enterprise[1]}（${enterprise[2]}）` : note;
-        }
+        // EVIDENCE_ATTACHED: the evidence's title, written in Chinese (earlier English titles were migrated).
         default:
           return note;
       }
@@ -67,6 +59,13 @@ export function useEvidenceSummary() {
   const { language } = useLanguage();
   return useCallback(
     (kind: EvidenceKind, snapshot: Record<string, unknown>, source: Record<string, unknown>, title: string): string => {
+      // Aggregated evidence (isNamingEnterprises false) names no enterprise: its title says what it counts.
+      if (kind === 'ENTERPRISE' && snapshot['name'] === undefined) return title;
+      if (kind === 'INSTRUMENT' && snapshot['holders'] === undefined) {
+        const amount = snapshot['amount'] == null ? '' : ` · ${format.money(String(snapshot['amount']))}${pick([' 元', ' yuan'], language)}`;
+        const holders = pick(['{count}家企业', '{count} enterprise(s)'], language, { count: format.number(Number(snapshot['holderCount'] ?? 0)) });
+        return `${label('InstrumentKind', snapshot['kind'] as InstrumentKind)} · ${holders}${amount}`;
+      }
       if (kind === 'ENTERPRISE') {
         const name = language === 'en' && snapshot['nameEn'] ? String(snapshot['nameEn']) : String(snapshot['name'] ?? title);
         return `${name}（${String(snapshot['creditCode'] ?? '')}）`;

@@ -76,6 +76,12 @@ export const OPERATION_LABELS: Record<string, Pair> = {
   replyToProposal: ['答复提案', 'Reply to a proposal'],
   rateReply: ['评价答复', 'Rate a reply'],
   escalateProposal: ['向上级政协提交', 'Escalate a proposal'],
+  recordSector: ['录入界别', 'Record a sector'],
+  recordParty: ['录入党派团体', 'Record a party'],
+  recordCppccMember: ['录入政协委员', 'Record a CPPCC member'],
+  retireCppccMember: ['委员届满离任', 'Retire a CPPCC member'],
+  recordHandlingUnit: ['录入承办单位', 'Record a handling unit'],
+  renameHandlingUnit: ['承办单位更名', 'Rename a handling unit'],
   // What a bank's reads are recorded under
   enterprise: ['查看企业', 'Read an enterprise'],
   enterprises: ['查看企业名录', 'Read the enterprise list'],
