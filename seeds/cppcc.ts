@@ -11,6 +11,7 @@ import {
   HandlingUnit,
   Party,
   type Proposal,
+  Publication,
   ProposalReply,
   ProposerKind,
   RejectionGround,
@@ -167,7 +168,7 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   const assign = async (p: Proposal, lead: string, co: string[] = []) =>
     value(await workflow.assignProposal(office(), { proposalId: gid(p), leadUnitId: unitId(lead), coHandlerIds: co.map(unitId) }), 'assign');
   const reply = async (p: Proposal, by: string, category: ReplyCategory, text: string) =>
-    value(await workflow.replyToProposal(unit(by), { proposalId: gid(p), category, text }), 'reply');
+    value(await workflow.replyToProposal(unit(by), { proposalId: gid(p), category, text, signedBy: by, publication: Publication.PUBLIC }), 'reply');
   /** Rates the reply that answers `p` now: its lead unit's reply of the current round. */
   const rate = async (by: CppccMember, p: Proposal, rating: Satisfaction) => {
     const answer = await em.fork().findOneOrFail(ProposalReply, { proposal: p.id, round: p.round, isLead: true });
