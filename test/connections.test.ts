@@ -930,7 +930,7 @@ describe('every connection, walked forward and back', () => {
     await step('reviewProposal', 'ReviewProposalInput', { decision: { accept: {} } }, office);
     await step('assignProposal', 'AssignProposalInput', { leadUnitId: units['武汉市科学技术局'], coHandlerIds: [units['东湖新技术开发区管理委员会'], units['武汉市财政局']] }, office);
     const unitViewer = (name: string) => as(Role.HANDLING_UNIT, units[name]!);
-    const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。' }, unitViewer(name));
+    const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。', signedBy: '王建华', publication: 'PUBLIC' }, unitViewer(name));
     await reply('武汉市财政局');
     await reply('东湖新技术开发区管理委员会');
     await reply('武汉市科学技术局');

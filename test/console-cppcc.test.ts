@@ -225,7 +225,7 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     const [coHandler] = (await (await app.sql()).query<{ id: string }>(`select id from handling_unit where name = '武汉市财政局'`)).rows;
     const opinion = await app.execute(
       `mutation ($input: ReplyToProposalInput!) { replyToProposal(input: $input) { errors { code } } }`,
-      { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '财政局同意在年度预算中统筹安排风险补偿资金。' } },
+      { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '财政局同意在年度预算中统筹安排风险补偿资金。', signedBy: '刘志强', publication: 'PUBLIC' } },
       as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', coHandler!.id)),
     );
     expect(opinion.data).toEqual({ replyToProposal: { errors: [] } });

@@ -26,7 +26,8 @@ export function proposalVisibleSql(ctx: RequestContext, p: string): { sql: strin
     case true:
       return { sql: 'true', bindings: [] };
     case Condition.SUBMITTED:
-      return { sql: `${p}.status <> ?`, bindings: [ProposalStatus.DRAFT] };
+      // Past its draft: submitted once (a draft withdrawn before submission stays its proposers').
+      return { sql: `${p}.submitted_at is not null`, bindings: [] };
     case Condition.ASSIGNED_TO_UNIT: {
       const unit = ctx.access.actingFor('HandlingUnit');
       if (!unit) return { sql: 'false', bindings: [] };
