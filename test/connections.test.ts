@@ -951,8 +951,8 @@ describe('every connection, walked forward and back', () => {
     // The replies of an earlier year, as its trail would hold them, on a proposal of no walk's.
     for (const [unit, rating] of REPLIES_2020) {
       await sql(
-        `insert into proposal_reply (id, proposal_id, unit_id, round, is_lead, category, text, replied_on, rating, rated_on)
-         select gen_random_uuid(), p.id, u.id, 1, true, 'RESOLVED_OR_ADOPTED', '已办理。', '2020-06-30', ?::satisfaction, case when ? is null then null else date '2020-07-15' end
+        `insert into proposal_reply (id, proposal_id, unit_id, round, is_lead, category, text, signed_by, publication, replied_on, rating, rated_on)
+         select gen_random_uuid(), p.id, u.id, 1, true, 'RESOLVED_OR_ADOPTED', '已办理。', u.name, 'PUBLIC', '2020-06-30', ?::satisfaction, case when ? is null then null else date '2020-07-15' end
          from proposal p, handling_unit u where p.subject = ? and u.name = ?`,
         [rating, rating, P(7), unit],
       );
