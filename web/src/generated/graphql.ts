@@ -387,6 +387,15 @@ export type EvidenceKind =
   /** The aggregate figures of the enterprises a portfolio filter selects. */
   | 'PORTFOLIO';
 
+/** How the proposals office decided a lead unit’s request for more time (延期办理). */
+export type ExtensionDecision =
+  /** Agreed (同意延期): the reply is due by the day asked for. */
+  | 'APPROVED'
+  /** Not decided yet (待审核). */
+  | 'PENDING'
+  /** Refused (不同意延期): the due date stays. */
+  | 'REFUSED';
+
 /** What a figure of an eligibility check is: its name says which field of CriterionFigure carries the value (and which bound of CriterionThreshold applies to it). A fiscal-year figure has `fiscalYear`; one of several records has `subject`. */
 export type FigureName =
   /** The credit code asked about (统一社会信用代码), trimmed and upper-cased, in `text`. */
@@ -1473,7 +1482,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
+export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, number: number | null, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, session: { term: number, sessionNumber: number, isDuringPlenary: boolean } | null, extension: { requestedUntil: string, reason: string, decision: ExtensionDecision, note: string | null } | null, supervision: { leaders: Array<string>, note: string | null } | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
 
 export type ProposalEvidenceQueryVariables = Exact<{
   id: string | number;
@@ -3128,6 +3137,22 @@ export const ProposalDetailDocument = new TypedDocumentString(`
     recommendations
     proposerKind
     isKey
+    number
+    session {
+      term
+      sessionNumber
+      isDuringPlenary
+    }
+    extension {
+      requestedUntil
+      reason
+      decision
+      note
+    }
+    supervision {
+      leaders
+      note
+    }
     isComplex
     isOverdue
     dueOn
