@@ -198,7 +198,16 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     coProposerIds: [toGlobalId('CppccMember', a.id)],
   });
   const withEvidence = await evidence(c, ipPledge, { portfolioFilter: { instrumentKinds: [InstrumentKind.IP_PLEDGE_LOAN] } });
-  await assign(await review(await submit(c, withEvidence), acceptAsKey), '武汉市地方金融工作局', ['武汉市财政局']); // ASSIGNED
+  const ipAssigned = await assign(await review(await submit(c, withEvidence), acceptAsKey), '武汉市地方金融工作局', ['武汉市财政局']); // ASSIGNED
+  // Its lead unit asks for more time (延期办理), waiting for the office's decision.
+  value(
+    await workflow.requestExtension(unit('武汉市地方金融工作局'), {
+      proposalId: gid(ipAssigned),
+      until: workflow.addMonthsClamped(ipAssigned.assignedOn!, 5),
+      reason: '风险补偿资金池扩容须会同市财政局测算资金规模，并报市政府常务会议审定。',
+    }),
+    'request extension',
+  );
   const talent = await draft(a, { subject: '关于简化股权奖励个人所得税分期缴纳手续的提案', policyRequestIds: [toGlobalId('PolicyRequest', requests.talent.id)] });
   const talentAssigned = await assign(await review(await submit(a, talent), accept), '武汉市财政局');
   await reply(talentAssigned, '武汉市财政局', ReplyCategory.BEING_ADDRESSED, '已会同税务部门梳理办理流程，拟于下半年推出线上办理。'); // REPLIED
