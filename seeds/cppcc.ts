@@ -11,6 +11,7 @@ import {
   HandlingUnit,
   Party,
   type Proposal,
+  Publication,
   ProposalReply,
   ProposerKind,
   RejectionGround,
@@ -227,7 +228,7 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   const assign = async (p: Proposal, lead: string, co: string[] = []) =>
     value(await workflow.assignProposal(office(), { proposalId: gid(p), leadUnitId: unitId(lead), coHandlerIds: co.map(unitId) }), 'assign');
   const reply = async (p: Proposal, by: string, category: ReplyCategory, text: string) =>
-    value(await workflow.replyToProposal(unit(by), { proposalId: gid(p), category, text }), 'reply');
+    value(await workflow.replyToProposal(unit(by), { proposalId: gid(p), category, text, signedBy: by, publication: Publication.PUBLIC }), 'reply');
   /** Rates the reply that answers `p` now: its lead unit's reply of the current round. */
   const rate = async (by: CppccMember, p: Proposal, rating: Satisfaction) => {
     const answer = await em.fork().findOneOrFail(ProposalReply, { proposal: p.id, round: p.round, isLead: true });
@@ -257,7 +258,16 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
     coProposerIds: [toGlobalId('CppccMember', a.id)],
   });
   const withEvidence = await evidence(c, ipPledge, { portfolioFilter: { instrumentKinds: [InstrumentKind.IP_PLEDGE_LOAN] } });
-  await assign(await review(await submit(c, withEvidence), acceptAsKey), CITY_FINANCE_BUREAU, ['武汉市财政局']); // ASSIGNED
+  const ipAssigned = await assign(await review(await submit(c, withEvidence), acceptAsKey), CITY_FINANCE_BUREAU, ['武汉市财政局']); // ASSIGNED
+  // Its lead unit asks for more time (延期办理), waiting for the office's decision.
+  value(
+    await workflow.requestExtension(unit(CITY_FINANCE_BUREAU), {
+      proposalId: gid(ipAssigned),
+      until: workflow.addMonthsClamped(ipAssigned.assignedOn!, 5),
+      reason: '风险补偿资金池扩容须会同市财政局测算资金规模，并报市政府常务会议审定。',
+    }),
+    'request extension',
+  );
   const talent = await draft(a, { subject: '关于简化股权奖励个人所得税分期缴纳手续的提案', policyRequestIds: [toGlobalId('PolicyRequest', requests.talent.id)] });
   // Personal income tax is the tax bureau's (国家税务总局武汉市税务局), not the finance bureau's.
   const talentAssigned = await assign(await review(await submit(a, talent), accept), CITY_TAX_BUREAU);

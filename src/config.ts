@@ -28,6 +28,39 @@ export interface OperationLimits {
 export const DEFAULT_LIMITS: OperationLimits = { depth: 16, aliases: 30, tokens: 10_000, cost: 50_000, batch: 1_000 };
 
 
+/**
+ * The sessions held last (December 2026): 政协武汉市第十五届委员会第五次会议, 政协湖北省第十三届委员会第四次会议, 全国政协
+ * 十四届四次会议. Change CPPCC_SESSIONS when the next plenary opens.
+ */
+export const DEFAULT_CPPCC_SESSIONS = 'MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4';
+
+/** A committee session: its term (届次) and its number within the term (第几次会议). */
+export interface CppccSession {
+  term: number;
+  sessionNumber: number;
+}
+
+/** The CPPCC workflow's settings. */
+export interface CppccSettings {
+  /** Days from assignment within which the lead unit may return a proposal (退办). */
+  proposalReturnDays: number;
+  /** Each level's current session, by level name (MUNICIPAL, PROVINCIAL, NATIONAL). */
+  sessions: Record<string, CppccSession>;
+}
+
+/** Reads `MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4`. */
+export function parseCppccSessions(text: string): Record<string, CppccSession> {
+  return Object.fromEntries(
+    text.split(',').map((part) => {
+      const [level, value] = part.split('=') as [string, string];
+      const [term, sessionNumber] = value.split('.').map(Number) as [number, number];
+      return [level, { term, sessionNumber }];
+    }),
+  );
+}
+
+export const DEFAULT_CPPCC_SETTINGS: CppccSettings = { proposalReturnDays: 10, sessions: parseCppccSessions(DEFAULT_CPPCC_SESSIONS) };
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
     error: 'must be one of true, false, 1, 0, yes, no',
@@ -126,6 +159,21 @@ const envSchema = z.object({
     .optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO_ZONE: booleanFlag.default(true),
+  // How long a handling unit may return a proposal assigned to it (退办), in days from its assignment.
+  PROPOSAL_RETURN_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(0, { error: 'must be 0 (no returns) or more' })
+    .max(90, { error: 'must be at most 90 days' })
+    .default(10),
+  // The current session of each level's committee (届次.次会议): proposals given no session are counted with it.
+  CPPCC_SESSIONS: z
+    .string()
+    .trim()
+    .regex(/^MUNICIPAL=\d{1,2}\.\d,PROVINCIAL=\d{1,2}\.\d,NATIONAL=\d{1,2}\.\d$/, {
+      error: 'must be MUNICIPAL=term.session,PROVINCIAL=term.session,NATIONAL=term.session, e.g. MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4',
+    })
+    .default(DEFAULT_CPPCC_SESSIONS),
 });
 
 export interface Config {
@@ -171,6 +219,7 @@ export interface Config {
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
+  cppcc: CppccSettings;
 }
 
 export class ConfigError extends Error {
@@ -231,5 +280,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemoZone: e.SEED_DEMO_ZONE,
+    cppcc: { proposalReturnDays: e.PROPOSAL_RETURN_DAYS, sessions: parseCppccSessions(e.CPPCC_SESSIONS) },
   };
 }

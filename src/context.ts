@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { type CppccSettings, DEFAULT_CPPCC_SETTINGS } from './config';
 import { Access } from './auth/access';
 import type { Viewer } from './auth/viewer';
 import { Loaders } from './loaders';
@@ -23,6 +24,8 @@ export interface RequestContext {
    * (src/db/sql-answer.ts, `spliceRawData`).
    */
   rawData?: { bytes?: Buffer };
+  /** The CPPCC workflow's settings (PROPOSAL_RETURN_DAYS, CPPCC_SESSIONS). */
+  cppcc: CppccSettings;
   /** Aborted when the client went away before its answer was sent (HTTP requests only): work not begun is skipped. */
   clientGone?: AbortSignal;
 }
@@ -35,8 +38,9 @@ export function createContext(
   requestId: string,
   readAhead = true,
   sqlAnswers = readAhead,
+  cppcc: CppccSettings = DEFAULT_CPPCC_SETTINGS,
 ): RequestContext {
   const em = orm.em.fork() as EntityManager;
   const loaders = new Loaders(em);
-  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId, readAhead, sqlAnswers };
+  return { em, viewer, loaders, access: new Access(em, viewer, (type, id) => loaders.loaded(type, id)), log, requestId, readAhead, sqlAnswers, cppcc };
 }

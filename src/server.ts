@@ -108,7 +108,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir'>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir'> & Partial<Pick<Config, 'cppcc'>>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -472,7 +472,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     // A password someone else set (an account just created, or its password reset) is good for changing it, nothing else.
     if (viewer?.account?.mustChangePassword) throw passwordChangeRequired();
     await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, clientKey(req.ip ?? req.socket.remoteAddress));
-    const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers);
+    const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers, config.cppcc);
     let registered: boolean;
     try {
       registered = !viewer || (await organisationExists(context.em, viewer));

@@ -6,6 +6,7 @@ import { buildInnozoneSchema } from '../src/schema';
 import { as, TestApp } from './support/app';
 import { counterpartyId, enterpriseInput, resetRegistry } from './support/registry';
 import { callWithSamples } from './support/selection';
+import { addMonths, zoneToday } from './support/clock';
 
 /**
  * DOMAIN.md: every authorisation change and every state change (every write) is an audit event naming the actor,
@@ -137,12 +138,12 @@ async function proposal(t: Tools, stage: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'R
   if (stage === 'DRAFT') return p;
   p = await t.ok('submitProposal', { input: { proposalId: p.id, version: p.version } }, member(MEMBER_1));
   if (stage === 'SUBMITTED') return p;
-  if (stage === 'REJECTED') return t.ok('reviewProposal', { input: { proposalId: p.id, decision: { reject: { ground: 'VAGUE_CONTENT' } } } }, OFFICE);
+  if (stage === 'REJECTED') return t.ok('reviewProposal', { input: { proposalId: p.id, decision: { reject: { ground: 'NO_CONCRETE_PROPOSAL' } } } }, OFFICE);
   p = await t.ok('reviewProposal', { input: { proposalId: p.id, decision: { accept: {} } } }, OFFICE);
   if (stage === 'ACCEPTED') return p;
   p = await t.ok('assignProposal', { input: { proposalId: p.id, leadUnitId: UNIT_1.id, coHandlerIds: [UNIT_2.id] } }, OFFICE);
   if (stage === 'ASSIGNED') return p;
-  return t.ok('replyToProposal', { input: { proposalId: p.id, category: 'RESOLVED_OR_ADOPTED', text: '已设立融资服务专窗。' } }, unit(UNIT_1));
+  return t.ok('replyToProposal', { input: { proposalId: p.id, category: 'RESOLVED_OR_ADOPTED', text: '已设立融资服务专窗。', signedBy: '王建华', publication: 'PUBLIC' } }, unit(UNIT_1));
 }
 
 /**
@@ -929,10 +930,10 @@ const CASES: Record<string, Case> = {
   },
   replyToProposal: {
     by: unit(UNIT_1),
-    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, category: 'BEING_ADDRESSED', text: '正在推进。' } }),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, category: 'BEING_ADDRESSED', text: '正在推进。', signedBy: '王建华', publication: 'PUBLIC' } }),
     enterprise: null,
     // A unit the proposal is not assigned to.
-    refused: { by: unit(UNIT_2), args: async (t) => ({ input: { proposalId: (await proposal(t, 'ACCEPTED')).id, category: 'BEING_ADDRESSED', text: '答复' } }), codes: ['NOT_FOUND'] },
+    refused: { by: unit(UNIT_2), args: async (t) => ({ input: { proposalId: (await proposal(t, 'ACCEPTED')).id, category: 'BEING_ADDRESSED', text: '答复', signedBy: '王建华', publication: 'PUBLIC' } }), codes: ['NOT_FOUND'] },
   },
   rateReply: {
     by: member(MEMBER_1),
@@ -992,6 +993,44 @@ const CASES: Record<string, Case> = {
     done: async (t) => ({ input: { unitId: (await t.ok('recordHandlingUnit', { input: { name: '武汉市审计旧名局', level: 'MUNICIPAL' } }, OFFICE)).id, name: '武汉市审计新名局' } }),
     enterprise: null,
     refused: { args: async () => ({ input: { unitId: UNIT_1.id, name: '武汉市财政局' } }), codes: ['DUPLICATE'] },
+  },
+  withdrawProposal: {
+    by: member(MEMBER_1),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'SUBMITTED')).id, reason: '已通过其他渠道解决。' } }),
+    enterprise: null,
+    // Assigned already: too late to withdraw.
+    refused: { args: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, reason: '撤回。' } }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  returnProposal: {
+    by: unit(UNIT_1),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, reason: '不属本单位职责范围，建议交市地方金融管理局办理。' } }),
+    enterprise: null,
+    // The co-handler is not the lead unit.
+    refused: { by: unit(UNIT_2), args: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, reason: '退回。' } }), codes: ['NOT_PERMITTED'] },
+  },
+  requestExtension: {
+    by: unit(UNIT_1),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, until: addMonths(zoneToday(), 5), reason: '需会同多部门调研。' } }),
+    enterprise: null,
+    // Beyond six months from assignment.
+    refused: { args: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, until: addMonths(zoneToday(), 7), reason: '需调研。' } }), codes: ['INVALID_INPUT'] },
+  },
+  decideExtension: {
+    by: OFFICE,
+    done: async (t) => {
+      const p = await proposal(t, 'ASSIGNED');
+      await t.ok('requestExtension', { input: { proposalId: p.id, until: addMonths(zoneToday(), 5), reason: '需会同多部门调研。' } }, unit(UNIT_1));
+      return { input: { proposalId: p.id, isApproved: true, note: '同意延期。' } };
+    },
+    enterprise: null,
+    // Nothing asked for.
+    refused: { args: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, isApproved: true } }), codes: ['INVALID_INPUT'] },
+  },
+  superviseProposal: {
+    by: OFFICE,
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ACCEPTED')).id, leaders: ['市政协副主席 王建国'], note: '主席会议确定。' } }),
+    enterprise: null,
+    refused: { args: async (t) => ({ input: { proposalId: (await proposal(t, 'SUBMITTED')).id, leaders: ['市政协副主席 王建国'] } }), codes: ['TRANSITION_NOT_ALLOWED'] },
   },
   // Accounts: the office makes members' (an administrator's would be NOT_PERMITTED), administrators the others'.
   createAccount: {

@@ -25,6 +25,7 @@ describe('config', () => {
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
+      cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } } },
       webDir: projectPath('dist', 'web'),
     });
   });
@@ -51,6 +52,8 @@ describe('config', () => {
         LOG_LEVEL: 'warn',
         SHUTDOWN_GRACE_MS: '2500',
         SEED_DEMO_ZONE: 'no',
+        PROPOSAL_RETURN_DAYS: '15',
+        CPPCC_SESSIONS: 'MUNICIPAL=16.1,PROVINCIAL=14.1,NATIONAL=15.1',
         WEB_DIR: 'console',
       },
       '/srv',
@@ -75,6 +78,7 @@ describe('config', () => {
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
+      cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } } },
       webDir: '/srv/console',
     });
   });
@@ -121,6 +125,13 @@ describe('config', () => {
   it('refuses a runtime URL without the owner URL it goes with', () => {
     expect(() => loadConfig({ DATABASE_RUNTIME_URL: 'postgres://innozone_app@127.0.0.1:5432/innozone' })).toThrow(
       'DATABASE_RUNTIME_URL="postgres://innozone_app@127.0.0.1:5432/innozone": needs DATABASE_URL, the owner\'s URL of the same database',
+    );
+  });
+
+  it('refuses a return window or a session list it cannot read', () => {
+    expect(() => loadConfig({ PROPOSAL_RETURN_DAYS: '-1' })).toThrow('PROPOSAL_RETURN_DAYS="-1": must be 0 (no returns) or more');
+    expect(() => loadConfig({ CPPCC_SESSIONS: 'MUNICIPAL=15' })).toThrow(
+      'CPPCC_SESSIONS="MUNICIPAL=15": must be MUNICIPAL=term.session,PROVINCIAL=term.session,NATIONAL=term.session, e.g. MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4',
     );
   });
 

@@ -930,7 +930,7 @@ describe('every connection, walked forward and back', () => {
     await step('reviewProposal', 'ReviewProposalInput', { decision: { accept: {} } }, office);
     await step('assignProposal', 'AssignProposalInput', { leadUnitId: units['武汉市科学技术局'], coHandlerIds: [units['东湖新技术开发区管理委员会'], units['武汉市财政局']] }, office);
     const unitViewer = (name: string) => as(Role.HANDLING_UNIT, units[name]!);
-    const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。' }, unitViewer(name));
+    const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。', signedBy: '王建华', publication: 'PUBLIC' }, unitViewer(name));
     await reply('武汉市财政局');
     await reply('东湖新技术开发区管理委员会');
     await reply('武汉市科学技术局');
@@ -951,8 +951,8 @@ describe('every connection, walked forward and back', () => {
     // The replies of an earlier year, as its trail would hold them, on a proposal of no walk's.
     for (const [unit, rating] of REPLIES_2020) {
       await sql(
-        `insert into proposal_reply (id, proposal_id, unit_id, round, is_lead, category, text, replied_on, rating, rated_on)
-         select gen_random_uuid(), p.id, u.id, 1, true, 'RESOLVED_OR_ADOPTED', '已办理。', '2020-06-30', ?::satisfaction, case when ? is null then null else date '2020-07-15' end
+        `insert into proposal_reply (id, proposal_id, unit_id, round, is_lead, category, text, signed_by, publication, replied_on, rating, rated_on)
+         select gen_random_uuid(), p.id, u.id, 1, true, 'RESOLVED_OR_ADOPTED', '已办理。', u.name, 'PUBLIC', '2020-06-30', ?::satisfaction, case when ? is null then null else date '2020-07-15' end
          from proposal p, handling_unit u where p.subject = ? and u.name = ?`,
         [rating, rating, P(7), unit],
       );

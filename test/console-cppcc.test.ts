@@ -230,7 +230,7 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     const [coHandler] = (await (await app.sql()).query<{ id: string }>(`select id from handling_unit where name = '武汉市财政局'`)).rows;
     const opinion = await app.execute(
       `mutation ($input: ReplyToProposalInput!) { replyToProposal(input: $input) { errors { code } } }`,
-      { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '财政局同意在年度预算中统筹安排风险补偿资金。' } },
+      { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '财政局同意在年度预算中统筹安排风险补偿资金。', signedBy: '刘志强', publication: 'PUBLIC' } },
       as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', coHandler!.id)),
     );
     expect(opinion.data).toEqual({ replyToProposal: { errors: [] } });
@@ -257,6 +257,8 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     await u.page.getByRole('heading', { name: '答复提案' }).waitFor();
     await u.page.getByLabel('答复类别').selectOption({ label: 'A类：已解决或采纳' });
     await u.page.getByLabel('答复内容').fill('市科技局已会同金融、财政部门将风险补偿资金池扩大至5亿元，补偿比例提高至50%。');
+    await u.page.getByLabel('签发人').fill('张华');
+    await u.page.getByLabel('公开属性').selectOption({ label: '主动公开' });
     await u.page.getByRole('button', { name: '提交答复' }).click();
     await u.page.getByText('答复已提交。').waitFor();
 
@@ -373,7 +375,7 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     );
     expect(elsewhere.data).toEqual({ reviewProposal: { errors: [] } });
     await o.page.getByLabel('审查决定').selectOption({ label: '不予立案' });
-    await o.page.getByLabel('不予立案理由').selectOption({ label: '无具体建议' });
+    await o.page.getByLabel('不予立案理由').selectOption({ label: '没有具体建议' });
     await o.page.getByRole('button', { name: '提交审查决定' }).click();
     const alert = o.page.locator('section[aria-label="审查"] [role="alert"]');
     await alert.waitFor();

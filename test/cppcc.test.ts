@@ -27,6 +27,11 @@ import {
   UpdateEnterpriseDocument,
   EnterpriseByCodeDocument,
   UpdateProposalDocument,
+  WithdrawProposalDocument,
+  ReturnProposalDocument,
+  RequestExtensionDocument,
+  DecideExtensionDocument,
+  SuperviseProposalDocument,
   type ProposalFieldsFragment,
 } from './support/generated/graphql';
 import { ADMIN_ACTOR, memberActor, OFFICE_ACTOR, repActor, unitActor } from './support/actors';
@@ -41,7 +46,7 @@ const office = as(Role.CPPCC_OFFICE);
  * each step, from which statuses. The refusal test compares the server with this, so a wrong row in the server's
  * table fails it.
  */
-const STEPS: Record<ProposalStep, { role: Role; from: string[]; actor: 'PROPOSER' | 'NOT_PROPOSER' | 'ASSIGNED_UNIT' | 'ANY' }> = {
+const STEPS: Record<ProposalStep, { role: Role; from: string[]; actor: 'PROPOSER' | 'NOT_PROPOSER' | 'ASSIGNED_UNIT' | 'LEAD_UNIT' | 'ANY' }> = {
   UPDATE: { role: Role.CPPCC_MEMBER, from: ['DRAFT'], actor: 'PROPOSER' },
   ATTACH_EVIDENCE: { role: Role.CPPCC_MEMBER, from: ['DRAFT'], actor: 'PROPOSER' },
   COSIGN: { role: Role.CPPCC_MEMBER, from: ['DRAFT'], actor: 'NOT_PROPOSER' },
@@ -51,6 +56,12 @@ const STEPS: Record<ProposalStep, { role: Role; from: string[]; actor: 'PROPOSER
   REPLY: { role: Role.HANDLING_UNIT, from: ['ASSIGNED'], actor: 'ASSIGNED_UNIT' },
   RATE: { role: Role.CPPCC_MEMBER, from: ['REPLIED'], actor: 'PROPOSER' },
   ESCALATE: { role: Role.CPPCC_MEMBER, from: ['REPLIED', 'CLOSED', 'REJECTED', 'CONVERTED'], actor: 'ANY' },
+  // Issue 16: 撤案 before assignment; 退办 and 延期 by the lead unit while assigned; the office decides and supervises.
+  WITHDRAW: { role: Role.CPPCC_MEMBER, from: ['DRAFT', 'SUBMITTED', 'ACCEPTED'], actor: 'PROPOSER' },
+  RETURN: { role: Role.HANDLING_UNIT, from: ['ASSIGNED'], actor: 'LEAD_UNIT' },
+  REQUEST_EXTENSION: { role: Role.HANDLING_UNIT, from: ['ASSIGNED'], actor: 'LEAD_UNIT' },
+  DECIDE_EXTENSION: { role: Role.CPPCC_OFFICE, from: ['ASSIGNED'], actor: 'ANY' },
+  SUPERVISE: { role: Role.CPPCC_OFFICE, from: ['ACCEPTED', 'ASSIGNED', 'REPLIED'], actor: 'ANY' },
 };
 const admin = as(Role.ZONE_ADMIN);
 
@@ -276,13 +287,14 @@ describe('CPPCC proposals', () => {
     );
     await step(
       app.execute(AssignProposalDocument, { input: { proposalId: p.id, leadUnitId: units['武汉市科学技术局']!, coHandlerIds: [units['武汉市市场监督管理局']!] } }, office),
-      { status: 'ASSIGNED', dueOn: addMonths(zoneToday(), 6), leadUnit: { name: '武汉市科学技术局' }, coHandlers: [{ name: '武汉市市场监督管理局' }] },
+      // 3 months, complex or not (issue 16): more time is the lead unit's to ask for (requestExtension).
+      { status: 'ASSIGNED', dueOn: addMonths(zoneToday(), 3), leadUnit: { name: '武汉市科学技术局' }, coHandlers: [{ name: '武汉市市场监督管理局' }] },
       'ASSIGNED',
       'CPPCC_OFFICE',
       '武汉市科学技术局、武汉市市场监督管理局',
     );
     await step(
-      app.execute(ReplyToProposalDocument, { input: { proposalId: p.id, category: 'BEING_ADDRESSED', text: '配合开展。' } }, unit('武汉市市场监督管理局')),
+      app.execute(ReplyToProposalDocument, { input: { proposalId: p.id, category: 'BEING_ADDRESSED', text: '配合开展。', signedBy: '王建华', publication: 'PUBLIC' } }, unit('武汉市市场监督管理局')),
       {}, // a co-handler's opinion does not answer it
       'CO_HANDLER_REPLIED',
       `HANDLING_UNIT:${units['武汉市市场监督管理局']}`,
@@ -290,7 +302,7 @@ describe('CPPCC proposals', () => {
     );
     const lead = `HANDLING_UNIT:${units['武汉市科学技术局']}`;
     await step(
-      app.execute(ReplyToProposalDocument, { input: { proposalId: p.id, category: 'FOR_REFERENCE', text: '暂不具备条件。' } }, unit('武汉市科学技术局')),
+      app.execute(ReplyToProposalDocument, { input: { proposalId: p.id, category: 'FOR_REFERENCE', text: '暂不具备条件。', signedBy: '王建华', publication: 'PUBLIC' } }, unit('武汉市科学技术局')),
       { status: 'REPLIED' },
       'REPLIED',
       lead,
@@ -301,12 +313,12 @@ describe('CPPCC proposals', () => {
     expect([first.category, first.text]).toEqual(['FOR_REFERENCE', '暂不具备条件。']);
     await step(
       app.execute(RateReplyDocument, { input: { replyId: first.id, rating: 'DISSATISFIED' } }, member(drafter!.name)),
-      { status: 'ASSIGNED', round: 2, dueOn: addMonths(zoneToday(), 6) },
+      { status: 'ASSIGNED', round: 2, dueOn: addMonths(zoneToday(), 3) },
       'RATED_DISSATISFIED',
       drafterActor,
     );
     await step(
-      app.execute(ReplyToProposalDocument, { input: { proposalId: p.id, category: 'RESOLVED_OR_ADOPTED', text: '已设立绿色通道。' } }, unit('武汉市科学技术局')),
+      app.execute(ReplyToProposalDocument, { input: { proposalId: p.id, category: 'RESOLVED_OR_ADOPTED', text: '已设立绿色通道。', signedBy: '王建华', publication: 'PUBLIC' } }, unit('武汉市科学技术局')),
       { status: 'REPLIED' },
       'REPLIED',
       lead,
@@ -384,13 +396,13 @@ describe('CPPCC proposals', () => {
       return [r.data ?? null, r.errors?.map((e) => [e.extensions?.['code'], e.message])];
     };
     const exactlyOne = 'OneOf Input Object "ReviewDecisionInput" must specify exactly one key.';
-    expect(await refusal(literal('{ accept: {}, reject: { ground: VAGUE_CONTENT } }'))).toEqual([null, [['GRAPHQL_VALIDATION_FAILED', exactlyOne]]]);
+    expect(await refusal(literal('{ accept: {}, reject: { ground: NO_CONCRETE_PROPOSAL } }'))).toEqual([null, [['GRAPHQL_VALIDATION_FAILED', exactlyOne]]]);
     expect(await refusal(literal('{}'))).toEqual([null, [['GRAPHQL_VALIDATION_FAILED', exactlyOne]]]);
     expect(await refusal(literal('{ accept: null }'))).toEqual([null, [['GRAPHQL_VALIDATION_FAILED', 'Field "ReviewDecisionInput.accept" must be non-null.']]]);
     // Through variables (graphql-jit's own coercion does not know OneOf: src/executor.ts has graphql-js coerce them).
     const variables = (decision: Record<string, unknown>) => refusal(app.execute(ReviewProposalDocument, { input: { proposalId: p.id, decision: decision as never } }, office));
     const coerced = (detail: string) => [null, [['BAD_USER_INPUT', expect.stringContaining(detail)]]];
-    expect(await variables({ accept: { isKey: true }, reject: { ground: 'VAGUE_CONTENT' } })).toEqual(coerced('Exactly one key must be specified for OneOf type "ReviewDecisionInput".'));
+    expect(await variables({ accept: { isKey: true }, reject: { ground: 'NO_CONCRETE_PROPOSAL' } })).toEqual(coerced('Exactly one key must be specified for OneOf type "ReviewDecisionInput".'));
     expect(await variables({})).toEqual(coerced('Exactly one key must be specified for OneOf type "ReviewDecisionInput".'));
     expect(await variables({ convertToLetter: null })).toEqual(coerced('Field "convertToLetter" must be non-null.'));
     // A variable inside the literal must be non-null to stand for the one field.
@@ -419,7 +431,7 @@ describe('CPPCC proposals', () => {
     await app.execute(ReviewProposalDocument, { input: { proposalId: id, decision: { accept: {} } } }, office);
     await app.execute(AssignProposalDocument, { input: { proposalId: id, leadUnitId: units['武汉市经济和信息化局']!, coHandlerIds: [units['武汉市人力资源和社会保障局']!] } }, office);
     const reply = async (by: string, category: 'BEING_ADDRESSED' | 'FOR_REFERENCE' | 'RESOLVED_OR_ADOPTED', text: string) =>
-      expect((await app.execute(ReplyToProposalDocument, { input: { proposalId: id, category, text } }, unit(by))).data!.replyToProposal.errors).toEqual([]);
+      expect((await app.execute(ReplyToProposalDocument, { input: { proposalId: id, category, text, signedBy: '王建华', publication: 'PUBLIC' } }, unit(by))).data!.replyToProposal.errors).toEqual([]);
     await reply('武汉市人力资源和社会保障局', 'BEING_ADDRESSED', '配合做好人才培训。');
     await reply('武汉市经济和信息化局', 'FOR_REFERENCE', '资金暂难安排。');
     const replies = async () => nodes((await app.execute(ProposalDocument, { id }, member(drafter!.name))).data!.proposal!.replies);
@@ -446,6 +458,10 @@ describe('CPPCC proposals', () => {
   });
 
   it('refuses every step by the wrong role, by the wrong person or from the wrong state, as payload data, changing nothing', async () => {
+    // The seed has no withdrawn proposal: one of this test's own (distinct on status takes the seed's where there is one).
+    const w = cityMembers()[7]!.name;
+    const d = await submitted(w, '关于撤回后再议的提案');
+    expect((await app.execute(WithdrawProposalDocument, { input: { proposalId: d.id, reason: '情况已变化。' } }, member(w))).data!.withdrawProposal.errors).toEqual([]);
     // One proposal in each state (the seed's), and who can see it.
     const rows = await sql<{ id: string; status: string; proposer_ids: string[]; lead_unit_id: string | null; level: string; reply_id: string | null }>(
       `select distinct on (status) id, status::text, proposer_ids::text[], lead_unit_id, level,
@@ -467,11 +483,16 @@ describe('CPPCC proposals', () => {
         case 'ATTACH_EVIDENCE': return app.execute(AttachEvidenceDocument, { input: { proposalId, evidence: { creditCode: NAMED_ENTERPRISES[0]!.creditCode } } }, viewer);
         case 'COSIGN': return app.execute(CosignProposalDocument, { input: { proposalId } }, viewer);
         case 'SUBMIT': return app.execute(SubmitProposalDocument, { input: { proposalId, version: 99 } }, viewer);
-        case 'REVIEW': return app.execute(ReviewProposalDocument, { input: { proposalId, decision: { reject: { ground: 'VAGUE_CONTENT' } } } }, viewer);
+        case 'REVIEW': return app.execute(ReviewProposalDocument, { input: { proposalId, decision: { reject: { ground: 'NO_CONCRETE_PROPOSAL' } } } }, viewer);
         case 'ASSIGN': return app.execute(AssignProposalDocument, { input: { proposalId, leadUnitId: units['武汉市财政局']! } }, viewer);
-        case 'REPLY': return app.execute(ReplyToProposalDocument, { input: { proposalId, category: 'RESOLVED_OR_ADOPTED', text: '答复' } }, viewer);
+        case 'REPLY': return app.execute(ReplyToProposalDocument, { input: { proposalId, category: 'RESOLVED_OR_ADOPTED', text: '答复', signedBy: '王建华', publication: 'PUBLIC' } }, viewer);
         case 'RATE': return app.execute(RateReplyDocument, { input: { replyId: row.reply_id ? toGlobalId('ProposalReply', row.reply_id) : NO_REPLY, rating: 'SATISFIED' } }, viewer);
         case 'ESCALATE': return app.execute(EscalateProposalDocument, { input: { proposalId, level: 'PROVINCIAL' } }, viewer);
+        case 'WITHDRAW': return app.execute(WithdrawProposalDocument, { input: { proposalId, reason: '撤回' } }, viewer);
+        case 'RETURN': return app.execute(ReturnProposalDocument, { input: { proposalId, reason: '不属本单位职责' } }, viewer);
+        case 'REQUEST_EXTENSION': return app.execute(RequestExtensionDocument, { input: { proposalId, until: addMonths(zoneToday(), 4), reason: '需调研' } }, viewer);
+        case 'DECIDE_EXTENSION': return app.execute(DecideExtensionDocument, { input: { proposalId, isApproved: true } }, viewer);
+        case 'SUPERVISE': return app.execute(SuperviseProposalDocument, { input: { proposalId, leaders: ['市政协副主席 王建国'] } }, viewer);
       }
     };
     const outcomes: string[] = [];
@@ -505,8 +526,10 @@ describe('CPPCC proposals', () => {
     }
     expect(Object.keys(STEPS).sort()).toEqual(Object.keys(WORKFLOW).sort()); // every action the server knows
     expect(outcomes.filter((o) => o.includes('expected'))).toEqual([]);
-    // One proposal in each of the eight states, 3 or 4 callers each, 9 actions: 227 refusals tried, 16 allowed calls skipped.
-    expect({ refused: outcomes.length, allowedSkipped }).toEqual({ refused: 227, allowedSkipped: 16 });
+    // One proposal in each of the nine states, 3 or 4 callers each, 14 actions: 395 refusals tried, 25 allowed calls
+    // skipped (the 16 before issue 16, and withdrawing from three states, returning, asking for and deciding an
+    // extension, supervising in three).
+    expect({ refused: outcomes.length, allowedSkipped }).toEqual({ refused: 395, allowedSkipped: 25 });
     // Nothing changed: same versions, same timelines.
     expect(await sql(`select p.id, p.version, (select count(*)::int from proposal_event e where e.proposal_id = p.id) as steps from proposal p order by p.id`)).toEqual(before);
   });
@@ -603,7 +626,7 @@ describe('CPPCC proposals', () => {
     expect(await overdueIds()).toContain(id);
     // Once replied, it is no longer overdue.
     const [lead] = await sql<{ name: string }>('select u.name from handling_unit u join proposal p on p.lead_unit_id = u.id where p.id = ?', [row!.id]);
-    const replied = await app.execute(ReplyToProposalDocument, { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '正在扩大资金池。' } }, unit(lead!.name));
+    const replied = await app.execute(ReplyToProposalDocument, { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '正在扩大资金池。', signedBy: '王建华', publication: 'PUBLIC' } }, unit(lead!.name));
     expect(replied.data!.replyToProposal.errors).toEqual([]);
     expect(await overdueIds()).not.toContain(id);
   });

@@ -23,7 +23,7 @@ const DRAFT = `mutation D($input: DraftProposalInput!) { draftProposal(input: $i
 const SUBMIT = `mutation S($id: ID!, $version: Int!) { submitProposal(input: { proposalId: $id, version: $version }) { proposal { status } errors { code message } } }`;
 const REVIEW = `mutation R($id: ID!) { reviewProposal(input: { proposalId: $id, decision: { accept: {} } }) { proposal { status } errors { code message } } }`;
 const ASSIGN = `mutation A($id: ID!, $lead: ID!) { assignProposal(input: { proposalId: $id, leadUnitId: $lead }) { proposal { status round isComplex dueOn isOverdue } errors { code message } } }`;
-const REPLY = `mutation Y($id: ID!) { replyToProposal(input: { proposalId: $id, category: BEING_ADDRESSED, text: "正在研究落实。" }) { proposal { status answer { id } } errors { code message } } }`;
+const REPLY = `mutation Y($id: ID!) { replyToProposal(input: { proposalId: $id, category: BEING_ADDRESSED, text: "正在研究落实。", signedBy: "王建华", publication: PUBLIC }) { proposal { status answer { id } } errors { code message } } }`;
 const RATE = `mutation T($replyId: ID!, $rating: Satisfaction!) { rateReply(input: { replyId: $replyId, rating: $rating }) { proposal { status round dueOn isOverdue } errors { code message } } }`;
 const PROPOSAL = `query P($id: ID!) { proposal(id: $id) { status dueOn isOverdue } }`;
 const OVERDUE = `query O { proposals(filter: { isOverdue: true }, first: 100) { edges { node { id } } } }`;
@@ -114,19 +114,19 @@ describe('the zone’s calendar, in literal dates', () => {
     expect(await answer('2026-12-31T16:00:00Z')).toEqual(expected('2027-01-01', '2025 or 2026'));
   });
 
-  it('makes a reply due 3 months after assignment (6 if complex), on the month’s last day when it is shorter', async () => {
-    // [when the office assigns it, complex, due]
+  it('makes a reply due 3 months after assignment (complex or not, since issue 16), on the month’s last day when it is shorter', async () => {
+    // [when the office assigns it, complex (the drafter's word, which no longer changes the due date), due]
     const cases: [string, boolean, string][] = [
       [noon('2026-05-15'), false, '2026-08-15'],
       [noon('2026-11-30'), false, '2027-02-28'],
-      [noon('2026-11-30'), true, '2027-05-30'],
+      [noon('2026-11-30'), true, '2027-02-28'],
       [noon('2027-08-31'), false, '2027-11-30'],
-      [noon('2027-08-31'), true, '2028-02-29'],
+      [noon('2027-08-31'), true, '2027-11-30'],
       [noon('2027-11-30'), false, '2028-02-29'],
       [noon('2026-01-31'), false, '2026-04-30'],
       [noon('2026-10-31'), false, '2027-01-31'],
-      [noon('2026-10-31'), true, '2027-04-30'],
-      [noon('2026-12-31'), true, '2027-06-30'],
+      [noon('2026-10-31'), true, '2027-01-31'],
+      [noon('2026-12-31'), true, '2027-03-31'],
       [noon('2028-02-29'), false, '2028-05-29'],
       // Midnight in Wuhan, not in UTC, starts the day the reply counts from.
       ['2026-11-30T15:59:59Z', false, '2027-02-28'],
@@ -141,7 +141,7 @@ describe('the zone’s calendar, in literal dates', () => {
     }
     expect(due).toEqual(cases.map(([, isComplex, dueOn]) => ({ status: 'ASSIGNED', round: 1, isComplex, dueOn, isOverdue: false })));
     // The tests' own month arithmetic agrees with every pair (it computes other tests' due dates).
-    expect(cases.map(([instant, complex]) => addMonths(zoneDay(new Date(instant)), complex ? 6 : 3))).toEqual(cases.map(([, , d]) => d));
+    expect(cases.map(([instant]) => addMonths(zoneDay(new Date(instant)), 3))).toEqual(cases.map(([, , d]) => d));
   });
 
   it('lists a proposal as overdue from the first moment of the day after its due date in Wuhan', async () => {

@@ -184,7 +184,8 @@ export class Access {
     const record = obj as Record<string, unknown>;
     switch (grant) {
       case Condition.SUBMITTED:
-        return record['status'] !== 'DRAFT';
+        // Past its draft: submitted once (a draft withdrawn before submission stays its proposers').
+        return record['submittedAt'] != null;
       case Condition.ASSIGNED_TO_UNIT: {
         const unit = this.actingFor('HandlingUnit');
         return unit !== null && (idOf(record['leadUnit']) === unit || (record['coHandlerIds'] as string[]).includes(unit));

@@ -236,6 +236,11 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     retireCppccMember: roles('O'),
     recordHandlingUnit: roles('O'),
     renameHandlingUnit: roles('O'),
+    withdrawProposal: roles('M O H'),
+    returnProposal: roles('M O H'),
+    requestExtension: roles('M O H'),
+    decideExtension: roles('M O H'),
+    superviseProposal: roles('M O H'),
     // Accounts of the roles each manages (ACCOUNT_MANAGERS): the services refuse any other role's with NOT_PERMITTED.
     createAccount: roles('A O'),
     disableAccount: roles('A O'),
@@ -574,7 +579,7 @@ export const TYPES: Record<string, TypeRule> = {
   Proposal: {
     rows: PROPOSAL_READERS,
     fields: {
-      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn dueDate isOverdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn dueDate isOverdue round escalatedFrom escalations evidence timeline replies answer number session assignedOn extension supervision updatedAt':
         ROWS,
     },
   },
@@ -582,8 +587,12 @@ export const TYPES: Record<string, TypeRule> = {
   ProposalReply: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
-    fields: { 'id unit round isLead category text repliedOn rating ratedOn updatedAt': ROWS },
+    fields: { 'id unit round isLead category text signedBy publication repliedOn rating ratedOn updatedAt': ROWS },
   },
+  // A proposal's session, extension and supervision: whoever reads the proposal (the unit, its members, the office).
+  ProposalSession: { rows: roles('A M O H'), fields: { 'term sessionNumber isDuringPlenary': ROWS } },
+  ProposalExtension: { rows: roles('A M O H'), fields: { 'requestedUntil reason requestedAt decision decidedAt note': ROWS } },
+  ProposalSupervision: { rows: roles('A M O H'), fields: { 'leaders note designatedAt': ROWS } },
   ProposalEvidence: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },

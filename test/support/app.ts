@@ -79,7 +79,7 @@ export class TestApp {
     const logger = pino({ level: 'silent' });
     const response = await this.server.apollo.executeOperation<TData, TVars>(
       { query: document, variables },
-      { contextValue: createContext(this.orm, viewer, logger, 'test', this.config.graphql.readAhead, this.config.graphql.sqlAnswers) },
+      { contextValue: createContext(this.orm, viewer, logger, 'test', this.config.graphql.readAhead, this.config.graphql.sqlAnswers, this.config.cppcc) },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by innozone');
     const { data, errors } = response.body.singleResult;

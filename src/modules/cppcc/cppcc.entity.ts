@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, VersionedEntity } from '../../common/base.entity';
 import { Node } from '../../common/node';
@@ -31,6 +31,7 @@ export enum ProposalStatus {
   ASSIGNED = 'ASSIGNED',
   REPLIED = 'REPLIED',
   CLOSED = 'CLOSED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
@@ -44,6 +45,7 @@ registerEnumType(ProposalStatus, {
     ASSIGNED: { description: 'With its handling units (交办), due by `dueOn`.' },
     REPLIED: { description: 'The lead unit (主办单位) replied; waiting for the proposer’s rating.' },
     CLOSED: { description: 'Rated satisfied or basically satisfied (办结).' },
+    WITHDRAWN: { description: 'Withdrawn by its proposers (撤案) before it was assigned; nothing more happens to it.' },
   },
 });
 
@@ -65,6 +67,12 @@ export enum ProposalAction {
   RATED_BASICALLY_SATISFIED = 'RATED_BASICALLY_SATISFIED',
   RATED_DISSATISFIED = 'RATED_DISSATISFIED',
   ESCALATED = 'ESCALATED',
+  WITHDRAWN = 'WITHDRAWN',
+  RETURNED = 'RETURNED',
+  EXTENSION_REQUESTED = 'EXTENSION_REQUESTED',
+  EXTENSION_APPROVED = 'EXTENSION_APPROVED',
+  EXTENSION_REFUSED = 'EXTENSION_REFUSED',
+  SUPERVISED = 'SUPERVISED',
 }
 registerEnumType(ProposalAction, {
   name: 'ProposalAction',
@@ -86,36 +94,76 @@ registerEnumType(ProposalAction, {
     RATED_BASICALLY_SATISFIED: { description: 'A proposer rated the reply basically satisfied (基本满意): closed.' },
     RATED_DISSATISFIED: { description: 'A proposer rated the reply dissatisfied (不满意): back to its units for another round.' },
     ESCALATED: { description: 'A member carried it up to a higher level; the note is that level.' },
+    WITHDRAWN: { description: 'A proposer withdrew it (撤案); the note is the reason.' },
+    RETURNED: { description: 'The lead unit returned it (退办) as outside its remit, for the office to reassign; the note is the reason.' },
+    EXTENSION_REQUESTED: { description: 'The lead unit asked for more time (延期办理); the note is the day asked for and the reason.' },
+    EXTENSION_APPROVED: { description: 'The proposals office agreed to the extension: the reply is due by the day asked for; the note is the office’s, if any.' },
+    EXTENSION_REFUSED: { description: 'The proposals office refused the extension: the due date stays; the note is the office’s, if any.' },
+    SUPERVISED: { description: 'The proposals office made it a key proposal (重点提案) supervised (督办) by leaders; the note names them.' },
   },
 });
 
-/** The grounds on which a proposal is not accepted (不予立案). */
+/** The grounds on which a proposal is not accepted (不予立案): the national list, exactly. */
 export enum RejectionGround {
   STATE_SECRETS = 'STATE_SECRETS',
-  PENDING_LITIGATION = 'PENDING_LITIGATION',
-  PERSONAL_REQUEST = 'PERSONAL_REQUEST',
-  VAGUE_CONTENT = 'VAGUE_CONTENT',
-  SEVERAL_ISSUES = 'SEVERAL_ISSUES',
-  OUTSIDE_REMIT = 'OUTSIDE_REMIT',
-  ALREADY_RESOLVED = 'ALREADY_RESOLVED',
+  PROHIBITED_BY_STATE = 'PROHIBITED_BY_STATE',
+  PARTY_INTERNAL_PERSONNEL = 'PARTY_INTERNAL_PERSONNEL',
+  DEMOCRATIC_PARTY_INTERNAL = 'DEMOCRATIC_PARTY_INTERNAL',
+  IN_LITIGATION = 'IN_LITIGATION',
   ACADEMIC_DISCUSSION = 'ACADEMIC_DISCUSSION',
-  PARTY_INTERNAL = 'PARTY_INTERNAL',
-  OTHER_CHANNEL = 'OTHER_CHANNEL',
+  PERSONAL_REQUEST = 'PERSONAL_REQUEST',
+  PROMOTES_SPECIFIC_PRODUCT = 'PROMOTES_SPECIFIC_PRODUCT',
+  NAMED_ACCUSATION = 'NAMED_ACCUSATION',
+  NO_CONCRETE_PROPOSAL = 'NO_CONCRETE_PROPOSAL',
 }
 registerEnumType(RejectionGround, {
   name: 'RejectionGround',
-  description: 'Why the proposals office does not accept a proposal (不予立案的理由).',
+  description:
+    'Why the proposals office does not accept a proposal (不予立案的理由): the national list of the proposals regulation (提案工作条例). ' +
+    'Several issues in one, outside the remit and already resolved are not grounds: such a proposal is split, re-routed or merged.',
   valuesConfig: {
-    STATE_SECRETS: { description: 'Touches state secrets.' },
-    PENDING_LITIGATION: { description: 'Concerns a case before a court, procuratorate or arbitration.' },
-    PERSONAL_REQUEST: { description: 'A personal matter or request of the proposer or relatives.' },
-    VAGUE_CONTENT: { description: 'No clear subject, reasons or feasible recommendations.' },
-    SEVERAL_ISSUES: { description: 'More than one issue in one proposal (一事一案).' },
-    OUTSIDE_REMIT: { description: 'Outside the remit of this level’s handling units.' },
-    ALREADY_RESOLVED: { description: 'Already resolved or being resolved.' },
-    ACADEMIC_DISCUSSION: { description: 'An academic discussion rather than a proposal.' },
-    PARTY_INTERNAL: { description: 'An internal matter of a party or organization.' },
-    OTHER_CHANNEL: { description: 'Belongs to another channel (petition, complaint, lawsuit).' },
+    STATE_SECRETS: { description: 'Touches secrets of the party or the state (涉及党和国家秘密).' },
+    PROHIBITED_BY_STATE: { description: 'Violates what the state prohibits (违反国家禁止性规定, 国家明令禁止的).' },
+    PARTY_INTERNAL_PERSONNEL: { description: 'A party member’s views on the party’s internal organization or personnel (党员对党内组织和人事问题的意见).' },
+    DEMOCRATIC_PARTY_INTERNAL: { description: 'An internal matter of a democratic party (民主党派内部事务).' },
+    IN_LITIGATION: { description: 'Concerns a case in litigation or arbitration (涉及诉讼、仲裁的案件).' },
+    ACADEMIC_DISCUSSION: { description: 'An academic discussion (学术讨论) rather than a proposal.' },
+    PERSONAL_REQUEST: { description: 'A personal request (个人诉求) of the proposer or relatives.' },
+    PROMOTES_SPECIFIC_PRODUCT: { description: 'Promotes specific works, products or units (宣传推介具体作品、产品或单位).' },
+    NAMED_ACCUSATION: { description: 'Accuses or reports named persons (指名检举控告).' },
+    NO_CONCRETE_PROPOSAL: { description: 'Makes no concrete proposal (没有具体建议).' },
+  },
+});
+
+/** Whether a reply is published (提案答复公开). */
+export enum Publication {
+  PUBLIC = 'PUBLIC',
+  ON_REQUEST = 'ON_REQUEST',
+  NOT_PUBLIC = 'NOT_PUBLIC',
+}
+registerEnumType(Publication, {
+  name: 'Publication',
+  description: 'Whether a handling unit publishes its reply (提案答复公开), as it decides when it replies.',
+  valuesConfig: {
+    PUBLIC: { description: 'Published on the unit’s own initiative (主动公开).' },
+    ON_REQUEST: { description: 'Disclosed on request (依申请公开).' },
+    NOT_PUBLIC: { description: 'Not published (不予公开).' },
+  },
+});
+
+/** How the proposals office decided a handling unit's request for more time. */
+export enum ExtensionDecision {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REFUSED = 'REFUSED',
+}
+registerEnumType(ExtensionDecision, {
+  name: 'ExtensionDecision',
+  description: 'How the proposals office decided a lead unit’s request for more time (延期办理).',
+  valuesConfig: {
+    PENDING: { description: 'Not decided yet (待审核).' },
+    APPROVED: { description: 'Agreed (同意延期): the reply is due by the day asked for.' },
+    REFUSED: { description: 'Refused (不同意延期): the due date stays.' },
   },
 });
 
@@ -298,6 +346,7 @@ export class PolicyRequest extends BaseEntity {
 @ObjectType({ implements: Node, description: 'A CPPCC proposal (提案): one issue, with its subject (案由), reasons (理由) and recommendations (建议).' })
 @Entity()
 @Index({ properties: ['status', 'level'] })
+@Unique({ name: 'proposal_number_unique', properties: ['level', 'sessionTerm', 'sessionNumber', 'number'] })
 export class Proposal extends VersionedEntity {
   @Field(() => CppccLevel, { description: 'The committee it is proposed to.' })
   @Enum({ items: () => CppccLevel, nativeEnumName: 'cppcc_level' })
@@ -343,11 +392,31 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'text[]' })
   requestIds: string[] = [];
 
-  @Field({ description: 'Is it a key proposal (重点提案), supervised by CPPCC leaders? Set by the office when it accepts it.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The proposal number (提案号), given when the office accepts it (立案): 1, 2, 3 … within its level and session; null before (and for a proposal never accepted).',
+  })
+  @Property({ type: 'integer', nullable: true })
+  number: number | null = null;
+
+  /** The session's term (届次), its plenary session (第几次会议), and whether it was submitted at the plenary: see `session`. */
+  @Property({ type: 'smallint', nullable: true })
+  sessionTerm: number | null = null;
+
+  @Property({ type: 'smallint', nullable: true })
+  sessionNumber: number | null = null;
+
+  @Property({ type: 'boolean', nullable: true })
+  isDuringPlenary: boolean | null = null;
+
+  @Field({ description: 'Is it a key proposal (重点提案), supervised (督办) by leaders? Set by `superviseProposal` (see `supervision`).' })
   @Property()
   isKey: boolean = false;
 
-  @Field({ description: 'Is it complex (复杂提案)? Its units then have six months to reply instead of three.' })
+  @Field({
+    description: 'Did its drafter call it complex (复杂提案)? It no longer decides the due date: the lead unit asks for an extension (`requestExtension`).',
+    deprecationReason: 'The due date is 3 months from assignment, extended only by `decideExtension`: see `extension`. Removed after 2027-06-30.',
+  })
   @Property()
   isComplex: boolean = false;
 
@@ -355,7 +424,10 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'datetime', nullable: true })
   submittedAt: Date | null = null;
 
-  @Field(() => RejectionGround, { nullable: true, description: 'Why it was not accepted (不予立案); null unless REJECTED.' })
+  @Field(() => RejectionGround, {
+    nullable: true,
+    description: 'Why it was not accepted (不予立案); null unless REJECTED, and for a proposal rejected before the national list on a ground no longer on it (its `reviewNote` names that ground).',
+  })
   @Enum({ items: () => RejectionGround, nativeEnumName: 'rejection_ground', nullable: true })
   rejectionGround: RejectionGround | null = null;
 
@@ -372,6 +444,39 @@ export class Proposal extends VersionedEntity {
   @Field(() => DateScalar, { nullable: true, description: 'The reply is due by this day (Asia/Shanghai), the day included; null until assigned.' })
   @Property({ type: 'date', nullable: true })
   dueOn: string | null = null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was assigned (交办, Asia/Shanghai), from which the return window and the extension bound count; null unless with its units (or past them).' })
+  @Property({ type: 'date', nullable: true })
+  assignedOn: string | null = null;
+
+  /** The lead unit's latest request for more time and the office's decision: see `extension`. */
+  @Property({ type: 'date', nullable: true })
+  extensionUntil: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  extensionReason: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  extensionRequestedAt: Date | null = null;
+
+  @Enum({ items: () => ExtensionDecision, nativeEnumName: 'extension_decision', nullable: true })
+  extensionDecision: ExtensionDecision | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  extensionDecidedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  extensionNote: string | null = null;
+
+  /** The leaders supervising it as a key proposal (督办), the office's note, and when: see `supervision`. */
+  @Property({ type: 'text[]', nullable: true })
+  supervisionLeaders: string[] | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  supervisionNote: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  supervisedAt: Date | null = null;
 
   @Field(() => Int, { description: 'Handling round: 1, and one more after each dissatisfied rating.' })
   @Property({ type: 'smallint' })
@@ -445,6 +550,14 @@ export class ProposalReply extends BaseEntity {
   @Field({ description: 'The reply’s text.' })
   @Property({ type: 'text' })
   text!: string;
+
+  @Field({ description: 'Who signed the reply for the unit (签发人), by name (replies given before it was asked: the unit’s name).' })
+  @Property({ type: 'text' })
+  signedBy!: string;
+
+  @Field(() => Publication, { description: 'Whether the unit publishes the reply (主动公开, 依申请公开 or 不予公开).' })
+  @Enum({ items: () => Publication, nativeEnumName: 'publication' })
+  publication!: Publication;
 
   @Field(() => DateScalar, { description: 'The day it was given (Asia/Shanghai).' })
   @Property({ type: 'date' })

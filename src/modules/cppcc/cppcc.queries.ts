@@ -26,7 +26,8 @@ export function proposalVisibleSql(ctx: RequestContext, p: string): { sql: strin
     case true:
       return { sql: 'true', bindings: [] };
     case Condition.SUBMITTED:
-      return { sql: `${p}.status <> ?`, bindings: [ProposalStatus.DRAFT] };
+      // Past its draft: submitted once (a draft withdrawn before submission stays its proposers').
+      return { sql: `${p}.submitted_at is not null`, bindings: [] };
     case Condition.ASSIGNED_TO_UNIT: {
       const unit = ctx.access.actingFor('HandlingUnit');
       if (!unit) return { sql: 'false', bindings: [] };
@@ -50,6 +51,10 @@ export async function findProposals(ctx: RequestContext, given: ProposalFilter |
     if (filter?.status?.length) q.whereIn('p.status', filter.status);
     if (filter?.level) q.where('p.level', filter.level);
     if (filter?.isKey != null) q.where('p.is_key', filter.isKey);
+    if (filter?.number != null) q.where('p.number', filter.number);
+    if (filter?.session?.term != null) q.where('p.session_term', filter.session.term);
+    if (filter?.session?.sessionNumber != null) q.where('p.session_number', filter.session.sessionNumber);
+    if (filter?.session?.isDuringPlenary != null) q.where('p.is_during_plenary', filter.session.isDuringPlenary);
     if (filter?.sector) {
       // Proposed by the sector itself, or by a member of it.
       q.where((w) =>

@@ -18,6 +18,7 @@ import {
   ProposalEvidence,
   ProposalReply,
   ProposalStatus,
+  Publication,
   RejectionGround,
   Satisfaction,
   Sector,
@@ -27,15 +28,20 @@ import {
   assignProposal,
   attachEvidence,
   cosignProposal,
+  decideExtension,
   draftProposal,
   escalateProposal,
   filePolicyRequest,
   rateProposalAnswer,
   rateReply,
   replyToProposal,
+  requestExtension,
+  returnProposal,
   reviewProposal,
   submitProposal,
+  superviseProposal,
   updateProposal,
+  withdrawProposal,
 } from './cppcc.service';
 import {
   AssignProposalInput,
@@ -43,18 +49,26 @@ import {
   BOUNDS,
   CosignProposalInput,
   CppccMemberFilter,
+  DecideExtensionInput,
   DraftProposalInput,
   EscalateProposalInput,
   FilePolicyRequestInput,
   HandlingUnitScore,
   JSONObjectScalar,
   PolicyRequestFilter,
+  ProposalExtension,
   ProposalFilter,
+  ProposalSession,
+  ProposalSupervision,
   RateReplyInput,
   ReplyToProposalInput,
+  RequestExtensionInput,
+  ReturnProposalInput,
   ReviewProposalInput,
   SubmitProposalInput,
+  SuperviseProposalInput,
   UpdateProposalInput,
+  WithdrawProposalInput,
 } from './cppcc.types';
 import { pagedList } from '../../db/paged-list';
 import { DateScalar } from '../../common/scalars';
@@ -333,9 +347,15 @@ export class ProposalResolver {
     @Arg('result', () => ReplyResult, legacy('category')) result: ReplyResult | null,
     @Arg('text', () => String, legacy('text')) text: string | null,
   ) {
+    // The old form had no signer nor publication: the unit's name signs it, and it is not published (as replies
+    // given before they were asked are migrated).
+    const unitId = ctx.access.actingFor('HandlingUnit');
+    const signer = input || !unitId ? '' : ((await ctx.em.findOne(HandlingUnit, unitId))?.name ?? '');
     const chosen = eitherForm(input, { id, result, text }, () => {
       const missing = Object.entries({ id, result, text }).filter(([, v]) => v == null).map(([k]) => k);
-      return missing.length ? { missing } : { proposalId: id!, category: CATEGORY_OF[result!], text: text! };
+      return missing.length
+        ? { missing }
+        : { proposalId: id!, category: CATEGORY_OF[result!], text: text!, signedBy: signer, publication: Publication.NOT_PUBLIC };
     });
     const paths = { 'input.proposalId': 'id', 'input.category': 'result', 'input.text': 'text' };
     return ProposalPayload.from(await withForm(chosen, (i) => replyToProposal(ctx, i), paths));
@@ -380,7 +400,72 @@ export class ProposalResolver {
     return ProposalPayload.from(await withForm(chosen, (i) => escalateProposal(ctx, i), paths));
   }
 
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
+    description: `A proposer withdraws a proposal (撤案) before it is assigned: WITHDRAWN; the policy requests no other submitted proposal carries are open again.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async withdrawProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the reason.' }) input: WithdrawProposalInput) {
+    return ProposalPayload.from(await withdrawProposal(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
+    description: `The lead unit returns a proposal (退办) as outside its remit, within PROPOSAL_RETURN_DAYS (10 by default) of its assignment: ACCEPTED again, for the office to assign anew.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async returnProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the reasons.' }) input: ReturnProposalInput) {
+    return ProposalPayload.from(await returnProposal(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
+    description: `The lead unit asks for more time (延期办理), to a day at most 6 months from assignment; the office decides (\`decideExtension\`).\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async requestExtension(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal, the day and the reasons.' }) input: RequestExtensionInput) {
+    return ProposalPayload.from(await requestExtension(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
+    description: `The proposals office decides a pending request for more time: approved, the reply is due by the day asked for; refused, the due date stays.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async decideExtension(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the decision.' }) input: DecideExtensionInput) {
+    return ProposalPayload.from(await decideExtension(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
+    description: `The proposals office makes an accepted proposal a key proposal (重点提案), supervised (督办) by the leaders it names.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async superviseProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and its supervising leaders.' }) input: SuperviseProposalInput) {
+    return ProposalPayload.from(await superviseProposal(ctx, input));
+  }
+
   // ── fields ──
+
+  @FieldResolver(() => ProposalSession, { nullable: true, description: 'The session (届次, 次会议) it is for; null for a draft that names none (it is set when submitted).' })
+  session(@Root() p: Proposal): ProposalSession | null {
+    if (p.sessionTerm === null || p.sessionNumber === null) return null;
+    return Object.assign(new ProposalSession(), { term: p.sessionTerm, sessionNumber: p.sessionNumber, isDuringPlenary: p.isDuringPlenary ?? false });
+  }
+
+  @FieldResolver(() => ProposalExtension, { nullable: true, description: 'The lead unit’s latest request for more time (延期办理) and the office’s decision; null when it asked for none.' })
+  extension(@Root() p: Proposal): ProposalExtension | null {
+    if (!p.extensionUntil || !p.extensionDecision) return null;
+    return Object.assign(new ProposalExtension(), {
+      requestedUntil: p.extensionUntil,
+      reason: p.extensionReason ?? '',
+      requestedAt: p.extensionRequestedAt!,
+      decision: p.extensionDecision,
+      decidedAt: p.extensionDecidedAt,
+      note: p.extensionNote,
+    });
+  }
+
+  @FieldResolver(() => ProposalSupervision, { nullable: true, description: 'Its supervision (督办) as a key proposal; null unless it is one.' })
+  supervision(@Root() p: Proposal): ProposalSupervision | null {
+    if (!p.isKey || !p.supervisedAt) return null;
+    return Object.assign(new ProposalSupervision(), { leaders: p.supervisionLeaders ?? [], note: p.supervisionNote, designatedAt: p.supervisedAt });
+  }
 
   @FieldResolver(() => [CppccMember], { description: `The members proposing it (for a sector, party or committee: those who drafted it), the drafter first: at most ${BOUNDS.proposers}.` })
   proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {

@@ -12,12 +12,13 @@ import {
 } from '../../common/mutation-errors';
 import { toGlobalId } from '../../common/global-id';
 import { actorOf, flushOutcome, type Outcome, refused } from '../../common/outcome';
-import { idOf, requiredText } from '../../common/validate';
+import { idOf, optionalText, requiredText } from '../../common/validate';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import {
   CppccLevel,
   CppccMember,
+  ExtensionDecision,
   HandlingUnit,
   LEVEL_ORDER,
   PolicyRequest,
@@ -36,20 +37,32 @@ import {
   type AttachEvidenceInput,
   BOUNDS,
   type CosignProposalInput,
+  type DecideExtensionInput,
   type DraftProposalInput,
   type EscalateProposalInput,
   type FilePolicyRequestInput,
+  type ProposalSessionInput,
   type RateReplyInput,
   type ReplyToProposalInput,
+  type RequestExtensionInput,
+  type ReturnProposalInput,
   type ReviewProposalInput,
   type SubmitProposalInput,
+  type SuperviseProposalInput,
   type UpdateProposalInput,
+  type WithdrawProposalInput,
 } from './cppcc.types';
 import { freezeEvidence } from './evidence';
 import { type Actor, guard, type ProposalStep } from './proposal.workflow';
 
 /** Longest texts (a social-condition report is at most 1,500 characters). */
-const LIMITS = { subject: 100, reasons: 5000, recommendations: 5000, report: 1500, reply: 5000 };
+const LIMITS = { subject: 100, reasons: 5000, recommendations: 5000, report: 1500, reply: 5000, signer: 100, reason: 500, leader: 100 };
+
+/** The most leaders one key proposal names as its supervisors. */
+const MAX_LEADERS = 10;
+
+/** An extension moves the due date at most this many months from assignment (3 to reply, 3 more at most). */
+export const EXTENSION_MONTHS = 6;
 
 /** Months from a date (same day, clamped to the month's end). */
 export function addMonthsClamped(date: string, months: number): string {
@@ -62,8 +75,23 @@ export function addMonthsClamped(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The reply is due 3 months after assignment (or a new round), 6 for a complex proposal. */
-const dueFrom = (date: string, isComplex: boolean) => addMonthsClamped(date, isComplex ? 6 : 3);
+/**
+ * The reply is due 3 months after assignment (or a new round). The drafter's "complex" no longer gives 6: the lead
+ * unit asks for more time (`requestExtension`) and the office decides.
+ */
+const dueFrom = (date: string) => addMonthsClamped(date, 3);
+
+/** Days from one date to another (both YYYY-MM-DD). */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** A session as given (term 1 to 99, session 1 to 9), or nothing when it is invalid. */
+function sessionOf(problems: Problems, field: string, session: ProposalSessionInput) {
+  if (!Number.isInteger(session.term) || session.term < 1 || session.term > 99) problems.invalid(`${field}.term`, 'A term (届次) is from 1 to 99.');
+  if (!Number.isInteger(session.sessionNumber) || session.sessionNumber < 1 || session.sessionNumber > 9) {
+    problems.invalid(`${field}.sessionNumber`, 'A session of a term (次会议) is from 1 to 9.');
+  }
+  return { sessionTerm: session.term, sessionNumber: session.sessionNumber, isDuringPlenary: session.isDuringPlenary ?? false };
+}
 
 /** Does the member still sit on the committee (not retired, or retiring on a day to come)? */
 export const isServing = (member: CppccMember, today: string = zoneToday()) => member.retiredOn === null || member.retiredOn > today;
@@ -156,6 +184,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     else if (m && !m.levels.includes(input.level)) problems.invalid(`input.coProposerIds.${i}`, `${m.name} does not sit on the ${input.level} committee.`);
     else if (m && m.id === member.id) problems.invalid(`input.coProposerIds.${i}`, 'The drafter proposes already.');
   });
+  const session = input.session ? sessionOf(problems, 'input.session', input.session) : {};
   if (input.proposerKind === ProposerKind.PARTY && !member.party) problems.invalid('input.proposerKind', `${member.name} belongs to no party.`);
   if (input.proposerKind === ProposerKind.SPECIAL_COMMITTEE) requiredText(problems, 'input.committee', input.committee, 100);
   else if (input.committee) problems.invalid('input.committee', 'Only a SPECIAL_COMMITTEE proposal names a committee.');
@@ -170,6 +199,7 @@ export async function draftProposal(ctx: RequestContext, input: DraftProposalInp
     committee: input.proposerKind === ProposerKind.SPECIAL_COMMITTEE ? input.committee : null,
     requestIds: requests.map((r) => r.id),
     isComplex: input.isComplex,
+    ...session,
     drafterId: member.id,
   } as never);
   event(ctx, proposal, ProposalAction.DRAFTED);
@@ -202,6 +232,8 @@ async function mayTake(ctx: RequestContext, proposal: Proposal, step: ProposalSt
         return !!member && !proposes;
       case 'ASSIGNED_UNIT':
         return !!unit && (proposal.leadUnit?.id === unit || proposal.coHandlerIds.includes(unit));
+      case 'LEAD_UNIT':
+        return !!unit && proposal.leadUnit?.id === unit;
       case 'ANY':
         return true;
     }
@@ -223,9 +255,11 @@ export async function updateProposal(ctx: RequestContext, input: UpdateProposalI
   const t = texts(problems, input, true);
   if (input.level && !member!.levels.includes(input.level)) problems.add(notPermitted('input.level', `${member!.name} does not sit on the ${input.level} committee.`));
   const requests = input.policyRequestIds ? await requestsOf(ctx, problems, input.policyRequestIds) : null;
+  const session = input.session ? sessionOf(problems, 'input.session', input.session) : {};
   if (problems.any) return refused(problems.list);
   ctx.em.assign(proposal, {
     ...t,
+    ...session,
     ...(input.level ? { level: input.level } : {}),
     ...(input.isComplex != null ? { isComplex: input.isComplex } : {}),
     ...(requests ? { requestIds: requests.map((r) => r.id) } : {}),
@@ -274,6 +308,8 @@ export async function submitProposal(ctx: RequestContext, input: SubmitProposalI
   if (proposal.version !== input.version) return refused([new StaleVersionError('The proposal', input.version, proposal.version)]);
   proposal.status = ProposalStatus.SUBMITTED;
   proposal.submittedAt = new Date();
+  // Not given by the drafter: the level's current session (CPPCC_SESSIONS), between sessions.
+  if (proposal.sessionTerm === null || proposal.sessionNumber === null) currentSession(ctx, proposal);
   event(ctx, proposal, ProposalAction.SUBMITTED);
   const outcome = await flushOutcome(ctx, proposal, { stale: stale(ctx, proposal, input.version) });
   // The requests it carries change only once the submission itself is written (a stale one changes nothing).
@@ -281,6 +317,29 @@ export async function submitProposal(ctx: RequestContext, input: SubmitProposalI
     await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds }, status: PolicyRequestStatus.OPEN }, { status: PolicyRequestStatus.IN_PROPOSAL });
   }
   return outcome;
+}
+
+/** Counts the proposal with its level's current session (CPPCC_SESSIONS), between sessions. */
+function currentSession(ctx: RequestContext, proposal: Proposal): void {
+  const current = ctx.cppcc.sessions[proposal.level]!;
+  proposal.sessionTerm = current.term;
+  proposal.sessionNumber = current.sessionNumber;
+  proposal.isDuringPlenary = false;
+}
+
+/**
+ * The next proposal number (提案号) of the proposal's level and session: numbers are given at acceptance (立案), 1, 2,
+ * 3 … in the order the office accepts. A lock held to the end of the mutation's transaction keeps two acceptances of
+ * the same session from taking one number.
+ */
+async function nextNumber(ctx: RequestContext, proposal: Proposal): Promise<number> {
+  const key = `proposal-number:${proposal.level}:${proposal.sessionTerm}:${proposal.sessionNumber}`;
+  await ctx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
+  const [row] = await ctx.em.execute<{ n: number }[]>(
+    'select coalesce(max(number), 0)::int + 1 as n from proposal where level = ? and session_term = ? and session_number = ?',
+    [proposal.level, proposal.sessionTerm, proposal.sessionNumber],
+  );
+  return row!.n;
 }
 
 /**
@@ -317,7 +376,16 @@ export async function reviewProposal(ctx: RequestContext, input: ReviewProposalI
   proposal.status = status;
   proposal.rejectionGround = reject?.ground ?? null;
   proposal.reviewNote = note;
-  if (accept?.isKey) proposal.isKey = true;
+  if (accept) {
+    if (proposal.sessionTerm === null || proposal.sessionNumber === null) currentSession(ctx, proposal);
+    proposal.number = await nextNumber(ctx, proposal);
+  }
+  if (accept?.isKey) {
+    // The deprecated way to choose a key proposal: a supervision naming no leaders yet (superviseProposal names them).
+    proposal.isKey = true;
+    proposal.supervisionLeaders = [];
+    proposal.supervisedAt = new Date();
+  }
   event(ctx, proposal, action, reject?.ground ?? note);
   return flushOutcome(ctx, proposal, input.version != null ? { stale: stale(ctx, proposal, input.version) } : {});
 }
@@ -344,7 +412,10 @@ export async function assignProposal(ctx: RequestContext, input: AssignProposalI
   proposal.status = ProposalStatus.ASSIGNED;
   proposal.leadUnit = units.find((u) => u.id === ids[0]) as never;
   proposal.coHandlerIds = ids.slice(1) as string[];
-  proposal.dueOn = dueFrom(zoneToday(), proposal.isComplex);
+  proposal.assignedOn = zoneToday();
+  proposal.dueOn = dueFrom(proposal.assignedOn);
+  // A new assignment (after a return) starts without the previous unit's request for more time.
+  Object.assign(proposal, NO_EXTENSION);
   event(ctx, proposal, ProposalAction.ASSIGNED, ids.map((id) => units.find((u) => u.id === id)!.name).join('、'));
   return flushOutcome(ctx, proposal);
 }
@@ -356,15 +427,153 @@ export async function replyToProposal(ctx: RequestContext, input: ReplyToProposa
   const { proposal } = found;
   const problems = new Problems();
   const body = requiredText(problems, 'input.text', input.text, LIMITS.reply);
+  const signedBy = requiredText(problems, 'input.signedBy', input.signedBy, LIMITS.signer);
   if (problems.any) return refused(problems.list);
   const unitId = ctx.access.actingFor('HandlingUnit')!;
   const isLead = proposal.leadUnit?.id === unitId;
   const earlier = await ctx.em.count(ProposalReply, { proposal, round: proposal.round, unit: unitId });
   if (earlier) return refused([new DuplicateError('input.proposalId', 'Your unit has replied in this round already.')]);
-  ctx.em.create(ProposalReply, { proposal, unit: unitId, round: proposal.round, isLead, category: input.category, text: body!, repliedOn: zoneToday() } as never);
+  ctx.em.create(ProposalReply, { proposal, unit: unitId, round: proposal.round, isLead, category: input.category, text: body!, signedBy: signedBy!, publication: input.publication, repliedOn: zoneToday() } as never);
   if (isLead) proposal.status = ProposalStatus.REPLIED;
   else proposal.updatedAt = new Date();
   event(ctx, proposal, isLead ? ProposalAction.REPLIED : ProposalAction.CO_HANDLER_REPLIED, input.category);
+  return flushOutcome(ctx, proposal);
+}
+
+/** No request for more time. */
+const NO_EXTENSION = {
+  extensionUntil: null,
+  extensionReason: null,
+  extensionRequestedAt: null,
+  extensionDecision: null,
+  extensionDecidedAt: null,
+  extensionNote: null,
+} as const;
+
+/**
+ * A proposer withdraws a proposal (撤案) before it is assigned. The policy requests it carried, that no other submitted
+ * proposal still carries, are open again.
+ */
+export async function withdrawProposal(ctx: RequestContext, input: WithdrawProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'WITHDRAW');
+  if ('refusal' in found) return refused(found.refusal);
+  const { proposal } = found;
+  const problems = new Problems();
+  const reason = requiredText(problems, 'input.reason', input.reason, LIMITS.reason);
+  if (problems.any) return refused(problems.list);
+  const wasSubmitted = proposal.status !== ProposalStatus.DRAFT;
+  proposal.status = ProposalStatus.WITHDRAWN;
+  event(ctx, proposal, ProposalAction.WITHDRAWN, reason!);
+  const outcome = await flushOutcome(ctx, proposal);
+  if (outcome.value && wasSubmitted && proposal.requestIds.length) {
+    await ctx.em.execute(
+      `update policy_request r set status = 'OPEN', updated_at = now()
+       where r.id = any(?::uuid[]) and r.status = 'IN_PROPOSAL'
+         and not exists (select 1 from proposal p where p.id <> ? and r.id::text = any(p.request_ids) and p.status not in ('DRAFT', 'WITHDRAWN'))`,
+      [`{${proposal.requestIds.join(',')}}`, proposal.id],
+    );
+  }
+  return outcome;
+}
+
+/**
+ * The lead unit returns a proposal (退办) as outside its remit, within PROPOSAL_RETURN_DAYS of its assignment: it is
+ * ACCEPTED again, without units or due date, for the office to assign (`assignProposal`).
+ */
+export async function returnProposal(ctx: RequestContext, input: ReturnProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'RETURN');
+  if ('refusal' in found) return refused(found.refusal);
+  const { proposal } = found;
+  const problems = new Problems();
+  const reason = requiredText(problems, 'input.reason', input.reason, LIMITS.reason);
+  if (problems.any) return refused(problems.list);
+  const days = ctx.cppcc.proposalReturnDays;
+  if (!proposal.assignedOn || daysBetween(proposal.assignedOn, zoneToday()) > days) {
+    return refused([
+      transitionNotAllowed(
+        'input.proposalId',
+        `A proposal is returned within ${days} days of its assignment (${proposal.assignedOn ?? 'unknown'}); after that, its lead unit handles it or asks for more time.`,
+      ),
+    ]);
+  }
+  proposal.status = ProposalStatus.ACCEPTED;
+  proposal.leadUnit = null;
+  proposal.coHandlerIds = [];
+  proposal.dueOn = null;
+  proposal.assignedOn = null;
+  Object.assign(proposal, NO_EXTENSION);
+  event(ctx, proposal, ProposalAction.RETURNED, reason!);
+  return flushOutcome(ctx, proposal);
+}
+
+/**
+ * The lead unit asks for more time (延期办理): to a day after the current due date and at most EXTENSION_MONTHS from
+ * assignment. One request at a time; once one is approved, no more.
+ */
+export async function requestExtension(ctx: RequestContext, input: RequestExtensionInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'REQUEST_EXTENSION');
+  if ('refusal' in found) return refused(found.refusal);
+  const { proposal } = found;
+  const problems = new Problems();
+  const reason = requiredText(problems, 'input.reason', input.reason, LIMITS.reason);
+  if (proposal.extensionDecision === ExtensionDecision.PENDING) {
+    problems.add(new DuplicateError('input.proposalId', `An extension to ${proposal.extensionUntil} is waiting for the office’s decision.`));
+  } else if (proposal.extensionDecision === ExtensionDecision.APPROVED) {
+    problems.invalid('input.proposalId', `An extension to ${proposal.extensionUntil} was approved already: a proposal is extended once.`);
+  }
+  const bound = addMonthsClamped(proposal.assignedOn ?? zoneToday(), EXTENSION_MONTHS);
+  if (proposal.dueOn && input.until <= proposal.dueOn) problems.invalid('input.until', `The reply is due by ${proposal.dueOn} already: ask for a later day.`);
+  else if (input.until > bound) problems.invalid('input.until', `A reply is due at most ${EXTENSION_MONTHS} months from assignment: by ${bound} at the latest.`);
+  if (problems.any) return refused(problems.list);
+  Object.assign(proposal, {
+    ...NO_EXTENSION,
+    extensionUntil: input.until,
+    extensionReason: reason!,
+    extensionRequestedAt: new Date(),
+    extensionDecision: ExtensionDecision.PENDING,
+  });
+  event(ctx, proposal, ProposalAction.EXTENSION_REQUESTED, `${input.until}：${reason!}`);
+  return flushOutcome(ctx, proposal);
+}
+
+/** The office decides a pending request for more time: approved, the reply is due by the day asked for. */
+export async function decideExtension(ctx: RequestContext, input: DecideExtensionInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'DECIDE_EXTENSION');
+  if ('refusal' in found) return refused(found.refusal);
+  const { proposal } = found;
+  const problems = new Problems();
+  const note = optionalText(problems, 'input.note', input.note, LIMITS.reason);
+  if (proposal.extensionDecision !== ExtensionDecision.PENDING) problems.invalid('input.proposalId', 'No request for more time is waiting for a decision.');
+  if (problems.any) return refused(problems.list);
+  proposal.extensionDecision = input.isApproved ? ExtensionDecision.APPROVED : ExtensionDecision.REFUSED;
+  proposal.extensionDecidedAt = new Date();
+  proposal.extensionNote = note;
+  if (input.isApproved) proposal.dueOn = proposal.extensionUntil;
+  event(ctx, proposal, input.isApproved ? ProposalAction.EXTENSION_APPROVED : ProposalAction.EXTENSION_REFUSED, note);
+  return flushOutcome(ctx, proposal);
+}
+
+/**
+ * The office makes an accepted proposal a key proposal (重点提案), supervised (督办) by the leaders it names; naming them
+ * again replaces them.
+ */
+export async function superviseProposal(ctx: RequestContext, input: SuperviseProposalInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'SUPERVISE');
+  if ('refusal' in found) return refused(found.refusal);
+  const { proposal } = found;
+  const problems = new Problems();
+  if (input.leaders.length < 1 || input.leaders.length > MAX_LEADERS) problems.invalid('input.leaders', `Name 1 to ${MAX_LEADERS} supervising leaders.`);
+  const leaders = input.leaders.map((l, i) => requiredText(problems, `input.leaders.${i}`, l, LIMITS.leader));
+  leaders.forEach((l, i) => {
+    if (l && leaders.indexOf(l) !== i) problems.invalid(`input.leaders.${i}`, `${l} is named twice.`);
+  });
+  const note = optionalText(problems, 'input.note', input.note, LIMITS.reason);
+  if (problems.any) return refused(problems.list);
+  proposal.isKey = true;
+  proposal.supervisionLeaders = leaders as string[];
+  proposal.supervisionNote = note;
+  proposal.supervisedAt = new Date();
+  event(ctx, proposal, ProposalAction.SUPERVISED, (leaders as string[]).join('、'));
   return flushOutcome(ctx, proposal);
 }
 
@@ -400,7 +609,7 @@ export async function rateReply(ctx: RequestContext, input: RateReplyInput): Pro
   if (input.rating === Satisfaction.DISSATISFIED) {
     proposal.status = ProposalStatus.ASSIGNED;
     proposal.round += 1;
-    proposal.dueOn = dueFrom(today, proposal.isComplex);
+    proposal.dueOn = dueFrom(today);
   } else {
     proposal.status = ProposalStatus.CLOSED;
   }

@@ -1,10 +1,11 @@
 import { LEGACY_REMOVAL } from '../../common/legacy-args';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../../common/scalars';
 import { OneOf } from '../../common/one-of';
 import { CreditCodeScalar, PercentScalar } from '../../common/scalars';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
-import { CppccLevel, HandlingUnit, PolicyRequestStatus, ProposalStatus, ProposerKind, RejectionGround, ReplyCategory, Satisfaction } from './cppcc.entity';
+import { CppccLevel, ExtensionDecision, HandlingUnit, PolicyRequestStatus, ProposalStatus, ProposerKind, Publication, RejectionGround, ReplyCategory, Satisfaction } from './cppcc.entity';
 
 /** Arbitrary JSON objects: the frozen evidence and what produced it. */
 export const JSONObjectScalar = JSONObjectResolver;
@@ -47,6 +48,64 @@ export class PolicyRequestFilter {
   creditCode?: string | null;
 }
 
+/** The plenary session a proposal belongs to: its committee's term (届次) and the session's number (第几次会议). */
+@InputType({ description: 'The session (届次, 次会议) a proposal is submitted to, and whether at the plenary (大会期间) or between sessions (闭会期间).' })
+export class ProposalSessionInput {
+  @Field(() => Int, { description: 'The committee’s term (届次), e.g. 15 for 政协武汉市第十五届委员会; 1 to 99.' })
+  term!: number;
+
+  @Field(() => Int, { description: 'The plenary session of the term (第几次会议), e.g. 5 for 第五次会议; 1 to 9.' })
+  sessionNumber!: number;
+
+  @Field({ defaultValue: false, description: 'Is it submitted during the plenary (大会期间)? False: between sessions (闭会期间), counted with the session last held.' })
+  isDuringPlenary!: boolean;
+}
+
+@ObjectType({ description: 'The session (届次, 次会议) a proposal was submitted to, and whether at the plenary (大会期间) or between sessions (闭会期间).' })
+export class ProposalSession {
+  @Field(() => Int, { description: 'The committee’s term (届次), e.g. 15 for 政协武汉市第十五届委员会.' })
+  term!: number;
+
+  @Field(() => Int, { description: 'The plenary session of the term (第几次会议), e.g. 5 for 第五次会议.' })
+  sessionNumber!: number;
+
+  @Field({ description: 'Was it submitted during the plenary (大会期间)? False: between sessions (闭会期间), counted with the session last held.' })
+  isDuringPlenary!: boolean;
+}
+
+@ObjectType({ description: 'The lead unit’s latest request for more time (延期办理) and the proposals office’s decision.' })
+export class ProposalExtension {
+  @Field(() => DateScalar, { description: 'The day the unit asked to reply by (Asia/Shanghai), the day included.' })
+  requestedUntil!: string;
+
+  @Field({ description: 'The unit’s reasons.' })
+  reason!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the unit asked.' })
+  requestedAt!: Date;
+
+  @Field(() => ExtensionDecision, { description: 'The office’s decision: pending, approved (the due date moved to `requestedUntil`) or refused.' })
+  decision!: ExtensionDecision;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the office decided; null while pending.' })
+  decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The office’s note on its decision; null when it gave none.' })
+  note!: string | null;
+}
+
+@ObjectType({ description: 'The supervision (督办) of a key proposal (重点提案): the leaders named to supervise its handling.' })
+export class ProposalSupervision {
+  @Field(() => [String], { description: 'The CPPCC and government leaders supervising it, by name and office (e.g. 市政协副主席 王某某); empty when it was made key at acceptance, before supervision existed.' })
+  leaders!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The office’s note (e.g. which meeting chose it: 主席会议 or 提案委员会); null when it gave none.' })
+  note!: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When it was made a key proposal.' })
+  designatedAt!: Date;
+}
+
 @InputType({ description: 'A proposal to draft, at a level the drafter sits on.' })
 export class DraftProposalInput {
   @Field(() => CppccLevel, { description: 'The committee it is proposed to; the drafter (and each co-proposer) sits on it.' })
@@ -76,7 +135,17 @@ export class DraftProposalInput {
   @Field(() => String, { nullable: true, description: 'For SPECIAL_COMMITTEE only: the committee (专门委员会).' })
   committee?: string | null;
 
-  @Field({ defaultValue: false, description: 'Is it complex (复杂提案)? Its units then have six months to reply instead of three.' })
+  @Field(() => ProposalSessionInput, {
+    nullable: true,
+    description: 'The session it is for; when omitted, the current session of its level (CPPCC_SESSIONS), between sessions, set when it is submitted.',
+  })
+  session?: ProposalSessionInput | null;
+
+  @Field({
+    defaultValue: false,
+    description: 'Did the drafter call it complex (复杂提案)? Accepted and kept, but no longer changes the due date.',
+    deprecationReason: 'The lead unit asks for more time with `requestExtension` and the office decides. Removed after 2027-06-30.',
+  })
   isComplex!: boolean;
 }
 
@@ -103,7 +172,14 @@ export class UpdateProposalInput {
   @Field(() => [ID], { nullable: true, description: `The policy requests it carries, replacing the list (at most ${BOUNDS.requests}).` })
   policyRequestIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Is it complex (复杂提案)?' })
+  @Field(() => ProposalSessionInput, { nullable: true, description: 'Another session it is for.' })
+  session?: ProposalSessionInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Did the drafter call it complex (复杂提案)? Kept, but no longer changes the due date.',
+    deprecationReason: 'The lead unit asks for more time with `requestExtension` and the office decides. Removed after 2027-06-30.',
+  })
   isComplex?: boolean | null;
 }
 
@@ -153,9 +229,13 @@ export class SubmitProposalInput {
   version!: number;
 }
 
-@InputType({ description: 'Accepting the proposal (立案).' })
+@InputType({ description: 'Accepting the proposal (立案): it is given its number (提案号).' })
 export class AcceptProposalInput {
-  @Field({ defaultValue: false, description: 'Is it a key proposal (重点提案), to be supervised by CPPCC leaders?' })
+  @Field({
+    defaultValue: false,
+    description: 'Is it a key proposal (重点提案)? True still makes it one, with a supervision naming no leaders yet.',
+    deprecationReason: 'Key proposals are chosen after acceptance: `superviseProposal`, naming the supervising leaders. Removed after 2027-06-30.',
+  })
   isKey!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The office’s reason, if it gives one.' })
@@ -239,6 +319,66 @@ export class ReplyToProposalInput {
 
   @Field({ description: 'The reply’s text, at most 5,000 characters.' })
   text!: string;
+
+  @Field({ description: 'Who signs the reply for the unit (签发人), by name: at most 100 characters.' })
+  signedBy!: string;
+
+  @Field(() => Publication, { description: 'Whether the unit publishes the reply (主动公开, 依申请公开 or 不予公开).' })
+  publication!: Publication;
+}
+
+@InputType({ description: 'A proposal its proposer withdraws (撤案), before it is assigned.' })
+export class WithdrawProposalInput {
+  @Field(() => ID, { description: 'The proposal: a draft, submitted or accepted.' })
+  proposalId!: string;
+
+  @Field({ description: 'Why it is withdrawn, at most 500 characters.' })
+  reason!: string;
+}
+
+@InputType({ description: 'A proposal the lead unit returns (退办) as outside its remit, for the office to reassign.' })
+export class ReturnProposalInput {
+  @Field(() => ID, { description: 'The assigned proposal.' })
+  proposalId!: string;
+
+  @Field({ description: 'Why the unit is not the one to handle it (and which would be), at most 500 characters.' })
+  reason!: string;
+}
+
+@InputType({ description: 'The lead unit’s request for more time (延期办理).' })
+export class RequestExtensionInput {
+  @Field(() => ID, { description: 'The assigned proposal.' })
+  proposalId!: string;
+
+  @Field(() => DateScalar, { description: 'The day to reply by: after the current `dueOn`, and at most 6 months from assignment.' })
+  until!: string;
+
+  @Field({ description: 'Why more time is needed, at most 500 characters.' })
+  reason!: string;
+}
+
+@InputType({ description: 'The proposals office’s decision on a pending request for more time.' })
+export class DecideExtensionInput {
+  @Field(() => ID, { description: 'The assigned proposal with a pending extension request.' })
+  proposalId!: string;
+
+  @Field({ description: 'Is the extension approved? True: the reply is due by the day asked for; false: the due date stays.' })
+  isApproved!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The office’s note on its decision, at most 500 characters.' })
+  note?: string | null;
+}
+
+@InputType({ description: 'A proposal the office makes a key proposal (重点提案), supervised (督办) by the leaders it names.' })
+export class SuperviseProposalInput {
+  @Field(() => ID, { description: 'The proposal: accepted, assigned or replied to.' })
+  proposalId!: string;
+
+  @Field(() => [String], { description: 'The supervising CPPCC and government leaders, by name and office: 1 to 10, none twice.' })
+  leaders!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The office’s note (e.g. which meeting chose it), at most 500 characters.' })
+  note?: string | null;
 }
 
 @InputType({ description: 'A proposer’s rating of a reply (满意度测评).' })
@@ -265,8 +405,26 @@ export class EscalateProposalInput {
 /** How far ahead `ProposalFilter.dueWithinDays` looks at most: a year. */
 export const MAX_DUE_WITHIN_DAYS = 366;
 
+@InputType({ description: 'Which session’s proposals; every condition given must hold.' })
+export class ProposalSessionFilter {
+  @Field(() => Int, { nullable: true, description: 'Of this term (届次).' })
+  term?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Of this plenary session of the term (第几次会议).' })
+  sessionNumber?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Submitted during the plenary (true) or between sessions (false).' })
+  isDuringPlenary?: boolean | null;
+}
+
 @InputType({ description: 'Which proposals to list; every condition given must hold.' })
 export class ProposalFilter {
+  @Field(() => Int, { nullable: true, description: 'With this proposal number (提案号); with `level` and `session`, one proposal.' })
+  number?: number | null;
+
+  @Field(() => ProposalSessionFilter, { nullable: true, description: 'Of this session.' })
+  session?: ProposalSessionFilter | null;
+
   @Field(() => [ProposalStatus], { nullable: true, description: 'In one of these statuses.' })
   status?: ProposalStatus[] | null;
 

@@ -12,10 +12,15 @@ export type ProposalStep =
   | 'ASSIGN'
   | 'REPLY'
   | 'RATE'
-  | 'ESCALATE';
+  | 'ESCALATE'
+  | 'WITHDRAW'
+  | 'RETURN'
+  | 'REQUEST_EXTENSION'
+  | 'DECIDE_EXTENSION'
+  | 'SUPERVISE';
 
-/** Who among those of the role may act: the proposal's own proposers, its assigned units, or anyone of the role. */
-export type Actor = 'PROPOSER' | 'NOT_PROPOSER' | 'ASSIGNED_UNIT' | 'ANY';
+/** Who among those of the role may act: the proposal's own proposers, its assigned units, its lead unit, or anyone of the role. */
+export type Actor = 'PROPOSER' | 'NOT_PROPOSER' | 'ASSIGNED_UNIT' | 'LEAD_UNIT' | 'ANY';
 
 interface Transition {
   from: readonly ProposalStatus[];
@@ -26,6 +31,7 @@ interface Transition {
 }
 
 const { DRAFT, SUBMITTED, ACCEPTED, REJECTED, CONVERTED, ASSIGNED, REPLIED, CLOSED } = ProposalStatus;
+const OFFICE = 'the CPPCC proposals office';
 
 /**
  * The proposals workflow in one table (DOMAIN.md "CPPCC proposals"): from which statuses each action may be taken,
@@ -35,6 +41,10 @@ const { DRAFT, SUBMITTED, ACCEPTED, REJECTED, CONVERTED, ASSIGNED, REPLIED, CLOS
  *   DRAFT ─submit→ SUBMITTED ─review→ ACCEPTED | REJECTED | CONVERTED
  *   ACCEPTED ─assign→ ASSIGNED ─reply (lead unit)→ REPLIED ─rate→ CLOSED, or back to ASSIGNED when dissatisfied
  *   REPLIED | CLOSED | REJECTED | CONVERTED ─escalate→ a new DRAFT one level up
+ *   DRAFT | SUBMITTED | ACCEPTED ─withdraw (a proposer)→ WITHDRAWN
+ *   ASSIGNED ─return (the lead unit, within PROPOSAL_RETURN_DAYS of assignment)→ ACCEPTED, to be assigned again
+ *   ASSIGNED ─request an extension (the lead unit), then the office decides→ ASSIGNED (dueOn moved when approved)
+ *   ACCEPTED | ASSIGNED | REPLIED ─supervise (the office)→ the same status, a key proposal
  */
 export const WORKFLOW: Record<ProposalStep, Transition> = {
   UPDATE: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
@@ -46,6 +56,11 @@ export const WORKFLOW: Record<ProposalStep, Transition> = {
   REPLY: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'ASSIGNED_UNIT', who: 'a handling unit it is assigned to' },
   RATE: { from: [REPLIED], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
   ESCALATE: { from: [REPLIED, CLOSED, REJECTED, CONVERTED], role: Role.CPPCC_MEMBER, actor: 'ANY', who: 'a member of the higher committee' },
+  WITHDRAW: { from: [DRAFT, SUBMITTED, ACCEPTED], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
+  RETURN: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'LEAD_UNIT', who: 'its lead unit' },
+  REQUEST_EXTENSION: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'LEAD_UNIT', who: 'its lead unit' },
+  DECIDE_EXTENSION: { from: [ASSIGNED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
+  SUPERVISE: { from: [ACCEPTED, ASSIGNED, REPLIED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
 };
 
 const verb: Record<ProposalStep, string> = {
@@ -58,6 +73,11 @@ const verb: Record<ProposalStep, string> = {
   REPLY: 'replied to',
   RATE: 'rated',
   ESCALATE: 'escalated',
+  WITHDRAW: 'withdrawn',
+  RETURN: 'returned',
+  REQUEST_EXTENSION: 'given more time',
+  DECIDE_EXTENSION: 'given more time',
+  SUPERVISE: 'supervised',
 };
 
 /**

@@ -4,9 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** Accepting the proposal (立案). */
+/** Accepting the proposal (立案): it is given its number (提案号). */
 export type AcceptProposalInput = {
-  /** Is it a key proposal (重点提案), to be supervised by CPPCC leaders? */
+  /**
+   * Is it a key proposal (重点提案)? True still makes it one, with a supervision naming no leaders yet.
+   * @deprecated Key proposals are chosen after acceptance: `superviseProposal`, naming the supervising leaders. Removed after 2027-06-30.
+   */
   isKey?: boolean;
   /** The office’s reason, if it gives one. */
   reason?: string | null | undefined;
@@ -228,7 +231,10 @@ export type DraftProposalInput = {
   coProposerIds?: Array<string | number>;
   /** For SPECIAL_COMMITTEE only: the committee (专门委员会). */
   committee?: string | null | undefined;
-  /** Is it complex (复杂提案)? Its units then have six months to reply instead of three. */
+  /**
+   * Did the drafter call it complex (复杂提案)? Accepted and kept, but no longer changes the due date.
+   * @deprecated The lead unit asks for more time with `requestExtension` and the office decides. Removed after 2027-06-30.
+   */
   isComplex?: boolean;
   /** The committee it is proposed to; the drafter (and each co-proposer) sits on it. */
   level: CppccLevel;
@@ -240,6 +246,8 @@ export type DraftProposalInput = {
   reasons: string;
   /** The recommendations (建议), at most 5,000 characters. */
   recommendations: string;
+  /** The session it is for; when omitted, the current session of its level (CPPCC_SESSIONS), between sessions, set when it is submitted. */
+  session?: ProposalSessionInput | null | undefined;
   /** The subject (案由): one issue, in a line (at most 100 characters). */
   subject: string;
 };
@@ -380,6 +388,15 @@ export type EvidenceKind =
   | 'INSTRUMENT'
   /** The aggregate figures of the enterprises a portfolio filter selects. */
   | 'PORTFOLIO';
+
+/** How the proposals office decided a lead unit’s request for more time (延期办理). */
+export type ExtensionDecision =
+  /** Agreed (同意延期): the reply is due by the day asked for. */
+  | 'APPROVED'
+  /** Not decided yet (待审核). */
+  | 'PENDING'
+  /** Refused (不同意延期): the due date stays. */
+  | 'REFUSED';
 
 /** What a figure of an eligibility check is: its name says which field of CriterionFigure carries the value (and which bound of CriterionThreshold applies to it). A fiscal-year figure has `fiscalYear`; one of several records has `subject`. */
 export type FigureName =
@@ -767,6 +784,12 @@ export type ProposalAction =
   | 'ESCALATED'
   /** Evidence from the registry was frozen into the draft; the note is its title. */
   | 'EVIDENCE_ATTACHED'
+  /** The proposals office agreed to the extension: the reply is due by the day asked for; the note is the office’s, if any. */
+  | 'EXTENSION_APPROVED'
+  /** The proposals office refused the extension: the due date stays; the note is the office’s, if any. */
+  | 'EXTENSION_REFUSED'
+  /** The lead unit asked for more time (延期办理); the note is the day asked for and the reason. */
+  | 'EXTENSION_REQUESTED'
   /** A proposer rated the reply basically satisfied (基本满意): closed. */
   | 'RATED_BASICALLY_SATISFIED'
   /** A proposer rated the reply dissatisfied (不满意): back to its units for another round. */
@@ -777,8 +800,14 @@ export type ProposalAction =
   | 'REJECTED'
   /** The lead unit (主办单位) replied; the note is its reply category. */
   | 'REPLIED'
+  /** The lead unit returned it (退办) as outside its remit, for the office to reassign; the note is the reason. */
+  | 'RETURNED'
   /** A proposer submitted it (提交). */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** The proposals office made it a key proposal (重点提案) supervised (督办) by leaders; the note names them. */
+  | 'SUPERVISED'
+  /** A proposer withdrew it (撤案); the note is the reason. */
+  | 'WITHDRAWN';
 
 /** Which proposals to list; every condition given must hold. */
 export type ProposalFilter = {
@@ -802,6 +831,8 @@ export type ProposalFilter = {
    * @deprecated Use isMine. Removed after 2027-06-30.
    */
   mine?: boolean | null | undefined;
+  /** With this proposal number (提案号); with `level` and `session`, one proposal. */
+  number?: number | null | undefined;
   /**
    * Before API v1: `isOverdue`.
    * @deprecated Use isOverdue. Removed after 2027-06-30.
@@ -809,8 +840,30 @@ export type ProposalFilter = {
   overdue?: boolean | null | undefined;
   /** Proposed by this sector (its code), or by a member of it. */
   sector?: string | null | undefined;
+  /** Of this session. */
+  session?: ProposalSessionFilter | null | undefined;
   /** In one of these statuses. */
   status?: Array<ProposalStatus> | null | undefined;
+};
+
+/** Which session’s proposals; every condition given must hold. */
+export type ProposalSessionFilter = {
+  /** Submitted during the plenary (true) or between sessions (false). */
+  isDuringPlenary?: boolean | null | undefined;
+  /** Of this plenary session of the term (第几次会议). */
+  sessionNumber?: number | null | undefined;
+  /** Of this term (届次). */
+  term?: number | null | undefined;
+};
+
+/** The session (届次, 次会议) a proposal is submitted to, and whether at the plenary (大会期间) or between sessions (闭会期间). */
+export type ProposalSessionInput = {
+  /** Is it submitted during the plenary (大会期间)? False: between sessions (闭会期间), counted with the session last held. */
+  isDuringPlenary?: boolean;
+  /** The plenary session of the term (第几次会议), e.g. 5 for 第五次会议; 1 to 9. */
+  sessionNumber: number;
+  /** The committee’s term (届次), e.g. 15 for 政协武汉市第十五届委员会; 1 to 99. */
+  term: number;
 };
 
 /** Where a proposal stands in the proposals workflow (src/modules/cppcc/proposal.workflow.ts). */
@@ -830,7 +883,9 @@ export type ProposalStatus =
   /** The lead unit (主办单位) replied; waiting for the proposer’s rating. */
   | 'REPLIED'
   /** Submitted (提交); unchangeable except through the workflow. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** Withdrawn by its proposers (撤案) before it was assigned; nothing more happens to it. */
+  | 'WITHDRAWN';
 
 /** Who proposes: members, or a body of the committee in whose name members drafted it. */
 export type ProposerKind =
@@ -842,6 +897,15 @@ export type ProposerKind =
   | 'SECTOR'
   /** A special committee of the CPPCC (专门委员会提案). */
   | 'SPECIAL_COMMITTEE';
+
+/** Whether a handling unit publishes its reply (提案答复公开), as it decides when it replies. */
+export type Publication =
+  /** Not published (不予公开). */
+  | 'NOT_PUBLIC'
+  /** Disclosed on request (依申请公开). */
+  | 'ON_REQUEST'
+  /** Published on the unit’s own initiative (主动公开). */
+  | 'PUBLIC';
 
 /** A recognition (资质) an enterprise holds for a period, under a number given by its issuer. */
 export type QualificationKind =
@@ -878,28 +942,28 @@ export type RejectProposalInput = {
   reason?: string | null | undefined;
 };
 
-/** Why the proposals office does not accept a proposal (不予立案的理由). */
+/** Why the proposals office does not accept a proposal (不予立案的理由): the national list of the proposals regulation (提案工作条例). Several issues in one, outside the remit and already resolved are not grounds: such a proposal is split, re-routed or merged. */
 export type RejectionGround =
-  /** An academic discussion rather than a proposal. */
+  /** An academic discussion (学术讨论) rather than a proposal. */
   | 'ACADEMIC_DISCUSSION'
-  /** Already resolved or being resolved. */
-  | 'ALREADY_RESOLVED'
-  /** Belongs to another channel (petition, complaint, lawsuit). */
-  | 'OTHER_CHANNEL'
-  /** Outside the remit of this level’s handling units. */
-  | 'OUTSIDE_REMIT'
-  /** An internal matter of a party or organization. */
-  | 'PARTY_INTERNAL'
-  /** Concerns a case before a court, procuratorate or arbitration. */
-  | 'PENDING_LITIGATION'
-  /** A personal matter or request of the proposer or relatives. */
+  /** An internal matter of a democratic party (民主党派内部事务). */
+  | 'DEMOCRATIC_PARTY_INTERNAL'
+  /** Concerns a case in litigation or arbitration (涉及诉讼、仲裁的案件). */
+  | 'IN_LITIGATION'
+  /** Accuses or reports named persons (指名检举控告). */
+  | 'NAMED_ACCUSATION'
+  /** Makes no concrete proposal (没有具体建议). */
+  | 'NO_CONCRETE_PROPOSAL'
+  /** A party member’s views on the party’s internal organization or personnel (党员对党内组织和人事问题的意见). */
+  | 'PARTY_INTERNAL_PERSONNEL'
+  /** A personal request (个人诉求) of the proposer or relatives. */
   | 'PERSONAL_REQUEST'
-  /** More than one issue in one proposal (一事一案). */
-  | 'SEVERAL_ISSUES'
-  /** Touches state secrets. */
-  | 'STATE_SECRETS'
-  /** No clear subject, reasons or feasible recommendations. */
-  | 'VAGUE_CONTENT';
+  /** Violates what the state prohibits (违反国家禁止性规定, 国家明令禁止的). */
+  | 'PROHIBITED_BY_STATE'
+  /** Promotes specific works, products or units (宣传推介具体作品、产品或单位). */
+  | 'PROMOTES_SPECIFIC_PRODUCT'
+  /** Touches secrets of the party or the state (涉及党和国家秘密). */
+  | 'STATE_SECRETS';
 
 /** How a handling unit’s reply answers the proposal: the reply category (答复类别) A, B or C. */
 export type ReplyCategory =
@@ -916,6 +980,10 @@ export type ReplyToProposalInput = {
   category: ReplyCategory;
   /** The assigned proposal. */
   proposalId: string | number;
+  /** Whether the unit publishes the reply (主动公开, 依申请公开 or 不予公开). */
+  publication: Publication;
+  /** Who signs the reply for the unit (签发人), by name: at most 100 characters. */
+  signedBy: string;
   /** The reply’s text, at most 5,000 characters. */
   text: string;
 };
@@ -1416,7 +1484,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
+export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, number: number | null, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, session: { term: number, sessionNumber: number, isDuringPlenary: boolean } | null, extension: { requestedUntil: string, reason: string, decision: ExtensionDecision, note: string | null } | null, supervision: { leaders: Array<string>, note: string | null } | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
 
 export type ProposalEvidenceQueryVariables = Exact<{
   id: string | number;
@@ -3071,6 +3139,22 @@ export const ProposalDetailDocument = new TypedDocumentString(`
     recommendations
     proposerKind
     isKey
+    number
+    session {
+      term
+      sessionNumber
+      isDuringPlenary
+    }
+    extension {
+      requestedUntil
+      reason
+      decision
+      note
+    }
+    supervision {
+      leaders
+      note
+    }
     isComplex
     isOverdue
     dueOn

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { request } from '../../api';
-import { SelectField, TextArea } from '../../components/Field';
+import { SelectField, TextArea, TextField } from '../../components/Field';
 import { useErrorText } from '../../components/Status';
 import {
   AssignProposalDocument,
@@ -14,6 +14,7 @@ import {
   type MutationErrorFieldsFragment,
   type ProposalDetailQuery,
   type ProposalPayloadFieldsFragment,
+  type Publication,
   type RejectionGround,
   type ReplyCategory,
   type ReviewDecisionInput,
@@ -48,7 +49,7 @@ const useText = messages({
   review: ['提交审查决定', 'Record the decision'],
   reviewed: ['审查决定已记录。', 'Decision recorded.'],
   assignTitle: ['交办', 'Assign'],
-  assignHint: ['答复期限由系统计算：交办之日起3个月，复杂提案6个月。', 'The reply falls due 3 months after assignment, 6 for a complex proposal (the server sets it).'],
+  assignHint: ['答复期限由系统计算：交办之日起3个月；主办单位可申请延期，经同意最长至交办之日起6个月。', 'The reply falls due 3 months after assignment; the lead unit may ask for more time, up to 6 months if the office agrees (the server sets it).'],
   leadUnit: ['主办单位', 'Lead unit'],
   coHandlers: ['会办单位（可多选）', 'Co-handling units'],
   choose: ['请选择', 'Choose one'],
@@ -59,6 +60,8 @@ const useText = messages({
   replyHint: ['主办单位的答复即对提案的答复；会办单位的意见供主办单位参考。每轮每个单位答复一次。', 'The lead unit’s reply answers the proposal; a co-handler’s opinion informs it. One reply per unit a round.'],
   category: ['答复类别', 'Category'],
   text: ['答复内容', 'Reply'],
+  signedBy: ['签发人', 'Signed by'],
+  publication: ['公开属性', 'Publication'],
   reply: ['提交答复', 'Send the reply'],
   replied: ['答复已提交。', 'Reply sent.'],
   repliedAlready: ['本单位本轮已答复（{date}）。', 'Your unit replied this round ({date}).'],
@@ -203,7 +206,7 @@ export function ReviewPanel(props: { proposal: ProposalDetail; onDone: (text: st
   const [decision, setDecision] = useState<Decision>('ACCEPT');
   const [isKey, setIsKey] = useState(false);
   const [reason, setReason] = useState('');
-  const [ground, setGround] = useState<RejectionGround>('VAGUE_CONTENT');
+  const [ground, setGround] = useState<RejectionGround>('NO_CONCRETE_PROPOSAL');
   const [report, setReport] = useState('');
   const { mutation, errors } = useStep(
     props.proposal.id,
@@ -303,13 +306,16 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   const errorText = useErrorText();
   const [category, setCategory] = useState<ReplyCategory>('RESOLVED_OR_ADOPTED');
   const [text, setText] = useState('');
+  const [signedBy, setSignedBy] = useState('');
+  const [publication, setPublication] = useState<Publication>('PUBLIC');
   const { mutation, errors } = useStep(
     props.proposal.id,
-    async (v: { category: ReplyCategory; text: string }) => (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal,
+    async (v: { category: ReplyCategory; text: string; signedBy: string; publication: Publication }) =>
+      (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal,
     props.onDone,
     t('replied'),
   );
-  const shown = useFieldErrors(errors, ['input.category', 'input.text'], { DUPLICATE: DUPLICATE_REPLY });
+  const shown = useFieldErrors(errors, ['input.category', 'input.text', 'input.signedBy', 'input.publication'], { DUPLICATE: DUPLICATE_REPLY });
   const isLead = props.proposal.leadUnit?.id === props.unitId;
   const mine = props.proposal.replies.nodes.find((r) => r.unit.id === props.unitId && r.round === props.proposal.round);
   const title = isLead ? t('replyTitle') : t('opinionTitle');
@@ -322,13 +328,15 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    mutation.mutate({ category, text });
+    mutation.mutate({ category, text, signedBy, publication });
   };
   return (
     <Panel title={title} hint={t('replyHint')}>
       <form onSubmit={submit}>
         <SelectField label={t('category')} value={category} onChange={(e) => setCategory(e.target.value as ReplyCategory)} options={options('ReplyCategory')} error={shown.at('input.category')} />
         <TextArea label={t('text')} value={text} onChange={(e) => setText(e.target.value)} error={shown.at('input.text')} rows={8} />
+        <TextField label={t('signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} error={shown.at('input.signedBy')} />
+        <SelectField label={t('publication')} value={publication} onChange={(e) => setPublication(e.target.value as Publication)} options={options('Publication')} error={shown.at('input.publication')} />
         <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
         <button type="submit" disabled={mutation.isPending}>
           {t('reply')}

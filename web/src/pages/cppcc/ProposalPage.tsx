@@ -30,6 +30,15 @@ const useText = messages({
   leadUnit: ['主办单位', 'Lead unit'],
   coHandlers: ['会办单位', 'Co-handlers'],
   dueOn: ['答复期限', 'Reply due'],
+  number: ['提案号', 'Number'],
+  numbered: ['第{number}号', 'No. {number}'],
+  session: ['届次', 'Session'],
+  sessionOf: ['第{term}届第{session}次会议（{when}）', 'Term {term}, session {session} ({when})'],
+  duringPlenary: ['大会期间', 'at the plenary'],
+  betweenSessions: ['闭会期间', 'between sessions'],
+  supervision: ['督办领导', 'Supervised by'],
+  extension: ['延期申请', 'Extension'],
+  extensionOf: ['申请延至{until}（{decision}）：{reason}', 'To {until} ({decision}): {reason}'],
   round: ['办理轮次', 'Round'],
   reasons: ['理由', 'Reasons'],
   recommendations: ['建议', 'Recommendations'],
@@ -118,6 +127,32 @@ function ProposalView(props: { proposal: ProposalDetail; viewer: CppccViewer | n
         <dd>{names(p.cosigners.nodes)}</dd>
         <dt>{t('submittedAt')}</dt>
         <dd>{format.dateTime(p.submittedAt)}</dd>
+        {p.session && (
+          <>
+            <dt>{t('session')}</dt>
+            <dd>
+              {t('sessionOf', { term: String(p.session.term), session: String(p.session.sessionNumber), when: t(p.session.isDuringPlenary ? 'duringPlenary' : 'betweenSessions') })}
+            </dd>
+          </>
+        )}
+        {p.number !== null && (
+          <>
+            <dt>{t('number')}</dt>
+            <dd>{t('numbered', { number: String(p.number).padStart(4, '0') })}</dd>
+          </>
+        )}
+        {p.supervision && (
+          <>
+            <dt>{t('supervision')}</dt>
+            <dd>{[p.supervision.leaders.join('、') || t('none'), p.supervision.note].filter(Boolean).join('；')}</dd>
+          </>
+        )}
+        {p.extension && (
+          <>
+            <dt>{t('extension')}</dt>
+            <dd>{t('extensionOf', { until: format.date(p.extension.requestedUntil), decision: label('ExtensionDecision', p.extension.decision), reason: p.extension.reason })}</dd>
+          </>
+        )}
         {p.requests.length > 0 && (
           <>
             <dt>{t('requests')}</dt>
