@@ -47,11 +47,11 @@ describe('CPPCC handling as practised', () => {
     await sql(`insert into sector (id, code, name) values (?, ?, '经济界')`, [sector, `ECON-${RUN}`]);
     for (const name of ['陈晓东', '刘慧敏', '周国平']) {
       ids[name] = randomUUID();
-      await sql(`insert into cppcc_member (id, name, sector_id, levels) values (?, ?, ?, '{MUNICIPAL}')`, [ids[name], name, sector]);
+      await sql(`insert into cppcc_member (id, name, sector_id, levels, term) values (?, ?, ?, '{MUNICIPAL}', 15)`, [ids[name], name, sector]);
     }
     for (const name of Object.values(U)) {
       ids[name] = randomUUID();
-      await sql(`insert into handling_unit (id, name, level) values (?, ?, 'MUNICIPAL')`, [ids[name], name]);
+      await sql(`insert into handling_unit (id, name, level, former_names) values (?, ?, 'MUNICIPAL', '{}')`, [ids[name], name]);
     }
   }, 60_000);
   afterAll(() => app.close());
