@@ -218,7 +218,7 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   await evidence(carrier, city, { portfolioFilter: { instrumentKinds: [InstrumentKind.NEEQ_LISTING] } });
   city = await evidence(carrier, city, { creditCode: hust });
   city = await assign(await review(await submit(carrier, city), acceptAsKey), '武汉市地方金融工作局', ['东湖新技术开发区管理委员会']);
-  await reply(city, '东湖新技术开发区管理委员会', ReplyCategory.BEING_ADDRESSED, '管委会已建立挂牌企业后备库并给予补贴。');
+  value(await workflow.submitCoHandlerOpinion(unit('东湖新技术开发区管理委员会'), { proposalId: gid(city), text: '管委会已建立挂牌企业后备库并给予补贴。' }), 'co-handler opinion');
   city = await reply(city, '武汉市地方金融工作局', ReplyCategory.FOR_REFERENCE, '扩大试点范围须由国家层面决定，已向上级反映。');
   city = await rate(carrier, city, Satisfaction.BASICALLY_SATISFIED); // CLOSED at the city
   let province = await escalate(carrier, city, CppccLevel.PROVINCIAL, false);

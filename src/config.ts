@@ -126,6 +126,10 @@ const envSchema = z.object({
     .optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO_ZONE: booleanFlag.default(true),
+  // CPPCC handling windows of practice (design defaults): the one re-handling round after a dissatisfied rating
+  // (重新办理), and the window of co-handling units' opinions (会办意见), in days.
+  PROPOSAL_REHANDLING_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
+  CO_HANDLER_OPINION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
 });
 
 export interface Config {
@@ -171,6 +175,8 @@ export interface Config {
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
+  /** CPPCC handling windows, in days (src/modules/cppcc/cppcc.service.ts HANDLING_TIMES). */
+  cppcc: { rehandlingDays: number; coHandlerOpinionDays: number };
 }
 
 export class ConfigError extends Error {
@@ -231,5 +237,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemoZone: e.SEED_DEMO_ZONE,
+    cppcc: { rehandlingDays: e.PROPOSAL_REHANDLING_DAYS, coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS },
   };
 }

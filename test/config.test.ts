@@ -25,6 +25,7 @@ describe('config', () => {
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
+      cppcc: { rehandlingDays: 30, coHandlerOpinionDays: 30 },
       webDir: projectPath('dist', 'web'),
     });
   });
@@ -75,6 +76,7 @@ describe('config', () => {
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
+      cppcc: { rehandlingDays: 30, coHandlerOpinionDays: 30 },
       webDir: '/srv/console',
     });
   });

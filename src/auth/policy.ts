@@ -42,6 +42,8 @@ export enum Condition {
   GRANTED_TO_VIEWER = 'GRANTED_TO_VIEWER',
   /** An account of a role whose accounts the viewer's role manages (ACCOUNT_MANAGERS): the office, a member's. */
   MANAGED_BY_VIEWER = 'MANAGED_BY_VIEWER',
+  /** A co-handler's opinion, to a handling unit that leads its proposal or wrote it. */
+  LEADS_OR_WROTE = 'LEADS_OR_WROTE',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -145,6 +147,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     handlingUnits: roles('A R M O H'),
     policyRequests: roles('A R M O'),
     handlingUnitScores: roles('A M O H'),
+    // The democratic evaluation report: the office's, which runs the evaluation, and the zone's administrators.
+    unitEvaluation: roles('A O'),
     // Accounts: administrators every one, the office its members' (the Account row rule below); nobody else.
     accounts: roles('A O'),
     // Imports of spreadsheets, and how each went: the zone's administrators, who import.
@@ -227,6 +231,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     replyToProposal: roles('M O H'),
     rateReply: roles('M O H'),
     escalateProposal: roles('M O H'),
+    mergeProposals: roles('M O H'),
+    submitCoHandlerOpinion: roles('M O H'),
     // Accounts of the roles each manages (ACCOUNT_MANAGERS): the services refuse any other role's with NOT_PERMITTED.
     createAccount: roles('A O'),
     disableAccount: roles('A O'),
@@ -274,6 +280,7 @@ const {
   ISSUED_TO_VIEWER,
   GRANTED_TO_VIEWER,
   MANAGED_BY_VIEWER,
+  LEADS_OR_WROTE,
 } = Condition;
 
 /**
@@ -565,8 +572,10 @@ export const TYPES: Record<string, TypeRule> = {
   Proposal: {
     rows: PROPOSAL_READERS,
     fields: {
-      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn dueDate isOverdue round escalatedFrom escalations evidence timeline replies answer updatedAt':
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit leadUnits coHandlers dueOn dueDate roundStartedOn isOverdue round escalatedFrom escalations evidence timeline replies answer answers mergedInto merged updatedAt':
         ROWS,
+      // Co-handlers' opinions go to the lead units and the office, never to the proposers (members).
+      coHandlerOpinions: { ZONE_ADMIN: SUBMITTED, CPPCC_OFFICE: SUBMITTED, HANDLING_UNIT: ASSIGNED_TO_UNIT },
     },
   },
   ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id occurredAt action status actor note updatedAt': ROWS } },
@@ -579,6 +588,13 @@ export const TYPES: Record<string, TypeRule> = {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
     fields: { 'id kind title source snapshot attachedAt attachedBy updatedAt': ROWS },
+  },
+  UnitEvaluation: {
+    rows: roles('A O'),
+    fields: {
+      'unit year proposalsHandled replies categoryA categoryB categoryC onTime ratings attitudeSatisfied attitudeBasicallySatisfied attitudeDissatisfied resultSatisfied resultBasicallySatisfied resultDissatisfied score':
+        ROWS,
+    },
   },
   HandlingUnitScore: {
     rows: roles('A M O H'),
