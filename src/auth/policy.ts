@@ -582,7 +582,14 @@ export const TYPES: Record<string, TypeRule> = {
   ProposalReply: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
-    fields: { 'id unit round isLead category text repliedOn rating ratedOn updatedAt': ROWS },
+    fields: { 'id unit round isLead category text repliedOn rating ratedOn isOnTime ratings updatedAt': ROWS },
+  },
+  ReplyRating: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id proposal rating attitude result ratedOn ratedBy updatedAt': ROWS } },
+  // Not the members': a co-handler's opinion is for the lead units (a co-handling unit sees its own) and the office.
+  CoHandlerOpinion: {
+    rows: { ZONE_ADMIN: SUBMITTED, CPPCC_OFFICE: SUBMITTED, HANDLING_UNIT: LEADS_OR_WROTE },
+    owners: { proposal: 'proposal' },
+    fields: { 'id unit round text submittedOn isLate updatedAt': ROWS },
   },
   ProposalEvidence: {
     rows: PROPOSAL_READERS,

@@ -177,8 +177,8 @@ const PROPOSAL = follows('Proposal', {
   timeline: TIMELINE.follow,
   replies: REPLIES.follow,
   answer: ALL_REPLIES,
-  // A merged proposal's answers are those of the proposal it was merged into.
-  answers: { path: [ALL_REPLIES], also: [[one(Proposal, 'mergedInto'), ALL_REPLIES]] },
+  // A merged proposal's answers are those of the proposal it was merged into: its resolver reads them, batched.
+  answers: ALL_REPLIES,
 });
 const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit'), ratings: many(ReplyRating, 'reply', { ratedOn: 'asc', id: 'asc' }) });
 const RATING = follows('ReplyRating', { proposal: one(Proposal, 'proposal') });
