@@ -169,7 +169,8 @@ const PROPOSAL = follows('Proposal', {
   leadUnits: each(HandlingUnit, 'leadUnitIds'),
   coHandlers: each(HandlingUnit, 'coHandlerIds'),
   coHandlerOpinions: OPINIONS,
-  mergedInto: one(Proposal, 'mergedInto'),
+  // With its replies: a merged proposal's answers are the ones of the proposal it was merged into.
+  mergedInto: { path: [one(Proposal, 'mergedInto')], also: [[ALL_REPLIES]] },
   merged: many(Proposal, 'mergedInto', { createdAt: 'asc', id: 'asc' }),
   escalatedFrom: one(Proposal, 'escalatedFrom'),
   escalations: ESCALATIONS.follow,
@@ -468,7 +469,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => Proposal, { nullable: true, description: 'The proposal it was merged into (并案), handled for both; null unless MERGED.' })
   mergedInto(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.follow(PROPOSAL.mergedInto, p);
+    return ctx.loaders.follow(PROPOSAL.mergedInto.path[0]!, p);
   }
 
   @FieldResolver(() => [Proposal], { description: `The proposals merged into it (并案), oldest first: at most ${BOUNDS.merged}. Their proposers receive its replies and rate them.` })
@@ -530,7 +531,7 @@ export class ProposalResolver {
     description: `The replies that answer it now: each lead unit’s latest (one, or each of a split proposal’s: at most ${BOUNDS.leadUnits}), \`leadUnits\` order. For a MERGED proposal, those of the proposal it was merged into, which its proposers rate. Empty until a lead unit replied.`,
   })
   async answers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    const handling = p.mergedInto ? await ctx.loaders.follow<Proposal>(PROPOSAL.mergedInto, p) : p;
+    const handling = p.mergedInto ? await ctx.loaders.follow<Proposal>(PROPOSAL.mergedInto.path[0]!, p) : p;
     if (!handling) return [];
     const replies = await ctx.loaders.follow<ProposalReply>(ALL_REPLIES, handling);
     return handling.leadUnitIds.flatMap((u) => replies.filter((r) => r.isLead && r.unit.id === u).slice(-1));
