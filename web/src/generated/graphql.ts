@@ -998,6 +998,14 @@ export type SortDirection =
   /** Descending: largest, latest or last in the collation first. */
   | 'DESC';
 
+/** A co-handling unit’s opinion (会办意见) to the lead units, as the viewer (that unit). */
+export type SubmitCoHandlerOpinionInput = {
+  /** The assigned proposal. */
+  proposalId: string | number;
+  /** The opinion’s text, at most 5,000 characters. */
+  text: string;
+};
+
 /** A draft to submit (提交). */
 export type SubmitProposalInput = {
   /** The draft. */
@@ -1428,7 +1436,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
+export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, leadUnits: Array<{ id: string }>, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
 
 export type ProposalEvidenceQueryVariables = Exact<{
   id: string | number;
@@ -1628,6 +1636,25 @@ export type ReplyToProposalMutationVariables = Exact<{
 
 
 export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type SubmitCoHandlerOpinionMutationVariables = Exact<{
+  input: SubmitCoHandlerOpinionInput;
+}>;
+
+
+export type SubmitCoHandlerOpinionMutation = { submitCoHandlerOpinion: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
       | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
@@ -3107,6 +3134,9 @@ export const ProposalDetailDocument = new TypedDocumentString(`
       id
       name
     }
+    leadUnits {
+      id
+    }
     coHandlers {
       id
       name
@@ -3356,6 +3386,28 @@ fragment ProposalPayloadFields on ProposalPayload {
     ...MutationErrorFields
   }
 }`) as unknown as TypedDocumentString<ReplyToProposalMutation, ReplyToProposalMutationVariables>;
+export const SubmitCoHandlerOpinionDocument = new TypedDocumentString(`
+    mutation SubmitCoHandlerOpinion($input: SubmitCoHandlerOpinionInput!) {
+  submitCoHandlerOpinion(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<SubmitCoHandlerOpinionMutation, SubmitCoHandlerOpinionMutationVariables>;
 export const RateReplyDocument = new TypedDocumentString(`
     mutation RateReply($input: RateReplyInput!) {
   rateReply(input: $input) {

@@ -8,6 +8,7 @@ import {
   CosignProposalDocument,
   RateReplyDocument,
   ReplyToProposalDocument,
+  SubmitCoHandlerOpinionDocument,
   ReviewProposalDocument,
   SubmitProposalDocument,
   UnitsOfLevelDocument,
@@ -303,14 +304,18 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   const errorText = useErrorText();
   const [category, setCategory] = useState<ReplyCategory>('RESOLVED_OR_ADOPTED');
   const [text, setText] = useState('');
+  // A lead unit (one of several when split) replies with a category; a co-handler sends an opinion (会办意见), none.
+  const isLead = props.proposal.leadUnits.some((u) => u.id === props.unitId);
   const { mutation, errors } = useStep(
     props.proposal.id,
-    async (v: { category: ReplyCategory; text: string }) => (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal,
+    async (v: { category: ReplyCategory; text: string }) =>
+      isLead
+        ? (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal
+        : (await request(SubmitCoHandlerOpinionDocument, { input: { proposalId: props.proposal.id, text: v.text } })).submitCoHandlerOpinion,
     props.onDone,
     t('replied'),
   );
   const shown = useFieldErrors(errors, ['input.category', 'input.text'], { DUPLICATE: DUPLICATE_REPLY });
-  const isLead = props.proposal.leadUnit?.id === props.unitId;
   const mine = props.proposal.replies.nodes.find((r) => r.unit.id === props.unitId && r.round === props.proposal.round);
   const title = isLead ? t('replyTitle') : t('opinionTitle');
   if (mine) {
@@ -327,7 +332,9 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   return (
     <Panel title={title} hint={t('replyHint')}>
       <form onSubmit={submit}>
-        <SelectField label={t('category')} value={category} onChange={(e) => setCategory(e.target.value as ReplyCategory)} options={options('ReplyCategory')} error={shown.at('input.category')} />
+        {isLead && (
+          <SelectField label={t('category')} value={category} onChange={(e) => setCategory(e.target.value as ReplyCategory)} options={options('ReplyCategory')} error={shown.at('input.category')} />
+        )}
         <TextArea label={t('text')} value={text} onChange={(e) => setText(e.target.value)} error={shown.at('input.text')} rows={8} />
         <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
         <button type="submit" disabled={mutation.isPending}>
