@@ -41,6 +41,14 @@ const port = (what: string) =>
     .min(0, { error: `must be between 0 and 65535 (${what})` })
     .max(65535, { error: `must be between 0 and 65535 (${what})` });
 
+/** A number of days, 1 to 366. */
+const days = () =>
+  z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1' })
+    .max(366, { error: 'must be at most 366' });
+
 const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], {
@@ -128,8 +136,8 @@ const envSchema = z.object({
   SEED_DEMO_ZONE: booleanFlag.default(true),
   // CPPCC handling windows of practice (design defaults): the one re-handling round after a dissatisfied rating
   // (重新办理), and the window of co-handling units' opinions (会办意见), in days.
-  PROPOSAL_REHANDLING_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
-  CO_HANDLER_OPINION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1' }).max(366, { error: 'must be at most 366' }).default(30),
+  PROPOSAL_REHANDLING_DAYS: days().default(30),
+  CO_HANDLER_OPINION_DAYS: days().default(30),
 });
 
 export interface Config {
