@@ -461,7 +461,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => [CoHandlerOpinion], {
     nullable: true,
-    description: `The co-handling units’ opinions (会办意见), by round: at most ${BOUNDS.coHandlers} a round. A lead unit and the office read them all, a co-handling unit its own; masked (null with a FORBIDDEN error) for members, to whom they are not sent.`,
+    description: `The co-handling units’ opinions (会办意见), by round: at most ${BOUNDS.coHandlers} a round. A lead unit, the office and the zone’s administrators read them all, a co-handling unit its own; members, to whom they are not sent, none.`,
   })
   async coHandlerOpinions(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<CoHandlerOpinion>(PROPOSAL.coHandlerOpinions, p);
