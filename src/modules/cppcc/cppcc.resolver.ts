@@ -555,7 +555,8 @@ export class ProposalReplyResolver {
 
 @Resolver(() => ReplyRating)
 export class ReplyRatingResolver {
-  @FieldResolver(() => Proposal, { nullable: true, description: 'The proposal whose proposers rated: the one the reply answers, or one merged into it.' })
+  // Never null: a rating is seen exactly when this proposal is (its row rule).
+  @FieldResolver(() => Proposal, { description: 'The proposal whose proposers rated: the one the reply answers, or one merged into it.' })
   proposal(@Root() r: ReplyRating, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(RATING.proposal, r);
   }
