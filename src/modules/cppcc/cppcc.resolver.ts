@@ -155,8 +155,8 @@ const REQUEST_PROPOSALS = pagedList({
 /** Every reply of a proposal, as `Proposal.replies` orders them: `answer` picks the lead unit's latest. */
 const ALL_REPLIES = many(ProposalReply, 'proposal', { round: 'asc', isLead: 'desc', repliedOn: 'asc', id: 'asc' });
 
-/** The co-handling units' opinions of a proposal, by round, then as sent. */
-const OPINIONS = many(CoHandlerOpinion, 'proposal', { round: 'asc', submittedOn: 'asc', id: 'asc' });
+/** The co-handling units' opinions of a proposal, by round, then in the order they were sent. */
+const OPINIONS = many(CoHandlerOpinion, 'proposal', { round: 'asc', createdAt: 'asc', id: 'asc' });
 
 /** What the fields of proposals, members and requests read (src/db/read-plan.ts): their lists read it ahead. */
 const PROPOSAL = follows('Proposal', {
@@ -181,7 +181,7 @@ const PROPOSAL = follows('Proposal', {
   // A merged proposal's answers are those of the proposal it was merged into: its resolver reads them, batched.
   answers: ALL_REPLIES,
 });
-const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit'), ratings: many(ReplyRating, 'reply', { ratedOn: 'asc', id: 'asc' }) });
+const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit'), ratings: many(ReplyRating, 'reply', { createdAt: 'asc', id: 'asc' }) });
 const RATING = follows('ReplyRating', { proposal: one(Proposal, 'proposal') });
 const OPINION = follows('CoHandlerOpinion', { unit: one(HandlingUnit, 'unit') });
 const MEMBER = follows('CppccMember', { sector: one(Sector, 'sector'), party: one(Party, 'party') });
