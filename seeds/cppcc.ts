@@ -290,7 +290,7 @@ export async function loadDemoCppcc(orm: MikroORM): Promise<void> {
   // The listed enterprise it cites is named, deliberately: the other evidence only counts.
   city = await evidence(carrier, city, { creditCode: hust }, true);
   city = await assign(await review(await submit(carrier, city), acceptAsKey), CITY_FINANCE_BUREAU, ['东湖新技术开发区管理委员会']);
-  await reply(city, '东湖新技术开发区管理委员会', ReplyCategory.BEING_ADDRESSED, '管委会已建立挂牌企业后备库并给予补贴。');
+  value(await workflow.submitCoHandlerOpinion(unit('东湖新技术开发区管理委员会'), { proposalId: gid(city), text: '管委会已建立挂牌企业后备库并给予补贴。' }), 'co-handler opinion');
   city = await reply(city, CITY_FINANCE_BUREAU, ReplyCategory.FOR_REFERENCE, '扩大试点范围须由国家层面决定，已向上级反映。');
   city = await rate(carrier, city, Satisfaction.BASICALLY_SATISFIED); // CLOSED at the city
   let province = await escalate(carrier, city, CppccLevel.PROVINCIAL, false);

@@ -46,6 +46,10 @@ export interface CppccSettings {
   proposalReturnDays: number;
   /** Each level's current session, by level name (MUNICIPAL, PROVINCIAL, NATIONAL). */
   sessions: Record<string, CppccSession>;
+  /** Days of the one re-handling round after a dissatisfied rating (重新办理). */
+  rehandlingDays: number;
+  /** Days from the start of a round within which co-handling units send their opinions (会办意见). */
+  coHandlerOpinionDays: number;
 }
 
 /** Reads `MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4`. */
@@ -59,7 +63,12 @@ export function parseCppccSessions(text: string): Record<string, CppccSession> {
   );
 }
 
-export const DEFAULT_CPPCC_SETTINGS: CppccSettings = { proposalReturnDays: 10, sessions: parseCppccSessions(DEFAULT_CPPCC_SESSIONS) };
+export const DEFAULT_CPPCC_SETTINGS: CppccSettings = {
+  proposalReturnDays: 10,
+  sessions: parseCppccSessions(DEFAULT_CPPCC_SESSIONS),
+  rehandlingDays: 30,
+  coHandlerOpinionDays: 30,
+};
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -73,6 +82,14 @@ const port = (what: string) =>
     .int({ error: `must be a whole port number (${what})` })
     .min(0, { error: `must be between 0 and 65535 (${what})` })
     .max(65535, { error: `must be between 0 and 65535 (${what})` });
+
+/** A number of days, 1 to 366. */
+const days = () =>
+  z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1' })
+    .max(366, { error: 'must be at most 366' });
 
 const envSchema = z.object({
   NODE_ENV: z
@@ -174,6 +191,10 @@ const envSchema = z.object({
       error: 'must be MUNICIPAL=term.session,PROVINCIAL=term.session,NATIONAL=term.session, e.g. MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4',
     })
     .default(DEFAULT_CPPCC_SESSIONS),
+  // CPPCC handling windows of practice (design defaults): the one re-handling round after a dissatisfied rating
+  // (重新办理), and the window of co-handling units' opinions (会办意见), in days.
+  PROPOSAL_REHANDLING_DAYS: days().default(30),
+  CO_HANDLER_OPINION_DAYS: days().default(30),
 });
 
 export interface Config {
@@ -280,6 +301,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemoZone: e.SEED_DEMO_ZONE,
-    cppcc: { proposalReturnDays: e.PROPOSAL_RETURN_DAYS, sessions: parseCppccSessions(e.CPPCC_SESSIONS) },
+    cppcc: {
+      proposalReturnDays: e.PROPOSAL_RETURN_DAYS,
+      sessions: parseCppccSessions(e.CPPCC_SESSIONS),
+      rehandlingDays: e.PROPOSAL_REHANDLING_DAYS,
+      coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
+    },
   };
 }

@@ -11,10 +11,12 @@ import { buildInnozoneSchema } from './schema';
 import { createServer } from './server';
 import { seedDemoZoneIfEmpty } from '../seeds';
 import { disableDemoAccounts } from './modules/account/account.service';
+import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
   const startedAt = Date.now();
+  Object.assign(HANDLING_TIMES, config.cppcc);
   const database = await openDatabase(config, log, { avoidPorts: [config.http.port] });
   if (database.embedded) lifecycle.started('embedded PostgreSQL', () => database.embedded!.stop());
 

@@ -17,6 +17,8 @@ import {
   PolicyRequestResolver,
   ProposalEvidenceResolver,
   ProposalReplyResolver,
+  ReplyRatingResolver,
+  CoHandlerOpinionResolver,
   ProposalResolver,
 } from './modules/cppcc/cppcc.resolver';
 import {
@@ -77,6 +79,8 @@ export const resolvers: NonEmptyArray<Function> = [
   EligibilityResultResolver,
   ProposalResolver,
   ProposalReplyResolver,
+  ReplyRatingResolver,
+  CoHandlerOpinionResolver,
   ProposalEvidenceResolver,
   CppccMemberResolver,
   PolicyRequestResolver,

@@ -87,7 +87,13 @@ function holds(f: Fixture, grant: Grant, obj: Json, owners: string[] | null): bo
   if (grant === Condition.SUBMITTED) return obj['status'] !== 'DRAFT';
   if (grant === Condition.ASSIGNED_TO_UNIT) {
     const org = f.viewer.organisation;
-    return idOf(obj['leadUnit']) === org || ((obj['coHandlers'] as Json[] | undefined) ?? []).some((u) => idOf(u) === org);
+    const units = [...((obj['leadUnits'] as Json[] | undefined) ?? []), ...((obj['coHandlers'] as Json[] | undefined) ?? [])];
+    return idOf(obj['leadUnit']) === org || units.some((u) => idOf(u) === org);
+  }
+  if (grant === Condition.LEADS_OR_WROTE) {
+    // A co-handler's opinion: judged on its proposal (leading it), or on the opinion (writing it).
+    const org = f.viewer.organisation;
+    return idOf(obj['leadUnit']) === org || ((obj['leadUnits'] as Json[] | undefined) ?? []).some((u) => idOf(u) === org) || idOf(obj['unit']) === org;
   }
   if (grant === Condition.FILED_BY_VIEWER) {
     const by = obj['filedBy'] as Json;
@@ -234,7 +240,9 @@ function compare(
   }
   const type = obj.__typename;
   const owners = ownersOf(obj, type, parentOwners);
-  if (!rowVisible(f, type, obj, owners, proposal)) {
+  // A proposal cut short that is the one around it (a rating's own proposal): judged as that one, read whole.
+  const judged = type === 'Proposal' && !('status' in obj) && proposal?.['id'] === obj['id'] ? proposal! : obj;
+  if (!rowVisible(f, type, judged, owners, proposal)) {
     expect({ path, value: actual }).toEqual({ path, value: null });
     return;
   }
@@ -275,7 +283,7 @@ function compare(
       const grant = fieldGrant(type, field, f.viewer.role);
       // A proposal's step, reply or evidence answers to its proposal's conditions.
       const rule = TYPES[type]!.owners;
-      const subject = rule && 'proposal' in rule ? proposal! : obj;
+      const subject = rule && 'proposal' in rule ? proposal! : judged;
       const allowed = !!grant && holds(f, grant, subject, owners);
       note(f.viewer.role, `${type}.${field}`, allowed ? 'allowed' : 'denied');
       if (!allowed) {
@@ -549,11 +557,27 @@ describe('the access matrix, generated from the policy table', () => {
     }
   });
 
+  /** A selection without its co-handlers' opinions (会办意见), which members, the truth of CPPCC material, never see. */
+  const withoutOpinions = (selection: string): string => {
+    const at = selection.indexOf('coHandlerOpinions {');
+    if (at < 0) return selection;
+    let depth = 0;
+    let end = selection.indexOf('{', at);
+    for (; end < selection.length; end++) {
+      if (selection[end] === '{') depth++;
+      if (selection[end] === '}' && --depth === 0) break;
+    }
+    return withoutOpinions(selection.slice(0, at) + selection.slice(end + 1));
+  };
+
   const cppccSweep = once(async () => {
     const may = (root: string) => (f: Fixture) => mayCall('Query', root, f.viewer.role);
-    // A member sees every proposal and request: the truth the others are compared with.
-    await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', may('proposals'), memberViewer);
-    await check(`query R { policyRequests(first: 100) ${everything['policyRequests']} }`, {}, 'policyRequests', may('policyRequests'), memberViewer);
+    // A member sees every proposal and request: the truth the others are compared with, but for co-handlers' opinions
+    // (会办意见), which members never see: their truth is the office's, for the roles that read them.
+    await check(`query P { proposals(first: 100) ${withoutOpinions(everything['proposals']!)} }`, {}, 'proposals', may('proposals'), memberViewer);
+    const readsOpinions = (f: Fixture) => may('proposals')(f) && f.viewer.role !== Role.CPPCC_MEMBER;
+    await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', readsOpinions, as(Role.CPPCC_OFFICE));
+    await check(`query R { policyRequests(first: 100) ${withoutOpinions(everything['policyRequests']!)} }`, {}, 'policyRequests', may('policyRequests'), memberViewer);
     await check(`query M { cppccMembers(first: 100) ${everything['cppccMembers']} }`, {}, 'cppccMembers', may('cppccMembers'));
     await check(`query U { handlingUnits(first: 100) ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
     const year = Number(zoneToday().slice(0, 4));

@@ -950,6 +950,20 @@ const CASES: Record<string, Case> = {
       codes: ['TRANSITION_NOT_ALLOWED'],
     },
   },
+  mergeProposals: {
+    by: OFFICE,
+    done: async (t) => ({ input: { intoId: (await proposal(t, 'ACCEPTED')).id, ids: [(await proposal(t, 'ACCEPTED')).id] } }),
+    enterprise: null,
+    // A proposal with its units already is not merged into another.
+    refused: { args: async (t) => ({ input: { intoId: (await proposal(t, 'ACCEPTED')).id, ids: [(await proposal(t, 'ASSIGNED')).id] } }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  submitCoHandlerOpinion: {
+    by: unit(UNIT_2),
+    done: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, text: '建议加强部门协同。' } }),
+    enterprise: null,
+    // The lead unit replies; it does not send itself an opinion.
+    refused: { by: unit(UNIT_1), args: async (t) => ({ input: { proposalId: (await proposal(t, 'ASSIGNED')).id, text: '意见' } }), codes: ['NOT_PERMITTED'] },
+  },
   escalateProposal: {
     by: member(MEMBER_3),
     done: async (t) => ({ input: { proposalId: (await proposal(t, 'REJECTED')).id, level: 'PROVINCIAL' } }),

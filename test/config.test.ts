@@ -25,7 +25,7 @@ describe('config', () => {
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
-      cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } } },
+      cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       webDir: projectPath('dist', 'web'),
     });
   });
@@ -78,7 +78,7 @@ describe('config', () => {
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
-      cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } } },
+      cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       webDir: '/srv/console',
     });
   });

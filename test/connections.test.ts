@@ -685,12 +685,12 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     node: '{ id round unit { name } }',
     label: (n) => `${n.round} ${n.unit.name}`,
     walks: {
-      'of P5: by round, the lead unit first, the co-handlers of one day tied': {
+      'of P5: by round, the lead units of a split proposal of one day tied': {
         viewer: () => office,
         get vars() {
           return { proposal: ids['P5'] };
         },
-        expected: () => [['1 武汉市科学技术局'], ['1 东湖新技术开发区管理委员会', '1 武汉市财政局'], ['2 武汉市科学技术局']],
+        expected: () => [['1 武汉市科学技术局', '1 东湖新技术开发区管理委员会', '1 武汉市财政局'], ['2 武汉市科学技术局']],
       },
     },
   },
@@ -924,18 +924,21 @@ describe('every connection, walked forward and back', () => {
     for (const tag of ['E1', 'E3', 'E7']) {
       await mutate('attachEvidence', '($input: AttachEvidenceInput!)', { input: { proposalId: ids['P1'], evidence: { creditCode: code(tag) }, isNamingEnterprises: true } }, memberViewer('安文博'), 'proposal { id }', null);
     }
-    // P5: accepted, assigned to a lead unit and two co-handlers, answered, sent back, answered again, then carried up twice.
+    // P5: accepted, split among three lead units (分办), answered by each, one sent back, answered again, then carried up twice.
     const step = (operation: string, type: string, input: Record<string, unknown>, viewer: Viewer) =>
       mutate(operation, `($input: ${type}!)`, { input: { proposalId: ids['P5'], ...input } }, viewer, 'proposal { id }', null);
     await step('reviewProposal', 'ReviewProposalInput', { decision: { accept: {} } }, office);
-    await step('assignProposal', 'AssignProposalInput', { leadUnitId: units['武汉市科学技术局'], coHandlerIds: [units['东湖新技术开发区管理委员会'], units['武汉市财政局']] }, office);
+    await step('assignProposal', 'AssignProposalInput', { leadUnitId: units['武汉市科学技术局'], splitWithUnitIds: [units['东湖新技术开发区管理委员会'], units['武汉市财政局']] }, office);
     const unitViewer = (name: string) => as(Role.HANDLING_UNIT, units[name]!);
     const reply = (name: string) => step('replyToProposal', 'ReplyToProposalInput', { category: 'BEING_ADDRESSED', text: '正在办理。', signedBy: '王建华', publication: 'PUBLIC' }, unitViewer(name));
     await reply('武汉市财政局');
     await reply('东湖新技术开发区管理委员会');
     await reply('武汉市科学技术局');
-    const answer = await app.execute<any, any>('query A($id: ID!) { proposal(id: $id) { answer { id } } }', { id: ids['P5'] }, office);
-    await mutate('rateReply', '($input: RateReplyInput!)', { input: { replyId: answer.data.proposal.answer.id, rating: 'DISSATISFIED' } }, memberViewer('安文博'), 'proposal { id }', null);
+    const answers = await app.execute<any, any>('query A($id: ID!) { proposal(id: $id) { answers { id unit { name } } } }', { id: ids['P5'] }, office);
+    for (const a of answers.data.proposal.answers) {
+      const rating = a.unit.name === '武汉市科学技术局' ? 'DISSATISFIED' : 'SATISFIED';
+      await mutate('rateReply', '($input: RateReplyInput!)', { input: { replyId: a.id, rating } }, memberViewer('安文博'), 'proposal { id }', null);
+    }
     await reply('武汉市科学技术局');
     // The two members on the provincial committee (the other 陈晓明 sits on the municipal one only).
     const provincial = await app.execute<any, any>('{ cppccMembers(first: 100, filter: { level: PROVINCIAL }) { edges { node { id } } } }', {}, office);

@@ -229,11 +229,11 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     // ── The co-handler gives its opinion (no demo account: through GraphQL), then the lead unit replies in the browser.
     const [coHandler] = (await (await app.sql()).query<{ id: string }>(`select id from handling_unit where name = '武汉市财政局'`)).rows;
     const opinion = await app.execute(
-      `mutation ($input: ReplyToProposalInput!) { replyToProposal(input: $input) { errors { code } } }`,
-      { input: { proposalId: id, category: 'BEING_ADDRESSED', text: '财政局同意在年度预算中统筹安排风险补偿资金。', signedBy: '刘志强', publication: 'PUBLIC' } },
+      `mutation ($input: SubmitCoHandlerOpinionInput!) { submitCoHandlerOpinion(input: $input) { errors { code } } }`,
+      { input: { proposalId: id, text: '财政局同意在年度预算中统筹安排风险补偿资金。' } },
       as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', coHandler!.id)),
     );
-    expect(opinion.data).toEqual({ replyToProposal: { errors: [] } });
+    expect(opinion.data).toEqual({ submitCoHandlerOpinion: { errors: [] } });
     const u = await openAs('unit');
     expect(new URL(u.page.url()).pathname).toBe('/inbox');
     const inbox = await proposals({ status: ['ASSIGNED'] }, as(Role.HANDLING_UNIT, unitId));
@@ -265,10 +265,9 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
     // ── The member rates the reply: satisfied closes it.
     await m.page.reload();
     await m.page.getByRole('heading', { name: '评价答复' }).waitFor();
-    // By round, the lead unit's reply first.
+    // By round; the co-handler's opinion (会办意见) went to the lead unit, not to the member.
     expect(await tableRows(m.page, '答复')).toEqual([
       ['1', '武汉市科学技术局', '主办单位答复', 'A类：已解决或采纳', zoneToday(), '市科技局已会同金融、财政部门将风险补偿资金池扩大至5亿元，补偿比例提高至50%。', '', ''],
-      ['1', '武汉市财政局', '会办意见', 'B类：正在解决或列入计划', zoneToday(), '财政局同意在年度预算中统筹安排风险补偿资金。', '', ''],
     ]);
     await m.page.getByLabel('满意度').selectOption({ label: '满意' });
     await m.page.getByRole('button', { name: '提交评价' }).click();
@@ -283,7 +282,7 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
       ['提交', '已提交', CHAIN_MEMBER],
       ['立案', '已立案', '提案委员会办公室'],
       ['交办', '已交办', '提案委员会办公室'],
-      ['会办单位答复', '已交办', '武汉市财政局'],
+      ['会办意见', '已交办', '武汉市财政局'],
       ['主办单位答复', '已答复', '武汉市科学技术局'],
       ['评价：满意', '已办结', CHAIN_MEMBER],
     ]);
@@ -297,7 +296,7 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
       '',
       '同意立案，列为重点提案。',
       '武汉市科学技术局、武汉市财政局',
-      'B类：正在解决或列入计划',
+      '武汉市财政局', // the co-handler's opinion: its unit, not its text
       'A类：已解决或采纳',
       '',
     ]);

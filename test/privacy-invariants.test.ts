@@ -187,7 +187,7 @@ const NOT_OWN = [...TERMS, ...INSTRUMENT_TYPES.map((t) => `${t}.amount`), 'Instr
 const CREDIT_STANDING_TYPES = ['CreditRatingRecord', 'TaxCreditGrade', 'DishonestDebtorCheck'];
 const CREDIT_STANDING_FIELDS = ['Enterprise.creditRatings', 'Enterprise.taxCreditGrades', 'Enterprise.dishonestDebtorChecks'];
 const PERSONAL_FIELDS = ['EquityIncentivePlan.grants', 'TalentAward.recipientName'];
-const PROPOSAL_TYPES = ['Proposal', 'ProposalEvent', 'ProposalReply', 'ProposalEvidence'];
+const PROPOSAL_TYPES = ['Proposal', 'ProposalEvent', 'ProposalReply', 'ProposalEvidence', 'ReplyRating', 'CoHandlerOpinion'];
 
 interface Forbidden {
   types: string[];
@@ -199,7 +199,7 @@ const FOR_BANK: Forbidden = {
   types: [
     'FiscalYearFinancials', 'FiscalYearTotals', ...CREDIT_STANDING_TYPES, 'EquityIncentivePlan', 'EquityGrant', 'TalentAward',
     'TaxPilotUsage', 'ResearchProject', 'ProjectParticipant', 'ProjectOutput', 'ProjectBudgetLine', ...PROPOSAL_TYPES,
-    'PolicyRequest', 'CppccMember', 'HandlingUnitScore', 'Account',
+    'PolicyRequest', 'CppccMember', 'HandlingUnitScore', 'UnitEvaluation', 'Account',
   ],
   fields: [
     'Enterprise.financials', ...CREDIT_STANDING_FIELDS, 'Enterprise.projects', 'Enterprise.incentivePlans', 'Enterprise.talentAwards',
@@ -499,6 +499,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     sweep('handlingUnits', '', [{ args: '(first: 100)' }]);
     for (const root of ['sectors', 'parties']) sweep(root, '');
     sweep('handlingUnitScores', '$year: Int!', [{ args: '(first: 100, year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
+    sweep('unitEvaluation', '$year: Int!', [{ args: '(year: $year)', variables: { year: Number(today.slice(0, 4)) } }]);
     // Enterprises and authorisations met in full above; CPPCC material within the depth limit.
     sweep('auditEvents', '', [{ args: '(first: 100)' }], everything('auditEvents', ['Enterprise', 'DataAuthorization']));
     sweep('authorizations', '$code: CreditCode!', ours.map((code) => ({ args: '(creditCode: $code)', variables: { code } })), everything('authorizations', ['Enterprise']));
@@ -576,7 +577,7 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     add({ name: 'the lending bank, every scope', viewer: as(Role.BANK_OFFICER, LENDER.creditCode), sees: lenderSees, forbidden: FOR_BANK, ownInstruments, ownParts, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(lenderSees)(s) });
     const none = new Set<string>();
     add({ name: 'a bank never authorised', viewer: as(Role.BANK_OFFICER, NEVER_AUTHORISED.creditCode), sees: none, forbidden: FOR_BANK, ownInstruments: none, never: (s) => BANK_NEVER.includes(s.kind) || ofUnseen(none)(s) });
-    add({ name: 'a CPPCC member', viewer: member, sees: null, forbidden: FOR_CPPCC, never: (s) => CPPCC_NEVER.includes(s.kind) || s.kind === 'member account' });
+    add({ name: 'a CPPCC member', viewer: member, sees: null, forbidden: { ...FOR_CPPCC, types: [...FOR_CPPCC.types, 'CoHandlerOpinion', 'UnitEvaluation'] }, never: (s) => CPPCC_NEVER.includes(s.kind) || s.kind === 'member account' });
     add({ name: 'the CPPCC office', viewer: office, sees: null, forbidden: FOR_CPPCC, never: (s) => CPPCC_NEVER.includes(s.kind) });
     add({
       name: 'a handling unit', viewer: as(Role.HANDLING_UNIT, units.get(UNIT)!), sees: null, forbidden: FOR_CPPCC, unit: units.get(UNIT)!,

@@ -138,7 +138,11 @@ export class Access {
     if (rule.owners && 'proposal' in rule.owners) {
       // A step, reply or piece of evidence is seen exactly when its proposal is.
       const proposal = await this.proposalOf((obj as Record<string, unknown>)[rule.owners.proposal]);
-      return proposal !== null && this.seesObject('Proposal', proposal, operation);
+      if (proposal === null || !(await this.seesObject('Proposal', proposal, operation))) return false;
+      if (grant !== Condition.LEADS_OR_WROTE) return true;
+      const unit = this.actingFor('HandlingUnit');
+      const leads = ((proposal as Record<string, unknown>)['leadUnitIds'] as string[] | undefined) ?? [];
+      return unit !== null && (leads.includes(unit) || idOf((obj as Record<string, unknown>)['unit']) === unit);
     }
     if (this.seesEveryEnterprise) return this.holds(grant, obj, []);
     const owners = rule.owners ? await this.visibleOwners(type, obj) : null;
@@ -188,7 +192,7 @@ export class Access {
         return record['submittedAt'] != null;
       case Condition.ASSIGNED_TO_UNIT: {
         const unit = this.actingFor('HandlingUnit');
-        return unit !== null && (idOf(record['leadUnit']) === unit || (record['coHandlerIds'] as string[]).includes(unit));
+        return unit !== null && ((record['leadUnitIds'] as string[]).includes(unit) || (record['coHandlerIds'] as string[]).includes(unit));
       }
       case Condition.FILED_BY_VIEWER:
         return !!this.viewer && record['filedBy'] === `${this.viewer.role}:${this.viewer.organisation}`;

@@ -42,6 +42,8 @@ export enum Condition {
   GRANTED_TO_VIEWER = 'GRANTED_TO_VIEWER',
   /** An account of a role whose accounts the viewer's role manages (ACCOUNT_MANAGERS): the office, a member's. */
   MANAGED_BY_VIEWER = 'MANAGED_BY_VIEWER',
+  /** A co-handler's opinion, to a handling unit that leads its proposal or wrote it. */
+  LEADS_OR_WROTE = 'LEADS_OR_WROTE',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -147,6 +149,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     handlingUnitScores: roles('A M O H'),
     sectors: roles('A R M O H'),
     parties: roles('A R M O H'),
+    // The democratic evaluation report: the office's, which runs the evaluation, and the zone's administrators.
+    unitEvaluation: roles('A O'),
     // Accounts: administrators every one, the office its members' (the Account row rule below); nobody else.
     accounts: roles('A O'),
     // Imports of spreadsheets, and how each went: the zone's administrators, who import.
@@ -241,6 +245,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     requestExtension: roles('M O H'),
     decideExtension: roles('M O H'),
     superviseProposal: roles('M O H'),
+    mergeProposals: roles('M O H'),
+    submitCoHandlerOpinion: roles('M O H'),
     // Accounts of the roles each manages (ACCOUNT_MANAGERS): the services refuse any other role's with NOT_PERMITTED.
     createAccount: roles('A O'),
     disableAccount: roles('A O'),
@@ -288,6 +294,7 @@ const {
   ISSUED_TO_VIEWER,
   GRANTED_TO_VIEWER,
   MANAGED_BY_VIEWER,
+  LEADS_OR_WROTE,
 } = Condition;
 
 /**
@@ -579,15 +586,24 @@ export const TYPES: Record<string, TypeRule> = {
   Proposal: {
     rows: PROPOSAL_READERS,
     fields: {
-      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit coHandlers dueOn dueDate isOverdue round escalatedFrom escalations evidence timeline replies answer number session assignedOn extension supervision updatedAt':
+      'id version status level subject reasons recommendations proposerKind proposers cosigners sector party committee requests isKey key isComplex submittedAt rejectionGround reviewNote leadUnit leadUnits coHandlers dueOn dueDate roundStartedOn isOverdue round escalatedFrom escalations evidence timeline replies answer answers mergedInto merged number session assignedOn extension supervision updatedAt':
         ROWS,
+      // Co-handlers' opinions go to the lead units and the office, never to the proposers (members).
+      coHandlerOpinions: { ZONE_ADMIN: SUBMITTED, CPPCC_OFFICE: SUBMITTED, HANDLING_UNIT: ASSIGNED_TO_UNIT },
     },
   },
   ProposalEvent: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id occurredAt action status actor note updatedAt': ROWS } },
   ProposalReply: {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
-    fields: { 'id unit round isLead category text signedBy publication repliedOn rating ratedOn updatedAt': ROWS },
+    fields: { 'id unit round isLead category text signedBy publication repliedOn rating ratedOn isOnTime ratings updatedAt': ROWS },
+  },
+  ReplyRating: { rows: PROPOSAL_READERS, owners: { proposal: 'proposal' }, fields: { 'id proposal rating attitude result ratedOn ratedBy updatedAt': ROWS } },
+  // Not the members': a co-handler's opinion is for the lead units (a co-handling unit sees its own) and the office.
+  CoHandlerOpinion: {
+    rows: { ZONE_ADMIN: SUBMITTED, CPPCC_OFFICE: SUBMITTED, HANDLING_UNIT: LEADS_OR_WROTE },
+    owners: { proposal: 'proposal' },
+    fields: { 'id unit round text submittedOn isLate updatedAt': ROWS },
   },
   // A proposal's session, extension and supervision: whoever reads the proposal (the unit, its members, the office).
   ProposalSession: { rows: roles('A M O H'), fields: { 'term sessionNumber isDuringPlenary': ROWS } },
@@ -597,6 +613,13 @@ export const TYPES: Record<string, TypeRule> = {
     rows: PROPOSAL_READERS,
     owners: { proposal: 'proposal' },
     fields: { 'id kind title isNamingEnterprises source snapshot attachedAt attachedBy updatedAt': ROWS },
+  },
+  UnitEvaluation: {
+    rows: roles('A O'),
+    fields: {
+      'unit year proposalsHandled replies categoryA categoryB categoryC onTime ratings attitudeSatisfied attitudeBasicallySatisfied attitudeDissatisfied resultSatisfied resultBasicallySatisfied resultDissatisfied score':
+        ROWS,
+    },
   },
   HandlingUnitScore: {
     rows: roles('A M O H'),

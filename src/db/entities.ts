@@ -10,6 +10,8 @@ import {
   ProposalEvent,
   ProposalEvidence,
   ProposalReply,
+  ReplyRating,
+  CoHandlerOpinion,
   Sector,
 } from '../modules/cppcc/cppcc.entity';
 import { CreditRatingRecord, DishonestDebtorCheck, TaxCreditGrade } from '../modules/credit/credit.entity';
@@ -85,6 +87,8 @@ export const entities: Function[] = [
   Proposal,
   ProposalEvent,
   ProposalReply,
+  ReplyRating,
+  CoHandlerOpinion,
   ProposalEvidence,
   Import,
 ];

@@ -99,6 +99,7 @@ export const ENUM_LABELS = {
     REPLIED: ['已答复', 'Replied'],
     CLOSED: ['已办结', 'Closed'],
     WITHDRAWN: ['已撤案', 'Withdrawn'],
+    MERGED: ['已并案', 'Merged'],
   },
   ProposalAction: {
     DRAFTED: ['起草', 'Drafted'],
@@ -112,6 +113,9 @@ export const ENUM_LABELS = {
     CONVERTED_TO_REPORT: ['转为社情民意信息', 'Converted to a report'],
     ASSIGNED: ['交办', 'Assigned'],
     CO_HANDLER_REPLIED: ['会办单位答复', 'Co-handler replied'],
+    CO_HANDLER_OPINION_SUBMITTED: ['会办意见', 'Co-handler opinion'],
+    MERGED: ['并案', 'Merged into another'],
+    MERGED_IN: ['并入提案', 'Another merged in'],
     REPLIED: ['主办单位答复', 'Replied'],
     RATED_SATISFIED: ['评价：满意', 'Rated satisfied'],
     RATED_BASICALLY_SATISFIED: ['评价：基本满意', 'Rated basically satisfied'],

@@ -32,6 +32,7 @@ export enum ProposalStatus {
   REPLIED = 'REPLIED',
   CLOSED = 'CLOSED',
   WITHDRAWN = 'WITHDRAWN',
+  MERGED = 'MERGED',
 }
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
@@ -43,8 +44,15 @@ registerEnumType(ProposalStatus, {
     REJECTED: { description: 'Not accepted (不予立案), on one of the grounds.' },
     CONVERTED: { description: 'Converted into a member letter or a social-condition report (社情民意).' },
     ASSIGNED: { description: 'With its handling units (交办), due by `dueOn`.' },
-    REPLIED: { description: 'The lead unit (主办单位) replied; waiting for the proposer’s rating.' },
-    CLOSED: { description: 'Rated satisfied or basically satisfied (办结).' },
+    REPLIED: { description: 'Every lead unit (主办单位, several when split: 分办) replied in this round; waiting for the proposers’ ratings.' },
+    CLOSED: {
+      description:
+        'Concluded (办结): every reply of the round rated satisfied or basically satisfied, or rated dissatisfied again after the one re-handling round (the rating is kept).',
+    },
+    MERGED: {
+      description:
+        'Merged (并案) into another proposal (`mergedInto`), which is handled for both: its proposers receive that proposal’s replies and rate them.',
+    },
     WITHDRAWN: { description: 'Withdrawn by its proposers (撤案) before it was assigned; nothing more happens to it.' },
   },
 });
@@ -62,6 +70,9 @@ export enum ProposalAction {
   CONVERTED_TO_REPORT = 'CONVERTED_TO_REPORT',
   ASSIGNED = 'ASSIGNED',
   CO_HANDLER_REPLIED = 'CO_HANDLER_REPLIED',
+  CO_HANDLER_OPINION_SUBMITTED = 'CO_HANDLER_OPINION_SUBMITTED',
+  MERGED = 'MERGED',
+  MERGED_IN = 'MERGED_IN',
   REPLIED = 'REPLIED',
   RATED_SATISFIED = 'RATED_SATISFIED',
   RATED_BASICALLY_SATISFIED = 'RATED_BASICALLY_SATISFIED',
@@ -88,11 +99,16 @@ registerEnumType(ProposalAction, {
     CONVERTED_TO_LETTER: { description: 'The proposals office converted it into a member letter (委员来信).' },
     CONVERTED_TO_REPORT: { description: 'The proposals office converted it into a social-condition report (社情民意).' },
     ASSIGNED: { description: 'The proposals office assigned it (交办); the note names the lead unit and the co-handlers.' },
-    CO_HANDLER_REPLIED: { description: 'A co-handling unit (会办单位) gave its opinion; the note is its reply category.' },
-    REPLIED: { description: 'The lead unit (主办单位) replied; the note is its reply category.' },
-    RATED_SATISFIED: { description: 'A proposer rated the reply satisfied (满意): closed.' },
-    RATED_BASICALLY_SATISFIED: { description: 'A proposer rated the reply basically satisfied (基本满意): closed.' },
-    RATED_DISSATISFIED: { description: 'A proposer rated the reply dissatisfied (不满意): back to its units for another round.' },
+    CO_HANDLER_REPLIED: { description: 'A co-handling unit (会办单位) gave its opinion as a categorized reply; the note is its category (before co-handler opinions, 会办意见).' },
+    CO_HANDLER_OPINION_SUBMITTED: { description: 'A co-handling unit (会办单位) sent the lead units its opinion (会办意见); the note is the unit’s name (the opinion is not shown here).' },
+    MERGED: { description: 'The proposals office merged it into another proposal (并案); the note is that proposal’s subject.' },
+    MERGED_IN: { description: 'The proposals office merged another proposal into it (并案); the note is that proposal’s subject.' },
+    REPLIED: { description: 'A lead unit (主办单位) replied; the note is its reply category.' },
+    RATED_SATISFIED: { description: 'A proposer rated a reply satisfied (满意): closed once every reply of the round is rated so.' },
+    RATED_BASICALLY_SATISFIED: { description: 'A proposer rated a reply basically satisfied (基本满意): closed once every reply of the round is rated so.' },
+    RATED_DISSATISFIED: {
+      description: 'A proposer rated a reply dissatisfied (不满意): one re-handling round (重新办理) for its unit, or, in that round, closed as dissatisfied.',
+    },
     ESCALATED: { description: 'A member carried it up to a higher level; the note is that level.' },
     WITHDRAWN: { description: 'A proposer withdrew it (撤案); the note is the reason.' },
     RETURNED: { description: 'The lead unit returned it (退办) as outside its remit, for the office to reassign; the note is the reason.' },
@@ -194,7 +210,7 @@ registerEnumType(Satisfaction, {
   valuesConfig: {
     SATISFIED: { description: 'Satisfied (满意): the proposal is closed.' },
     BASICALLY_SATISFIED: { description: 'Basically satisfied (基本满意): the proposal is closed.' },
-    DISSATISFIED: { description: 'Dissatisfied (不满意): the proposal goes back to its units for another round (重新办理).' },
+    DISSATISFIED: { description: 'Dissatisfied (不满意): the unit handles it once more (重新办理), or, after that round, the proposal is closed as dissatisfied.' },
   },
 });
 
@@ -435,11 +451,24 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'text', nullable: true })
   reviewNote: string | null = null;
 
+  /** The first (or only) lead unit; every lead unit of a split proposal is in `leadUnitIds`. */
   @ManyToOne(() => HandlingUnit, { ref: true, nullable: true })
   leadUnit: Ref<HandlingUnit> | null = null;
 
+  /** Every lead unit (主办单位), `leadUnit` first: several when the proposal is split (分办), each replying on its own. */
+  @Property({ type: 'text[]' })
+  leadUnitIds: string[] = [];
+
   @Property({ type: 'text[]' })
   coHandlerIds: string[] = [];
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the current round began (Asia/Shanghai): assignment (交办), or the start of re-handling; null until assigned.' })
+  @Property({ type: 'date', nullable: true })
+  roundStartedOn: string | null = null;
+
+  /** The proposal this one was merged into (并案); null unless MERGED. */
+  @ManyToOne(() => Proposal, { ref: true, nullable: true })
+  mergedInto: Ref<Proposal> | null = null;
 
   @Field(() => DateScalar, { nullable: true, description: 'The reply is due by this day (Asia/Shanghai), the day included; null until assigned.' })
   @Property({ type: 'date', nullable: true })
@@ -478,7 +507,7 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'datetime', nullable: true })
   supervisedAt: Date | null = null;
 
-  @Field(() => Int, { description: 'Handling round: 1, and one more after each dissatisfied rating.' })
+  @Field(() => Int, { description: 'Handling round: 1, then 2 for the one re-handling round (重新办理) after a dissatisfied rating.' })
   @Property({ type: 'smallint' })
   round: number = 1;
 
@@ -535,11 +564,14 @@ export class ProposalReply extends BaseEntity {
   @ManyToOne(() => HandlingUnit, { ref: true })
   unit!: Ref<HandlingUnit>;
 
-  @Field(() => Int, { description: 'The handling round it answers (1, then one more after each dissatisfied rating).' })
+  @Field(() => Int, { description: 'The handling round it answers (1, or 2 when re-handled after a dissatisfied rating).' })
   @Property({ type: 'smallint' })
   round!: number;
 
-  @Field({ description: 'Is it the lead unit’s (主办单位) reply, which answers the proposal? False: a co-handler’s (会办单位) opinion.' })
+  @Field({
+    description:
+      'Is it a lead unit’s (主办单位) reply, which answers the proposal? Always true since co-handlers send opinions (`Proposal.coHandlerOpinions`); their earlier replies were moved there.',
+  })
   @Property()
   isLead!: boolean;
 
@@ -563,13 +595,90 @@ export class ProposalReply extends BaseEntity {
   @Property({ type: 'date' })
   repliedOn!: string;
 
-  @Field(() => Satisfaction, { nullable: true, description: 'The proposer’s rating (满意度); null until rated (a co-handler’s opinion is never rated).' })
+  @Field(() => Satisfaction, {
+    nullable: true,
+    description: 'The rating (满意度) by the proposers of the proposal it answers, which decides the proposal’s course; null until rated. Every rating, merged proposals’ included: `ratings`.',
+  })
   @Enum({ items: () => Satisfaction, nativeEnumName: 'satisfaction', nullable: true })
   rating: Satisfaction | null = null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The day it was rated (Asia/Shanghai); null until rated.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day `rating` was given (Asia/Shanghai); null until rated.' })
   @Property({ type: 'date', nullable: true })
   ratedOn: string | null = null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Was it given by the due date of its round (按时答复)? Null for replies given before this was recorded.' })
+  @Property({ type: 'boolean', nullable: true })
+  isOnTime: boolean | null = null;
+}
+
+/** A proposer's rating of a reply: of the proposal it answers, or of a proposal merged into it (并案). */
+@ObjectType({ implements: Node, description: 'A rating of a reply (满意度测评) by the proposers of one proposal: the one it answers, or one merged into it (并案).' })
+@Entity()
+@Index({ properties: ['reply'] })
+@Unique({ properties: ['reply', 'proposal'] })
+export class ReplyRating extends BaseEntity {
+  @ManyToOne(() => ProposalReply, { ref: true, deleteRule: 'cascade' })
+  reply!: Ref<ProposalReply>;
+
+  /** The proposal whose proposers rated: the one the reply answers, or one merged into it. */
+  @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
+  proposal!: Ref<Proposal>;
+
+  @Field(() => Satisfaction, { description: 'The overall rating (满意度), which decides the course of the proposal the reply answers.' })
+  @Enum({ items: () => Satisfaction, nativeEnumName: 'satisfaction' })
+  rating!: Satisfaction;
+
+  @Field(() => Satisfaction, { description: 'The rating of the unit’s handling attitude (办理态度): contacts, visits, communication.' })
+  @Enum({ items: () => Satisfaction, nativeEnumName: 'satisfaction' })
+  attitude!: Satisfaction;
+
+  @Field(() => Satisfaction, { description: 'The rating of the handling result (办理结果).' })
+  @Enum({ items: () => Satisfaction, nativeEnumName: 'satisfaction' })
+  result!: Satisfaction;
+
+  @Field(() => DateScalar, { description: 'The day it was given (Asia/Shanghai).' })
+  @Property({ type: 'date' })
+  ratedOn!: string;
+
+  /** Who rated, as stored: see `ratedByActor`. */
+  @Property({ type: 'text' })
+  ratedBy!: string;
+
+  @Field(() => Actor, { name: 'ratedBy', description: 'The proposer who rated.' })
+  get ratedByActor(): Actor | null {
+    return Actor.parse(this.ratedBy);
+  }
+}
+
+/** A co-handling unit's opinion to the lead units (会办意见): no category, never sent to the proposers. */
+@ObjectType({
+  implements: Node,
+  description: 'A co-handling unit’s opinion (会办意见) to the lead units: no reply category, not sent to the proposers; the lead units and the proposals office read it.',
+})
+@Entity()
+@Index({ properties: ['proposal', 'round'] })
+export class CoHandlerOpinion extends BaseEntity {
+  @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
+  proposal!: Ref<Proposal>;
+
+  @ManyToOne(() => HandlingUnit, { ref: true })
+  unit!: Ref<HandlingUnit>;
+
+  @Field(() => Int, { description: 'The handling round it was given in.' })
+  @Property({ type: 'smallint' })
+  round!: number;
+
+  @Field({ description: 'The opinion’s text.' })
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field(() => DateScalar, { description: 'The day it was sent (Asia/Shanghai).' })
+  @Property({ type: 'date' })
+  submittedOn!: string;
+
+  @Field({ description: 'Was it sent after its window (`CO_HANDLER_OPINION_DAYS` from the start of the round)? Late opinions are accepted and marked.' })
+  @Property()
+  isLate!: boolean;
 }
 
 export enum EvidenceKind {

@@ -5,7 +5,7 @@ import { badUserInput } from '../../common/errors';
 import { type ForwardPageArgs, Page, pageRequest } from '../../common/pagination';
 import { zoneToday } from '../../clock';
 import { type CppccLevel, CppccMember, HandlingUnit, PolicyRequest, Proposal, ProposalStatus } from './cppcc.entity';
-import { type CppccMemberFilter, HandlingUnitScore, MAX_DUE_WITHIN_DAYS, type PolicyRequestFilter, type ProposalFilter } from './cppcc.types';
+import { type CppccMemberFilter, HandlingUnitScore, MAX_DUE_WITHIN_DAYS, type PolicyRequestFilter, type ProposalFilter, UnitEvaluation } from './cppcc.types';
 import { readObject, readObjects, readRows } from '../../db/read-objects';
 
 /**
@@ -31,7 +31,7 @@ export function proposalVisibleSql(ctx: RequestContext, p: string): { sql: strin
     case Condition.ASSIGNED_TO_UNIT: {
       const unit = ctx.access.actingFor('HandlingUnit');
       if (!unit) return { sql: 'false', bindings: [] };
-      return { sql: `(${p}.lead_unit_id = ?::uuid or ?::text = any(${p}.co_handler_ids))`, bindings: [unit, unit] };
+      return { sql: `(?::text = any(${p}.lead_unit_ids) or ?::text = any(${p}.co_handler_ids))`, bindings: [unit, unit] };
     }
     default:
       return { sql: 'false', bindings: [] };
@@ -81,8 +81,10 @@ export async function findProposals(ctx: RequestContext, given: ProposalFilter |
     if (filter?.isMine != null) {
       const member = ctx.access.actingFor('CppccMember');
       if (!member) throw badUserInput('isMine is for CPPCC members.', 'filter.isMine');
-      const mine = `(?::text = any(p.proposer_ids) or ?::text = any(p.cosigner_ids))`;
-      q.whereRaw(filter.isMine ? mine : `not ${mine}`, [member, member]);
+      // Also the proposal one of the viewer's was merged into (并案): it answers the viewer's too.
+      const mine = `(?::text = any(p.proposer_ids) or ?::text = any(p.cosigner_ids)
+        or exists (select 1 from proposal m where m.merged_into_id = p.id and ?::text = any(m.proposer_ids)))`;
+      q.whereRaw(filter.isMine ? mine : `not ${mine}`, [member, member, member]);
     }
     return q;
   };
@@ -232,5 +234,68 @@ export async function handlingUnitScores(ctx: RequestContext, year: number, page
       const [row] = await readRows<{ n: string }>(ctx.em, `select count(*) as n from (${scores}) s`, [year]);
       return Number(row!.n);
     },
+  );
+}
+
+/**
+ * The democratic evaluation report (民主评议) of a year: per handling unit, its lead replies given in the year (every
+ * round), the proposals they answered, their categories, how many were on time, and the ratings of them (attitude and
+ * result, merged proposals' included) with the score (`UnitEvaluation.score`). One statement, and one for the units.
+ */
+export async function unitEvaluation(ctx: RequestContext, year: number): Promise<UnitEvaluation[]> {
+  const rows = await readRows<Record<string, number | string | null> & { unit_id: string; name: string; score: string | null }>(
+    ctx.em,
+    `with r as (select * from proposal_reply where is_lead and extract(year from replied_on) = ?),
+          g as (select g.* from reply_rating g join r on r.id = g.reply_id),
+          per_reply as (
+            select r.unit_id,
+                   count(distinct r.proposal_id)::int as proposals,
+                   count(*)::int as replies,
+                   count(*) filter (where r.category = 'RESOLVED_OR_ADOPTED')::int as a,
+                   count(*) filter (where r.category = 'BEING_ADDRESSED')::int as b,
+                   count(*) filter (where r.category = 'FOR_REFERENCE')::int as c,
+                   count(*) filter (where r.is_on_time)::int as on_time
+            from r group by r.unit_id),
+          points as (
+            select r.unit_id,
+                   count(*)::int as ratings,
+                   count(*) filter (where g.attitude = 'SATISFIED')::int as att_s,
+                   count(*) filter (where g.attitude = 'BASICALLY_SATISFIED')::int as att_b,
+                   count(*) filter (where g.attitude = 'DISSATISFIED')::int as att_d,
+                   count(*) filter (where g.result = 'SATISFIED')::int as res_s,
+                   count(*) filter (where g.result = 'BASICALLY_SATISFIED')::int as res_b,
+                   count(*) filter (where g.result = 'DISSATISFIED')::int as res_d
+            from g join r on r.id = g.reply_id group by r.unit_id)
+     select x.*, u.name,
+            coalesce(pt.ratings, 0) as ratings, coalesce(pt.att_s, 0) as att_s, coalesce(pt.att_b, 0) as att_b, coalesce(pt.att_d, 0) as att_d,
+            coalesce(pt.res_s, 0) as res_s, coalesce(pt.res_b, 0) as res_b, coalesce(pt.res_d, 0) as res_d,
+            to_char(s.score, 'FM990.00') as score
+     from per_reply x join handling_unit u on u.id = x.unit_id left join points pt on pt.unit_id = x.unit_id
+     cross join lateral (select case when pt.ratings > 0 then round(
+              (0.4 * (100 * pt.att_s + 80 * pt.att_b) + 0.6 * (100 * pt.res_s + 80 * pt.res_b))::numeric / pt.ratings, 2) end as score) s
+     order by s.score desc nulls last, u.name collate "zh-x-icu", u.id`,
+    [year],
+  );
+  const units = await ctx.loaders.byIds(HandlingUnit, rows.map((r) => r.unit_id));
+  const n = (v: unknown) => Number(v);
+  return rows.map((r) =>
+    Object.assign(new UnitEvaluation(), {
+      unit: units.find((u) => u.id === r.unit_id)!,
+      year,
+      proposalsHandled: n(r['proposals']),
+      replies: n(r['replies']),
+      categoryA: n(r['a']),
+      categoryB: n(r['b']),
+      categoryC: n(r['c']),
+      onTime: n(r['on_time']),
+      ratings: n(r['ratings']),
+      attitudeSatisfied: n(r['att_s']),
+      attitudeBasicallySatisfied: n(r['att_b']),
+      attitudeDissatisfied: n(r['att_d']),
+      resultSatisfied: n(r['res_s']),
+      resultBasicallySatisfied: n(r['res_b']),
+      resultDissatisfied: n(r['res_d']),
+      score: r.score,
+    }),
   );
 }

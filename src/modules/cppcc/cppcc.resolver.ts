@@ -8,6 +8,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { EnterpriseConnection } from '../enterprise/enterprise.resolver';
 import { zoneToday } from '../../clock';
 import {
+  CoHandlerOpinion,
   CppccLevel,
   CppccMember,
   HandlingUnit,
@@ -20,10 +21,11 @@ import {
   ProposalStatus,
   Publication,
   RejectionGround,
+  ReplyRating,
   Satisfaction,
   Sector,
 } from './cppcc.entity';
-import { findHandlingUnits, findMembers, findPolicyRequests, findProposals, handlingUnitScores, proposalVisibleSql } from './cppcc.queries';
+import { findHandlingUnits, findMembers, findPolicyRequests, findProposals, handlingUnitScores, proposalVisibleSql, unitEvaluation } from './cppcc.queries';
 import {
   assignProposal,
   attachEvidence,
@@ -32,12 +34,14 @@ import {
   draftProposal,
   escalateProposal,
   filePolicyRequest,
+  mergeProposals,
   rateProposalAnswer,
   rateReply,
   replyToProposal,
   requestExtension,
   returnProposal,
   reviewProposal,
+  submitCoHandlerOpinion,
   submitProposal,
   superviseProposal,
   updateProposal,
@@ -55,6 +59,7 @@ import {
   FilePolicyRequestInput,
   HandlingUnitScore,
   JSONObjectScalar,
+  MergeProposalsInput,
   PolicyRequestFilter,
   ProposalExtension,
   ProposalFilter,
@@ -65,8 +70,10 @@ import {
   RequestExtensionInput,
   ReturnProposalInput,
   ReviewProposalInput,
+  SubmitCoHandlerOpinionInput,
   SubmitProposalInput,
   SuperviseProposalInput,
+  UnitEvaluation,
   UpdateProposalInput,
   WithdrawProposalInput,
 } from './cppcc.types';
@@ -162,6 +169,9 @@ const REQUEST_PROPOSALS = pagedList({
 /** Every reply of a proposal, as `Proposal.replies` orders them: `answer` picks the lead unit's latest. */
 const ALL_REPLIES = many(ProposalReply, 'proposal', { round: 'asc', isLead: 'desc', repliedOn: 'asc', id: 'asc' });
 
+/** The co-handling units' opinions of a proposal, by round, then in the order they were sent. */
+const OPINIONS = many(CoHandlerOpinion, 'proposal', { round: 'asc', createdAt: 'asc', id: 'asc' });
+
 /** What the fields of proposals, members and requests read (src/db/read-plan.ts): their lists read it ahead. */
 const PROPOSAL = follows('Proposal', {
   proposers: each(CppccMember, 'proposerIds'),
@@ -170,15 +180,24 @@ const PROPOSAL = follows('Proposal', {
   party: one(Party, 'party'),
   requests: each(PolicyRequest, 'requestIds'),
   leadUnit: one(HandlingUnit, 'leadUnit'),
+  leadUnits: each(HandlingUnit, 'leadUnitIds'),
   coHandlers: each(HandlingUnit, 'coHandlerIds'),
+  coHandlerOpinions: OPINIONS,
+  // With its replies: a merged proposal's answers are the ones of the proposal it was merged into.
+  mergedInto: { path: [one(Proposal, 'mergedInto')], also: [[ALL_REPLIES]] },
+  merged: many(Proposal, 'mergedInto', { createdAt: 'asc', id: 'asc' }),
   escalatedFrom: one(Proposal, 'escalatedFrom'),
   escalations: ESCALATIONS.follow,
   evidence: EVIDENCE.follow,
   timeline: TIMELINE.follow,
   replies: REPLIES.follow,
   answer: ALL_REPLIES,
+  // A merged proposal's answers are those of the proposal it was merged into: its resolver reads them, batched.
+  answers: ALL_REPLIES,
 });
-const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit') });
+const REPLY = follows('ProposalReply', { unit: one(HandlingUnit, 'unit'), ratings: many(ReplyRating, 'reply', { createdAt: 'asc', id: 'asc' }) });
+const RATING = follows('ReplyRating', { proposal: one(Proposal, 'proposal') });
+const OPINION = follows('CoHandlerOpinion', { unit: one(HandlingUnit, 'unit') });
 const MEMBER = follows('CppccMember', { sector: one(Sector, 'sector'), party: one(Party, 'party') });
 follows('PolicyRequest', { enterprises: REQUEST_ENTERPRISES.follow, proposals: REQUEST_PROPOSALS.follow });
 
@@ -318,7 +337,7 @@ export class ProposalResolver {
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
-    description: `The office assigns an accepted proposal (交办) to a lead unit and co-handlers of its level; the reply is due in 3 months (6 if complex).\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+    description: `The office assigns an accepted proposal (交办) to a lead unit, or several each owning a part (分办: \`splitWithUnitIds\`), and co-handlers of its level; the reply is due in 3 months (6 if complex).\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
   async assignProposal(
     @Ctx() ctx: RequestContext,
@@ -337,7 +356,7 @@ export class ProposalResolver {
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
-    description: `An assigned unit replies, once a round: the lead unit’s reply answers the proposal (REPLIED), a co-handler’s is its opinion.\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+    description: `A lead unit replies, once a round: REPLIED once every lead unit of the round replied (several when split, 分办). A co-handling unit is refused (NOT_PERMITTED): it uses \`submitCoHandlerOpinion\`.\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
   async replyToProposal(
     @Ctx() ctx: RequestContext,
@@ -363,7 +382,7 @@ export class ProposalResolver {
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
-    description: `A proposer rates the reply that answers the proposal (the lead unit’s of the current round): satisfied or basically satisfied closes it, dissatisfied sends it back to its units for another round.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+    description: `A proposer rates a reply of the current round, overall and, separately, its attitude and result (民主评议). Once every reply of the round is rated: satisfied or basically satisfied closes the proposal; a dissatisfied reply in round 1 is handled once more by its unit (重新办理, due in \`PROPOSAL_REHANDLING_DAYS\`, 30 by default), in round 2 the proposal closes as dissatisfied. The proposers of a proposal merged into it rate its replies too (recorded for their proposal).\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
   async rateReply(
     @Ctx() ctx: RequestContext,
@@ -410,6 +429,14 @@ export class ProposalResolver {
 
   @Authorized()
   @Mutation(() => ProposalPayload, {
+    description: `The proposals office merges accepted proposals into another (并案), accepted or already assigned, of the same level: each becomes MERGED and follows it, its proposers receiving its replies and rating them.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async mergeProposals(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal handled for them all, and those merged into it.' }) input: MergeProposalsInput) {
+    return ProposalPayload.from(await mergeProposals(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
     description: `The lead unit returns a proposal (退办) as outside its remit, within PROPOSAL_RETURN_DAYS (10 by default) of its assignment: ACCEPTED again, for the office to assign anew.\n\n${errors('InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
   })
   async returnProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the reasons.' }) input: ReturnProposalInput) {
@@ -438,6 +465,14 @@ export class ProposalResolver {
   })
   async superviseProposal(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and its supervising leaders.' }) input: SuperviseProposalInput) {
     return ProposalPayload.from(await superviseProposal(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => ProposalPayload, {
+    description: `A co-handling unit sends the lead units its opinion (会办意见), once a round, while the proposal is ASSIGNED: no category, not sent to the proposers. After \`CO_HANDLER_OPINION_DAYS\` (30 by default) from the start of the round it is accepted, marked late.\n\n${errors('DuplicateError', 'InvalidInputError', 'NotFoundError', 'NotPermittedError', 'TransitionNotAllowedError')}`,
+  })
+  async submitCoHandlerOpinion(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal and the opinion.' }) input: SubmitCoHandlerOpinionInput) {
+    return ProposalPayload.from(await submitCoHandlerOpinion(ctx, input));
   }
 
   // ── fields ──
@@ -497,9 +532,34 @@ export class ProposalResolver {
     return ctx.loaders.follow(PROPOSAL.leadUnit, p);
   }
 
-  @FieldResolver(() => [HandlingUnit], { description: `The co-handling units (会办单位), which give the lead unit their opinions: at most ${BOUNDS.coHandlers}.` })
+  @FieldResolver(() => [HandlingUnit], {
+    description: `Every lead unit (主办单位), \`leadUnit\` first: several when split (分办), each replying on its own; at most ${BOUNDS.leadUnits}. Empty until assigned.`,
+  })
+  leadUnits(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow<HandlingUnit>(PROPOSAL.leadUnits, p);
+  }
+
+  @FieldResolver(() => [HandlingUnit], { description: `The co-handling units (会办单位), which give the lead units their opinions: at most ${BOUNDS.coHandlers}.` })
   coHandlers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow<HandlingUnit>(PROPOSAL.coHandlers, p);
+  }
+
+  @FieldResolver(() => [CoHandlerOpinion], {
+    nullable: true,
+    description: `The co-handling units’ opinions (会办意见), by round: at most ${BOUNDS.coHandlers} a round. A lead unit, the office and the zone’s administrators read them all, a co-handling unit its own; members, to whom they are not sent, none.`,
+  })
+  async coHandlerOpinions(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow<CoHandlerOpinion>(PROPOSAL.coHandlerOpinions, p);
+  }
+
+  @FieldResolver(() => Proposal, { nullable: true, description: 'The proposal it was merged into (并案), handled for both; null unless MERGED.' })
+  mergedInto(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow(PROPOSAL.mergedInto.path[0]!, p);
+  }
+
+  @FieldResolver(() => [Proposal], { description: `The proposals merged into it (并案), oldest first: at most ${BOUNDS.merged}. Their proposers receive its replies and rate them.` })
+  merged(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow<Proposal>(PROPOSAL.merged, p);
   }
 
   @FieldResolver(() => Boolean, { description: 'Is it with its units and past its due date (the day after `dueOn`, Asia/Shanghai)?' })
@@ -542,10 +602,24 @@ export class ProposalResolver {
     return p.dueOn;
   }
 
-  @FieldResolver(() => ProposalReply, { nullable: true, description: 'This level’s answer: the lead unit’s latest reply; null until it replied. Rate it with `rateReply`.' })
+  @FieldResolver(() => ProposalReply, {
+    nullable: true,
+    description: 'This level’s answer: the lead unit’s (`leadUnit`) latest reply; null until it replied. A split proposal’s every answer: `answers`. Rate it with `rateReply`.',
+  })
   async answer(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     const replies = await ctx.loaders.follow<ProposalReply>(ALL_REPLIES, p);
-    return replies.filter((r) => r.isLead).at(-1) ?? null;
+    const lead = p.leadUnit?.id;
+    return replies.filter((r) => r.isLead && (!lead || r.unit.id === lead)).at(-1) ?? null;
+  }
+
+  @FieldResolver(() => [ProposalReply], {
+    description: `The replies that answer it now: each lead unit’s latest (one, or each of a split proposal’s: at most ${BOUNDS.leadUnits}), \`leadUnits\` order. For a MERGED proposal, those of the proposal it was merged into, which its proposers rate. Empty until a lead unit replied.`,
+  })
+  async answers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+    const handling = p.mergedInto ? await ctx.loaders.follow<Proposal>(PROPOSAL.mergedInto.path[0]!, p) : p;
+    if (!handling) return [];
+    const replies = await ctx.loaders.follow<ProposalReply>(ALL_REPLIES, handling);
+    return handling.leadUnitIds.flatMap((u) => replies.filter((r) => r.isLead && r.unit.id === u).slice(-1));
   }
 }
 
@@ -554,6 +628,30 @@ export class ProposalReplyResolver {
   @FieldResolver(() => HandlingUnit, { description: 'The unit that replied.' })
   unit(@Root() r: ProposalReply, @Ctx() ctx: RequestContext) {
     return ctx.loaders.follow(REPLY.unit, r);
+  }
+
+  @FieldResolver(() => [ReplyRating], {
+    description: `Its ratings, oldest first: one by the proposers of the proposal it answers, and one by those of each proposal merged into it (at most ${BOUNDS.merged + 1}).`,
+  })
+  ratings(@Root() r: ProposalReply, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow<ReplyRating>(REPLY.ratings, r);
+  }
+}
+
+@Resolver(() => ReplyRating)
+export class ReplyRatingResolver {
+  // Never null: a rating is seen exactly when this proposal is (its row rule).
+  @FieldResolver(() => Proposal, { description: 'The proposal whose proposers rated: the one the reply answers, or one merged into it.' })
+  proposal(@Root() r: ReplyRating, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow(RATING.proposal, r);
+  }
+}
+
+@Resolver(() => CoHandlerOpinion)
+export class CoHandlerOpinionResolver {
+  @FieldResolver(() => HandlingUnit, { description: 'The co-handling unit that gave it.' })
+  unit(@Root() o: CoHandlerOpinion, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.follow(OPINION.unit, o);
   }
 }
 
@@ -609,6 +707,14 @@ export class CppccMemberResolver {
     @Arg('year', () => Int, { description: 'The year the replies were given in (Asia/Shanghai).' }) year: number,
   ) {
     return handlingUnitScores(ctx, year, page);
+  }
+
+  @Authorized()
+  @Query(() => [UnitEvaluation], {
+    description: `The democratic evaluation report (民主评议) of a year, for the office: each handling unit that replied as a lead unit in it, with its proposals, reply categories, replies on time, attitude and result ratings and its score; best score first (units none of whose replies was rated last), then by name. Bounded by the handling units of the registry.`,
+  })
+  unitEvaluation(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { description: 'The year the replies were given in (Asia/Shanghai).' }) year: number) {
+    return unitEvaluation(ctx, year);
   }
 
   @FieldResolver(() => Sector, { description: 'The sector (界别) the member sits in.' })

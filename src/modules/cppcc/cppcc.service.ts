@@ -17,6 +17,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { zoneToday } from '../../clock';
 import {
   CppccLevel,
+  CoHandlerOpinion,
   CppccMember,
   ExtensionDecision,
   HandlingUnit,
@@ -30,6 +31,7 @@ import {
   ProposalAction,
   ProposalStatus,
   ProposerKind,
+  ReplyRating,
   Satisfaction,
 } from './cppcc.entity';
 import {
@@ -42,7 +44,9 @@ import {
   type EscalateProposalInput,
   type FilePolicyRequestInput,
   type ProposalSessionInput,
+  type MergeProposalsInput,
   type RateReplyInput,
+  type SubmitCoHandlerOpinionInput,
   type ReplyToProposalInput,
   type RequestExtensionInput,
   type ReturnProposalInput,
@@ -99,6 +103,24 @@ export const isServing = (member: CppccMember, today: string = zoneToday()) => m
 /** The refusal for a retired member who would draft, co-sign or propose. */
 const retired = (field: string | null, member: CppccMember) =>
   notPermitted(field, `${member.name} retired from the committee on ${member.retiredOn}: only serving members draft, co-sign or propose.`);
+
+/** Days from a date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The handling windows of practice (design defaults; `PROPOSAL_REHANDLING_DAYS` and `CO_HANDLER_OPINION_DAYS` set
+ * them, src/config.ts, applied at start-up): the one re-handling round after a dissatisfied rating (重新办理, about a
+ * month), and the window in which co-handling units send the lead units their opinions (会办意见, about a month from
+ * the start of the round; a later opinion is still accepted, marked late, since the lead unit needs it all the same).
+ */
+export const HANDLING_TIMES = { rehandlingDays: 30, coHandlerOpinionDays: 30 };
+
+/** Re-handling happens once: round 2 is the last. */
+export const LAST_ROUND = 2;
 
 /** The member the viewer acts for, or null. */
 async function viewerMember(ctx: RequestContext): Promise<CppccMember | null> {
@@ -223,6 +245,7 @@ async function mayTake(ctx: RequestContext, proposal: Proposal, step: ProposalSt
   if (!(await ctx.access.seesObject('Proposal', proposal, step))) return { refusal: [new NotFoundError(field, 'No such proposal.')] };
   const member = await viewerMember(ctx);
   const unit = ctx.access.actingFor('HandlingUnit');
+  const proposesMerged = step === 'RATE_MERGED' && !!member && (await mergedProposedBy(ctx, proposal, member)) !== null;
   const isActor = (actor: Actor) => {
     const proposes = !!member && proposal.proposerIds.includes(member.id);
     switch (actor) {
@@ -230,16 +253,24 @@ async function mayTake(ctx: RequestContext, proposal: Proposal, step: ProposalSt
         return proposes;
       case 'NOT_PROPOSER':
         return !!member && !proposes;
-      case 'ASSIGNED_UNIT':
-        return !!unit && (proposal.leadUnit?.id === unit || proposal.coHandlerIds.includes(unit));
+      case 'MERGED_PROPOSER':
+        return proposesMerged;
       case 'LEAD_UNIT':
-        return !!unit && proposal.leadUnit?.id === unit;
+        return !!unit && proposal.leadUnitIds.includes(unit);
+      case 'CO_HANDLER':
+        return !!unit && proposal.coHandlerIds.includes(unit);
       case 'ANY':
         return true;
     }
   };
   const refusal = guard(step, proposal.status, ctx.viewer!.role, isActor, field);
   return refusal ? { refusal: [refusal] } : { proposal, member };
+}
+
+/** The proposal merged into `proposal` that `member` proposes, if any. */
+async function mergedProposedBy(ctx: RequestContext, proposal: Proposal, member: CppccMember): Promise<Proposal | null> {
+  const found = await ctx.em.find(Proposal, { mergedInto: proposal.id, proposerIds: { $contains: [member.id] } }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 });
+  return found[0] ?? null;
 }
 
 const stale = (ctx: RequestContext, proposal: Proposal, version: number) => async () =>
@@ -390,37 +421,58 @@ export async function reviewProposal(ctx: RequestContext, input: ReviewProposalI
   return flushOutcome(ctx, proposal, input.version != null ? { stale: stale(ctx, proposal, input.version) } : {});
 }
 
-/** The office assigns an accepted proposal to a lead unit and co-handlers of its level; the reply falls due. */
+/**
+ * The office assigns an accepted proposal to a lead unit (or, split, several: 分办) and co-handlers of its level; the
+ * reply falls due.
+ */
 export async function assignProposal(ctx: RequestContext, input: AssignProposalInput): Promise<Outcome<Proposal>> {
   const found = await forAction(ctx, input.proposalId, 'ASSIGN');
   if ('refusal' in found) return refused(found.refusal);
   const { proposal } = found;
   const problems = new Problems();
   const coHandlers = input.coHandlerIds ?? [];
+  const split = input.splitWithUnitIds ?? [];
   if (coHandlers.length > BOUNDS.coHandlers) problems.invalid('input.coHandlerIds', `A proposal has at most ${BOUNDS.coHandlers} co-handling units.`);
-  const fieldOf = (i: number) => (i === 0 ? 'input.leadUnitId' : `input.coHandlerIds.${i - 1}`);
-  const ids = [input.leadUnitId, ...coHandlers].map((g, i) => idOf(problems, fieldOf(i), g, 'HandlingUnit'));
+  if (split.length > BOUNDS.leadUnits - 1) problems.invalid('input.splitWithUnitIds', `A split proposal has at most ${BOUNDS.leadUnits} lead units.`);
+  const fields = ['input.leadUnitId', ...split.map((_, i) => `input.splitWithUnitIds.${i}`), ...coHandlers.map((_, i) => `input.coHandlerIds.${i}`)];
+  const ids = [input.leadUnitId, ...split, ...coHandlers].map((g, i) => idOf(problems, fields[i]!, g, 'HandlingUnit'));
   const units = await ctx.em.find(HandlingUnit, { id: { $in: ids.filter((x): x is string => !!x) } });
   ids.forEach((u, i) => {
-    const field = fieldOf(i);
+    const field = fields[i]!;
     const unit = units.find((x) => x.id === u);
     if (u && !unit) problems.add(new NotFoundError(field, 'No such handling unit.'));
     else if (unit && unit.level !== proposal.level) problems.invalid(field, `${unit.name} handles ${unit.level} proposals, not ${proposal.level} ones.`);
     else if (u && ids.indexOf(u) !== i) problems.invalid(field, `${unit!.name} is named twice.`);
   });
   if (problems.any) return refused(problems.list);
+  const today = zoneToday();
   proposal.status = ProposalStatus.ASSIGNED;
   proposal.leadUnit = units.find((u) => u.id === ids[0]) as never;
-  proposal.coHandlerIds = ids.slice(1) as string[];
-  proposal.assignedOn = zoneToday();
-  proposal.dueOn = dueFrom(proposal.assignedOn);
+  proposal.leadUnitIds = ids.slice(0, 1 + split.length) as string[];
+  proposal.coHandlerIds = ids.slice(1 + split.length) as string[];
+  proposal.assignedOn = today;
+  proposal.dueOn = dueFrom(today);
+  proposal.roundStartedOn = today;
   // A new assignment (after a return) starts without the previous unit's request for more time.
   Object.assign(proposal, NO_EXTENSION);
   event(ctx, proposal, ProposalAction.ASSIGNED, ids.map((id) => units.find((u) => u.id === id)!.name).join('、'));
   return flushOutcome(ctx, proposal);
 }
 
-/** An assigned unit replies: the lead unit's reply answers the proposal, a co-handler's is its opinion. */
+/**
+ * The lead units expected to reply in the proposal's current round: every one in round 1; in the re-handling round,
+ * those whose reply was rated dissatisfied.
+ */
+async function unitsOfRound(ctx: RequestContext, proposal: Proposal): Promise<string[]> {
+  if (proposal.round === 1) return proposal.leadUnitIds;
+  const earlier = await ctx.em.find(ProposalReply, { proposal: proposal.id, round: proposal.round - 1, rating: Satisfaction.DISSATISFIED });
+  return proposal.leadUnitIds.filter((u) => earlier.some((r) => r.unit.id === u));
+}
+
+/**
+ * A lead unit replies, once a round: REPLIED when every lead unit of the round has (one, or each of a split
+ * proposal's). Co-handling units do not reply: they send the lead units an opinion (`submitCoHandlerOpinion`).
+ */
 export async function replyToProposal(ctx: RequestContext, input: ReplyToProposalInput): Promise<Outcome<Proposal>> {
   const found = await forAction(ctx, input.proposalId, 'REPLY');
   if ('refusal' in found) return refused(found.refusal);
@@ -430,13 +482,28 @@ export async function replyToProposal(ctx: RequestContext, input: ReplyToProposa
   const signedBy = requiredText(problems, 'input.signedBy', input.signedBy, LIMITS.signer);
   if (problems.any) return refused(problems.list);
   const unitId = ctx.access.actingFor('HandlingUnit')!;
-  const isLead = proposal.leadUnit?.id === unitId;
-  const earlier = await ctx.em.count(ProposalReply, { proposal, round: proposal.round, unit: unitId });
-  if (earlier) return refused([new DuplicateError('input.proposalId', 'Your unit has replied in this round already.')]);
-  ctx.em.create(ProposalReply, { proposal, unit: unitId, round: proposal.round, isLead, category: input.category, text: body!, signedBy: signedBy!, publication: input.publication, repliedOn: zoneToday() } as never);
-  if (isLead) proposal.status = ProposalStatus.REPLIED;
+  const expected = await unitsOfRound(ctx, proposal);
+  if (!expected.includes(unitId)) {
+    return refused([transitionNotAllowed('input.proposalId', `Round ${proposal.round} re-handles the other units’ parts: your unit’s reply was rated already.`)]);
+  }
+  const given = await ctx.em.find(ProposalReply, { proposal, round: proposal.round });
+  if (given.some((r) => r.unit.id === unitId)) return refused([new DuplicateError('input.proposalId', 'Your unit has replied in this round already.')]);
+  const today = zoneToday();
+  ctx.em.create(ProposalReply, {
+    proposal,
+    unit: unitId,
+    round: proposal.round,
+    isLead: true,
+    category: input.category,
+    text: body!,
+    signedBy: signedBy!,
+    publication: input.publication,
+    repliedOn: today,
+    isOnTime: proposal.dueOn === null || today <= proposal.dueOn,
+  } as never);
+  if (expected.every((u) => u === unitId || given.some((r) => r.unit.id === u))) proposal.status = ProposalStatus.REPLIED;
   else proposal.updatedAt = new Date();
-  event(ctx, proposal, isLead ? ProposalAction.REPLIED : ProposalAction.CO_HANDLER_REPLIED, input.category);
+  event(ctx, proposal, ProposalAction.REPLIED, input.category);
   return flushOutcome(ctx, proposal);
 }
 
@@ -498,9 +565,11 @@ export async function returnProposal(ctx: RequestContext, input: ReturnProposalI
   }
   proposal.status = ProposalStatus.ACCEPTED;
   proposal.leadUnit = null;
+  proposal.leadUnitIds = [];
   proposal.coHandlerIds = [];
   proposal.dueOn = null;
   proposal.assignedOn = null;
+  proposal.roundStartedOn = null;
   Object.assign(proposal, NO_EXTENSION);
   event(ctx, proposal, ProposalAction.RETURNED, reason!);
   return flushOutcome(ctx, proposal);
@@ -577,6 +646,77 @@ export async function superviseProposal(ctx: RequestContext, input: SupervisePro
   return flushOutcome(ctx, proposal);
 }
 
+/**
+ * A co-handling unit sends the lead units its opinion (会办意见), once a round: no category, not sent to the
+ * proposers. Within `CO_HANDLER_OPINION_DAYS` of the round's start it is on time; later it is accepted, marked late.
+ */
+export async function submitCoHandlerOpinion(ctx: RequestContext, input: SubmitCoHandlerOpinionInput): Promise<Outcome<Proposal>> {
+  const found = await forAction(ctx, input.proposalId, 'CO_HANDLER_OPINION');
+  if ('refusal' in found) return refused(found.refusal);
+  const { proposal } = found;
+  const problems = new Problems();
+  const body = requiredText(problems, 'input.text', input.text, LIMITS.reply);
+  if (problems.any) return refused(problems.list);
+  const unitId = ctx.access.actingFor('HandlingUnit')!;
+  if (await ctx.em.count(CoHandlerOpinion, { proposal, round: proposal.round, unit: unitId })) {
+    return refused([new DuplicateError('input.proposalId', 'Your unit has given its opinion in this round already.')]);
+  }
+  const today = zoneToday();
+  const window = proposal.roundStartedOn ? addDays(proposal.roundStartedOn, HANDLING_TIMES.coHandlerOpinionDays) : null;
+  ctx.em.create(CoHandlerOpinion, { proposal, unit: unitId, round: proposal.round, text: body!, submittedOn: today, isLate: window !== null && today > window } as never);
+  proposal.updatedAt = new Date();
+  const unit = await ctx.em.findOneOrFail(HandlingUnit, unitId);
+  event(ctx, proposal, ProposalAction.CO_HANDLER_OPINION_SUBMITTED, unit.name);
+  return flushOutcome(ctx, proposal);
+}
+
+/**
+ * The office merges accepted proposals into another (并案): accepted or already assigned, of the same level. Each
+ * merged one is MERGED and follows it: its proposers receive that proposal's replies and rate them.
+ */
+export async function mergeProposals(ctx: RequestContext, input: MergeProposalsInput): Promise<Outcome<Proposal>> {
+  const problems = new Problems();
+  const intoId = idOf(problems, 'input.intoId', input.intoId, 'Proposal');
+  const target = intoId ? await ctx.em.findOne(Proposal, intoId) : null;
+  if (!target) return refused(problems.any ? problems.list : [new NotFoundError('input.intoId', 'No such proposal.')]);
+  const allowed = await mayTake(ctx, target, 'MERGE_INTO', 'input.intoId');
+  if ('refusal' in allowed) return refused(allowed.refusal);
+  if (input.ids.length === 0) return refused([new InvalidInputError('input.ids', 'Name at least one proposal to merge.')]);
+  const already = await ctx.em.count(Proposal, { mergedInto: target.id });
+  if (already + input.ids.length > BOUNDS.merged) {
+    return refused([new InvalidInputError('input.ids', `At most ${BOUNDS.merged} proposals are merged into one; ${already} are already.`)]);
+  }
+  const uuids = input.ids.map((g, i) => idOf(problems, `input.ids.${i}`, g, 'Proposal'));
+  const found = await ctx.em.find(Proposal, { id: { $in: uuids.filter((x): x is string => !!x) } });
+  const parents = await ctx.em.find(Proposal, { mergedInto: { $in: found.map((p) => p.id) } }, { fields: ['id', 'mergedInto'] });
+  const merged: Proposal[] = [];
+  for (const [i, u] of uuids.entries()) {
+    const field = `input.ids.${i}`;
+    const p = found.find((x) => x.id === u);
+    if (!u) continue;
+    if (!p) {
+      problems.add(new NotFoundError(field, 'No such proposal.'));
+      continue;
+    }
+    const may = await mayTake(ctx, p, 'MERGE', field);
+    if ('refusal' in may) may.refusal.forEach((e) => problems.add(e));
+    else if (p.id === target.id) problems.invalid(field, 'A proposal is not merged into itself.');
+    else if (uuids.indexOf(u) !== i) problems.invalid(field, 'This proposal is named twice.');
+    else if (p.level !== target.level) problems.invalid(field, `A ${p.level} proposal is not merged into a ${target.level} one.`);
+    else if (parents.some((c) => c.mergedInto?.id === p.id)) problems.invalid(field, 'Other proposals are merged into this one: merge them into the other directly.');
+    else merged.push(p);
+  }
+  if (problems.any) return refused(problems.list);
+  for (const p of merged) {
+    p.status = ProposalStatus.MERGED;
+    p.mergedInto = target as never;
+    event(ctx, p, ProposalAction.MERGED, target.subject);
+    event(ctx, target, ProposalAction.MERGED_IN, p.subject);
+  }
+  target.updatedAt = new Date();
+  return flushOutcome(ctx, target);
+}
+
 const RATED: Record<Satisfaction, ProposalAction> = {
   SATISFIED: ProposalAction.RATED_SATISFIED,
   BASICALLY_SATISFIED: ProposalAction.RATED_BASICALLY_SATISFIED,
@@ -584,9 +724,11 @@ const RATED: Record<Satisfaction, ProposalAction> = {
 };
 
 /**
- * A proposer rates a reply, named by its id: the lead unit's reply of the proposal's current round, the one that
- * answers it (an earlier round's was rated already; a co-handler's opinion is not rated). Satisfied closes the
- * proposal; dissatisfied sends it back to its units for another round.
+ * A proposer rates a reply, named by its id: a lead unit's reply of the proposal's current round (an earlier round's
+ * was rated already). The proposers of the proposal it answers decide its course: once every reply of the round is
+ * rated, satisfied or basically satisfied closes it; a dissatisfied one in round 1 sends that reply's unit one
+ * re-handling round (`PROPOSAL_REHANDLING_DAYS`), in round 2 closes it as dissatisfied. The proposers of a proposal
+ * merged into it rate the same replies for their own proposal: recorded, and counted in the unit evaluation.
  */
 export async function rateReply(ctx: RequestContext, input: RateReplyInput): Promise<Outcome<Proposal>> {
   const problems = new Problems();
@@ -594,7 +736,9 @@ export async function rateReply(ctx: RequestContext, input: RateReplyInput): Pro
   const reply = id ? await ctx.em.findOne(ProposalReply, id) : null;
   const proposal = reply ? await ctx.em.findOne(Proposal, reply.proposal.id) : null;
   if (!reply || !proposal) return refused(problems.any ? problems.list : [new NotFoundError('input.replyId', 'No such reply.')]);
-  const found = await mayTake(ctx, proposal, 'RATE', 'input.replyId');
+  const member = await viewerMember(ctx);
+  const forMerged = member && !proposal.proposerIds.includes(member.id) ? await mergedProposedBy(ctx, proposal, member) : null;
+  const found = await mayTake(ctx, proposal, forMerged ? 'RATE_MERGED' : 'RATE', 'input.replyId');
   if ('refusal' in found) {
     // A reply the viewer may not see does not exist for it either.
     return refused(found.refusal.map((e) => (e instanceof NotFoundError ? new NotFoundError('input.replyId', 'No such reply.') : e)));
@@ -603,20 +747,48 @@ export async function rateReply(ctx: RequestContext, input: RateReplyInput): Pro
   if (reply.round !== proposal.round) {
     return refused([new InvalidInputError('input.replyId', `This reply answers round ${reply.round}, rated already: rate the reply of round ${proposal.round}.`)]);
   }
+  const ratedFor = forMerged ?? proposal;
+  if (await ctx.em.count(ReplyRating, { reply: reply.id, proposal: ratedFor.id })) {
+    return refused([new DuplicateError('input.replyId', 'This reply is rated already for this proposal.')]);
+  }
   const today = zoneToday();
+  ctx.em.create(ReplyRating, {
+    reply,
+    proposal: ratedFor,
+    rating: input.rating,
+    attitude: input.attitude ?? input.rating,
+    result: input.result ?? input.rating,
+    ratedOn: today,
+    ratedBy: actorOf(ctx),
+  } as never);
+  if (forMerged) {
+    forMerged.updatedAt = new Date();
+    event(ctx, forMerged, RATED[input.rating], proposal.subject);
+    return flushOutcome(ctx, proposal);
+  }
   reply.rating = input.rating;
   reply.ratedOn = today;
-  if (input.rating === Satisfaction.DISSATISFIED) {
-    proposal.status = ProposalStatus.ASSIGNED;
-    proposal.round += 1;
-    proposal.dueOn = dueFrom(today);
+  const round = await ctx.em.find(ProposalReply, { proposal: proposal.id, round: proposal.round });
+  if (round.every((r) => r.rating !== null)) {
+    const dissatisfied = round.some((r) => r.rating === Satisfaction.DISSATISFIED);
+    if (dissatisfied && proposal.round < LAST_ROUND) {
+      proposal.status = ProposalStatus.ASSIGNED;
+      proposal.round += 1;
+      proposal.roundStartedOn = today;
+      proposal.dueOn = addDays(today, HANDLING_TIMES.rehandlingDays);
+    } else {
+      proposal.status = ProposalStatus.CLOSED;
+    }
   } else {
-    proposal.status = ProposalStatus.CLOSED;
+    proposal.updatedAt = new Date();
   }
   event(ctx, proposal, RATED[input.rating]);
   const outcome = await flushOutcome(ctx, proposal);
-  if (outcome.value && proposal.status === ProposalStatus.CLOSED && proposal.requestIds.length) {
-    await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: proposal.requestIds } }, { status: PolicyRequestStatus.ANSWERED });
+  if (outcome.value && proposal.status === ProposalStatus.CLOSED) {
+    // Its requests are answered, and those of the proposals merged into it.
+    const merged = await ctx.em.find(Proposal, { mergedInto: proposal.id }, { fields: ['requestIds'] });
+    const requestIds = [...proposal.requestIds, ...merged.flatMap((m) => m.requestIds)];
+    if (requestIds.length) await ctx.em.nativeUpdate(PolicyRequest, { id: { $in: requestIds } }, { status: PolicyRequestStatus.ANSWERED });
   }
   return outcome;
 }
@@ -628,7 +800,7 @@ export async function rateReply(ctx: RequestContext, input: RateReplyInput): Pro
 export async function rateProposalAnswer(ctx: RequestContext, proposalId: string, rating: Satisfaction): Promise<Outcome<Proposal>> {
   const found = await forAction(ctx, proposalId, 'RATE');
   if ('refusal' in found) return refused(found.refusal);
-  const answer = await ctx.em.findOne(ProposalReply, { proposal: found.proposal.id, isLead: true, round: found.proposal.round });
+  const answer = await ctx.em.findOne(ProposalReply, { proposal: found.proposal.id, isLead: true, round: found.proposal.round, unit: found.proposal.leadUnit?.id ?? null });
   if (!answer) return refused([transitionNotAllowed('input.proposalId', `Round ${found.proposal.round} of this proposal has no reply to rate yet.`)]);
   return rateReply(ctx, { replyId: toGlobalId('ProposalReply', answer.id), rating });
 }

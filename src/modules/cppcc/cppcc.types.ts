@@ -21,6 +21,10 @@ export const BOUNDS = {
   requests: 10,
   /** The co-handling units (会办单位) besides the lead unit. */
   coHandlers: 10,
+  /** The lead units of a split proposal (分办), the first included: one issue rarely has more owners. */
+  leadUnits: 5,
+  /** The proposals merged into one (并案): similar proposals of a session, served whole (`Proposal.merged`). */
+  merged: 20,
 };
 
 // Named as before API v1 (shared/API.md lists \`filePolicyRequest(input: PolicyRequestInput!)\`): a client declares its
@@ -304,9 +308,35 @@ export class AssignProposalInput {
 
   @Field(() => [ID], {
     defaultValue: [],
-    description: `The co-handling units (会办单位), which give the lead unit their opinions: at most ${BOUNDS.coHandlers}, none twice.`,
+    description: `The co-handling units (会办单位), which give the lead units their opinions: at most ${BOUNDS.coHandlers}, none twice.`,
   })
   coHandlerIds!: string[];
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description:
+      `Split handling (分办): further lead units, each owning a part of the proposal beside \`leadUnitId\`, each replying on its own and each rated on its own; at most ${BOUNDS.leadUnits - 1}, none twice. ` +
+      'Empty: one lead unit.',
+  })
+  splitWithUnitIds?: string[];
+}
+
+@InputType({ description: 'A co-handling unit’s opinion (会办意见) to the lead units, as the viewer (that unit).' })
+export class SubmitCoHandlerOpinionInput {
+  @Field(() => ID, { description: 'The assigned proposal.' })
+  proposalId!: string;
+
+  @Field({ description: 'The opinion’s text, at most 5,000 characters.' })
+  text!: string;
+}
+
+@InputType({ description: 'Accepted proposals to merge (并案) into another, handled for them all.' })
+export class MergeProposalsInput {
+  @Field(() => ID, { description: 'The proposal handled for them all: accepted, or already assigned.' })
+  intoId!: string;
+
+  @Field(() => [ID], { description: `The proposals merged into it: accepted, not yet assigned, of its level; 1 to ${BOUNDS.merged} in all with those merged earlier.` })
+  ids!: string[];
 }
 
 @InputType({ description: 'A handling unit’s reply (答复) to a proposal assigned to it, as the viewer (that unit).' })
@@ -381,13 +411,19 @@ export class SuperviseProposalInput {
   note?: string | null;
 }
 
-@InputType({ description: 'A proposer’s rating of a reply (满意度测评).' })
+@InputType({ description: 'A proposer’s rating of a reply (满意度测评): overall, and its attitude and result separately (民主评议).' })
 export class RateReplyInput {
-  @Field(() => ID, { description: 'The reply: the lead unit’s reply of the proposal’s current round (`Proposal.answer`).' })
+  @Field(() => ID, { description: 'The reply: a lead unit’s reply of the proposal’s current round (`Proposal.answers`).' })
   replyId!: string;
 
-  @Field(() => Satisfaction, { description: 'The rating.' })
+  @Field(() => Satisfaction, { description: 'The overall rating (满意度): it decides whether the proposal closes or is handled once more.' })
   rating!: Satisfaction;
+
+  @Field(() => Satisfaction, { nullable: true, description: 'The rating of the unit’s handling attitude (办理态度); `rating` when omitted.' })
+  attitude?: Satisfaction | null;
+
+  @Field(() => Satisfaction, { nullable: true, description: 'The rating of the handling result (办理结果); `rating` when omitted.' })
+  result?: Satisfaction | null;
 }
 
 @InputType({ description: 'A proposal to carry up to a higher level, as the viewer (a member who sits on that committee).' })
@@ -507,4 +543,59 @@ export class HandlingUnitScore {
     description: 'Satisfied or basically satisfied, of those rated (满意率), truncated to four places; null when none was rated.',
   })
   satisfactionRate!: string | null;
+}
+
+@ObjectType({ description: 'A handling unit’s year in the democratic evaluation (民主评议): what it handled as a lead unit and how the proposers rated it.' })
+export class UnitEvaluation {
+  @Field(() => HandlingUnit, { description: 'The unit.' })
+  unit!: HandlingUnit;
+
+  @Field(() => Int, { description: 'The year (by the day each reply was given, Asia/Shanghai).' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Proposals it replied to as a lead unit in the year (承办提案数), each once.' })
+  proposalsHandled!: number;
+
+  @Field(() => Int, { description: 'Its replies in the year, every round.' })
+  replies!: number;
+
+  @Field(() => Int, { description: 'Of them, category A (A类: resolved or adopted).' })
+  categoryA!: number;
+
+  @Field(() => Int, { description: 'Of them, category B (B类: being resolved or planned).' })
+  categoryB!: number;
+
+  @Field(() => Int, { description: 'Of them, category C (C类: kept for reference).' })
+  categoryC!: number;
+
+  @Field(() => Int, { description: 'Of them, given by the due date of their round (按时答复).' })
+  onTime!: number;
+
+  @Field(() => Int, { description: 'Ratings of its replies (each proposal’s proposers rate once a reply, merged proposals’ included).' })
+  ratings!: number;
+
+  @Field(() => Int, { description: 'Of them, attitude rated satisfied (办理态度满意).' })
+  attitudeSatisfied!: number;
+
+  @Field(() => Int, { description: 'Of them, attitude rated basically satisfied (办理态度基本满意).' })
+  attitudeBasicallySatisfied!: number;
+
+  @Field(() => Int, { description: 'Of them, attitude rated dissatisfied (办理态度不满意).' })
+  attitudeDissatisfied!: number;
+
+  @Field(() => Int, { description: 'Of them, result rated satisfied (办理结果满意).' })
+  resultSatisfied!: number;
+
+  @Field(() => Int, { description: 'Of them, result rated basically satisfied (办理结果基本满意).' })
+  resultBasicallySatisfied!: number;
+
+  @Field(() => Int, { description: 'Of them, result rated dissatisfied (办理结果不满意).' })
+  resultDissatisfied!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The score out of 100 (评议得分, design): each rating scores satisfied 100, basically satisfied 80, dissatisfied 0; the score is 40% the mean for attitude and 60% the mean for result, to two decimal places (half up); null when none was rated.',
+  })
+  score!: string | null;
 }

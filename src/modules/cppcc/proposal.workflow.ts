@@ -17,10 +17,17 @@ export type ProposalStep =
   | 'RETURN'
   | 'REQUEST_EXTENSION'
   | 'DECIDE_EXTENSION'
-  | 'SUPERVISE';
+  | 'SUPERVISE'
+  | 'MERGE'
+  | 'MERGE_INTO'
+  | 'CO_HANDLER_OPINION'
+  | 'RATE_MERGED';
 
-/** Who among those of the role may act: the proposal's own proposers, its assigned units, its lead unit, or anyone of the role. */
-export type Actor = 'PROPOSER' | 'NOT_PROPOSER' | 'ASSIGNED_UNIT' | 'LEAD_UNIT' | 'ANY';
+/**
+ * Who among those of the role may act: the proposal's own proposers, the proposers of a proposal merged into it, its
+ * lead units, its co-handling units, or anyone of the role.
+ */
+export type Actor = 'PROPOSER' | 'NOT_PROPOSER' | 'MERGED_PROPOSER' | 'LEAD_UNIT' | 'CO_HANDLER' | 'ANY';
 
 interface Transition {
   from: readonly ProposalStatus[];
@@ -39,7 +46,11 @@ const OFFICE = 'the CPPCC proposals office';
  * everything else is refused before anything changes.
  *
  *   DRAFT ─submit→ SUBMITTED ─review→ ACCEPTED | REJECTED | CONVERTED
- *   ACCEPTED ─assign→ ASSIGNED ─reply (lead unit)→ REPLIED ─rate→ CLOSED, or back to ASSIGNED when dissatisfied
+ *   ACCEPTED ─merge (into an ACCEPTED or ASSIGNED one)→ MERGED: it follows the one it was merged into
+ *   ACCEPTED ─assign→ ASSIGNED ─reply (every lead unit)→ REPLIED ─rate (every reply)→ CLOSED, or, when one is
+ *     rated dissatisfied in round 1, back to ASSIGNED for one re-handling round (round 2) of its unit
+ *   ASSIGNED ─co-handler opinion→ ASSIGNED (to the lead units, not to the proposers)
+ *   REPLIED | CLOSED ─rate (a merged proposal's proposers)→ the same status: their rating is recorded
  *   REPLIED | CLOSED | REJECTED | CONVERTED ─escalate→ a new DRAFT one level up
  *   DRAFT | SUBMITTED | ACCEPTED ─withdraw (a proposer)→ WITHDRAWN
  *   ASSIGNED ─return (the lead unit, within PROPOSAL_RETURN_DAYS of assignment)→ ACCEPTED, to be assigned again
@@ -51,9 +62,14 @@ export const WORKFLOW: Record<ProposalStep, Transition> = {
   ATTACH_EVIDENCE: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
   COSIGN: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'NOT_PROPOSER', who: 'a member other than its proposers' },
   SUBMIT: { from: [DRAFT], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
-  REVIEW: { from: [SUBMITTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: 'the CPPCC proposals office' },
-  ASSIGN: { from: [ACCEPTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: 'the CPPCC proposals office' },
-  REPLY: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'ASSIGNED_UNIT', who: 'a handling unit it is assigned to' },
+  REVIEW: { from: [SUBMITTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
+  ASSIGN: { from: [ACCEPTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
+  REPLY: {
+    from: [ASSIGNED],
+    role: Role.HANDLING_UNIT,
+    actor: 'LEAD_UNIT',
+    who: 'a lead unit it is assigned to (a co-handling unit sends its opinion with submitCoHandlerOpinion)',
+  },
   RATE: { from: [REPLIED], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
   ESCALATE: { from: [REPLIED, CLOSED, REJECTED, CONVERTED], role: Role.CPPCC_MEMBER, actor: 'ANY', who: 'a member of the higher committee' },
   WITHDRAW: { from: [DRAFT, SUBMITTED, ACCEPTED], role: Role.CPPCC_MEMBER, actor: 'PROPOSER', who: 'its proposers' },
@@ -61,6 +77,14 @@ export const WORKFLOW: Record<ProposalStep, Transition> = {
   REQUEST_EXTENSION: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'LEAD_UNIT', who: 'its lead unit' },
   DECIDE_EXTENSION: { from: [ASSIGNED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
   SUPERVISE: { from: [ACCEPTED, ASSIGNED, REPLIED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
+  // Merging (并案) is the office's at acceptance and assignment: a proposal merged is accepted and not yet with units
+  // (its own units would otherwise be handling it); the one it joins may already be assigned.
+  MERGE: { from: [ACCEPTED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
+  MERGE_INTO: { from: [ACCEPTED, ASSIGNED], role: Role.CPPCC_OFFICE, actor: 'ANY', who: OFFICE },
+  CO_HANDLER_OPINION: { from: [ASSIGNED], role: Role.HANDLING_UNIT, actor: 'CO_HANDLER', who: 'a co-handling unit it is assigned to' },
+  // The proposers of a proposal merged into this one rate its replies too; the one it answers is then REPLIED, or
+  // CLOSED already by its own proposers' ratings.
+  RATE_MERGED: { from: [REPLIED, CLOSED], role: Role.CPPCC_MEMBER, actor: 'MERGED_PROPOSER', who: 'the proposers of a proposal merged into it' },
 };
 
 const verb: Record<ProposalStep, string> = {
@@ -78,6 +102,10 @@ const verb: Record<ProposalStep, string> = {
   REQUEST_EXTENSION: 'given more time',
   DECIDE_EXTENSION: 'given more time',
   SUPERVISE: 'supervised',
+  MERGE: 'merged into another',
+  MERGE_INTO: 'given merged proposals',
+  CO_HANDLER_OPINION: 'given a co-handler opinion',
+  RATE_MERGED: 'rated for a merged proposal',
 };
 
 /**

@@ -27,12 +27,14 @@ export type AccountFilter = {
 
 /** An accepted proposal to assign (交办) to handling units of its level. */
 export type AssignProposalInput = {
-  /** The co-handling units (会办单位), which give the lead unit their opinions: at most 10, none twice. */
+  /** The co-handling units (会办单位), which give the lead units their opinions: at most 10, none twice. */
   coHandlerIds?: Array<string | number>;
   /** The lead unit (主办单位), whose reply answers the proposal. */
   leadUnitId: string | number;
   /** The accepted proposal. */
   proposalId: string | number;
+  /** Split handling (分办): further lead units, each owning a part of the proposal beside `leadUnitId`, each replying on its own and each rated on its own; at most 4, none twice. Empty: one lead unit. */
+  splitWithUnitIds?: Array<string | number>;
 };
 
 /** Evidence to freeze into a draft. */
@@ -774,7 +776,9 @@ export type ProposalAction =
   | 'CONVERTED_TO_REPORT'
   /** Another member co-signed the draft (联名); the note is the member’s name. */
   | 'COSIGNED'
-  /** A co-handling unit (会办单位) gave its opinion; the note is its reply category. */
+  /** A co-handling unit (会办单位) sent the lead units its opinion (会办意见); the note is the unit’s name (the opinion is not shown here). */
+  | 'CO_HANDLER_OPINION_SUBMITTED'
+  /** A co-handling unit (会办单位) gave its opinion as a categorized reply; the note is its category (before co-handler opinions, 会办意见). */
   | 'CO_HANDLER_REPLIED'
   /** Drafted by a member (its note says when it was escalated from a lower level). */
   | 'DRAFTED'
@@ -790,15 +794,19 @@ export type ProposalAction =
   | 'EXTENSION_REFUSED'
   /** The lead unit asked for more time (延期办理); the note is the day asked for and the reason. */
   | 'EXTENSION_REQUESTED'
-  /** A proposer rated the reply basically satisfied (基本满意): closed. */
+  /** The proposals office merged it into another proposal (并案); the note is that proposal’s subject. */
+  | 'MERGED'
+  /** The proposals office merged another proposal into it (并案); the note is that proposal’s subject. */
+  | 'MERGED_IN'
+  /** A proposer rated a reply basically satisfied (基本满意): closed once every reply of the round is rated so. */
   | 'RATED_BASICALLY_SATISFIED'
-  /** A proposer rated the reply dissatisfied (不满意): back to its units for another round. */
+  /** A proposer rated a reply dissatisfied (不满意): one re-handling round (重新办理) for its unit, or, in that round, closed as dissatisfied. */
   | 'RATED_DISSATISFIED'
-  /** A proposer rated the reply satisfied (满意): closed. */
+  /** A proposer rated a reply satisfied (满意): closed once every reply of the round is rated so. */
   | 'RATED_SATISFIED'
   /** The proposals office did not accept it (不予立案); the note is the ground. */
   | 'REJECTED'
-  /** The lead unit (主办单位) replied; the note is its reply category. */
+  /** A lead unit (主办单位) replied; the note is its reply category. */
   | 'REPLIED'
   /** The lead unit returned it (退办) as outside its remit, for the office to reassign; the note is the reason. */
   | 'RETURNED'
@@ -872,15 +880,17 @@ export type ProposalStatus =
   | 'ACCEPTED'
   /** With its handling units (交办), due by `dueOn`. */
   | 'ASSIGNED'
-  /** Rated satisfied or basically satisfied (办结). */
+  /** Concluded (办结): every reply of the round rated satisfied or basically satisfied, or rated dissatisfied again after the one re-handling round (the rating is kept). */
   | 'CLOSED'
   /** Converted into a member letter or a social-condition report (社情民意). */
   | 'CONVERTED'
   /** Being written; only its proposers edit it. */
   | 'DRAFT'
+  /** Merged (并案) into another proposal (`mergedInto`), which is handled for both: its proposers receive that proposal’s replies and rate them. */
+  | 'MERGED'
   /** Not accepted (不予立案), on one of the grounds. */
   | 'REJECTED'
-  /** The lead unit (主办单位) replied; waiting for the proposer’s rating. */
+  /** Every lead unit (主办单位, several when split: 分办) replied in this round; waiting for the proposers’ ratings. */
   | 'REPLIED'
   /** Submitted (提交); unchangeable except through the workflow. */
   | 'SUBMITTED'
@@ -926,12 +936,16 @@ export type QualificationKind =
   /** Unicorn enterprise (独角兽企业). */
   | 'UNICORN';
 
-/** A proposer’s rating of a reply (满意度测评). */
+/** A proposer’s rating of a reply (满意度测评): overall, and its attitude and result separately (民主评议). */
 export type RateReplyInput = {
-  /** The rating. */
+  /** The rating of the unit’s handling attitude (办理态度); `rating` when omitted. */
+  attitude?: Satisfaction | null | undefined;
+  /** The overall rating (满意度): it decides whether the proposal closes or is handled once more. */
   rating: Satisfaction;
-  /** The reply: the lead unit’s reply of the proposal’s current round (`Proposal.answer`). */
+  /** The reply: a lead unit’s reply of the proposal’s current round (`Proposal.answers`). */
   replyId: string | number;
+  /** The rating of the handling result (办理结果); `rating` when omitted. */
+  result?: Satisfaction | null | undefined;
 };
 
 /** Not accepting the proposal (不予立案), on one of the grounds. */
@@ -1042,7 +1056,7 @@ export type Role =
 export type Satisfaction =
   /** Basically satisfied (基本满意): the proposal is closed. */
   | 'BASICALLY_SATISFIED'
-  /** Dissatisfied (不满意): the proposal goes back to its units for another round (重新办理). */
+  /** Dissatisfied (不满意): the unit handles it once more (重新办理), or, after that round, the proposal is closed as dissatisfied. */
   | 'DISSATISFIED'
   /** Satisfied (满意): the proposal is closed. */
   | 'SATISFIED';
@@ -1053,6 +1067,14 @@ export type SortDirection =
   | 'ASC'
   /** Descending: largest, latest or last in the collation first. */
   | 'DESC';
+
+/** A co-handling unit’s opinion (会办意见) to the lead units, as the viewer (that unit). */
+export type SubmitCoHandlerOpinionInput = {
+  /** The assigned proposal. */
+  proposalId: string | number;
+  /** The opinion’s text, at most 5,000 characters. */
+  text: string;
+};
 
 /** A draft to submit (提交). */
 export type SubmitProposalInput = {
@@ -1484,7 +1506,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, number: number | null, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, session: { term: number, sessionNumber: number, isDuringPlenary: boolean } | null, extension: { requestedUntil: string, reason: string, decision: ExtensionDecision, note: string | null } | null, supervision: { leaders: Array<string>, note: string | null } | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
+export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, number: number | null, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, session: { term: number, sessionNumber: number, isDuringPlenary: boolean } | null, extension: { requestedUntil: string, reason: string, decision: ExtensionDecision, note: string | null } | null, supervision: { leaders: Array<string>, note: string | null } | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, leadUnits: Array<{ id: string }>, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
 
 export type ProposalEvidenceQueryVariables = Exact<{
   id: string | number;
@@ -1697,6 +1719,25 @@ export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: strin
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
+export type SubmitCoHandlerOpinionMutationVariables = Exact<{
+  input: SubmitCoHandlerOpinionInput;
+}>;
+
+
+export type SubmitCoHandlerOpinionMutation = { submitCoHandlerOpinion: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
 export type RateReplyMutationVariables = Exact<{
   input: RateReplyInput;
 }>;
@@ -1739,6 +1780,7 @@ export type PolicyRequestTitlesQuery = { nodes: Array<
     | { __typename: 'Account' }
     | { __typename: 'Bank' }
     | { __typename: 'BankBranch' }
+    | { __typename: 'CoHandlerOpinion' }
     | { __typename: 'CollectiveBond' }
     | { __typename: 'CppccMember' }
     | { __typename: 'CreditLoan' }
@@ -1780,6 +1822,7 @@ export type PolicyRequestTitlesQuery = { nodes: Array<
     | { __typename: 'Qualification' }
     | { __typename: 'RegionalOtcListing' }
     | { __typename: 'Reinsurance' }
+    | { __typename: 'ReplyRating' }
     | { __typename: 'ResearchProject' }
     | { __typename: 'RestrictedInstrument' }
     | { __typename: 'RiskCompensationClaim' }
@@ -3177,6 +3220,9 @@ export const ProposalDetailDocument = new TypedDocumentString(`
       id
       name
     }
+    leadUnits {
+      id
+    }
     coHandlers {
       id
       name
@@ -3426,6 +3472,28 @@ fragment ProposalPayloadFields on ProposalPayload {
     ...MutationErrorFields
   }
 }`) as unknown as TypedDocumentString<ReplyToProposalMutation, ReplyToProposalMutationVariables>;
+export const SubmitCoHandlerOpinionDocument = new TypedDocumentString(`
+    mutation SubmitCoHandlerOpinion($input: SubmitCoHandlerOpinionInput!) {
+  submitCoHandlerOpinion(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<SubmitCoHandlerOpinionMutation, SubmitCoHandlerOpinionMutationVariables>;
 export const RateReplyDocument = new TypedDocumentString(`
     mutation RateReply($input: RateReplyInput!) {
   rateReply(input: $input) {

@@ -8,6 +8,7 @@ import {
   CosignProposalDocument,
   RateReplyDocument,
   ReplyToProposalDocument,
+  SubmitCoHandlerOpinionDocument,
   ReviewProposalDocument,
   SubmitProposalDocument,
   UnitsOfLevelDocument,
@@ -308,15 +309,19 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   const [text, setText] = useState('');
   const [signedBy, setSignedBy] = useState('');
   const [publication, setPublication] = useState<Publication>('PUBLIC');
+  // A lead unit (one of several when split) replies with a category, a signer and a publication decision; a co-handler
+  // sends an opinion (会办意见), with none of them.
+  const isLead = props.proposal.leadUnits.some((u) => u.id === props.unitId);
   const { mutation, errors } = useStep(
     props.proposal.id,
     async (v: { category: ReplyCategory; text: string; signedBy: string; publication: Publication }) =>
-      (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal,
+      isLead
+        ? (await request(ReplyToProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).replyToProposal
+        : (await request(SubmitCoHandlerOpinionDocument, { input: { proposalId: props.proposal.id, text: v.text } })).submitCoHandlerOpinion,
     props.onDone,
     t('replied'),
   );
   const shown = useFieldErrors(errors, ['input.category', 'input.text', 'input.signedBy', 'input.publication'], { DUPLICATE: DUPLICATE_REPLY });
-  const isLead = props.proposal.leadUnit?.id === props.unitId;
   const mine = props.proposal.replies.nodes.find((r) => r.unit.id === props.unitId && r.round === props.proposal.round);
   const title = isLead ? t('replyTitle') : t('opinionTitle');
   if (mine) {
@@ -333,10 +338,16 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   return (
     <Panel title={title} hint={t('replyHint')}>
       <form onSubmit={submit}>
-        <SelectField label={t('category')} value={category} onChange={(e) => setCategory(e.target.value as ReplyCategory)} options={options('ReplyCategory')} error={shown.at('input.category')} />
+        {isLead && (
+          <SelectField label={t('category')} value={category} onChange={(e) => setCategory(e.target.value as ReplyCategory)} options={options('ReplyCategory')} error={shown.at('input.category')} />
+        )}
         <TextArea label={t('text')} value={text} onChange={(e) => setText(e.target.value)} error={shown.at('input.text')} rows={8} />
-        <TextField label={t('signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} error={shown.at('input.signedBy')} />
-        <SelectField label={t('publication')} value={publication} onChange={(e) => setPublication(e.target.value as Publication)} options={options('Publication')} error={shown.at('input.publication')} />
+        {isLead && (
+          <>
+            <TextField label={t('signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} error={shown.at('input.signedBy')} />
+            <SelectField label={t('publication')} value={publication} onChange={(e) => setPublication(e.target.value as Publication)} options={options('Publication')} error={shown.at('input.publication')} />
+          </>
+        )}
         <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
         <button type="submit" disabled={mutation.isPending}>
           {t('reply')}
