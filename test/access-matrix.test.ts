@@ -141,7 +141,13 @@ type ExpectedError = ReturnType<typeof maskedError>;
 function rowVisible(f: Fixture, type: string, obj: Json, owners: string[] | null, proposal: Json | null = null): boolean {
   const rule = TYPES[type];
   if (!rule || rule.public) return true;
-  if (rule.owners && 'proposal' in rule.owners) return !!proposal && rowVisible(f, 'Proposal', proposal, null);
+  if (rule.owners && 'proposal' in rule.owners) {
+    // Seen with its proposal, by the roles its rows name (a co-handler's opinion: never a member's), and under its
+    // condition (LEADS_OR_WROTE: leading the proposal, or having written it).
+    const grant = rule.rows[f.viewer.role];
+    if (!grant || !proposal || !rowVisible(f, 'Proposal', proposal, null)) return false;
+    return grant !== Condition.LEADS_OR_WROTE || holds(f, grant, { ...proposal, unit: obj['unit'] ?? null }, null);
+  }
   const grant = rule.rows[f.viewer.role];
   if (!grant) return false;
   if (owners !== null && visibleOwners(f, owners).length === 0) return false;

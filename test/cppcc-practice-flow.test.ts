@@ -73,8 +73,11 @@ describe('CPPCC handling as practised', () => {
   }
   const accept = async (id: string, accept: Record<string, unknown> = {}) =>
     ok((await app.execute(PracticeReviewDocument, { input: { proposalId: id, decision: { accept } } }, office)).data!.reviewProposal);
-  const assign = async (id: string, lead: string, co: string[] = []) =>
-    ok((await app.execute(PracticeAssignDocument, { input: { proposalId: id, leadUnitId: unitId(lead), coHandlerIds: co.map(unitId) } }, office)).data!.assignProposal);
+  const assign = async (id: string, lead: string, co: string[] = [], split: string[] = []) =>
+    ok(
+      (await app.execute(PracticeAssignDocument, { input: { proposalId: id, leadUnitId: unitId(lead), splitWithUnitIds: split.map(unitId), coHandlerIds: co.map(unitId) } }, office))
+        .data!.assignProposal,
+    );
   const read = async (id: string, viewer: Viewer = office) => (await app.execute(PracticeProposalDocument, { id }, viewer)).data!.proposal!;
   const timeline = (p: Fields) => p.timeline.edges.map((e) => [e.node.action, e.node.status, e.node.note]);
   const codes = (payload: { errors: { code: string; field: string | null; message: string }[] }) => payload.errors.map((e) => [e.code, e.field, e.message]);
@@ -232,7 +235,8 @@ describe('CPPCC handling as practised', () => {
   });
 
   it('records who signed each reply (签发人) and whether it is published, as the unit chose', async () => {
-    const p = await assign((await accept((await submitted('刘慧敏', '关于推进科技成果转化收益分配改革的提案')).id)).id, U.science, [U.finance]);
+    // Split (分办) between two lead units, each replying with its own signer and choice.
+    const p = await assign((await accept((await submitted('刘慧敏', '关于推进科技成果转化收益分配改革的提案')).id)).id, U.science, [], [U.finance]);
     const empty = await app.execute(PracticeReplyDocument, { input: { proposalId: p.id, category: 'BEING_ADDRESSED', text: '正在研究。', signedBy: ' ', publication: 'PUBLIC' } }, unit(U.finance));
     expect(codes(empty.data!.replyToProposal)).toEqual([['INVALID_INPUT', 'input.signedBy', 'input.signedBy must not be empty.']]);
     ok((await app.execute(PracticeReplyDocument, { input: { proposalId: p.id, category: 'BEING_ADDRESSED', text: '同意在风险补偿资金中统筹支持。', signedBy: '赵志刚', publication: 'NOT_PUBLIC' } }, unit(U.finance))).data!.replyToProposal);
@@ -240,8 +244,8 @@ describe('CPPCC handling as practised', () => {
       (await app.execute(PracticeReplyDocument, { input: { proposalId: p.id, category: 'RESOLVED_OR_ADOPTED', text: '已出台实施细则。', signedBy: '孙丽华', publication: 'ON_REQUEST' } }, unit(U.science))).data!.replyToProposal,
     );
     expect(replied.replies.edges.map((e) => e.node)).toEqual([
+      { round: 1, isLead: true, category: 'BEING_ADDRESSED', signedBy: '赵志刚', publication: 'NOT_PUBLIC', unit: { name: U.finance } },
       { round: 1, isLead: true, category: 'RESOLVED_OR_ADOPTED', signedBy: '孙丽华', publication: 'ON_REQUEST', unit: { name: U.science } },
-      { round: 1, isLead: false, category: 'BEING_ADDRESSED', signedBy: '赵志刚', publication: 'NOT_PUBLIC', unit: { name: U.finance } },
     ]);
   });
 

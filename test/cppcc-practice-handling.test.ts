@@ -44,7 +44,7 @@ describe('CPPCC handling as practised', () => {
     app = await TestApp.start();
     const em = app.orm.em.fork();
     const sector = em.create(Sector, { code: `HANDLING${tag}`, name: `办理测试界${tag}` } as never);
-    for (const name of NAMES) members[name] = toGlobalId('CppccMember', em.create(CppccMember, { name, sector, levels: [CppccLevel.MUNICIPAL] } as never).id);
+    for (const name of NAMES) members[name] = toGlobalId('CppccMember', em.create(CppccMember, { name, sector, levels: [CppccLevel.MUNICIPAL], term: 15 } as never).id);
     for (const short of UNIT_NAMES) units[short] = toGlobalId('HandlingUnit', em.create(HandlingUnit, { name: unitName(short), level: CppccLevel.MUNICIPAL } as never).id);
     await em.flush();
   }, 60_000);

@@ -558,8 +558,11 @@ describe('CPPCC proposals', () => {
     }
     expect(Object.keys(STEPS).sort()).toEqual(Object.keys(WORKFLOW).sort()); // every action the server knows
     expect(outcomes.filter((o) => o.includes('expected'))).toEqual([]);
-    // One proposal in each of the eight states, 4 to 6 callers each, 13 actions: 451 refusals tried, 30 allowed calls skipped.
-    expect({ refused: outcomes.length, allowedSkipped }).toEqual({ refused: 451, allowedSkipped: 30 });
+    // One proposal in each of the nine states (merged ones aside), 4 to 6 callers each, 18 actions: 699 refusals tried,
+    // 39 allowed calls skipped (the 16 before issue 16; withdrawing from three states, returning, asking for and
+    // deciding an extension, supervising in three; merging and being merged into in three, a co-handler's opinion, and
+    // the rating by a merged proposal's proposers in two).
+    expect({ refused: outcomes.length, allowedSkipped }).toEqual({ refused: 699, allowedSkipped: 39 });
     // Nothing changed: same versions, same timelines.
     expect(await sql(`select p.id, p.version, (select count(*)::int from proposal_event e where e.proposal_id = p.id) as steps from proposal p order by p.id`)).toEqual(before);
     // The merged proposals written for this test only (merged into drafts and rejected ones, which the office never does).
@@ -855,7 +858,13 @@ describe('CPPCC proposals', () => {
     // statement (src/db/read-plan.ts); the proposals escalated from, which the office does not see whole (drafts), by
     // their resolver; the members named as the actors of the timelines, by one batched load whatever the page holds.
     if (process.env['SHOW_SQL']) console.log(after.sql.join('\n=====\n'));
-    expect(after.sql.map((q) => q.slice(0, 20))).toEqual(['select "p".*, to_cha', 'with r0 as (select *', 'select * from "propo', 'select * from "cppcc']);
+    // Which of those the page needs depends on what it holds (other test files add merged proposals, whose
+    // proposers' ratings name a proposal off the page): at most a batched load of each, the same before and after.
+    const kinds = after.sql.map((q) => q.slice(0, 20));
+    expect(kinds).toEqual(before.sql.map((q) => q.slice(0, 20)));
+    expect(kinds.slice(0, 2)).toEqual(['select "p".*, to_cha', 'with r0 as (select *']);
+    expect(kinds.slice(2).filter((k) => !['select * from "propo', 'select * from "cppcc'].includes(k))).toEqual([]);
+    expect(kinds.length).toBeLessThanOrEqual(5);
   });
 
   it('pages a proposal’s lists with cursors, and counts them whole after a cursor too', async () => {

@@ -158,14 +158,14 @@ describe('the zone’s calendar, in literal dates', () => {
     expect(await at('2027-02-28T16:00:00Z')).toEqual([{ status: 'ASSIGNED', dueOn: '2027-02-28', isOverdue: true }, true]);
   });
 
-  it('gives a proposal sent back by a dissatisfied proposer a new reply due 3 months from the rating', async () => {
+  it('gives a proposal sent back by a dissatisfied proposer one re-handling round, due 30 days from the rating (2027-01-31 → 2027-03-02)', async () => {
     const id = await accepted('关于再次办理测试的提案');
     setClock(noon('2026-11-30'));
     await payload(ASSIGN, { id, lead: units['武汉市科学技术局'] }, office);
     setClock(noon('2026-12-15'));
     const { answer } = await payload(REPLY, { id }, unit('武汉市科学技术局'));
     setClock(noon('2027-01-31'));
-    expect(await payload(RATE, { replyId: answer.id, rating: 'DISSATISFIED' }, drafter)).toEqual({ status: 'ASSIGNED', round: 2, dueOn: '2027-04-30', isOverdue: false });
+    expect(await payload(RATE, { replyId: answer.id, rating: 'DISSATISFIED' }, drafter)).toEqual({ status: 'ASSIGNED', round: 2, dueOn: '2027-03-02', isOverdue: false });
   });
 
   it('scores a unit in the year of its replies in Wuhan, truncating the satisfaction rate (2 of 3: 66.6666%)', async () => {

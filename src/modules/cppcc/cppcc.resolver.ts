@@ -125,7 +125,7 @@ const TIMELINE = pagedList({
   keys: [instant('t.occurred_at'), ID_KEY],
 });
 
-/** Replies by round, the lead unit's first, then by the day given. */
+/** Replies by round, lead units' first, then by the day given and the moment recorded. */
 const REPLIES = pagedList({
   name: 'Proposal.replies',
   entity: ProposalReply,
@@ -134,6 +134,8 @@ const REPLIES = pagedList({
     { sql: 't.round', type: 'int' },
     { sql: 'case when t.is_lead then 0 else 1 end', type: 'int' },
     { sql: `to_char(t.replied_on, 'YYYY-MM-DD')`, type: 'text' },
+    // Split lead units reply on the same day as often as not: then in the order they replied.
+    instant('t.created_at'),
     ID_KEY,
   ],
 });
@@ -167,7 +169,7 @@ const REQUEST_PROPOSALS = pagedList({
 });
 
 /** Every reply of a proposal, as `Proposal.replies` orders them: `answer` picks the lead unit's latest. */
-const ALL_REPLIES = many(ProposalReply, 'proposal', { round: 'asc', isLead: 'desc', repliedOn: 'asc', id: 'asc' });
+const ALL_REPLIES = many(ProposalReply, 'proposal', { round: 'asc', isLead: 'desc', repliedOn: 'asc', createdAt: 'asc', id: 'asc' });
 
 /** The co-handling units' opinions of a proposal, by round, then in the order they were sent. */
 const OPINIONS = many(CoHandlerOpinion, 'proposal', { round: 'asc', createdAt: 'asc', id: 'asc' });
