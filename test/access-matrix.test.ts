@@ -365,6 +365,7 @@ describe('the access matrix, generated from the policy table', () => {
       ['cppccMembers', 'CppccMemberConnection', []],
       ['handlingUnits', 'HandlingUnitConnection', []],
       ['handlingUnitScores', 'HandlingUnitScoreConnection', []],
+      ['unitEvaluation', 'UnitEvaluation', []],
       // Accounts: what they act for is met in full above.
       ['accounts', 'AccountConnection', ['Enterprise', 'Bank', 'CppccMember', 'HandlingUnit']],
       ['imports', 'ImportConnection', []],
@@ -583,11 +584,25 @@ describe('the access matrix, generated from the policy table', () => {
     await check(`query P { proposals(first: 100) ${withoutOpinions(everything['proposals']!)} }`, {}, 'proposals', may('proposals'), memberViewer);
     const readsOpinions = (f: Fixture) => may('proposals')(f) && f.viewer.role !== Role.CPPCC_MEMBER;
     await check(`query P { proposals(first: 100) ${everything['proposals']} }`, {}, 'proposals', readsOpinions, as(Role.CPPCC_OFFICE));
+    // And a member asking for them on a proposal that has some: masked, with the error that says so.
+    const withOpinions = await app.execute(`query { proposals(first: 100) { edges { node { id coHandlerOpinions { id } } } } }`, {}, as(Role.CPPCC_OFFICE));
+    const opinionated = (withOpinions.data as { proposals: { edges: { node: { id: string; coHandlerOpinions: unknown[] } }[] } }).proposals.edges.find(
+      (e) => e.node.coHandlerOpinions.length > 0,
+    )!.node.id;
+    await check(
+      `query O($id: ID!) { proposal(id: $id) { __typename id status coHandlerOpinions { __typename id text } } }`,
+      { id: opinionated },
+      'proposal',
+      (f) => f.viewer.role === Role.CPPCC_MEMBER,
+      as(Role.CPPCC_OFFICE),
+    );
     await check(`query R { policyRequests(first: 100) ${withoutOpinions(everything['policyRequests']!)} }`, {}, 'policyRequests', may('policyRequests'), memberViewer);
     await check(`query M { cppccMembers(first: 100) ${everything['cppccMembers']} }`, {}, 'cppccMembers', may('cppccMembers'));
     await check(`query U { handlingUnits(first: 100) ${everything['handlingUnits']} }`, {}, 'handlingUnits', may('handlingUnits'));
     const year = Number(zoneToday().slice(0, 4));
     await check(`query S($year: Int!) { handlingUnitScores(first: 100, year: $year) ${everything['handlingUnitScores']} }`, { year }, 'handlingUnitScores', may('handlingUnitScores'));
+    // The democratic evaluation report: the office's and the zone's.
+    await check(`query E($year: Int!) { unitEvaluation(year: $year) ${everything['unitEvaluation']} }`, { year }, 'unitEvaluation', may('unitEvaluation'));
   });
 
   const bankViewSweep = once(async () => {
