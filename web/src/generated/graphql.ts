@@ -219,6 +219,16 @@ export type DataAuthorizationOrder =
   /** The grant recorded last first. */
   | 'NEWEST_GRANT_FIRST';
 
+/** The proposals office’s decision on a pending request for more time. */
+export type DecideExtensionInput = {
+  /** Is the extension approved? True: the reply is due by the day asked for; false: the due date stays. */
+  isApproved: boolean;
+  /** The office’s note on its decision, at most 500 characters. */
+  note?: string | null | undefined;
+  /** The assigned proposal with a pending extension request. */
+  proposalId: string | number;
+};
+
 /** Disables an account: it can no longer sign in, and its sessions end at once. */
 export type DisableAccountInput = {
   /** The global id of the account (not your own). */
@@ -668,6 +678,14 @@ export type Language =
   /** English (英文). */
   | 'ENGLISH';
 
+/** Accepted proposals to merge (并案) into another, handled for them all. */
+export type MergeProposalsInput = {
+  /** The proposals merged into it: accepted, not yet assigned, of its level; 1 to 20 in all with those merged earlier. */
+  ids: Array<string | number>;
+  /** The proposal handled for them all: accepted, or already assigned. */
+  intoId: string | number;
+};
+
 /** What kind of expected failure a mutation met; each kind has its own error type with what a client needs to recover. */
 export type MutationErrorCode =
   /** A credit code with a wrong check character (CheckCharacterMismatchError): correct it, or an administrator overrides it. */
@@ -1002,12 +1020,30 @@ export type ReplyToProposalInput = {
   text: string;
 };
 
+/** The lead unit’s request for more time (延期办理). */
+export type RequestExtensionInput = {
+  /** The assigned proposal. */
+  proposalId: string | number;
+  /** Why more time is needed, at most 500 characters. */
+  reason: string;
+  /** The day to reply by: after the current `dueOn`, and at most 6 months from assignment. */
+  until: string;
+};
+
 /** Sets a new password for an account whose holder lost theirs: its sessions end at once, a lockout is lifted, and the holder must change the password at the next sign-in. */
 export type ResetAccountPasswordInput = {
   /** The global id of the account (not your own: change that with POST /auth/password). */
   accountId: string | number;
   /** The new password, for its holder to change: 10 to 128 characters, not the username. */
   password: string;
+};
+
+/** A proposal the lead unit returns (退办) as outside its remit, for the office to reassign. */
+export type ReturnProposalInput = {
+  /** The assigned proposal. */
+  proposalId: string | number;
+  /** Why the unit is not the one to handle it (and which would be), at most 500 characters. */
+  reason: string;
 };
 
 /** What the proposals office decides about a submitted proposal: exactly one of the four, each with its own details. */
@@ -1082,6 +1118,24 @@ export type SubmitProposalInput = {
   proposalId: string | number;
   /** The `version` the proposer read; refused with StaleVersionError when it is not the current one. */
   version: number;
+};
+
+/** A proposal the office makes a key proposal (重点提案), supervised (督办) by the leaders it names. */
+export type SuperviseProposalInput = {
+  /** The supervising CPPCC and government leaders, by name and office: 1 to 10, none twice. */
+  leaders: Array<string>;
+  /** The office’s note (e.g. which meeting chose it), at most 500 characters. */
+  note?: string | null | undefined;
+  /** The proposal: accepted, assigned or replied to. */
+  proposalId: string | number;
+};
+
+/** A proposal its proposer withdraws (撤案), before it is assigned. */
+export type WithdrawProposalInput = {
+  /** The proposal: a draft, submitted or accepted. */
+  proposalId: string | number;
+  /** Why it is withdrawn, at most 500 characters. */
+  reason: string;
 };
 
 export type AccountRowFragment = { id: string, username: string, displayName: string, role: Role, isDisabled: boolean, disabledReason: string | null, isLocked: boolean, lockExpiresAt: string | null, isPasswordChangeRequired: boolean, lastSignedInAt: string | null, createdAt: string, organization:
@@ -1506,7 +1560,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, number: number | null, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, session: { term: number, sessionNumber: number, isDuringPlenary: boolean } | null, extension: { requestedUntil: string, reason: string, decision: ExtensionDecision, note: string | null } | null, supervision: { leaders: Array<string>, note: string | null } | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, leadUnits: Array<{ id: string }>, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null } | null };
+export type ProposalDetailQuery = { proposal: { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, number: number | null, isComplex: boolean, isOverdue: boolean, dueOn: string | null, round: number, submittedAt: string | null, rejectionGround: RejectionGround | null, reviewNote: string | null, session: { term: number, sessionNumber: number, isDuringPlenary: boolean } | null, extension: { requestedUntil: string, reason: string, decision: ExtensionDecision, note: string | null } | null, supervision: { leaders: Array<string>, note: string | null } | null, proposers: Array<{ id: string, name: string }>, cosigners: { totalCount: number, nodes: Array<{ id: string, name: string }> }, leadUnit: { id: string, name: string } | null, leadUnits: Array<{ id: string }>, coHandlers: Array<{ id: string, name: string }>, requests: Array<{ id: string, title: string }>, replies: { totalCount: number, nodes: Array<{ id: string, round: number, isLead: boolean, category: ReplyCategory, text: string, repliedOn: string, rating: Satisfaction | null, ratedOn: string | null, unit: { id: string, name: string } }> }, answer: { id: string, rating: Satisfaction | null } | null, mergedInto: { id: string, subject: string } | null, merged: Array<{ id: string, subject: string }> } | null };
 
 export type ProposalEvidenceQueryVariables = Exact<{
   id: string | number;
@@ -1756,6 +1810,127 @@ export type RateReplyMutation = { rateReply: { proposal: { id: string, version: 
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
+
+export type WithdrawProposalMutationVariables = Exact<{
+  input: WithdrawProposalInput;
+}>;
+
+
+export type WithdrawProposalMutation = { withdrawProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type ReturnProposalMutationVariables = Exact<{
+  input: ReturnProposalInput;
+}>;
+
+
+export type ReturnProposalMutation = { returnProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type RequestExtensionMutationVariables = Exact<{
+  input: RequestExtensionInput;
+}>;
+
+
+export type RequestExtensionMutation = { requestExtension: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type DecideExtensionMutationVariables = Exact<{
+  input: DecideExtensionInput;
+}>;
+
+
+export type DecideExtensionMutation = { decideExtension: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type SuperviseProposalMutationVariables = Exact<{
+  input: SuperviseProposalInput;
+}>;
+
+
+export type SuperviseProposalMutation = { superviseProposal: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type MergeProposalsMutationVariables = Exact<{
+  input: MergeProposalsInput;
+}>;
+
+
+export type MergeProposalsMutation = { mergeProposals: { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
+      | { __typename: 'CheckCharacterMismatchError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'DuplicateError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'ImportProblemsError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveCapExceededError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'IncentiveFormNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'InvalidInputError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'LiveNeeqListingError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotFoundError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    > } };
+
+export type MergeTargetsQueryVariables = Exact<{
+  level: CppccLevel;
+}>;
+
+
+export type MergeTargetsQuery = { proposals: { nodes: Array<{ id: string, subject: string, status: ProposalStatus, number: number | null }> } };
 
 export type PolicyRequestListQueryVariables = Exact<{
   filter?: PolicyRequestFilter | null | undefined;
@@ -3252,6 +3427,14 @@ export const ProposalDetailDocument = new TypedDocumentString(`
       id
       rating
     }
+    mergedInto {
+      id
+      subject
+    }
+    merged {
+      id
+      subject
+    }
   }
 }
     `) as unknown as TypedDocumentString<ProposalDetailQuery, ProposalDetailQueryVariables>;
@@ -3516,6 +3699,150 @@ fragment ProposalPayloadFields on ProposalPayload {
     ...MutationErrorFields
   }
 }`) as unknown as TypedDocumentString<RateReplyMutation, RateReplyMutationVariables>;
+export const WithdrawProposalDocument = new TypedDocumentString(`
+    mutation WithdrawProposal($input: WithdrawProposalInput!) {
+  withdrawProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<WithdrawProposalMutation, WithdrawProposalMutationVariables>;
+export const ReturnProposalDocument = new TypedDocumentString(`
+    mutation ReturnProposal($input: ReturnProposalInput!) {
+  returnProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<ReturnProposalMutation, ReturnProposalMutationVariables>;
+export const RequestExtensionDocument = new TypedDocumentString(`
+    mutation RequestExtension($input: RequestExtensionInput!) {
+  requestExtension(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<RequestExtensionMutation, RequestExtensionMutationVariables>;
+export const DecideExtensionDocument = new TypedDocumentString(`
+    mutation DecideExtension($input: DecideExtensionInput!) {
+  decideExtension(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<DecideExtensionMutation, DecideExtensionMutationVariables>;
+export const SuperviseProposalDocument = new TypedDocumentString(`
+    mutation SuperviseProposal($input: SuperviseProposalInput!) {
+  superviseProposal(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<SuperviseProposalMutation, SuperviseProposalMutationVariables>;
+export const MergeProposalsDocument = new TypedDocumentString(`
+    mutation MergeProposals($input: MergeProposalsInput!) {
+  mergeProposals(input: $input) {
+    ...ProposalPayloadFields
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  __typename
+  code
+  message
+  path
+}
+fragment ProposalPayloadFields on ProposalPayload {
+  proposal {
+    id
+    version
+    status
+  }
+  errors {
+    ...MutationErrorFields
+  }
+}`) as unknown as TypedDocumentString<MergeProposalsMutation, MergeProposalsMutationVariables>;
+export const MergeTargetsDocument = new TypedDocumentString(`
+    query MergeTargets($level: CppccLevel!) {
+  proposals(filter: {level: $level, status: [ACCEPTED, ASSIGNED]}, first: 100) {
+    nodes {
+      id
+      subject
+      status
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeTargetsQuery, MergeTargetsQueryVariables>;
 export const PolicyRequestListDocument = new TypedDocumentString(`
     query PolicyRequestList($filter: PolicyRequestFilter, $first: Int, $after: String) {
   policyRequests(filter: $filter, first: $first, after: $after) {

@@ -6,6 +6,13 @@ import { useErrorText } from '../../components/Status';
 import {
   AssignProposalDocument,
   CosignProposalDocument,
+  DecideExtensionDocument,
+  MergeProposalsDocument,
+  MergeTargetsDocument,
+  RequestExtensionDocument,
+  ReturnProposalDocument,
+  SuperviseProposalDocument,
+  WithdrawProposalDocument,
   RateReplyDocument,
   ReplyToProposalDocument,
   SubmitCoHandlerOpinionDocument,
@@ -66,6 +73,40 @@ const useText = messages({
   reply: ['提交答复', 'Send the reply'],
   replied: ['答复已提交。', 'Reply sent.'],
   repliedAlready: ['本单位本轮已答复（{date}）。', 'Your unit replied this round ({date}).'],
+  withdrawTitle: ['撤回提案', 'Withdraw the proposal'],
+  withdrawHint: ['交办前，提案人可以撤回提案（撤案），并说明原因；撤回后不再办理。', 'Before it is assigned, its proposers may withdraw it, saying why; it is then not handled.'],
+  withdrawReason: ['撤回原因', 'Why'],
+  withdraw: ['撤回提案', 'Withdraw'],
+  withdrawn: ['提案已撤回。', 'Withdrawn.'],
+  returnTitle: ['退回提案', 'Return the proposal'],
+  returnHint: ['不属于本单位职责的提案，应在交办后规定期限内（默认10日）说明理由退回提案委员会办公室，由其重新交办。', 'A proposal outside your remit goes back to the proposals office within the set window after assignment (10 days by default), with reasons, to be reassigned.'],
+  returnReason: ['退回理由', 'Reasons'],
+  return: ['退回提案', 'Return'],
+  returned: ['提案已退回提案委员会办公室。', 'Returned to the proposals office.'],
+  extensionTitle: ['申请延期', 'Ask for more time'],
+  extensionHint: ['情况复杂、需要更多时间的，主办单位可申请延期，最长至交办之日起6个月，经提案委员会办公室同意。', 'Where it needs more time, the lead unit may ask for it, up to 6 months from assignment; the proposals office decides.'],
+  until: ['延至', 'Until'],
+  extensionReason: ['延期理由', 'Reasons'],
+  requestExtension: ['提交延期申请', 'Ask'],
+  extensionRequested: ['延期申请已提交，等待提案委员会办公室审核。', 'Asked: the proposals office decides.'],
+  extensionPending: ['延期申请待提案委员会办公室审核。', 'The request awaits the proposals office.'],
+  decideTitle: ['审核延期申请', 'Decide the extension'],
+  decideHint: ['承办单位申请延至{until}：{reason}', 'The unit asks for {until}: {reason}'],
+  extensionDecision: ['审核决定', 'Decision'],
+  note: ['说明（可选）', 'Note (optional)'],
+  decide: ['提交审核决定', 'Record the decision'],
+  decided: ['延期审核决定已记录。', 'Decision recorded.'],
+  superviseTitle: ['重点督办', 'Supervise'],
+  superviseHint: ['列为重点提案，由政协和政府领导督办；每行填写一位督办领导。', 'Makes it a key proposal supervised by CPPCC and government leaders; one leader a line.'],
+  leaders: ['督办领导（每行一位）', 'Supervising leaders (one a line)'],
+  supervise: ['列为重点督办', 'Supervise'],
+  supervised: ['已列为重点督办提案。', 'Supervised as a key proposal.'],
+  mergeTitle: ['并案', 'Merge'],
+  mergeHint: ['内容相近的提案可并入另一件已立案或已交办的同级提案办理；并案后各提案人都收到答复并分别评价。', 'A similar proposal may be merged into another accepted or assigned one of its level; every proposer then receives the reply and rates it.'],
+  mergeInto: ['并入', 'Merge into'],
+  merge: ['并案', 'Merge'],
+  mergedDone: ['已并案。', 'Merged.'],
+  noTargets: ['没有可并入的同级提案。', 'No proposal of its level to merge into.'],
 });
 
 const DUPLICATE_COSIGN: Pair = ['您已联名该提案。', 'You co-sign it already.'];
@@ -353,6 +394,215 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
           {t('reply')}
         </button>
       </form>
+    </Panel>
+  );
+}
+
+/** A proposer withdraws a proposal not yet assigned (撤案), with its reasons. */
+export function WithdrawPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (r: string) => (await request(WithdrawProposalDocument, { input: { proposalId: props.proposal.id, reason: r } })).withdrawProposal,
+    props.onDone,
+    t('withdrawn'),
+  );
+  const shown = useFieldErrors(errors, ['input.reason']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(reason);
+  };
+  return (
+    <Panel title={t('withdrawTitle')} hint={t('withdrawHint')}>
+      <form onSubmit={submit}>
+        <TextArea label={t('withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.reason')} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('withdraw')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** A lead unit returns a proposal outside its remit (退办) to the office, with its reasons. */
+export function ReturnPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (r: string) => (await request(ReturnProposalDocument, { input: { proposalId: props.proposal.id, reason: r } })).returnProposal,
+    props.onDone,
+    t('returned'),
+  );
+  const shown = useFieldErrors(errors, ['input.reason']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(reason);
+  };
+  return (
+    <Panel title={t('returnTitle')} hint={t('returnHint')}>
+      <form onSubmit={submit}>
+        <TextArea label={t('returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.reason')} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('return')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** A lead unit asks for more time (延期): until a day and why; the office decides. One request at a time. */
+export function ExtensionRequestPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const [until, setUntil] = useState('');
+  const [reason, setReason] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (v: { until: string; reason: string }) => (await request(RequestExtensionDocument, { input: { proposalId: props.proposal.id, ...v } })).requestExtension,
+    props.onDone,
+    t('extensionRequested'),
+  );
+  const shown = useFieldErrors(errors, ['input.until', 'input.reason']);
+  if (props.proposal.extension?.decision === 'PENDING') {
+    return (
+      <Panel title={t('extensionTitle')}>
+        <p>{t('extensionPending')}</p>
+      </Panel>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate({ until, reason });
+  };
+  return (
+    <Panel title={t('extensionTitle')} hint={t('extensionHint')}>
+      <form onSubmit={submit}>
+        <TextField label={t('until')} type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={shown.at('input.until')} required />
+        <TextArea label={t('extensionReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.reason')} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending || until === ''}>
+          {t('requestExtension')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** The office decides a pending extension request: approved (the proposal falls due on the day asked) or refused. */
+export function DecideExtensionPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const options = useEnumOptions();
+  const errorText = useErrorText();
+  const [decision, setDecision] = useState<'APPROVED' | 'REFUSED'>('APPROVED');
+  const [note, setNote] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (v: { isApproved: boolean; note: string | null }) => (await request(DecideExtensionDocument, { input: { proposalId: props.proposal.id, ...v } })).decideExtension,
+    props.onDone,
+    t('decided'),
+  );
+  const shown = useFieldErrors(errors, ['input.isApproved', 'input.note']);
+  const extension = props.proposal.extension!;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate({ isApproved: decision === 'APPROVED', note: note.trim() || null });
+  };
+  return (
+    <Panel title={t('decideTitle')} hint={t('decideHint', { until: extension.requestedUntil, reason: extension.reason })}>
+      <form onSubmit={submit}>
+        <SelectField
+          label={t('extensionDecision')}
+          value={decision}
+          onChange={(e) => setDecision(e.target.value as 'APPROVED' | 'REFUSED')}
+          options={options('ExtensionDecision').filter((o) => o.value !== 'PENDING')}
+          error={shown.at('input.isApproved')}
+        />
+        <TextArea label={t('note')} value={note} onChange={(e) => setNote(e.target.value)} error={shown.at('input.note')} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('decide')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** The office makes a proposal a key proposal supervised by named leaders (重点督办). */
+export function SupervisePanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const [leaders, setLeaders] = useState('');
+  const [note, setNote] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (v: { leaders: string[]; note: string | null }) => (await request(SuperviseProposalDocument, { input: { proposalId: props.proposal.id, ...v } })).superviseProposal,
+    props.onDone,
+    t('supervised'),
+  );
+  const shown = useFieldErrors(errors, ['input.leaders', 'input.note']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const names = leaders.split('\n').map((l) => l.trim()).filter(Boolean);
+    mutation.mutate({ leaders: names, note: note.trim() || null });
+  };
+  return (
+    <Panel title={t('superviseTitle')} hint={t('superviseHint')}>
+      <form onSubmit={submit}>
+        <TextArea label={t('leaders')} value={leaders} onChange={(e) => setLeaders(e.target.value)} error={shown.at('input.leaders')} rows={3} />
+        <TextArea label={t('note')} value={note} onChange={(e) => setNote(e.target.value)} error={shown.at('input.note')} />
+        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+        <button type="submit" disabled={mutation.isPending}>
+          {t('supervise')}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** The office merges an accepted proposal into another accepted or assigned one of its level (并案). */
+export function MergePanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  const t = useText();
+  const errorText = useErrorText();
+  const targets = useQuery({ queryKey: ['proposals', 'mergeTargets', props.proposal.level], queryFn: () => request(MergeTargetsDocument, { level: props.proposal.level }) });
+  const [into, setInto] = useState('');
+  const { mutation, errors } = useStep(
+    props.proposal.id,
+    async (intoId: string) => (await request(MergeProposalsDocument, { input: { intoId, ids: [props.proposal.id] } })).mergeProposals,
+    props.onDone,
+    t('mergedDone'),
+  );
+  const shown = useFieldErrors(errors, ['input.intoId', 'input.ids.0']);
+  const others = (targets.data?.proposals.nodes ?? []).filter((p) => p.id !== props.proposal.id);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(into);
+  };
+  return (
+    <Panel title={t('mergeTitle')} hint={t('mergeHint')}>
+      {targets.isSuccess && others.length === 0 ? (
+        <p>{t('noTargets')}</p>
+      ) : (
+        <form onSubmit={submit}>
+          <SelectField
+            label={t('mergeInto')}
+            value={into}
+            onChange={(e) => setInto(e.target.value)}
+            options={[{ value: '', label: t('choose') }, ...others.map((p) => ({ value: p.id, label: p.number === null ? p.subject : `${String(p.number).padStart(4, '0')} ${p.subject}` }))]}
+            error={shown.at('input.intoId') ?? shown.at('input.ids.0')}
+            required
+          />
+          <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
+          <button type="submit" disabled={mutation.isPending || into === ''}>
+            {t('merge')}
+          </button>
+        </form>
+      )}
     </Panel>
   );
 }

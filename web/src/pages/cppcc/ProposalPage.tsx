@@ -9,7 +9,21 @@ import { messages, useFormat } from '../../i18n';
 import { useLabel } from '../../labels';
 import { EvidencePicker } from './EvidencePicker';
 import { EvidenceTable } from './EvidenceTable';
-import { AssignPanel, CosignPanel, type ProposalDetail, RatePanel, ReplyPanel, ReviewPanel, SubmitPanel } from './ProposalActions';
+import {
+  AssignPanel,
+  CosignPanel,
+  DecideExtensionPanel,
+  ExtensionRequestPanel,
+  MergePanel,
+  type ProposalDetail,
+  RatePanel,
+  ReplyPanel,
+  ReturnPanel,
+  ReviewPanel,
+  SubmitPanel,
+  SupervisePanel,
+  WithdrawPanel,
+} from './ProposalActions';
 import { Timeline } from './Timeline';
 import { memberOf, unitOf, useCppccViewer, type CppccViewer } from './viewer';
 
@@ -52,6 +66,8 @@ const useText = messages({
   text: ['内容', 'Text'],
   rating: ['委员评价', 'Rating'],
   ratedOn: ['评价日期', 'Rated'],
+  mergedInto: ['已并入', 'Merged into'],
+  merged: ['并入本案的提案', 'Merged into this one'],
 });
 
 /** Where "back" goes: the signed-in role's own list. */
@@ -90,6 +106,11 @@ export function ProposalPage() {
         {(data) =>
           data.proposal ? (
             <ProposalView proposal={data.proposal} viewer={viewer.data ?? null} notice={notice} onDone={setNotice} />
+          ) : notice ? (
+            // A step that takes the proposal out of the reader's sight (a unit returning it) says what it did.
+            <p role="status" className="ok">
+              {notice}
+            </p>
           ) : (
             <p>{t('notFound')}</p>
           )
@@ -108,6 +129,8 @@ function ProposalView(props: { proposal: ProposalDetail; viewer: CppccViewer | n
   const unit = unitOf(props.viewer);
   const proposes = !!member && p.proposers.some((m) => m.id === member.id);
   const assignedToMe = !!unit && (p.leadUnit?.id === unit.id || p.coHandlers.some((u) => u.id === unit.id));
+  // Any lead unit of a split proposal may ask for more time or return it (the whole proposal goes back to the office).
+  const leadsIt = !!unit && p.leadUnits.some((u) => u.id === unit.id);
   const role = props.viewer?.role;
   const names = (list: { name: string }[]) => (list.length ? list.map((x) => x.name).join('、') : t('none'));
   return (
@@ -151,6 +174,27 @@ function ProposalView(props: { proposal: ProposalDetail; viewer: CppccViewer | n
           <>
             <dt>{t('extension')}</dt>
             <dd>{t('extensionOf', { until: format.date(p.extension.requestedUntil), decision: label('ExtensionDecision', p.extension.decision), reason: p.extension.reason })}</dd>
+          </>
+        )}
+        {p.mergedInto && (
+          <>
+            <dt>{t('mergedInto')}</dt>
+            <dd>
+              <Link href={`/proposals/${encodeURIComponent(p.mergedInto.id)}`}>{p.mergedInto.subject}</Link>
+            </dd>
+          </>
+        )}
+        {p.merged.length > 0 && (
+          <>
+            <dt>{t('merged')}</dt>
+            <dd>
+              {p.merged.map((m, i) => (
+                <span key={m.id}>
+                  {i > 0 && '；'}
+                  <Link href={`/proposals/${encodeURIComponent(m.id)}`}>{m.subject}</Link>
+                </span>
+              ))}
+            </dd>
           </>
         )}
         {p.requests.length > 0 && (
@@ -208,6 +252,16 @@ function ProposalView(props: { proposal: ProposalDetail; viewer: CppccViewer | n
       {role === 'CPPCC_OFFICE' && p.status === 'SUBMITTED' && <ReviewPanel proposal={p} onDone={props.onDone} />}
       {role === 'CPPCC_OFFICE' && p.status === 'ACCEPTED' && <AssignPanel proposal={p} onDone={props.onDone} />}
       {role === 'HANDLING_UNIT' && p.status === 'ASSIGNED' && assignedToMe && unit && <ReplyPanel proposal={p} unitId={unit.id} onDone={props.onDone} />}
+      {role === 'HANDLING_UNIT' && p.status === 'ASSIGNED' && leadsIt && (
+        <>
+          <ExtensionRequestPanel proposal={p} onDone={props.onDone} />
+          <ReturnPanel proposal={p} onDone={props.onDone} />
+        </>
+      )}
+      {role === 'CPPCC_OFFICE' && p.status === 'ASSIGNED' && p.extension?.decision === 'PENDING' && <DecideExtensionPanel proposal={p} onDone={props.onDone} />}
+      {role === 'CPPCC_OFFICE' && ['ACCEPTED', 'ASSIGNED', 'REPLIED'].includes(p.status) && !p.supervision?.leaders.length && <SupervisePanel proposal={p} onDone={props.onDone} />}
+      {role === 'CPPCC_OFFICE' && p.status === 'ACCEPTED' && !p.mergedInto && <MergePanel proposal={p} onDone={props.onDone} />}
+      {role === 'CPPCC_MEMBER' && ['DRAFT', 'SUBMITTED', 'ACCEPTED'].includes(p.status) && proposes && <WithdrawPanel proposal={p} onDone={props.onDone} />}
       <EvidenceTable proposalId={p.id} />
       {(p.replies.totalCount > 0 || p.leadUnit) && (
         <DataTable
