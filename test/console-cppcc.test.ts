@@ -354,6 +354,27 @@ describeInBrowser('the CPPCC pages of the web console in a real browser', () => 
       ),
     );
     await o.page.getByRole('img', { name: `${year}年各承办单位满意率` }).waitFor();
+    // The democratic evaluation report below it: every unit that replied as a lead unit, in GraphQL's order.
+    const report = (
+      await gql<{ unitEvaluation: { unit: { name: string; level: string }; proposalsHandled: number; replies: number; onTime: number; categoryA: number; categoryB: number; categoryC: number; ratings: number;
+        attitudeSatisfied: number; attitudeBasicallySatisfied: number; attitudeDissatisfied: number; resultSatisfied: number; resultBasicallySatisfied: number; resultDissatisfied: number; score: string | null }[] }>(
+        `query ($year: Int!) { unitEvaluation(year: $year) { unit { name level } proposalsHandled replies onTime categoryA categoryB categoryC ratings
+          attitudeSatisfied attitudeBasicallySatisfied attitudeDissatisfied resultSatisfied resultBasicallySatisfied resultDissatisfied score } }`,
+        { year },
+        office,
+      )
+    ).unitEvaluation;
+    expect(await tableHeaders(o.page, `${year}年民主评议报告`)).toEqual(['承办单位', '层级', '承办提案', '主办答复', '按时答复', 'A类', 'B类', 'C类', '评价次数', '态度 满意/基本/不满意', '结果 满意/基本/不满意', '得分']);
+    expect(await tableRows(o.page, `${year}年民主评议报告`)).toEqual(
+      shown(report.map((e) => [
+        e.unit.name,
+        zh('CppccLevel', e.unit.level),
+        ...[e.proposalsHandled, e.replies, e.onTime, e.categoryA, e.categoryB, e.categoryC, e.ratings].map(String),
+        `${e.attitudeSatisfied}/${e.attitudeBasicallySatisfied}/${e.attitudeDissatisfied}`,
+        `${e.resultSatisfied}/${e.resultBasicallySatisfied}/${e.resultDissatisfied}`,
+        e.score == null ? '—' : Number(e.score).toFixed(2),
+      ])),
+    );
     await o.w.screenshot('office-scores');
     expect(o.w.foreign()).toEqual([]);
     expect(o.w.problems).toEqual([]);

@@ -2063,6 +2063,13 @@ export type UnitsOfLevelQueryVariables = Exact<{
 
 export type UnitsOfLevelQuery = { handlingUnits: { nodes: Array<{ id: string, name: string, level: CppccLevel }> } };
 
+export type UnitEvaluationQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type UnitEvaluationQuery = { unitEvaluation: Array<{ year: number, proposalsHandled: number, replies: number, onTime: number, categoryA: number, categoryB: number, categoryC: number, ratings: number, attitudeSatisfied: number, attitudeBasicallySatisfied: number, attitudeDissatisfied: number, resultSatisfied: number, resultBasicallySatisfied: number, resultDissatisfied: number, score: string | null, unit: { id: string, name: string, level: CppccLevel } }> };
+
 export type UnitScoresQueryVariables = Exact<{
   year: number;
   first?: number | null | undefined;
@@ -3973,6 +3980,32 @@ export const UnitsOfLevelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitsOfLevelQuery, UnitsOfLevelQueryVariables>;
+export const UnitEvaluationDocument = new TypedDocumentString(`
+    query UnitEvaluation($year: Int!) {
+  unitEvaluation(year: $year) {
+    year
+    proposalsHandled
+    replies
+    onTime
+    categoryA
+    categoryB
+    categoryC
+    ratings
+    attitudeSatisfied
+    attitudeBasicallySatisfied
+    attitudeDissatisfied
+    resultSatisfied
+    resultBasicallySatisfied
+    resultDissatisfied
+    score
+    unit {
+      id
+      name
+      level
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitEvaluationQuery, UnitEvaluationQueryVariables>;
 export const UnitScoresDocument = new TypedDocumentString(`
     query UnitScores($year: Int!, $first: Int, $after: String) {
   handlingUnitScores(year: $year, first: $first, after: $after) {

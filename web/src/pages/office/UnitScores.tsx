@@ -6,7 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { TextField } from '../../components/Field';
 import { Pager } from '../../components/Pager';
 import { Loaded } from '../../components/Status';
-import { UnitScoresDocument, type UnitScoresQuery } from '../../generated/graphql';
+import { UnitEvaluationDocument, type UnitEvaluationQuery, UnitScoresDocument, type UnitScoresQuery } from '../../generated/graphql';
 import { messages, useFormat } from '../../i18n';
 import { useLabel } from '../../labels';
 import { useForwardPages } from '../cppcc/paging';
@@ -25,7 +25,20 @@ const useText = messages({
   dissatisfied: ['不满意', 'Dissatisfied'],
   rate: ['满意率（%）', 'Satisfaction (%)'],
   chart: ['{year}年各承办单位满意率', 'Satisfaction rate by unit, {year}'],
+  report: ['{year}年民主评议报告', 'Democratic evaluation report, {year}'],
+  reportHint: ['办理态度与办理结果分别评价；得分 = 办理态度均分×40% + 办理结果均分×60%（满意100分、基本满意80分、不满意0分）。', 'Attitude and result are rated apart; the score is 40% the mean for attitude and 60% the mean for result (satisfied 100, basically 80, dissatisfied 0).'],
+  handled: ['承办提案', 'Proposals'],
+  onTime: ['按时答复', 'On time'],
+  categoryA: ['A类', 'A'],
+  categoryB: ['B类', 'B'],
+  categoryC: ['C类', 'C'],
+  ratings: ['评价次数', 'Ratings'],
+  attitude: ['态度 满意/基本/不满意', 'Attitude S/B/D'],
+  result: ['结果 满意/基本/不满意', 'Result S/B/D'],
+  score: ['得分', 'Score'],
 });
+
+type Evaluation = UnitEvaluationQuery['unitEvaluation'][number];
 
 type Score = UnitScoresQuery['handlingUnitScores']['nodes'][number];
 
@@ -45,6 +58,8 @@ export function UnitScores() {
     queryFn: () => request(UnitScoresDocument, { year, first: paging.first, after: paging.after }),
     placeholderData: keepPreviousData,
   });
+  // The whole report at once: bounded by the registry's handling units.
+  const evaluation = useQuery({ queryKey: ['scores', 'evaluation', year], queryFn: () => request(UnitEvaluationDocument, { year }), placeholderData: keepPreviousData });
   const scores = query.data?.handlingUnitScores.nodes;
   const option = useMemo<ChartOption>(
     () => ({
@@ -89,6 +104,30 @@ export function UnitScores() {
             />
             {data.handlingUnitScores.nodes.length > 0 && <Chart option={option} label={t('chart', { year })} height={Math.max(200, data.handlingUnitScores.nodes.length * 36 + 60)} />}
           </>
+        )}
+      </Loaded>
+      <p className="muted small">{t('reportHint')}</p>
+      <Loaded query={evaluation}>
+        {(data) => (
+          <DataTable<Evaluation>
+            title={t('report', { year })}
+            columns={[
+              { header: t('unit'), value: (e) => e.unit.name, width: 28 },
+              { header: t('level'), value: (e) => label('CppccLevel', e.unit.level) },
+              { header: t('handled'), value: (e) => e.proposalsHandled, align: 'right' },
+              { header: t('replies'), value: (e) => e.replies, align: 'right' },
+              { header: t('onTime'), value: (e) => e.onTime, align: 'right' },
+              { header: t('categoryA'), value: (e) => e.categoryA, align: 'right' },
+              { header: t('categoryB'), value: (e) => e.categoryB, align: 'right' },
+              { header: t('categoryC'), value: (e) => e.categoryC, align: 'right' },
+              { header: t('ratings'), value: (e) => e.ratings, align: 'right' },
+              { header: t('attitude'), value: (e) => `${e.attitudeSatisfied}/${e.attitudeBasicallySatisfied}/${e.attitudeDissatisfied}`, align: 'right' },
+              { header: t('result'), value: (e) => `${e.resultSatisfied}/${e.resultBasicallySatisfied}/${e.resultDissatisfied}`, align: 'right' },
+              { header: t('score'), value: (e) => (e.score == null ? '' : Number(e.score)), render: (e) => (e.score == null ? '—' : format.money(e.score)), align: 'right' },
+            ]}
+            rows={data.unitEvaluation}
+            rowKey={(e) => e.unit.id}
+          />
         )}
       </Loaded>
     </div>
