@@ -53,7 +53,7 @@ const post = (app: TestApp, body: unknown, token?: string) =>
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
-  }).then(async (res) => ({ status: res.status, body: await res.json() }));
+  }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] } }));
 
 describe('GET /metrics', () => {
   let app: TestApp;
@@ -92,7 +92,7 @@ describe('GET /metrics', () => {
     const before = await scrape(app);
     const res = await post(app, { query: 'query MetricsRefused { enterprises(first: 1) { totalCount } }' });
     const after = await scrape(app);
-    expect({ status: res.status, codes: res.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+    expect({ status: res.status, codes: res.body.errors?.map((e) => e.extensions.code) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
     expect(grown(before, after, ['innozone_graphql_operations_total'])).toEqual([
       { key: 'innozone_graphql_operations_total{operation=MetricsRefused,outcome=error,type=query}', by: 1 },
     ]);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Role } from '../src/auth/roles';
 import { TokenService } from '../src/auth/tokens';
 import { projectPath } from '../src/project';
 import { TEST_TOKEN_SECRET } from './support/app';
@@ -77,7 +78,7 @@ describe('tracing to an OTLP endpoint', () => {
       OTEL_SERVICE_NAME: 'innozone-tracing-test',
     });
     await app.waitFor('innozone is ready');
-    const token = await new TokenService(new TextEncoder().encode(TEST_TOKEN_SECRET), '1h').sign({ role: 'ZONE_ADMIN', org: null });
+    const token = await new TokenService(new TextEncoder().encode(TEST_TOKEN_SECRET), '1h').sign({ role: Role.ZONE_ADMIN, org: null });
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
