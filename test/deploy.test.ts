@@ -157,4 +157,13 @@ describe('compose.yaml', () => {
     expect(/location = \/metrics \{([^}]*)\}/.exec(nginx)![1]!.trim()).toBe('return 404;');
     expect(services['balancer']!.ports).toEqual(['8080:80']);
   });
+
+  it("is scraped as the README's Prometheus example says: each instance on its own", () => {
+    const readme = readFileSync(projectPath('README.md'), 'utf8');
+    const example = /```yaml\n(# prometheus\.yml[\s\S]*?)```/.exec(readme)![1]!;
+    const prometheus = parse(example) as { scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[] };
+    const targets = prometheus.scrape_configs.flatMap((c) => c.static_configs.flatMap((s) => s.targets));
+    expect(targets).toEqual(['innozone-1:4000', 'innozone-2:4000']);
+    expect(targets.map((t) => t.split(':')[0]).filter((name) => !services[name!])).toEqual([]);
+  });
 });
