@@ -58,7 +58,7 @@ export interface GaugeDefinition {
   name: string;
   help: string;
   labelNames?: string[];
-  /** Called at each scrape: one number, or one sample per label combination. A throw leaves the gauge out of that scrape. */
+  /** Called at each scrape: one number, or one sample per label combination. On a throw the scrape goes on without it. */
   collect: () => number | GaugeSample[] | Promise<number | GaugeSample[]>;
 }
 
@@ -122,7 +122,15 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const value = await collect();
+        let value: number | GaugeSample[];
+        try {
+          value = await collect();
+        } catch {
+          // One part that cannot say (its queue's table unreachable) must not cost the scrape every other metric: a
+          // labelled gauge has no samples this time, one without labels reads NaN (reset would show a false 0).
+          if ((definition.labelNames ?? []).length === 0) this.set(NaN);
+          return;
+        }
         if (typeof value === 'number') this.set(value);
         else for (const sample of value) sample.labels ? this.set(sample.labels, sample.value) : this.set(sample.value);
       },

@@ -147,6 +147,20 @@ describe('GET /metrics', () => {
       { name: 'innozone_test_queue_depth', labels: { queue: 'relay' }, value: 0 },
     ]);
   });
+
+  it('answers the rest when a gauge cannot be read: no samples for a labelled one, NaN for one without labels', async () => {
+    const unreachable = () => Promise.reject(new Error('queue table unreachable'));
+    app.server.metrics.registerGauge({ name: 'innozone_test_unreadable', help: 'A gauge whose source is out of reach.', collect: unreachable });
+    app.server.metrics.registerGauge({ name: 'innozone_test_unreadable_by_queue', help: 'The same, by queue.', labelNames: ['queue'], collect: unreachable });
+    const samples = await scrape(app);
+    expect({
+      unreadable: samples.filter((s) => s.name.startsWith('innozone_test_unreadable')),
+      pool: samples.some((s) => s.name === 'innozone_db_pool_connections_max'),
+    }).toEqual({
+      unreadable: [{ name: 'innozone_test_unreadable', labels: {}, value: NaN }],
+      pool: true,
+    });
+  });
 });
 
 describe('GET /metrics with a token and a cap of two operation names', () => {
