@@ -195,6 +195,22 @@ const envSchema = z.object({
   // (重新办理), and the window of co-handling units' opinions (会办意见), in days.
   PROPOSAL_REHANDLING_DAYS: days().default(30),
   CO_HANDLER_OPINION_DAYS: days().default(30),
+  // GET /metrics (src/metrics.ts): a bearer token it wants when set; without it, /metrics is served to whoever reaches
+  // the instance (README "Operations": it holds counts, no zone data, and the balancer does not pass it on).
+  METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters (a bearer token Prometheus sends)' }).optional(),
+  // Distinct operation names counted by name; later new names count as "other", so clients cannot grow the series.
+  METRICS_MAX_OPERATION_NAMES: z.coerce
+    .number({ error: 'must be a whole number of names' })
+    .int({ error: 'must be a whole number of names' })
+    .min(0, { error: 'must be 0 (every operation as "other") or more' })
+    .max(10_000, { error: 'must be at most 10000' })
+    .default(200),
+  // OpenTelemetry's standard variable: where traces go (OTLP over HTTP; /v1/traces is added). Unset: no tracing at all.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/\s]+/.test(v), { error: 'must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318' })
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('innozone'),
 });
 
 export interface Config {
@@ -237,6 +253,10 @@ export interface Config {
     ratePerMinute: number;
     limits: OperationLimits;
   };
+  /** GET /metrics: token, when set, is the bearer token it wants; maxOperationNames bounds the operation label. */
+  metrics: { token?: string; maxOperationNames: number };
+  /** Where OpenTelemetry sends traces (OTLP/HTTP), and the service name on them; null: no tracing. */
+  tracing: { endpoint: string; serviceName: string } | null;
   logLevel: string;
   shutdownGraceMs: number;
   seedDemoZone: boolean;
@@ -298,6 +318,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       limits: { ...DEFAULT_LIMITS, cost: e.GRAPHQL_MAX_COST },
     },
+    metrics: { token: e.METRICS_TOKEN, maxOperationNames: e.METRICS_MAX_OPERATION_NAMES },
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, ''), serviceName: e.OTEL_SERVICE_NAME } : null,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemoZone: e.SEED_DEMO_ZONE,

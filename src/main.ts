@@ -1,3 +1,5 @@
+// First: tracing (when configured) patches pg and http as they are first required.
+import { tracing } from './telemetry';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { loadSigningKey, TokenService } from './auth/tokens';
@@ -68,6 +70,12 @@ function main(): void {
   }
   const log = createLogger(config);
   const lifecycle = new Lifecycle(log);
+  // Stopped last: the spans of everything else's shutdown are sent too.
+  if (tracing) {
+    const started = tracing;
+    lifecycle.started('tracing', () => started.shutdown());
+    log.info({ endpoint: config.tracing?.endpoint }, 'tracing to OTLP');
+  }
   let exitCode = 0;
 
   const startup = start(config, log, lifecycle).catch((err: unknown) => {

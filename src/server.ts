@@ -30,6 +30,8 @@ import { oneOfVariablesRule } from './common/one-of';
 import { ErrorCode, unauthenticated } from './common/errors';
 import { importRouter } from './modules/imports/import.http';
 import { failAbandonedImports, settleImports } from './modules/imports/import.runs';
+import { databasePoolGauges, Metrics } from './metrics';
+import { operationSpan, operationSpanNaming } from './tracing';
 
 /** What POST /imports answers of an import: every field `import(id)` has, as GraphQL writes it (import.http.ts). */
 const IMPORT_ANSWER = `query ImportAnswer($id: ID!, $language: Language!) {
@@ -108,7 +110,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir'> & Partial<Pick<Config, 'cppcc'>>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc'>>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -119,6 +121,8 @@ export interface InnozoneServer {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
+  /** The server's Prometheus metrics (GET /metrics): `metrics.registerGauge` adds a gauge read at each scrape. */
+  metrics: Metrics;
   /** Stops taking requests, lets in-flight ones finish (up to the grace period), closes the HTTP server. */
   stop(): Promise<void>;
 }
@@ -358,6 +362,8 @@ export async function authenticate(tokens: TokenService, header: string | undefi
 /** Builds the HTTP app and Apollo Server (started, not listening). `main.ts` listens. */
 export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const { config, orm, tokens, logger, schema } = deps;
+  const metrics = new Metrics(config.metrics);
+  databasePoolGauges(metrics, orm);
   const app = express();
   app.disable('x-powered-by');
   // Behind a proxy, the client is the one it names (TRUST_PROXY): the rate limits count per client, not per proxy.
@@ -402,6 +408,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       idempotency,
       auditBankReads,
       admission(config.graphql.concurrency),
+      metrics.apolloPlugin(),
+      operationSpanNaming,
     ],
   });
   await apollo.start();
@@ -410,6 +418,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const abandoned = await failAbandonedImports(orm.em.fork());
   if (abandoned > 0) logger.warn({ imports: abandoned }, 'imports left running by a stopped process marked FAILED');
 
+  // First, so every response is counted, whichever handler answers it.
+  app.use(metrics.httpMiddleware());
   app.use(
     pinoHttp({
       logger,
@@ -419,7 +429,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),
   );
 
@@ -443,6 +453,9 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  // Prometheus scrapes each instance here (README "Operations"); open unless METRICS_TOKEN is set.
+  app.get('/metrics', metrics.handler());
 
   app.get('/readyz', async (_req, res) => {
     const timeout = new Promise<{ ok: false; reason: string }>((resolve) =>
@@ -506,6 +519,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     '/graphql',
     inFlightLimit(config.graphql.maxInFlight),
     express.json({ limit: '1mb' }),
+    operationSpan(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await contextOf(req, res);
@@ -536,6 +550,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     app,
     httpServer,
     apollo,
+    metrics,
     async stop() {
       // The drain plugin closes the listener and waits for in-flight requests before Apollo stops; an import being
       // written in the background gets the same grace to commit (else it rolls back, and the next start says so).

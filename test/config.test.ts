@@ -22,6 +22,8 @@ describe('config', () => {
         ratePerMinute: 600,
         limits: { depth: 16, aliases: 30, tokens: 10_000, cost: 50_000, batch: 1_000 },
       },
+      metrics: { token: undefined, maxOperationNames: 200 },
+      tracing: null,
       logLevel: 'info',
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
@@ -55,6 +57,10 @@ describe('config', () => {
         PROPOSAL_RETURN_DAYS: '15',
         CPPCC_SESSIONS: 'MUNICIPAL=16.1,PROVINCIAL=14.1,NATIONAL=15.1',
         WEB_DIR: 'console',
+        METRICS_TOKEN: 'scrape-token-0123456789',
+        METRICS_MAX_OPERATION_NAMES: '50',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318/',
+        OTEL_SERVICE_NAME: 'innozone-east-lake',
       },
       '/srv',
     );
@@ -75,6 +81,8 @@ describe('config', () => {
         ratePerMinute: 120,
         limits: { depth: 16, aliases: 30, tokens: 10_000, cost: 20_000, batch: 1_000 },
       },
+      metrics: { token: 'scrape-token-0123456789', maxOperationNames: 50 },
+      tracing: { endpoint: 'http://otel-collector:4318', serviceName: 'innozone-east-lake' },
       logLevel: 'warn',
       shutdownGraceMs: 2500,
       seedDemoZone: false,
@@ -132,6 +140,14 @@ describe('config', () => {
     expect(() => loadConfig({ PROPOSAL_RETURN_DAYS: '-1' })).toThrow('PROPOSAL_RETURN_DAYS="-1": must be 0 (no returns) or more');
     expect(() => loadConfig({ CPPCC_SESSIONS: 'MUNICIPAL=15' })).toThrow(
       'CPPCC_SESSIONS="MUNICIPAL=15": must be MUNICIPAL=term.session,PROVINCIAL=term.session,NATIONAL=term.session, e.g. MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4',
+    );
+  });
+
+  it('refuses a short metrics token, a cap out of range and an OTLP endpoint that is not an HTTP URL', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN="short": must be at least 16 characters (a bearer token Prometheus sends)');
+    expect(() => loadConfig({ METRICS_MAX_OPERATION_NAMES: '-1' })).toThrow('METRICS_MAX_OPERATION_NAMES="-1": must be 0 (every operation as "other") or more');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4317' })).toThrow(
+      'OTEL_EXPORTER_OTLP_ENDPOINT="otel-collector:4317": must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318',
     );
   });
 
