@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type FragmentDefinitionNode, Kind, type SelectionSetNode } from 'graphql';
+import { Role } from './auth/roles';
 import type { Viewer } from './auth/viewer';
 import type { RequestContext } from './context';
 import { formatLsn, type Lsn, parseLsn, type ReplicaRouter, routeReads } from './db/replicas';
@@ -27,6 +28,13 @@ export const PRIMARY_READS: Readonly<Record<string, { why: string; when?: (viewe
   import: { why: "an import's progress is written as it runs; its importer waits on it" },
   imports: { why: 'the imports under way, as they are written' },
 };
+
+/**
+ * Viewers who read the primary whatever they ask. A bank officer sees an enterprise only under an authorisation its
+ * enterprise may revoke at any moment, and "revocation is immediate" (DOMAIN.md): the revoking is someone else's
+ * write, which no read-your-writes of the bank's would cover, so a lagging replica could still show what was withdrawn.
+ */
+export const PRIMARY_VIEWERS: ReadonlySet<Role> = new Set([Role.BANK_OFFICER]);
 
 /** A request's reads: who it is as a writer, and the WAL position its reads must include (its own last write). */
 export interface ReadsAfter {
@@ -69,7 +77,8 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, Fr
 }
 
 /**
- * Routes each HTTP request's reads once its operation is known: a query with no root in PRIMARY_READS to a replica
+ * Routes each HTTP request's reads once its operation is known: a query with no root in PRIMARY_READS, by a viewer
+ * not in PRIMARY_VIEWERS, to a replica
  * that has its viewer's own writes (else the primary); after a write, notes where the primary's WAL stood, for this
  * writer's next reads and, in the `Innozone-Lsn` header, for its client.
  */
@@ -94,6 +103,7 @@ export function replicaReads(router: ReplicaRouter): ApolloServerPlugin<RequestC
             wrote = primary.some((rule) => rule!.writes);
             return;
           }
+          if (ctx.viewer && PRIMARY_VIEWERS.has(ctx.viewer.role)) return;
           routeReads(ctx.em, router, router.replicaFor(ctx.reads.after));
         },
         async willSendResponse({ contextValue: ctx, response }) {

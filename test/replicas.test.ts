@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { BANKS } from '../seeds/reference';
+import { fromGlobalId } from '../src/common/global-id';
 import { migrate, openOrm } from '../src/db/orm';
 import { TestApp } from './support/app';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
@@ -210,6 +212,44 @@ describeWithReplica('read replicas', () => {
       expect((await post(app, reader, ENTERPRISE, { creditCode: e.creditCode })).data).toEqual({
         enterprise: { creditCode: e.creditCode, name: '光谷复制四号（新）', version: e.version + 1 },
       });
+    } finally {
+      await pair.resumeReplay();
+    }
+  });
+
+  it('reads a bank’s queries on the primary: a revoked authorisation hides its enterprise at once', async () => {
+    const e = await enterprise('光谷复制六号');
+    const rep = await app.token('ENTERPRISE_REP' as never, e.creditCode);
+    const bank = await app.token('BANK_OFFICER' as never, HANKOU.creditCode);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const granted = await post(
+      app,
+      rep,
+      `mutation ReplicaGrant($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { authorization { id } errors { code } } }`,
+      { input: { creditCode: e.creditCode, bankCreditCode: HANKOU.creditCode, scopes: ['PROFILE'], purpose: '科技信用贷款授信审查', validFrom: today, validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, signer: '李娜（财务总监）' } },
+    );
+    expect(granted.data!['grantAuthorization'].errors).toEqual([]);
+    const seen = { enterprise: { creditCode: e.creditCode, name: '光谷复制六号', version: e.version } };
+    expect((await until(() => post(app, bank, ENTERPRISE, { creditCode: e.creditCode }), (r) => r.data?.['enterprise'] !== null)).data).toEqual(seen);
+    await pair.pauseReplay();
+    try {
+      const revoked = await post(
+        app,
+        rep,
+        `mutation ReplicaRevoke($input: RevokeAuthorizationInput!) { revokeAuthorization(input: $input) { errors { code } } }`,
+        { input: { authorizationId: granted.data!['grantAuthorization'].authorization.id } },
+      );
+      expect(revoked.data).toEqual({ revokeAuthorization: { errors: [] } });
+      // The replica still holds the authorisation in force; the bank is answered from the primary, which does not.
+      const onReplica = new Client({ connectionString: pair.replicaUrl });
+      await onReplica.connect();
+      try {
+        const { rows } = await onReplica.query('select revoked_at from data_authorization where id = $1', [fromGlobalId(granted.data!['grantAuthorization'].authorization.id)!.id]);
+        expect(rows).toEqual([{ revoked_at: null }]);
+      } finally {
+        await onReplica.end();
+      }
+      expect(await post(app, bank, ENTERPRISE, { creditCode: e.creditCode })).toEqual({ status: 200, data: { enterprise: null }, lsn: null });
     } finally {
       await pair.resumeReplay();
     }
