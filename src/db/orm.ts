@@ -11,12 +11,13 @@ export const MIGRATIONS_SOURCE_DIR = projectPath('src', 'db', 'migrations');
 
 /** MikroORM options for one database URL (and its read replicas, src/db/replicas.ts). */
 export function ormOptions(url: string, log?: Logger, replicas?: ReplicaSettings): Options {
-  const driverLog = {
-    warn: (message: unknown) => log?.warn({ knex: message }, 'database driver warning'),
-    error: (message: unknown) => log?.error({ knex: message }, 'database driver error'),
+  /** Where the driver's own messages go, naming the replica they concern (none: the primary). */
+  const driverLog = (replica?: number) => ({
+    warn: (message: unknown) => log?.warn({ knex: message, ...(replica ? { replica } : {}) }, 'database driver warning'),
+    error: (message: unknown) => log?.error({ knex: message, ...(replica ? { replica } : {}) }, 'database driver error'),
     deprecate: () => undefined,
     debug: () => undefined,
-  };
+  });
   return defineConfig({
     clientUrl: url,
     // Each replica gets a pool of its own; a replica out of reach is given up on within seconds (knex waits a minute
@@ -24,7 +25,7 @@ export function ormOptions(url: string, log?: Logger, replicas?: ReplicaSettings
     replicas: (replicas?.urls ?? []).map((clientUrl, i) => ({
       name: `replica ${i + 1}`,
       clientUrl,
-      driverOptions: { log: driverLog, acquireConnectionTimeout: REPLICA_CONNECT_TIMEOUT_MS, connection: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS } },
+      driverOptions: { log: driverLog(i + 1), acquireConnectionTimeout: REPLICA_CONNECT_TIMEOUT_MS, connection: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS } },
     })),
     // MikroORM would send every read outside a transaction to a replica, sessions and token checks included: only the
     // read path of queries that tolerate lag goes there, through src/db/replicas.ts.
@@ -53,7 +54,7 @@ export function ormOptions(url: string, log?: Logger, replicas?: ReplicaSettings
     debug: false,
     logger: (message) => log?.debug({ orm: message }),
     // knex would print pool and connection trouble with console.log; route it to our structured log instead.
-    driverOptions: { log: driverLog },
+    driverOptions: { log: driverLog() },
     allowGlobalContext: false,
   });
 }
