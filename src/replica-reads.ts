@@ -16,7 +16,18 @@ import { RECEIPTED_ROLES } from './modules/eligibility/receipts';
  * `readsAfter`. Who a request is (token, session, account, its organisation registered) is never read here: that
  * happens on the primary before the operation is known.
  */
-export const PRIMARY_READS: Readonly<Record<string, { why: string; when?: (viewer: Viewer | null) => boolean; writes?: true }>> = {
+export const PRIMARY_READS: Readonly<
+  Record<
+    string,
+    {
+      why: string;
+      /** Only for these viewers (default: all). */
+      when?: (viewer: Viewer | null) => boolean;
+      /** The request has written (or reports writes made apart from it): its writer's next reads include them. */
+      writes?: true;
+    }
+  >
+> = {
   viewer: { why: 'who the token or session is, and its account: a password just changed or an account just disabled shows at once' },
   eligibility: {
     why: "a bank's answer is written as a receipt (a dispute is settled on it): it rests on the primary's facts, and its receiptId reads back at once",
@@ -25,8 +36,10 @@ export const PRIMARY_READS: Readonly<Record<string, { why: string; when?: (viewe
   },
   eligibilityReceipt: { why: 'a receipt is evidence, read back right after the answer that wrote it' },
   auditEvents: { why: 'the audit trail: its newest events show at once, and its chain is checked on the primary' },
-  import: { why: "an import's progress is written as it runs; its importer waits on it" },
-  imports: { why: 'the imports under way, as they are written' },
+  // An import writes its rows in the background, outside any mutation: reading its progress notes where the primary
+  // stands, so that what the importer saw imported, it then reads (`writes`).
+  import: { why: "an import's progress is written as it runs; its importer waits on it", writes: true },
+  imports: { why: 'the imports under way, as they are written', writes: true },
 };
 
 /**
