@@ -65,7 +65,8 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): P
   }
 }
 
-const streaming = (app: TestApp) => until(() => readyz(app), (r) => r.body.replicas?.[0]?.state === 'STREAMING');
+/** Waits until `app` reads its replica, caught up (a test before may have stopped it or held its replay). */
+const streaming = (app: TestApp) => until(() => readyz(app), (r) => r.body.replicas?.[0]?.state === 'STREAMING' && r.body.replicas[0].lagSeconds === 0);
 
 describeWithReplica('read replicas', () => {
   let pair: ReplicaPair;
@@ -121,7 +122,7 @@ describeWithReplica('read replicas', () => {
   });
 
   it('answers a lagging replica’s reads with what it holds, the writer’s own reads and the payload from the primary, and everyone alike once it catches up', async () => {
-    await streaming(app);
+    await Promise.all([streaming(app), streaming(other)]);
     const e = await enterprise('光谷复制一号');
     await pair.pauseReplay();
     try {
@@ -152,7 +153,7 @@ describeWithReplica('read replicas', () => {
   });
 
   it('reads the primary when the replica is further behind than DATABASE_REPLICA_MAX_LAG_SECONDS, and the replica again once it catches up', async () => {
-    await streaming(strict);
+    await Promise.all([streaming(app), streaming(strict)]);
     const e = await enterprise('光谷复制二号');
     await pair.pauseReplay();
     try {
