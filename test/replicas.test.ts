@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { BANKS } from '../seeds/reference';
+import { Role } from '../src/auth/roles';
 import { fromGlobalId } from '../src/common/global-id';
 import { migrate, openOrm } from '../src/db/orm';
 import { TestApp } from './support/app';
@@ -99,8 +100,8 @@ describeWithReplica('read replicas', () => {
       start(pair.deadUrl),
     ]);
     // Two zone administrators' tokens (their lifetimes differ, so they are two tokens): one writes, one only reads.
-    writer = await app.tokens.sign({ role: 'ZONE_ADMIN' as never, org: null }, '1h');
-    reader = await app.tokens.sign({ role: 'ZONE_ADMIN' as never, org: null }, '30m');
+    writer = await app.tokens.sign({ role: Role.ZONE_ADMIN, org: null }, '1h');
+    reader = await app.tokens.sign({ role: Role.ZONE_ADMIN, org: null }, '30m');
   }, 120_000);
 
   afterAll(async () => {
@@ -110,7 +111,8 @@ describeWithReplica('read replicas', () => {
 
   /** A new enterprise of this test's own, named `name`, already on the replica. */
   async function enterprise(name: string): Promise<{ id: string; creditCode: string; version: number }> {
-    const code = testCode(900_000 + process.pid % 1_000 * 100 + next++);
+    // The pair's database is this file's alone: numbering is enough to keep each test's enterprise its own.
+    const code = testCode(900_000 + next++);
     const created = await post(app, writer, CREATE, { input: enterpriseInput(code, name) });
     expect(created.data!['createEnterprise'].errors).toEqual([]);
     await until(() => post(app, reader, ENTERPRISE, { creditCode: code }), (r) => r.data?.['enterprise'] !== null);
@@ -222,8 +224,8 @@ describeWithReplica('read replicas', () => {
 
   it('reads a bank’s queries on the primary: a revoked authorisation hides its enterprise at once', async () => {
     const e = await enterprise('光谷复制六号');
-    const rep = await app.token('ENTERPRISE_REP' as never, e.creditCode);
-    const bank = await app.token('BANK_OFFICER' as never, HANKOU.creditCode);
+    const rep = await app.token(Role.ENTERPRISE_REP, e.creditCode);
+    const bank = await app.token(Role.BANK_OFFICER, HANKOU.creditCode);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     const granted = await post(
       app,
@@ -272,7 +274,7 @@ describeWithReplica('read replicas', () => {
       });
       // A bank's eligibility answer is written as a receipt: it reads the primary (the new name's enterprise, though it
       // learns nothing of it without an authorisation), says where the primary's WAL stood, and its receipt reads back.
-      const bank = await app.token('BANK_OFFICER' as never, HANKOU.creditCode);
+      const bank = await app.token(Role.BANK_OFFICER, HANKOU.creditCode);
       const asked = await post(app, bank, `query ReplicaEligibility($codes: [String!]!) { eligibility(program: "CREDIT_LOAN", creditCodes: $codes, asOf: "2026-06-30") { creditCode isEligible receiptId } }`, {
         codes: [e.creditCode],
       });

@@ -111,7 +111,7 @@ export interface ReplicaPair {
   primaryUrl: string;
   /** The same database on the streaming replica. */
   replicaUrl: string;
-  /** A URL of the replica's port with nothing listening once `stopReplica` ran; a free port otherwise unused: `deadUrl`. */
+  /** A URL on a port nothing listens on: a replica out of reach. */
   deadUrl: string;
   /** Holds WAL replay on the replica (it keeps receiving, but shows nothing new) until `resumeReplay`. */
   pauseReplay(): Promise<void>;
