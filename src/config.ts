@@ -117,6 +117,21 @@ const envSchema = z.object({
       error: 'must be a postgres:// or postgresql:// URL of the same database as DATABASE_URL, as the role the server runs as',
     })
     .optional(),
+  // Streaming replicas of DATABASE_URL's database, comma-separated, as the role the server runs as (README "Read replicas").
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((u) => /^postgres(ql)?:\/\/.+/.test(u.trim())), {
+      error: 'must be postgres:// or postgresql:// URLs separated by commas, e.g. postgres://app:pass@10.0.0.2:5432/innozone,postgres://app:pass@10.0.0.3:5432/innozone',
+    })
+    .optional(),
+  // A replica further behind the primary than this is not read from (its reads go to the primary).
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(3_600, { error: 'must be at most 3600' })
+    .default(10),
   INNOZONE_DATA_DIR: z.string().min(1).default('.data'),
   // The built web console (`npm run build` writes dist/web); tests point it at their own build.
   WEB_DIR: z.string().min(1).optional(),
@@ -225,9 +240,10 @@ export interface Config {
   webDir: string;
   /**
    * url: the owner's (migrations, operator commands); runtimeUrl: the role the server runs as, when it is another
-   * (DATABASE_RUNTIME_URL; the embedded cluster always has one).
+   * (DATABASE_RUNTIME_URL; the embedded cluster always has one); replicas: streaming replicas that reads tolerating lag
+   * go to (DATABASE_REPLICA_URLS, src/db/replicas.ts).
    */
-  database: { url: string; runtimeUrl?: string } | { embedded: { port: number } };
+  database: { url: string; runtimeUrl?: string; replicas?: ReplicaConfig } | { embedded: { port: number } };
   /**
    * tokenTtl: the lifetime of tokens `npm run token` signs; tokenMaxTtl: the longest lifetime the server accepts;
    * signInPerMinute: sign-in attempts one address may make a minute (0: no limit), against guessing across accounts.
@@ -263,6 +279,13 @@ export interface Config {
   cppcc: CppccSettings;
 }
 
+/** Read replicas of the database (DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS). */
+export interface ReplicaConfig {
+  urls: string[];
+  /** A replica further behind than this is not read from. */
+  maxLagSeconds: number;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`innozone cannot start, the environment is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -292,6 +315,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       `DATABASE_RUNTIME_URL=${JSON.stringify(env['DATABASE_RUNTIME_URL'])}: needs DATABASE_URL, the owner's URL of the same database`,
     ]);
   }
+  if (e.DATABASE_REPLICA_URLS && !e.DATABASE_URL) {
+    // The embedded cluster has no replicas: they would replicate some other database.
+    throw new ConfigError([
+      `DATABASE_REPLICA_URLS=${JSON.stringify(env['DATABASE_REPLICA_URLS'])}: needs DATABASE_URL, the primary they replicate`,
+    ]);
+  }
   const production = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,
@@ -305,7 +334,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: path.resolve(cwd, e.INNOZONE_DATA_DIR),
     webDir: e.WEB_DIR ? path.resolve(cwd, e.WEB_DIR) : projectPath('dist', 'web'),
     database: e.DATABASE_URL
-      ? { url: e.DATABASE_URL, ...(e.DATABASE_RUNTIME_URL ? { runtimeUrl: e.DATABASE_RUNTIME_URL } : {}) }
+      ? {
+          url: e.DATABASE_URL,
+          ...(e.DATABASE_RUNTIME_URL ? { runtimeUrl: e.DATABASE_RUNTIME_URL } : {}),
+          ...(e.DATABASE_REPLICA_URLS
+            ? { replicas: { urls: e.DATABASE_REPLICA_URLS.split(',').map((u) => u.trim()), maxLagSeconds: e.DATABASE_REPLICA_MAX_LAG_SECONDS } }
+            : {}),
+        }
       : { embedded: { port: e.EMBEDDED_PG_PORT } },
     auth: { tokenSecret: e.INNOZONE_TOKEN_SECRET, tokenTtl: e.INNOZONE_TOKEN_TTL, tokenMaxTtl: e.INNOZONE_TOKEN_MAX_TTL, signInPerMinute: e.SIGN_IN_PER_MINUTE },
     graphql: {

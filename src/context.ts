@@ -4,6 +4,7 @@ import { type CppccSettings, DEFAULT_CPPCC_SETTINGS } from './config';
 import { Access } from './auth/access';
 import type { Viewer } from './auth/viewer';
 import { Loaders } from './loaders';
+import type { ReadsAfter } from './replica-reads';
 
 /** What every resolver and service receives: one per request, never shared. */
 export interface RequestContext {
@@ -28,6 +29,11 @@ export interface RequestContext {
   cppcc: CppccSettings;
   /** Aborted when the client went away before its answer was sent (HTTP requests only): work not begun is skipped. */
   clientGone?: AbortSignal;
+  /**
+   * Set for an HTTP request when the database has read replicas: who it is as a writer and what its reads must include
+   * (src/replica-reads.ts). Without it every read goes to the primary.
+   */
+  reads?: ReadsAfter;
 }
 
 /** Builds the context of one request for an already authenticated viewer (or none). */

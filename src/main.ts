@@ -42,7 +42,7 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   }
 
   // As the runtime role: everything a request does.
-  const orm = await openOrm(database.runtimeUrl, log);
+  const orm = await openOrm(database.runtimeUrl, log, 'url' in config.database ? config.database.replicas : undefined);
   lifecycle.started('ORM', () => orm.close(true));
 
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);

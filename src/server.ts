@@ -23,6 +23,8 @@ import type { Config } from './config';
 import { createContext, type RequestContext } from './context';
 import { compiledExecutor } from './executor';
 import { spliceRawData } from './db/sql-answer';
+import { replicaRouterOf } from './db/replicas';
+import { MIN_LSN_HEADER, readsAfter, replicaReads } from './replica-reads';
 import { idempotency } from './idempotency';
 import { webRouter } from './web';
 import { armorRules, costLimit, textInputGuard } from './limits';
@@ -364,6 +366,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const { config, orm, tokens, logger, schema } = deps;
   const metrics = new Metrics(config.metrics);
   databasePoolGauges(metrics, orm);
+  const replicas = replicaRouterOf(orm);
   const app = express();
   app.disable('x-powered-by');
   // Behind a proxy, the client is the one it names (TRUST_PROXY): the rate limits count per client, not per proxy.
@@ -410,6 +413,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       admission(config.graphql.concurrency),
       metrics.apolloPlugin(),
       operationSpanNaming,
+      ...(replicas ? [replicaReads(replicas)] : []),
     ],
   });
   await apollo.start();
@@ -465,10 +469,12 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       orm.checkConnection().catch((err: Error) => ({ ok: false as const, reason: err.message })),
       timeout,
     ]);
+    // Replicas are reported, never a reason to be unready: without them reads go to the primary.
+    const replicaHealth = replicas ? { replicas: replicas.health() } : {};
     if (check.ok) {
-      res.json({ status: 'ready', database: 'ok' });
+      res.json({ status: 'ready', database: 'ok', ...replicaHealth });
     } else {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      res.status(503).json({ status: 'unavailable', database: 'unreachable', ...replicaHealth });
     }
   });
 
@@ -494,6 +500,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
       throw err;
     }
     if (!registered) throw unauthenticated(`The organisation this ${viewer!.role} token acts for is not registered.`);
+    // Who it is was read on the primary above; what it asks may read a replica (src/replica-reads.ts).
+    if (replicas) context.reads = readsAfter(replicas, req.headers.authorization ?? (session ? `Session ${session}` : null), req.headers[MIN_LSN_HEADER]);
     return context;
   };
 

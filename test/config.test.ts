@@ -136,6 +136,32 @@ describe('config', () => {
     );
   });
 
+  it('reads the replicas of the database and how far behind they may be', () => {
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://innozone@10.0.0.1:5432/innozone',
+        DATABASE_REPLICA_URLS: 'postgres://innozone_app@10.0.0.2:5432/innozone, postgresql://innozone_app@10.0.0.3/innozone',
+        DATABASE_REPLICA_MAX_LAG_SECONDS: '30',
+      }).database,
+    ).toEqual({
+      url: 'postgres://innozone@10.0.0.1:5432/innozone',
+      replicas: { urls: ['postgres://innozone_app@10.0.0.2:5432/innozone', 'postgresql://innozone_app@10.0.0.3/innozone'], maxLagSeconds: 30 },
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@h/db', DATABASE_REPLICA_URLS: 'postgres://b@r/db' }).database).toEqual({
+      url: 'postgres://a@h/db',
+      replicas: { urls: ['postgres://b@r/db'], maxLagSeconds: 10 },
+    });
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://b@r/db' })).toThrow(
+      'DATABASE_REPLICA_URLS="postgres://b@r/db": needs DATABASE_URL, the primary they replicate',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@h/db', DATABASE_REPLICA_URLS: 'postgres://b@r/db,r2:5432' })).toThrow(
+      'DATABASE_REPLICA_URLS="postgres://b@r/db,r2:5432": must be postgres:// or postgresql:// URLs separated by commas, e.g. postgres://app:pass@10.0.0.2:5432/innozone,postgres://app:pass@10.0.0.3:5432/innozone',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@h/db', DATABASE_REPLICA_MAX_LAG_SECONDS: '0' })).toThrow(
+      'DATABASE_REPLICA_MAX_LAG_SECONDS="0": must be at least 1',
+    );
+  });
+
   it('refuses a return window or a session list it cannot read', () => {
     expect(() => loadConfig({ PROPOSAL_RETURN_DAYS: '-1' })).toThrow('PROPOSAL_RETURN_DAYS="-1": must be 0 (no returns) or more');
     expect(() => loadConfig({ CPPCC_SESSIONS: 'MUNICIPAL=15' })).toThrow(

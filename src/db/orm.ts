@@ -4,14 +4,32 @@ import type { Logger } from 'pino';
 import { projectPath } from '../project';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
+import { attachReplicaRouter, ReplicaRouter, type ReplicaSettings } from './replicas';
 
 /** Where `npm run migration:create` writes new migrations. */
 export const MIGRATIONS_SOURCE_DIR = projectPath('src', 'db', 'migrations');
 
-/** MikroORM options for one database URL. */
-export function ormOptions(url: string, log?: Logger): Options {
+/** MikroORM options for one database URL (and its read replicas, src/db/replicas.ts). */
+export function ormOptions(url: string, log?: Logger, replicas?: ReplicaSettings): Options {
+  /** Where the driver's own messages go, naming the replica they concern (none: the primary). */
+  const driverLog = (replica?: number) => ({
+    warn: (message: unknown) => log?.warn({ knex: message, ...(replica ? { replica } : {}) }, 'database driver warning'),
+    error: (message: unknown) => log?.error({ knex: message, ...(replica ? { replica } : {}) }, 'database driver error'),
+    deprecate: () => undefined,
+    debug: () => undefined,
+  });
   return defineConfig({
     clientUrl: url,
+    // Each replica gets a pool of its own; a replica out of reach is given up on within seconds (knex waits a minute
+    // for a connection by default), and its reads go to the primary.
+    replicas: (replicas?.urls ?? []).map((clientUrl, i) => ({
+      name: `replica ${i + 1}`,
+      clientUrl,
+      driverOptions: { log: driverLog(i + 1), acquireConnectionTimeout: REPLICA_CONNECT_TIMEOUT_MS, connection: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS } },
+    })),
+    // MikroORM would send every read outside a transaction to a replica, sessions and token checks included: only the
+    // read path of queries that tolerate lag goes there, through src/db/replicas.ts.
+    preferReadReplicas: false,
     entities,
     extensions: [Migrator],
     migrations: {
@@ -36,21 +54,32 @@ export function ormOptions(url: string, log?: Logger): Options {
     debug: false,
     logger: (message) => log?.debug({ orm: message }),
     // knex would print pool and connection trouble with console.log; route it to our structured log instead.
-    driverOptions: {
-      log: {
-        warn: (message: unknown) => log?.warn({ knex: message }, 'database driver warning'),
-        error: (message: unknown) => log?.error({ knex: message }, 'database driver error'),
-        deprecate: () => undefined,
-        debug: () => undefined,
-      },
-    },
+    driverOptions: { log: driverLog() },
     allowGlobalContext: false,
   });
 }
 
-/** Opens MikroORM on `url` (the connection is checked) without touching the schema. */
-export async function openOrm(url: string, log?: Logger): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(url, log));
+/** Milliseconds to connect to a replica before its reads go to the primary. */
+const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * Opens MikroORM on `url` (the connection is checked) without touching the schema; with `replicas`, also their pools
+ * and the router that watches them (src/db/replicas.ts), stopped when the ORM closes. A replica out of reach does not
+ * stop the start: its reads go to the primary until it answers.
+ */
+export async function openOrm(url: string, log?: Logger, replicas?: ReplicaSettings): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(url, log, replicas));
+  if (replicas?.urls.length) {
+    const router = new ReplicaRouter(orm, replicas, log);
+    attachReplicaRouter(orm, router);
+    await router.start();
+    const close = orm.close.bind(orm);
+    orm.close = async (force?: boolean) => {
+      await router.stop();
+      return close(force);
+    };
+  }
+  return orm;
 }
 
 /** Applies pending migrations; returns their names. */

@@ -2,6 +2,7 @@ import { type EntityClass, type EntityMetadata, type Platform, ReferenceKind } f
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { types as pgTypes } from 'pg';
 import { sqlArray } from '../common/sql';
+import { runRead } from './replicas';
 
 /**
  * The read path's objects (STYLE.md: reads do not build entities). A row of an entity's table becomes an object of
@@ -209,7 +210,8 @@ function columnOf(em: EntityManager, entity: EntityClass<unknown> | string, prop
 /**
  * Runs a read statement with its values as bind parameters ($1, $2 …). MikroORM's `em.execute` writes every value
  * into the SQL text instead, so each list of ids made a new statement for PostgreSQL to parse and a long string for
- * both sides to send. Within the request's transaction when it has one, so a read sees the request's own writes.
+ * both sides to send. Within the request's transaction when it has one, so a read sees the request's own writes;
+ * outside one, on the replica the request's reads were given, if any (src/db/replicas.ts).
  */
 export async function readRows<T = Record<string, unknown>>(
   em: EntityManager,
@@ -219,7 +221,8 @@ export async function readRows<T = Record<string, unknown>>(
   const q = typeof query === 'string' ? em.getKnex().raw(query, bindings as Knex.RawBinding[]) : query;
   const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) q.transacting(transaction);
-  const result = (await q) as T[] | { rows: T[] };
+  // A query that tolerates lag reads a replica (src/db/replicas.ts); a transaction's reads are the primary's.
+  const result = (await runRead(em, q, async (statement) => (await statement) as unknown)) as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
 

@@ -55,14 +55,15 @@ export class TestApp {
       RATE_LIMIT_PER_MINUTE: '0',
       ...options.env,
     });
-    const orm = await openOrm(options.databaseUrl ?? (await workerDatabaseUrl()));
+    const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+    const orm = await openOrm(options.databaseUrl ?? (await workerDatabaseUrl()), logger, 'url' in config.database ? config.database.replicas : undefined);
     const tokens = new TokenService(new TextEncoder().encode(TEST_TOKEN_SECRET), '1h');
     const schema = await buildInnozoneSchema(options.extraResolvers);
     const server = await createServer({
       config,
       orm,
       tokens,
-      logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+      logger,
       schema,
     });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));

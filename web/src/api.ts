@@ -30,6 +30,13 @@ function failure<T>(status: number, body: GraphQLResponse<T> | null): ApiError |
   return null;
 }
 
+/**
+ * Where the primary's WAL stood after this page's last write (the response header `Innozone-Lsn`), sent back with
+ * every request: with read replicas behind a balancer, another instance then reads nothing older (README "Read
+ * replicas").
+ */
+let lastWrite: string | null = null;
+
 /** Runs one operation of web/src/operations (typed by GraphQL Code Generator) and returns its data. */
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -38,9 +45,10 @@ export async function request<TResult, TVariables>(
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(lastWrite ? { 'innozone-min-lsn': lastWrite } : {}) },
     body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
   });
+  lastWrite = response.headers.get('innozone-lsn') ?? lastWrite;
   const body = (await response.json().catch(() => null)) as GraphQLResponse<TResult> | null;
   const error = failure(response.status, body);
   if (error) throw error;
