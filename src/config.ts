@@ -195,6 +195,14 @@ const envSchema = z.object({
   // (重新办理), and the window of co-handling units' opinions (会办意见), in days.
   PROPOSAL_REHANDLING_DAYS: days().default(30),
   CO_HANDLER_OPINION_DAYS: days().default(30),
+  // Jobs on PostgreSQL (pg-boss, src/events/jobs.ts): the outbox relay's safety net and the daily sweeps.
+  JOBS_ENABLED: booleanFlag.default(true),
+  // When the daily sweeps run, as cron in the zone's time (Asia/Shanghai): 02:00 by default.
+  JOBS_SWEEP_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, { error: 'must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *' })
+    .default('0 2 * * *'),
 });
 
 export interface Config {
@@ -241,6 +249,8 @@ export interface Config {
   shutdownGraceMs: number;
   seedDemoZone: boolean;
   cppcc: CppccSettings;
+  /** enabled: the server runs pg-boss (JOBS_ENABLED); sweepCron: when the daily sweeps run, in Asia/Shanghai. */
+  jobs: { enabled: boolean; sweepCron: string };
 }
 
 export class ConfigError extends Error {
@@ -307,5 +317,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       rehandlingDays: e.PROPOSAL_REHANDLING_DAYS,
       coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
     },
+    jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
   };
 }

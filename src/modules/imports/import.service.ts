@@ -7,6 +7,8 @@ import { BaseEntity } from '../../common/base.entity';
 import { InvalidInputError, MutationErrorCode, type MutationError, Problems } from '../../common/mutation-errors';
 import { AuditOutcome } from '../audit/audit.entity';
 import { recordAudit } from '../audit/audit.service';
+import { announceNow, type NewEvent } from '../../events/outbox';
+import { EventKind } from '../../events/event-kind';
 import { RegistryFacts } from '../enterprise/registry-facts';
 import { storedActor } from '../viewer/actor';
 import { type Cell, isEmpty } from './import.cells';
@@ -211,6 +213,13 @@ function rebind(em: EntityManager, data: EntityData<object>): EntityData<object>
 }
 
 /** The audit event's details: what the import was (its record holds the rest). */
+/** The outbox event of an import's end, told to the administrator who ran it (its account; any administrator for a token). */
+const importFinished = (record: Import, viewer: Viewer, status: 'SUCCEEDED' | 'FAILED'): NewEvent => ({
+  kind: EventKind.IMPORT_FINISHED,
+  importId: record.id,
+  payload: { title: record.fileName, status, detail: record.kind, accountId: viewer.account?.id ?? null },
+});
+
 const auditDetails = (record: Import, channel: string, extra: Record<string, unknown> = {}) => ({
   import: record.nodeId,
   kind: record.kind,
@@ -315,6 +324,7 @@ async function writeRows(em: EntityManager, record: Import, drafts: Draft[], vie
       );
       // Marked FAILED meanwhile (by a server that thought this one gone): then nothing of it is kept.
       if (done.length === 0) throw new Error(`import ${record.id} is no longer RUNNING`);
+      await announceNow(tx as EntityManager, [importFinished(record, viewer, 'SUCCEEDED')]);
     });
   } catch (err) {
     const duplicate = err instanceof UniqueConstraintViolationException || (err as { code?: unknown }).code === '23P01';
@@ -327,6 +337,7 @@ async function writeRows(em: EntityManager, record: Import, drafts: Draft[], vie
         `update data_import set status = 'FAILED', processed_rows = 0, finished_at = now(), updated_at = now(), problems = problems || ?::jsonb where id = ? and status = 'RUNNING'`,
         [JSON.stringify([failure]), record.id],
       );
+      await announceNow(tx as EntityManager, [importFinished(record, viewer, 'FAILED')]);
       await recordAudit(tx as EntityManager, viewer, {
         operation: IMPORT_OPERATION,
         outcome: AuditOutcome.FAILED,
