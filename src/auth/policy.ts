@@ -156,6 +156,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     // Imports of spreadsheets, and how each went: the zone's administrators, who import.
     import: roles('A'),
     imports: roles('A'),
+    // Notifications (issue 17): every role its own, addressed to its role and organization (the Notification row rule).
+    notifications: EVERYONE,
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -252,6 +254,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     disableAccount: roles('A O'),
     enableAccount: roles('A O'),
     resetAccountPassword: roles('A O'),
+    // Marking one's own notifications read: another's id is NOT_FOUND, as an unknown one.
+    markNotificationsRead: EVERYONE,
   },
 };
 
