@@ -8,24 +8,14 @@ import { type ForwardPageArgs, Page, pageRequest } from '../common/pagination';
 import { readRows } from '../db/read-objects';
 import { type EventKind, SUBJECT_OF } from './event-kind';
 import { Notification, notificationUuid } from './notification.types';
+import { recipientOfViewer } from './recipients';
 import type { EventPayload } from './outbox';
 
 /** The most notifications one `markNotificationsRead` names. */
 export const MAX_MARKED = 100;
 
-/** The recipient a viewer is: its role, the organization it acts for as notifications name it, its account. */
-function recipientOf(ctx: RequestContext): { role: Role; org: string | null; account: string | null } {
-  const v = ctx.viewer!;
-  const org =
-    v.role === Role.CPPCC_MEMBER
-      ? ctx.access.actingFor('CppccMember')
-      : v.role === Role.HANDLING_UNIT
-        ? ctx.access.actingFor('HandlingUnit')
-        : v.role === Role.BANK_OFFICER || v.role === Role.ENTERPRISE_REP
-          ? v.organisation
-          : null;
-  return { role: v.role, org, account: v.account?.id ?? null };
-}
+/** The recipient the viewer is (src/events/recipients.ts). */
+const recipientOf = (ctx: RequestContext) => recipientOfViewer(ctx.viewer!, (type) => ctx.access.actingFor(type));
 
 /** Notifications addressed to the viewer (`n`): its role and organization, and its account where one is named. */
 function addressedTo(ctx: RequestContext): { sql: string; bindings: unknown[] } {
@@ -55,7 +45,7 @@ function subjectVisible(ctx: RequestContext): Record<'PROPOSAL' | 'AUTHORIZATION
       return { PROPOSAL: submitted, AUTHORIZATION: NONE, IMPORT: NONE, ENTERPRISE: { sql: 'true', bindings: [] } };
     case Role.HANDLING_UNIT:
       return {
-        PROPOSAL: { sql: 'exists (select 1 from proposal p where p.id = e.proposal_id and (?::text = any(p.lead_unit_ids) or ?::text = any(p.co_handler_ids)))', bindings: [org, org] },
+        PROPOSAL: { sql: 'exists (select 1 from proposal p where p.id = e.proposal_id and (?::text = any(p.lead_unit_ids) or ?::text = any(p.co_handler_ids)))', bindings: [ctx.access.actingFor('HandlingUnit'), ctx.access.actingFor('HandlingUnit')] },
         AUTHORIZATION: NONE,
         IMPORT: NONE,
         ENTERPRISE: { sql: 'true', bindings: [] },
@@ -80,6 +70,9 @@ function subjectVisible(ctx: RequestContext): Record<'PROPOSAL' | 'AUTHORIZATION
 
 interface Row {
   id: string;
+  recipient_role: Role;
+  recipient_org: string | null;
+  recipient_account: string | null;
   seq: string;
   kind: EventKind;
   occurred_at: Date | string;
@@ -105,6 +98,7 @@ function toNotification(row: Row): Notification {
     readAt: row.read_at === null ? null : new Date(row.read_at),
     payload: row.payload,
     subjectId: id && row.subject_visible ? toGlobalId(TYPE_OF[subject], id) : null,
+    recipient: { role: row.recipient_role, org: row.recipient_org, account: row.recipient_account },
   });
 }
 
@@ -119,7 +113,7 @@ function selectNotifications(ctx: RequestContext): { sql: string; bindings: unkn
   const enterprise = { sql: `when e.kind = 'CREDIT_FACTS_STALE' then (${visible.ENTERPRISE.sql})`, bindings: visible.ENTERPRISE.bindings };
   const cases = [...kinds.filter((_, i) => i < 3), enterprise];
   return {
-    sql: `select n.id, e.seq, e.kind, e.occurred_at, n.read_at, e.payload, e.proposal_id, e.authorization_id, e.import_id, e.enterprise_id,
+    sql: `select n.id, n.recipient_role, n.recipient_org, n.recipient_account, e.seq, e.kind, e.occurred_at, n.read_at, e.payload, e.proposal_id, e.authorization_id, e.import_id, e.enterprise_id,
       coalesce(case ${cases.map((c) => c.sql).join(' ')} else false end, false) as subject_visible
       from notification n join outbox_event e on e.id = n.event_id`,
     bindings: cases.flatMap((c) => c.bindings),

@@ -4,7 +4,9 @@ import { Connection } from '../common/pagination';
 import { Payload } from '../common/payload';
 import { DateTimeScalar } from '../common/scalars';
 import { EventKind } from './event-kind';
+import { Actor } from '../modules/viewer/actor';
 import type { EventPayload } from './outbox';
+import type { Recipient } from './recipients';
 import { TITLES } from './titles';
 
 /** A notification's id as clients see it: opaque, and not a Node (it is fetched in `notifications` only). */
@@ -26,6 +28,10 @@ export class Notification {
   /** The notification's uuid. */
   readonly uuid: string;
   readonly payload: EventPayload;
+  /** To whom it is addressed: what the access policy's row rule (ADDRESSED_TO_VIEWER) compares with the viewer. */
+  readonly recipientRole: string;
+  readonly recipientOrg: string | null;
+  readonly recipientAccount: string | null;
 
   @Field(() => EventKind, { description: 'What happened.' })
   kind: EventKind;
@@ -44,7 +50,10 @@ export class Notification {
   })
   subjectId: string | null;
 
-  constructor(row: { uuid: string; kind: EventKind; occurredAt: Date; readAt: Date | null; payload: EventPayload; subjectId: string | null }) {
+  constructor(row: { uuid: string; kind: EventKind; occurredAt: Date; readAt: Date | null; payload: EventPayload; subjectId: string | null; recipient: Recipient }) {
+    this.recipientRole = row.recipient.role;
+    this.recipientOrg = row.recipient.org;
+    this.recipientAccount = row.recipient.account;
     this.uuid = row.uuid;
     this.kind = row.kind;
     this.occurredAt = row.occurredAt;
@@ -56,6 +65,11 @@ export class Notification {
   @Field(() => ID, { description: 'Opaque id: what `markNotificationsRead` takes.' })
   get id(): string {
     return notificationId(this.uuid);
+  }
+
+  @Field(() => Actor, { description: 'To whom it is addressed: your role, and the organization you act for (null: every viewer of your role).' })
+  get recipient(): Actor {
+    return new Actor(this.recipientRole as Actor['role'], this.recipientOrg);
   }
 
   @Field({ description: 'Has it been marked read?' })
