@@ -139,6 +139,26 @@ describe('the outbox and its relay', () => {
     expect(await titles(admin)).toEqual([{ kind: 'IMPORT_FINISHED', title: `导入完成：${fileName}`, subjectId: result.data.importRecords.import.id }]);
   });
 
+  it('announces authorizations recorded from paper by an import as granted ones', async () => {
+    const cmb = BANKS.find((b) => b.key === 'CMB')!;
+    const today = zoneToday();
+    const until = addMonths(today, 6);
+    const csv = Buffer.from(
+      `\ufeff统一社会信用代码,被授权银行,授权范围,用途,生效日期,截止日期,签字人,授权书编号\r\n${CODE},${cmb.creditCode},基本信息,纸质授权通知${RUN},${today},${until},王伟,纸质-${RUN}\r\n`,
+      'utf8',
+    );
+    const result = await app.execute<any, any>(
+      'mutation I($input: ImportRecordsInput!) { importRecords(input: $input) { import { status } errors { code } } }',
+      { input: { kind: 'PAPER_AUTHORIZATIONS', fileName: `授权书${RUN}.csv`, content: csv.toString('base64'), isDryRun: false } },
+      admin,
+    );
+    expect(result.data.importRecords).toEqual({ import: { status: 'SUCCEEDED' }, errors: [] });
+    await f.relay();
+    const told = { kind: 'AUTHORIZATION_GRANTED', title: `武汉事件光电${RUN}有限公司已向${cmb.name}授权查询数据`, subjectId: expect.any(String) };
+    expect(await titles(as(Role.BANK_OFFICER, cmb.creditCode))).toEqual([told]);
+    expect((await titles(rep)).filter((n) => n.title.includes(cmb.name))).toEqual([told]);
+  });
+
   it('delivers without being called once the jobs run: the relay is woken by the commit', async () => {
     const publisher = new InMemoryEventPublisher();
     const url = app.orm.config.get('clientUrl')!;
