@@ -226,6 +226,14 @@ const envSchema = z.object({
     .refine((v) => /^https?:\/\/[^/\s]+/.test(v), { error: 'must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318' })
     .optional(),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('innozone'),
+  // Jobs on PostgreSQL (pg-boss, src/events/jobs.ts): the outbox relay's safety net and the daily sweeps.
+  JOBS_ENABLED: booleanFlag.default(true),
+  // When the daily sweeps run, as cron in the zone's time (Asia/Shanghai): 02:00 by default.
+  JOBS_SWEEP_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, { error: 'must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *' })
+    .default('0 2 * * *'),
 });
 
 export interface Config {
@@ -277,6 +285,8 @@ export interface Config {
   shutdownGraceMs: number;
   seedDemoZone: boolean;
   cppcc: CppccSettings;
+  /** enabled: the server runs pg-boss (JOBS_ENABLED); sweepCron: when the daily sweeps run, in Asia/Shanghai. */
+  jobs: { enabled: boolean; sweepCron: string };
 }
 
 /** Read replicas of the database (DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS). */
@@ -364,5 +374,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       rehandlingDays: e.PROPOSAL_REHANDLING_DAYS,
       coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
     },
+    jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
   };
 }

@@ -14,6 +14,8 @@ import { createServer } from './server';
 import { seedDemoZoneIfEmpty } from '../seeds';
 import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
+import { startJobs } from './events/jobs';
+import { InMemoryEventPublisher } from './events/publisher';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
@@ -44,6 +46,14 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   // As the runtime role: everything a request does.
   const orm = await openOrm(database.runtimeUrl, log, 'url' in config.database ? config.database.replicas : undefined);
   lifecycle.started('ORM', () => orm.close(true));
+
+  // Events (src/events): the outbox relay and the daily sweeps, unless JOBS_ENABLED=false. Stopped after the HTTP
+  // server (no new mutations) and before the ORM its jobs write with.
+  const publisher = new InMemoryEventPublisher();
+  if (config.jobs.enabled) {
+    const jobs = await startJobs({ config, orm, ownerUrl: database.url, listenUrl: database.runtimeUrl, publisher, log });
+    lifecycle.started('jobs', () => jobs.stop(config.shutdownGraceMs));
+  }
 
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema() });

@@ -28,6 +28,7 @@ describe('config', () => {
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
       cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
+      jobs: { enabled: true, sweepCron: '0 2 * * *' },
       webDir: projectPath('dist', 'web'),
     });
   });
@@ -61,6 +62,8 @@ describe('config', () => {
         METRICS_MAX_OPERATION_NAMES: '50',
         OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318/',
         OTEL_SERVICE_NAME: 'innozone-east-lake',
+        JOBS_ENABLED: 'false',
+        JOBS_SWEEP_CRON: '30 1 * * *',
       },
       '/srv',
     );
@@ -87,6 +90,7 @@ describe('config', () => {
       shutdownGraceMs: 2500,
       seedDemoZone: false,
       cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
+      jobs: { enabled: false, sweepCron: '30 1 * * *' },
       webDir: '/srv/console',
     });
   });
@@ -174,6 +178,12 @@ describe('config', () => {
     expect(() => loadConfig({ METRICS_MAX_OPERATION_NAMES: '-1' })).toThrow('METRICS_MAX_OPERATION_NAMES="-1": must be 0 (every operation as "other") or more');
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4317' })).toThrow(
       'OTEL_EXPORTER_OTLP_ENDPOINT="otel-collector:4317": must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318',
+    );
+  });
+
+  it('refuses a sweep schedule that is not cron', () => {
+    expect(() => loadConfig({ JOBS_SWEEP_CRON: 'daily' })).toThrow(
+      'JOBS_SWEEP_CRON="daily": must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *',
     );
   });
 

@@ -35,6 +35,8 @@ import { Patent, PatentAppraisal } from '../modules/ip/patent.entity';
 import { Qualification } from '../modules/qualification/qualification.entity';
 import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject } from '../modules/project/project.entity';
 import { TaxPilotUsage } from '../modules/tax/tax.entity';
+import { OutboxEvent } from '../events/outbox';
+import { Notification } from '../events/notification.entity';
 
 /**
  * Every MikroORM entity, listed rather than discovered by folder scan so that the same list works from TypeScript
@@ -91,4 +93,6 @@ export const entities: Function[] = [
   CoHandlerOpinion,
   ProposalEvidence,
   Import,
+  OutboxEvent,
+  Notification,
 ];

@@ -9,6 +9,9 @@ import { zoneToday } from '../../clock';
 import { Bank } from '../finance/counterparty.entity';
 import { DataAuthorization } from './authorization.entity';
 import type { GrantAuthorizationInput, RevokeAuthorizationInput } from './authorization.inputs';
+import type { Enterprise } from '../enterprise/enterprise.entity';
+import { announceAuthorization } from '../../events/authorization-events';
+import { EventKind } from '../../events/event-kind';
 
 /** Longest an authorization may run (design): three years, like a high-tech certificate. */
 export const MAX_AUTHORIZATION_YEARS = 3;
@@ -96,6 +99,7 @@ export async function grantAuthorization(ctx: RequestContext, input: GrantAuthor
   const data = await authorizationToGrant(ctx, input, problems, new RegistryFacts(ctx.em));
   if (!data) return refused(problems.list);
   const authorization = ctx.em.create(DataAuthorization, data as never);
+  announceAuthorization(ctx.em, EventKind.AUTHORIZATION_GRANTED, authorization, data.enterprise as Enterprise, data.bank as Bank);
   // Two grants sent at once both pass the check above: PostgreSQL's exclusion constraint keeps one.
   return flushOutcome(ctx, authorization, { duplicate: () => inForceAlready(data.bank as Bank) });
 }
@@ -104,7 +108,7 @@ export async function grantAuthorization(ctx: RequestContext, input: GrantAuthor
 export async function revokeAuthorization(ctx: RequestContext, input: RevokeAuthorizationInput): Promise<Outcome<DataAuthorization>> {
   const problems = new Problems();
   const id = idOf(problems, 'input.authorizationId', input.authorizationId, 'DataAuthorization');
-  const authorization = id ? await ctx.em.findOne(DataAuthorization, id, { populate: ['enterprise'] }) : null;
+  const authorization = id ? await ctx.em.findOne(DataAuthorization, id, { populate: ['enterprise', 'bank'] }) : null;
   // Someone who may not act for the enterprise is told the same as for a missing one.
   if (!authorization || !actsFor(ctx, authorization.enterprise.getEntity().creditCode)) {
     return refused(problems.any ? problems.list : [new NotFoundError('input.authorizationId', 'No such authorization.')]);
@@ -114,6 +118,7 @@ export async function revokeAuthorization(ctx: RequestContext, input: RevokeAuth
   }
   authorization.revokedAt = new Date();
   authorization.revokedBy = actorOf(ctx);
+  announceAuthorization(ctx.em, EventKind.AUTHORIZATION_REVOKED, authorization, authorization.enterprise.getEntity(), authorization.bank.getEntity());
   // A revocation sent twice at once: the second finds the version changed, i.e. revoked meanwhile.
   return flushOutcome(ctx, authorization, {
     stale: async () => transitionNotAllowed('input.authorizationId', 'The authorization was revoked meanwhile.'),

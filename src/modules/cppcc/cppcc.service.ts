@@ -58,6 +58,7 @@ import {
 } from './cppcc.types';
 import { freezeEvidence } from './evidence';
 import { type Actor, guard, type ProposalStep } from './proposal.workflow';
+import { announceProposalStep } from '../../events/proposal-events';
 
 /** Longest texts (a social-condition report is at most 1,500 characters). */
 const LIMITS = { subject: 100, reasons: 5000, recommendations: 5000, report: 1500, reply: 5000, signer: 100, reason: 500, leader: 100 };
@@ -131,6 +132,8 @@ async function viewerMember(ctx: RequestContext): Promise<CppccMember | null> {
 /** Records a step in the proposal's timeline, with the status it leaves the proposal in. */
 function event(ctx: RequestContext, proposal: Proposal, action: ProposalAction, note: string | null = null): void {
   ctx.em.create(ProposalEvent, { proposal, action, status: proposal.status, actor: actorOf(ctx), note, occurredAt: new Date() } as never);
+  // The steps worth telling go to the outbox in the same flush (src/events/proposal-events.ts).
+  announceProposalStep(ctx.em, proposal, action, note);
 }
 
 /** Files a policy request: a representative for its own enterprise (among others), an administrator for any. */
