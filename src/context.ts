@@ -4,6 +4,7 @@ import { type CppccSettings, DEFAULT_CPPCC_SETTINGS } from './config';
 import { Access } from './auth/access';
 import type { Viewer } from './auth/viewer';
 import { Loaders } from './loaders';
+import type { EventHub } from './subscriptions/hub';
 
 /** What every resolver and service receives: one per request, never shared. */
 export interface RequestContext {
@@ -28,6 +29,10 @@ export interface RequestContext {
   cppcc: CppccSettings;
   /** Aborted when the client went away before its answer was sent (HTTP requests only): work not begun is skipped. */
   clientGone?: AbortSignal;
+  /** Where relayed events reach this process's subscriptions (src/subscriptions/hub.ts); absent when none are served. */
+  hub?: EventHub;
+  /** A subscription's only (src/subscriptions/ws.ts): a fresh context for the viewer, for each event it is sent. */
+  renew?: () => RequestContext;
 }
 
 /** Builds the context of one request for an already authenticated viewer (or none). */

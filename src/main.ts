@@ -13,7 +13,7 @@ import { seedDemoZoneIfEmpty } from '../seeds';
 import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
 import { startJobs } from './events/jobs';
-import { InMemoryEventPublisher } from './events/publisher';
+import { LocalEventHub } from './subscriptions/hub';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
@@ -47,14 +47,15 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
 
   // Events (src/events): the outbox relay and the daily sweeps, unless JOBS_ENABLED=false. Stopped after the HTTP
   // server (no new mutations) and before the ORM its jobs write with.
-  const publisher = new InMemoryEventPublisher();
+  // Relayed events reach this process's subscriptions through the hub (src/subscriptions).
+  const publisher = new LocalEventHub();
   if (config.jobs.enabled) {
     const jobs = await startJobs({ config, orm, ownerUrl: database.url, listenUrl: database.runtimeUrl, publisher, log });
     lifecycle.started('jobs', () => jobs.stop(config.shutdownGraceMs));
   }
 
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
-  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema() });
+  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
   lifecycle.started('HTTP server', () => server.stop());
 
   await new Promise<void>((resolve, reject) => {
