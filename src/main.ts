@@ -14,6 +14,7 @@ import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
 import { startJobs } from './events/jobs';
 import { LocalEventHub } from './subscriptions/hub';
+import { RedisEventHub } from './subscriptions/redis-hub';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
@@ -47,8 +48,11 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
 
   // Events (src/events): the outbox relay and the daily sweeps, unless JOBS_ENABLED=false. Stopped after the HTTP
   // server (no new mutations) and before the ORM its jobs write with.
-  // Relayed events reach this process's subscriptions through the hub (src/subscriptions).
-  const publisher = new LocalEventHub();
+  // Relayed events reach the subscriptions through the hub (src/subscriptions): through Redis to every instance when
+  // REDIS_URL is set, else this process's. Closed after the jobs that publish into it and the server that reads it.
+  const publisher = config.redis.url ? await RedisEventHub.connect(config.redis.url, config.redis.prefix, log) : new LocalEventHub();
+  lifecycle.started(config.redis.url ? 'Redis events hub' : 'events hub', () => publisher.close());
+  if (config.redis.url) log.info({ channel: (publisher as RedisEventHub).channel }, 'events fan out through Redis');
   if (config.jobs.enabled) {
     const jobs = await startJobs({ config, orm, ownerUrl: database.url, listenUrl: database.runtimeUrl, publisher, log });
     lifecycle.started('jobs', () => jobs.stop(config.shutdownGraceMs));

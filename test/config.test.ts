@@ -27,6 +27,7 @@ describe('config', () => {
       seedDemoZone: true,
       cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       webDir: projectPath('dist', 'web'),
+      redis: { url: undefined, prefix: 'innozone:' },
     });
   });
 
@@ -55,6 +56,8 @@ describe('config', () => {
         PROPOSAL_RETURN_DAYS: '15',
         CPPCC_SESSIONS: 'MUNICIPAL=16.1,PROVINCIAL=14.1,NATIONAL=15.1',
         WEB_DIR: 'console',
+        REDIS_URL: 'redis://10.0.0.5:6379/2',
+        REDIS_KEY_PREFIX: 'zone-wuhan:',
       },
       '/srv',
     );
@@ -80,6 +83,7 @@ describe('config', () => {
       seedDemoZone: false,
       cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       webDir: '/srv/console',
+      redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
     });
   });
 
@@ -104,6 +108,7 @@ describe('config', () => {
         GRAPHQL_MAX_COST: 'lots',
         INNOZONE_TOKEN_SECRET: 'short',
         NODE_ENV: 'staging',
+        REDIS_URL: 'localhost:6379',
       });
     } catch (err) {
       error = err;
@@ -118,6 +123,7 @@ describe('config', () => {
       'GRAPHQL_INTROSPECTION="maybe": must be one of true, false, 1, 0, yes, no',
       'GRAPHQL_CONCURRENCY="0": must be at least 1',
       'GRAPHQL_MAX_COST="lots": must be a whole number',
+      'REDIS_URL="localhost:6379": must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0',
     ]);
     expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
   });

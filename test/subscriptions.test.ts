@@ -4,6 +4,7 @@ import type { Viewer } from '../src/auth/viewer';
 import { toGlobalId } from '../src/common/global-id';
 import { relayPending } from '../src/events/relay';
 import { LocalEventHub } from '../src/subscriptions/hub';
+import { decode, encode } from '../src/subscriptions/redis-hub';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { LiveClient } from './support/live';
@@ -162,5 +163,11 @@ describe('subscriptions over graphql-ws at /graphql', () => {
     await ok(REVIEW, { proposalId: f.proposalId, decision: { accept: {} } }, OFFICE);
     await relay();
     expect(await counts.next(2)).toEqual([{ data: { unreadNotificationCount: 0 } }, { data: { unreadNotificationCount: 1 } }]);
+  });
+
+  it('keeps dates and bigints through the JSON that crosses Redis', () => {
+    const event = { id: 'e', seq: 9007199254740993n, occurredAt: new Date('2026-12-02T01:02:03.456Z'), payload: { date: '2026-12-31', ids: ['a'] } };
+    expect(decode(encode({ type: 'event', event }))).toEqual({ type: 'event', event });
+    expect((decode(encode({ event })) as { event: typeof event }).event.occurredAt).toBeInstanceOf(Date);
   });
 });
