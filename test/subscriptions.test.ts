@@ -78,10 +78,14 @@ describe('subscriptions over graphql-ws at /graphql', () => {
     return { ids, member, unit, subject, proposalId: draft.id, leadName: lead!.name };
   }
 
-  /** The office accepts and assigns the proposal to the lead unit, each step relayed as it commits. */
-  async function reviewAndAssign(f: Awaited<ReturnType<typeof fixture>>) {
+  /**
+   * The office accepts and assigns the proposal to the lead unit, each step relayed as it commits; the assignment waits
+   * until `sent` resolves (the acceptance delivered), since an event shows its proposal as it stands when it is sent.
+   */
+  async function reviewAndAssign(f: Awaited<ReturnType<typeof fixture>>, sent: () => Promise<unknown>) {
     await ok(REVIEW, { proposalId: f.proposalId, decision: { accept: {} } }, OFFICE);
     await relay();
+    await sent();
     await ok(ASSIGN, { proposalId: f.proposalId, leadUnitId: toGlobalId('HandlingUnit', f.ids.lead) }, OFFICE);
     await relay();
   }
@@ -93,7 +97,7 @@ describe('subscriptions over graphql-ws at /graphql', () => {
     const lead = (await connect(f.unit(f.ids.lead))).subscribe<any>(EVENTS, {});
     // Subscribed (the connection acknowledged and the operation started) before anything is relayed.
     await new Promise((r) => setTimeout(r, 300));
-    await reviewAndAssign(f);
+    await reviewAndAssign(f, () => proposer.next(1));
 
     const events = await sql<{ id: string; kind: string }>('select id, kind from outbox_event where proposal_id = ? order by seq', [
       (await sql<{ id: string }>('select id from proposal where subject = ?', [f.subject]))[0]!.id,
@@ -124,7 +128,7 @@ describe('subscriptions over graphql-ws at /graphql', () => {
     // A bank of the reference data (registered: its token is accepted), whatever another test left of it.
     await sql(`insert into bank (id, credit_code, name) values (?, ?, ?) on conflict (credit_code) do nothing`, [randomUUID(), BANKS[0]!.creditCode, BANKS[0]!.name]);
     const bank = (await connect(as(Role.BANK_OFFICER, BANKS[0]!.creditCode))).subscribe<any>(EVENTS, {});
-    await Promise.all([hidden.next(1), unknown.next(1), bank.next(1)]);
+    await Promise.all([hidden.ended(), unknown.ended(), bank.ended()]);
     const notFound = { errors: [{ message: 'No proposal has this id.', locations: [{ line: 2, column: 3 }], path: ['proposalEvents'], extensions: { code: 'NOT_FOUND' } }] };
     expect([hidden.values, unknown.values]).toEqual([[notFound], [notFound]]);
     expect([hidden.completed, unknown.completed]).toEqual([true, true]);

@@ -46,7 +46,10 @@ export class LiveClient {
   }
 
   /** Subscribes; what arrives is collected in the returned object. `stop` ends the subscription. */
-  subscribe<T>(query: string, variables: Record<string, unknown> = {}): Received<T> & { stop(): void; next(n?: number, ms?: number): Promise<T[]> } {
+  subscribe<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Received<T> & { stop(): void; next(n?: number, ms?: number): Promise<T[]>; ended(ms?: number): Promise<Received<T>> } {
     const received: Received<T> = { values: [], errors: [], completed: false };
     const waiters: (() => void)[] = [];
     const wake = () => waiters.splice(0).forEach((w) => w());
@@ -78,7 +81,18 @@ export class LiveClient {
       }
       return received.values;
     };
-    return Object.assign(received, { stop, next });
+    /** Waits until the subscription completed or failed (or `ms` passed). */
+    const ended = async (ms = 10_000): Promise<Received<T>> => {
+      const until = Date.now() + ms;
+      while (!received.completed && received.errors.length === 0 && Date.now() < until) {
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, Math.max(0, until - Date.now())).unref();
+        });
+      }
+      return received;
+    };
+    return Object.assign(received, { stop, next, ended });
   }
 
   async close(): Promise<void> {
