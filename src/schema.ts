@@ -48,12 +48,14 @@ import { CppccRegistersResolver } from './modules/cppcc/registers.resolver';
 import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
 import { ActorResolver, ViewerResolver } from './modules/viewer';
+import { NotificationResolver } from './events/notification.resolver';
 import { LiveResolver } from './subscriptions/live';
 import { announceReads, NO_PUB_SUB } from './subscriptions/reads';
 
 /** Every module's resolvers; a new module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
+  NotificationResolver,
   ActorResolver,
   NodeResolver,
   EnterpriseResolver,

@@ -1,4 +1,6 @@
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
+import { InMemoryEventPublisher } from '../src/events/publisher';
+import { relayPending } from '../src/events/relay';
 import { getNamedType, type GraphQLObjectType, type GraphQLSchema, isObjectType } from 'graphql';
 import { Client } from 'pg';
 import { Role } from '../src/auth/roles';
@@ -105,6 +107,8 @@ interface Tools {
   enterprise(code: string, name: string): Promise<Made>;
   /** The id of the reply that answers a proposal now (its lead unit's latest). */
   answerOf(proposal: Made): Promise<string>;
+  /** The id of the newest notification of a viewer, once every pending event is relayed. */
+  notificationOf(by: Actor): Promise<string>;
 }
 
 interface Case {
@@ -1073,6 +1077,16 @@ const CASES: Record<string, Case> = {
     // Enabled already.
     refused: { args: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-enabled'))).id } }), codes: ['TRANSITION_NOT_ALLOWED'] },
   },
+  // Notifications (issue 17): the office marks one read; an id that is not its own is NOT_FOUND.
+  markNotificationsRead: {
+    by: OFFICE,
+    done: async (t) => {
+      await proposal(t, 'SUBMITTED');
+      return { input: { ids: [await t.notificationOf(OFFICE)] } };
+    },
+    enterprise: null,
+    refused: { args: async () => ({ input: { ids: ['NTF_AAAAAAAAAAAAAAAAAAAAAA'] } }), codes: ['NOT_FOUND'] },
+  },
   resetAccountPassword: {
     by: ADMIN,
     done: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-reset'))).id, password: '重置-2026-password' } }),
@@ -1165,6 +1179,11 @@ describe('every mutation leaves exactly one audit event', () => {
       return Object.entries(payload).find(([k]) => k !== 'errors')![1] as Made;
     },
     enterprise: (code, name) => tools.ok('createEnterprise', { input: enterpriseInput(code, name) }),
+    async notificationOf(by) {
+      await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
+      const { data } = await app.execute<{ notifications: { nodes: { id: string }[] } }, Args>('query { notifications(first: 1) { nodes { id } } }', {}, viewer(by));
+      return data!.notifications.nodes[0]!.id;
+    },
     async answerOf(proposal) {
       const { data } = await app.execute<{ proposal: { answer: { id: string } } }, Args>(
         'query Answer($id: ID!) { proposal(id: $id) { answer { id } } }',
@@ -1248,7 +1267,7 @@ describe('every mutation leaves exactly one audit event', () => {
     });
   });
 
-  it('leaves one DENIED event for every mutation a bank officer attempts (a bank writes nothing), and none without a token', async () => {
+  it('leaves one DENIED event for every mutation a bank officer attempts (a bank writes nothing but its own notifications’ read marks), and none without a token', async () => {
     const fields = Object.keys(schema.getMutationType()!.getFields());
     const samples = { CreditCode: UNREGISTERED, ID: NO_PROPOSAL, String: '审计', Int: 1, Boolean: true, Date: '2025-01-01', DateTime: '2025-01-01T00:00:00Z', Decimal: '1.00', Percent: '1.0000' };
     const seen: Record<string, unknown> = {};
@@ -1262,9 +1281,11 @@ describe('every mutation leaves exactly one audit event', () => {
         codes: [...(denied.errors ?? []), ...(anonymous.errors ?? [])].map((e) => e.extensions?.['code']),
         events: await since(before),
       };
+      // The one write a bank makes: marking its own notifications read (issue 17), refused here for an id not its own.
+      const own = field === 'markNotificationsRead';
       expected[field] = {
-        codes: ['FORBIDDEN', 'UNAUTHENTICATED'],
-        events: [{ actorRole: 'BANK_OFFICER', actorOrg: HANKOU, operation: field, outcome: 'DENIED', purpose: null, enterprise: null, authorization: null }],
+        codes: own ? ['UNAUTHENTICATED'] : ['FORBIDDEN', 'UNAUTHENTICATED'],
+        events: [{ actorRole: 'BANK_OFFICER', actorOrg: HANKOU, operation: field, outcome: own ? 'REFUSED' : 'DENIED', purpose: null, enterprise: null, authorization: null }],
       };
     }
     expect(seen).toEqual(expected);

@@ -26,6 +26,7 @@ describe('config', () => {
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
       cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
+      jobs: { enabled: true, sweepCron: '0 2 * * *' },
       webDir: projectPath('dist', 'web'),
       redis: { url: undefined, prefix: 'innozone:' },
     });
@@ -56,6 +57,8 @@ describe('config', () => {
         PROPOSAL_RETURN_DAYS: '15',
         CPPCC_SESSIONS: 'MUNICIPAL=16.1,PROVINCIAL=14.1,NATIONAL=15.1',
         WEB_DIR: 'console',
+        JOBS_ENABLED: 'false',
+        JOBS_SWEEP_CRON: '30 1 * * *',
         REDIS_URL: 'redis://10.0.0.5:6379/2',
         REDIS_KEY_PREFIX: 'zone-wuhan:',
       },
@@ -82,6 +85,7 @@ describe('config', () => {
       shutdownGraceMs: 2500,
       seedDemoZone: false,
       cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
+      jobs: { enabled: false, sweepCron: '30 1 * * *' },
       webDir: '/srv/console',
       redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
     });
@@ -138,6 +142,12 @@ describe('config', () => {
     expect(() => loadConfig({ PROPOSAL_RETURN_DAYS: '-1' })).toThrow('PROPOSAL_RETURN_DAYS="-1": must be 0 (no returns) or more');
     expect(() => loadConfig({ CPPCC_SESSIONS: 'MUNICIPAL=15' })).toThrow(
       'CPPCC_SESSIONS="MUNICIPAL=15": must be MUNICIPAL=term.session,PROVINCIAL=term.session,NATIONAL=term.session, e.g. MUNICIPAL=15.5,PROVINCIAL=13.4,NATIONAL=14.4',
+    );
+  });
+
+  it('refuses a sweep schedule that is not cron', () => {
+    expect(() => loadConfig({ JOBS_SWEEP_CRON: 'daily' })).toThrow(
+      'JOBS_SWEEP_CRON="daily": must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *',
     );
   });
 

@@ -6,6 +6,10 @@ import { buildInnozoneSchema } from '../src/schema';
 import { BANKS } from '../seeds/reference';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
+import { EventKind } from '../src/events/event-kind';
+import { announceNow } from '../src/events/outbox';
+import { InMemoryEventPublisher } from '../src/events/publisher';
+import { relayPending } from '../src/events/relay';
 import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 
 /**
@@ -280,6 +284,8 @@ const enterpriseOrders = (): Record<string, Walk> => {
 };
 
 /** The fixture's imports (dry runs of one small file), in the order they were made. */
+/** Notifications of the zone's administrators: enterprises (by name) whose credit ratings go stale, oldest first. */
+const STALE = ['核对甲公司', '核对乙公司', '核对丙公司', '核对丁公司', '核对戊公司'];
 const IMPORTS = ['核对第1批.csv', '核对第2批.csv', '核对第3批.csv', '核对第4批.csv', '核对第5批.csv'];
 
 const auditOf = (keep: (event: (typeof performed)[number]) => boolean) => () =>
@@ -556,6 +562,21 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
     node: '{ id fileName }',
     label: (n) => n.fileName,
     walks: { 'newest first, dry runs too': { viewer: () => admin, vars: {}, expected: () => [...IMPORTS].reverse().map((n) => [n]) } },
+  },
+  'Query.notifications': {
+    declare: ', $unreadOnly: Boolean',
+    args: ', unreadOnly: $unreadOnly',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id title }',
+    label: (n) => n.title,
+    walks: {
+      'newest first': {
+        viewer: () => admin,
+        vars: { unreadOnly: true },
+        expected: () => [...STALE].reverse().map((name) => [`${name}的信用评级将于2030-01-01失效，届时资格判断将为“未知”`]),
+      },
+    },
   },
   'Query.institutions': {
     declare: ', $filter: InstitutionFilter',
@@ -966,6 +987,11 @@ describe('every connection, walked forward and back', () => {
       await mutate('importRecords', '($input: ImportRecordsInput!)', { input: { kind: 'DISHONEST_DEBTOR_CHECKS', fileName, content: checks, isDryRun: true } }, admin, 'import { id }', null);
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
+    // Events told to the zone's administrators (no enterprise named: the titles are what is walked).
+    await app.orm.em.fork().transactional((tx) =>
+      announceNow(tx as never, STALE.map((title, i) => ({ kind: EventKind.CREDIT_FACTS_STALE, payload: { title, facts: ['CREDIT_RATING'], date: '2030-01-01' }, dedupeKey: `connections:${i}` }))),
+    );
+    await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
     // The fixture is written: what the trail holds after this instant is the walks' own (a bank's reads are events).
     await new Promise((resolve) => setTimeout(resolve, 5));
     fixtureWritten = new Date().toISOString();

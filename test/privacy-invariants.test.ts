@@ -16,6 +16,8 @@ import { BANKS, FUNDS, INSTITUTIONS, INSURERS, OTC_CENTRE, POOLS } from '../seed
 import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
 import { as, TestApp } from './support/app';
 import { resetRegistry } from './support/registry';
+import { InMemoryEventPublisher } from '../src/events/publisher';
+import { relayPending } from '../src/events/relay';
 import { selectEverything } from './support/selection';
 
 /**
@@ -456,6 +458,9 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     });
     const importId = (imported['import'] as Json)['id'] as string;
 
+    // The fixture's events told to whom they concern (issue 17): notifications are swept like every root field.
+    await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
+
     // ——— the schema, by introspection, and the sweep: every root field with its whole selection ———
     const introspection = await app.execute<IntrospectionQuery, Record<string, never>>(getIntrospectionQuery(), {}, admin);
     schema = buildClientSchema(introspection.data!);
@@ -511,6 +516,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     sweep('accounts', '', [{ args: '(first: 100)' }], everything('accounts', ['Enterprise']));
     sweep('imports', '', [{ args: '(first: 100)' }]);
     sweep('import', '$id: ID!', [{ args: '(id: $id)', variables: { id: importId } }]);
+    // Each viewer's own notifications: what they say (proposal subjects, enterprise and bank names) is judged as any answer.
+    sweep('notifications', '', [{ args: '(first: 100)' }], everything('notifications', ['Enterprise']));
 
     // ——— every record the administrator and a member meet, fetched by id: `nodes` for all, `node` for one of each type ———
     const base = [...calls];

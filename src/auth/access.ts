@@ -1,4 +1,5 @@
 import { Reference } from '@mikro-orm/core';
+import { recipientOfViewer } from '../events/recipients';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { fromGlobalId } from '../common/global-id';
@@ -200,6 +201,11 @@ export class Access {
         return !!this.viewer?.organisation && record['viewerRole'] === this.viewer.role && record['viewerOrg'] === this.viewer.organisation;
       case Condition.MANAGED_BY_VIEWER:
         return managesAccountsOf(this.role, record['role'] as Role);
+      case Condition.ADDRESSED_TO_VIEWER: {
+        if (!this.viewer) return false;
+        const me = recipientOfViewer(this.viewer, (type) => this.actingFor(type));
+        return record['recipientRole'] === me.role && record['recipientOrg'] === me.org && (record['recipientAccount'] == null || record['recipientAccount'] === me.account);
+      }
       default:
         break;
     }

@@ -28,6 +28,7 @@ const CONDITION_TEXT: Record<Condition, string> = {
   [Condition.GRANTED_TO_VIEWER]: 'granted to it',
   [Condition.MANAGED_BY_VIEWER]: 'those it manages',
   [Condition.LEADS_OR_WROTE]: 'as lead unit or author',
+  [Condition.ADDRESSED_TO_VIEWER]: 'addressed to it',
 };
 
 /** A role under a condition, in a masked field's description: `BANK_OFFICER whose authorization … has scope X`. */
@@ -44,6 +45,7 @@ const CONDITION_CLAUSE: Record<Condition, (role: Role) => string> = {
   [Condition.GRANTED_TO_VIEWER]: (r) => `${r} of the bank it was granted to`,
   [Condition.MANAGED_BY_VIEWER]: (r) => `${r} managing accounts of its role`,
   [Condition.LEADS_OR_WROTE]: (r) => `${r} leading the proposal or that wrote it`,
+  [Condition.ADDRESSED_TO_VIEWER]: (r) => `${r} it is addressed to`,
 };
 
 /** How every masked field's description sentence begins (enforce-policy.ts appends it; a test checks it). */

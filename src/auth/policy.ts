@@ -44,6 +44,8 @@ export enum Condition {
   MANAGED_BY_VIEWER = 'MANAGED_BY_VIEWER',
   /** A co-handler's opinion, to a handling unit that leads its proposal or wrote it. */
   LEADS_OR_WROTE = 'LEADS_OR_WROTE',
+  /** A notification addressed to the viewer: its role, the organization it acts for, and its account if one is named. */
+  ADDRESSED_TO_VIEWER = 'ADDRESSED_TO_VIEWER',
 }
 
 /** `true`: whenever the viewer sees the object; a condition: only when it holds. Absent: never. */
@@ -156,6 +158,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     // Imports of spreadsheets, and how each went: the zone's administrators, who import.
     import: roles('A'),
     imports: roles('A'),
+    // Notifications (issue 17): every role its own, addressed to its role and organization (the Notification row rule).
+    notifications: EVERYONE,
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -252,6 +256,8 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     disableAccount: roles('A O'),
     enableAccount: roles('A O'),
     resetAccountPassword: roles('A O'),
+    // Marking one's own notifications read: another's id is NOT_FOUND, as an unknown one.
+    markNotificationsRead: EVERYONE,
   },
   // Subscriptions over graphql-ws (src/subscriptions): the CPPCC roles and the zone the proposals they read (the
   // Proposal row rule applied to each event), and everyone the count of its own unread notifications.
@@ -301,6 +307,7 @@ const {
   GRANTED_TO_VIEWER,
   MANAGED_BY_VIEWER,
   LEADS_OR_WROTE,
+  ADDRESSED_TO_VIEWER,
 } = Condition;
 
 /**
@@ -645,6 +652,19 @@ export const TYPES: Record<string, TypeRule> = {
     fields: { 'id kind fileName fileSha256 fileSize isDryRun status rowCount processedRows problems startedAt finishedAt actor updatedAt': ROWS },
   },
   ImportProblem: { rows: roles('A'), fields: { 'row column code message': ROWS } },
+  // Notifications (issue 17): every role its own, those addressed to it, and nobody another's. What it links to is
+  // the subject's own row rule's (src/events/notification.service.ts applies it in SQL).
+  Notification: {
+    rows: {
+      ZONE_ADMIN: ADDRESSED_TO_VIEWER,
+      ENTERPRISE_REP: ADDRESSED_TO_VIEWER,
+      BANK_OFFICER: ADDRESSED_TO_VIEWER,
+      CPPCC_MEMBER: ADDRESSED_TO_VIEWER,
+      CPPCC_OFFICE: ADDRESSED_TO_VIEWER,
+      HANDLING_UNIT: ADDRESSED_TO_VIEWER,
+    },
+    fields: { 'id kind title occurredAt readAt isRead subjectId recipient': ROWS },
+  },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },

@@ -1,11 +1,12 @@
 import { Role } from '../auth/roles';
+import { toGlobalId } from '../common/global-id';
 import { EventKind } from './event-kind';
 import type { EventPayload } from './outbox';
 
 /**
- * Whom a notification is for: a role, and within it the organization (a bank's or an enterprise's credit code, a CPPCC
- * member's or a handling unit's uuid) or the account (an administrator who ran an import); null there: every viewer of
- * the role (the CPPCC office, the zone's administrators).
+ * Whom a notification is for: a role, and within it the organization as a token names it (a bank's or an enterprise's
+ * credit code, a CPPCC member's or a handling unit's global id) or the account (an administrator who ran an import);
+ * null there: every viewer of the role (the CPPCC office, the zone's administrators).
  */
 export interface Recipient {
   role: Role;
@@ -14,8 +15,8 @@ export interface Recipient {
 }
 
 const to = (role: Role, org: string | null = null, account: string | null = null): Recipient => ({ role, org, account });
-const proposers = (p: EventPayload) => (p.proposerIds ?? []).map((id) => to(Role.CPPCC_MEMBER, id));
-const units = (p: EventPayload) => (p.unitIds ?? []).map((id) => to(Role.HANDLING_UNIT, id));
+const proposers = (p: EventPayload) => (p.proposerIds ?? []).map((id) => to(Role.CPPCC_MEMBER, toGlobalId('CppccMember', id)));
+const units = (p: EventPayload) => (p.unitIds ?? []).map((id) => to(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', id)));
 const office = () => [to(Role.CPPCC_OFFICE)];
 /** An authorization's enterprise (its representatives) and bank (its officers). */
 const parties = (p: EventPayload) => [
@@ -56,4 +57,27 @@ export function recipientsOf(kind: EventKind, payload: EventPayload): Recipient[
     const key = `${r.role}|${r.org}|${r.account}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });
+}
+
+/**
+ * The recipient a viewer is: its role, the organization it acts for as notifications name it (a member's or a unit's
+ * id written canonically, whatever form the token gave), and its account. `actingFor` is the request's (src/auth/access.ts).
+ */
+export function recipientOfViewer(
+  viewer: { role: Role; organisation: string | null; account?: { id: string } },
+  actingFor: (type: 'CppccMember' | 'HandlingUnit') => string | null,
+): Recipient {
+  const org = (type: 'CppccMember' | 'HandlingUnit') => {
+    const id = actingFor(type);
+    return id ? toGlobalId(type, id) : null;
+  };
+  const key =
+    viewer.role === Role.CPPCC_MEMBER
+      ? org('CppccMember')
+      : viewer.role === Role.HANDLING_UNIT
+        ? org('HandlingUnit')
+        : viewer.role === Role.BANK_OFFICER || viewer.role === Role.ENTERPRISE_REP
+          ? viewer.organisation
+          : null;
+  return { role: viewer.role, org: key, account: viewer.account?.id ?? null };
 }

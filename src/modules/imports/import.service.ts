@@ -9,6 +9,7 @@ import { AuditOutcome } from '../audit/audit.entity';
 import { recordAudit } from '../audit/audit.service';
 import { announceNow, type NewEvent } from '../../events/outbox';
 import { EventKind } from '../../events/event-kind';
+import { DataAuthorization } from '../authorization/authorization.entity';
 import { RegistryFacts } from '../enterprise/registry-facts';
 import { storedActor } from '../viewer/actor';
 import { type Cell, isEmpty } from './import.cells';
@@ -220,6 +221,22 @@ const importFinished = (record: Import, viewer: Viewer, status: 'SUCCEEDED' | 'F
   payload: { title: record.fileName, status, detail: record.kind, accountId: viewer.account?.id ?? null },
 });
 
+/** AUTHORIZATION_GRANTED events of authorizations an import recorded from paper, as `grantAuthorization` writes them. */
+async function paperGrants(em: EntityManager, ids: string[]): Promise<NewEvent[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.execute<{ id: string; enterprise_id: string; name: string; credit_code: string; bank_code: string; bank_name: string; valid_to: string }[]>(
+    `select a.id, a.enterprise_id, e.name, e.credit_code, b.credit_code as bank_code, b.name as bank_name, to_char(a.valid_to, 'YYYY-MM-DD') as valid_to
+     from data_authorization a join enterprise e on e.id = a.enterprise_id join bank b on b.id = a.bank_id where a.id = any(?::uuid[]) order by a.created_at, a.id`,
+    [`{${ids.join(',')}}`],
+  );
+  return rows.map((a) => ({
+    kind: EventKind.AUTHORIZATION_GRANTED,
+    authorizationId: a.id,
+    enterpriseId: a.enterprise_id,
+    payload: { title: a.name, creditCode: a.credit_code, bankCreditCode: a.bank_code, detail: a.bank_name, date: a.valid_to },
+  }));
+}
+
 const auditDetails = (record: Import, channel: string, extra: Record<string, unknown> = {}) => ({
   import: record.nodeId,
   kind: record.kind,
@@ -308,11 +325,16 @@ export async function importRecords(ctx: RequestContext, request: ImportRequest)
 async function writeRows(em: EntityManager, record: Import, drafts: Draft[], viewer: Viewer, channel: string, advance: (rows: number) => void): Promise<void> {
   try {
     await em.transactional(async (tx) => {
+      const granted: string[] = [];
       // Held until commit: a server starting meanwhile sees this import is alive (import.runs.ts failAbandonedImports).
       await tx.execute(`select pg_advisory_xact_lock(${IMPORT_LOCK})`, [record.id]);
       for (let i = 0; i < drafts.length; i += BATCH) {
         const batch = drafts.slice(i, i + BATCH);
-        for (const d of batch) tx.create(d.entity, rebind(tx as EntityManager, d.data) as never);
+        for (const d of batch) {
+          const made = tx.create(d.entity, rebind(tx as EntityManager, d.data) as never) as { id?: string };
+          // Paper authorizations are announced as granted ones are (src/events/authorization-events.ts).
+          if (d.entity === DataAuthorization && made.id) granted.push(made.id);
+        }
         await tx.flush();
         tx.clear();
         advance(batch.length);
@@ -324,7 +346,7 @@ async function writeRows(em: EntityManager, record: Import, drafts: Draft[], vie
       );
       // Marked FAILED meanwhile (by a server that thought this one gone): then nothing of it is kept.
       if (done.length === 0) throw new Error(`import ${record.id} is no longer RUNNING`);
-      await announceNow(tx as EntityManager, [importFinished(record, viewer, 'SUCCEEDED')]);
+      await announceNow(tx as EntityManager, [importFinished(record, viewer, 'SUCCEEDED'), ...(await paperGrants(tx as EntityManager, granted))]);
     });
   } catch (err) {
     const duplicate = err instanceof UniqueConstraintViolationException || (err as { code?: unknown }).code === '23P01';
