@@ -160,13 +160,29 @@ describe('subscriptions over graphql-ws at /graphql', () => {
     ]);
   });
 
-  it('counts a member’s unread notifications live: at subscription, and up when one reaches it', async () => {
+  it('counts a member’s unread notifications live: at subscription, up when one reaches it, down when it marks it read', async () => {
     const f = await fixture('D');
-    const counts = (await connect(f.member(f.ids.proposer))).subscribe<any>(COUNT);
+    const proposer = f.member(f.ids.proposer);
+    const counts = (await connect(proposer)).subscribe<any>(COUNT);
     expect(await counts.next(1)).toEqual([{ data: { unreadNotificationCount: 0 } }]);
     await ok(REVIEW, { proposalId: f.proposalId, decision: { accept: {} } }, OFFICE);
     await relay();
     expect(await counts.next(2)).toEqual([{ data: { unreadNotificationCount: 0 } }, { data: { unreadNotificationCount: 1 } }]);
+    // Marked read over HTTP: the mutation tells the hub once it committed.
+    const token = await app.token(proposer.role, proposer.organisation);
+    const listed = await app.http<any, any>('{ notifications(first: 5, unreadOnly: true) { nodes { id kind } } }', {}, { token });
+    expect(listed.data.notifications.nodes.map((n: { kind: string }) => n.kind)).toEqual(['PROPOSAL_ACCEPTED']);
+    const marked = await app.http<any, any>(
+      'mutation M($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { errors { code } } }',
+      { input: { ids: [listed.data.notifications.nodes[0].id] } },
+      { token },
+    );
+    expect(marked.data.markNotificationsRead.errors).toEqual([]);
+    expect(await counts.next(3)).toEqual([
+      { data: { unreadNotificationCount: 0 } },
+      { data: { unreadNotificationCount: 1 } },
+      { data: { unreadNotificationCount: 0 } },
+    ]);
   });
 
   it('keeps dates and bigints through the JSON that crosses Redis', () => {

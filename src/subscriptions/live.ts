@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { Role } from '../auth/roles';
 import { mayCall } from '../auth/policy';
 import { forbidden, notFound, unauthenticated } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
@@ -8,7 +7,7 @@ import type { RequestContext } from '../context';
 import { readRows } from '../db/read-objects';
 import { EventKind } from '../events/event-kind';
 import type { RelayedEvent } from '../events/publisher';
-import type { Recipient } from '../events/recipients';
+import { type Recipient, recipientOfViewer } from '../events/recipients';
 import { Proposal } from '../modules/cppcc/cppcc.entity';
 import type { EventHub } from './hub';
 import { judged, listened } from './stream';
@@ -75,19 +74,8 @@ async function visibleProposal(ctx: RequestContext, uuid: string): Promise<Propo
   return proposal && (await fresh.access.seesObject('Proposal', proposal, 'proposalEvents')) ? proposal : null;
 }
 
-/** The recipient a viewer is, as the relay addresses notifications (src/events/recipients.ts). */
-export function recipientOf(ctx: RequestContext): Recipient {
-  const v = ctx.viewer!;
-  const org =
-    v.role === Role.CPPCC_MEMBER
-      ? ctx.access.actingFor('CppccMember')
-      : v.role === Role.HANDLING_UNIT
-        ? ctx.access.actingFor('HandlingUnit')
-        : v.role === Role.BANK_OFFICER || v.role === Role.ENTERPRISE_REP
-          ? v.organisation
-          : null;
-  return { role: v.role, org, account: v.account?.id ?? null };
-}
+/** The recipient a viewer is, as the relay addresses notifications (src/events/recipients.ts `recipientOfViewer`). */
+export const recipientOf = (ctx: RequestContext): Recipient => recipientOfViewer(ctx.viewer!, (type) => ctx.access.actingFor(type));
 
 /** Is a notification for `to` one of `me`'s? (A notification naming no account is for every viewer of its role and org.) */
 export const addressedTo = (to: Recipient, me: Recipient): boolean =>
