@@ -5,7 +5,9 @@ import { toGlobalId } from '../src/common/global-id';
 import { relayPending } from '../src/events/relay';
 import { LocalEventHub } from '../src/subscriptions/hub';
 import { decode, encode } from '../src/subscriptions/redis-hub';
+import { readFile } from 'node:fs/promises';
 import { BANKS } from '../seeds/reference';
+import { projectPath } from '../src/project';
 import { as, TestApp } from './support/app';
 import { LiveClient } from './support/live';
 
@@ -189,5 +191,22 @@ describe('subscriptions over graphql-ws at /graphql', () => {
     const event = { id: 'e', seq: 9007199254740993n, occurredAt: new Date('2026-12-02T01:02:03.456Z'), payload: { date: '2026-12-31', ids: ['a'] } };
     expect(decode(encode({ type: 'event', event }))).toEqual({ type: 'event', event });
     expect((decode(encode({ event })) as { event: typeof event }).event.occurredAt).toBeInstanceOf(Date);
+  });
+
+  it('answers the README’s subscription example (section "Subscriptions") with a whole event', async () => {
+    const readme = await readFile(projectPath('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Subscriptions'), readme.indexOf('## Demo zone'));
+    const query = /query: `([^`]+)`/.exec(section)![1]!;
+    const f = await fixture('R');
+    const events = (await connect(f.member(f.ids.proposer))).subscribe<any>(query);
+    await new Promise((r) => setTimeout(r, 300));
+    await ok(REVIEW, { proposalId: f.proposalId, decision: { accept: {} } }, OFFICE);
+    await relay();
+    const deadline = Date.now() + 10_000;
+    const mine = () => events.values.filter((v) => v.data?.proposalEvents?.proposal?.id === f.proposalId);
+    while (mine().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(mine()).toEqual([
+      { data: { proposalEvents: { id: expect.any(String), kind: 'PROPOSAL_ACCEPTED', detail: null, proposal: { id: f.proposalId, subject: f.subject, status: 'ACCEPTED' } } } },
+    ]);
   });
 });
