@@ -226,6 +226,20 @@ const envSchema = z.object({
     .refine((v) => /^https?:\/\/[^/\s]+/.test(v), { error: 'must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318' })
     .optional(),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('innozone'),
+  // Several instances (src/subscriptions/redis-hub.ts): relayed events fan out to every instance's subscribers through
+  // Redis pub/sub. Unset: one instance, its events in its own process.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\/.+/.test(v), { error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' })
+    .optional(),
+  // What innozone's Redis channels (and later keys) start with: instances of one zone share it, another zone or a test run
+  // takes its own.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, _ . : or -, e.g. innozone:' })
+    .default('innozone:'),
   // Jobs on PostgreSQL (pg-boss, src/events/jobs.ts): the outbox relay's safety net and the daily sweeps.
   JOBS_ENABLED: booleanFlag.default(true),
   // When the daily sweeps run, as cron in the zone's time (Asia/Shanghai): 02:00 by default.
@@ -287,6 +301,8 @@ export interface Config {
   cppcc: CppccSettings;
   /** enabled: the server runs pg-boss (JOBS_ENABLED); sweepCron: when the daily sweeps run, in Asia/Shanghai. */
   jobs: { enabled: boolean; sweepCron: string };
+  /** url: Redis that fans events out across instances (REDIS_URL; unset: one instance); prefix: its channels' prefix. */
+  redis: { url?: string; prefix: string };
 }
 
 /** Read replicas of the database (DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS). */
@@ -375,5 +391,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
     },
     jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_KEY_PREFIX },
   };
 }

@@ -5,6 +5,7 @@ import { Access } from './auth/access';
 import type { Viewer } from './auth/viewer';
 import { Loaders } from './loaders';
 import type { ReadsAfter } from './replica-reads';
+import type { EventHub } from './subscriptions/hub';
 
 /** What every resolver and service receives: one per request, never shared. */
 export interface RequestContext {
@@ -34,6 +35,10 @@ export interface RequestContext {
    * (src/replica-reads.ts). Without it every read goes to the primary.
    */
   reads?: ReadsAfter;
+  /** Where relayed events reach this process's subscriptions (src/subscriptions/hub.ts); absent when none are served. */
+  hub?: EventHub;
+  /** A subscription's only (src/subscriptions/ws.ts): a fresh context for the viewer, for each event it is sent. */
+  renew?: () => RequestContext;
 }
 
 /** Builds the context of one request for an already authenticated viewer (or none). */

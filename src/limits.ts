@@ -3,6 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   BREAK,
+  type DocumentNode,
   getLocation,
   getNamedType,
   getNullableType,
@@ -10,6 +11,7 @@ import {
   isLeafType,
   isListType,
   isObjectType,
+  type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
   visit,
@@ -83,43 +85,54 @@ export function costEstimator(batch: { items: number }): ComplexityEstimator {
 }
 
 /**
- * Refuses, before execution, an operation whose static cost or batch size is over the limits. Variables are known
- * here (unlike in validation rules), so `first: $n` counts as what `$n` is. Variables that do not coerce are left to
- * execution, which refuses them with BAD_USER_INPUT before anything runs.
+ * The refusal of an operation whose static cost or batch size is over the limits, or null. Variables are known here
+ * (unlike in validation rules), so `first: $n` counts as what `$n` is. Variables that do not coerce are left to
+ * execution, which refuses them with BAD_USER_INPUT before anything runs. HTTP requests (`costLimit`) and subscriptions
+ * (src/subscriptions/ws.ts) are held to it alike.
  */
+export function costRefusal(
+  limits: OperationLimits,
+  operation: { schema: GraphQLSchema; document: DocumentNode; variables?: Record<string, unknown> | null; operationName?: string | null },
+): GraphQLError | null {
+  const batch = { items: 0 };
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema: operation.schema,
+      query: operation.document,
+      variables: operation.variables ?? {},
+      operationName: operation.operationName ?? undefined,
+      estimators: [costEstimator(batch)],
+    });
+  } catch (err) {
+    if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
+      return refusal(`The operation has too many fields to evaluate (more than 10000 with fragments spread).`);
+    }
+    return null;
+  }
+  if (batch.items > limits.batch) {
+    return refusal(
+      `The operation names ${batch.items} credit codes or ids in all; at most ${limits.batch} may be named in one request, ` +
+        'counting every alias.',
+    );
+  }
+  if (cost > limits.cost) {
+    return refusal(
+      `The operation costs ${cost}, over the limit of ${limits.cost}. Ask for smaller pages (first/last) or fewer nested ` +
+        'lists, or split it into several requests.',
+    );
+  }
+  return null;
+}
+
+/** Refuses, before execution, an HTTP operation over the cost or batch limits (`costRefusal`). */
 export function costLimit(limits: OperationLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const batch = { items: 0 };
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [costEstimator(batch)],
-            });
-          } catch (err) {
-            if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
-              throw refusal(`The operation has too many fields to evaluate (more than 10000 with fragments spread).`);
-            }
-            return;
-          }
-          if (batch.items > limits.batch) {
-            throw refusal(
-              `The operation names ${batch.items} credit codes or ids in all; at most ${limits.batch} may be named in one request, ` +
-                'counting every alias.',
-            );
-          }
-          if (cost > limits.cost) {
-            throw refusal(
-              `The operation costs ${cost}, over the limit of ${limits.cost}. Ask for smaller pages (first/last) or fewer nested ` +
-                'lists, or split it into several requests.',
-            );
-          }
+          const refused = costRefusal(limits, { schema, document, variables: request.variables, operationName });
+          if (refused) throw refused;
         },
       };
     },

@@ -15,7 +15,8 @@ import { seedDemoZoneIfEmpty } from '../seeds';
 import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
 import { startJobs } from './events/jobs';
-import { InMemoryEventPublisher } from './events/publisher';
+import { LocalEventHub } from './subscriptions/hub';
+import { RedisEventHub } from './subscriptions/redis-hub';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
@@ -49,14 +50,18 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
 
   // Events (src/events): the outbox relay and the daily sweeps, unless JOBS_ENABLED=false. Stopped after the HTTP
   // server (no new mutations) and before the ORM its jobs write with.
-  const publisher = new InMemoryEventPublisher();
+  // Relayed events reach the subscriptions through the hub (src/subscriptions): through Redis to every instance when
+  // REDIS_URL is set, else this process's. Closed after the jobs that publish into it and the server that reads it.
+  const publisher = config.redis.url ? await RedisEventHub.connect(config.redis.url, config.redis.prefix, log) : new LocalEventHub();
+  lifecycle.started(config.redis.url ? 'Redis events hub' : 'events hub', () => publisher.close());
+  if (config.redis.url) log.info({ channel: (publisher as RedisEventHub).channel }, 'events fan out through Redis');
   if (config.jobs.enabled) {
     const jobs = await startJobs({ config, orm, ownerUrl: database.url, listenUrl: database.runtimeUrl, publisher, log });
     lifecycle.started('jobs', () => jobs.stop(config.shutdownGraceMs));
   }
 
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
-  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema() });
+  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
   lifecycle.started('HTTP server', () => server.stop());
 
   await new Promise<void>((resolve, reject) => {

@@ -49,6 +49,8 @@ import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
 import { ActorResolver, ViewerResolver } from './modules/viewer';
 import { NotificationResolver } from './events/notification.resolver';
+import { LiveResolver } from './subscriptions/live';
+import { announceReads, NO_PUB_SUB } from './subscriptions/reads';
 
 /** Every module's resolvers; a new module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -88,6 +90,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PolicyRequestResolver,
   AccountResolver,
   ImportResolver,
+  LiveResolver,
 ];
 
 /**
@@ -108,6 +111,8 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
     authChecker,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Required by type-graphql for any @Subscription; innozone's bring their own streams (src/subscriptions/live.ts).
+    pubSub: NO_PUB_SUB,
   });
   // Pre-v1 enum values kept as deprecated aliases (src/common/enum-aliases.ts).
   const schema = addEnumAliases(built);
@@ -119,6 +124,8 @@ export async function buildInnozoneSchema(extraResolvers: Function[] = []): Prom
   // Which fields read their property as they are (their SQL form is their column: src/db/sql-answer.ts).
   notePlainFields(schema);
   applyPolicy(schema);
+  // Live unread counts hear of notifications marked read, once the marking committed.
+  announceReads(schema);
   if (extraResolvers.length > 0) {
     for (const parent of ['Query', 'Mutation'] as const) {
       for (const field of Object.keys(schema.getType(parent) ? (schema.getType(parent) as GraphQLObjectType).getFields() : {})) {

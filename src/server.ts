@@ -34,6 +34,8 @@ import { importRouter } from './modules/imports/import.http';
 import { failAbandonedImports, settleImports } from './modules/imports/import.runs';
 import { databasePoolGauges, Metrics } from './metrics';
 import { operationSpan, operationSpanNaming } from './tracing';
+import type { EventHub } from './subscriptions/hub';
+import { attachSubscriptions } from './subscriptions/ws';
 
 /** What POST /imports answers of an import: every field `import(id)` has, as GraphQL writes it (import.http.ts). */
 const IMPORT_ANSWER = `query ImportAnswer($id: ID!, $language: Language!) {
@@ -117,6 +119,11 @@ export interface ServerDeps {
   tokens: TokenService;
   logger: Logger;
   schema: GraphQLSchema;
+  /**
+   * Where relayed events reach this process's subscriptions: given, /graphql also serves subscriptions over graphql-ws
+   * (src/subscriptions/ws.ts) and `markNotificationsRead` tells live counts of its marks.
+   */
+  hub?: EventHub;
 }
 
 export interface InnozoneServer {
@@ -138,7 +145,7 @@ const UNAVAILABLE_MESSAGE =
   /Connection terminated|connection error and is not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|Transaction query already complete/;
 
 /** True when an error means the database could not be reached (as opposed to a query that failed). */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof ConnectionException) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code)) {
@@ -492,6 +499,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     if (viewer?.account?.mustChangePassword) throw passwordChangeRequired();
     await limitRate(viewer ? (req.headers.authorization ?? `Session ${session}`) : undefined, clientKey(req.ip ?? req.socket.remoteAddress));
     const context = createContext(orm, viewer, req.log, String(res.getHeader('x-request-id') ?? req.id), config.graphql.readAhead, config.graphql.sqlAnswers, config.cppcc);
+    if (deps.hub) context.hub = deps.hub;
     let registered: boolean;
     try {
       registered = !viewer || (await organisationExists(context.em, viewer));
@@ -554,6 +562,9 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   });
   app.use(httpErrorAsJson);
 
+  // Subscriptions at /graphql too, over WebSocket (an upgrade request never reaches Express).
+  const subscriptions = deps.hub ? attachSubscriptions(httpServer, { config, orm, tokens, logger, schema, hub: deps.hub }) : null;
+
   return {
     app,
     httpServer,
@@ -562,6 +573,8 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     async stop() {
       // The drain plugin closes the listener and waits for in-flight requests before Apollo stops; an import being
       // written in the background gets the same grace to commit (else it rolls back, and the next start says so).
+      // Subscribers are told first (1001, going away): an open socket would keep the HTTP server from closing.
+      await subscriptions?.close();
       await apollo.stop();
       await settleImports(config.shutdownGraceMs);
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

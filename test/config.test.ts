@@ -30,6 +30,7 @@ describe('config', () => {
       cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       jobs: { enabled: true, sweepCron: '0 2 * * *' },
       webDir: projectPath('dist', 'web'),
+      redis: { url: undefined, prefix: 'innozone:' },
     });
   });
 
@@ -64,6 +65,8 @@ describe('config', () => {
         OTEL_SERVICE_NAME: 'innozone-east-lake',
         JOBS_ENABLED: 'false',
         JOBS_SWEEP_CRON: '30 1 * * *',
+        REDIS_URL: 'redis://10.0.0.5:6379/2',
+        REDIS_KEY_PREFIX: 'zone-wuhan:',
       },
       '/srv',
     );
@@ -92,6 +95,7 @@ describe('config', () => {
       cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       jobs: { enabled: false, sweepCron: '30 1 * * *' },
       webDir: '/srv/console',
+      redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
     });
   });
 
@@ -116,6 +120,7 @@ describe('config', () => {
         GRAPHQL_MAX_COST: 'lots',
         INNOZONE_TOKEN_SECRET: 'short',
         NODE_ENV: 'staging',
+        REDIS_URL: 'localhost:6379',
       });
     } catch (err) {
       error = err;
@@ -130,6 +135,7 @@ describe('config', () => {
       'GRAPHQL_INTROSPECTION="maybe": must be one of true, false, 1, 0, yes, no',
       'GRAPHQL_CONCURRENCY="0": must be at least 1',
       'GRAPHQL_MAX_COST="lots": must be a whole number',
+      'REDIS_URL="localhost:6379": must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0',
     ]);
     expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
   });

@@ -14,7 +14,7 @@ import type { Role } from './roles';
 export const authChecker: AuthCheckerFn<RequestContext, Role> = async ({ context, info }, roles) => {
   if (roles.length > 0) throw new Error(`${info.parentType.name}.${info.fieldName}: roles belong in src/auth/policy.ts`);
   if (!context.viewer) throw unauthenticated();
-  const parent = info.parentType.name as 'Query' | 'Mutation';
+  const parent = info.parentType.name as 'Query' | 'Mutation' | 'Subscription';
   if (!mayCall(parent, info.fieldName, context.viewer.role)) {
     throw forbidden(`A ${context.viewer.role} may not use ${info.fieldName}.`);
   }

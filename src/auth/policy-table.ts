@@ -91,7 +91,7 @@ export function renderPolicyTable(): string {
   const lines: string[] = [TABLE_BEGIN, ''];
   lines.push('Root fields (anything else: `FORBIDDEN`; without a token: `UNAUTHENTICATED`):', '');
   lines.push(...header(['fields']));
-  for (const parent of ['Query', 'Mutation'] as const) {
+  for (const parent of ['Query', 'Mutation', 'Subscription'] as const) {
     // Fields with the same grants share a line.
     const groups = new Map<string, string[]>();
     for (const [field, grants] of Object.entries(ROOT[parent])) {

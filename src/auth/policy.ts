@@ -116,7 +116,7 @@ export function roles(letters: string, conditional: Grants = {}): Grants {
 const EVERYONE = roles('A R B M O H');
 
 /** Roles that may call each root field. Writes by a representative are further limited to its own enterprise. */
-export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants> } = {
+export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants>; Subscription: Record<string, Grants> } = {
   Query: {
     viewer: 'PUBLIC',
     programs: 'PUBLIC',
@@ -258,6 +258,12 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     resetAccountPassword: roles('A O'),
     // Marking one's own notifications read: another's id is NOT_FOUND, as an unknown one.
     markNotificationsRead: EVERYONE,
+  },
+  // Subscriptions over graphql-ws (src/subscriptions): the CPPCC roles and the zone the proposals they read (the
+  // Proposal row rule applied to each event), and everyone the count of its own unread notifications.
+  Subscription: {
+    proposalEvents: roles('A M O H'),
+    unreadNotificationCount: EVERYONE,
   },
 };
 
@@ -691,6 +697,10 @@ export function mayUseInput(field: string, role: Role | null): boolean {
 export const STRUCTURAL: readonly RegExp[] = [
   /^Query$/,
   /^Mutation$/,
+  /^Subscription$/,
+  // An event of a proposal (src/subscriptions/live.ts): sent only to a viewer who sees its proposal then, judged by the
+  // Proposal row rule per event; its proposal is screened where it is resolved.
+  /^LiveProposalEvent$/,
   /Connection$/,
   /Edge$/,
   /^PageInfo$/,
@@ -769,7 +779,7 @@ export function fieldGrant(type: string, field: string, role: Role): Grant | und
 }
 
 /** May `role` call this root field at all? */
-export function mayCall(parent: 'Query' | 'Mutation', field: string, role: Role | null): boolean {
+export function mayCall(parent: 'Query' | 'Mutation' | 'Subscription', field: string, role: Role | null): boolean {
   const grants = (ROOT[parent] as Record<string, Grants | 'PUBLIC'>)[field];
   if (grants === 'PUBLIC') return true;
   return role !== null && grants?.[role] === true;

@@ -12,6 +12,7 @@ import { createContext } from '../../src/context';
 import { openOrm } from '../../src/db/orm';
 import { buildInnozoneSchema } from '../../src/schema';
 import { createServer, type InnozoneServer } from '../../src/server';
+import type { EventHub } from '../../src/subscriptions/hub';
 import { workerDatabaseUrl } from './database';
 
 export interface OperationResult<TData> {
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   extraResolvers?: Function[];
   /** Use this database instead of the worker's. */
   databaseUrl?: string;
+  /** Serve subscriptions (graphql-ws at /graphql) fed by this hub; publish relayed events into it. */
+  hub?: EventHub;
 }
 
 /** A key used only by tests, so tokens can be minted without touching .data/. */
@@ -65,6 +68,7 @@ export class TestApp {
       tokens,
       logger,
       schema,
+      hub: options.hub,
     });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = server.httpServer.address() as AddressInfo;
