@@ -43,7 +43,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     app.kill(signal);
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(app.lines.map((l) => l.msg)).toContain('shutting down');
-    expect(app.stopSteps).toEqual(['HTTP server stopped', 'jobs stopped', 'ORM stopped', 'embedded PostgreSQL stopped']);
+    expect(app.stopSteps).toEqual(['HTTP server stopped', 'jobs stopped', 'events hub stopped', 'ORM stopped', 'embedded PostgreSQL stopped']);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     // The data stays for the next start.
@@ -59,7 +59,7 @@ describe('npm start on the embedded PostgreSQL', () => {
       expect(await app.exited).toEqual({ code: 1, signal: null });
       const fatal = app.lines.find((l) => l.msg === 'innozone could not start');
       expect((fatal?.['err'] as { code?: string } | undefined)?.code).toBe('EADDRINUSE');
-      expect(app.stopSteps).toEqual(['HTTP server stopped', 'jobs stopped', 'ORM stopped', 'embedded PostgreSQL stopped']);
+      expect(app.stopSteps).toEqual(['HTTP server stopped', 'jobs stopped', 'events hub stopped', 'ORM stopped', 'embedded PostgreSQL stopped']);
       expect(postgresProcessesFor(dataDir)).toEqual([]);
     } finally {
       blocker.close();
@@ -110,7 +110,7 @@ describe('npm start with DATABASE_URL', () => {
     app.kill('SIGINT');
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
-    expect(app.stopSteps).toEqual(['HTTP server stopped', 'jobs stopped', 'ORM stopped']);
+    expect(app.stopSteps).toEqual(['HTTP server stopped', 'jobs stopped', 'events hub stopped', 'ORM stopped']);
     await rm(dataDir, { recursive: true, force: true });
   });
 });
