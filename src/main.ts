@@ -14,7 +14,7 @@ import { createServer } from './server';
 import { seedDemoZoneIfEmpty } from '../seeds';
 import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
-import { startJobs } from './events/jobs';
+import { jobQueueGauges, type Jobs, startJobs } from './events/jobs';
 import { LocalEventHub } from './subscriptions/hub';
 import { RedisEventHub } from './subscriptions/redis-hub';
 
@@ -55,14 +55,17 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   const publisher = config.redis.url ? await RedisEventHub.connect(config.redis.url, config.redis.prefix, log) : new LocalEventHub();
   lifecycle.started(config.redis.url ? 'Redis events hub' : 'events hub', () => publisher.close());
   if (config.redis.url) log.info({ channel: (publisher as RedisEventHub).channel }, 'events fan out through Redis');
+  let jobs: Jobs | undefined;
   if (config.jobs.enabled) {
-    const jobs = await startJobs({ config, orm, ownerUrl: database.url, listenUrl: database.runtimeUrl, publisher, log });
-    lifecycle.started('jobs', () => jobs.stop(config.shutdownGraceMs));
+    const started = await startJobs({ config, orm, ownerUrl: database.url, listenUrl: database.runtimeUrl, publisher, log });
+    jobs = started;
+    lifecycle.started('jobs', () => started.stop(config.shutdownGraceMs));
   }
 
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
   lifecycle.started('HTTP server', () => server.stop());
+  if (jobs) jobQueueGauges(server.metrics, jobs);
 
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);

@@ -112,22 +112,20 @@ describe('compose.yaml', () => {
   it("gives each instance an environment innozone's config accepts: the owner, the runtime role, the replica, Redis", () => {
     const env = Object.fromEntries(Object.entries(services['innozone-1']!.environment!).map(([k, v]) => [k, interpolate(v)]));
     const config = loadConfig(env);
-    expect({ production: config.production, database: config.database, trustProxy: config.http.trustProxy, tracing: config.tracing, metrics: config.metrics }).toEqual({
+    expect({ production: config.production, database: config.database, trustProxy: config.http.trustProxy, tracing: config.tracing, metrics: config.metrics, redis: config.redis }).toEqual({
       production: true,
       database: {
         url: 'postgres://innozone:postgres_password-value-0123456789abcdef0123@postgres:5432/innozone',
         runtimeUrl: 'postgres://innozone_app:innozone_app_password-value-0123456789abcdef0123@postgres:5432/innozone',
+        replicas: { urls: ['postgres://innozone_app:innozone_app_password-value-0123456789abcdef0123@postgres-replica:5432/innozone'], maxLagSeconds: 10 },
       },
       trustProxy: 1,
       tracing: null,
       metrics: { token: undefined, maxOperationNames: 200 },
+      redis: { url: 'redis://redis:6379', prefix: 'innozone:' },
     });
-    // Read by the read-replica, Redis and worker parts of issue 17, built beside this file.
-    expect({ replicas: env['DATABASE_REPLICA_URLS'], redis: env['REDIS_URL'], workers: env['WEB_CONCURRENCY'] }).toEqual({
-      replicas: 'postgres://innozone_app:@postgres-replica:5432/innozone'.replace(':@', ':innozone_app_password-value-0123456789abcdef0123@'),
-      redis: 'redis://redis:6379',
-      workers: '2',
-    });
+    // WEB_CONCURRENCY (workers per machine) is not read yet: issue 17 item 6, still open. Each instance is one process.
+    expect(env['WEB_CONCURRENCY']).toBe('2');
   });
 
   it('streams the replica from the primary, copied by pg_basebackup in its entrypoint', () => {

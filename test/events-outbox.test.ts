@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/roles';
 import { fromGlobalId } from '../src/common/global-id';
-import { startJobs } from '../src/events/jobs';
+import { jobQueueGauges, startJobs } from '../src/events/jobs';
+import { Metrics } from '../src/metrics';
 import { InMemoryEventPublisher, type RelayedEvent } from '../src/events/publisher';
 import { relayPending } from '../src/events/relay';
 import { BANKS } from '../seeds/reference';
@@ -177,6 +178,11 @@ describe('the outbox and its relay', () => {
         { name: 'daily-sweeps', cron: '0 2 * * *', timezone: 'Asia/Shanghai' },
         { name: 'outbox-relay', cron: '* * * * *', timezone: 'Asia/Shanghai' },
       ]);
+      // GET /metrics reads each queue's depth from pg-boss at the scrape (jobs waiting for a worker: none left here).
+      const metrics = new Metrics({ maxOperationNames: 10 });
+      jobQueueGauges(metrics, jobs);
+      const depth = (await metrics.registry.getSingleMetric('innozone_job_queue_depth')!.get()).values.map((v) => [v.labels['queue'], Number.isInteger(v.value) && v.value >= 0]);
+      expect(depth.sort()).toEqual([['daily-sweeps', true], ['outbox-relay', true]]);
     } finally {
       await jobs.stop(5_000);
     }

@@ -1,3 +1,4 @@
+import type { Metrics } from '../metrics';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -78,4 +79,19 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       await relay.stop();
     },
   };
+}
+
+/**
+ * The job queues' depth on GET /metrics (src/metrics.ts `registerGauge`): jobs waiting in each queue (created or
+ * retrying, not yet taken by a worker), read from pg-boss at each scrape. A queue whose depth keeps growing has no
+ * instance working it (JOBS_ENABLED=false everywhere) or a job failing again and again.
+ */
+export function jobQueueGauges(metrics: Pick<Metrics, 'registerGauge'>, jobs: Pick<Jobs, 'boss'>): void {
+  metrics.registerGauge({
+    name: 'innozone_job_queue_depth',
+    help: 'Jobs waiting in each pg-boss queue (created or retrying, not yet taken by a worker).',
+    labelNames: ['queue'],
+    collect: async () =>
+      Promise.all(Object.values(QUEUES).map(async (queue) => ({ labels: { queue }, value: await jobs.boss.getQueueSize(queue) }))),
+  });
 }
