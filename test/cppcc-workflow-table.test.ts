@@ -25,6 +25,7 @@ import {
 } from './support/generated/graphql';
 import { as, TestApp } from './support/app';
 import { addMonths, zoneToday } from './support/clock';
+import { readCommittee } from './support/committee';
 import { resetRegistry } from './support/registry';
 
 const office = as(Role.CPPCC_OFFICE);
@@ -78,12 +79,10 @@ describe('CPPCC workflow table', () => {
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
     await loadDemoCppcc(app.orm);
-    for (const m of await sql<{ id: string; name: string; levels: string[] }>('select id, name, levels::text[] as levels from cppcc_member order by id')) {
-      const entry = { id: toGlobalId('CppccMember', m.id), name: m.name, levels: m.levels };
-      members[m.name] ??= entry;
-      byId[entry.id] = entry;
-    }
-    for (const u of await sql<{ id: string; name: string }>('select id, name from handling_unit')) units[u.name] = toGlobalId('HandlingUnit', u.id);
+    const committee = await readCommittee(app.orm);
+    Object.assign(members, committee.members);
+    Object.assign(byId, committee.byId);
+    Object.assign(units, committee.units);
   }, 60_000);
   afterAll(() => app.close());
 

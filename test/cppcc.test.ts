@@ -34,6 +34,7 @@ import {
 import { ADMIN_ACTOR, memberActor, OFFICE_ACTOR, repActor, unitActor } from './support/actors';
 import { as, TestApp } from './support/app';
 import { addDays, addMonths, zoneToday } from './support/clock';
+import { readCommittee } from './support/committee';
 import { resetRegistry } from './support/registry';
 
 const office = as(Role.CPPCC_OFFICE);
@@ -68,12 +69,10 @@ describe('CPPCC proposals', () => {
     await resetRegistry(app.orm);
     await loadDemoZone(app.orm.config.get('clientUrl')!);
     await loadDemoCppcc(app.orm);
-    for (const m of await sql<{ id: string; name: string; levels: string[] }>('select id, name, levels::text[] as levels from cppcc_member order by id')) {
-      const entry = { id: toGlobalId('CppccMember', m.id), name: m.name, levels: m.levels };
-      members[m.name] ??= entry;
-      byId[entry.id] = entry;
-    }
-    for (const u of await sql<{ id: string; name: string }>('select id, name from handling_unit')) units[u.name] = toGlobalId('HandlingUnit', u.id);
+    const committee = await readCommittee(app.orm);
+    Object.assign(members, committee.members);
+    Object.assign(byId, committee.byId);
+    Object.assign(units, committee.units);
     // The seed's states, read before any test (they run in a random order in CI) adds a proposal of its own.
     seededStates = (await sql<{ status: string }>('select distinct status::text from proposal order by 1')).map((s) => s.status);
   }, 60_000);

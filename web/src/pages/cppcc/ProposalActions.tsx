@@ -398,61 +398,59 @@ export function ReplyPanel(props: { proposal: ProposalDetail; unitId: string; on
   );
 }
 
-/** A proposer withdraws a proposal not yet assigned (撤案), with its reasons. */
-export function WithdrawPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+type TextKey = Parameters<ReturnType<typeof useText>>[0];
+
+/**
+ * A step whose only input is its reasons (撤案 by a proposer, 退办 by a lead unit): `run` sends them, `words` names the
+ * panel's title, hint, field, button and what it says when done.
+ */
+function ReasonPanel(props: {
+  proposal: ProposalDetail;
+  onDone: (text: string) => void;
+  run: (reason: string) => Promise<ProposalPayloadFieldsFragment>;
+  words: { title: TextKey; hint: TextKey; field: TextKey; button: TextKey; done: TextKey };
+}) {
   const t = useText();
   const errorText = useErrorText();
   const [reason, setReason] = useState('');
-  const { mutation, errors } = useStep(
-    props.proposal.id,
-    async (r: string) => (await request(WithdrawProposalDocument, { input: { proposalId: props.proposal.id, reason: r } })).withdrawProposal,
-    props.onDone,
-    t('withdrawn'),
-  );
+  const { mutation, errors } = useStep(props.proposal.id, props.run, props.onDone, t(props.words.done));
   const shown = useFieldErrors(errors, ['input.reason']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate(reason);
   };
   return (
-    <Panel title={t('withdrawTitle')} hint={t('withdrawHint')}>
+    <Panel title={t(props.words.title)} hint={t(props.words.hint)}>
       <form onSubmit={submit}>
-        <TextArea label={t('withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.reason')} />
+        <TextArea label={t(props.words.field)} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.reason')} />
         <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
         <button type="submit" disabled={mutation.isPending}>
-          {t('withdraw')}
+          {t(props.words.button)}
         </button>
       </form>
     </Panel>
   );
 }
 
+/** A proposer withdraws a proposal not yet assigned (撤案), with its reasons. */
+export function WithdrawPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
+  return (
+    <ReasonPanel
+      {...props}
+      run={async (reason) => (await request(WithdrawProposalDocument, { input: { proposalId: props.proposal.id, reason } })).withdrawProposal}
+      words={{ title: 'withdrawTitle', hint: 'withdrawHint', field: 'withdrawReason', button: 'withdraw', done: 'withdrawn' }}
+    />
+  );
+}
+
 /** A lead unit returns a proposal outside its remit (退办) to the office, with its reasons. */
 export function ReturnPanel(props: { proposal: ProposalDetail; onDone: (text: string) => void }) {
-  const t = useText();
-  const errorText = useErrorText();
-  const [reason, setReason] = useState('');
-  const { mutation, errors } = useStep(
-    props.proposal.id,
-    async (r: string) => (await request(ReturnProposalDocument, { input: { proposalId: props.proposal.id, reason: r } })).returnProposal,
-    props.onDone,
-    t('returned'),
-  );
-  const shown = useFieldErrors(errors, ['input.reason']);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate(reason);
-  };
   return (
-    <Panel title={t('returnTitle')} hint={t('returnHint')}>
-      <form onSubmit={submit}>
-        <TextArea label={t('returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={shown.at('input.reason')} />
-        <FormErrors messages={[...shown.rest, ...(mutation.error ? [errorText(mutation.error)] : [])]} />
-        <button type="submit" disabled={mutation.isPending}>
-          {t('return')}
-        </button>
-      </form>
-    </Panel>
+    <ReasonPanel
+      {...props}
+      run={async (reason) => (await request(ReturnProposalDocument, { input: { proposalId: props.proposal.id, reason } })).returnProposal}
+      words={{ title: 'returnTitle', hint: 'returnHint', field: 'returnReason', button: 'return', done: 'returned' }}
+    />
   );
 }
 
