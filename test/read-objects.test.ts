@@ -5,6 +5,8 @@ import { loadDemoAccounts } from '../seeds/accounts';
 import { Account } from '../src/modules/account/account.entity';
 import { signIn, startSession } from '../src/modules/account/account.service';
 import { loadDemoCppcc } from '../seeds/cppcc';
+import { InMemoryEventPublisher } from '../src/events/publisher';
+import { relayPending } from '../src/events/relay';
 import { Role } from '../src/auth/roles';
 import { BANKS } from '../seeds/reference';
 import { loadDemoZone, NAMED_ENTERPRISES } from '../seeds/zone';
@@ -27,6 +29,8 @@ describe('read objects', () => {
     await loadDemoCppcc(app.orm);
     // The demo's accounts, one signed in (a session), one tried wrongly: rows of the account tables.
     await loadDemoAccounts(app.orm);
+    // What the seed's steps announced, relayed (no jobs run here): rows of the notifications' table.
+    await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
     const em = app.orm.em.fork();
     await startSession(em, await em.findOneOrFail(Account, { username: 'admin' }));
     // A failed sign-in under another username: a row of the failures counted per username.

@@ -17,6 +17,8 @@ const TABLES = [
   'account', 'account_session', 'sign_in_failure',
   // Imports wrote into the registry: their records go with it.
   'data_import',
+  // What the registry's changes announced, and to whom (issue 17): they go with the changes.
+  'outbox_event', 'notification',
 ];
 
 /** Empties the registry and loads the reference data (parks, clusters, institutions, banks, insurers, funds, pools). */
