@@ -173,7 +173,8 @@ async function bestLocale(): Promise<string> {
   return 'C';
 }
 
-async function freePort(avoid: readonly number[] = []): Promise<number> {
+/** A TCP port on 127.0.0.1 nobody listens on right now, never 5432 (the machine's PostgreSQL) nor one of `avoid`. */
+export async function freePort(avoid: readonly number[] = []): Promise<number> {
   for (;;) {
     const port = await new Promise<number>((resolve, reject) => {
       const server = net.createServer();

@@ -8,18 +8,17 @@ import { type ForwardPageArgs, Page, pageRequest } from '../common/pagination';
 import { readRows } from '../db/read-objects';
 import { type EventKind, SUBJECT_OF } from './event-kind';
 import { Notification, notificationUuid } from './notification.types';
-import { recipientOfViewer } from './recipients';
+import { type Recipient, recipientOfViewer } from './recipients';
 import type { EventPayload } from './outbox';
 
 /** The most notifications one `markNotificationsRead` names. */
 export const MAX_MARKED = 100;
 
-/** The recipient the viewer is (src/events/recipients.ts). */
-const recipientOf = (ctx: RequestContext) => recipientOfViewer(ctx.viewer!, (type) => ctx.access.actingFor(type));
+/** The recipient the viewer is (src/events/recipients.ts), as the relay addresses notifications. */
+export const recipientOf = (ctx: RequestContext): Recipient => recipientOfViewer(ctx.viewer!, (type) => ctx.access.actingFor(type));
 
-/** Notifications addressed to the viewer (`n`): its role and organization, and its account where one is named. */
-function addressedTo(ctx: RequestContext): { sql: string; bindings: unknown[] } {
-  const r = recipientOf(ctx);
+/** Notifications addressed to `r` (`n`): its role and organization, and its account where one is named. */
+function addressedTo(r: Recipient): { sql: string; bindings: unknown[] } {
   return {
     sql: 'n.recipient_role = ? and n.recipient_org is not distinct from ? and (n.recipient_account is null or n.recipient_account = ?::uuid)',
     bindings: [r.role, r.org, r.account],
@@ -123,7 +122,7 @@ function selectNotifications(ctx: RequestContext): { sql: string; bindings: unkn
 /** The viewer's notifications, newest first: one statement for the page, one for `totalCount` when asked. */
 export async function listNotifications(ctx: RequestContext, page: ForwardPageArgs, unreadOnly: boolean): Promise<Page<Notification>> {
   const request = pageRequest(page, 1);
-  const to = addressedTo(ctx);
+  const to = addressedTo(recipientOf(ctx));
   const where = `where ${to.sql}${unreadOnly ? ' and n.read_at is null' : ''}`;
   const select = selectNotifications(ctx);
   const after = request.cursor ? ' and e.seq < ?::bigint' : '';
@@ -138,9 +137,15 @@ export async function listNotifications(ctx: RequestContext, page: ForwardPageAr
     request,
     toNotification,
     (r) => [String(r.seq)],
-    async () =>
-      Number((await readRows<{ n: string }>(ctx.em, `select count(*) as n from notification n ${where}`, to.bindings))[0]!.n),
+    () => countNotifications(ctx.em, recipientOf(ctx), unreadOnly),
   );
+}
+
+/** How many notifications `r` has (unread only, or all): `notifications { totalCount }`, and the live unread count. */
+export async function countNotifications(em: RequestContext['em'], r: Recipient, unreadOnly: boolean): Promise<number> {
+  const to = addressedTo(r);
+  const rows = await readRows<{ n: string }>(em, `select count(*) as n from notification n where ${to.sql}${unreadOnly ? ' and n.read_at is null' : ''}`, to.bindings);
+  return Number(rows[0]!.n);
 }
 
 /**
@@ -153,7 +158,7 @@ export async function markNotificationsRead(ctx: RequestContext, ids: readonly s
     return refused([new InvalidInputError('input.ids', `Name 1 to ${MAX_MARKED} notifications.`)]);
   }
   const uuids = ids.map((id) => notificationUuid(id));
-  const to = addressedTo(ctx);
+  const to = addressedTo(recipientOf(ctx));
   const known = uuids.filter((u): u is string => u !== null);
   const mine = known.length
     ? await readRows<{ id: string }>(ctx.em, `select n.id from notification n where n.id = any(?::uuid[]) and ${to.sql}`, [`{${known.join(',')}}`, ...to.bindings])

@@ -4,10 +4,10 @@ import { forbidden, notFound, unauthenticated } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { DateTimeScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
-import { readRows } from '../db/read-objects';
 import { EventKind } from '../events/event-kind';
 import type { RelayedEvent } from '../events/publisher';
-import { type Recipient, recipientOfViewer } from '../events/recipients';
+import { countNotifications, recipientOf } from '../events/notification.service';
+import type { Recipient } from '../events/recipients';
 import { Proposal } from '../modules/cppcc/cppcc.entity';
 import type { EventHub } from './hub';
 import { judged, listened } from './stream';
@@ -74,23 +74,12 @@ async function visibleProposal(ctx: RequestContext, uuid: string): Promise<Propo
   return proposal && (await fresh.access.seesObject('Proposal', proposal, 'proposalEvents')) ? proposal : null;
 }
 
-/** The recipient a viewer is, as the relay addresses notifications (src/events/recipients.ts `recipientOfViewer`). */
-export const recipientOf = (ctx: RequestContext): Recipient => recipientOfViewer(ctx.viewer!, (type) => ctx.access.actingFor(type));
-
 /** Is a notification for `to` one of `me`'s? (A notification naming no account is for every viewer of its role and org.) */
 export const addressedTo = (to: Recipient, me: Recipient): boolean =>
   to.role === me.role && (to.org ?? null) === me.org && (to.account === null || to.account === me.account);
 
 /** The viewer's unread notifications, counted as `notifications(unreadOnly: true) { totalCount }` counts them. */
-export async function unreadCount(ctx: RequestContext, me: Recipient): Promise<number> {
-  const [row] = await readRows<{ n: string }>(
-    ctx.em.fork(),
-    `select count(*) as n from notification n where n.recipient_role = ? and n.recipient_org is not distinct from ?
-       and (n.recipient_account is null or n.recipient_account = ?::uuid) and n.read_at is null`,
-    [me.role, me.org, me.account],
-  );
-  return Number(row!.n);
-}
+export const unreadCount = (ctx: RequestContext, me: Recipient): Promise<number> => countNotifications(ctx.em.fork(), me, true);
 
 /**
  * The subscriptions (issue 17 item 3), served over graphql-ws at /graphql (src/subscriptions/ws.ts). Each event is

@@ -1,7 +1,7 @@
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { recipientOf } from './live';
+import { recipientOf } from '../events/notification.service';
 
 /** The mutation that marks notifications read (src/events/notification.resolver.ts). */
 const MARK_READ = 'markNotificationsRead';

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { projectPath } from '../../src/project';
 
 /** One structured log line of the innozone process. */
@@ -108,14 +107,5 @@ export function postgresProcessesFor(dataDir: string): number[] {
   return pids;
 }
 
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A TCP port nobody listens on right now (the embedded database's own finder). */
+export { freePort } from '../../src/db/embedded-postgres';

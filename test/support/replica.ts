@@ -1,11 +1,14 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { appendFile, chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freePort } from '../../src/db/embedded-postgres';
+
+/** The machine's Redis: a cluster of the kit never takes its port. */
+const REDIS_PORT = [6379];
 
 /**
  * A PostgreSQL primary with a streaming replica of its own, for the read-replica tests (test/replicas.test.ts): the
@@ -50,19 +53,6 @@ async function pg(binary: string, args: string[]): Promise<string> {
   }
 }
 
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = net.createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
-    if (port !== 5432 && port !== 6379) return port;
-  }
-}
 
 const alive = (pid: number) => {
   try {
@@ -145,7 +135,7 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
   const dir = await mkdtemp(path.join(os.tmpdir(), PREFIX));
   const primary = path.join(dir, 'primary');
   const standby = path.join(dir, 'standby');
-  const [primaryPort, replicaPort, deadPort] = [await freePort(), await freePort(), await freePort()];
+  const [primaryPort, replicaPort, deadPort] = [await freePort(REDIS_PORT), await freePort(REDIS_PORT), await freePort(REDIS_PORT)];
   if (asRoot()) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
