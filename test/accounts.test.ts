@@ -350,7 +350,7 @@ describe('accounts and sign-in', () => {
     expect([await viewer(again), (await signIn('rep2', 'rep2-2026-password')).status, (await signIn('rep2', 'rep2-2027-password')).status]).toEqual([null, 401, 200]);
     expect(await user(['add', '--username', 'weak', '--role', 'ZONE_ADMIN'], 'short\n')).toEqual({ code: 1, stdout: '', stderr: 'password: A password has at least 10 characters.\n' });
     expect((await user(['remove'])).code).toBe(2);
-  });
+  }, 180_000); // a dozen `npm run user` processes, each a Node start with its own ORM: over a minute on a busy 2-core machine
 });
 
 describe('sign-in attempts from one address', () => {
