@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { announceNow, type NewEvent } from '../../events/outbox';
 import { EventKind } from '../../events/event-kind';
 import { DataAuthorization } from '../authorization/authorization.entity';
+import { type AuthorizationFacts, authorizationEvent } from '../../events/authorization-events';
 import { RegistryFacts } from '../enterprise/registry-facts';
 import { storedActor } from '../viewer/actor';
 import { type Cell, isEmpty } from './import.cells';
@@ -213,7 +214,6 @@ function rebind(em: EntityManager, data: EntityData<object>): EntityData<object>
   return out as EntityData<object>;
 }
 
-/** The audit event's details: what the import was (its record holds the rest). */
 /** The outbox event of an import's end, told to the administrator who ran it (its account; any administrator for a token). */
 const importFinished = (record: Import, viewer: Viewer, status: 'SUCCEEDED' | 'FAILED'): NewEvent => ({
   kind: EventKind.IMPORT_FINISHED,
@@ -224,19 +224,16 @@ const importFinished = (record: Import, viewer: Viewer, status: 'SUCCEEDED' | 'F
 /** AUTHORIZATION_GRANTED events of authorizations an import recorded from paper, as `grantAuthorization` writes them. */
 async function paperGrants(em: EntityManager, ids: string[]): Promise<NewEvent[]> {
   if (ids.length === 0) return [];
-  const rows = await em.execute<{ id: string; enterprise_id: string; name: string; credit_code: string; bank_code: string; bank_name: string; valid_to: string }[]>(
-    `select a.id, a.enterprise_id, e.name, e.credit_code, b.credit_code as bank_code, b.name as bank_name, to_char(a.valid_to, 'YYYY-MM-DD') as valid_to
+  const rows = await em.execute<AuthorizationFacts[]>(
+    `select a.id, a.enterprise_id as "enterpriseId", e.name as "enterpriseName", e.credit_code as "creditCode", b.credit_code as "bankCreditCode",
+            b.name as "bankName", to_char(a.valid_to, 'YYYY-MM-DD') as "validUntil"
      from data_authorization a join enterprise e on e.id = a.enterprise_id join bank b on b.id = a.bank_id where a.id = any(?::uuid[]) order by a.created_at, a.id`,
     [`{${ids.join(',')}}`],
   );
-  return rows.map((a) => ({
-    kind: EventKind.AUTHORIZATION_GRANTED,
-    authorizationId: a.id,
-    enterpriseId: a.enterprise_id,
-    payload: { title: a.name, creditCode: a.credit_code, bankCreditCode: a.bank_code, detail: a.bank_name, date: a.valid_to },
-  }));
+  return rows.map((a) => authorizationEvent(EventKind.AUTHORIZATION_GRANTED, a));
 }
 
+/** The audit event's details: what the import was (its record holds the rest). */
 const auditDetails = (record: Import, channel: string, extra: Record<string, unknown> = {}) => ({
   import: record.nodeId,
   kind: record.kind,
