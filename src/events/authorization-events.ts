@@ -5,6 +5,14 @@ import type { Bank } from '../modules/finance/counterparty.entity';
 import type { EventKind } from './event-kind';
 import { announce, type NewEvent } from './outbox';
 
+/**
+ * The columns of `data_authorization a` joined to `enterprise e` and `bank b` that make `AuthorizationFacts`: for the
+ * SQL that finds authorizations to announce (a paper import's, the expiring ones).
+ */
+export const AUTHORIZATION_FACTS_SQL = `select a.id, a.enterprise_id as "enterpriseId", e.name as "enterpriseName", e.credit_code as "creditCode",
+       b.credit_code as "bankCreditCode", b.name as "bankName", to_char(a.valid_to, 'YYYY-MM-DD') as "validUntil"
+  from data_authorization a join enterprise e on e.id = a.enterprise_id join bank b on b.id = a.bank_id`;
+
 /** An authorization as its events name it: the authorization, its enterprise and bank, its last day in force. */
 export interface AuthorizationFacts {
   id: string;

@@ -1,3 +1,4 @@
+import { AUTHORIZATION_FACTS_SQL, type AuthorizationFacts, authorizationEvent } from './authorization-events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventKind } from './event-kind';
 import { announceNow, type NewEvent } from './outbox';
@@ -51,22 +52,15 @@ function proposalEvent(kind: EventKind, p: { id: string; subject: string; propos
 
 /** Authorizations in force ending within AUTHORIZATION_EXPIRY_DAYS: told to the representatives and the bank, once each. */
 export const sweepExpiringAuthorizations: Sweep = async (em, today) => {
-  const rows = await em.execute<{ id: string; enterprise_id: string; name: string; credit_code: string; bank_code: string; bank_name: string; valid_to: string }[]>(
-    `select a.id, a.enterprise_id, e.name, e.credit_code, b.credit_code as bank_code, b.name as bank_name, to_char(a.valid_to, 'YYYY-MM-DD') as valid_to
-     from data_authorization a join enterprise e on e.id = a.enterprise_id join bank b on b.id = a.bank_id
+  const rows = await em.execute<AuthorizationFacts[]>(
+    `${AUTHORIZATION_FACTS_SQL}
      where a.revoked_at is null and a.valid_from <= ?::date and a.valid_to >= ?::date and a.valid_to <= ${plusDays(AUTHORIZATION_EXPIRY_DAYS)}
      order by a.valid_to, a.id`,
     [today, today, today],
   );
   return announceNow(
     em,
-    rows.map((a) => ({
-      kind: EventKind.AUTHORIZATION_EXPIRING,
-      authorizationId: a.id,
-      enterpriseId: a.enterprise_id,
-      payload: { title: a.name, creditCode: a.credit_code, bankCreditCode: a.bank_code, detail: a.bank_name, date: a.valid_to },
-      dedupeKey: `${EventKind.AUTHORIZATION_EXPIRING}:${a.id}:${a.valid_to}`,
-    })),
+    rows.map((a) => ({ ...authorizationEvent(EventKind.AUTHORIZATION_EXPIRING, a), dedupeKey: `${EventKind.AUTHORIZATION_EXPIRING}:${a.id}:${a.validUntil}` })),
   );
 };
 

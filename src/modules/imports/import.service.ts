@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { announceNow, type NewEvent } from '../../events/outbox';
 import { EventKind } from '../../events/event-kind';
 import { DataAuthorization } from '../authorization/authorization.entity';
-import { type AuthorizationFacts, authorizationEvent } from '../../events/authorization-events';
+import { AUTHORIZATION_FACTS_SQL, type AuthorizationFacts, authorizationEvent } from '../../events/authorization-events';
 import { RegistryFacts } from '../enterprise/registry-facts';
 import { storedActor } from '../viewer/actor';
 import { type Cell, isEmpty } from './import.cells';
@@ -225,9 +225,7 @@ const importFinished = (record: Import, viewer: Viewer, status: 'SUCCEEDED' | 'F
 async function paperGrants(em: EntityManager, ids: string[]): Promise<NewEvent[]> {
   if (ids.length === 0) return [];
   const rows = await em.execute<AuthorizationFacts[]>(
-    `select a.id, a.enterprise_id as "enterpriseId", e.name as "enterpriseName", e.credit_code as "creditCode", b.credit_code as "bankCreditCode",
-            b.name as "bankName", to_char(a.valid_to, 'YYYY-MM-DD') as "validUntil"
-     from data_authorization a join enterprise e on e.id = a.enterprise_id join bank b on b.id = a.bank_id where a.id = any(?::uuid[]) order by a.created_at, a.id`,
+    `${AUTHORIZATION_FACTS_SQL} where a.id = any(?::uuid[]) order by a.created_at, a.id`,
     [`{${ids.join(',')}}`],
   );
   return rows.map((a) => authorizationEvent(EventKind.AUTHORIZATION_GRANTED, a));
