@@ -16,7 +16,7 @@ import { buildInnozoneSchema } from '../src/schema';
 import { createServer } from '../src/server';
 
 /** The part of autocannon 9's programmatic API used here (the package ships no types). */
-interface LoadResult {
+export interface LoadResult {
   /** Seconds the run took. */
   duration: number;
   errors: number;
@@ -26,7 +26,7 @@ interface LoadResult {
   /** Whole milliseconds, of 2xx answers only. */
   latency: { p50: number; p99: number };
 }
-const autocannon = require('autocannon') as (options: {
+export const autocannon = require('autocannon') as (options: {
   url: string;
   method: 'POST';
   headers: Record<string, string>;
@@ -77,8 +77,8 @@ export interface SideBySideOptions {
   log: (line: string) => void;
 }
 
-interface Server {
-  name: 'baseline' | 'innozone';
+export interface Server {
+  name: string;
   url: string;
   /** GET answers 200 once it serves. */
   ready: string;
@@ -98,14 +98,14 @@ interface Round {
 }
 
 /** The median of the finite values (NaN when there are none). */
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const sorted = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -146,7 +146,7 @@ export function startFlags(): string[] {
 }
 
 /** Starts a server process (its readiness: `ready`). */
-function spawnServer(
+export function spawnServer(
   name: Server['name'],
   args: string[],
   env: Record<string, string | undefined>,
@@ -163,7 +163,7 @@ function spawnServer(
 }
 
 /** Waits until GET `server.ready` answers 200; throws with the process's output if it exits first or takes 120 s. */
-async function waitReady(server: Server): Promise<void> {
+export async function waitReady(server: Server): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
@@ -178,7 +178,7 @@ async function waitReady(server: Server): Promise<void> {
   }
 }
 
-async function stopProcess(server: Server): Promise<void> {
+export async function stopProcess(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill('SIGTERM');
   const killed = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
@@ -297,7 +297,7 @@ export async function benchSideBySide({ url, orm, seconds, rounds, connections: 
           const amount = Math.max(3 * connections, Math.ceil(rate.get(s.name)! * seconds));
           const measured = await load(s, connections, { amount });
           rate.set(s.name, measured.rps);
-          rows[s.name].push(measured);
+          rows[s.name as 'baseline' | 'innozone'].push(measured);
         }
         const [b, i] = [rows.baseline[round]!, rows.innozone[round]!];
         log(

@@ -240,6 +240,14 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\w.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, _ . : or -, e.g. innozone:' })
     .default('innozone:'),
+  // Workers on this machine sharing the HTTP port (src/cluster.ts): 1 is one process, as without it; more runs a primary
+  // that starts the database once and forks that many workers (README "Operations", "Workers on one machine").
+  WEB_CONCURRENCY: z.coerce
+    .number({ error: 'must be a whole number of worker processes' })
+    .int({ error: 'must be a whole number of worker processes' })
+    .min(1, { error: 'must be at least 1 (one process, no workers)' })
+    .max(64, { error: 'must be at most 64' })
+    .default(1),
   // Jobs on PostgreSQL (pg-boss, src/events/jobs.ts): the outbox relay's safety net and the daily sweeps.
   JOBS_ENABLED: booleanFlag.default(true),
   // When the daily sweeps run, as cron in the zone's time (Asia/Shanghai): 02:00 by default.
@@ -303,6 +311,8 @@ export interface Config {
   jobs: { enabled: boolean; sweepCron: string };
   /** url: Redis that fans events out across instances (REDIS_URL; unset: one instance); prefix: its channels' prefix. */
   redis: { url?: string; prefix: string };
+  /** Worker processes sharing the HTTP port (WEB_CONCURRENCY); 1: one process, no node:cluster (src/cluster.ts). */
+  webConcurrency: number;
 }
 
 /** Read replicas of the database (DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS). */
@@ -392,5 +402,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_KEY_PREFIX },
+    webConcurrency: e.WEB_CONCURRENCY,
   };
 }

@@ -1,10 +1,12 @@
 // First: tracing (when configured) patches pg and http as they are first required.
 import { tracing } from './telemetry';
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { loadSigningKey, TokenService } from './auth/tokens';
 import { type Config, ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { type DatabaseTarget, openDatabase } from './db/database';
+import { databaseFromPrimary, nameWorkerInResponses, Workers } from './cluster';
 import { migrate, openOrm } from './db/orm';
 import { grantRuntimeRole, userOf } from './db/runtime-role';
 import { Lifecycle, StartAbandoned } from './lifecycle';
@@ -15,12 +17,22 @@ import { seedDemoZoneIfEmpty } from '../seeds';
 import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
 import { jobQueueGauges, type Jobs, startJobs } from './events/jobs';
-import { LocalEventHub } from './subscriptions/hub';
+import { ClusterEventHub } from './subscriptions/cluster-hub';
+import { type EventHub, LocalEventHub } from './subscriptions/hub';
 import { RedisEventHub } from './subscriptions/redis-hub';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
   const startedAt = Date.now();
+  const database = await prepare(config, log, lifecycle);
+  await serve(config, log, lifecycle, database, startedAt);
+}
+
+/**
+ * What runs once however many workers serve: the database (the embedded cluster started), migrations, the demo zone,
+ * the runtime role's grants. Returns the URLs to serve with.
+ */
+async function prepare(config: Config, log: Logger, lifecycle: Lifecycle): Promise<DatabaseTarget> {
   Object.assign(HANDLING_TIMES, config.cppcc);
   const database = await openDatabase(config, log, { avoidPorts: [config.http.port] });
   if (database.embedded) lifecycle.started('embedded PostgreSQL', () => database.embedded!.stop());
@@ -43,7 +55,17 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   if (database.runtimeUrl === database.url) {
     log.warn('the server runs as the database owner, which could disable the audit triggers: set DATABASE_RUNTIME_URL (README)');
   }
+  return database;
+}
 
+/** What each worker runs (all of it, as one process): ORM, events hub, jobs, HTTP server. */
+async function serve(
+  config: Config,
+  log: Logger,
+  lifecycle: Lifecycle,
+  database: Pick<DatabaseTarget, 'url' | 'runtimeUrl'>,
+  startedAt: number,
+): Promise<void> {
   // As the runtime role: everything a request does.
   const orm = await openOrm(database.runtimeUrl, log, 'url' in config.database ? config.database.replicas : undefined);
   lifecycle.started('ORM', () => orm.close(true));
@@ -51,8 +73,13 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   // Events (src/events): the outbox relay and the daily sweeps, unless JOBS_ENABLED=false. Stopped after the HTTP
   // server (no new mutations) and before the ORM its jobs write with.
   // Relayed events reach the subscriptions through the hub (src/subscriptions): through Redis to every instance when
-  // REDIS_URL is set, else this process's. Closed after the jobs that publish into it and the server that reads it.
-  const publisher = config.redis.url ? await RedisEventHub.connect(config.redis.url, config.redis.prefix, log) : new LocalEventHub();
+  // REDIS_URL is set, else through the primary to every worker of this machine (WEB_CONCURRENCY > 1), else this
+  // process's. Closed after the jobs that publish into it and the server that reads it.
+  const publisher: EventHub = config.redis.url
+    ? await RedisEventHub.connect(config.redis.url, config.redis.prefix, log)
+    : cluster.isWorker
+      ? new ClusterEventHub(log)
+      : new LocalEventHub();
   lifecycle.started(config.redis.url ? 'Redis events hub' : 'events hub', () => publisher.close());
   if (config.redis.url) log.info({ channel: (publisher as RedisEventHub).channel }, 'events fan out through Redis');
   let jobs: Jobs | undefined;
@@ -66,13 +93,35 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
   lifecycle.started('HTTP server', () => server.stop());
   if (jobs) jobQueueGauges(server.metrics, jobs);
+  if (cluster.isWorker) nameWorkerInResponses(server.httpServer);
 
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
     server.httpServer.listen(config.http.port, config.http.host, () => resolve());
   });
   const { port } = server.httpServer.address() as AddressInfo;
-  log.info({ url: `http://localhost:${port}/graphql`, ms: Date.now() - startedAt }, 'innozone is ready');
+  log.info({ url: `http://localhost:${port}/graphql`, ms: Date.now() - startedAt }, cluster.isWorker ? 'worker is serving' : 'innozone is ready');
+}
+
+/**
+ * WEB_CONCURRENCY > 1, the primary (src/cluster.ts): the once-only start-up, the signing key (generated here, not by
+ * N workers at once), then the workers. Stopped in reverse: the workers drain and exit, then the embedded PostgreSQL.
+ */
+async function startPrimary(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
+  const startedAt = Date.now();
+  const database = await prepare(config, log, lifecycle);
+  await loadSigningKey(config);
+  const workers = new Workers(config, { url: database.url, runtimeUrl: database.runtimeUrl }, log);
+  lifecycle.started('workers', () => workers.stop());
+  const port = await workers.start();
+  log.info({ url: `http://localhost:${port}/graphql`, workers: config.webConcurrency, ms: Date.now() - startedAt }, 'innozone is ready');
+}
+
+/** WEB_CONCURRENCY > 1, a worker: the database the primary prepared, then everything `serve` runs. */
+async function startWorker(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
+  const startedAt = Date.now();
+  Object.assign(HANDLING_TIMES, config.cppcc);
+  await serve(config, log, lifecycle, await databaseFromPrimary(), startedAt);
 }
 
 function main(): void {
@@ -86,7 +135,9 @@ function main(): void {
     }
     throw err;
   }
-  const log = createLogger(config);
+  const clustered = config.webConcurrency > 1;
+  // A worker's lines name it (`worker`: its node:cluster id, 1 to N, a replacement the next).
+  const log = clustered && cluster.isWorker ? createLogger(config).child({ worker: cluster.worker!.id }) : createLogger(config);
   const lifecycle = new Lifecycle(log);
   // Stopped last: the spans of everything else's shutdown are sent too.
   if (tracing) {
@@ -96,7 +147,8 @@ function main(): void {
   }
   let exitCode = 0;
 
-  const startup = start(config, log, lifecycle).catch((err: unknown) => {
+  const run = !clustered ? start : cluster.isPrimary ? startPrimary : startWorker;
+  const startup = run(config, log, lifecycle).catch((err: unknown) => {
     if (err instanceof StartAbandoned) return;
     log.fatal({ err }, 'innozone could not start');
     shutdown('start-up failed', 1);
@@ -120,6 +172,8 @@ function main(): void {
   process.on('SIGINT', () => shutdown('SIGINT', 0));
   process.on('SIGTERM', () => shutdown('SIGTERM', 0));
   process.on('SIGHUP', () => shutdown('SIGHUP', 0));
+  // A worker whose primary is gone (killed) has no one to restart or stop it: it stops itself.
+  if (clustered && cluster.isWorker) process.on('disconnect', () => shutdown('the primary is gone', 1));
   process.on('uncaughtException', (err) => {
     log.fatal({ err }, 'uncaught exception');
     shutdown('uncaught exception', 1);

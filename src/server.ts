@@ -12,7 +12,8 @@ import { Sema } from 'async-sema';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import pinoHttp from 'pino-http';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { machineRateLimiter } from './rate-limits';
 import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
@@ -331,13 +332,14 @@ function httpErrorAsJson(err: unknown, req: express.Request, res: express.Respon
 /**
  * At most `perMinute` GraphQL requests a minute for each token (each person or machine client holds its own; the zone's
  * administrators share a role, not a budget), an anonymous caller by its address. Over it: 429 with Retry-After (the
- * seconds until the minute frees a request). Counted in this process (rate-limiter-flexible's memory store; its Redis
+ * seconds until the minute frees a request). Counted on this machine (src/rate-limits.ts: in this process, or by the
+ * primary for all WEB_CONCURRENCY workers; rate-limiter-flexible's Redis
  * and PostgreSQL stores share the count between instances). Returns a function that throws the refusal, or does
  * nothing when the limit is off.
  */
 function rateLimit(perMinute: number): (authorization: string | undefined, address: string | undefined) => Promise<void> {
   if (perMinute === 0) return async () => undefined;
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  const limiter = machineRateLimiter('graphql', perMinute, 60);
   return async (authorization, address) => {
     // Called once the token is verified: its hash names it (the token itself is a credential, not kept as a key),
     // however the header spaces it, so that "Bearer  t" is not a fresh budget for t.

@@ -140,3 +140,34 @@ describe('npm run bench:imports', () => {
     ]);
   }, 300_000);
 });
+
+/**
+ * Smoke test of `npm run bench:instances` (issue 17's fan-out latency across two instances and throughput with two
+ * workers against one, measured on demand): on a tiny zone, 5 events and one short round, it runs to the end and prints
+ * both figures. The fan-out needs Redis (127.0.0.1:6379 or REDIS_URL): without it the bench says it skipped that part,
+ * which CI (INNOZONE_REDIS_TESTS=required) does not accept. Timings are never asserted.
+ */
+describe('npm run bench:instances', () => {
+  it('measures the fan-out through Redis and two workers against one on a tiny zone', async () => {
+    const scripts = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect([scripts['prebench:instances'], scripts['bench:instances']]).toEqual(['npm run build', 'node dist/bench/instances.js']);
+    await run(process.execPath, [projectPath('node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'bench', '-d', 'dist', '-q'], { cwd: projectPath() });
+    const { stdout } = await run(
+      process.execPath,
+      [projectPath('dist', 'bench', 'instances.js'), '--enterprises', '200', '--events', '5', '--seconds', '1', '--rounds', '1', '--connections', '2'],
+      { cwd: projectPath(), env: { ...process.env, DATABASE_URL: testAdminUrl() }, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^# innozone instances benchmark: 200 enterprises, PostgreSQL from DATABASE_URL, \d+ cores$/);
+    const fanOut = lines.find((l) => l.startsWith('fan-out'));
+    if (fanOut === undefined || fanOut.startsWith('fan-out: skipped')) {
+      expect(process.env['INNOZONE_REDIS_TESTS']).not.toBe('required');
+      expect(fanOut).toMatch(/^fan-out: skipped, no Redis answers at /);
+    } else {
+      expect(fanOut).toMatch(/^fan-out A → Redis → B, 5 events, from A's answer to the event on B: p50 -?[\d.]+ ms, p95 -?[\d.]+ ms, p99 -?[\d.]+ ms, max -?[\d.]+ ms \(target p99 < 200 ms: (met|MISSED)\)$/);
+    }
+    const header = lines.indexOf('| workers | req/s | p50/p99 ms |');
+    expect(lines.slice(header + 2, header + 4).map((l) => l.split(' | ')[0])).toEqual(['| 1', '| 2']);
+    expect(lines.at(-1)).toMatch(/^throughput, 2 workers over 1: \d+\.\d{3}$/);
+  }, 300_000);
+});

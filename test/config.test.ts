@@ -31,6 +31,7 @@ describe('config', () => {
       jobs: { enabled: true, sweepCron: '0 2 * * *' },
       webDir: projectPath('dist', 'web'),
       redis: { url: undefined, prefix: 'innozone:' },
+      webConcurrency: 1,
     });
   });
 
@@ -67,6 +68,7 @@ describe('config', () => {
         JOBS_SWEEP_CRON: '30 1 * * *',
         REDIS_URL: 'redis://10.0.0.5:6379/2',
         REDIS_KEY_PREFIX: 'zone-wuhan:',
+        WEB_CONCURRENCY: '3',
       },
       '/srv',
     );
@@ -96,6 +98,7 @@ describe('config', () => {
       jobs: { enabled: false, sweepCron: '30 1 * * *' },
       webDir: '/srv/console',
       redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
+      webConcurrency: 3,
     });
   });
 
@@ -138,6 +141,26 @@ describe('config', () => {
       'REDIS_URL="localhost:6379": must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0',
     ]);
     expect((error as ConfigError).message).toMatch(/^innozone cannot start, the environment is invalid:\n  - NODE_ENV=/);
+  });
+
+  it('reads WEB_CONCURRENCY, the workers sharing the port, as a whole number from 1 to 64', () => {
+    expect([loadConfig({}).webConcurrency, loadConfig({ WEB_CONCURRENCY: '2' }).webConcurrency, loadConfig({ WEB_CONCURRENCY: '64' }).webConcurrency]).toEqual([1, 2, 64]);
+    // Without REDIS_URL too: the workers pass events to each other through the primary (src/subscriptions/cluster-hub.ts).
+    expect(loadConfig({ WEB_CONCURRENCY: '4', REDIS_URL: '' }).redis.url).toBeUndefined();
+    const problems = (value: string) => {
+      try {
+        loadConfig({ WEB_CONCURRENCY: value });
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(['0', '65', '1.5', 'auto'].map(problems)).toEqual([
+      ['WEB_CONCURRENCY="0": must be at least 1 (one process, no workers)'],
+      ['WEB_CONCURRENCY="65": must be at most 64'],
+      ['WEB_CONCURRENCY="1.5": must be a whole number of worker processes'],
+      ['WEB_CONCURRENCY="auto": must be a whole number of worker processes'],
+    ]);
   });
 
   it('refuses a runtime URL without the owner URL it goes with', () => {

@@ -1,7 +1,8 @@
 import { parse, serialize } from 'cookie';
 import express from 'express';
 import ipaddr from 'ipaddr.js';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { machineRateLimiter } from '../rate-limits';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   AccountError,
@@ -87,8 +88,8 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
   const router = express.Router();
   const name = options.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   // Lockout is per account; guessing one password across many accounts is held back per address (rate-limiter-flexible,
-  // as the GraphQL rate limit; counted in this process).
-  const attempts = options.signInPerMinute > 0 ? new RateLimiterMemory({ points: options.signInPerMinute, duration: 60 }) : null;
+  // as the GraphQL rate limit; counted on this machine, src/rate-limits.ts).
+  const attempts = options.signInPerMinute > 0 ? machineRateLimiter('sign-in', options.signInPerMinute, 60) : null;
   const cookie = (value: string, maxAgeSeconds: number) =>
     serialize(name, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
   /** The cookie of a session: kept by the browser exactly as long as the session can last (its absolute end). */

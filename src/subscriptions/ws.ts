@@ -1,9 +1,11 @@
+import cluster from 'node:cluster';
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { WORKER_HEADER } from '../cluster';
 import { organisationExists } from '../auth/organisations';
 import { sessionIdOf, sessionViewer } from '../auth/sessions';
 import type { TokenService } from '../auth/tokens';
@@ -53,6 +55,8 @@ export function attachSubscriptions(httpServer: http.Server, deps: SubscriptionD
   const format = formatError(config.production);
   const rules = [...specifiedRules, ...armorRules(limits), oneOfVariablesRule];
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // A worker of WEB_CONCURRENCY names itself in the 101 answer, as in every HTTP response (src/cluster.ts).
+  if (cluster.isWorker) wss.on('headers', (headers) => headers.push(`${WORKER_HEADER}: ${cluster.worker!.id}`));
   let sequence = 0;
 
   const server = useServer<Record<string, unknown> | undefined, Accepted>(

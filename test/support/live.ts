@@ -1,4 +1,5 @@
 import { type Client, createClient } from 'graphql-ws';
+import type { IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
 
 /** What a subscription received: its `next` payloads, and how it ended (an error, or completion). */
@@ -12,15 +13,19 @@ export interface Received<T> {
 export class LiveClient {
   readonly client: Client;
   closed: { code: number; reason: string } | null = null;
+  /** The headers of the server's 101 answer to the upgrade (e.g. `innozone-worker`, which worker took the socket). */
+  upgradeHeaders: IncomingHttpHeaders | null = null;
   private readonly closedOnce: Promise<{ code: number; reason: string }>;
 
   constructor(httpUrl: string, params: Record<string, unknown> | null, headers: Record<string, string> = {}) {
     let onClosed!: (c: { code: number; reason: string }) => void;
     this.closedOnce = new Promise((resolve) => (onClosed = resolve));
     // A WebSocket sending the upgrade request's headers (a session cookie), as a browser sends its cookies.
+    const self = this;
     class WithHeaders extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
         super(url, protocols, { headers });
+        this.once('upgrade', (res) => (self.upgradeHeaders = res.headers));
       }
     }
     this.client = createClient({
