@@ -163,13 +163,14 @@ describe('WEB_CONCURRENCY=2: a primary and two workers on one port', () => {
     // 5. SIGTERM: each worker drains and exits, then the primary stops the embedded PostgreSQL, and exits 0.
     app.kill('SIGTERM');
     expect(await app.exited).toEqual({ code: 0, signal: null });
-    const primarySteps = app.lines.filter((l) => typeof l['step'] === 'number' && !('worker' in l)).map((l) => l.msg);
-    expect(primarySteps).toEqual(embedded ? ['workers stopped', 'embedded PostgreSQL stopped'] : ['workers stopped']);
+    // Log lines can reach the pipe out of order (three processes write to it), their `step` numbers cannot.
+    const steps = (of: (l: LogLine) => boolean) =>
+      app.lines.filter((l) => of(l) && typeof l['step'] === 'number').sort((a, b) => (a['step'] as number) - (b['step'] as number)).map((l) => l.msg);
+    expect(steps((l) => !('worker' in l))).toEqual(embedded ? ['workers stopped', 'embedded PostgreSQL stopped'] : ['workers stopped']);
     const exits = primaryLines(app).filter((l) => l.msg === 'worker exited').map((l) => [l['worker'], l['code'], l['signal']]);
     expect(exits.sort()).toEqual([[3, 0, null], [Number(heldBy), 0, null]].sort());
     for (const worker of [Number(heldBy), 3]) {
-      const steps = app.lines.filter((l) => l['worker'] === worker && typeof l['step'] === 'number').map((l) => l.msg);
-      expect(steps).toEqual(['HTTP server stopped', 'jobs stopped', 'events hub stopped', 'ORM stopped']);
+      expect(steps((l) => l['worker'] === worker)).toEqual(['HTTP server stopped', 'jobs stopped', 'events hub stopped', 'ORM stopped']);
     }
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   }, 300_000);
