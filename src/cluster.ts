@@ -1,6 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { AggregatorRegistry } from 'prom-client';
+import type { Metrics } from './metrics';
 import type { Config } from './config';
 import type { DatabaseTarget } from './db/database';
 import { countWorkersRateLimits } from './rate-limits';
@@ -19,6 +21,9 @@ import { fanOutToWorkers, isHubEnvelope } from './subscriptions/cluster-hub';
 const DATABASE_REQUEST = 'innozone:database?';
 const DATABASE_ANSWER = 'innozone:database';
 type DatabaseUrls = Pick<DatabaseTarget, 'url' | 'runtimeUrl'>;
+/** A worker's GET /metrics asks the primary for every worker's metrics combined (prom-client's AggregatorRegistry). */
+const METRICS_REQUEST = 'innozone:metrics?';
+const METRICS_ANSWER = 'innozone:metrics';
 
 /** The response header naming the worker that answered (only when clustered): which worker a balancer's request reached. */
 export const WORKER_HEADER = 'Innozone-Worker';
@@ -52,6 +57,44 @@ export function databaseFromPrimary(): Promise<DatabaseUrls> {
   });
 }
 
+/**
+ * In a worker, as soon as it runs: answers the primary's requests for this worker's metrics (none until its server
+ * exists, so that a worker starting does not hold up a scrape).
+ */
+export function offerMetricsToPrimary(): void {
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([]);
+}
+
+let metricsRequests = 0;
+/**
+ * In a worker, once its server exists: its registry is offered to the primary, and its GET /metrics answers every
+ * worker's metrics as the primary combines them (counters and histograms summed, gauges as each declares), so a scrape
+ * of the shared port reads the instance whichever worker took it.
+ */
+export function answerMetricsForAllWorkers(metrics: Metrics): void {
+  AggregatorRegistry.setRegistries([metrics.registry]);
+  metrics.answerWith(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const id = ++metricsRequests;
+        const timer = setTimeout(() => finish(new Error('the primary did not answer with the workers\' metrics in 10 s')), 10_000);
+        const onMessage = (message: unknown) => {
+          const m = message as { type?: unknown; id?: number; text?: string; error?: string };
+          if (m?.type === METRICS_ANSWER && m.id === id) finish(m.error === undefined ? null : new Error(m.error), m.text);
+        };
+        const finish = (err: Error | null, text?: string) => {
+          clearTimeout(timer);
+          process.off('message', onMessage);
+          if (err) reject(err);
+          else resolve(text ?? '');
+        };
+        process.on('message', onMessage);
+        process.send!({ type: METRICS_REQUEST, id });
+      }),
+  );
+}
+
 /** In a worker: names the worker in every HTTP response (`Innozone-Worker: <id>`; a replacement takes the next id). */
 export function nameWorkerInResponses(httpServer: import('node:http').Server): void {
   const id = String(cluster.worker!.id);
@@ -74,9 +117,18 @@ export class Workers {
     private readonly database: DatabaseUrls,
     private readonly log: Logger,
   ) {
+    const aggregator = new AggregatorRegistry();
     cluster.on('message', (worker, message: unknown) => {
+      const type = (message as { type?: unknown })?.type;
       if (isHubEnvelope(message)) fanOutToWorkers(message, this.live.values());
-      else if ((message as { type?: unknown })?.type === DATABASE_REQUEST) worker.send({ type: DATABASE_ANSWER, database: this.database });
+      else if (type === DATABASE_REQUEST) worker.send({ type: DATABASE_ANSWER, database: this.database });
+      else if (type === METRICS_REQUEST) {
+        const id = (message as { id: number }).id;
+        aggregator.clusterMetrics().then(
+          (text) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id, text }),
+          (err: Error) => worker.isConnected() && worker.send({ type: METRICS_ANSWER, id, error: err.message }),
+        );
+      }
     });
     countWorkersRateLimits();
   }

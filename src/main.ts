@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { loadSigningKey, TokenService } from './auth/tokens';
 import { type Config, ConfigError, loadConfig } from './config';
 import { type DatabaseTarget, openDatabase } from './db/database';
-import { databaseFromPrimary, nameWorkerInResponses, Workers } from './cluster';
+import { answerMetricsForAllWorkers, databaseFromPrimary, nameWorkerInResponses, offerMetricsToPrimary, Workers } from './cluster';
 import { migrate, openOrm } from './db/orm';
 import { grantRuntimeRole, userOf } from './db/runtime-role';
 import { Lifecycle, StartAbandoned } from './lifecycle';
@@ -93,7 +93,10 @@ async function serve(
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
   lifecycle.started('HTTP server', () => server.stop());
   if (jobs) jobQueueGauges(server.metrics, jobs);
-  if (cluster.isWorker) nameWorkerInResponses(server.httpServer);
+  if (cluster.isWorker) {
+    nameWorkerInResponses(server.httpServer);
+    answerMetricsForAllWorkers(server.metrics);
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
@@ -120,6 +123,7 @@ async function startPrimary(config: Config, log: Logger, lifecycle: Lifecycle): 
 /** WEB_CONCURRENCY > 1, a worker: the database the primary prepared, then everything `serve` runs. */
 async function startWorker(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
   const startedAt = Date.now();
+  offerMetricsToPrimary();
   Object.assign(HANDLING_TIMES, config.cppcc);
   await serve(config, log, lifecycle, await databaseFromPrimary(), startedAt);
 }

@@ -60,6 +60,11 @@ export interface GaugeDefinition {
   labelNames?: string[];
   /** Called at each scrape: one number, or one sample per label combination. On a throw the scrape goes on without it. */
   collect: () => number | GaugeSample[] | Promise<number | GaugeSample[]>;
+  /**
+   * How WEB_CONCURRENCY workers' values combine in one scrape (src/cluster.ts): `sum` (default) for what each worker
+   * holds of its own (its pool's connections), `max` for what every worker reads alike (a queue's depth).
+   */
+  aggregator?: 'sum' | 'max';
 }
 
 export interface MetricsOptions {
@@ -78,6 +83,8 @@ export class Metrics {
   private readonly operations: Counter<'operation' | 'type' | 'outcome'>;
   private readonly durations: Histogram<'operation' | 'type'>;
   private readonly names = new Set<string>();
+  /** The exposition text GET /metrics answers: this registry's, or every worker's summed (`answerWith`). */
+  private exposition: () => Promise<string> = () => this.registry.metrics();
 
   constructor(private readonly options: MetricsOptions) {
     // Node's standard metrics under their standard names (process_cpu_seconds_total, nodejs_eventloop_lag_seconds,
@@ -120,6 +127,7 @@ export class Metrics {
       help: definition.help,
       labelNames: definition.labelNames ?? [],
       registers: [this.registry],
+      aggregator: definition.aggregator ?? 'sum',
       async collect() {
         this.reset();
         let value: number | GaugeSample[];
@@ -190,6 +198,11 @@ export class Metrics {
     };
   }
 
+  /** Makes GET /metrics answer `exposition` (a worker: every worker's metrics combined by the primary). */
+  answerWith(exposition: () => Promise<string>): void {
+    this.exposition = exposition;
+  }
+
   /** GET /metrics: the exposition text; with a token set, only for `Authorization: Bearer <token>`. */
   handler(): express.RequestHandler {
     const expected = this.options.token ? Buffer.from(`Bearer ${this.options.token}`) : undefined;
@@ -202,7 +215,7 @@ export class Metrics {
         }
       }
       try {
-        const text = await this.registry.metrics();
+        const text = await this.exposition();
         res.set('content-type', this.registry.contentType).set('cache-control', 'no-store').send(text);
       } catch (err) {
         next(err);

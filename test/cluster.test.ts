@@ -114,6 +114,16 @@ describe('WEB_CONCURRENCY=2: a primary and two workers on one port', () => {
     expect(answers.map((a) => [a.status, a.body])).toEqual(Array(6).fill([200, { data: { viewer: null } }]));
     expect(new Set(answers.map((a) => a.worker))).toEqual(new Set(['1', '2']));
 
+    // Either worker's /metrics counts the instance: the six answers above, three from each worker, summed.
+    const scrapes: Answer[] = [];
+    for (const worker of ['1', '2']) {
+      const agent = await connectionTo(port, worker);
+      scrapes.push(await request(port, 'GET', '/metrics', undefined, {}, agent));
+      agent.destroy();
+    }
+    const graphqlAnswers = (text: string) => /^innozone_http_requests_total\{method="POST",route="\/graphql",status="200"\} (\d+)$/m.exec(text)?.[1];
+    expect(scrapes.map((a) => [a.worker, a.status, graphqlAnswers(a.body)])).toEqual([['1', 200, '6'], ['2', 200, '6']]);
+
     // 2. A subscriber held by one worker hears of a mutation answered by the other.
     const office = await tokens.sign({ role: Role.CPPCC_OFFICE });
     const members = await request(port, 'POST', '/graphql', { query: '{ cppccMembers(first: 1) { nodes { id } } }' }, { authorization: `Bearer ${office}` });

@@ -91,6 +91,8 @@ export function jobQueueGauges(metrics: Pick<Metrics, 'registerGauge'>, jobs: Pi
     name: 'innozone_job_queue_depth',
     help: 'Jobs waiting in each pg-boss queue (created or retrying, not yet taken by a worker).',
     labelNames: ['queue'],
+    // Every worker of an instance reads the same queues: their depth is not to be summed.
+    aggregator: 'max',
     collect: async () =>
       Promise.all(Object.values(QUEUES).map(async (queue) => ({ labels: { queue }, value: await jobs.boss.getQueueSize(queue) }))),
   });
