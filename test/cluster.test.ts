@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/auth/roles';
@@ -169,6 +170,12 @@ describe('WEB_CONCURRENCY=2: a primary and two workers on one port', () => {
     await waitUntil('the replacement serves', () => app.lines.some((l) => l['worker'] === 3 && l.msg === 'worker is serving'));
     const after = await Promise.all(Array.from({ length: 6 }, () => request(port, 'GET', '/healthz')));
     expect(new Set(after.map((a) => a.worker))).toEqual(new Set([heldBy, '3']));
+    // Dying again within the minute, a worker is replaced after twice the wait: a crash loop does not spin.
+    process.kill(started().find(([wid]) => wid === 3)![1], 'SIGKILL');
+    await waitUntil('a fourth worker is ready', () => started().some(([wid]) => wid === 4));
+    const waits = primaryLines(app).filter((l) => l.msg === 'worker died; starting another').map((l) => [l['worker'], l['restartInMs']]);
+    expect(waits).toEqual([[Number(other), 500], [3, 1000]]);
+    await waitUntil('the fourth worker serves', () => app.lines.some((l) => l['worker'] === 4 && l.msg === 'worker is serving'));
 
     // 5. SIGTERM: each worker drains and exits, then the primary stops the embedded PostgreSQL, and exits 0.
     app.kill('SIGTERM');
@@ -178,12 +185,34 @@ describe('WEB_CONCURRENCY=2: a primary and two workers on one port', () => {
       app.lines.filter((l) => of(l) && typeof l['step'] === 'number').sort((a, b) => (a['step'] as number) - (b['step'] as number)).map((l) => l.msg);
     expect(steps((l) => !('worker' in l))).toEqual(embedded ? ['workers stopped', 'embedded PostgreSQL stopped'] : ['workers stopped']);
     const exits = primaryLines(app).filter((l) => l.msg === 'worker exited').map((l) => [l['worker'], l['code'], l['signal']]);
-    expect(exits.sort()).toEqual([[3, 0, null], [Number(heldBy), 0, null]].sort());
-    for (const worker of [Number(heldBy), 3]) {
+    expect(exits.sort()).toEqual([[4, 0, null], [Number(heldBy), 0, null]].sort());
+    for (const worker of [Number(heldBy), 4]) {
       expect(steps((l) => l['worker'] === worker)).toEqual(['HTTP server stopped', 'jobs stopped', 'events hub stopped', 'ORM stopped']);
     }
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   }, 300_000);
+
+  it('fails the start when a worker cannot listen (the port taken): exits 1, leaving no worker and no PostgreSQL', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve));
+    const taken = (blocker.address() as net.AddressInfo).port;
+    const ownDir = await mkdtemp(path.join(os.tmpdir(), 'innozone-cluster-taken-'));
+    try {
+      const failing = new InnozoneProcess({ INNOZONE_DATA_DIR: ownDir, PORT: String(taken), WEB_CONCURRENCY: '2', INNOZONE_TOKEN_SECRET: secret });
+      expect(await failing.exited).toEqual({ code: 1, signal: null });
+      const fatal = failing.lines.find((l) => l.msg === 'innozone could not start' && !('worker' in l));
+      expect((fatal?.['err'] as { message?: string } | undefined)?.message).toMatch(/^worker 1 \(pid \d+\) exited during start-up \(code 1, signal null\)$/);
+      const workerFatal = failing.lines.find((l) => l.msg === 'innozone could not start' && l['worker'] === 1);
+      expect((workerFatal?.['err'] as { code?: string } | undefined)?.code).toBe('EADDRINUSE');
+      // The second worker was never forked, and the embedded PostgreSQL was stopped.
+      expect(failing.lines.some((l) => l['worker'] === 2)).toBe(false);
+      expect(postgresProcessesFor(ownDir)).toEqual([]);
+    } finally {
+      blocker.close();
+      for (const pid of postgresProcessesFor(ownDir)) process.kill(pid, 'SIGKILL');
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('refuses WEB_CONCURRENCY that is not a whole number from 1 to 64, starting nothing', async () => {
     const refused = new InnozoneProcess({ INNOZONE_DATA_DIR: dataDir, PORT: String(await freePort()), WEB_CONCURRENCY: '0' });
