@@ -6,6 +6,7 @@ import type { Metrics } from './metrics';
 import type { Config } from './config';
 import type { DatabaseTarget } from './db/database';
 import { countWorkersRateLimits } from './rate-limits';
+import { innozoneWorker } from './worker';
 import { fanOutToWorkers, isHubEnvelope } from './subscriptions/cluster-hub';
 
 /**
@@ -97,7 +98,7 @@ export function answerMetricsForAllWorkers(metrics: Metrics): void {
 
 /** In a worker: names the worker in every HTTP response (`Innozone-Worker: <id>`; a replacement takes the next id). */
 export function nameWorkerInResponses(httpServer: import('node:http').Server): void {
-  const id = String(cluster.worker!.id);
+  const id = String(innozoneWorker());
   httpServer.prependListener('request', (_req, res) => res.setHeader(WORKER_HEADER, id));
 }
 

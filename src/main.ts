@@ -18,6 +18,7 @@ import { disableDemoAccounts } from './modules/account/account.service';
 import { HANDLING_TIMES } from './modules/cppcc/cppcc.service';
 import { jobQueueGauges, type Jobs, startJobs } from './events/jobs';
 import { ClusterEventHub } from './subscriptions/cluster-hub';
+import { becomeInnozoneWorker, innozoneWorker } from './worker';
 import { type EventHub, LocalEventHub } from './subscriptions/hub';
 import { RedisEventHub } from './subscriptions/redis-hub';
 
@@ -77,7 +78,7 @@ async function serve(
   // process's. Closed after the jobs that publish into it and the server that reads it.
   const publisher: EventHub = config.redis.url
     ? await RedisEventHub.connect(config.redis.url, config.redis.prefix, log)
-    : cluster.isWorker
+    : innozoneWorker() !== null
       ? new ClusterEventHub(log)
       : new LocalEventHub();
   lifecycle.started(config.redis.url ? 'Redis events hub' : 'events hub', () => publisher.close());
@@ -93,7 +94,7 @@ async function serve(
   const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
   lifecycle.started('HTTP server', () => server.stop());
   if (jobs) jobQueueGauges(server.metrics, jobs);
-  if (cluster.isWorker) {
+  if (innozoneWorker() !== null) {
     nameWorkerInResponses(server.httpServer);
     answerMetricsForAllWorkers(server.metrics);
   }
@@ -103,7 +104,7 @@ async function serve(
     server.httpServer.listen(config.http.port, config.http.host, () => resolve());
   });
   const { port } = server.httpServer.address() as AddressInfo;
-  log.info({ url: `http://localhost:${port}/graphql`, ms: Date.now() - startedAt }, cluster.isWorker ? 'worker is serving' : 'innozone is ready');
+  log.info({ url: `http://localhost:${port}/graphql`, ms: Date.now() - startedAt }, innozoneWorker() !== null ? 'worker is serving' : 'innozone is ready');
 }
 
 /**
@@ -123,6 +124,7 @@ async function startPrimary(config: Config, log: Logger, lifecycle: Lifecycle): 
 /** WEB_CONCURRENCY > 1, a worker: the database the primary prepared, then everything `serve` runs. */
 async function startWorker(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
   const startedAt = Date.now();
+  becomeInnozoneWorker();
   offerMetricsToPrimary();
   Object.assign(HANDLING_TIMES, config.cppcc);
   await serve(config, log, lifecycle, await databaseFromPrimary(), startedAt);

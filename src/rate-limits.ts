@@ -1,5 +1,5 @@
-import cluster from 'node:cluster';
 import { type RateLimiterAbstract, RateLimiterCluster, RateLimiterClusterMaster, RateLimiterMemory } from 'rate-limiter-flexible';
+import { innozoneWorker } from './worker';
 
 /**
  * A rate limiter counted on this machine: in this process as one process runs (RateLimiterMemory), and in a worker of
@@ -9,7 +9,7 @@ import { type RateLimiterAbstract, RateLimiterCluster, RateLimiterClusterMaster,
  * is the fallback without it.
  */
 export function machineRateLimiter(keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
-  if (cluster.isWorker) return new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 3_000 });
+  if (innozoneWorker() !== null) return new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 3_000 });
   return new RateLimiterMemory({ keyPrefix, points, duration });
 }
 

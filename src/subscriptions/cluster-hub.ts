@@ -1,10 +1,11 @@
-import cluster, { type Worker } from 'node:cluster';
+import type { Worker } from 'node:cluster';
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { RelayedEvent } from '../events/publisher';
 import type { Recipient } from '../events/recipients';
 import type { EventHub } from './hub';
 import { decode, encode } from './redis-hub';
+import { innozoneWorker } from '../worker';
 
 /** The IPC message a worker's hub sends to the primary, and the primary sends on to every worker. */
 export const HUB_MESSAGE = 'innozone:hub';
@@ -42,7 +43,7 @@ export class ClusterEventHub extends EventEmitter implements EventHub {
 
   constructor(private readonly log: Logger) {
     super();
-    if (!cluster.isWorker || !process.send) throw new Error('ClusterEventHub runs in a node:cluster worker only');
+    if (innozoneWorker() === null || !process.send) throw new Error('ClusterEventHub runs in a worker of innozone\'s primary only');
     this.setMaxListeners(0);
     process.on('message', this.onMessage);
   }

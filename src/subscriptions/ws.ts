@@ -1,4 +1,3 @@
-import cluster from 'node:cluster';
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
@@ -6,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { WORKER_HEADER } from '../cluster';
+import { innozoneWorker } from '../worker';
 import { organisationExists } from '../auth/organisations';
 import { sessionIdOf, sessionViewer } from '../auth/sessions';
 import type { TokenService } from '../auth/tokens';
@@ -56,7 +56,8 @@ export function attachSubscriptions(httpServer: http.Server, deps: SubscriptionD
   const rules = [...specifiedRules, ...armorRules(limits), oneOfVariablesRule];
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   // A worker of WEB_CONCURRENCY names itself in the 101 answer, as in every HTTP response (src/cluster.ts).
-  if (cluster.isWorker) wss.on('headers', (headers) => headers.push(`${WORKER_HEADER}: ${cluster.worker!.id}`));
+  const worker = innozoneWorker();
+  if (worker !== null) wss.on('headers', (headers) => headers.push(`${WORKER_HEADER}: ${worker}`));
   let sequence = 0;
 
   const server = useServer<Record<string, unknown> | undefined, Accepted>(
