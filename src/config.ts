@@ -248,6 +248,30 @@ const envSchema = z.object({
     .trim()
     .regex(/^(\S+\s+){4}\S+$/, { error: 'must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *' })
     .default('0 2 * * *'),
+  // Webhooks (README "Webhooks"): the key their secrets are encrypted with at rest (AES-256-GCM). Unset: one derived
+  // from the token signing key (INNOZONE_TOKEN_SECRET or .data/token-secret), so changing that key then makes every
+  // registered secret unreadable (deliveries fail until each webhook is given its secret again with updateWebhook).
+  WEBHOOK_SECRET_KEY: z.string().min(32, { error: 'must be at least 32 characters (the key webhook secrets are encrypted with)' }).optional(),
+  // How many times a failed delivery is tried again before it is DEAD, and the first wait; each later wait doubles.
+  WEBHOOK_RETRY_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of retries' })
+    .int({ error: 'must be a whole number of retries' })
+    .min(0, { error: 'must be at least 0' })
+    .max(20, { error: 'must be at most 20' })
+    .default(8),
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(3_600, { error: 'must be at most 3600' })
+    .default(30),
+  // How long one delivery waits for the receiver's answer.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(60, { error: 'must be at most 60' })
+    .default(10),
 });
 
 export interface Config {
@@ -301,6 +325,12 @@ export interface Config {
   cppcc: CppccSettings;
   /** enabled: the server runs pg-boss (JOBS_ENABLED); sweepCron: when the daily sweeps run, in Asia/Shanghai. */
   jobs: { enabled: boolean; sweepCron: string };
+  /**
+   * Webhook deliveries (src/events/webhook-delivery.ts): secretKey, the key secrets are encrypted with (WEBHOOK_SECRET_KEY;
+   * unset: derived from the token signing key); retryLimit and retryDelaySeconds, pg-boss's retries with exponential
+   * backoff; timeoutMs, the wait for a receiver's answer.
+   */
+  webhooks: { secretKey?: string; retryLimit: number; retryDelaySeconds: number; timeoutMs: number };
   /** url: Redis that fans events out across instances (REDIS_URL; unset: one instance); prefix: its channels' prefix. */
   redis: { url?: string; prefix: string };
 }
@@ -391,6 +421,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
     },
     jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
+    webhooks: {
+      ...(e.WEBHOOK_SECRET_KEY ? { secretKey: e.WEBHOOK_SECRET_KEY } : {}),
+      retryLimit: e.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_KEY_PREFIX },
   };
 }

@@ -29,6 +29,7 @@ describe('config', () => {
       seedDemoZone: true,
       cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       jobs: { enabled: true, sweepCron: '0 2 * * *' },
+      webhooks: { retryLimit: 8, retryDelaySeconds: 30, timeoutMs: 10_000 },
       webDir: projectPath('dist', 'web'),
       redis: { url: undefined, prefix: 'innozone:' },
     });
@@ -65,6 +66,10 @@ describe('config', () => {
         OTEL_SERVICE_NAME: 'innozone-east-lake',
         JOBS_ENABLED: 'false',
         JOBS_SWEEP_CRON: '30 1 * * *',
+        WEBHOOK_SECRET_KEY: 'webhook-secret-key-0123456789abcdef',
+        WEBHOOK_RETRY_LIMIT: '3',
+        WEBHOOK_RETRY_DELAY_SECONDS: '5',
+        WEBHOOK_TIMEOUT_SECONDS: '4',
         REDIS_URL: 'redis://10.0.0.5:6379/2',
         REDIS_KEY_PREFIX: 'zone-wuhan:',
       },
@@ -94,6 +99,7 @@ describe('config', () => {
       seedDemoZone: false,
       cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
       jobs: { enabled: false, sweepCron: '30 1 * * *' },
+      webhooks: { secretKey: 'webhook-secret-key-0123456789abcdef', retryLimit: 3, retryDelaySeconds: 5, timeoutMs: 4000 },
       webDir: '/srv/console',
       redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
     });
@@ -185,6 +191,11 @@ describe('config', () => {
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4317' })).toThrow(
       'OTEL_EXPORTER_OTLP_ENDPOINT="otel-collector:4317": must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318',
     );
+  });
+
+  it('refuses a short webhook secret key and retries out of range', () => {
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'short' })).toThrow('WEBHOOK_SECRET_KEY="short": must be at least 32 characters (the key webhook secrets are encrypted with)');
+    expect(() => loadConfig({ WEBHOOK_RETRY_LIMIT: '21' })).toThrow('WEBHOOK_RETRY_LIMIT="21": must be at most 20');
   });
 
   it('refuses a sweep schedule that is not cron', () => {
