@@ -185,7 +185,7 @@ describe('the outbox and its relay', () => {
       const metrics = new Metrics({ maxOperationNames: 10 });
       jobQueueGauges(metrics, jobs);
       const depth = (await metrics.registry.getSingleMetric('innozone_job_queue_depth')!.get()).values.map((v) => [v.labels['queue'], Number.isInteger(v.value) && v.value >= 0]);
-      expect(depth.sort()).toEqual([['daily-sweeps', true], ['outbox-relay', true]]);
+      expect(depth.sort()).toEqual([['daily-sweeps', true], ['outbox-relay', true], ['webhook-delivery', true]]);
     } finally {
       await jobs.stop(5_000);
     }
