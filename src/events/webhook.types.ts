@@ -207,9 +207,9 @@ export class Webhook {
     return new Actor(this.recipientRole, this.recipientOrg);
   }
 
-  @Field(() => Actor, { nullable: true, description: 'Who registered it.' })
-  get createdBy(): Actor | null {
-    return Actor.parse(this.createdByStored);
+  @Field(() => Actor, { description: 'Who registered it.' })
+  get createdBy(): Actor {
+    return Actor.parse(this.createdByStored)!;
   }
 }
 
