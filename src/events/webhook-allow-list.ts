@@ -43,7 +43,8 @@ const hostOf = (host: string) => host.toLowerCase().replace(/^\[(.*)\]$/, '$1').
 
 /** Parses an allow-list entry, or says why it is not one. */
 export function parseAllowEntry(text: string): AllowEntry | string {
-  const m = /^(https?):\/\/(\*\.)?([^/:?#\s]+|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?\/?$/.exec(text.trim());
+  // Host names in ASCII (an internationalized one as punycode): nothing else can reach the stored list.
+  const m = /^(https?):\/\/(\*\.)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?\/?$/.exec(text.trim());
   if (!m) return 'Give an origin: http(s)://host, http(s)://host:port or https://*.domain, without a path.';
   const scheme = m[1] as 'http' | 'https';
   const host = hostOf(m[3]!);

@@ -63,8 +63,9 @@ export class WebhookResolver {
   @Mutation(() => RegisterWebhookPayload, {
     description:
       'Registers a webhook for your organization: the events addressed to it (as its notifications) of the kinds chosen are POSTed ' +
-      'to the URL, signed with the secret (README “Webhooks”). The URL must be on the allow-list.\n\n' +
-      'Errors: InvalidInputError (a kind never told to your role, a secret too short, a URL registered already: DUPLICATE), WebhookUrlNotAllowedError.',
+      'to the URL, signed with the secret (README “Webhooks”). The URL must be on the allow-list; the kinds, ones your role is ever ' +
+      'told of; the secret, 32 to 256 characters; a URL your organization registered already is a DuplicateError.\n\n' +
+      'Errors: InvalidInputError, DuplicateError, WebhookUrlNotAllowedError.',
   })
   async registerWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterWebhookInput, { description: 'The URL, the kinds and the secret.' }) input: RegisterWebhookInput) {
     return RegisterWebhookPayload.from(await registerWebhook(ctx, input));
@@ -121,7 +122,8 @@ export class WebhookResolver {
   @Mutation(() => SetWebhookAllowListPayload, {
     description:
       'Sets the zone’s webhook allow-list, whole (administrators). Read again at each delivery: a webhook whose origin is taken off ' +
-      'gets nothing more.\n\nErrors: InvalidInputError, WebhookUrlNotAllowedError (an entry that is not an origin, or names a link-local address).',
+      'gets nothing more. An entry that is not an origin, or names a link-local address, is a WebhookUrlNotAllowedError.\n\n' +
+      'Errors: InvalidInputError, WebhookUrlNotAllowedError.',
   })
   async setWebhookAllowList(@Ctx() ctx: RequestContext, @Arg('input', () => SetWebhookAllowListInput, { description: 'The entries.' }) input: SetWebhookAllowListInput) {
     return SetWebhookAllowListPayload.from(await setWebhookAllowList(ctx, input.entries));

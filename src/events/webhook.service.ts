@@ -1,8 +1,9 @@
+import { ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import type { RequestContext } from '../context';
-import { InvalidInputError, MutationError, MutationErrorCode, NotFoundError, NotPermittedError, Problems, TransitionNotAllowedError } from '../common/mutation-errors';
+import { DuplicateError, MutationError, MutationErrorCode, NotFoundError, NotPermittedError, Problems, TransitionNotAllowedError } from '../common/mutation-errors';
 import { actorOf, ok, type Outcome, refused } from '../common/outcome';
 import { type ForwardPageArgs, Page, pageRequest } from '../common/pagination';
 import { readRows } from '../db/read-objects';
@@ -26,11 +27,9 @@ import {
 } from './webhook.types';
 
 /** The most webhooks one organization may have: a few systems, not one per person. */
-export const MAX_WEBHOOKS_PER_OWNER = 10;
+export const MAX_WEBHOOKS_PER_OWNER = 20;
 /** The most entries the allow-list holds. */
 export const MAX_ALLOW_ENTRIES = 100;
-
-import { ObjectType } from 'type-graphql';
 
 @ObjectType({
   implements: MutationError,
@@ -210,7 +209,7 @@ export async function registerWebhook(ctx: RequestContext, input: RegisterWebhoo
     'select count(*) as n, count(*) filter (where url = ?) as same from webhook where owner_role = ? and owner_org is not distinct from ?',
     [input.url, me.role, me.org],
   );
-  if (Number(mine!.same) > 0) problems.add(new InvalidInputError('input.url', 'Your organization has a webhook at this URL already.', MutationErrorCode.DUPLICATE));
+  if (Number(mine!.same) > 0) problems.add(new DuplicateError('input.url', 'Your organization has a webhook at this URL already.'));
   else if (Number(mine!.n) >= MAX_WEBHOOKS_PER_OWNER) problems.invalid('input.url', `An organization has at most ${MAX_WEBHOOKS_PER_OWNER} webhooks: delete one first.`);
   if (problems.any) return refused(problems.list);
   const id = randomUUID();
