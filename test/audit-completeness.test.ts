@@ -1238,7 +1238,8 @@ describe('every mutation leaves exactly one audit event', () => {
     async ok(field, args, by = ADMIN) {
       const payload = await call(field, args, by);
       expect([field, payload.errors]).toEqual([field, []]);
-      return Object.entries(payload).find(([k]) => k !== 'errors')![1] as Made;
+      // (A payload without a record, the webhook allow-list's, gives none.)
+      return (Object.entries(payload).find(([k]) => k !== 'errors')?.[1] ?? null) as Made;
     },
     enterprise: (code, name) => tools.ok('createEnterprise', { input: enterpriseInput(code, name) }),
     async notificationOf(by) {

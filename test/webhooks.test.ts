@@ -138,7 +138,7 @@ describe('webhooks', () => {
     const theirs = await register(as(Role.BANK_OFFICER, other.creditCode), `${base}/other-bank`, ['AUTHORIZATION_GRANTED', 'AUTHORIZATION_REVOKED'], secret());
     const anotherEnterprise = await register(as(Role.ENTERPRISE_REP, testCode(17_502)), `${base}/other-enterprise`, ['AUTHORIZATION_GRANTED'], secret());
     const disabled = await register(as(Role.BANK_OFFICER, bank.creditCode), `${base}/disabled`, ['AUTHORIZATION_GRANTED'], secret());
-    const off = await app.execute<any, any>('mutation D($input: WebhookIdInput!) { disableWebhook(input: $input) { webhook { isEnabled } errors { code } } }', { input: { id: disabled } }, as(Role.BANK_OFFICER, bank.creditCode));
+    const off = await app.execute<any, any>('mutation D($input: DisableWebhookInput!) { disableWebhook(input: $input) { webhook { isEnabled } errors { code } } }', { input: { id: disabled } }, as(Role.BANK_OFFICER, bank.creditCode));
     expect(off.data.disableWebhook).toEqual({ webhook: { isEnabled: false }, errors: [] });
 
     const authorizationId = await grant(code, bank);
@@ -337,7 +337,7 @@ describe('webhooks', () => {
     const update = 'mutation U($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { url } errors { code } } }';
     expect((await app.execute<any, any>(update, { input: { id, url: `${origin}/ok/${RUN}/x` } }, bank)).data.updateWebhook.errors).toEqual([{ code: 'NOT_FOUND' }]);
     expect((await app.execute<any, any>(update, { input: { id, url: `${origin}/ok/${RUN}/x` } }, admin)).data.updateWebhook.errors).toEqual([{ code: 'NOT_PERMITTED' }]);
-    const removed = await app.execute<any, any>('mutation X($input: WebhookIdInput!) { deleteWebhook(input: $input) { webhook { id } errors { code } } }', { input: { id } }, admin);
+    const removed = await app.execute<any, any>('mutation X($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { webhook { id } errors { code } } }', { input: { id } }, admin);
     expect(removed.data.deleteWebhook).toEqual({ webhook: { id }, errors: [] });
     expect(await seenBy(office)).toBe(false);
     // Each write is on the audit trail.

@@ -19,7 +19,9 @@ import {
   WebhookDeliveriesArgs,
   type WebhookDelivery,
   WebhookDeliveryConnection,
-  WebhookIdInput,
+  DisableWebhookInput,
+  EnableWebhookInput,
+  DeleteWebhookInput,
 } from './webhook.types';
 import {
   deleteWebhook,
@@ -85,7 +87,7 @@ export class WebhookResolver {
       'Disables a webhook: nothing is delivered to it until it is enabled (events meanwhile are not sent later; deliveries waiting go DEAD). ' +
       'Your organization’s, or any for the zone’s administrators.\n\nErrors: NotFoundError, NotPermittedError, TransitionNotAllowedError.',
   })
-  async disableWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => WebhookIdInput, { description: 'The webhook.' }) input: WebhookIdInput) {
+  async disableWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => DisableWebhookInput, { description: 'The webhook.' }) input: DisableWebhookInput) {
     return DisableWebhookPayload.from(await setWebhookEnabled(ctx, input.id, false));
   }
 
@@ -93,7 +95,7 @@ export class WebhookResolver {
   @Mutation(() => EnableWebhookPayload, {
     description: 'Enables a disabled webhook: events from now on are delivered. Your organization’s, or any for the zone’s administrators.\n\nErrors: NotFoundError, NotPermittedError, TransitionNotAllowedError.',
   })
-  async enableWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => WebhookIdInput, { description: 'The webhook.' }) input: WebhookIdInput) {
+  async enableWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => EnableWebhookInput, { description: 'The webhook.' }) input: EnableWebhookInput) {
     return EnableWebhookPayload.from(await setWebhookEnabled(ctx, input.id, true));
   }
 
@@ -101,7 +103,7 @@ export class WebhookResolver {
   @Mutation(() => DeleteWebhookPayload, {
     description: 'Deletes a webhook and its deliveries. Your organization’s, or any for the zone’s administrators.\n\nErrors: NotFoundError, NotPermittedError.',
   })
-  async deleteWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => WebhookIdInput, { description: 'The webhook.' }) input: WebhookIdInput) {
+  async deleteWebhook(@Ctx() ctx: RequestContext, @Arg('input', () => DeleteWebhookInput, { description: 'The webhook.' }) input: DeleteWebhookInput) {
     return DeleteWebhookPayload.from(await deleteWebhook(ctx, input.id));
   }
 

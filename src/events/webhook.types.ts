@@ -269,8 +269,20 @@ export class UpdateWebhookInput {
   secret?: string | null;
 }
 
-@InputType({ description: 'A webhook.' })
-export class WebhookIdInput {
+@InputType({ description: 'A webhook to disable.' })
+export class DisableWebhookInput {
+  @Field(() => ID, { description: 'The webhook’s id.' })
+  id!: string;
+}
+
+@InputType({ description: 'A disabled webhook to enable.' })
+export class EnableWebhookInput {
+  @Field(() => ID, { description: 'The webhook’s id.' })
+  id!: string;
+}
+
+@InputType({ description: 'A webhook to delete.' })
+export class DeleteWebhookInput {
   @Field(() => ID, { description: 'The webhook’s id.' })
   id!: string;
 }
