@@ -240,6 +240,14 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\w.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, _ . : or -, e.g. innozone:' })
     .default('innozone:'),
+  // How often open subscriptions' sessions and organisations are looked at again (src/subscriptions/ws.ts): a signed-out
+  // session's or a removed organisation's socket is closed within this many seconds. A token's closes at its expiry.
+  SUBSCRIPTION_RECHECK_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(3600, { error: 'must be at most 3600 (an hour)' })
+    .default(60),
   // Jobs on PostgreSQL (pg-boss, src/events/jobs.ts): the outbox relay's safety net and the daily sweeps.
   JOBS_ENABLED: booleanFlag.default(true),
   // When the daily sweeps run, as cron in the zone's time (Asia/Shanghai): 02:00 by default.
@@ -303,6 +311,8 @@ export interface Config {
   jobs: { enabled: boolean; sweepCron: string };
   /** url: Redis that fans events out across instances (REDIS_URL; unset: one instance); prefix: its channels' prefix. */
   redis: { url?: string; prefix: string };
+  /** recheckSeconds: how often open subscriptions' sessions and organisations are checked again. */
+  subscriptions: { recheckSeconds: number };
 }
 
 /** Read replicas of the database (DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS). */
@@ -392,5 +402,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_KEY_PREFIX },
+    subscriptions: { recheckSeconds: e.SUBSCRIPTION_RECHECK_SECONDS },
   };
 }

@@ -114,7 +114,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc'>>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc' | 'subscriptions'>>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;

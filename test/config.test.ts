@@ -31,6 +31,7 @@ describe('config', () => {
       jobs: { enabled: true, sweepCron: '0 2 * * *' },
       webDir: projectPath('dist', 'web'),
       redis: { url: undefined, prefix: 'innozone:' },
+      subscriptions: { recheckSeconds: 60 },
     });
   });
 
@@ -67,6 +68,7 @@ describe('config', () => {
         JOBS_SWEEP_CRON: '30 1 * * *',
         REDIS_URL: 'redis://10.0.0.5:6379/2',
         REDIS_KEY_PREFIX: 'zone-wuhan:',
+        SUBSCRIPTION_RECHECK_SECONDS: '30',
       },
       '/srv',
     );
@@ -96,6 +98,7 @@ describe('config', () => {
       jobs: { enabled: false, sweepCron: '30 1 * * *' },
       webDir: '/srv/console',
       redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
+      subscriptions: { recheckSeconds: 30 },
     });
   });
 
@@ -181,6 +184,7 @@ describe('config', () => {
 
   it('refuses a short metrics token, a cap out of range and an OTLP endpoint that is not an HTTP URL', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN="short": must be at least 16 characters (a bearer token Prometheus sends)');
+    expect(() => loadConfig({ SUBSCRIPTION_RECHECK_SECONDS: '0' })).toThrow('SUBSCRIPTION_RECHECK_SECONDS="0": must be at least 1');
     expect(() => loadConfig({ METRICS_MAX_OPERATION_NAMES: '-1' })).toThrow('METRICS_MAX_OPERATION_NAMES="-1": must be 0 (every operation as "other") or more');
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4317' })).toThrow(
       'OTEL_EXPORTER_OTLP_ENDPOINT="otel-collector:4317": must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318',
