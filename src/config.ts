@@ -256,6 +256,13 @@ const envSchema = z.object({
     .trim()
     .regex(/^(\S+\s+){4}\S+$/, { error: 'must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *' })
     .default('0 2 * * *'),
+  // Notifications read longer ago than this are deleted by the daily sweeps; unread ones are kept. 0: keep all.
+  NOTIFICATION_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(0, { error: 'must be 0 (keep them all) or more' })
+    .max(3660, { error: 'must be at most 3660 (ten years)' })
+    .default(365),
 });
 
 export interface Config {
@@ -308,7 +315,8 @@ export interface Config {
   seedDemoZone: boolean;
   cppcc: CppccSettings;
   /** enabled: the server runs pg-boss (JOBS_ENABLED); sweepCron: when the daily sweeps run, in Asia/Shanghai. */
-  jobs: { enabled: boolean; sweepCron: string };
+  /** notificationRetentionDays: notifications read longer ago are deleted by the daily sweeps (0: kept). */
+  jobs: { enabled: boolean; sweepCron: string; notificationRetentionDays: number };
   /** url: Redis that fans events out across instances (REDIS_URL; unset: one instance); prefix: its channels' prefix. */
   redis: { url?: string; prefix: string };
   /** recheckSeconds: how often open subscriptions' sessions and organisations are checked again. */
@@ -400,7 +408,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       rehandlingDays: e.PROPOSAL_REHANDLING_DAYS,
       coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
     },
-    jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
+    jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON, notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_KEY_PREFIX },
     subscriptions: { recheckSeconds: e.SUBSCRIPTION_RECHECK_SECONDS },
   };
