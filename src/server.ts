@@ -115,7 +115,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc' | 'dataDir' | 'webhooks'>>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc' | 'subscriptions' | 'dataDir' | 'webhooks'>>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;

@@ -205,7 +205,7 @@ describe('webhooks', () => {
     failing = new Set([...failing, `/fail/${RUN}/jobs`]);
     const url = app.orm.config.get('clientUrl')!;
     const jobs = await startJobs({
-      config: { jobs: { enabled: true, sweepCron: '0 2 * * *' }, webhooks: { retryLimit: 2, retryDelaySeconds: 1, timeoutMs: 5_000 } },
+      config: { jobs: { enabled: true, sweepCron: '0 2 * * *', notificationRetentionDays: 365 }, webhooks: { retryLimit: 2, retryDelaySeconds: 1, timeoutMs: 5_000 } },
       orm: app.orm,
       ownerUrl: url,
       listenUrl: url,

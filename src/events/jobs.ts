@@ -6,7 +6,7 @@ import { ZONE_TIME_ZONE, zoneToday } from '../clock';
 import type { Config } from '../config';
 import type { EventPublisher } from './publisher';
 import { EventRelay } from './relay';
-import { runDailySweeps } from './sweeps';
+import { pruneReadNotifications, runDailySweeps } from './sweeps';
 import { deliverOnce } from './webhook-delivery';
 import { WebhookDeliveryStatus } from './webhook.entity';
 import { configureWebhookSecrets } from './webhook-secrets';
@@ -93,7 +93,8 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     await boss.work(QUEUES.sweeps, async () => {
       const today = zoneToday();
       const written = await runDailySweeps(orm.em.fork(), today);
-      log.info({ today, written }, 'daily sweeps done');
+      const pruned = await pruneReadNotifications(orm.em.fork(), today, config.jobs.notificationRetentionDays);
+      log.info({ today, written, pruned }, 'daily sweeps done');
       await relay.run();
     });
     // What was written while no instance ran.
