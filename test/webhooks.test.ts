@@ -262,6 +262,35 @@ describe('webhooks', () => {
     }
   });
 
+  it('signs with a rotated secret from then on, and sends nothing that was waiting when the webhook was disabled', async () => {
+    const bank = BANKS.find((b) => b.key === 'ICBC')!;
+    const officer = as(Role.BANK_OFFICER, bank.creditCode);
+    const [before, after] = [secret(), secret()];
+    const id = await register(officer, `/ok/${RUN}/rotate`, ['AUTHORIZATION_GRANTED'], before);
+    const update = 'mutation U($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { url events } errors { code path } } }';
+    const rotated = await app.execute<any, any>(update, { input: { id, secret: after } }, officer);
+    expect(rotated.data.updateWebhook).toEqual({ webhook: { url: `${origin}/ok/${RUN}/rotate`, events: ['AUTHORIZATION_GRANTED'] }, errors: [] });
+    await grant(testCode(17_505), bank);
+    await deliver([id]);
+    const [got] = on(`/ok/${RUN}/rotate`);
+    const signature = got!.headers['innozone-signature'] as string;
+    expect([verify(after, signature, got!.body), verify(before, signature, got!.body)]).toEqual([true, false]);
+    // Written by the relay, then the webhook disabled before its job ran: not sent, DEAD (and not sent again while disabled).
+    await grant(testCode(17_506), bank);
+    await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
+    const off = await app.execute<any, any>('mutation D($input: DisableWebhookInput!) { disableWebhook(input: $input) { errors { code } } }', { input: { id } }, officer);
+    expect(off.data.disableWebhook.errors).toEqual([]);
+    await deliver([id]);
+    const deliveries = (await webhook(officer, id)).deliveries.nodes;
+    expect(deliveries.map((d: any) => [d.status, d.attemptCount, d.lastError])).toEqual([
+      ['DEAD', 1, 'The webhook was disabled before this delivery was sent.'],
+      ['DELIVERED', 1, null],
+    ]);
+    expect(on(`/ok/${RUN}/rotate`).length).toBe(1);
+    const again = await app.execute<any, any>('mutation A($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { errors { code message } } }', { input: { id: deliveries[0].id } }, officer);
+    expect(again.data.redeliverWebhookDelivery.errors).toEqual([{ code: 'TRANSITION_NOT_ALLOWED', message: 'Its webhook is disabled: enable it first.' }]);
+  });
+
   it('does not follow a redirect: the delivery fails with the 302 and the target is never called', async () => {
     const bank = BANKS.find((b) => b.key === 'BOCOM')!;
     const id = await register(as(Role.BANK_OFFICER, bank.creditCode), `/redirect/${RUN}`, ['AUTHORIZATION_GRANTED'], secret());
