@@ -87,7 +87,8 @@ export class RedisSharedState implements SharedState {
     private readonly prefix: string,
     log: Logger,
   ) {
-    this.cache = new RedisKeyValueCache(client, `${prefix}apq:`, log);
+    // Apollo names its persisted queries `apq:<sha256>`: the keys are `<prefix>apq:<sha256>`.
+    this.cache = new RedisKeyValueCache(client, prefix, log);
   }
 
   /** Connects; throws if Redis is out of reach (as the events hub does at start-up). */

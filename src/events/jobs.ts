@@ -58,10 +58,11 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     await boss.work(QUEUES.relay, async () => {
       await relay.run();
     });
-    await boss.work(QUEUES.sweeps, async () => {
+    await boss.work(QUEUES.sweeps, async ([job]) => {
       const today = zoneToday();
       const written = await runDailySweeps(orm.em.fork(), today);
-      log.info({ today, written }, 'daily sweeps done');
+      // The job's id: which instance ran which tick's sweeps (once across instances) reads from the logs.
+      log.info({ today, written, job: job?.id }, 'daily sweeps done');
       await relay.run();
     });
     // What was written while no instance ran.
