@@ -124,6 +124,8 @@ export class RedisSharedState implements SharedState {
   }
 
   async close(): Promise<void> {
+    // Already closed: a second disconnect would wait 2 s for a socket that is gone (ioredis's disconnectTimeout).
+    if (this.client.status === 'end') return;
     await this.client.quit().catch(() => this.client.disconnect());
   }
 }
