@@ -72,6 +72,38 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
   }
 }
 
+/** How often, at most, a limiter says it counts in the process (each request would, while Redis is away). */
+const FALLBACK_LOG_INTERVAL_MS = 60_000;
+
+export interface SharedStateOptions {
+  /** At most one "counted in this process" warning per limiter in this time (FALLBACK_LOG_INTERVAL_MS; tests: 0). */
+  fallbackLogIntervalMs?: number;
+}
+
+/**
+ * The memory limiter a Redis limiter falls back to (rate-limiter-flexible calls it when Redis fails, silently):
+ * says so in the log, at most once a minute.
+ */
+class InsuranceLimiter extends RateLimiterMemory {
+  private lastSaid = 0;
+  constructor(
+    options: { points: number; duration: number },
+    private readonly say: () => void,
+    private readonly intervalMs: number,
+  ) {
+    super(options);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory['consume']>): ReturnType<RateLimiterMemory['consume']> {
+    const now = Date.now();
+    if (now - this.lastSaid >= this.intervalMs) {
+      this.lastSaid = now;
+      this.say();
+    }
+    return super.consume(...args);
+  }
+}
+
 /**
  * REDIS_URL: one ioredis connection (not the events hub's: a subscribing connection can do nothing else) for the
  * persisted-query cache (`<prefix>apq:<hash>`) and the rate limits (`<prefix>rate:<name>:<key>`, rate-limiter-flexible's
@@ -85,14 +117,15 @@ export class RedisSharedState implements SharedState {
   private constructor(
     readonly client: Redis,
     private readonly prefix: string,
-    log: Logger,
+    private readonly log: Logger,
+    private readonly options: SharedStateOptions,
   ) {
     // Apollo names its persisted queries `apq:<sha256>`: the keys are `<prefix>apq:<sha256>`.
     this.cache = new RedisKeyValueCache(client, prefix, log);
   }
 
   /** Connects; throws if Redis is out of reach (as the events hub does at start-up). */
-  static async connect(url: string, prefix: string, log: Logger): Promise<RedisSharedState> {
+  static async connect(url: string, prefix: string, log: Logger, options: SharedStateOptions = {}): Promise<RedisSharedState> {
     const client = new Redis(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -107,7 +140,7 @@ export class RedisSharedState implements SharedState {
       client.disconnect();
       throw err;
     }
-    return new RedisSharedState(client, prefix, log);
+    return new RedisSharedState(client, prefix, log, options);
   }
 
   limiter(name: string, points: number, duration: number): RateLimiterAbstract {
@@ -119,7 +152,11 @@ export class RedisSharedState implements SharedState {
       duration,
       // Not connected: straight to the insurance limiter rather than a command that would fail anyway.
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points, duration }),
+      insuranceLimiter: new InsuranceLimiter(
+        { points, duration },
+        () => this.log.warn({ limiter: name }, 'rate limit counted in this process: Redis did not answer'),
+        this.options.fallbackLogIntervalMs ?? FALLBACK_LOG_INTERVAL_MS,
+      ),
     });
   }
 
