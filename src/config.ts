@@ -242,6 +242,14 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\w.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, _ . : or -, e.g. innozone:' })
     .default('innozone:'),
+  // How often open subscriptions' sessions and organisations are looked at again (src/subscriptions/ws.ts): a signed-out
+  // session's or a removed organisation's socket is closed within this many seconds. A token's closes at its expiry.
+  SUBSCRIPTION_RECHECK_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(3600, { error: 'must be at most 3600 (an hour)' })
+    .default(60),
   // Jobs on PostgreSQL (pg-boss, src/events/jobs.ts): the outbox relay's safety net and the daily sweeps.
   JOBS_ENABLED: booleanFlag.default(true),
   // When the daily sweeps run, as cron in the zone's time (Asia/Shanghai): 02:00 by default.
@@ -250,6 +258,37 @@ const envSchema = z.object({
     .trim()
     .regex(/^(\S+\s+){4}\S+$/, { error: 'must be a cron expression of 5 fields (minute hour day month weekday), e.g. 0 2 * * *' })
     .default('0 2 * * *'),
+  // Webhooks (README "Webhooks"): the key their secrets are encrypted with at rest (AES-256-GCM). Unset: one derived
+  // from the token signing key (INNOZONE_TOKEN_SECRET or .data/token-secret), so changing that key then makes every
+  // registered secret unreadable (deliveries fail until each webhook is given its secret again with updateWebhook).
+  WEBHOOK_SECRET_KEY: z.string().min(32, { error: 'must be at least 32 characters (the key webhook secrets are encrypted with)' }).optional(),
+  // How many times a failed delivery is tried again before it is DEAD, and the first wait; each later wait doubles.
+  WEBHOOK_RETRY_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of retries' })
+    .int({ error: 'must be a whole number of retries' })
+    .min(0, { error: 'must be at least 0' })
+    .max(20, { error: 'must be at most 20' })
+    .default(8),
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(3_600, { error: 'must be at most 3600' })
+    .default(30),
+  // How long one delivery waits for the receiver's answer.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1' })
+    .max(60, { error: 'must be at most 60' })
+    .default(10),
+  // Notifications read longer ago than this are deleted by the daily sweeps; unread ones are kept. 0: keep all.
+  NOTIFICATION_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(0, { error: 'must be 0 (keep them all) or more' })
+    .max(3660, { error: 'must be at most 3660 (ten years)' })
+    .default(365),
 });
 
 export interface Config {
@@ -302,12 +341,21 @@ export interface Config {
   seedDemoZone: boolean;
   cppcc: CppccSettings;
   /** enabled: the server runs pg-boss (JOBS_ENABLED); sweepCron: when the daily sweeps run, in Asia/Shanghai. */
-  jobs: { enabled: boolean; sweepCron: string };
+  /** notificationRetentionDays: notifications read longer ago are deleted by the daily sweeps (0: kept). */
+  jobs: { enabled: boolean; sweepCron: string; notificationRetentionDays: number };
+  /**
+   * Webhook deliveries (src/events/webhook-delivery.ts): secretKey, the key secrets are encrypted with (WEBHOOK_SECRET_KEY;
+   * unset: derived from the token signing key); retryLimit and retryDelaySeconds, pg-boss's retries with exponential
+   * backoff; timeoutMs, the wait for a receiver's answer.
+   */
+  webhooks: { secretKey?: string; retryLimit: number; retryDelaySeconds: number; timeoutMs: number };
   /**
    * url: Redis that fans events out across instances and holds their shared persisted-query cache and rate limits
    * (REDIS_URL; unset: one instance); prefix: its channels' and keys' prefix.
    */
   redis: { url?: string; prefix: string };
+  /** recheckSeconds: how often open subscriptions' sessions and organisations are checked again. */
+  subscriptions: { recheckSeconds: number };
 }
 
 /** Read replicas of the database (DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS). */
@@ -395,7 +443,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       rehandlingDays: e.PROPOSAL_REHANDLING_DAYS,
       coHandlerOpinionDays: e.CO_HANDLER_OPINION_DAYS,
     },
-    jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON },
+    jobs: { enabled: e.JOBS_ENABLED, sweepCron: e.JOBS_SWEEP_CRON, notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS },
+    webhooks: {
+      ...(e.WEBHOOK_SECRET_KEY ? { secretKey: e.WEBHOOK_SECRET_KEY } : {}),
+      retryLimit: e.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_KEY_PREFIX },
+    subscriptions: { recheckSeconds: e.SUBSCRIPTION_RECHECK_SECONDS },
   };
 }

@@ -49,6 +49,7 @@ import { ReferenceDataResolver } from './modules/reference/reference.resolver';
 import { TaxPilotUsageResolver } from './modules/tax/tax.resolver';
 import { ActorResolver, ViewerResolver } from './modules/viewer';
 import { NotificationResolver } from './events/notification.resolver';
+import { WebhookResolver } from './events/webhook.resolver';
 import { LiveResolver } from './subscriptions/live';
 import { announceReads, NO_PUB_SUB } from './subscriptions/reads';
 
@@ -56,6 +57,7 @@ import { announceReads, NO_PUB_SUB } from './subscriptions/reads';
 export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
   NotificationResolver,
+  WebhookResolver,
   ActorResolver,
   NodeResolver,
   EnterpriseResolver,

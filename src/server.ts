@@ -1,3 +1,4 @@
+import { configureWebhookSecrets } from './events/webhook-secrets';
 import { warmReadPlan } from './db/read-plan';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -115,7 +116,7 @@ function inFlightLimit(limit: number): express.RequestHandler {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc'>>;
+  config: Pick<Config, 'production' | 'graphql' | 'shutdownGraceMs' | 'http' | 'auth' | 'webDir' | 'metrics'> & Partial<Pick<Config, 'cppcc' | 'subscriptions' | 'dataDir' | 'webhooks'>>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -378,6 +379,8 @@ export async function authenticate(tokens: TokenService, header: string | undefi
 export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const { config, orm, tokens, logger, schema } = deps;
   const shared = deps.shared ?? localState;
+  // Webhook secrets are encrypted with a key of the configuration (registerWebhook writes them).
+  await configureWebhookSecrets({ auth: config.auth, dataDir: config.dataDir ?? '.data', webhooks: config.webhooks });
   const metrics = new Metrics(config.metrics);
   databasePoolGauges(metrics, orm);
   const replicas = replicaRouterOf(orm);

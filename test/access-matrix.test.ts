@@ -17,6 +17,8 @@ import { selectEverything } from './support/selection';
 import { InMemoryEventPublisher } from '../src/events/publisher';
 import { relayPending } from '../src/events/relay';
 import { sweepStaleCreditFacts } from '../src/events/sweeps';
+import { deliverOnce } from '../src/events/webhook-delivery';
+import { KINDS_TOLD_TO } from '../src/events/webhook.service';
 
 /**
  * The access matrix, generated from the policy table (src/auth/policy.ts) and the schema: for every role, every
@@ -380,6 +382,9 @@ describe('the access matrix, generated from the policy table', () => {
       ['imports', 'ImportConnection', []],
       // Notifications: what their recipients act for is met in full above.
       ['notifications', 'NotificationConnection', ['Enterprise', 'Bank', 'CppccMember', 'HandlingUnit']],
+      // Webhooks: whose events they receive is met in full above.
+      ['webhooks', 'WebhookConnection', ['Enterprise', 'Bank', 'CppccMember', 'HandlingUnit']],
+      ['webhookAllowList', 'WebhookAllowList', ['Enterprise', 'Bank', 'CppccMember', 'HandlingUnit']],
     ] as const) {
       everything[name] = selectEverything(schema, schema.getType(type) as GraphQLCompositeType, cut);
     }
@@ -493,7 +498,23 @@ describe('the access matrix, generated from the policy table', () => {
     );
     const [soonest] = await sql<{ day: string }>(`select to_char(min(valid_until), 'YYYY-MM-DD') as day from credit_rating_record where valid_until >= ?::date`, [today]);
     await app.orm.em.fork().transactional((tx) => sweepStaleCreditFacts(tx as never, soonest!.day));
+    // Webhooks (issue 17 item 5): one of each organization a fixture acts for, for every kind its role is told of. The
+    // relay writes their deliveries; each is tried once, at a port nothing listens on (refused, so DEAD), so every
+    // role meets deliveries with an attempt.
+    const allow = await app.execute<any, any>('mutation S($input: SetWebhookAllowListInput!) { setWebhookAllowList(input: $input) { errors { code } } }', { input: { entries: ['http://127.0.0.1:9'] } }, admin);
+    expect(allow.data.setWebhookAllowList.errors).toEqual([]);
+    const hooked = [
+      admin, as(Role.CPPCC_OFFICE), as(Role.HANDLING_UNIT, toGlobalId('HandlingUnit', aUnit0!.id)), ...five.map((code) => as(Role.ENTERPRISE_REP, code)),
+      as(Role.BANK_OFFICER, lender), as(Role.BANK_OFFICER, second), as(Role.BANK_OFFICER, unauthorised),
+    ];
+    for (const [i, viewer] of hooked.entries()) {
+      const r = await app.execute<any, any>('mutation W($input: RegisterWebhookInput!) { registerWebhook(input: $input) { errors { code message } } }', {
+        input: { url: `http://127.0.0.1:9/hook/${i}`, events: [...KINDS_TOLD_TO[viewer.role]], secret: 'matrix-webhook-secret-0123456789abcdef' },
+      }, viewer);
+      expect(r.data.registerWebhook.errors).toEqual([]);
+    }
     await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
+    for (const d of await sql<{ id: string }>('select id from webhook_delivery')) await deliverOnce(app.orm.em.fork(), d.id, { timeoutMs: 2_000, final: true });
 
     const none = new Set<string>();
     const [aMember] = await sql<{ id: string }>(`select id from cppcc_member where levels = '{MUNICIPAL}' order by id limit 1`);
@@ -699,6 +720,16 @@ describe('the access matrix, generated from the policy table', () => {
     expect([...met].sort()).toEqual(Object.values(Role).sort());
   });
 
+  const webhookSweep = once(async () => {
+    // Webhooks: the zone sees every one (the truth); an organization its own (the Webhook row rule), with their
+    // deliveries and attempts; the allow-list every organization that may register.
+    await check(`query W { webhooks(first: 100) ${everything['webhooks']} }`, {}, 'webhooks', (f) => mayCall('Query', 'webhooks', f.viewer.role));
+    await check(`query L { webhookAllowList ${everything['webhookAllowList']} }`, {}, 'webhookAllowList', (f) => mayCall('Query', 'webhookAllowList', f.viewer.role));
+    // Every role that may register met a webhook of its own, with a delivery and its attempt.
+    const met = new Set(fixtures.filter((f) => decided.has(`${f.viewer.role} WebhookDeliveryAttempt.error`)).map((f) => f.viewer.role));
+    expect([...met].sort()).toEqual(Object.values(Role).filter((r) => mayCall('Query', 'webhooks', r)).sort());
+  });
+
   const importSweep = once(async () => {
     // Imports of spreadsheets and their problems: the zone's administrators alone (the others cannot call the root).
     await check(`query I { imports(first: 100) ${everything['imports']} }`, {}, 'imports', (f) => mayCall('Query', 'imports', f.viewer.role));
@@ -706,7 +737,7 @@ describe('the access matrix, generated from the policy table', () => {
 
   /** Every sweep through a root field, in a fixed order (the records met are then fetched by id). */
   const fieldSweeps = once(async () => {
-    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep, accountSweep, importSweep, notificationSweep]) await sweep();
+    for (const sweep of [enterpriseSweep, aggregateSweep, trailSweep, bankViewSweep, referenceSweep, eligibilitySweep, receiptSweep, cppccSweep, accountSweep, importSweep, notificationSweep, webhookSweep]) await sweep();
   });
 
   const byIdSweep = once(async () => {
@@ -774,6 +805,7 @@ describe('the access matrix, generated from the policy table', () => {
   it('shows accounts to the zone, every one, and to the office those of CPPCC members', () => accountSweep());
   it('shows imports of spreadsheets, with their problems, to the zone administrators alone', () => importSweep());
   it('shows each viewer the notifications addressed to it, and no other', () => notificationSweep());
+  it('shows each organization its own webhooks with their deliveries, the zone every one, and the allow-list to those who may register', () => webhookSweep());
   it('returns null by id for every record a viewer may not see, and the record itself otherwise', () => byIdSweep());
   it('shows in full, by id, the records a viewer may see but reaches through no field (reference data)', () => unreachedSweep());
 

@@ -1,6 +1,10 @@
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
 import { InMemoryEventPublisher } from '../src/events/publisher';
 import { relayPending } from '../src/events/relay';
+import { randomUUID } from 'node:crypto';
+import { mayCall } from '../src/auth/policy';
+import { deliverOnce } from '../src/events/webhook-delivery';
+import { DELIVERY_ID, WEBHOOK_ID } from '../src/events/webhook.types';
 import { getNamedType, type GraphQLObjectType, type GraphQLSchema, isObjectType } from 'graphql';
 import { Client } from 'pg';
 import { Role } from '../src/auth/roles';
@@ -109,6 +113,8 @@ interface Tools {
   answerOf(proposal: Made): Promise<string>;
   /** The id of the newest notification of a viewer, once every pending event is relayed. */
   notificationOf(by: Actor): Promise<string>;
+  /** The id of a DEAD delivery to a webhook of the office's (a proposal submitted, relayed, refused at its URL). */
+  deadDelivery(): Promise<string>;
 }
 
 interface Case {
@@ -125,6 +131,16 @@ interface Case {
 }
 
 const none = async () => ({});
+const WEBHOOK_SECRET = 'audit-webhook-secret-0123456789abcdef';
+/** The allow-list the webhook cases register under (each sets it: they run in any order). */
+const allowAuditHooks = (t: Tools) => t.ok('setWebhookAllowList', { input: { entries: ['http://127.0.0.1:9'] } });
+/** A webhook of the office's own (disabled when asked), by id. */
+async function auditHook(t: Tools, disabled = false): Promise<string> {
+  await allowAuditHooks(t);
+  const made = await t.ok('registerWebhook', { input: { url: `http://127.0.0.1:9/audit/${randomUUID()}`, events: ['PROPOSAL_SUBMITTED'], secret: WEBHOOK_SECRET } }, OFFICE);
+  if (disabled) await t.ok('disableWebhook', { input: { id: made.id } }, OFFICE);
+  return made.id;
+}
 const loan = (code: string, contractNumber: string) => ({
   input: { creditCode: code, lenderId: HANKOU_ID, contractNumber, amount: '1000000.00', startsOn: '2025-01-10', interestRate: '3.8500', termMonths: 12 },
 });
@@ -1087,6 +1103,52 @@ const CASES: Record<string, Case> = {
     enterprise: null,
     refused: { args: async () => ({ input: { ids: ['NTF_AAAAAAAAAAAAAAAAAAAAAA'] } }), codes: ['NOT_FOUND'] },
   },
+  // Webhooks (issue 17 item 5): the office's own, on an allow-list the zone sets (a port nothing listens on).
+  registerWebhook: {
+    by: OFFICE,
+    done: async (t) => {
+      await allowAuditHooks(t);
+      return { input: { url: `http://127.0.0.1:9/audit/${randomUUID()}`, events: ['PROPOSAL_SUBMITTED'], secret: WEBHOOK_SECRET } };
+    },
+    enterprise: null,
+    refused: { args: async () => ({ input: { url: 'https://audit.example.cn/hook', events: ['PROPOSAL_SUBMITTED'], secret: WEBHOOK_SECRET } }), codes: ['INVALID_INPUT'] },
+  },
+  updateWebhook: {
+    by: OFFICE,
+    done: async (t) => ({ input: { id: await auditHook(t), events: ['PROPOSAL_RETURNED'] } }),
+    enterprise: null,
+    refused: { args: async (t) => ({ input: { id: await auditHook(t), secret: 'short' } }), codes: ['INVALID_INPUT'] },
+  },
+  disableWebhook: {
+    by: OFFICE,
+    done: async (t) => ({ input: { id: await auditHook(t) } }),
+    enterprise: null,
+    refused: { args: async (t) => ({ input: { id: await auditHook(t, true) } }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  enableWebhook: {
+    by: OFFICE,
+    done: async (t) => ({ input: { id: await auditHook(t, true) } }),
+    enterprise: null,
+    refused: { args: async (t) => ({ input: { id: await auditHook(t) } }), codes: ['TRANSITION_NOT_ALLOWED'] },
+  },
+  deleteWebhook: {
+    by: OFFICE,
+    done: async (t) => ({ input: { id: await auditHook(t) } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { id: 'WHK_AAAAAAAAAAAAAAAAAAAAAA' } }), codes: ['NOT_FOUND'] },
+  },
+  redeliverWebhookDelivery: {
+    by: OFFICE,
+    done: async (t) => ({ input: { id: await t.deadDelivery() } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { id: 'WHD_AAAAAAAAAAAAAAAAAAAAAA' } }), codes: ['NOT_FOUND'] },
+  },
+  setWebhookAllowList: {
+    by: ADMIN,
+    done: async () => ({ input: { entries: ['http://127.0.0.1:9'] } }),
+    enterprise: null,
+    refused: { args: async () => ({ input: { entries: ['not an origin'] } }), codes: ['INVALID_INPUT'] },
+  },
   resetAccountPassword: {
     by: ADMIN,
     done: async (t) => ({ input: { accountId: (await t.ok('createAccount', account('audit-reset'))).id, password: '重置-2026-password' } }),
@@ -1176,13 +1238,22 @@ describe('every mutation leaves exactly one audit event', () => {
     async ok(field, args, by = ADMIN) {
       const payload = await call(field, args, by);
       expect([field, payload.errors]).toEqual([field, []]);
-      return Object.entries(payload).find(([k]) => k !== 'errors')![1] as Made;
+      // (A payload without a record, the webhook allow-list's, gives none.)
+      return (Object.entries(payload).find(([k]) => k !== 'errors')?.[1] ?? null) as Made;
     },
     enterprise: (code, name) => tools.ok('createEnterprise', { input: enterpriseInput(code, name) }),
     async notificationOf(by) {
       await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
       const { data } = await app.execute<{ notifications: { nodes: { id: string }[] } }, Args>('query { notifications(first: 1) { nodes { id } } }', {}, viewer(by));
       return data!.notifications.nodes[0]!.id;
+    },
+    async deadDelivery() {
+      const hook = await auditHook(tools);
+      await proposal(tools, 'SUBMITTED');
+      await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
+      const [d] = await app.orm.em.fork().execute<{ id: string }[]>('select id from webhook_delivery where webhook_id = ?', [WEBHOOK_ID.uuid(hook)]);
+      expect(await deliverOnce(app.orm.em.fork(), d!.id, { timeoutMs: 2_000, final: true })).toBe('DEAD');
+      return DELIVERY_ID.of(d!.id);
     },
     async answerOf(proposal) {
       const { data } = await app.execute<{ proposal: { answer: { id: string } } }, Args>(
@@ -1267,7 +1338,7 @@ describe('every mutation leaves exactly one audit event', () => {
     });
   });
 
-  it('leaves one DENIED event for every mutation a bank officer attempts (a bank writes nothing but its own notifications’ read marks), and none without a token', async () => {
+  it('leaves one DENIED event for every mutation a bank officer attempts (a bank writes nothing but its own notifications’ read marks and its own webhooks), and none without a token', async () => {
     const fields = Object.keys(schema.getMutationType()!.getFields());
     const samples = { CreditCode: UNREGISTERED, ID: NO_PROPOSAL, String: '审计', Int: 1, Boolean: true, Date: '2025-01-01', DateTime: '2025-01-01T00:00:00Z', Decimal: '1.00', Percent: '1.0000' };
     const seen: Record<string, unknown> = {};
@@ -1281,8 +1352,9 @@ describe('every mutation leaves exactly one audit event', () => {
         codes: [...(denied.errors ?? []), ...(anonymous.errors ?? [])].map((e) => e.extensions?.['code']),
         events: await since(before),
       };
-      // The one write a bank makes: marking its own notifications read (issue 17), refused here for an id not its own.
-      const own = field === 'markNotificationsRead';
+      // The writes a bank makes: marking its own notifications read and its own webhooks (issue 17), refused here for
+      // an id not its own or an input that is not one.
+      const own = mayCall('Mutation', field, Role.BANK_OFFICER);
       expected[field] = {
         codes: own ? ['UNAUTHENTICATED'] : ['FORBIDDEN', 'UNAUTHENTICATED'],
         events: [{ actorRole: 'BANK_OFFICER', actorOrg: HANKOU, operation: field, outcome: own ? 'REFUSED' : 'DENIED', purpose: null, enterprise: null, authorization: null }],

@@ -28,9 +28,11 @@ describe('config', () => {
       shutdownGraceMs: 10_000,
       seedDemoZone: true,
       cppcc: { proposalReturnDays: 10, sessions: { MUNICIPAL: { term: 15, sessionNumber: 5 }, PROVINCIAL: { term: 13, sessionNumber: 4 }, NATIONAL: { term: 14, sessionNumber: 4 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
-      jobs: { enabled: true, sweepCron: '0 2 * * *' },
+      jobs: { enabled: true, sweepCron: '0 2 * * *', notificationRetentionDays: 365 },
+      webhooks: { retryLimit: 8, retryDelaySeconds: 30, timeoutMs: 10_000 },
       webDir: projectPath('dist', 'web'),
       redis: { url: undefined, prefix: 'innozone:' },
+      subscriptions: { recheckSeconds: 60 },
     });
   });
 
@@ -65,8 +67,14 @@ describe('config', () => {
         OTEL_SERVICE_NAME: 'innozone-east-lake',
         JOBS_ENABLED: 'false',
         JOBS_SWEEP_CRON: '30 1 * * *',
+        WEBHOOK_SECRET_KEY: 'webhook-secret-key-0123456789abcdef',
+        WEBHOOK_RETRY_LIMIT: '3',
+        WEBHOOK_RETRY_DELAY_SECONDS: '5',
+        WEBHOOK_TIMEOUT_SECONDS: '4',
+        NOTIFICATION_RETENTION_DAYS: '0',
         REDIS_URL: 'redis://10.0.0.5:6379/2',
         REDIS_KEY_PREFIX: 'zone-wuhan:',
+        SUBSCRIPTION_RECHECK_SECONDS: '30',
       },
       '/srv',
     );
@@ -93,9 +101,11 @@ describe('config', () => {
       shutdownGraceMs: 2500,
       seedDemoZone: false,
       cppcc: { proposalReturnDays: 15, sessions: { MUNICIPAL: { term: 16, sessionNumber: 1 }, PROVINCIAL: { term: 14, sessionNumber: 1 }, NATIONAL: { term: 15, sessionNumber: 1 } }, rehandlingDays: 30, coHandlerOpinionDays: 30 },
-      jobs: { enabled: false, sweepCron: '30 1 * * *' },
+      jobs: { enabled: false, sweepCron: '30 1 * * *', notificationRetentionDays: 0 },
+      webhooks: { secretKey: 'webhook-secret-key-0123456789abcdef', retryLimit: 3, retryDelaySeconds: 5, timeoutMs: 4000 },
       webDir: '/srv/console',
       redis: { url: 'redis://10.0.0.5:6379/2', prefix: 'zone-wuhan:' },
+      subscriptions: { recheckSeconds: 30 },
     });
   });
 
@@ -181,10 +191,16 @@ describe('config', () => {
 
   it('refuses a short metrics token, a cap out of range and an OTLP endpoint that is not an HTTP URL', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN="short": must be at least 16 characters (a bearer token Prometheus sends)');
+    expect(() => loadConfig({ SUBSCRIPTION_RECHECK_SECONDS: '0' })).toThrow('SUBSCRIPTION_RECHECK_SECONDS="0": must be at least 1');
     expect(() => loadConfig({ METRICS_MAX_OPERATION_NAMES: '-1' })).toThrow('METRICS_MAX_OPERATION_NAMES="-1": must be 0 (every operation as "other") or more');
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4317' })).toThrow(
       'OTEL_EXPORTER_OTLP_ENDPOINT="otel-collector:4317": must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318',
     );
+  });
+
+  it('refuses a short webhook secret key and retries out of range', () => {
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'short' })).toThrow('WEBHOOK_SECRET_KEY="short": must be at least 32 characters (the key webhook secrets are encrypted with)');
+    expect(() => loadConfig({ WEBHOOK_RETRY_LIMIT: '21' })).toThrow('WEBHOOK_RETRY_LIMIT="21": must be at most 20');
   });
 
   it('refuses a sweep schedule that is not cron', () => {

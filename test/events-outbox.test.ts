@@ -166,7 +166,7 @@ describe('the outbox and its relay', () => {
   it('delivers without being called once the jobs run: the relay is woken by the commit', async () => {
     const publisher = new InMemoryEventPublisher();
     const url = app.orm.config.get('clientUrl')!;
-    const jobs = await startJobs({ config: { jobs: { enabled: true, sweepCron: '0 2 * * *' } }, orm: app.orm, ownerUrl: url, listenUrl: url, publisher, log: (await import('pino')).default({ level: 'silent' }) });
+    const jobs = await startJobs({ config: { jobs: { enabled: true, sweepCron: '0 2 * * *', notificationRetentionDays: 365 } }, orm: app.orm, ownerUrl: url, listenUrl: url, publisher, log: (await import('pino')).default({ level: 'silent' }) });
     try {
       const subject = `关于事件即时送达的提案${RUN}`;
       const delivered = new Promise<RelayedEvent>((resolve) => publisher.on('event', (e: RelayedEvent) => e.payload.title === subject && resolve(e)));
@@ -185,7 +185,7 @@ describe('the outbox and its relay', () => {
       const metrics = new Metrics({ maxOperationNames: 10 });
       jobQueueGauges(metrics, jobs);
       const depth = (await metrics.registry.getSingleMetric('innozone_job_queue_depth')!.get()).values.map((v) => [v.labels['queue'], Number.isInteger(v.value) && v.value >= 0]);
-      expect(depth.sort()).toEqual([['daily-sweeps', true], ['outbox-relay', true]]);
+      expect(depth.sort()).toEqual([['daily-sweeps', true], ['outbox-relay', true], ['webhook-delivery', true]]);
     } finally {
       await jobs.stop(5_000);
     }

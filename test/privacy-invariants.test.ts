@@ -19,6 +19,8 @@ import { resetRegistry } from './support/registry';
 import { InMemoryEventPublisher } from '../src/events/publisher';
 import { relayPending } from '../src/events/relay';
 import { selectEverything } from './support/selection';
+import { deliveryBody } from '../src/events/webhook-delivery';
+import { KINDS_TOLD_TO } from '../src/events/webhook.service';
 
 /**
  * Privacy invariants, written by hand from DOMAIN.md and independent of src/auth/policy.ts: what each role must
@@ -317,9 +319,25 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     return answers;
   }
 
-  /** The viewer's answers to the whole sweep (run once in the file). */
+  /**
+   * What the webhooks of the viewer's organization are sent (issue 17 item 5): the bodies of their deliveries, as the
+   * delivery job writes them (src/events/webhook-delivery.ts), judged as an answer.
+   */
+  async function webhookBodies(viewer: Viewer): Promise<Answer> {
+    const org = viewer.role === Role.CPPCC_OFFICE ? null : viewer.organisation;
+    const rows = await sql<Parameters<typeof deliveryBody>[0]>(
+      `select e.id, e.kind, e.occurred_at, e.payload, e.proposal_id, e.authorization_id, e.import_id, e.enterprise_id
+       from webhook_delivery d join webhook w on w.id = d.webhook_id join outbox_event e on e.id = d.event_id
+       where w.owner_role = ? and w.owner_org is not distinct from ? order by e.seq`,
+      [viewer.role, org],
+    );
+    const bodies = rows.map(deliveryBody);
+    return { label: 'webhook deliveries', variables: {}, data: null, text: JSON.stringify(bodies) };
+  }
+
+  /** The viewer's answers to the whole sweep (run once in the file), and what its webhooks are sent. */
   const answersOf = (c: ViewerCase) => {
-    if (!answered.has(c.name)) answered.set(c.name, run(c.viewer));
+    if (!answered.has(c.name)) answered.set(c.name, run(c.viewer).then(async (a) => [...a, await webhookBodies(c.viewer)]));
     return answered.get(c.name)!;
   };
 
@@ -458,6 +476,19 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     });
     const importId = (imported['import'] as Json)['id'] as string;
 
+    // Webhooks (issue 17 item 5): a webhook of each organization, for every kind its role is ever told of. What the
+    // relay addresses to them is judged below as any answer (the bodies they would be sent).
+    await mutate('mutation S($input: SetWebhookAllowListInput!) { setWebhookAllowList(input: $input) { errors { code message } } }', { input: { entries: ['http://127.0.0.1:9'] } });
+    const hooked = [
+      as(Role.BANK_OFFICER, LENDER.creditCode), as(Role.BANK_OFFICER, OTHER_LENDER.creditCode), as(Role.BANK_OFFICER, NEVER_AUTHORISED.creditCode),
+      office, as(Role.HANDLING_UNIT, units.get(UNIT)!), as(Role.ENTERPRISE_REP, E1.code), as(Role.ENTERPRISE_REP, E2.code),
+    ];
+    for (const [i, viewer] of hooked.entries()) {
+      await mutate('mutation W($input: RegisterWebhookInput!) { registerWebhook(input: $input) { errors { code message } } }', {
+        input: { url: `http://127.0.0.1:9/hook/${i}`, events: [...KINDS_TOLD_TO[viewer.role]], secret: 'sentinel-webhook-secret-0123456789abcdef' },
+      }, viewer);
+    }
+
     // The fixture's events told to whom they concern (issue 17): notifications are swept like every root field.
     await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
 
@@ -518,6 +549,8 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     sweep('import', '$id: ID!', [{ args: '(id: $id)', variables: { id: importId } }]);
     // Each viewer's own notifications: what they say (proposal subjects, enterprise and bank names) is judged as any answer.
     sweep('notifications', '', [{ args: '(first: 100)' }], everything('notifications', ['Enterprise']));
+    sweep('webhooks', '', [{ args: '(first: 100)' }]);
+    sweep('webhookAllowList', '');
 
     // ——— every record the administrator and a member meet, fetched by id: `nodes` for all, `node` for one of each type ———
     const base = [...calls];
@@ -708,6 +741,16 @@ describe('privacy invariants, written by hand (what each role must never see)', 
     expect(masked.filter((e) => e.extensions!['reason'] === 'CONDITION').map((e) => [e.path!.at(-1), e.extensions!['condition']])).toEqual(
       masked.filter((e) => e.extensions!['reason'] === 'CONDITION').map(() => ['amount', 'OWN_LOAN']),
     );
+  });
+
+  it('a webhook is sent what its organization is told and nothing else: a bank its own authorizations, a unit its assignments', async () => {
+    const kinds = async (viewer: Viewer) => (JSON.parse((await webhookBodies(viewer)).text) as { kind: string; title: { chinese: string } }[]).map((b) => [b.kind, b.title.chinese]);
+    expect(await kinds(as(Role.BANK_OFFICER, LENDER.creditCode))).toEqual([['AUTHORIZATION_GRANTED', `${E1.name}已向${LENDER.name}授权查询数据`]]);
+    expect(await kinds(as(Role.BANK_OFFICER, OTHER_LENDER.creditCode))).toEqual([['AUTHORIZATION_GRANTED', `${E2.name}已向${OTHER_LENDER.name}授权查询数据`]]);
+    expect(await kinds(as(Role.BANK_OFFICER, NEVER_AUTHORISED.creditCode))).toEqual([]);
+    expect(await kinds(as(Role.ENTERPRISE_REP, E2.code))).toEqual([['AUTHORIZATION_GRANTED', `${E2.name}已向${OTHER_LENDER.name}授权查询数据`]]);
+    const unit = (await kinds(cases['a handling unit']!.viewer)).map(([kind, title]) => [kind, title!.includes('哨兵提案甲'), title!.includes('哨兵提案乙')]);
+    expect(unit).toEqual([['PROPOSAL_ASSIGNED', true, false]]);
   });
 
   it('a bank no enterprise authorised sees no enterprise at all', async () => {

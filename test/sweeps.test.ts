@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/roles';
 import { fromGlobalId } from '../src/common/global-id';
 import {
+  pruneReadNotifications,
   runDailySweeps,
   sweepExpiringAuthorizations,
   sweepOverdueProposals,
@@ -144,4 +145,40 @@ describe('the daily sweeps', () => {
     await runDailySweeps(app.orm.em.fork(), day);
     expect(await runDailySweeps(app.orm.em.fork(), day)).toEqual({ overdueProposals: 0, proposalsDueSoon: 0, expiringAuthorizations: 0, staleCreditFacts: 0 });
   });
+
+  it('deletes notifications read more than the retention period ago, and keeps the unread however old', async () => {
+    const subjects = ['读于四百天前', '读于十天前', '未读已五百天'].map((s) => `关于通知保留${s}的提案${RUN}`);
+    for (const subject of subjects) await f.submit(M.chen, subject);
+    await f.relay();
+    const mine = () =>
+      app.orm.em.fork().execute<{ title: string; read_at: Date | null }[]>(
+        `select e.payload->>'title' as title, n.read_at from notification n join outbox_event e on e.id = n.event_id
+         where n.recipient_role = 'CPPCC_OFFICE' and e.payload->>'title' = any(?::text[])`,
+        [`{${subjects.join(',')}}`],
+      ).then((rows) => rows.sort((a, b) => (a.title < b.title ? -1 : 1)));
+    expect((await mine()).map((n) => n.title)).toEqual([...subjects].sort());
+    const set = (subject: string, readAt: string | null, createdAt: string) =>
+      app.orm.em.fork().execute(
+        `update notification n set read_at = ?::timestamptz, created_at = ?::timestamptz from outbox_event e
+         where e.id = n.event_id and n.recipient_role = 'CPPCC_OFFICE' and e.payload->>'title' = ?`,
+        [readAt, createdAt, subject],
+      );
+    await set(subjects[0]!, `${addDays(today, -400)}T10:00:00+08:00`, `${addDays(today, -401)}T10:00:00+08:00`);
+    await set(subjects[1]!, `${addDays(today, -10)}T10:00:00+08:00`, `${addDays(today, -500)}T10:00:00+08:00`);
+    await set(subjects[2]!, null, `${addDays(today, -500)}T10:00:00+08:00`);
+
+    expect(await pruneReadNotifications(app.orm.em.fork(), today, 0)).toBe(0);
+    expect((await mine()).length).toBe(3);
+    await pruneReadNotifications(app.orm.em.fork(), today, 365);
+    expect((await mine()).map((n) => ({ title: n.title, read: n.read_at !== null }))).toEqual(
+      [
+        { title: subjects[1]!, read: true },
+        { title: subjects[2]!, read: false },
+      ].sort((a, b) => (a.title < b.title ? -1 : 1)),
+    );
+    // The events stay: the record of what happened.
+    const [events] = await app.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from outbox_event where payload->>'title' = any(?::text[])`, [`{${subjects.join(',')}}`]);
+    expect(events!.n).toBe('3');
+  });
 });
+

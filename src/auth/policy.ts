@@ -115,6 +115,13 @@ export function roles(letters: string, conditional: Grants = {}): Grants {
 
 const EVERYONE = roles('A R B M O H');
 
+/**
+ * Who may register webhooks: the organizations events are addressed to (src/events/recipients.ts) that run systems of
+ * their own: banks, enterprises, handling units (government departments), the CPPCC office and the zone. Not CPPCC
+ * members: each is a person, told in the app (notifications), with no systems of a member's to call.
+ */
+const WEBHOOK_OWNERS = roles('A R B O H');
+
 /** Roles that may call each root field. Writes by a representative are further limited to its own enterprise. */
 export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<string, Grants>; Subscription: Record<string, Grants> } = {
   Query: {
@@ -160,6 +167,10 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     imports: roles('A'),
     // Notifications (issue 17): every role its own, addressed to its role and organization (the Notification row rule).
     notifications: EVERYONE,
+    // Webhooks (issue 17 item 5): the organizations told of events, for their own systems (WEBHOOK_OWNERS): each its
+    // own (the Webhook row rule), the zone's administrators every one; and the allow-list they must point into.
+    webhooks: WEBHOOK_OWNERS,
+    webhookAllowList: WEBHOOK_OWNERS,
   },
   Mutation: {
     createEnterprise: roles('A'),
@@ -258,6 +269,15 @@ export const ROOT: { Query: Record<string, Grants | 'PUBLIC'>; Mutation: Record<
     resetAccountPassword: roles('A O'),
     // Marking one's own notifications read: another's id is NOT_FOUND, as an unknown one.
     markNotificationsRead: EVERYONE,
+    // Webhooks: an organization registers and changes its own; the zone's administrators may disable, enable, delete and
+    // redeliver any (another's is NOT_PERMITTED to change otherwise) and alone set the allow-list.
+    registerWebhook: WEBHOOK_OWNERS,
+    updateWebhook: WEBHOOK_OWNERS,
+    disableWebhook: WEBHOOK_OWNERS,
+    enableWebhook: WEBHOOK_OWNERS,
+    deleteWebhook: WEBHOOK_OWNERS,
+    redeliverWebhookDelivery: WEBHOOK_OWNERS,
+    setWebhookAllowList: roles('A'),
   },
   // Subscriptions over graphql-ws (src/subscriptions): the CPPCC roles and the zone the proposals they read (the
   // Proposal row rule applied to each event), and everyone the count of its own unread notifications.
@@ -665,6 +685,24 @@ export const TYPES: Record<string, TypeRule> = {
     },
     fields: { 'id kind title occurredAt readAt isRead subjectId recipient': ROWS },
   },
+  // Webhooks (issue 17 item 5): an organization its own (addressed to it as its events are), the zone every one. What
+  // a delivery or an attempt says is seen through its webhook.
+  Webhook: {
+    rows: {
+      ZONE_ADMIN: true,
+      ENTERPRISE_REP: ADDRESSED_TO_VIEWER,
+      BANK_OFFICER: ADDRESSED_TO_VIEWER,
+      CPPCC_OFFICE: ADDRESSED_TO_VIEWER,
+      HANDLING_UNIT: ADDRESSED_TO_VIEWER,
+    },
+    fields: { 'id url events recipient isEnabled disabledAt createdAt createdBy updatedAt deliveries': ROWS },
+  },
+  WebhookDelivery: {
+    rows: WEBHOOK_OWNERS,
+    fields: { 'id eventId kind status attemptCount attempts lastStatusCode lastError createdAt deliveredAt deadAt': ROWS },
+  },
+  WebhookDeliveryAttempt: { rows: WEBHOOK_OWNERS, fields: { 'number at statusCode error': ROWS } },
+  WebhookAllowList: { rows: WEBHOOK_OWNERS, fields: { 'entries updatedAt updatedBy': ROWS } },
   // Reference data: public.
   Bank: { ...REFERENCE, fields: { 'id creditCode name nameEn isPartner isPlanned subBranches updatedAt': ROWS } },
   BankBranch: { ...REFERENCE, fields: { 'id bank name isTechSubBranch updatedAt': ROWS } },

@@ -2,7 +2,7 @@ import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config';
 import { ROLES, ROLES_WITH_ORG, type Role } from './roles';
 import { Viewer } from './viewer';
@@ -86,6 +86,14 @@ export class TokenService {
       .setIssuedAt()
       .setExpirationTime(ttl)
       .sign(this.key);
+  }
+
+  /**
+   * When `verify` starts refusing a token it accepts now (its `exp` and the clock skew allowed), in ms since the epoch:
+   * an open subscription's end, so that the client's reconnection is refused as its requests are, not accepted again.
+   */
+  refusedFrom(token: string): number {
+    return ((decodeJwt(token).exp ?? 0) + CLOCK_SKEW_SECONDS) * 1000;
   }
 
   /** The viewer a token stands for; a forged, expired or malformed token throws `TokenError`. */

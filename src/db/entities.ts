@@ -37,6 +37,7 @@ import { ProjectBudgetLine, ProjectOutput, ProjectParticipant, ResearchProject }
 import { TaxPilotUsage } from '../modules/tax/tax.entity';
 import { OutboxEvent } from '../events/outbox';
 import { Notification } from '../events/notification.entity';
+import { Webhook, WebhookDelivery, WebhookSettings } from '../events/webhook.entity';
 
 /**
  * Every MikroORM entity, listed rather than discovered by folder scan so that the same list works from TypeScript
@@ -95,4 +96,7 @@ export const entities: Function[] = [
   Import,
   OutboxEvent,
   Notification,
+  Webhook,
+  WebhookDelivery,
+  WebhookSettings,
 ];

@@ -35,9 +35,36 @@ function relayed(row: OutboxRow): RelayedEvent {
   };
 }
 
+/** Hands webhook deliveries to whatever sends them (pg-boss, src/events/jobs.ts): their ids, and their jobs' ids. */
+export type EnqueueDeliveries = (deliveries: { id: string; jobId: string }[]) => Promise<void>;
+
 /**
- * Relays every unrelayed outbox event: writes its notifications and marks it relayed in one transaction, then hands it
- * to `publisher`. Exactly once across relays running at the same time, here or on other instances: each takes the rows
+ * Enqueues every delivery waiting for its job (written by a relay, or sent again by `redeliverWebhookDelivery`), each
+ * taken by one caller (`for update skip locked`); the job's id is the delivery's `job_id`, so one enqueued twice (a
+ * crash between the enqueue and the commit) is still one job. Returns how many it enqueued.
+ */
+export async function enqueueWaitingDeliveries(em: EntityManager, enqueue: EnqueueDeliveries): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await em.fork().transactional(async (tx) => {
+      const rows = await tx.execute<{ id: string; job_id: string }[]>(
+        `select id, job_id from webhook_delivery where queued_at is null and status = 'PENDING' order by created_at limit ? for update skip locked`,
+        [RELAY_BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await enqueue(rows.map((r) => ({ id: r.id, jobId: r.job_id })));
+      await tx.execute('update webhook_delivery set queued_at = now() where id = any(?::uuid[])', [`{${rows.map((r) => r.id).join(',')}}`]);
+      return rows.length;
+    });
+    total += n;
+    if (n < RELAY_BATCH) return total;
+  }
+}
+
+/**
+ * Relays every unrelayed outbox event: writes its notifications and its webhook deliveries (one per enabled webhook
+ * its recipients registered for its kind) and marks it relayed in one transaction, then hands it to `publisher`
+ * (`enqueueWaitingDeliveries` hands the deliveries to their jobs). Exactly once across relays running at the same time, here or on other instances: each takes the rows
  * it relays with `for update skip locked` (another relay skips them rather than waiting, and after the commit finds them
  * relayed), and a notification is unique per event and recipient besides. Returns how many events it relayed.
  */
@@ -59,6 +86,17 @@ export async function relayPending(em: EntityManager, publisher: EventPublisher,
            select n.event_id, n.role, n.org, n.account from jsonb_to_recordset(?::jsonb) as n(event_id uuid, role text, org text, account uuid)
            on conflict do nothing`,
           [JSON.stringify(notifications)],
+        );
+      }
+      // A webhook receives exactly what its owner is told (the same recipients), of the kinds it chose, while enabled.
+      const targets = out.flatMap((e) => e.recipients.map((r) => ({ event_id: e.id, kind: e.kind, role: r.role, org: r.org })));
+      if (targets.length) {
+        await tx.execute(
+          `insert into webhook_delivery (event_id, webhook_id)
+           select distinct t.event_id, w.id from jsonb_to_recordset(?::jsonb) as t(event_id uuid, kind text, role text, org text)
+           join webhook w on w.owner_role = t.role and w.owner_org is not distinct from t.org and w.disabled_at is null and t.kind = any(w.events)
+           on conflict do nothing`,
+          [JSON.stringify(targets)],
         );
       }
       await tx.execute('update outbox_event set relayed_at = now() where id = any(?::uuid[])', [`{${rows.map((r) => r.id).join(',')}}`]);
@@ -90,6 +128,7 @@ export class EventRelay {
     private readonly orm: MikroORM,
     readonly publisher: EventPublisher,
     private readonly log: Logger,
+    private readonly enqueue?: EnqueueDeliveries,
   ) {}
 
   /** Relays what is pending now; resolves when this run (and any it was asked to repeat) is done. */
@@ -104,6 +143,9 @@ export class EventRelay {
         do {
           this.again = false;
           total += await relayPending(this.orm.em.fork(), this.publisher, this.log);
+          // Committed: the deliveries written (and any sent again) go to their jobs. One left waiting by a failure
+          // here is enqueued by the next run (every minute at the latest).
+          if (this.enqueue) await enqueueWaitingDeliveries(this.orm.em.fork(), this.enqueue);
         } while (this.again);
       } catch (err) {
         this.log.error({ err }, 'the outbox relay failed; the next wake-up or job tries again');

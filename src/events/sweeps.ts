@@ -124,3 +124,19 @@ export async function runDailySweeps(em: EntityManager, today: string): Promise<
   }
   return written;
 }
+
+/**
+ * Notifications read more than `days` days before `today` are deleted (NOTIFICATION_RETENTION_DAYS; 0 keeps them all):
+ * a recipient's list keeps what is unread however old, and what it read within the period. The outbox events stay:
+ * they are the record of what happened, and their dedupe keys keep the sweeps from announcing a thing twice. Returns
+ * how many notifications it deleted.
+ */
+export async function pruneReadNotifications(em: EntityManager, today: string, days: number): Promise<number> {
+  if (days === 0) return 0;
+  const rows = await em.execute<{ n: string }[]>(
+    `with gone as (delete from notification where read_at is not null and read_at < (?::date - ${Math.trunc(days)})::timestamp at time zone 'Asia/Shanghai' returning 1)
+     select count(*) as n from gone`,
+    [today],
+  );
+  return Number(rows[0]!.n);
+}

@@ -3,9 +3,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { organisationExists } from '../auth/organisations';
 import { sessionIdOf, sessionViewer } from '../auth/sessions';
+import { sessionsStillValid } from '../modules/account/account.service';
 import type { TokenService } from '../auth/tokens';
 import type { Viewer } from '../auth/viewer';
 import { oneOfVariablesRule } from '../common/one-of';
@@ -30,8 +31,18 @@ type Accepted = {
   viewer?: Viewer;
 };
 
+/** What an open connection was accepted on, looked at again while it stays open (`watchCredentials`). */
+interface Held {
+  viewer: Viewer;
+  /** The console's session, when the connection came with its cookie rather than a token. */
+  session: string | null;
+}
+
+/** setTimeout fires at once past 2^31-1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface SubscriptionDeps {
-  config: Pick<Config, 'production' | 'graphql'> & Partial<Pick<Config, 'cppcc'>>;
+  config: Pick<Config, 'production' | 'graphql'> & Partial<Pick<Config, 'cppcc' | 'subscriptions'>>;
   orm: MikroORM;
   tokens: TokenService;
   logger: Logger;
@@ -54,6 +65,8 @@ export function attachSubscriptions(httpServer: http.Server, deps: SubscriptionD
   const rules = [...specifiedRules, ...armorRules(limits), oneOfVariablesRule];
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   let sequence = 0;
+  const held = new Map<WebSocket, Held>();
+  const watch = watchCredentials(held, orm, logger, config.subscriptions?.recheckSeconds ?? 60);
 
   const server = useServer<Record<string, unknown> | undefined, Accepted>(
     {
@@ -84,6 +97,18 @@ export function attachSubscriptions(httpServer: http.Server, deps: SubscriptionD
         if (!viewer) return refuse(CLOSE.UNAUTHENTICATED, 'Subscriptions need connectionParams.authorization "Bearer <token>" or a session.');
         if (viewer.account?.mustChangePassword) return refuse(CLOSE.FORBIDDEN, 'Your password was set by someone else: change it first.');
         ctx.extra.viewer = viewer;
+        // Accepted until the credential ends: a token at its `exp`, a session at its absolute end (and sooner if it is
+        // signed out, disabled or its password changed: `watchCredentials`). Then 4401, as a request would get.
+        const ending = given
+          ? { at: tokens.refusedFrom(given.replace(/^Bearer\s+/i, '').trim()), why: 'The bearer token has expired.' }
+          : { at: viewer.account?.sessionExpiresAt.getTime() ?? 0, why: 'The session has ended: sign in again.' };
+        const ends = setTimeout(() => socket.close(CLOSE.UNAUTHENTICATED, ending.why), Math.min(MAX_TIMER_MS, Math.max(0, ending.at - Date.now())));
+        ends.unref();
+        held.set(socket, { viewer, session: given ? null : sessionIdOf(ctx.extra.request as never) });
+        socket.once('close', () => {
+          clearTimeout(ends);
+          held.delete(socket);
+        });
         return true;
       },
       async onSubscribe(ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
@@ -122,8 +147,50 @@ export function attachSubscriptions(httpServer: http.Server, deps: SubscriptionD
 
   return {
     async close() {
+      clearInterval(watch);
       // 1001 (going away) to every subscriber: a client reconnects to another instance.
       await server.dispose();
     },
   };
+}
+
+/**
+ * Every `everySeconds`, looks again at what the open connections were accepted on, and closes with 4401 those whose
+ * session no longer stands (signed out, idle, its account disabled or its password changed or reset) or whose
+ * organisation was removed: a subscription hears no more than a request with the same credential would be answered.
+ * One statement for all sessions and one per distinct organisation, whatever the number of connections. A token cannot
+ * be withdrawn before its `exp` (innozone keeps no token list), so a token's connection ends at `exp` (the timer above).
+ */
+function watchCredentials(held: Map<WebSocket, Held>, orm: MikroORM, logger: Logger, everySeconds: number): NodeJS.Timeout {
+  let running = false;
+  const check = async () => {
+    if (running || held.size === 0) return;
+    running = true;
+    try {
+      const open = [...held];
+      const em = orm.em.fork();
+      const sessions = open.map(([, h]) => h.session).filter((s): s is string => s !== null);
+      const valid = await sessionsStillValid(em, sessions);
+      const organisations = new Map<string, Promise<boolean>>();
+      for (const [socket, h] of open) {
+        if (h.session !== null && !valid.has(h.session)) {
+          socket.close(CLOSE.UNAUTHENTICATED, 'The session has ended: sign in again.');
+          continue;
+        }
+        const key = `${h.viewer.role}|${h.viewer.organisation ?? ''}`;
+        if (!organisations.has(key)) organisations.set(key, organisationExists(em, h.viewer));
+        if (!(await organisations.get(key)!)) {
+          socket.close(CLOSE.UNAUTHENTICATED, reason(`The organisation this ${h.viewer.role} acts for is no longer registered.`));
+        }
+      }
+    } catch (err) {
+      // The database out of reach: the connections stay as they are until the next look.
+      if (!isDatabaseUnavailable(err)) logger.error({ err }, 'open subscriptions could not be checked again');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void check(), everySeconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -19,6 +19,8 @@ const TABLES = [
   'data_import',
   // What the registry's changes announced, and to whom (issue 17): they go with the changes.
   'outbox_event', 'notification',
+  // Webhooks are of the registry's organizations, their deliveries of its events; the allow-list is set by each test.
+  'webhook', 'webhook_delivery', 'webhook_settings',
 ];
 
 /** Empties the registry and loads the reference data (parks, clusters, institutions, banks, insurers, funds, pools). */

@@ -327,6 +327,22 @@ export async function startSession(
   return { id, expiresAt };
 }
 
+/**
+ * Which of these session ids still stand for their account (the conditions of `sessionAccount`), without moving their
+ * last use on: an open subscription is not a person using the console. One statement for any number of sessions.
+ */
+export async function sessionsStillValid(em: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const byHash = new Map(ids.map((id) => [sha256(id), id]));
+  const rows = await em.execute<{ id_hash: string }[]>(
+    `select s.id_hash from account_session s join account a on a.id = s.account_id
+      where s.id_hash = any(?::text[]) and s.expires_at > now() and s.last_seen_at > now() - make_interval(hours => ?)
+        and a.disabled_at is null and s.auth_epoch = a.auth_epoch`,
+    [`{${[...byHash.keys()].join(',')}}`, IDLE_HOURS], // base64url: nothing to quote in an array literal
+  );
+  return new Set(rows.map((r) => byHash.get(r.id_hash)!));
+}
+
 export interface SessionAccount {
   accountId: string;
   username: string;

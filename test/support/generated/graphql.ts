@@ -2710,6 +2710,8 @@ type AccountErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersion
 
 type AccountErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
+type AccountErrorFields_WebhookUrlNotAllowedError_Fragment = { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
 export type AccountErrorFieldsFragment =
   | AccountErrorFields_CheckCharacterMismatchError_Fragment
   | AccountErrorFields_DuplicateError_Fragment
@@ -2722,6 +2724,7 @@ export type AccountErrorFieldsFragment =
   | AccountErrorFields_NotPermittedError_Fragment
   | AccountErrorFields_StaleVersionError_Fragment
   | AccountErrorFields_TransitionNotAllowedError_Fragment
+  | AccountErrorFields_WebhookUrlNotAllowedError_Fragment
 ;
 
 export type AccountsQueryVariables = Exact<{
@@ -2770,6 +2773,7 @@ export type CreateAccountMutation = { createAccount: { account: { id: string, us
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type DisableAccountMutationVariables = Exact<{
@@ -2799,6 +2803,7 @@ export type DisableAccountMutation = { disableAccount: { account: { id: string, 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type EnableAccountMutationVariables = Exact<{
@@ -2828,6 +2833,7 @@ export type EnableAccountMutation = { enableAccount: { account: { id: string, us
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type ResetAccountPasswordMutationVariables = Exact<{
@@ -2857,6 +2863,7 @@ export type ResetAccountPasswordMutation = { resetAccountPassword: { account: { 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type SignedInQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2917,6 +2924,7 @@ export type GrantAuthorizationMutation = { grantAuthorization: { authorization: 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RevokeAuthorizationMutationVariables = Exact<{
@@ -2946,6 +2954,7 @@ export type RevokeAuthorizationMutation = { revokeAuthorization: { authorization
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AuthorizationsQueryVariables = Exact<{
@@ -3047,6 +3056,7 @@ export type CorrectCreditRatingMutation = { correctCreditRating: { creditRating:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidCreditRatingMutationVariables = Exact<{
@@ -3066,6 +3076,7 @@ export type VoidCreditRatingMutation = { voidCreditRating: { creditRating: { id:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectDishonestDebtorCheckMutationVariables = Exact<{
@@ -3085,6 +3096,7 @@ export type CorrectDishonestDebtorCheckMutation = { correctDishonestDebtorCheck:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidDishonestDebtorCheckMutationVariables = Exact<{
@@ -3104,6 +3116,7 @@ export type VoidDishonestDebtorCheckMutation = { voidDishonestDebtorCheck: { dis
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdatePatentMutationVariables = Exact<{
@@ -3123,6 +3136,7 @@ export type UpdatePatentMutation = { updatePatent: { patent: { id: string, versi
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectPatentAppraisalMutationVariables = Exact<{
@@ -3142,6 +3156,7 @@ export type CorrectPatentAppraisalMutation = { correctPatentAppraisal: { patentA
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidPatentAppraisalMutationVariables = Exact<{
@@ -3161,6 +3176,7 @@ export type VoidPatentAppraisalMutation = { voidPatentAppraisal: { patentApprais
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordedFactsQueryVariables = Exact<{
@@ -3302,6 +3318,7 @@ export type MergeProposalsMutation = { mergeProposals: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type SubmitCoHandlerOpinionMutationVariables = Exact<{
@@ -3321,6 +3338,7 @@ export type SubmitCoHandlerOpinionMutation = { submitCoHandlerOpinion: { proposa
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RateReplyHandlingMutationVariables = Exact<{
@@ -3340,6 +3358,7 @@ export type RateReplyHandlingMutation = { rateReply: { proposal: { id: string, s
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ReplyHandlingMutationVariables = Exact<{
@@ -3359,6 +3378,7 @@ export type ReplyHandlingMutation = { replyToProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UnitEvaluationQueryVariables = Exact<{
@@ -3382,6 +3402,7 @@ export type ProposalPracticePayloadFieldsFragment = { proposal: { id: string, st
     | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
   > };
 
 export type PracticeProposalQueryVariables = Exact<{
@@ -3416,6 +3437,7 @@ export type PracticeDraftMutation = { draftProposal: { proposal: { version: numb
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type PracticeSubmitMutationVariables = Exact<{
@@ -3435,6 +3457,7 @@ export type PracticeSubmitMutation = { submitProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type PracticeReviewMutationVariables = Exact<{
@@ -3454,6 +3477,7 @@ export type PracticeReviewMutation = { reviewProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type PracticeAssignMutationVariables = Exact<{
@@ -3473,6 +3497,7 @@ export type PracticeAssignMutation = { assignProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type PracticeReplyMutationVariables = Exact<{
@@ -3492,6 +3517,7 @@ export type PracticeReplyMutation = { replyToProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type WithdrawProposalMutationVariables = Exact<{
@@ -3511,6 +3537,7 @@ export type WithdrawProposalMutation = { withdrawProposal: { proposal: { id: str
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ReturnProposalMutationVariables = Exact<{
@@ -3530,6 +3557,7 @@ export type ReturnProposalMutation = { returnProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RequestExtensionMutationVariables = Exact<{
@@ -3549,6 +3577,7 @@ export type RequestExtensionMutation = { requestExtension: { proposal: { id: str
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type DecideExtensionMutationVariables = Exact<{
@@ -3568,6 +3597,7 @@ export type DecideExtensionMutation = { decideExtension: { proposal: { id: strin
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type SuperviseProposalMutationVariables = Exact<{
@@ -3587,6 +3617,7 @@ export type SuperviseProposalMutation = { superviseProposal: { proposal: { id: s
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ProposalFieldsFragment = { id: string, version: number, status: ProposalStatus, level: CppccLevel, subject: string, reasons: string, recommendations: string, proposerKind: ProposerKind, isKey: boolean, isComplex: boolean, round: number, dueOn: string | null, isOverdue: boolean, rejectionGround: RejectionGround | null, reviewNote: string | null, proposers: Array<{ name: string }>, cosigners: { totalCount: number, edges: Array<{ node: { name: string } }> }, party: { name: string } | null, leadUnit: { name: string } | null, coHandlers: Array<{ name: string }>, requests: Array<{ title: string, status: PolicyRequestStatus }>, timeline: { totalCount: number, edges: Array<{ node: { action: ProposalAction, status: ProposalStatus, note: string | null, actor: { role: Role, name: string, organization:
@@ -3613,6 +3644,7 @@ export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: n
     | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
   > };
 
 export type FilePolicyRequestMutationVariables = Exact<{
@@ -3637,6 +3669,7 @@ export type FilePolicyRequestMutation = { filePolicyRequest: { policyRequest: { 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type DraftProposalMutationVariables = Exact<{
@@ -3661,6 +3694,7 @@ export type DraftProposalMutation = { draftProposal: { proposal: { id: string, v
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdateProposalMutationVariables = Exact<{
@@ -3685,6 +3719,7 @@ export type UpdateProposalMutation = { updateProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AttachEvidenceMutationVariables = Exact<{
@@ -3709,6 +3744,7 @@ export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CosignProposalMutationVariables = Exact<{
@@ -3733,6 +3769,7 @@ export type CosignProposalMutation = { cosignProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type SubmitProposalMutationVariables = Exact<{
@@ -3757,6 +3794,7 @@ export type SubmitProposalMutation = { submitProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ReviewProposalMutationVariables = Exact<{
@@ -3781,6 +3819,7 @@ export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AssignProposalMutationVariables = Exact<{
@@ -3805,6 +3844,7 @@ export type AssignProposalMutation = { assignProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ReplyToProposalMutationVariables = Exact<{
@@ -3829,6 +3869,7 @@ export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: strin
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RateReplyMutationVariables = Exact<{
@@ -3853,6 +3894,7 @@ export type RateReplyMutation = { rateReply: { proposal: { id: string, version: 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type EscalateProposalMutationVariables = Exact<{
@@ -3877,6 +3919,7 @@ export type EscalateProposalMutation = { escalateProposal: { proposal: { id: str
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ProposalQueryVariables = Exact<{
@@ -3979,6 +4022,7 @@ export type SubmitCoHandlerOpinionStepMutation = { submitCoHandlerOpinion: { pro
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ProgramsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -4110,6 +4154,7 @@ export type RecordProgramRuleVersionMutation = { recordProgramRuleVersion: { rul
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordCreditRatingMutationVariables = Exact<{
@@ -4129,6 +4174,7 @@ export type RecordCreditRatingMutation = { recordCreditRating: { creditRating: {
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTaxCreditGradeMutationVariables = Exact<{
@@ -4148,6 +4194,7 @@ export type RecordTaxCreditGradeMutation = { recordTaxCreditGrade: { taxCreditGr
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordDishonestDebtorCheckMutationVariables = Exact<{
@@ -4167,6 +4214,7 @@ export type RecordDishonestDebtorCheckMutation = { recordDishonestDebtorCheck: {
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type OutreachQueryVariables = Exact<{
@@ -4220,6 +4268,7 @@ export type ImportRecordsMutation = { importRecords: { import: { id: string, kin
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type ImportQueryVariables = Exact<{
@@ -4341,6 +4390,7 @@ export type InstrumentPayloadFieldsFragment = { instrument:
     | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
     | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+    | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
   > };
 
 export type RecordNeeqListingMutationVariables = Exact<{
@@ -4386,6 +4436,7 @@ export type RecordNeeqListingMutation = { recordNeeqListing: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type AdvanceNeeqStageMutationVariables = Exact<{
@@ -4431,6 +4482,7 @@ export type AdvanceNeeqStageMutation = { advanceNeeqStage: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRegionalOtcListingMutationVariables = Exact<{
@@ -4476,6 +4528,7 @@ export type RecordRegionalOtcListingMutation = { recordRegionalOtcListing: { ins
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordCreditLoanMutationVariables = Exact<{
@@ -4521,6 +4574,7 @@ export type RecordCreditLoanMutation = { recordCreditLoan: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordIpPledgeLoanMutationVariables = Exact<{
@@ -4566,6 +4620,7 @@ export type RecordIpPledgeLoanMutation = { recordIpPledgeLoan: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTechInsuranceMutationVariables = Exact<{
@@ -4611,6 +4666,7 @@ export type RecordTechInsuranceMutation = { recordTechInsurance: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordReinsuranceMutationVariables = Exact<{
@@ -4656,6 +4712,7 @@ export type RecordReinsuranceMutation = { recordReinsurance: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordBondIssueMutationVariables = Exact<{
@@ -4701,6 +4758,7 @@ export type RecordBondIssueMutation = { recordBondIssue: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordFundInvestmentMutationVariables = Exact<{
@@ -4746,6 +4804,7 @@ export type RecordFundInvestmentMutation = { recordFundInvestment: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRiskCompensationCoverMutationVariables = Exact<{
@@ -4791,6 +4850,7 @@ export type RecordRiskCompensationCoverMutation = { recordRiskCompensationCover:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRiskCompensationClaimMutationVariables = Exact<{
@@ -4810,6 +4870,7 @@ export type RecordRiskCompensationClaimMutation = { recordRiskCompensationClaim:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdateInstrumentStatusMutationVariables = Exact<{
@@ -4855,6 +4916,7 @@ export type UpdateInstrumentStatusMutation = { updateInstrumentStatus: { instrum
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectCreditLoanMutationVariables = Exact<{
@@ -4900,6 +4962,7 @@ export type CorrectCreditLoanMutation = { correctCreditLoan: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectIpPledgeLoanMutationVariables = Exact<{
@@ -4945,6 +5008,7 @@ export type CorrectIpPledgeLoanMutation = { correctIpPledgeLoan: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectTechInsuranceMutationVariables = Exact<{
@@ -4990,6 +5054,7 @@ export type CorrectTechInsuranceMutation = { correctTechInsurance: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectReinsuranceMutationVariables = Exact<{
@@ -5035,6 +5100,7 @@ export type CorrectReinsuranceMutation = { correctReinsurance: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectBondIssueMutationVariables = Exact<{
@@ -5080,6 +5146,7 @@ export type CorrectBondIssueMutation = { correctBondIssue: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectNeeqListingMutationVariables = Exact<{
@@ -5125,6 +5192,7 @@ export type CorrectNeeqListingMutation = { correctNeeqListing: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectRegionalOtcListingMutationVariables = Exact<{
@@ -5170,6 +5238,7 @@ export type CorrectRegionalOtcListingMutation = { correctRegionalOtcListing: { i
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectFundInvestmentMutationVariables = Exact<{
@@ -5215,6 +5284,7 @@ export type CorrectFundInvestmentMutation = { correctFundInvestment: { instrumen
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type CorrectRiskCompensationCoverMutationVariables = Exact<{
@@ -5260,6 +5330,7 @@ export type CorrectRiskCompensationCoverMutation = { correctRiskCompensationCove
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type VoidInstrumentMutationVariables = Exact<{
@@ -5305,6 +5376,7 @@ export type VoidInstrumentMutation = { voidInstrument: { instrument:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type InstrumentByIdQueryVariables = Exact<{
@@ -5358,6 +5430,7 @@ export type RecordPatentMutation = { recordPatent: { patent: { id: string, versi
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordPatentAppraisalMutationVariables = Exact<{
@@ -5377,6 +5450,7 @@ export type RecordPatentAppraisalMutation = { recordPatentAppraisal: { patentApp
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordResearchProjectMutationVariables = Exact<{
@@ -5396,6 +5470,7 @@ export type RecordResearchProjectMutation = { recordResearchProject: { project: 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordIncentivePlanMutationVariables = Exact<{
@@ -5415,6 +5490,7 @@ export type RecordIncentivePlanMutation = { recordIncentivePlan: { plan: { title
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordIncentivePlanInFullMutationVariables = Exact<{
@@ -5434,6 +5510,7 @@ export type RecordIncentivePlanInFullMutation = { recordIncentivePlan: { plan: {
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTalentAwardMutationVariables = Exact<{
@@ -5453,6 +5530,7 @@ export type RecordTalentAwardMutation = { recordTalentAward: { award: { scheme: 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordTaxPilotUsageMutationVariables = Exact<{
@@ -5472,6 +5550,7 @@ export type RecordTaxPilotUsageMutation = { recordTaxPilotUsage: { usage: { pilo
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type InstitutionsQueryVariables = Exact<{
@@ -5500,6 +5579,7 @@ export type RecordBankMutation = { recordBank: { bank: { creditCode: string, nam
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordBankBranchMutationVariables = Exact<{
@@ -5519,6 +5599,7 @@ export type RecordBankBranchMutation = { recordBankBranch: { bankBranch: { name:
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordParkMutationVariables = Exact<{
@@ -5538,6 +5619,7 @@ export type RecordParkMutation = { recordPark: { park: { code: string, name: str
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordRiskCompensationPoolMutationVariables = Exact<{
@@ -5557,6 +5639,7 @@ export type RecordRiskCompensationPoolMutation = { recordRiskCompensationPool: {
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type EnterpriseSummaryFragment = { id: string, creditCode: string, name: string, nameEn: string | null, industry: Industry, foundedOn: string, registeredCapital: string, size: EnterpriseSize, isStateOwned: boolean, isHighTech: boolean, isUniversityAffiliated: boolean, version: number, park: { code: string }, cluster: { code: string } | null, university: { name: string } | null, creditCodeOverride: { reason: string, by: { role: Role, name: string, organization:
@@ -5588,6 +5671,8 @@ type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersio
 
 type MutationErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null };
 
+type MutationErrorFields_WebhookUrlNotAllowedError_Fragment = { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null };
+
 export type MutationErrorFieldsFragment =
   | MutationErrorFields_CheckCharacterMismatchError_Fragment
   | MutationErrorFields_DuplicateError_Fragment
@@ -5600,6 +5685,7 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_NotPermittedError_Fragment
   | MutationErrorFields_StaleVersionError_Fragment
   | MutationErrorFields_TransitionNotAllowedError_Fragment
+  | MutationErrorFields_WebhookUrlNotAllowedError_Fragment
 ;
 
 export type EnterpriseByCodeQueryVariables = Exact<{
@@ -5657,6 +5743,7 @@ export type CreateEnterpriseMutation = { createEnterprise: { enterprise: { id: s
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type UpdateEnterpriseMutationVariables = Exact<{
@@ -5681,6 +5768,7 @@ export type UpdateEnterpriseMutation = { updateEnterprise: { enterprise: { id: s
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordFiscalYearMutationVariables = Exact<{
@@ -5700,6 +5788,7 @@ export type RecordFiscalYearMutation = { recordFiscalYear: { financials: { fisca
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type RecordHighTechCertificateMutationVariables = Exact<{
@@ -5719,6 +5808,7 @@ export type RecordHighTechCertificateMutation = { recordHighTechCertificate: { c
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'StaleVersionError', currentVersion: number, code: MutationErrorCode, message: string, field: string | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, field: string | null }
     > } };
 
 export type EnterpriseRecordsQueryVariables = Exact<{

@@ -1167,6 +1167,8 @@ type AccountErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersion
 
 type AccountErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
+type AccountErrorFields_WebhookUrlNotAllowedError_Fragment = { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
 export type AccountErrorFieldsFragment =
   | AccountErrorFields_CheckCharacterMismatchError_Fragment
   | AccountErrorFields_DuplicateError_Fragment
@@ -1179,6 +1181,7 @@ export type AccountErrorFieldsFragment =
   | AccountErrorFields_NotPermittedError_Fragment
   | AccountErrorFields_StaleVersionError_Fragment
   | AccountErrorFields_TransitionNotAllowedError_Fragment
+  | AccountErrorFields_WebhookUrlNotAllowedError_Fragment
 ;
 
 export type AccountsQueryVariables = Exact<{
@@ -1228,6 +1231,7 @@ export type CreateAccountMutation = { createAccount: { account: { id: string, us
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type DisableAccountMutationVariables = Exact<{
@@ -1252,6 +1256,7 @@ export type DisableAccountMutation = { disableAccount: { account: { id: string, 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type EnableAccountMutationVariables = Exact<{
@@ -1276,6 +1281,7 @@ export type EnableAccountMutation = { enableAccount: { account: { id: string, us
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type ResetAccountPasswordMutationVariables = Exact<{
@@ -1300,6 +1306,7 @@ export type ResetAccountPasswordMutation = { resetAccountPassword: { account: { 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type AdminListsEnterpriseChoicesQueryVariables = Exact<{
@@ -1377,6 +1384,7 @@ export type AdminRecordPaperAuthorizationMutation = { grantAuthorization: { auth
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type AdminRevokeAuthorizationMutationVariables = Exact<{
@@ -1396,6 +1404,7 @@ export type AdminRevokeAuthorizationMutation = { revokeAuthorization: { authoriz
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type AdminAuditEventsQueryVariables = Exact<{
@@ -1612,6 +1621,8 @@ type MutationErrorFields_StaleVersionError_Fragment = { __typename: 'StaleVersio
 
 type MutationErrorFields_TransitionNotAllowedError_Fragment = { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
 
+type MutationErrorFields_WebhookUrlNotAllowedError_Fragment = { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null };
+
 export type MutationErrorFieldsFragment =
   | MutationErrorFields_CheckCharacterMismatchError_Fragment
   | MutationErrorFields_DuplicateError_Fragment
@@ -1624,6 +1635,7 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_NotPermittedError_Fragment
   | MutationErrorFields_StaleVersionError_Fragment
   | MutationErrorFields_TransitionNotAllowedError_Fragment
+  | MutationErrorFields_WebhookUrlNotAllowedError_Fragment
 ;
 
 export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: number, status: ProposalStatus } | null, errors: Array<
@@ -1638,6 +1650,7 @@ export type ProposalPayloadFieldsFragment = { proposal: { id: string, version: n
     | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
     | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+    | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
   > };
 
 export type DraftProposalMutationVariables = Exact<{
@@ -1657,6 +1670,7 @@ export type DraftProposalMutation = { draftProposal: { proposal: { id: string, v
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type AttachEvidenceMutationVariables = Exact<{
@@ -1676,6 +1690,7 @@ export type AttachEvidenceMutation = { attachEvidence: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type SubmitProposalMutationVariables = Exact<{
@@ -1695,6 +1710,7 @@ export type SubmitProposalMutation = { submitProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type CosignProposalMutationVariables = Exact<{
@@ -1714,6 +1730,7 @@ export type CosignProposalMutation = { cosignProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type ReviewProposalMutationVariables = Exact<{
@@ -1733,6 +1750,7 @@ export type ReviewProposalMutation = { reviewProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type AssignProposalMutationVariables = Exact<{
@@ -1752,6 +1770,7 @@ export type AssignProposalMutation = { assignProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type ReplyToProposalMutationVariables = Exact<{
@@ -1771,6 +1790,7 @@ export type ReplyToProposalMutation = { replyToProposal: { proposal: { id: strin
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type SubmitCoHandlerOpinionMutationVariables = Exact<{
@@ -1790,6 +1810,7 @@ export type SubmitCoHandlerOpinionMutation = { submitCoHandlerOpinion: { proposa
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type RateReplyMutationVariables = Exact<{
@@ -1809,6 +1830,7 @@ export type RateReplyMutation = { rateReply: { proposal: { id: string, version: 
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type WithdrawProposalMutationVariables = Exact<{
@@ -1828,6 +1850,7 @@ export type WithdrawProposalMutation = { withdrawProposal: { proposal: { id: str
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type ReturnProposalMutationVariables = Exact<{
@@ -1847,6 +1870,7 @@ export type ReturnProposalMutation = { returnProposal: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type RequestExtensionMutationVariables = Exact<{
@@ -1866,6 +1890,7 @@ export type RequestExtensionMutation = { requestExtension: { proposal: { id: str
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type DecideExtensionMutationVariables = Exact<{
@@ -1885,6 +1910,7 @@ export type DecideExtensionMutation = { decideExtension: { proposal: { id: strin
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type SuperviseProposalMutationVariables = Exact<{
@@ -1904,6 +1930,7 @@ export type SuperviseProposalMutation = { superviseProposal: { proposal: { id: s
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type MergeProposalsMutationVariables = Exact<{
@@ -1923,6 +1950,7 @@ export type MergeProposalsMutation = { mergeProposals: { proposal: { id: string,
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type MergeTargetsQueryVariables = Exact<{
@@ -2167,6 +2195,7 @@ export type RepGrantAuthorizationMutation = { grantAuthorization: { authorizatio
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type RepRevokeAuthorizationMutationVariables = Exact<{
@@ -2186,6 +2215,7 @@ export type RepRevokeAuthorizationMutation = { revokeAuthorization: { authorizat
       | { __typename: 'NotPermittedError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'StaleVersionError', code: MutationErrorCode, message: string, path: Array<string> | null }
       | { __typename: 'TransitionNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
+      | { __typename: 'WebhookUrlNotAllowedError', code: MutationErrorCode, message: string, path: Array<string> | null }
     > } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
