@@ -226,15 +226,17 @@ const envSchema = z.object({
     .refine((v) => /^https?:\/\/[^/\s]+/.test(v), { error: 'must be an http:// or https:// URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318' })
     .optional(),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('innozone'),
-  // Several instances (src/subscriptions/redis-hub.ts): relayed events fan out to every instance's subscribers through
-  // Redis pub/sub. Unset: one instance, its events in its own process.
+  // Several instances: relayed events fan out to every instance's subscribers through Redis pub/sub
+  // (src/subscriptions/redis-hub.ts), and the persisted-query cache and the rate limits (GraphQL rate, sign-in
+  // attempts) live in Redis (src/shared-state.ts). Unset: one instance, all of it in its own process.
+  // Redis must be reachable at start-up; later, out of reach, requests are still answered (README "Many instances").
   REDIS_URL: z
     .string()
     .trim()
     .refine((v) => /^rediss?:\/\/.+/.test(v), { error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' })
     .optional(),
-  // What innozone's Redis channels (and later keys) start with: instances of one zone share it, another zone or a test run
-  // takes its own.
+  // What innozone's Redis channels and keys start with (`<prefix>events`, `<prefix>apq:…`, `<prefix>rate:…`): instances
+  // of one zone share it, another zone or a test run takes its own.
   REDIS_KEY_PREFIX: z
     .string()
     .trim()
@@ -355,7 +357,10 @@ export interface Config {
    * backoff; timeoutMs, the wait for a receiver's answer.
    */
   webhooks: { secretKey?: string; retryLimit: number; retryDelaySeconds: number; timeoutMs: number };
-  /** url: Redis that fans events out across instances (REDIS_URL; unset: one instance); prefix: its channels' prefix. */
+  /**
+   * url: Redis that fans events out across instances and holds their shared persisted-query cache and rate limits
+   * (REDIS_URL; unset: one instance); prefix: its channels' and keys' prefix.
+   */
   redis: { url?: string; prefix: string };
   /** Worker processes sharing the HTTP port (WEB_CONCURRENCY); 1: one process, no node:cluster (src/cluster.ts). */
   webConcurrency: number;

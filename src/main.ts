@@ -21,6 +21,7 @@ import { ClusterEventHub } from './subscriptions/cluster-hub';
 import { becomeInnozoneWorker, innozoneWorker } from './worker';
 import { type EventHub, LocalEventHub } from './subscriptions/hub';
 import { RedisEventHub } from './subscriptions/redis-hub';
+import { localState, RedisSharedState } from './shared-state';
 
 /** config → database → migrations → demo zone → server → listen. Each started piece registers its stop first. */
 async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
@@ -90,8 +91,13 @@ async function serve(
     lifecycle.started('jobs', () => started.stop(config.shutdownGraceMs));
   }
 
+  // The persisted-query cache and the rate limits (src/shared-state.ts): in Redis with REDIS_URL, on a connection of
+  // their own, closed after the HTTP server that uses it.
+  const shared = config.redis.url ? await RedisSharedState.connect(config.redis.url, config.redis.prefix, log) : localState;
+  if (config.redis.url) lifecycle.started('Redis shared state', () => shared.close());
+
   const tokens = new TokenService(await loadSigningKey(config), config.auth.tokenTtl, config.auth.tokenMaxTtl);
-  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher });
+  const server = await createServer({ config, orm, tokens, logger: log, schema: await buildInnozoneSchema(), hub: publisher, shared });
   lifecycle.started('HTTP server', () => server.stop());
   if (jobs) jobQueueGauges(server.metrics, jobs);
   if (innozoneWorker() !== null) {

@@ -14,7 +14,6 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import pinoHttp from 'pino-http';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { machineRateLimiter } from './rate-limits';
 import type { Logger } from 'pino';
 import { organisationExists } from './auth/organisations';
 import { TokenError, type TokenService } from './auth/tokens';
@@ -37,6 +36,7 @@ import { failAbandonedImports, settleImports } from './modules/imports/import.ru
 import { databasePoolGauges, Metrics } from './metrics';
 import { operationSpan, operationSpanNaming } from './tracing';
 import type { EventHub } from './subscriptions/hub';
+import { localState, type SharedState } from './shared-state';
 import { attachSubscriptions } from './subscriptions/ws';
 
 /** What POST /imports answers of an import: every field `import(id)` has, as GraphQL writes it (import.http.ts). */
@@ -126,6 +126,11 @@ export interface ServerDeps {
    * (src/subscriptions/ws.ts) and `markNotificationsRead` tells live counts of its marks.
    */
   hub?: EventHub;
+  /**
+   * What instances share (src/shared-state.ts): with REDIS_URL, the persisted-query cache and the rate limits live in
+   * Redis; unset (or `localState`), in this process.
+   */
+  shared?: SharedState;
 }
 
 export interface InnozoneServer {
@@ -333,14 +338,14 @@ function httpErrorAsJson(err: unknown, req: express.Request, res: express.Respon
 /**
  * At most `perMinute` GraphQL requests a minute for each token (each person or machine client holds its own; the zone's
  * administrators share a role, not a budget), an anonymous caller by its address. Over it: 429 with Retry-After (the
- * seconds until the minute frees a request). Counted on this machine (src/rate-limits.ts: in this process, or by the
- * primary for all WEB_CONCURRENCY workers; rate-limiter-flexible's Redis
- * and PostgreSQL stores share the count between instances). Returns a function that throws the refusal, or does
+ * seconds until the minute frees a request). Counted where `shared` counts (src/shared-state.ts): in Redis across
+ * instances with REDIS_URL (in this process while Redis is out of reach), else on this machine (src/rate-limits.ts: in
+ * this process, or by the primary for all WEB_CONCURRENCY workers). Returns a function that throws the refusal, or does
  * nothing when the limit is off.
  */
-function rateLimit(perMinute: number): (authorization: string | undefined, address: string | undefined) => Promise<void> {
+function rateLimit(perMinute: number, shared: SharedState): (authorization: string | undefined, address: string | undefined) => Promise<void> {
   if (perMinute === 0) return async () => undefined;
-  const limiter = machineRateLimiter('graphql', perMinute, 60);
+  const limiter = shared.limiter('graphql', perMinute, 60);
   return async (authorization, address) => {
     // Called once the token is verified: its hash names it (the token itself is a credential, not kept as a key),
     // however the header spaces it, so that "Bearer  t" is not a fresh budget for t.
@@ -374,6 +379,7 @@ export async function authenticate(tokens: TokenService, header: string | undefi
 /** Builds the HTTP app and Apollo Server (started, not listening). `main.ts` listens. */
 export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const { config, orm, tokens, logger, schema } = deps;
+  const shared = deps.shared ?? localState;
   // Webhook secrets are encrypted with a key of the configuration (registerWebhook writes them).
   await configureWebhookSecrets({ auth: config.auth, dataDir: config.dataDir ?? '.data', webhooks: config.webhooks });
   const metrics = new Metrics(config.metrics);
@@ -400,6 +406,9 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphql.jit || config.graphql.sqlAnswers ? { gateway: compiledExecutor(schema, { jit: config.graphql.jit }) } : { schema }),
     introspection: config.graphql.introspection,
+    // Automatic persisted queries: in Redis with REDIS_URL (every instance answers a hash any registered), else
+    // Apollo's in-memory cache.
+    ...(shared.cache ? { cache: shared.cache } : {}),
     // main.ts owns shutdown order (HTTP, then ORM, then PostgreSQL); Apollo must not act on signals by itself.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
@@ -454,6 +463,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     sessionRouter(orm, {
       secure: config.production,
       signInPerMinute: config.auth.signInPerMinute,
+      limiter: (points, duration) => shared.limiter('sign-in', points, duration),
       unavailable: (err) =>
         isDatabaseUnavailable(err)
           ? { status: 503, headers: { 'retry-after': RETRY_AFTER_SECONDS }, body: { errors: [{ message: UNAVAILABLE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] } }
@@ -490,7 +500,7 @@ export async function createServer(deps: ServerDeps): Promise<InnozoneServer> {
     }
   });
 
-  const limitRate = rateLimit(config.graphql.ratePerMinute);
+  const limitRate = rateLimit(config.graphql.ratePerMinute, shared);
   /**
    * Who a request is and its context, as /graphql and POST /imports take it: a bearer token (machine clients,
    * `npm run token`), else the session cookie of a person signed in (src/auth/sessions.ts); counted against its rate;

@@ -1,7 +1,7 @@
 import { parse, serialize } from 'cookie';
 import express from 'express';
 import ipaddr from 'ipaddr.js';
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { machineRateLimiter } from '../rate-limits';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -80,6 +80,11 @@ export interface SessionOptions {
   secure: boolean;
   /** Sign-in and password attempts one address may make a minute; 0: no limit. */
   signInPerMinute: number;
+  /**
+   * The limiter of `points` a `duration` (seconds) that counts them: in Redis across instances with REDIS_URL
+   * (src/shared-state.ts); unset, in this process.
+   */
+  limiter?: (points: number, duration: number) => RateLimiterAbstract;
   /** The reply to an error meaning the database is out of reach (503 with Retry-After), or null for any other. */
   unavailable: (err: unknown) => Reply | null;
 }
@@ -88,8 +93,9 @@ export function sessionRouter(orm: MikroORM, options: SessionOptions): express.R
   const router = express.Router();
   const name = options.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   // Lockout is per account; guessing one password across many accounts is held back per address (rate-limiter-flexible,
-  // as the GraphQL rate limit; counted on this machine, src/rate-limits.ts).
-  const attempts = options.signInPerMinute > 0 ? machineRateLimiter('sign-in', options.signInPerMinute, 60) : null;
+  // as the GraphQL rate limit; counted across instances in Redis with REDIS_URL, else on this machine: src/rate-limits.ts).
+  const limiter = options.limiter ?? ((points: number, duration: number) => machineRateLimiter('sign-in', points, duration));
+  const attempts = options.signInPerMinute > 0 ? limiter(options.signInPerMinute, 60) : null;
   const cookie = (value: string, maxAgeSeconds: number) =>
     serialize(name, value, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
   /** The cookie of a session: kept by the browser exactly as long as the session can last (its absolute end). */

@@ -90,11 +90,12 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
         if (status === WebhookDeliveryStatus.RETRYING) throw new Error('the receiver did not accept the delivery; retried with backoff');
       });
     }
-    await boss.work(QUEUES.sweeps, async () => {
+    await boss.work(QUEUES.sweeps, async ([job]) => {
       const today = zoneToday();
       const written = await runDailySweeps(orm.em.fork(), today);
       const pruned = await pruneReadNotifications(orm.em.fork(), today, config.jobs.notificationRetentionDays);
-      log.info({ today, written, pruned }, 'daily sweeps done');
+      // The job's id: which instance ran which tick's sweeps (once across instances) reads from the logs.
+      log.info({ today, written, pruned, job: job?.id }, 'daily sweeps done');
       await relay.run();
     });
     // What was written while no instance ran.

@@ -13,6 +13,7 @@ import { openOrm } from '../../src/db/orm';
 import { buildInnozoneSchema } from '../../src/schema';
 import { createServer, type InnozoneServer } from '../../src/server';
 import type { EventHub } from '../../src/subscriptions/hub';
+import type { SharedState } from '../../src/shared-state';
 import { workerDatabaseUrl } from './database';
 
 export interface OperationResult<TData> {
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Serve subscriptions (graphql-ws at /graphql) fed by this hub; publish relayed events into it. */
   hub?: EventHub;
+  /** Share the persisted-query cache and the rate limits through this (src/shared-state.ts); unset: in this process. */
+  shared?: SharedState;
 }
 
 /** A key used only by tests, so tokens can be minted without touching .data/. */
@@ -69,6 +72,7 @@ export class TestApp {
       logger,
       schema,
       hub: options.hub,
+      shared: options.shared,
     });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = server.httpServer.address() as AddressInfo;
