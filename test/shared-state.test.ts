@@ -6,6 +6,7 @@ import pino from 'pino';
 import { Role } from '../src/auth/roles';
 import { RedisSharedState } from '../src/shared-state';
 import { TestApp } from './support/app';
+import { redisForTests, TEST_REDIS_URL } from './support/redis';
 
 /**
  * The persisted-query cache and the rate limits in Redis (src/shared-state.ts), and what a request gets when Redis goes
@@ -14,18 +15,7 @@ import { TestApp } from './support/app';
  * none, unless CI or INNOZONE_REDIS_TESTS=required is set. Two processes sharing it: test/two-processes.test.ts.
  */
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const RATE = 3;
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1_000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 /**
  * A TCP proxy to Redis for this test's connections only: `cut` drops every connection and takes no new ones until
@@ -136,17 +126,11 @@ describe('the persisted-query cache and the rate limits in Redis', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    redisUp = await reachable(REDIS_URL);
-    if (!redisUp) {
-      if (process.env['CI'] || process.env['INNOZONE_REDIS_TESTS'] === 'required') {
-        throw new Error(`Redis is not reachable at ${REDIS_URL}, and CI or INNOZONE_REDIS_TESTS=required is set: the shared-state test must run`);
-      }
-      console.warn(`shared-state.test.ts skipped: Redis is not reachable at ${REDIS_URL} (INNOZONE_REDIS_TESTS=required makes this a failure)`);
-      return;
-    }
-    redis = new Redis(REDIS_URL, { lazyConnect: true });
+    redisUp = await redisForTests('shared-state.test.ts');
+    if (!redisUp) return;
+    redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
     await redis.connect();
-    proxy = await cuttableProxy(REDIS_URL);
+    proxy = await cuttableProxy(TEST_REDIS_URL);
     // Every fallback of the limits logged (not at most once a minute), so each test sees its own.
     shared = await RedisSharedState.connect(proxy.url, prefix, log, { fallbackLogIntervalMs: 0 });
     app = await TestApp.start({ shared, env: { RATE_LIMIT_PER_MINUTE: String(RATE) } });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import pino from 'pino';
 import { Role } from '../src/auth/roles';
 import { toGlobalId } from '../src/common/global-id';
@@ -8,6 +7,7 @@ import { RedisEventHub } from '../src/subscriptions/redis-hub';
 import { as, TestApp } from './support/app';
 import { workerDatabaseUrl } from './support/database';
 import { LiveClient } from './support/live';
+import { redisForTests, TEST_REDIS_URL } from './support/redis';
 
 /**
  * Two innozone instances on one PostgreSQL database and the machine's Redis (127.0.0.1:6379): each its own ORM pool,
@@ -16,22 +16,11 @@ import { LiveClient } from './support/live';
  * Without Redis the file is skipped with the reason logged, unless CI is set: then it fails.
  */
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const EVENTS = 'subscription { proposalEvents { id kind proposal { id subject status } } }';
 const DRAFT = 'mutation D($input: DraftProposalInput!) { draftProposal(input: $input) { proposal { id version } errors { code } } }';
 const SUBMIT = 'mutation S($input: SubmitProposalInput!) { submitProposal(input: $input) { proposal { id status } errors { code } } }';
 /** Events whose fan-out latency is measured. */
 const MEASURED = 50;
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1_000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -47,15 +36,9 @@ describe('two instances on one database and one Redis', () => {
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
-    redisUp = await reachable(REDIS_URL);
-    if (!redisUp) {
-      if (process.env['CI'] || process.env['INNOZONE_REDIS_TESTS'] === 'required') {
-        throw new Error(`Redis is not reachable at ${REDIS_URL}, and CI or INNOZONE_REDIS_TESTS=required is set: the two-instance test must run`);
-      }
-      console.warn(`two-instances.test.ts skipped: Redis is not reachable at ${REDIS_URL} (INNOZONE_REDIS_TESTS=required makes this a failure)`);
-      return;
-    }
-    [hubA, hubB] = await Promise.all([RedisEventHub.connect(REDIS_URL, prefix, log), RedisEventHub.connect(REDIS_URL, prefix, log)]);
+    redisUp = await redisForTests('two-instances.test.ts');
+    if (!redisUp) return;
+    [hubA, hubB] = await Promise.all([RedisEventHub.connect(TEST_REDIS_URL, prefix, log), RedisEventHub.connect(TEST_REDIS_URL, prefix, log)]);
     // One after the other: the first creates the worker's database, the second finds it.
     a = await TestApp.start({ hub: hubA });
     b = await TestApp.start({ hub: hubB });

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
@@ -12,6 +11,7 @@ import { TEST_TOKEN_SECRET } from './support/app';
 import { workerDatabaseUrl } from './support/database';
 import { LiveClient } from './support/live';
 import { freePort, InnozoneProcess, type LogLine } from './support/process';
+import { redisForTests, TEST_REDIS_URL } from './support/redis';
 
 /**
  * Two innozone processes as production runs them (`node dist/src/main.js`, each with its jobs), on one PostgreSQL
@@ -21,22 +21,11 @@ import { freePort, InnozoneProcess, type LogLine } from './support/process';
  * Without Redis the file is skipped with the reason logged, unless CI or INNOZONE_REDIS_TESTS=required is set.
  */
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const RATE = 6;
 const SIGN_IN_RATE = 4;
 const EVENTS = 'subscription { proposalEvents { id kind proposal { id subject status } } }';
 const DRAFT = 'mutation D($input: DraftProposalInput!) { draftProposal(input: $input) { proposal { id version } errors { code } } }';
 const SUBMIT = 'mutation S($input: SubmitProposalInput!) { submitProposal(input: $input) { proposal { id status } errors { code } } }';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1_000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -69,25 +58,19 @@ describe('two innozone processes on one PostgreSQL database and one Redis', () =
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
-    redisUp = await reachable(REDIS_URL);
-    if (!redisUp) {
-      if (process.env['CI'] || process.env['INNOZONE_REDIS_TESTS'] === 'required') {
-        throw new Error(`Redis is not reachable at ${REDIS_URL}, and CI or INNOZONE_REDIS_TESTS=required is set: the two-process test must run`);
-      }
-      console.warn(`two-processes.test.ts skipped: Redis is not reachable at ${REDIS_URL} (INNOZONE_REDIS_TESTS=required makes this a failure)`);
-      return;
-    }
+    redisUp = await redisForTests('two-processes.test.ts');
+    if (!redisUp) return;
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'innozone-processes-'));
     databaseUrl = await workerDatabaseUrl('processes');
     sql = new Client({ connectionString: databaseUrl });
     await sql.connect();
-    redis = new Redis(REDIS_URL, { lazyConnect: true });
+    redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
     await redis.connect();
     const env = {
       DATABASE_URL: databaseUrl,
       INNOZONE_TOKEN_SECRET: TEST_TOKEN_SECRET,
       INNOZONE_DATA_DIR: dataDir,
-      REDIS_URL,
+      REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       JOBS_ENABLED: 'true',
       // Every minute, so that one tick is seen within the test (README: 02:00 zone time by default).
