@@ -256,6 +256,7 @@ describe('every npm run script', () => {
     codegen: ['test/schema.test.ts', "'--config', 'codegen.yml'"],
     bench: ['test/bench.test.ts', "'dist', 'bench', 'registry.js'"],
     'bench:imports': ['test/bench.test.ts', "'dist', 'bench', 'imports.js'"],
+    'bench:instances': ['test/bench.test.ts', "'dist', 'bench', 'instances.js'"],
     'audit:verify': ['test/cli.test.ts', "runWith('audit-verify'"],
     mutation: ['test/mutation-config.test.ts', 'stryker.config.json'],
   };

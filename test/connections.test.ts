@@ -10,6 +10,7 @@ import { EventKind } from '../src/events/event-kind';
 import { announceNow } from '../src/events/outbox';
 import { InMemoryEventPublisher } from '../src/events/publisher';
 import { relayPending } from '../src/events/relay';
+import { eventId } from '../src/events/webhook-delivery';
 import { enterpriseInput, patentNumber, resetRegistry, testCode } from './support/registry';
 
 /**
@@ -286,6 +287,16 @@ const enterpriseOrders = (): Record<string, Walk> => {
 /** The fixture's imports (dry runs of one small file), in the order they were made. */
 /** Notifications of the zone's administrators: enterprises (by name) whose credit ratings go stale, oldest first. */
 const STALE = ['核对甲公司', '核对乙公司', '核对丙公司', '核对丁公司', '核对戊公司'];
+/** Webhooks (tag, owner, URL), registered in this order; W2 and W3 at the same microsecond. */
+const WEBHOOKS: [string, () => Viewer, string][] = [
+  ['W1', () => admin, 'https://hooks.zone.example.cn/stale-facts'],
+  ['W2', () => as(Role.BANK_OFFICER, bankOf('HANKOU')), 'https://api.hkb.example.cn/innozone/a'],
+  ['W3', () => as(Role.BANK_OFFICER, bankOf('HANKOU')), 'https://api.hkb.example.cn/innozone/b'],
+  ['W4', () => as(Role.BANK_OFFICER, bankOf('CMB')), 'https://api.cmb.example.cn/innozone'],
+];
+const hook = (tag: string) => WEBHOOKS.find((w) => w[0] === tag)![2];
+/** The receivers' event ids (`Innozone-Event-Id`) of the STALE events, by title (known once the fixture is written). */
+const staleEventIds: Record<string, string> = {};
 const IMPORTS = ['核对第1批.csv', '核对第2批.csv', '核对第3批.csv', '核对第4批.csv', '核对第5批.csv'];
 
 const auditOf = (keep: (event: (typeof performed)[number]) => boolean) => () =>
@@ -576,6 +587,33 @@ const CONNECTIONS: Record<string, ConnectionSpec> = {
         vars: { unreadOnly: true },
         expected: () => [...STALE].reverse().map((name) => [`${name}的信用评级将于2030-01-01失效，届时资格判断将为“未知”`]),
       },
+    },
+  },
+  'Query.webhooks': {
+    declare: '',
+    args: '',
+    wrap: (c) => c,
+    unwrap: (d) => d.c,
+    node: '{ id url }',
+    label: (n) => n.url,
+    walks: {
+      'the zone’s administrator: every one, oldest first': { viewer: () => admin, vars: {}, expected: () => [[hook('W1')], [hook('W2'), hook('W3')], [hook('W4')]] },
+      '汉口银行: its own': { viewer: () => as(Role.BANK_OFFICER, bankOf('HANKOU')), vars: {}, expected: () => [[hook('W2'), hook('W3')]] },
+      'an enterprise’s representative: none': { viewer: () => as(Role.ENTERPRISE_REP, code('E1')), vars: {}, expected: () => [] },
+    },
+  },
+  'Webhook.deliveries': {
+    declare: ', $status: WebhookDeliveryStatus',
+    args: ', status: $status',
+    // The administrator's webhook, told of the stale credit facts (no jobs run here: every delivery is PENDING).
+    wrap: (c) => `webhooks(first: 100) { nodes { url ${c} } }`,
+    unwrap: (d) => d.webhooks.nodes.find((n: { url: string }) => n.url === hook('W1')).c,
+    node: '{ id eventId }',
+    label: (n) => n.eventId,
+    walks: {
+      'newest event first': { viewer: () => admin, vars: {}, expected: () => [...STALE].reverse().map((t) => [staleEventIds[t]!]) },
+      'PENDING: the same': { viewer: () => admin, vars: { status: 'PENDING' }, expected: () => [...STALE].reverse().map((t) => [staleEventIds[t]!]) },
+      'DEAD: none': { viewer: () => admin, vars: { status: 'DEAD' }, expected: () => [] },
     },
   },
   'Query.institutions': {
@@ -987,11 +1025,25 @@ describe('every connection, walked forward and back', () => {
       await mutate('importRecords', '($input: ImportRecordsInput!)', { input: { kind: 'DISHONEST_DEBTOR_CHECKS', fileName, content: checks, isDryRun: true } }, admin, 'import { id }', null);
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
+    // Webhooks: the administrator's told of the stale credit facts below (one delivery each), two of 汉口银行's at the
+    // same microsecond, one of 招商银行's.
+    await mutate('setWebhookAllowList', '($input: SetWebhookAllowListInput!)', { input: { entries: ['https://*.example.cn'] } }, admin, 'allowList { entries }', null);
+    for (const [tag, owner, url] of WEBHOOKS) {
+      const events = owner().role === Role.ZONE_ADMIN ? ['CREDIT_FACTS_STALE'] : ['AUTHORIZATION_GRANTED'];
+      await mutate('registerWebhook', '($input: RegisterWebhookInput!)', { input: { url, events, secret: `connections-${tag}-secret-0123456789abcdef` } }, owner(), 'webhook { id }', null);
+    }
+    for (const [tag, , url] of WEBHOOKS) {
+      const at = { W1: '2026-02-01 09:00:00+08', W2: '2026-02-02 09:00:00.000001+08', W3: '2026-02-02 09:00:00.000001+08', W4: '2026-02-03 09:00:00+08' }[tag];
+      await sql('update webhook set created_at = ?::timestamptz where url = ?', [at, url]);
+    }
     // Events told to the zone's administrators (no enterprise named: the titles are what is walked).
     await app.orm.em.fork().transactional((tx) =>
       announceNow(tx as never, STALE.map((title, i) => ({ kind: EventKind.CREDIT_FACTS_STALE, payload: { title, facts: ['CREDIT_RATING'], date: '2030-01-01' }, dedupeKey: `connections:${i}` }))),
     );
     await relayPending(app.orm.em.fork(), new InMemoryEventPublisher());
+    for (const row of (await sql(`select id, payload->>'title' as title from outbox_event where dedupe_key like 'connections:%'`)) as { id: string; title: string }[]) {
+      staleEventIds[row.title] = eventId(row.id);
+    }
     // The fixture is written: what the trail holds after this instant is the walks' own (a bank's reads are events).
     await new Promise((resolve) => setTimeout(resolve, 5));
     fixtureWritten = new Date().toISOString();
