@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -10,6 +11,7 @@ import { checkDestination } from '../src/events/webhook-allow-list';
 import { deliverOnce } from '../src/events/webhook-delivery';
 import { DELIVERY_ID, WEBHOOK_ID } from '../src/events/webhook.types';
 import { BANKS } from '../seeds/reference';
+import { projectPath } from '../src/project';
 import { as, TestApp } from './support/app';
 import { addMonths, zoneToday } from './support/clock';
 import { enterpriseInput, resetRegistry, testCode } from './support/registry';
@@ -33,17 +35,19 @@ const GRANT = 'mutation G($input: GrantAuthorizationInput!) { grantAuthorization
 const REVOKE = 'mutation V($input: RevokeAuthorizationInput!) { revokeAuthorization(input: $input) { authorization { id } errors { code } } }';
 
 /**
- * How a receiver checks a delivery (README "Webhooks"): the HMAC of `t.body` with its secret, compared in constant time,
- * and a timestamp no older than 5 minutes.
+ * How a receiver checks a delivery: the README's own function (section "Webhooks", the ```js block defining
+ * `verifyInnozoneSignature`), run as written, so the example a bank copies is the one tested.
  */
-function verify(secret: string, header: string, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=') as [string, string]));
-  const t = Number(parts['t']);
-  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > 300 || !parts['v1']) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
-  const given = Buffer.from(parts['v1'], 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+let readmeVerify: (secret: string, header: string, body: string, now?: number) => boolean;
+async function loadReadmeVerify(): Promise<void> {
+  const readme = await readFile(projectPath('README.md'), 'utf8');
+  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('function verifyInnozoneSignature'));
+  if (!block) throw new Error('README "Webhooks" no longer shows verifyInnozoneSignature');
+  const body = block.replace(/^import .*$/m, '').replace(/^export /m, '');
+  readmeVerify = new Function('createHmac', 'timingSafeEqual', `${body}\nreturn verifyInnozoneSignature;`)(createHmac, timingSafeEqual);
 }
+const verify = (secret: string, header: string, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean =>
+  readmeVerify(secret, header, body, nowSeconds * 1000);
 
 interface Received {
   path: string;
@@ -62,6 +66,7 @@ describe('webhooks', () => {
   let failing = new Set<string>();
 
   beforeAll(async () => {
+    await loadReadmeVerify();
     app = await TestApp.start();
     await resetRegistry(app.orm);
     receiver = http.createServer((req, res) => {
